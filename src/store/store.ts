@@ -29,14 +29,37 @@ export interface StoreStats {
   readonly lastPublished?: string;
 }
 
+/** An id prefix matched more than one article; carries the prefix so callers can say which. */
+export class AmbiguousIdError extends Error {
+  override readonly name = 'AmbiguousIdError';
+  constructor(readonly prefix: string, readonly matches: readonly string[]) {
+    super(`article id prefix "${prefix}" is ambiguous: ${matches.join(', ')}`);
+  }
+}
+
+/**
+ * Shortest id prefix `findArticle` accepts. With 10k stored articles a given 6-hex-digit prefix
+ * also matches another id with probability 10^4 / 16^6 ≈ 0.06 %; shorter prefixes clash too often.
+ */
+export const MIN_ID_PREFIX = 6;
+
 export interface Store {
   /**
    * Store a batch atomically (one transaction). An article whose id is already stored is left
    * untouched ('unchanged'). A new article whose fingerprint is a near-duplicate (estimated
-   * Jaccard ≥ 0.9) of a stored one is stored with `duplicateOf` set to the earliest such article.
+   * Jaccard ≥ 0.9) of a stored one is stored with `duplicateOf` set to the earliest such article
+   * that is itself an original (a copy of a copy points at the original). Earlier articles of the
+   * same batch count as stored. A missing fingerprint is computed from the text; a `duplicateOf`
+   * given by the caller (e.g. re-importing an export) is kept and must name a stored article.
+   * If anything in the batch fails, nothing of it is stored and the error is rethrown.
    */
   saveArticles(articles: readonly Article[]): SaveOutcome[];
   getArticle(id: string): Article | undefined;
+  /**
+   * The article with this exact id, else the one article whose id starts with `idOrPrefix`
+   * (at least MIN_ID_PREFIX characters). Throws AmbiguousIdError when several ids share the prefix.
+   */
+  findArticle(idOrPrefix: string): Article | undefined;
   /** Articles in ingest order (oldest first). */
   listArticles(filter?: ArticleFilter): Article[];
   /** Every article, oldest first, without loading them all at once. */

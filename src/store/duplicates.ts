@@ -1,0 +1,40 @@
+/**
+ * The near-duplicate rule every backend shares (issue 3 #6): which stored article a new one is a
+ * copy of. Backends only find candidates (through band keys) and hand them here, so SQLite and
+ * PostgreSQL cannot drift apart on what counts as a copy.
+ */
+import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../stories/fingerprint.ts';
+
+/** A stored article that shares at least one band key with the new one. */
+export interface DuplicateCandidate {
+  readonly id: string;
+  /** Ingest order: lower was stored earlier. */
+  readonly seq: number;
+  readonly duplicateOf?: string;
+  readonly fingerprint: readonly number[];
+}
+
+/**
+ * Id of the original the fingerprint nearly duplicates, or undefined.
+ *
+ * Confirms candidates with the estimated Jaccard (banding alone lets through pairs near 0.5),
+ * then prefers the earliest confirmed original. If every match is itself a copy, the copy's
+ * original is returned: a syndicated chain always points at its root, never at a copy.
+ * @example findOriginal(fingerprint(text), candidates) // → 'a31a041b0d5d493a' or undefined
+ */
+export function findOriginal(
+  signature: readonly number[],
+  candidates: readonly DuplicateCandidate[],
+): string | undefined {
+  let bestOriginal: DuplicateCandidate | undefined;
+  let bestCopy: DuplicateCandidate | undefined;
+  for (const candidate of candidates) {
+    if (similarity(signature, candidate.fingerprint) < NEAR_DUPLICATE_SIMILARITY) continue;
+    if (candidate.duplicateOf === undefined) {
+      if (!bestOriginal || candidate.seq < bestOriginal.seq) bestOriginal = candidate;
+    } else if (!bestCopy || candidate.seq < bestCopy.seq) {
+      bestCopy = candidate;
+    }
+  }
+  return bestOriginal?.id ?? bestCopy?.duplicateOf;
+}

@@ -1,0 +1,16 @@
+/**
+ * Every schema migration, in order. Add a file `NNN-name.ts` exporting `up(db)` and one line
+ * here; never edit a migration that has shipped, since databases in the field already ran it.
+ */
+import type Database from 'better-sqlite3';
+import * as articles from './001-articles.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'articles', up: articles.up },
+];

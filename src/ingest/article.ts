@@ -1,0 +1,71 @@
+/**
+ * Turns a reader's RawDocument into an Article: language id, cleaning, stable identity and a
+ * MinHash fingerprint. Pure: the caller supplies `ingestedAt`.
+ */
+import { createHash } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { fingerprint } from '../stories/fingerprint.ts';
+import { detectLanguage } from '../text/language.ts';
+import type { Article, RawDocument } from '../types.ts';
+import { cleanText } from './clean.ts';
+
+/** Raised when a document has no article text left after cleaning. */
+export class EmptyArticleError extends Error {
+  override readonly name = 'EmptyArticleError';
+  constructor(readonly origin: string) {
+    super('no article text left after removing boilerplate');
+  }
+}
+
+/**
+ * Content id: the first 16 hex digits of sha256 over the lower-cased, whitespace-collapsed
+ * clean text, so the same content read from a file, a feed or a URL gets the same id.
+ * @example articleId('Ala  ma\n\nkota') === articleId('ala ma kota') // → true
+ */
+export function articleId(cleanText: string): string {
+  const normalised = cleanText.toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return host || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder an input file sits in names its outlet when nothing better is known. */
+function folderOf(origin: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) || origin === '-') return undefined;
+  const folder = basename(dirname(origin));
+  return folder && folder !== '.' && folder !== '/' ? folder : undefined;
+}
+
+/**
+ * Cleans and identifies one document.
+ * @example toArticle(readPlainText(text, 'samples/x/001.txt'), new Date().toISOString()).language // → 'pl'
+ */
+export function toArticle(raw: RawDocument, ingestedAt: string): Article {
+  const language = detectLanguage(raw.title ? `${raw.title}\n\n${raw.text}` : raw.text);
+  const cleaned = cleanText(raw.text, language);
+  if (!cleaned.text) throw new EmptyArticleError(raw.origin);
+  const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin) || folderOf(raw.origin);
+  return {
+    id: articleId(cleaned.text),
+    origin: raw.origin,
+    format: raw.format,
+    ...(raw.url && { url: raw.url }),
+    ...(raw.title?.trim() && { title: raw.title.trim().replace(/\s+/g, ' ') }),
+    ...(raw.published && { published: raw.published }),
+    language,
+    ...(outlet && { outlet }),
+    ...(raw.author?.trim() && { author: raw.author.trim() }),
+    text: cleaned.text,
+    removed: [...(raw.removed ?? []), ...cleaned.removed],
+    fingerprint: fingerprint(cleaned.text),
+    ingestedAt,
+  };
+}

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanText, splitParagraphs } from '../../src/ingest/clean.ts';
+
+test('splitParagraphs: CRLF, NBSP, soft hyphens and runs of spaces normalised', () => {
+  assert.deepEqual(splitParagraphs('Pierwszy\u00a0 akapit\r\nciąg dalszy.\r\n\r\n\r\n  Dru\u00adgi\takapit.  '), [
+    'Pierwszy akapit ciąg dalszy.',
+    'Drugi akapit.',
+  ]);
+});
+
+test('cleanText: paragraphs joined by exactly one blank line', () => {
+  const { text } = cleanText('Jeden.\n\n\n\nDwa.\n \nTrzy.', 'pl');
+  assert.equal(text, 'Jeden.\n\nDwa.\n\nTrzy.');
+});
+
+test('cleanText: "Czytaj także:" inline with a headline drops the paragraph, body after it stays', () => {
+  const input = [
+    'Rząd przyjął projekt ustawy o obronie cywilnej.',
+    'Czytaj także: Sejm zajmie się ustawą w przyszłym tygodniu',
+    '- To ważny dzień dla bezpieczeństwa kraju - powiedział minister.',
+  ].join('\n\n');
+  const { text, removed } = cleanText(input, 'pl');
+  assert.equal(text, 'Rząd przyjął projekt ustawy o obronie cywilnej.\n\n- To ważny dzień dla bezpieczeństwa kraju - powiedział minister.');
+  assert.deepEqual(removed.map((r) => r.kind), ['related', 'related']);
+});
+
+test('cleanText: a related block stops at the first body paragraph', () => {
+  const body = 'Minister spraw zagranicznych spotkał się w czwartek z ambasadorem, by omówić sytuację na granicy i dalsze kroki dyplomatyczne.';
+  const { text } = cleanText(`Zobacz też:\n\nPowódź na południu kraju\n\n${body}`, 'pl');
+  assert.equal(text, body);
+});
+
+test('cleanText: photo credits and captions', () => {
+  const input = [
+    'Fot. PAP/Leszek Szymański',
+    'Premier podczas konferencji w Warszawie. Fot. Reuters/ Kacper Pempel',
+    'Premier zapowiedział zmiany w rządzie.',
+  ].join('\n\n');
+  const { text, removed } = cleanText(input, 'pl');
+  assert.equal(text, 'Premier zapowiedział zmiany w rządzie.');
+  assert.deepEqual(removed.map((r) => r.kind), ['photo-credit', 'photo-credit']);
+});
+
+test('cleanText: English share, cookie, newsletter, image credit and Read more lines', () => {
+  const input = [
+    'The prime minister announced a cabinet reshuffle on Monday.',
+    'Share on Facebook',
+    'We use cookies to improve your experience on our site.',
+    'Sign up for our daily newsletter',
+    '(Image credit: Getty Images)',
+    'Read more: Cabinet reshuffle explained',
+    'Opposition leaders called the move a distraction.',
+  ].join('\n\n');
+  const { text, removed } = cleanText(input, 'en');
+  assert.equal(text, 'The prime minister announced a cabinet reshuffle on Monday.\n\nOpposition leaders called the move a distraction.');
+  assert.deepEqual(removed.map((r) => r.kind), ['share', 'cookie', 'newsletter', 'photo-credit', 'related', 'related']);
+});
+
+test('cleanText: ordinary sentences mentioning cookies or photos are kept', () => {
+  const input = 'Regulator fined the company for placing cookies without consent.\n\nThe photo was taken in 2019, officials said.';
+  assert.equal(cleanText(input, 'en').text, input);
+});

@@ -1,0 +1,131 @@
+/**
+ * Time expressions and timeline events (DESIGN §3, issue 5 items 2–3).
+ *
+ * findTimeExpressions:
+ *   1. match expressions with the language's month/weekday/relative-time vocabulary (patterns.ts);
+ *   2. resolve each against the publication date, or, when that is unknown, the latest absolute
+ *      date seen earlier in the text, keeping the anchor's precision honest (resolve.ts).
+ * timelineEvents turns each dated sentence into one event. Sentence splitting is left to src/text.
+ */
+import type { Language, Published, Span } from '../../types.ts';
+import { timeLexicon } from './lexicon.ts';
+import { matchTimes } from './patterns.ts';
+import { formatAnchor, parseAnchor, resolveTime, timeSortKey, type Anchor, type Granularity, type Relation } from './resolve.ts';
+
+export type { Granularity, Relation } from './resolve.ts';
+
+/** The part of a sentence record this stage reads; its index is its position in the array. */
+export type SentenceLike = Span;
+
+export interface TimeInput {
+  readonly text: string;
+  readonly language: Language;
+  readonly sentences: readonly SentenceLike[];
+  readonly published?: Published;
+}
+
+export interface TimeExpression extends Span {
+  readonly text: string;
+  /** ISO prefix at `granularity`: '2019', '2019-04', '2019-06-30', '2023-W37'; '' when unresolvable. */
+  readonly value: string;
+  readonly granularity: Granularity;
+  /** What the value cannot say: 'weekday: wtorek', 'end of month', 'since', 'unresolved: no anchor'. */
+  readonly note?: string;
+  /** The anchor value a relative expression was resolved against. */
+  readonly anchor?: string;
+  readonly relation: Relation;
+  readonly sentence: number;
+}
+
+/**
+ * Every time expression in the text, resolved to a calendar value.
+ * @example findTimeExpressions({ text: 'W sierpniu…', language: 'pl', sentences, published: { value: '2023-09', precision: 'month' } })
+ *   // → [{ text: 'W sierpniu', value: '2023-08', granularity: 'month', relation: 'relative', anchor: '2023-09', … }]
+ */
+export function findTimeExpressions(input: TimeInput): TimeExpression[] {
+  const { text, sentences } = input;
+  const lexicon = timeLexicon(input.language === 'en' ? 'en' : 'pl');
+  const published = input.published ? parseAnchor(input.published.value) : undefined;
+  let textAnchor: Anchor | undefined;
+  const out: TimeExpression[] = [];
+  for (const match of matchTimes(text, lexicon)) {
+    // Deictic words ("we wtorek", "wczoraj", "w zeszłym roku") count from the moment of writing,
+    // so only the publication date anchors them; a bare month or day ("pod koniec lipca") may
+    // continue the narrative and falls back to the last absolute date in the text.
+    const anchor = published ?? (ANAPHORIC.has(match.time.kind) ? textAnchor : undefined);
+    const resolved = resolveTime(match.time, anchor);
+    const base = { start: match.start, end: match.end, text: text.slice(match.start, match.end), sentence: sentenceAt(sentences, match.start) };
+    if (!resolved) {
+      out.push({ ...base, value: '', granularity: granularityOf(match.time.kind), relation: match.time.kind === 'weekday' ? 'weekday' : 'relative', note: 'unresolved: no anchor' });
+      continue;
+    }
+    const { absolute, ...fields } = resolved;
+    out.push({ ...base, ...fields, ...(absolute || !anchor ? {} : { anchor: formatAnchor(anchor) }) });
+    if (absolute && !published) textAnchor = parseAnchor(resolved.value);
+  }
+  return out;
+}
+
+const ANAPHORIC: ReadonlySet<string> = new Set(['date', 'month']);
+
+export interface TimelineEvent extends Span {
+  readonly value: string;
+  readonly granularity: Granularity;
+  readonly sentence: number;
+  /** The dated sentence. */
+  readonly text: string;
+  /** The time expression that dates it. */
+  readonly time: string;
+}
+
+export interface TimelineInput {
+  readonly text: string;
+  readonly sentences: readonly SentenceLike[];
+  readonly times: readonly TimeExpression[];
+  readonly language?: Language;
+}
+
+/**
+ * One event per dated sentence, dated by its most precise resolved expression, in
+ * chronological order (ties keep text order).
+ * @example timelineEvents({ text, sentences, times }).map((e) => e.value) // → ['2011', '2019-04', '2023-07']
+ */
+export function timelineEvents(input: TimelineInput): TimelineEvent[] {
+  const bySentence = new Map<number, TimeExpression>();
+  for (const t of input.times) {
+    if (!t.value || t.sentence < 0) continue;
+    const current = bySentence.get(t.sentence);
+    if (!current || PRECISION[t.granularity] > PRECISION[current.granularity]) bySentence.set(t.sentence, t);
+  }
+  const events: TimelineEvent[] = [];
+  for (const [index, t] of bySentence) {
+    const s = input.sentences[index]!;
+    events.push({ value: t.value, granularity: t.granularity, sentence: index, start: s.start, end: s.end, text: input.text.slice(s.start, s.end).trim(), time: t.text });
+  }
+  return events.sort((a, b) => compare(timeSortKey(a.value), timeSortKey(b.value)) || a.sentence - b.sentence);
+}
+
+const PRECISION: Readonly<Record<Granularity, number>> = { range: 0, year: 1, month: 2, week: 3, day: 4, minute: 5 };
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function granularityOf(kind: string): Granularity {
+  return kind === 'year' ? 'year' : kind === 'month' ? 'month' : 'day';
+}
+
+/** Index of the sentence containing `offset` (the last one starting at or before it). */
+export function sentenceAt(sentences: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

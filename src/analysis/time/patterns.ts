@@ -1,0 +1,147 @@
+/**
+ * Step 1 of time analysis: find time expressions in text and read their parts, without
+ * resolving them (resolve.ts does that against an anchor). Patterns are built from the
+ * language's lexicon, so Polish and English share this code.
+ */
+import type { TimeLexicon, TimeUnit } from './lexicon.ts';
+
+export type PeriodPart = 'start' | 'end';
+
+/** What a matched expression says, before it is placed on the calendar. */
+export type RawTime =
+  | { readonly kind: 'date'; readonly year?: number; readonly month: number; readonly day: number }
+  | { readonly kind: 'month'; readonly month: number; readonly year?: number; readonly yearShift?: number; readonly part?: PeriodPart }
+  | { readonly kind: 'year'; readonly year: number; readonly since: boolean }
+  | { readonly kind: 'weekday'; readonly weekday: number; readonly word: string; readonly shift: number }
+  | { readonly kind: 'day-offset'; readonly days: number; readonly word: string }
+  | { readonly kind: 'unit-shift'; readonly unit: TimeUnit; readonly shift: number; readonly part?: PeriodPart }
+  | { readonly kind: 'ago'; readonly unit: TimeUnit; readonly count: number }
+  | { readonly kind: 'near'; readonly unit: TimeUnit };
+
+export interface RawMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly time: RawTime;
+}
+
+/** Word boundaries that understand Polish letters (`\b` does not). */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const YEAR = '((?:1[89]|20)\\d{2})';
+
+interface Pattern {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray, lx: TimeLexicon) => RawTime | undefined;
+}
+
+const patternCache = new WeakMap<TimeLexicon, readonly Pattern[]>();
+
+function patterns(lx: TimeLexicon): readonly Pattern[] {
+  const cached = patternCache.get(lx);
+  if (cached) return cached;
+  const r = lx.re;
+  const prep = `(?:(${r.prep})\\s+)?`;
+  const part = `(?:(${r.part})\\s+(?:${r.fill}\\s+)*)?`;
+  const yearword = `(?:\\s*(?:${r.yearword}))?`;
+  const num = `(\\d+(?:[.,]5)?|${r.num})`;
+  const make = (src: string, read: Pattern['read']): Pattern => ({ re: new RegExp(B + src + E, 'gu'), read });
+  const list: Pattern[] = [
+    // "30 czerwca 2019 r.", "30 June 2019"
+    make(`${prep}(\\d{1,2})\\.?\\s+(${r.month})\\s+${YEAR}${yearword}`, (m, l) =>
+      date(Number(m[4]), l.monthOf(m[3]!), Number(m[2]))),
+    // "June 30, 2019"
+    make(`${prep}(${r.month})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`, (m, l) =>
+      date(Number(m[4]), l.monthOf(m[2]!), Number(m[3]))),
+    // "12.09.2023"
+    make(`(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}`, (m) => date(Number(m[3]), Number(m[2]), Number(m[1]))),
+    // "2023-09-12"
+    make(`${YEAR}-(\\d{2})-(\\d{2})`, (m) => date(Number(m[1]), Number(m[2]), Number(m[3]))),
+    // "30 czerwca", "June 30" (year from the anchor)
+    make(`${prep}(\\d{1,2})\\.?\\s+(${r.month})`, (m, l) => date(undefined, l.monthOf(m[3]!), Number(m[2]))),
+    make(`${prep}(${r.month})\\s+(\\d{1,2})(?:st|nd|rd|th)?`, (m, l) => date(undefined, l.monthOf(m[2]!), Number(m[3]))),
+    // "w kwietniu 2019 r.", "pod koniec lipca 2023", "in April 2019"
+    make(`${prep}${part}(${r.month})\\s+${YEAR}${yearword}`, (m, l) =>
+      month(l.monthOf(m[3]!), { year: Number(m[4]), part: partOf(l, m[2]) })),
+    // "w sierpniu", "w listopadzie ubiegłego roku", "in November last year", "lipcowej"
+    make(`${prep}${part}(${r.month})(?:\\s+(${r.shift})\\s+(${r.unit}))?`, (m, l) => {
+      const yearShift = m[4] && l.value('unit', m[5]!) === 'year' ? Number(l.value('shift', m[4])) : undefined;
+      if (m[4] && yearShift === undefined) return undefined;
+      return month(l.monthOf(m[3]!), { yearShift, part: partOf(l, m[2]) });
+    }),
+    // "w 2017 roku", "od 2019 roku", "in 2017": a bare number needs a preposition or "roku".
+    make(`(${r.prep})\\s+${YEAR}${yearword}`, (m, l) => ({
+      kind: 'year', year: Number(m[2]), since: l.value('since', m[1]!) !== undefined,
+    })),
+    make(`${YEAR}\\s*(?:${r.yearword})`, (m) => ({ kind: 'year', year: Number(m[1]), since: false })),
+    // "w ubiegły wtorek", "we wtorek", "last Tuesday", "poniedziałkowym"
+    make(`${prep}(?:(${r.shift})\\s+)?(${r.weekday})`, (m, l) => {
+      const weekday = l.weekdayOf(m[3]!);
+      return weekday === undefined ? undefined
+        : { kind: 'weekday', weekday, word: l.weekdayName(weekday), shift: m[2] ? Number(l.value('shift', m[2])) : 0 };
+    }),
+    // "wczoraj", "yesterday"
+    make(`(${r.day})`, (m, l) => ({ kind: 'day-offset', days: Number(l.value('day', m[1]!)), word: m[1]! })),
+    // "w zeszłym roku", "pod koniec ubiegłego miesiąca", "last month", "end of last month"
+    make(`${prep}${part}(${r.shift})\\s+(${r.unit})`, (m, l) => {
+      const unit = l.value('unit', m[4]!) as TimeUnit;
+      // "the next day" / "w tym dniu" count from the narrated event, not from publication.
+      if (unit === 'day') return undefined;
+      return { kind: 'unit-shift', unit, shift: Number(l.value('shift', m[3]!)), part: partOf(l, m[2]) };
+    }),
+    // "dwa miesiące temu", "półtora roku temu", "two months ago", "a year ago"
+    make(`(?:${num}\\s+)?(${r.unit})\\s+(?:${r.ago})`, (m, l) => ago(l, m[1], m[2]!)),
+    // "przed dwoma miesiącami", "przed rokiem"
+    make(`(?:${r.before})\\s+(?:${num}\\s+)?(${r.unit})`, (m, l) => ago(l, m[1], m[2]!)),
+    // "w najbliższych dniach", "in the coming days"
+    make(`${prep}(?:${r.fill}\\s+)*(?:${r.near})\\s+(${r.unit})`, (m, l) => ({ kind: 'near', unit: l.value('unit', m[2]!) as TimeUnit })),
+  ];
+  patternCache.set(lx, list);
+  return list;
+}
+
+function date(year: number | undefined, month: number | undefined, day: number): RawTime | undefined {
+  if (month === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { kind: 'date', year, month, day };
+}
+
+function month(m: number | undefined, extra: { year?: number; yearShift?: number; part?: PeriodPart }): RawTime | undefined {
+  if (m === undefined) return undefined;
+  return { kind: 'month', month: m, ...definedOnly(extra) };
+}
+
+function partOf(lx: TimeLexicon, word: string | undefined): PeriodPart | undefined {
+  return word ? (lx.value('part', word) as PeriodPart | undefined) : undefined;
+}
+
+function ago(lx: TimeLexicon, count: string | undefined, unitWord: string): RawTime | undefined {
+  const unit = lx.value('unit', unitWord) as TimeUnit | undefined;
+  if (!unit) return undefined;
+  const n = count === undefined ? 1 : /\d/.test(count) ? Number(count.replace(',', '.')) : Number(lx.value('num', count));
+  return Number.isFinite(n) ? { kind: 'ago', unit, count: n } : undefined;
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * All time expressions in `text`, longest match winning where candidates overlap.
+ * @example matchTimes('w kwietniu 2019 r.', lexicon) // → [{ time: { kind: 'month', month: 4, year: 2019 } }]
+ */
+export function matchTimes(text: string, lx: TimeLexicon): RawMatch[] {
+  const candidates: RawMatch[] = [];
+  for (const p of patterns(lx)) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const time = p.read(m, lx);
+      if (time) candidates.push({ start: m.index, end: m.index + m[0].length, time });
+    }
+  }
+  // Longest first: "w kwietniu 2019 r." beats its parts "w kwietniu" and "2019 r.".
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: RawMatch[] = [];
+  for (const c of candidates) {
+    if (!chosen.some((u) => c.start < u.end && u.start < c.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,119 @@
+/**
+ * Nominative base form of a Polish name phrase, BSNLP style: the phrase's own number and
+ * the inner genitive kept ("Grupy Wagnera" → "Grupa Wagnera", "Rady Bezpieczeństwa
+ * Narodowego" → "Rada Bezpieczeństwa Narodowego"), adjectives agreeing with their head
+ * ("Białym Domu" → "Biały Dom", "Korei Północnej" → "Korea Północna"), and every part of a
+ * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
+ */
+import { adjectiveByRule, agreeAdjective, genderOf, tokenInfo } from './morphology.ts';
+import { loadPairs } from './resources.ts';
+
+/** Capitalised words seen in the article, to settle unknown names ("Kima" when "Kim" occurs). */
+export type ArticleForms = ReadonlySet<string>;
+
+let strong: readonly (readonly [string, string])[] | undefined;
+let weak: readonly (readonly [string, string])[] | undefined;
+
+const CONSONANT = /[bcćdfghklłmnńprsśtwzźżvx]$/u;
+const FEMININE_SIBLINGS = ['y', 'ę', 'ą', 'i'];
+
+/**
+ * Nominative of a name the dictionary does not know, by foreign-name suffix rules
+ * (resources/pl/entity-name-suffixes*.txt), preferring a form the article itself uses.
+ */
+export function unknownNameBase(word: string, forms: ArticleForms): string {
+  strong ??= loadPairs('pl', 'entity-name-suffixes');
+  weak ??= loadPairs('pl', 'entity-name-suffixes-weak');
+  const candidates: string[] = [];
+  for (const [ending, replacement] of [...strong, ...weak]) {
+    if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
+    const stem = word.slice(0, -ending.length);
+    if (!CONSONANT.test(stem)) continue;
+    candidates.push(stem + replacement);
+  }
+  const attested = candidates.find((c) => c !== word && forms.has(c));
+  if (attested) return attested;
+  for (const [ending, replacement] of strong) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const stem = word.slice(0, -ending.length);
+    if (!CONSONANT.test(stem)) continue;
+    // A feminine name shows other case forms of the same stem in the article ("Theresa"/"Theresy").
+    if (ending === 'a' && FEMININE_SIBLINGS.some((e) => forms.has(stem + e))) return word;
+    return stem + replacement;
+  }
+  return word;
+}
+
+/** Nominative of one name token read as a noun. */
+export function nounBase(word: string, forms: ArticleForms): string {
+  if (isAcronym(word)) return word.replace(/-\p{L}+$/u, ''); // "ONZ-u" → "ONZ"
+  if (/^\p{Lu}\.$/u.test(word) || /\d/.test(word)) return word;
+  if (word.includes('-')) return word.split('-').map((p) => nounBase(p, forms)).join('-');
+  const info = tokenInfo(word);
+  if (info.proper) return info.noun ?? word;
+  // A common-word reading with a real ending ("Unii" → "Unia") is the name's stem; a bare
+  // coincidence ("Kima" is also a common word) is not, so it goes to the name rules.
+  if (info.noun) return info.noun;
+  return unknownNameBase(word, forms);
+}
+
+/** Part of a person's name: a common-word reading is a coincidence ("Jake" is not "jak"). */
+function personPart(word: string, forms: ArticleForms): string {
+  const info = tokenInfo(word);
+  if (info.proper || isAcronym(word) || /^\p{Lu}\.$/u.test(word)) return nounBase(word, forms);
+  return unknownNameBase(word, forms);
+}
+
+let plurals: readonly (readonly [string, string])[] | undefined;
+/**
+ * BSNLP keeps the number of a demonym: "Polaków" → "Polacy", "Rosjanom" → "Rosjanie", while
+ * the dictionary lemma is singular; plural case endings pick the plural nominative.
+ */
+function demonymPlural(word: string): string | undefined {
+  plurals ??= loadPairs('pl', 'entity-demonym-plurals');
+  if (!/(ów|om|ami|ach|cy|anie|an)$/u.test(word)) return undefined;
+  const lemma = tokenInfo(word).noun;
+  if (!lemma || !tokenInfo(word).proper) return undefined;
+  for (const [singular, plural] of plurals) {
+    if (lemma.endsWith(singular)) return lemma.slice(0, -singular.length) + plural;
+  }
+  return undefined;
+}
+
+export function isAcronym(word: string): boolean {
+  const core = word.replace(/-\p{L}+$/u, '');
+  return core.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(core) && core === core.toLocaleUpperCase('pl');
+}
+
+function adjectiveOf(word: string): string | undefined {
+  if (isAcronym(word)) return undefined;
+  return tokenInfo(word).adjective ?? (tokenInfo(word).proper ? undefined : adjectiveByRule(word));
+}
+
+/**
+ * Base form of a phrase. `person` inflects every token (apposition); otherwise the head noun
+ * and adjectives around it inflect and everything after the first following noun is an inner
+ * genitive, kept as written.
+ * @example phraseBase(['Białym', 'Domu'], false, new Set()) === 'Biały Dom'
+ */
+export function phraseBase(tokens: readonly string[], person: boolean, forms: ArticleForms): string {
+  if (person) return tokens.map((t) => personPart(t, forms)).join(' ');
+  if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? nounBase(tokens[0]!, forms);
+  const adjectives = tokens.map((t) => adjectiveOf(t));
+  let head = adjectives.findIndex((a, i) => a === undefined || i === tokens.length - 1);
+  if (head < 0) head = tokens.length - 1;
+  const headBase = nounBase(tokens[head]!, forms);
+  const gender = genderOf(headBase);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i === head) out.push(headBase);
+    else if (i < head) out.push(agreeAdjective(adjectives[i]!, gender, t));
+    else if (adjectives[i] !== undefined) out.push(agreeAdjective(adjectives[i]!, gender, t));
+    else {
+      out.push(...tokens.slice(i)); // inner genitive: "Partii Pracy", "Rady Bezpieczeństwa Narodowego"
+      break;
+    }
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,166 @@
+/**
+ * Finding name phrases: runs of capitalised words and acronyms, with
+ *   1. sentence-initial words kept only on evidence (a proper-name stem in the dictionary,
+ *      a known name, or the same word capitalised mid-sentence elsewhere in the article);
+ *   2. leading titles and common words dropped ("Dyktator Korei" → "Korei");
+ *   3. runs split where a known name ends or after "noun + adjective" ("Korei Północnej |
+ *      Kim Dzong Un"), since Polish often puts a genitive name right before another;
+ *   4. lower-case uses of a name seen capitalised ("brexitu" after "Brexit").
+ */
+import type { Language } from '../../types.ts';
+import { isAcronym } from './base-form.ts';
+import { matchKnown } from './gazetteer.ts';
+import { tokenInfo } from './morphology.ts';
+import { loadList } from './resources.ts';
+import type { WordToken } from './tokens.ts';
+
+export interface Candidate {
+  /** Token indices [first, last] into the article's word tokens. */
+  readonly first: number;
+  readonly last: number;
+}
+
+const stopwords = new Map<Language, ReadonlySet<string>>();
+function stop(language: Language): ReadonlySet<string> {
+  let s = stopwords.get(language);
+  if (!s) {
+    s = new Set(loadList(language, 'entity-stopwords'));
+    stopwords.set(language, s);
+  }
+  return s;
+}
+
+const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Is this capitalised word an ordinary word (so a capital alone is no evidence)? */
+function isCommonWord(word: string, language: Language): boolean {
+  const lower = word.toLocaleLowerCase(language === 'en' ? 'en' : 'pl');
+  if (stop(language).has(lower)) return true;
+  if (language !== 'pl') return false;
+  if (isAcronym(word)) return tokenInfo(lower).common && word.length >= 4;
+  // Many common words are also surnames in dictionary-pl ("Kraj", "Biały"), so any lower-case
+  // reading makes a sentence-initial capital uninformative.
+  return tokenInfo(word).common;
+}
+
+/** Capitalised word forms used mid-sentence: evidence that a sentence-initial one is a name. */
+function midSentenceNames(tokens: readonly WordToken[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (!t.initial && isCapital(t.text)) out.add(t.text.toLocaleLowerCase('pl').slice(0, 4));
+  return out;
+}
+
+/** Name phrases in word-token order. */
+export function findCandidates(tokens: readonly WordToken[], text: string, language: Language): Candidate[] {
+  const seen = midSentenceNames(tokens);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapital(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    // 1. The run: capitalised words (and digits after them) with only spaces between.
+    let j = i;
+    while (j + 1 < tokens.length && joinable(tokens[j]!, tokens[j + 1]!, text, language)) j++;
+    while (j > i && !isCapital(tokens[j]!.text) && !/^\d+$/.test(tokens[j]!.text)) j--;
+    // 2. Drop leading ordinary words: any at sentence start, titles anywhere.
+    let a = i;
+    while (a <= j) {
+      const w = tokens[a]!.text;
+      const title = stop(language).has(w.toLocaleLowerCase('pl'));
+      const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
+      const commonStart = tokens[a]!.initial && isCommonWord(w, language) && !matchKnown([w], language)
+        && !seen.has(w.toLocaleLowerCase('pl').slice(0, 4));
+      if (!title && !commonStart && !letter) break;
+      a++;
+    }
+    if (a <= j) {
+      for (const part of splitRun(tokens, a, j, language)) {
+        if (keep(tokens, part, seen, language)) out.push(part);
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function joinable(a: WordToken, b: WordToken, text: string, language: Language): boolean {
+  if (a.sentence !== b.sentence) return false;
+  const gap = text.slice(a.end, b.start);
+  if (!/^ $|^\s$/.test(gap)) return false;
+  return isCapital(b.text) || (/^\d+$/.test(b.text) && b.text.length <= 2);
+}
+
+/** 3. Split a run at known-name boundaries and after noun + adjective. */
+function splitRun(tokens: readonly WordToken[], a: number, b: number, language: Language): Candidate[] {
+  const parts: Candidate[] = [];
+  let start = a;
+  let k = a;
+  while (k <= b) {
+    const words = tokens.slice(k, b + 1).map((t) => t.text);
+    const known = k === start ? matchKnown(words, language) : undefined;
+    if (known && k + known.length - 1 < b) {
+      parts.push({ first: start, last: k + known.length - 1 });
+      start = k = k + known.length;
+      continue;
+    }
+    if (language === 'pl' && k > start && caseBreak(tokens[k - 1]!.text, tokens[k]!.text)) {
+      parts.push({ first: start, last: k - 1 });
+      start = k;
+      continue;
+    }
+    if (language === 'pl' && k > start && k < b && isNounAdjective(tokens[k - 1]!.text, tokens[k]!.text) && !tokenInfo(tokens[k + 1]!.text).adjective) {
+      parts.push({ first: start, last: k });
+      start = k = k + 1;
+      continue;
+    }
+    k++;
+  }
+  if (start <= b) parts.push({ first: start, last: b });
+  return parts;
+}
+
+/**
+ * "Kremla | Dymitri Pieskow": a dictionary-inflected name followed by an uninflected,
+ * non-adjective name starts a new phrase (an inner genitive would follow, not precede).
+ */
+function caseBreak(before: string, word: string): boolean {
+  const a = tokenInfo(before);
+  const b = tokenInfo(word);
+  return a.proper && a.inflected && !a.adjective && !b.inflected && !b.adjective && !isAcronym(word) && !/^\d/.test(word);
+}
+
+function isNounAdjective(noun: string, adjective: string): boolean {
+  return !tokenInfo(noun).adjective && tokenInfo(adjective).adjective !== undefined && !isAcronym(adjective);
+}
+
+/** 1. Evidence for a phrase that starts a sentence. */
+function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<string>, language: Language): boolean {
+  const first = tokens[c.first]!;
+  if (c.first === c.last && first.text.length < 2) return false;
+  if (stop(language).has(first.text.toLocaleLowerCase('pl')) && c.first === c.last) return false;
+  if (!first.initial) return true;
+  if (c.last > c.first) return !isCommonWord(first.text, language) || !!matchKnown([first.text], language);
+  if (matchKnown([first.text], language)) return true;
+  if (isAcronym(first.text)) return !isCommonWord(first.text, language);
+  if (language === 'pl') {
+    const info = tokenInfo(first.text);
+    if (info.proper && !info.common) return true;
+    if (!info.proper && !info.common) return true; // unknown word: most likely a foreign name
+  }
+  return seen.has(first.text.toLocaleLowerCase('pl').slice(0, 4));
+}
+
+/** 4. Lower-case tokens whose capitalised form is a name in this article ("brexitu"). */
+export function lowerCaseUses(tokens: readonly WordToken[], names: ReadonlySet<string>, language: Language): Candidate[] {
+  if (language !== 'pl' || names.size === 0) return [];
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    if (isCapital(t.text) || t.text.length < 4) return;
+    const info = tokenInfo(t.text);
+    if (info.common) return; // an ordinary word that happens to match a name's stem
+    if (names.has(t.text.toLocaleLowerCase('pl').slice(0, 5))) out.push({ first: i, last: i });
+  });
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * Known names: countries (CLDR, Polish and English) and aliases/exonyms. A phrase matches an
+ * entry when every token shares a dictionary lemma with the entry's token, so inflected
+ * "Stanach Zjednoczonych" finds "Stany Zjednoczone" and "Korei Północnej" finds
+ * "Korea Północna" without listing case forms. Countries get `geo-<iso>` keys.
+ */
+import type { EntityType, Language } from '../../types.ts';
+import { nameKey } from './keys.ts';
+import { tokenInfo } from './morphology.ts';
+import { loadList, loadPairs } from './resources.ts';
+
+export interface KnownName {
+  /** The entry as written: the base form of a mention that matched it. */
+  readonly name: string;
+  readonly key: string;
+  readonly type: EntityType;
+  readonly tokens: readonly (readonly string[])[];
+}
+
+interface Gazetteer {
+  readonly byFirst: Map<string, KnownName[]>;
+  readonly maxTokens: number;
+}
+
+const built = new Map<Language, Gazetteer>();
+
+function lemmasOf(word: string, language: Language): readonly string[] {
+  return language === 'pl' ? tokenInfo(word).lemmas : [word.toLowerCase()];
+}
+
+function words(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w.length > 0);
+}
+
+function gazetteer(language: Language): Gazetteer {
+  let g = built.get(language);
+  if (g) return g;
+  const byFirst = new Map<string, KnownName[]>();
+  let maxTokens = 1;
+  const countryKey = new Map<string, string>();
+  const add = (name: string, key: string, type: EntityType) => {
+    const ws = words(name);
+    const tokens = ws.map((w) => lemmasOf(w, language));
+    const entry: KnownName = { name, key, type, tokens };
+    for (const first of tokens[0] ?? []) {
+      const list = byFirst.get(first) ?? [];
+      if (!list.some((e) => e.name === name)) list.push(entry);
+      byFirst.set(first, list);
+    }
+    maxTokens = Math.max(maxTokens, ws.length);
+  };
+  const orgCodes = new Set(loadList('pl', 'entity-org-countries'));
+  for (const lang of ['pl', 'en'] as const) {
+    for (const [code, name] of loadPairs(lang, 'entity-countries')) {
+      const key = `geo-${code.toLowerCase()}`;
+      countryKey.set(name.toLowerCase(), key);
+      if (lang === language) add(name, key, orgCodes.has(code) ? 'ORG' : 'LOC');
+    }
+  }
+  for (const [variant, canonical] of loadPairs('pl', 'entity-aliases')) {
+    const key = countryKey.get(canonical.toLowerCase()) ?? nameKey(canonical, 'pl');
+    const type: EntityType = countryKey.has(canonical.toLowerCase()) && !key.endsWith('-eu') ? 'LOC' : 'ORG';
+    add(variant, key, type);
+  }
+  g = { byFirst, maxTokens };
+  built.set(language, g);
+  return g;
+}
+
+/** The longest known name starting at `words[0]`, with how many words it covers. */
+export function matchKnown(tokens: readonly string[], language: Language): { entry: KnownName; length: number } | undefined {
+  const g = gazetteer(language);
+  const first = lemmasOf(tokens[0]!, language);
+  let best: { entry: KnownName; length: number } | undefined;
+  for (const lemma of first) {
+    for (const entry of g.byFirst.get(lemma) ?? []) {
+      const n = entry.tokens.length;
+      if (n > tokens.length || (best && best.length >= n)) continue;
+      let ok = true;
+      for (let i = 1; i < n && ok; i++) {
+        const have = lemmasOf(tokens[i]!, language);
+        ok = entry.tokens[i]!.some((l) => have.includes(l));
+      }
+      if (ok) best = { entry, length: n };
+    }
+  }
+  return best;
+}
+
+/** The key an alias/country canonical name maps to, if the name is known exactly. */
+export function knownKey(name: string, language: Language): KnownName | undefined {
+  const m = matchKnown(words(name), language);
+  return m && m.length === words(name).length ? m.entry : undefined;
+}

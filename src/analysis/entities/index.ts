@@ -1,0 +1,153 @@
+/**
+ * Named entities (DESIGN §3): mentions with nominative base forms and language-neutral keys,
+ * and their grouping into entities across articles.
+ *
+ * findMentions, per article:
+ *   1. word tokens per sentence (tokens.ts);
+ *   2. name phrases from capitalised runs, sentence-initial words on evidence (detect.ts);
+ *   3. known names (countries, aliases) by lemma match, else type from the head word
+ *      (gazetteer.ts, classify.ts);
+ *   4. base forms by Polish agreement rules and the article's own forms (base-form.ts);
+ *   5. keys by transliteration skeleton (keys.ts); short person names join the full name
+ *      used in the same article ("Kima" → Kim Dzong Un, "Putin" → Władimir Putin).
+ * Sentence splitting and lemmatisation beyond names are left to src/text.
+ */
+import type { EntityType, Language, Span } from '../../types.ts';
+import { phraseBase, unknownNameBase } from './base-form.ts';
+import { classify } from './classify.ts';
+import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
+import { knownKey, matchKnown } from './gazetteer.ts';
+import { nameKey } from './keys.ts';
+import { capitalise } from './morphology.ts';
+import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
+
+export interface Mention extends Span {
+  /** Surface form exactly as in the text. */
+  readonly text: string;
+  /** Nominative base form of this mention ("Kima" → "Kim", "Korei Północnej" → "Korea Północna"). */
+  readonly base: string;
+  readonly type: EntityType;
+  /** Language-neutral key, the same across articles and languages for one real thing. */
+  readonly key: string;
+  /** Index into the sentences given (or found, when none were given). */
+  readonly sentence: number;
+}
+
+export interface Entity {
+  readonly key: string;
+  readonly type: EntityType;
+  /** Canonical base name: the most frequent base form, longest on ties. */
+  readonly name: string;
+  /** Every distinct base form seen. */
+  readonly variants: readonly string[];
+  readonly mentions: number;
+  readonly articles: readonly string[];
+}
+
+export interface ArticleMentions {
+  readonly articleId: string;
+  readonly mentions: readonly Mention[];
+}
+
+export type { SentenceLike } from './tokens.ts';
+
+/**
+ * All name mentions of one article, in text order.
+ * @example findMentions('Kim Dzong Un spotkał się z Władimirem Putinem.', 'pl', [])
+ *   // → [{ base: 'Kim Dzong Un', type: 'PER', … }, { base: 'Władimir Putin', … }]
+ */
+export function findMentions(text: string, language: Language, sentences: readonly SentenceLike[]): Mention[] {
+  const lang: Language = language === 'en' ? 'en' : 'pl';
+  const tokens = wordTokens(text, sentences.length > 0 ? sentences : splitSentences(text));
+  const forms = new Set(tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text));
+  const found = findCandidates(tokens, text, lang).map((c) => describe(c, tokens, text, lang, forms));
+  const byPrefix = new Map<string, Mention>();
+  for (const m of found) if (!m.base.includes(' ')) byPrefix.set(m.base.toLocaleLowerCase('pl').slice(0, 5), m);
+  for (const c of lowerCaseUses(tokens, new Set(byPrefix.keys()), lang)) {
+    const t = tokens[c.first]!;
+    const like = byPrefix.get(t.text.toLocaleLowerCase('pl').slice(0, 5))!;
+    const base = unknownNameBase(capitalise(t.text), forms);
+    if (base.toLocaleLowerCase('pl') !== like.base.toLocaleLowerCase('pl')) continue;
+    found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return resolveShortNames(found, lang);
+}
+
+function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
+  const first = tokens[c.first]!;
+  const last = tokens[c.last]!;
+  const words = tokens.slice(c.first, c.last + 1).map((t) => t.text);
+  const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end), sentence: first.sentence };
+  const known = matchKnown(words, language);
+  if (known && known.length === words.length) return { ...span, base: known.entry.name, type: known.entry.type, key: known.entry.key };
+  const type = classify(words, language);
+  const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
+  const byBase = knownKey(base, language);
+  return { ...span, base, type: byBase?.type ?? type, key: byBase?.key ?? nameKey(base, language) };
+}
+
+/** English names do not inflect; only the possessive goes ("Putin's" → "Putin"). */
+function englishBase(words: readonly string[]): string {
+  return words.join(' ').replace(/['’]s$/u, '');
+}
+
+/**
+ * Step 5: a one-word person-like mention takes the key of the multi-word person name in the
+ * same article that contains it; with several ("Kim Dzong Un", "Kim Jo Dzong"), the one
+ * mentioned most, since a bare short form refers to the article's main bearer of the name.
+ */
+function resolveShortNames(mentions: readonly Mention[], language: Language): Mention[] {
+  const full = new Map<string, Map<string, { count: number; type: EntityType }>>();
+  for (const m of mentions) {
+    if (m.type !== 'PER' || !m.base.includes(' ')) continue;
+    for (const part of m.base.split(' ')) {
+      const k = nameKey(part, language);
+      const byKey = full.get(k) ?? new Map();
+      const entry = byKey.get(m.key) ?? { count: 0, type: m.type };
+      entry.count++;
+      byKey.set(m.key, entry);
+      full.set(k, byKey);
+    }
+  }
+  return mentions.map((m) => {
+    if (m.base.includes(' ') || m.key.startsWith('geo-')) return m;
+    const options = full.get(nameKey(m.base, language));
+    if (!options) return m;
+    const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
+    return { ...m, key, type: best.type };
+  });
+}
+
+/**
+ * Entities across articles: one per key, with its most frequent type and name.
+ * @example groupEntities([{ articleId: 'a', mentions: findMentions(text, 'pl', []) }])
+ */
+export function groupEntities(docs: readonly ArticleMentions[]): Entity[] {
+  const acc = new Map<string, { types: Map<EntityType, number>; names: Map<string, number>; mentions: number; articles: Set<string> }>();
+  for (const doc of docs) {
+    for (const m of doc.mentions) {
+      let e = acc.get(m.key);
+      if (!e) {
+        e = { types: new Map(), names: new Map(), mentions: 0, articles: new Set() };
+        acc.set(m.key, e);
+      }
+      e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
+      e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
+      e.mentions++;
+      e.articles.add(doc.articleId);
+    }
+  }
+  const top = <T>(counts: Map<T, number>, tie: (a: T, b: T) => number) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || tie(a[0], b[0]))[0]![0];
+  return [...acc.entries()]
+    .map(([key, e]) => ({
+      key,
+      type: top(e.types, () => 0),
+      name: top(e.names, (a, b) => b.length - a.length),
+      variants: [...e.names.keys()].sort(),
+      mentions: e.mentions,
+      articles: [...e.articles].sort(),
+    }))
+    .sort((a, b) => b.mentions - a.mentions || a.key.localeCompare(b.key));
+}

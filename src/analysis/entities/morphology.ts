@@ -1,0 +1,124 @@
+/**
+ * Word-level Polish morphology for names: what one capitalised token is (adjective, known noun,
+ * unknown name) and its nominative. Rules live in resources/pl/entity-*.txt; the dictionary
+ * is dictionary-pl via hunspell.ts. Phrase-level agreement is in base-form.ts.
+ */
+import { polishDictionary, type Analysis } from './hunspell.ts';
+import { loadList, loadPairs } from './resources.ts';
+
+export type Gender = 'm' | 'f' | 'n' | 'pl';
+
+export interface TokenInfo {
+  /** Nominative masculine lemma when the token is an adjective ("Północnej" → "północny"). */
+  readonly adjective?: string;
+  /** Nominative of the token read as a noun, capitalised like a name ("Korei" → "Korea"). */
+  readonly noun?: string;
+  /** True when the dictionary has a lower-case reading: the word is also a common word. */
+  readonly common: boolean;
+  /** True when the dictionary has a capitalised stem for it (a proper-name stem). */
+  readonly proper: boolean;
+  /** True when the noun reading differs from the surface: an inflected (non-nominative) form. */
+  readonly inflected: boolean;
+  /** Every lemma, for gazetteer matching. */
+  readonly lemmas: readonly string[];
+}
+
+const ADJ_LEMMA = /[yi]$/u;
+// Nominative adjective endings too: "Północna", "Białe", "Wielki".
+const ADJ_FORMS = /(ego|emu|ej|ym|im|ych|ich|ymi|imi|ą|a|e|y|i)$/u;
+
+let heads: ReadonlySet<string> | undefined;
+function nameHeads(): ReadonlySet<string> {
+  heads ??= new Set(['entity-org-words', 'entity-loc-words', 'entity-evt-words'].flatMap((f) => loadList('pl', f)));
+  return heads;
+}
+
+let adjEndings: readonly (readonly [string, string])[] | undefined;
+let genderRules: readonly (readonly [string, readonly string[]])[] | undefined;
+const cache = new Map<string, TokenInfo>();
+
+export function capitalise(word: string): string {
+  return word.charAt(0).toLocaleUpperCase('pl') + word.slice(1);
+}
+
+const isUpper = (w: string) => w.charAt(0) !== w.charAt(0).toLocaleLowerCase('pl');
+
+/** What the dictionary says about one token (memoised: names repeat across articles). */
+export function tokenInfo(word: string): TokenInfo {
+  let info = cache.get(word);
+  if (info) return info;
+  const analyses = polishDictionary().analyze(word);
+  info = describe(word, analyses);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, info);
+  return info;
+}
+
+function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
+  const lower = word.toLocaleLowerCase('pl');
+  const proper = analyses.filter((a) => isUpper(a.lemma));
+  const common = analyses.filter((a) => !isUpper(a.lemma));
+  const adjective = common.find((a) => ADJ_LEMMA.test(a.lemma) && ADJ_FORMS.test(lower) && a.lemma.length > 3)?.lemma;
+  // An inflected reading beats the literal stem: dictionary-pl lists some inflected surname
+  // forms as stems of their own ("Korei", "Białym"), while "Korea" + ending "i" is the country.
+  const inflected = proper.find((a) => a.ending !== '' && a.lemma !== word);
+  const literal = proper.find((a) => a.lemma === word);
+  // Homographs ("Rady": rada / rad) resolve towards institution and place heads, the nouns
+  // names are built on.
+  const nouns = common.filter((a) => a.ending !== '' && !(ADJ_LEMMA.test(a.lemma) && a.lemma === adjective));
+  const commonNoun = nouns.find((a) => nameHeads().has(a.lemma)) ?? nouns[0];
+  const noun = inflected?.lemma ?? literal?.lemma ?? (commonNoun ? capitaliseLike(commonNoun.lemma, word) : undefined);
+  return {
+    ...(adjective ? { adjective } : {}),
+    ...(noun ? { noun } : {}),
+    common: common.length > 0,
+    inflected: noun !== undefined && noun !== word,
+    proper: proper.length > 0,
+    lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),
+  };
+}
+
+/** Keep the surface's casing pattern: "UNII" stays upper, "Unii" → "Unia". */
+function capitaliseLike(lemma: string, surface: string): string {
+  if (surface.length > 1 && surface === surface.toLocaleUpperCase('pl')) return lemma.toLocaleUpperCase('pl');
+  return isUpper(surface) ? capitalise(lemma) : lemma;
+}
+
+/** Masculine nominative of an inflected adjective the dictionary does not know ("Zjednoczonego"). */
+export function adjectiveByRule(word: string): string | undefined {
+  adjEndings ??= loadPairs('pl', 'entity-adjective-endings');
+  const lower = word.toLocaleLowerCase('pl');
+  for (const [ending, lemmaEnding] of adjEndings) {
+    if (lower.endsWith(ending) && lower.length > ending.length + 2) return lower.slice(0, -ending.length) + lemmaEnding;
+  }
+  return undefined;
+}
+
+/** The adjective's nominative agreeing with a head noun of `gender`, cased like `surface`. */
+export function agreeAdjective(masculine: string, gender: Gender, surface: string): string {
+  genderRules ??= loadPairs('pl', 'entity-adjective-gender').map(([k, v]) => [k, v.split(/\s+/)] as const);
+  let out = masculine;
+  if (gender !== 'm') {
+    for (const [ending, forms] of genderRules) {
+      if (!masculine.endsWith(ending)) continue;
+      const form = forms[gender === 'f' ? 0 : gender === 'n' ? 1 : 2]!;
+      out = masculine.slice(0, -ending.length) + form;
+      break;
+    }
+  }
+  return capitaliseLike(out, surface);
+}
+
+/**
+ * Grammatical gender from a noun's nominative: -a feminine ("Korea", but "Kim"-like names are
+ * handled as persons before this), -o/-e/-um neuter, -y/-i plural-only names ("Niemcy",
+ * "Stany"), anything else masculine. Polish rule of thumb; exceptions (-a masculine "Kolega")
+ * are rare among institution/place heads.
+ */
+export function genderOf(noun: string): Gender {
+  const w = noun.toLocaleLowerCase('pl');
+  if (/a$/.test(w)) return 'f';
+  if (/(o|e|um|ę)$/.test(w)) return 'n';
+  if (/(y|i)$/.test(w)) return 'pl';
+  return 'm';
+}

@@ -1,0 +1,64 @@
+/**
+ * The slice of the text layer entities need: word tokens with offsets and sentence numbers.
+ * Accepts sentences from src/text (anything with start/end) and tokenises inside them itself,
+ * so it does not depend on the text layer's token kinds; with no sentences given it splits
+ * on end punctuation followed by a capital or a paragraph break.
+ */
+
+/** The structural minimum of a text-layer sentence. */
+export interface SentenceLike {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface WordToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** First word of its sentence, or first after an opening quote / dash / colon. */
+  readonly initial: boolean;
+}
+
+// Letters with inner hyphen/apostrophe/dot-initials; digits as their own tokens ("Nord Stream 2").
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?|\d+/gu;
+const SENTENCE_END = /[.!?…]["”»)]*\s+(?=["„«(]?[\p{Lu}\d])|\n\s*\n/gu;
+
+/** Split into sentences when the caller has none. */
+export function splitSentences(text: string): SentenceLike[] {
+  const out: SentenceLike[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    // "m.in. Kim", "W. Brytania", "ul. Wiejska": a one-letter or known-abbreviation dot is not an end.
+    const before = text.slice(Math.max(start, m.index - 4), m.index + 1);
+    if (/(^|[\s(])\p{L}{1,2}\.$/u.test(before) && m[0].trim() !== '') continue;
+    out.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** Word tokens of the whole text, numbered by sentence. */
+export function wordTokens(text: string, sentences: readonly SentenceLike[]): WordToken[] {
+  const out: WordToken[] = [];
+  sentences.forEach((s, index) => {
+    let initial = true;
+    let last = s.start;
+    WORD.lastIndex = 0;
+    const slice = text.slice(s.start, s.end);
+    for (const m of slice.matchAll(WORD)) {
+      let word = m[0];
+      const start = s.start + m.index;
+      // A trailing dot belongs to the word only for an initial ("W. Brytania", "J. Kowalski").
+      if (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word)) word = word.slice(0, -1);
+      const gap = text.slice(last, start);
+      if (/[„"«:–—]\s*$|\n/.test(gap) && out.length > 0) initial = true;
+      out.push({ text: word, start, end: start + word.length, sentence: index, initial });
+      initial = false;
+      last = start + word.length;
+    }
+  });
+  return out;
+}

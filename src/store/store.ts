@@ -9,7 +9,10 @@ export interface ArticleFilter {
   /** Outlet name (exact, case-insensitive). */
   readonly source?: string;
   readonly language?: Language;
-  /** ISO date prefix; articles published on or after it (unknown dates are excluded). */
+  /**
+   * ISO date prefix; articles published on or after it, and coarser dates whose period contains
+   * it (a `2023-09` article passes since `2023-09-15`). Unknown dates are excluded.
+   */
   readonly since?: string;
   readonly limit?: number;
   readonly offset?: number;

@@ -170,9 +170,11 @@ class SqliteStore implements Store {
       params.push(filter.language);
     }
     if (filter.since !== undefined) {
-      // ISO prefixes sort as text: '2023-09-12T10:30Z' >= '2023-09' >= '2023'. NULL never passes.
-      where.push('published_value >= ?');
-      params.push(filter.since);
+      // ISO prefixes sort as text ('2023-09-12T10:30Z' > '2023-09-12' > '2023-09'). A coarser
+      // date whose period contains `since` may be on or after it, so it passes too: a `2023-09`
+      // article is kept for since 2023-09-15. Unknown dates (NULL) never pass.
+      where.push('(published_value >= ? OR substr(?, 1, length(published_value)) = published_value)');
+      params.push(filter.since, filter.since);
     }
     const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ? OFFSET ?`;

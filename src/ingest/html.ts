@@ -1,0 +1,228 @@
+/**
+ * HTML reader: one news page → RawDocument. The page is parsed once (linkedom); metadata is read
+ * first (JSON-LD, OpenGraph, <time>, <meta name="author">, canonical link), then share / cookie /
+ * newsletter / related / comment widgets are cut out and recorded, then Readability picks the
+ * article body, which is turned into paragraphs. Text-level cleaning is left to clean.ts.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Published, RawDocument, RemovedBlock, RemovedKind } from '../types.ts';
+import { IngestError } from './errors.ts';
+import { parsePublished } from './published.ts';
+
+export interface HtmlInput {
+  /** File path or URL, named in errors and kept as the document's origin. */
+  readonly origin: string;
+  /** The page's URL when fetched; the canonical link wins over it. */
+  readonly url?: string;
+}
+
+/** Metadata a page declares about its article. */
+export interface PageMetadata {
+  readonly title?: string;
+  readonly published?: Published;
+  readonly author?: string;
+  readonly outlet?: string;
+  readonly url?: string;
+}
+
+/**
+ * Widgets recognised by their class or id (site vocabulary, language-neutral). Matched against
+ * whole tokens or token parts split at `-`/`_`, e.g. `article-share`, `cookieBanner`, `box_polecane`.
+ */
+const WIDGET_HINTS: readonly (readonly [RemovedKind, RegExp])[] = [
+  ['cookie', /cookie|consent|gdpr|rodo/i],
+  ['newsletter', /newsletter|subscribe|subskryp/i],
+  ['share', /(^|[\s_-])(share|sharing|social|socials|udostepnij)([\s_-]|$)|sharebar|sharebox/i],
+  ['related', /(^|[\s_-])(related|recommended|polecane|polecamy|zobacz-tez|czytaj-tez|read-more|more-stories|most-read|popular)([\s_-]|$)/i],
+  ['other', /(^|[\s_-])(comments?|komentarze|disqus)([\s_-]|$)/i],
+];
+/** A widget holds little text; a longer match is more likely a wrapper around the article itself. */
+const MAX_WIDGET_CHARS = 1500;
+/** Elements that are never article text. */
+const NON_CONTENT = 'script, style, noscript, template, iframe, svg, button, form, nav';
+/** Block elements whose text forms one paragraph each. */
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH', 'FIGCAPTION', 'TR']);
+const ARTICLE_TYPE = /(^|:)(\w*NewsArticle|Article|BlogPosting|Report)$/;
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Flattens JSON-LD into candidate objects: arrays, `@graph` members. */
+function jsonLdObjects(document: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      out.push(object);
+      if (object['@graph']) visit(object['@graph']);
+    }
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // Broken JSON-LD is common on real sites; the other metadata sources still apply.
+    }
+  }
+  return out;
+}
+
+function isArticleType(object: Record<string, unknown>): boolean {
+  const type = object['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+}
+
+function names(value: unknown): string[] {
+  if (typeof value === 'string') return [squash(value)].filter(Boolean);
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (value && typeof value === 'object') return names((value as Record<string, unknown>).name);
+  return [];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && squash(value) ? squash(value) : undefined;
+}
+
+/**
+ * Reads what the page says about its article; JSON-LD first, then OpenGraph and HTML.
+ * @example readMetadata(parseHTML(html).document).outlet // → 'Gazeta Wyborcza'
+ */
+export function readMetadata(document: Document): PageMetadata {
+  const meta = (selector: string) => squash(document.querySelector(selector)?.getAttribute('content')) || undefined;
+  const ld = jsonLdObjects(document).find(isArticleType) ?? {};
+  const authors = [...new Set(names(ld.author))];
+  const title = text(ld.headline) ?? meta('meta[property="og:title"]') ?? (squash(document.querySelector('title')?.textContent) || undefined);
+  const date =
+    text(ld.datePublished) ??
+    meta('meta[property="article:published_time"]') ??
+    (squash(document.querySelector('time[datetime]')?.getAttribute('datetime')) || undefined) ??
+    meta('meta[name="date"]') ??
+    meta('meta[itemprop="datePublished"]');
+  const author = authors.length > 0 ? authors.join(', ') : meta('meta[name="author"]');
+  const outlet = meta('meta[property="og:site_name"]') ?? names((ld as Record<string, unknown>).publisher)[0];
+  const url = squash(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) || meta('meta[property="og:url"]');
+  const published = parsePublished(date);
+  return {
+    ...(title && { title }),
+    ...(published && { published }),
+    ...(author && { author }),
+    ...(outlet && { outlet }),
+    ...(url && /^https?:\/\//i.test(url) && { url }),
+  };
+}
+
+function widgetKind(element: Element): RemovedKind | undefined {
+  const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (!label.trim()) return undefined;
+  for (const [kind, hint] of WIDGET_HINTS) if (hint.test(label)) return kind;
+  return undefined;
+}
+
+/** Cuts widgets out of the page, outermost first, recording their text. */
+function removeWidgets(root: Element, removed: RemovedBlock[]): void {
+  for (const element of [...root.querySelectorAll('[class], [id]')]) {
+    if (!element.isConnected || element.tagName === 'BODY' || element.tagName === 'HTML') continue;
+    const kind = widgetKind(element);
+    if (!kind) continue;
+    if ((element.textContent ?? '').length > MAX_WIDGET_CHARS) continue;
+    const content = elementParagraphs(element).join('\n');
+    if (content) removed.push({ kind, text: content });
+    element.remove();
+  }
+}
+
+/**
+ * The paragraphs of a DOM subtree: one per block element (p, headings, list items, quotes…),
+ * with loose inline text between blocks gathered into its own paragraph.
+ */
+export function elementParagraphs(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let pending = '';
+  const flush = () => {
+    const paragraph = squash(pending);
+    if (paragraph) paragraphs.push(paragraph);
+    pending = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) pending += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.tagName === 'BR') pending += ' ';
+        else if (BLOCKS.has(element.tagName) && !element.querySelector('p, li, blockquote, h2, h3, h4')) {
+          flush();
+          pending = element.textContent ?? '';
+          flush();
+        } else {
+          const inline = !/^(DIV|SECTION|ARTICLE|UL|OL|TABLE|TBODY|THEAD|FIGURE|HEADER|FOOTER|MAIN|ASIDE|DL|P|LI|BLOCKQUOTE|H\d)$/.test(element.tagName);
+          if (!inline) flush();
+          walk(element);
+          if (!inline) flush();
+        }
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+/**
+ * Paragraphs of an HTML fragment (feed content:encoded, JSONL html), without Readability:
+ * the fragment is the article already.
+ * @example htmlFragmentParagraphs('<p>Ala</p><p>ma kota</p>') // → ['Ala', 'ma kota']
+ */
+export function htmlFragmentParagraphs(html: string, removed: RemovedBlock[] = []): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const element of [...document.querySelectorAll(NON_CONTENT)]) element.remove();
+  removeWidgets(document.body, removed);
+  for (const caption of [...document.querySelectorAll('figcaption')]) {
+    const content = squash(caption.textContent);
+    if (content) removed.push({ kind: 'photo-credit', text: content });
+    caption.remove();
+  }
+  return elementParagraphs(document.body);
+}
+
+/**
+ * Reads one news page.
+ * 1. parse once; 2. metadata; 3. cut widgets and non-content elements; 4. Readability picks the
+ * body; 5. body → paragraphs (figure captions go to `removed`).
+ * Throws IngestError when no article text is found.
+ * @example readHtml(pageHtml, { origin: 'page.html' }).title // → 'Kim Dzong Un w Rosji'
+ */
+export function readHtml(html: string, input: HtmlInput): RawDocument {
+  const { document } = parseHTML(html);
+  if (!document.body) throw new IngestError(input.origin, 'no <body> in HTML');
+  const metadata = readMetadata(document);
+  const removed: RemovedBlock[] = [];
+  for (const element of [...document.querySelectorAll(NON_CONTENT)]) element.remove();
+  removeWidgets(document.body, removed);
+  const article = new Readability<Node>(document, { serializer: (node) => node, disableJSONLD: true }).parse();
+  const content = article?.content;
+  if (content) {
+    for (const caption of [...(content as Element).querySelectorAll('figcaption')]) {
+      const captionText = squash(caption.textContent);
+      if (captionText) removed.push({ kind: 'photo-credit', text: captionText });
+      caption.remove();
+    }
+  }
+  const paragraphs = content ? elementParagraphs(content) : [];
+  if (paragraphs.length === 0) throw new IngestError(input.origin, 'no article text found in HTML');
+  const title = metadata.title ?? (squash(article?.title) || undefined);
+  const author = metadata.author ?? (squash(article?.byline) || undefined);
+  const url = metadata.url ?? input.url;
+  return {
+    origin: input.origin,
+    format: 'html',
+    text: paragraphs.join('\n\n'),
+    ...(title && { title }),
+    ...(url && { url }),
+    ...(metadata.published && { published: metadata.published }),
+    ...(author && { author }),
+    ...(metadata.outlet && { outlet: metadata.outlet }),
+    removed,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * A Hunspell affix analyser: parses .aff (PFX/SFX with strip/add/condition and cross-product)
+ * and .dic (stem/flags), then analyses a word form by *reversing* the rules: for every suffix
+ * rule whose `add` ends the word, stem = word − add + strip must satisfy the rule's condition and
+ * be a .dic stem carrying the rule's flag; likewise for prefixes, and prefix+suffix when both rules
+ * allow cross-products. Rules are indexed by `add` so a word costs one map lookup per ending length.
+ * Only single-character flags (the default FLAG type, which dictionary-pl uses) are supported;
+ * no compounding, no AF/AM aliases. Pure: takes file contents, does no I/O.
+ */
+
+export interface AffixRule {
+  readonly kind: 'PFX' | 'SFX';
+  readonly flag: string;
+  readonly crossProduct: boolean;
+  readonly strip: string;
+  readonly add: string;
+  /** Tests the stem: anchored at its end (SFX) or start (PFX); undefined means "." (any). */
+  readonly condition?: RegExp;
+}
+
+export interface HunspellAnalysis {
+  /** The stem as written in .dic, with its capitalisation; for prefixed forms the prefix is kept ("niewykluczony"). */
+  readonly lemma: string;
+  /** The dictionary stem the form was derived from ("wykluczony" for "niewykluczone"). */
+  readonly stem: string;
+  /** Characters removed plus added between lemma and form: a rough edit size used to rank analyses. */
+  readonly edit: number;
+  readonly suffix?: AffixRule;
+  readonly prefix?: AffixRule;
+}
+
+export interface HunspellData {
+  /** stem → concatenated flags of every homonymous entry. */
+  readonly stems: ReadonlyMap<string, string>;
+  readonly suffixesByAdd: ReadonlyMap<string, readonly AffixRule[]>;
+  readonly prefixesByAdd: ReadonlyMap<string, readonly AffixRule[]>;
+  readonly maxSuffixAdd: number;
+  readonly maxPrefixAdd: number;
+}
+
+function compileCondition(kind: 'PFX' | 'SFX', condition: string): RegExp | undefined {
+  if (condition === '.' || condition === '') return undefined;
+  // Hunspell conditions are a regex subset (literals, [...], [^...], '.'), so they compile as-is.
+  return new RegExp(kind === 'SFX' ? `(?:${condition})$` : `^(?:${condition})`, 'u');
+}
+
+/** Parses the PFX/SFX tables of an .aff file (other directives are ignored). */
+export function parseAff(aff: string): AffixRule[] {
+  const rules: AffixRule[] = [];
+  const cross = new Map<string, boolean>();
+  for (const line of aff.split(/\r?\n/)) {
+    if (!line.startsWith('PFX') && !line.startsWith('SFX')) continue;
+    const parts = line.trim().split(/\s+/);
+    const kind = parts[0] as 'PFX' | 'SFX';
+    const flag = parts[1];
+    const key = `${kind}${flag}`;
+    if (!cross.has(key)) { // header: "SFX a Y 6"
+      cross.set(key, parts[2] === 'Y');
+      continue;
+    }
+    const strip = parts[2] === '0' ? '' : parts[2];
+    // "add/flags" (continuation classes) is not used by dictionary-pl; keep the add part only.
+    const add = parts[3] === '0' ? '' : parts[3].split('/')[0];
+    rules.push({ kind, flag, crossProduct: cross.get(key)!, strip, add, condition: compileCondition(kind, parts[4] ?? '.') });
+  }
+  return rules;
+}
+
+/** Parses an .dic file: first line is the entry count, then `stem[/flags]` per line. */
+export function parseDic(dic: string): Map<string, string> {
+  const stems = new Map<string, string>();
+  const lines = dic.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    let line = lines[i];
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (!line) continue;
+    const slash = line.indexOf('/');
+    const stem = slash < 0 ? line : line.slice(0, slash);
+    const flags = slash < 0 ? '' : line.slice(slash + 1);
+    const had = stems.get(stem);
+    stems.set(stem, had === undefined ? flags : had + flags);
+  }
+  return stems;
+}
+
+export function buildHunspell(rules: readonly AffixRule[], stems: ReadonlyMap<string, string>): HunspellData {
+  const suffixesByAdd = new Map<string, AffixRule[]>();
+  const prefixesByAdd = new Map<string, AffixRule[]>();
+  let maxSuffixAdd = 0;
+  let maxPrefixAdd = 0;
+  for (const rule of rules) {
+    const index = rule.kind === 'SFX' ? suffixesByAdd : prefixesByAdd;
+    const list = index.get(rule.add);
+    if (list) list.push(rule); else index.set(rule.add, [rule]);
+    if (rule.kind === 'SFX') maxSuffixAdd = Math.max(maxSuffixAdd, rule.add.length);
+    else maxPrefixAdd = Math.max(maxPrefixAdd, rule.add.length);
+  }
+  return { stems, suffixesByAdd, prefixesByAdd, maxSuffixAdd, maxPrefixAdd };
+}
+
+function hasFlag(data: HunspellData, stem: string, flag: string): boolean {
+  const flags = data.stems.get(stem);
+  return flags !== undefined && flags.includes(flag);
+}
+
+/** Suffix readings of `word`; `requiredFlag` adds a flag the stem must also carry (cross-product). */
+function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[], prefix?: AffixRule): void {
+  const max = Math.min(word.length - 1, data.maxSuffixAdd);
+  for (let len = 0; len <= max; len++) {
+    const rules = data.suffixesByAdd.get(word.slice(word.length - len));
+    if (!rules) continue;
+    const base = word.slice(0, word.length - len);
+    for (const rule of rules) {
+      if (prefix && !(rule.crossProduct && prefix.crossProduct)) continue;
+      const stem = base + rule.strip;
+      if (rule.condition && !rule.condition.test(stem)) continue;
+      if (!hasFlag(data, stem, rule.flag)) continue;
+      if (prefix && !hasFlag(data, stem, prefix.flag)) continue;
+      out.push({ lemma: stem, stem, edit: rule.strip.length + rule.add.length, suffix: rule, prefix });
+    }
+  }
+}
+
+/**
+ * Every analysis of `word` exactly as written (no case folding; callers fold).
+ * @example analyzeWord(pl, 'pociągiem') // → [{ lemma: 'pociąg', … }]
+ */
+export function analyzeWord(data: HunspellData, word: string): HunspellAnalysis[] {
+  const out: HunspellAnalysis[] = [];
+  if (data.stems.has(word)) out.push({ lemma: word, stem: word, edit: 0 });
+  suffixAnalyses(data, word, out);
+  const maxP = Math.min(word.length - 1, data.maxPrefixAdd);
+  for (let len = 1; len <= maxP; len++) {
+    const rules = data.prefixesByAdd.get(word.slice(0, len));
+    if (!rules) continue;
+    for (const prefix of rules) {
+      const rest = prefix.strip + word.slice(len);
+      const found: HunspellAnalysis[] = [];
+      if (!prefix.condition || prefix.condition.test(rest)) {
+        if (hasFlag(data, rest, prefix.flag)) found.push({ lemma: rest, stem: rest, edit: 0 });
+      }
+      suffixAnalyses(data, rest, found, prefix);
+      for (const a of found) {
+        if (prefix.condition && !prefix.condition.test(a.stem)) continue;
+        // The lemma keeps the prefix: "niewykluczone" → "niewykluczony", so negation survives.
+        out.push({ ...a, lemma: prefix.add + a.stem.slice(prefix.strip.length), prefix, edit: a.edit + prefix.add.length + prefix.strip.length });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * The text layer: sentences, tokens and lemmas for Polish and English. Every later stage
+ * (entities, quotes, dates, clustering) reads text through `analyzeText`, so offsets always
+ * index the original article text.
+ *
+ * Steps of analyzeText:
+ *   1. split into paragraphs and sentences (sentences.ts);
+ *   2. tokenise each sentence with article offsets (tokens.ts);
+ *   3. lemmatise word tokens with the language's lemmatiser (lemma-pl.ts / lemma-en.ts).
+ */
+import type { Language, Span } from '../types.ts';
+import { createEnglishLemmatizer } from './lemma-en.ts';
+import { createPolishLemmatizer } from './lemma-pl.ts';
+import { isCapitalised, type Lemmatizer } from './lemmatizer.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export type { Lemmatizer, LemmaContext } from './lemmatizer.ts';
+export type { Token, TokenKind } from './tokens.ts';
+export type { SentenceSpan } from './sentences.ts';
+export { splitSentences } from './sentences.ts';
+export { tokenize } from './tokens.ts';
+
+export interface Sentence extends Span {
+  readonly index: number;
+  readonly paragraph: number;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+const lemmatizers = new Map<Language, Lemmatizer>();
+
+/**
+ * The language's lemmatiser, built once per process ('und' gets the Polish one: Polish is the
+ * primary language and its fallback keeps unknown words as written).
+ * @example getLemmatizer('pl').lemma('Władywostoku') // → 'Władywostok'
+ */
+export function getLemmatizer(language: Language): Lemmatizer {
+  const key: Language = language === 'en' ? 'en' : 'pl';
+  let l = lemmatizers.get(key);
+  if (!l) {
+    l = key === 'en' ? createEnglishLemmatizer() : createPolishLemmatizer();
+    lemmatizers.set(key, l);
+  }
+  return l;
+}
+
+/**
+ * Sentences with tokens and lemmas; offsets index `text`.
+ * @example analyzeText('Kreml przekazał broń.', 'pl')[0].tokens[1].lemma // → 'przekazać'
+ */
+export function analyzeText(text: string, language: Language): Sentence[] {
+  const lemmatizer = getLemmatizer(language);
+  return splitSentences(text, language).map((span, index) => {
+    const sentenceText = text.slice(span.start, span.end);
+    const raw = tokenize(sentenceText, span.start);
+    const words = raw.filter((t) => t.kind === 'word');
+    const tokens = raw.map((t) => {
+      if (t.kind !== 'word') return t;
+      // The first *word* is sentence-initial even after an opening quote or a speech dash; but a
+      // capitalised word followed by another capitalised one starts a name ("Kim Dzong Un"), so
+      // its capital is not merely positional.
+      const sentenceInitial = t === words[0] && !(words[1] && isCapitalised(words[1].text));
+      return { ...t, lemma: lemmatizer.lemma(t.text, { sentenceInitial }) };
+    });
+    return { start: span.start, end: span.end, index, paragraph: span.paragraph, text: sentenceText, tokens };
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * Polish lemmas: Hunspell affix analysis over dictionary-pl (see hunspell.ts), a small table of
+ * irregular forms, and a suffix fallback for unknown capitalised names (resources/pl/name-endings.txt).
+ *
+ * Choosing among analyses (the dictionary has no part-of-speech tags):
+ *   1. inside a sentence a capitalised word is a name first: capitalised stems ("Kremlowi" → "Kreml"),
+ *      then a name ending stripped to a known capitalised stem ("Kima" → "Kim", not "kimać"),
+ *      then common readings; at sentence start common readings come first ("Według" → "według");
+ *   2. within one reading class, the smallest edit wins, verbs lose to non-verbs ("broni" → "broń":
+ *      news uses the noun far more often), and bare capitalised flagless stems lose to real
+ *      paradigms ("Koreą" is listed as its own flagless entry, but is a form of "Korea").
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { loadList, loadMap } from '../resources.ts';
+import { analyzeWord, buildHunspell, parseAff, parseDic, type HunspellAnalysis, type HunspellData } from './hunspell.ts';
+import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
+
+/** Ranking penalties, tuned on the seed lemma table in test/text/lemma-pl.test.ts (2026-11). */
+const VERB_PENALTY = 3;
+const FLAGLESS_SELF_PENALTY = 4;
+/** Name endings are only stripped when at least this much stem remains ("Una" → "Un"). */
+const MIN_NAME_STEM = 2;
+
+interface NameEnding {
+  readonly ending: string;
+  readonly replacement: string;
+  readonly condition: RegExp;
+}
+
+export interface PolishLemmatizer extends Lemmatizer {
+  /** Analyses as the dictionary gives them, for callers that rank by themselves. */
+  analyses(word: string): HunspellAnalysis[];
+}
+
+/** Reads dictionary-pl's .aff/.dic (the package's index.js uses top-level await, so resolve beside it). */
+export function loadPolishDictionary(): HunspellData {
+  const dir = dirname(createRequire(import.meta.url).resolve('dictionary-pl'));
+  return buildHunspell(
+    parseAff(readFileSync(join(dir, 'index.aff'), 'utf8')),
+    parseDic(readFileSync(join(dir, 'index.dic'), 'utf8')),
+  );
+}
+
+function loadNameEndings(): NameEnding[] {
+  return loadList('pl', 'name-endings')
+    .map((line) => {
+      const [ending, replacement, condition] = line.split(/\s+/);
+      return { ending, replacement: replacement === '-' ? '' : replacement, condition: new RegExp(`(?:${condition})$`, 'iu') };
+    })
+    .sort((a, b) => b.ending.length - a.ending.length);
+}
+
+function isVerbLemma(lemma: string): boolean {
+  return lemma.endsWith('ć') || lemma.endsWith('c');
+}
+
+function isFlaglessSelf(data: HunspellData, a: HunspellAnalysis): boolean {
+  return a.edit === 0 && !a.prefix && data.stems.get(a.stem) === '';
+}
+
+function rank(data: HunspellData, a: HunspellAnalysis): number {
+  let score = a.edit;
+  if (isVerbLemma(a.lemma)) score += VERB_PENALTY;
+  // Capitalised flagless entries are flat lists of declined names ("Koreą" beside "Korea/M"),
+  // lower-case ones are indeclinable words that are their own lemma ("od", not "oda").
+  if (isFlaglessSelf(data, a) && isCapitalised(a.stem)) score += FLAGLESS_SELF_PENALTY;
+  return score;
+}
+
+function best(data: HunspellData, analyses: readonly HunspellAnalysis[]): string | undefined {
+  let chosen: HunspellAnalysis | undefined;
+  let chosenScore = Infinity;
+  for (const a of analyses) {
+    const s = rank(data, a);
+    if (s < chosenScore) { chosen = a; chosenScore = s; }
+  }
+  return chosen?.lemma;
+}
+
+/** "Title" case: capital then at least one lower-case letter, so acronyms ("KCNA") are not declined. */
+function isTitleCase(word: string): boolean {
+  return isCapitalised(word) && /\p{Ll}/u.test(word.slice(1));
+}
+
+export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary()): PolishLemmatizer {
+  const exceptions = loadMap('pl', 'lemma-exceptions');
+  const nameEndings = loadNameEndings();
+  const memo = new BoundedMemo<string>();
+
+  const analyses = (word: string): HunspellAnalysis[] => analyzeWord(data, word);
+
+  /** Name-ending candidates ("Pieskowa" → "Pieskow"), longest ending whose condition holds. */
+  const nameStems = (word: string): string[] => {
+    const out: string[] = [];
+    for (const rule of nameEndings) {
+      if (!word.endsWith(rule.ending)) continue;
+      const stem = word.slice(0, word.length - rule.ending.length);
+      if (stem.length < MIN_NAME_STEM || !rule.condition.test(stem)) continue;
+      out.push(stem + rule.replacement);
+    }
+    return out;
+  };
+
+  const lemmaOfSimple = (word: string, sentenceInitial: boolean): string => {
+    const lower = word.toLowerCase();
+    const exception = exceptions.get(lower);
+    if (exception && (lower === word || sentenceInitial)) return exception;
+    if (!isCapitalised(word)) return best(data, analyses(word)) ?? word;
+
+    const capital = split(analyses(word).filter((a) => isCapitalised(a.lemma)));
+    const common = split(word === lower ? [] : analyses(lower));
+    if (sentenceInitial && common.paradigm.length > 0) {
+      const commonLemma = best(data, common.paradigm)!;
+      const capitalLemma = best(data, capital.paradigm);
+      // "Kremlowi" at sentence start: the name and the common noun "kreml" are one word; keep the capital.
+      return capitalLemma?.toLowerCase() === commonLemma ? capitalLemma : commonLemma;
+    }
+    if (capital.paradigm.length > 0) return best(data, capital.paradigm)!;
+    const names = isTitleCase(word) ? nameStems(word) : [];
+    const knownName = names.find((stem) => data.stems.has(stem));
+    if (knownName) return knownName;
+    const commonLemma = best(data, common.paradigm);
+    // A name the dictionary lists as written ("Kim", "Dzong") beats a common homograph's reading
+    // ("kim" → "kima"), but flatly listed adjectival name parts ("Północnej" in "Korei Północnej")
+    // are better served by their adjective lemma ("północny"): Polish adjective lemmas end in -y/-i.
+    if (capital.flagless.length > 0 && names.length === 0 && !(commonLemma && /[yi]$/.test(commonLemma))) return word;
+    if (commonLemma) return commonLemma;
+    // Flagless entries are indeclinable words or flatly listed name forms ("Pieskowa" next to
+    // "Pieskowej"), so a name ending beats them; otherwise keep the word as written.
+    return names[0] ?? (capital.flagless.length > 0 ? word : common.flagless[0]?.lemma ?? word);
+  };
+
+  /** Separates real paradigm readings from bare flagless self-entries. */
+  const split = (readings: HunspellAnalysis[]) => ({
+    paradigm: readings.filter((a) => !isFlaglessSelf(data, a)),
+    flagless: readings.filter((a) => isFlaglessSelf(data, a)),
+  });
+
+  const lemmaOf = (word: string, sentenceInitial: boolean): string => {
+    if (!word.includes('-')) return lemmaOfSimple(word, sentenceInitial);
+    const whole = analyses(word);
+    if (whole.length > 0) return best(data, whole)!;
+    // Compounds: "północno-wschodniego" declines only its last part; double names
+    // ("Rimskiego-Korsakowa") decline every part. An "-o" first part marks the former.
+    const parts = word.split('-');
+    return parts
+      .map((part, i) => (i < parts.length - 1 && /o$/.test(part) && !isCapitalised(part)) ? part
+        : lemmaOfSimple(part, sentenceInitial && i === 0))
+      .join('-');
+  };
+
+  return {
+    analyses,
+    lemma(word: string, context?: LemmaContext): string {
+      const initial = context?.sentenceInitial === true;
+      const key = initial ? `^${word}` : word;
+      const hit = memo.get(key);
+      return hit !== undefined ? hit : memo.set(key, lemmaOf(word, initial));
+    },
+    candidates(word: string): string[] {
+      const lower = word.toLowerCase();
+      const all = [...analyses(word), ...(lower === word ? [] : analyses(lower))];
+      return [...new Set(all.sort((a, b) => rank(data, a) - rank(data, b)).map((a) => a.lemma))];
+    },
+    knows(word: string): boolean {
+      if (analyses(word).length > 0) return true;
+      const lower = word.toLowerCase();
+      return (lower !== word && analyses(lower).length > 0) || exceptions.has(lower);
+    },
+  };
+}

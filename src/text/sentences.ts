@@ -1,0 +1,145 @@
+/**
+ * Sentence splitting: paragraphs first (blank lines), then `Intl.Segmenter` inside each paragraph
+ * (ICU's segmenter is quadratic on long inputs, so it never sees the whole text), then two fixes
+ * ICU does not know about:
+ *   1. re-join after abbreviations and initials ("m.in. Putin", "prof. Nowak", "Władimir W. Putin"),
+ *      except sentence-final-capable ones ("w 2019 r. Potem") before a capitalised word;
+ *   2. split after an ellipsis "…" before a capitalised word, and re-join soft line wraps.
+ * Abbreviation lists are data: resources/<lang>/abbreviations.txt.
+ */
+import { loadList } from '../resources.ts';
+import type { Language, Span } from '../types.ts';
+
+export interface SentenceSpan extends Span {
+  /** Index of the blank-line separated block the sentence lies in. */
+  readonly paragraph: number;
+}
+
+interface AbbreviationSet {
+  /** Never end a sentence. Keys: entries as written, plus lower-case keys for lower-case entries. */
+  readonly never: ReadonlySet<string>;
+  /** May end a sentence; a following capitalised word starts a new one. */
+  readonly final: ReadonlySet<string>;
+}
+
+const abbreviationCache = new Map<Language, AbbreviationSet>();
+
+function abbreviations(language: Language): AbbreviationSet {
+  let set = abbreviationCache.get(language);
+  if (set) return set;
+  const never = new Set<string>();
+  const final = new Set<string>();
+  const languages: Array<'pl' | 'en'> = language === 'en' ? ['en'] : language === 'pl' ? ['pl'] : ['pl', 'en'];
+  for (const lang of languages) {
+    for (const entry of loadList(lang, 'abbreviations')) {
+      const [abbr, marker] = entry.split(/\s+/);
+      (marker === 'final' ? final : never).add(abbr);
+    }
+  }
+  set = { never, final };
+  abbreviationCache.set(language, set);
+  return set;
+}
+
+/**
+ * A lower-case entry ("prof.") also matches its capitalised use ("Prof."); an entry with a capital
+ * ("No.", "U.S.") matches only as written, so English "said no. Then" still splits.
+ */
+function inSet(set: ReadonlySet<string>, word: string): boolean {
+  return set.has(word) || set.has(word.toLowerCase());
+}
+
+const PARAGRAPH_BREAK = /\n[ \t\r]*\n\s*/g;
+/** The last whitespace-free chunk before a break, without opening brackets/quotes glued to it. */
+const LAST_WORD = /[(\[„"«»“'‘]*([^\s(\[„"«»“'‘]+)\s*$/u;
+/** Initials: "W.", "J.R.R." — a name continues after them. */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const STARTS_CAPITALISED = /^[\s"„“«»'‘(\[]*[\p{Lu}\p{Lt}]/u;
+/** A new speech line ("– Dziękujemy…") starts a sentence like a capital does. */
+const STARTS_SPEECH_DASH = /^\s*[–—-]\s/u;
+const ENDS_SENTENCE_PUNCT = /[.!?…:;"”»)]\s*$/u;
+/** "…"/"..." followed by a capitalised word, not inside "(…)" / "[…]" (elided quotation). */
+const ELLIPSIS_BREAK = /(?<![(\[])(?:…|\.\.\.)(?![)\]])(\s+)(?=[\s"„“«]*\p{Lu})/gu;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(language: Language): Intl.Segmenter {
+  const locale = language === 'und' ? 'pl' : language;
+  let s = segmenters.get(locale);
+  if (!s) {
+    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+/** Should the ICU break between `before` and `after` be removed? */
+function joinAcross(before: string, after: string, abbr: AbbreviationSet): boolean {
+  // Soft line wrap inside a paragraph: "…w\nponiedziałek" is one sentence.
+  if (/\n\s*$/.test(before) && !ENDS_SENTENCE_PUNCT.test(before) && !STARTS_CAPITALISED.test(after)
+      && !STARTS_SPEECH_DASH.test(after)) return true;
+  const word = LAST_WORD.exec(before)?.[1];
+  if (!word || !word.endsWith('.')) return false;
+  if (inSet(abbr.never, word)) return true;
+  const capitalised = STARTS_CAPITALISED.test(after) || STARTS_SPEECH_DASH.test(after);
+  // Exact-case "U.S." is an abbreviation; otherwise a capital + dot is an initial ("W." in
+  // "Władimir W. Putin"), even though lower-case "w." (wiek) may end a sentence.
+  if (abbr.final.has(word)) return !capitalised;
+  if (INITIALS.test(word)) return true;
+  if (inSet(abbr.final, word)) return !capitalised;
+  return false;
+}
+
+/** Break offsets (relative to the paragraph) after the fixes; always ends with paragraph.length. */
+function paragraphBreaks(paragraph: string, language: Language, abbr: AbbreviationSet): number[] {
+  const candidates = new Set<number>();
+  for (const seg of segmenter(language).segment(paragraph)) {
+    if (seg.index > 0) candidates.add(seg.index);
+  }
+  for (const m of paragraph.matchAll(ELLIPSIS_BREAK)) {
+    candidates.add(m.index + m[0].length);
+  }
+  const sorted = [...candidates].sort((a, b) => a - b);
+  const kept: number[] = [];
+  let from = 0;
+  for (const at of sorted) {
+    if (at >= paragraph.length) break;
+    // Judge against the text since the last *kept* break, so chains of joins work.
+    if (joinAcross(paragraph.slice(from, at), paragraph.slice(at, at + 80), abbr)) continue;
+    kept.push(at);
+    from = at;
+  }
+  kept.push(paragraph.length);
+  return kept;
+}
+
+/**
+ * Sentence spans with offsets into `text` (trimmed of surrounding whitespace) and the index of
+ * their blank-line separated paragraph.
+ * @example splitSentences('W 2019 r. Potem m.in. Putin przyjechał.', 'pl')
+ *   // → [{start:0,end:9,paragraph:0}, {start:10,end:39,paragraph:0}]
+ */
+export function splitSentences(text: string, language: Language): SentenceSpan[] {
+  const abbr = abbreviations(language);
+  const out: SentenceSpan[] = [];
+  let paragraph = 0;
+  let start = 0;
+  const emit = (pStart: number, pEnd: number) => {
+    const body = text.slice(pStart, pEnd);
+    if (!body.trim()) return;
+    let from = 0;
+    for (const to of paragraphBreaks(body, language, abbr)) {
+      const chunk = body.slice(from, to);
+      const lead = chunk.length - chunk.trimStart().length;
+      const trimmed = chunk.trim();
+      if (trimmed) out.push({ start: pStart + from + lead, end: pStart + from + lead + trimmed.length, paragraph });
+      from = to;
+    }
+    paragraph++;
+  };
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    emit(start, m.index);
+    start = m.index + m[0].length;
+  }
+  emit(start, text.length);
+  return out;
+}

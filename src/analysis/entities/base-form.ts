@@ -6,6 +6,7 @@
  * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
  */
 import { adjectiveByRule, agreeAdjective, genderOf, tokenInfo } from './morphology.ts';
+import { knownKey } from './gazetteer.ts';
 import { loadPairs } from './resources.ts';
 
 /** Capitalised words seen in the article, to settle unknown names ("Kima" when "Kim" occurs). */
@@ -21,22 +22,39 @@ const FEMININE_SIBLINGS = ['y', 'ę', 'ą', 'i'];
  * Nominative of a name the dictionary does not know, by foreign-name suffix rules
  * (resources/pl/entity-name-suffixes*.txt), preferring a form the article itself uses.
  */
-export function unknownNameBase(word: string, forms: ArticleForms): string {
+/** Every nominative the suffix rules allow for `word`, strong rules first. */
+function ruleCandidates(word: string): string[] {
   strong ??= loadPairs('pl', 'entity-name-suffixes');
   weak ??= loadPairs('pl', 'entity-name-suffixes-weak');
   const candidates: string[] = [];
   for (const [ending, replacement] of [...strong, ...weak]) {
     if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
     const stem = word.slice(0, -ending.length);
-    if (!CONSONANT.test(stem)) continue;
+    if (!CONSONANT.test(stem) && !ending.startsWith("'")) continue;
     candidates.push(stem + replacement);
   }
-  const attested = candidates.find((c) => c !== word && forms.has(c));
+  return candidates;
+}
+
+let given: readonly (readonly [string, string])[] | undefined;
+
+export function unknownNameBase(word: string, forms: ArticleForms, givenName = false): string {
+  const attested = ruleCandidates(word).find((c) => c !== word && forms.has(c));
   if (attested) return attested;
-  for (const [ending, replacement] of strong) {
+  if (givenName) {
+    // Before a surname only feminine endings are read ("Theresy", "Asi" → "Theresa", "Asia"):
+    // masculine given names of news (Donald, Władimir) are in the dictionary already.
+    given ??= loadPairs('pl', 'entity-given-name-suffixes');
+    for (const [ending, replacement] of given) {
+      const stem = word.slice(0, -ending.length);
+      if (word.endsWith(ending) && stem.length >= 2 && CONSONANT.test(stem)) return stem + replacement;
+    }
+    return word;
+  }
+  for (const [ending, replacement] of strong!) {
     if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
     const stem = word.slice(0, -ending.length);
-    if (!CONSONANT.test(stem)) continue;
+    if (!CONSONANT.test(stem) && !ending.startsWith("'")) continue;
     // A feminine name shows other case forms of the same stem in the article ("Theresa"/"Theresy").
     if (ending === 'a' && FEMININE_SIBLINGS.some((e) => forms.has(stem + e))) return word;
     return stem + replacement;
@@ -50,18 +68,25 @@ export function nounBase(word: string, forms: ArticleForms): string {
   if (/^\p{Lu}\.$/u.test(word) || /\d/.test(word)) return word;
   if (word.includes('-')) return word.split('-').map((p) => nounBase(p, forms)).join('-');
   const info = tokenInfo(word);
+  if (info.bareProper || (!info.proper && !info.common)) {
+    // "Włoszech", "Wyspach": listed forms of plural-only names; the rules find "Włochy".
+    const known = ruleCandidates(word).find((c) => knownKey(c, 'pl'));
+    if (known) return known;
+  }
   if (info.proper) return info.noun ?? word;
   // A common-word reading with a real ending ("Unii" → "Unia") is the name's stem; a bare
   // coincidence ("Kima" is also a common word) is not, so it goes to the name rules.
-  if (info.noun) return info.noun;
+  if (info.noun && info.noun !== word) return info.noun;
   return unknownNameBase(word, forms);
 }
 
 /** Part of a person's name: a common-word reading is a coincidence ("Jake" is not "jak"). */
-function personPart(word: string, forms: ArticleForms): string {
+function personPart(word: string, forms: ArticleForms, last: boolean): string {
   const info = tokenInfo(word);
   if (info.proper || isAcronym(word) || /^\p{Lu}\.$/u.test(word)) return nounBase(word, forms);
-  return unknownNameBase(word, forms);
+  // An unknown given name before the surname ends in -a as often because it is feminine
+  // ("Theresa May") as because it is a masculine genitive; only the article can tell.
+  return unknownNameBase(word, forms, !last);
 }
 
 let plurals: readonly (readonly [string, string])[] | undefined;
@@ -71,7 +96,7 @@ let plurals: readonly (readonly [string, string])[] | undefined;
  */
 function demonymPlural(word: string): string | undefined {
   plurals ??= loadPairs('pl', 'entity-demonym-plurals');
-  if (!/(ów|om|ami|ach|cy|anie|an)$/u.test(word)) return undefined;
+  if (!/(ów|om|ami|ach|cy|anie|an|zi)$/u.test(word)) return undefined;
   const lemma = tokenInfo(word).noun;
   if (!lemma || !tokenInfo(word).proper) return undefined;
   for (const [singular, plural] of plurals) {
@@ -87,7 +112,10 @@ export function isAcronym(word: string): boolean {
 
 function adjectiveOf(word: string): string | undefined {
   if (isAcronym(word)) return undefined;
-  return tokenInfo(word).adjective ?? (tokenInfo(word).proper ? undefined : adjectiveByRule(word));
+  const info = tokenInfo(word);
+  if (info.adjective) return info.adjective;
+  // Rule-based reading only for words the dictionary cannot place at all ("Zjednoczonego").
+  return info.proper || info.noun ? undefined : adjectiveByRule(word);
 }
 
 /**
@@ -97,8 +125,8 @@ function adjectiveOf(word: string): string | undefined {
  * @example phraseBase(['Białym', 'Domu'], false, new Set()) === 'Biały Dom'
  */
 export function phraseBase(tokens: readonly string[], person: boolean, forms: ArticleForms): string {
-  if (person) return tokens.map((t) => personPart(t, forms)).join(' ');
-  if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? nounBase(tokens[0]!, forms);
+  if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? (person ? personPart(tokens[0]!, forms, true) : nounBase(tokens[0]!, forms));
+  if (person) return tokens.map((t, i) => personPart(t, forms, i === tokens.length - 1)).join(' ');
   const adjectives = tokens.map((t) => adjectiveOf(t));
   let head = adjectives.findIndex((a, i) => a === undefined || i === tokens.length - 1);
   if (head < 0) head = tokens.length - 1;

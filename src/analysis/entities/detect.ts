@@ -44,15 +44,26 @@ function isCommonWord(word: string, language: Language): boolean {
 }
 
 /** Capitalised word forms used mid-sentence: evidence that a sentence-initial one is a name. */
-function midSentenceNames(tokens: readonly WordToken[]): Set<string> {
+function midSentenceNames(tokens: readonly WordToken[], language: Language): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) if (!t.initial && isCapital(t.text)) out.add(t.text.toLocaleLowerCase('pl').slice(0, 4));
+  for (const t of tokens) {
+    if (t.initial || !isCapital(t.text)) continue;
+    out.add(t.text.toLocaleLowerCase('pl'));
+    if (language === 'pl') out.add((tokenInfo(t.text).noun ?? t.text).toLocaleLowerCase('pl'));
+  }
   return out;
+}
+
+/** The word, or its noun lemma, was used capitalised mid-sentence ("Brexitu" … "Brexit"). */
+function seenAsName(word: string, seen: ReadonlySet<string>): boolean {
+  if (seen.has(word.toLocaleLowerCase('pl'))) return true;
+  const noun = tokenInfo(word).noun;
+  return noun !== undefined && seen.has(noun.toLocaleLowerCase('pl'));
 }
 
 /** Name phrases in word-token order. */
 export function findCandidates(tokens: readonly WordToken[], text: string, language: Language): Candidate[] {
-  const seen = midSentenceNames(tokens);
+  const seen = midSentenceNames(tokens, language);
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -70,13 +81,14 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const w = tokens[a]!.text;
       const title = stop(language).has(w.toLocaleLowerCase('pl'));
       const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
-      const commonStart = tokens[a]!.initial && isCommonWord(w, language) && !matchKnown([w], language)
-        && !seen.has(w.toLocaleLowerCase('pl').slice(0, 4));
+      const commonStart = tokens[a]!.initial && isCommonWord(w, language)
+        && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen);
       if (!title && !commonStart && !letter) break;
       a++;
     }
     if (a <= j) {
       for (const part of splitRun(tokens, a, j, language)) {
+        if (/^\d/.test(tokens[part.first]!.text)) continue; // "… Brytanii | 29": a number, not a name
         if (keep(tokens, part, seen, language)) out.push(part);
       }
     }
@@ -100,14 +112,10 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   while (k <= b) {
     const words = tokens.slice(k, b + 1).map((t) => t.text);
     const known = k === start ? matchKnown(words, language) : undefined;
-    if (known && k + known.length - 1 < b) {
+    const next = tokens[k + (known?.length ?? 0)];
+    if (known && k + known.length - 1 < b && !(language === 'pl' && next && tokenInfo(next.text).adjective)) {
       parts.push({ first: start, last: k + known.length - 1 });
       start = k = k + known.length;
-      continue;
-    }
-    if (language === 'pl' && k > start && caseBreak(tokens[k - 1]!.text, tokens[k]!.text)) {
-      parts.push({ first: start, last: k - 1 });
-      start = k;
       continue;
     }
     if (language === 'pl' && k > start && k < b && isNounAdjective(tokens[k - 1]!.text, tokens[k]!.text) && !tokenInfo(tokens[k + 1]!.text).adjective) {
@@ -119,16 +127,6 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   }
   if (start <= b) parts.push({ first: start, last: b });
   return parts;
-}
-
-/**
- * "Kremla | Dymitri Pieskow": a dictionary-inflected name followed by an uninflected,
- * non-adjective name starts a new phrase (an inner genitive would follow, not precede).
- */
-function caseBreak(before: string, word: string): boolean {
-  const a = tokenInfo(before);
-  const b = tokenInfo(word);
-  return a.proper && a.inflected && !a.adjective && !b.inflected && !b.adjective && !isAcronym(word) && !/^\d/.test(word);
 }
 
 function isNounAdjective(noun: string, adjective: string): boolean {
@@ -149,7 +147,7 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
     if (info.proper && !info.common) return true;
     if (!info.proper && !info.common) return true; // unknown word: most likely a foreign name
   }
-  return seen.has(first.text.toLocaleLowerCase('pl').slice(0, 4));
+  return seenAsName(first.text, seen);
 }
 
 /** 4. Lower-case tokens whose capitalised form is a name in this article ("brexitu"). */

@@ -61,6 +61,7 @@ function gazetteer(language: Language): Gazetteer {
     const key = countryKey.get(canonical.toLowerCase()) ?? nameKey(canonical, 'pl');
     const type: EntityType = countryKey.has(canonical.toLowerCase()) && !key.endsWith('-eu') ? 'LOC' : 'ORG';
     add(variant, key, type);
+    add(canonical, key, type);
   }
   g = { byFirst, maxTokens };
   built.set(language, g);

@@ -21,6 +21,11 @@ export interface Analysis {
   readonly lemma: string;
   /** The rule's ending that was removed ("" when the word is the stem itself). */
   readonly ending: string;
+  /**
+   * The stem carries affix flags: a real lemma. dictionary-pl also lists some inflected
+   * forms as bare flagless stems ("Unii", "Korei", "Włoszech"), which are not lemmas.
+   */
+  readonly flagged: boolean;
 }
 
 export interface Dictionary {
@@ -75,10 +80,12 @@ export function parseHunspell(aff: string, dic: string): Dictionary {
 
   const exact = (word: string): Analysis[] => {
     const out: Analysis[] = [];
-    if (stems.has(word)) out.push({ lemma: word, ending: '' });
+    const own = stems.get(word);
+    if (own !== undefined) out.push({ lemma: word, ending: '', flagged: own.length > 0 });
     const chars = [...word];
-    for (let n = 1; n <= Math.min(maxAdd, chars.length - 1); n++) {
-      const add = chars.slice(-n).join('');
+    // n = 0: strip-only rules ("chodzić" −ć → "chodzi").
+    for (let n = 0; n <= Math.min(maxAdd, chars.length - 1); n++) {
+      const add = n === 0 ? '' : chars.slice(-n).join('');
       const rules = byAdd.get(add);
       if (!rules) continue;
       const body = chars.slice(0, -n).join('');
@@ -86,10 +93,9 @@ export function parseHunspell(aff: string, dic: string): Dictionary {
         const stem = body + rule.strip;
         const flags = stems.get(stem);
         if (flags === undefined || !flags.includes(rule.flag) || !rule.condition.test(stem)) continue;
-        if (!out.some((a) => a.lemma === stem)) out.push({ lemma: stem, ending: add });
+        if (!out.some((a) => a.lemma === stem)) out.push({ lemma: stem, ending: n === 0 ? rule.strip : add, flagged: true });
       }
     }
-    // Rules with an empty "add" (strip-only) are rare in dictionary-pl; the stem itself covers them.
     return out;
   };
   return {

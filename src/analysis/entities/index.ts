@@ -59,7 +59,8 @@ export type { SentenceLike } from './tokens.ts';
 export function findMentions(text: string, language: Language, sentences: readonly SentenceLike[]): Mention[] {
   const lang: Language = language === 'en' ? 'en' : 'pl';
   const tokens = wordTokens(text, sentences.length > 0 ? sentences : splitSentences(text));
-  const forms = new Set(tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text));
+  // Every word capitalised: lower-case "brexit" in the text still attests the name "Brexit".
+  const forms = new Set(tokens.map((t) => capitalise(t.text)));
   const found = findCandidates(tokens, text, lang).map((c) => describe(c, tokens, text, lang, forms));
   const byPrefix = new Map<string, Mention>();
   for (const m of found) if (!m.base.includes(' ')) byPrefix.set(m.base.toLocaleLowerCase('pl').slice(0, 5), m);

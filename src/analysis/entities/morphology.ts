@@ -17,6 +17,8 @@ export interface TokenInfo {
   readonly common: boolean;
   /** True when the dictionary has a capitalised stem for it (a proper-name stem). */
   readonly proper: boolean;
+  /** True when the only capitalised reading is a bare listed form ("Włoszech"), not a lemma. */
+  readonly bareProper: boolean;
   /** True when the noun reading differs from the surface: an inflected (non-nominative) form. */
   readonly inflected: boolean;
   /** Every lemma, for gazetteer matching. */
@@ -63,16 +65,24 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
   // forms as stems of their own ("Korei", "Białym"), while "Korea" + ending "i" is the country.
   const inflected = proper.find((a) => a.ending !== '' && a.lemma !== word);
   const literal = proper.find((a) => a.lemma === word);
+  // A flagged stem identical to the word is its own nominative ("Franciszek", "Morze").
+  const nominative = analyses.find((a) => a.flagged && a.ending === '' && a.lemma.toLocaleLowerCase('pl') === lower);
+  // Only a stem with flags is a true lemma; a bare one is a listed inflected form.
+  const literalLemma = literal?.flagged ? literal : undefined;
   // Homographs ("Rady": rada / rad) resolve towards institution and place heads, the nouns
   // names are built on.
   const nouns = common.filter((a) => a.ending !== '' && !(ADJ_LEMMA.test(a.lemma) && a.lemma === adjective));
   const commonNoun = nouns.find((a) => nameHeads().has(a.lemma)) ?? nouns[0];
-  const noun = inflected?.lemma ?? literal?.lemma ?? (commonNoun ? capitaliseLike(commonNoun.lemma, word) : undefined);
+  // dictionary-pl also lists inflected forms as bare stems ("Unii", "Korei"), so a literal
+  // capitalised stem only wins when no reading has a real ending.
+  const noun = (nominative ? word : undefined) ?? literalLemma?.lemma ?? inflected?.lemma
+    ?? (commonNoun ? capitaliseLike(commonNoun.lemma, word) : undefined) ?? literal?.lemma;
   return {
     ...(adjective ? { adjective } : {}),
     ...(noun ? { noun } : {}),
     common: common.length > 0,
     inflected: noun !== undefined && noun !== word,
+    bareProper: proper.length > 0 && proper.every((a) => !a.flagged && a.ending === ''),
     proper: proper.length > 0,
     lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),
   };

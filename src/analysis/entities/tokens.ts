@@ -4,6 +4,14 @@
  * so it does not depend on the text layer's token kinds; with no sentences given it splits
  * on end punctuation followed by a capital or a paragraph break.
  */
+import { loadList } from './resources.ts';
+
+let abbrev: ReadonlySet<string> | undefined;
+/** Capitalised abbreviations that are part of names ("Wlk. Brytania", "St. Petersburg"). */
+function abbreviations(): ReadonlySet<string> {
+  abbrev ??= new Set(loadList('pl', 'entity-abbreviations'));
+  return abbrev;
+}
 
 /** The structural minimum of a text-layer sentence. */
 export interface SentenceLike {
@@ -52,9 +60,10 @@ export function wordTokens(text: string, sentences: readonly SentenceLike[]): Wo
       let word = m[0];
       const start = s.start + m.index;
       // A trailing dot belongs to the word only for an initial ("W. Brytania", "J. Kowalski").
-      if (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word)) word = word.slice(0, -1);
+      if (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !abbreviations().has(word)) word = word.slice(0, -1);
       const gap = text.slice(last, start);
-      if (/[„"«:–—]\s*$|\n/.test(gap) && out.length > 0) initial = true;
+      // After an opening quote, a colon, a dash (also a spaced hyphen " - ") or a line break.
+      if (/[„"«:–—]\s*$|\s-\s*$|^-\s*$|\n/.test(gap) && out.length > 0) initial = true;
       out.push({ text: word, start, end: start + word.length, sentence: index, initial });
       initial = false;
       last = start + word.length;

@@ -1,0 +1,150 @@
+/**
+ * Articles for the stories eval, tests and bench: the Kim–Putin seeds, the hand-written off-topic
+ * set (eval/data/stories/off-topic) and BSNLP pl dev documents, all as `Article` records with a
+ * gold label, plus the feature extraction the eval uses (real text/entity layers when present).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasBsnlp, loadBsnlp } from './bsnlp.ts';
+import { extractFeatures, type ArticleFeatures, type FeatureMention, type FeatureSentence } from '../../src/stories/features.ts';
+import type { Article, DatePrecision, Language, Published } from '../../src/types.ts';
+
+export const SEEDS_DIR = fileURLToPath(new URL('../../samples/kim-putin-2023/', import.meta.url));
+export const OFF_TOPIC_DIR = fileURLToPath(new URL('../data/stories/off-topic/', import.meta.url));
+export const EVENT_LABELS_FILE = fileURLToPath(new URL('../data/stories/events.tsv', import.meta.url));
+
+export interface LabelledArticle {
+  readonly article: Article;
+  /** Storyline label: the BSNLP topic, `kim-putin` for seeds, the file stem for an off-topic text. */
+  readonly storyline: string;
+}
+
+/**
+ * Parse a file in seed format: optional leading ` date YYYY-MM[-DD]` on line 1, the text continuing
+ * on that line, then an optional ` lang en` marker (off-topic files only), paragraphs split by blank lines.
+ */
+export function parseSeedFile(id: string, raw: string, language: Language = 'pl'): Article {
+  let text = raw;
+  let published: Published | undefined;
+  const date = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*/.exec(text);
+  if (date) {
+    const precision: DatePrecision = date[1].length === 7 ? 'month' : 'day';
+    published = { value: date[1], precision };
+    text = text.slice(date[0].length);
+  }
+  const lang = /^\s*lang\s+(pl|en)\s*/.exec(text);
+  if (lang) {
+    language = lang[1] as Language;
+    text = text.slice(lang[0].length);
+  }
+  text = text.trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return {
+    id,
+    origin: id,
+    format: 'text',
+    ...(published ? { published } : {}),
+    language,
+    text,
+    removed: [],
+    ingestedAt: '2026-11-23T00:00:00Z',
+  };
+}
+
+function readSeedDir(dir: string, label: (stem: string) => string, prefix: string): LabelledArticle[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
+    const stem = f.replace(/\.txt$/, '');
+    return { article: parseSeedFile(`${prefix}${stem}`, readFileSync(join(dir, f), 'utf8')), storyline: label(stem) };
+  });
+}
+
+export function loadSeeds(dir = SEEDS_DIR): LabelledArticle[] {
+  return readSeedDir(dir, () => 'kim-putin', 'seed-');
+}
+
+/** Every off-topic text is its own storyline: they were written about unrelated events. */
+export function loadOffTopic(dir = OFF_TOPIC_DIR): LabelledArticle[] {
+  return readSeedDir(dir, (stem) => `off-${stem}`, 'off-');
+}
+
+/** BSNLP documents as articles; id = `<topic>/<file>`; text = body without the title line. */
+export function loadBsnlpArticles(path: string): LabelledArticle[] {
+  if (!hasBsnlp(path)) return [];
+  return loadBsnlp(path).map((d) => {
+    const newline = d.text.indexOf('\n');
+    const body = (newline < 0 ? '' : d.text.slice(newline + 1)).trim();
+    return {
+      article: {
+        id: `${d.topic}/${d.file}`,
+        origin: d.url ?? d.file,
+        format: 'text' as const,
+        title: d.title,
+        ...(d.published ? { published: d.published } : {}),
+        language: 'pl' as const,
+        ...(d.url ? { outlet: new URL(d.url).hostname.replace(/^www\./, '') } : {}),
+        text: body,
+        removed: [],
+        ingestedAt: '2026-11-23T00:00:00Z',
+      },
+      storyline: d.topic,
+    };
+  });
+}
+
+/** File name → hand-labelled event id (eval/data/stories/events.tsv: `topic/file<TAB>event`). */
+export function loadEventLabels(file = EVENT_LABELS_FILE): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (!existsSync(file)) return labels;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const clean = line.replace(/#.*/, '').trim();
+    if (!clean) continue;
+    const [id, event] = clean.split('\t');
+    if (id && event) labels.set(id, event.trim());
+  }
+  return labels;
+}
+
+type Analyse = (text: string, language: Language) => readonly FeatureSentence[];
+type Mentions = (text: string, language: Language, sentences: readonly FeatureSentence[]) => readonly FeatureMention[];
+
+export interface Featuriser {
+  /** 'layers' when src/text and src/analysis/entities were found, else 'surface'. */
+  readonly source: 'layers' | 'surface';
+  features(article: Article): ArticleFeatures;
+}
+
+/**
+ * Features with the real text and entity layers when their modules exist, else the surface
+ * fallback; loaded dynamically so this file builds before those layers land.
+ */
+export async function createFeaturiser(options: { surface?: boolean } = {}): Promise<Featuriser> {
+  const textUrl = new URL('../../src/text/index.ts', import.meta.url);
+  const entUrl = new URL('../../src/analysis/entities/index.ts', import.meta.url);
+  if (!options.surface && existsSync(fileURLToPath(textUrl)) && existsSync(fileURLToPath(entUrl))) {
+    try {
+      const text = (await import(textUrl.href)) as { analyzeText?: Analyse };
+      const ent = (await import(entUrl.href)) as { findMentions?: Mentions };
+      if (text.analyzeText && ent.findMentions) {
+        const analyze = text.analyzeText;
+        const find = ent.findMentions;
+        return {
+          source: 'layers',
+          features(article) {
+            const full = article.title ? `${article.title}\n\n${article.text}` : article.text;
+            const sentences = analyze(full, article.language);
+            return extractFeatures({ ...article, text: full }, sentences, find(full, article.language, sentences));
+          },
+        };
+      }
+    } catch (err) {
+      console.warn(`stories: text/entity layers failed to load, using surface features (${(err as Error).message})`);
+    }
+  }
+  return {
+    source: 'surface',
+    features(article) {
+      return extractFeatures(article.title ? { ...article, text: `${article.title}\n\n${article.text}` } : article);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Story records: the mutable per-story state the clusterer keeps (plain JSON) and the read-only
+ * `Story` it reports, with a headline picked as the member title closest to the centroid.
+ */
+import type { ClusterOptions, StoryLevel } from './options.ts';
+import type { Language } from '../types.ts';
+
+export interface StoryState {
+  id: string;
+  level: StoryLevel;
+  articleIds: string[];
+  /** Articles that are not near-duplicates of a member. */
+  independent: number;
+  /** Centroid: sum of members' unit log-TF vectors (IDF applied when compared), bounded. */
+  terms: Record<string, number>;
+  entities: Record<string, number>;
+  languages: Partial<Record<Language, number>>;
+  outlets: Record<string, number>;
+  first?: number;
+  last?: number;
+  /** Largest date uncertainty among members (month-precision dates: 15 days). */
+  slackDays: number;
+  representatives: { articleId: string; title: string; terms: Record<string, number> }[];
+  /** MinHash of independent members, for near-duplicate checks. */
+  fingerprints: Record<string, number[]>;
+  /** Document count when last changed: orders stories for index rebuilds. */
+  touched: number;
+  mergedFrom?: string[];
+}
+
+export interface Story {
+  readonly id: string;
+  readonly level: StoryLevel;
+  readonly title?: string;
+  readonly articleIds: readonly string[];
+  readonly articles: number;
+  /** Articles minus near-duplicates and syndicated copies. */
+  readonly independentSources: number;
+  /** ISO dates (day) of the earliest and latest dated member. */
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  readonly topEntities: readonly { readonly key: string; readonly weight: number }[];
+  readonly topTerms: readonly string[];
+  readonly languages: readonly Language[];
+  readonly outlets: readonly string[];
+  /** Story ids merged into this one (they resolve here). */
+  readonly mergedFrom: readonly string[];
+}
+
+const TOP = 8;
+
+export function toStory(s: StoryState, termDf: ReadonlyMap<string, number>, documents: number, _o: ClusterOptions): Story {
+  const idf = (k: string) => Math.log(1 + documents / (termDf.get(k) ?? 1));
+  const centroid = new Map(Object.entries(s.terms).map(([k, v]) => [k, v * idf(k)] as const));
+  const ranked = (rec: Record<string, number>) =>
+    Object.entries(rec).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return {
+    id: s.id,
+    level: s.level,
+    ...pickTitle(s, centroid, idf),
+    articleIds: [...s.articleIds],
+    articles: s.articleIds.length,
+    independentSources: s.independent,
+    ...(s.first !== undefined ? { firstSeen: isoDay(s.first) } : {}),
+    ...(s.last !== undefined ? { lastSeen: isoDay(s.last) } : {}),
+    topEntities: ranked(s.entities).slice(0, TOP).map(([key, weight]) => ({ key, weight: round(weight) })),
+    topTerms: [...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k]) => k),
+    languages: (Object.keys(s.languages) as Language[]).sort(),
+    outlets: ranked(s.outlets).map(([k]) => k),
+    mergedFrom: [...(s.mergedFrom ?? [])],
+  };
+}
+
+/** The member headline whose terms sit closest to the centroid: the most representative one. */
+function pickTitle(s: StoryState, centroid: ReadonlyMap<string, number>, idf: (k: string) => number): { title?: string } {
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const r of s.representatives) {
+    let score = 0;
+    let norm = 0;
+    for (const [k, c] of Object.entries(r.terms)) {
+      const w = (1 + Math.log(c)) * idf(k);
+      norm += w * w;
+      score += w * (centroid.get(k) ?? 0);
+    }
+    score = norm ? score / Math.sqrt(norm) : 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = r.title;
+    }
+  }
+  return best ? { title: best } : {};
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,95 @@
+/**
+ * Sentences → the two indexed columns, and highlight offsets for a hit. Index and query must
+ * tokenise, fold and lemmatise identically, so both sides go through this module and query.ts.
+ */
+import { analyzeText, getLemmatizer, tokenize } from '../text/index.ts';
+import type { Language, Span } from '../types.ts';
+import { foldText } from './fold.ts';
+import type { QueryClause } from './query.ts';
+
+export interface IndexedSentence extends Span {
+  readonly index: number;
+  readonly text: string;
+  /** Folded words, space-separated. */
+  readonly surface: string;
+  /** Folded lemmas, space-separated, in word order (so lemma phrases match). */
+  readonly lemmas: string;
+}
+
+function isSearchable(kind: string): boolean {
+  return kind === 'word' || kind === 'number';
+}
+
+/**
+ * The sentences of an article text as index rows, lemmatised by the shared text layer.
+ * @example indexSentences('Jechał pociągiem.', 'pl')[0].lemmas // → 'jechac pociag'
+ */
+export function indexSentences(text: string, language: Language): IndexedSentence[] {
+  return analyzeText(text, language).map((sentence) => {
+    const words = sentence.tokens.filter((t) => isSearchable(t.kind));
+    return {
+      index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
+      surface: words.map((t) => foldText(t.text)).join(' '),
+      lemmas: words.map((t) => foldText(t.lemma)).join(' '),
+    };
+  });
+}
+
+/**
+ * Lemma candidates of a query word in every language we index (the query's language is not
+ * known, and an unknown word comes back as itself), best lemma first.
+ * @example queryLemmas('pociągiem') // → ['pociąg', …]
+ */
+export function queryLemmas(word: string): string[] {
+  const out = new Set<string>();
+  for (const language of ['pl', 'en'] as const) {
+    const lemmatizer = getLemmatizer(language);
+    out.add(lemmatizer.lemma(word));
+    for (const candidate of lemmatizer.candidates(word)) out.add(candidate);
+  }
+  return [...out];
+}
+
+/** The folded forms a query word matches: itself and its lemma candidates; prefixes match as typed. */
+export interface HighlightTerms {
+  readonly exact: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+}
+
+export function highlightTerms(clauses: readonly QueryClause[], lemmaCandidates: (word: string) => readonly string[]): HighlightTerms {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const clause of clauses) {
+    clause.words.forEach((word, i) => {
+      // FTS splits hyphenated and apostrophe words into parts; highlight the same parts.
+      const parts = foldText(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (clause.prefix && i === clause.words.length - 1) {
+        prefixes.push(...parts.slice(-1));
+        parts.slice(0, -1).forEach((p) => exact.add(p));
+        return;
+      }
+      parts.forEach((p) => exact.add(p));
+      for (const lemma of lemmaCandidates(word)) exact.add(foldText(lemma));
+    });
+  }
+  return { exact, prefixes };
+}
+
+/**
+ * Offsets (into `sentence`) of the words a query matched, by surface form or lemma.
+ * @example highlightSpans('Jechał pociągiem.', 'pl', terms) // → [{start:7,end:16}]
+ */
+export function highlightSpans(sentence: string, language: Language, terms: HighlightTerms): Span[] {
+  const lemmatizer = getLemmatizer(language);
+  const spans: Span[] = [];
+  for (const token of tokenize(sentence)) {
+    if (!isSearchable(token.kind)) continue;
+    const folded = foldText(token.text);
+    const lemma = token.kind === 'word' ? foldText(lemmatizer.lemma(token.text)) : folded;
+    const parts = folded.split(/[^\p{L}\p{N}]+/u);
+    const hit = terms.exact.has(folded) || terms.exact.has(lemma) || parts.some((p) => terms.exact.has(p))
+      || terms.prefixes.some((p) => folded.startsWith(p) || lemma.startsWith(p) || parts.some((x) => x.startsWith(p)));
+    if (hit) spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}

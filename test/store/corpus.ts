@@ -5,14 +5,14 @@
  */
 import { readSeeds } from './articles.ts';
 
-/** Seed paragraphs long enough to be prose; shorter ones are debris like "REKLAMA". */
-const MIN_PARAGRAPH_CHARS = 80;
+/** Seed sentences long enough to be prose; shorter pieces are debris like "REKLAMA". */
+const MIN_SENTENCE_CHARS = 40;
 
-function seedParagraphs(): string[] {
+function seedSentences(): string[] {
   return readSeeds()
-    .flatMap((seed) => seed.text.split(/\n\s*\n/))
+    .flatMap((seed) => seed.text.split(/\n\s*\n|(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„"-])/u))
     .map((p) => p.trim())
-    .filter((p) => p.length >= MIN_PARAGRAPH_CHARS);
+    .filter((p) => p.length >= MIN_SENTENCE_CHARS);
 }
 
 /** Small deterministic PRNG (mulberry32): the same corpus on every run and machine. */
@@ -28,17 +28,18 @@ function random(seed: number): () => number {
 }
 
 /**
- * `count` distinct clean texts of 2–4 seed paragraphs (about 0.6–2 kB), paragraphs separated
- * by one blank line as in Article.text.
+ * `count` distinct clean texts of 2–4 paragraphs of 2–4 seed sentences each (about 0.5–2 kB),
+ * paragraphs separated by one blank line as in Article.text. Sentences, not whole paragraphs,
+ * are recombined: with ~300 of them two texts almost never share enough to be near-duplicates,
+ * so duplicates in a bench are the ones it plants.
  * @example syntheticTexts(3) // → three texts, each starting "Depesza nr 1. …"
  */
 export function syntheticTexts(count: number, seed = 2023): string[] {
-  const paragraphs = seedParagraphs();
+  const sentences = seedSentences();
   const next = random(seed);
+  const pick = (n: number) => Array.from({ length: n }, () => sentences[Math.floor(next() * sentences.length)]);
   return Array.from({ length: count }, (_, i) => {
-    const picked = new Set<string>();
-    const size = 2 + Math.floor(next() * 3);
-    while (picked.size < size) picked.add(paragraphs[Math.floor(next() * paragraphs.length)]);
-    return [`Depesza nr ${i + 1}. Redakcja uzupełnia informacje o wizycie.`, ...picked].join('\n\n');
+    const paragraphs = Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(2 + Math.floor(next() * 3)).join(' '));
+    return [`Depesza nr ${i + 1}. Redakcja uzupełnia informacje o wizycie.`, ...paragraphs].join('\n\n');
   });
 }

@@ -1,0 +1,312 @@
+/**
+ * Conflicts: the story's event reported with different values of one slot (issue 7 §2).
+ *
+ * 1. Find event sentences: a word naming the event (meeting, talks, visit; resources
+ *    synthesis-event-words). A participant verb ("spotkać się z …") that names none of the story's
+ *    main people reports another meeting and is skipped; so are sentences dated before the story
+ *    (background: "the last meeting was in April 2019").
+ * 2. Read slot values from them: place = a LOC mention after a locative preposition close after the
+ *    event word, or the place named by the sentence after "Miejsce spotkania …"; date = a time
+ *    expression in the sentence; number = digits with the same unit inside one claim.
+ * 3. Pair the values: two values conflict only when some article reports the first without the
+ *    second and another the second without the first ("we wtorek lub w środę" is one source's
+ *    uncertainty, not a conflict). A value inside the other (a city in its region, a day in its
+ *    month) is a refinement; anything else a contradiction. Refinements implied by a chain
+ *    (city ⊂ region ⊂ country) keep only the direct links.
+ */
+import type { Citation, Conflict, ConflictSlot } from './types.ts';
+import type { EpistemicStatus, InputMention } from './input.ts';
+import type { SentenceFeatures, StoryFeatures } from './features.ts';
+import type { SentenceGroup } from './claims.ts';
+import { synthesisLexicon } from './resources.ts';
+
+/**
+ * Words between the event word and the place's preposition: "spotka się z Władimirem Putinem w
+ * rosyjskim mieście portowym Władywostok" spans 5; 10 leaves room for a title and a name.
+ */
+const EVENT_TO_PLACE_WORDS = 10;
+/** Words allowed between the preposition and the place name (adjectives: "rosyjskim mieście portowym"). */
+const PREPOSITION_TO_PLACE_WORDS = 4;
+/** People mentioned in the most articles are the event's participants. */
+const MAIN_PARTICIPANTS = 2;
+
+interface SlotValue {
+  readonly slot: ConflictSlot;
+  /** Identity of the value (entity key, normalised date, number + unit). */
+  readonly key: string;
+  readonly label: string;
+  readonly subject: string;
+  readonly sentence: SentenceFeatures;
+  readonly citation: Citation;
+}
+
+const lower = (s: string): string => s.toLocaleLowerCase('pl');
+
+function mainParticipants(features: StoryFeatures): Set<string> {
+  const articles = new Map<string, Set<number>>();
+  for (const s of features.sentences) {
+    for (const m of s.mentions) {
+      if (m.type !== 'PER') continue;
+      const set = articles.get(m.key) ?? new Set<number>();
+      set.add(s.articleIndex);
+      articles.set(m.key, set);
+    }
+  }
+  return new Set(
+    [...articles.entries()]
+      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
+      .slice(0, MAIN_PARTICIPANTS)
+      .map(([key]) => key),
+  );
+}
+
+/** Year and month of the earliest publication date: values before it are background. */
+function storyStart(features: StoryFeatures): string | undefined {
+  const dates = features.byArticle
+    .map((list) => list[0]?.article.published?.value)
+    .filter((v): v is string => v !== undefined)
+    .sort();
+  return dates[0]?.slice(0, 7);
+}
+
+function isBefore(value: string, start: string | undefined): boolean {
+  if (!start) return false;
+  const v = /^(\d{4})(?:-(\d{2}))?/.exec(value);
+  const s = /^(\d{4})(?:-(\d{2}))?/.exec(start);
+  if (!v || !s) return false;
+  if (v[1] !== s[1]) return v[1]! < s[1]!;
+  return v[2] !== undefined && s[2] !== undefined && v[2] < s[2];
+}
+
+function eventWordIndexes(s: SentenceFeatures, stems: readonly string[]): number[] {
+  const out: number[] = [];
+  s.words.forEach((w, i) => {
+    if (stems.some((stem) => w.startsWith(stem))) out.push(i);
+  });
+  return out;
+}
+
+/** The event words of a sentence that may carry the main event's slots (step 1). */
+function eventAnchors(s: SentenceFeatures, participants: ReadonlySet<string>, start: string | undefined): number[] {
+  const lexicon = synthesisLexicon(s.language);
+  const anchors = eventWordIndexes(s, lexicon.eventWords);
+  if (anchors.length === 0) return [];
+  if (s.times.some((t) => isBefore(t.value, start))) return [];
+  const verbs = eventWordIndexes(s, lexicon.eventVerbs);
+  const namesParticipant = [...s.entityKeys].some((k) => participants.has(k));
+  if (verbs.length > 0 && !namesParticipant) return [];
+  return anchors;
+}
+
+function wordIndexAt(s: SentenceFeatures, offset: number): number {
+  let index = -1;
+  for (let i = 0; i < s.wordStarts.length && s.wordStarts[i]! <= offset; i++) index = i;
+  return index;
+}
+
+function citationOf(s: SentenceFeatures): Citation {
+  return { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
+}
+
+function placeValue(s: SentenceFeatures, m: InputMention, subject: string): SlotValue {
+  return { slot: 'place', key: m.key, label: m.base, subject, sentence: s, citation: citationOf(s) };
+}
+
+function subjectOf(s: SentenceFeatures, anchor: number): string {
+  return s.lemmas[anchor] ?? s.words[anchor] ?? '';
+}
+
+function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
+  const { placePrepositions } = synthesisLexicon(s.language);
+  const out: SlotValue[] = [];
+  for (const m of s.mentions) {
+    if (m.type !== 'LOC') continue;
+    const at = wordIndexAt(s, m.start);
+    let prep = -1;
+    for (let i = at - 1; i >= 0 && i >= at - 1 - PREPOSITION_TO_PLACE_WORDS; i--) {
+      if (placePrepositions.has(s.words[i]!)) {
+        prep = i;
+        break;
+      }
+    }
+    if (prep < 0) continue;
+    const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
+    if (anchor !== undefined) out.push(placeValue(s, m, subjectOf(s, anchor)));
+  }
+  return out;
+}
+
+/** "Miejsce spotkania było tajemnicą. Wostocznyj to kosmodrom…": the next sentence names the place. */
+function placeAnsweredNext(s: SentenceFeatures, next: SentenceFeatures | undefined, anchors: readonly number[]): SlotValue[] {
+  if (!next) return [];
+  const { placeCues } = synthesisLexicon(s.language);
+  const cue = s.words.findIndex((w, i) => placeCues.has(w) && anchors.includes(i + 1));
+  if (cue < 0) return [];
+  const lead = next.mentions.find((m) => m.type !== 'PER' && wordIndexAt(next, m.start) <= 1);
+  return lead ? [placeValue(next, lead, subjectOf(s, cue + 1))] : [];
+}
+
+function eventSlotValues(features: StoryFeatures): SlotValue[] {
+  const participants = mainParticipants(features);
+  const start = storyStart(features);
+  const values: SlotValue[] = [];
+  for (const list of features.byArticle) {
+    list.forEach((s, i) => {
+      const anchors = eventAnchors(s, participants, start);
+      if (anchors.length === 0) return;
+      const places = placesIn(s, anchors);
+      values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)));
+      for (const t of s.times) {
+        if (!t.value || isBefore(t.value, start)) continue;
+        values.push({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, citation: citationOf(s) });
+      }
+    });
+  }
+  return values;
+}
+
+/** Digits with the same unit that differ between paraphrases of one claim. */
+function numberValues(groups: readonly SentenceGroup[]): SlotValue[][] {
+  const out: SlotValue[][] = [];
+  for (const g of groups) {
+    if (g.members.length < 2) continue;
+    const byUnit = new Map<string, SlotValue[]>();
+    for (const s of g.members) {
+      for (const d of s.digits) {
+        // Years are dates, not counts; the date slot covers them.
+        if (!d.unit || /^(1[89]|20)\d\d$/.test(d.value)) continue;
+        const list = byUnit.get(d.unit) ?? [];
+        list.push({ slot: 'number', key: d.value, label: d.value, subject: d.unit, sentence: s, citation: citationOf(s) });
+        byUnit.set(d.unit, list);
+      }
+    }
+    out.push(...byUnit.values());
+  }
+  return out;
+}
+
+/** Ancestors of a place by name: the resource's containment plus "A w B" seen in the story. */
+function placeAncestors(features: StoryFeatures): (key: string, label: string) => Set<string> {
+  const textParents = new Map<string, Set<string>>();
+  for (const s of features.sentences) {
+    const { placePrepositions } = synthesisLexicon(s.language);
+    const locs = s.mentions.filter((m) => m.type === 'LOC');
+    for (let i = 0; i + 1 < locs.length; i++) {
+      const gap = s.sentence.text.slice(locs[i]!.end - s.sentence.start, locs[i + 1]!.start - s.sentence.start).trim();
+      if (!placePrepositions.has(lower(gap))) continue;
+      const set = textParents.get(locs[i]!.key) ?? new Set<string>();
+      set.add(locs[i + 1]!.key);
+      set.add(lower(locs[i + 1]!.base));
+      textParents.set(locs[i]!.key, set);
+    }
+  }
+  const parents = synthesisLexicon(features.sentences[0]?.language ?? 'pl').placeParents;
+  return (key, label) => {
+    const out = new Set<string>();
+    const queue = [lower(label), key];
+    while (queue.length > 0) {
+      const item = queue.pop()!;
+      const next = [parents.get(item), ...(textParents.get(item) ?? [])];
+      for (const p of next) {
+        if (p && !out.has(p)) {
+          out.add(p);
+          queue.push(p);
+        }
+      }
+    }
+    return out;
+  };
+}
+
+function dateContains(outer: string, inner: string): boolean {
+  return inner.length > outer.length && inner.startsWith(outer);
+}
+
+interface ValueGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly subject: string;
+  readonly items: SlotValue[];
+  readonly articles: Set<string>;
+}
+
+function groupValues(values: readonly SlotValue[]): ValueGroup[] {
+  const groups = new Map<string, ValueGroup>();
+  for (const v of values) {
+    let g = groups.get(v.key);
+    if (!g) {
+      g = { key: v.key, label: v.label, subject: v.subject, items: [], articles: new Set() };
+      groups.set(v.key, g);
+    }
+    g.items.push(v);
+    g.articles.add(v.sentence.article.id);
+  }
+  return [...groups.values()];
+}
+
+/** True when some article reports `a` without `b` and some other article `b` without `a`. */
+function disputed(a: ValueGroup, b: ValueGroup): boolean {
+  const onlyA = [...a.articles].filter((x) => !b.articles.has(x));
+  const onlyB = [...b.articles].filter((x) => !a.articles.has(x));
+  return onlyA.length > 0 && onlyB.length > 0;
+}
+
+function toConflict(slot: ConflictSlot, kind: Conflict['kind'], pair: readonly ValueGroup[]): Conflict {
+  return {
+    slot,
+    subject: pair[0]!.subject,
+    kind,
+    values: pair.map((g) => {
+      const unique = new Map<string, SlotValue>();
+      for (const v of g.items) unique.set(`${v.citation.article}:${v.citation.start}`, v);
+      const items = [...unique.values()];
+      return {
+        value: g.label,
+        citations: items.map((v) => v.citation),
+        epistemic: items.map((v): EpistemicStatus => v.sentence.epistemic),
+      };
+    }),
+  };
+}
+
+function pairConflicts(
+  slot: ConflictSlot,
+  values: readonly SlotValue[],
+  contains: (outer: ValueGroup, inner: ValueGroup) => boolean,
+): Conflict[] {
+  const groups = groupValues(values);
+  const out: Conflict[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      if (!disputed(a, b)) continue;
+      const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
+      if (!outer || !inner) {
+        out.push(toConflict(slot, 'contradiction', [a, b]));
+        continue;
+      }
+      // A chain city ⊂ region ⊂ country keeps only its direct links.
+      const implied = groups.some((m) => m !== outer && m !== inner && contains(outer, m) && contains(m, inner));
+      if (!implied) out.push(toConflict(slot, 'refinement', [inner, outer]));
+    }
+  }
+  return out;
+}
+
+/** Conflicts over the story's place, date and numbers, contradictions first. */
+export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
+  const values = eventSlotValues(features);
+  const ancestors = placeAncestors(features);
+  const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => {
+    const up = ancestors(inner.key, inner.label);
+    return up.has(outer.key) || up.has(lower(outer.label));
+  };
+  const conflicts = [
+    ...pairConflicts('place', values.filter((v) => v.slot === 'place'), placeContains),
+    ...pairConflicts('date', values.filter((v) => v.slot === 'date'), (o, i) => dateContains(o.key, i.key)),
+    ...numberValues(groups).flatMap((list) => pairConflicts('number', list, () => false)),
+  ];
+  const rank = (c: Conflict): number => (c.kind === 'contradiction' ? 0 : 1);
+  return conflicts.sort((a, b) => rank(a) - rank(b));
+}

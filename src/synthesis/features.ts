@@ -1,0 +1,182 @@
+/**
+ * Per-sentence features every synthesis step shares: weighted content stems and entity keys
+ * (for "same claim?" and "redundant?"), digits, epistemic status, and whether the sentence can
+ * stand alone in a summary. Built once per story so later steps stay cheap.
+ */
+import type { Article } from '../types.ts';
+import type { EpistemicStatus, InputMention, InputSentence, InputTime, SynthesisArticle } from './input.ts';
+import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
+
+/**
+ * Content words are compared by their first STEM_LENGTH letters when no lemma merges them:
+ * Polish inflection lives in the last 1–3 letters ("pocisków"/"pocisk", "milionów"/"milion").
+ * 6 merged the seed paraphrases without merging unrelated words on the seeds (2026-11, by eye).
+ */
+const STEM_LENGTH = 6;
+/** Fewer words than this reads as a fragment or headline, not a summary sentence. */
+const MIN_SUMMARY_WORDS = 6;
+
+export interface SentenceFeatures {
+  /** Position in `StoryFeatures.sentences`. */
+  readonly id: number;
+  readonly articleIndex: number;
+  readonly article: Article;
+  readonly sentence: InputSentence;
+  readonly language: Article['language'];
+  /** Content stems and `e:<entity key>` features. */
+  readonly terms: ReadonlySet<string>;
+  readonly entityKeys: ReadonlySet<string>;
+  readonly mentions: readonly InputMention[];
+  readonly times: readonly InputTime[];
+  /** Lower-cased words, in order (for cue matching). */
+  readonly words: readonly string[];
+  /** Lemmas (or lower-cased words when the text layer gave none), parallel to `words`. */
+  readonly lemmas: readonly string[];
+  /** Start offsets of `words` in the article text. */
+  readonly wordStarts: readonly number[];
+  readonly digits: readonly { readonly value: string; readonly unit: string }[];
+  readonly epistemic: EpistemicStatus;
+  /** Position of the sentence in its article, 0 = lead, 1 = last. */
+  readonly position: number;
+  readonly standalone: boolean;
+}
+
+export interface StoryFeatures {
+  readonly sentences: readonly SentenceFeatures[];
+  /** Inverse document frequency of each term over the story's sentences. */
+  readonly idf: ReadonlyMap<string, number>;
+  readonly byArticle: readonly (readonly SentenceFeatures[])[];
+}
+
+const lower = (s: string): string => s.toLocaleLowerCase('pl');
+
+export function stemOf(word: string): string {
+  return lower(word).slice(0, STEM_LENGTH);
+}
+
+interface WordToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly lemma?: string;
+}
+
+function wordTokens(sentence: InputSentence): WordToken[] {
+  if (sentence.tokens.length > 0) return sentence.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+  // Hand-built analyses may leave tokens out; split on letters and digits.
+  return [...sentence.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    text: m[0],
+    start: sentence.start + m.index,
+    end: sentence.start + m.index + m[0].length,
+  }));
+}
+
+/** Headlines glued into the text, dash/quote speech and credits do not stand alone. */
+function isStandalone(text: string, wordCount: number): boolean {
+  if (wordCount < MIN_SUMMARY_WORDS) return false;
+  if (/^[\s\-–—„"«»'”]/.test(text)) return false;
+  if (!/[.!?…]["”»']?\s*$/.test(text)) return false;
+  return /^\p{Lu}/u.test(text.trim()) || /^\p{N}/u.test(text.trim());
+}
+
+function sentenceFeatures(
+  a: SynthesisArticle,
+  articleIndex: number,
+  sentence: InputSentence,
+  id: number,
+  lexicon: SynthesisLexicon,
+  mentionsBySentence: Map<number, InputMention[]>,
+  timesBySentence: Map<number, InputTime[]>,
+  statusBySentence: Map<number, EpistemicStatus>,
+): SentenceFeatures {
+  const tokens = wordTokens(sentence);
+  const words = tokens.map((t) => lower(t.text));
+  const terms = new Set<string>();
+  const digits: { value: string; unit: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (/^\p{N}+$/u.test(t.text)) {
+      const next = words[i + 1];
+      digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
+      terms.add(`n:${t.text}`);
+      continue;
+    }
+    const lemma = lower(t.lemma ?? t.text);
+    if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
+    terms.add(stemOf(lemma));
+  }
+  const mentions = mentionsBySentence.get(sentence.index) ?? [];
+  const entityKeys = new Set(mentions.map((m) => m.key));
+  for (const key of entityKeys) terms.add(`e:${key}`);
+  const count = a.sentences.length;
+  return {
+    id,
+    articleIndex,
+    article: a.article,
+    sentence,
+    language: a.article.language,
+    terms,
+    entityKeys,
+    mentions,
+    times: timesBySentence.get(sentence.index) ?? [],
+    words,
+    lemmas: tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!)),
+    wordStarts: tokens.map((t) => t.start),
+    digits,
+    epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
+    position: count > 1 ? sentence.index / (count - 1) : 0,
+    standalone: isStandalone(sentence.text, words.length),
+  };
+}
+
+function groupBySentence<T extends { readonly sentence: number }>(items: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const list = map.get(item.sentence);
+    if (list) list.push(item);
+    else map.set(item.sentence, [item]);
+  }
+  return map;
+}
+
+/** Features of every sentence of a story, with term weights over the whole story. */
+export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatures {
+  const sentences: SentenceFeatures[] = [];
+  const byArticle: SentenceFeatures[][] = [];
+  articles.forEach((a, articleIndex) => {
+    const lexicon = synthesisLexicon(a.article.language);
+    const mentions = groupBySentence(a.mentions);
+    const times = groupBySentence(a.times);
+    const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));
+    const own: SentenceFeatures[] = [];
+    for (const sentence of a.sentences) {
+      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, statuses);
+      sentences.push(f);
+      own.push(f);
+    }
+    byArticle.push(own);
+  });
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  const n = sentences.length;
+  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
+  return { sentences, idf, byArticle };
+}
+
+/** Cosine similarity of two sentences' idf-weighted term sets. */
+export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const t of a.terms) {
+    const w = idf.get(t) ?? 0;
+    na += w * w;
+    if (b.terms.has(t)) dot += w * w;
+  }
+  for (const t of b.terms) {
+    const w = idf.get(t) ?? 0;
+    nb += w * w;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}

@@ -1,0 +1,232 @@
+/**
+ * Story synthesis (issue 7): from the analysed articles of one story to a report — claims with
+ * their sources and status, conflicts between sources, a cited verbatim summary, speculation vs
+ * confirmation, timeline, quotes, entities and sources. Pure: rendering lives in render-*.ts.
+ *
+ * 1. Sentence features over the whole story (features.ts).
+ * 2. Claims: paraphrases across articles grouped (claims.ts).
+ * 3. Conflicts over the event's place, date and numbers (conflicts.ts).
+ * 4. Claim status, then summary by MMR (summary.ts).
+ * 5. Timeline, quotes, entities, sources.
+ */
+import type { Article } from '../types.ts';
+import type { SynthesisArticle } from './input.ts';
+import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { groupClaims, type SentenceGroup } from './claims.ts';
+import { findConflicts } from './conflicts.ts';
+import {
+  DEFAULT_SUMMARY_SENTENCES,
+  MAX_SUMMARY_SENTENCES,
+  MIN_SUMMARY_SENTENCES,
+  selectSummary,
+  type SummaryCandidate,
+} from './summary.ts';
+import type {
+  Claim,
+  ClaimSentence,
+  ClaimStatus,
+  Conflict,
+  ReportEntity,
+  ReportQuote,
+  ReportSource,
+  StoryInput,
+  StoryReport,
+  SynthesisOptions,
+  TimelineEntry,
+} from './types.ts';
+
+export type * from './types.ts';
+export { renderMarkdown } from './render-markdown.ts';
+export { renderHtml } from './render-html.ts';
+
+/** The original an article copies (itself when it copies none): copies count once (issue 7 §1). */
+function rootOf(article: Article, ids: ReadonlySet<string>): string {
+  return article.duplicateOf && ids.has(article.duplicateOf) ? article.duplicateOf : article.id;
+}
+
+function conflictedSpans(conflicts: readonly Conflict[]): Set<string> {
+  const spans = new Set<string>();
+  for (const c of conflicts) {
+    if (c.kind !== 'contradiction') continue;
+    for (const v of c.values) for (const cit of v.citations) spans.add(`${cit.article}:${cit.start}`);
+  }
+  return spans;
+}
+
+function claimStatus(sentences: readonly ClaimSentence[], independent: number, inConflict: boolean): ClaimStatus {
+  if (inConflict) return 'conflict';
+  if (sentences.every((s) => s.epistemic === 'hedged')) return 'hedged';
+  if (sentences.some((s) => s.epistemic === 'confirmed')) return 'confirmed';
+  return independent >= 2 ? 'corroborated' : 'single-source';
+}
+
+/** The member closest to the others (the medoid); ties go to the earliest sentence. */
+function representative(members: readonly SentenceFeatures[], features: StoryFeatures): SentenceFeatures {
+  if (members.length <= 2) return members[0]!;
+  let best = members[0]!;
+  let bestScore = -1;
+  for (const m of members) {
+    const score = members.reduce((sum, o) => (o === m ? sum : sum + similarity(m, o, features.idf)), 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function buildClaims(
+  groups: readonly SentenceGroup[],
+  features: StoryFeatures,
+  conflicts: readonly Conflict[],
+  ids: ReadonlySet<string>,
+): { claims: Claim[]; candidates: SummaryCandidate[] } {
+  const conflicted = conflictedSpans(conflicts);
+  const claims: Claim[] = [];
+  const candidates: SummaryCandidate[] = [];
+  const start = firstPublished(features);
+  groups.forEach((g, i) => {
+    const sentences: ClaimSentence[] = g.members.map((s) => ({
+      article: s.article.id,
+      start: s.sentence.start,
+      end: s.sentence.end,
+      text: s.article.text.slice(s.sentence.start, s.sentence.end),
+      epistemic: s.epistemic,
+    }));
+    const articles = [...new Set(sentences.map((s) => s.article))];
+    const independent = new Set(g.members.map((s) => rootOf(s.article, ids))).size;
+    const inConflict = sentences.some((s) => conflicted.has(`${s.article}:${s.start}`));
+    const rep = representative(g.members, features);
+    const claim: Claim = {
+      id: `c${i + 1}`,
+      text: rep.article.text.slice(rep.sentence.start, rep.sentence.end),
+      status: claimStatus(sentences, independent, inConflict),
+      sentences,
+      articles,
+      independentSources: independent,
+    };
+    claims.push(claim);
+    const dated = rep.times.map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
+    candidates.push({ claim, representative: rep, background: dated[0] });
+  });
+  return { claims, candidates };
+}
+
+function firstPublished(features: StoryFeatures): string | undefined {
+  return features.byArticle
+    .map((list) => list[0]?.article.published?.value.slice(0, 7))
+    .filter((v): v is string => v !== undefined)
+    .sort()[0];
+}
+
+function buildTimeline(articles: readonly SynthesisArticle[]): TimelineEntry[] {
+  const byValue = new Map<string, { granularity: string; text: string; citations: { article: string; start: number; end: number }[] }>();
+  for (const a of articles) {
+    for (const t of a.times) {
+      if (!t.value) continue;
+      const sentence = a.sentences.find((s) => s.index === t.sentence);
+      const span = sentence ? { start: sentence.start, end: sentence.end } : { start: t.start, end: t.end };
+      const citation = { article: a.article.id, ...span };
+      const entry = byValue.get(t.value);
+      if (entry) {
+        if (!entry.citations.some((c) => c.article === citation.article && c.start === citation.start)) entry.citations.push(citation);
+      } else {
+        byValue.set(t.value, { granularity: t.granularity, text: a.article.text.slice(span.start, span.end), citations: [citation] });
+      }
+    }
+  }
+  return [...byValue.entries()]
+    .sort((x, y) => x[0].localeCompare(y[0]))
+    .map(([value, e]) => ({ value, granularity: e.granularity, text: e.text, citations: e.citations }));
+}
+
+function buildQuotes(articles: readonly SynthesisArticle[]): ReportQuote[] {
+  return articles.flatMap((a) =>
+    a.quotes.map((q) => ({
+      ...(q.speaker && { speaker: q.speaker.name }),
+      text: a.article.text.slice(q.start, q.end),
+      kind: q.kind,
+      citation: { article: a.article.id, start: q.start, end: q.end },
+    })),
+  );
+}
+
+function buildEntities(articles: readonly SynthesisArticle[]): ReportEntity[] {
+  const byKey = new Map<string, { names: Map<string, number>; types: Map<string, number>; mentions: number; articles: Set<string> }>();
+  for (const a of articles) {
+    for (const m of a.mentions) {
+      let e = byKey.get(m.key);
+      if (!e) {
+        e = { names: new Map(), types: new Map(), mentions: 0, articles: new Set() };
+        byKey.set(m.key, e);
+      }
+      e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
+      e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
+      e.mentions++;
+      e.articles.add(a.article.id);
+    }
+  }
+  const most = (m: Map<string, number>): string => [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
+  return [...byKey.entries()]
+    .map(([key, e]) => ({
+      key,
+      name: most(e.names),
+      type: most(e.types) as ReportEntity['type'],
+      mentions: e.mentions,
+      articles: e.articles.size,
+    }))
+    .sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.name.localeCompare(y.name));
+}
+
+function buildSources(articles: readonly SynthesisArticle[], ids: ReadonlySet<string>): ReportSource[] {
+  return articles.map(({ article }) => ({
+    article: article.id,
+    origin: article.origin,
+    ...(article.outlet && { outlet: article.outlet }),
+    ...(article.title && { title: article.title }),
+    ...(article.published && { published: article.published }),
+    language: article.language,
+    ...(article.duplicateOf && { duplicateOf: article.duplicateOf }),
+    independent: rootOf(article, ids) === article.id,
+  }));
+}
+
+function clampSummary(n: number | undefined): number {
+  const wanted = n ?? DEFAULT_SUMMARY_SENTENCES;
+  return Math.min(MAX_SUMMARY_SENTENCES, Math.max(MIN_SUMMARY_SENTENCES, Math.round(wanted)));
+}
+
+/**
+ * Synthesises one story's report.
+ * @example synthesizeStory({ id: 's1', articles: texts.map((t) => analyzeArticle(t)) }).summary[0].citations
+ */
+export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {}): StoryReport {
+  const ids = new Set(input.articles.map((a) => a.article.id));
+  const features = storyFeatures(input.articles);
+  const groups = groupClaims(features);
+  const conflicts = findConflicts(features, groups);
+  const { claims, candidates } = buildClaims(groups, features, conflicts, ids);
+  const summary = selectSummary(features, candidates, clampSummary(options.summarySentences));
+  const sources = buildSources(input.articles, ids);
+  const rank = (c: Claim): number => c.independentSources;
+  const ordered = [...claims].sort((a, b) => rank(b) - rank(a));
+  return {
+    id: input.id,
+    title: input.title ?? input.articles[0]?.article.title ?? summary[0]?.text ?? input.id,
+    ...(options.generatedAt && { generatedAt: options.generatedAt }),
+    summary,
+    claims: ordered,
+    conflicts,
+    speculation: ordered.filter((c) => c.sentences.every((s) => s.epistemic === 'hedged')),
+    confirmed: ordered.filter((c) => c.sentences.some((s) => s.epistemic === 'confirmed')),
+    timeline: buildTimeline(input.articles),
+    quotes: buildQuotes(input.articles),
+    entities: buildEntities(input.articles),
+    sources,
+    counts: {
+      articles: input.articles.length,
+      independentSources: sources.filter((s) => s.independent).length,
+      languages: [...new Set(input.articles.map((a) => a.article.language))].sort(),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Markdown rendering of a story report (issue 7 §4). */
+import type { StoryReport } from './types.ts';
+import { reportView } from './view.ts';
+
+/** Markdown's inline specials, escaped so article text cannot become links, emphasis or HTML. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The report as Markdown, citations as [n] pointing at the numbered sources.
+ * @example renderMarkdown(synthesizeStory(story)).startsWith('# ')
+ */
+export function renderMarkdown(report: StoryReport): string {
+  const view = reportView(report);
+  const lines = [`# ${escapeMarkdown(view.title)}`, '', `_${escapeMarkdown(view.byline)}_`];
+  for (const section of view.sections) {
+    lines.push('', `## ${section.title}`, '');
+    for (const item of section.items) {
+      const label = item.label ? `**${escapeMarkdown(item.label)}** ` : '';
+      const cites = item.sources.map((n) => `[${n}]`).join('');
+      lines.push(`- ${label}${escapeMarkdown(item.text)}${cites ? ` ${cites}` : ''}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

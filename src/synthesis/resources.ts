@@ -1,0 +1,48 @@
+/**
+ * Word lists synthesis reads, loaded once per language through the shared loader (STYLE §6).
+ * Articles in an unidentified language ('und') use the Polish lists: Kronika is Polish first.
+ */
+import { loadMap, loadResource, type ResourceLanguage } from '../resources.ts';
+import type { Language } from '../types.ts';
+
+export interface SynthesisLexicon {
+  /** Lower-cased leading connectives, longest first. */
+  readonly connectives: readonly string[];
+  readonly stopwords: ReadonlySet<string>;
+  readonly eventWords: readonly string[];
+  readonly eventVerbs: readonly string[];
+  readonly placeCues: ReadonlySet<string>;
+  readonly placePrepositions: ReadonlySet<string>;
+  /** Lower-cased child place → lower-cased parent place. */
+  readonly placeParents: ReadonlyMap<string, string>;
+}
+
+const cache = new Map<ResourceLanguage, SynthesisLexicon>();
+
+export function resourceLanguage(language: Language): ResourceLanguage {
+  return language === 'en' ? 'en' : 'pl';
+}
+
+const lower = (s: string): string => s.toLocaleLowerCase('pl');
+
+/** The synthesis word lists of one language. */
+export function synthesisLexicon(language: Language): SynthesisLexicon {
+  const lang = resourceLanguage(language);
+  let lexicon = cache.get(lang);
+  if (!lexicon) {
+    const parents = new Map<string, string>();
+    for (const [child, parent] of loadMap(lang, 'synthesis-places')) parents.set(lower(child), lower(parent));
+    lexicon = Object.freeze({
+      connectives: loadResource(lang, 'synthesis-connectives').map(lower).sort((a, b) => b.length - a.length),
+      // Shared with story clustering: the same function words say nothing about a claim either.
+      stopwords: new Set(loadResource(lang, 'story-stopwords').map(lower)),
+      eventWords: loadResource(lang, 'synthesis-event-words').map(lower),
+      eventVerbs: loadResource(lang, 'synthesis-event-verbs').map(lower),
+      placeCues: new Set(loadResource(lang, 'synthesis-place-cues').map(lower)),
+      placePrepositions: new Set(loadResource(lang, 'synthesis-place-prepositions').map(lower)),
+      placeParents: parents,
+    });
+    cache.set(lang, lexicon);
+  }
+  return lexicon;
+}

@@ -1,10 +1,13 @@
 /**
- * English lemmas through wink-lemmatizer (WordNet exception lists + suffix rules). Without part
- * of speech tags we pick: a changed noun reading (plurals: "children" → "child") first, then a
- * changed verb reading ("said" → "say", "meeting" → "meet"), then the adjective ("bigger" → "big").
- * Capitalised words inside a sentence are treated as names and keep their form.
+ * English lemmas through wink-lemmatizer (WordNet's Morphy: exception lists + suffix rules).
+ * Without part-of-speech tags we pick a changed noun reading first (plurals: "children" → "child"),
+ * then a changed verb reading ("said" → "say"), then the adjective ("bigger" → "big").
+ * Capitalised words inside a sentence and acronyms are names and keep their form; a
+ * sentence-initial capital is folded when the word is a known common word (WordNet base forms
+ * from wink-lexicon, plus resources/en/function-words.txt for the closed classes WordNet omits).
  */
 import { createRequire } from 'node:module';
+import { loadResource } from '../resources.ts';
 import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
 
 interface Wink {
@@ -13,40 +16,52 @@ interface Wink {
   adjective(word: string): string;
 }
 
-const wink = createRequire(import.meta.url)('wink-lemmatizer') as Wink;
+const require = createRequire(import.meta.url);
+const wink = require('wink-lemmatizer') as Wink;
+/** WordNet base forms → index; wink-lemmatizer's own dependency, so always installed with it. */
+const wordNet = require('wink-lexicon/src/wn-words.js') as Record<string, number>;
+
+const POSSESSIVE = /['’]s$/;
+
+function readings(lower: string): string[] {
+  return [wink.noun(lower), wink.verb(lower), wink.adjective(lower)];
+}
 
 function commonLemma(lower: string): string {
-  const bare = lower.replace(/['’]s$/, '');
-  const noun = wink.noun(bare);
-  if (noun !== bare) return noun;
-  const verb = wink.verb(bare);
-  if (verb !== bare) return verb;
-  return wink.adjective(bare);
+  const [noun, verb, adjective] = readings(lower);
+  if (noun !== lower) return noun;
+  if (verb !== lower) return verb;
+  return adjective;
 }
 
 export function createEnglishLemmatizer(): Lemmatizer {
+  const functionWords = new Set(loadResource('en', 'function-words'));
   const memo = new BoundedMemo<string>();
+  const known = (lower: string): boolean =>
+    functionWords.has(lower) || Object.hasOwn(wordNet, lower) || readings(lower).some((r) => Object.hasOwn(wordNet, r));
+
+  const lemmaOf = (word: string, sentenceInitial: boolean): string => {
+    const bare = word.replace(POSSESSIVE, '');
+    const lower = bare.toLowerCase();
+    if (!isCapitalised(bare)) return commonLemma(lower);
+    const acronym = bare.length > 1 && bare === bare.toUpperCase();
+    if (!sentenceInitial || acronym || !known(lower)) return bare;
+    return commonLemma(lower);
+  };
+
   return {
     lemma(word: string, context?: LemmaContext): string {
-      const key = context?.sentenceInitial ? `^${word}` : word;
+      const initial = context?.sentenceInitial === true;
+      const key = initial ? `^${word}` : word;
       const hit = memo.get(key);
-      if (hit !== undefined) return hit;
-      const lower = word.toLowerCase();
-      // A capital inside a sentence (or an all-caps acronym) marks a name: keep it.
-      const name = isCapitalised(word) && (!context?.sentenceInitial || word !== word.charAt(0) + word.slice(1).toLowerCase() || commonLemma(lower) === lower && !isEnglishWord(lower));
-      return memo.set(key, name ? word.replace(/['’]s$/, '') : commonLemma(lower));
+      return hit !== undefined ? hit : memo.set(key, lemmaOf(word, initial));
     },
     candidates(word: string): string[] {
-      const lower = word.toLowerCase();
-      return [...new Set([wink.noun(lower), wink.verb(lower), wink.adjective(lower)])].filter((l) => l !== lower || isEnglishWord(lower));
+      const lower = word.replace(POSSESSIVE, '').toLowerCase();
+      return known(lower) ? [...new Set(readings(lower).filter((r) => r !== lower || Object.hasOwn(wordNet, r) || functionWords.has(r)))] : [];
     },
     knows(word: string): boolean {
-      return isEnglishWord(word.toLowerCase());
+      return known(word.replace(POSSESSIVE, '').toLowerCase());
     },
   };
-}
-
-/** wink has no lexicon lookup; a word is "known" when some reading changes it or it is a closed-class word. */
-function isEnglishWord(lower: string): boolean {
-  return wink.noun(lower) !== lower || wink.verb(lower) !== lower || wink.adjective(lower) !== lower;
 }

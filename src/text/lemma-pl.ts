@@ -140,7 +140,8 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
 
   const lemmaOf = (word: string, sentenceInitial: boolean): string => {
     if (!word.includes('-')) return lemmaOfSimple(word, sentenceInitial);
-    const whole = analyses(word);
+    // A flagless listing of the whole compound is only a spelling entry, not its lemma.
+    const whole = analyses(word).filter((a) => !isFlaglessSelf(data, a));
     if (whole.length > 0) return best(data, whole)!;
     // Compounds: "północno-wschodniego" declines only its last part; double names
     // ("Rimskiego-Korsakowa") decline every part. An "-o" first part marks the former.

@@ -12,8 +12,30 @@ import { loadPairs } from './resources.ts';
 /** Capitalised words seen in the article, to settle unknown names ("Kima" when "Kim" occurs). */
 export type ArticleForms = ReadonlySet<string>;
 
-let strong: readonly (readonly [string, string])[] | undefined;
-let weak: readonly (readonly [string, string])[] | undefined;
+/** `ending = replacement | stem condition` from resources/pl/entity-name-suffixes*.txt. */
+interface SuffixRule {
+  readonly ending: string;
+  readonly replacement: string;
+  readonly stem: RegExp;
+}
+
+let strong: readonly SuffixRule[] | undefined;
+let weak: readonly SuffixRule[] | undefined;
+
+function loadRules(name: string): SuffixRule[] {
+  return loadPairs('pl', name).map(([ending, value]) => {
+    const [replacement, condition] = value.split('|').map((x) => x.trim());
+    // Default condition: the stem ends in a consonant (apostrophe endings follow a silent vowel).
+    const stem = condition ? new RegExp(`${condition}$`, 'u') : ending.startsWith("'") ? /./u : CONSONANT;
+    return { ending, replacement: replacement ?? '', stem };
+  });
+}
+
+function applies(rule: SuffixRule, word: string): string | undefined {
+  if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return undefined;
+  const stem = word.slice(0, -rule.ending.length);
+  return rule.stem.test(stem) ? stem : undefined;
+}
 
 const CONSONANT = /[bcćdfghklłmnńprsśtwzźżvx]$/u;
 const FEMININE_SIBLINGS = ['y', 'ę', 'ą', 'i'];
@@ -24,23 +46,22 @@ const FEMININE_SIBLINGS = ['y', 'ę', 'ą', 'i'];
  */
 /** Every nominative the suffix rules allow for `word`, strong rules first. */
 function ruleCandidates(word: string): string[] {
-  strong ??= loadPairs('pl', 'entity-name-suffixes');
-  weak ??= loadPairs('pl', 'entity-name-suffixes-weak');
+  strong ??= loadRules('entity-name-suffixes');
+  weak ??= loadRules('entity-name-suffixes-weak');
   const candidates: string[] = [];
-  for (const [ending, replacement] of [...strong, ...weak]) {
-    if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
-    const stem = word.slice(0, -ending.length);
-    if (!CONSONANT.test(stem) && !ending.startsWith("'")) continue;
-    candidates.push(stem + replacement);
+  for (const rule of [...strong, ...weak]) {
+    const stem = applies(rule, word);
+    if (stem !== undefined) candidates.push(stem + rule.replacement);
   }
   return candidates;
 }
 
 let given: readonly (readonly [string, string])[] | undefined;
 
-export function unknownNameBase(word: string, forms: ArticleForms, givenName = false): string {
+export function unknownNameBase(word: string, forms: ArticleForms, givenName: boolean | 'attested' = false): string {
   const attested = ruleCandidates(word).find((c) => c !== word && forms.has(c));
   if (attested) return attested;
+  if (givenName === 'attested') return word;
   if (givenName) {
     // Before a surname only feminine endings are read ("Theresy", "Asi" → "Theresa", "Asia"):
     // masculine given names of news (Donald, Władimir) are in the dictionary already.
@@ -51,13 +72,12 @@ export function unknownNameBase(word: string, forms: ArticleForms, givenName = f
     }
     return word;
   }
-  for (const [ending, replacement] of strong!) {
-    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
-    const stem = word.slice(0, -ending.length);
-    if (!CONSONANT.test(stem) && !ending.startsWith("'")) continue;
+  for (const rule of strong!) {
+    const stem = applies(rule, word);
+    if (stem === undefined || stem.length < 3) continue;
     // A feminine name shows other case forms of the same stem in the article ("Theresa"/"Theresy").
-    if (ending === 'a' && FEMININE_SIBLINGS.some((e) => forms.has(stem + e))) return word;
-    return stem + replacement;
+    if (rule.ending === 'a' && FEMININE_SIBLINGS.some((e) => forms.has(stem + e))) return word;
+    return stem + rule.replacement;
   }
   return word;
 }
@@ -68,8 +88,9 @@ export function nounBase(word: string, forms: ArticleForms): string {
   if (/^\p{Lu}\.$/u.test(word) || /\d/.test(word)) return word;
   if (word.includes('-')) return word.split('-').map((p) => nounBase(p, forms)).join('-');
   const info = tokenInfo(word);
-  if (info.bareProper || (!info.proper && !info.common)) {
-    // "Włoszech", "Wyspach": listed forms of plural-only names; the rules find "Włochy".
+  // "Włoszech", "Wyspach": forms of plural-only names the dictionary lemmatises to a singular
+  // or not at all; the suffix rules find "Włochy" / "Wyspy" among the known names.
+  if (!(info.noun && knownKey(info.noun, 'pl'))) {
     const known = ruleCandidates(word).find((c) => knownKey(c, 'pl'));
     if (known) return known;
   }
@@ -110,6 +131,12 @@ export function isAcronym(word: string): boolean {
   return core.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(core) && core === core.toLocaleUpperCase('pl');
 }
 
+/** Unknown to the dictionary in every reading. */
+function isForeign(word: string): boolean {
+  const info = tokenInfo(word);
+  return !info.proper && !info.common && !isAcronym(word);
+}
+
 function adjectiveOf(word: string): string | undefined {
   if (isAcronym(word)) return undefined;
   const info = tokenInfo(word);
@@ -127,6 +154,10 @@ function adjectiveOf(word: string): string | undefined {
 export function phraseBase(tokens: readonly string[], person: boolean, forms: ArticleForms): string {
   if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? (person ? personPart(tokens[0]!, forms, true) : nounBase(tokens[0]!, forms));
   if (person) return tokens.map((t, i) => personPart(t, forms, i === tokens.length - 1)).join(' ');
+  if (tokens.every((t) => isForeign(t))) {
+    // "Cambridge Analytica", "Financial Times": an all-foreign phrase is usually not declined.
+    return tokens.map((t) => unknownNameBase(t, forms, 'attested')).join(' ');
+  }
   const adjectives = tokens.map((t) => adjectiveOf(t));
   let head = adjectives.findIndex((a, i) => a === undefined || i === tokens.length - 1);
   if (head < 0) head = tokens.length - 1;

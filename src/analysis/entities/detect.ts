@@ -112,8 +112,16 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   while (k <= b) {
     const words = tokens.slice(k, b + 1).map((t) => t.text);
     const known = k === start ? matchKnown(words, language) : undefined;
+    // "Władze | Wielkiej Brytanii": one common word glued before a known name is not part of it.
+    const inner = k === start + 1 && language === 'pl' && !tokenInfo(tokens[start]!.text).proper
+      ? matchKnown(words, language) : undefined;
+    if (inner && inner.length >= 2) {
+      start = k;
+      continue;
+    }
     const next = tokens[k + (known?.length ?? 0)];
-    if (known && k + known.length - 1 < b && !(language === 'pl' && next && tokenInfo(next.text).adjective)) {
+    const agrees = next && (next.text.endsWith('.') || (language === 'pl' && tokenInfo(next.text).adjective));
+    if (known && k + known.length - 1 < b && !agrees) {
       parts.push({ first: start, last: k + known.length - 1 });
       start = k = k + known.length;
       continue;
@@ -139,13 +147,16 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   if (c.first === c.last && first.text.length < 2) return false;
   if (stop(language).has(first.text.toLocaleLowerCase('pl')) && c.first === c.last) return false;
   if (!first.initial) return true;
-  if (c.last > c.first) return !isCommonWord(first.text, language) || !!matchKnown([first.text], language);
+  // The leading-word loop already dropped an initial common word without name evidence.
+  if (c.last > c.first) return true;
   if (matchKnown([first.text], language)) return true;
   if (isAcronym(first.text)) return !isCommonWord(first.text, language);
   if (language === 'pl') {
     const info = tokenInfo(first.text);
     if (info.proper && !info.common) return true;
-    if (!info.proper && !info.common) return true; // unknown word: most likely a foreign name
+    // Unknown to the dictionary and ending in a consonant: a foreign name ("Brexit",
+    // "Szefczowicz"); Polish verb forms the dictionary misses end in a vowel or -ł.
+    if (!info.proper && !info.common && /[bcćdfghkmnńprsśtvwxzźż]$/u.test(first.text) && first.text.length >= 4) return true;
   }
   return seenAsName(first.text, seen);
 }

@@ -38,9 +38,10 @@ export function splitSentences(text: string): SentenceLike[] {
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    // "m.in. Kim", "W. Brytania", "ul. Wiejska": a one-letter or known-abbreviation dot is not an end.
-    const before = text.slice(Math.max(start, m.index - 4), m.index + 1);
-    if (/(^|[\s(])\p{L}{1,2}\.$/u.test(before) && m[0].trim() !== '') continue;
+    // "m.in. Kim", "W. Brytania", "ul. Wiejska": an initial or a listed abbreviation is not an end
+    // (but "r." and acronyms like "UE." often are, so they are not listed).
+    const before = text.slice(Math.max(start, m.index - 8), m.index + 1);
+    if (m[0].trim() !== '' && (/(^|[\s(])\p{Lu}\.$/u.test(before) || abbreviations().has(/[\p{L}.]+\.$/u.exec(before)?.[0] ?? ''))) continue;
     out.push({ start, end });
     start = end;
   }

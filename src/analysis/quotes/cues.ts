@@ -1,0 +1,94 @@
+/**
+ * Reporting cues of one language (resources/<lang>/reporting-verbs.txt, speaker-roles.txt):
+ * reporting verbs with the gender their form shows, "według"/"according to", complementisers,
+ * and the small word classes speaker resolution needs. Loaded once per language.
+ */
+import { loadResource, type ResourceLanguage } from '../../resources.ts';
+import type { EntityType } from '../../types.ts';
+
+/** What a verb form says about its subject: masculine, feminine, neuter, plural, or unknown. */
+export type Agreement = 'm' | 'f' | 'n' | 'p' | '?';
+
+export interface VerbCue {
+  readonly agreement: Agreement;
+  /** Subjectless ("przekazano"): the speaker carries over from the previous quote. */
+  readonly impersonal: boolean;
+}
+
+export interface QuoteCues {
+  readonly verb: (word: string) => VerbCue | undefined;
+  readonly according: ReadonlySet<string>;
+  readonly as: ReadonlySet<string>;
+  readonly that: ReadonlySet<string>;
+  readonly nonsource: ReadonlySet<string>;
+  readonly prepositions: ReadonlySet<string>;
+  /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
+  readonly connectors: ReadonlySet<string>;
+  /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
+  readonly adjectiveEndings: readonly string[];
+  /** First-name endings that mark a woman ("Kamala"), to match feminine verbs ("dodała"). */
+  readonly feminineNameEndings: readonly string[];
+  /** Lower-case role noun → the entity type it refers back to. */
+  readonly roles: ReadonlyMap<string, EntityType>;
+}
+
+const cache = new Map<ResourceLanguage, QuoteCues>();
+
+export function quoteCues(language: ResourceLanguage): QuoteCues {
+  let cues = cache.get(language);
+  if (!cues) {
+    cues = buildCues(language);
+    cache.set(language, cues);
+  }
+  return cues;
+}
+
+function buildCues(language: ResourceLanguage): QuoteCues {
+  const verbs = new Map<string, VerbCue>();
+  const sets = new Map<string, Set<string>>();
+  const add = (form: string, agreement: Agreement, impersonal = false): void => {
+    verbs.set(form.toLowerCase(), { agreement, impersonal });
+  };
+  for (const line of loadResource(language, 'reporting-verbs')) {
+    const [role, ...forms] = line.split(/\s+/);
+    if (role === 'past') {
+      const [masculine, virile] = forms;
+      if (!masculine) continue;
+      add(masculine, 'm');
+      add(`${masculine}a`, 'f');
+      add(`${masculine}o`, 'n');
+      add(`${masculine}y`, 'p');
+      if (virile) add(virile, 'p');
+    } else if (role === 'pres') {
+      const [singular, plural] = forms;
+      if (singular) add(singular, '?');
+      if (plural) add(plural, 'p');
+    } else if (role === 'any') {
+      for (const f of forms) add(f, '?');
+    } else if (role === 'impersonal') {
+      for (const f of forms) add(f, '?', true);
+    } else if (role) {
+      const set = sets.get(role) ?? new Set<string>();
+      for (const f of forms) set.add(f.toLowerCase());
+      sets.set(role, set);
+    }
+  }
+  const roles = new Map<string, EntityType>();
+  for (const line of loadResource(language, 'speaker-roles')) {
+    const [type, ...forms] = line.split(/\s+/);
+    for (const f of forms) roles.set(f.toLowerCase(), type as EntityType);
+  }
+  const set = (name: string): ReadonlySet<string> => sets.get(name) ?? new Set();
+  return {
+    verb: (word) => verbs.get(word.toLowerCase()),
+    according: set('according'),
+    as: set('as'),
+    that: set('that'),
+    nonsource: set('nonsource'),
+    prepositions: set('preposition'),
+    connectors: set('connector'),
+    adjectiveEndings: [...set('adjective-ending')],
+    feminineNameEndings: [...set('feminine-name-ending')],
+    roles,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Who said it: the entity mention in the attribution region of a quote (before the verb for
+ * "X powiedział, że", after it for "- dodał Y"), checked against the verb's gender; a
+ * description when no name is there ("Jeden z urzędników prezydenta"); and, when the subject is
+ * dropped ("- dodał.") or only a role noun ("Polityk podkreślił"), the last fitting name before.
+ */
+import type { EntityType, Span } from '../../types.ts';
+import type { Agreement, QuoteCues } from './cues.ts';
+
+/** The part of an entity mention this stage reads (src/analysis/entities Mention fits). */
+export interface MentionLike extends Span {
+  readonly text: string;
+  readonly base: string;
+  readonly type: EntityType;
+  readonly key?: string;
+}
+
+export interface Speaker {
+  readonly name: string;
+  readonly key?: string;
+  readonly type?: EntityType;
+  /** The role words around the name ("rzecznik Departamentu Stanu USA"), or the whole description. */
+  readonly description?: string;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export interface SpeakerContext {
+  readonly text: string;
+  readonly mentions: readonly MentionLike[];
+  readonly sentences: readonly Span[];
+  readonly cues: QuoteCues;
+  /** Direct quote texts found so far: names inside someone's words are not speakers. */
+  readonly quoted: readonly Span[];
+  /** Speakers of the quotes found so far, by offset, for back references ("Agencja zauważa"). */
+  readonly spoken: readonly { readonly at: number; readonly speaker: Speaker }[];
+}
+
+/** How many sentences back a dropped subject may refer (the seeds' "- dodał" reach 2). */
+const LOOKBACK_SENTENCES = 3;
+/** A described speaker longer than this is a clause, not a role noun phrase worth resolving. */
+const MAX_ROLE_WORDS = 5;
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+
+export function wordsIn(text: string, from: number, to: number): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    out.push({ text: text.slice(m.index, end).replace(/\.$/, ''), start: m.index, end });
+  }
+  return out;
+}
+
+/**
+ * The speaker named in `region`; `side` says where the region lies relative to the verb, so the
+ * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
+ */
+export function speakerInRegion(ctx: SpeakerContext, region: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  const named = namedSpeaker(ctx, region, agreement, side);
+  if (named) return named;
+  const description = describe(ctx, region);
+  if (!description) return undefined;
+  const head = description.words[0]!.text.toLowerCase();
+  const roleType = ctx.cues.roles.get(head);
+  if (roleType && description.words.length <= MAX_ROLE_WORDS) {
+    const earlier = lookBack(ctx, sentence, agreement, roleType);
+    if (earlier) return { ...earlier, description: description.text };
+  }
+  return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** The last fitting name before `sentence`, for dropped subjects ("- dodał.") and role nouns ("Polityk"). */
+export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType): Speaker | undefined {
+  const firstSentence = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  const current = ctx.sentences[sentence];
+  if (!firstSentence || !current) return undefined;
+  const wanted = type ?? (agreement === 'n' || agreement === 'p' ? 'ORG' : 'PER');
+  const within = (at: number): boolean => at >= firstSentence.start && at < current.start;
+  const candidates = ctx.mentions.filter((m) => within(m.start) && m.type === wanted && !isQuoted(ctx, m) && agrees(ctx, m, agreement));
+  // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
+  // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
+  const nominative = candidates.filter((m) => m.text === m.base);
+  const mention = nominative.at(-1) ?? candidates.at(-1);
+  // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
+  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted).sort((a, b) => a.at - b.at).at(-1);
+  if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
+  return mention ? fromMention(mention) : undefined;
+}
+
+function isQuoted(ctx: SpeakerContext, m: Span): boolean {
+  return ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end);
+}
+
+function namedSpeaker(ctx: SpeakerContext, region: Span, agreement: Agreement, side: 'before' | 'after'): Speaker | undefined {
+  // A title in marks after the verb names the outlet whole ("The New York Times"), which the
+  // entity stage may have cut ("New York Times").
+  if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(region.start, region.end))) return titleAfterVerb(ctx, region);
+  const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
+    // Before the verb an organisation or place is the subject only in the nominative:
+    // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
+    && (side === 'after' || m.type === 'PER' || m.text === m.base));
+  const pick = (pool: readonly MentionLike[]): MentionLike | undefined => (side === 'before' ? pool.at(-1) : pool[0]);
+  const persons = inside.filter((m) => m.type === 'PER');
+  // Gender breaks ties between names; foreign names ("Adrienne") do not show it, so it never empties the list.
+  const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? pick(persons)
+    ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
+  if (chosen) {
+    const roleWords = describe(ctx, { start: region.start, end: chosen.start });
+    return { ...fromMention(chosen), ...(roleWords ? { description: roleWords.text } : {}) };
+  }
+  if (side === 'after') return titleAfterVerb(ctx, region);
+  return undefined;
+}
+
+/** Names the entity stage may not know, right after the verb: "- ocenia Associated Press", "– przekazało "The New York Times"". */
+function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined {
+  const slice = ctx.text.slice(region.start, region.end);
+  const m = /[„"“«»]([^"”“«»]+)["”«»]|((?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*)*)/u.exec(slice);
+  if (!m) return undefined;
+  const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
+  const start = region.start + m.index + (m[1] ? 1 : 0);
+  const roleWords = ctx.text.slice(region.start, region.start + m.index).trim();
+  return { name, type: 'ORG', start, end: start + name.length, ...(roleWords ? { description: roleWords } : {}) };
+}
+
+function describe(ctx: SpeakerContext, region: Span): { text: string; start: number; end: number; words: { text: string }[] } | undefined {
+  // A relative clause or apposition after a comma is not part of the speaker's name.
+  const comma = ctx.text.slice(region.start, region.end).search(/[,:;(]/);
+  const end = comma >= 0 ? region.start + comma : region.end;
+  let words = wordsIn(ctx.text, region.start, end);
+  while (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+  while (words.length && (/^\p{N}/u.test(words.at(-1)!.text) || ctx.cues.connectors.has(words.at(-1)!.text.toLowerCase()))) words = words.slice(0, -1);
+  if (!words.length) return undefined;
+  const start = words[0]!.start;
+  const stop = words.at(-1)!.end;
+  return { text: ctx.text.slice(start, stop), start, end: stop, words };
+}
+
+function afterPreposition(ctx: SpeakerContext, m: Span): boolean {
+  const before = /([\p{L}.]+)\s+$/u.exec(ctx.text.slice(Math.max(0, m.start - 20), m.start));
+  return before !== null && ctx.cues.prepositions.has(before[1]!.toLowerCase());
+}
+
+/**
+ * Whether a person's name fits the verb's gender. Polish feminine first names end in -a in the
+ * base form; a man is ruled out only when his surface form is that base too, because an
+ * inflected name may get a wrong base ("Dymitria" for "Dymitri").
+ */
+function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): boolean {
+  if (agreement === '?') return true;
+  // Organisations take any agreement: "Kreml przekazał", "agencja przekazała", "biuro stwierdziło", "USA opublikowały".
+  if (m.type !== 'PER') return true;
+  if (agreement === 'n' || agreement === 'p') return false;
+  const feminineWord = (name: string): boolean => {
+    const first = name.split(/\s+/)[0]!.toLowerCase();
+    return ctx.cues.feminineNameEndings.some((e) => first.endsWith(e));
+  };
+  if (agreement === 'f') return feminineWord(m.base);
+  return !(feminineWord(m.base) && m.text === m.base);
+}
+
+function fromMention(m: MentionLike): Speaker {
+  return { name: m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+}

@@ -7,12 +7,14 @@ import { readSeeds } from './articles.ts';
 
 /** Seed sentences long enough to be prose; shorter pieces are debris like "REKLAMA". */
 const MIN_SENTENCE_CHARS = 40;
+/** Scraped debris left in the seeds; a synthetic article should be clean text, as ingest stores it. */
+const DEBRIS = /^(Zobacz wideo|Czytaj (też|także|więcej)|Fot\.|REKLAMA)/u;
 
 function seedSentences(): string[] {
   return readSeeds()
     .flatMap((seed) => seed.text.split(/\n\s*\n|(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„"-])/u))
     .map((p) => p.trim())
-    .filter((p) => p.length >= MIN_SENTENCE_CHARS);
+    .filter((p) => p.length >= MIN_SENTENCE_CHARS && !DEBRIS.test(p));
 }
 
 /** Small deterministic PRNG (mulberry32): the same corpus on every run and machine. */

@@ -65,7 +65,10 @@ export interface Store {
   findArticle(idOrPrefix: string): Article | undefined;
   /** Articles in ingest order (oldest first). */
   listArticles(filter?: ArticleFilter): Article[];
-  /** Every article, oldest first, without loading them all at once. */
+  /**
+   * Every article, oldest first, without loading them all at once. Reads are fine inside the
+   * loop; finish (or break out of) it before saving through the same store.
+   */
   iterateArticles(): Iterable<Article>;
   countArticles(): number;
   stats(): StoreStats;

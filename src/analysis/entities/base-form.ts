@@ -31,10 +31,11 @@ function loadRules(name: string): SuffixRule[] {
   });
 }
 
-function applies(rule: SuffixRule, word: string): string | undefined {
+/** The stem left by the rule, if it applies; `strict` false skips the stem condition. */
+function applies(rule: SuffixRule, word: string, strict = true): string | undefined {
   if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return undefined;
   const stem = word.slice(0, -rule.ending.length);
-  return rule.stem.test(stem) ? stem : undefined;
+  return !strict || rule.stem.test(stem) ? stem : undefined;
 }
 
 const CONSONANT = /[bcćdfghklłmnńprsśtwzźżvx]$/u;
@@ -45,30 +46,32 @@ const FEMININE_SIBLINGS = ['y', 'ę', 'ą', 'i'];
  * (resources/pl/entity-name-suffixes*.txt), preferring a form the article itself uses.
  */
 /** Every nominative the suffix rules allow for `word`, strong rules first. */
-function ruleCandidates(word: string): string[] {
+function ruleCandidates(word: string, strict = true): string[] {
   strong ??= loadRules('entity-name-suffixes');
   weak ??= loadRules('entity-name-suffixes-weak');
   const candidates: string[] = [];
   for (const rule of [...strong, ...weak]) {
-    const stem = applies(rule, word);
+    const stem = applies(rule, word, strict);
     if (stem !== undefined) candidates.push(stem + rule.replacement);
   }
   return candidates;
 }
 
-let given: readonly (readonly [string, string])[] | undefined;
+let given: readonly SuffixRule[] | undefined;
 
 export function unknownNameBase(word: string, forms: ArticleForms, givenName: boolean | 'attested' = false): string {
-  const attested = ruleCandidates(word).find((c) => c !== word && forms.has(c));
+  // The article's own use of a shorter form settles it even where the rule alone would not
+  // dare ("Pjongjangu" next to "Pjongjang").
+  const attested = ruleCandidates(word, false).find((c) => c !== word && forms.has(c));
   if (attested) return attested;
   if (givenName === 'attested') return word;
   if (givenName) {
     // Before a surname only feminine endings are read ("Theresy", "Asi" → "Theresa", "Asia"):
     // masculine given names of news (Donald, Władimir) are in the dictionary already.
-    given ??= loadPairs('pl', 'entity-given-name-suffixes');
-    for (const [ending, replacement] of given) {
-      const stem = word.slice(0, -ending.length);
-      if (word.endsWith(ending) && stem.length >= 2 && CONSONANT.test(stem)) return stem + replacement;
+    given ??= loadRules('entity-given-name-suffixes');
+    for (const rule of given) {
+      const stem = applies(rule, word);
+      if (stem !== undefined) return stem + rule.replacement;
     }
     return word;
   }

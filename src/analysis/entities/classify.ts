@@ -30,7 +30,7 @@ const DEMONYM_LEMMA = /(czyk|anin|ak|iec|ec|ka)$/u;
 /** Type of a phrase that is not a known name. `bases` are the tokens' base forms. */
 export function classify(words: readonly string[], language: Language): EntityType {
   const first = words[0]!;
-  if (words.length === 1 && isAcronym(first)) return 'ORG';
+  if (isAcronym(first)) return 'ORG'; // "CNN", "MSZ Ukrainy"
   const map = headWords(language);
   for (const w of words.slice(0, 2)) {
     const lemmas = language === 'pl' ? tokenInfo(w).lemmas : [w.toLowerCase()];

@@ -57,9 +57,11 @@ function gazetteer(language: Language): Gazetteer {
       if (lang === language) add(name, key, orgCodes.has(code) ? 'ORG' : 'LOC');
     }
   }
-  for (const [variant, canonical] of loadPairs('pl', 'entity-aliases')) {
+  for (const [variant, value] of loadPairs('pl', 'entity-aliases')) {
+    const [canonical, typed] = value.split('|').map((x) => x.trim()) as [string, string | undefined];
     const key = countryKey.get(canonical.toLowerCase()) ?? nameKey(canonical, 'pl');
-    const type: EntityType = countryKey.has(canonical.toLowerCase()) && !key.endsWith('-eu') ? 'LOC' : 'ORG';
+    const type: EntityType = (typed as EntityType | undefined)
+      ?? (countryKey.has(canonical.toLowerCase()) && !key.endsWith('-eu') ? 'LOC' : 'ORG');
     add(variant, key, type);
     add(canonical, key, type);
   }

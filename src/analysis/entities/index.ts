@@ -103,7 +103,9 @@ function resolveShortNames(mentions: readonly Mention[], language: Language): Me
   for (const m of mentions) {
     if (m.type !== 'PER' || !m.base.includes(' ')) continue;
     for (const part of m.base.split(' ')) {
-      const k = nameKey(part, language);
+      // Exact (caseless) parts: within one article spelling is stable, and skeletons would
+      // let "Jak" join "Jake Sullivan".
+      const k = part.toLocaleLowerCase('pl');
       const byKey = full.get(k) ?? new Map();
       const entry = byKey.get(m.key) ?? { count: 0, type: m.type };
       entry.count++;
@@ -113,7 +115,7 @@ function resolveShortNames(mentions: readonly Mention[], language: Language): Me
   }
   return mentions.map((m) => {
     if (m.base.includes(' ') || m.key.startsWith('geo-')) return m;
-    const options = full.get(nameKey(m.base, language));
+    const options = full.get(m.base.toLocaleLowerCase('pl'));
     if (!options) return m;
     const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
     return { ...m, key, type: best.type };

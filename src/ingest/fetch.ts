@@ -73,10 +73,10 @@ export async function fetchResource(url: string, options: FetchOptions = {}): Pr
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   const fetchImpl = options.fetchImpl ?? fetch;
+  let current = assertFetchable(url).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const seen = new Set<string>();
-  let current = assertFetchable(url).href;
   try {
     for (let hops = 0; ; hops++) {
       seen.add(current);

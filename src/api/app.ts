@@ -1,0 +1,76 @@
+/**
+ * The HTTP app (hono): JSON under /api, one route module per resource in routes/, errors
+ * rendered once by errors.ts, body size and time limited by middleware.ts. Stories plug in as
+ * one more route module (routes/stories.ts, mounted at /api/stories) plus its API_PATHS entries
+ * once story reports (src/synthesis) exist.
+ */
+import { Hono } from 'hono';
+import { fetchResource, type FetchedResource } from '../ingest/fetch.ts';
+import type { SearchIndex } from '../search/index.ts';
+import type { Store } from '../store/store.ts';
+import { cachedAnalyzer, type ArticleAnalyzer } from './analysis.ts';
+import type { RouteDeps } from './deps.ts';
+import { ApiError, errorRenderer } from './errors.ts';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, limitBody, requestTimeout } from './middleware.ts';
+import { API_PATHS, openApiDocument } from './openapi.ts';
+import { articleRoutes } from './routes/articles.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { healthRoutes } from './routes/health.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { searchRoutes } from './routes/search.ts';
+import { statsRoutes } from './routes/stats.ts';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly search: SearchIndex;
+  /** Analysis for article pages and entities; defaults to src/analysis analyzeArticle, memoised. */
+  readonly analyze?: ArticleAnalyzer;
+  /** URL fetcher for POST /api/ingest {url}; defaults to src/ingest fetchResource. */
+  readonly fetchUrl?: (url: string) => Promise<FetchedResource>;
+  readonly bodyLimitBytes?: number;
+  readonly requestTimeoutMs?: number;
+  /** Clock for `ingestedAt`. */
+  readonly now?: () => Date;
+  /** Where unexpected (500) errors are reported; default stderr. */
+  readonly log?: (error: unknown) => void;
+}
+
+/**
+ * Builds the app; serve it with server.ts or call `app.request()` in tests.
+ * @example const app = createApp({ store, search }); await app.request('/api/stats')
+ */
+export function createApp(options: AppOptions): Hono {
+  const deps: RouteDeps = {
+    store: options.store,
+    search: options.search,
+    analyze: cachedAnalyzer(options.analyze),
+    fetchUrl: options.fetchUrl ?? ((url) => fetchResource(url)),
+    now: options.now ?? (() => new Date()),
+  };
+  const log = options.log ?? ((error: unknown) => process.stderr.write(`kronika api: ${error instanceof Error ? error.stack : String(error)}\n`));
+  const app = new Hono();
+  app.onError(errorRenderer(log));
+  app.notFound(() => {
+    throw new ApiError('not_found', 'no such route');
+  });
+  app.use('*', requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
+  app.use('*', limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+
+  app.route('/health', healthRoutes());
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/api/articles', articleRoutes(deps));
+  app.route('/api/entities', entityRoutes(deps));
+  app.route('/api/search', searchRoutes(deps));
+  app.route('/api/ingest', ingestRoutes(deps));
+  app.route('/api/stats', statsRoutes(deps));
+
+  // A known path with another method: 405 with Allow, rather than a misleading 404.
+  for (const [path, methods] of Object.entries(API_PATHS)) {
+    const allow = methods.map((m) => m.toUpperCase()).join(', ');
+    app.all(path.replace(/\{(\w+)\}/g, ':$1'), (c) => {
+      c.header('Allow', allow);
+      throw new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}`);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * The one error type of the API and its rendering: every failure leaves as
+ * `{ "error": { "code", "message" } }` with a matching HTTP status, rendered once by
+ * `renderError` (installed as app.onError), so no route builds an error body by hand.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AmbiguousIdError } from '../store/store.ts';
+
+export type ErrorCode =
+  | 'bad_request'            // 400: malformed JSON, bad query parameter, malformed id
+  | 'not_found'              // 404
+  | 'method_not_allowed'     // 405
+  | 'payload_too_large'      // 413
+  | 'unsupported_media_type' // 415
+  | 'unprocessable'          // 422: well-formed JSON that fails validation, or nothing to ingest
+  | 'timeout'                // 503
+  | 'internal';              // 500
+
+const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  bad_request: 400, not_found: 404, method_not_allowed: 405, payload_too_large: 413,
+  unsupported_media_type: 415, unprocessable: 422, timeout: 503, internal: 500,
+};
+
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: unknown };
+}
+
+/** An error a client can act on; carries its code and, for validation, the offending fields. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+  }
+  get status(): ContentfulStatusCode {
+    return STATUS[this.code];
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof AmbiguousIdError) return new ApiError('bad_request', error.message, { matches: error.matches });
+  if (error instanceof HTTPException) {
+    const code = (Object.keys(STATUS) as ErrorCode[]).find((k) => STATUS[k] === error.status) ?? 'bad_request';
+    return new ApiError(code, error.message || code.replace(/_/g, ' '));
+  }
+  return new ApiError('internal', 'internal server error');
+}
+
+/**
+ * Renders any thrown value as the JSON error body. Unexpected errors are logged through
+ * `log` and answered without their message, which may hold paths or SQL.
+ */
+export function errorRenderer(log: (error: unknown) => void = () => {}) {
+  return function renderError(error: unknown, c: Context): Response {
+    const apiError = toApiError(error);
+    if (apiError.code === 'internal') log(error);
+    const body: ErrorBody = {
+      error: { code: apiError.code, message: apiError.message, ...(apiError.details !== undefined && { details: apiError.details }) },
+    };
+    return c.json(body, apiError.status);
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The OpenAPI 3.1 document served at /openapi.json. Hand-written for the responses, with the
+ * ingest body generated from its zod schema so the two cannot drift. `API_PATHS` is the route
+ * list app.ts uses to answer 405 for wrong methods, and a test checks every route is listed.
+ */
+import { z } from 'zod';
+import { MAX_SEARCH_LIMIT } from '../search/index.ts';
+import { MAX_ARTICLE_PAGE } from './routes/articles.ts';
+import { MAX_ENTITY_SCAN } from './routes/entities.ts';
+import { IngestBody } from './routes/ingest.ts';
+import { MAX_QUERY_CHARS } from './routes/search.ts';
+
+type Method = 'get' | 'post';
+
+/** Every route: OpenAPI path → methods. */
+export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
+  '/health': ['get'],
+  '/openapi.json': ['get'],
+  '/api/articles': ['get'],
+  '/api/articles/{id}': ['get'],
+  '/api/entities': ['get'],
+  '/api/search': ['get'],
+  '/api/ingest': ['post'],
+  '/api/stats': ['get'],
+};
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', ...json(ref('Error')) }]));
+const param = (name: string, schema: object, description: string, required = false) =>
+  ({ name, in: 'query', required, description, schema });
+
+const lang = param('lang', { type: 'string', enum: ['pl', 'en', 'und'] }, 'language');
+const source = param('source', { type: 'string', maxLength: 200 }, 'outlet, case-insensitive');
+const since = param('since', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'published on or after (ISO prefix)');
+const until = param('until', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'published on or before (ISO prefix)');
+const limit = (max: number) => param('limit', { type: 'integer', minimum: 1, maximum: max }, 'page size');
+const offset = param('offset', { type: 'integer', minimum: 0 }, 'rows to skip');
+
+const span = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } }, required: ['start', 'end'] };
+
+export function openApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kronika API',
+      version: '0.1.0',
+      description: 'Stored news articles, their analysis and full-text search. Errors are always `{ "error": { "code", "message" } }`.',
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok', ...json({ type: 'object' }) } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
+      '/api/articles': {
+        get: {
+          summary: 'List stored articles in ingest order',
+          parameters: [lang, source, since, limit(MAX_ARTICLE_PAGE), offset],
+          responses: {
+            200: { description: 'a page of articles', ...json({ type: 'object', properties: { articles: { type: 'array', items: ref('ArticleSummary') }, limit: { type: 'integer' }, offset: { type: 'integer' } } }) },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article: clean text, metadata and analysis offsets',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{6,64}$' }, description: 'id or unique prefix (6+)' },
+            param('analysis', { type: 'string', enum: ['0', '1', 'false', 'true'] }, 'include the analysis (default 1)'),
+          ],
+          responses: {
+            200: { description: 'the article', ...json({ type: 'object', properties: { article: ref('Article'), analysis: ref('Analysis') } }) },
+            ...errors(400, 404),
+          },
+        },
+      },
+      '/api/entities': {
+        get: {
+          summary: 'Named entities grouped across articles',
+          parameters: [
+            param('article', { type: 'string', pattern: '^[0-9a-f]{6,64}$' }, 'only this article'),
+            param('type', { type: 'string', enum: ['PER', 'ORG', 'LOC', 'EVT', 'PRO'] }, 'entity type'),
+            lang, source, since,
+            param('scan', { type: 'integer', minimum: 1, maximum: MAX_ENTITY_SCAN }, 'articles analysed (ingest order)'),
+            limit(500),
+          ],
+          responses: {
+            200: { description: 'entities, most mentioned first', ...json({ type: 'object', properties: { scanned: { type: 'integer' }, entities: { type: 'array', items: ref('Entity') } } }) },
+            ...errors(400, 404),
+          },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Polish-aware full-text search (inflected forms, accent-free queries, "phrases", prefix*)',
+          parameters: [
+            param('q', { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, 'query', true),
+            lang, source, since, until, limit(MAX_SEARCH_LIMIT), offset,
+          ],
+          responses: {
+            200: { description: 'best articles first', ...json({ type: 'object', properties: { query: { type: 'string' }, hits: { type: 'array', items: ref('SearchHit') } } }) },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/ingest': {
+        post: {
+          summary: 'Ingest one article given as text, HTML or a URL to fetch',
+          requestBody: { required: true, ...json(z.toJSONSchema(IngestBody, { io: 'input' })) },
+          responses: {
+            200: { description: 'already stored (same text)', ...json(ref('IngestResult')) },
+            201: { description: 'stored', ...json(ref('IngestResult')) },
+            ...errors(400, 413, 415, 422, 503),
+          },
+        },
+      },
+      '/api/stats': {
+        get: { summary: 'Counts by language and outlet, date range, search index size', responses: { 200: { description: 'stats', ...json({ type: 'object' }) } } },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object', required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'payload_too_large', 'unsupported_media_type', 'unprocessable', 'timeout', 'internal'] },
+                message: { type: 'string' },
+                details: {},
+              },
+            },
+          },
+        },
+        ArticleSummary: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, origin: { type: 'string' }, url: { type: ['string', 'null'] }, title: { type: ['string', 'null'] },
+            published: { type: ['object', 'null'] }, language: { type: 'string' }, outlet: { type: ['string', 'null'] },
+            duplicateOf: { type: ['string', 'null'] }, ingestedAt: { type: 'string' }, excerpt: { type: 'string' },
+          },
+        },
+        Article: { type: 'object', description: 'ArticleSummary fields plus author, format, text (clean) and removed boilerplate' },
+        Analysis: {
+          type: ['object', 'null'],
+          description: 'Offsets into Article.text: sentences, statuses, mentions, quotes, times, events',
+          properties: { sentences: { type: 'array', items: span }, mentions: { type: 'array', items: span }, quotes: { type: 'array' }, statuses: { type: 'array' }, times: { type: 'array', items: span }, events: { type: 'array' } },
+        },
+        Entity: {
+          type: 'object',
+          properties: { key: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, variants: { type: 'array', items: { type: 'string' } }, mentions: { type: 'integer' }, articles: { type: 'array', items: { type: 'string' } } },
+        },
+        SearchHit: {
+          type: 'object',
+          properties: {
+            articleId: { type: 'string' }, origin: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' },
+            language: { type: 'string' }, published: { type: 'string' }, score: { type: 'number' }, matches: { type: 'integer' },
+            sentence: { type: 'object', properties: { index: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
+            highlights: { type: 'array', items: span, description: 'offsets into sentence.text' },
+          },
+        },
+        IngestResult: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['stored', 'unchanged'] }, id: { type: 'string' }, duplicateOf: { type: ['string', 'null'] }, indexed: { type: 'boolean' }, article: ref('ArticleSummary') },
+        },
+      },
+    },
+  };
+}

@@ -32,7 +32,8 @@ export interface HunspellAnalysis {
 export interface HunspellData {
   /** stem → concatenated flags of every homonymous entry. */
   readonly stems: ReadonlyMap<string, string>;
-  readonly suffixesByAdd: ReadonlyMap<string, readonly AffixRule[]>;
+  /** add → strip → rules: one stem lookup serves every rule sharing (add, strip). */
+  readonly suffixesByAdd: ReadonlyMap<string, ReadonlyMap<string, readonly AffixRule[]>>;
   readonly prefixesByAdd: ReadonlyMap<string, readonly AffixRule[]>;
   readonly maxSuffixAdd: number;
   readonly maxPrefixAdd: number;
@@ -84,16 +85,22 @@ export function parseDic(dic: string): Map<string, string> {
 }
 
 export function buildHunspell(rules: readonly AffixRule[], stems: ReadonlyMap<string, string>): HunspellData {
-  const suffixesByAdd = new Map<string, AffixRule[]>();
+  const suffixesByAdd = new Map<string, Map<string, AffixRule[]>>();
   const prefixesByAdd = new Map<string, AffixRule[]>();
   let maxSuffixAdd = 0;
   let maxPrefixAdd = 0;
   for (const rule of rules) {
-    const index = rule.kind === 'SFX' ? suffixesByAdd : prefixesByAdd;
-    const list = index.get(rule.add);
-    if (list) list.push(rule); else index.set(rule.add, [rule]);
-    if (rule.kind === 'SFX') maxSuffixAdd = Math.max(maxSuffixAdd, rule.add.length);
-    else maxPrefixAdd = Math.max(maxPrefixAdd, rule.add.length);
+    if (rule.kind === 'SFX') {
+      let byStrip = suffixesByAdd.get(rule.add);
+      if (!byStrip) suffixesByAdd.set(rule.add, byStrip = new Map());
+      const list = byStrip.get(rule.strip);
+      if (list) list.push(rule); else byStrip.set(rule.strip, [rule]);
+      maxSuffixAdd = Math.max(maxSuffixAdd, rule.add.length);
+    } else {
+      const list = prefixesByAdd.get(rule.add);
+      if (list) list.push(rule); else prefixesByAdd.set(rule.add, [rule]);
+      maxPrefixAdd = Math.max(maxPrefixAdd, rule.add.length);
+    }
   }
   return { stems, suffixesByAdd, prefixesByAdd, maxSuffixAdd, maxPrefixAdd };
 }
@@ -103,20 +110,24 @@ function hasFlag(data: HunspellData, stem: string, flag: string): boolean {
   return flags !== undefined && flags.includes(flag);
 }
 
-/** Suffix readings of `word`; `requiredFlag` adds a flag the stem must also carry (cross-product). */
+/** Suffix readings of `word`; with `prefix`, the stem must also carry the prefix flag (cross-product). */
 function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[], prefix?: AffixRule): void {
   const max = Math.min(word.length - 1, data.maxSuffixAdd);
   for (let len = 0; len <= max; len++) {
-    const rules = data.suffixesByAdd.get(word.slice(word.length - len));
-    if (!rules) continue;
+    const byStrip = data.suffixesByAdd.get(word.slice(word.length - len));
+    if (!byStrip) continue;
     const base = word.slice(0, word.length - len);
-    for (const rule of rules) {
-      if (prefix && !(rule.crossProduct && prefix.crossProduct)) continue;
-      const stem = base + rule.strip;
-      if (rule.condition && !rule.condition.test(stem)) continue;
-      if (!hasFlag(data, stem, rule.flag)) continue;
-      if (prefix && !hasFlag(data, stem, prefix.flag)) continue;
-      out.push({ lemma: stem, stem, edit: rule.strip.length + rule.add.length, suffix: rule, prefix });
+    for (const [strip, rules] of byStrip) {
+      const stem = base + strip;
+      const flags = data.stems.get(stem);
+      if (flags === undefined || flags === '') continue;
+      if (prefix && !flags.includes(prefix.flag)) continue;
+      for (const rule of rules) {
+        if (prefix && !(rule.crossProduct && prefix.crossProduct)) continue;
+        if (!flags.includes(rule.flag)) continue;
+        if (rule.condition && !rule.condition.test(stem)) continue;
+        out.push({ lemma: stem, stem, edit: strip.length + rule.add.length, suffix: rule, prefix });
+      }
     }
   }
 }

@@ -15,7 +15,7 @@
  *    (city ⊂ region ⊂ country) keep only the direct links.
  */
 import type { Citation, Conflict, ConflictSlot } from './types.ts';
-import type { EpistemicStatus, InputMention } from './input.ts';
+import type { EpistemicStatus } from './input.ts';
 import type { SentenceFeatures, StoryFeatures } from './features.ts';
 import type { SentenceGroup } from './claims.ts';
 import { synthesisLexicon } from './resources.ts';
@@ -92,7 +92,7 @@ function eventAnchors(s: SentenceFeatures, participants: ReadonlySet<string>, st
   const anchors = eventWordIndexes(s, lexicon.eventWords);
   if (anchors.length === 0) return [];
   if (s.times.some((t) => isBefore(t.value, start))) return [];
-  const verbs = eventWordIndexes(s, lexicon.eventVerbs);
+  const verbs = s.words.filter((w) => lexicon.eventVerbs.includes(w));
   const namesParticipant = [...s.entityKeys].some((k) => participants.has(k));
   if (verbs.length > 0 && !namesParticipant) return [];
   return anchors;
@@ -108,42 +108,111 @@ function citationOf(s: SentenceFeatures): Citation {
   return { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
 }
 
-function placeValue(s: SentenceFeatures, m: InputMention, subject: string): SlotValue {
-  return { slot: 'place', key: m.key, label: m.base, subject, sentence: s, citation: citationOf(s) };
+/**
+ * Folded four-letter prefixes per word, so inflected and base forms of a place name meet:
+ * "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔ "Władywostok".
+ */
+export function placeSignature(name: string): string {
+  return lower(name)
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, 4))
+    .join(' ');
+}
+
+interface PlaceNames {
+  /** Signature → the resource's base form. */
+  readonly known: ReadonlyMap<string, string>;
+  /** Signature of an alias → signature of its canonical name. */
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+const placeNamesCache = new Map<string, PlaceNames>();
+
+function placeNames(language: SentenceFeatures['language']): PlaceNames {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let names = placeNamesCache.get(lang);
+  if (!names) {
+    const lexicon = synthesisLexicon(language);
+    const known = new Map<string, string>();
+    for (const pair of lexicon.placeParents) for (const name of pair) known.set(placeSignature(name), name);
+    const aliases = new Map(lexicon.placeAliases.map(([alias, canonical]) => [placeSignature(alias), placeSignature(canonical)] as const));
+    names = { known, aliases };
+    placeNamesCache.set(lang, names);
+  }
+  return names;
+}
+
+/** The identity of a place name: its signature, aliases folded onto their canonical name (also used by eval). */
+export function placeKey(name: string, language: SentenceFeatures['language']): string {
+  const signature = placeSignature(name);
+  return placeNames(language).aliases.get(signature) ?? signature;
+}
+
+const isCapitalised = (word: string | undefined): boolean => word !== undefined && /^\p{Lu}/u.test(word);
+
+/**
+ * The place named from word `at`: the entity layer's mention when there is one (any type but a
+ * person: the layer may tag a city as an organisation), else the run of capitalised words, with
+ * its base form from the place resource when known.
+ */
+function placeAt(s: SentenceFeatures, at: number): { key: string; label: string } | undefined {
+  const offset = s.wordStarts[at]!;
+  const mention = s.mentions.find((m) => m.start <= offset && offset < m.end);
+  if (mention) return mention.type === 'PER' ? undefined : { key: placeKey(mention.base, s.language), label: mention.base };
+  let end = at;
+  while (end + 1 < s.surfaces.length && end - at < 3 && isCapitalised(s.surfaces[end + 1])) end++;
+  const run = s.surfaces.slice(at, end + 1).join(' ');
+  return { key: placeKey(run, s.language), label: placeNames(s.language).known.get(placeSignature(run)) ?? run };
+}
+
+/** An adjective or a place head noun ("rosyjskim", "mieście") may precede the name. */
+function mayPrecedePlace(word: string, between: readonly string[]): boolean {
+  return between.some((b) => (b.startsWith('-') ? word.endsWith(b.slice(1)) : word.startsWith(b)));
 }
 
 function subjectOf(s: SentenceFeatures, anchor: number): string {
   return s.lemmas[anchor] ?? s.words[anchor] ?? '';
 }
 
+function placeValue(s: SentenceFeatures, at: number, subject: string): SlotValue[] {
+  const place = placeAt(s, at);
+  return place ? [{ slot: 'place', key: place.key, label: place.label, subject, sentence: s, citation: citationOf(s) }] : [];
+}
+
+/** Places after a locative preposition shortly after an event word (step 2). */
 function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
-  const { placePrepositions } = synthesisLexicon(s.language);
+  const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
   const out: SlotValue[] = [];
-  for (const m of s.mentions) {
-    if (m.type !== 'LOC') continue;
-    const at = wordIndexAt(s, m.start);
-    let prep = -1;
-    for (let i = at - 1; i >= 0 && i >= at - 1 - PREPOSITION_TO_PLACE_WORDS; i--) {
-      if (placePrepositions.has(s.words[i]!)) {
-        prep = i;
-        break;
-      }
-    }
-    if (prep < 0) continue;
+  s.words.forEach((w, prep) => {
+    if (!placePrepositions.has(w)) return;
     const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
-    if (anchor !== undefined) out.push(placeValue(s, m, subjectOf(s, anchor)));
-  }
+    if (anchor === undefined) return;
+    for (let i = prep + 1; i < s.words.length && i <= prep + 1 + PREPOSITION_TO_PLACE_WORDS; i++) {
+      if (isCapitalised(s.surfaces[i])) {
+        out.push(...placeValue(s, i, subjectOf(s, anchor)));
+        return;
+      }
+      if (!mayPrecedePlace(s.words[i]!, placeBetween)) return;
+    }
+  });
   return out;
 }
 
 /** "Miejsce spotkania było tajemnicą. Wostocznyj to kosmodrom…": the next sentence names the place. */
 function placeAnsweredNext(s: SentenceFeatures, next: SentenceFeatures | undefined, anchors: readonly number[]): SlotValue[] {
-  if (!next) return [];
-  const { placeCues } = synthesisLexicon(s.language);
+  if (!next || next.words.length < 2) return [];
+  const { placeCues, copulas } = synthesisLexicon(s.language);
   const cue = s.words.findIndex((w, i) => placeCues.has(w) && anchors.includes(i + 1));
   if (cue < 0) return [];
-  const lead = next.mentions.find((m) => m.type !== 'PER' && wordIndexAt(next, m.start) <= 1);
-  return lead ? [placeValue(next, lead, subjectOf(s, cue + 1))] : [];
+  const tagged = next.mentions.some((m) => m.type !== 'PER' && m.start === next.wordStarts[0]);
+  // An untagged leading name counts only in a defining sentence ("X to …"), not any sentence start.
+  const copula = next.words.findIndex((w, i) => i > 0 && i <= 3 && copulas.has(w));
+  if (!tagged && copula < 0) return [];
+  return placeValue(next, 0, subjectOf(s, cue + 1));
 }
 
 function eventSlotValues(features: StoryFeatures): SlotValue[] {
@@ -185,33 +254,35 @@ function numberValues(groups: readonly SentenceGroup[]): SlotValue[][] {
   return out;
 }
 
-/** Ancestors of a place by name: the resource's containment plus "A w B" seen in the story. */
-function placeAncestors(features: StoryFeatures): (key: string, label: string) => Set<string> {
-  const textParents = new Map<string, Set<string>>();
+/**
+ * Ancestors of a place, by place key: the resource's containment plus "A w B" written in the story
+ * ("Bajkonuru w Kazachstanie").
+ */
+function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
+  const parents = new Map<string, Set<string>>();
+  const link = (child: string, parent: string): void => {
+    const set = parents.get(child) ?? new Set<string>();
+    set.add(parent);
+    parents.set(child, set);
+  };
   for (const s of features.sentences) {
     const { placePrepositions } = synthesisLexicon(s.language);
-    const locs = s.mentions.filter((m) => m.type === 'LOC');
-    for (let i = 0; i + 1 < locs.length; i++) {
-      const gap = s.sentence.text.slice(locs[i]!.end - s.sentence.start, locs[i + 1]!.start - s.sentence.start).trim();
-      if (!placePrepositions.has(lower(gap))) continue;
-      const set = textParents.get(locs[i]!.key) ?? new Set<string>();
-      set.add(locs[i + 1]!.key);
-      set.add(lower(locs[i + 1]!.base));
-      textParents.set(locs[i]!.key, set);
+    const places = s.mentions.filter((m) => m.type !== 'PER');
+    for (let i = 0; i + 1 < places.length; i++) {
+      const gap = s.sentence.text.slice(places[i]!.end - s.sentence.start, places[i + 1]!.start - s.sentence.start).trim();
+      if (placePrepositions.has(lower(gap))) link(placeKey(places[i]!.base, s.language), placeKey(places[i + 1]!.base, s.language));
     }
   }
-  const parents = synthesisLexicon(features.sentences[0]?.language ?? 'pl').placeParents;
-  return (key, label) => {
+  const language = features.sentences[0]?.language ?? 'pl';
+  for (const [child, parent] of synthesisLexicon(language).placeParents) link(placeKey(child, language), placeKey(parent, language));
+  return (key) => {
     const out = new Set<string>();
-    const queue = [lower(label), key];
+    const queue = [key];
     while (queue.length > 0) {
-      const item = queue.pop()!;
-      const next = [parents.get(item), ...(textParents.get(item) ?? [])];
-      for (const p of next) {
-        if (p && !out.has(p)) {
-          out.add(p);
-          queue.push(p);
-        }
+      for (const p of parents.get(queue.pop()!) ?? []) {
+        if (out.has(p)) continue;
+        out.add(p);
+        queue.push(p);
       }
     }
     return out;
@@ -299,8 +370,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
   const values = eventSlotValues(features);
   const ancestors = placeAncestors(features);
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => {
-    const up = ancestors(inner.key, inner.label);
-    return up.has(outer.key) || up.has(lower(outer.label));
+    return ancestors(inner.key).has(outer.key);
   };
   const conflicts = [
     ...pairConflicts('place', values.filter((v) => v.slot === 'place'), placeContains),

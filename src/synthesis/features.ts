@@ -34,6 +34,8 @@ export interface SentenceFeatures {
   readonly lemmas: readonly string[];
   /** Start offsets of `words` in the article text. */
   readonly wordStarts: readonly number[];
+  /** `words` as written (case kept). */
+  readonly surfaces: readonly string[];
   readonly digits: readonly { readonly value: string; readonly unit: string }[];
   readonly epistemic: EpistemicStatus;
   /** Position of the sentence in its article, 0 = lead, 1 = last. */
@@ -122,6 +124,7 @@ function sentenceFeatures(
     words,
     lemmas: tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!)),
     wordStarts: tokens.map((t) => t.start),
+    surfaces: tokens.map((t) => t.text),
     digits,
     epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,

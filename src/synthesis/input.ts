@@ -39,7 +39,7 @@ export interface InputQuote {
   readonly end: number;
   readonly text: string;
   readonly kind: string;
-  readonly cue?: string;
+  readonly cue?: unknown;
   readonly speaker?: { readonly name: string; readonly key?: string; readonly description?: string };
   readonly sentence: number;
 }

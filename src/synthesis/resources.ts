@@ -13,8 +13,13 @@ export interface SynthesisLexicon {
   readonly eventVerbs: readonly string[];
   readonly placeCues: ReadonlySet<string>;
   readonly placePrepositions: ReadonlySet<string>;
-  /** Lower-cased child place → lower-cased parent place. */
-  readonly placeParents: ReadonlyMap<string, string>;
+  readonly copulas: ReadonlySet<string>;
+  /** Adjective endings ("-ym") and head-noun stems allowed between a preposition and a place. */
+  readonly placeBetween: readonly string[];
+  /** Alias → canonical place name, as written in the resource. */
+  readonly placeAliases: readonly (readonly [string, string])[];
+  /** Child place → parent place, as written in the resource. */
+  readonly placeParents: readonly (readonly [string, string])[];
 }
 
 const cache = new Map<ResourceLanguage, SynthesisLexicon>();
@@ -30,8 +35,6 @@ export function synthesisLexicon(language: Language): SynthesisLexicon {
   const lang = resourceLanguage(language);
   let lexicon = cache.get(lang);
   if (!lexicon) {
-    const parents = new Map<string, string>();
-    for (const [child, parent] of loadMap(lang, 'synthesis-places')) parents.set(lower(child), lower(parent));
     lexicon = Object.freeze({
       connectives: loadResource(lang, 'synthesis-connectives').map(lower).sort((a, b) => b.length - a.length),
       // Shared with story clustering: the same function words say nothing about a claim either.
@@ -40,7 +43,10 @@ export function synthesisLexicon(language: Language): SynthesisLexicon {
       eventVerbs: loadResource(lang, 'synthesis-event-verbs').map(lower),
       placeCues: new Set(loadResource(lang, 'synthesis-place-cues').map(lower)),
       placePrepositions: new Set(loadResource(lang, 'synthesis-place-prepositions').map(lower)),
-      placeParents: parents,
+      placeParents: [...loadMap(lang, 'synthesis-places')],
+      placeBetween: loadResource(lang, 'synthesis-place-between').map(lower),
+      placeAliases: [...loadMap(lang, 'synthesis-place-aliases')],
+      copulas: new Set(loadResource(lang, 'synthesis-copulas').map(lower)),
     });
     cache.set(lang, lexicon);
   }

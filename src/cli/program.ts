@@ -1,0 +1,42 @@
+/** The `kronika` command tree. Each command lives in commands/<name>.ts and registers itself. */
+import { Command, CommanderError } from 'commander';
+import { register as registerAnalysis } from './commands/analysis.ts';
+import { register as registerArticles } from './commands/articles.ts';
+import { register as registerIngest } from './commands/ingest.ts';
+import { EXIT_USAGE, UsageError } from './context.ts';
+
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerAnalysis];
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('kronika')
+    .description(
+      'Self-hosted news story engine: reads Polish and English articles (text, HTML, RSS/Atom, JSON Lines),\n' +
+        'cleans and stores them, and turns them into stories. The database is $KRONIKA_DB or ./kronika.db.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 all good, 1 some inputs failed, 2 usage error. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride too, with code 0.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`kronika: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`kronika: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

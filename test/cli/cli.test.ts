@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kronika, SAMPLE_DIR, tempDb } from './helpers.ts';
+
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+test('ingest of the sample stores five articles, and a second run is a no-op', () => {
+  const db = tempDb();
+  const first = kronika(['ingest', SAMPLE_DIR, '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^ingest: 5 stored, 0 already known, 0 near-duplicates, 0 failed/m);
+
+  const again = kronika(['ingest', SAMPLE_DIR, '--db', db]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^ingest: 0 stored, 5 already known/m);
+
+  const listed = lines(kronika(['articles', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
+  assert.equal(listed.length, 5);
+  const seed001 = listed.find((a) => a.origin.endsWith('001_0c56ce6a609955a6.txt'));
+  assert.ok(seed001, 'seed 001 listed with its file path as origin');
+  assert.deepEqual(seed001.published, { value: '2023-09', precision: 'month' });
+  assert.equal(seed001.language, 'pl');
+  assert.doesNotMatch(seed001.text, /REKLAMA/);
+  assert.match(seed001.text, /białymi końmi dla Kim Dzong Una i jego najbliższych\.$/);
+  const seed000 = listed.find((a) => a.origin.endsWith('000_4ef9714851e140eb.txt'));
+  assert.equal(seed000.published, null, 'the undated seed stays undated');
+});
+
+test('KRONIKA_DB selects the database when --db is absent', () => {
+  const db = tempDb();
+  assert.equal(kronika(['ingest', join(SAMPLE_DIR, '002_a31a041b0d5d493a.txt')], { env: { KRONIKA_DB: db } }).code, 0);
+  const stats = JSON.parse(kronika(['stats', '--json', '--db', db]).stdout);
+  assert.equal(stats.articles, 1);
+  assert.deepEqual(stats.byLanguage, { pl: 1 });
+});
+
+test('article accepts an id prefix and shows the removed boilerplate', () => {
+  const db = tempDb();
+  kronika(['ingest', SAMPLE_DIR, '--db', db]);
+  const seed003 = lines(kronika(['articles', '--json', '--db', db]).stdout)
+    .map((l) => JSON.parse(l))
+    .find((a) => a.origin.endsWith('003_5207469bb4f575c4.txt'));
+  const shown = kronika(['article', seed003.id.slice(0, 8), '--db', db]);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /published\s+2023-09 \(month\)/);
+  assert.match(shown.stdout, /\[related\] .*Czytaj też/);
+  assert.doesNotMatch(shown.stdout.split('removed (')[0], /Czytaj też/);
+});
+
+test('export writes every article as JSON Lines with the documented fields', () => {
+  const db = tempDb();
+  kronika(['ingest', SAMPLE_DIR, '--db', db]);
+  const out = join(mkdtempSync(join(tmpdir(), 'kronika-export-')), 'all.jsonl');
+  assert.equal(kronika(['export', '--db', db, '-o', out]).code, 0);
+  const records = lines(readFileSync(out, 'utf8')).map((l) => JSON.parse(l));
+  assert.equal(records.length, 5);
+  for (const field of ['id', 'origin', 'title', 'published', 'language', 'outlet', 'text', 'removed', 'duplicateOf']) {
+    assert.ok(field in records[0], `export record has "${field}"`);
+  }
+});
+
+test('a bad input among good ones: one error line naming it, the rest stored, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-bad-'));
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const db = tempDb();
+  const run = kronika(['ingest', SAMPLE_DIR, empty, '--db', db]);
+  assert.equal(run.code, 1);
+  const errors = lines(run.stderr);
+  assert.equal(errors.length, 1, run.stderr);
+  assert.ok(errors[0].includes(empty), 'the error names the file');
+  assert.match(run.stdout, /5 stored/);
+});
+
+test('usage errors exit with 2', () => {
+  assert.equal(kronika(['no-such-command']).code, 2);
+  assert.equal(kronika(['articles', '--lang', 'xx', '--db', tempDb()]).code, 2);
+  assert.equal(kronika(['article', 'ffffffffffff', '--db', tempDb()]).code, 2);
+  assert.equal(kronika(['ingest']).code, 2);
+  const help = kronika(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /ingest/);
+});
+
+test('stdin "-" is read as one document', () => {
+  const db = tempDb();
+  const text = readFileSync(join(SAMPLE_DIR, '004_1f69318a9cec8a4d.txt'), 'utf8');
+  const run = kronika(['ingest', '-', '--db', db], { input: text });
+  assert.equal(run.code, 0, run.stderr);
+  const [article] = lines(kronika(['articles', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
+  assert.match(article.text, /^Kreml przekazał w krótkim poniedziałkowym komunikacie/);
+  assert.deepEqual(article.published, { value: '2023-09', precision: 'month' });
+});

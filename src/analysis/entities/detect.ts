@@ -46,8 +46,12 @@ function isCommonWord(word: string, language: Language): boolean {
 /** Capitalised word forms used mid-sentence: evidence that a sentence-initial one is a name. */
 function midSentenceNames(tokens: readonly WordToken[], language: Language): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) {
-    if (t.initial || !isCapital(t.text)) continue;
+  for (const [i, t] of tokens.entries()) {
+    // A capital mid-sentence, or a sentence-initial word followed by another capitalised word
+    // ("Kim Jong Un met …"): a multi-word name is evidence for each of its words.
+    const next = tokens[i + 1];
+    const inRun = next !== undefined && next.sentence === t.sentence && isCapital(next.text) && next.start - t.end === 1;
+    if (!isCapital(t.text) || (t.initial && (!inRun || isCommonWord(t.text, language)))) continue;
     out.add(t.text.toLocaleLowerCase('pl'));
     if (language === 'pl') out.add((tokenInfo(t.text).noun ?? t.text).toLocaleLowerCase('pl'));
   }
@@ -110,6 +114,18 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   let start = a;
   let k = a;
   while (k <= b) {
+    // Titles inside a run ("Defence Minister Sergei Shoigu") separate names and are dropped;
+    // an English possessive ends a name ("Russia's | Far East").
+    if (stop(language).has(tokens[k]!.text.toLocaleLowerCase('pl'))) {
+      if (k > start) parts.push({ first: start, last: k - 1 });
+      start = k = k + 1;
+      continue;
+    }
+    if (language === 'en' && /['’]s$/u.test(tokens[k]!.text) && k < b) {
+      parts.push({ first: start, last: k });
+      start = k = k + 1;
+      continue;
+    }
     const words = tokens.slice(k, b + 1).map((t) => t.text);
     const known = k === start ? matchKnown(words, language) : undefined;
     // "Władze | Wielkiej Brytanii": one common word glued before a known name is not part of it.

@@ -1,0 +1,130 @@
+/**
+ * Entities on the five real Polish seed articles (samples/kim-putin-2023) and on English and
+ * Polish fixture sentences written for the rules they exercise.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { findMentions, groupEntities, type Entity, type Mention } from '../../../src/analysis/entities/index.ts';
+
+const SEEDS = new URL('../../../samples/kim-putin-2023/', import.meta.url);
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ articleId: f, text: readFileSync(new URL(f, SEEDS), 'utf8') }));
+const docs = seeds.map((s) => ({ articleId: s.articleId, mentions: findMentions(s.text, 'pl', []) }));
+const all: Mention[] = docs.flatMap((d) => d.mentions);
+const entities = groupEntities(docs);
+
+function entityOf(surface: string): Entity {
+  const m = all.find((x) => x.text === surface);
+  assert.ok(m, `no mention "${surface}" in the seeds`);
+  const e = entities.find((x) => x.key === m.key);
+  assert.ok(e, `no entity for key ${m.key}`);
+  return e;
+}
+
+test('seed base forms: inflection, agreement, inner genitive, foreign names', () => {
+  const cases: [string, string][] = [
+    ['Korei Północnej', 'Korea Północna'],
+    ['Koreą Północną', 'Korea Północna'],
+    ['Korei Południowej', 'Korea Południowa'],
+    ['Władimirem Putinem', 'Władimir Putin'],
+    ['Kim Dzong Una', 'Kim Dzong Un'],
+    ['Kima', 'Kim'],
+    ['Kremlowi', 'Kreml'],
+    ['Grupy Wagnera', 'Grupa Wagnera'],
+    ['Grupie Wagnera', 'Grupa Wagnera'],
+    ['Białym Domu', 'Biały Dom'],
+    ['Dalekim Wschodzie', 'Daleki Wschód'],
+    ['Rady Bezpieczeństwa Narodowego', 'Rada Bezpieczeństwa Narodowego'],
+    ['Departamentu Stanu', 'Departament Stanu'],
+    ['Sullivana', 'Sullivan'],
+    ['Chasanie', 'Chasan'],
+    ['Pjongjangu', 'Pjongjang'],
+    ['Stanów Zjednoczonych', 'Stany Zjednoczone'],
+    ['Siergiej Szojgu', 'Siergiej Szojgu'],
+  ];
+  for (const [surface, base] of cases) {
+    const m = all.find((x) => x.text === surface);
+    assert.ok(m, `mention "${surface}" found`);
+    assert.equal(m.base, base, `base of "${surface}"`);
+  }
+});
+
+test('seed acronyms are mentions', () => {
+  for (const acronym of ['ONZ', 'KCNA', 'CNN', 'AP', 'USA']) {
+    assert.ok(all.some((m) => m.text === acronym), `acronym ${acronym}`);
+  }
+});
+
+test('one Kim Dzong Un across the seeds, short forms included, Kim Jo Dzong apart', () => {
+  const kim = entityOf('Kim Dzong Un');
+  assert.equal(kim.type, 'PER');
+  assert.equal(kim.name, 'Kim Dzong Un');
+  assert.equal(kim.articles.length, seeds.length, 'named in every seed');
+  for (const short of ['Kima', 'Kimem']) assert.equal(entityOf(short).key, kim.key, `"${short}" joins Kim Dzong Un`);
+  const sister = entityOf('Kim Jo Dzong');
+  assert.notEqual(sister.key, kim.key);
+  assert.equal(entities.filter((e) => e.name === 'Kim Dzong Un').length, 1);
+});
+
+test('one Władimir Putin; "Putin" and "Putina" join him', () => {
+  const putin = entityOf('Władimirem Putinem');
+  assert.equal(putin.name, 'Władimir Putin');
+  assert.equal(entityOf('Putina').key, putin.key);
+  assert.equal(entities.filter((e) => e.variants.includes('Władimir Putin')).length, 1);
+});
+
+test('Dmitrij and Dymitri Pieskow are one entity across articles', () => {
+  const a = entityOf('Dmitrij Pieskow');
+  const b = entityOf('Dymitri Pieskow');
+  assert.equal(a.key, b.key);
+  assert.deepEqual([...a.variants].sort(), ['Dmitrij Pieskow', 'Dymitri Pieskow']);
+  assert.ok(a.articles.length >= 2);
+});
+
+test('Korea Północna and Korea Południowa stay apart', () => {
+  const north = entityOf('Korei Północnej');
+  const south = entityOf('Korei Południowej');
+  assert.notEqual(north.key, south.key);
+  assert.equal(north.type, 'LOC');
+});
+
+test('sentence-initial capitals need evidence', () => {
+  const text = 'Według ekspertów Kim spotkał Putina. Chodzi o broń. Dyktator Korei Północnej wyjechał. Rosja milczy.';
+  const found = findMentions(text, 'pl', []).map((m) => m.text);
+  assert.deepEqual(found, ['Kim', 'Putina', 'Korei Północnej', 'Rosja']);
+});
+
+test('a run of two names is split: genitive place before a person', () => {
+  const text = 'Rzecznik Kremla Dmitrij Pieskow odmówił komentarza.';
+  const found = findMentions(text, 'pl', []).map((m) => `${m.text}=${m.base}`);
+  assert.deepEqual(found, ['Kremla=Kreml', 'Dmitrij Pieskow=Dmitrij Pieskow']);
+});
+
+test('English names link to the Polish keys', () => {
+  const en = findMentions(
+    "Kim Jong Un met Vladimir Putin in Russia's Far East. The Kremlin said Dmitry Peskov would brief reporters. Kim left Pyongyang by train.",
+    'en',
+    [],
+  );
+  const key = (surface: string) => {
+    const m = en.find((x) => x.text === surface);
+    assert.ok(m, `English mention "${surface}"`);
+    return m.key;
+  };
+  assert.equal(key('Vladimir Putin'), entityOf('Władimirem Putinem').key);
+  assert.equal(key('Kim Jong Un'), entityOf('Kim Dzong Un').key);
+  assert.equal(key('Kim'), entityOf('Kim Dzong Un').key);
+  assert.equal(key('Pyongyang'), entityOf('Pjongjangu').key);
+  assert.equal(key('Kremlin'), entityOf('Kremlowi').key);
+  assert.equal(key('Dmitry Peskov'), entityOf('Dmitrij Pieskow').key);
+  assert.equal(key('Far East'), entityOf('Dalekim Wschodzie').key);
+});
+
+test('mention offsets index the text exactly', () => {
+  for (const [i, s] of seeds.entries()) {
+    for (const m of docs[i]!.mentions) assert.equal(s.text.slice(m.start, m.end), m.text);
+  }
+});

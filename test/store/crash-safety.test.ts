@@ -86,18 +86,6 @@ async function killWhenStored(dbPath: string, started: Started): Promise<number>
   throw new Error('the writer finished before anything was seen committed');
 }
 
-/** Why `kronika --help` does not run, or undefined when it does. */
-async function cliProblem(): Promise<string | undefined> {
-  if (!existsSync(CLI)) return 'src/cli/main.ts is missing';
-  try {
-    await runNode([CLI, '--help']);
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n').find((l) => /Error/.test(l))?.trim() ?? message.slice(0, 200);
-  }
-}
-
 /** Every check the issue asks for, on the database as a fresh process would find it. */
 function assertComplete(dbPath: string, files: ReadonlyMap<string, string>): void {
   const db = new Database(dbPath);
@@ -163,8 +151,7 @@ describe('crash safety', () => {
   });
 
   test('the real CLI `ingest`, SIGKILLed mid-run and re-run, stores every file once', async (t) => {
-    const unusable = await cliProblem();
-    if (unusable) return t.skip(`the CLI cannot run yet (being written in parallel): ${unusable}`);
+    if (!existsSync(CLI)) return t.skip('src/cli/main.ts is missing');
     const dbPath = join(root, 'cli.db');
     const args = [CLI, 'ingest', cliCorpus, '--db', dbPath];
     // The CLI prints no progress when not on a terminal: kill it once a reader sees rows land.

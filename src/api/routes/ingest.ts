@@ -18,17 +18,23 @@ import { articleSummary } from '../records.ts';
 import { parseJsonBody } from '../validate.ts';
 
 const HttpUrl = z.url({ protocol: /^https?$/ }).max(2048);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Lone UTF-16 surrogates ("\ud800" in JSON) are not text: they cannot be stored as UTF-8 and
+// would turn into U+FFFD on the way back out.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const WellFormed = z.string().refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (no lone surrogates)');
+const Text = (max: number) => WellFormed.pipe(z.string().trim().min(1).max(max));
+/** An article body must hold at least one letter; digits or punctuation alone are not news. */
+const Body = WellFormed.pipe(z.string().regex(/\p{L}/u, 'must contain text'));
 
 const TextBody = z.strictObject({
-  text: z.string().min(1),
+  text: Body,
   title: Text(1000).optional(),
   published: Text(40).optional(),
   outlet: Text(200).optional(),
   author: Text(200).optional(),
   url: HttpUrl.optional(),
 });
-const HtmlBody = z.strictObject({ html: z.string().min(1), url: HttpUrl.optional() });
+const HtmlBody = z.strictObject({ html: Body, url: HttpUrl.optional() });
 const UrlBody = z.strictObject({ url: HttpUrl });
 export const IngestBody = z.union([TextBody, HtmlBody, UrlBody]);
 export type IngestBody = z.infer<typeof IngestBody>;

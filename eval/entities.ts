@@ -6,6 +6,7 @@
  * Prints the most frequent errors so rules can be improved on patterns, not on single files.
  */
 import { findMentions, type Mention } from '../src/analysis/entities/index.ts';
+import { analyzeText } from '../src/text/index.ts';
 import { hasBsnlp, loadBsnlp, type BsnlpMention } from './lib/bsnlp.ts';
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 
@@ -19,8 +20,10 @@ const SHOW = Number(process.env.KRONIKA_EVAL_SHOW ?? 15);
 export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalResult> {
   if (!hasBsnlp(dataPath)) return { suite: 'entities', skipped: `no BSNLP data at ${dataPath}`, metrics: {} };
   const docs = loadBsnlp(dataPath);
+  // The production path: sentences from the text layer, as src/analysis/index.ts passes them.
+  const sentences = docs.map((d) => analyzeText(d.text, 'pl'));
   const started = performance.now();
-  const predicted = docs.map((d) => findMentions(d.text, 'pl', []));
+  const predicted = docs.map((d, i) => findMentions(d.text, 'pl', sentences[i]!));
   const seconds = (performance.now() - started) / 1000;
 
   let gold = 0;

@@ -102,7 +102,8 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
 }
 
 function joinable(a: WordToken, b: WordToken, text: string, language: Language): boolean {
-  if (a.sentence !== b.sentence) return false;
+  // A sentence splitter may end a sentence at "Wlk." / "W."; a kept dot marks an abbreviation.
+  if (a.sentence !== b.sentence && !a.text.endsWith('.')) return false;
   const gap = text.slice(a.end, b.start);
   if (!/^ $|^\s$/.test(gap)) return false;
   return isCapital(b.text) || (/^\d+$/.test(b.text) && b.text.length <= 2);

@@ -1,24 +1,12 @@
 /**
- * Entity word lists and maps from resources/<lang>/entity-*.txt, read once per process.
- * Same file format as the shared loader planned in src/resources.ts (one entry a line, `#`
- * comments, maps as `key = value`); switch to it when it lands.
+ * Entity word lists and maps from resources/<lang>/entity-*.txt through the shared loader
+ * (src/resources.ts). Maps here are ordered `key = value` rules (suffix rules are tried in
+ * file order, and a value may be empty), so they are parsed from the loader's entries.
  */
-import { existsSync, readFileSync } from 'node:fs';
-
-const ROOT = new URL('../../../resources/', import.meta.url);
-const cache = new Map<string, readonly string[]>();
+import { loadResource, type ResourceLanguage } from '../../resources.ts';
 
 function lines(lang: string, name: string): readonly string[] {
-  const id = `${lang}/${name}`;
-  let out = cache.get(id);
-  if (!out) {
-    const file = new URL(`${lang}/${name}.txt`, ROOT);
-    out = existsSync(file)
-      ? readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/(^|\s)#.*$/, '').trim()).filter((l) => l.length > 0)
-      : [];
-    cache.set(id, out);
-  }
-  return out;
+  return loadResource(lang === 'en' ? 'en' : 'pl' satisfies ResourceLanguage, name);
 }
 
 /** One entry per line. */

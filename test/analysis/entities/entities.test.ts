@@ -6,13 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findMentions, groupEntities, type Entity, type Mention } from '../../../src/analysis/entities/index.ts';
+import { analyzeText } from '../../../src/text/index.ts';
 
 const SEEDS = new URL('../../../samples/kim-putin-2023/', import.meta.url);
 const seeds = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => ({ articleId: f, text: readFileSync(new URL(f, SEEDS), 'utf8') }));
-const docs = seeds.map((s) => ({ articleId: s.articleId, mentions: findMentions(s.text, 'pl', []) }));
+// The production path: sentences from the text layer (src/analysis/index.ts does the same).
+const docs = seeds.map((s) => ({ articleId: s.articleId, mentions: findMentions(s.text, 'pl', analyzeText(s.text, 'pl')) }));
 const all: Mention[] = docs.flatMap((d) => d.mentions);
 const entities = groupEntities(docs);
 
@@ -121,6 +123,12 @@ test('English names link to the Polish keys', () => {
   assert.equal(key('Kremlin'), entityOf('Kremlowi').key);
   assert.equal(key('Dmitry Peskov'), entityOf('Dmitrij Pieskow').key);
   assert.equal(key('Far East'), entityOf('Dalekim Wschodzie').key);
+});
+
+test('without text-layer sentences the built-in splitter gives the same seed entities', () => {
+  const own = seeds.map((s) => ({ articleId: s.articleId, mentions: findMentions(s.text, 'pl', []) }));
+  const names = (es: readonly Entity[]) => es.filter((e) => e.mentions >= 3).map((e) => e.name).sort();
+  assert.deepEqual(names(groupEntities(own)), names(entities));
 });
 
 test('mention offsets index the text exactly', () => {

@@ -63,11 +63,23 @@ function candidatePairs(features: StoryFeatures): [number, number][] {
   return pairs;
 }
 
+/**
+ * Sentences dated to different times state different facts ("he came to Russia in April 2019" vs
+ * "he is in Russia now"): when both carry dates, one must contain the other (issue 7 §1, "dates
+ * aligned").
+ */
+function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  const va = a.times.map((t) => t.value).filter(Boolean);
+  const vb = b.times.map((t) => t.value).filter(Boolean);
+  if (va.length === 0 || vb.length === 0) return true;
+  return va.some((x) => vb.some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
 /** Groups a story's standalone sentences into claims (most corroborated first). */
 export function groupClaims(features: StoryFeatures): SentenceGroup[] {
   const scored = candidatePairs(features)
     .map(([a, b]) => ({ a, b, sim: similarity(features.sentences[a]!, features.sentences[b]!, features.idf) }))
-    .filter((p) => p.sim >= CLAIM_SIMILARITY)
+    .filter((p) => p.sim >= CLAIM_SIMILARITY && datesAligned(features.sentences[p.a]!, features.sentences[p.b]!))
     .sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
   const parent = features.sentences.map((_, i) => i);
   const articlesOf = new Map<number, Set<number>>(features.sentences.map((s) => [s.id, new Set([s.articleIndex])]));

@@ -15,6 +15,12 @@ import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 const STEM_LENGTH = 6;
 /** Fewer words than this reads as a fragment or headline, not a summary sentence. */
 const MIN_SUMMARY_WORDS = 6;
+/**
+ * More words than this is usually two sentences the splitter could not part (a report glued to
+ * the dash speech after it); such a sentence is still a claim but too long for the summary.
+ * The seeds' longest clean sentences run to ~40 words (2026-11).
+ */
+const MAX_SUMMARY_WORDS = 45;
 
 export interface SentenceFeatures {
   /** Position in `StoryFeatures.sentences`. */
@@ -41,6 +47,8 @@ export interface SentenceFeatures {
   /** Position of the sentence in its article, 0 = lead, 1 = last. */
   readonly position: number;
   readonly standalone: boolean;
+  /** Standalone, short enough and free of glued dash speech: may be a summary sentence. */
+  readonly summarisable: boolean;
 }
 
 export interface StoryFeatures {
@@ -73,11 +81,13 @@ function wordTokens(sentence: InputSentence): WordToken[] {
   }));
 }
 
+const TERMINAL = /[.!?…]["”»']?\s*$/;
+
 /** Headlines glued into the text, dash/quote speech and credits do not stand alone. */
-function isStandalone(text: string, wordCount: number): boolean {
-  if (wordCount < MIN_SUMMARY_WORDS) return false;
+function isStandalone(text: string, wordCount: number, headline: boolean): boolean {
+  if (headline || wordCount < MIN_SUMMARY_WORDS) return false;
   if (/^[\s\-–—„"«»'”]/.test(text)) return false;
-  if (!/[.!?…]["”»']?\s*$/.test(text)) return false;
+  if (!TERMINAL.test(text)) return false;
   return /^\p{Lu}/u.test(text.trim()) || /^\p{N}/u.test(text.trim());
 }
 
@@ -90,13 +100,19 @@ function sentenceFeatures(
   mentionsBySentence: Map<number, InputMention[]>,
   timesBySentence: Map<number, InputTime[]>,
   statusBySentence: Map<number, EpistemicStatus>,
+  headlineParagraphs: ReadonlySet<number>,
 ): SentenceFeatures {
   const tokens = wordTokens(sentence);
   const words = tokens.map((t) => lower(t.text));
   const terms = new Set<string>();
   const digits: { value: string; unit: string }[] = [];
+  const mentions = mentionsBySentence.get(sentence.index) ?? [];
+  // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
+  // they would make every sentence naming the participants look alike.
+  const inMention = (t: WordToken): boolean => mentions.some((m) => m.start <= t.start && t.end <= m.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (inMention(t)) continue;
     if (/^\p{N}+$/u.test(t.text)) {
       const next = words[i + 1];
       digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
@@ -107,10 +123,11 @@ function sentenceFeatures(
     if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
     terms.add(stemOf(lemma));
   }
-  const mentions = mentionsBySentence.get(sentence.index) ?? [];
   const entityKeys = new Set(mentions.map((m) => m.key));
   for (const key of entityKeys) terms.add(`e:${key}`);
   const count = a.sentences.length;
+  const text = a.article.text.slice(sentence.start, sentence.end);
+  const standalone = isStandalone(text, words.length, headlineParagraphs.has(sentence.paragraph));
   return {
     id,
     articleIndex,
@@ -128,7 +145,8 @@ function sentenceFeatures(
     digits,
     epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,
-    standalone: isStandalone(sentence.text, words.length),
+    standalone,
+    summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
   };
 }
 
@@ -142,6 +160,19 @@ function groupBySentence<T extends { readonly sentence: number }>(items: readonl
   return map;
 }
 
+/**
+ * Paragraphs that end without terminal punctuation are headlines scraped into the body
+ * ("Władimir Putin spotkał się z Kim Dzong Unem. Mieli rozmawiać o…"): none of their sentences
+ * stands alone, even one that happens to end with a full stop.
+ */
+function headlineParagraphs(a: SynthesisArticle): Set<number> {
+  const last = new Map<number, InputSentence>();
+  for (const s of a.sentences) last.set(s.paragraph, s);
+  const out = new Set<number>();
+  for (const [paragraph, s] of last) if (!TERMINAL.test(a.article.text.slice(s.start, s.end))) out.add(paragraph);
+  return out;
+}
+
 /** Features of every sentence of a story, with term weights over the whole story. */
 export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatures {
   const sentences: SentenceFeatures[] = [];
@@ -152,8 +183,9 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
     const times = groupBySentence(a.times);
     const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));
     const own: SentenceFeatures[] = [];
+    const headlines = headlineParagraphs(a);
     for (const sentence of a.sentences) {
-      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, statuses);
+      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, statuses, headlines);
       sentences.push(f);
       own.push(f);
     }

@@ -106,6 +106,7 @@ function buildClaims(
       independentSources: independent,
     };
     claims.push(claim);
+    if (!rep.summarisable) return;
     const dated = rep.times.map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
     candidates.push({ claim, representative: rep, background: dated[0] });
   });

@@ -160,6 +160,12 @@ class IncrementalClusterer implements Clusterer {
       return { articleId: f.articleId, storyId: story.id, created: true, similarity: 1 };
     }
     this.join(best, f, true);
+    if (this.options.mergeByCentroid) {
+      for (const r of this.related(best.id, { ...this.options, windowDays: this.options.windowDays, minSimilarity: this.options.mergeThreshold })) {
+        const other = this.live.get(r.id);
+        if (other && !close.some((c) => c.story.id === r.id)) close.push({ story: other, sim: r.similarity });
+      }
+    }
     const mergedInto = this.mergeIfOneEvent(best, close);
     const storyId = mergedInto ?? best.id;
     return { articleId: f.articleId, storyId, created: false, similarity: bestSim, ...(mergedInto ? { mergedInto } : {}) };

@@ -112,7 +112,7 @@ function termsFromTokens(sentences: readonly FeatureSentence[], stop: ReadonlySe
   const counts = new Map<string, number>();
   for (const s of sentences) {
     for (const t of s.tokens) {
-      if (t.kind === 'punct' || t.kind === 'punctuation') continue;
+      if (t.kind === 'punct' || t.kind === 'symbol') continue;
       const term = normaliseTerm((t.lemma ?? t.text).toLowerCase(), stop, Number.POSITIVE_INFINITY);
       if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
     }

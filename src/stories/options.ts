@@ -33,6 +33,11 @@ export interface ClusterOptions {
   readonly postingCap: number;
   /** Candidates scored per article, best index overlap first. */
   readonly maxCandidates: number;
+  /**
+   * Also merge with stories whose centroids match the grown story (found through the index), not
+   * only with those the new article matched: long storylines grow from many small starts.
+   */
+  readonly mergeByCentroid: boolean;
   /** Titled members kept per story to pick the most central headline. */
   readonly representatives: number;
 }
@@ -48,6 +53,7 @@ const SHARED = {
   postingCap: 64,
   maxCandidates: 40,
   representatives: 12,
+  mergeByCentroid: false,
 } as const;
 
 /** Events: one happening, days apart at most. */
@@ -67,7 +73,12 @@ export const STORYLINE_PRESET: ClusterOptions = Object.freeze({
   ...SHARED,
   level: 'storyline',
   threshold: 0.08,
-  mergeThreshold: 0.2,
+  // 0.15: storyline B-cubed F1 0.84 at P 0.98 (0.20: 0.80; 0.10: 0.78 at P 0.75), with real layers.
+  mergeThreshold: 0.15,
+  mergeByCentroid: true,
+  // Wider centroids than events: a storyline spans many sub-events (400/150 raised F1 0.73 → 0.80).
+  centroidTerms: 400,
+  centroidEntities: 150,
   termWeight: 0.4,
   entityWeight: 0.6,
   timeScaleDays: 60,

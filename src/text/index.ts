@@ -11,7 +11,7 @@
 import type { Language, Span } from '../types.ts';
 import { createEnglishLemmatizer } from './lemma-en.ts';
 import { createPolishLemmatizer } from './lemma-pl.ts';
-import { isCapitalised, type Lemmatizer } from './lemmatizer.ts';
+import type { Lemmatizer } from './lemmatizer.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -53,15 +53,13 @@ export function analyzeText(text: string, language: Language): Sentence[] {
   const lemmatizer = getLemmatizer(language);
   return splitSentences(text, language).map((span, index) => {
     const sentenceText = text.slice(span.start, span.end);
-    const raw = tokenize(sentenceText, span.start);
-    const words = raw.filter((t) => t.kind === 'word');
-    const tokens = raw.map((t) => {
+    let first = true;
+    const tokens = tokenize(sentenceText, span.start).map((t) => {
       if (t.kind !== 'word') return t;
-      // The first *word* is sentence-initial even after an opening quote or a speech dash; but a
-      // capitalised word followed by another capitalised one starts a name ("Kim Dzong Un"), so
-      // its capital is not merely positional.
-      const sentenceInitial = t === words[0] && !(words[1] && isCapitalised(words[1].text));
-      return { ...t, lemma: lemmatizer.lemma(t.text, { sentenceInitial }) };
+      // The first *word* is sentence-initial even after an opening quote or a speech dash.
+      const lemma = lemmatizer.lemma(t.text, { sentenceInitial: first });
+      first = false;
+      return { ...t, lemma };
     });
     return { start: span.start, end: span.end, index, paragraph: span.paragraph, text: sentenceText, tokens };
   });

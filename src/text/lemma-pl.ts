@@ -5,7 +5,8 @@
  * Choosing among analyses (the dictionary has no part-of-speech tags):
  *   1. inside a sentence a capitalised word is a name first: capitalised stems ("Kremlowi" → "Kreml"),
  *      then a name ending stripped to a known capitalised stem ("Kima" → "Kim", not "kimać"),
- *      then common readings; at sentence start common readings come first ("Według" → "według");
+ *      then common readings; at sentence start common readings come first ("Według" → "według")
+ *      unless the word is a name whose lower-case form is no lemma of its own ("Kim");
  *   2. within one reading class, the smallest edit wins, verbs lose to non-verbs ("broni" → "broń":
  *      news uses the noun far more often), and bare capitalised flagless stems lose to real
  *      paradigms ("Koreą" is listed as its own flagless entry, but is a form of "Korea").
@@ -13,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadList, loadMap } from '../resources.ts';
+import { loadList, loadMap, loadResource } from '../resources.ts';
 import { analyzeWord, buildHunspell, parseAff, parseDic, type HunspellAnalysis, type HunspellData } from './hunspell.ts';
 import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
 
@@ -86,6 +87,7 @@ function isTitleCase(word: string): boolean {
 
 export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary()): PolishLemmatizer {
   const exceptions = loadMap('pl', 'lemma-exceptions');
+  const functionWords = new Set(loadResource('pl', 'function-words'));
   const nameEndings = loadNameEndings();
   const memo = new BoundedMemo<string>();
 
@@ -110,16 +112,27 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
     if (!isCapitalised(word)) return best(data, analyses(word)) ?? word;
 
     const capital = split(analyses(word).filter((a) => isCapitalised(a.lemma)));
-    const common = split(word === lower ? [] : analyses(lower));
-    if (sentenceInitial && common.paradigm.length > 0) {
-      const commonLemma = best(data, common.paradigm)!;
-      const capitalLemma = best(data, capital.paradigm);
-      // "Kremlowi" at sentence start: the name and the common noun "kreml" are one word; keep the capital.
-      return capitalLemma?.toLowerCase() === commonLemma ? capitalLemma : commonLemma;
-    }
-    if (capital.paradigm.length > 0) return best(data, capital.paradigm)!;
+    const lowerReadings = word === lower ? [] : analyses(lower);
+    const common = split(lowerReadings);
     const names = isTitleCase(word) ? nameStems(word) : [];
     const knownName = names.find((stem) => data.stems.has(stem));
+    // Closed-class words are never names, wherever their capital comes from (sentence start,
+    // a quotation opening after a colon, a headline).
+    if (functionWords.has(lower)) return best(data, lowerReadings) ?? lower;
+    if (sentenceInitial && lowerReadings.length > 0) {
+      const commonLemma = best(data, lowerReadings)!;
+      const capitalLemma = best(data, capital.paradigm);
+      // "Kremlowi" at sentence start: the name and the common noun "kreml" are one word; keep the capital.
+      if (capitalLemma?.toLowerCase() === commonLemma) return capitalLemma;
+      // The capital is positional unless the word is also a name *and* its lower-case form is
+      // not a lemma in its own right: "Kim" (a name; "kim" is only a form of "kto"/"kima") stays
+      // a name, while "Kraj" (a lemma itself) is the common word. Closed-class words ("W", "Tak")
+      // were settled above from resources/pl/function-words.txt.
+      const nameEvidence = capital.paradigm.length > 0 || capital.flagless.length > 0 || knownName !== undefined;
+      const lowerIsLemma = common.paradigm.some((a) => a.edit === 0);
+      if (!nameEvidence || lowerIsLemma) return commonLemma;
+    }
+    if (capital.paradigm.length > 0) return best(data, capital.paradigm)!;
     if (knownName) return knownName;
     const commonLemma = best(data, common.paradigm);
     // A name the dictionary lists as written ("Kim", "Dzong") beats a common homograph's reading

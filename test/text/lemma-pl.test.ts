@@ -71,3 +71,22 @@ test('pl candidates and knows report dictionary analyses', () => {
   assert.ok(pl.knows('Według'));
   assert.deepEqual(pl.candidates('Pjongjangu'), []);
 });
+
+test('pl lemma: capitalised closed-class words are common words wherever the capital comes from', () => {
+  for (const [form, lemma] of [['W', 'w'], ['Tak', 'tak'], ['To', 'to'], ['Jak', 'jak'], ['Na', 'na']]) {
+    assert.equal(pl.lemma(form, { sentenceInitial: true }), lemma);
+    assert.equal(pl.lemma(form), lemma);
+  }
+});
+
+test('pl lemma: a sentence-initial name whose lower-case form is no lemma of its own stays a name', () => {
+  assert.equal(pl.lemma('Kim', { sentenceInitial: true }), 'Kim');
+  assert.equal(pl.lemma('Rosja', { sentenceInitial: true }), 'Rosja');
+  assert.equal(pl.lemma('Zdaniem', { sentenceInitial: true }), 'zdanie');
+  assert.equal(pl.lemma('Mamy', { sentenceInitial: true }), 'mieć');
+});
+
+test('pl lemma: unknown surnames after a consonant cluster lose their ending', () => {
+  assert.equal(pl.lemma('Trumpa'), 'Trump');
+  assert.equal(pl.lemma('Trumpem'), 'Trump');
+});

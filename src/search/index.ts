@@ -9,3 +9,4 @@ export { foldText } from './fold.ts';
 export { parseQuery, compileMatch, type QueryClause } from './query.ts';
 export { openSqliteSearchIndex, createSqliteSearchIndex, type SqliteSearchOptions } from './sqlite.ts';
 export { syncSearchIndex } from './sync.ts';
+export { markHighlights } from './highlight.ts';

@@ -1,0 +1,66 @@
+/** `kronika search "<query>"`: full-text search over stored articles (same index as GET /api/search). */
+import type { Command } from 'commander';
+import { markHighlights, MAX_SEARCH_LIMIT, openSqliteSearchIndex, syncSearchIndex, type SearchHit } from '../../search/index.ts';
+import { resolveDbPath } from '../../store/path.ts';
+import type { Language } from '../../types.ts';
+import { printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+
+interface SearchFlags extends DbOptions {
+  readonly json?: boolean;
+  readonly lang?: string;
+  readonly source?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly limit?: string;
+}
+
+const LANGUAGES: readonly string[] = ['pl', 'en', 'und'];
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Validated search filters from the flags; a bad value is a usage error (exit 2). */
+function filtersOf(flags: SearchFlags) {
+  if (flags.lang && !LANGUAGES.includes(flags.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+  for (const [name, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
+    if (value && !DATE.test(value)) throw new UsageError(`${name} takes YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+  const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= MAX_SEARCH_LIMIT)) {
+    throw new UsageError(`--limit takes an integer from 1 to ${MAX_SEARCH_LIMIT}`);
+  }
+  return { language: flags.lang as Language | undefined, source: flags.source, since: flags.since, until: flags.until, limit };
+}
+
+function hitRow(hit: SearchHit): string[] {
+  return [
+    hit.articleId, hit.published ?? 'undated', truncate(hit.outlet ?? '-', 20),
+    truncate(markHighlights(hit.sentence.text, hit.highlights, '[', ']'), 110),
+  ];
+}
+
+export function register(program: Command): void {
+  withJson(withDb(program.command('search')))
+    .description('full-text search: inflected forms match ("pociąg" finds "pociągiem"), Polish letters optional,\n'
+      + '"quoted phrases", prefix* ; every word must occur in the article')
+    .argument('<query>', 'words, "phrases" and prefix* terms')
+    .option('--lang <code>', 'only this language (pl, en, und)')
+    .option('--source <outlet>', 'only this outlet')
+    .option('--since <date>', 'published on or after (YYYY[-MM[-DD]])')
+    .option('--until <date>', 'published on or before (YYYY[-MM[-DD]])')
+    .option('--limit <n>', `at most this many articles (default 20, max ${MAX_SEARCH_LIMIT})`)
+    .action(async (query: string, flags: SearchFlags) => {
+      const filters = filtersOf(flags);
+      await withStore(flags, (store) => {
+        const index = openSqliteSearchIndex(resolveDbPath(flags.db));
+        try {
+          // The index is a cache of the store: bring it up to date before answering.
+          syncSearchIndex(store, index);
+          const hits = index.search(query, filters);
+          if (flags.json) return printJsonLines(hits);
+          if (hits.length === 0) return void process.stderr.write('no matches\n');
+          printTable(['ID', 'PUBLISHED', 'OUTLET', 'BEST MATCH'], hits.map(hitRow));
+        } finally {
+          index.close();
+        }
+      });
+    });
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { register } from '../../src/cli/commands/search.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { markHighlights } from '../../src/search/index.ts';
+import { seedArticles } from './helpers.ts';
+
+/** Runs `kronika search …` through the command's own registration, capturing standard output. */
+async function runSearch(args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  register(program);
+  let out = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => { out += String(chunk); return true; }) as typeof process.stdout.write;
+  try {
+    await program.parseAsync(['search', ...args], { from: 'user' });
+  } finally {
+    process.stdout.write = write;
+  }
+  return out;
+}
+
+test('markHighlights wraps spans and escapes the text between them', () => {
+  assert.equal(markHighlights('Jechał pociągiem.', [{ start: 7, end: 16 }], '[', ']'), 'Jechał [pociągiem].');
+  assert.equal(markHighlights('a<b c', [{ start: 4, end: 5 }], '<mark>', '</mark>', (s) => s.replace(/</g, '&lt;')), 'a&lt;b <mark>c</mark>');
+});
+
+test('kronika search indexes the store on first use and prints JSON hits', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-search-cli-'));
+  const db = join(dir, 'k.db');
+  try {
+    const store = openSqliteStore(db);
+    store.saveArticles(seedArticles());
+    store.close();
+    const lines = (await runSearch(['wladywostok', '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(lines.length >= 2);
+    assert.ok(lines.every((h) => typeof h.articleId === 'string' && h.sentence.text.length > 0));
+    const table = await runSearch(['pociąg', '--db', db, '--limit', '1']);
+    assert.match(table, /^ID\s+PUBLISHED/);
+    assert.match(table, /\[Pociąg\]|\[pociągiem\]/);
+    assert.equal(table.trim().split('\n').length, 2, 'header + one row');
+    await assert.rejects(runSearch(['x', '--db', db, '--lang', 'de']), /--lang/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -220,3 +220,22 @@ test('/openapi.json lists every route the app serves', async () => {
   }
   assert.ok(body.paths['/api/ingest'].post.requestBody.content['application/json'].schema.anyOf.length === 3);
 });
+
+test('GET /api/articles/:id with the default analyzer returns quote and status offsets from src/analysis', async () => {
+  const local = seededApp({ analyze: undefined });
+  try {
+    const seed = seeds.find((a) => /\n\n[-–] /.test(a.text) || /„[^”]+”/.test(a.text)) ?? seeds[0]!;
+    const { status, body } = await getJson(local.app, `/api/articles/${seed.id}`);
+    assert.equal(status, 200);
+    const { sentences, statuses, quotes } = body.analysis;
+    assert.equal(statuses.length, sentences.length, 'one status per sentence');
+    assert.ok(quotes.length > 0, 'the seed has quotes');
+    for (const q of quotes) {
+      assert.ok(q.start >= 0 && q.end <= seed.text.length && q.start < q.end);
+      // A quote's offsets cover its text (verbatim quotes exactly; reported clauses contain it).
+      assert.ok(seed.text.slice(q.start, q.end).includes(q.text.slice(0, 20)), q.text);
+    }
+  } finally {
+    local.close();
+  }
+});

@@ -1,0 +1,47 @@
+/**
+ * `npm run eval -- quotes [labels-dir]`: quote precision/recall (spans overlapping a labelled
+ * quote) and speaker accuracy over matched quotes with a labelled speaker, on the hand labels
+ * in eval/data/seeds-labels (five seeds + written PL/EN paragraphs).
+ */
+import type { EvalResult } from './types.ts';
+import { findQuotes } from '../src/analysis/quotes/index.ts';
+import { loadLabelledDocs, overlaps, ratio, speakerMatches } from './lib/quotes-labels.ts';
+
+export async function run(dataPath?: string): Promise<EvalResult> {
+  const docs = loadLabelledDocs(dataPath);
+  if (!docs) return { suite: 'quotes', skipped: 'labels not found', metrics: {} };
+  let predicted = 0, correct = 0, labelled = 0, found = 0, withSpeaker = 0, rightSpeaker = 0, rightKind = 0;
+  const verbose = process.env.KRONIKA_EVAL_VERBOSE === '1';
+  for (const doc of docs) {
+    const quotes = findQuotes({ text: doc.text, language: doc.language, sentences: doc.sentences, mentions: doc.mentions });
+    predicted += quotes.length;
+    correct += quotes.filter((q) => doc.quotes.some((l) => overlaps(q, l))).length;
+    for (const label of doc.quotes) {
+      labelled++;
+      const match = quotes.find((q) => overlaps(q, label));
+      if (!match) {
+        if (verbose) console.log(`  missed ${doc.id}: ${label.text}`);
+        continue;
+      }
+      found++;
+      if (match.kind === label.kind) rightKind++;
+      if (label.speaker) {
+        withSpeaker++;
+        const names = [match.speaker?.name ?? '', match.speaker?.description ?? ''];
+        if (speakerMatches(names, label.speaker)) rightSpeaker++;
+        else if (verbose) console.log(`  speaker ${doc.id}: got ${JSON.stringify(names)} want ${JSON.stringify(label.speaker)}`);
+      }
+    }
+    if (verbose) for (const q of quotes) if (!doc.quotes.some((l) => overlaps(q, l))) console.log(`  false ${doc.id}: ${q.text.slice(0, 80)}`);
+  }
+  return {
+    suite: 'quotes',
+    metrics: {
+      precision: ratio(correct, predicted),
+      recall: ratio(found, labelled),
+      speakerAccuracy: ratio(rightSpeaker, withSpeaker),
+      kindAccuracy: ratio(rightKind, found),
+      labelled,
+    },
+  };
+}

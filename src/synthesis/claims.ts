@@ -17,8 +17,13 @@ import { similarity, type SentenceFeatures, type StoryFeatures } from './feature
  * cosine ≈ 0.4) while leaving sentences that share only the participants apart (≤ 0.25), 2026-11.
  */
 export const CLAIM_SIMILARITY = 0.3;
-/** Terms in more than this share of a story's sentences do not generate candidate pairs. */
+/**
+ * Terms in more than this share of a story's sentences do not generate candidate pairs (their
+ * idf is too low to lift a pair over CLAIM_SIMILARITY alone). The cap is for speed on big stories
+ * only, so it never goes below MIN_POSTING_CAP.
+ */
 const MAX_POSTING_SHARE = 0.25;
+const MIN_POSTING_CAP = 64;
 
 export interface SentenceGroup {
   readonly members: readonly SentenceFeatures[];
@@ -42,7 +47,7 @@ function candidatePairs(features: StoryFeatures): [number, number][] {
       else postings.set(t, [s.id]);
     }
   }
-  const maxPosting = Math.max(2, Math.ceil(features.sentences.length * MAX_POSTING_SHARE));
+  const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(features.sentences.length * MAX_POSTING_SHARE));
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const n = features.sentences.length;

@@ -1,0 +1,55 @@
+/** Hand-built analyses for synthesis tests: sentences split on terminal punctuation, given mentions. */
+import type { SynthesisArticle, EpistemicStatus, InputMention, InputTime } from '../../src/synthesis/input.ts';
+import type { EntityType } from '../../src/types.ts';
+
+export interface HandArticle {
+  readonly id: string;
+  readonly text: string;
+  readonly published?: string;
+  readonly duplicateOf?: string;
+  /** [surface, base, type, key]: every occurrence of `surface` becomes a mention. */
+  readonly entities?: readonly (readonly [string, string, EntityType, string])[];
+  /** [surface, value]: every occurrence becomes a time expression. */
+  readonly times?: readonly (readonly [string, string])[];
+  /** Sentences (by index) with a status other than asserted. */
+  readonly statuses?: Readonly<Record<number, EpistemicStatus>>;
+}
+
+export function handArticle(h: HandArticle): SynthesisArticle {
+  const sentences = [...h.text.matchAll(/[^.!?\n]+[.!?]+/g)].map((m, index) => {
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = m.index + lead;
+    return { index, paragraph: 0, start, end: m.index + m[0].length, text: m[0].trim(), tokens: [] };
+  });
+  const sentenceAt = (offset: number): number => sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  const mentions: InputMention[] = [];
+  for (const [surface, base, type, key] of h.entities ?? []) {
+    for (const m of h.text.matchAll(new RegExp(surface, 'g'))) {
+      mentions.push({ start: m.index, end: m.index + surface.length, text: surface, base, type, key, sentence: sentenceAt(m.index) });
+    }
+  }
+  const times: InputTime[] = [];
+  for (const [surface, value] of h.times ?? []) {
+    for (const m of h.text.matchAll(new RegExp(surface, 'g'))) {
+      times.push({ start: m.index, end: m.index + surface.length, text: surface, value, granularity: 'day', sentence: sentenceAt(m.index) });
+    }
+  }
+  return {
+    article: {
+      id: h.id,
+      origin: `${h.id}.txt`,
+      format: 'text',
+      language: 'pl',
+      text: h.text,
+      removed: [],
+      ingestedAt: '2026-01-01T00:00:00Z',
+      ...(h.published && { published: { value: h.published, precision: 'month' as const } }),
+      ...(h.duplicateOf && { duplicateOf: h.duplicateOf }),
+    },
+    sentences,
+    mentions: mentions.sort((a, b) => a.start - b.start),
+    quotes: [],
+    times,
+    statuses: Object.entries(h.statuses ?? {}).map(([sentence, status]) => ({ sentence: Number(sentence), status, cues: [] })),
+  };
+}

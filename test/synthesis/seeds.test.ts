@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
+import { synthesizeStory, renderHtml, renderMarkdown } from '../../src/synthesis/index.ts';
+
+const { analyses } = loadSeedAnalyses();
+const report = synthesizeStory({ id: 'kim-putin-2023', articles: analyses });
+const texts = new Map(analyses.map((a) => [a.article.id, a.article.text]));
+
+test('seeds: meeting place Władywostok (hedged) contradicts Wostocznyj', () => {
+  const conflict = report.conflicts.find(
+    (c) => c.slot === 'place' && c.kind === 'contradiction' && c.values.some((v) => v.value === 'Władywostok') && c.values.some((v) => v.value === 'Wostocznyj'),
+  );
+  assert.ok(conflict, `conflicts: ${JSON.stringify(report.conflicts.map((c) => [c.kind, c.values.map((v) => v.value)]))}`);
+  const vladivostok = conflict.values.find((v) => v.value === 'Władywostok')!;
+  assert.ok(vladivostok.citations.length >= 2, 'several outlets report Władywostok');
+  assert.ok(vladivostok.epistemic.every((e) => e === 'hedged'), `Władywostok epistemic: ${vladivostok.epistemic.join(',')}`);
+  const vostochny = conflict.values.find((v) => v.value === 'Wostocznyj')!;
+  const cited = texts.get(vostochny.citations[0]!.article)!.slice(vostochny.citations[0]!.start, vostochny.citations[0]!.end);
+  assert.match(cited, /Wostocznyj/);
+});
+
+test('seeds: the Far East is a refinement of Władywostok, not a contradiction', () => {
+  const far = report.conflicts.filter((c) => c.values.some((v) => v.value.startsWith('Daleki Wschód')));
+  assert.ok(far.length > 0);
+  assert.ok(far.every((c) => c.kind === 'refinement'), JSON.stringify(far.map((c) => c.values.map((v) => v.value))));
+});
+
+test('seeds: Khasan (a meeting with officials) is not a value of the meeting place', () => {
+  assert.ok(!report.conflicts.some((c) => c.values.some((v) => v.value.startsWith('Chasan'))));
+});
+
+test('seeds: every summary sentence is verbatim and cited', () => {
+  assert.ok(report.summary.length >= 5 && report.summary.length <= 8, `summary length ${report.summary.length}`);
+  for (const s of report.summary) {
+    assert.ok(s.citations.length >= 1, `uncited: ${s.text}`);
+    const first = s.citations[0]!;
+    assert.equal(texts.get(first.article)!.slice(first.start, first.end), s.text);
+    for (const c of s.citations) assert.ok(texts.get(c.article)!.slice(c.start, c.end).length > 0);
+  }
+});
+
+test('seeds: hedged summary sentences keep their hedge and are marked', () => {
+  for (const s of report.summary.filter((x) => x.hedged)) assert.ok(s.text.length > 0);
+  const kim = report.summary.find((s) => s.text.includes('ma się spotkać'));
+  if (kim) assert.equal(kim.hedged, true);
+});
+
+test('seeds: hedged Władywostok claims land in speculation', () => {
+  const speculative = report.speculation.filter((c) => /Władywost/.test(c.text));
+  assert.ok(speculative.length >= 1, report.speculation.map((c) => c.text).join('\n'));
+  assert.ok(!report.confirmed.some((c) => /Władywost/.test(c.text)));
+});
+
+test('seeds: the Kremlin announcement is confirmed', () => {
+  const kremlin = report.confirmed.find((c) => c.text.startsWith('Kreml przekazał'));
+  assert.ok(kremlin, report.confirmed.map((c) => c.text).join('\n'));
+  assert.equal(kremlin.status, 'confirmed');
+});
+
+test('seeds: the paraphrased arsenal estimate meets across outlets', () => {
+  const claim = report.claims.find((c) => c.sentences.some((s) => s.text.startsWith('Pjongjang prawdopodobnie posiada')));
+  assert.ok(claim);
+  assert.ok(claim.sentences.some((s) => s.text.includes('Korea posiada dziesiątki milionów')), claim.sentences.map((s) => s.text).join('\n'));
+  assert.equal(claim.independentSources, 2);
+});
+
+test('seeds: timeline is ordered and cited; sources counted', () => {
+  const values = report.timeline.map((t) => t.value);
+  assert.deepEqual(values, [...values].sort());
+  assert.ok(report.timeline.every((t) => t.citations.length > 0));
+  assert.equal(report.counts.articles, 5);
+  assert.deepEqual(report.counts.languages, ['pl']);
+  assert.ok(report.entities.some((e) => e.name === 'Kim Dzong Un' && e.articles === 5));
+});
+
+test('seeds: Markdown and HTML carry the summary and the conflict', () => {
+  const md = renderMarkdown(report);
+  assert.match(md, /## Where sources differ/);
+  assert.match(md, /Władywostok .* vs Wostocznyj/);
+  const html = renderHtml(report);
+  assert.match(html, /^<!doctype html>/);
+  assert.ok(!/<script|<link|src=/i.test(html), 'no scripts or external assets');
+});

@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { synthesizeStory, renderHtml, renderMarkdown } from '../../src/synthesis/index.ts';
+import { trimConnective } from '../../src/synthesis/summary.ts';
+import { handArticle } from './helpers.ts';
+
+const PEOPLE = [
+  ['Donald Tusk', 'Donald Tusk', 'PER', 'dnld-tsk'],
+  ['Olaf Scholz', 'Olaf Scholz', 'PER', 'olf-schlz'],
+] as const;
+
+test('claims: paraphrases from two outlets meet; a syndicated copy counts once', () => {
+  const a = handArticle({ id: 'a', text: 'Rząd prawdopodobnie kupi dwieście nowych czołgów bojowych od Korei. Minister pojechał do Seulu.' });
+  const b = handArticle({ id: 'b', text: 'Rząd kupi dwieście nowych czołgów bojowych od Korei Południowej. Pogoda była ładna w stolicy.' });
+  const copy = handArticle({ id: 'c', duplicateOf: 'a', text: 'Rząd prawdopodobnie kupi dwieście nowych czołgów bojowych od Korei, podał portal. Minister pojechał do Seulu.' });
+  const report = synthesizeStory({ id: 's', articles: [a, b, copy] });
+  const tanks = report.claims.find((c) => c.text.includes('czołgów'));
+  assert.ok(tanks);
+  assert.deepEqual([...tanks.articles].sort(), ['a', 'b', 'c']);
+  assert.equal(tanks.independentSources, 2);
+  assert.equal(tanks.status, 'corroborated');
+  assert.equal(report.counts.independentSources, 2);
+  assert.equal(report.sources.find((s) => s.article === 'c')!.independent, false);
+});
+
+test('claims: sentences dated differently do not merge', () => {
+  const a = handArticle({ id: 'a', text: 'Prezydent spotkał się z premierem w kwietniu 2019 roku w stolicy kraju.', times: [['w kwietniu 2019 roku', '2019-04']] });
+  const b = handArticle({ id: 'b', text: 'Prezydent spotkał się z premierem we wtorek w stolicy kraju rano.', times: [['we wtorek', '2023-09-12']] });
+  const report = synthesizeStory({ id: 's', articles: [a, b] });
+  assert.ok(report.claims.every((c) => c.articles.length === 1), JSON.stringify(report.claims.map((c) => c.articles)));
+});
+
+test('conflicts: two cities are a contradiction; a city and its country a refinement', () => {
+  const places = [
+    ['Krakowie', 'Kraków', 'LOC', 'krkw'],
+    ['Gdańsku', 'Gdańsk', 'LOC', 'gdnsk'],
+    ['Polsce', 'Polska', 'LOC', 'geo-pl'],
+  ] as const;
+  const entities = [...PEOPLE, ...places];
+  const articles = [
+    handArticle({ id: 'a', entities, text: 'Szczyt Donald Tusk i Olaf Scholz odbędzie się w Krakowie w przyszłym tygodniu.' }),
+    handArticle({ id: 'b', entities, text: 'Spotkanie, jak podano, odbędzie się w Gdańsku, a nie w stolicy.' }),
+    handArticle({ id: 'c', entities, text: 'Rozmowy Donald Tusk i Olaf Scholz odbędą się w Polsce.' }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const pair = (x: string, y: string) =>
+    report.conflicts.find((c) => c.slot === 'place' && c.values.some((v) => v.value === x) && c.values.some((v) => v.value === y));
+  assert.equal(pair('Kraków', 'Gdańsk')?.kind, 'contradiction');
+  assert.equal(pair('Kraków', 'Polska')?.kind, 'refinement');
+  assert.equal(pair('Gdańsk', 'Polska')?.kind, 'refinement');
+  const claims = report.claims.filter((c) => c.status === 'conflict');
+  assert.ok(claims.some((c) => c.text.includes('Krakowie')));
+});
+
+test('conflicts: one source giving two days is uncertainty, not a conflict', () => {
+  const articles = [
+    handArticle({ id: 'a', text: 'Do spotkania może dojść we wtorek lub w środę w stolicy.', times: [['we wtorek', '2023-09-12'], ['w środę', '2023-09-13']] }),
+    handArticle({ id: 'b', text: 'Spotkanie odbędzie się już we wtorek, podały media w stolicy.', times: [['we wtorek', '2023-09-12']] }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), []);
+  const disagree = synthesizeStory({
+    id: 't',
+    articles: [
+      handArticle({ id: 'a', text: 'Spotkanie odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
+      handArticle({ id: 'b', text: 'Spotkanie odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
+    ],
+  });
+  assert.equal(disagree.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
+});
+
+test('conflicts: different counts in paraphrases of one claim', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', text: 'W wypadku autobusu pod miastem zginęło 12 osób, podała policja.' }),
+      handArticle({ id: 'b', text: 'W wypadku autobusu pod miastem zginęło 14 osób, jak podała policja.' }),
+    ],
+  });
+  const numbers = report.conflicts.filter((c) => c.slot === 'number');
+  assert.equal(numbers.length, 1);
+  assert.deepEqual(numbers[0]!.values.map((v) => v.value).sort(), ['12', '14']);
+});
+
+test('summary: status marks, hedges kept, size clamped to 5–8', () => {
+  const text = [
+    'Parlament przyjął ustawę o ochronie lasów po długiej debacie.',
+    'Ustawa prawdopodobnie wejdzie w życie w styczniu przyszłego roku.',
+    'Z kolei opozycja zapowiedziała skargę do trybunału w tej sprawie.',
+    'Minister środowiska oficjalnie potwierdził podpisanie dokumentu wczoraj.',
+    'Ekolodzy od lat domagali się nowych przepisów dotyczących wycinki.',
+    'Leśnicy obawiają się kosztów wdrożenia nowych zasad w nadleśnictwach.',
+    'Samorządy dostaną dodatkowe pieniądze na nasadzenia drzew w miastach.',
+    'Prezydent ma teraz trzy tygodnie na podpisanie ustawy o lasach.',
+  ].join(' ');
+  const a = handArticle({ id: 'a', text, statuses: { 1: 'hedged', 3: 'confirmed' } });
+  const small = synthesizeStory({ id: 's', articles: [a] }, { summarySentences: 2 });
+  assert.equal(small.summary.length, 5);
+  const big = synthesizeStory({ id: 's', articles: [a] }, { summarySentences: 20 });
+  assert.equal(big.summary.length, 8);
+  for (const s of big.summary) assert.equal(text.slice(s.citations[0]!.start, s.citations[0]!.end), s.text);
+  assert.equal(big.summary.length, 8, 'all eight sentences fit');
+  const hedged = big.summary.find((s) => s.text.includes('prawdopodobnie'));
+  assert.equal(hedged?.hedged, true);
+  assert.ok(big.summary.some((s) => s.text.startsWith('opozycja zapowiedziała')), 'leading connective trimmed');
+  assert.ok(big.confirmed.some((c) => c.text.startsWith('Minister środowiska')));
+  assert.ok(big.speculation.some((c) => c.text.startsWith('Ustawa prawdopodobnie')));
+});
+
+test('trimConnective: drops discourse glue, never hedges', () => {
+  assert.deepEqual(trimConnective('Z kolei biuro prezydenta Korei Południowej stwierdziło coś ważnego.', 'pl'), {
+    text: 'biuro prezydenta Korei Południowej stwierdziło coś ważnego.',
+    offset: 8,
+  });
+  assert.equal(trimConnective('Przypomnijmy, że w listopadzie pociągi miały zacząć kursować.', 'pl').text, 'w listopadzie pociągi miały zacząć kursować.');
+  assert.equal(trimConnective('Prawdopodobnie rozmowy odbędą się we wtorek w stolicy.', 'pl').offset, 0);
+  assert.equal(trimConnective('Zkolei to nie jest spójnik, tylko literówka w tekście.', 'pl').offset, 0);
+});
+
+test('HTML escapes article text: no <script> survives', () => {
+  const text = 'Haker wstawił <script>alert("x")</script> do strony urzędu miasta wczoraj. Policja szuka sprawcy ataku na serwery urzędu od rana.';
+  const report = synthesizeStory({ id: 's', title: 'Atak <script>', articles: [handArticle({ id: 'a', text })] });
+  const html = renderHtml(report);
+  assert.ok(!html.includes('<script>'), html);
+  assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'));
+  assert.match(html, /<style>/);
+  const md = renderMarkdown(report);
+  assert.ok(!md.includes('<script>'));
+});

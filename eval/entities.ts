@@ -73,6 +73,7 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   }
   const b3 = bcubed(overlapPairs);
 
+  printGroupingErrors(overlapPairs);
   printTop('wrong base forms', wrongBase);
   printTop('missed mentions', missed);
   printTop('spurious mentions', spurious);
@@ -116,6 +117,32 @@ function bcubed(pairs: readonly Pair[]): number {
   p /= pairs.length;
   r /= pairs.length;
   return (2 * p * r) / (p + r);
+}
+
+/** Gold entities split over several keys, and keys that merge several gold entities. */
+function printGroupingErrors(pairs: readonly Pair[]): void {
+  const split = new Map<string, Map<string, number>>();
+  const merged = new Map<string, Map<string, number>>();
+  for (const { gold, pred } of pairs) {
+    const a = split.get(gold.entity) ?? new Map<string, number>();
+    count(a, pred.key);
+    split.set(gold.entity, a);
+    const b = merged.get(pred.key) ?? new Map<string, number>();
+    count(b, gold.entity);
+    merged.set(pred.key, b);
+  }
+  const worst = (m: Map<string, Map<string, number>>) => {
+    const out = new Map<string, number>();
+    for (const [k, parts] of m) {
+      if (parts.size < 2) continue;
+      const sorted = [...parts.entries()].sort((x, y) => y[1] - x[1]);
+      const lost = sorted.slice(1).reduce((n, [, c]) => n + c, 0);
+      out.set(`${k}: ${sorted.slice(0, 4).map(([p, c]) => `${p}×${c}`).join(', ')}`, lost);
+    }
+    return out;
+  };
+  printTop('gold entities split over keys (mentions outside the main key)', worst(split));
+  printTop('keys merging gold entities (mentions outside the main entity)', worst(merged));
 }
 
 function count(map: Map<string, number>, key: string): void {

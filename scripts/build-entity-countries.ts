@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 // Codes CLDR knows but that are not countries a news article names (private-use, grouping).
-const SKIP = new Set(['AA', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'XA', 'XB', 'ZZ', 'EZ', 'UN']);
+// UK is CLDR's alias of GB (one country, one key); EZ and UN are groupings.
+const SKIP = new Set(['UK', 'AA', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'XA', 'XB', 'ZZ', 'EZ', 'UN']);
 
 for (const lang of ['pl', 'en'] as const) {
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });

@@ -128,7 +128,10 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
       continue;
     }
     const words = tokens.slice(k, b + 1).map((t) => t.text);
-    const known = k === start ? matchKnown(words, language) : undefined;
+    // An adjective heading a longer name is not the country it derives from ("Polskie Radio").
+    const adjectiveHead = language === 'pl' && k < b && tokenInfo(tokens[k]!.text).adjective !== undefined;
+    const found = k === start ? matchKnown(words, language) : undefined;
+    const known = found && !(found.length === 1 && adjectiveHead) ? found : undefined;
     // "Władze | Wielkiej Brytanii": one common word glued before a known name is not part of it.
     const inner = k === start + 1 && language === 'pl' && !tokenInfo(tokens[start]!.text).proper
       ? matchKnown(words, language) : undefined;

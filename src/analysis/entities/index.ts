@@ -15,6 +15,7 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
 import { classify } from './classify.ts';
+import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
@@ -72,7 +73,7 @@ export function findMentions(text: string, language: Language, sentences: readon
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
   found.sort((a, b) => a.start - b.start);
-  return resolveShortNames(found, lang);
+  return resolveShortForms(resolveShortNames(found, lang));
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -85,7 +86,9 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const type = classify(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
-  return { ...span, base, type: byBase?.type ?? type, key: byBase?.key ?? nameKey(base, language) };
+  if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
+  const country = language === 'pl' && type === 'PER' && words.length === 1 ? demonymCountry(base) : undefined;
+  return { ...span, base, type, key: country ?? nameKey(base, language) };
 }
 
 /** English names do not inflect; only the possessive goes ("Putin's" → "Putin"). */
@@ -119,6 +122,32 @@ function resolveShortNames(mentions: readonly Mention[], language: Language): Me
     if (!options) return m;
     const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
     return { ...m, key, type: best.type };
+  });
+}
+
+/**
+ * Short forms of institutions and places within one article: an acronym made of a longer
+ * name's initials ("KE" after "Komisja Europejska", "PE", "ONZ") and a bare head noun that
+ * starts exactly one longer name ("Komisja" → Komisja Europejska; "Korea" stays apart when
+ * both Koreas are named) take that name's key.
+ */
+function resolveShortForms(mentions: readonly Mention[]): Mention[] {
+  const byInitials = new Map<string, Set<string>>();
+  const byHead = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type === 'PER' || !m.base.includes(' ')) continue;
+    const words = m.base.split(' ').filter((w) => /^\p{Lu}/u.test(w));
+    const initials = words.map((w) => w[0]).join('');
+    if (initials.length >= 2) (byInitials.get(initials) ?? byInitials.set(initials, new Set()).get(initials)!).add(m.key);
+    const head = m.base.split(' ')[0]!.toLocaleLowerCase('pl');
+    (byHead.get(head) ?? byHead.set(head, new Set()).get(head)!).add(m.key);
+  }
+  return mentions.map((m) => {
+    if (m.type === 'PER' || m.base.includes(' ')) return m;
+    const options = /^\p{Lu}{2,}$/u.test(m.base) ? byInitials.get(m.base) : byHead.get(m.base.toLocaleLowerCase('pl'));
+    if (!options || options.size !== 1) return m;
+    const [key] = options;
+    return key === m.key ? m : { ...m, key: key! };
   });
 }
 

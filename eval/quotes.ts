@@ -27,7 +27,8 @@ export async function run(dataPath?: string): Promise<EvalResult> {
       if (match.kind === label.kind) rightKind++;
       if (label.speaker) {
         withSpeaker++;
-        const names = [match.speaker?.name ?? '', match.speaker?.description ?? ''];
+        // The name alone is scored: a description that merely contains the right name is not enough.
+        const names = [match.speaker?.name ?? ''];
         if (speakerMatches(names, label.speaker)) rightSpeaker++;
         else if (verbose) console.log(`  speaker ${doc.id}: got ${JSON.stringify(names)} want ${JSON.stringify(label.speaker)}`);
       }

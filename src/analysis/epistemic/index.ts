@@ -91,9 +91,10 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
   return lexicon;
 }
 
-/** "stem*" → prefix, "*end" → suffix, "~ć" → any word ending in ć, else the exact word. */
+/** "stem*" → prefix, "*end" → suffix, "~ć" → any word ending in ć, "?" → any one word, else the exact word. */
 function compileCue(entry: string): CuePattern {
   return entry.split(/\s+/).map((part): ((w: string) => boolean) => {
+    if (part === '?') return () => true;
     if (part.startsWith('~')) return (w) => w.endsWith(part.slice(1));
     // A suffix needs a stem of at least two letters: "byłby" yes, "słaby" (weak) no.
     if (part.startsWith('*')) return (w) => w.endsWith(part.slice(1)) && w.length >= part.length + 1;

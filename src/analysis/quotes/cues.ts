@@ -22,6 +22,9 @@ export interface QuoteCues {
   readonly that: ReadonlySet<string>;
   readonly nonsource: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
+  /** Verbs whose reported clause may come without a complementiser (English "said"). */
+  readonly bare: ReadonlySet<string>;
+  readonly determiners: ReadonlySet<string>;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
@@ -86,6 +89,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     that: set('that'),
     nonsource: set('nonsource'),
     prepositions: set('preposition'),
+    bare: set('bare'),
+    determiners: set('determiner'),
     connectors: set('connector'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],

@@ -16,7 +16,7 @@ import type { Language, Span } from '../../types.ts';
 import { quoteCues, type Agreement, type QuoteCues, type VerbCue } from './cues.ts';
 import { findMarkedSpans, type MarkedSpan } from './marks.ts';
 import { sentenceAt } from '../time/index.ts';
-import { lookBack, speakerInRegion, wordsIn, type MentionLike, type Speaker, type SpeakerContext } from './speaker.ts';
+import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker, type SpeakerContext } from './speaker.ts';
 
 export type { MentionLike, Speaker } from './speaker.ts';
 
@@ -90,6 +90,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
   ctx.sentences.forEach((_, index) => {
     dashReport(ctx, index, keep);
     indirectSpeech(ctx, index, keep);
+    commaReport(ctx, index, keep);
   });
   quotes.sort((a, b) => a.start - b.start);
   return inheritSpeakers(quotes);
@@ -113,7 +114,9 @@ function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   if (title) return;
 
   // After the marks: "…" - ocenia AP.  /  "…," said the minister.  /  "…," the minister said.
-  const after = /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u.exec(ctx.text.slice(span.end, closing.end));
+  // English puts the comma inside the marks ("…," he said), Polish a dash outside ("…" - dodał).
+  const innerPunct = /[,!?]$/u.test(ctx.text.slice(span.innerStart, span.end - 1).trimEnd());
+  const after = (innerPunct ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
   if (after && after[0].length > 0) {
     const tailStart = span.end + after[0].length;
     const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, MAX_VERB_THAT_GAP);
@@ -183,6 +186,35 @@ function dashReport(ctx: Context, index: number, keep: Keep): void {
   keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index) }, { start: s.start, end: s.end });
 }
 
+/** A closing attribution after a comma is short: "…, officials said.", "…, podała agencja PAP." */
+const MAX_COMMA_ATTRIBUTION_WORDS = 7;
+/** "South Korean intelligence said on Monday": at most a short adverbial after the verb. */
+const MAX_TRAILING_ADVERBIAL_WORDS = 3;
+
+/** 5. "Moscow may host talks, diplomats said." — an attribution after the last comma. */
+function commaReport(ctx: Context, index: number, keep: Keep): void {
+  const s = ctx.sentences[index]!;
+  if (overlapsClaimed(ctx, s)) return;
+  const body = ctx.text.slice(s.start, s.end);
+  const comma = body.lastIndexOf(',');
+  if (comma < 0) return;
+  const tail = wordsIn(ctx.text, s.start + comma + 1, s.end);
+  // "…, a w czerwcu potwierdził plan" is a second clause, not an attribution.
+  if (tail.length === 0 || tail.length > MAX_COMMA_ATTRIBUTION_WORDS || ctx.cues.connectors.has(tail[0]!.text.toLowerCase())) return;
+  if (tail.some((w) => ctx.cues.that.has(w.text.toLowerCase()))) return;
+  const vi = tail.findIndex((w) => verbCue(ctx, w, false) !== undefined);
+  // After "officials said" only an adverbial may follow ("on Monday"), not an object.
+  if (vi < 0 || (vi > 0 && tail.length - vi - 1 > MAX_TRAILING_ADVERBIAL_WORDS)) return;
+  const verb = tail[vi]!;
+  const cue = verbCue(ctx, verb, false)!;
+  const content = trimSpan(ctx.text, s.start, s.start + comma);
+  if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS || overlapsClaimed(ctx, content)) return;
+  const speaker = vi === 0
+    ? speakerInRegion(ctx, { start: verb.end, end: s.end }, cue.agreement, 'after', index)
+    : speakerInRegion(ctx, { start: tail[0]!.start, end: verb.start }, cue.agreement, 'before', index);
+  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(verb), sentence: index, ...speakerOrLookBack(ctx, speaker, cue, index) }, { start: s.start, end: s.end });
+}
+
 /** 4. Indirect speech inside one sentence. */
 function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   const s = ctx.sentences[index]!;
@@ -219,7 +251,7 @@ function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
-      const speaker = speakerInRegion(ctx, source, '?', 'after', index);
+      const speaker = speakerForPhrase(ctx, source, index);
       const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
       build(content, words[ai]!, speaker);
       return;
@@ -234,7 +266,7 @@ function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     const rest = words.slice(vi + 1, vi + 1 + MAX_VERB_THAT_GAP);
     const that = rest.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
     // English often drops "that": "He said the talks would resume."
-    const bare = !that && ctx.language === 'en' && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
+    const bare = !that && ctx.cues.bare.has(verb.text.toLowerCase()) && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
     if (!that && !bare) continue;
     const speaker = subjectSpeaker(ctx, first.start, verb, cue, index);
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
@@ -250,11 +282,17 @@ function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
 function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): Span | undefined {
   let i = ai + 1;
   if (ctx.language === 'en' && words[i]?.text.toLowerCase() === 'to') i++;
+  // A lower-case determiner is skipped; a capitalised one starts a title ("The Washington Post").
+  while (words[i] && ctx.cues.determiners.has(words[i]!.text)) i++;
   const head = words[i];
   if (!head || ctx.cues.nonsource.has(head.text.toLowerCase())) return undefined;
   const mentionAt = (w: Word | undefined): MentionLike | undefined => (w ? ctx.mentions.find((m) => m.start === w.start) : undefined);
   const named = mentionAt(head);
-  if (named) return { start: head.start, end: named.end };
+  // A capitalised run is a name even where the entity stage cut it ("The Washington Post").
+  let k = i;
+  while (k + 1 < words.length && /^\p{Lu}/u.test(words[k + 1]!.text) && /^\p{Lu}/u.test(head.text)) k++;
+  const runEnd = words[k]!.end;
+  if (named || k > i) return { start: head.start, end: Math.max(runEnd, named?.end ?? 0) };
   let j = i;
   while (j < words.length - 1 && ctx.cues.adjectiveEndings.some((e) => words[j]!.text.toLowerCase().endsWith(e))) j++;
   const apposition = mentionAt(words[j + 1]);
@@ -293,8 +331,14 @@ function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: VerbCue, se
   const region = wordsIn(ctx.text, from, verb.start);
   let start = 0;
   while (start < region.length && ctx.cues.connectors.has(region[start]!.text.toLowerCase())) start++;
-  // A sentence opening with a prepositional phrase ("Podczas konferencji w Białym Domu wyraził…")
-  // has no subject before the verb: the subject was dropped.
+  // An opening phrase closed by a comma ("In a speech on Wednesday, President Biden said") is not the subject.
+  const lastComma = ctx.text.lastIndexOf(',', verb.start);
+  if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {
+    start = region.findIndex((w) => w.start > lastComma);
+    if (start < 0) return undefined;
+  }
+  // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
+  // subject was dropped.
   if (start >= region.length || ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) return undefined;
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
 }

@@ -71,6 +71,18 @@ export function speakerInRegion(ctx: SpeakerContext, region: Span, agreement: Ag
   return { name: description.text, description: description.text, start: description.start, end: description.end };
 }
 
+/**
+ * The speaker named by a source phrase ("agencji AP", "The Washington Post"): a mention covering
+ * it, else the phrase itself when it is a capitalised title, else as a region after a cue.
+ */
+export function speakerForPhrase(ctx: SpeakerContext, phrase: Span, sentence: number): Speaker | undefined {
+  const whole = ctx.mentions.find((m) => m.start === phrase.start && m.end === phrase.end);
+  if (whole) return fromMention(whole);
+  const words = wordsIn(ctx.text, phrase.start, phrase.end);
+  if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w.text))) return { name: ctx.text.slice(phrase.start, phrase.end), start: phrase.start, end: phrase.end };
+  return speakerInRegion(ctx, phrase, '?', 'after', sentence);
+}
+
 /** The last fitting name before `sentence`, for dropped subjects ("- dodał.") and role nouns ("Polityk"). */
 export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType): Speaker | undefined {
   const firstSentence = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
@@ -89,6 +101,15 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   return mention ? fromMention(mention) : undefined;
 }
 
+/**
+ * A name followed by a common noun that closes the subject is its modifier ("South Korean
+ * official[,] said"), not the subject; "Pieskow cytowany przez media powiedział" keeps Pieskow.
+ */
+function modifiesNoun(ctx: SpeakerContext, m: Span, region: Span): boolean {
+  const next = /^\s+\p{Ll}\p{L}*\s*(?:,|$)/u.exec(ctx.text.slice(m.end, region.end));
+  return next !== null;
+}
+
 function isQuoted(ctx: SpeakerContext, m: Span): boolean {
   return ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end);
 }
@@ -100,11 +121,13 @@ function namedSpeaker(ctx: SpeakerContext, region: Span, agreement: Agreement, s
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
-    && (side === 'after' || m.type === 'PER' || m.text === m.base));
+    && (side === 'after' || ((m.type === 'PER' || m.text === m.base) && !modifiesNoun(ctx, m, region))));
   const pick = (pool: readonly MentionLike[]): MentionLike | undefined => (side === 'before' ? pool.at(-1) : pool[0]);
   const persons = inside.filter((m) => m.type === 'PER');
   // Gender breaks ties between names; foreign names ("Adrienne") do not show it, so it never empties the list.
-  const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? pick(persons)
+  // A neuter or plural verb never has one person as its subject ("biuro prezydenta X stwierdziło").
+  const personal = agreement !== 'n' && agreement !== 'p';
+  const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? (personal ? pick(persons) : undefined)
     ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });

@@ -1,6 +1,7 @@
 /**
  * Polish lemmas: Hunspell affix analysis over dictionary-pl (see hunspell.ts), a small table of
- * irregular forms, and a suffix fallback for unknown capitalised names (resources/pl/name-endings.txt).
+ * irregular forms, and a suffix fallback for unknown words (resources/pl/name-endings.txt for
+ * capitalised names, resources/pl/common-endings.txt for lower-case loanwords).
  *
  * Choosing among analyses (the dictionary has no part-of-speech tags):
  *   1. inside a sentence a capitalised word is a name first: capitalised stems ("Kremlowi" → "Kreml"),
@@ -21,13 +22,21 @@ import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from '
 /** Ranking penalties, tuned on the seed lemma table in test/text/lemma-pl.test.ts (2026-11). */
 const VERB_PENALTY = 3;
 const FLAGLESS_SELF_PENALTY = 4;
-/** Name endings are only stripped when at least this much stem remains ("Una" → "Un"). */
+/**
+ * Among capitalised readings a noun lemma beats an adjective one ("Polski" → "Polska", the
+ * genitive, rather than the adjective "Polski"): a lone capitalised word is a name, and names
+ * are nouns. Set from BSNLP pl dev single-token mentions (2026-11): +3 outranks the 2-character
+ * edit of the noun reading; tune together with VERB_PENALTY.
+ */
+const ADJECTIVE_NAME_PENALTY = 3;
+/** Default shortest stem left after stripping a name ending ("Una" → "Un"); rules may ask for more. */
 const MIN_NAME_STEM = 2;
 
 interface NameEnding {
   readonly ending: string;
   readonly replacement: string;
   readonly condition: RegExp;
+  readonly minStem: number;
 }
 
 export interface PolishLemmatizer extends Lemmatizer {
@@ -44,11 +53,16 @@ export function loadPolishDictionary(): HunspellData {
   );
 }
 
-function loadNameEndings(): NameEnding[] {
-  return loadList('pl', 'name-endings')
+function loadEndings(name: 'name-endings' | 'common-endings'): NameEnding[] {
+  return loadList('pl', name)
     .map((line) => {
-      const [ending, replacement, condition] = line.split(/\s+/);
-      return { ending, replacement: replacement === '-' ? '' : replacement, condition: new RegExp(`(?:${condition})$`, 'iu') };
+      const [ending, replacement, condition, minStem] = line.split(/\s+/);
+      return {
+        ending,
+        replacement: replacement === '-' ? '' : replacement,
+        condition: new RegExp(`(?:${condition})$`, 'iu'),
+        minStem: minStem ? Number(minStem) : MIN_NAME_STEM,
+      };
     })
     .sort((a, b) => b.ending.length - a.ending.length);
 }
@@ -61,8 +75,9 @@ function isFlaglessSelf(data: HunspellData, a: HunspellAnalysis): boolean {
   return a.edit === 0 && !a.prefix && data.stems.get(a.stem) === '';
 }
 
-function rank(data: HunspellData, a: HunspellAnalysis): number {
+function rank(data: HunspellData, a: HunspellAnalysis, asName = false): number {
   let score = a.edit;
+  if (asName && /[yi]$/.test(a.lemma)) score += ADJECTIVE_NAME_PENALTY;
   if (isVerbLemma(a.lemma)) score += VERB_PENALTY;
   // Capitalised flagless entries are flat lists of declined names ("Koreą" beside "Korea/M"),
   // lower-case ones are indeclinable words that are their own lemma ("od", not "oda").
@@ -70,14 +85,18 @@ function rank(data: HunspellData, a: HunspellAnalysis): number {
   return score;
 }
 
-function best(data: HunspellData, analyses: readonly HunspellAnalysis[]): string | undefined {
+function best(data: HunspellData, analyses: readonly HunspellAnalysis[], asName = false): string | undefined {
   let chosen: HunspellAnalysis | undefined;
   let chosenScore = Infinity;
   for (const a of analyses) {
-    const s = rank(data, a);
+    const s = rank(data, a, asName);
     if (s < chosenScore) { chosen = a; chosenScore = s; }
   }
   return chosen?.lemma;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** "Title" case: capital then at least one lower-case letter, so acronyms ("KCNA") are not declined. */
@@ -88,18 +107,19 @@ function isTitleCase(word: string): boolean {
 export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary()): PolishLemmatizer {
   const exceptions = loadMap('pl', 'lemma-exceptions');
   const functionWords = new Set(loadResource('pl', 'function-words'));
-  const nameEndings = loadNameEndings();
+  const nameEndings = loadEndings('name-endings');
+  const commonEndings = loadEndings('common-endings');
   const memo = new BoundedMemo<string>();
 
   const analyses = (word: string): HunspellAnalysis[] => analyzeWord(data, word);
 
-  /** Name-ending candidates ("Pieskowa" → "Pieskow"), longest ending whose condition holds. */
-  const nameStems = (word: string): string[] => {
+  /** Ending-rule candidates ("Pieskowa" → "Pieskow"), longest ending first, conditions met. */
+  const strippedStems = (word: string, rules: readonly NameEnding[]): string[] => {
     const out: string[] = [];
-    for (const rule of nameEndings) {
+    for (const rule of rules) {
       if (!word.endsWith(rule.ending)) continue;
       const stem = word.slice(0, word.length - rule.ending.length);
-      if (stem.length < MIN_NAME_STEM || !rule.condition.test(stem)) continue;
+      if (stem.length < rule.minStem || !rule.condition.test(stem)) continue;
       out.push(stem + rule.replacement);
     }
     return out;
@@ -109,12 +129,14 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
     const lower = word.toLowerCase();
     const exception = exceptions.get(lower);
     if (exception && (lower === word || sentenceInitial)) return exception;
-    if (!isCapitalised(word)) return best(data, analyses(word)) ?? word;
+    if (!isCapitalised(word)) return best(data, analyses(word)) ?? strippedStems(word, commonEndings)[0] ?? word;
+    // Acronyms ("PE", "DUP", "KCNA") are names as written; declining them finds false friends ("dupa").
+    if (word.length > 1 && !/\p{Ll}/u.test(word)) return word;
 
     const capital = split(analyses(word).filter((a) => isCapitalised(a.lemma)));
     const lowerReadings = word === lower ? [] : analyses(lower);
     const common = split(lowerReadings);
-    const names = isTitleCase(word) ? nameStems(word) : [];
+    const names = isTitleCase(word) ? strippedStems(word, nameEndings) : [];
     const knownName = names.find((stem) => data.stems.has(stem));
     // Closed-class words are never names, wherever their capital comes from (sentence start,
     // a quotation opening after a colon, a headline).
@@ -132,14 +154,18 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
       const lowerIsLemma = common.paradigm.some((a) => a.edit === 0);
       if (!nameEvidence || lowerIsLemma) return commonLemma;
     }
-    if (capital.paradigm.length > 0) return best(data, capital.paradigm)!;
+    if (capital.paradigm.length > 0) return best(data, capital.paradigm, true)!;
     if (knownName) return knownName;
     const commonLemma = best(data, common.paradigm);
+    // The dictionary lists some names flatly ("Unia", "Unii", "Unią" without flags); the common
+    // word's paradigm finds the lemma, the flat list confirms its capitalised spelling.
+    if (commonLemma && data.stems.has(capitalise(commonLemma))) return capitalise(commonLemma);
     // A name the dictionary lists as written ("Kim", "Dzong") beats a common homograph's reading
     // ("kim" → "kima"), but flatly listed adjectival name parts ("Północnej" in "Korei Północnej")
     // are better served by their adjective lemma ("północny"): Polish adjective lemmas end in -y/-i.
     if (capital.flagless.length > 0 && names.length === 0 && !(commonLemma && /[yi]$/.test(commonLemma))) return word;
-    if (commonLemma) return commonLemma;
+    // A capital inside a sentence marks use in a name ("Komisji Europejskiej"), so the lemma keeps it.
+    if (commonLemma) return sentenceInitial ? commonLemma : capitalise(commonLemma);
     // Flagless entries are indeclinable words or flatly listed name forms ("Pieskowa" next to
     // "Pieskowej"), so a name ending beats them; otherwise keep the word as written.
     return names[0] ?? (capital.flagless.length > 0 ? word : common.flagless[0]?.lemma ?? word);

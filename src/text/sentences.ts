@@ -77,7 +77,8 @@ function joinAcross(before: string, after: string, abbr: AbbreviationSet): boole
   // Soft line wrap inside a paragraph: "…w\nponiedziałek" is one sentence.
   if (/\n\s*$/.test(before) && !ENDS_SENTENCE_PUNCT.test(before) && !STARTS_CAPITALISED.test(after)
       && !STARTS_SPEECH_DASH.test(after)) return true;
-  const word = LAST_WORD.exec(before)?.[1];
+  // "UE-Wlk." ends in the abbreviation "Wlk.": judge the part after the last hyphen.
+  const word = LAST_WORD.exec(before)?.[1]?.split(/[-–]/).pop();
   if (!word || !word.endsWith('.')) return false;
   if (inSet(abbr.never, word)) return true;
   const capitalised = STARTS_CAPITALISED.test(after) || STARTS_SPEECH_DASH.test(after);

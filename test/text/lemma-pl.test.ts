@@ -90,3 +90,19 @@ test('pl lemma: unknown surnames after a consonant cluster lose their ending', (
   assert.equal(pl.lemma('Trumpa'), 'Trump');
   assert.equal(pl.lemma('Trumpem'), 'Trump');
 });
+
+test('pl lemma: unknown loanwords and names with a softened t', () => {
+  assert.equal(pl.lemma('brexitu'), 'brexit');
+  assert.equal(pl.lemma('brexicie'), 'brexit');
+  assert.equal(pl.lemma('Brexicie'), 'Brexit');
+  assert.equal(pl.lemma('Wrocławia'), 'Wrocław');
+  // "-a" is not stripped from unknown lower-case words: it is as often a feminine nominative.
+  assert.equal(pl.lemma('xyzkowania'), 'xyzkowania');
+});
+
+test('pl lemma: a lone capitalised word prefers the noun (name) reading and keeps its capital', () => {
+  assert.equal(pl.lemma('Polski'), 'Polska');
+  assert.equal(pl.lemma('Unii'), 'Unia');
+  assert.equal(pl.lemma('Komisji'), 'Komisja');
+  assert.equal(pl.lemma('DUP'), 'DUP');
+});

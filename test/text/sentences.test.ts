@@ -48,6 +48,7 @@ const CASES: Array<[string, Language, string, string[]]> = [
   ['paragraphs split', 'pl', 'Pierwszy akapit.\n\nDrugi akapit. Dalej.', ['Pierwszy akapit.', 'Drugi akapit.', 'Dalej.']],
   ['soft line wrap joins', 'pl', 'Kim przyjechał w\nponiedziałek. Tak.', ['Kim przyjechał w\nponiedziałek.', 'Tak.']],
   ['headline line without full stop', 'pl', 'Rozmowy Kim Dzong Un – Putin\nWedług doniesień Kim przybędzie.', ['Rozmowy Kim Dzong Un – Putin', 'Według doniesień Kim przybędzie.']],
+  ['Wlk. before Brytanii', 'pl', 'Mieszkają w Wlk. Brytanii. Umowa UE-Wlk. Brytania wisi.', ['Mieszkają w Wlk. Brytanii.', 'Umowa UE-Wlk. Brytania wisi.']],
   ['en Mr. before name', 'en', 'Mr. Kim arrived. He met Mr. Putin.', ['Mr. Kim arrived.', 'He met Mr. Putin.']],
   ['en U.S. ends a sentence', 'en', 'Officials in the U.S. The talks failed.', ['Officials in the U.S.', 'The talks failed.']],
   ['en U.S. mid sentence', 'en', 'The U.S. government said so.', ['The U.S. government said so.']],

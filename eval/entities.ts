@@ -74,6 +74,9 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   const b3 = bcubed(overlapPairs);
 
   printGroupingErrors(overlapPairs);
+  const typeErrors = new Map<string, number>();
+  for (const { gold: g, pred: p } of overlapPairs) if (g.type !== p.type) count(typeErrors, `${g.type}→${p.type} ${g.base}`);
+  printTop('wrong types (gold→ours)', typeErrors);
   printTop('wrong base forms', wrongBase);
   printTop('missed mentions', missed);
   printTop('spurious mentions', spurious);

@@ -24,27 +24,31 @@ function headWords(language: Language): ReadonlyMap<string, EntityType> {
   return m;
 }
 
-// Demonym lemmas: Brytyjczyk, Rosjanin, Polak, Niemiec (as a person), Francuz is not caught.
-const DEMONYM_LEMMA = /(czyk|anin|ak|iec|ec|ka)$/u;
-
-/** Type of a phrase that is not a known name. `bases` are the tokens' base forms. */
+/**
+ * Type of a phrase that is not a known name.
+ * 1. acronyms are organisations; 2. a head noun from the word lists decides; 3. a word
+ * inflecting like a person's name or a demonym makes a person; 4. a number makes a product
+ * ("Nord Stream 2", "A380"); 5. an adjective makes an institution ("Partia Konserwatywna");
+ * 6. one word: in the dictionary → place (it lists places, not brands), unknown → organisation;
+ * several unknown words → a foreign person ("Jake Sullivan", "Kim Jo Dzong").
+ */
 export function classify(words: readonly string[], language: Language): EntityType {
   const first = words[0]!;
-  if (isAcronym(first)) return 'ORG'; // "CNN", "MSZ Ukrainy"
+  if (isAcronym(first)) return 'ORG';
   const map = headWords(language);
-  for (const w of words.slice(0, 2)) {
-    const lemmas = language === 'pl' ? tokenInfo(w).lemmas : [w.toLowerCase()];
+  const infos = language === 'pl' ? words.map((w) => tokenInfo(w)) : [];
+  // The head is the first word, or the second after a leading adjective ("Europejski Bank").
+  const heads = language === 'pl' && infos[0]?.adjective && words.length > 1 ? [0, 1] : [0];
+  for (const i of heads) {
+    const lemmas = language === 'pl' ? infos[i]!.lemmas : [words[i]!.toLowerCase()];
     for (const l of lemmas) {
       const t = map.get(l);
       if (t) return t;
     }
   }
-  if (language === 'pl') {
-    const infos = words.map((w) => tokenInfo(w));
-    if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
-    const lemma = infos[0]!.noun ?? '';
-    if (DEMONYM_LEMMA.test(lemma) && /(cy|anie|ów|om|ami|ach|an)$/u.test(first)) return 'PER';
-    return 'LOC';
-  }
-  return words.length > 1 ? 'PER' : 'LOC';
+  if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
+  if (infos.some((i) => i.person || i.demonym)) return 'PER';
+  if (words.some((w) => /\d/.test(w))) return 'PRO';
+  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
+  return infos[0]!.proper ? 'LOC' : 'ORG';
 }

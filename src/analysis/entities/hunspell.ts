@@ -26,6 +26,8 @@ export interface Analysis {
    * forms as bare flagless stems ("Unii", "Korei", "Włoszech"), which are not lemmas.
    */
   readonly flagged: boolean;
+  /** The stem's affix flags: in dictionary-pl they also tell the paradigm (person names, demonyms). */
+  readonly flags: string;
 }
 
 export interface Dictionary {
@@ -81,7 +83,7 @@ export function parseHunspell(aff: string, dic: string): Dictionary {
   const exact = (word: string): Analysis[] => {
     const out: Analysis[] = [];
     const own = stems.get(word);
-    if (own !== undefined) out.push({ lemma: word, ending: '', flagged: own.length > 0 });
+    if (own !== undefined) out.push({ lemma: word, ending: '', flagged: own.length > 0, flags: own });
     const chars = [...word];
     // n = 0: strip-only rules ("chodzić" −ć → "chodzi").
     for (let n = 0; n <= Math.min(maxAdd, chars.length - 1); n++) {
@@ -93,7 +95,7 @@ export function parseHunspell(aff: string, dic: string): Dictionary {
         const stem = body + rule.strip;
         const flags = stems.get(stem);
         if (flags === undefined || !flags.includes(rule.flag) || !rule.condition.test(stem)) continue;
-        if (!out.some((a) => a.lemma === stem)) out.push({ lemma: stem, ending: n === 0 ? rule.strip : add, flagged: true });
+        if (!out.some((a) => a.lemma === stem)) out.push({ lemma: stem, ending: n === 0 ? rule.strip : add, flagged: true, flags });
       }
     }
     return out;

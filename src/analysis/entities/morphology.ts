@@ -21,9 +21,22 @@ export interface TokenInfo {
   readonly bareProper: boolean;
   /** True when the noun reading differs from the surface: an inflected (non-nominative) form. */
   readonly inflected: boolean;
+  /** A capitalised stem inflecting like a person's name (see PERSON_FLAGS). */
+  readonly person: boolean;
+  /** A capitalised stem inflecting like a demonym ("Brytyjczyk", "Rosjanin"). */
+  readonly demonym: boolean;
   /** Every lemma, for gazetteer matching. */
   readonly lemmas: readonly string[];
 }
+
+/**
+ * dictionary-pl paradigms, read off its .dic: masculine first names and surnames carry
+ * o+T ("Putin/NoOsT", "Michel/NOosT"), feminine first names n+N ("Teresa/MnN"), demonyms
+ * q+T ("Brytyjczyk/NOqsT"); places use other classes ("Kreml/O", "Moskwa/M", "Londyn/Q").
+ */
+const PERSON_FLAGS: readonly (readonly [string, string])[] = [['o', 'T'], ['n', 'N']];
+const DEMONYM_FLAGS: readonly [string, string] = ['q', 'T'];
+const hasFlags = (flags: string, [a, b]: readonly [string, string]) => flags.includes(a) && flags.includes(b);
 
 const ADJ_LEMMA = /[yi]$/u;
 // Nominative adjective endings too: "Północna", "Białe", "Wielki".
@@ -82,6 +95,8 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
     ...(noun ? { noun } : {}),
     common: common.length > 0,
     inflected: noun !== undefined && noun !== word,
+    person: proper.some((a) => PERSON_FLAGS.some((f) => hasFlags(a.flags, f))),
+    demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS)),
     bareProper: proper.length > 0 && proper.every((a) => !a.flagged && a.ending === ''),
     proper: proper.length > 0,
     lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),

@@ -72,5 +72,12 @@ export interface Store {
   iterateArticles(): Iterable<Article>;
   countArticles(): number;
   stats(): StoreStats;
+  /** The JSON state a stage saved under `name` (e.g. "stories"), or undefined. */
+  readState(name: string): unknown;
+  /**
+   * Read-modify-write of a stage's state under the write lock: `update` gets the current value
+   * (undefined at first) and returns the next one, which is stored. Returns what was stored.
+   */
+  updateState<T>(name: string, update: (current: unknown) => T): T;
   close(): void;
 }

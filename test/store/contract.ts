@@ -226,6 +226,34 @@ export function runStoreContract(name: string, backend: ContractBackend): void {
       });
     });
 
+    test('stage state: absent, written, updated from the current value, kept across reopen', () => {
+      const open = backend.fresh();
+      const first = open();
+      try {
+        assert.equal(first.readState('stories'), undefined);
+        first.updateState('stories', (current) => {
+          assert.equal(current, undefined, 'first update sees no state');
+          return { version: 1, articles: ['a1'] };
+        });
+        const next = first.updateState('stories', (current) => {
+          const state = current as { version: number; articles: string[] };
+          return { ...state, articles: [...state.articles, 'a2'] };
+        });
+        assert.deepEqual(next, { version: 1, articles: ['a1', 'a2'] });
+        assert.throws(() => first.updateState('stories', () => { throw new Error('stage failed'); }));
+        assert.deepEqual(first.readState('stories'), { version: 1, articles: ['a1', 'a2'] }, 'a failed update keeps the old state');
+        assert.equal(first.readState('other'), undefined, 'states are kept apart by name');
+      } finally {
+        first.close();
+      }
+      const again = open();
+      try {
+        assert.deepEqual(again.readState('stories'), { version: 1, articles: ['a1', 'a2'] });
+      } finally {
+        again.close();
+      }
+    });
+
     test('data survives close and reopen', () => {
       const open = backend.fresh();
       const articles = seeds.map((s) => seedArticle(s));

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { Article, Language } from '../../types.ts';
-import type { Store } from '../../store/store.ts';
+import { AmbiguousIdError, type Store } from '../../store/store.ts';
 import {
   printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
 } from '../context.ts';
@@ -23,14 +23,16 @@ function publishedLabel(article: Article): string {
   return article.published?.value ?? 'undated';
 }
 
-/** Finds an article by its id or an unambiguous prefix of it (at least 6 characters). */
+/** Finds an article by its id or an unambiguous prefix of it (at least MIN_ID_PREFIX characters). */
 export function findArticle(store: Store, id: string): Article {
-  const exact = store.getArticle(id);
-  if (exact) return exact;
-  if (id.length >= 6) {
-    const matches = store.listArticles().filter((a) => a.id.startsWith(id));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) throw new UsageError(`article id prefix "${id}" is ambiguous (${matches.length} matches)`);
+  try {
+    const article = store.findArticle(id);
+    if (article) return article;
+  } catch (error) {
+    if (error instanceof AmbiguousIdError) {
+      throw new UsageError(`article id prefix "${id}" is ambiguous (${error.matches.length} matches)`);
+    }
+    throw error;
   }
   throw new UsageError(`no article with id "${id}"`);
 }

@@ -215,6 +215,23 @@ class SqliteStore implements Store {
     return stats;
   }
 
+  readState(name: string): unknown {
+    const json = this.#prepare('SELECT value FROM stage_state WHERE name = ?').pluck().get(name) as string | undefined;
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  updateState<T>(name: string, update: (current: unknown) => T): T {
+    const write = this.#prepare(`INSERT INTO stage_state (name, value, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    // IMMEDIATE takes the write lock before reading, so a concurrent writer waits instead of
+    // overwriting state it never saw.
+    return this.#db.transaction(() => {
+      const next = update(this.readState(name));
+      write.run(name, JSON.stringify(next), new Date().toISOString());
+      return next;
+    }).immediate();
+  }
+
   close(): void {
     if (!this.#db.open) return;
     // Lets SQLite refresh planner statistics for the indexes this session used; cheap (SQLite docs).

@@ -4,7 +4,8 @@
  * ICU does not know about:
  *   1. re-join after abbreviations and initials ("m.in. Putin", "prof. Nowak", "Władimir W. Putin"),
  *      except sentence-final-capable ones ("w 2019 r. Potem") before a capitalised word;
- *   2. split after an ellipsis "…" before a capitalised word, and re-join soft line wraps.
+ *   2. split after an ellipsis "…" before a capitalised word and before a dash speech line
+ *      after a full stop ("…krajów. - Dziękujemy…"), and re-join soft line wraps.
  * Abbreviation lists are data: resources/<lang>/abbreviations.txt.
  */
 import { loadList } from '../resources.ts';
@@ -61,6 +62,12 @@ const ENDS_SENTENCE_PUNCT = /[.!?…:;"”»)]\s*$/u;
 /** "…"/"..." followed by a capitalised word, not inside "(…)" / "[…]" (elided quotation). */
 const ELLIPSIS_BREAK = /(?<![(\[])(?:…|\.\.\.)(?![)\]])(\s+)(?=[\s"„“«]*\p{Lu})/gu;
 
+/**
+ * A speech line after a full stop: "…krajów. - Dziękujemy…". ICU treats "-" as SContinue
+ * (UAX #29 rule SB8a) and never breaks before it, but Polish news writes dialogue this way.
+ */
+const DASH_SPEECH_BREAK = /[.!?…]["”»)]?(\s+)(?=[-–—]\s+["„“«]?\p{Lu})/gu;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(language: Language): Intl.Segmenter {
   const locale = language === 'und' ? 'pl' : language;
@@ -96,8 +103,8 @@ function paragraphBreaks(paragraph: string, language: Language, abbr: Abbreviati
   for (const seg of segmenter(language).segment(paragraph)) {
     if (seg.index > 0) candidates.add(seg.index);
   }
-  for (const m of paragraph.matchAll(ELLIPSIS_BREAK)) {
-    candidates.add(m.index + m[0].length);
+  for (const pattern of [ELLIPSIS_BREAK, DASH_SPEECH_BREAK]) {
+    for (const m of paragraph.matchAll(pattern)) candidates.add(m.index + m[0].length);
   }
   const sorted = [...candidates].sort((a, b) => a - b);
   const kept: number[] = [];

@@ -86,26 +86,31 @@ export interface TimelineInput {
 }
 
 /**
- * One event per dated sentence, dated by its most precise resolved expression, in
- * chronological order (ties keep text order).
+ * One event per dated sentence and distinct date in it, in chronological order (ties keep text
+ * order). A date that only coarsens another in the same sentence ("2019" beside "2019-04") adds
+ * nothing; two different dates in one sentence ("W lipcu 2023 roku … 30 czerwca 2019 r.", often
+ * two sentences the splitter joined) make two events.
  * @example timelineEvents({ text, sentences, times }).map((e) => e.value) // → ['2011', '2019-04', '2023-07']
  */
 export function timelineEvents(input: TimelineInput): TimelineEvent[] {
-  const bySentence = new Map<number, TimeExpression>();
+  const bySentence = new Map<number, TimeExpression[]>();
   for (const t of input.times) {
     if (!t.value || t.sentence < 0) continue;
-    const current = bySentence.get(t.sentence);
-    if (!current || PRECISION[t.granularity] > PRECISION[current.granularity]) bySentence.set(t.sentence, t);
+    bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
   }
   const events: TimelineEvent[] = [];
-  for (const [index, t] of bySentence) {
+  for (const [index, dated] of bySentence) {
     const s = input.sentences[index]!;
-    events.push({ value: t.value, granularity: t.granularity, sentence: index, start: s.start, end: s.end, text: input.text.slice(s.start, s.end).trim(), time: t.text });
+    const seen = new Set<string>();
+    for (const t of dated) {
+      const coarser = dated.some((o) => o.value !== t.value && o.value.startsWith(t.value));
+      if (coarser || seen.has(t.value)) continue;
+      seen.add(t.value);
+      events.push({ value: t.value, granularity: t.granularity, sentence: index, start: s.start, end: s.end, text: input.text.slice(s.start, s.end).trim(), time: t.text });
+    }
   }
   return events.sort((a, b) => compare(timeSortKey(a.value), timeSortKey(b.value)) || a.sentence - b.sentence);
 }
-
-const PRECISION: Readonly<Record<Granularity, number>> = { range: 0, year: 1, month: 2, week: 3, day: 4, minute: 5 };
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

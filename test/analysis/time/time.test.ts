@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTimeExpressions, timelineEvents, type TimeExpression } from '../../../src/analysis/time/index.ts';
+import { doc, seed, type Doc } from '../quotes/fixture.ts';
+
+function times(d: Doc): TimeExpression[] {
+  return findTimeExpressions({ text: d.text, language: d.language, sentences: d.sentences, ...(d.published ? { published: d.published } : {}) });
+}
+
+function expression(all: readonly TimeExpression[], surface: string): TimeExpression {
+  const t = all.find((x) => x.text === surface);
+  assert.ok(t, `no expression ${JSON.stringify(surface)}; got ${JSON.stringify(all.map((x) => x.text))}`);
+  return t;
+}
+
+test('seed-month-only-date: seed 004 resolved against 2023-09 with honest granularity', () => {
+  const all = times(seed('004'));
+  const cases: [string, string, string][] = [
+    ['30 czerwca 2019 r.', '2019-06-30', 'day'],
+    ['w kwietniu 2019 r.', '2019-04', 'month'],
+    ['Przed dwoma miesiącami', '2023-07', 'month'],
+    ['w zeszłym roku', '2022', 'year'],
+    ['w sierpniu', '2023-08', 'month'],
+    ['pod koniec ubiegłego miesiąca', '2023-08', 'month'],
+    ['w najbliższych dniach', '2023-09', 'month'],
+  ];
+  for (const [surface, value, granularity] of cases) {
+    const t = expression(all, surface);
+    assert.equal(t.value, value, `value of ${surface}`);
+    assert.equal(t.granularity, granularity, `granularity of ${surface}`);
+  }
+  const tuesday = expression(all, 'we wtorek');
+  assert.equal(tuesday.value, '2023-09', 'no invented day from a month-precision date');
+  assert.equal(tuesday.granularity, 'month');
+  assert.equal(tuesday.relation, 'weekday');
+  assert.equal(tuesday.note, 'weekday: wtorek');
+  assert.equal(expression(all, 'poniedziałkowym').note, 'weekday: poniedziałek', 'adjective weekday forms');
+  assert.equal(expression(all, 'w sierpniu').anchor, '2023-09');
+  assert.equal(expression(all, '30 czerwca 2019 r.').relation, 'absolute');
+});
+
+test('seed-undated: deictic words stay unresolved, a bare month takes the previous absolute year', () => {
+  const all = times(seed('000'));
+  const tuesday = expression(all, 'we wtorek');
+  assert.equal(tuesday.value, '');
+  assert.match(tuesday.note ?? '', /unresolved/);
+  const since = expression(all, 'od 2019 roku');
+  assert.equal(since.value, '2019');
+  assert.equal(since.note, 'since');
+  const july = expression(all, 'Pod koniec lipca');
+  assert.equal(july.value, '2017-07');
+  assert.equal(july.anchor, '2017');
+  assert.equal(july.note, 'end of month');
+});
+
+test('seed-001-relative-years-and-months: listopad ubiegłego roku, W marcu, ubiegły wtorek', () => {
+  const all = times(seed('001'));
+  assert.equal(expression(all, 'w listopadzie ubiegłego roku').value, '2022-11');
+  assert.equal(expression(all, 'W marcu').value, '2023-03');
+  assert.equal(expression(all, 'W lipcu 2023 roku').value, '2023-07');
+  assert.equal(expression(all, 'w ubiegły wtorek').note, 'weekday: wtorek (previous)');
+  assert.equal(expression(times(seed('003')), 'półtora roku temu').value, '2022-03');
+});
+
+test('day-precision-date: weekdays and deictic days become days and ISO weeks', () => {
+  const d = doc('Minister przekazał wczoraj, że rozmowy odbyły się we wtorek. W ubiegły czwartek nic nie ustalono, a w zeszłym tygodniu strony się nie spotkały.', 'pl', { value: '2024-03-14', precision: 'day' });
+  const all = times(d);
+  assert.equal(expression(all, 'wczoraj').value, '2024-03-13');
+  assert.equal(expression(all, 'we wtorek').value, '2024-03-12');
+  assert.equal(expression(all, 'W ubiegły czwartek').value, '2024-03-07', 'the previous Thursday, not the publication day');
+  const week = expression(all, 'w zeszłym tygodniu');
+  assert.equal(week.value, '2024-W10');
+  assert.equal(week.granularity, 'week');
+});
+
+test('english-expressions: on Tuesday, last month, in April 2019, two months ago, yesterday', () => {
+  const d = doc('Talks began on Tuesday. Last month the ministers met, and they first met in April 2019. Two months ago a delegation visited; yesterday it returned. On June 30, 2019, Trump crossed the border. It may happen soon.', 'en', { value: '2023-09-14', precision: 'day' });
+  const all = times(d);
+  assert.equal(expression(all, 'on Tuesday').value, '2023-09-12');
+  assert.equal(expression(all, 'Last month').value, '2023-08');
+  assert.equal(expression(all, 'in April 2019').value, '2019-04');
+  assert.equal(expression(all, 'Two months ago').value, '2023-07');
+  assert.equal(expression(all, 'yesterday').value, '2023-09-13');
+  assert.equal(expression(all, 'On June 30, 2019').value, '2019-06-30');
+  assert.equal(all.some((t) => t.text.includes('may')), false, 'the modal "may" is not the month May');
+});
+
+test('timeline-order: 2011 < 2017 < 2019-04 < 2019-06-30 < 2023-07 < 2023-09', () => {
+  const d = doc('We wtorek przywódcy spotkali się ponownie. W lipcu 2023 roku Szojgu odwiedził Pjongjang. 30 czerwca 2019 r. Trump przekroczył granicę. Kim objął władzę w 2011 roku. W 2017 roku Rosja głosowała za sankcjami. Poprzednio spotkali się w kwietniu 2019 r. we Władywostoku. To zdanie nie ma daty.', 'pl', { value: '2023-09', precision: 'month' });
+  const all = times(d);
+  const events = timelineEvents({ text: d.text, sentences: d.sentences, times: all });
+  assert.deepEqual(events.map((e) => e.value), ['2011', '2017', '2019-04', '2019-06-30', '2023-07', '2023-09']);
+  assert.equal(events[0]!.text, 'Kim objął władzę w 2011 roku.');
+  assert.equal(events[0]!.time, 'w 2011 roku');
+  assert.equal(d.text.slice(events[0]!.start, events[0]!.end).trim(), events[0]!.text);
+});

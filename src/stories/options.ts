@@ -60,11 +60,13 @@ const SHARED = {
 export const EVENT_PRESET: ClusterOptions = Object.freeze({
   ...SHARED,
   level: 'event',
-  threshold: 0.3,
+  // Event B-cubed F1 on the hand labels (batch): 0.35 → 0.73, 0.30 → 0.74, 0.25 → 0.80, 0.20 → 0.80;
+  // with timeScaleDays 1.5 instead of 3: 0.81 at precision 0.78; topic purity stays ≥ 0.998.
+  threshold: 0.2,
   mergeThreshold: 0.45,
   termWeight: 0.6,
   entityWeight: 0.4,
-  timeScaleDays: 3,
+  timeScaleDays: 1.5,
   windowDays: 10,
 });
 

@@ -1,6 +1,9 @@
 /**
  * Claims: sentences from different articles that state the same thing (issue 7 §1).
  *
+ * 0. Sentences with the same normalised text (syndicated copies, repeated paragraphs) are one
+ *    claim at once; only one of them takes part in the pairwise steps, which keeps the cost
+ *    proportional to distinct sentences rather than to articles.
  * 1. Candidate pairs come from an inverted index over terms (no all-pairs scan), skipping terms
  *    so common in the story that they cannot tell claims apart.
  * 2. Pairs from different articles at or above CLAIM_SIMILARITY are merged greedily, most similar
@@ -37,17 +40,21 @@ function find(parent: number[], i: number): number {
   return i;
 }
 
-function candidatePairs(features: StoryFeatures): [number, number][] {
+/** Lower-cased, whitespace-collapsed text: identical sentences share it. */
+export function normalisedText(s: SentenceFeatures): string {
+  return s.sentence.text.toLocaleLowerCase('pl').replace(/\s+/g, ' ').trim();
+}
+
+function candidatePairs(features: StoryFeatures, distinct: readonly SentenceFeatures[]): [number, number][] {
   const postings = new Map<string, number[]>();
-  for (const s of features.sentences) {
-    if (!s.standalone) continue;
+  for (const s of distinct) {
     for (const t of s.terms) {
       const list = postings.get(t);
       if (list) list.push(s.id);
       else postings.set(t, [s.id]);
     }
   }
-  const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(features.sentences.length * MAX_POSTING_SHARE));
+  const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(distinct.length * MAX_POSTING_SHARE));
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const n = features.sentences.length;
@@ -82,12 +89,28 @@ function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean {
 
 /** Groups a story's standalone sentences into claims (most corroborated first). */
 export function groupClaims(features: StoryFeatures): SentenceGroup[] {
-  const scored = candidatePairs(features)
+  const parent = features.sentences.map((_, i) => i);
+  const articlesOf = new Map<number, Set<number>>(features.sentences.map((s) => [s.id, new Set([s.articleIndex])]));
+  // Step 0: identical sentences.
+  const firstByText = new Map<string, number>();
+  const distinct: SentenceFeatures[] = [];
+  for (const s of features.sentences) {
+    if (!s.standalone) continue;
+    const key = normalisedText(s);
+    const first = firstByText.get(key);
+    if (first === undefined) {
+      firstByText.set(key, s.id);
+      distinct.push(s);
+      continue;
+    }
+    parent[s.id] = first;
+    articlesOf.get(first)!.add(s.articleIndex);
+    articlesOf.delete(s.id);
+  }
+  const scored = candidatePairs(features, distinct)
     .map(([a, b]) => ({ a, b, sim: similarity(features.sentences[a]!, features.sentences[b]!, features.idf) }))
     .filter((p) => p.sim >= CLAIM_SIMILARITY && datesAligned(features.sentences[p.a]!, features.sentences[p.b]!))
     .sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
-  const parent = features.sentences.map((_, i) => i);
-  const articlesOf = new Map<number, Set<number>>(features.sentences.map((s) => [s.id, new Set([s.articleIndex])]));
   for (const { a, b } of scored) {
     const ra = find(parent, a);
     const rb = find(parent, b);

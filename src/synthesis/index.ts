@@ -12,7 +12,7 @@
 import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { groupClaims, type SentenceGroup } from './claims.ts';
+import { groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
 import { findConflicts } from './conflicts.ts';
 import {
   DEFAULT_SUMMARY_SENTENCES,
@@ -60,13 +60,28 @@ function claimStatus(sentences: readonly ClaimSentence[], independent: number, i
   return independent >= 2 ? 'corroborated' : 'single-source';
 }
 
-/** The member closest to the others (the medoid); ties go to the earliest sentence. */
+/** Distinct wordings weighed for a claim's representative; more add cost, not choice. */
+const MAX_REPRESENTATIVE_CANDIDATES = 30;
+
+/**
+ * The wording closest to the others (the medoid over distinct texts, each weighted by how often
+ * it occurs); ties go to the earliest sentence. A summarisable wording is preferred.
+ */
 function representative(members: readonly SentenceFeatures[], features: StoryFeatures): SentenceFeatures {
-  if (members.length <= 2) return members[0]!;
-  let best = members[0]!;
-  let bestScore = -1;
+  const counts = new Map<string, { s: SentenceFeatures; n: number }>();
   for (const m of members) {
-    const score = members.reduce((sum, o) => (o === m ? sum : sum + similarity(m, o, features.idf)), 0);
+    const key = normalisedText(m);
+    const entry = counts.get(key);
+    if (entry) entry.n++;
+    else counts.set(key, { s: m, n: 1 });
+  }
+  const preferred = [...counts.values()].filter((e) => e.s.summarisable);
+  const pool = (preferred.length > 0 ? preferred : [...counts.values()]).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
+  if (pool.length <= 2) return pool[0]!.s;
+  let best = pool[0]!.s;
+  let bestScore = -1;
+  for (const { s: m, n } of pool) {
+    const score = n + pool.reduce((sum, o) => (o.s === m ? sum : sum + o.n * similarity(m, o.s, features.idf)), 0);
     if (score > bestScore) {
       best = m;
       bestScore = score;

@@ -19,6 +19,14 @@ export interface CleanResult {
  */
 export const MAX_HEADLINE_WORDS = 22;
 
+/**
+ * A paragraph ending in a photo credit is a caption only if it is caption-sized; a longer one is
+ * body text with a credit glued on, and keeps its text. Captions run one sentence (seed 000's is
+ * 128 characters before "Fot."); 200 leaves room for a long one, while a three-sentence body
+ * paragraph is longer.
+ */
+export const MAX_CAPTION_CHARS = 200;
+
 const REMOVED_KINDS: ReadonlySet<string> = new Set<RemovedKind>([
   'advert', 'video', 'related', 'photo-credit', 'share', 'cookie', 'newsletter', 'other',
 ]);
@@ -111,8 +119,24 @@ function looksLikeHeadline(text: string): boolean {
   return text.split(' ').length <= MAX_HEADLINE_WORDS;
 }
 
-function matchDrop(paragraph: string, drops: readonly Rule[]): RemovedKind | undefined {
-  for (const rule of drops) if (rule.pattern.test(paragraph)) return rule.kind;
+interface Drop {
+  readonly kind: RemovedKind;
+  /** Text to keep when only the tail of the paragraph is boilerplate. */
+  readonly keep?: string;
+  readonly removed: string;
+}
+
+function matchDrop(paragraph: string, drops: readonly Rule[]): Drop | undefined {
+  for (const rule of drops) {
+    const match = rule.pattern.exec(paragraph);
+    if (!match) continue;
+    if (rule.kind === 'photo-credit' && match.index > MAX_CAPTION_CHARS) {
+      // The credit proper starts at its first letter; the sentence end before it stays.
+      const start = match.index + Math.max(0, match[0].search(/[\p{L}(]/u));
+      return { kind: rule.kind, keep: paragraph.slice(0, start).trimEnd(), removed: paragraph.slice(start) };
+    }
+    return { kind: rule.kind, removed: paragraph };
+  }
   return undefined;
 }
 
@@ -141,11 +165,12 @@ export function cleanText(text: string, language: Language): CleanResult {
         continue;
       }
       inRelated = false;
-      const kind = matchDrop(piece.text, rules.drops);
-      if (kind) {
-        removed.push({ kind, text: piece.text });
+      const drop = matchDrop(piece.text, rules.drops);
+      if (drop) {
+        removed.push({ kind: drop.kind, text: drop.removed });
+        if (drop.keep) kept.push(drop.keep);
         // A related heading on its own line starts a block of headlines, like a marker.
-        inRelated = kind === 'related';
+        inRelated = drop.kind === 'related';
       } else {
         kept.push(piece.text);
       }

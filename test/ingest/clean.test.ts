@@ -61,3 +61,12 @@ test('cleanText: ordinary sentences mentioning cookies or photos are kept', () =
   const input = 'Regulator fined the company for placing cookies without consent.\n\nThe photo was taken in 2019, officials said.';
   assert.equal(cleanText(input, 'en').text, input);
 });
+
+test('cleanText: a long body paragraph with a credit glued on keeps its text', () => {
+  const body =
+    'Premier zapowiedział w piątek zmiany w rządzie. Nowi ministrowie mają zostać powołani jeszcze przed końcem miesiąca, ' +
+    'a pierwsze posiedzenie nowej Rady Ministrów odbędzie się w poniedziałek. Opozycja zapowiada wniosek o wotum nieufności.';
+  const { text, removed } = cleanText(`${body} Fot. PAP/Leszek Szymański`, 'pl');
+  assert.equal(text, body);
+  assert.deepEqual(removed, [{ kind: 'photo-credit', text: 'Fot. PAP/Leszek Szymański' }]);
+});

@@ -31,6 +31,8 @@ export interface StoryAssignment {
   readonly similarity: number;
   /** Set when joining made this story merge into another one: the id that now holds it. */
   readonly mergedInto?: string;
+  /** Stories merged away by this article (they now resolve to `storyId`). */
+  readonly absorbed?: readonly string[];
 }
 
 export interface Clusterer {
@@ -166,9 +168,15 @@ class IncrementalClusterer implements Clusterer {
         if (other && !close.some((c) => c.story.id === r.id)) close.push({ story: other, sim: r.similarity });
       }
     }
-    const mergedInto = this.mergeIfOneEvent(best, close);
-    const storyId = mergedInto ?? best.id;
-    return { articleId: f.articleId, storyId, created: false, similarity: bestSim, ...(mergedInto ? { mergedInto } : {}) };
+    const { into, absorbed } = this.mergeIfOneEvent(best, close);
+    return {
+      articleId: f.articleId,
+      storyId: into,
+      created: false,
+      similarity: bestSim,
+      ...(into !== best.id ? { mergedInto: into } : {}),
+      ...(absorbed.length ? { absorbed } : {}),
+    };
   }
 
   stories(): Story[] {
@@ -412,17 +420,19 @@ class IncrementalClusterer implements Clusterer {
   // --- 4. merges ----------------------------------------------------------------------------
 
   /** Merge `story` with candidates the new article tied them to, when the centroids agree. */
-  private mergeIfOneEvent(story: StoryState, close: readonly { story: StoryState; sim: number }[]): string | undefined {
+  private mergeIfOneEvent(story: StoryState, close: readonly { story: StoryState; sim: number }[]): { into: string; absorbed: string[] } {
     let into: StoryState = story;
+    const absorbed: string[] = [];
     for (const { story: other } of close) {
       if (other.id === into.id || !this.live.has(other.id) || !this.live.has(into.id)) continue;
       const centroidSim = this.storySimilarity(into, other);
       if (centroidSim < this.options.mergeThreshold) continue;
       const [big, small] = other.articleIds.length >= into.articleIds.length ? [other, into] : [into, other];
       this.absorb(big, small);
+      absorbed.push(small.id);
       into = big;
     }
-    return into.id === story.id ? undefined : into.id;
+    return { into: into.id, absorbed };
   }
 
   private storySimilarity(a: StoryState, b: StoryState, o: Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 'timeScaleDays'> = this.options): number {

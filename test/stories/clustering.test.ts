@@ -96,7 +96,7 @@ test('merges are recorded and old story ids keep resolving', () => {
   const b = c.add(f('b', 'pociąg pancerny granica'));
   assert.notEqual(a.storyId, b.storyId);
   const bridge = c.add(f('bridge', 'szczyt spotkanie kosmodrom pociąg pancerny granica'));
-  assert.ok(bridge.mergedInto, 'bridge triggered a merge');
+  assert.deepEqual(bridge.absorbed, [b.storyId], 'bridge triggered a merge');
   const survivor = c.resolve(a.storyId)!;
   assert.equal(c.resolve(b.storyId), survivor);
   assert.deepEqual([...c.story(survivor)!.articleIds].sort(), ['a', 'b', 'bridge']);

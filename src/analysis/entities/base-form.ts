@@ -26,7 +26,7 @@ function loadRules(name: string): SuffixRule[] {
   return loadPairs('pl', name).map(([ending, value]) => {
     const [replacement, condition] = value.split('|').map((x) => x.trim());
     // Default condition: the stem ends in a consonant (apostrophe endings follow a silent vowel).
-    const stem = condition ? new RegExp(`${condition}$`, 'u') : ending.startsWith("'") ? /./u : CONSONANT;
+    const stem = condition ? new RegExp(`${condition}$`, 'u') : /^['’]/.test(ending) ? /./u : CONSONANT;
     return { ending, replacement: replacement ?? '', stem };
   });
 }
@@ -34,7 +34,7 @@ function loadRules(name: string): SuffixRule[] {
 /** The stem left by the rule, if it applies; `strict` false skips the stem condition. */
 function applies(rule: SuffixRule, word: string, strict = true): string | undefined {
   if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return undefined;
-  const stem = word.slice(0, -rule.ending.length);
+  const stem = word.slice(0, word.length - rule.ending.length);
   return !strict || rule.stem.test(stem) ? stem : undefined;
 }
 
@@ -65,6 +65,9 @@ export function unknownNameBase(word: string, forms: ArticleForms, givenName: bo
   const attested = ruleCandidates(word, false).find((c) => c !== word && forms.has(c));
   if (attested) return attested;
   if (givenName === 'attested') return word;
+  // "Jean-Claude'a", "Farage’a": an apostrophe ending is a case ending whatever the position.
+  const apostrophe = strong!.find((r) => /^['’]/.test(r.ending) && word.endsWith(r.ending));
+  if (apostrophe) return word.slice(0, word.length - apostrophe.ending.length) + apostrophe.replacement;
   if (givenName) {
     // Before a surname only feminine endings are read ("Theresy", "Asi" → "Theresa", "Asia"):
     // masculine given names of news (Donald, Władimir) are in the dictionary already.
@@ -97,10 +100,14 @@ export function nounBase(word: string, forms: ArticleForms): string {
     const known = ruleCandidates(word).find((c) => knownKey(c, 'pl'));
     if (known) return known;
   }
+  // A bare listed form ("Wrocławia", "Sorosa") is an inflected form: the name rules decide.
+  if (info.bareProper && !info.common) return unknownNameBase(word, forms);
   if (info.proper) return info.noun ?? word;
-  // A common-word reading with a real ending ("Unii" → "Unia") is the name's stem; a bare
-  // coincidence ("Kima" is also a common word) is not, so it goes to the name rules.
+  // A common-word reading with a real ending ("Unii" → "Unia") is the name's stem.
   if (info.noun && info.noun !== word) return info.noun;
+  // A common word in the nominative ("Izba") stays, unless the article shows it is an
+  // inflected name ("Kima" beside "Kim").
+  if (info.noun) return ruleCandidates(word, false).find((c) => c !== word && forms.has(c)) ?? word;
   return unknownNameBase(word, forms);
 }
 

@@ -76,7 +76,10 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
   const adjective = common.find((a) => ADJ_LEMMA.test(a.lemma) && ADJ_FORMS.test(lower) && a.lemma.length > 3)?.lemma;
   // An inflected reading beats the literal stem: dictionary-pl lists some inflected surname
   // forms as stems of their own ("Korei", "Białym"), while "Korea" + ending "i" is the country.
-  const inflected = proper.find((a) => a.ending !== '' && a.lemma !== word);
+  // The shortest inflected lemma: "Donaldowi" is Donald's dative, not the adjective "Donaldowy".
+  const inflected = proper
+    .filter((a) => a.ending !== '' && a.lemma !== word)
+    .sort((a, b) => a.lemma.length - b.lemma.length)[0];
   const literal = proper.find((a) => a.lemma === word);
   // A flagged stem identical to the word is its own nominative ("Franciszek", "Morze").
   const nominative = analyses.find((a) => a.flagged && a.ending === '' && a.lemma.toLocaleLowerCase('pl') === lower);
@@ -88,7 +91,9 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
   const commonNoun = nouns.find((a) => nameHeads().has(a.lemma)) ?? nouns[0];
   // dictionary-pl also lists inflected forms as bare stems ("Unii", "Korei"), so a literal
   // capitalised stem only wins when no reading has a real ending.
-  const noun = (nominative ? word : undefined) ?? literalLemma?.lemma ?? inflected?.lemma
+  // Proper-name readings first ("Berlina" is Berlin's genitive before it is a common noun),
+  // then a common noun in the nominative ("Izba", "Morze"), then inflected common nouns.
+  const noun = literalLemma?.lemma ?? inflected?.lemma ?? (nominative ? word : undefined)
     ?? (commonNoun ? capitaliseLike(commonNoun.lemma, word) : undefined) ?? literal?.lemma;
   return {
     ...(adjective ? { adjective } : {}),

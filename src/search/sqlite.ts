@@ -201,23 +201,27 @@ class SqliteSearchIndex implements SearchIndex {
       params[`c${i}`] = match;
       return `SELECT s.article_id FROM search_fts JOIN search_sentences s ON s.id = search_fts.rowid WHERE search_fts MATCH @c${i}`;
     }).join(' INTERSECT ');
-    // bm25 must be computed in the query that MATCHes, so the window functions pick the best
-    // sentence per article in an outer query. FTS5's bm25 is lower-is-better; the sign is flipped.
+    // bm25 must be computed in the query that MATCHes (MATERIALIZED stops SQLite flattening it
+    // into the aggregate); the best sentence per article is then picked by GROUP BY: with max(),
+    // SQLite takes the other bare columns from the max row (SQLite docs, "Bare columns in an
+    // aggregate query"). FTS5's bm25 is lower-is-better; the sign is flipped.
     const rows = this.#db.prepare(`
-      SELECT * FROM (
-        SELECT m.*, row_number() OVER (PARTITION BY m.article_id ORDER BY m.score DESC, m.idx) AS rank_in_article,
-               count(*) OVER (PARTITION BY m.article_id) AS matches
-        FROM (
-          SELECT s.article_id, s.idx, s.start, s."end", s.text,
-                 -bm25(search_fts, ${SURFACE_WEIGHT}, ${LEMMA_WEIGHT}) AS score,
-                 a.origin, a.title, a.outlet, a.language, a.published
-          FROM search_fts
-          JOIN search_sentences s ON s.id = search_fts.rowid
-          JOIN search_articles a ON a.article_id = s.article_id
-          WHERE search_fts MATCH @any ${filterSql(filters, params)}
-            ${matches.length > 1 ? `AND s.article_id IN (${everyClause})` : ''}
-        ) m
-      ) WHERE rank_in_article = 1
+      WITH m AS MATERIALIZED (
+        SELECT s.article_id, s.idx, s.start, s."end", s.text,
+               -bm25(search_fts, ${SURFACE_WEIGHT}, ${LEMMA_WEIGHT}) AS score,
+               a.origin, a.title, a.outlet, a.language, a.published
+        FROM search_fts
+        JOIN search_sentences s ON s.id = search_fts.rowid
+        JOIN search_articles a ON a.article_id = s.article_id
+        WHERE search_fts MATCH @any ${filterSql(filters, params)}
+      )
+      SELECT article_id, idx, start, "end", text, max(score) AS score, count(*) AS matches,
+             origin, title, outlet, language, published
+      FROM m
+      -- Filtering here, not inside m: there SQLite may drive the plan from the id list and
+      -- re-run the full-text query per row ("Kim Rosja" on 1,000 synthetic articles: 61 → 39 ms).
+      ${matches.length > 1 ? `WHERE article_id IN (${everyClause})` : ''}
+      GROUP BY article_id
       ORDER BY score DESC, article_id
       LIMIT @limit OFFSET @offset
     `).all(params) as HitRow[];

@@ -25,6 +25,8 @@ export interface QuoteCues {
   /** Verbs whose reported clause may come without a complementiser (English "said"). */
   readonly bare: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
+  /** Relative pronouns: as a subject they point at the name just before ("X, który powiedział"). */
+  readonly relatives: ReadonlySet<string>;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
@@ -91,6 +93,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     prepositions: set('preposition'),
     bare: set('bare'),
     determiners: set('determiner'),
+    relatives: set('relative'),
     connectors: set('connector'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],

@@ -17,7 +17,9 @@ const PAIRS: readonly RegExp[] = [
   /“([^“”\n]+)”/gu,
   /«([^«»\n]+)»/gu,
   /»([^»«\n]+)«/gu,
-  /"([^"\n]+)"/gu,
+  // Straight marks look the same both ways: an opening one follows a space or bracket and
+  // precedes a non-space, so a closing mark and the next opening one never pair up.
+  /(?<=^|[\s([—–-])"(?=\S)([^"\n]+?)(?<=\S)"(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])'([^'\n]+)'(?![\p{L}\p{N}])/gu,
 ];
 

@@ -40,6 +40,11 @@ export interface SpeakerContext {
 const LOOKBACK_SENTENCES = 3;
 /** A described speaker longer than this is a clause, not a role noun phrase worth resolving. */
 const MAX_ROLE_WORDS = 5;
+/**
+ * Longest description kept as a speaker: the seeds' longest true one has 7 words ("biuro
+ * prezydenta Korei Południowej Yoon Suk Yeol"); longer ones on BSNLP dev were clauses.
+ */
+const MAX_DESCRIPTION_WORDS = 8;
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
 
@@ -63,6 +68,9 @@ export function speakerInRegion(ctx: SpeakerContext, region: Span, agreement: Ag
   const description = describe(ctx, region);
   if (!description) return undefined;
   const head = description.words[0]!.text.toLowerCase();
+  if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
+  // A long "description" is a clause the attribution pattern swallowed, not a noun phrase.
+  if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
   const roleType = ctx.cues.roles.get(head);
   if (roleType && description.words.length <= MAX_ROLE_WORDS) {
     const earlier = lookBack(ctx, sentence, agreement, roleType);
@@ -108,6 +116,13 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
 function modifiesNoun(ctx: SpeakerContext, m: Span, region: Span): boolean {
   const next = /^\s+\p{Ll}\p{L}*\s*(?:,|$)/u.exec(ctx.text.slice(m.end, region.end));
   return next !== null;
+}
+
+/** The name a relative pronoun refers to: the last fitting mention before it in its sentence. */
+function antecedent(ctx: SpeakerContext, before: number, agreement: Agreement, sentence: number): Speaker | undefined {
+  const s = ctx.sentences[sentence];
+  const m = ctx.mentions.filter((x) => s && x.start >= s.start && x.end <= before && !isQuoted(ctx, x) && agrees(ctx, x, agreement)).at(-1);
+  return m ? fromMention(m) : undefined;
 }
 
 function isQuoted(ctx: SpeakerContext, m: Span): boolean {

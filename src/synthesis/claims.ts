@@ -42,7 +42,7 @@ function find(parent: number[], i: number): number {
 
 /** Lower-cased, whitespace-collapsed text: identical sentences share it. */
 export function normalisedText(s: SentenceFeatures): string {
-  return s.sentence.text.toLocaleLowerCase('pl').replace(/\s+/g, ' ').trim();
+  return s.sentence.text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function candidatePairs(features: StoryFeatures, distinct: readonly SentenceFeatures[]): [number, number][] {

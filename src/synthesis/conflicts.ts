@@ -40,7 +40,8 @@ interface SlotValue {
   readonly citation: Citation;
 }
 
-const lower = (s: string): string => s.toLocaleLowerCase('pl');
+// Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
+const lower = (s: string): string => s.toLowerCase();
 
 function mainParticipants(features: StoryFeatures): Set<string> {
   const articles = new Map<string, Set<number>>();

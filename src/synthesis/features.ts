@@ -58,7 +58,8 @@ export interface StoryFeatures {
   readonly byArticle: readonly (readonly SentenceFeatures[])[];
 }
 
-const lower = (s: string): string => s.toLocaleLowerCase('pl');
+// Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
+const lower = (s: string): string => s.toLowerCase();
 
 export function stemOf(word: string): string {
   return lower(word).slice(0, STEM_LENGTH);

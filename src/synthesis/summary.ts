@@ -65,7 +65,7 @@ function centroidSimilarity(s: SentenceFeatures, c: ReadonlyMap<string, number>,
  * @example trimConnective('Z kolei biuro prezydenta…', 'pl') // → { text: 'biuro prezydenta…', offset: 8 }
  */
 export function trimConnective(text: string, language: SynthesisLexiconLanguage): { text: string; offset: number } {
-  const lowered = text.toLocaleLowerCase('pl');
+  const lowered = text.toLowerCase();
   for (const c of synthesisLexicon(language).connectives) {
     if (!lowered.startsWith(c)) continue;
     const rest = /^[\s,]+/.exec(text.slice(c.length));

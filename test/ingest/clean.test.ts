@@ -70,3 +70,17 @@ test('cleanText: a long body paragraph with a credit glued on keeps its text', (
   assert.equal(text, body);
   assert.deepEqual(removed, [{ kind: 'photo-credit', text: 'Fot. PAP/Leszek Szymański' }]);
 });
+
+test('cleanText: body text run into a marker stays; only the marker goes', () => {
+  const tail =
+    'Klasa biznes w Emirates. Sprawdziliśmy, co oferuje na trasie między Warszawą i Dubajem Branża przewozowa obawia się ' +
+    'Brexitu. Buczek dodał, że w czarnym scenariuszu wielu klientów wycofa się z handlu z Wielką Brytanią.';
+  const { text, removed } = cleanText(`Prezes nie wyobraża sobie, żeby handel utrzymał się na tym poziomie. Zobacz też: ${tail}`, 'pl');
+  assert.equal(text, `Prezes nie wyobraża sobie, żeby handel utrzymał się na tym poziomie.\n\n${tail}`);
+  assert.deepEqual(removed, [{ kind: 'related', text: 'Zobacz też:' }]);
+});
+
+test('cleanText: a headline ending in a full stop on the marker line is dropped', () => {
+  const { text } = cleanText('Tekst artykułu.\n\nZobacz także: Bohater z Polski. Za to co zrobił, w nagrodę poleci do Indii.', 'pl');
+  assert.equal(text, 'Tekst artykułu.');
+});

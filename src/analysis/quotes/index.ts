@@ -331,6 +331,8 @@ function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: VerbCue, se
   const region = wordsIn(ctx.text, from, verb.start);
   let start = 0;
   while (start < region.length && ctx.cues.connectors.has(region[start]!.text.toLowerCase())) start++;
+  // "Jak informuje X, …": the source follows the verb.
+  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) return undefined;
   // An opening phrase closed by a comma ("In a speech on Wednesday, President Biden said") is not the subject.
   const lastComma = ctx.text.lastIndexOf(',', verb.start);
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {

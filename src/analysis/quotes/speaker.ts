@@ -52,8 +52,9 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
   const out: { text: string; start: number; end: number }[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const end = Math.min(m.index + m[0].length, to);
-    out.push({ text: text.slice(m.index, end).replace(/\.$/, ''), start: m.index, end });
+    // A full stop after a word ends the sentence more often than an abbreviation.
+    const end = Math.min(m.index + m[0].length - (m[0].endsWith('.') ? 1 : 0), to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
   }
   return out;
 }
@@ -137,7 +138,12 @@ function namedSpeaker(ctx: SpeakerContext, region: Span, agreement: Agreement, s
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
     && (side === 'after' || ((m.type === 'PER' || m.text === m.base) && !modifiesNoun(ctx, m, region))));
-  const pick = (pool: readonly MentionLike[]): MentionLike | undefined => (side === 'before' ? pool.at(-1) : pool[0]);
+  // Before the verb a name in the nominative is the subject; an inflected one is usually an
+  // object or possessor ("Oliver Krischer oskarżył gabinet Angeli Merkel i podkreślił").
+  const pick = (pool: readonly MentionLike[]): MentionLike | undefined => {
+    if (side === 'after') return pool[0];
+    return pool.filter((m) => m.text === m.base).at(-1) ?? pool.at(-1);
+  };
   const persons = inside.filter((m) => m.type === 'PER');
   // Gender breaks ties between names; foreign names ("Adrienne") do not show it, so it never empties the list.
   // A neuter or plural verb never has one person as its subject ("biuro prezydenta X stwierdziło").

@@ -49,7 +49,8 @@ const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').
 
 /**
  * What one walk over the page collects. linkedom answers every querySelector with a full tree
- * walk; one walk instead of about fifteen halved readHtml's non-Readability time on a 195 KB page.
+ * walk; one walk instead of about fifteen cut metadata reading from about 6 ms to 1 ms of CPU
+ * on a 195 KB page (the html-polish-news-page fixture padded with navigation, 2026-11).
  */
 interface PageScan {
   /** `<meta>` content by lower-cased `property` / `name` / `itemprop`; the first one wins. */

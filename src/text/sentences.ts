@@ -68,6 +68,10 @@ const ELLIPSIS_BREAK = /(?<![(\[])(?:…|\.\.\.)(?![)\]])(\s+)(?=[\s"„“«]*\
  */
 const DASH_SPEECH_BREAK = /[.!?…]["”»)]?(\s+)(?=[-–—]\s+["„“«]?\p{Lu})/gu;
 
+/** Context judged around a break: longer than any abbreviation plus quotes/brackets glued to it. */
+const LOOK_BEHIND = 48;
+const LOOK_AHEAD = 16;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(language: Language): Intl.Segmenter {
   const locale = language === 'und' ? 'pl' : language;
@@ -112,7 +116,9 @@ function paragraphBreaks(paragraph: string, language: Language, abbr: Abbreviati
   for (const at of sorted) {
     if (at >= paragraph.length) break;
     // Judge against the text since the last *kept* break, so chains of joins work.
-    if (joinAcross(paragraph.slice(from, at), paragraph.slice(at, at + 80), abbr)) continue;
+    // Only the tail matters (the last word); an end-anchored regex over the whole sentence would
+    // rescan it from every start position.
+    if (joinAcross(paragraph.slice(Math.max(from, at - LOOK_BEHIND), at), paragraph.slice(at, at + LOOK_AHEAD), abbr)) continue;
     kept.push(at);
     from = at;
   }

@@ -1,5 +1,6 @@
 /**
- * The HTTP app (hono): JSON under /api, one route module per resource in routes/, errors
+ * The HTTP app (hono): JSON under /api, the web pages (src/web) at /, one route module per
+ * resource in routes/, errors
  * rendered once by errors.ts, body size and time limited by middleware.ts. Stories plug in as
  * one more route module (routes/stories.ts, mounted at /api/stories) plus its API_PATHS entries
  * once story reports (src/synthesis) exist.
@@ -19,6 +20,7 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { webRoutes } from '../web/routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -63,6 +65,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/search', searchRoutes(deps));
   app.route('/api/ingest', ingestRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
+  app.route('/', webRoutes(deps));
 
   // A known path with another method: 405 with Allow, rather than a misleading 404.
   for (const [path, methods] of Object.entries(API_PATHS)) {

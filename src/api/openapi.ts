@@ -22,6 +22,9 @@ export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
   '/api/search': ['get'],
   '/api/ingest': ['post'],
   '/api/stats': ['get'],
+  '/': ['get'],
+  '/search': ['get'],
+  '/articles/{id}': ['get'],
 };
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -38,6 +41,7 @@ const until = param('until', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2}
 const limit = (max: number) => param('limit', { type: 'integer', minimum: 1, maximum: max }, 'page size');
 const offset = param('offset', { type: 'integer', minimum: 0 }, 'rows to skip');
 
+const htmlPage = { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
 const span = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } }, required: ['start', 'end'] };
 
 export function openApiDocument(): object {
@@ -116,6 +120,27 @@ export function openApiDocument(): object {
       },
       '/api/stats': {
         get: { summary: 'Counts by language and outlet, date range, search index size', responses: { 200: { description: 'stats', ...json({ type: 'object' }) } } },
+      },
+      '/': {
+        get: { summary: 'Web page: article list', parameters: [lang, source, offset], responses: { 200: htmlPage, 400: htmlPage } },
+      },
+      '/search': {
+        get: {
+          summary: 'Web page: search results',
+          parameters: [param('q', { type: 'string', maxLength: MAX_QUERY_CHARS }, 'query'), offset],
+          responses: { 200: htmlPage, 400: htmlPage },
+        },
+      },
+      '/articles/{id}': {
+        get: {
+          summary: 'Web page: one article, optionally with the passage [start, end) highlighted',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{6,64}$' } },
+            param('start', { type: 'integer', minimum: 0 }, 'passage start offset'),
+            param('end', { type: 'integer', minimum: 1 }, 'passage end offset'),
+          ],
+          responses: { 200: htmlPage, 400: htmlPage, 404: htmlPage },
+        },
       },
     },
     components: {

@@ -1,0 +1,69 @@
+/**
+ * The web pages, served by the API process: `/` (article list), `/search?q=` and
+ * `/articles/:id?start=&end=` (the article with that passage highlighted, as search results
+ * link to it). Same store, search and validation as the JSON API; errors render as HTML pages.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { RouteDeps } from '../api/deps.ts';
+import { ApiError } from '../api/errors.ts';
+import { articleSummary } from '../api/records.ts';
+import { MAX_QUERY_CHARS } from '../api/routes/search.ts';
+import { LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
+import { articlePage, errorPage, listPage, searchPage } from './pages.ts';
+
+/** Rows per page: a screenful or two. */
+const PAGE_SIZE = 30;
+
+/** No scripts, frames, or remote anything: the pages need only their inline style. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const ListQuery = z.strictObject({ lang: LanguageParam.optional(), source: Source.optional(), offset: OffsetParam });
+const SearchQuery = z.strictObject({ q: z.string().max(MAX_QUERY_CHARS).optional(), offset: OffsetParam });
+const Offset = z.coerce.number().int().min(0);
+const ArticleQuery = z.strictObject({ start: Offset.optional(), end: Offset.optional() });
+
+function respond(c: Context, render: () => string | Promise<string>) {
+  c.header('Content-Security-Policy', CSP);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  return Promise.resolve()
+    .then(render)
+    .then(
+      (body) => c.html(body),
+      (error: unknown) => {
+        // Client mistakes become an HTML page; anything else goes to app.onError (logged, JSON 500).
+        if (!(error instanceof ApiError) || error.code === 'internal') throw error;
+        return c.html(errorPage(error.status, error.message), error.status);
+      },
+    );
+}
+
+export function webRoutes(deps: RouteDeps): Hono {
+  return new Hono()
+    .get('/', (c) => respond(c, () => {
+      const q = parseQueryParams(c, ListQuery);
+      const offset = q.offset ?? 0;
+      const articles = deps.store.listArticles({ language: q.lang, source: q.source, limit: PAGE_SIZE, offset });
+      return listPage(articles.map(articleSummary), offset, PAGE_SIZE);
+    }))
+    .get('/search', (c) => respond(c, () => {
+      const q = parseQueryParams(c, SearchQuery);
+      const query = q.q?.trim() ?? '';
+      const offset = q.offset ?? 0;
+      const hits = query ? deps.search.search(query, { limit: PAGE_SIZE, offset }) : [];
+      return searchPage(query, hits, offset, PAGE_SIZE);
+    }))
+    .get('/articles/:id', (c) => respond(c, () => {
+      const id = parseArticleId(c);
+      const q = parseQueryParams(c, ArticleQuery);
+      const article = deps.store.findArticle(id);
+      if (!article) throw new ApiError('not_found', `no article with id "${id}"`);
+      if ((q.start === undefined) !== (q.end === undefined)) throw new ApiError('bad_request', 'give both start and end, or neither');
+      if (q.start !== undefined && q.end !== undefined && !(q.start < q.end && q.end <= article.text.length)) {
+        throw new ApiError('bad_request', `start and end must satisfy 0 ≤ start < end ≤ ${article.text.length}`);
+      }
+      const passage = q.start !== undefined && q.end !== undefined ? { start: q.start, end: q.end } : undefined;
+      return articlePage(article, passage);
+    }));
+}

@@ -1,0 +1,72 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeHtml, html } from '../../src/web/html.ts';
+import { seedArticles } from '../search/helpers.ts';
+import { postJson, seededApp } from './helpers.ts';
+
+const t = seededApp();
+after(() => t.close());
+const seeds = seedArticles();
+
+async function page(path: string): Promise<{ status: number; body: string; headers: Headers }> {
+  const res = await t.app.request(path);
+  return { status: res.status, body: await res.text(), headers: res.headers };
+}
+
+test('the html template escapes every value', () => {
+  assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  assert.equal(html`<p title="${'"><script>'}">${['<b>', 1]}</p>`.value, '<p title="&quot;&gt;&lt;script&gt;">&lt;b&gt;1</p>');
+});
+
+test('GET / lists the stored articles as an HTML page with a strict CSP', async () => {
+  const { status, body, headers } = await page('/');
+  assert.equal(status, 200);
+  assert.match(headers.get('content-type') ?? '', /text\/html/);
+  assert.match(headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  for (const seed of seeds) assert.ok(body.includes(`href="/articles/${seed.id}"`), seed.id);
+  assert.doesNotMatch(body, /<script/i);
+});
+
+test('GET /search marks matched words and links to the passage', async () => {
+  const { status, body } = await page('/search?q=wladywostok');
+  assert.equal(status, 200);
+  assert.match(body, /<mark>Władywostoku<\/mark>/);
+  const link = /href="\/articles\/([0-9a-f]+)\?start=(\d+)&amp;end=(\d+)#passage"/.exec(body);
+  assert.ok(link, 'a result links to its sentence');
+  const seed = seeds.find((a) => a.id === link[1])!;
+  assert.match(seed.text.slice(Number(link[2]), Number(link[3])), /Władywostok/);
+});
+
+test('GET /articles/:id?start=&end= highlights exactly that passage', async () => {
+  const seed = seeds.find((a) => a.text.includes('Władywostoku'))!;
+  const start = seed.text.indexOf('Władywostoku');
+  const { status, body } = await page(`/articles/${seed.id}?start=${start}&end=${start + 12}`);
+  assert.equal(status, 200);
+  assert.ok(body.includes('<mark class="passage" id="passage">Władywostoku</mark>'));
+  const bad = await page(`/articles/${seed.id}?start=5&end=999999`);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body, /<h1>Błąd 400<\/h1>/);
+  assert.equal((await page(`/articles/${seed.id}?start=5`)).status, 400);
+  assert.equal((await page('/articles/0000000000000000')).status, 404);
+  assert.equal((await page('/articles/..%2f..%2fetc%2fpasswd')).status, 400);
+});
+
+test('hostile article text, title and queries are shown escaped, never as markup', async () => {
+  const local = seededApp();
+  try {
+    const evil = '<script>alert(1)</script>';
+    const res = await local.app.request('/api/ingest', postJson({
+      text: `Złośliwy tekst ${evil} w artykule o Gdańsku.`, title: `<img src=x onerror=alert(1)>`,
+    }));
+    const { id } = await res.json() as { id: string };
+    for (const path of [`/articles/${id}`, '/', `/search?q=${encodeURIComponent('Gdańsk')}`, `/search?q=${encodeURIComponent('"><script>alert(2)</script>')}`]) {
+      const body = await (await local.app.request(path)).text();
+      assert.doesNotMatch(body, /<script|<img/i, path);
+    }
+    const article = await (await local.app.request(`/articles/${id}`)).text();
+    assert.ok(article.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(article.includes('&lt;img src=x onerror=alert(1)&gt;'));
+  } finally {
+    local.close();
+  }
+});

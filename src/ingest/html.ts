@@ -24,6 +24,8 @@ export interface PageMetadata {
   readonly author?: string;
   readonly outlet?: string;
   readonly url?: string;
+  /** JSON-LD `articleBody`: the fallback when no body is found in the markup (script-rendered pages). */
+  readonly body?: string;
 }
 
 /**
@@ -159,6 +161,7 @@ function metadataFrom(scan: PageScan): PageMetadata {
     ...(author && { author }),
     ...(outlet && { outlet }),
     ...(url && /^https?:\/\//i.test(url) && { url }),
+    ...(typeof ld.articleBody === 'string' && ld.articleBody.trim() && { body: ld.articleBody }),
   };
 }
 
@@ -244,10 +247,16 @@ export function htmlFragmentParagraphs(html: string, removed: RemovedBlock[] = [
   return elementParagraphs(document.body);
 }
 
+/** articleBody is plain text with line breaks between paragraphs, or one run-on block. */
+function splitBody(body: string): string[] {
+  return body.split(/\n+/).map(squash).filter(Boolean);
+}
+
 /**
  * Reads one news page.
  * 1. parse once; 2. metadata; 3. cut widgets and non-content elements; 4. Readability picks the
- * body; 5. body → paragraphs (figure captions go to `removed`).
+ * body; 5. body → paragraphs (figure captions go to `removed`); 6. no body in the markup →
+ * JSON-LD articleBody, as script-rendered sites ship the text only there.
  * Throws IngestError when no article text is found.
  * @example readHtml(pageHtml, { origin: 'page.html' }).title // → 'Kim Dzong Un w Rosji'
  */
@@ -261,7 +270,8 @@ export function readHtml(html: string, input: HtmlInput): RawDocument {
   const article = new Readability<Node>(document, { serializer: (node) => node, disableJSONLD: true }).parse();
   const content = article?.content as Element | null | undefined;
   if (content) cutCaptions(content, removed);
-  const paragraphs = content ? elementParagraphs(content) : [];
+  let paragraphs = content ? elementParagraphs(content) : [];
+  if (paragraphs.length === 0 && metadata.body) paragraphs = splitBody(metadata.body);
   if (paragraphs.length === 0) throw new IngestError(input.origin, 'no article text found in HTML');
   const title = metadata.title ?? (squash(article?.title) || undefined);
   const author = metadata.author ?? (squash(article?.byline) || undefined);

@@ -52,3 +52,11 @@ test('htmlFragmentParagraphs: feed HTML with <br>, lists and a caption', () => {
   assert.deepEqual(paragraphs, ['Pierwszy akapit.', 'Luźny tekst w dwóch liniach', 'jeden', 'dwa']);
   assert.deepEqual(removed, [{ kind: 'photo-credit', text: 'Fot. PAP' }]);
 });
+
+test('html-script-rendered-jsonld-body: no body in the markup → JSON-LD articleBody', () => {
+  const doc = readHtml(readFixture('html-script-rendered-jsonld-body', 'input.html'), { origin: 'x.html' });
+  assert.equal(doc.text, 'W poniedziałek wieczorem wybuchł pożar hali magazynowej przy ul. Elbląskiej w Gdańsku. Na miejscu pracuje 20 zastępów straży pożarnej.\n\nStrażacy ewakuowali pracowników sąsiednich zakładów. Nikt nie został ranny.');
+  assert.equal(doc.title, 'Pożar hali magazynowej w Gdańsku');
+  assert.equal(doc.author, 'Marta Wiśniewska');
+  assert.equal(doc.outlet, 'Portal Trójmiasto');
+});

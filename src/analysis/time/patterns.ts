@@ -15,6 +15,7 @@ export type RawTime =
   | { readonly kind: 'weekday'; readonly weekday: number; readonly word: string; readonly shift: number }
   | { readonly kind: 'day-offset'; readonly days: number; readonly word: string }
   | { readonly kind: 'unit-shift'; readonly unit: TimeUnit; readonly shift: number; readonly part?: PeriodPart }
+  /** `count` is NaN for a vague quantity ("kilka dni temu"). */
   | { readonly kind: 'ago'; readonly unit: TimeUnit; readonly count: number }
   | { readonly kind: 'near'; readonly unit: TimeUnit };
 
@@ -116,7 +117,9 @@ function partOf(lx: TimeLexicon, word: string | undefined): PeriodPart | undefin
 function ago(lx: TimeLexicon, count: string | undefined, unitWord: string): RawTime | undefined {
   const unit = lx.value('unit', unitWord) as TimeUnit | undefined;
   if (!unit) return undefined;
-  const n = count === undefined ? 1 : /\d/.test(count) ? Number(count.replace(',', '.')) : Number(lx.value('num', count));
+  const value = count === undefined ? '1' : /\d/.test(count) ? count.replace(',', '.') : lx.value('num', count);
+  if (value === 'few') return { kind: 'ago', unit, count: Number.NaN };
+  const n = Number(value);
   return Number.isFinite(n) ? { kind: 'ago', unit, count: n } : undefined;
 }
 

@@ -53,9 +53,7 @@ export function resolveTime(t: RawTime, anchor: Anchor | undefined): Resolved | 
       const note = t.part ? `${t.part} of month` : undefined;
       if (t.year !== undefined) return withNote({ value: formatAnchor({ year: t.year, month: t.month }), granularity: 'month', relation: 'absolute', absolute: true }, note);
       if (!anchor) return undefined;
-      // A bare month in news is the latest such month not after the anchor ("w sierpniu" in September → August).
-      const year = t.yearShift !== undefined ? anchor.year + t.yearShift
-        : anchor.month !== undefined && t.month > anchor.month ? anchor.year - 1 : anchor.year;
+      const year = t.yearShift !== undefined ? anchor.year + t.yearShift : nearestYear(t.month, anchor);
       return withNote({ value: formatAnchor({ year, month: t.month }), granularity: 'month', relation: 'relative', absolute: false }, note);
     }
     case 'weekday':
@@ -69,6 +67,19 @@ export function resolveTime(t: RawTime, anchor: Anchor | undefined): Resolved | 
     case 'near':
       return anchor ? { ...coarse(anchor), relation: 'relative', note: `coming ${t.unit}s`, absolute: false } : undefined;
   }
+}
+
+/**
+ * The year that puts a bare month nearest the anchor, the past winning a tie: news looks back
+ * more than ahead, but "w sierpniu" in June is this August ("w sierpniu" in September → August
+ * of the same year; "W marcu" in September → March, six months back; "w lutym" in January → February).
+ */
+function nearestYear(month: number, anchor: Anchor): number {
+  if (anchor.month === undefined) return anchor.year;
+  const delta = month - anchor.month;
+  if (delta > 6) return anchor.year - 1;
+  if (delta < -6) return anchor.year + 1;
+  return anchor.year;
 }
 
 function resolveWeekday(weekday: number, word: string, shift: number, anchor: Anchor): Resolved {
@@ -99,6 +110,12 @@ function shiftUnit(anchor: Anchor, unit: TimeUnit, shift: number): Resolved {
 
 function resolveAgo(anchor: Anchor, unit: TimeUnit, count: number): Resolved {
   const relative = { relation: 'relative' as const, absolute: false };
+  if (Number.isNaN(count)) {
+    // "Kilka dni temu" stays within the anchor's month at best; a few weeks, months or years
+    // may cross into earlier months, so only the anchor's year is claimed.
+    const coarser: Anchor = unit === 'day' ? { year: anchor.year, ...(anchor.month !== undefined ? { month: anchor.month } : {}) } : { year: anchor.year };
+    return { ...coarse(coarser), ...relative, note: `a few ${unit}s ago` };
+  }
   const months = unit === 'year' ? count * 12 : unit === 'month' ? count : undefined;
   if (months !== undefined) {
     if (Number.isInteger(months / 12) && (unit === 'year' || anchor.month === undefined)) {

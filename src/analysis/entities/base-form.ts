@@ -7,6 +7,7 @@
  */
 import { adjectiveByRule, agreeAdjective, genderOf, tokenInfo } from './morphology.ts';
 import { knownKey } from './gazetteer.ts';
+import { polishDictionary } from './hunspell.ts';
 import { loadPairs } from './resources.ts';
 
 /** Capitalised words seen in the article, to settle unknown names ("Kima" when "Kim" occurs). */
@@ -121,19 +122,30 @@ function personPart(word: string, forms: ArticleForms, last: boolean): string {
 }
 
 let plurals: readonly (readonly [string, string])[] | undefined;
-/**
- * BSNLP keeps the number of a demonym: "Polaków" → "Polacy", "Rosjanom" → "Rosjanie", while
- * the dictionary lemma is singular; plural case endings pick the plural nominative.
- */
-function demonymPlural(word: string): string | undefined {
+
+/** The plural nominative of a demonym lemma that the dictionary confirms ("Belg" → "Belgowie"). */
+function pluralOf(lemma: string): string | undefined {
   plurals ??= loadPairs('pl', 'entity-demonym-plurals');
-  if (!/(ów|om|ami|ach|cy|anie|an|zi)$/u.test(word)) return undefined;
-  const lemma = tokenInfo(word).noun;
-  if (!lemma || !tokenInfo(word).proper) return undefined;
   for (const [singular, plural] of plurals) {
-    if (lemma.endsWith(singular)) return lemma.slice(0, -singular.length) + plural;
+    if (!lemma.endsWith(singular)) continue;
+    const candidate = lemma.slice(0, lemma.length - singular.length) + plural;
+    if (polishDictionary().analyze(candidate).some((a) => a.lemma === lemma)) return candidate;
   }
   return undefined;
+}
+
+/**
+ * BSNLP keeps the number of a demonym: "Polaków" → "Polacy", "Rosjan" → "Rosjanie", while
+ * the dictionary lemma is singular. Plural forms: the plural nominative itself, the oblique
+ * plural endings, and the bare genitive of -anin words ("Rosjan").
+ */
+function demonymPlural(word: string): string | undefined {
+  const info = tokenInfo(word);
+  if (!info.demonym || !info.noun || info.noun === word) return undefined;
+  const plural = pluralOf(info.noun);
+  if (!plural) return undefined;
+  const obliquePlural = /(ów|om|ami|ach)$/u.test(word) || (info.noun.endsWith('anin') && word === info.noun.slice(0, -2));
+  return word === plural || obliquePlural ? plural : undefined;
 }
 
 export function isAcronym(word: string): boolean {

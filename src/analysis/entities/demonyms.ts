@@ -22,6 +22,7 @@ export function demonymCountry(base: string): string | undefined {
   if (cache.has(base)) return cache.get(base);
   endings ??= loadPairs('pl', 'entity-demonym-plurals')
     .flatMap(([singular, plural]) => [singular, plural])
+    .filter((e) => e.length > 0)
     .sort((a, b) => b.length - a.length);
   // Organisations among CLDR regions (EU) are not anyone's country: "Europejczycy" ≠ the EU.
   countries ??= loadPairs('pl', 'entity-countries').filter(([code]) => !loadList('pl', 'entity-org-countries').includes(code));

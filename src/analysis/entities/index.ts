@@ -19,7 +19,7 @@ import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
-import { capitalise } from './morphology.ts';
+import { capitalise, tokenInfo } from './morphology.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -87,7 +87,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
-  const country = language === 'pl' && type === 'PER' && words.length === 1 ? demonymCountry(base) : undefined;
+  const country = language === 'pl' && words.length === 1 && tokenInfo(words[0]!).demonym ? demonymCountry(base) : undefined;
   return { ...span, base, type, key: country ?? nameKey(base, language) };
 }
 

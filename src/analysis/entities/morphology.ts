@@ -101,7 +101,8 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
     common: common.length > 0,
     inflected: noun !== undefined && noun !== word,
     person: proper.some((a) => PERSON_FLAGS.some((f) => hasFlags(a.flags, f))),
-    demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS)),
+    // -anin nouns ("Rosjanin/COtZz") have their own paradigm class but are demonyms too.
+    demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS) || a.lemma.endsWith('anin')),
     bareProper: proper.length > 0 && proper.every((a) => !a.flagged && a.ending === ''),
     proper: proper.length > 0,
     lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),

@@ -7,7 +7,8 @@
  *    (background: "the last meeting was in April 2019").
  * 2. Read slot values from them: place = a LOC mention after a locative preposition close after the
  *    event word, or the place named by the sentence after "Miejsce spotkania …"; date = a time
- *    expression in the sentence; number = digits with the same unit inside one claim.
+ *    expression in the sentence; number = digits with the same unit inside one claim; person = the
+ *    named speaker of one quote given differently by two articles.
  * 3. Pair the values: two values conflict only when some article reports the first without the
  *    second and another the second without the first ("we wtorek lub w środę" is one source's
  *    uncertainty, not a conflict). A value inside the other (a city in its region, a day in its
@@ -256,6 +257,56 @@ function numberValues(groups: readonly SentenceGroup[]): SlotValue[][] {
 }
 
 /**
+ * Quotes sharing at least this Jaccard overlap of word stems are one quote. 0.6 lets outlets
+ * trim or re-punctuate a quote while two different statements by one speaker stay apart.
+ */
+const SAME_QUOTE = 0.6;
+/** Shorter quotes ("to błąd") are too generic to pin on one speaker. */
+const MIN_QUOTE_WORDS = 5;
+
+function quoteStems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 6)));
+}
+
+/** A comparable speaker identity: the surname of a named speaker; descriptions ("rzecznik") none. */
+function speakerIdentity(speaker: { readonly name: string } | undefined): string | undefined {
+  if (!speaker) return undefined;
+  const words = speaker.name.trim().split(/\s+/);
+  if (!words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  // Five letters of the surname: "Pieskow"/"Pieskowa", "Sullivan"/"Sullivana" meet.
+  return lower(words[words.length - 1]!).slice(0, 5);
+}
+
+/** The same quote attributed to different people by different articles. */
+function personValues(features: StoryFeatures): SlotValue[][] {
+  const items: { s: SentenceFeatures; text: string; stems: Set<string>; speaker: string; label: string }[] = [];
+  for (const s of features.sentences) {
+    for (const q of s.quotes) {
+      const speaker = speakerIdentity(q.speaker);
+      const stems = quoteStems(q.text);
+      if (!speaker || stems.size < MIN_QUOTE_WORDS) continue;
+      items.push({ s, text: q.text, stems, speaker, label: q.speaker!.name });
+    }
+  }
+  const clusters: (typeof items)[] = [];
+  for (const item of items) {
+    const home = clusters.find((c) => {
+      const first = c[0]!;
+      const inter = [...item.stems].filter((x) => first.stems.has(x)).length;
+      return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;
+    });
+    if (home) home.push(item);
+    else clusters.push([item]);
+  }
+  return clusters
+    .filter((c) => new Set(c.map((i) => i.speaker)).size > 1)
+    .map((c) => {
+      const subject = `„${c[0]!.text.split(/\s+/).slice(0, 6).join(' ')}…”`;
+      return c.map((i) => ({ slot: 'person' as const, key: i.speaker, label: i.label, subject, sentence: i.s, citation: citationOf(i.s) }));
+    });
+}
+
+/**
  * Ancestors of a place, by place key: the resource's containment plus "A w B" written in the story
  * ("Bajkonuru w Kazachstanie").
  */
@@ -377,6 +428,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...pairConflicts('place', values.filter((v) => v.slot === 'place'), placeContains),
     ...pairConflicts('date', values.filter((v) => v.slot === 'date'), (o, i) => dateContains(o.key, i.key)),
     ...numberValues(groups).flatMap((list) => pairConflicts('number', list, () => false)),
+    ...personValues(features).flatMap((list) => pairConflicts('person', list, () => false)),
   ];
   const rank = (c: Conflict): number => (c.kind === 'contradiction' ? 0 : 1);
   return conflicts.sort((a, b) => rank(a) - rank(b));

@@ -4,7 +4,7 @@
  * stand alone in a summary. Built once per story so later steps stay cheap.
  */
 import type { Article } from '../types.ts';
-import type { EpistemicStatus, InputMention, InputSentence, InputTime, SynthesisArticle } from './input.ts';
+import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 
 /**
@@ -34,6 +34,7 @@ export interface SentenceFeatures {
   readonly entityKeys: ReadonlySet<string>;
   readonly mentions: readonly InputMention[];
   readonly times: readonly InputTime[];
+  readonly quotes: readonly InputQuote[];
   /** Lower-cased words, in order (for cue matching). */
   readonly words: readonly string[];
   /** Lemmas (or lower-cased words when the text layer gave none), parallel to `words`. */
@@ -100,6 +101,7 @@ function sentenceFeatures(
   lexicon: SynthesisLexicon,
   mentionsBySentence: Map<number, InputMention[]>,
   timesBySentence: Map<number, InputTime[]>,
+  quotesBySentence: Map<number, InputQuote[]>,
   statusBySentence: Map<number, EpistemicStatus>,
   headlineParagraphs: ReadonlySet<number>,
 ): SentenceFeatures {
@@ -139,6 +141,7 @@ function sentenceFeatures(
     entityKeys,
     mentions,
     times: timesBySentence.get(sentence.index) ?? [],
+    quotes: quotesBySentence.get(sentence.index) ?? [],
     words,
     lemmas: tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!)),
     wordStarts: tokens.map((t) => t.start),
@@ -182,11 +185,12 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
     const lexicon = synthesisLexicon(a.article.language);
     const mentions = groupBySentence(a.mentions);
     const times = groupBySentence(a.times);
+    const quotes = groupBySentence(a.quotes);
     const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));
     const own: SentenceFeatures[] = [];
     const headlines = headlineParagraphs(a);
     for (const sentence of a.sentences) {
-      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, statuses, headlines);
+      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, quotes, statuses, headlines);
       sentences.push(f);
       own.push(f);
     }

@@ -127,3 +127,37 @@ test('HTML escapes article text: no <script> survives', () => {
   const md = renderMarkdown(report);
   assert.ok(!md.includes('<script>'));
 });
+
+test('conflicts: containment read from the text ("Zalesie w Krainie Dolnej") makes a refinement', () => {
+  const entities = [
+    ['Zalesiu', 'Zalesie', 'LOC', 'zls'],
+    ['Zalesie', 'Zalesie', 'LOC', 'zls'],
+    ['Krainie Dolnej', 'Kraina Dolna', 'LOC', 'krn-dln'],
+    ['Borku', 'Borek', 'LOC', 'brk'],
+  ] as const;
+  const articles = [
+    handArticle({ id: 'a', entities, text: 'Spotkanie odbędzie się w Zalesiu, podały władze regionu.' }),
+    handArticle({ id: 'b', entities, text: 'Spotkanie odbędzie się w Krainie Dolnej, podało radio. Zalesie w Krainie Dolnej to małe miasto nad rzeką.' }),
+    handArticle({ id: 'c', entities, text: 'Spotkanie odbędzie się w Borku, napisał dziennik lokalny.' }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const kinds = new Map(report.conflicts.map((c) => [c.values.map((v) => v.value).sort().join(' / '), c.kind]));
+  assert.equal(kinds.get('Kraina Dolna / Zalesie'), 'refinement');
+  assert.equal(kinds.get('Borek / Zalesie'), 'contradiction');
+  assert.equal(kinds.get('Borek / Kraina Dolna'), 'contradiction');
+});
+
+test('conflicts: one quote pinned on two different people is a person conflict', () => {
+  const quote = 'Nie pozwolimy na żadne ustępstwa w tej sprawie';
+  const make = (id: string, speaker: string) => {
+    const text = `„${quote}” – powiedział ${speaker} na konferencji prasowej.`;
+    const base = handArticle({ id, text });
+    const start = text.indexOf(quote);
+    return { ...base, quotes: [{ start, end: start + quote.length, text: quote, kind: 'direct', speaker: { name: speaker }, sentence: 0 }] };
+  };
+  const report = synthesizeStory({ id: 's', articles: [make('a', 'Jan Kowalski'), make('b', 'Adam Nowak'), make('c', 'Jana Kowalskiego')] });
+  const person = report.conflicts.filter((c) => c.slot === 'person');
+  assert.equal(person.length, 1, JSON.stringify(report.conflicts));
+  assert.deepEqual(person[0]!.values.map((v) => v.value).sort(), ['Adam Nowak', 'Jan Kowalski']);
+  assert.equal(person[0]!.kind, 'contradiction');
+});

@@ -47,7 +47,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   return input.sentences.map((s, index) => {
     const words = sentenceWords(input.text, s).filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
-    const hedges = matchCues(words, lexicon.hedge, 'hedge');
+    // "Polska nie może negocjować" is a prohibition, not uncertainty: a negated hedge does not count.
+    const hedges = matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations));
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {

@@ -205,9 +205,10 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
       return [...new Set(all.sort((a, b) => rank(data, a) - rank(data, b)).map((a) => a.lemma))];
     },
     knows(word: string): boolean {
-      if (analyses(word).length > 0) return true;
       const lower = word.toLowerCase();
-      return (lower !== word && analyses(lower).length > 0) || exceptions.has(lower);
+      // Any case: as written, lower-case ("Według"), or capitalised ("władywostoku" in a URL slug).
+      return [...new Set([word, lower, capitalise(lower)])].some((form) => analyses(form).length > 0)
+        || exceptions.has(lower);
     },
   };
 }

@@ -20,11 +20,13 @@ import { synthesisLexicon } from './resources.ts';
  */
 const MMR_LAMBDA = 0.7;
 /**
- * Extra weight per additional independent source, and for confirmed / hedged claims. Set on the
- * seeds (the only labelled story, 2026-11): at 1.3 the Kremlin's official announcement lost its
- * place to background sentences; 1.6 keeps it. Hedged claims still qualify, marked `hedged`.
+ * Extra weight per additional independent source, and for confirmed / hedged claims (issue 7:
+ * "prefer corroborated and confirmed claims"). Set on the seeds, the only labelled story
+ * (2026-11): with 0.5 per source a long single-source sentence displaced a three-source one; with
+ * CONFIRMED_WEIGHT 1.3 the Kremlin's official announcement lost its place to background. Hedged
+ * claims still qualify, marked `hedged`. Re-tune on more labelled stories.
  */
-const SOURCE_BONUS = 0.5;
+const SOURCE_BONUS = 1;
 const CONFIRMED_WEIGHT = 1.6;
 const HEDGED_WEIGHT = 0.7;
 /** The lead of an article usually states its news (inverted pyramid); weight fades to 1 by its end. */

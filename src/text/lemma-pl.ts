@@ -19,6 +19,9 @@ import { loadList, loadMap, loadResource } from '../resources.ts';
 import { analyzeWord, buildHunspell, parseAff, parseDic, type HunspellAnalysis, type HunspellData } from './hunspell.ts';
 import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
 
+/** dictionary-pl's suffix class deriving adverbs from adjectives ("prawdopodobny" → "prawdopodobnie"). */
+const ADVERB_FLAG = 'y';
+
 /** Ranking penalties, tuned on the seed lemma table in test/text/lemma-pl.test.ts (2026-11). */
 const VERB_PENALTY = 3;
 const FLAGLESS_SELF_PENALTY = 4;
@@ -111,7 +114,10 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
   const commonEndings = loadEndings('common-endings');
   const memo = new BoundedMemo<string>();
 
-  const analyses = (word: string): HunspellAnalysis[] => analyzeWord(data, word);
+  // Adverbs are lemmas of their own (NKJP, Morfeusz): "prawdopodobnie" stays, it does not become
+  // "prawdopodobny" — hedge and time cues depend on it.
+  const analyses = (word: string): HunspellAnalysis[] =>
+    analyzeWord(data, word).map((a) => (a.suffix?.flag === ADVERB_FLAG ? { ...a, lemma: word, edit: 0 } : a));
 
   /** Ending-rule candidates ("Pieskowa" → "Pieskow"), longest ending first, conditions met. */
   const strippedStems = (word: string, rules: readonly NameEnding[]): string[] => {

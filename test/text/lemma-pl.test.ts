@@ -106,3 +106,12 @@ test('pl lemma: a lone capitalised word prefers the noun (name) reading and keep
   assert.equal(pl.lemma('Komisji'), 'Komisja');
   assert.equal(pl.lemma('DUP'), 'DUP');
 });
+
+test('pl lemma: adverbs are their own lemmas', () => {
+  assert.equal(pl.lemma('prawdopodobnie'), 'prawdopodobnie');
+  assert.equal(pl.lemma('Prawdopodobnie', { sentenceInitial: true }), 'prawdopodobnie');
+  assert.equal(pl.lemma('szybko'), 'szybko');
+  assert.equal(pl.lemma('nielegalnie'), 'nielegalnie');
+  // …while the adjective's own forms still reach the adjective.
+  assert.equal(pl.lemma('prawdopodobna'), 'prawdopodobny');
+});

@@ -53,7 +53,10 @@ function midSentenceNames(tokens: readonly WordToken[], language: Language): Set
     const inRun = next !== undefined && next.sentence === t.sentence && isCapital(next.text) && next.start - t.end === 1;
     if (!isCapital(t.text) || (t.initial && (!inRun || isCommonWord(t.text, language)))) continue;
     out.add(t.text.toLocaleLowerCase('pl'));
-    if (language === 'pl') out.add((tokenInfo(t.text).noun ?? t.text).toLocaleLowerCase('pl'));
+    // The lemma too ("Brexitu" attests "Brexit"), but only a proper-name one: "Jake" read as
+    // the common "jak" must not vouch for a sentence-initial "Jak".
+    const info = language === 'pl' ? tokenInfo(t.text) : undefined;
+    if (info?.proper && info.noun) out.add(info.noun.toLocaleLowerCase('pl'));
   }
   return out;
 }

@@ -101,8 +101,9 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
     common: common.length > 0,
     inflected: noun !== undefined && noun !== word,
     person: proper.some((a) => PERSON_FLAGS.some((f) => hasFlags(a.flags, f))),
-    // -anin nouns ("Rosjanin/COtZz") have their own paradigm class but are demonyms too.
-    demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS) || a.lemma.endsWith('anin')),
+    // -anin / -iec nouns ("Rosjanin/COtZz", "Ukrainiec") have other paradigm classes but are
+    // demonyms too.
+    demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS) || /(anin|iec)$/u.test(a.lemma)),
     bareProper: proper.length > 0 && proper.every((a) => !a.flagged && a.ending === ''),
     proper: proper.length > 0,
     lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),

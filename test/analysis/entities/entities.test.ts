@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findMentions, groupEntities, type Entity, type Mention } from '../../../src/analysis/entities/index.ts';
 import { analyzeText } from '../../../src/text/index.ts';
+import { toArticle } from '../../../src/ingest/article.ts';
+import { readPlainText } from '../../../src/ingest/plain-text.ts';
 
 const SEEDS = new URL('../../../samples/kim-putin-2023/', import.meta.url);
+const INGESTED = '2026-01-01T00:00:00Z';
 const seeds = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
   .sort()
-  .map((f) => ({ articleId: f, text: readFileSync(new URL(f, SEEDS), 'utf8') }));
+  // Through ingest, as in production: the date line, "REKLAMA", "Zobacz wideo …" are gone.
+  .map((f) => ({ articleId: f, text: toArticle(readPlainText(readFileSync(new URL(f, SEEDS), 'utf8'), f), INGESTED).text }));
 // The production path: sentences from the text layer (src/analysis/index.ts does the same).
 const docs = seeds.map((s) => ({ articleId: s.articleId, mentions: findMentions(s.text, 'pl', analyzeText(s.text, 'pl')) }));
 const all: Mention[] = docs.flatMap((d) => d.mentions);
@@ -51,6 +55,12 @@ test('seed base forms: inflection, agreement, inner genitive, foreign names', ()
     const m = all.find((x) => x.text === surface);
     assert.ok(m, `mention "${surface}" found`);
     assert.equal(m.base, base, `base of "${surface}"`);
+  }
+});
+
+test('seed debris and sentence openers are not names', () => {
+  for (const junk of ['Jak', 'Tak', 'Zobacz', 'REKLAMA', 'Według']) {
+    assert.ok(!all.some((m) => m.text === junk), `"${junk}" is not a mention`);
   }
 });
 

@@ -193,13 +193,16 @@ function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] 
     if (!placePrepositions.has(w)) return;
     const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
     if (anchor === undefined) return;
+    // The window ends at the first word that can be neither the name nor lead up to it.
+    const window: number[] = [];
     for (let i = prep + 1; i < s.words.length && i <= prep + 1 + PREPOSITION_TO_PLACE_WORDS; i++) {
-      if (isCapitalised(s.surfaces[i])) {
-        out.push(...placeValue(s, i, subjectOf(s, anchor)));
-        return;
-      }
-      if (!mayPrecedePlace(s.words[i]!, placeBetween)) return;
+      window.push(i);
+      if (!isCapitalised(s.surfaces[i]) && !mayPrecedePlace(s.words[i]!, placeBetween)) break;
     }
+    // A tagged name wins over an untagged capitalised word ("the Austrian capital Vienna").
+    const tagged = window.find((i) => s.mentions.some((m) => m.type !== 'PER' && m.start === s.wordStarts[i]));
+    const at = tagged ?? window.find((i) => isCapitalised(s.surfaces[i]));
+    if (at !== undefined) out.push(...placeValue(s, at, subjectOf(s, anchor)));
   });
   return out;
 }

@@ -6,6 +6,7 @@ export interface HandArticle {
   readonly id: string;
   readonly text: string;
   readonly published?: string;
+  readonly language?: 'pl' | 'en';
   readonly duplicateOf?: string;
   /** [surface, base, type, key]: every occurrence of `surface` becomes a mention. */
   readonly entities?: readonly (readonly [string, string, EntityType, string])[];
@@ -39,7 +40,7 @@ export function handArticle(h: HandArticle): SynthesisArticle {
       id: h.id,
       origin: `${h.id}.txt`,
       format: 'text',
-      language: 'pl',
+      language: h.language ?? 'pl',
       text: h.text,
       removed: [],
       ingestedAt: '2026-01-01T00:00:00Z',

@@ -161,3 +161,20 @@ test('conflicts: one quote pinned on two different people is a person conflict',
   assert.deepEqual(person[0]!.values.map((v) => v.value).sort(), ['Adam Nowak', 'Jan Kowalski']);
   assert.equal(person[0]!.kind, 'contradiction');
 });
+
+test('English: same rules from the en resources (summit in Geneva vs Vienna, Geneva in Switzerland)', () => {
+  const entities = [
+    ['Geneva', 'Geneva', 'LOC', 'gnv'],
+    ['Vienna', 'Vienna', 'LOC', 'vn'],
+    ['Switzerland', 'Switzerland', 'LOC', 'geo-ch'],
+  ] as const;
+  const articles = [
+    handArticle({ id: 'a', language: 'en', entities, text: 'The summit will take place in Geneva next week, officials said. Geneva in Switzerland hosted talks before.' }),
+    handArticle({ id: 'b', language: 'en', entities, text: 'The summit will be held in the Austrian capital Vienna, the ministry said.' }),
+    handArticle({ id: 'c', language: 'en', entities, text: 'The summit is expected in Switzerland, according to diplomats.' }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const kinds = new Map(report.conflicts.map((c) => [c.values.map((v) => v.value).sort().join(' / '), c.kind]));
+  assert.equal(kinds.get('Geneva / Vienna'), 'contradiction');
+  assert.equal(kinds.get('Geneva / Switzerland'), 'refinement');
+});

@@ -1,9 +1,8 @@
 /**
  * The HTTP app (hono): JSON under /api, the web pages (src/web) at /, one route module per
- * resource in routes/, errors
- * rendered once by errors.ts, body size and time limited by middleware.ts. Stories plug in as
- * one more route module (routes/stories.ts, mounted at /api/stories) plus its API_PATHS entries
- * once story reports (src/synthesis) exist.
+ * resource in routes/, errors rendered once by errors.ts, body size and time limited by
+ * middleware.ts. Stories come from a StorySource (stories.ts), computed from the store unless
+ * the caller hands in another (e.g. one reading persisted engine state).
  */
 import { Hono } from 'hono';
 import { fetchResource, type FetchedResource } from '../ingest/fetch.ts';
@@ -20,6 +19,8 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { storyRoutes } from './routes/stories.ts';
+import { computedStories, type StorySource } from './stories.ts';
 import { webRoutes } from '../web/routes.ts';
 
 export interface AppOptions {
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly requestTimeoutMs?: number;
   /** Clock for `ingestedAt`. */
   readonly now?: () => Date;
+  /** Stories and their reports; defaults to computing them from the store (src/api/stories.ts). */
+  readonly stories?: StorySource;
   /** Where unexpected (500) errors are reported; default stderr. */
   readonly log?: (error: unknown) => void;
 }
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/search', searchRoutes(deps));
   app.route('/api/ingest', ingestRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
+  app.route('/api/stories', storyRoutes(deps, options.stories ?? computedStories(deps.store, deps.analyze)));
   app.route('/', webRoutes(deps));
 
   // A known path with another method: 405 with Allow, rather than a misleading 404.

@@ -22,6 +22,8 @@ export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
   '/api/search': ['get'],
   '/api/ingest': ['post'],
   '/api/stats': ['get'],
+  '/api/stories': ['get'],
+  '/api/stories/{id}': ['get'],
   '/': ['get'],
   '/search': ['get'],
   '/articles/{id}': ['get'],
@@ -121,6 +123,26 @@ export function openApiDocument(): object {
       '/api/stats': {
         get: { summary: 'Counts by language and outlet, date range, search index size', responses: { 200: { description: 'stats', ...json({ type: 'object' }) } } },
       },
+      '/api/stories': {
+        get: {
+          summary: 'Stories (events, or long-running storylines), most articles first',
+          parameters: [param('level', { type: 'string', enum: ['event', 'storyline'] }, 'default event'), limit(500), offset],
+          responses: {
+            200: { description: 'a page of stories', ...json({ type: 'object', properties: { level: { type: 'string' }, total: { type: 'integer' }, stories: { type: 'array', items: ref('Story') } } }) },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/stories/{id}': {
+        get: {
+          summary: 'One story and its report: summary with citations, claims, conflicts, timeline, quotes, sources',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^(ev|sl)-[0-9a-f]{6,64}(-\\d{1,9})?$' } }],
+          responses: {
+            200: { description: 'story and report (docs/SCHEMA-report.md)', ...json({ type: 'object', properties: { story: ref('Story'), report: { type: 'object' } } }) },
+            ...errors(400, 404),
+          },
+        },
+      },
       '/': {
         get: { summary: 'Web page: article list', parameters: [lang, source, offset], responses: { 200: htmlPage, 400: htmlPage } },
       },
@@ -184,6 +206,14 @@ export function openApiDocument(): object {
             language: { type: 'string' }, published: { type: 'string' }, score: { type: 'number' }, matches: { type: 'integer' },
             sentence: { type: 'object', properties: { index: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
             highlights: { type: 'array', items: span, description: 'offsets into sentence.text' },
+          },
+        },
+        Story: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, level: { type: 'string' }, title: { type: 'string' }, articleIds: { type: 'array', items: { type: 'string' } },
+            articles: { type: 'integer' }, independentSources: { type: 'integer' }, firstSeen: { type: 'string' }, lastSeen: { type: 'string' },
+            topEntities: { type: 'array' }, topTerms: { type: 'array', items: { type: 'string' } }, languages: { type: 'array' }, outlets: { type: 'array' },
           },
         },
         IngestResult: {

@@ -1,0 +1,56 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { seedArticles } from '../search/helpers.ts';
+import { getJson, postJson, seededApp } from './helpers.ts';
+
+// The real analysis (default analyzer): reports need quotes, times and statuses.
+const t = seededApp({ analyze: undefined });
+after(() => t.close());
+const seeds = seedArticles();
+
+test('GET /api/stories groups the five seeds into one event', async () => {
+  const { status, body } = await getJson(t.app, '/api/stories');
+  assert.equal(status, 200);
+  assert.equal(body.level, 'event');
+  const [top] = body.stories;
+  assert.ok(top, 'at least one story');
+  assert.equal(top.articles, seeds.length, `stories: ${body.stories.map((s: any) => s.articles).join(', ')}`);
+  assert.deepEqual([...top.articleIds].sort(), seeds.map((a) => a.id).sort());
+  const storylines = await getJson(t.app, '/api/stories?level=storyline');
+  assert.equal(storylines.status, 200);
+  assert.ok(storylines.body.stories.length >= 1);
+});
+
+test('GET /api/stories/:id returns the report with citations into the articles', async () => {
+  const list = await getJson(t.app, '/api/stories');
+  const id = list.body.stories[0].id;
+  const { status, body } = await getJson(t.app, `/api/stories/${id}`);
+  assert.equal(status, 200);
+  assert.equal(body.story.id, id);
+  assert.ok(body.report.summary.length > 0, 'a summary');
+  for (const sentence of body.report.summary) {
+    for (const c of sentence.citations) {
+      const article = seeds.find((a) => a.id === c.article);
+      assert.ok(article, `cited article ${c.article} is in the story`);
+      assert.ok(c.start >= 0 && c.end <= article.text.length && c.start < c.end);
+    }
+  }
+});
+
+test('stories catch up with articles ingested later; bad and unknown ids are 400/404', async () => {
+  const local = seededApp({ analyze: undefined });
+  try {
+    const before = (await getJson(local.app, '/api/stories')).body.total;
+    const text = 'Rada Miasta Krakowa przyjęła w czwartek budżet na przyszły rok. Radni głosowali do późnej nocy.\n\n'
+      + 'Najwięcej pieniędzy trafi na komunikację miejską i remonty szkół, poinformował prezydent miasta.';
+    const res = await getJson(local.app, '/api/ingest', postJson({ text, published: '2024-12-12', outlet: 'Kraków24' }));
+    assert.equal(res.status, 201);
+    const after = await getJson(local.app, '/api/stories');
+    assert.equal(after.body.total, before + 1, 'an unrelated article opens its own story');
+    assert.equal((await getJson(local.app, '/api/stories/..%2fetc')).status, 400);
+    assert.equal((await getJson(local.app, '/api/stories/ev-0000000000000000')).status, 404);
+    assert.equal((await getJson(local.app, '/api/stories?level=chapter')).status, 400);
+  } finally {
+    local.close();
+  }
+});

@@ -84,3 +84,12 @@ test('sentences: empty and whitespace-only text give no sentences', () => {
   assert.deepEqual(splitSentences('', 'pl'), []);
   assert.deepEqual(splitSentences(' \n\n \n', 'pl'), []);
 });
+
+test('sentences: a long paragraph is segmented in windows without changing the result', () => {
+  const unit = 'Kreml przekazał m.in., że Kim Dzong Un przyjedzie 30 czerwca 2019 r. do Rosji. Według ekspertów prof. Nowaka chodzi o broń. Czy to prawda? Rozmowy potrwają do środy.';
+  const one = splitSentences(unit, 'pl').map((s) => unit.slice(s.start, s.end));
+  assert.equal(one.length, 4);
+  const long = Array.from({ length: 60 }, () => unit).join(' '); // ≈ 10 kB, several windows
+  const many = splitSentences(long, 'pl').map((s) => long.slice(s.start, s.end));
+  assert.deepEqual(many, Array.from({ length: 60 }, () => one).flat());
+});

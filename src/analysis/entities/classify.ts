@@ -52,3 +52,14 @@ export function classify(words: readonly string[], language: Language): EntityTy
   if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
   return infos[0]!.proper ? 'LOC' : 'ORG';
 }
+
+/**
+ * True when `classify` had no evidence and fell back to its default for one unknown word;
+ * the article may then settle the type (findMentions: "w Pjongjangu" makes a place).
+ */
+export function isTypeGuess(words: readonly string[], language: Language): boolean {
+  if (language !== 'pl' || words.length !== 1 || isAcronym(words[0]!)) return false;
+  const info = tokenInfo(words[0]!);
+  if (info.proper || info.person || info.demonym || /\d/.test(words[0]!)) return false;
+  return !info.lemmas.some((l) => headWords(language).has(l));
+}

@@ -14,12 +14,13 @@
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { classify } from './classify.ts';
+import { classify, isTypeGuess } from './classify.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
+import { loadList } from './resources.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -73,7 +74,7 @@ export function findMentions(text: string, language: Language, sentences: readon
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
   found.sort((a, b) => a.start - b.start);
-  return resolveShortForms(resolveShortNames(found, lang));
+  return placesByPreposition(resolveShortForms(resolveShortNames(found, lang)), text, lang);
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -123,6 +124,23 @@ function resolveShortNames(mentions: readonly Mention[], language: Language): Me
     const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
     return { ...m, key, type: best.type };
   });
+}
+
+/**
+ * An unknown one-word name typed by default becomes a place when the article puts it after a
+ * locative preposition ("w Pjongjangu", "we Władywostoku"); resources/pl/entity-loc-prepositions.txt.
+ */
+function placesByPreposition(mentions: readonly Mention[], text: string, language: Language): Mention[] {
+  if (language !== 'pl') return [...mentions];
+  const prepositions = new Set(loadList('pl', 'entity-loc-prepositions'));
+  const placeKeys = new Set<string>();
+  for (const m of mentions) {
+    const before = /(\p{L}+)\s$/u.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[1];
+    if (before && prepositions.has(before.toLocaleLowerCase('pl'))) placeKeys.add(m.key);
+  }
+  return mentions.map((m) =>
+    m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? { ...m, type: 'LOC' as const } : m,
+  );
 }
 
 /**

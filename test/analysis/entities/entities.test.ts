@@ -64,6 +64,21 @@ test('seed debris and sentence openers are not names', () => {
   }
 });
 
+test('seed entity types: people, places, institutions', () => {
+  const cases: [string, string][] = [
+    ['Władimirem Putinem', 'PER'],
+    ['Sullivana', 'PER'],
+    ['Pjongjangu', 'LOC'],
+    ['Moskwie', 'LOC'],
+    ['Chasanie', 'LOC'],
+    ['ONZ', 'ORG'],
+    ['Grupy Wagnera', 'ORG'],
+    ['Departamentu Stanu', 'ORG'],
+    ['Wschodniego Forum Ekonomicznego', 'EVT'],
+  ];
+  for (const [surface, type] of cases) assert.equal(entityOf(surface).type, type, `type of "${surface}"`);
+});
+
 test('seed acronyms are mentions', () => {
   for (const acronym of ['ONZ', 'KCNA', 'CNN', 'AP', 'USA']) {
     assert.ok(all.some((m) => m.text === acronym), `acronym ${acronym}`);

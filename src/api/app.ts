@@ -68,8 +68,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/search', searchRoutes(deps));
   app.route('/api/ingest', ingestRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
-  app.route('/api/stories', storyRoutes(deps, options.stories ?? computedStories(deps.store, deps.analyze)));
-  app.route('/', webRoutes(deps));
+  const stories = options.stories ?? computedStories(deps.store, deps.analyze);
+  app.route('/api/stories', storyRoutes(deps, stories));
+  app.route('/', webRoutes(deps, stories));
 
   // A known path with another method: 405 with Allow, rather than a misleading 404.
   for (const [path, methods] of Object.entries(API_PATHS)) {

@@ -27,6 +27,8 @@ export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
   '/': ['get'],
   '/search': ['get'],
   '/articles/{id}': ['get'],
+  '/stories': ['get'],
+  '/stories/{id}': ['get'],
 };
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -161,6 +163,14 @@ export function openApiDocument(): object {
             param('start', { type: 'integer', minimum: 0 }, 'passage start offset'),
             param('end', { type: 'integer', minimum: 1 }, 'passage end offset'),
           ],
+          responses: { 200: htmlPage, 400: htmlPage, 404: htmlPage },
+        },
+      },
+      '/stories': { get: { summary: 'Web page: events, most articles first', responses: { 200: htmlPage } } },
+      '/stories/{id}': {
+        get: {
+          summary: 'Web page: a story report, each cited sentence linked to its passage',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: htmlPage, 400: htmlPage, 404: htmlPage },
         },
       },

@@ -71,7 +71,7 @@ export function page(title: string, body: SafeHtml, query = ''): string {
   return '<!doctype html>\n' + html`<html lang="pl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Kronika</title><style>${trusted(STYLE)}</style></head>
-<body><header><a class="home" href="/">Kronika</a>
+<body><header><a class="home" href="/">Kronika</a><a href="/stories">Wydarzenia</a>
 <form class="search" action="/search" method="get" role="search">
 <input type="search" name="q" value="${query}" placeholder="Szukaj: Władywostok, &quot;Korea Północna&quot;, woj*" maxlength="1000" aria-label="search">
 <button type="submit">Szukaj</button></form></header>

@@ -1,6 +1,8 @@
-/** The three pages: article list, search results, one article with a highlighted passage. */
+/** The pages: article list, search results, one article with a highlighted passage, stories. */
 import type { ArticleSummary } from '../api/records.ts';
 import { markHighlights, type SearchHit } from '../search/index.ts';
+import type { Story } from '../stories/story.ts';
+import type { Citation, StoryReport } from '../synthesis/types.ts';
 import type { Article, Span } from '../types.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
@@ -58,4 +60,31 @@ ${article.url ? html`<p class="meta"><a href="${article.url}" rel="noreferrer no
 
 export function errorPage(status: number, message: string): string {
   return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${message}</p><p><a href="/">Wróć do listy</a></p>`);
+}
+
+/** Story list: most articles first, with their span of dates and outlets. */
+export function storiesPage(stories: readonly Story[]): string {
+  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ?? s.id}</a>
+<div class="meta">${s.articles} ${s.articles === 1 ? 'artykuł' : 'artykułów'} · ${s.independentSources} niezależnych · ${s.firstSeen ?? '?'} – ${s.lastSeen ?? '?'} · ${s.outlets.join(', ')}</div></li>`);
+  return page('Wydarzenia', stories.length
+    ? html`<h1>Wydarzenia</h1><ol class="results">${items}</ol>`
+    : html`<h1>Wydarzenia</h1><p>Brak wydarzeń: nie ma jeszcze artykułów.</p>`);
+}
+
+/** A story report; every cited sentence links to its passage in the article. */
+export function storyPage(story: Story, report: StoryReport): string {
+  const number = new Map(report.sources.map((s, i) => [s.article, i + 1]));
+  const cite = (citations: readonly Citation[]) => citations.map((c) =>
+    html` <a class="meta" href="${articleLink(c.article, c)}">[${number.get(c.article) ?? '?'}]</a>`);
+  const section = (title: string, items: readonly SafeHtml[]) =>
+    items.length ? html`<section><h2>${title}</h2><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></section>` : '';
+  const body = html`<h1>${report.title}</h1>
+<p class="meta">${report.counts.articles} artykułów · ${report.counts.independentSources} niezależnych źródeł · ${report.counts.languages.join(', ')}</p>
+${section('Podsumowanie', report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}`))}
+${section('Rozbieżności', report.conflicts.map((c) => html`<strong>${c.subject}</strong> (${c.slot}): ${c.values.map((v, i) => html`${i ? ' / ' : ''}${v.value}${cite(v.citations)}`)}`))}
+${section('Oś czasu', report.timeline.map((t) => html`<strong>${t.value}</strong> ${t.text}${cite(t.citations)}`))}
+${section('Cytaty', report.quotes.map((q) => html`${q.speaker ? html`<strong>${q.speaker}:</strong> ` : ''}„${q.text}”${cite([q.citation])}`))}
+${section('Źródła', report.sources.map((s, i) => html`[${i + 1}] <a href="${articleLink(s.article)}">${s.title ?? s.origin}</a> <span class="meta">${s.outlet ?? ''} ${s.published?.value ?? ''}${s.independent ? '' : ' · kopia'}</span>`))}
+<p class="meta">${story.id} · <a href="/api/stories/${story.id}">JSON</a></p>`;
+  return page(report.title, body);
 }

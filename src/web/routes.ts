@@ -1,7 +1,7 @@
 /**
- * The web pages, served by the API process: `/` (article list), `/search?q=` and
+ * The web pages, served by the API process: `/` (article list), `/search?q=`,
  * `/articles/:id?start=&end=` (the article with that passage highlighted, as search results
- * link to it). Same store, search and validation as the JSON API; errors render as HTML pages.
+ * and story citations link to it), `/stories` and `/stories/:id` (a story report). Same store, search and validation as the JSON API; errors render as HTML pages.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -9,8 +9,10 @@ import type { RouteDeps } from '../api/deps.ts';
 import { ApiError } from '../api/errors.ts';
 import { articleSummary } from '../api/records.ts';
 import { MAX_QUERY_CHARS } from '../api/routes/search.ts';
+import { STORY_ID } from '../api/routes/stories.ts';
+import type { StorySource } from '../api/stories.ts';
 import { LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
-import { articlePage, errorPage, listPage, searchPage } from './pages.ts';
+import { articlePage, errorPage, listPage, searchPage, storiesPage, storyPage } from './pages.ts';
 
 /** Rows per page: a screenful or two. */
 const PAGE_SIZE = 30;
@@ -39,7 +41,10 @@ function respond(c: Context, render: () => string | Promise<string>) {
     );
 }
 
-export function webRoutes(deps: RouteDeps): Hono {
+/** Stories listed on one page; the list is ordered by size, so the long tail is single articles. */
+const STORY_PAGE_SIZE = 100;
+
+export function webRoutes(deps: RouteDeps, stories: StorySource): Hono {
   return new Hono()
     .get('/', (c) => respond(c, () => {
       const q = parseQueryParams(c, ListQuery);
@@ -65,5 +70,16 @@ export function webRoutes(deps: RouteDeps): Hono {
       }
       const passage = q.start !== undefined && q.end !== undefined ? { start: q.start, end: q.end } : undefined;
       return articlePage(article, passage);
+    }))
+    .get('/stories', (c) => respond(c, async () => {
+      parseQueryParams(c, z.strictObject({}));
+      return storiesPage((await stories.listStories('event')).slice(0, STORY_PAGE_SIZE));
+    }))
+    .get('/stories/:id', (c) => respond(c, async () => {
+      const id = c.req.param('id');
+      if (!STORY_ID.test(id)) throw new ApiError('bad_request', 'story id must look like ev-<hex> or sl-<hex>');
+      const found = await stories.storyReport(id);
+      if (!found) throw new ApiError('not_found', `no story with id "${id}"`);
+      return storyPage(found.story, found.report);
     }));
 }

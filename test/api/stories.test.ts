@@ -54,3 +54,23 @@ test('stories catch up with articles ingested later; bad and unknown ids are 400
     local.close();
   }
 });
+
+test('web: /stories lists the event and /stories/:id links every citation to its passage', async () => {
+  const list = await t.app.request('/stories');
+  assert.equal(list.status, 200);
+  const listHtml = await list.text();
+  const id = /href="\/stories\/((?:ev|sl)-[0-9a-f-]+)"/.exec(listHtml)?.[1];
+  assert.ok(id, 'a story link');
+  const res = await t.app.request(`/stories/${id}`);
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.match(body, /<h2>Podsumowanie<\/h2>/);
+  const links = [...body.matchAll(/href="\/articles\/([0-9a-f]+)\?start=(\d+)&amp;end=(\d+)#passage"/g)];
+  assert.ok(links.length > 0, 'citations link to passages');
+  for (const [, article, start, end] of links) {
+    const seed = seeds.find((a) => a.id === article);
+    assert.ok(seed && Number(end) <= seed.text.length && Number(start) < Number(end));
+  }
+  assert.doesNotMatch(body, /<script/i);
+  assert.equal((await t.app.request('/stories/ev-0000000000000000')).status, 404);
+});

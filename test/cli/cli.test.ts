@@ -94,3 +94,27 @@ test('stdin "-" is read as one document', () => {
   assert.match(article.text, /^Kreml przekazał w krótkim poniedziałkowym komunikacie/);
   assert.deepEqual(article.published, { value: '2023-09', precision: 'month' });
 });
+
+test('the sample forms one event story; story and report find it by id', () => {
+  const db = tempDb();
+  const ingest = kronika(['ingest', SAMPLE_DIR, '--db', db]);
+  assert.match(ingest.stdout, /stories: 1 event\(s\), 1 storyline\(s\)/);
+  const stories = lines(kronika(['stories', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
+  assert.equal(stories.length, 1);
+  const [story] = stories;
+  assert.equal(story.level, 'event');
+  assert.equal(story.articles.length, 5);
+  assert.ok(story.articles.every((a: { origin: string }) => a.origin.includes('kim-putin-2023')), 'articles carry their origin');
+
+  const shown = JSON.parse(kronika(['story', story.id, '--json', '--db', db]).stdout);
+  assert.equal(shown.id, story.id);
+
+  const report = JSON.parse(kronika(['report', story.id, '--format', 'json', '--db', db]).stdout);
+  assert.ok(report.summary.length >= 5 && report.summary.length <= 8, 'summary of 5–8 sentences');
+  for (const sentence of report.summary) assert.ok(sentence.citations.length > 0, `cited: ${sentence.text}`);
+  assert.ok(report.conflicts.some((c: { slot: string }) => c.slot === 'place'), 'the meeting-place conflict');
+
+  const rebuilt = lines(kronika(['stories', '--rebuild', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
+  assert.equal(rebuilt.length, 1, 'batch re-clustering agrees with the stream');
+  assert.equal(kronika(['report', 'no-such-story', '--db', db]).code, 2);
+});

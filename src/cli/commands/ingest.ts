@@ -1,5 +1,6 @@
 /** `kronika ingest <inputs…>`: files, folders, feeds, OPML, JSON Lines, URLs or `-` into the store. */
 import type { Command } from 'commander';
+import { syncStories } from '../../app/stories.ts';
 import { ingestBatch, type IngestProgress, type IngestResult } from '../../ingest/batch.ts';
 import { EXIT_PARTIAL, printJson, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
@@ -8,6 +9,7 @@ interface IngestFlags extends DbOptions {
   readonly fetchLinked?: boolean;
   readonly maxMb?: string;
   readonly timeout?: string;
+  readonly stories?: boolean;
 }
 
 function rate(p: IngestProgress): string {
@@ -32,14 +34,15 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'paths, http(s) URLs, or - for standard input')
     .option('--fetch-linked', "fetch an item's page when a feed carries only a summary")
     .option('--max-mb <n>', 'refuse inputs larger than this many megabytes', '10')
-    .option('--timeout <seconds>', 'give up on a URL after this many seconds', '15');
+    .option('--timeout <seconds>', 'give up on a URL after this many seconds', '15')
+    .option('--no-stories', 'do not assign the new articles to stories now (the next `stories` command will)');
   withJson(withDb(cmd)).action(async (inputs: string[], flags: IngestFlags) => {
     const maxMb = Number(flags.maxMb);
     const timeout = Number(flags.timeout);
     if (!(maxMb > 0) || !(timeout > 0)) throw new UsageError('--max-mb and --timeout take positive numbers');
     const live = process.stderr.isTTY && !flags.json;
-    const result = await withStore(flags, (store) =>
-      ingestBatch(store, inputs, {
+    const { result, stories } = await withStore(flags, async (store) => {
+      const result = await ingestBatch(store, inputs, {
         fetchLinked: flags.fetchLinked,
         maxBytes: Math.round(maxMb * 1024 * 1024),
         timeoutMs: Math.round(timeout * 1000),
@@ -51,14 +54,17 @@ export function register(program: Command): void {
         onProgress: live
           ? (p) => process.stderr.write(`\r\x1b[K${p.done} done, ${rate(p)}, ${p.failed} errors`)
           : undefined,
-      }),
-    );
+      });
+      // New articles join their stories as they arrive (issue 6); --no-stories defers it.
+      return { result, stories: flags.stories === false ? undefined : syncStories(store) };
+    });
     if (live) process.stderr.write('\r\x1b[K');
     if (flags.json) {
       const { articleIds: _ids, ...counts } = result;
-      printJson(counts);
+      printJson(stories ? { ...counts, stories } : counts);
     } else {
-      process.stdout.write(summary(result) + '\n');
+      const clustered = stories ? `; stories: ${stories.events} event(s), ${stories.storylines} storyline(s)` : '';
+      process.stdout.write(summary(result) + clustered + '\n');
     }
     if (result.failed > 0) process.exitCode = EXIT_PARTIAL;
   });

@@ -1,0 +1,117 @@
+/**
+ * Keeps the stored story engine in step with the stored articles, and answers story questions
+ * for the CLI and the API. This is an edge: it reads articles from the store, runs the pure
+ * stages (text → entities → features → clustering) and writes the engine state back under the
+ * store's write lock, so two ingesting processes never lose each other's assignments.
+ */
+import { findMentions } from '../analysis/entities/index.ts';
+import { analyzeArticle } from '../analysis/index.ts';
+import { restoreStoryEngine, createStoryEngine, type StoryEngine, type StoryEngineState } from '../stories/engine.ts';
+import { extractFeatures, type ArticleFeatures } from '../stories/features.ts';
+import { sortForBatch, type Story, type StoryLevel } from '../stories/cluster.ts';
+import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../synthesis/index.ts';
+import type { Store } from '../store/store.ts';
+import type { Article } from '../types.ts';
+import { analyzeText } from '../text/index.ts';
+
+const STATE_NAME = 'stories';
+
+interface StoredStories {
+  readonly version: 1;
+  /** Articles the engine has seen; when the store holds more, the rest are caught up. */
+  readonly known: number;
+  readonly engine: StoryEngineState;
+}
+
+export interface StoriesSync {
+  /** Articles newly assigned in this call. */
+  readonly added: number;
+  readonly events: number;
+  readonly storylines: number;
+}
+
+/** Clustering features of one article from its real lemmas and resolved entity keys. */
+export function featuresOf(article: Article): ArticleFeatures {
+  const sentences = analyzeText(article.text, article.language);
+  return extractFeatures(article, sentences, findMentions(article.text, article.language, sentences));
+}
+
+function isStoredStories(value: unknown): value is StoredStories {
+  return typeof value === 'object' && value !== null && (value as StoredStories).version === 1;
+}
+
+function loadEngine(store: Store): { engine: StoryEngine; known: number } {
+  const state = store.readState(STATE_NAME);
+  return isStoredStories(state)
+    ? { engine: restoreStoryEngine(state.engine), known: state.known }
+    : { engine: createStoryEngine(), known: 0 };
+}
+
+/**
+ * Assigns every stored article the engine has not seen yet to an event and a storyline, in
+ * ingest order (the stream), and saves the engine.
+ * @example syncStories(store) // → { added: 5, events: 1, storylines: 1 }
+ */
+export function syncStories(store: Store): StoriesSync {
+  let added = 0;
+  let summary = { events: 0, storylines: 0 };
+  store.updateState(STATE_NAME, (current): StoredStories => {
+    const engine = isStoredStories(current) ? restoreStoryEngine(current.engine) : createStoryEngine();
+    const total = store.countArticles();
+    let known = isStoredStories(current) ? current.known : 0;
+    if (known < total) {
+      for (const article of store.iterateArticles()) {
+        if (engine.eventOf(article.id) !== undefined) continue;
+        engine.add(featuresOf(article));
+        added++;
+      }
+      known = total;
+    }
+    summary = { events: engine.events().length, storylines: engine.storylines().length };
+    return { version: 1, known, engine: engine.serialise() };
+  });
+  return { added, ...summary };
+}
+
+/**
+ * Re-clusters every stored article from scratch in one batch pass (`kronika stories --rebuild`):
+ * the same algorithm over the stream sorted by publication time.
+ */
+export function rebuildStories(store: Store): StoriesSync {
+  const features = [...store.iterateArticles()].map(featuresOf);
+  const engine = createStoryEngine();
+  for (const f of sortForBatch(features)) engine.add(f);
+  const state: StoredStories = { version: 1, known: features.length, engine: engine.serialise() };
+  store.updateState(STATE_NAME, () => state);
+  return { added: features.length, events: engine.events().length, storylines: engine.storylines().length };
+}
+
+/** Stories of one level, newest activity first (undated stories last). */
+export function listStories(store: Store, level: StoryLevel = 'event'): Story[] {
+  const { engine } = loadEngine(store);
+  const stories: Story[] = level === 'event' ? engine.events() : engine.storylines();
+  return stories.sort((a, b) =>
+    (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || b.articles - a.articles || a.id.localeCompare(b.id));
+}
+
+/** A story by id (also an id merged away, or a unique prefix), at either level. */
+export function findStory(store: Store, id: string): Story | undefined {
+  const { engine } = loadEngine(store);
+  for (const clusterer of [engine.eventClusterer, engine.storylineClusterer]) {
+    const resolved = clusterer.resolve(id);
+    const story = resolved && clusterer.story(resolved);
+    if (story) return story;
+  }
+  if (id.length < 4) return undefined;
+  const all = [...engine.events(), ...engine.storylines()].filter((s) => s.id.startsWith(id));
+  return all.length === 1 ? all[0] : undefined;
+}
+
+/** The full story report (summary, claims, conflicts, timeline, quotes…) of one story. */
+export function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): StoryReport {
+  const articles = story.articleIds
+    .map((id) => store.getArticle(id))
+    .filter((a): a is Article => a !== undefined)
+    .map(analyzeArticle);
+  return synthesizeStory({ id: story.id, title: story.title, articles }, options);
+}

@@ -49,6 +49,9 @@ const PATH_TRICKS = [
   '/api/articles/..\\..\\windows', '/api/articles/%E2%80%AE123456', '/api/%2e%2e/%2e%2e/etc/passwd', '/api/../etc/passwd',
   '//api/articles', '/api//articles', '/API/ARTICLES', '/api/articles/0000000000000000/extra', '/api/articles/0000000000000000/',
   '/api/stats/..', '/api/search/../../etc/passwd', '/etc/passwd', '/.env', '/api/articles?since=../../etc',
+  '/api/stories/..%2f..%2fetc%2fpasswd', '/api/stories/ev-', '/api/stories/ev-../../x', '/api/stories?level=%00',
+  '/api/stories?limit=1e9', '/stories/..%2f..%2fetc', '/articles/..%2f..%2fetc%2fpasswd', '/articles/0000000000000000?start=-1&end=5',
+  '/search?q=' + 'x'.repeat(2000), '/?offset=-1', '/?lang=xx',
   '/api/entities?article=..%2f..%2f', '/api/entities?type=<script>', '/api/entities?scan=1e9', '/api/entities?scan=-1',
 ];
 
@@ -92,6 +95,11 @@ function fuzzBodies(count: number, next: () => number): string[] {
 async function send(path: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await t.app.request(path, init);
   const text = await res.text();
+  // Web pages answer errors as HTML pages; reduce those to the same shape for the checks.
+  if (/text\/html/.test(res.headers.get('content-type') ?? '')) {
+    const message = /<p class="error">([^<]*)<\/p>/.exec(text)?.[1];
+    return { status: res.status, body: message ? { error: { code: 'html', message } } : { html: text } };
+  }
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 

@@ -225,13 +225,15 @@ function eventSlotValues(features: StoryFeatures): SlotValue[] {
   const start = storyStart(features);
   const values: SlotValue[] = [];
   for (const list of features.byArticle) {
+    // Background is judged against the article's own date: a long-running story spans months.
+    const own = list[0]?.article.published?.value.slice(0, 7) ?? start;
     list.forEach((s, i) => {
-      const anchors = eventAnchors(s, participants, start);
+      const anchors = eventAnchors(s, participants, own);
       if (anchors.length === 0) return;
       const places = placesIn(s, anchors);
       values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)));
       for (const t of s.times) {
-        if (!t.value || isBefore(t.value, start)) continue;
+        if (!t.value || isBefore(t.value, own)) continue;
         values.push({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, citation: citationOf(s) });
       }
     });
@@ -275,7 +277,9 @@ function quoteStems(text: string): Set<string> {
 function speakerIdentity(speaker: { readonly name: string } | undefined): string | undefined {
   if (!speaker) return undefined;
   const words = speaker.name.trim().split(/\s+/);
-  if (!words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  // A first name and a surname: one-word speakers are mostly agencies and outlets ("AFP",
+  // "Reuters") that relay a quote rather than say it.
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   // Five letters of the surname: "Pieskow"/"Pieskowa", "Sullivan"/"Sullivana" meet.
   return lower(words[words.length - 1]!).slice(0, 5);
 }
@@ -377,6 +381,22 @@ function disputed(a: ValueGroup, b: ValueGroup): boolean {
   return onlyA.length > 0 && onlyB.length > 0;
 }
 
+/**
+ * Two places dated to different times describe two events (a meeting in London on 5 February,
+ * another in Brussels in March), not a dispute: some citing sentences of the two values must have
+ * no dates or aligned ones (issue 7 §1, "dates aligned").
+ */
+function sameOccasion(a: ValueGroup, b: ValueGroup): boolean {
+  const dates = (v: SlotValue): string[] => v.sentence.times.map((t) => t.value).filter(Boolean);
+  return a.items.some((x) =>
+    b.items.some((y) => {
+      const dx = dates(x);
+      const dy = dates(y);
+      return dx.length === 0 || dy.length === 0 || dx.some((p) => dy.some((q) => p.startsWith(q) || q.startsWith(p)));
+    }),
+  );
+}
+
 function toConflict(slot: ConflictSlot, kind: Conflict['kind'], pair: readonly ValueGroup[]): Conflict {
   return {
     slot,
@@ -406,7 +426,7 @@ function pairConflicts(
     for (let j = i + 1; j < groups.length; j++) {
       const a = groups[i]!;
       const b = groups[j]!;
-      if (!disputed(a, b)) continue;
+      if (!disputed(a, b) || (slot !== 'date' && !sameOccasion(a, b))) continue;
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!outer || !inner) {
         out.push(toConflict(slot, 'contradiction', [a, b]));
@@ -420,7 +440,19 @@ function pairConflicts(
   return out;
 }
 
-/** Conflicts over the story's place, date and numbers, contradictions first. */
+/**
+ * At most this many conflicts per slot, the best supported first: a single-event story has few
+ * competing values (the seeds: 4 place pairs), while a loose multi-event cluster (BSNLP's
+ * month-long "brexit" topic gave 90 place pairs, 2026-11) would bury the real dispute in noise.
+ */
+const MAX_CONFLICTS_PER_SLOT = 6;
+
+function support(c: Conflict): number {
+  const articles = c.values.map((v) => new Set(v.citations.map((x) => x.article)).size);
+  return Math.min(...articles) * 100 + articles.reduce((a, b) => a + b, 0);
+}
+
+/** Conflicts over the story's place, date, numbers and quoted people, contradictions first. */
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
   const values = eventSlotValues(features);
   const ancestors = placeAncestors(features);
@@ -433,6 +465,11 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...numberValues(groups).flatMap((list) => pairConflicts('number', list, () => false)),
     ...personValues(features).flatMap((list) => pairConflicts('person', list, () => false)),
   ];
+  const kept: Conflict[] = [];
+  for (const slot of ['place', 'date', 'number', 'person'] as const) {
+    const ofSlot = conflicts.filter((c) => c.slot === slot);
+    kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
+  }
   const rank = (c: Conflict): number => (c.kind === 'contradiction' ? 0 : 1);
-  return conflicts.sort((a, b) => rank(a) - rank(b));
+  return kept.sort((a, b) => rank(a) - rank(b));
 }

@@ -29,6 +29,7 @@ export interface Sentence extends Span {
 }
 
 const lemmatizers = new Map<Language, Lemmatizer>();
+const SOFT_HYPHEN = /\u00AD/g;
 
 /**
  * The language's lemmatiser, built once per process ('und' gets the Polish one: Polish is the
@@ -57,7 +58,8 @@ export function analyzeText(text: string, language: Language): Sentence[] {
     const tokens = tokenize(sentenceText, span.start).map((t) => {
       if (t.kind !== 'word') return t;
       // The first *word* is sentence-initial even after an opening quote or a speech dash.
-      const lemma = lemmatizer.lemma(t.text, { sentenceInitial: first });
+      // Soft hyphens are invisible layout hints; the dictionary knows the word without them.
+      const lemma = lemmatizer.lemma(t.text.replace(SOFT_HYPHEN, ''), { sentenceInitial: first });
       first = false;
       return { ...t, lemma };
     });

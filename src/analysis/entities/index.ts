@@ -169,11 +169,56 @@ function resolveShortForms(mentions: readonly Mention[]): Mention[] {
   });
 }
 
+/** A surname must point at one full name this many times more often than at any other. */
+const SURNAME_DOMINANCE = 3;
+
 /**
- * Entities across articles: one per key, with its most frequent type and name.
+ * Across articles, a bare surname ("May", "Tusk" in an article that never gives the full
+ * name) takes the key of the one multi-word person name ending in it elsewhere in the
+ * collection ("Theresa May"); ambiguous surnames keep their own key. Returns re-keyed copies.
+ * @example linkAcrossArticles(docs).flatMap((d) => d.mentions).find((m) => m.text === 'May')?.key
+ */
+export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMentions[] {
+  const bySurname = new Map<string, Map<string, number>>();
+  for (const doc of docs) {
+    for (const m of doc.mentions) {
+      if (m.type !== 'PER' || !m.base.includes(' ')) continue;
+      const last = m.base.split(' ').pop()!;
+      const surname = nameKey(last, 'pl');
+      const keys = bySurname.get(surname) ?? new Map<string, number>();
+      keys.set(m.key, (keys.get(m.key) ?? 0) + 1);
+      bySurname.set(surname, keys);
+    }
+  }
+  const target = new Map<string, string | undefined>();
+  const resolve = (m: Mention): string | undefined => {
+    const surname = m.key;
+    if (target.has(surname)) return target.get(surname);
+    const ranked = [...(bySurname.get(surname)?.entries() ?? [])].sort((a, b) => b[1] - a[1]);
+    const [first, second] = ranked;
+    const key = first && (!second || first[1] >= SURNAME_DOMINANCE * second[1]) ? first[0] : undefined;
+    target.set(surname, key);
+    return key;
+  };
+  return docs.map((doc) => ({
+    articleId: doc.articleId,
+    mentions: doc.mentions.map((m) => {
+      if (m.base.includes(' ') || m.key.includes('-')) return m;
+      // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
+      if (m.type !== 'PER' && !isTypeGuess([m.text], 'pl')) return m;
+      const key = resolve(m);
+      return key ? { ...m, key, type: 'PER' as const } : m;
+    }),
+  }));
+}
+
+/**
+ * Entities across articles: one per key, with its most frequent type and name. Bare surnames
+ * are linked first (linkAcrossArticles), so "May" joins "Theresa May".
  * @example groupEntities([{ articleId: 'a', mentions: findMentions(text, 'pl', []) }])
  */
-export function groupEntities(docs: readonly ArticleMentions[]): Entity[] {
+export function groupEntities(input: readonly ArticleMentions[]): Entity[] {
+  const docs = linkAcrossArticles(input);
   const acc = new Map<string, { types: Map<EntityType, number>; names: Map<string, number>; mentions: number; articles: Set<string> }>();
   for (const doc of docs) {
     for (const m of doc.mentions) {

@@ -156,6 +156,16 @@ test('without text-layer sentences the built-in splitter gives the same seed ent
   assert.deepEqual(names(groupEntities(own)), names(entities));
 });
 
+test('a bare surname joins the full name used in another article', () => {
+  const a = { articleId: 'a', mentions: findMentions('Brytyjska premier Theresa May przyjechała do Brukseli.', 'pl', []) };
+  const b = { articleId: 'b', mentions: findMentions('Rozmowy z premier May trwały do nocy.', 'pl', []) };
+  const may = groupEntities([a, b]).find((e) => e.name === 'Theresa May');
+  assert.ok(may, 'Theresa May grouped');
+  assert.deepEqual(may.articles, ['a', 'b']);
+  assert.equal(may.type, 'PER');
+  assert.deepEqual(may.variants, ['May', 'Theresa May']);
+});
+
 test('mention offsets index the text exactly', () => {
   for (const [i, s] of seeds.entries()) {
     for (const m of docs[i]!.mentions) assert.equal(s.text.slice(m.start, m.end), m.text);

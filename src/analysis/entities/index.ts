@@ -8,19 +8,24 @@
  *   3. known names (countries, aliases) by lemma match, else type from the head word
  *      (gazetteer.ts, classify.ts);
  *   4. base forms by Polish agreement rules and the article's own forms (base-form.ts);
- *   5. keys by transliteration skeleton (keys.ts); short person names join the full name
- *      used in the same article ("Kima" → Kim Dzong Un, "Putin" → Władimir Putin).
+ *   5. keys by transliteration skeleton (keys.ts), countries by ISO code, demonyms to their
+ *      country (demonyms.ts);
+ *   6. short person names join the full name used in the same article ("Kima" → Kim Dzong Un,
+ *      "Putin" → Władimir Putin), acronyms and bare heads join the longer name
+ *      ("KE" → Komisja Europejska) (resolve.ts);
+ *   7. unknown one-word names after "w"/"we" become places (resolve.ts).
+ * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { classify, isTypeGuess } from './classify.ts';
+import { classify } from './classify.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
-import { loadList } from './resources.ts';
+import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames } from './resolve.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -52,6 +57,7 @@ export interface ArticleMentions {
 }
 
 export type { SentenceLike } from './tokens.ts';
+export { linkAcrossArticles } from './resolve.ts';
 
 /**
  * All name mentions of one article, in text order.
@@ -95,121 +101,6 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
 /** English names do not inflect; only the possessive goes ("Putin's" → "Putin"). */
 function englishBase(words: readonly string[]): string {
   return words.join(' ').replace(/['’]s$/u, '');
-}
-
-/**
- * Step 5: a one-word person-like mention takes the key of the multi-word person name in the
- * same article that contains it; with several ("Kim Dzong Un", "Kim Jo Dzong"), the one
- * mentioned most, since a bare short form refers to the article's main bearer of the name.
- */
-function resolveShortNames(mentions: readonly Mention[], language: Language): Mention[] {
-  const full = new Map<string, Map<string, { count: number; type: EntityType }>>();
-  for (const m of mentions) {
-    if (m.type !== 'PER' || !m.base.includes(' ')) continue;
-    for (const part of m.base.split(' ')) {
-      // Exact (caseless) parts: within one article spelling is stable, and skeletons would
-      // let "Jak" join "Jake Sullivan".
-      const k = part.toLocaleLowerCase('pl');
-      const byKey = full.get(k) ?? new Map();
-      const entry = byKey.get(m.key) ?? { count: 0, type: m.type };
-      entry.count++;
-      byKey.set(m.key, entry);
-      full.set(k, byKey);
-    }
-  }
-  return mentions.map((m) => {
-    if (m.base.includes(' ') || m.key.startsWith('geo-')) return m;
-    const options = full.get(m.base.toLocaleLowerCase('pl'));
-    if (!options) return m;
-    const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
-    return { ...m, key, type: best.type };
-  });
-}
-
-/**
- * An unknown one-word name typed by default becomes a place when the article puts it after a
- * locative preposition ("w Pjongjangu", "we Władywostoku"); resources/pl/entity-loc-prepositions.txt.
- */
-function placesByPreposition(mentions: readonly Mention[], text: string, language: Language): Mention[] {
-  if (language !== 'pl') return [...mentions];
-  const prepositions = new Set(loadList('pl', 'entity-loc-prepositions'));
-  const placeKeys = new Set<string>();
-  for (const m of mentions) {
-    const before = /(\p{L}+)\s$/u.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[1];
-    if (before && prepositions.has(before.toLocaleLowerCase('pl'))) placeKeys.add(m.key);
-  }
-  return mentions.map((m) =>
-    m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? { ...m, type: 'LOC' as const } : m,
-  );
-}
-
-/**
- * Short forms of institutions and places within one article: an acronym made of a longer
- * name's initials ("KE" after "Komisja Europejska", "PE", "ONZ") and a bare head noun that
- * starts exactly one longer name ("Komisja" → Komisja Europejska; "Korea" stays apart when
- * both Koreas are named) take that name's key.
- */
-function resolveShortForms(mentions: readonly Mention[]): Mention[] {
-  const byInitials = new Map<string, Set<string>>();
-  const byHead = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    if (m.type === 'PER' || !m.base.includes(' ')) continue;
-    const words = m.base.split(' ').filter((w) => /^\p{Lu}/u.test(w));
-    const initials = words.map((w) => w[0]).join('');
-    if (initials.length >= 2) (byInitials.get(initials) ?? byInitials.set(initials, new Set()).get(initials)!).add(m.key);
-    const head = m.base.split(' ')[0]!.toLocaleLowerCase('pl');
-    (byHead.get(head) ?? byHead.set(head, new Set()).get(head)!).add(m.key);
-  }
-  return mentions.map((m) => {
-    if (m.type === 'PER' || m.base.includes(' ')) return m;
-    const options = /^\p{Lu}{2,}$/u.test(m.base) ? byInitials.get(m.base) : byHead.get(m.base.toLocaleLowerCase('pl'));
-    if (!options || options.size !== 1) return m;
-    const [key] = options;
-    return key === m.key ? m : { ...m, key: key! };
-  });
-}
-
-/** A surname must point at one full name this many times more often than at any other. */
-const SURNAME_DOMINANCE = 3;
-
-/**
- * Across articles, a bare surname ("May", "Tusk" in an article that never gives the full
- * name) takes the key of the one multi-word person name ending in it elsewhere in the
- * collection ("Theresa May"); ambiguous surnames keep their own key. Returns re-keyed copies.
- * @example linkAcrossArticles(docs).flatMap((d) => d.mentions).find((m) => m.text === 'May')?.key
- */
-export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMentions[] {
-  const bySurname = new Map<string, Map<string, number>>();
-  for (const doc of docs) {
-    for (const m of doc.mentions) {
-      if (m.type !== 'PER' || !m.base.includes(' ')) continue;
-      const last = m.base.split(' ').pop()!;
-      const surname = nameKey(last, 'pl');
-      const keys = bySurname.get(surname) ?? new Map<string, number>();
-      keys.set(m.key, (keys.get(m.key) ?? 0) + 1);
-      bySurname.set(surname, keys);
-    }
-  }
-  const target = new Map<string, string | undefined>();
-  const resolve = (m: Mention): string | undefined => {
-    const surname = m.key;
-    if (target.has(surname)) return target.get(surname);
-    const ranked = [...(bySurname.get(surname)?.entries() ?? [])].sort((a, b) => b[1] - a[1]);
-    const [first, second] = ranked;
-    const key = first && (!second || first[1] >= SURNAME_DOMINANCE * second[1]) ? first[0] : undefined;
-    target.set(surname, key);
-    return key;
-  };
-  return docs.map((doc) => ({
-    articleId: doc.articleId,
-    mentions: doc.mentions.map((m) => {
-      if (m.base.includes(' ') || m.key.includes('-')) return m;
-      // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
-      if (m.type !== 'PER' && !isTypeGuess([m.text], 'pl')) return m;
-      const key = resolve(m);
-      return key ? { ...m, key, type: 'PER' as const } : m;
-    }),
-  }));
 }
 
 /**

@@ -71,9 +71,19 @@ interface Word extends Span {
 /** One cue: its words as tests, e.g. ["ma", infinitive] for "ma ~ć". */
 type CuePattern = readonly ((w: string) => boolean)[];
 
+/**
+ * Cues indexed by their first word, so each word of a sentence is tried only against cues that
+ * can start there (the per-word loop over every cue was the stage's main cost on BSNLP dev).
+ */
+interface CueIndex {
+  readonly byFirstWord: ReadonlyMap<string, readonly CuePattern[]>;
+  /** Cues whose first word is a prefix, suffix or wildcard. */
+  readonly open: readonly CuePattern[];
+}
+
 interface CueLexicon {
-  readonly hedge: readonly CuePattern[];
-  readonly confirm: readonly CuePattern[];
+  readonly hedge: CueIndex;
+  readonly confirm: CueIndex;
   readonly negations: ReadonlySet<string>;
 }
 
@@ -83,13 +93,25 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
   let lexicon = lexicons.get(language);
   if (!lexicon) {
     lexicon = {
-      hedge: loadResource(language, 'hedge-cues').map(compileCue),
-      confirm: loadResource(language, 'confirmation-cues').map(compileCue),
+      hedge: indexCues(loadResource(language, 'hedge-cues')),
+      confirm: indexCues(loadResource(language, 'confirmation-cues')),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
+}
+
+function indexCues(entries: readonly string[]): CueIndex {
+  const byFirstWord = new Map<string, CuePattern[]>();
+  const open: CuePattern[] = [];
+  for (const entry of entries) {
+    const first = entry.split(/\s+/)[0]!;
+    const pattern = compileCue(entry);
+    if (/^[~?*]|\*$/u.test(first)) open.push(pattern);
+    else byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), pattern]);
+  }
+  return { byFirstWord, open };
 }
 
 /** "stem*" → prefix, "*end" → suffix, "~ć" → any word ending in ć, "?" → any one word, else the exact word. */
@@ -104,10 +126,11 @@ function compileCue(entry: string): CuePattern {
   });
 }
 
-function matchCues(words: readonly Word[], patterns: readonly CuePattern[], kind: CueKind): StatusCue[] {
+function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): StatusCue[] {
   const found: StatusCue[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const pattern of patterns) {
+    const exact = index.byFirstWord.get(words[i]!.lower);
+    for (const pattern of exact ? [...exact, ...index.open] : index.open) {
       if (i + pattern.length > words.length) continue;
       if (!pattern.every((test, k) => test(words[i + k]!.lower))) continue;
       const start = words[i]!.start;

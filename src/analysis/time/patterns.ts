@@ -3,6 +3,7 @@
  * resolving them (resolve.ts does that against an anchor). Patterns are built from the
  * language's lexicon, so Polish and English share this code.
  */
+import type { Span } from '../../types.ts';
 import type { TimeLexicon, TimeUnit } from './lexicon.ts';
 
 export type PeriodPart = 'start' | 'end';
@@ -35,9 +36,15 @@ interface Pattern {
   readonly read: (m: RegExpExecArray, lx: TimeLexicon) => RawTime | undefined;
 }
 
-const patternCache = new WeakMap<TimeLexicon, readonly Pattern[]>();
+interface Compiled {
+  readonly patterns: readonly Pattern[];
+  /** Any word a time expression must contain (month, weekday, unit, day word) or a digit. */
+  readonly trigger: RegExp;
+}
 
-function patterns(lx: TimeLexicon): readonly Pattern[] {
+const patternCache = new WeakMap<TimeLexicon, Compiled>();
+
+function compiled(lx: TimeLexicon): Compiled {
   const cached = patternCache.get(lx);
   if (cached) return cached;
   const r = lx.re;
@@ -96,8 +103,31 @@ function patterns(lx: TimeLexicon): readonly Pattern[] {
     // "w najbliższych dniach", "in the coming days"
     make(`${prep}(?:${r.fill}\\s+)*(?:${r.near})\\s+(${r.unit})`, (m, l) => ({ kind: 'near', unit: l.value('unit', m[2]!) as TimeUnit })),
   ];
-  patternCache.set(lx, list);
-  return list;
+  const trigger = new RegExp(`${B}(?:${[r.month, r.weekday, r.day, r.unit].join('|')})${E}|\\d+`, 'gu');
+  const result = { patterns: list, trigger };
+  patternCache.set(lx, result);
+  return result;
+}
+
+/**
+ * Where expressions can be: stretches of text around trigger words, cut at spaces. The full
+ * pattern set then runs only there, which keeps its cost off the (mostly timeless) rest.
+ */
+const WINDOW_MARGIN = 60;
+
+function windows(text: string, trigger: RegExp): Span[] {
+  const out: Span[] = [];
+  trigger.lastIndex = 0;
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW_MARGIN);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN);
+    while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
+    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    const last = out.at(-1);
+    if (last && start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, end) };
+    else out.push({ start, end });
+  }
+  return out;
 }
 
 function date(year: number | undefined, month: number | undefined, day: number): RawTime | undefined {
@@ -132,12 +162,16 @@ function definedOnly<T extends object>(o: T): T {
  * @example matchTimes('w kwietniu 2019 r.', lexicon) // → [{ time: { kind: 'month', month: 4, year: 2019 } }]
  */
 export function matchTimes(text: string, lx: TimeLexicon): RawMatch[] {
+  const { patterns, trigger } = compiled(lx);
   const candidates: RawMatch[] = [];
-  for (const p of patterns(lx)) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const time = p.read(m, lx);
-      if (time) candidates.push({ start: m.index, end: m.index + m[0].length, time });
+  for (const w of windows(text, trigger)) {
+    const slice = text.slice(w.start, w.end);
+    for (const p of patterns) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(slice); m; m = p.re.exec(slice)) {
+        const time = p.read(m, lx);
+        if (time) candidates.push({ start: w.start + m.index, end: w.start + m.index + m[0].length, time });
+      }
     }
   }
   // Longest first: "w kwietniu 2019 r." beats its parts "w kwietniu" and "2019 r.".

@@ -80,7 +80,7 @@ export function findMentions(text: string, language: Language, sentences: readon
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
   found.sort((a, b) => a.start - b.start);
-  return placesByPreposition(resolveShortForms(resolveShortNames(found, lang)), text, lang);
+  return placesByPreposition(resolveShortForms(resolveShortNames(found)), text, lang);
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {

@@ -1,5 +1,5 @@
 /**
- * Resolution passes over one article's mentions (findMentions steps 6-8) and across articles
+ * Resolution passes over one article's mentions (findMentions steps 6 and 7) and across articles
  * (linkAcrossArticles): short forms take the key of the full name they stand for.
  */
 import type { EntityType, Language } from '../../types.ts';
@@ -13,7 +13,7 @@ import { loadList } from './resources.ts';
  * same article that contains it; with several ("Kim Dzong Un", "Kim Jo Dzong"), the one
  * mentioned most, since a bare short form refers to the article's main bearer of the name.
  */
-export function resolveShortNames(mentions: readonly Mention[], language: Language): Mention[] {
+export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
   const full = new Map<string, Map<string, { count: number; type: EntityType }>>();
   for (const m of mentions) {
     if (m.type !== 'PER' || !m.base.includes(' ')) continue;

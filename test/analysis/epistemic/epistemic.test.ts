@@ -66,3 +66,14 @@ test('english-cues: reportedly and may hedge, confirmed confirms, the month May 
   const all = statuses(d);
   assert.deepEqual(all.map((s) => s.status), ['hedged', 'confirmed', 'hedged', 'asserted']);
 });
+
+test('degenerate-input: empty text and undetermined language give empty results, not errors', async () => {
+  const { findTimeExpressions } = await import('../../../src/analysis/time/index.ts');
+  const empty = { text: '', language: 'und' as const, sentences: [] };
+  assert.deepEqual(findQuotes({ ...empty, mentions: [] }), []);
+  assert.deepEqual(findTimeExpressions(empty), []);
+  assert.deepEqual(classifySentences(empty), []);
+  const noSentences = { text: '- Jesteśmy gotowi na rozmowy - powiedział w 2019 roku.', language: 'pl' as const, sentences: [] };
+  assert.equal(findQuotes({ ...noSentences, mentions: [] })[0]?.text, 'Jesteśmy gotowi na rozmowy');
+  assert.equal(findTimeExpressions(noSentences)[0]?.value, '2019');
+});

@@ -25,6 +25,9 @@ const SEEDS: readonly [number, number][] = Array.from({ length: FINGERPRINT_SIZE
   return [(next() | 1) >>> 0, next()];
 });
 
+const MULTIPLIERS = Uint32Array.from(SEEDS, ([a]) => a);
+const OFFSETS = Uint32Array.from(SEEDS, ([, b]) => b);
+
 /** Lower-cased word tokens, punctuation and case differences ignored. */
 export function shingleWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -39,25 +42,36 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Mixes four word hashes into one shingle hash (order-sensitive, no string building). */
+function shingleHash(a: number, b: number, c: number, d: number): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ a, 0x01000193);
+  h = Math.imul(h ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  h = Math.imul(h ^ d, 0x01000193);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
+}
+
 /**
- * MinHash signature of a text.
+ * MinHash signature of a text. Words are hashed once and shingles mixed from word hashes:
+ * building each 4-word string cost 2 ms per article (bench: ingest, 2026-11-23).
  * @example fingerprint('Ala ma kota i psa') // → 64 unsigned 32-bit integers
  */
 export function fingerprint(text: string): number[] {
-  const words = shingleWords(text);
+  const words = shingleWords(text).map(fnv1a);
   const shingles = new Set<number>();
   if (words.length < SHINGLE_WORDS) {
-    if (words.length > 0) shingles.add(fnv1a(words.join(' ')));
+    if (words.length > 0) shingles.add(shingleHash(words[0], words[1] ?? 0, words[2] ?? 0, 0));
   } else {
     for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-      shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+      shingles.add(shingleHash(words[i], words[i + 1], words[i + 2], words[i + 3]));
     }
   }
   const signature = new Array<number>(FINGERPRINT_SIZE).fill(0xffffffff);
   for (const h of shingles) {
     for (let k = 0; k < FINGERPRINT_SIZE; k++) {
-      const [a, b] = SEEDS[k];
-      const v = (Math.imul(a, h) + b) >>> 0;
+      const v = (Math.imul(MULTIPLIERS[k], h) + OFFSETS[k]) >>> 0;
       if (v < signature[k]) signature[k] = v;
     }
   }

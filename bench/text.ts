@@ -120,7 +120,7 @@ export async function run(): Promise<BenchReport> {
   const warmMs = await timeBest(() => loadPolishDictionary(), 2);
   rows.push({ name: 'dictionary-pl ready (first build in process)', figures: { ms: coldMs.toFixed(0), stems: dictionary.stems.size.toLocaleString('en-US') } });
   rows.push({ name: 'dictionary-pl ready (rebuild, file cache warm)', figures: { ms: warmMs.toFixed(0) } });
-  notes.push(`Dictionary ready in ${coldMs.toFixed(0)} ms (target < 1000 ms): ${coldMs < 1000 ? 'met without an on-disk cache' : 'MISSED'}.`);
+  notes.push(`Dictionary ready in ${coldMs.toFixed(0)} ms (target < 1000 ms): ${coldMs < 1000 ? 'met without an on-disk cache (stems are indexed in place, see src/text/stem-table.ts)' : 'MISSED'}.`);
 
   // 2. Throughput on the seeds (repeated) and on BSNLP raw texts.
   const seeds = readSeeds();

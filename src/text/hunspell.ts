@@ -3,10 +3,13 @@
  * and .dic (stem/flags), then analyses a word form by *reversing* the rules: for every suffix
  * rule whose `add` ends the word, stem = word − add + strip must satisfy the rule's condition and
  * be a .dic stem carrying the rule's flag; likewise for prefixes, and prefix+suffix when both rules
- * allow cross-products. Rules are indexed by `add` so a word costs one map lookup per ending length.
+ * allow cross-products. Rules are indexed by `add` so a word costs one map lookup per ending length;
+ * stems live in a StemTable (stem-table.ts) probed without building candidate strings.
  * Only single-character flags (the default FLAG type, which dictionary-pl uses) are supported;
  * no compounding, no AF/AM aliases. Pure: takes file contents, does no I/O.
  */
+
+import { FNV_OFFSET, fnvExtend, fnvStep, StemTable } from './stem-table.ts';
 
 export interface AffixRule {
   readonly kind: 'PFX' | 'SFX';
@@ -31,54 +34,12 @@ export interface HunspellAnalysis {
 
 export interface HunspellData {
   /** stem → concatenated flags of every homonymous entry. */
-  readonly stems: ReadonlyMap<string, string>;
+  readonly stems: StemTable;
   /** add → strip → rules: one stem lookup serves every rule sharing (add, strip). */
   readonly suffixesByAdd: ReadonlyMap<string, ReadonlyMap<string, readonly AffixRule[]>>;
   readonly prefixesByAdd: ReadonlyMap<string, readonly AffixRule[]>;
   readonly maxSuffixAdd: number;
   readonly maxPrefixAdd: number;
-  /** Bloom filter over the stems (see STEM_FILTER_BITS): rules out most candidate stems without building them. */
-  readonly stemFilter: Uint32Array;
-}
-
-/**
- * 2^23 bits (1 MiB) with two probes for ~300k stems gives ≈ 0.5 % false positives, so a word's
- * ~25 candidate stems cost ~25 bit tests instead of ~25 string allocations + Map lookups
- * (measured 3–4× faster first-sight analysis, bench/text.ts, 2026-11).
- */
-const STEM_FILTER_BITS = 1 << 23;
-const FILTER_MASK = STEM_FILTER_BITS - 1;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function fnvStep(state: number, code: number): number {
-  return Math.imul(state ^ code, FNV_PRIME);
-}
-
-function fnvExtend(state: number, text: string): number {
-  for (let i = 0; i < text.length; i++) state = fnvStep(state, text.charCodeAt(i));
-  return state;
-}
-
-/** Second probe from the same FNV state (murmur3 finaliser), so one pass over the string serves both. */
-function secondProbe(state: number): number {
-  let h = state ^ (state >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
-function filterAdd(filter: Uint32Array, state: number): void {
-  const a = state & FILTER_MASK;
-  const b = secondProbe(state) & FILTER_MASK;
-  filter[a >>> 5] |= 1 << (a & 31);
-  filter[b >>> 5] |= 1 << (b & 31);
-}
-
-function filterHas(filter: Uint32Array, state: number): boolean {
-  const a = state & FILTER_MASK;
-  if ((filter[a >>> 5] & (1 << (a & 31))) === 0) return false;
-  const b = secondProbe(state) & FILTER_MASK;
-  return (filter[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 function compileCondition(kind: 'PFX' | 'SFX', condition: string): RegExp | undefined {
@@ -110,23 +71,11 @@ export function parseAff(aff: string): AffixRule[] {
 }
 
 /** Parses an .dic file: first line is the entry count, then `stem[/flags]` per line. */
-export function parseDic(dic: string): Map<string, string> {
-  const stems = new Map<string, string>();
-  const lines = dic.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    let line = lines[i];
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (!line) continue;
-    const slash = line.indexOf('/');
-    const stem = slash < 0 ? line : line.slice(0, slash);
-    const flags = slash < 0 ? '' : line.slice(slash + 1);
-    const had = stems.get(stem);
-    stems.set(stem, had === undefined ? flags : had + flags);
-  }
-  return stems;
+export function parseDic(dic: string): StemTable {
+  return new StemTable(dic);
 }
 
-export function buildHunspell(rules: readonly AffixRule[], stems: ReadonlyMap<string, string>): HunspellData {
+export function buildHunspell(rules: readonly AffixRule[], stems: StemTable): HunspellData {
   const suffixesByAdd = new Map<string, Map<string, AffixRule[]>>();
   const prefixesByAdd = new Map<string, AffixRule[]>();
   let maxSuffixAdd = 0;
@@ -144,9 +93,7 @@ export function buildHunspell(rules: readonly AffixRule[], stems: ReadonlyMap<st
       maxPrefixAdd = Math.max(maxPrefixAdd, rule.add.length);
     }
   }
-  const stemFilter = new Uint32Array(STEM_FILTER_BITS >>> 5);
-  for (const stem of stems.keys()) filterAdd(stemFilter, fnvExtend(FNV_OFFSET, stem));
-  return { stems, suffixesByAdd, prefixesByAdd, maxSuffixAdd, maxPrefixAdd, stemFilter };
+  return { stems, suffixesByAdd, prefixesByAdd, maxSuffixAdd, maxPrefixAdd };
 }
 
 function hasFlag(data: HunspellData, stem: string, flag: string): boolean {
@@ -157,7 +104,8 @@ function hasFlag(data: HunspellData, stem: string, flag: string): boolean {
 /** Suffix readings of `word`; with `prefix`, the stem must also carry the prefix flag (cross-product). */
 function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[], prefix?: AffixRule): void {
   const max = Math.min(word.length - 1, data.maxSuffixAdd);
-  // FNV states of every prefix of the word, so each candidate stem's hash is one short extension.
+  // FNV states of every prefix of the word, so each candidate stem's hash is one short extension
+  // and a missing stem is rejected without building its string.
   const prefixState = new Array<number>(word.length + 1);
   prefixState[0] = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) prefixState[i + 1] = fnvStep(prefixState[i], word.charCodeAt(i));
@@ -166,10 +114,11 @@ function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[
     if (!byStrip) continue;
     const baseState = prefixState[word.length - len];
     for (const [strip, rules] of byStrip) {
-      if (!filterHas(data.stemFilter, fnvExtend(baseState, strip))) continue;
+      const slot = data.stems.findParts(fnvExtend(baseState, strip), word, word.length - len, strip);
+      if (slot < 0) continue;
+      const flags = data.stems.flagsAt(slot);
+      if (flags === '') continue;
       const stem = word.slice(0, word.length - len) + strip;
-      const flags = data.stems.get(stem);
-      if (flags === undefined || flags === '') continue;
       if (prefix && !flags.includes(prefix.flag)) continue;
       for (const rule of rules) {
         if (prefix && !(rule.crossProduct && prefix.crossProduct)) continue;

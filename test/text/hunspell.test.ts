@@ -73,3 +73,26 @@ test('hunspell: prefixes keep their text in the lemma; cross-products need both 
 test('hunspell: case is not folded by the analyser itself', () => {
   assert.deepEqual(lemmas('kremlu'), []);
 });
+
+test('stem table: lookups by string and by word prefix + strip, homonyms merged', async () => {
+  const { StemTable, FNV_OFFSET, fnvExtend } = await import('../../src/text/stem-table.ts');
+  const table = new StemTable('4\nzamek/A\nKreml/Q\nzamek/B\nod\n');
+  assert.equal(table.size, 3);
+  assert.equal(table.get('zamek'), 'AB');
+  assert.equal(table.get('od'), '');
+  assert.equal(table.get('Kreml'), 'Q');
+  assert.equal(table.get('kreml'), undefined);
+  assert.equal(table.has('zame'), false);
+  // "Kremlowi" minus "owi" plus "" → "Kreml", found without building the string.
+  const slot = table.findParts(fnvExtend(FNV_OFFSET, 'Kreml'), 'Kremlowi', 5, '');
+  assert.equal(table.flagsAt(slot), 'Q');
+  assert.equal(table.findParts(fnvExtend(FNV_OFFSET, 'Kremla'), 'Kremlowi', 5, 'a'), -1);
+});
+
+test('stem table: the real dictionary-pl loads every stem', async () => {
+  const { loadPolishDictionary } = await import('../../src/text/lemma-pl.ts');
+  const { stems } = loadPolishDictionary();
+  assert.ok(stems.size > 290_000, String(stems.size));
+  assert.equal(stems.get('pociąg'), 'NQsT');
+  assert.equal(stems.get('Władywostok'), 'Q');
+});

@@ -72,6 +72,7 @@ interface CandidateRow {
   readonly seq: number;
   readonly duplicate_of: string | null;
   readonly fingerprint: Buffer | null;
+  readonly text: string;
 }
 
 class SqliteStore implements Store {
@@ -115,7 +116,7 @@ class SqliteStore implements Store {
         }
         const signature = signatureOf(article);
         const keys = bandKeys(signature);
-        const duplicateOf = article.duplicateOf ?? findOriginal(signature, this.#candidates(keys));
+        const duplicateOf = article.duplicateOf ?? findOriginal(article.text, signature, this.#candidates(keys));
         insert.run(toParams(article, signature, duplicateOf));
         for (const key of keys) insertBand.run(key, article.id);
         outcomes.push(duplicateOf === undefined
@@ -130,7 +131,7 @@ class SqliteStore implements Store {
   }
 
   #candidates(keys: readonly string[]): DuplicateCandidate[] {
-    const lookup = this.#prepare(`SELECT id, seq, duplicate_of, fingerprint FROM articles
+    const lookup = this.#prepare(`SELECT id, seq, duplicate_of, fingerprint, text FROM articles
       WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN (${keys.map(() => '?').join(', ')}))
       ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`);
     const rows = lookup.all(...keys) as CandidateRow[];
@@ -141,6 +142,7 @@ class SqliteStore implements Store {
         seq: row.seq,
         duplicateOf: row.duplicate_of ?? undefined,
         fingerprint: decodeFingerprint(row.fingerprint as Buffer),
+        text: row.text,
       }));
   }
 

@@ -113,6 +113,8 @@ function isTitleCase(word: string): boolean {
 export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary()): PolishLemmatizer {
   const exceptions = loadMap('pl', 'lemma-exceptions');
   const functionWords = new Set(loadResource('pl', 'function-words'));
+  // Dotted abbreviations are single tokens ("m.in."); the sentence splitter's list names them.
+  const abbreviations = new Set(loadResource('pl', 'abbreviations').map((e) => e.split(/\s+/)[0].toLowerCase()));
   const nameEndings = loadEndings('name-endings');
   const commonEndings = loadEndings('common-endings');
   const memo = new BoundedMemo<string>();
@@ -217,7 +219,7 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
       const lower = word.toLowerCase();
       // Any case: as written, lower-case ("Według"), or capitalised ("władywostoku" in a URL slug).
       return [...new Set([word, lower, capitalise(lower)])].some((form) => analyses(form).length > 0)
-        || exceptions.has(lower);
+        || exceptions.has(lower) || abbreviations.has(lower);
     },
   };
 }

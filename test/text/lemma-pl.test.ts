@@ -70,6 +70,8 @@ test('pl candidates and knows report dictionary analyses', () => {
   assert.ok(pl.knows('Władywostoku'));
   assert.ok(pl.knows('Według'));
   assert.deepEqual(pl.candidates('Pjongjangu'), []);
+  assert.ok(pl.knows('m.in.'));
+  assert.equal(pl.lemma('m.in.'), 'm.in.');
 });
 
 test('pl lemma: capitalised closed-class words are common words wherever the capital comes from', () => {

@@ -37,6 +37,9 @@ export function computedStories(store: Store, analyze: (article: Article) => Pro
   const reports = new Map<string, { key: string; report: StoryReport }>();
   let seen = 0;
   let catchingUp: Promise<void> | undefined;
+  // Listing materialises every story (toStory sorts terms and entities): keep the sorted lists
+  // until an article is added (bench api, 1,000 articles: 38 req/s when rebuilt per request).
+  const lists = new Map<StoryLevel, readonly Story[]>();
 
   async function catchUp(): Promise<void> {
     for (;;) {
@@ -48,6 +51,7 @@ export function computedStories(store: Store, analyze: (article: Article) => Pro
         byId.set(article.id, article);
       }
       seen += batch.length;
+      lists.clear();
     }
   }
 
@@ -64,8 +68,13 @@ export function computedStories(store: Store, analyze: (article: Article) => Pro
   return {
     async listStories(level) {
       await current();
-      const stories = level === 'event' ? engine.events() : engine.storylines();
-      return [...stories].sort((a, b) => b.articles - a.articles || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.id.localeCompare(b.id));
+      let list = lists.get(level);
+      if (!list) {
+        const stories = level === 'event' ? engine.events() : engine.storylines();
+        list = stories.sort((a, b) => b.articles - a.articles || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.id.localeCompare(b.id));
+        lists.set(level, list);
+      }
+      return list;
     },
     async storyReport(id) {
       await current();

@@ -10,7 +10,7 @@ import { findMentions, type Mention } from '../../src/analysis/entities/index.ts
 
 export const DEFAULT_LABELS_PATH = new URL('../data/seeds-labels/', import.meta.url).pathname;
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-const LABEL_FILES = ['seeds.json', 'written-pl.json', 'written-en.json'];
+const LABEL_FILES = ['seeds.json', 'written-pl.json', 'written-en.json', 'heldout.json'];
 
 export interface QuoteLabel {
   readonly text: string;

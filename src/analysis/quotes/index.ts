@@ -342,6 +342,15 @@ function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: VerbCue, se
   // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
   // subject was dropped.
   if (start >= region.length || ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) return undefined;
+  // In a second clause ("Police estimated …, while organisers claimed that") the subject follows
+  // the last comma; when nothing does ("Jeden z urzędników, który…, powiedział") it opens the sentence.
+  const lastClause = region.slice(start).filter((w) => w.start > lastComma);
+  let clauseStart = 0;
+  while (clauseStart < lastClause.length && ctx.cues.connectors.has(lastClause[clauseStart]!.text.toLowerCase())) clauseStart++;
+  if (lastComma > region[start]!.start && clauseStart < lastClause.length) {
+    const inClause = speakerInRegion(ctx, { start: lastClause[clauseStart]!.start, end: verb.start }, cue.agreement, 'before', sentence);
+    if (inClause) return inClause;
+  }
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
 }
 

@@ -8,7 +8,7 @@
  * timelineEvents turns each dated sentence into one event. Sentence splitting is left to src/text.
  */
 import type { Language, Published, Span } from '../../types.ts';
-import { timeLexicon } from './lexicon.ts';
+import { timeLexicon, type TimeLexicon } from './lexicon.ts';
 import { matchTimes } from './patterns.ts';
 import { formatAnchor, parseAnchor, resolveTime, timeSortKey, type Anchor, type Granularity, type Relation } from './resolve.ts';
 
@@ -53,8 +53,9 @@ export function findTimeExpressions(input: TimeInput): TimeExpression[] {
     // so only the publication date anchors them; a bare month or day ("pod koniec lipca") may
     // continue the narrative and falls back to the last absolute date in the text.
     const anchor = published ?? (ANAPHORIC.has(match.time.kind) ? textAnchor : undefined);
-    const resolved = resolveTime(match.time, anchor);
-    const base = { start: match.start, end: match.end, text: text.slice(match.start, match.end), sentence: sentenceAt(sentences, match.start) };
+    const sentence = sentenceAt(sentences, match.start);
+    const resolved = resolveTime(match.time, anchor, speaksOfFuture(text, clauseAround(text, match, sentences[sentence]), lexicon));
+    const base = { start: match.start, end: match.end, text: text.slice(match.start, match.end), sentence };
     if (!resolved) {
       out.push({ ...base, value: '', granularity: granularityOf(match.time.kind), relation: match.time.kind === 'weekday' ? 'weekday' : 'relative', note: 'unresolved: no anchor' });
       continue;
@@ -67,6 +68,28 @@ export function findTimeExpressions(input: TimeInput): TimeExpression[] {
 }
 
 const ANAPHORIC: ReadonlySet<string> = new Set(['date', 'month']);
+
+const WORDS = /[\p{L}]+/gu;
+
+/** Whether a stretch of text holds a future cue ("będzie", "odbędzie", "will", "expected"). */
+function speaksOfFuture(text: string, clause: Span, lexicon: TimeLexicon): boolean {
+  for (const m of text.slice(clause.start, clause.end).matchAll(WORDS)) if (lexicon.value('future', m[0]) !== undefined) return true;
+  return false;
+}
+
+/**
+ * The clause around an expression, between punctuation marks: in "oświadczył w czwartek, że
+ * stopy nie zostaną obniżone" the weekday dates the past reporting clause, not the future content.
+ */
+function clauseAround(text: string, span: Span, sentence: Span | undefined): Span {
+  const from = sentence?.start ?? 0;
+  const to = sentence?.end ?? text.length;
+  let start = span.start;
+  while (start > from && !/[,;:]/u.test(text[start - 1]!)) start--;
+  let end = span.end;
+  while (end < to && !/[,;:]/u.test(text[end]!)) end++;
+  return { start, end };
+}
 
 export interface TimelineEvent extends Span {
   readonly value: string;

@@ -13,6 +13,7 @@ export type RawTime =
   | { readonly kind: 'date'; readonly year?: number; readonly month: number; readonly day: number }
   | { readonly kind: 'month'; readonly month: number; readonly year?: number; readonly yearShift?: number; readonly part?: PeriodPart }
   | { readonly kind: 'year'; readonly year: number; readonly since: boolean }
+  /** `shift` -1/1 for "ubiegły"/"przyszły"; 0 for a plain weekday, whose direction comes from the sentence's tense. */
   | { readonly kind: 'weekday'; readonly weekday: number; readonly word: string; readonly shift: number }
   | { readonly kind: 'day-offset'; readonly days: number; readonly word: string }
   | { readonly kind: 'unit-shift'; readonly unit: TimeUnit; readonly shift: number; readonly part?: PeriodPart }

@@ -39,8 +39,11 @@ export function formatAnchor(a: Anchor): string {
   return a.day === undefined ? ym : `${ym}-${pad(a.day)}`;
 }
 
-/** Resolves one expression; undefined when it needs an anchor and there is none. */
-export function resolveTime(t: RawTime, anchor: Anchor | undefined): Resolved | undefined {
+/**
+ * Resolves one expression; undefined when it needs an anchor and there is none. `future` says
+ * the sentence speaks of what is ahead, which decides a plain weekday's direction.
+ */
+export function resolveTime(t: RawTime, anchor: Anchor | undefined, future = false): Resolved | undefined {
   switch (t.kind) {
     case 'date': {
       const year = t.year ?? anchor?.year;
@@ -57,7 +60,7 @@ export function resolveTime(t: RawTime, anchor: Anchor | undefined): Resolved | 
       return withNote({ value: formatAnchor({ year, month: t.month }), granularity: 'month', relation: 'relative', absolute: false }, note);
     }
     case 'weekday':
-      return anchor ? resolveWeekday(t.weekday, t.word, t.shift, anchor) : undefined;
+      return anchor ? resolveWeekday(t.weekday, t.word, t.shift, anchor, future) : undefined;
     case 'day-offset':
       return anchor ? shiftDays(anchor, t.days, t.word) : undefined;
     case 'unit-shift':
@@ -82,14 +85,17 @@ function nearestYear(month: number, anchor: Anchor): number {
   return anchor.year;
 }
 
-function resolveWeekday(weekday: number, word: string, shift: number, anchor: Anchor): Resolved {
+function resolveWeekday(weekday: number, word: string, shift: number, anchor: Anchor, future: boolean): Resolved {
   const note = `weekday: ${word}${shift < 0 ? ' (previous)' : shift > 0 ? ' (next)' : ''}`;
   if (anchor.day === undefined) return { ...coarse(anchor), relation: 'weekday', note, absolute: false };
   const base = toDate(anchor);
   const baseWeekday = ((base.getUTCDay() + 6) % 7) + 1;
-  // Plain "we wtorek": the Tuesday of the publication week; "w ubiegły wtorek": the latest
-  // Tuesday strictly before the publication day; "w przyszły wtorek": the next one after it.
+  // Plain "we wtorek": news mostly reports what happened, so the latest Tuesday on or before the
+  // publication day, unless the sentence speaks of the future ("odbędzie się we wtorek"): then the
+  // next one on or after it. "W ubiegły wtorek" is strictly before, "w przyszły wtorek" strictly after.
   let delta = weekday - baseWeekday;
+  if (shift === 0 && !future && delta > 0) delta -= 7;
+  if (shift === 0 && future && delta < 0) delta += 7;
   if (shift < 0 && delta >= 0) delta -= 7;
   if (shift > 0 && delta <= 0) delta += 7;
   return { value: iso(addDays(base, delta)), granularity: 'day', relation: 'weekday', note, absolute: false };
@@ -128,7 +134,8 @@ function resolveAgo(anchor: Anchor, unit: TimeUnit, count: number): Resolved {
     const days = unit === 'week' ? 7 * count : count;
     return { value: iso(addDays(toDate(anchor), -Math.round(days))), granularity: 'day', ...relative };
   }
-  return { ...coarse(anchor), ...relative, note: `${count} ${unit}s ago` };
+  // Days or weeks before a date known only to the month may fall in the month before: only the year is claimed.
+  return { ...coarse({ year: anchor.year }), ...relative, note: `${count} ${unit}s ago` };
 }
 
 /** The anchor itself at its own precision, for expressions finer than the anchor. */

@@ -73,6 +73,15 @@ test('day-precision-date: weekdays and deictic days become days and ISO weeks', 
   assert.equal(week.granularity, 'week');
 });
 
+test('weekday-direction-from-clause: past by default, forward when the clause speaks of the future', () => {
+  const d = doc('Prezes oświadczył w poniedziałek, że stopy nie zostaną obniżone. Kolejne posiedzenie odbędzie się w poniedziałek.', 'pl', { value: '2024-03-14', precision: 'day' });
+  const [reported, planned] = times(d);
+  assert.equal(reported?.value, '2024-03-11', 'the future in the reported content does not move the reporting day');
+  assert.equal(planned?.value, '2024-03-18');
+  const monthOnly = times(doc('Dwa tygodnie temu opozycja złożyła wniosek.', 'pl', { value: '2024-05', precision: 'month' }));
+  assert.equal(monthOnly[0]?.value, '2024', 'weeks before a month-precision date may fall in the month before');
+});
+
 test('english-expressions: on Tuesday, last month, in April 2019, two months ago, yesterday', () => {
   const d = doc('Talks began on Tuesday. Last month the ministers met, and they first met in April 2019. Two months ago a delegation visited; yesterday it returned. On June 30, 2019, Trump crossed the border. It may happen soon.', 'en', { value: '2023-09-14', precision: 'day' });
   const all = times(d);

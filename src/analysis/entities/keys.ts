@@ -1,46 +1,39 @@
 /**
  * Language-neutral entity keys. A key must be equal for "Władimir Putin" / "Vladimir Putin",
- * "Dmitrij Pieskow" / "Dymitri Pieskow", "Pjongjang" / "Pyongyang": spellings of one name in
- * Polish and English romanisation. Both are mapped to a Polish-like spelling (rules in
- * resources/<lang>/entity-transliteration.txt), then to a consonant skeleton: vowels and j
- * vary most between romanisations (Dmitrij/Dymitri, Jong/Dzong), consonants least.
+ * "Dmitrij Pieskow" / "Dymitri Pieskow" / "Dmitry Peskov", "Pjongjang" / "Pyongyang", and
+ * for a Western name written the same in both languages ("Jake Sullivan"). So one
+ * language-independent normalisation: spelling classes (resources/pl/entity-transliteration.txt:
+ * sz/sh → S, cz/ch/kh → C, dz/dż → J, v → w …), then a consonant skeleton, because vowels
+ * and the semivowel j/y vary most between romanisations (Dmitrij/Dymitri, Pjong/Pyong).
  */
 import type { Language } from '../../types.ts';
 import { loadPairs } from './resources.ts';
 
-const rulesByLang = new Map<string, readonly (readonly [string, string])[]>();
+let classes: readonly (readonly [string, string])[] | undefined;
 
-function toPolishSpelling(word: string, language: Language): string {
-  if (language !== 'en') return word;
-  let rules = rulesByLang.get(language);
-  if (!rules) {
-    rules = loadPairs(language, 'entity-transliteration');
-    rulesByLang.set(language, rules);
-  }
-  let out = word;
-  for (const [from, to] of rules) out = out.split(from).join(to);
-  return out;
-}
-
-/** Consonant skeleton of one word: "Dmitrij" → "dmtr", "Władimir" → "wldmr". */
+/** Consonant skeleton of one word: "Dmitrij" → "dmtr", "Władimir" → "wldmr", "Szojgu" → "Sg". */
 function skeleton(word: string): string {
-  const w = word
-    .toLocaleLowerCase('pl')
-    .replace(/ł/g, 'l')
-    .replace(/dż|dź/g, 'dz')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]/g, '');
-  if (w.length <= 2 || /^[0-9]+$/.test(w)) return w;
+  classes ??= loadPairs('pl', 'entity-transliteration');
+  let w = word.toLocaleLowerCase('pl');
+  // j and y are consonants only at the start of a word (Jong, Yoon); elsewhere they are the
+  // semivowel of Pjongjang/Pyongyang and Dmitrij/Dmitry, which romanisations drop or swap.
+  w = w.replace(/^[jy](?=[aeiouąęóy])/u, 'J');
+  for (const [from, to] of classes) w = w.split(from).join(to);
+  w = w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-zA-Z0-9]/g, '');
+  if (w.length <= 2 || /^[0-9]+$/.test(w)) return w.toLowerCase();
   const body = w[0]! + w.slice(1).replace(/[aeiouyj]/g, '');
   return body.replace(/(.)\1+/g, '$1');
 }
 
 /**
- * The key of a name as written in `language`.
+ * The key of a name. The language is accepted for symmetry with the other stages; the
+ * normalisation is deliberately the same for every language.
  * @example nameKey('Władimir Putin', 'pl') === nameKey('Vladimir Putin', 'en')
  */
-export function nameKey(name: string, language: Language): string {
-  const words = name.split(/[\s-]+/).filter((w) => w.length > 0);
-  return words.map((w) => skeleton(toPolishSpelling(w.toLowerCase(), language))).join('-');
+export function nameKey(name: string, _language: Language): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0)
+    .map(skeleton)
+    .join('-');
 }

@@ -132,7 +132,8 @@ test('a run of two names is split: genitive place before a person', () => {
 
 test('English names link to the Polish keys', () => {
   const en = findMentions(
-    "Kim Jong Un met Vladimir Putin in Russia's Far East. The Kremlin said Dmitry Peskov would brief reporters. Kim left Pyongyang by train.",
+    "Kim Jong Un met Vladimir Putin in Russia's Far East. The Kremlin said Dmitry Peskov would brief reporters. Kim left Pyongyang by train. " +
+      'His sister Kim Yo Jong and defence minister Sergei Shoigu were there, said Jake Sullivan.',
     'en',
     [],
   );
@@ -148,6 +149,10 @@ test('English names link to the Polish keys', () => {
   assert.equal(key('Kremlin'), entityOf('Kremlowi').key);
   assert.equal(key('Dmitry Peskov'), entityOf('Dmitrij Pieskow').key);
   assert.equal(key('Far East'), entityOf('Dalekim Wschodzie').key);
+  assert.equal(key('Kim Yo Jong'), entityOf('Kim Jo Dzong').key);
+  assert.equal(key('Sergei Shoigu'), entityOf('Siergiej Szojgu').key);
+  assert.equal(key('Jake Sullivan'), entityOf('Jake Sullivan').key, 'a name spelled alike in both languages');
+  assert.notEqual(key('Kim Yo Jong'), key('Kim Jong Un'));
 });
 
 test('without text-layer sentences the built-in splitter gives the same seed entities', () => {

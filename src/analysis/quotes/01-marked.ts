@@ -1,0 +1,63 @@
+/** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
+import { sentenceAt } from '../time/index.ts';
+import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, verbCue, type Context, type Keep } from './context.ts';
+import type { MarkedSpan } from './marks.ts';
+import { speakerInRegion, wordsIn } from './speaker.ts';
+
+/**
+ * A marked span without a reporting cue is a quote only from this many words on. The seeds'
+ * titles and scare quotes have at most 4 words ("na Dalekim Wschodzie Rosji"); unattributed
+ * speech fragments in news run to clause length. Tune together with the title test below.
+ */
+const MIN_UNATTRIBUTED_WORDS = 8;
+/** A title in marks ("The New York Times") is short and capitalised word by word. */
+const MAX_TITLE_WORDS = 6;
+export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
+  const inner = wordsIn(ctx.text, span.innerStart, span.innerEnd);
+  if (inner.length === 0) return;
+  const sentenceIndex = sentenceAt(ctx.sentences, span.start);
+  const sentence = ctx.sentences[sentenceIndex];
+  const closing = ctx.sentences[sentenceAt(ctx.sentences, span.end - 1)];
+  if (!sentence || !closing) return;
+  const base = { start: span.innerStart, end: span.innerEnd, text: ctx.text.slice(span.innerStart, span.innerEnd), sentence: sentenceIndex };
+  const title = inner.length <= MAX_TITLE_WORDS && inner.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text));
+  if (title) return;
+
+  // After the marks: "…" - ocenia AP.  /  "…," said the minister.  /  "…," the minister said.
+  // English puts the comma inside the marks ("…," he said), Polish a dash outside ("…" - dodał).
+  const innerPunct = /[,!?]$/u.test(ctx.text.slice(span.innerStart, span.end - 1).trimEnd());
+  const after = (innerPunct ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
+  if (after && after[0].length > 0) {
+    const tailStart = span.end + after[0].length;
+    const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, MAX_VERB_THAT_GAP);
+    const vi = tailWords.findIndex((w) => verbCue(ctx, w, false));
+    if (vi >= 0) {
+      const verb = tailWords[vi]!;
+      const cue = verbCue(ctx, verb, false)!;
+      const speaker = vi === 0
+        ? speakerInRegion(ctx, { start: verb.end, end: closing.end }, cue.agreement, 'after', sentenceIndex)
+        : speakerInRegion(ctx, { start: tailStart, end: verb.start }, cue.agreement, 'before', sentenceIndex);
+      keep({ ...base, kind: 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: span.start, end: closing.end });
+      return;
+    }
+  }
+
+  // Before the marks: "X powiedział, że "…"" (mixed) or "X powiedział: "…"" (direct).
+  const prefixWords = wordsIn(ctx.text, sentence.start, span.start);
+  const vi = lastIndexWhere(prefixWords, (w, i) => verbCue(ctx, w, i === 0) !== undefined && !inClaimed(ctx, w.start));
+  if (vi >= 0) {
+    const verb = prefixWords[vi]!;
+    const cue = verbCue(ctx, verb, vi === 0)!;
+    const between = prefixWords.slice(vi + 1);
+    const mixed = between.some((w) => ctx.cues.that.has(w.text.toLowerCase()));
+    const introduced = /[:,]\s*$/u.test(ctx.text.slice(verb.end, span.start)) || between.length === 0;
+    if (mixed || introduced) {
+      const speaker = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex)
+        ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
+      keep({ ...base, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
+      return;
+    }
+  }
+  if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
+}
+

@@ -1,0 +1,73 @@
+/**
+ * Steps 2, 3 and 5: speech whose attribution follows it: Polish dash speech ("- … - dodał."),
+ * reports closed by a dash attribution ("… - donosiło CNN."), and by a comma attribution
+ * ("…, officials said.").
+ */
+import { sentenceAt } from '../time/index.ts';
+import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
+import { speakerInRegion, wordsIn } from './speaker.ts';
+
+/** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
+export function dashSpeech(ctx: Context, keep: Keep): void {
+  const opening = /(?:^|\n|[.!?…"”]\s+)([-–—])\s+/gu;
+  for (let m = opening.exec(ctx.text); m; m = opening.exec(ctx.text)) {
+    const dash = m.index + m[0].indexOf(m[1]!);
+    if (inClaimed(ctx, dash)) continue;
+    const contentStart = m.index + m[0].length;
+    const paragraphEnd = paragraphEndAt(ctx.text, contentStart);
+    const closing = closingAttribution(ctx, contentStart, paragraphEnd);
+    const contentEnd = closing ? closing.dash : nextOpening(ctx.text, contentStart, paragraphEnd);
+    const content = trimSpan(ctx.text, contentStart, contentEnd);
+    if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) continue;
+    const sentence = sentenceAt(ctx.sentences, content.start);
+    const base = { ...content, text: ctx.text.slice(content.start, content.end), kind: 'direct' as const, sentence };
+    if (!closing) {
+      keep(base, { start: dash, end: contentEnd });
+      continue;
+    }
+    const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence);
+    keep({ ...base, cue: cueOf(closing.verb), ...speakerOrLookBack(ctx, speaker, closing.cue, sentence) }, { start: dash, end: closing.tail.end });
+  }
+}
+
+/** 3. "Biały Dom potwierdził spotkanie - donosiło CNN." */
+export function dashReport(ctx: Context, index: number, keep: Keep): void {
+  const s = ctx.sentences[index]!;
+  if (/^\s*[-–—]/u.test(ctx.text.slice(s.start, s.end)) || inClaimed(ctx, s.start)) return;
+  const closing = closingAttribution(ctx, s.start, s.end);
+  if (!closing || inClaimed(ctx, closing.dash)) return;
+  const content = trimSpan(ctx.text, s.start, closing.dash);
+  if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) return;
+  const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', index);
+  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index) }, { start: s.start, end: s.end });
+}
+
+/** A closing attribution after a comma is short: "…, officials said.", "…, podała agencja PAP." */
+export const MAX_COMMA_ATTRIBUTION_WORDS = 7;
+/** "South Korean intelligence said on Monday": at most a short adverbial after the verb. */
+export const MAX_TRAILING_ADVERBIAL_WORDS = 3;
+
+/** 5. "Moscow may host talks, diplomats said." — an attribution after the last comma. */
+export function commaReport(ctx: Context, index: number, keep: Keep): void {
+  const s = ctx.sentences[index]!;
+  if (overlapsClaimed(ctx, s)) return;
+  const body = ctx.text.slice(s.start, s.end);
+  const comma = body.lastIndexOf(',');
+  if (comma < 0) return;
+  const tail = wordsIn(ctx.text, s.start + comma + 1, s.end);
+  // "…, a w czerwcu potwierdził plan" is a second clause, not an attribution.
+  if (tail.length === 0 || tail.length > MAX_COMMA_ATTRIBUTION_WORDS || ctx.cues.connectors.has(tail[0]!.text.toLowerCase())) return;
+  if (tail.some((w) => ctx.cues.that.has(w.text.toLowerCase()))) return;
+  const vi = tail.findIndex((w) => verbCue(ctx, w, false) !== undefined);
+  // After "officials said" only an adverbial may follow ("on Monday"), not an object.
+  if (vi < 0 || (vi > 0 && tail.length - vi - 1 > MAX_TRAILING_ADVERBIAL_WORDS)) return;
+  const verb = tail[vi]!;
+  const cue = verbCue(ctx, verb, false)!;
+  const content = trimSpan(ctx.text, s.start, s.start + comma);
+  if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS || overlapsClaimed(ctx, content)) return;
+  const speaker = vi === 0
+    ? speakerInRegion(ctx, { start: verb.end, end: s.end }, cue.agreement, 'after', index)
+    : speakerInRegion(ctx, { start: tail[0]!.start, end: verb.start }, cue.agreement, 'before', index);
+  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(verb), sentence: index, ...speakerOrLookBack(ctx, speaker, cue, index) }, { start: s.start, end: s.end });
+}
+

@@ -1,0 +1,90 @@
+/** Step 4: indirect speech inside one sentence ("X powiedział, że …", "Według X, …", "Jak zapowiedział X, …"). */
+import type { Span } from '../../types.ts';
+import type { VerbCue } from './cues.ts';
+import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
+import { speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
+
+/** 4. Indirect speech inside one sentence. */
+export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
+  const s = ctx.sentences[index]!;
+  let words = wordsIn(ctx.text, s.start, s.end);
+  while (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+  if (!words.length) return;
+  const first = words[0]!;
+  const build = (content: Span, cueWord: Word, speaker: Speaker | undefined, cue?: VerbCue): void => {
+    // A sentence the splitter ran into a following dash quote stops where that quote starts.
+    const next = ctx.claimed.filter((c) => c.start > content.start && c.start < content.end).map((c) => c.start);
+    const span = trimSpan(ctx.text, content.start, Math.min(content.end, ...next));
+    if (wordsIn(ctx.text, span.start, span.end).length < MIN_SPEECH_WORDS || inClaimed(ctx, span.start) || overlapsClaimed(ctx, span)) return;
+    const who = cue ? speakerOrLookBack(ctx, speaker, cue, index) : speaker ? { speaker } : {};
+    keep({ ...span, text: ctx.text.slice(span.start, span.end), kind: 'indirect', cue: cueOf(cueWord), sentence: index, ...who }, { start: cueWord.start, end: s.end });
+  };
+
+  // "Jak zapowiedział rzecznik Kremla Dmitrij Pieskow, omówione zostaną…" / "As X said, …"
+  if (ctx.cues.as.has(first.text.toLowerCase())) {
+    const comma = ctx.text.indexOf(',', first.end);
+    const vi = words.findIndex((w, i) => i > 0 && w.start < comma && verbCue(ctx, w, false) !== undefined);
+    if (comma > 0 && comma < s.end && vi > 0) {
+      const verb = words[vi]!;
+      const cue = verbCue(ctx, verb, false)!;
+      const speaker = vi === 1
+        ? speakerInRegion(ctx, { start: verb.end, end: comma }, cue.agreement, 'after', index)
+        : speakerInRegion(ctx, { start: first.end, end: verb.start }, cue.agreement, 'before', index);
+      build({ start: comma + 1, end: s.end }, verb, speaker, cue);
+      return;
+    }
+  }
+
+  // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"
+  const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()));
+  if (ai >= 0) {
+    const source = sourcePhrase(ctx, words, ai);
+    if (source) {
+      const speaker = speakerForPhrase(ctx, source, index);
+      const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
+      build(content, words[ai]!, speaker);
+      return;
+    }
+  }
+
+  // "X powiedział, że …", "X said (that) …"
+  for (let vi = 0; vi < words.length; vi++) {
+    const verb = words[vi]!;
+    const cue = verbCue(ctx, verb, verb.start === first.start);
+    if (!cue || inClaimed(ctx, verb.start)) continue;
+    const rest = words.slice(vi + 1, vi + 1 + MAX_VERB_THAT_GAP);
+    const that = rest.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+    // English often drops "that": "He said the talks would resume."
+    const bare = !that && ctx.cues.bare.has(verb.text.toLowerCase()) && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
+    if (!that && !bare) continue;
+    const speaker = subjectSpeaker(ctx, first.start, verb, cue, index);
+    build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
+    return;
+  }
+}
+
+/**
+ * The noun phrase naming the source after "według"/"zdaniem"/"according to": a name, or
+ * genitive adjectives plus their noun ("zachodnich obserwatorów"), plus a name in apposition
+ * ("agencji AP"). Undefined for non-sources ("według doniesień" is a hedge, not a quote).
+ */
+export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): Span | undefined {
+  let i = ai + 1;
+  if (ctx.language === 'en' && words[i]?.text.toLowerCase() === 'to') i++;
+  // A lower-case determiner is skipped; a capitalised one starts a title ("The Washington Post").
+  while (words[i] && ctx.cues.determiners.has(words[i]!.text)) i++;
+  const head = words[i];
+  if (!head || ctx.cues.nonsource.has(head.text.toLowerCase())) return undefined;
+  const mentionAt = (w: Word | undefined): MentionLike | undefined => (w ? ctx.mentions.find((m) => m.start === w.start) : undefined);
+  const named = mentionAt(head);
+  // A capitalised run is a name even where the entity stage cut it ("The Washington Post").
+  let k = i;
+  while (k + 1 < words.length && /^\p{Lu}/u.test(words[k + 1]!.text) && /^\p{Lu}/u.test(head.text)) k++;
+  const runEnd = words[k]!.end;
+  if (named || k > i) return { start: head.start, end: Math.max(runEnd, named?.end ?? 0) };
+  let j = i;
+  while (j < words.length - 1 && ctx.cues.adjectiveEndings.some((e) => words[j]!.text.toLowerCase().endsWith(e))) j++;
+  const apposition = mentionAt(words[j + 1]);
+  return { start: head.start, end: apposition ? apposition.end : words[j]!.end };
+}
+

@@ -1,0 +1,133 @@
+/**
+ * What the quote-finding steps share: the working context (text, cues, mentions and the spans
+ * earlier steps claimed), word and span helpers, and the attribution pieces several steps use
+ * (closing "- powiedział X", the subject before a verb, the fall-back to an earlier speaker).
+ */
+import type { Language, Span } from '../../types.ts';
+import { sentenceAt } from '../time/index.ts';
+import type { VerbCue } from './cues.ts';
+import type { Cue, Quote } from './index.ts';
+import { lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext } from './speaker.ts';
+
+/** Reporting verb and complementiser may be this many words apart ("poinformowało agencję Reuters, że"). */
+export const MAX_VERB_THAT_GAP = 7;
+/** Dash speech and reports shorter than this are headings or list items, not speech. */
+export const MIN_SPEECH_WORDS = 3;
+
+export interface Context extends SpeakerContext {
+  readonly language: Language;
+  /** Quote and attribution spans already taken by an earlier, stricter step. */
+  readonly claimed: Span[];
+  readonly quoted: Span[];
+  readonly spoken: { at: number; speaker: Speaker }[];
+}
+
+export type Keep = (q: Quote | undefined, claim: Span) => void;
+
+export interface Word extends Span {
+  readonly text: string;
+}
+
+export interface Closing {
+  readonly dash: number;
+  readonly verb: Word;
+  readonly cue: VerbCue;
+  /** From after the verb to the end of its sentence: where the speaker is named. */
+  readonly tail: Span;
+}
+
+/** The first " - <reporting verb>" between `from` and `to`. */
+export function closingAttribution(ctx: Context, from: number, to: number): Closing | undefined {
+  const re = /\s([-–—])\s+(\p{L}+)/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(ctx.text); m && m.index < to; m = re.exec(ctx.text)) {
+    const wordStart = m.index + m[0].length - m[2]!.length;
+    const verb = { text: m[2]!, start: wordStart, end: wordStart + m[2]!.length };
+    const cue = verbCue(ctx, verb, false);
+    if (!cue) continue;
+    const sentence = ctx.sentences[sentenceAt(ctx.sentences, verb.start)];
+    // The attribution ends at its own full stop even when the splitter ran on into the next
+    // dash quote ("- donosiło CNN. - Mamy informacje…").
+    const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(verb.end, to + 400));
+    const end = Math.min(sentence ? sentence.end : to, paragraphEndAt(ctx.text, verb.end), stop ? verb.end + stop.index : Infinity);
+    return { dash: m.index + 1, verb, cue, tail: { start: verb.end, end } };
+  }
+  return undefined;
+}
+
+/** The subject before a verb ("Rzecznik Kremla Dymitri Pieskow … powiedział"); undefined when dropped. */
+export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: VerbCue, sentence: number): Speaker | undefined {
+  const region = wordsIn(ctx.text, from, verb.start);
+  let start = 0;
+  while (start < region.length && ctx.cues.connectors.has(region[start]!.text.toLowerCase())) start++;
+  // "Jak informuje X, …": the source follows the verb.
+  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) return undefined;
+  // An opening phrase closed by a comma ("In a speech on Wednesday, President Biden said") is not the subject.
+  const lastComma = ctx.text.lastIndexOf(',', verb.start);
+  if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {
+    start = region.findIndex((w) => w.start > lastComma);
+    if (start < 0) return undefined;
+  }
+  // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
+  // subject was dropped.
+  if (start >= region.length || ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) return undefined;
+  // In a second clause ("Police estimated …, while organisers claimed that") the subject follows
+  // the last comma; when nothing does ("Jeden z urzędników, który…, powiedział") it opens the sentence.
+  const lastClause = region.slice(start).filter((w) => w.start > lastComma);
+  let clauseStart = 0;
+  while (clauseStart < lastClause.length && ctx.cues.connectors.has(lastClause[clauseStart]!.text.toLowerCase())) clauseStart++;
+  if (lastComma > region[start]!.start && clauseStart < lastClause.length) {
+    const inClause = speakerInRegion(ctx, { start: lastClause[clauseStart]!.start, end: verb.start }, cue.agreement, 'before', sentence);
+    if (inClause) return inClause;
+  }
+  return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
+}
+
+export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number): { speaker?: Speaker } {
+  if (speaker) return { speaker };
+  if (cue.impersonal) return {};
+  const earlier = lookBack(ctx, sentence, cue.agreement);
+  return earlier ? { speaker: earlier } : {};
+}
+
+/** Reporting verbs are lower-case except as the first word of a sentence. */
+export function verbCue(ctx: Context, w: Word, sentenceInitial: boolean): VerbCue | undefined {
+  if (!sentenceInitial && /^\p{Lu}/u.test(w.text)) return undefined;
+  return ctx.cues.verb(w.text);
+}
+
+export function cueOf(w: Word): Cue {
+  return { text: w.text, start: w.start, end: w.end };
+}
+
+export function inClaimed(ctx: Context, offset: number): boolean {
+  return ctx.claimed.some((c) => offset >= c.start && offset < c.end);
+}
+
+export function overlapsClaimed(ctx: Context, span: Span): boolean {
+  return ctx.claimed.some((c) => span.start < c.end && c.start < span.end);
+}
+
+export function paragraphEndAt(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Where an unattributed dash paragraph ends: the next opening dash, else the paragraph end. */
+export function nextOpening(text: string, from: number, paragraphEnd: number): number {
+  const m = /[.!?…]\s+[-–—]\s/u.exec(text.slice(from, paragraphEnd));
+  return m ? from + m.index + 1 : paragraphEnd;
+}
+
+/** Trims spaces, a trailing comma or full stop, and enclosing dashes from a span. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /[\s,:]/u.test(text[start]!)) start++;
+  while (end > start && /[\s,.;:]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export function lastIndexWhere<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i;
+  return -1;
+}
+

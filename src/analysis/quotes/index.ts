@@ -10,7 +10,8 @@
  *   4. indirect speech: "X powiedział, że …", "Jak zapowiedział X, …", "Według X, …",
  *      "X said (that) …", "According to X, …";
  *   5. reports closed by a comma attribution ("…, officials said.").
- * Steps live in 01-marked.ts (1), 02-attributed-after.ts (2, 3, 5) and 03-indirect.ts (4). Speakers come from the entity mentions given as input (speaker.ts). Sentence splitting and
+ * Steps live in 01-marked.ts (1), 02-attributed-after.ts (2, 3, 5) and 03-indirect.ts (4).
+ * Speakers come from the entity mentions given as input (speaker.ts). Sentence splitting and
  * entity recognition are left to src/text and src/analysis/entities.
  */
 import type { Language, Span } from '../../types.ts';

@@ -11,6 +11,7 @@ import { articleSummary } from '../api/records.ts';
 import { MAX_QUERY_CHARS } from '../api/routes/search.ts';
 import { STORY_ID } from '../api/routes/stories.ts';
 import type { StorySource } from '../api/stories.ts';
+import { syncSearchIndex } from '../search/index.ts';
 import { LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
 import { articlePage, errorPage, listPage, searchPage, storiesPage, storyPage } from './pages.ts';
 
@@ -56,6 +57,7 @@ export function webRoutes(deps: RouteDeps, stories: StorySource): Hono {
       const q = parseQueryParams(c, SearchQuery);
       const query = q.q?.trim() ?? '';
       const offset = q.offset ?? 0;
+      if (query) syncSearchIndex(deps.store, deps.search); // as in GET /api/search
       const hits = query ? deps.search.search(query, { limit: PAGE_SIZE, offset }) : [];
       return searchPage(query, hits, offset, PAGE_SIZE);
     }))

@@ -239,3 +239,17 @@ test('GET /api/articles/:id with the default analyzer returns quote and status o
     local.close();
   }
 });
+
+test('GET /api/search indexes articles stored behind its back (e.g. by `kronika ingest`)', async () => {
+  const local = seededApp();
+  try {
+    const [first] = local.store.saveArticles([{ ...seeds[0]!, id: 'abcdef0123456789', text: 'Burmistrz Sopotu otworzył nowe molo.', fingerprint: undefined }]);
+    assert.equal(first!.status, 'stored');
+    assert.equal(local.search.countArticles(), seeds.length);
+    const { body } = await getJson(local.app, '/api/search?q=molo');
+    assert.deepEqual(body.hits.map((h: any) => h.articleId), ['abcdef0123456789']);
+    assert.equal(local.search.countArticles(), seeds.length + 1);
+  } finally {
+    local.close();
+  }
+});

@@ -1,7 +1,7 @@
 /** GET /api/search?q=: the same search as `kronika search`, over the shared SearchIndex. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MAX_SEARCH_LIMIT } from '../../search/index.ts';
+import { MAX_SEARCH_LIMIT, syncSearchIndex } from '../../search/index.ts';
 import type { RouteDeps } from '../deps.ts';
 import { DatePrefix, LanguageParam, limitParam, OffsetParam, parseQueryParams, Source } from '../validate.ts';
 
@@ -21,6 +21,9 @@ const SearchQuery = z.strictObject({
 export function searchRoutes(deps: RouteDeps): Hono {
   return new Hono().get('/', (c) => {
     const q = parseQueryParams(c, SearchQuery);
+    // Articles stored by another process (`kronika ingest` while serving) are indexed on the
+    // next search; in sync, this is two counts.
+    syncSearchIndex(deps.store, deps.search);
     const hits = deps.search.search(q.q, {
       language: q.lang, source: q.source, since: q.since, until: q.until, limit: q.limit, offset: q.offset,
     });

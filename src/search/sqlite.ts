@@ -26,6 +26,14 @@ export const SEARCH_SCHEMA_VERSION = 1;
 const SURFACE_WEIGHT = 2.0;
 const LEMMA_WEIGHT = 1.0;
 
+/**
+ * Sentences re-lemmatised on open to detect a changed lemmatiser: 50 take a few milliseconds.
+ * A sentence analysed alone may split or start differently than inside its article, changing a
+ * lemma or two without any lemmatiser change, so up to 10 % may differ before a rebuild.
+ */
+const LEMMA_CHECK_SAMPLE = 50;
+const LEMMA_CHECK_TOLERANCE = 0.1;
+
 /** Same reasoning and value as the store's busy timeout (src/store/sqlite/index.ts). */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -128,13 +136,29 @@ class SqliteSearchIndex implements SearchIndex {
     this.#db.transaction(() => {
       this.#db.exec(SCHEMA);
       const row = this.#db.prepare(`SELECT value FROM search_meta WHERE key = 'version'`).get() as { value: string } | undefined;
-      if (row && Number(row.value) === SEARCH_SCHEMA_VERSION) return;
+      if (row && Number(row.value) === SEARCH_SCHEMA_VERSION && !this.#lemmasStale()) return;
       if (row) {
         this.#db.exec(DROP);
         this.#db.exec(SCHEMA);
       }
       this.#db.prepare(`INSERT OR REPLACE INTO search_meta (key, value) VALUES ('version', ?)`).run(String(SEARCH_SCHEMA_VERSION));
     }).immediate();
+  }
+
+  /**
+   * True when the lemmatiser now lemmatises indexed sentences differently (the text layer
+   * changed since the index was built): lemma queries would then silently miss. Re-lemmatises
+   * a sample of indexed sentences and compares, so no version number has to be bumped by hand.
+   */
+  #lemmasStale(): boolean {
+    const sample = this.#db.prepare(`
+      SELECT s.text, f.lemmas, a.language FROM search_sentences s
+      JOIN search_fts f ON f.rowid = s.id JOIN search_articles a ON a.article_id = s.article_id
+      ORDER BY s.id LIMIT ${LEMMA_CHECK_SAMPLE}`).all() as { text: string; lemmas: string; language: Language }[];
+    if (sample.length === 0) return false;
+    const differing = sample.filter((row) =>
+      indexSentences(row.text, row.language).map((x) => x.lemmas).join(' ') !== row.lemmas).length;
+    return differing / sample.length > LEMMA_CHECK_TOLERANCE;
   }
 
   indexArticles(articles: Iterable<Article>): number {

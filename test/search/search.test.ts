@@ -156,3 +156,17 @@ test('syncSearchIndex indexes only stored articles the index lacks, in the store
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an index whose lemmas no longer match the lemmatiser is rebuilt on open', () => {
+  const db = new Database(':memory:');
+  const first = createSqliteSearchIndex(db);
+  first.indexArticles(seeds);
+  // Reopening with the same lemmatiser keeps the index.
+  assert.equal(createSqliteSearchIndex(db).countArticles(), seeds.length);
+  // Simulate an index built by an older lemmatiser: every lemma column differs.
+  db.prepare(`UPDATE search_fts SET lemmas = 'stary ' || lemmas`).run();
+  const reopened = createSqliteSearchIndex(db);
+  assert.equal(reopened.countArticles(), 0, 'stale index dropped');
+  assert.equal(reopened.indexArticles(seeds), seeds.length);
+  assert.ok(reopened.search('pociąg').length > 0);
+});

@@ -20,7 +20,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { storyRoutes } from './routes/stories.ts';
-import { computedStories, type StorySource } from './stories.ts';
+import { storedStories, type StorySource } from './stories.ts';
 import { webRoutes } from '../web/routes.ts';
 
 export interface AppOptions {
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/search', searchRoutes(deps));
   app.route('/api/ingest', ingestRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
-  const stories = options.stories ?? computedStories(deps.store, deps.analyze);
+  const stories = options.stories ?? storedStories(deps.store, deps.analyze);
   app.route('/api/stories', storyRoutes(deps, stories));
   app.route('/', webRoutes(deps, stories));
 

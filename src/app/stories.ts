@@ -5,7 +5,7 @@
  * store's write lock, so two ingesting processes never lose each other's assignments.
  */
 import { findMentions } from '../analysis/entities/index.ts';
-import { analyzeArticle } from '../analysis/index.ts';
+import { analyzeArticle, type ArticleAnalysis } from '../analysis/index.ts';
 import { restoreStoryEngine, createStoryEngine, type StoryEngine, type StoryEngineState } from '../stories/engine.ts';
 import { extractFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { sortForBatch, type Story, type StoryLevel } from '../stories/cluster.ts';
@@ -40,7 +40,8 @@ function isStoredStories(value: unknown): value is StoredStories {
   return typeof value === 'object' && value !== null && (value as StoredStories).version === 1;
 }
 
-function loadEngine(store: Store): { engine: StoryEngine; known: number } {
+/** The stored engine and how many articles it has seen (a fresh engine when none is stored). */
+export function loadStoryEngine(store: Store): { engine: StoryEngine; known: number } {
   const state = store.readState(STATE_NAME);
   return isStoredStories(state)
     ? { engine: restoreStoryEngine(state.engine), known: state.known }
@@ -87,16 +88,14 @@ export function rebuildStories(store: Store): StoriesSync {
 }
 
 /** Stories of one level, newest activity first (undated stories last). */
-export function listStories(store: Store, level: StoryLevel = 'event'): Story[] {
-  const { engine } = loadEngine(store);
+export function storiesOf(engine: StoryEngine, level: StoryLevel = 'event'): Story[] {
   const stories: Story[] = level === 'event' ? engine.events() : engine.storylines();
   return stories.sort((a, b) =>
     (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || b.articles - a.articles || a.id.localeCompare(b.id));
 }
 
-/** A story by id (also an id merged away, or a unique prefix), at either level. */
-export function findStory(store: Store, id: string): Story | undefined {
-  const { engine } = loadEngine(store);
+/** A story by id (also an id merged away, or a unique prefix of at least 4 characters), at either level. */
+export function findStoryIn(engine: StoryEngine, id: string): Story | undefined {
   for (const clusterer of [engine.eventClusterer, engine.storylineClusterer]) {
     const resolved = clusterer.resolve(id);
     const story = resolved && clusterer.story(resolved);
@@ -107,11 +106,24 @@ export function findStory(store: Store, id: string): Story | undefined {
   return all.length === 1 ? all[0] : undefined;
 }
 
+export function listStories(store: Store, level: StoryLevel = 'event'): Story[] {
+  return storiesOf(loadStoryEngine(store).engine, level);
+}
+
+export function findStory(store: Store, id: string): Story | undefined {
+  return findStoryIn(loadStoryEngine(store).engine, id);
+}
+
 /** The full story report (summary, claims, conflicts, timeline, quotes…) of one story. */
-export function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): StoryReport {
+export function storyReport(
+  store: Store,
+  story: Story,
+  options: SynthesisOptions = {},
+  analyze: (article: Article) => ArticleAnalysis = analyzeArticle,
+): StoryReport {
   const articles = story.articleIds
     .map((id) => store.getArticle(id))
     .filter((a): a is Article => a !== undefined)
-    .map(analyzeArticle);
-  return synthesizeStory({ id: story.id, title: story.title, articles }, options);
+    .map(analyze);
+  return synthesizeStory({ id: story.id, ...(story.title && { title: story.title }), articles }, options);
 }

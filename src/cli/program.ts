@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { register as registerAnalysis } from './commands/analysis.ts';
 import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
+import { register as registerSearch } from './commands/search.ts';
+import { register as registerServe } from './commands/serve.ts';
 import { register as registerStories } from './commands/stories.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe];
 
 export function buildProgram(): Command {
   const program = new Command()

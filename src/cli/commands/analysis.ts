@@ -95,10 +95,12 @@ export function register(program: Command): void {
           value: t.value, granularity: t.granularity, note: t.note ?? null, sentence: t.sentence,
           sentenceText: a.sentences[t.sentence]?.text ?? '',
         })));
-        records.sort((x, y) => x.value.localeCompare(y.value) || x.article.localeCompare(y.article) || x.start - y.start);
+        // Expressions that could not be resolved (no anchor date) have an empty value: list them last.
+        records.sort((x, y) => Number(!x.value) - Number(!y.value) || x.value.localeCompare(y.value) ||
+          x.article.localeCompare(y.article) || x.start - y.start);
         if (flags.json) return printJsonLines(records);
         for (const r of records) {
-          process.stdout.write(`${r.value.padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
+          process.stdout.write(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
         }
       });
     });

@@ -131,6 +131,19 @@ function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[
 }
 
 /**
+ * Readings of `word` as written from suffix rules alone (plus the word itself when it is a stem),
+ * for callers that reason about inflection endings only, such as proper names, where a prefix
+ * reading ("nie-") is never the right one.
+ * @example analyzeSuffixes(pl, 'Kremlowi') // → [{ lemma: 'Kreml', suffix: { add: 'owi', … }, … }]
+ */
+export function analyzeSuffixes(data: HunspellData, word: string): HunspellAnalysis[] {
+  const out: HunspellAnalysis[] = [];
+  if (data.stems.has(word)) out.push({ lemma: word, stem: word, edit: 0 });
+  suffixAnalyses(data, word, out);
+  return out;
+}
+
+/**
  * Every analysis of `word` exactly as written (no case folding; callers fold).
  * @example analyzeWord(pl, 'pociągiem') // → [{ lemma: 'pociąg', … }]
  */

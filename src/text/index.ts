@@ -14,7 +14,8 @@
  */
 import type { Language, Span } from '../types.ts';
 import { createEnglishLemmatizer } from './lemma-en.ts';
-import { createPolishLemmatizer } from './lemma-pl.ts';
+import type { HunspellData } from './hunspell.ts';
+import { createPolishLemmatizer, loadPolishDictionary } from './lemma-pl.ts';
 import type { Lemmatizer } from './lemmatizer.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -24,6 +25,8 @@ export type { Token, TokenKind } from './tokens.ts';
 export type { SentenceSpan } from './sentences.ts';
 export { splitSentences } from './sentences.ts';
 export { tokenize } from './tokens.ts';
+export type { AffixRule, HunspellAnalysis, HunspellData } from './hunspell.ts';
+export { analyzeSuffixes, analyzeWord } from './hunspell.ts';
 
 export interface Sentence extends Span {
   readonly index: number;
@@ -33,6 +36,17 @@ export interface Sentence extends Span {
 }
 
 const lemmatizers = new Map<Language, Lemmatizer>();
+let polish: HunspellData | undefined;
+
+/**
+ * dictionary-pl parsed once per process and shared by the Polish lemmatiser and by stages that
+ * read the dictionary directly (entities ask for a stem's flags, i.e. its paradigm).
+ * @example polishDictionary().stems.get('Putin') // → 'NoOsT'
+ */
+export function polishDictionary(): HunspellData {
+  polish ??= loadPolishDictionary();
+  return polish;
+}
 const SOFT_HYPHEN = /\u00AD/g;
 
 /**
@@ -44,7 +58,7 @@ export function getLemmatizer(language: Language): Lemmatizer {
   const key: Language = language === 'en' ? 'en' : 'pl';
   let l = lemmatizers.get(key);
   if (!l) {
-    l = key === 'en' ? createEnglishLemmatizer() : createPolishLemmatizer();
+    l = key === 'en' ? createEnglishLemmatizer() : createPolishLemmatizer(polishDictionary());
     lemmatizers.set(key, l);
   }
   return l;

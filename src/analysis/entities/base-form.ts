@@ -5,9 +5,8 @@
  * ("Białym Domu" → "Biały Dom", "Korei Północnej" → "Korea Północna"), and every part of a
  * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
  */
-import { adjectiveByRule, agreeAdjective, genderOf, tokenInfo } from './morphology.ts';
+import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo } from './morphology.ts';
 import { knownKey } from './gazetteer.ts';
-import { polishDictionary } from './hunspell.ts';
 import { loadPairs } from './resources.ts';
 
 /** Capitalised words seen in the article, to settle unknown names ("Kima" when "Kim" occurs). */
@@ -129,7 +128,7 @@ function pluralOf(lemma: string): string | undefined {
   for (const [singular, plural] of plurals) {
     if (!lemma.endsWith(singular)) continue;
     const candidate = lemma.slice(0, lemma.length - singular.length) + plural;
-    if (polishDictionary().analyze(candidate).some((a) => a.lemma === lemma)) return candidate;
+    if (analyze(candidate).some((a) => a.lemma === lemma)) return candidate;
   }
   return undefined;
 }

@@ -1,10 +1,56 @@
 /**
  * Word-level Polish morphology for names: what one capitalised token is (adjective, known noun,
  * unknown name) and its nominative. Rules live in resources/pl/entity-*.txt; the dictionary
- * is dictionary-pl via hunspell.ts. Phrase-level agreement is in base-form.ts.
+ * is dictionary-pl as parsed once by the text layer (src/text), read here through its suffix
+ * analyses and stem flags. Phrase-level agreement is in base-form.ts.
  */
-import { polishDictionary, type Analysis } from './hunspell.ts';
+import { analyzeSuffixes, polishDictionary } from '../../text/index.ts';
 import { loadList, loadPairs } from './resources.ts';
+
+/** One dictionary reading of a word form, as names need it. */
+export interface Analysis {
+  /** The dictionary stem, with its own capitalisation ("Putin", "północny"). */
+  readonly lemma: string;
+  /** The rule's ending that was removed ("" when the word is the stem itself). */
+  readonly ending: string;
+  /**
+   * The stem carries affix flags: a real lemma. dictionary-pl also lists some inflected
+   * forms as bare flagless stems ("Unii", "Korei", "Włoszech"), which are not lemmas.
+   */
+  readonly flagged: boolean;
+  /** The stem's affix flags: in dictionary-pl they also tell the paradigm (person names, demonyms). */
+  readonly flags: string;
+}
+
+/**
+ * Suffix readings of the word as written. Prefix readings ("nie-") never make a name, and
+ * neither do zero-ending readings (strip-only rules): they make every short name a form of some
+ * common word ("Kim" the genitive plural of "kima", "Kima" a form of "kimać"), so a name is read
+ * only through an ending it visibly carries. (Measured on BSNLP pl dev, 2026-11: allowing them
+ * costs 0.034 base-form accuracy.)
+ */
+function readingsAsWritten(word: string): Analysis[] {
+  const data = polishDictionary();
+  const out: Analysis[] = [];
+  for (const a of analyzeSuffixes(data, word)) {
+    if (a.suffix && a.suffix.add === '') continue;
+    if (out.some((b) => b.lemma === a.lemma)) continue;
+    const flags = data.stems.get(a.stem) ?? '';
+    out.push({ lemma: a.lemma, ending: a.suffix?.add ?? '', flagged: flags.length > 0, flags });
+  }
+  return out;
+}
+
+/**
+ * Every stem the word can come from: exact case first, then the lower-cased word's stems.
+ * @example analyze('Kremlowi')[0]?.lemma // → 'Kreml'
+ */
+export function analyze(word: string): Analysis[] {
+  const out = readingsAsWritten(word);
+  const lower = word.toLowerCase();
+  if (lower !== word) for (const a of readingsAsWritten(lower)) if (!out.some((b) => b.lemma === a.lemma)) out.push(a);
+  return out;
+}
 
 export type Gender = 'm' | 'f' | 'n' | 'pl';
 
@@ -62,7 +108,7 @@ const isUpper = (w: string) => w.charAt(0) !== w.charAt(0).toLocaleLowerCase('pl
 export function tokenInfo(word: string): TokenInfo {
   let info = cache.get(word);
   if (info) return info;
-  const analyses = polishDictionary().analyze(word);
+  const analyses = analyze(word);
   info = describe(word, analyses);
   if (cache.size > 200_000) cache.clear();
   cache.set(word, info);

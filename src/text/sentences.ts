@@ -4,8 +4,9 @@
  * ICU does not know about:
  *   1. re-join after abbreviations and initials ("m.in. Putin", "prof. Nowak", "Władimir W. Putin"),
  *      except sentence-final-capable ones ("w 2019 r. Potem") before a capitalised word;
- *   2. split after an ellipsis "…" before a capitalised word and before a dash speech line
- *      after a full stop ("…krajów. - Dziękujemy…"), and re-join soft line wraps.
+ *   2. split after an ellipsis "…" before a capitalised word, before a dash speech line after a
+ *      full stop ("…krajów. - Dziękujemy…") and before a number after a full stop
+ *      ("…pandemii. 30 czerwca 2019 r. doszło…"), and re-join soft line wraps.
  * Abbreviation lists are data: resources/<lang>/abbreviations.txt.
  */
 import { loadList } from '../resources.ts';
@@ -68,6 +69,14 @@ const ELLIPSIS_BREAK = /(?<![(\[])(?:…|\.\.\.)(?![)\]])(\s+)(?=[\s"„“«]*\
  */
 const DASH_SPEECH_BREAK = /[.!?…]["”»)]?(\s+)(?=[-–—]\s+["„“«]?\p{Lu})/gu;
 
+/**
+ * A sentence opening with a number after a full stop: "…pandemii. 30 czerwca 2019 r. doszło…".
+ * ICU keeps these together (UAX #29 rule SB8: no break after ATerm when a lower-case word follows
+ * before the next capital). Only a candidate: "ok. 50 osób", "w 2019 r. 5 razy" re-join through the
+ * abbreviation check, which treats a digit as not capitalised.
+ */
+const NUMBER_BREAK = /[.!?…]["”»)]?(\s+)(?=["„“«(]?\d)/gu;
+
 /** Context judged around a break: longer than any abbreviation plus quotes/brackets glued to it. */
 const LOOK_BEHIND = 48;
 const LOOK_AHEAD = 16;
@@ -83,8 +92,19 @@ function segmenter(language: Language): Intl.Segmenter {
   return s;
 }
 
-/** Should the ICU break between `before` and `after` be removed? */
-function joinAcross(before: string, after: string, abbr: AbbreviationSet): boolean {
+/**
+ * A fronted date or amount ("30 czerwca 2019 r.", "Od 2020 r.", "W 2019 r.") is never a sentence
+ * of its own: a capitalised word after its sentence-final-capable abbreviation continues it
+ * ("30 czerwca 2019 r. Trump przekroczył…"). At most a short preposition, then a number, then up
+ * to three more words.
+ */
+const FRONTED_NUMBER = /^\s*(?:\p{L}{1,3}\s+)?\d\S*(?:\s+\S+){0,3}\s*$/u;
+
+/**
+ * Should the ICU break between `before` and `after` be removed? `whole` tells that `before` is the
+ * entire sentence so far, not just its tail.
+ */
+function joinAcross(before: string, after: string, abbr: AbbreviationSet, whole: boolean): boolean {
   // Soft line wrap inside a paragraph: "…w\nponiedziałek" is one sentence.
   if (/\n\s*$/.test(before) && !ENDS_SENTENCE_PUNCT.test(before) && !STARTS_CAPITALISED.test(after)
       && !STARTS_SPEECH_DASH.test(after)) return true;
@@ -95,9 +115,10 @@ function joinAcross(before: string, after: string, abbr: AbbreviationSet): boole
   const capitalised = STARTS_CAPITALISED.test(after) || STARTS_SPEECH_DASH.test(after);
   // Exact-case "U.S." is an abbreviation; otherwise a capital + dot is an initial ("W." in
   // "Władimir W. Putin"), even though lower-case "w." (wiek) may end a sentence.
-  if (abbr.final.has(word)) return !capitalised;
+  const continues = !capitalised || (whole && FRONTED_NUMBER.test(before));
+  if (abbr.final.has(word)) return continues;
   if (INITIALS.test(word)) return true;
-  if (inSet(abbr.final, word)) return !capitalised;
+  if (inSet(abbr.final, word)) return continues;
   return false;
 }
 
@@ -135,7 +156,7 @@ function paragraphBreaks(paragraph: string, language: Language, abbr: Abbreviati
     // A window edge is only a candidate: the abbreviation check below may still join across it.
     if (to < paragraph.length) candidates.add(to);
   }
-  for (const pattern of [ELLIPSIS_BREAK, DASH_SPEECH_BREAK]) {
+  for (const pattern of [ELLIPSIS_BREAK, DASH_SPEECH_BREAK, NUMBER_BREAK]) {
     for (const m of paragraph.matchAll(pattern)) candidates.add(m.index + m[0].length);
   }
   const sorted = [...candidates].sort((a, b) => a - b);
@@ -146,7 +167,8 @@ function paragraphBreaks(paragraph: string, language: Language, abbr: Abbreviati
     // Judge against the text since the last *kept* break, so chains of joins work.
     // Only the tail matters (the last word); an end-anchored regex over the whole sentence would
     // rescan it from every start position.
-    if (joinAcross(paragraph.slice(Math.max(from, at - LOOK_BEHIND), at), paragraph.slice(at, at + LOOK_AHEAD), abbr)) continue;
+    const tailFrom = Math.max(from, at - LOOK_BEHIND);
+    if (joinAcross(paragraph.slice(tailFrom, at), paragraph.slice(at, at + LOOK_AHEAD), abbr, tailFrom === from)) continue;
     kept.push(at);
     from = at;
   }

@@ -46,6 +46,44 @@ export class AmbiguousIdError extends Error {
  */
 export const MIN_ID_PREFIX = 6;
 
+/** A saved search (issue 8): what to look for in new articles and where to send alerts. */
+export interface WatchSpec {
+  /** Search syntax of src/search (words, "phrases", prefix*). */
+  readonly query: string;
+  readonly language?: Language;
+  /** Outlet name, case-insensitive. */
+  readonly source?: string;
+  /** POST alerts here; without it alerts go to standard output as JSON lines. */
+  readonly webhook?: string;
+}
+
+export interface Watch extends WatchSpec {
+  readonly id: string;
+  readonly createdAt: string;
+  /** Failed delivery attempts so far (each try of each alert counts). */
+  readonly failures: number;
+  /** The last delivery error; cleared by the next successful delivery. */
+  readonly lastError?: string;
+  readonly lastFired?: string;
+  /** Matches recorded but not delivered yet (retried by the next run). */
+  readonly pending: number;
+}
+
+/** An article that matched a watch, waiting for delivery. */
+export interface WatchMatch {
+  readonly watchId: string;
+  readonly articleId: string;
+  /** The best-matching sentence, as the search found it. */
+  readonly sentence: string;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly matchedAt: string;
+}
+
+export type DeliveryOutcome =
+  | { readonly status: 'delivered' }
+  | { readonly status: 'failed'; readonly error: string; readonly attempts: number };
+
 export interface Store {
   /**
    * Store a batch atomically (one transaction). An article whose id is already stored is left
@@ -79,5 +117,21 @@ export interface Store {
    * (undefined at first) and returns the next one, which is stored. Returns what was stored.
    */
   updateState<T>(name: string, update: (current: unknown) => T): T;
+  /** Saves a new watch with a fresh id; `createdAt` is an ISO time (only later articles alert). */
+  addWatch(spec: WatchSpec, createdAt: string): Watch;
+  getWatch(id: string): Watch | undefined;
+  /** Every watch, oldest first. */
+  listWatches(): Watch[];
+  /** Deletes a watch and its recorded matches; false when there was none. */
+  removeWatch(id: string): boolean;
+  /**
+   * Records matches of a watch; an article already recorded for it (delivered or not) is
+   * ignored, so an alert fires once per article. Returns the article ids newly recorded.
+   */
+  recordWatchMatches(watchId: string, matches: readonly { articleId: string; sentence: string }[], at: string): string[];
+  /** Matches of a watch not delivered yet, oldest first. */
+  pendingWatchMatches(watchId: string): WatchMatch[];
+  /** Marks one match delivered, or counts the failed attempts and keeps it pending. */
+  recordDelivery(watchId: string, articleId: string, outcome: DeliveryOutcome, at: string): void;
   close(): void;
 }

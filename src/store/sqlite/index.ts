@@ -7,6 +7,7 @@
  * transaction; only a power cut may drop the last few commits (never corrupt the file), a
  * trade the SQLite docs recommend for WAL in exchange for not syncing on every commit.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,11 +16,13 @@ import type { Article } from '../../types.ts';
 import { findOriginal, type DuplicateCandidate } from '../duplicates.ts';
 import {
   AmbiguousIdError, MIN_ID_PREFIX,
-  type ArticleFilter, type SaveOutcome, type Store, type StoreStats,
+  type ArticleFilter, type DeliveryOutcome, type SaveOutcome, type Store, type StoreStats,
+  type Watch, type WatchMatch, type WatchSpec,
 } from '../store.ts';
 import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { ARTICLE_COLUMNS, decodeFingerprint, fromRow, outletKey, toParams, type ArticleRow } from './rows.ts';
+import { WATCH_COLUMNS, watchFromRow, watchMatchFromRow, type WatchMatchRow, type WatchRow } from './watch-rows.ts';
 
 export interface SqliteStoreOptions {
   /** Open an existing, fully migrated file without writing to it (no migrations, no WAL switch). */
@@ -231,6 +234,57 @@ class SqliteStore implements Store {
       const next = update(this.readState(name));
       write.run(name, JSON.stringify(next), new Date().toISOString());
       return next;
+    }).immediate();
+  }
+
+  addWatch(spec: WatchSpec, createdAt: string): Watch {
+    // 8 hex digits: short enough to type in `watch remove`, and a clash among a few hundred
+    // watches has odds under 1e-5; the primary key would reject one anyway.
+    const id = randomBytes(4).toString('hex');
+    this.#prepare(`INSERT INTO watches (id, query, language, source, webhook, created_at)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(id, spec.query, spec.language ?? null, spec.source ?? null, spec.webhook ?? null, createdAt);
+    return this.getWatch(id) as Watch;
+  }
+
+  getWatch(id: string): Watch | undefined {
+    const row = this.#prepare(`SELECT ${WATCH_COLUMNS} FROM watches w WHERE id = ?`).get(id) as WatchRow | undefined;
+    return row && watchFromRow(row);
+  }
+
+  listWatches(): Watch[] {
+    return (this.#prepare(`SELECT ${WATCH_COLUMNS} FROM watches w ORDER BY created_at, id`).all() as WatchRow[]).map(watchFromRow);
+  }
+
+  removeWatch(id: string): boolean {
+    return this.#prepare('DELETE FROM watches WHERE id = ?').run(id).changes > 0;
+  }
+
+  recordWatchMatches(watchId: string, matches: readonly { articleId: string; sentence: string }[], at: string): string[] {
+    const insert = this.#prepare(`INSERT OR IGNORE INTO watch_matches (watch_id, article_id, sentence, status, matched_at)
+      VALUES (?, ?, ?, 'pending', ?)`);
+    return this.#db.transaction(() =>
+      matches.filter((m) => insert.run(watchId, m.articleId, m.sentence, at).changes > 0).map((m) => m.articleId),
+    ).immediate();
+  }
+
+  pendingWatchMatches(watchId: string): WatchMatch[] {
+    const rows = this.#prepare(`SELECT watch_id, article_id, sentence, attempts, last_error, matched_at FROM watch_matches
+      WHERE watch_id = ? AND status = 'pending' ORDER BY matched_at, rowid`).all(watchId) as WatchMatchRow[];
+    return rows.map(watchMatchFromRow);
+  }
+
+  recordDelivery(watchId: string, articleId: string, outcome: DeliveryOutcome, at: string): void {
+    this.#db.transaction(() => {
+      if (outcome.status === 'delivered') {
+        this.#prepare(`UPDATE watch_matches SET status = 'delivered', attempts = attempts + 1, last_error = NULL,
+          delivered_at = ? WHERE watch_id = ? AND article_id = ?`).run(at, watchId, articleId);
+        this.#prepare('UPDATE watches SET last_fired = ?, last_error = NULL WHERE id = ?').run(at, watchId);
+      } else {
+        this.#prepare(`UPDATE watch_matches SET attempts = attempts + ?, last_error = ?
+          WHERE watch_id = ? AND article_id = ?`).run(outcome.attempts, outcome.error, watchId, articleId);
+        this.#prepare('UPDATE watches SET failures = failures + ?, last_error = ? WHERE id = ?')
+          .run(outcome.attempts, outcome.error, watchId);
+      }
     }).immediate();
   }
 

@@ -1,0 +1,4 @@
+/** Saved searches and alerts (issue 8): evaluate watches against new articles and deliver once. */
+export { buildAlert, type Alert, type AlertStory } from './alert.ts';
+export { DEFAULT_RETRY, postAlert, type Fetch, type RetryOptions } from './deliver.ts';
+export { runWatches, type WatchRunOptions, type WatchRunReport } from './run.ts';

@@ -1,0 +1,76 @@
+/** A temp SQLite store with the seed articles ingested, its search index, and a local webhook receiver. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syncStories } from '../../src/app/stories.ts';
+import { ingestBatch } from '../../src/ingest/batch.ts';
+import { openSqliteSearchIndex, syncSearchIndex, type SearchIndex } from '../../src/search/index.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import type { Store } from '../../src/store/store.ts';
+
+export const SEEDS = join(import.meta.dirname, '../../samples/kim-putin-2023');
+
+export interface TempDb {
+  readonly path: string;
+  readonly open: () => Store;
+  readonly openIndex: () => SearchIndex;
+  readonly dispose: () => void;
+}
+
+export function tempDb(): TempDb {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-watch-'));
+  const path = join(dir, 'kronika.db');
+  return {
+    path,
+    open: () => openSqliteStore(path),
+    openIndex: () => openSqliteSearchIndex(path),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Ingests the seeds as the CLI does (store, stories, search index); returns the new ids. */
+export async function ingestSeeds(store: Store, index: SearchIndex, now: Date): Promise<readonly string[]> {
+  const result = await ingestBatch(store, [SEEDS], { now: () => now });
+  syncStories(store);
+  syncSearchIndex(store, index);
+  return result.articleIds;
+}
+
+export interface Receiver {
+  readonly url: string;
+  /** Parsed JSON bodies of every request, in order of arrival (also the refused ones). */
+  readonly requests: unknown[];
+  close(): Promise<void>;
+}
+
+/** A webhook on 127.0.0.1 answering each request with the next status of `statuses` (the last one repeats). */
+export async function startReceiver(statuses: readonly number[], port = 0): Promise<Receiver> {
+  const requests: unknown[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      requests.push(JSON.parse(body));
+      res.statusCode = statuses[Math.min(requests.length - 1, statuses.length - 1)]!;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${bound}/hook`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A URL nothing listens on: a port taken and released again at once. */
+export async function deadUrl(): Promise<string> {
+  const receiver = await startReceiver([200]);
+  const url = receiver.url;
+  await receiver.close();
+  return url;
+}

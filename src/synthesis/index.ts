@@ -53,9 +53,15 @@ function conflictedSpans(conflicts: readonly Conflict[]): Set<string> {
   return spans;
 }
 
-function claimStatus(sentences: readonly ClaimSentence[], independent: number, inConflict: boolean): ClaimStatus {
+/**
+ * A claim's status describes the wording it is shown with (its representative), so the key facts
+ * and the summary's `hedged` flag always agree: a hedged wording ("ma się spotkać") is `hedged`
+ * even when another source confirms the event, and `confirmed` needs both a confirming sentence
+ * and a wording that is not hedged (the stricter label; docs/SCHEMA-report.md).
+ */
+function claimStatus(sentences: readonly ClaimSentence[], shown: SentenceFeatures, independent: number, inConflict: boolean): ClaimStatus {
   if (inConflict) return 'conflict';
-  if (sentences.every((s) => s.epistemic === 'hedged')) return 'hedged';
+  if (shown.epistemic === 'hedged' || sentences.every((s) => s.epistemic === 'hedged')) return 'hedged';
   if (sentences.some((s) => s.epistemic === 'confirmed')) return 'confirmed';
   return independent >= 2 ? 'corroborated' : 'single-source';
 }
@@ -95,9 +101,11 @@ function buildClaims(
   features: StoryFeatures,
   conflicts: readonly Conflict[],
   ids: ReadonlySet<string>,
-): { claims: Claim[]; candidates: SummaryCandidate[] } {
+): { claims: Claim[]; candidates: SummaryCandidate[]; speculative: Set<Claim> } {
   const conflicted = conflictedSpans(conflicts);
   const claims: Claim[] = [];
+  // Shown with a hedged wording: speculation, whether or not it is also disputed.
+  const speculative = new Set<Claim>();
   const candidates: SummaryCandidate[] = [];
   const start = firstPublished(features);
   groups.forEach((g, i) => {
@@ -115,17 +123,18 @@ function buildClaims(
     const claim: Claim = {
       id: `c${i + 1}`,
       text: rep.article.text.slice(rep.sentence.start, rep.sentence.end),
-      status: claimStatus(sentences, independent, inConflict),
+      status: claimStatus(sentences, rep, independent, inConflict),
       sentences,
       articles,
       independentSources: independent,
     };
     claims.push(claim);
+    if (rep.epistemic === 'hedged' || sentences.every((s) => s.epistemic === 'hedged')) speculative.add(claim);
     if (!rep.summarisable) return;
     const dated = rep.times.map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
     candidates.push({ claim, representative: rep, background: dated[0] });
   });
-  return { claims, candidates };
+  return { claims, candidates, speculative };
 }
 
 function firstPublished(features: StoryFeatures): string | undefined {
@@ -221,7 +230,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const features = storyFeatures(input.articles);
   const groups = groupClaims(features);
   const conflicts = findConflicts(features, groups);
-  const { claims, candidates } = buildClaims(groups, features, conflicts, ids);
+  const { claims, candidates, speculative } = buildClaims(groups, features, conflicts, ids);
   const summary = selectSummary(features, candidates, clampSummary(options.summarySentences));
   const sources = buildSources(input.articles, ids);
   const rank = (c: Claim): number => c.independentSources;
@@ -233,8 +242,8 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
     summary,
     claims: ordered,
     conflicts,
-    speculation: ordered.filter((c) => c.sentences.every((s) => s.epistemic === 'hedged')),
-    confirmed: ordered.filter((c) => c.sentences.some((s) => s.epistemic === 'confirmed')),
+    speculation: ordered.filter((c) => speculative.has(c)),
+    confirmed: ordered.filter((c) => c.status === 'confirmed'),
     timeline: buildTimeline(input.articles),
     quotes: buildQuotes(input.articles),
     entities: buildEntities(input.articles),

@@ -82,3 +82,18 @@ test('seeds: Markdown and HTML carry the summary and the conflict', () => {
   assert.match(html, /^<!doctype html>/);
   assert.ok(!/<script|<link|src=/i.test(html), 'no scripts or external assets');
 });
+
+test('seeds: key-fact status and summary hedged flag agree; a hedged wording is never confirmed', () => {
+  const byText = new Map(report.claims.map((c) => [c.text, c]));
+  for (const s of report.summary) {
+    const claim = report.claims.find((c) => s.text.length > 0 && c.text.endsWith(s.text));
+    assert.ok(claim, `no claim for summary sentence: ${s.text}`);
+    if (claim.status === 'hedged') assert.equal(s.hedged, true, `claim hedged, summary not: ${s.text}`);
+    if (claim.status === 'confirmed') assert.equal(s.hedged, false, `claim confirmed, summary hedged: ${s.text}`);
+  }
+  const kimInRussia = byText.get('Kim Dzong Un jest już w Rosji, gdzie ma się spotkać z Władimirem Putinem.');
+  assert.ok(kimInRussia, 'the "ma się spotkać" sentence is a claim');
+  assert.equal(kimInRussia.status, 'hedged');
+  for (const c of report.confirmed) assert.notEqual(c.status, 'hedged', c.text);
+  assert.ok(!report.confirmed.some((c) => /ma się spotkać|prawdopodobnie/.test(c.text)), 'a hedge shown as confirmed');
+});

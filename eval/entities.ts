@@ -78,6 +78,7 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   printGroupingErrors(overlapPairs);
   const typeErrors = new Map<string, number>();
   for (const { gold: g, pred: p } of overlapPairs) if (g.type !== p.type) count(typeErrors, `${g.type}→${p.type} ${g.base}`);
+  printConfusion(overlapPairs);
   printTop('wrong types (gold→ours)', typeErrors);
   printTop('wrong base forms', wrongBase);
   printTop('missed mentions', missed);
@@ -148,6 +149,16 @@ function printGroupingErrors(pairs: readonly Pair[]): void {
   };
   printTop('gold entities split over keys (mentions outside the main key)', worst(split));
   printTop('keys merging gold entities (mentions outside the main entity)', worst(merged));
+}
+
+/** Type confusion over overlap-matched mentions: rows gold, columns ours. */
+function printConfusion(pairs: readonly Pair[]): void {
+  const types = [...new Set(pairs.flatMap((x) => [x.gold.type, x.pred.type]))].sort();
+  const cells = new Map<string, number>();
+  for (const { gold, pred } of pairs) count(cells, `${gold.type}>${pred.type}`);
+  console.log('-- type confusion (rows gold, columns ours; overlap-matched mentions)');
+  console.log(`  ${'gold'.padEnd(5)}${types.map((t) => t.padStart(7)).join('')}`);
+  for (const g of types) console.log(`  ${g.padEnd(5)}${types.map((t) => String(cells.get(`${g}>${t}`) ?? 0).padStart(7)).join('')}`);
 }
 
 function count(map: Map<string, number>, key: string): void {

@@ -2,7 +2,8 @@
  * Known names: countries (CLDR, Polish and English) and aliases/exonyms. A phrase matches an
  * entry when every token shares a dictionary lemma with the entry's token, so inflected
  * "Stanach Zjednoczonych" finds "Stany Zjednoczone" and "Korei Północnej" finds
- * "Korea Północna" without listing case forms. Countries get `geo-<iso>` keys.
+ * "Korea Północna" without listing case forms. Countries get `geo-<iso>` keys; other listed
+ * names (resources/pl/entity-known-names.txt) carry only their type.
  */
 import type { EntityType, Language } from '../../types.ts';
 import { nameKey } from './keys.ts';
@@ -65,6 +66,9 @@ function gazetteer(language: Language): Gazetteer {
     add(variant, key, type);
     add(canonical, key, type);
   }
+  // Names typed by kind (cities, agencies, media, companies, events) in resources/pl, keyed like
+  // any other name so their mentions group with unlisted spellings.
+  for (const [name, type] of loadPairs('pl', 'entity-known-names')) add(name, nameKey(name, 'pl'), type as EntityType);
   g = { byFirst, maxTokens };
   built.set(language, g);
   return g;

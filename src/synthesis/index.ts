@@ -14,6 +14,7 @@ import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
 import { findConflicts } from './conflicts.ts';
+import { storyTitle } from './title.ts';
 import {
   DEFAULT_SUMMARY_SENTENCES,
   MAX_SUMMARY_SENTENCES,
@@ -237,7 +238,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const ordered = [...claims].sort((a, b) => rank(b) - rank(a));
   return {
     id: input.id,
-    title: input.title ?? input.articles[0]?.article.title ?? summary[0]?.text ?? input.id,
+    title: storyTitle(input.title, input.articles, summary, input.id),
     ...(options.generatedAt && { generatedAt: options.generatedAt }),
     summary,
     claims: ordered,

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { storyTitle, MAX_TITLE_CHARS } from '../../src/synthesis/title.ts';
+import type { SummarySentence } from '../../src/synthesis/types.ts';
+import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
+import { synthesizeStory, renderMarkdown } from '../../src/synthesis/index.ts';
+import { handArticle } from './helpers.ts';
+
+const sentence = (text: string, cited: number): SummarySentence => ({
+  text,
+  hedged: false,
+  citations: Array.from({ length: cited }, (_, i) => ({ article: `a${i}`, start: 0, end: text.length })),
+});
+const LONG_LEAD = 'Kreml przekazał w krótkim poniedziałkowym komunikacie, że północnokoreański przywódca Kim Dzong Un "w najbliższych dniach złoży oficjalną wizytę w Federacji Rosyjskiej".';
+const SHORT = 'Kim Dzong Un jest już w Rosji, gdzie ma się spotkać z Władimirem Putinem.';
+const article = handArticle({ id: 'a', text: 'Kim przyjechał do Rosji.' });
+
+test('title: a short caller title is kept as it is', () => {
+  assert.equal(storyTitle('Szczyt Kim–Putin', [article], [sentence(SHORT, 3)], 's1'), 'Szczyt Kim–Putin');
+});
+
+test('title: a sentence cut with "…" gives way to the best-cited short summary sentence, without its full stop', () => {
+  const cut = `${LONG_LEAD.slice(0, 157)}…`;
+  assert.equal(storyTitle(cut, [article], [sentence(LONG_LEAD, 1), sentence(SHORT, 3)], 's1'), SHORT.slice(0, -1));
+});
+
+test('title: an article headline beats summary sentences', () => {
+  const titled = { ...article, article: { ...article.article, title: 'Kim Dzong Un w Rosji' } };
+  assert.equal(storyTitle(undefined, [titled], [sentence(SHORT, 3)], 's1'), 'Kim Dzong Un w Rosji');
+});
+
+test('title: only long sentences → their first clause; nothing at all → the fallback', () => {
+  assert.equal(storyTitle(undefined, [article], [sentence(LONG_LEAD, 2)], 's1'), 'Kreml przekazał w krótkim poniedziałkowym komunikacie');
+  assert.equal(storyTitle(undefined, [article], [], 's1'), 's1');
+});
+
+test('title: the seed report and its Markdown heading are short and not cut', () => {
+  const { analyses } = loadSeedAnalyses();
+  const cut = `${LONG_LEAD.slice(0, 157)}…`;
+  const report = synthesizeStory({ id: 'kim-putin-2023', title: cut, articles: analyses });
+  assert.ok(report.title.length <= MAX_TITLE_CHARS, report.title);
+  assert.ok(!report.title.endsWith('…'), report.title);
+  assert.match(report.title, /Kim Dzong Un/);
+  const heading = renderMarkdown(report).split('\n')[0]!;
+  assert.equal(heading, `# ${report.title}`);
+});

@@ -13,7 +13,8 @@
  *   6. short person names join the full name used in the same article ("Kima" → Kim Dzong Un,
  *      "Putin" → Władimir Putin), acronyms and bare heads join the longer name
  *      ("KE" → Komisja Europejska) (resolve.ts);
- *   7. unknown one-word names after "w"/"we" become places (resolve.ts).
+ *   7. unknown one-word names after "w"/"we" become places, and a kind noun before a name
+ *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts).
  * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.
  */
@@ -25,7 +26,7 @@ import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
-import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames } from './resolve.ts';
+import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, typesFromCues } from './resolve.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -80,7 +81,7 @@ export function findMentions(text: string, language: Language, sentences: readon
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
   found.sort((a, b) => a.start - b.start);
-  return placesByPreposition(resolveShortForms(resolveShortNames(found)), text, lang);
+  return typesFromCues(placesByPreposition(resolveShortForms(resolveShortNames(found)), text, lang), text, lang);
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {

@@ -5,8 +5,10 @@
 import type { EntityType, Language } from '../../types.ts';
 import type { ArticleMentions, Mention } from './index.ts';
 import { isTypeGuess } from './classify.ts';
+import { knownKey } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
-import { loadList } from './resources.ts';
+import { tokenInfo } from './morphology.ts';
+import { loadList, loadPairs } from './resources.ts';
 
 /**
  * A one-word person-like mention takes the key of the multi-word person name in the
@@ -52,6 +54,35 @@ export function placesByPreposition(mentions: readonly Mention[], text: string, 
   return mentions.map((m) =>
     m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? { ...m, type: 'LOC' as const } : m,
   );
+}
+
+let cues: ReadonlyMap<string, EntityType> | undefined;
+
+/**
+ * A lower-case noun right before a name says what kind of name it is ("agencja Reuters",
+ * "dziennik Guardian", "gazociąg Nord Stream"; resources/pl/entity-type-cues.txt). The article's
+ * majority cue type goes to every mention with that key; listed names keep their listed type.
+ */
+export function typesFromCues(mentions: readonly Mention[], text: string, language: Language): Mention[] {
+  if (language !== 'pl') return [...mentions];
+  cues ??= new Map(loadPairs('pl', 'entity-type-cues').map(([lemma, type]) => [lemma, type as EntityType]));
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    // The word before, past an opening quote ("dziennik „The Times”").
+    const before = /(\p{Ll}+)\s+["„«]?$/u.exec(text.slice(Math.max(0, m.start - 24), m.start))?.[1];
+    if (!before) continue;
+    const type = tokenInfo(before).lemmas.map((l) => cues!.get(l)).find((t) => t !== undefined);
+    if (!type) continue;
+    const byType = votes.get(m.key) ?? new Map<EntityType, number>();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    votes.set(m.key, byType);
+  }
+  if (votes.size === 0) return [...mentions];
+  const decided = new Map([...votes].map(([key, byType]) => [key, [...byType].sort((a, b) => b[1] - a[1])[0]![0]]));
+  return mentions.map((m) => {
+    const type = decided.get(m.key);
+    return type && type !== m.type && !knownKey(m.base, language) ? { ...m, type } : m;
+  });
 }
 
 /**

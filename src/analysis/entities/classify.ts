@@ -6,10 +6,12 @@
  */
 import type { EntityType, Language } from '../../types.ts';
 import { isAcronym } from './base-form.ts';
+import { matchKnown } from './gazetteer.ts';
 import { tokenInfo } from './morphology.ts';
 import { loadList } from './resources.ts';
 
 const heads = new Map<string, ReadonlyMap<string, EntityType>>();
+let mediaTails: ReadonlySet<string> | undefined;
 
 function headWords(language: Language): ReadonlyMap<string, EntityType> {
   let m = heads.get(language);
@@ -26,7 +28,9 @@ function headWords(language: Language): ReadonlyMap<string, EntityType> {
 
 /**
  * Type of a phrase that is not a known name.
- * 1. acronyms are organisations; 2. a head noun from the word lists decides; 3. a word
+ * 1. acronyms are organisations; 2. a head noun from the word lists decides, an English title
+ * ending ("… Post", "… Times") makes a product (BSNLP types media as PRO), a known place first
+ * makes a place ("Irlandia Północna", "Europa Środkowo-Wschodnia"); 3. a word
  * inflecting like a person's name or a demonym makes a person; 4. a number makes a product
  * ("Nord Stream 2", "A380"); 5. an adjective makes an institution ("Partia Konserwatywna");
  * 6. one word: in the dictionary → place (it lists places, not brands), unknown → organisation;
@@ -46,6 +50,9 @@ export function classify(words: readonly string[], language: Language): EntityTy
       if (t) return t;
     }
   }
+  mediaTails ??= new Set(loadList('en', 'entity-media-tails'));
+  if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
+  if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   if (words.some((w) => /\d/.test(w))) return 'PRO';

@@ -2,3 +2,4 @@
 export { buildAlert, type Alert, type AlertStory } from './alert.ts';
 export { DEFAULT_RETRY, postAlert, type Fetch, type RetryOptions } from './deliver.ts';
 export { runWatches, type WatchRunOptions, type WatchRunReport } from './run.ts';
+export { describeIssues, MAX_WATCH_QUERY_CHARS, WatchSpecSchema, type WatchSpecInput } from './spec.ts';

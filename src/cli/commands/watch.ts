@@ -1,0 +1,117 @@
+/**
+ * `kronika watch add|list|remove|run`: saved searches that alert on new articles (issue 8).
+ * `alertNewArticles` is what `kronika ingest` calls after storing a batch.
+ */
+import type { Command } from 'commander';
+import { openSqliteSearchIndex, syncSearchIndex } from '../../search/index.ts';
+import { resolveDbPath } from '../../store/path.ts';
+import type { Store, Watch } from '../../store/store.ts';
+import { describeIssues, runWatches, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
+import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+
+interface AddFlags extends DbOptions {
+  readonly webhook?: string;
+  readonly stdout?: boolean;
+  readonly lang?: string;
+  readonly source?: string;
+  readonly json?: boolean;
+}
+
+interface RunFlags extends DbOptions {
+  readonly baseUrl?: string;
+  readonly json?: boolean;
+}
+
+/** The web UI's public address for story links: --base-url, else $KRONIKA_BASE_URL. */
+function baseUrlOf(flag?: string): string | undefined {
+  return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
+}
+
+/**
+ * Runs every watch against the given articles (all indexed ones when absent), printing stdout
+ * alerts as JSON lines. Syncs the search index first: it is a cache of the store.
+ * @example await alertNewArticles(store, flags, result.articleIds)
+ */
+export async function alertNewArticles(
+  store: Store,
+  options: DbOptions & { readonly baseUrl?: string },
+  articleIds?: readonly string[],
+): Promise<WatchRunReport> {
+  // Most stores have no watches: then an ingest should not pay for indexing here.
+  const watches = store.listWatches().length;
+  if (watches === 0) return { watches, matched: 0, delivered: 0, failed: 0, pending: 0 };
+  const index = openSqliteSearchIndex(resolveDbPath(options.db));
+  try {
+    syncSearchIndex(store, index);
+    return await runWatches(store, index, {
+      ...(articleIds && { articleIds }),
+      ...(baseUrlOf(options.baseUrl) && { baseUrl: baseUrlOf(options.baseUrl) }),
+      print: (line) => process.stdout.write(line + '\n'),
+    });
+  } finally {
+    index.close();
+  }
+}
+
+function watchRow(watch: Watch): string[] {
+  const filters = [watch.language && `lang=${watch.language}`, watch.source && `source=${watch.source}`].filter(Boolean).join(' ');
+  const status = watch.lastError ? `FAILING (${watch.failures} failed tries): ${watch.lastError}` : `ok, ${watch.failures} failed tries`;
+  return [
+    watch.id, truncate(watch.query, 30), filters || '-', truncate(watch.webhook ?? 'stdout', 40),
+    String(watch.pending), `${status}; last fired ${watch.lastFired ?? 'never'}`,
+  ];
+}
+
+export function register(program: Command): void {
+  const watch = program.command('watch').description('saved searches that alert on new articles (stdout or webhook)');
+
+  withJson(withDb(watch.command('add')))
+    .description('save a search; every new article matching it is alerted once')
+    .argument('<query>', 'search query: words, "phrases", prefix*')
+    .option('--webhook <url>', 'POST each alert as JSON to this http(s) URL')
+    .option('--stdout', 'print each alert as one JSON line (the default)')
+    .option('--lang <code>', 'only articles in this language (pl, en, und)')
+    .option('--source <outlet>', 'only articles from this outlet')
+    .action(async (query: string, flags: AddFlags) => {
+      if (flags.webhook && flags.stdout) throw new UsageError('choose one of --webhook and --stdout');
+      const parsed = WatchSpecSchema.safeParse({
+        query,
+        ...(flags.lang && { language: flags.lang }),
+        ...(flags.source && { source: flags.source }),
+        ...(flags.webhook && { webhook: flags.webhook }),
+      });
+      if (!parsed.success) throw new UsageError(describeIssues(parsed.error).join('; '));
+      const saved = await withStore(flags, (store) => store.addWatch(parsed.data, new Date().toISOString()));
+      if (flags.json) printJson(saved);
+      else process.stdout.write(`watch ${saved.id}: "${saved.query}" → ${saved.webhook ?? 'stdout'}\n`);
+    });
+
+  withJson(withDb(watch.command('list')))
+    .description('saved searches with their delivery state (pending alerts, failures, last error)')
+    .action(async (flags: DbOptions & { json?: boolean }) => {
+      const watches = await withStore(flags, (store) => store.listWatches());
+      if (flags.json) return printJsonLines(watches);
+      if (watches.length === 0) return void process.stderr.write('no watches\n');
+      printTable(['ID', 'QUERY', 'FILTERS', 'DELIVERY', 'PENDING', 'STATUS'], watches.map(watchRow));
+    });
+
+  withDb(watch.command('remove'))
+    .description('delete a saved search and its alert history')
+    .argument('<id>', 'watch id (from `watch list`)')
+    .action(async (id: string, flags: DbOptions) => {
+      const removed = await withStore(flags, (store) => store.removeWatch(id));
+      if (!removed) throw new UsageError(`no watch with id "${id}"`);
+      process.stdout.write(`removed watch ${id}\n`);
+    });
+
+  withJson(withDb(watch.command('run')))
+    .description('check now: alert on articles not alerted yet and retry failed deliveries')
+    .option('--base-url <url>', 'public address of the web UI, for story links (default $KRONIKA_BASE_URL)')
+    .action(async (flags: RunFlags) => {
+      const report = await withStore(flags, (store) => alertNewArticles(store, flags));
+      // Alerts own stdout (JSON lines); the summary goes to stderr unless asked for as JSON.
+      if (flags.json) printJson(report);
+      else process.stderr.write(`watch: ${report.matched} new match(es), ${report.delivered} delivered, ${report.failed} failed, ${report.pending} pending\n`);
+      if (report.failed > 0) process.exitCode = 1;
+    });
+}

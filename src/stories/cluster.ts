@@ -113,6 +113,22 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
   });
 }
 
+/** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
+interface WeightedCentroid {
+  readonly terms: Map<string, number>;
+  readonly termNorm: number;
+  readonly entities: Map<string, number>;
+  readonly entityNorm: number;
+  readonly touched: number;
+  readonly documents: number;
+}
+
+/**
+ * IDF drift tolerated before a cached centroid is re-weighted: 5% more documents changes ln(1 + N/df)
+ * by under 0.05 for any df, well below the gaps between join and no-join similarities.
+ */
+const IDF_REFRESH = 0.05;
+
 interface Weighted {
   readonly key: string;
   readonly weight: number;
@@ -129,6 +145,7 @@ class IncrementalClusterer implements Clusterer {
   /** Index key (`t:` term / `e:` entity) → story ids, most recently touched last, capped. */
   private readonly postings = new Map<string, Set<string>>();
   private nextSerial = 1;
+  private readonly weighted = new Map<string, WeightedCentroid>();
 
   constructor(readonly options: ClusterOptions) {}
 
@@ -144,8 +161,8 @@ class IncrementalClusterer implements Clusterer {
       this.join(story, f, false);
       return { articleId: f.articleId, storyId: story.id, created: false, similarity: 1 };
     }
-    const termVec = this.weigh(f.terms, this.termDf);
-    const entityVec = this.weigh(f.entities, this.entityDf);
+    const termVec = truncate(this.weigh(f.terms, this.termDf), this.options.articleTerms);
+    const entityVec = truncate(this.weigh(f.entities, this.entityDf), this.options.centroidEntities);
     let best: StoryState | undefined;
     let bestSim = 0;
     const close: { story: StoryState; sim: number }[] = [];
@@ -260,6 +277,7 @@ class IncrementalClusterer implements Clusterer {
   // --- 1. candidates ------------------------------------------------------------------------
 
   private candidates(f: ArticleFeatures, termVec: Map<string, number>, entityVec: Map<string, number>): StoryState[] {
+    if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
     const hits = new Map<string, number>();
     const look = (key: string, weight: number) => {
       const ids = this.postings.get(key);
@@ -279,9 +297,10 @@ class IncrementalClusterer implements Clusterer {
   }
 
   private index(story: StoryState): void {
+    const w = this.centroid(story);
     const keys = [
-      ...topK(this.idfWeighted(story.terms, this.termDf), this.options.indexTerms).map((t) => `t:${t.key}`),
-      ...topK(this.idfWeighted(story.entities, this.entityDf), this.options.indexEntities).map((e) => `e:${e.key}`),
+      ...topK(w.terms, this.options.indexTerms).map((t) => `t:${t.key}`),
+      ...topK(w.entities, this.options.indexEntities).map((e) => `e:${e.key}`),
     ];
     for (const key of keys) {
       let ids = this.postings.get(key);
@@ -296,8 +315,9 @@ class IncrementalClusterer implements Clusterer {
 
   private similarity(f: ArticleFeatures, termVec: Map<string, number>, entityVec: Map<string, number>, story: StoryState): number {
     const o = this.options;
-    const termCos = cosine(termVec, this.idfWeighted(story.terms, this.termDf));
-    const entityCos = cosine(entityVec, this.idfWeighted(story.entities, this.entityDf));
+    const w = this.centroid(story);
+    const termCos = cosineWithNorm(termVec, w.terms, w.termNorm);
+    const entityCos = cosineWithNorm(entityVec, w.entities, w.entityNorm);
     const sameLanguage = f.language === 'und' || story.languages[f.language] !== undefined
       || Object.keys(story.languages).every((l) => l === 'und');
     const content = sameLanguage
@@ -312,6 +332,16 @@ class IncrementalClusterer implements Clusterer {
     if (f.time === undefined || story.first === undefined || story.last === undefined) return 0;
     const raw = f.time < story.first ? story.first - f.time : f.time > story.last ? f.time - story.last : 0;
     return Math.max(0, raw / DAY_MS - precisionSlackDays(f.timePrecision) - story.slackDays);
+  }
+
+  private centroid(story: StoryState): WeightedCentroid {
+    const cached = this.weighted.get(story.id);
+    if (cached && cached.touched === story.touched && this.documents - cached.documents <= cached.documents * IDF_REFRESH) return cached;
+    const terms = this.idfWeighted(story.terms, this.termDf);
+    const entities = this.idfWeighted(story.entities, this.entityDf);
+    const fresh = { terms, termNorm: norm(terms), entities, entityNorm: norm(entities), touched: story.touched, documents: this.documents };
+    this.weighted.set(story.id, fresh);
+    return fresh;
   }
 
   /** Log-scaled term frequency × current IDF, for a count map. */
@@ -401,6 +431,7 @@ class IncrementalClusterer implements Clusterer {
       for (const band of bandKeys(f.fingerprint)) if (!this.bands.has(band)) this.bands.set(band, f.articleId);
     }
     story.touched = this.documents;
+    this.weighted.delete(story.id);
     this.index(story);
   }
 
@@ -436,8 +467,10 @@ class IncrementalClusterer implements Clusterer {
   }
 
   private storySimilarity(a: StoryState, b: StoryState, o: Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 'timeScaleDays'> = this.options): number {
-    const termCos = cosine(this.idfWeighted(a.terms, this.termDf), this.idfWeighted(b.terms, this.termDf));
-    const entityCos = cosine(this.idfWeighted(a.entities, this.entityDf), this.idfWeighted(b.entities, this.entityDf));
+    const wa = this.centroid(a);
+    const wb = this.centroid(b);
+    const termCos = cosineWithNorm(wa.terms, wb.terms, wb.termNorm, wa.termNorm);
+    const entityCos = cosineWithNorm(wa.entities, wb.entities, wb.entityNorm, wa.entityNorm);
     return (o.termWeight * termCos + o.entityWeight * entityCos) * Math.exp(-storyGapDays(a, b) / o.timeScaleDays);
   }
 
@@ -456,9 +489,11 @@ class IncrementalClusterer implements Clusterer {
     Object.assign(big.fingerprints, small.fingerprints);
     big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
     this.live.delete(small.id);
+    this.weighted.delete(small.id);
     this.mergedInto.set(small.id, big.id);
     this.prune(big);
     big.touched = this.documents;
+    this.weighted.delete(big.id);
     this.index(big);
   }
 }
@@ -487,6 +522,29 @@ export function topK(vec: ReadonlyMap<string, number>, k: number): Weighted[] {
   for (const [key, weight] of vec) all.push({ key, weight });
   all.sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return all.slice(0, k);
+}
+
+/** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
+function truncate(v: Map<string, number>, k: number): Map<string, number> {
+  return v.size <= k ? v : new Map(topK(v, k).map((w) => [w.key, w.weight]));
+}
+
+function norm(v: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const x of v.values()) n += x * x;
+  return Math.sqrt(n);
+}
+
+/** Cosine with `b`'s norm (and optionally `a`'s) known: iterates `a` only. */
+function cosineWithNorm(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, bNorm: number, aNorm?: number): number {
+  if (a.size === 0 || bNorm === 0) return 0;
+  let dot = 0;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  if (dot === 0) return 0;
+  return dot / ((aNorm ?? norm(a)) * bNorm);
 }
 
 export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {

@@ -198,14 +198,14 @@ class IncrementalClusterer implements Clusterer {
 
   stories(): Story[] {
     return [...this.live.values()]
-      .map((s) => toStory(s, this.termDf, this.documents, this.options))
+      .map((s) => toStory(s, this.termDf, this.documents))
       .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   }
 
   story(id: string): Story | undefined {
     const current = this.resolve(id);
     const state = current ? this.live.get(current) : undefined;
-    return state ? toStory(state, this.termDf, this.documents, this.options) : undefined;
+    return state ? toStory(state, this.termDf, this.documents) : undefined;
   }
 
   resolve(id: string): string | undefined {
@@ -545,20 +545,4 @@ function cosineWithNorm(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, n
   }
   if (dot === 0) return 0;
   return dot / ((aNorm ?? norm(a)) * bNorm);
-}
-
-export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, v] of small) {
-    const w = large.get(k);
-    if (w !== undefined) dot += v * w;
-  }
-  if (dot === 0) return 0;
-  let na = 0;
-  let nb = 0;
-  for (const v of a.values()) na += v * v;
-  for (const v of b.values()) nb += v * v;
-  return dot / Math.sqrt(na * nb);
 }

@@ -2,7 +2,7 @@
  * Story records: the mutable per-story state the clusterer keeps (plain JSON) and the read-only
  * `Story` it reports, with a headline picked as the member title closest to the centroid.
  */
-import type { ClusterOptions, StoryLevel } from './options.ts';
+import type { StoryLevel } from './options.ts';
 import type { Language } from '../types.ts';
 
 export interface StoryState {
@@ -49,7 +49,7 @@ export interface Story {
 
 const TOP = 8;
 
-export function toStory(s: StoryState, termDf: ReadonlyMap<string, number>, documents: number, _o: ClusterOptions): Story {
+export function toStory(s: StoryState, termDf: ReadonlyMap<string, number>, documents: number): Story {
   const idf = (k: string) => Math.log(1 + documents / (termDf.get(k) ?? 1));
   const centroid = new Map(Object.entries(s.terms).map(([k, v]) => [k, v * idf(k)] as const));
   const ranked = (rec: Record<string, number>) =>

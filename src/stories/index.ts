@@ -1,0 +1,17 @@
+/**
+ * Stories stage (issue 6): Article stream → events and storylines. Public entry points; see
+ * cluster.ts for the algorithm and engine.ts for the two levels.
+ */
+export { extractFeatures, type ArticleFeatures, type FeatureMention, type FeatureSentence, type FeatureOptions } from './features.ts';
+export {
+  clusterBatch,
+  createClusterer,
+  restoreClusterer,
+  sortForBatch,
+  type Clusterer,
+  type ClustererState,
+  type StoryAssignment,
+} from './cluster.ts';
+export { createStoryEngine, restoreStoryEngine, type EngineAssignment, type StoryEngine, type StoryEngineState, type Storyline } from './engine.ts';
+export { EVENT_PRESET, STORYLINE_PRESET, type ClusterOptions, type StoryLevel } from './options.ts';
+export type { Story } from './story.ts';

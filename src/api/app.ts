@@ -20,6 +20,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { storyRoutes } from './routes/stories.ts';
+import { alertAfterIngest, watchRoutes, type AlertOptions } from './routes/watches.ts';
 import { storedStories, type StorySource } from './stories.ts';
 import { webRoutes } from '../web/routes.ts';
 
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Stories and their reports; defaults to computing them from the store (src/api/stories.ts). */
   readonly stories?: StorySource;
+  /** Saved-search alerts after POST /api/ingest (base URL for story links, retries, a hook per run). */
+  readonly alerts?: AlertOptions;
   /** Where unexpected (500) errors are reported; default stderr. */
   readonly log?: (error: unknown) => void;
 }
@@ -66,7 +69,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/articles', articleRoutes(deps));
   app.route('/api/entities', entityRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
+  app.use('/api/ingest', alertAfterIngest(deps, { baseUrl: process.env.KRONIKA_BASE_URL || undefined, ...options.alerts }));
   app.route('/api/ingest', ingestRoutes(deps));
+  app.route('/api/watches', watchRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
   const stories = options.stories ?? storedStories(deps.store, deps.analyze);
   app.route('/api/stories', storyRoutes(deps, stories));

@@ -9,8 +9,9 @@ import { MAX_ARTICLE_PAGE } from './routes/articles.ts';
 import { MAX_ENTITY_SCAN } from './routes/entities.ts';
 import { IngestBody } from './routes/ingest.ts';
 import { MAX_QUERY_CHARS } from './routes/search.ts';
+import { WatchSpecSchema } from '../watch/index.ts';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 
 /** Every route: OpenAPI path → methods. */
 export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
@@ -22,6 +23,8 @@ export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
   '/api/search': ['get'],
   '/api/ingest': ['post'],
   '/api/stats': ['get'],
+  '/api/watches': ['get', 'post'],
+  '/api/watches/{id}': ['delete'],
   '/api/stories': ['get'],
   '/api/stories/{id}': ['get'],
   '/': ['get'],
@@ -122,6 +125,21 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/api/watches': {
+        get: { summary: 'Saved searches with their delivery state (pending, failures, lastError)', responses: { 200: { description: 'watches', ...json({ type: 'object', properties: { watches: { type: 'array', items: ref('Watch') } } }) } } },
+        post: {
+          summary: 'Save a search; each new article matching it is alerted once (webhook POST, or server stdout without one)',
+          requestBody: { required: true, ...json(z.toJSONSchema(WatchSpecSchema, { io: 'input' })) },
+          responses: { 201: { description: 'saved', ...json({ type: 'object', properties: { watch: ref('Watch') } }) }, ...errors(400, 413, 415, 422) },
+        },
+      },
+      '/api/watches/{id}': {
+        delete: {
+          summary: 'Remove a saved search and its alert history',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{8,64}$' } }],
+          responses: { 200: { description: 'removed', ...json({ type: 'object', properties: { removed: { type: 'string' } } }) }, ...errors(400, 404) },
+        },
+      },
       '/api/stats': {
         get: { summary: 'Counts by language and outlet, date range, search index size', responses: { 200: { description: 'stats', ...json({ type: 'object' }) } } },
       },
@@ -189,6 +207,15 @@ export function openApiDocument(): object {
                 details: {},
               },
             },
+          },
+        },
+        Watch: {
+          type: 'object',
+          required: ['id', 'query', 'createdAt', 'failures', 'pending'],
+          properties: {
+            id: { type: 'string' }, query: { type: 'string' }, language: { type: 'string' }, source: { type: 'string' },
+            webhook: { type: 'string' }, createdAt: { type: 'string' }, failures: { type: 'integer' },
+            lastError: { type: 'string' }, lastFired: { type: 'string' }, pending: { type: 'integer' },
           },
         },
         ArticleSummary: {

@@ -5,7 +5,7 @@
  * ("Białym Domu" → "Biały Dom", "Korei Północnej" → "Korea Północna"), and every part of a
  * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
  */
-import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo } from './morphology.ts';
+import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo, type TokenInfo } from './morphology.ts';
 import { knownKey } from './gazetteer.ts';
 import { loadPairs } from './resources.ts';
 
@@ -97,11 +97,13 @@ export function nounBase(word: string, forms: ArticleForms): string {
   // "Włoszech", "Wyspach": forms of plural-only names the dictionary lemmatises to a singular
   // or not at all; the suffix rules find "Włochy" / "Wyspy" among the known names.
   if (!(info.noun && knownKey(info.noun, 'pl'))) {
-    const known = ruleCandidates(word).find((c) => knownKey(c, 'pl'));
+    // A known name vouches for a rule it would not pass on its own ("Pjongjangu" → "Pjongjang").
+    const known = ruleCandidates(word, false).find((c) => knownKey(c, 'pl'));
     if (known) return known;
   }
   // A bare listed form ("Wrocławia", "Sorosa") is an inflected form: the name rules decide.
   if (info.bareProper && !info.common) return unknownNameBase(word, forms);
+  if (info.proper && info.inflected && isForeignNominative(word, info, forms)) return word;
   if (info.proper) return info.noun ?? word;
   // A common-word reading with a real ending ("Unii" → "Unia") is the name's stem.
   if (info.noun && info.noun !== word) return info.noun;
@@ -109,6 +111,16 @@ export function nounBase(word: string, forms: ArticleForms): string {
   // inflected name ("Kima" beside "Kim").
   if (info.noun) return ruleCandidates(word, false).find((c) => c !== word && forms.has(c)) ?? word;
   return unknownNameBase(word, forms);
+}
+
+/**
+ * A flatly listed form ending in -o/-e/-y whose declined reading the article never uses is a
+ * foreign nominative, not a case form: "Galileo" (not the vocative of "Galilea"), "Lee" (not
+ * "Lea"), "Tony" (not "Ton"). Polish -a names show these endings only in the vocative and the
+ * dative/locative or genitive, and an article declining such a name shows its nominative too.
+ */
+function isForeignNominative(word: string, info: TokenInfo, forms: ArticleForms): boolean {
+  return info.listedAsWritten && /[oey]$/u.test(word) && info.noun !== undefined && !forms.has(info.noun);
 }
 
 /** Part of a person's name: a common-word reading is a coincidence ("Jake" is not "jak"). */

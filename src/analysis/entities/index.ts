@@ -44,7 +44,10 @@ export interface Mention extends Span {
 export interface Entity {
   readonly key: string;
   readonly type: EntityType;
-  /** Canonical base name: the most frequent base form, longest on ties. */
+  /**
+   * Canonical base name: the fullest form seen ("Jake Sullivan" over a more frequent "Sullivan"),
+   * else the most frequent base form, longest on ties.
+   */
   readonly name: string;
   /** Every distinct base form seen. */
   readonly variants: readonly string[];
@@ -105,6 +108,24 @@ function englishBase(words: readonly string[]): string {
 }
 
 /**
+ * The most frequent base form, replaced by the most frequent variant that extends it with more
+ * words (every word of the short form kept, in order): articles name a person in full once and
+ * by surname afterwards, and the full name is the one to show.
+ */
+function fullestName(names: ReadonlyMap<string, number>): string {
+  const ranked = [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const main = ranked[0]![0];
+  const words = main.split(' ');
+  const extendsMain = (name: string) => {
+    const other = name.split(' ');
+    let at = 0;
+    for (const w of other) if (at < words.length && w === words[at]) at++;
+    return other.length > words.length && at === words.length;
+  };
+  return ranked.find(([name]) => extendsMain(name))?.[0] ?? main;
+}
+
+/**
  * Entities across articles: one per key, with its most frequent type and name. Bare surnames
  * are linked first (linkAcrossArticles), so "May" joins "Theresa May".
  * @example groupEntities([{ articleId: 'a', mentions: findMentions(text, 'pl', []) }])
@@ -125,13 +146,12 @@ export function groupEntities(input: readonly ArticleMentions[]): Entity[] {
       e.articles.add(doc.articleId);
     }
   }
-  const top = <T>(counts: Map<T, number>, tie: (a: T, b: T) => number) =>
-    [...counts.entries()].sort((a, b) => b[1] - a[1] || tie(a[0], b[0]))[0]![0];
+  const top = <T>(counts: Map<T, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   return [...acc.entries()]
     .map(([key, e]) => ({
       key,
-      type: top(e.types, () => 0),
-      name: top(e.names, (a, b) => b.length - a.length),
+      type: top(e.types),
+      name: fullestName(e.names),
       variants: [...e.names.keys()].sort(),
       mentions: e.mentions,
       articles: [...e.articles].sort(),

@@ -65,6 +65,11 @@ export interface TokenInfo {
   readonly proper: boolean;
   /** True when the only capitalised reading is a bare listed form ("Włoszech"), not a lemma. */
   readonly bareProper: boolean;
+  /**
+   * True when the dictionary lists this exact capitalised form flatly (no flags): either an
+   * inflected form of a listed name ("Korei") or a foreign name as written ("Galileo", "Lee").
+   */
+  readonly listedAsWritten: boolean;
   /** True when the noun reading differs from the surface: an inflected (non-nominative) form. */
   readonly inflected: boolean;
   /** A capitalised stem inflecting like a person's name (see PERSON_FLAGS). */
@@ -151,6 +156,7 @@ function describe(word: string, analyses: readonly Analysis[]): TokenInfo {
     // demonyms too.
     demonym: proper.some((a) => hasFlags(a.flags, DEMONYM_FLAGS) || /(anin|iec)$/u.test(a.lemma)),
     bareProper: proper.length > 0 && proper.every((a) => !a.flagged && a.ending === ''),
+    listedAsWritten: literal !== undefined && !literal.flagged,
     proper: proper.length > 0,
     lemmas: analyses.map((a) => a.lemma.toLocaleLowerCase('pl')).concat(lower),
   };

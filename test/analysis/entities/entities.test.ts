@@ -176,3 +176,65 @@ test('mention offsets index the text exactly', () => {
     for (const m of docs[i]!.mentions) assert.equal(s.text.slice(m.start, m.end), m.text);
   }
 });
+
+/** Mentions of one fixture text as `surface=base/TYPE`, through the production sentence path. */
+function described(text: string): string[] {
+  return findMentions(text, 'pl', analyzeText(text, 'pl')).map((m) => `${m.text}=${m.base}/${m.type}`);
+}
+
+test('canonical name is the fullest form seen, even when the surname alone is more frequent', () => {
+  const sullivan = entityOf('Sullivana');
+  assert.equal(sullivan.name, 'Jake Sullivan');
+  assert.ok(sullivan.variants.includes('Sullivan'), 'the bare surname is a variant');
+  assert.equal(entityOf('John Kirby').name, 'John Kirby');
+  assert.equal(entityOf('Kamala Harris').name, 'Kamala Harris');
+  const text = 'Sullivan przyjechał. Jake Sullivan mówił długo. Sullivan dodał, że Sullivan wróci.';
+  const doc = { articleId: 'x', mentions: findMentions(text, 'pl', analyzeText(text, 'pl')) };
+  const e = groupEntities([doc]).find((x) => x.variants.includes('Sullivan'));
+  assert.equal(e?.name, 'Jake Sullivan');
+});
+
+test('foreign nominatives that look inflected keep their surface form', () => {
+  const found = described(
+    'Rzecznik John Kirby powiedział, że Johna Kirby\'ego nie pytano. Firma Cambridge Analytica zbierała dane. ' +
+    'Mówił o tym z Tonym Blairem, a Tony Blair odpowiedział. Europejski system Galileo działa. Pisał o tym Lee.',
+  );
+  for (const expected of [
+    'John Kirby=John Kirby/PER',
+    'Johna Kirby\'ego=John Kirby/PER',
+    'Tonym Blairem=Tony Blair/PER',
+    'Galileo=Galileo/PRO',
+  ]) assert.ok(found.includes(expected), `${expected} in ${found.join(' | ')}`);
+  // Base forms only: the types of unknown foreign names are weaker (Cambridge Analytica reads as a person).
+  for (const surface of ['Cambridge Analytica', 'Lee']) {
+    assert.ok(found.some((m) => m.startsWith(`${surface}=${surface}/`)), `${surface} kept: ${found.join(' | ')}`);
+  }
+});
+
+test('given names keep their nominative: Kamali Harris → Kamala Harris', () => {
+  assert.ok(described('Zdaniem Kamali Harris to dobry plan.').includes('Kamali Harris=Kamala Harris/PER'));
+});
+
+test('types follow BSNLP: cities LOC, agencies ORG, media PRO, companies ORG, events EVT', () => {
+  const found = described(
+    'Agencja Reuters podała, że we Władywostoku i w Pjongjangu trwają przygotowania. ' +
+    'Według The Washington Post oraz stacji CNN rozmowy trwały długo. Informację przekazała agencja Associated Press. ' +
+    'Dziennik Rzeczpospolita pisze o skutkach brexitu, a Brexit zmienia rynek. Przewoźnik Ryanair odwołał loty. ' +
+    'Zdjęcia pokazał portal Onet. Sprawę opisał dziennik Kurier Lubelski. Rozmawiano w Irlandii Północnej.',
+  );
+  for (const expected of [
+    'Reuters=Reuters/ORG',
+    'Władywostoku=Władywostok/LOC',
+    'Pjongjangu=Pjongjang/LOC',
+    'The Washington Post=The Washington Post/PRO',
+    'CNN=CNN/PRO',
+    'Associated Press=Associated Press/ORG',
+    'Rzeczpospolita=Rzeczpospolita/PRO',
+    'Brexit=Brexit/EVT',
+    'Ryanair=Ryanair/ORG',
+    'Onet=Onet/PRO',
+    'Irlandii Północnej=Irlandia Północna/LOC',
+  ]) assert.ok(found.includes(expected), `${expected} in ${found.join(' | ')}`);
+  // An unlisted title is typed by the kind noun before it (resources/pl/entity-type-cues.txt).
+  assert.ok(found.includes('Kurier Lubelski=Kurier Lubelski/PRO'), `Kurier Lubelski is PRO: ${found.join(' | ')}`);
+});

@@ -57,6 +57,8 @@ function assign(order: readonly ArticleFeatures[], level: StoryLevel): Map<strin
   const overrides = JSON.parse(process.env.KRONIKA_STORIES_OPTS ?? '{}') as Record<string, object>;
   const c = createClusterer({ ...overrides[level], level });
   for (const f of order) c.add(f);
+  // Both modes end with the pass the CLI runs after each ingest batch.
+  c.consolidate();
   return new Map(order.map((f) => [f.articleId, c.storyOf(f.articleId)!]));
 }
 

@@ -50,6 +50,12 @@ export interface Clusterer {
    * links events with this), found through the same index; best first.
    */
   related(storyId: string, weights: RelatedWeights): { id: string; similarity: number }[];
+  /**
+   * Merge stories whose centroids now match (smallest first): a story that started before its
+   * subject's vocabulary settled never gets a join that would trigger the merge. Run it at the end
+   * of a batch and periodically (e.g. after each ingest run) in a stream. Returns the merges made.
+   */
+  consolidate(): { from: string; into: string }[];
   serialise(): ClustererState;
 }
 
@@ -98,11 +104,12 @@ export function restoreClusterer(state: ClustererState): Clusterer {
 
 /**
  * Batch (`--rebuild`): the same algorithm over the stream sorted by time, undated articles last so
- * they are placed by content against every dated story.
+ * they are placed by content against every dated story, then one consolidation pass.
  */
 export function clusterBatch(features: readonly ArticleFeatures[], options: Partial<ClusterOptions> & { level?: StoryLevel } = {}): Story[] {
   const c = createClusterer(options);
   for (const f of sortForBatch(features)) c.add(f);
+  c.consolidate();
   return c.stories();
 }
 
@@ -241,6 +248,21 @@ class IncrementalClusterer implements Clusterer {
       if (sim >= w.minSimilarity && storyGapDays(story, other) <= w.windowDays) out.push({ id, similarity: sim });
     }
     return out.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+  }
+
+  consolidate(): { from: string; into: string }[] {
+    const merges: { from: string; into: string }[] = [];
+    const order = [...this.live.values()].sort((a, b) => a.articleIds.length - b.articleIds.length || (a.id < b.id ? -1 : 1));
+    for (const small of order) {
+      if (!this.live.has(small.id)) continue;
+      const best = this.related(small.id, { ...this.options, minSimilarity: this.options.mergeThreshold })[0];
+      const other = best && this.live.get(best.id);
+      if (!other) continue;
+      const [big, gone] = other.articleIds.length >= small.articleIds.length ? [other, small] : [small, other];
+      this.absorb(big, gone);
+      merges.push({ from: gone.id, into: big.id });
+    }
+    return merges;
   }
 
   serialise(): ClustererState {

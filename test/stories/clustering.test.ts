@@ -133,3 +133,15 @@ test('the engine keeps events and storylines and restores both', () => {
   assert.deepEqual(restored.storylines(), engine.storylines());
   assert.deepEqual(restored.events(), engine.events());
 });
+
+test('consolidate merges stories that turn out to be one and records it', () => {
+  const c = createClusterer({ threshold: 0.99, mergeThreshold: 0.3 });
+  const s = seeds();
+  for (const f of s) c.add(f);
+  const before = c.stories().length;
+  assert.ok(before > 1, 'a 0.99 join threshold keeps the seeds apart at first');
+  const merges = c.consolidate();
+  assert.ok(merges.length > 0);
+  assert.ok(c.stories().length < before);
+  for (const m of merges) assert.equal(c.resolve(m.from), c.resolve(m.into));
+});

@@ -57,6 +57,11 @@ function ruleCandidates(word: string, strict = true): string[] {
   return candidates;
 }
 
+/** Every nominative the strong and weak ending rules allow for an unknown name, conditions aside. */
+export function nameNominatives(word: string): string[] {
+  return ruleCandidates(word, false);
+}
+
 let given: readonly SuffixRule[] | undefined;
 
 export function unknownNameBase(word: string, forms: ArticleForms, givenName: boolean | 'attested' = false): string {

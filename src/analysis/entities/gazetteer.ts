@@ -6,6 +6,7 @@
  * names (resources/pl/entity-known-names.txt) carry only their type.
  */
 import type { EntityType, Language } from '../../types.ts';
+import { nameNominatives } from './base-form.ts';
 import { nameKey } from './keys.ts';
 import { tokenInfo } from './morphology.ts';
 import { loadList, loadPairs } from './resources.ts';
@@ -26,7 +27,12 @@ interface Gazetteer {
 const built = new Map<Language, Gazetteer>();
 
 function lemmasOf(word: string, language: Language): readonly string[] {
-  return language === 'pl' ? tokenInfo(word).lemmas : [word.toLowerCase()];
+  if (language !== 'pl') return [word.toLowerCase()];
+  const info = tokenInfo(word);
+  // A word the dictionary does not know is matched through the nominatives its case ending
+  // allows ("Brexitu" → "Brexit"), so an inflected listed name is found inside a longer run.
+  if (info.proper || info.common || !/^\p{Lu}\p{Ll}/u.test(word)) return info.lemmas;
+  return [...info.lemmas, ...nameNominatives(word).map((n) => n.toLocaleLowerCase('pl'))];
 }
 
 function words(name: string): string[] {

@@ -33,6 +33,8 @@ export interface StoryEngine {
   storylineOf(articleId: string): string | undefined;
   /** Current event id of an article. */
   eventOf(articleId: string): string | undefined;
+  /** Run both levels' consolidation pass (after each ingest batch, and at the end of a rebuild). */
+  consolidate(): void;
   readonly eventClusterer: Clusterer;
   readonly storylineClusterer: Clusterer;
   serialise(): StoryEngineState;
@@ -66,6 +68,11 @@ class Engine implements StoryEngine {
 
   events(): Story[] {
     return this.eventClusterer.stories();
+  }
+
+  consolidate(): void {
+    this.eventClusterer.consolidate();
+    this.storylineClusterer.consolidate();
   }
 
   storylines(): Storyline[] {

@@ -105,3 +105,16 @@ export function knownKey(name: string, language: Language): KnownName | undefine
   const m = matchKnown(words(name), language);
   return m && m.length === words(name).length ? m.entry : undefined;
 }
+
+/**
+ * One-word listed names of events ("Brexit"): Polish often writes them in lower case ("po
+ * brexicie"), so findMentions also looks for lower-case uses of these, not only of names the
+ * article capitalises. Other kinds are left out: a lower-case "łódź" is a boat, not the city.
+ */
+export function knownEventWords(language: Language): readonly KnownName[] {
+  const out: KnownName[] = [];
+  for (const list of gazetteer(language).byFirst.values()) {
+    for (const e of list) if (e.type === 'EVT' && e.tokens.length === 1 && !out.includes(e)) out.push(e);
+  }
+  return out;
+}

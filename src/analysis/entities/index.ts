@@ -10,10 +10,11 @@
  *   4. base forms by Polish agreement rules and the article's own forms (base-form.ts);
  *   5. keys by transliteration skeleton (keys.ts), countries by ISO code, demonyms to their
  *      country (demonyms.ts);
- *   6. short person names join the full name used in the same article ("Kima" → Kim Dzong Un,
+ *   6. lower-case uses of names capitalised in the article or of listed events ("brexitu");
+ *   7. short person names join the full name used in the same article ("Kima" → Kim Dzong Un,
  *      "Putin" → Władimir Putin), acronyms and bare heads join the longer name
  *      ("KE" → Komisja Europejska) (resolve.ts);
- *   7. unknown one-word names after "w"/"we" become places, and a kind noun before a name
+ *   8. unknown one-word names after "w"/"we" become places, and a kind noun before a name
  *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts).
  * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.
@@ -23,7 +24,7 @@ import { phraseBase, unknownNameBase } from './base-form.ts';
 import { classify } from './classify.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
-import { knownKey, matchKnown } from './gazetteer.ts';
+import { knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
 import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, typesFromCues } from './resolve.ts';
@@ -74,8 +75,10 @@ export function findMentions(text: string, language: Language, sentences: readon
   // Every word capitalised: lower-case "brexit" in the text still attests the name "Brexit".
   const forms = new Set(tokens.map((t) => capitalise(t.text)));
   const found = findCandidates(tokens, text, lang).map((c) => describe(c, tokens, text, lang, forms));
-  const byPrefix = new Map<string, Mention>();
-  for (const m of found) if (!m.base.includes(' ')) byPrefix.set(m.base.toLocaleLowerCase('pl').slice(0, 5), m);
+  const byPrefix = new Map<string, Pick<Mention, 'base' | 'type' | 'key'>>();
+  const prefix = (name: string) => name.toLocaleLowerCase('pl').slice(0, 5);
+  for (const e of knownEventWords(lang)) byPrefix.set(prefix(e.name), { base: e.name, type: e.type, key: e.key });
+  for (const m of found) if (!m.base.includes(' ')) byPrefix.set(prefix(m.base), m);
   for (const c of lowerCaseUses(tokens, new Set(byPrefix.keys()), lang)) {
     const t = tokens[c.first]!;
     const like = byPrefix.get(t.text.toLocaleLowerCase('pl').slice(0, 5))!;

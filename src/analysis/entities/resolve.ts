@@ -1,5 +1,5 @@
 /**
- * Resolution passes over one article's mentions (findMentions steps 6 and 7) and across articles
+ * Resolution passes over one article's mentions (findMentions steps 7 and 8) and across articles
  * (linkAcrossArticles): short forms take the key of the full name they stand for.
  */
 import type { EntityType, Language } from '../../types.ts';

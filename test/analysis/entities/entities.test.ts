@@ -238,3 +238,8 @@ test('types follow BSNLP: cities LOC, agencies ORG, media PRO, companies ORG, ev
   // An unlisted title is typed by the kind noun before it (resources/pl/entity-type-cues.txt).
   assert.ok(found.includes('Kurier Lubelski=Kurier Lubelski/PRO'), `Kurier Lubelski is PRO: ${found.join(' | ')}`);
 });
+
+test('lower-case uses of a listed event are mentions even when the article never capitalises it', () => {
+  const found = described('Po brexicie ceny wzrosły, a skutki brexitu odczuli wszyscy. Ludzie mieli dość.');
+  assert.deepEqual(found, ['brexicie=Brexit/EVT', 'brexitu=Brexit/EVT']);
+});

@@ -50,20 +50,66 @@ export function trusted(value: string): SafeHtml {
 }
 
 const STYLE = `
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 0 auto; padding: 1rem; color: #1d1d1f; }
-  header { display: flex; gap: 1rem; align-items: center; border-bottom: 1px solid #ddd; padding-bottom: .5rem; }
-  header a.home { font-weight: 700; text-decoration: none; color: inherit; font-size: 1.2rem; }
-  form.search { display: flex; gap: .5rem; flex: 1; }
-  form.search input[type=search] { flex: 1; padding: .3rem .5rem; font-size: 1rem; }
+  :root { --ink: #1d1d1f; --muted: #5f6368; --line: #e3e5e8; --accent: #1a4f8b; --chip: #e8eef7; }
+  * { box-sizing: border-box; }
+  body { font: 17px/1.6 Georgia, 'DejaVu Serif', serif; max-width: 50rem; margin: 0 auto; padding: 0 1rem 2rem; color: var(--ink); overflow-wrap: break-word; }
+  header { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; border-bottom: 2px solid var(--ink); padding: .7rem 0; margin-bottom: 1.2rem;
+    font-family: system-ui, sans-serif; font-size: .95rem; }
+  header a { color: inherit; }
+  header a.home { font-weight: 800; text-decoration: none; font-size: 1.3rem; letter-spacing: .02em; }
+  form.search { display: flex; gap: .4rem; flex: 1 1 16rem; min-width: 0; }
+  form.search input[type=search] { flex: 1; min-width: 0; padding: .35rem .6rem; font-size: 1rem; border: 1px solid #bbb; border-radius: .3rem; }
+  form.search button { padding: .35rem .8rem; border: 0; border-radius: .3rem; background: var(--ink); color: #fff; font-size: .95rem; }
+  h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0 .4rem; }
+  h2 { font: 700 .8rem/1.2 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .08em; color: var(--muted);
+    border-top: 1px solid var(--line); padding-top: 1rem; margin: 2rem 0 .8rem; }
+  a { color: var(--accent); }
   ol.results { list-style: none; padding: 0; }
-  ol.results li { margin: 1rem 0; }
-  .meta { color: #666; font-size: .85rem; }
-  mark { background: #ffe58a; }
-  mark.passage { background: #cde8ff; }
+  ol.results li { margin: 1.1rem 0; }
+  ol.results li > a { font-weight: 700; font-size: 1.1rem; text-decoration: none; }
+  .meta { color: var(--muted); font: .82rem/1.4 system-ui, sans-serif; }
+  mark { background: #ffe58a; padding: 0 .1em; }
+  mark.passage { background: #cde8ff; box-shadow: 0 0 0 2px #cde8ff; }
   .text { white-space: pre-wrap; }
   .error { color: #a00; }
   nav.pages { display: flex; justify-content: space-between; margin: 1rem 0; }
   table.meta td { padding: 0 1rem 0 0; vertical-align: top; }
+  .story ul, .story ol { padding: 0; list-style: none; }
+  ul.summary li { margin: .45rem 0; font-size: 1.08rem; }
+  ul.summary li:first-child { font-size: 1.25rem; line-height: 1.45; }
+  .cites { white-space: nowrap; }
+  a.cite { display: inline-block; min-width: 1.35em; margin-left: .2em; padding: 0 .35em; border-radius: .7em; background: var(--chip);
+    color: var(--accent); font: 700 .7rem/1.6 system-ui, sans-serif; text-align: center; text-decoration: none; vertical-align: .15em; }
+  a.cite:hover { background: var(--accent); color: #fff; }
+  table.claims { width: 100%; border-collapse: collapse; font-size: .95rem; }
+  table.claims th { font: 600 .72rem system-ui, sans-serif; text-transform: uppercase; color: var(--muted); text-align: left; padding: .3rem; }
+  table.claims td { border-top: 1px solid var(--line); padding: .45rem .3rem; vertical-align: top; }
+  .num { text-align: right; font-family: system-ui, sans-serif; white-space: nowrap; }
+  .badge { display: inline-block; padding: .05em .55em; border-radius: 1em; font: 700 .7rem/1.6 system-ui, sans-serif; white-space: nowrap; }
+  .badge.corroborated { background: #dff3e4; color: #1e6b34; }
+  .badge.confirmed { background: #d7e8fb; color: #174a80; }
+  .badge.single-source { background: #eceef1; color: #4a4f55; }
+  .badge.hedged { background: #fff1c7; color: #7a5a00; }
+  .badge.conflict { background: #fde0dd; color: #a3261b; }
+  .conflict { border-left: 4px solid #d93f2f; background: #fdf1ef; padding: .5rem .8rem; margin: .5rem 0; border-radius: 0 .3rem .3rem 0; }
+  .conflict.refinement { border-color: #d9a62f; background: #fdf8ea; }
+  .conflict .slot { margin-left: .4rem; font: .75rem system-ui, sans-serif; color: var(--muted); text-transform: uppercase; }
+  .conflict .values { display: flex; flex-wrap: wrap; gap: .3rem .5rem; margin-top: .2rem; }
+  .conflict .value { background: #fff; border: 1px solid #f0c4bd; border-radius: .3rem; padding: 0 .4rem; }
+  ul.timeline li { display: grid; grid-template-columns: 5.5rem 1fr; gap: .8rem; padding: .35rem 0; border-left: 2px solid var(--line); padding-left: .8rem; }
+  ul.timeline time { font: 700 .85rem/1.9 system-ui, sans-serif; color: var(--accent); }
+  ul.quotes li { margin: .9rem 0; }
+  blockquote { margin: 0; padding-left: .8rem; border-left: 3px solid var(--ink); font-style: italic; }
+  .who { font: .85rem system-ui, sans-serif; color: var(--muted); margin: .2rem 0 0 .8rem; }
+  details summary { cursor: pointer; font: .85rem system-ui, sans-serif; color: var(--accent); margin: .5rem 0; }
+  ol.sources li { display: grid; grid-template-columns: 1.8rem 1fr; column-gap: .3rem; margin: .4rem 0; }
+  ol.sources a, .text, table.meta td { overflow-wrap: anywhere; }
+  ol.sources .n { grid-row: span 2; font: 700 .8rem/1.9 system-ui, sans-serif; color: var(--accent); }
+  @media (max-width: 600px) {
+    body { font-size: 16px; }
+    h1 { font-size: 1.5rem; }
+    ul.timeline li { grid-template-columns: 1fr; gap: 0; }
+  }
 `;
 
 /** A whole page: shell, search box, and the body. */

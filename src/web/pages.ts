@@ -2,7 +2,7 @@
 import type { ArticleSummary } from '../api/records.ts';
 import { markHighlights, type SearchHit } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
-import type { Citation, StoryReport } from '../synthesis/types.ts';
+import type { Citation, ClaimStatus, ConflictSlot, StoryReport } from '../synthesis/types.ts';
 import type { Article, Span } from '../types.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
@@ -71,20 +71,62 @@ export function storiesPage(stories: readonly Story[]): string {
     : html`<h1>Wydarzenia</h1><p>Brak wydarzeń: nie ma jeszcze artykułów.</p>`);
 }
 
-/** A story report; every cited sentence links to its passage in the article. */
+/** Claim statuses as a reader reads them; the badge class is the status itself. */
+const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
+  corroborated: 'potwierdzone', confirmed: 'oficjalnie', 'single-source': 'jedno źródło', hedged: 'niepewne', conflict: 'sprzeczne',
+};
+const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
+
+function firstPerArticle(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => !seen.has(c.article) && seen.add(c.article));
+}
+
+/** Rows shown before the rest fold into a <details> (no scripts): a screenful each. */
+const SHOWN_CLAIMS = 12;
+const SHOWN_QUOTES = 10;
+
+/** The first `shown` items, and the rest behind a "więcej" disclosure. */
+function folded(items: readonly SafeHtml[], shown: number, wrap: (items: readonly SafeHtml[]) => SafeHtml): SafeHtml {
+  if (items.length <= shown) return wrap(items);
+  return html`${wrap(items.slice(0, shown))}<details><summary>więcej (${items.length - shown})</summary>${wrap(items.slice(shown))}</details>`;
+}
+
+/**
+ * A story report; every cited sentence links to its passage in the article through a numbered
+ * citation chip (the number is the source's row in "Źródła"). Sections carry stable ids
+ * (summary, claims, conflicts, timeline, quotes, sources) for links and browser tests.
+ */
 export function storyPage(story: Story, report: StoryReport): string {
   const number = new Map(report.sources.map((s, i) => [s.article, i + 1]));
-  const cite = (citations: readonly Citation[]) => citations.map((c) =>
-    html` <a class="meta" href="${articleLink(c.article, c)}">[${number.get(c.article) ?? '?'}]</a>`);
-  const section = (title: string, items: readonly SafeHtml[]) =>
-    items.length ? html`<section><h2>${title}</h2><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></section>` : '';
-  const body = html`<h1>${report.title}</h1>
-<p class="meta">${report.counts.articles} artykułów · ${report.counts.independentSources} niezależnych źródeł · ${report.counts.languages.join(', ')}</p>
-${section('Podsumowanie', report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}`))}
-${section('Rozbieżności', report.conflicts.map((c) => html`<strong>${c.subject}</strong> (${c.slot}): ${c.values.map((v, i) => html`${i ? ' / ' : ''}${v.value}${cite(v.citations)}`)}`))}
-${section('Oś czasu', report.timeline.map((t) => html`<strong>${t.value}</strong> ${t.text}${cite(t.citations)}`))}
-${section('Cytaty', report.quotes.map((q) => html`${q.speaker ? html`<strong>${q.speaker}:</strong> ` : ''}„${q.text}”${cite([q.citation])}`))}
-${section('Źródła', report.sources.map((s, i) => html`[${i + 1}] <a href="${articleLink(s.article)}">${s.title ?? s.origin}</a> <span class="meta">${s.outlet ?? ''} ${s.published?.value ?? ''}${s.independent ? '' : ' · kopia'}</span>`))}
-<p class="meta">${story.id} · <a href="/api/stories/${story.id}">JSON</a></p>`;
+  // One chip per source: a second sentence of the same article reads as a stutter ("1 1").
+  const cite = (citations: readonly Citation[]) => html`<span class="cites">${firstPerArticle(citations).map((c) =>
+    html`<a class="cite" href="${articleLink(c.article, c)}" title="${c.article}">${number.get(c.article) ?? '?'}</a>`)}</span>`;
+  const section = (id: string, title: string, content: SafeHtml | '') =>
+    content ? html`<section id="${id}"><h2>${title}</h2>${content}</section>` : '';
+  const list = (cls: string) => (items: readonly SafeHtml[]) => html`<ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+
+  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}`);
+  const claims = report.claims.map((c) => html`<tr><td><span class="badge ${c.status}">${CLAIM_STATUS[c.status]}</span></td>
+<td>${c.text}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
+  const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${c.subject}</strong>
+<span class="slot">${CONFLICT_SLOT[c.slot]}${c.kind === 'refinement' ? ' · doprecyzowanie' : ''}</span></div>
+<div class="values">${c.values.map((v) => html`<span class="value">${v.value}${cite(v.citations)}</span>`)}</div></div>`);
+  const timeline = report.timeline.map((t) => html`<time>${t.value}</time><span>${t.text}${cite(t.citations)}</span>`);
+  const quotes = report.quotes.map((q) => html`<blockquote>„${q.text}”</blockquote>
+<div class="who">${q.speaker ? html`— ${q.speaker}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
+  const sources = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${articleLink(s.article)}">${s.title ?? s.origin}</a>
+<span class="meta">${s.outlet ?? 'źródło nieznane'} · ${s.published?.value ?? 'bez daty'} · ${s.language}${s.independent ? '' : ' · kopia'}</span>`);
+
+  const body = html`<article class="story"><h1>${report.title}</h1>
+<p class="meta">${report.counts.articles} artykułów · ${report.counts.independentSources} niezależnych źródeł · ${report.counts.languages.join(', ')}${story.firstSeen ? ` · ${story.firstSeen} – ${story.lastSeen ?? '?'}` : ''}</p>
+${section('summary', 'Podsumowanie', summary.length ? list('summary')(summary) : '')}
+${section('conflicts', 'Rozbieżności', conflicts.length ? html`${conflicts}` : '')}
+${section('claims', 'Ustalenia', claims.length ? folded(claims, SHOWN_CLAIMS, (rows) =>
+    html`<table class="claims"><thead><tr><th>status</th><th>twierdzenie</th><th class="num">źródła</th></tr></thead><tbody>${rows}</tbody></table>`) : '')}
+${section('timeline', 'Oś czasu', timeline.length ? list('timeline')(timeline) : '')}
+${section('quotes', 'Cytaty', quotes.length ? folded(quotes, SHOWN_QUOTES, list('quotes')) : '')}
+${section('sources', 'Źródła', sources.length ? html`<ol class="sources">${sources.map((i) => html`<li>${i}</li>`)}</ol>` : '')}
+<p class="meta">${story.id} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
   return page(report.title, body);
 }

@@ -145,7 +145,8 @@ export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMen
   return docs.map((doc) => ({
     articleId: doc.articleId,
     mentions: doc.mentions.map((m) => {
-      if (m.base.includes(' ') || m.key.includes('-')) return m;
+      // Listed names keep their identity ("Brexit" is no one's surname).
+      if (m.base.includes(' ') || m.key.includes('-') || knownKey(m.base, 'pl')) return m;
       // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
       if (m.type !== 'PER' && !isTypeGuess([m.text], 'pl')) return m;
       const key = resolve(m);

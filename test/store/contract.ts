@@ -301,6 +301,51 @@ export function runStoreContract(name: string, backend: ContractBackend): void {
         assert.equal(store.countArticles(), 4);
       });
     });
+
+    test('watches: a match is recorded once, failures stay pending and counted, all survive a reopen', () => {
+      withFresh(backend, (store, reopen) => {
+        const [a, b] = [seedArticle(seedA), seedArticle(seedB)];
+        store.saveArticles([a, b]);
+        const watch = store.addWatch({ query: 'Kim Dzong Un', language: 'pl', webhook: 'http://127.0.0.1:9/hook' }, '2026-01-01T00:00:00.000Z');
+        assert.match(watch.id, /^[0-9a-f]{8,}$/, 'id');
+        assert.deepEqual({ ...watch, id: '' }, {
+          id: '', query: 'Kim Dzong Un', language: 'pl', webhook: 'http://127.0.0.1:9/hook',
+          createdAt: '2026-01-01T00:00:00.000Z', failures: 0, pending: 0,
+        }, 'no source, no error, never fired: those fields are absent');
+
+        const at = '2026-01-01T01:00:00.000Z';
+        assert.deepEqual(store.recordWatchMatches(watch.id, [{ articleId: a.id, sentence: 'S1' }, { articleId: b.id, sentence: 'S2' }], at), [a.id, b.id]);
+        assert.deepEqual(store.recordWatchMatches(watch.id, [{ articleId: a.id, sentence: 'again' }], at), [], 'a recorded article is never recorded again');
+        assert.deepEqual(store.pendingWatchMatches(watch.id).map((m) => [m.articleId, m.sentence]), [[a.id, 'S1'], [b.id, 'S2']]);
+
+        store.recordDelivery(watch.id, a.id, { status: 'failed', error: 'HTTP 500', attempts: 3 }, at);
+        store.recordDelivery(watch.id, b.id, { status: 'delivered' }, '2026-01-01T02:00:00.000Z');
+        store.close();
+
+        const again = reopen();
+        try {
+          const back = again.getWatch(watch.id);
+          assert.equal(back?.failures, 3, 'failed tries counted');
+          assert.equal(back?.lastFired, '2026-01-01T02:00:00.000Z', 'lastFired');
+          assert.equal(back?.lastError, undefined, 'a later success clears lastError');
+          assert.equal(back?.pending, 1, 'the failed alert is still pending');
+          const [pending] = again.pendingWatchMatches(watch.id);
+          assert.deepEqual([pending?.articleId, pending?.attempts, pending?.lastError], [a.id, 3, 'HTTP 500']);
+          assert.deepEqual(again.recordWatchMatches(watch.id, [{ articleId: b.id, sentence: 'S2' }], at), [], 'delivered stays recorded after reopen');
+
+          again.recordDelivery(watch.id, a.id, { status: 'failed', error: 'timed out', attempts: 1 }, at);
+          assert.equal(again.getWatch(watch.id)?.lastError, 'timed out');
+          const other = again.addWatch({ query: 'Putin' }, '2026-01-02T00:00:00.000Z');
+          assert.deepEqual(again.listWatches().map((w) => w.id), [watch.id, other.id], 'oldest first');
+          assert.equal(again.removeWatch(watch.id), true);
+          assert.equal(again.removeWatch(watch.id), false, 'already gone');
+          assert.deepEqual(again.pendingWatchMatches(watch.id), [], 'its matches went with it');
+          assert.deepEqual(again.listWatches().map((w) => w.id), [other.id]);
+        } finally {
+          again.close();
+        }
+      });
+    });
   });
 }
 

@@ -58,7 +58,7 @@ describe('sqlite specifics', () => {
       assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       assert.deepEqual(migrate(db, MIGRATIONS), [], 'nothing left to apply on a migrated file');
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-      assert.deepEqual(tables, ['article_bands', 'articles', 'schema_migrations', 'stage_state']);
+      assert.deepEqual(tables, ['article_bands', 'articles', 'schema_migrations', 'stage_state', 'watch_matches', 'watches']);
     } finally {
       db.close();
     }

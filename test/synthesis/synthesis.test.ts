@@ -178,3 +178,29 @@ test('English: same rules from the en resources (summit in Geneva vs Vienna, Gen
   assert.equal(kinds.get('Geneva / Vienna'), 'contradiction');
   assert.equal(kinds.get('Geneva / Switzerland'), 'refinement');
 });
+
+test('summary: background dated before the story gets one place, at most a third, and comes last', () => {
+  const news = [
+    'Parlament przyjął ustawę o ochronie lasów po długiej debacie w nocy.',
+    'Opozycja zapowiedziała skargę do trybunału w sprawie nowej ustawy.',
+    'Samorządy dostaną dodatkowe pieniądze na nasadzenia drzew w miastach.',
+    'Leśnicy obawiają się kosztów wdrożenia nowych zasad w nadleśnictwach.',
+    'Prezydent ma teraz trzy tygodnie na podpisanie ustawy o lasach.',
+    'Ekolodzy przyszli pod Sejm z transparentami i zielonymi flagami.',
+  ];
+  const past = [
+    'Parlament odrzucił projekt ustawy o ochronie lasów w marcu 2019 roku.',
+    'Sejm ponownie debatował o ustawie o lasach w maju 2020 roku.',
+    'Opozycja złożyła własny projekt ochrony lasów w czerwcu 2021 roku.',
+    'Prezydent zawetował poprzednią ustawę o lasach w lipcu 2022 roku.',
+  ];
+  const times = [['w marcu 2019 roku', '2019-03'], ['w maju 2020 roku', '2020-05'], ['w czerwcu 2021 roku', '2021-06'], ['w lipcu 2022 roku', '2022-07']] as const;
+  const a = handArticle({ id: 'a', published: '2023-09-12', text: [...past, ...news].join(' '), times });
+  const report = synthesizeStory({ id: 's', articles: [a] }, { summarySentences: 6 });
+  const background = report.summary.filter((s) => past.includes(s.text));
+  assert.ok(background.length >= 1, 'no background sentence');
+  assert.ok(background.length <= 2, `background takes ${background.length} of 6`);
+  assert.ok(past.includes(report.summary.at(-1)!.text), `last sentence is not background: ${report.summary.at(-1)!.text}`);
+  const onlyNews = synthesizeStory({ id: 's', articles: [handArticle({ id: 'b', published: '2023-09-12', text: news.join(' ') })] });
+  assert.equal(onlyNews.summary.length, 6, 'no background: every place goes to the news');
+});

@@ -1,8 +1,8 @@
 /**
  * Entity type of a name phrase from its shape and head word: known names carry their type;
- * acronyms are organisations; head nouns from resources/<lang>/entity-{org,loc,evt}-words.txt
- * decide institutions, places and events; plural demonyms ("Polacy", "Rosjan") are people
- * (BSNLP convention); remaining multi-word names without adjectives are people.
+ * acronyms are organisations; head nouns from resources/<lang>/entity-{org,loc,evt,pro}-words.txt
+ * decide institutions, places, events and products (media titles); plural demonyms ("Polacy",
+ * "Rosjan") are people (BSNLP convention); remaining multi-word names without adjectives are people.
  */
 import type { EntityType, Language } from '../../types.ts';
 import { isAcronym } from './base-form.ts';
@@ -17,7 +17,7 @@ function headWords(language: Language): ReadonlyMap<string, EntityType> {
   let m = heads.get(language);
   if (!m) {
     const map = new Map<string, EntityType>();
-    for (const [file, type] of [['entity-org-words', 'ORG'], ['entity-loc-words', 'LOC'], ['entity-evt-words', 'EVT']] as const) {
+    for (const [file, type] of [['entity-org-words', 'ORG'], ['entity-loc-words', 'LOC'], ['entity-evt-words', 'EVT'], ['entity-pro-words', 'PRO']] as const) {
       for (const w of loadList(language, file)) map.set(w, type);
     }
     m = map;

@@ -95,7 +95,7 @@ const ADJ_FORMS = /(ego|emu|ej|ym|im|ych|ich|ymi|imi|ą|a|e|y|i)$/u;
 
 let heads: ReadonlySet<string> | undefined;
 function nameHeads(): ReadonlySet<string> {
-  heads ??= new Set(['entity-org-words', 'entity-loc-words', 'entity-evt-words'].flatMap((f) => loadList('pl', f)));
+  heads ??= new Set(['entity-org-words', 'entity-loc-words', 'entity-evt-words', 'entity-pro-words'].flatMap((f) => loadList('pl', f)));
   return heads;
 }
 

@@ -20,6 +20,10 @@ export interface SynthesisLexicon {
   readonly placeAliases: readonly (readonly [string, string])[];
   /** Child place → parent place, as written in the resource. */
   readonly placeParents: readonly (readonly [string, string])[];
+  /** First words that point back to earlier text: such a sentence is no title. */
+  readonly titleAnaphora: ReadonlySet<string>;
+  /** Words opening a subordinate clause: a main clause before ", <word>" stands alone. */
+  readonly subordinators: ReadonlySet<string>;
 }
 
 const cache = new Map<ResourceLanguage, SynthesisLexicon>();
@@ -48,6 +52,8 @@ export function synthesisLexicon(language: Language): SynthesisLexicon {
       placeBetween: loadResource(lang, 'synthesis-place-between').map(lower),
       placeAliases: [...loadMap(lang, 'synthesis-place-aliases')],
       copulas: new Set(loadResource(lang, 'synthesis-copulas').map(lower)),
+      titleAnaphora: new Set(loadResource(lang, 'synthesis-title-anaphora').map(lower)),
+      subordinators: new Set(loadResource(lang, 'synthesis-subordinators').map(lower)),
     });
     cache.set(lang, lexicon);
   }

@@ -44,3 +44,16 @@ test('title: the seed report and its Markdown heading are short and not cut', ()
   const heading = renderMarkdown(report).split('\n')[0]!;
   assert.equal(heading, `# ${report.title}`);
 });
+
+test('title: a sentence opening with a pointer back ("Jej sprawa…") gives way to one that stands alone', () => {
+  const backRef = 'Jej sprawa poruszyła chrześcijan na całym świecie.';
+  const alone = 'Sąd Najwyższy uniewinnił Asię Bibi skazaną w 2010 roku.';
+  assert.equal(storyTitle(undefined, [article], [sentence(backRef, 5), sentence(alone, 2)], 's1'), alone.slice(0, -1));
+});
+
+test('title: no cut before a relative clause ("Obywatele 27 krajów UE, którzy…"), only before ", że"', () => {
+  const relative = `Obywatele 27 krajów UE, którzy przyjadą wtedy do Wielkiej Brytanii w okresie przejściowym, oraz Brytyjczycy przyjeżdżający w tym okresie do UE, będą nabywać te same prawa.`;
+  const title = storyTitle(undefined, [article], [sentence(relative, 2)], 's1');
+  assert.notEqual(title, 'Obywatele 27 krajów UE');
+  assert.ok(title.endsWith('…') && title.length <= MAX_TITLE_CHARS, title);
+});

@@ -68,6 +68,20 @@ function seenAsName(word: string, seen: ReadonlySet<string>): boolean {
   return noun !== undefined && seen.has(noun.toLocaleLowerCase('pl'));
 }
 
+/**
+ * A sentence-initial word that is also a common word ("Tony": "tony", "Mark": "mark") still
+ * opens a name when the dictionary lists it as a name (a person's paradigm or a flat foreign
+ * entry) and the next word is a surname the dictionary knows ("Blair"). Unknown next words are
+ * not enough: on BSNLP pl dev (2026-11) they added more false names than they found.
+ */
+function isGivenNameBefore(word: string, next: string, language: Language): boolean {
+  if (language !== 'pl') return false;
+  const info = tokenInfo(word);
+  if (!info.person && !info.listedAsWritten) return false;
+  const after = tokenInfo(next);
+  return after.person;
+}
+
 /** Name phrases in word-token order. */
 export function findCandidates(tokens: readonly WordToken[], text: string, language: Language): Candidate[] {
   const seen = midSentenceNames(tokens, language);
@@ -89,7 +103,8 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const title = stop(language).has(w.toLocaleLowerCase('pl'));
       const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
-        && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen);
+        && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
+        && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language));
       if (!title && !commonStart && !letter) break;
       a++;
     }

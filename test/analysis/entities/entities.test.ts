@@ -243,3 +243,7 @@ test('lower-case uses of a listed event are mentions even when the article never
   const found = described('Po brexicie ceny wzrosły, a skutki brexitu odczuli wszyscy. Ludzie mieli dość.');
   assert.deepEqual(found, ['brexicie=Brexit/EVT', 'brexitu=Brexit/EVT']);
 });
+
+test('a sentence-initial given name that is also a common word opens a name before a known surname', () => {
+  assert.deepEqual(described('Tony Blair spotkał się z premierem. Jak Putin to widzi?'), ['Tony Blair=Tony Blair/PER', 'Putin=Putin/PER']);
+});

@@ -5,7 +5,7 @@
  * ("Białym Domu" → "Biały Dom", "Korei Północnej" → "Korea Północna"), and every part of a
  * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
  */
-import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo, type TokenInfo } from './morphology.ts';
+import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo, type Gender, type TokenInfo } from './morphology.ts';
 import { knownKey } from './gazetteer.ts';
 import { loadPairs } from './resources.ts';
 
@@ -175,12 +175,24 @@ function isForeign(word: string): boolean {
   return !info.proper && !info.common && !isAcronym(word);
 }
 
+/** "Środkowo-Wschodniej": leading "-o" parts stay, the last part declines ("-Wschodnia"). */
+const COMPOUND_ADJECTIVE = /^(?:\p{L}+o-)+(\p{L}+)$/u;
+
 function adjectiveOf(word: string): string | undefined {
   if (isAcronym(word)) return undefined;
+  const compound = COMPOUND_ADJECTIVE.exec(word);
+  if (compound) return adjectiveOf(compound[1]!);
   const info = tokenInfo(word);
   if (info.adjective) return info.adjective;
   // Rule-based reading only for words the dictionary cannot place at all ("Zjednoczonego").
   return info.proper || info.noun ? undefined : adjectiveByRule(word);
+}
+
+/** The adjective agreeing with its head, declining only the last part of a compound. */
+function agree(masculine: string, gender: Gender, surface: string): string {
+  const compound = COMPOUND_ADJECTIVE.exec(surface);
+  if (!compound) return agreeAdjective(masculine, gender, surface);
+  return surface.slice(0, surface.length - compound[1]!.length) + agreeAdjective(masculine, gender, compound[1]!);
 }
 
 /**
@@ -205,8 +217,8 @@ export function phraseBase(tokens: readonly string[], person: boolean, forms: Ar
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i === head) out.push(headBase);
-    else if (i < head) out.push(agreeAdjective(adjectives[i]!, gender, t));
-    else if (adjectives[i] !== undefined) out.push(agreeAdjective(adjectives[i]!, gender, t));
+    else if (i < head) out.push(agree(adjectives[i]!, gender, t));
+    else if (adjectives[i] !== undefined) out.push(agree(adjectives[i]!, gender, t));
     else {
       out.push(...tokens.slice(i)); // inner genitive: "Partii Pracy", "Rady Bezpieczeństwa Narodowego"
       break;

@@ -158,7 +158,7 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
       continue;
     }
     const next = tokens[k + (known?.length ?? 0)];
-    const agrees = next && (next.text.endsWith('.') || (language === 'pl' && tokenInfo(next.text).adjective));
+    const agrees = next && (next.text.endsWith('.') || (language === 'pl' && tokenInfo(next.text.split('-').pop()!).adjective));
     if (known && k + known.length - 1 < b && !agrees) {
       parts.push({ first: start, last: k + known.length - 1 });
       start = k = k + known.length;

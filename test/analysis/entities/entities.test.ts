@@ -247,3 +247,7 @@ test('lower-case uses of a listed event are mentions even when the article never
 test('a sentence-initial given name that is also a common word opens a name before a known surname', () => {
   assert.deepEqual(described('Tony Blair spotkał się z premierem. Jak Putin to widzi?'), ['Tony Blair=Tony Blair/PER', 'Putin=Putin/PER']);
 });
+
+test('a compound adjective after a known place stays in the name and declines its last part', () => {
+  assert.deepEqual(described('Rozmowy o Europie Środkowo-Wschodniej trwają.'), ['Europie Środkowo-Wschodniej=Europa Środkowo-Wschodnia/LOC']);
+});

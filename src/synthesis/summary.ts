@@ -166,6 +166,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
       text: trimmed.text,
       citations: [own, ...others],
       hedged: representative.epistemic === 'hedged' || claim.status === 'hedged',
+      status: claim.status,
     };
   });
 }

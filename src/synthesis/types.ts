@@ -57,7 +57,10 @@ export interface Conflict {
 export interface SummarySentence {
   readonly text: string;
   readonly citations: readonly Citation[];
+  /** True exactly when `status` is `hedged`, or the claim is disputed in a hedged wording. */
   readonly hedged: boolean;
+  /** The status of the claim the sentence stands for: the same label as in the key facts. */
+  readonly status: ClaimStatus;
 }
 
 export interface TimelineEntry {

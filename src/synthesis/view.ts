@@ -2,7 +2,7 @@
  * The report as ordered sections of cited items: the one layout both renderers draw, so Markdown
  * and HTML cannot drift apart. Citations become source numbers ([1], [2]) in `sources` order.
  */
-import type { Citation, Claim, StoryReport } from './types.ts';
+import type { Citation, Claim, StoryReport, SummarySentence } from './types.ts';
 
 /** Claims shown as key facts: the most corroborated ones (the full list stays in the JSON). */
 const KEY_FACTS = 12;
@@ -35,6 +35,15 @@ const STATUS_LABELS: Readonly<Record<Claim['status'], string>> = {
   conflict: 'disputed',
 };
 
+/**
+ * The summary marks what the key facts mark beyond plain corroboration, with the same words, so
+ * a sentence never reads as fact in one section and as speculation in another.
+ */
+function summaryLabel(s: SummarySentence): { label?: string } {
+  if (s.hedged) return { label: STATUS_LABELS.hedged };
+  return s.status === 'confirmed' || s.status === 'conflict' ? { label: STATUS_LABELS[s.status] } : {};
+}
+
 /** Lays a report out for people. */
 export function reportView(report: StoryReport): ReportView {
   const number = new Map(report.sources.map((s, i) => [s.article, i + 1]));
@@ -43,7 +52,7 @@ export function reportView(report: StoryReport): ReportView {
   const claimItem = (c: Claim): ViewItem => ({ text: c.text, label: STATUS_LABELS[c.status], sources: cite(c.sentences) });
   const keyFacts = report.claims.filter((c) => c.independentSources >= 2 || c.status === 'confirmed').slice(0, KEY_FACTS);
   const sections: ViewSection[] = [
-    { title: 'Summary', items: report.summary.map((s) => ({ text: s.text, ...(s.hedged && { label: 'unconfirmed' }), sources: cite(s.citations) })) },
+    { title: 'Summary', items: report.summary.map((s) => ({ text: s.text, ...summaryLabel(s), sources: cite(s.citations) })) },
     { title: 'Key facts', items: keyFacts.map(claimItem) },
     {
       title: 'Where sources differ',

@@ -88,6 +88,7 @@ test('seeds: key-fact status and summary hedged flag agree; a hedged wording is 
   for (const s of report.summary) {
     const claim = report.claims.find((c) => s.text.length > 0 && c.text.endsWith(s.text));
     assert.ok(claim, `no claim for summary sentence: ${s.text}`);
+    assert.equal(s.status, claim.status, `summary status vs key-fact status: ${s.text}`);
     if (claim.status === 'hedged') assert.equal(s.hedged, true, `claim hedged, summary not: ${s.text}`);
     if (claim.status === 'confirmed') assert.equal(s.hedged, false, `claim confirmed, summary hedged: ${s.text}`);
   }
@@ -96,4 +97,7 @@ test('seeds: key-fact status and summary hedged flag agree; a hedged wording is 
   assert.equal(kimInRussia.status, 'hedged');
   for (const c of report.confirmed) assert.notEqual(c.status, 'hedged', c.text);
   assert.ok(!report.confirmed.some((c) => /ma się spotkać|prawdopodobnie/.test(c.text)), 'a hedge shown as confirmed');
+  const markdown = renderMarkdown(report);
+  assert.match(markdown, /- \*\*unconfirmed\*\* Kim Dzong Un jest już w Rosji, gdzie ma się spotkać/);
+  assert.doesNotMatch(markdown, /\*\*confirmed\*\* Kim Dzong Un jest już w Rosji/);
 });

@@ -9,6 +9,7 @@ import { handArticle } from './helpers.ts';
 const sentence = (text: string, cited: number): SummarySentence => ({
   text,
   hedged: false,
+  status: 'corroborated',
   citations: Array.from({ length: cited }, (_, i) => ({ article: `a${i}`, start: 0, end: text.length })),
 });
 const LONG_LEAD = 'Kreml przekazał w krótkim poniedziałkowym komunikacie, że północnokoreański przywódca Kim Dzong Un "w najbliższych dniach złoży oficjalną wizytę w Federacji Rosyjskiej".';

@@ -69,7 +69,8 @@ const STYLE = `
   ol.results li > a { font-weight: 700; font-size: 1.1rem; text-decoration: none; }
   .meta { color: var(--muted); font: .82rem/1.4 system-ui, sans-serif; }
   mark { background: #ffe58a; padding: 0 .1em; }
-  mark.passage { background: #cde8ff; box-shadow: 0 0 0 2px #cde8ff; }
+  /* The #passage jump leaves a third of a screen of context above the cited sentence. */
+  mark.passage { background: #cde8ff; box-shadow: 0 0 0 2px #cde8ff; scroll-margin-top: 30vh; }
   .text { white-space: pre-wrap; }
   .error { color: #a00; }
   nav.pages { display: flex; justify-content: space-between; margin: 1rem 0; }

@@ -77,6 +77,11 @@ const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
 };
 const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
 
+/** An untitled source by its file name: a server's folder layout says nothing to a reader. */
+function originLabel(origin: string): string {
+  return /^https?:/i.test(origin) ? origin : origin.split(/[\\/]/).pop() || origin;
+}
+
 function firstPerArticle(citations: readonly Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((c) => !seen.has(c.article) && seen.add(c.article));
@@ -115,7 +120,7 @@ export function storyPage(story: Story, report: StoryReport): string {
   const timeline = report.timeline.map((t) => html`<time>${t.value}</time><span>${t.text}${cite(t.citations)}</span>`);
   const quotes = report.quotes.map((q) => html`<blockquote>„${q.text}”</blockquote>
 <div class="who">${q.speaker ? html`— ${q.speaker}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
-  const sources = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${articleLink(s.article)}">${s.title ?? s.origin}</a>
+  const sources = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${articleLink(s.article)}">${s.title ?? originLabel(s.origin)}</a>
 <span class="meta">${s.outlet ?? 'źródło nieznane'} · ${s.published?.value ?? 'bez daty'} · ${s.language}${s.independent ? '' : ' · kopia'}</span>`);
 
   const body = html`<article class="story"><h1>${report.title}</h1>

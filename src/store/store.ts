@@ -131,7 +131,16 @@ export interface Store {
   recordWatchMatches(watchId: string, matches: readonly { articleId: string; sentence: string }[], at: string): string[];
   /** Matches of a watch not delivered yet, oldest first. */
   pendingWatchMatches(watchId: string): WatchMatch[];
-  /** Marks one match delivered, or counts the failed attempts and keeps it pending. */
+  /**
+   * Atomically claims the oldest pending match of a watch that no other run holds (or whose
+   * claim expired before `at`) until `until`; undefined when none is left. Deliver only claimed
+   * matches: that is what keeps two concurrent runs from sending one alert twice.
+   */
+  claimWatchMatch(watchId: string, at: string, until: string): WatchMatch | undefined;
+  /**
+   * Marks one match delivered, or counts the failed attempts and keeps it pending; either way
+   * its claim is released.
+   */
   recordDelivery(watchId: string, articleId: string, outcome: DeliveryOutcome, at: string): void;
   close(): void;
 }

@@ -6,8 +6,9 @@
  *   2. Only articles ingested after the watch was created alert: a watch is about news to come.
  *   3. Record: matches go into the store first; one already recorded is never recorded again,
  *      which is what makes an alert fire once per article, also across restarts.
- *   4. Deliver every pending match, oldest first; a failure is recorded, stays pending for the
- *      next run, and stops this watch's deliveries for this run (its receiver is down).
+ *   4. Deliver every pending match, oldest first, each claimed first so a concurrent run skips
+ *      it; a failure is recorded, stays pending for the next run, and stops this watch's
+ *      deliveries for this run (its receiver is down).
  */
 import { findStoryIn, loadStoryEngine } from '../app/stories.ts';
 import { MAX_SEARCH_LIMIT, type SearchHit, type SearchIndex } from '../search/index.ts';
@@ -48,7 +49,9 @@ export async function runWatches(store: Store, index: SearchIndex, options: Watc
   const watches = store.listWatches();
   const totals = { watches: watches.length, matched: 0, delivered: 0, failed: 0, pending: 0 };
   if (watches.length === 0 || (options.articleIds?.length === 0 && watches.every((w) => w.pending === 0))) return totals;
-  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const leaseMs = leaseFor(options.retry ?? DEFAULT_RETRY);
   let engine: StoryEngine | undefined;
   const storyOf = (articleId: string): AlertStory | undefined => {
     engine ??= loadStoryEngine(store).engine;
@@ -65,23 +68,33 @@ export async function runWatches(store: Store, index: SearchIndex, options: Watc
     totals.matched += store.recordWatchMatches(
       watch.id, fresh.map((hit) => ({ articleId: hit.articleId, sentence: hit.sentence.text })), now()).length;
 
-    const pending = store.pendingWatchMatches(watch.id);
-    for (const [i, match] of pending.entries()) {
+    for (;;) {
+      const at = clock();
+      const match = store.claimWatchMatch(watch.id, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString());
+      if (!match) break;
       const article = store.getArticle(match.articleId);
-      if (!article) continue;
-      const alert = buildAlert(watch, article, storyOf(article.id), match.sentence, options.baseUrl);
-      const outcome = await deliver(watch, alert, options);
+      const outcome: DeliveryOutcome = article
+        ? await deliver(watch, buildAlert(watch, article, storyOf(article.id), match.sentence, options.baseUrl), options)
+        : { status: 'failed', error: `article ${match.articleId} is no longer stored`, attempts: 1 };
       store.recordDelivery(watch.id, match.articleId, outcome, now());
-      if (outcome.status === 'delivered') {
-        totals.delivered++;
-      } else {
+      if (outcome.status === 'failed') {
         totals.failed++;
-        totals.pending += pending.length - i;
         break;
       }
+      totals.delivered++;
     }
+    totals.pending += store.pendingWatchMatches(watch.id).length;
   }
   return totals;
+}
+
+/**
+ * How long a claimed alert is held: every try timing out plus every back-off wait, and a minute
+ * of margin for a slow store. A run that dies mid-delivery frees its alert after this.
+ */
+function leaseFor(retry: RetryOptions): number {
+  const waits = retry.backoffMs * (2 ** Math.max(retry.attempts - 1, 0) - 1);
+  return retry.attempts * retry.timeoutMs + waits + 60_000;
 }
 
 function deliver(watch: Watch, alert: Alert, options: WatchRunOptions): Promise<DeliveryOutcome> {

@@ -318,7 +318,14 @@ export function runStoreContract(name: string, backend: ContractBackend): void {
         assert.deepEqual(store.recordWatchMatches(watch.id, [{ articleId: a.id, sentence: 'again' }], at), [], 'a recorded article is never recorded again');
         assert.deepEqual(store.pendingWatchMatches(watch.id).map((m) => [m.articleId, m.sentence]), [[a.id, 'S1'], [b.id, 'S2']]);
 
+        const until = '2026-01-01T01:05:00.000Z';
+        assert.equal(store.claimWatchMatch(watch.id, at, until)?.articleId, a.id, 'oldest pending claimed first');
+        assert.equal(store.claimWatchMatch(watch.id, at, until)?.articleId, b.id, 'a claimed match is skipped');
+        assert.equal(store.claimWatchMatch(watch.id, at, until), undefined, 'all claimed');
+        assert.equal(store.claimWatchMatch(watch.id, '2026-01-01T01:06:00.000Z', '2026-01-01T01:07:00.000Z')?.articleId, a.id,
+          'an expired claim is free again');
         store.recordDelivery(watch.id, a.id, { status: 'failed', error: 'HTTP 500', attempts: 3 }, at);
+        assert.equal(store.claimWatchMatch(watch.id, at, until)?.articleId, a.id, 'a failed delivery releases its claim');
         store.recordDelivery(watch.id, b.id, { status: 'delivered' }, '2026-01-01T02:00:00.000Z');
         store.close();
 

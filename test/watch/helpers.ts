@@ -45,8 +45,11 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** A webhook on 127.0.0.1 answering each request with the next status of `statuses` (the last one repeats). */
-export async function startReceiver(statuses: readonly number[], port = 0): Promise<Receiver> {
+/**
+ * A webhook on 127.0.0.1 answering each request with the next status of `statuses` (the last
+ * one repeats), after `delayMs` (a slow receiver lets concurrent runs overlap).
+ */
+export async function startReceiver(statuses: readonly number[], port = 0, delayMs = 0): Promise<Receiver> {
   const requests: unknown[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
@@ -55,7 +58,7 @@ export async function startReceiver(statuses: readonly number[], port = 0): Prom
     req.on('end', () => {
       requests.push(JSON.parse(body));
       res.statusCode = statuses[Math.min(requests.length - 1, statuses.length - 1)]!;
-      res.end();
+      setTimeout(() => res.end(), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -141,3 +141,35 @@ test('a dead webhook is recorded as a failure, stays pending, and is delivered b
     db.dispose();
   }
 });
+
+test('two runs at once (two processes on one database) deliver each alert once', async () => {
+  const db = tempDb();
+  const receiver = await startReceiver([200], 0, 50);
+  try {
+    const store = db.open();
+    const index = db.openIndex();
+    store.addWatch({ query: 'Kim Dzong Un', webhook: receiver.url }, WATCH_AT.toISOString());
+    await ingestSeeds(store, index, INGEST_AT);
+    const other = db.open();
+    const otherIndex = db.openIndex();
+    try {
+      const reports = await Promise.all([
+        runWatches(store, index, { print: () => {}, retry: FAST }),
+        runWatches(other, otherIndex, { print: () => {}, retry: FAST }),
+      ]);
+      assert.equal(reports[0]!.matched + reports[1]!.matched, 5, 'each match recorded by one run');
+      assert.equal(reports[0]!.delivered + reports[1]!.delivered, 5, 'each alert delivered by one run');
+      const ids = receiver.requests.map((r) => (r as Alert).article.id);
+      assert.equal(new Set(ids).size, 5, 'five different articles');
+      assert.equal(ids.length, 5, 'no alert sent twice');
+    } finally {
+      other.close();
+      otherIndex.close();
+    }
+    store.close();
+    index.close();
+  } finally {
+    await receiver.close();
+    db.dispose();
+  }
+});

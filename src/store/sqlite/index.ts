@@ -273,14 +273,28 @@ class SqliteStore implements Store {
     return rows.map(watchMatchFromRow);
   }
 
+  claimWatchMatch(watchId: string, at: string, until: string): WatchMatch | undefined {
+    const next = this.#prepare(`SELECT watch_id, article_id, sentence, attempts, last_error, matched_at FROM watch_matches
+      WHERE watch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
+      ORDER BY matched_at, rowid LIMIT 1`);
+    const claim = this.#prepare('UPDATE watch_matches SET claimed_until = ? WHERE watch_id = ? AND article_id = ?');
+    // IMMEDIATE: the read and the claim happen under the write lock, so two processes never
+    // both see the same match as free.
+    return this.#db.transaction(() => {
+      const row = next.get(watchId, at) as WatchMatchRow | undefined;
+      if (row) claim.run(until, watchId, row.article_id);
+      return row && watchMatchFromRow(row);
+    }).immediate();
+  }
+
   recordDelivery(watchId: string, articleId: string, outcome: DeliveryOutcome, at: string): void {
     this.#db.transaction(() => {
       if (outcome.status === 'delivered') {
         this.#prepare(`UPDATE watch_matches SET status = 'delivered', attempts = attempts + 1, last_error = NULL,
-          delivered_at = ? WHERE watch_id = ? AND article_id = ?`).run(at, watchId, articleId);
+          delivered_at = ?, claimed_until = NULL WHERE watch_id = ? AND article_id = ?`).run(at, watchId, articleId);
         this.#prepare('UPDATE watches SET last_fired = ?, last_error = NULL WHERE id = ?').run(at, watchId);
       } else {
-        this.#prepare(`UPDATE watch_matches SET attempts = attempts + ?, last_error = ?
+        this.#prepare(`UPDATE watch_matches SET attempts = attempts + ?, last_error = ?, claimed_until = NULL
           WHERE watch_id = ? AND article_id = ?`).run(outcome.attempts, outcome.error, watchId, articleId);
         this.#prepare('UPDATE watches SET failures = failures + ?, last_error = ? WHERE id = ?')
           .run(outcome.attempts, outcome.error, watchId);

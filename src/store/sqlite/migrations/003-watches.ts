@@ -2,7 +2,8 @@
  * 003: saved searches (watches) and, per watch, every article that matched it with its
  * delivery state (issue 8). The (watch, article) primary key is what makes an alert fire once:
  * a match is recorded before it is delivered, and a failed delivery stays 'pending' so the next
- * run retries it instead of losing it.
+ * run retries it instead of losing it. `claimed_until` is a delivery lease: two processes running
+ * watches at once (a cron ingest and the API server) never send the same alert twice.
  */
 import type Database from 'better-sqlite3';
 
@@ -28,6 +29,7 @@ export function up(db: Database.Database): void {
       last_error  TEXT,
       matched_at  TEXT NOT NULL,
       delivered_at TEXT,
+      claimed_until TEXT,
       PRIMARY KEY (watch_id, article_id)
     );
     CREATE INDEX watch_matches_pending ON watch_matches (watch_id) WHERE status = 'pending';

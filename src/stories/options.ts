@@ -59,7 +59,8 @@ const SHARED = {
   centroidTerms: 120,
   centroidEntities: 40,
   postingCap: 64,
-  maxCandidates: 40,
+  // 16 vs 40: same B-cubed F1 on the stories eval (±0.01) and 2.5× fewer cosines per article (2026-11-23).
+  maxCandidates: 16,
   representatives: 12,
   mergeByCentroid: false,
   exhaustive: false,

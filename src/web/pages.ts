@@ -73,8 +73,9 @@ export function storiesPage(stories: readonly Story[]): string {
 
 /** Claim statuses as a reader reads them; the badge class is the status itself. */
 const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
-  corroborated: 'potwierdzone', confirmed: 'oficjalnie', 'single-source': 'jedno źródło', hedged: 'niepewne', conflict: 'sprzeczne',
+  corroborated: 'kilka źródeł', confirmed: 'potwierdzone', 'single-source': 'jedno źródło', hedged: 'niepewne', conflict: 'sporne',
 };
+const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'conflict', 'confirmed']);
 const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
 
 /** An untitled source by its file name: a server's folder layout says nothing to a reader. */
@@ -111,7 +112,9 @@ export function storyPage(story: Story, report: StoryReport): string {
     content ? html`<section id="${id}"><h2>${title}</h2>${content}</section>` : '';
   const list = (cls: string) => (items: readonly SafeHtml[]) => html`<ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
 
-  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}`);
+  // Plain reporting needs no label in the summary; unconfirmed, disputed or officially confirmed facts do.
+  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}${
+    SUMMARY_LABELLED.has(s.status) ? html` <span class="badge ${s.status}">${CLAIM_STATUS[s.status]}</span>` : ''}`);
   const claims = report.claims.map((c) => html`<tr><td><span class="badge ${c.status}">${CLAIM_STATUS[c.status]}</span></td>
 <td>${c.text}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
   const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${c.subject}</strong>

@@ -5,10 +5,11 @@ import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerWatch } from './commands/watch.ts';
 import { register as registerStories } from './commands/stories.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -6,7 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Alert } from '../../src/watch/index.ts';
 import { SEEDS, startReceiver, tempDb } from './helpers.ts';
 
-const CLI = join(import.meta.dirname, '_cli.ts');
+const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 
 /** Runs the CLI in a child process without blocking this one (the test's webhook must answer). */
 function kronika(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {

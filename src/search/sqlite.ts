@@ -4,9 +4,8 @@
  * Article metadata used by filters is copied into `search_articles`, so a query touches only
  * these tables.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabase } from '../store/sqlite/connection.ts';
 import type { Article, Language } from '../types.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchFilters, type SearchHit, type SearchIndex } from './types.ts';
 import { compileMatch, parseQuery } from './query.ts';
@@ -33,9 +32,6 @@ const LEMMA_WEIGHT = 1.0;
  */
 const LEMMA_CHECK_SAMPLE = 50;
 const LEMMA_CHECK_TOLERANCE = 0.1;
-
-/** Same reasoning and value as the store's busy timeout (src/store/sqlite/index.ts). */
-const BUSY_TIMEOUT_MS = 5000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -283,15 +279,5 @@ export function createSqliteSearchIndex(db: Database.Database, options: SqliteSe
  */
 export function openSqliteSearchIndex(path: string, options: SqliteSearchOptions = {}): SearchIndex {
   const readonly = options.readonly ?? false;
-  if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly, fileMustExist: readonly });
-  try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('foreign_keys = ON');
-    if (!readonly) db.pragma('journal_mode = WAL');
-    return new SqliteSearchIndex(db, true, readonly);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openDatabase(path, readonly, (db) => new SqliteSearchIndex(db, true, readonly));
 }

@@ -8,8 +8,6 @@
  * trade the SQLite docs recommend for WAL in exchange for not syncing on every commit.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { bandKeys, fingerprint, FINGERPRINT_SIZE } from '../../stories/fingerprint.ts';
 import type { Article } from '../../types.ts';
@@ -19,6 +17,7 @@ import {
   type ArticleFilter, type DeliveryOutcome, type SaveOutcome, type Store, type StoreStats,
   type Watch, type WatchMatch, type WatchSpec,
 } from '../store.ts';
+import { openDatabase } from './connection.ts';
 import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { ARTICLE_COLUMNS, decodeFingerprint, fromRow, outletKey, toParams, type ArticleRow } from './rows.ts';
@@ -28,12 +27,6 @@ export interface SqliteStoreOptions {
   /** Open an existing, fully migrated file without writing to it (no migrations, no WAL switch). */
   readonly readonly?: boolean;
 }
-
-/**
- * How long a writer waits for another process's transaction before failing. A 100-article
- * batch commits in tens of milliseconds (bench: store), so 5 s only runs out if something hangs.
- */
-const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Most candidates read per near-duplicate lookup, earliest first. Unrelated texts share a band
@@ -51,23 +44,11 @@ const PREFIX_END = '\u{10FFFF}';
  */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const readonly = options.readonly ?? false;
-  if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly, fileMustExist: readonly });
-  try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('foreign_keys = ON');
-    if (readonly) {
-      assertCurrent(db, MIGRATIONS);
-    } else {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      migrate(db, MIGRATIONS);
-    }
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return new SqliteStore(db, readonly);
+  return openDatabase(path, readonly, (db) => {
+    if (readonly) assertCurrent(db, MIGRATIONS);
+    else migrate(db, MIGRATIONS);
+    return new SqliteStore(db, readonly);
+  });
 }
 
 interface CandidateRow {

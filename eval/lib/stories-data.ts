@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasBsnlp, loadBsnlp } from './bsnlp.ts';
-import { extractFeatures, type ArticleFeatures, type FeatureMention, type FeatureSentence } from '../../src/stories/features.ts';
+import { featuresOf } from '../../src/app/stories.ts';
+import { extractFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
 import type { Article, DatePrecision, Language, Published } from '../../src/types.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../samples/kim-putin-2023/', import.meta.url));
@@ -105,42 +106,15 @@ export function loadEventLabels(file = EVENT_LABELS_FILE): Map<string, string> {
   return labels;
 }
 
-type Analyse = (text: string, language: Language) => readonly FeatureSentence[];
-type Mentions = (text: string, language: Language, sentences: readonly FeatureSentence[]) => readonly FeatureMention[];
-
 export interface Featuriser {
-  /** 'layers' when src/text and src/analysis/entities were found, else 'surface'. */
+  /** 'layers': real lemmas and entity keys (what the product uses); 'surface': the crude fallback. */
   readonly source: 'layers' | 'surface';
   features(article: Article): ArticleFeatures;
 }
 
-/**
- * Features with the real text and entity layers when their modules exist, else the surface
- * fallback; loaded dynamically so this file builds before those layers land.
- */
+/** The product's features (src/app/stories.ts featuresOf), or the surface fallback for comparison. */
 export async function createFeaturiser(options: { surface?: boolean } = {}): Promise<Featuriser> {
-  const textUrl = new URL('../../src/text/index.ts', import.meta.url);
-  const entUrl = new URL('../../src/analysis/entities/index.ts', import.meta.url);
-  if (!options.surface && existsSync(fileURLToPath(textUrl)) && existsSync(fileURLToPath(entUrl))) {
-    try {
-      const text = (await import(textUrl.href)) as { analyzeText?: Analyse };
-      const ent = (await import(entUrl.href)) as { findMentions?: Mentions };
-      if (text.analyzeText && ent.findMentions) {
-        const analyze = text.analyzeText;
-        const find = ent.findMentions;
-        return {
-          source: 'layers',
-          features(article) {
-            const full = article.title ? `${article.title}\n\n${article.text}` : article.text;
-            const sentences = analyze(full, article.language);
-            return extractFeatures({ ...article, text: full }, sentences, find(full, article.language, sentences));
-          },
-        };
-      }
-    } catch (err) {
-      console.warn(`stories: text/entity layers failed to load, using surface features (${(err as Error).message})`);
-    }
-  }
+  if (!options.surface) return { source: 'layers', features: featuresOf };
   return {
     source: 'surface',
     features(article) {

@@ -17,7 +17,7 @@
 import { bandKeys, NEAR_DUPLICATE_SIMILARITY, similarity as fingerprintSimilarity } from './fingerprint.ts';
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
-import { toStory, type Story, type StoryState } from './story.ts';
+import { extendRange, toStory, type Story, type StoryState } from './story.ts';
 import type { Language } from '../types.ts';
 
 export type { ClusterOptions, StoryLevel } from './options.ts';
@@ -441,8 +441,7 @@ class IncrementalClusterer implements Clusterer {
     story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
     if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
     if (f.time !== undefined) {
-      if (story.first === undefined || f.time < story.first) story.first = f.time;
-      if (story.last === undefined || f.time > story.last) story.last = f.time;
+      extendRange(story, f.time, f.timePrecision);
       story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
     }
     if (f.title && story.representatives.length < this.options.representatives) {
@@ -504,8 +503,8 @@ class IncrementalClusterer implements Clusterer {
     }
     for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
     for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
-    if (small.first !== undefined) big.first = big.first === undefined ? small.first : Math.min(big.first, small.first);
-    if (small.last !== undefined) big.last = big.last === undefined ? small.last : Math.max(big.last, small.last);
+    if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
+    if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
     big.slackDays = Math.max(big.slackDays, small.slackDays);
     for (const r of small.representatives) if (big.representatives.length < this.options.representatives) big.representatives.push(r);
     Object.assign(big.fingerprints, small.fingerprints);

@@ -3,7 +3,7 @@
  * `Story` it reports, with a headline picked as the member title closest to the centroid.
  */
 import type { StoryLevel } from './options.ts';
-import type { Language } from '../types.ts';
+import type { DatePrecision, Language } from '../types.ts';
 
 export interface StoryState {
   id: string;
@@ -18,6 +18,9 @@ export interface StoryState {
   outlets: Record<string, number>;
   first?: number;
   last?: number;
+  /** Precision of the dates at `first` / `last`, so reports do not invent a day for a month. */
+  firstPrecision?: DatePrecision;
+  lastPrecision?: DatePrecision;
   /** Largest date uncertainty among members (month-precision dates: 15 days). */
   slackDays: number;
   representatives: { articleId: string; title: string; terms: Record<string, number> }[];
@@ -36,7 +39,7 @@ export interface Story {
   readonly articles: number;
   /** Articles minus near-duplicates and syndicated copies. */
   readonly independentSources: number;
-  /** ISO dates (day) of the earliest and latest dated member. */
+  /** ISO dates of the earliest and latest dated member, as precise as those dates are ("2023-09", "2023-09-15"). */
   readonly firstSeen?: string;
   readonly lastSeen?: string;
   readonly topEntities: readonly { readonly key: string; readonly weight: number }[];
@@ -61,8 +64,8 @@ export function toStory(s: StoryState, termDf: ReadonlyMap<string, number>, docu
     articleIds: [...s.articleIds],
     articles: s.articleIds.length,
     independentSources: s.independent,
-    ...(s.first !== undefined ? { firstSeen: isoDay(s.first) } : {}),
-    ...(s.last !== undefined ? { lastSeen: isoDay(s.last) } : {}),
+    ...(s.first !== undefined ? { firstSeen: isoDate(s.first, s.firstPrecision) } : {}),
+    ...(s.last !== undefined ? { lastSeen: isoDate(s.last, s.lastPrecision) } : {}),
     topEntities: ranked(s.entities).slice(0, TOP).map(([key, weight]) => ({ key, weight: round(weight) })),
     topTerms: [...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k]) => k),
     languages: (Object.keys(s.languages) as Language[]).sort(),
@@ -92,8 +95,30 @@ function pickTitle(s: StoryState, centroid: ReadonlyMap<string, number>, idf: (k
   return best ? { title: best } : {};
 }
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/** Times are period midpoints (features.ts), so cutting the ISO string keeps the right period. */
+function isoDate(ms: number, precision: DatePrecision | undefined): string {
+  const iso = new Date(ms).toISOString();
+  return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
+}
+
+const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, minute: 3 };
+
+/**
+ * Widen a story's date range with one dated member (or another story's end). On a tie the finer
+ * precision wins: a day inside the month says more than the month.
+ */
+export function extendRange(s: StoryState, time: number, precision: DatePrecision | undefined): void {
+  const finer = (old: DatePrecision | undefined) => FINENESS[precision ?? 'minute'] > FINENESS[old ?? 'minute'];
+  if (s.first === undefined || time < s.first || (time === s.first && finer(s.firstPrecision))) {
+    s.first = time;
+    if (precision) s.firstPrecision = precision;
+    else delete s.firstPrecision;
+  }
+  if (s.last === undefined || time > s.last || (time === s.last && finer(s.lastPrecision))) {
+    s.last = time;
+    if (precision) s.lastPrecision = precision;
+    else delete s.lastPrecision;
+  }
 }
 
 function round(x: number): number {

@@ -11,7 +11,7 @@ test('the five seeds form exactly one event story, the undated seed 000 included
   assert.equal(stories.length, 1, `stories: ${stories.map((s) => s.title).join(' | ')}`);
   assert.equal(stories[0].articles, 5);
   assert.ok(stories[0].articleIds.some((id) => id.startsWith('seed-000')), 'undated seed 000 joined');
-  assert.equal(stories[0].firstSeen, '2023-09-15'); // month-precision seeds sit mid-month
+  assert.equal(stories[0].firstSeen, '2023-09'); // month-precision seeds: no invented day
 });
 
 test('in arrival order (undated seed first) the seeds still form one story', () => {
@@ -53,6 +53,17 @@ test('story record: headline, dates, top entities and independent sources', () =
   assert.ok(story.title && /Kim|Putin/.test(story.title), `title: ${story.title}`);
   assert.ok(story.topEntities.some((e) => e.key.includes('putin')), JSON.stringify(story.topEntities));
   assert.equal(story.independentSources, 5);
+});
+
+test('story dates keep their precision: a day-dated member inside the month shows its day', () => {
+  const all = seeds().filter((f) => f.time !== undefined);
+  const dated = all.find((f) => f.timePrecision === 'month')!;
+  // The same seed re-dated to 2023-09-13 (day precision): the story starts on that day and still ends in the month.
+  const day = { ...dated, articleId: 'day-dated', fingerprint: undefined, time: Date.UTC(2023, 8, 13, 12), timePrecision: 'day' as const };
+  const [story] = clusterBatch([...all, day]);
+  assert.equal(story.articles, all.length + 1);
+  assert.equal(story.firstSeen, '2023-09-13');
+  assert.equal(story.lastSeen, '2023-09');
 });
 
 test('a duplicate (duplicateOf) joins its original story and is not an independent source', () => {

@@ -158,7 +158,7 @@ export function openApiDocument(): object {
           summary: 'One story and its report: summary with citations, claims, conflicts, timeline, quotes, sources',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^(ev|sl)-[0-9a-f]{6,64}(-\\d{1,9})?$' } }],
           responses: {
-            200: { description: 'story and report (docs/SCHEMA-report.md)', ...json({ type: 'object', properties: { story: ref('Story'), report: { type: 'object' } } }) },
+            200: { description: 'story and report (docs/SCHEMA.md (story report))', ...json({ type: 'object', properties: { story: ref('Story'), report: { type: 'object' } } }) },
             ...errors(400, 404),
           },
         },

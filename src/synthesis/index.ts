@@ -58,7 +58,7 @@ function conflictedSpans(conflicts: readonly Conflict[]): Set<string> {
  * A claim's status describes the wording it is shown with (its representative), so the key facts
  * and the summary's `hedged` flag always agree: a hedged wording ("ma się spotkać") is `hedged`
  * even when another source confirms the event, and `confirmed` needs both a confirming sentence
- * and a wording that is not hedged (the stricter label; docs/SCHEMA-report.md).
+ * and a wording that is not hedged (the stricter label; docs/SCHEMA.md (story report)).
  */
 function claimStatus(sentences: readonly ClaimSentence[], shown: SentenceFeatures, independent: number, inConflict: boolean): ClaimStatus {
   if (inConflict) return 'conflict';

@@ -1,6 +1,6 @@
 /**
  * Public records of story synthesis (issue 7). The JSON form of `StoryReport` is documented in
- * docs/SCHEMA-report.md; keep the two in step.
+ * docs/SCHEMA.md (story report); keep the two in step.
  */
 import type { EntityType, Language, Published } from '../types.ts';
 import type { EpistemicStatus, SynthesisArticle } from './input.ts';

@@ -2,9 +2,13 @@
 import type { StoryReport } from './types.ts';
 import { reportView } from './view.ts';
 
-/** Markdown's inline specials, escaped so article text cannot become links, emphasis or HTML. */
+/**
+ * Markdown's inline specials, escaped so article text cannot become links, emphasis or HTML.
+ * Brackets stay readable ("[2]"): without a "(" right after "]" they cannot form an inline link,
+ * and no line of the report can define a reference link, so only "](" is broken up.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return text.replace(/[\\`*_{}<>|#]/g, (c) => `\\${c}`).replace(/\]\(/g, ']\\(').replace(/\s+/g, ' ').trim();
 }
 
 /**

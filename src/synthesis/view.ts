@@ -58,7 +58,8 @@ export function reportView(report: StoryReport): ReportView {
       title: 'Where sources differ',
       items: report.conflicts.map((c) => ({
         label: `${c.kind} (${c.slot}: ${c.subject})`,
-        text: c.values.map((v) => `${v.value} [${[...new Set(v.epistemic)].join(', ')}]`).join(' vs '),
+        // Each value names its own sources and how they state it: who says what is the point.
+        text: c.values.map((v) => `${v.value} (${[...new Set(v.epistemic)].join(', ')}: ${cite(v.citations).map((n) => `[${n}]`).join('')})`).join(' vs '),
         sources: cite(c.values.flatMap((v) => v.citations)),
       })),
     },

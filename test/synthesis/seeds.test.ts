@@ -77,7 +77,8 @@ test('seeds: timeline is ordered and cited; sources counted', () => {
 test('seeds: Markdown and HTML carry the summary and the conflict', () => {
   const md = renderMarkdown(report);
   assert.match(md, /## Where sources differ/);
-  assert.match(md, /Władywostok .* vs Wostocznyj/);
+  // Each side of the conflict names its own sources: hedged Władywostok vs Wostocznyj stated as fact.
+  assert.match(md, /Władywostok \(hedged: (\[\d\])+\) vs Wostocznyj \(asserted: \[\d\]\)/);
   const html = renderHtml(report);
   assert.match(html, /^<!doctype html>/);
   assert.ok(!/<script|<link|src=/i.test(html), 'no scripts or external assets');

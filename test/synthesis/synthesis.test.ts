@@ -128,6 +128,15 @@ test('HTML escapes article text: no <script> survives', () => {
   assert.ok(!md.includes('<script>'));
 });
 
+test('Markdown: article text cannot become a link or emphasis; citation numbers stay readable', () => {
+  const text = 'Rzecznik podał [szczegóły](javascript:alert(1)) w komunikacie dla mediów wczoraj. Komunikat *oficjalny* opublikowano na stronie ministerstwa rano.';
+  const md = renderMarkdown(synthesizeStory({ id: 's', title: 'Komunikat', articles: [handArticle({ id: 'a', text })] }));
+  assert.ok(!md.includes('](javascript'), md);
+  assert.ok(md.includes('[szczegóły]\\(javascript'), 'the link syntax is broken up, the words kept');
+  assert.ok(md.includes('\\*oficjalny\\*'));
+  assert.match(md, /\[1\]$/m, 'citations print as [1]');
+});
+
 test('conflicts: containment read from the text ("Zalesie w Krainie Dolnej") makes a refinement', () => {
   const entities = [
     ['Zalesiu', 'Zalesie', 'LOC', 'zls'],

@@ -114,6 +114,11 @@ test('the sample forms one event story; story and report find it by id', () => {
   for (const sentence of report.summary) assert.ok(sentence.citations.length > 0, `cited: ${sentence.text}`);
   assert.ok(report.conflicts.some((c: { slot: string }) => c.slot === 'place'), 'the meeting-place conflict');
 
+  const timeline = lines(kronika(['timeline', '--story', story.id, '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
+  const dated = timeline.filter((t: { value: string }) => t.value).map((t: { value: string }) => t.value);
+  assert.deepEqual(dated, [...dated].sort(), 'the story timeline is ordered by date');
+  for (const past of ['2011', '2019-04', '2019-06-30', '2023-07']) assert.ok(dated.includes(past), `timeline has ${past}`);
+
   const rebuilt = lines(kronika(['stories', '--rebuild', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
   assert.equal(rebuilt.length, 1, 'batch re-clustering agrees with the stream');
   assert.equal(kronika(['report', 'no-such-story', '--db', db]).code, 2);

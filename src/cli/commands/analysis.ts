@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { analyzeArticle, type ArticleAnalysis } from '../../analysis/index.ts';
+import { findStory, syncStories } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Article, EntityType } from '../../types.ts';
@@ -14,13 +15,25 @@ import { findArticle } from './articles.ts';
 interface AnalysisFlags extends DbOptions {
   readonly json?: boolean;
   readonly article?: string;
+  readonly story?: string;
 }
 
 const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'EVT', 'PRO'];
 
 function* selectedArticles(store: Store, flags: AnalysisFlags): Iterable<Article> {
-  if (flags.article) yield findArticle(store, flags.article);
-  else yield* store.iterateArticles();
+  if (flags.article && flags.story) throw new UsageError('give --article or --story, not both');
+  if (flags.article) return yield findArticle(store, flags.article);
+  if (flags.story) {
+    syncStories(store);
+    const story = findStory(store, flags.story);
+    if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
+    for (const id of story.articleIds) {
+      const article = store.getArticle(id);
+      if (article) yield article;
+    }
+    return;
+  }
+  yield* store.iterateArticles();
 }
 
 function* analyses(store: Store, flags: AnalysisFlags): Iterable<ArticleAnalysis> {
@@ -33,7 +46,8 @@ function* analyses(store: Store, flags: AnalysisFlags): Iterable<ArticleAnalysis
 function analysisCommand(program: Command, name: string, description: string): Command {
   return withJson(withDb(program.command(name)))
     .description(description)
-    .option('--article <id>', 'only this article (id or unique prefix)');
+    .option('--article <id>', 'only this article (id or unique prefix)')
+    .option('--story <id>', "only this story's articles");
 }
 
 export function register(program: Command): void {

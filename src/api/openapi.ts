@@ -145,8 +145,16 @@ export function openApiDocument(): object {
       },
       '/api/stories': {
         get: {
-          summary: 'Stories (events, or long-running storylines), most articles first',
-          parameters: [param('level', { type: 'string', enum: ['event', 'storyline'] }, 'default event'), limit(500), offset],
+          summary: 'Stories (events, or long-running storylines), newest activity first',
+          parameters: [
+            param('level', { type: 'string', enum: ['event', 'storyline'] }, 'default event'),
+            param('since', since.schema, 'active on or after (ISO prefix)'),
+            param('until', until.schema, 'active on or before (ISO prefix)'),
+            lang,
+            param('entity', { type: 'string', maxLength: 200 }, 'an entity id or name ("Vladimir Putin" finds Władimir Putin)'),
+            param('q', { type: 'string', maxLength: 500 }, 'full-text query: stories holding a matching article'),
+            limit(500), offset,
+          ],
           responses: {
             200: { description: 'a page of stories', ...json({ type: 'object', properties: { level: { type: 'string' }, total: { type: 'integer' }, stories: { type: 'array', items: ref('Story') } } }) },
             ...errors(400),

@@ -74,3 +74,21 @@ test('web: /stories lists the event and /stories/:id links every citation to its
   assert.doesNotMatch(body, /<script/i);
   assert.equal((await t.app.request('/stories/ev-0000000000000000')).status, 404);
 });
+
+test('GET /api/stories filters by date, language, entity (any spelling) and text', async () => {
+  const count = async (query: string) => {
+    const { status, body } = await getJson(t.app, `/api/stories?${query}`);
+    assert.equal(status, 200, `${query}: ${JSON.stringify(body)}`);
+    return body.total as number;
+  };
+  assert.equal(await count('since=2023-09'), 1);
+  assert.equal(await count('until=2022'), 0, 'the story is from 2023');
+  assert.equal(await count('lang=pl'), 1);
+  assert.equal(await count('lang=en'), 0);
+  assert.equal(await count(`entity=${encodeURIComponent('Władimir Putin')}`), 1);
+  assert.equal(await count(`entity=${encodeURIComponent('Vladimir Putin')}`), 1, 'English spelling finds the Polish entity');
+  assert.equal(await count(`entity=${encodeURIComponent('Angela Merkel')}`), 0);
+  assert.equal(await count('q=wladywostok'), 1, 'accent-free, inflected text match');
+  assert.equal(await count('q=brexit'), 0);
+  assert.equal((await getJson(t.app, '/api/stories?since=wczoraj')).status, 400);
+});

@@ -15,9 +15,18 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('kronika')
     .description(
-      'Self-hosted news story engine: reads Polish and English articles (text, HTML, RSS/Atom, JSON Lines),\n' +
-        'cleans and stores them, and turns them into stories. The database is $KRONIKA_DB or ./kronika.db.',
+      'Self-hosted news story engine: reads Polish and English articles (text, HTML, RSS/Atom, JSON Lines), ' +
+        'cleans and stores them, and turns them into stories. The database is --db, else $KRONIKA_DB, else ./kronika.db.',
     )
+    .addHelpText('after', `
+Examples:
+  kronika ingest samples/kim-putin-2023            files, folders, feeds, OPML, .jsonl, URLs, - for stdin
+  kronika stories                                  events, newest activity first (--level storyline)
+  kronika report <story-id> --format html > s.html the cited summary, claims, conflicts, timeline, quotes
+  kronika search wladywostok                       inflection- and accent-aware search
+  kronika serve --port 8080                        web UI and JSON API (/openapi.json)
+
+Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage error.`)
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

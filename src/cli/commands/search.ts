@@ -39,8 +39,8 @@ function hitRow(hit: SearchHit): string[] {
 
 export function register(program: Command): void {
   withJson(withDb(program.command('search')))
-    .description('full-text search: inflected forms match ("pociąg" finds "pociągiem"), Polish letters optional,\n'
-      + '"quoted phrases", prefix* ; every word must occur in the article')
+    .description('full-text search: inflected forms match ("pociąg" finds "pociągiem"), Polish letters optional, ' +
+      '"quoted phrases", prefix*; every word must occur in the article')
     .argument('<query>', 'words, "phrases" and prefix* terms')
     .option('--lang <code>', 'only this language (pl, en, und)')
     .option('--source <outlet>', 'only this outlet')

@@ -5,13 +5,13 @@
  * store's write lock, so two ingesting processes never lose each other's assignments.
  */
 import { findMentions } from '../analysis/entities/index.ts';
-import { analyzeArticle, type ArticleAnalysis } from '../analysis/index.ts';
+import { analyzeArticle } from '../analysis/index.ts';
 import { restoreStoryEngine, createStoryEngine, type StoryEngine, type StoryEngineState } from '../stories/engine.ts';
 import { extractFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { sortForBatch, type Story, type StoryLevel } from '../stories/cluster.ts';
 import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../synthesis/index.ts';
 import type { Store } from '../store/store.ts';
-import type { Article } from '../types.ts';
+import type { Article, Published } from '../types.ts';
 import { analyzeText } from '../text/index.ts';
 
 const STATE_NAME = 'stories';
@@ -121,16 +121,27 @@ export function findStory(store: Store, id: string): Story | undefined {
   return findStoryIn(loadStoryEngine(store).engine, id);
 }
 
+/**
+ * The month most of a story's dated articles were published in: the anchor for the relative
+ * dates ("pod koniec lipca", "we wtorek") of its undated articles, which would otherwise be
+ * resolved against the last year they mention or not at all. Month precision: no invented day.
+ */
+export function storyMonth(articles: readonly Article[]): Published | undefined {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    if (a.published && a.published.precision !== 'year') {
+      const month = a.published.value.slice(0, 7);
+      counts.set(month, (counts.get(month) ?? 0) + 1);
+    }
+  }
+  const [best] = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  return best && { value: best[0], precision: 'month' };
+}
+
 /** The full story report (summary, claims, conflicts, timeline, quotes…) of one story. */
-export function storyReport(
-  store: Store,
-  story: Story,
-  options: SynthesisOptions = {},
-  analyze: (article: Article) => ArticleAnalysis = analyzeArticle,
-): StoryReport {
-  const articles = story.articleIds
-    .map((id) => store.getArticle(id))
-    .filter((a): a is Article => a !== undefined)
-    .map(analyze);
+export function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): StoryReport {
+  const stored = story.articleIds.map((id) => store.getArticle(id)).filter((a): a is Article => a !== undefined);
+  const fallbackDate = storyMonth(stored);
+  const articles = stored.map((a) => analyzeArticle(a, { fallbackDate }));
   return synthesizeStory({ id: story.id, ...(story.title && { title: story.title }), articles }, options);
 }

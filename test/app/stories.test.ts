@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findStory, listStories, storyMonth, storyReport, syncStories } from '../../src/app/stories.ts';
+import { ingestBatch } from '../../src/ingest/batch.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import type { Article } from '../../src/types.ts';
+import { SAMPLE_DIR } from '../cli/helpers.ts';
+
+const dated = (value: string | undefined, precision: 'year' | 'month' | 'day' = 'month') =>
+  ({ published: value ? { value, precision } : undefined }) as unknown as Article;
+
+test('storyMonth: the month most dated articles share; years and undated ones do not vote', () => {
+  assert.deepEqual(storyMonth([dated('2023-09'), dated('2023-09-12', 'day'), dated('2023-08'), dated(undefined), dated('2022', 'year')]),
+    { value: '2023-09', precision: 'month' });
+  assert.equal(storyMonth([dated(undefined), dated('2021', 'year')]), undefined);
+});
+
+test('the undated seed resolves "pod koniec lipca" against its story, not against "w 2017 roku"', async () => {
+  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'kronika-app-')), 'app.db'));
+  try {
+    await ingestBatch(store, [SAMPLE_DIR]);
+    syncStories(store);
+    const [story] = listStories(store);
+    assert.equal(findStory(store, story.id)?.id, story.id);
+    const undated = store.listArticles().find((a) => !a.published)!;
+    const report = storyReport(store, story);
+    const july = report.timeline.find((t) => t.value === '2023-07');
+    assert.ok(july, 'Shoigu in Pyongyang, July 2023, is on the timeline');
+    assert.ok(july.citations.some((c) => c.article === undated.id), 'the undated article supports the July 2023 entry');
+    assert.ok(!report.timeline.some((t) => t.value === '2017-07'), 'no invented July 2017');
+    assert.equal(report.sources.find((s) => s.article === undated.id)?.published, undefined, 'the article itself stays undated');
+  } finally {
+    store.close();
+  }
+});

@@ -262,7 +262,39 @@ class IncrementalClusterer implements Clusterer {
       this.absorb(big, gone);
       merges.push({ from: gone.id, into: big.id });
     }
+    if (this.options.attachFloor > 0) this.attachStragglers(order, merges);
     return merges;
+  }
+
+  /**
+   * A small story whose centroid points clearly at one larger story joins it, even below
+   * `mergeThreshold`: a broad storyline centroid is diluted by its many sub-events, so an on-topic
+   * side story scores low against it in absolute terms, yet still far above every other story.
+   * "Clearly" = at least `attachDominance` × both the runner-up and `attachFloor` (a lone candidate
+   * must clear the floor by the same margin: being the only story in the window is weak evidence).
+   */
+  private attachStragglers(ascending: readonly StoryState[], merges: { from: string; into: string }[]): void {
+    const o = this.options;
+    const weights = { ...o, minSimilarity: o.attachFloor / o.attachDominance };
+    for (const small of ascending) {
+      if (!this.live.has(small.id) || small.articleIds.length > o.attachMaxSize) continue;
+      // Index keys find neighbours by rare terms, which a broad centroid does not rank among its
+      // top keys: the established stories (few: each holds more than attachMaxSize articles) are
+      // scored directly.
+      const ranked = this.related(small.id, weights);
+      for (const other of this.live.values()) {
+        if (other.articleIds.length <= o.attachMaxSize || ranked.some((r) => r.id === other.id)) continue;
+        const similarity = this.storySimilarity(small, other, o);
+        if (similarity >= weights.minSimilarity && storyGapDays(small, other) <= o.windowDays) ranked.push({ id: other.id, similarity });
+      }
+      ranked.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+      const [best, second] = ranked;
+      const big = best && this.live.get(best.id);
+      if (!big || big.articleIds.length <= small.articleIds.length) continue;
+      if (best.similarity < o.attachDominance * Math.max(second?.similarity ?? 0, o.attachFloor)) continue;
+      this.absorb(big, small);
+      merges.push({ from: small.id, into: big.id });
+    }
   }
 
   serialise(): ClustererState {

@@ -97,7 +97,8 @@ export function createClusterer(options: Partial<ClusterOptions> & { level?: Sto
 
 /** Rebuild a clusterer from `serialise()` output. */
 export function restoreClusterer(state: ClustererState): Clusterer {
-  const c = new IncrementalClusterer(state.options);
+  // Options added since the state was saved take their preset values.
+  const c = new IncrementalClusterer(presetFor(state.options));
   c.load(state);
   return c;
 }
@@ -276,16 +277,18 @@ class IncrementalClusterer implements Clusterer {
   private attachStragglers(ascending: readonly StoryState[], merges: { from: string; into: string }[]): void {
     const o = this.options;
     const weights = { ...o, minSimilarity: o.attachFloor / o.attachDominance };
+    // Bounded cost on a large store: only the biggest stories are attach targets beyond the index hits.
+    const established = [...this.live.values()].filter((s) => s.articleIds.length > o.attachMaxSize)
+      .sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1)).slice(0, o.attachTargets);
     for (const small of ascending) {
       if (!this.live.has(small.id) || small.articleIds.length > o.attachMaxSize) continue;
       // Index keys find neighbours by rare terms, which a broad centroid does not rank among its
-      // top keys: the established stories (few: each holds more than attachMaxSize articles) are
-      // scored directly.
+      // top keys: the largest established stories in the window are scored directly as well.
       const ranked = this.related(small.id, weights);
-      for (const other of this.live.values()) {
-        if (other.articleIds.length <= o.attachMaxSize || ranked.some((r) => r.id === other.id)) continue;
+      for (const other of established) {
+        if (ranked.some((r) => r.id === other.id) || storyGapDays(small, other) > o.windowDays) continue;
         const similarity = this.storySimilarity(small, other, o);
-        if (similarity >= weights.minSimilarity && storyGapDays(small, other) <= o.windowDays) ranked.push({ id: other.id, similarity });
+        if (similarity >= weights.minSimilarity) ranked.push({ id: other.id, similarity });
       }
       ranked.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
       const [best, second] = ranked;

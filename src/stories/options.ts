@@ -50,6 +50,8 @@ export interface ClusterOptions {
   readonly attachFloor: number;
   readonly attachDominance: number;
   readonly attachMaxSize: number;
+  /** Largest stories scored as attach targets besides index hits (bounds consolidation cost). */
+  readonly attachTargets: number;
   /** Score every live story instead of index candidates: the brute-force baseline of the bench. */
   readonly exhaustive: boolean;
   /** Titled members kept per story to pick the most central headline. */
@@ -73,6 +75,7 @@ const SHARED = {
   attachFloor: 0,
   attachDominance: 3,
   attachMaxSize: 5,
+  attachTargets: 64,
   exhaustive: false,
 } as const;
 

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { loadResource } from '../resources.ts';
-import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
+import { isCapitalised, memoisedLemma, type Lemmatizer } from './lemmatizer.ts';
 
 interface Wink {
   noun(word: string): string;
@@ -36,7 +36,6 @@ function commonLemma(lower: string): string {
 
 export function createEnglishLemmatizer(): Lemmatizer {
   const functionWords = new Set(loadResource('en', 'function-words'));
-  const memo = new BoundedMemo<string>();
   const known = (lower: string): boolean =>
     functionWords.has(lower) || Object.hasOwn(wordNet, lower) || readings(lower).some((r) => Object.hasOwn(wordNet, r));
 
@@ -50,12 +49,7 @@ export function createEnglishLemmatizer(): Lemmatizer {
   };
 
   return {
-    lemma(word: string, context?: LemmaContext): string {
-      const initial = context?.sentenceInitial === true;
-      const key = initial ? `^${word}` : word;
-      const hit = memo.get(key);
-      return hit !== undefined ? hit : memo.set(key, lemmaOf(word, initial));
-    },
+    lemma: memoisedLemma(lemmaOf),
     candidates(word: string): string[] {
       const lower = word.replace(POSSESSIVE, '').toLowerCase();
       return known(lower) ? [...new Set(readings(lower).filter((r) => r !== lower || Object.hasOwn(wordNet, r) || functionWords.has(r)))] : [];

@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadList, loadMap, loadResource } from '../resources.ts';
 import { analyzeWord, buildHunspell, parseAff, parseDic, type HunspellAnalysis, type HunspellData } from './hunspell.ts';
-import { BoundedMemo, isCapitalised, type LemmaContext, type Lemmatizer } from './lemmatizer.ts';
+import { isCapitalised, memoisedLemma, type Lemmatizer } from './lemmatizer.ts';
 
 /** dictionary-pl's suffix class deriving adverbs from adjectives ("prawdopodobny" → "prawdopodobnie"). */
 const ADVERB_FLAG = 'y';
@@ -117,7 +117,6 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
   const abbreviations = new Set(loadResource('pl', 'abbreviations').map((e) => e.split(/\s+/)[0].toLowerCase()));
   const nameEndings = loadEndings('name-endings');
   const commonEndings = loadEndings('common-endings');
-  const memo = new BoundedMemo<string>();
 
   // Adverbs are lemmas of their own (NKJP, Morfeusz): "prawdopodobnie" stays, it does not become
   // "prawdopodobny" — hedge and time cues depend on it.
@@ -204,12 +203,7 @@ export function createPolishLemmatizer(data: HunspellData = loadPolishDictionary
 
   return {
     analyses,
-    lemma(word: string, context?: LemmaContext): string {
-      const initial = context?.sentenceInitial === true;
-      const key = initial ? `^${word}` : word;
-      const hit = memo.get(key);
-      return hit !== undefined ? hit : memo.set(key, lemmaOf(word, initial));
-    },
+    lemma: memoisedLemma(lemmaOf),
     candidates(word: string): string[] {
       const lower = word.toLowerCase();
       const all = [...analyses(word), ...(lower === word ? [] : analyses(lower))];

@@ -31,6 +31,20 @@ export class BoundedMemo<V> {
   }
 }
 
+/**
+ * `lemma()` for a lemmatiser: memoised per word form, and per position, since a sentence-initial
+ * capital says less than one inside a sentence.
+ */
+export function memoisedLemma(lemmaOf: (word: string, sentenceInitial: boolean) => string): Lemmatizer['lemma'] {
+  const memo = new BoundedMemo<string>();
+  return (word, context) => {
+    const initial = context?.sentenceInitial === true;
+    const key = initial ? `^${word}` : word;
+    const hit = memo.get(key);
+    return hit !== undefined ? hit : memo.set(key, lemmaOf(word, initial));
+  };
+}
+
 /** Polish/English capital check on the first character. */
 export function isCapitalised(word: string): boolean {
   const c = word.charAt(0);

@@ -4,7 +4,7 @@
  */
 import type { ArticleAnalysis } from '../analysis/index.ts';
 import { analyzeArticle } from '../analysis/index.ts';
-import { findStoryIn, loadStoryEngine, storiesOf, storyMonth, syncStories } from '../app/stories.ts';
+import { findStoryIn, loadStoryEngine, storiesOf, storyArticles, syncStories } from '../app/stories.ts';
 import type { StoryEngine } from '../stories/engine.ts';
 import type { Story } from '../stories/story.ts';
 import type { Store } from '../store/store.ts';
@@ -60,9 +60,8 @@ export function storedStories(store: Store, analyze: (article: Article) => Promi
       const key = story.articleIds.join(',');
       const cached = reports.get(story.id);
       if (cached?.key === key) return { story, report: cached.report };
-      const stored = story.articleIds.map((a) => store.getArticle(a)).filter((a): a is Article => a !== undefined);
       // Undated articles resolve relative dates against the story's month (not cached per article).
-      const fallbackDate = storyMonth(stored);
+      const { articles: stored, fallbackDate } = storyArticles(store, story);
       const articles = await Promise.all(stored.map((a) => (a.published ? analyze(a) : analyzeArticle(a, { fallbackDate }))));
       const report = synthesizeStory({ id: story.id, ...(story.title && { title: story.title }), articles });
       reports.set(story.id, { key, report });

@@ -138,10 +138,16 @@ export function storyMonth(articles: readonly Article[]): Published | undefined 
   return best && { value: best[0], precision: 'month' };
 }
 
+/** A story's stored articles and the date its undated ones resolve relative dates against. */
+export function storyArticles(store: Store, story: Story): { articles: Article[]; fallbackDate?: Published } {
+  const articles = story.articleIds.map((id) => store.getArticle(id)).filter((a): a is Article => a !== undefined);
+  const fallbackDate = storyMonth(articles);
+  return fallbackDate ? { articles, fallbackDate } : { articles };
+}
+
 /** The full story report (summary, claims, conflicts, timeline, quotes…) of one story. */
 export function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): StoryReport {
-  const stored = story.articleIds.map((id) => store.getArticle(id)).filter((a): a is Article => a !== undefined);
-  const fallbackDate = storyMonth(stored);
+  const { articles: stored, fallbackDate } = storyArticles(store, story);
   const articles = stored.map((a) => analyzeArticle(a, { fallbackDate }));
   return synthesizeStory({ id: story.id, ...(story.title && { title: story.title }), articles }, options);
 }

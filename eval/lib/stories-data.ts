@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { hasBsnlp, loadBsnlp } from './bsnlp.ts';
 import { featuresOf } from '../../src/app/stories.ts';
 import { extractFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
-import type { Article, DatePrecision, Language, Published } from '../../src/types.ts';
+import { detectLanguage } from '../../src/text/language.ts';
+import type { Article, DatePrecision, Published } from '../../src/types.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../samples/kim-putin-2023/', import.meta.url));
 export const OFF_TOPIC_DIR = fileURLToPath(new URL('../data/stories/off-topic/', import.meta.url));
@@ -23,9 +24,10 @@ export interface LabelledArticle {
 
 /**
  * Parse a file in seed format: optional leading ` date YYYY-MM[-DD]` on line 1, the text continuing
- * on that line, then an optional ` lang en` marker (off-topic files only), paragraphs split by blank lines.
+ * on that line, paragraphs split by blank lines. The language is identified from the text, as
+ * ingest does (the off-topic set and the English fixture mix Polish and English).
  */
-export function parseSeedFile(id: string, raw: string, language: Language = 'pl'): Article {
+export function parseSeedFile(id: string, raw: string): Article {
   let text = raw;
   let published: Published | undefined;
   const date = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*/.exec(text);
@@ -34,12 +36,8 @@ export function parseSeedFile(id: string, raw: string, language: Language = 'pl'
     published = { value: date[1], precision };
     text = text.slice(date[0].length);
   }
-  const lang = /^\s*lang\s+(pl|en)\s*/.exec(text);
-  if (lang) {
-    language = lang[1] as Language;
-    text = text.slice(lang[0].length);
-  }
   text = text.trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
+  const language = detectLanguage(text);
   return {
     id,
     origin: id,

@@ -5,12 +5,13 @@
  * and the hand-written off-topic texts (each its own storyline). Scores:
  * - storyline level against topics: B-cubed P/R/F1 and pairwise F1;
  * - event level against topics: B-cubed precision (purity: an event must never mix topics);
- * - event level against hand labels (eval/data/stories/events.tsv, GUIDELINE.md): B-cubed F1.
+ * - event level against hand labels (eval/data/stories/events.tsv, GUIDELINE.md): B-cubed F1;
+ * - the agreement of a second annotator (events-annotator2.tsv) with those labels, for reference.
  * Prints the worst false merges and splits by title.
  */
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 import { hasBsnlp } from './lib/bsnlp.ts';
-import { createFeaturiser, loadBsnlpArticles, loadEventLabels, loadOffTopic, loadSeeds, type LabelledArticle } from './lib/stories-data.ts';
+import { createFeaturiser, loadBsnlpArticles, loadEventLabels, loadOffTopic, loadSeeds, SECOND_EVENT_LABELS_FILE, type LabelledArticle } from './lib/stories-data.ts';
 import { confusion, scoreClustering } from './lib/stories-metrics.ts';
 import { createClusterer, sortForBatch } from '../src/stories/cluster.ts';
 import type { ArticleFeatures } from '../src/stories/features.ts';
@@ -27,6 +28,14 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   const events = loadEventLabels();
 
   const metrics: Record<string, number> = {};
+  const second = loadEventLabels(SECOND_EVENT_LABELS_FILE);
+  if (events.size && second.size) {
+    // How far two people applying GUIDELINE.md agree: the ceiling the event scores are read against.
+    const agreement = scoreClustering(second, events);
+    metrics['annotators.event.bcubedP'] = agreement.precision;
+    metrics['annotators.event.bcubedR'] = agreement.recall;
+    metrics['annotators.event.bcubedF1'] = agreement.f1;
+  }
   for (const [mode, order] of [['stream', streamOrder(features)], ['batch', sortForBatch(features)]] as const) {
     const storylines = assign(order, 'storyline');
     const sl = scoreClustering(storylines, topics);

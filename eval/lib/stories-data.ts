@@ -15,6 +15,8 @@ import type { Article, DatePrecision, Published } from '../../src/types.ts';
 export const SEEDS_DIR = fileURLToPath(new URL('../../samples/kim-putin-2023/', import.meta.url));
 export const OFF_TOPIC_DIR = fileURLToPath(new URL('../data/stories/off-topic/', import.meta.url));
 export const EVENT_LABELS_FILE = fileURLToPath(new URL('../data/stories/events.tsv', import.meta.url));
+/** A second, independent annotation of the same files: the human agreement the event target is read against. */
+export const SECOND_EVENT_LABELS_FILE = fileURLToPath(new URL('../data/stories/events-annotator2.tsv', import.meta.url));
 
 export interface LabelledArticle {
   readonly article: Article;

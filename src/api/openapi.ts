@@ -258,7 +258,7 @@ export function openApiDocument(): object {
           properties: {
             id: { type: 'string' }, level: { type: 'string' }, title: { type: 'string' }, articleIds: { type: 'array', items: { type: 'string' } },
             articles: { type: 'integer' }, independentSources: { type: 'integer' }, firstSeen: { type: 'string' }, lastSeen: { type: 'string' },
-            topEntities: { type: 'array' }, topTerms: { type: 'array', items: { type: 'string' } }, languages: { type: 'array' }, outlets: { type: 'array' },
+            topEntities: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, weight: { type: 'number' }, name: { type: 'string' } }, required: ['key', 'weight'] } }, topTerms: { type: 'array', items: { type: 'string' } }, languages: { type: 'array' }, outlets: { type: 'array' },
           },
         },
         IngestResult: {

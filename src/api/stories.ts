@@ -4,6 +4,7 @@
  */
 import type { ArticleAnalysis } from '../analysis/index.ts';
 import { analyzeArticle } from '../analysis/index.ts';
+import type { EntityNameCounts } from '../app/entity-names.ts';
 import { findStoryIn, loadStoryEngine, storiesOf, storyArticles, syncStories } from '../app/stories.ts';
 import type { StoryEngine } from '../stories/engine.ts';
 import type { Story } from '../stories/story.ts';
@@ -31,31 +32,32 @@ export interface StorySource {
  * @example const stories = storedStories(store, analyze); await stories.listStories('event')
  */
 export function storedStories(store: Store, analyze: (article: Article) => Promise<ArticleAnalysis>): StorySource {
-  let cache: { known: number; engine: StoryEngine; lists: Map<StoryLevel, readonly Story[]> } | undefined;
+  let cache: { known: number; engine: StoryEngine; names: EntityNameCounts; lists: Map<StoryLevel, readonly Story[]> } | undefined;
   const reports = new Map<string, { key: string; report: StoryReport }>();
 
-  function current(): { engine: StoryEngine; lists: Map<StoryLevel, readonly Story[]> } {
+  function current(): { engine: StoryEngine; names: EntityNameCounts; lists: Map<StoryLevel, readonly Story[]> } {
     const count = store.countArticles();
     if (!cache || cache.known !== count) {
       syncStories(store);
-      const { engine, known } = loadStoryEngine(store);
-      cache = { known, engine, lists: new Map() };
+      const { engine, known, names } = loadStoryEngine(store);
+      cache = { known, engine, names, lists: new Map() };
     }
     return cache;
   }
 
   return {
     async listStories(level) {
-      const { engine, lists } = current();
+      const { engine, names, lists } = current();
       let list = lists.get(level);
       if (!list) {
-        list = storiesOf(engine, level);
+        list = storiesOf(engine, level, names);
         lists.set(level, list);
       }
       return list;
     },
     async storyReport(id) {
-      const story = findStoryIn(current().engine, id);
+      const { engine, names } = current();
+      const story = findStoryIn(engine, id, names);
       if (!story) return undefined;
       const key = story.articleIds.join(',');
       const cached = reports.get(story.id);

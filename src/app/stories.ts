@@ -4,7 +4,8 @@
  * stages (text → entities → features → clustering) and writes the engine state back under the
  * store's write lock, so two ingesting processes never lose each other's assignments.
  */
-import { findMentions } from '../analysis/entities/index.ts';
+import { findMentions, type Mention } from '../analysis/entities/index.ts';
+import { countNames, withEntityNames, type EntityNameCounts } from './entity-names.ts';
 import { analyzeArticle } from '../analysis/index.ts';
 import { restoreStoryEngine, createStoryEngine, type StoryEngine, type StoryEngineState } from '../stories/engine.ts';
 import { extractFeatures, type ArticleFeatures } from '../stories/features.ts';
@@ -21,6 +22,16 @@ interface StoredStories {
   /** Articles the engine has seen; when the store holds more, the rest are caught up. */
   readonly known: number;
   readonly engine: StoryEngineState;
+  /** Display names of entity keys (absent in states saved before names were kept). */
+  readonly names?: EntityNameCounts;
+}
+
+/** The stored engine with what the app keeps beside it. */
+export interface LoadedStories {
+  readonly engine: StoryEngine;
+  /** Articles the engine has seen. */
+  readonly known: number;
+  readonly names: EntityNameCounts;
 }
 
 export interface StoriesSync {
@@ -35,21 +46,27 @@ export interface StoriesSync {
  * goes in front of the text: headlines name the event most densely (stories eval, BSNLP pl dev).
  */
 export function featuresOf(article: Article): ArticleFeatures {
+  return signalsOf(article).features;
+}
+
+/** Features plus the mentions they were made from (their base forms name the entity keys). */
+function signalsOf(article: Article): { features: ArticleFeatures; mentions: Mention[] } {
   const text = article.title ? `${article.title}\n\n${article.text}` : article.text;
   const sentences = analyzeText(text, article.language);
-  return extractFeatures({ ...article, text }, sentences, findMentions(text, article.language, sentences));
+  const mentions = findMentions(text, article.language, sentences);
+  return { features: extractFeatures({ ...article, text }, sentences, mentions), mentions };
 }
 
 function isStoredStories(value: unknown): value is StoredStories {
   return typeof value === 'object' && value !== null && (value as StoredStories).version === 1;
 }
 
-/** The stored engine and how many articles it has seen (a fresh engine when none is stored). */
-export function loadStoryEngine(store: Store): { engine: StoryEngine; known: number } {
+/** The stored engine, how many articles it has seen and the entity names (fresh when none is stored). */
+export function loadStoryEngine(store: Store): LoadedStories {
   const state = store.readState(STATE_NAME);
   return isStoredStories(state)
-    ? { engine: restoreStoryEngine(state.engine), known: state.known }
-    : { engine: createStoryEngine(), known: 0 };
+    ? { engine: restoreStoryEngine(state.engine), known: state.known, names: state.names ?? {} }
+    : { engine: createStoryEngine(), known: 0, names: {} };
 }
 
 /**
@@ -62,12 +79,15 @@ export function syncStories(store: Store): StoriesSync {
   let summary = { events: 0, storylines: 0 };
   store.updateState(STATE_NAME, (current): StoredStories => {
     const engine = isStoredStories(current) ? restoreStoryEngine(current.engine) : createStoryEngine();
+    const names: EntityNameCounts = isStoredStories(current) ? structuredClone(current.names ?? {}) : {};
     const total = store.countArticles();
     let known = isStoredStories(current) ? current.known : 0;
     if (known < total) {
       for (const article of store.iterateArticles()) {
         if (engine.eventOf(article.id) !== undefined) continue;
-        engine.add(featuresOf(article));
+        const { features, mentions } = signalsOf(article);
+        engine.add(features);
+        countNames(names, mentions);
         added++;
       }
       // Stories that turned out to be one event merge once the batch is in (old ids keep resolving).
@@ -75,7 +95,7 @@ export function syncStories(store: Store): StoriesSync {
       known = total;
     }
     summary = { events: engine.events().length, storylines: engine.storylines().length };
-    return { version: 1, known, engine: engine.serialise() };
+    return { version: 1, known, engine: engine.serialise(), names };
   });
   return { added, ...summary };
 }
@@ -85,24 +105,35 @@ export function syncStories(store: Store): StoriesSync {
  * the same algorithm over the stream sorted by publication time.
  */
 export function rebuildStories(store: Store): StoriesSync {
-  const features = [...store.iterateArticles()].map(featuresOf);
+  const names: EntityNameCounts = {};
+  const features = [...store.iterateArticles()].map((article) => {
+    const signals = signalsOf(article);
+    countNames(names, signals.mentions);
+    return signals.features;
+  });
   const engine = createStoryEngine();
   for (const f of sortForBatch(features)) engine.add(f);
   engine.consolidate();
-  const state: StoredStories = { version: 1, known: features.length, engine: engine.serialise() };
+  const state: StoredStories = { version: 1, known: features.length, engine: engine.serialise(), names };
   store.updateState(STATE_NAME, () => state);
   return { added: features.length, events: engine.events().length, storylines: engine.storylines().length };
 }
 
-/** Stories of one level, newest activity first (undated stories last). */
-export function storiesOf(engine: StoryEngine, level: StoryLevel = 'event'): Story[] {
-  const stories: Story[] = level === 'event' ? engine.events() : engine.storylines();
+/** Stories of one level, newest activity first (undated stories last), entities named when `names` are given. */
+export function storiesOf(engine: StoryEngine, level: StoryLevel = 'event', names?: EntityNameCounts): Story[] {
+  const stories: Story[] = (level === 'event' ? engine.events() : engine.storylines())
+    .map((s) => (names ? withEntityNames(s, names) : s));
   return stories.sort((a, b) =>
     (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || b.articles - a.articles || a.id.localeCompare(b.id));
 }
 
 /** A story by id (also an id merged away, or a unique prefix of at least 4 characters), at either level. */
-export function findStoryIn(engine: StoryEngine, id: string): Story | undefined {
+export function findStoryIn(engine: StoryEngine, id: string, names?: EntityNameCounts): Story | undefined {
+  const found = findUnnamed(engine, id);
+  return found && names ? withEntityNames(found, names) : found;
+}
+
+function findUnnamed(engine: StoryEngine, id: string): Story | undefined {
   for (const clusterer of [engine.eventClusterer, engine.storylineClusterer]) {
     const resolved = clusterer.resolve(id);
     const story = resolved && clusterer.story(resolved);
@@ -114,11 +145,13 @@ export function findStoryIn(engine: StoryEngine, id: string): Story | undefined 
 }
 
 export function listStories(store: Store, level: StoryLevel = 'event'): Story[] {
-  return storiesOf(loadStoryEngine(store).engine, level);
+  const { engine, names } = loadStoryEngine(store);
+  return storiesOf(engine, level, names);
 }
 
 export function findStory(store: Store, id: string): Story | undefined {
-  return findStoryIn(loadStoryEngine(store).engine, id);
+  const { engine, names } = loadStoryEngine(store);
+  return findStoryIn(engine, id, names);
 }
 
 /**

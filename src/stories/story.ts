@@ -42,7 +42,8 @@ export interface Story {
   /** ISO dates of the earliest and latest dated member, as precise as those dates are ("2023-09", "2023-09-15"). */
   readonly firstSeen?: string;
   readonly lastSeen?: string;
-  readonly topEntities: readonly { readonly key: string; readonly weight: number }[];
+  /** Entity keys by centroid weight; `name` is filled in where a caller knows the names (src/app). */
+  readonly topEntities: readonly { readonly key: string; readonly weight: number; readonly name?: string }[];
   readonly topTerms: readonly string[];
   readonly languages: readonly Language[];
   readonly outlets: readonly string[];

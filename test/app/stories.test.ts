@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findStory, listStories, storyMonth, storyReport, syncStories } from '../../src/app/stories.ts';
+import { findStory, listStories, rebuildStories, storyMonth, storyReport, syncStories } from '../../src/app/stories.ts';
 import { ingestBatch } from '../../src/ingest/batch.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Article } from '../../src/types.ts';
@@ -32,6 +32,24 @@ test('the undated seed resolves "pod koniec lipca" against its story, not agains
     assert.ok(july.citations.some((c) => c.article === undated.id), 'the undated article supports the July 2023 entry');
     assert.ok(!report.timeline.some((t) => t.value === '2017-07'), 'no invented July 2017');
     assert.equal(report.sources.find((s) => s.article === undated.id)?.published, undefined, 'the article itself stays undated');
+  } finally {
+    store.close();
+  }
+});
+
+test('story entities carry display names: base forms of the mentions behind each key, kept across syncs', async () => {
+  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'kronika-app-')), 'names.db'));
+  try {
+    await ingestBatch(store, [SAMPLE_DIR]);
+    syncStories(store);
+    const [story] = listStories(store);
+    const names = story.topEntities.map((e) => e.name);
+    for (const expected of ['Kim Dzong Un', 'Władimir Putin', 'Rosja']) assert.ok(names.includes(expected), JSON.stringify(story.topEntities));
+    assert.ok(!names.some((n) => n === 'Putina' || n === 'Kima'), 'inflected forms are not names');
+    // A restored engine (the next CLI run) still names them, and a rebuild keeps them.
+    assert.deepEqual(findStory(store, story.id)?.topEntities, story.topEntities);
+    rebuildStories(store);
+    assert.ok(listStories(store)[0].topEntities.some((e) => e.name === 'Władimir Putin'));
   } finally {
     store.close();
   }

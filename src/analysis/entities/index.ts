@@ -115,7 +115,7 @@ function englishBase(words: readonly string[]): string {
  * words (every word of the short form kept, in order): articles name a person in full once and
  * by surname afterwards, and the full name is the one to show.
  */
-function fullestName(names: ReadonlyMap<string, number>): string {
+export function fullestName(names: ReadonlyMap<string, number>): string {
   const ranked = [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   const main = ranked[0]![0];
   const words = main.split(' ');

@@ -21,7 +21,7 @@ export function storyRecord(story: Story, store: Store) {
     independentSources: story.independentSources,
     languages: story.languages,
     outlets: story.outlets,
-    topEntities: story.topEntities.map((e) => e.key),
+    topEntities: story.topEntities.map((e) => ({ id: e.key, name: e.name ?? null })),
     mergedFrom: story.mergedFrom,
     articles: story.articleIds.map((id) => {
       const article = store.getArticle(id);
@@ -68,7 +68,7 @@ export function register(program: Command): void {
         if (flags.json) return printJson(record);
         process.stdout.write(`${story.title ?? story.id}\n${story.level} ${story.id} · ${story.articles} articles, ` +
           `${story.independentSources} independent sources · ${story.firstSeen ?? '?'} … ${story.lastSeen ?? '?'}\n\n`);
-        process.stdout.write(`entities: ${story.topEntities.map((e) => e.key).join(', ')}\n\narticles:\n`);
+        process.stdout.write(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}\n\narticles:\n`);
         for (const a of record.articles) {
           process.stdout.write(`  ${a.id}  ${a.published?.value ?? 'undated'}  ${a.title ?? a.origin}\n`);
         }

@@ -205,9 +205,10 @@ export function lowerCaseUses(tokens: readonly WordToken[], names: ReadonlySet<s
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
     if (isCapital(t.text) || t.text.length < 4) return;
-    const info = tokenInfo(t.text);
-    if (info.common) return; // an ordinary word that happens to match a name's stem
-    if (names.has(t.text.toLocaleLowerCase('pl').slice(0, 5))) out.push({ first: i, last: i });
+    // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
+    if (!names.has(t.text.toLocaleLowerCase('pl').slice(0, 5))) return;
+    if (tokenInfo(t.text).common) return; // an ordinary word that happens to match a name's stem
+    out.push({ first: i, last: i });
   });
   return out;
 }

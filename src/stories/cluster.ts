@@ -159,8 +159,6 @@ interface PrunedWeights {
 interface Weighted {
   readonly key: string;
   readonly weight: number;
-  /** Vocabulary id of `key` (-1 when the key is not a term or entity). */
-  readonly id: number;
 }
 
 /** Ids of an article's term and entity keys, in the order of its count maps. */
@@ -212,9 +210,12 @@ class IncrementalClusterer implements Clusterer {
   private readonly mergedInto = new Map<string, string>();
   private readonly articleStory = new Map<string, string>();
   private readonly bands = new Map<string, string>();
-  /** Term / entity id → story ids, most recently touched last, capped. */
-  private readonly termPostings = new Map<number, Set<string>>();
-  private readonly entityPostings = new Map<number, Set<string>>();
+  /**
+   * Term / entity id → stories, most recently touched last, capped. Merged-away stories stay until
+   * pushed out; lookups skip them (`live` no longer holds them).
+   */
+  private readonly termPostings = new Map<number, Set<LiveStory>>();
+  private readonly entityPostings = new Map<number, Set<LiveStory>>();
   private nextSerial = 1;
   private readonly weighted = new Map<string, WeightedCentroid>();
   /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
@@ -303,8 +304,8 @@ class IncrementalClusterer implements Clusterer {
     const story = this.live.get(this.resolve(storyId) ?? '');
     if (!story) return [];
     const hits = new Set<string>();
-    const look = (postings: Map<number, Set<string>>, top: readonly Weighted[]) => {
-      for (const t of top) for (const id of postings.get(t.id) ?? []) if (id !== story.id) hits.add(id);
+    const look = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
+      for (const key of top.ids) for (const s of postings.get(key) ?? []) if (s.id !== story.id) hits.add(s.id);
     };
     look(this.termPostings, this.topK(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
     look(this.entityPostings, this.topK(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
@@ -418,33 +419,41 @@ class IncrementalClusterer implements Clusterer {
 
   private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
     if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
-    const hits = new Map<string, number>();
-    const look = (postings: Map<number, Set<string>>, id: number, weight: number) => {
-      const ids = postings.get(id);
-      if (ids) for (const storyId of ids) hits.set(storyId, (hits.get(storyId) ?? 0) + weight);
+    const hits = new Map<LiveStory, number>();
+    const look = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
+      for (let i = 0; i < top.ids.length; i++) {
+        const stories = postings.get(top.ids[i]);
+        if (stories) for (const story of stories) hits.set(story, (hits.get(story) ?? 0) + top.vals[i]);
+      }
     };
-    for (const t of this.topK(termVec, this.options.queryTerms, this.termVocab)) look(this.termPostings, t.id, t.weight);
-    for (const e of this.topK(entityVec, this.options.queryEntities, this.entityVocab)) look(this.entityPostings, e.id, e.weight);
+    look(this.termPostings, this.topK(termVec, this.options.queryTerms, this.termVocab));
+    look(this.entityPostings, this.topK(entityVec, this.options.queryEntities, this.entityVocab));
     // Best overlap first among the live stories in the window: select them, then sort only those.
-    const open: Weighted[] = [];
-    for (const [id, weight] of hits) {
-      const story = this.live.get(id);
-      if (story && this.gapDays(f, story) <= this.options.windowDays) open.push({ key: id, weight, id: -1 });
+    const open: LiveStory[] = [];
+    const overlap: number[] = [];
+    for (const [story, weight] of hits) {
+      if (this.live.has(story.id) && this.gapDays(f, story) <= this.options.windowDays) {
+        open.push(story);
+        overlap.push(weight);
+      }
     }
-    return firstK(open, this.options.maxCandidates).map((h) => this.live.get(h.key)!);
+    const before = (a: number, b: number) => overlap[b] - overlap[a] || compareKeys(open[a].id, open[b].id);
+    return firstK(open.length, this.options.maxCandidates, before).map((i) => open[i]);
   }
 
   private index(story: LiveStory, pruned?: PrunedWeights): void {
     const w = this.centroid(story, pruned);
-    const post = (postings: Map<number, Set<string>>, id: number) => {
-      let ids = postings.get(id);
-      if (!ids) postings.set(id, (ids = new Set()));
-      ids.delete(story.id); // re-insert: most recently touched stories stay in a capped list
-      ids.add(story.id);
-      if (ids.size > this.options.postingCap) ids.delete(ids.values().next().value!);
+    const post = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
+      for (const key of top.ids) {
+        let stories = postings.get(key);
+        if (!stories) postings.set(key, (stories = new Set()));
+        stories.delete(story); // re-insert: most recently touched stories stay in a capped list
+        stories.add(story);
+        if (stories.size > this.options.postingCap) stories.delete(stories.values().next().value!);
+      }
     };
-    for (const t of this.topK(w.terms, this.options.indexTerms, this.termVocab)) post(this.termPostings, t.id);
-    for (const e of this.topK(w.entities, this.options.indexEntities, this.entityVocab)) post(this.entityPostings, e.id);
+    post(this.termPostings, this.topK(w.terms, this.options.indexTerms, this.termVocab));
+    post(this.entityPostings, this.topK(w.entities, this.options.indexEntities, this.entityVocab));
   }
 
   // --- 2. similarity ------------------------------------------------------------------------
@@ -546,15 +555,15 @@ class IncrementalClusterer implements Clusterer {
 
   /** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
   private truncate(v: Vec, k: number, vocab: Vocabulary): Vec {
-    if (v.ids.length <= k) return v;
-    const top = this.topK(v, k, vocab);
-    return { ids: top.map((w) => w.id), vals: top.map((w) => w.weight) };
+    return v.ids.length <= k ? v : this.topK(v, k, vocab);
   }
 
-  private topK(v: Vec, k: number, vocab: Vocabulary): Weighted[] {
-    const all: Weighted[] = [];
-    for (let i = 0; i < v.ids.length; i++) all.push({ key: vocab.keys[v.ids[i]], weight: v.vals[i], id: v.ids[i] });
-    return firstK(all, k);
+  /** The `k` heaviest entries of `v`, heaviest first (equal weights by key). */
+  private topK(v: Vec, k: number, vocab: Vocabulary): Vec {
+    const { ids, vals } = v;
+    const keys = vocab.keys;
+    const top = firstK(ids.length, k, (a, b) => vals[b] - vals[a] || compareKeys(keys[ids[a]], keys[ids[b]]));
+    return { ids: top.map((i) => ids[i]), vals: top.map((i) => vals[i]) };
   }
 
   // --- 3. near-duplicates -------------------------------------------------------------------
@@ -613,7 +622,7 @@ class IncrementalClusterer implements Clusterer {
       story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
     }
     if (f.title && story.representatives.length < this.options.representatives) {
-      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, 12) });
+      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, ids.terms, this.termVocab, 12) });
     }
     if (f.fingerprint && independent) {
       story.fingerprints[f.articleId] = [...f.fingerprint];
@@ -665,18 +674,10 @@ class IncrementalClusterer implements Clusterer {
       const at = this.scratch;
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = centroid.vals[i];
       const kept = this.topK(this.idfWeighted(centroid, vocab), cap, vocab);
-      const next: Vec = { ids: [], vals: [] };
-      const weighted: Vec = { ids: [], vals: [] };
-      for (const k of kept) {
-        const id = k.id;
-        next.ids.push(id);
-        next.vals.push(at[id]);
-        weighted.ids.push(id);
-        weighted.vals.push(k.weight);
-      }
+      const next: Vec = { ids: kept.ids.slice(), vals: kept.ids.map((id) => at[id]) };
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
       story[field] = next;
-      weights[field] = weighted;
+      weights[field] = kept;
     }
     return weights;
   }
@@ -742,39 +743,45 @@ function toRecord(v: Vec, vocab: Vocabulary): Record<string, number> {
   return out;
 }
 
-function topTermsRecord(counts: ReadonlyMap<string, number>, k: number): Record<string, number> {
-  const all: Weighted[] = [];
-  for (const [key, weight] of counts) all.push({ key, weight, id: -1 });
-  return Object.fromEntries(firstK(all, k).map((w) => [w.key, w.weight]));
+/** The `k` largest counts (equal counts by key) as a record; `ids` are the count map's keys' ids. */
+function topTermsRecord(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary, k: number): Record<string, number> {
+  const vals = [...counts.values()];
+  const out: Record<string, number> = {};
+  for (const i of firstK(ids.length, k, (a, b) => vals[b] - vals[a] || compareKeys(vocab.keys[ids[a]], vocab.keys[ids[b]]))) {
+    out[vocab.keys[ids[i]]] = vals[i];
+  }
+  return out;
 }
 
 export function topK(vec: ReadonlyMap<string, number>, k: number): Weighted[] {
   const all: Weighted[] = [];
-  for (const [key, weight] of vec) all.push({ key, weight, id: -1 });
-  return firstK(all, k);
+  for (const [key, weight] of vec) all.push({ key, weight });
+  return firstK(all.length, k, (a, b) => all[b].weight - all[a].weight || compareKeys(all[a].key, all[b].key)).map((i) => all[i]);
 }
 
-/** Heavier first, equal weights by key: a total order (keys are unique), so any selection agrees with a full sort. */
-function heavierFirst(a: Weighted, b: Weighted): number {
-  return b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * The first `k` of `all` in `heavierFirst` order, sorted (reorders `all`). A quickselect brings them
- * to the front and only those are sorted: the same result as a full sort, in O(n + k log k).
+ * Positions 0…n-1 of the `k` first under `before` (a total order: 0 only for a position with
+ * itself), in that order. A quickselect brings them to the front and only those are sorted: the
+ * same result as a full sort, in O(n + k log k), and no object per entry.
  */
-function firstK(all: Weighted[], k: number): Weighted[] {
+function firstK(n: number, k: number, before: (a: number, b: number) => number): number[] {
   if (k <= 0) return [];
-  if (all.length > k) {
+  const all: number[] = new Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  if (n > k) {
     let lo = 0;
-    let hi = all.length - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const pivot = all[(lo + hi) >>> 1];
       let i = lo;
       let j = hi;
       while (i <= j) {
-        while (heavierFirst(all[i], pivot) < 0) i++;
-        while (heavierFirst(all[j], pivot) > 0) j--;
+        while (before(all[i], pivot) < 0) i++;
+        while (before(all[j], pivot) > 0) j--;
         if (i <= j) {
           const t = all[i];
           all[i++] = all[j];
@@ -787,7 +794,7 @@ function firstK(all: Weighted[], k: number): Weighted[] {
     }
     all.length = k;
   }
-  return all.sort(heavierFirst);
+  return all.sort(before);
 }
 
 function norm(v: Vec): number {

@@ -131,8 +131,11 @@ interface Vec {
   vals: number[];
 }
 
-/** A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`). */
-type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec };
+/**
+ * A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`),
+ * and its slot in `bySlot` (not persisted).
+ */
+type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
 
 /** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
 interface WeightedCentroid {
@@ -211,11 +214,20 @@ class IncrementalClusterer implements Clusterer {
   private readonly articleStory = new Map<string, string>();
   private readonly bands = new Map<string, string>();
   /**
-   * Term / entity id → stories, most recently touched last, capped. Merged-away stories stay until
-   * pushed out; lookups skip them (`live` no longer holds them).
+   * Term / entity id → story slots, most recently touched last, capped. Merged-away stories stay
+   * until pushed out; lookups skip them (their slot is emptied).
    */
-  private readonly termPostings = new Map<number, Set<LiveStory>>();
-  private readonly entityPostings = new Map<number, Set<LiveStory>>();
+  private readonly termPostings = new Map<number, Set<number>>();
+  private readonly entityPostings = new Map<number, Set<number>>();
+  /** Live stories by slot (a dense number per story, never reused); undefined once merged away. */
+  private readonly bySlot: (LiveStory | undefined)[] = [];
+  /** Index overlap per story slot while an article's candidates are gathered; all zero otherwise. */
+  private overlap = new Float64Array(1024);
+  /**
+   * first, last, slackDays per slot (NaN: undated), mirrored from the stories so the window test
+   * over all index hits reads one array instead of each hit's story object.
+   */
+  private spans = new Float64Array(3 * 1024);
   private nextSerial = 1;
   private readonly weighted = new Map<string, WeightedCentroid>();
   /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
@@ -304,8 +316,13 @@ class IncrementalClusterer implements Clusterer {
     const story = this.live.get(this.resolve(storyId) ?? '');
     if (!story) return [];
     const hits = new Set<string>();
-    const look = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
-      for (const key of top.ids) for (const s of postings.get(key) ?? []) if (s.id !== story.id) hits.add(s.id);
+    const look = (postings: Map<number, Set<number>>, top: Vec) => {
+      for (const key of top.ids) {
+        for (const slot of postings.get(key) ?? []) {
+          const other = this.bySlot[slot];
+          if (other && other.id !== story.id) hits.add(other.id);
+        }
+      }
     };
     look(this.termPostings, this.topK(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
     look(this.entityPostings, this.topK(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
@@ -393,8 +410,9 @@ class IncrementalClusterer implements Clusterer {
     this.nextSerial = state.nextSerial;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
     for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
-      const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab) };
+      const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab), slot: this.bySlot.length };
       this.live.set(story.id, story);
+      this.addSlot(story);
       this.growScratch();
       this.index(story);
     }
@@ -402,7 +420,28 @@ class IncrementalClusterer implements Clusterer {
 
   /** The plain-JSON record of a live story (same key order as the object it mirrors). */
   private toState(s: LiveStory): StoryState {
-    return { ...s, terms: toRecord(s.terms, this.termVocab), entities: toRecord(s.entities, this.entityVocab) };
+    const { slot, ...state } = s;
+    void slot;
+    return { ...state, terms: toRecord(s.terms, this.termVocab), entities: toRecord(s.entities, this.entityVocab) };
+  }
+
+  private addSlot(story: LiveStory): void {
+    this.bySlot.push(story);
+    if (this.bySlot.length > this.overlap.length) {
+      // Grown between articles only, when every entry is zero.
+      this.overlap = new Float64Array(this.overlap.length * 2);
+      const spans = new Float64Array(this.spans.length * 2);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    this.syncSpan(story);
+  }
+
+  private syncSpan(story: LiveStory): void {
+    const at = 3 * story.slot;
+    this.spans[at] = story.first ?? Number.NaN;
+    this.spans[at + 1] = story.last ?? Number.NaN;
+    this.spans[at + 2] = story.slackDays;
   }
 
   /** A centroid record as a vector, in the record's iteration order. */
@@ -419,11 +458,17 @@ class IncrementalClusterer implements Clusterer {
 
   private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
     if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
-    const hits = new Map<LiveStory, number>();
-    const look = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
+    const sum = this.overlap;
+    const hits: number[] = [];
+    const look = (postings: Map<number, Set<number>>, top: Vec) => {
       for (let i = 0; i < top.ids.length; i++) {
-        const stories = postings.get(top.ids[i]);
-        if (stories) for (const story of stories) hits.set(story, (hits.get(story) ?? 0) + top.vals[i]);
+        const slots = postings.get(top.ids[i]);
+        if (!slots) continue;
+        for (const slot of slots) {
+          const before = sum[slot];
+          if (before === 0) hits.push(slot); // weights are > 0: 0 means not hit yet
+          sum[slot] = before + top.vals[i];
+        }
       }
     };
     look(this.termPostings, this.topK(termVec, this.options.queryTerms, this.termVocab));
@@ -431,8 +476,14 @@ class IncrementalClusterer implements Clusterer {
     // Best overlap first among the live stories in the window: select them, then sort only those.
     const open: LiveStory[] = [];
     const overlap: number[] = [];
-    for (const [story, weight] of hits) {
-      if (this.live.has(story.id) && this.gapDays(f, story) <= this.options.windowDays) {
+    const spans = this.spans;
+    const timeSlack = precisionSlackDays(f.timePrecision);
+    for (const slot of hits) {
+      const weight = sum[slot];
+      sum[slot] = 0;
+      if (gapToRange(f.time, timeSlack, spans[3 * slot], spans[3 * slot + 1], spans[3 * slot + 2]) > this.options.windowDays) continue;
+      const story = this.bySlot[slot];
+      if (story) {
         open.push(story);
         overlap.push(weight);
       }
@@ -443,13 +494,13 @@ class IncrementalClusterer implements Clusterer {
 
   private index(story: LiveStory, pruned?: PrunedWeights): void {
     const w = this.centroid(story, pruned);
-    const post = (postings: Map<number, Set<LiveStory>>, top: Vec) => {
+    const post = (postings: Map<number, Set<number>>, top: Vec) => {
       for (const key of top.ids) {
-        let stories = postings.get(key);
-        if (!stories) postings.set(key, (stories = new Set()));
-        stories.delete(story); // re-insert: most recently touched stories stay in a capped list
-        stories.add(story);
-        if (stories.size > this.options.postingCap) stories.delete(stories.values().next().value!);
+        let slots = postings.get(key);
+        if (!slots) postings.set(key, (slots = new Set()));
+        slots.delete(story.slot); // re-insert: most recently touched stories stay in a capped list
+        slots.add(story.slot);
+        if (slots.size > this.options.postingCap) slots.delete(slots.values().next().value!);
       }
     };
     post(this.termPostings, this.topK(w.terms, this.options.indexTerms, this.termVocab));
@@ -474,9 +525,7 @@ class IncrementalClusterer implements Clusterer {
 
   /** Days between the article and the story's date range, less what the dates' precision leaves open. */
   private gapDays(f: ArticleFeatures, story: LiveStory): number {
-    if (f.time === undefined || story.first === undefined || story.last === undefined) return 0;
-    const raw = f.time < story.first ? story.first - f.time : f.time > story.last ? f.time - story.last : 0;
-    return Math.max(0, raw / DAY_MS - precisionSlackDays(f.timePrecision) - story.slackDays);
+    return gapToRange(f.time, precisionSlackDays(f.timePrecision), story.first, story.last, story.slackDays);
   }
 
   /** `pruned`: weighted vectors `prune()` just computed at the current IDF (not cached yet). */
@@ -601,9 +650,11 @@ class IncrementalClusterer implements Clusterer {
       representatives: [],
       fingerprints: {},
       touched: 0,
+      slot: this.bySlot.length,
     };
     if (this.live.has(story.id) || this.mergedInto.has(story.id)) story.id = `${story.id}-${this.nextSerial++}`;
     this.live.set(story.id, story);
+    this.addSlot(story);
     this.join(story, f, ids, true);
     return story;
   }
@@ -629,6 +680,7 @@ class IncrementalClusterer implements Clusterer {
       for (const band of bandKeys(f.fingerprint)) if (!this.bands.has(band)) this.bands.set(band, f.articleId);
     }
     story.touched = this.documents;
+    this.syncSpan(story);
     this.weighted.delete(story.id);
     this.index(story, pruned);
   }
@@ -721,13 +773,22 @@ class IncrementalClusterer implements Clusterer {
     Object.assign(big.fingerprints, small.fingerprints);
     big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
     this.live.delete(small.id);
+    this.bySlot[small.slot] = undefined;
     this.weighted.delete(small.id);
     this.mergedInto.set(small.id, big.id);
     const pruned = this.prune(big);
     big.touched = this.documents;
+    this.syncSpan(big);
     this.weighted.delete(big.id);
     this.index(big, pruned);
   }
+}
+
+/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
+function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
+  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
+  const raw = time < first ? first - time : time > last ? time - last : 0;
+  return Math.max(0, raw / DAY_MS - timeSlack - slack);
 }
 
 /** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */

@@ -228,6 +228,8 @@ class IncrementalClusterer implements Clusterer {
    * over all index hits reads one array instead of each hit's story object.
    */
   private spans = new Float64Array(3 * 1024);
+  /** Slots hit by the current article (reused: it is rebuilt for every article). */
+  private readonly hits: number[] = [];
   private nextSerial = 1;
   private readonly weighted = new Map<string, WeightedCentroid>();
   /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
@@ -459,7 +461,8 @@ class IncrementalClusterer implements Clusterer {
   private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
     if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
     const sum = this.overlap;
-    const hits: number[] = [];
+    const hits = this.hits;
+    hits.length = 0;
     const look = (postings: Map<number, Set<number>>, top: Vec) => {
       for (let i = 0; i < top.ids.length; i++) {
         const slots = postings.get(top.ids[i]);
@@ -488,7 +491,7 @@ class IncrementalClusterer implements Clusterer {
         overlap.push(weight);
       }
     }
-    const before = (a: number, b: number) => overlap[b] - overlap[a] || compareKeys(open[a].id, open[b].id);
+    const before = (a: number, b: number) => heavier(overlap[a], overlap[b]) || compareKeys(open[a].id, open[b].id);
     return firstK(open.length, this.options.maxCandidates, before).map((i) => open[i]);
   }
 
@@ -569,10 +572,11 @@ class IncrementalClusterer implements Clusterer {
     return { ids, vals };
   }
 
-  private idfWeighted(centroid: Vec, vocab: Vocabulary): Vec {
+  /** `shareIds`: the result is only read now, so it may share the centroid's (growing) id array. */
+  private idfWeighted(centroid: Vec, vocab: Vocabulary, shareIds = false): Vec {
     const vals: number[] = new Array(centroid.ids.length);
     for (let i = 0; i < centroid.ids.length; i++) vals[i] = centroid.vals[i] * this.idf(centroid.ids[i], vocab);
-    return { ids: centroid.ids.slice(), vals };
+    return { ids: shareIds ? centroid.ids : centroid.ids.slice(), vals };
   }
 
   private idf(id: number, vocab: Vocabulary): number {
@@ -611,7 +615,7 @@ class IncrementalClusterer implements Clusterer {
   private topK(v: Vec, k: number, vocab: Vocabulary): Vec {
     const { ids, vals } = v;
     const keys = vocab.keys;
-    const top = firstK(ids.length, k, (a, b) => vals[b] - vals[a] || compareKeys(keys[ids[a]], keys[ids[b]]));
+    const top = firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(keys[ids[a]], keys[ids[b]]));
     return { ids: top.map((i) => ids[i]), vals: top.map((i) => vals[i]) };
   }
 
@@ -690,9 +694,21 @@ class IncrementalClusterer implements Clusterer {
     let norm = 0;
     for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
     norm = Math.sqrt(norm) || 1;
-    const added: number[] = [];
-    for (const c of counts.values()) added.push((1 + Math.log(c)) / norm);
-    this.addInto(centroid, ids, added);
+    const at = this.scratch;
+    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
+    let i = 0;
+    for (const c of counts.values()) {
+      const id = ids[i++];
+      const add = (1 + Math.log(c)) / norm;
+      const pos = at[id];
+      if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add;
+      else {
+        centroid.ids.push(id);
+        centroid.vals.push(0 + add);
+        at[id] = centroid.ids.length;
+      }
+    }
+    for (let j = 0; j < centroid.ids.length; j++) at[centroid.ids[j]] = 0;
   }
 
   /**
@@ -725,7 +741,7 @@ class IncrementalClusterer implements Clusterer {
       if (centroid.ids.length <= cap * 1.5) continue; // prune in batches, not on every add
       const at = this.scratch;
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = centroid.vals[i];
-      const kept = this.topK(this.idfWeighted(centroid, vocab), cap, vocab);
+      const kept = this.topK(this.idfWeighted(centroid, vocab, true), cap, vocab);
       const next: Vec = { ids: kept.ids.slice(), vals: kept.ids.map((id) => at[id]) };
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
       story[field] = next;
@@ -808,7 +824,7 @@ function toRecord(v: Vec, vocab: Vocabulary): Record<string, number> {
 function topTermsRecord(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary, k: number): Record<string, number> {
   const vals = [...counts.values()];
   const out: Record<string, number> = {};
-  for (const i of firstK(ids.length, k, (a, b) => vals[b] - vals[a] || compareKeys(vocab.keys[ids[a]], vocab.keys[ids[b]]))) {
+  for (const i of firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(vocab.keys[ids[a]], vocab.keys[ids[b]]))) {
     out[vocab.keys[ids[i]]] = vals[i];
   }
   return out;
@@ -817,7 +833,15 @@ function topTermsRecord(counts: ReadonlyMap<string, number>, ids: number[], voca
 export function topK(vec: ReadonlyMap<string, number>, k: number): Weighted[] {
   const all: Weighted[] = [];
   for (const [key, weight] of vec) all.push({ key, weight });
-  return firstK(all.length, k, (a, b) => all[b].weight - all[a].weight || compareKeys(all[a].key, all[b].key)).map((i) => all[i]);
+  return firstK(all.length, k, (a, b) => heavier(all[a].weight, all[b].weight) || compareKeys(all[a].key, all[b].key)).map((i) => all[i]);
+}
+
+/**
+ * The sign of `b - a` as -1/0/1 (NaN: 0): comparators return small ints, since a double returned
+ * from a comparator is boxed on every call (it was most of the allocation per article).
+ */
+function heavier(a: number, b: number): number {
+  return b > a ? 1 : b < a ? -1 : 0;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -855,11 +879,48 @@ function firstK(n: number, k: number, before: (a: number, b: number) => number):
     }
     all.length = k;
   }
-  return all.sort(before);
+  sortPositions(all, 0, all.length - 1, before);
+  return all;
+}
+
+/** In-place quicksort of all[lo..hi]: `Array.prototype.sort` copies into work arrays on every call. */
+function sortPositions(all: number[], lo: number, hi: number, before: (a: number, b: number) => number): void {
+  while (hi - lo > 8) {
+    const pivot = all[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(all[i], pivot) < 0) i++;
+      while (before(all[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = all[i];
+        all[i++] = all[j];
+        all[j--] = t;
+      }
+    }
+    // Recurse into the smaller side, loop on the larger.
+    if (j - lo < hi - i) {
+      sortPositions(all, lo, j, before);
+      lo = i;
+    } else {
+      sortPositions(all, i, hi, before);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = all[i];
+    let j = i - 1;
+    while (j >= lo && before(all[j], x) > 0) {
+      all[j + 1] = all[j];
+      j--;
+    }
+    all[j + 1] = x;
+  }
 }
 
 function norm(v: Vec): number {
+  const vals = v.vals;
   let n = 0;
-  for (const x of v.vals) n += x * x;
+  for (let i = 0; i < vals.length; i++) n += vals[i] * vals[i];
   return Math.sqrt(n);
 }

@@ -124,7 +124,8 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
 /**
  * A sparse vector (a centroid field, an article's weights) as vocabulary ids and values in
  * insertion order. Arrays of small ints and doubles keep values unboxed; the order is the one the
- * plain-JSON record had, so sums run in the same order and give the same bits.
+ * plain-JSON record had, so sums run in the same order and give the same bits. (A record lists
+ * array-index keys such as "123" first; terms never are one, numbers are "#123".)
  */
 interface Vec {
   ids: number[];

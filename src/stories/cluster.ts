@@ -229,6 +229,10 @@ class IncrementalClusterer implements Clusterer {
    * over all index hits reads one array instead of each hit's story object.
    */
   private spans = new Float64Array(3 * 1024);
+  /** Positions (1-based) of the current article's entity ids while its candidates are scored; else zero. */
+  private entityMarks = new Float64Array(1024);
+  /** Per-position products of `markedCosine`, zero between uses. */
+  private products = new Float64Array(64);
   /** Slots hit by the current article (reused: it is rebuilt for every article). */
   private readonly hits: number[] = [];
   private nextSerial = 1;
@@ -257,7 +261,10 @@ class IncrementalClusterer implements Clusterer {
     let best: LiveStory | undefined;
     let bestSim = 0;
     const close: { story: LiveStory; sim: number }[] = [];
-    for (const story of this.candidates(f, termVec, entityVec)) {
+    const candidates = this.candidates(f, termVec, entityVec);
+    mark(termVec, this.scratch);
+    mark(entityVec, this.entityMarks);
+    for (const story of candidates) {
       const sim = this.similarity(f, termVec, termNorm, entityVec, entityNorm, story);
       if (sim >= this.options.mergeThreshold) close.push({ story, sim });
       if (sim > bestSim || (sim === bestSim && best && story.id < best.id)) {
@@ -265,6 +272,8 @@ class IncrementalClusterer implements Clusterer {
         bestSim = sim;
       }
     }
+    unmark(termVec, this.scratch);
+    unmark(entityVec, this.entityMarks);
     if (!best || bestSim < this.options.threshold) {
       const story = this.open(f, ids);
       return { articleId: f.articleId, storyId: story.id, created: true, similarity: 1 };
@@ -516,8 +525,8 @@ class IncrementalClusterer implements Clusterer {
   private similarity(f: ArticleFeatures, termVec: Vec, termNorm: number, entityVec: Vec, entityNorm: number, story: LiveStory): number {
     const o = this.options;
     const w = this.centroid(story);
-    const termCos = this.cosine(termVec, termNorm, w.terms, w.termNorm);
-    const entityCos = this.cosine(entityVec, entityNorm, w.entities, w.entityNorm);
+    const termCos = this.markedCosine(termVec, termNorm, this.scratch, w.terms, w.termNorm);
+    const entityCos = this.markedCosine(entityVec, entityNorm, this.entityMarks, w.entities, w.entityNorm);
     const sameLanguage = f.language === 'und' || story.languages[f.language] !== undefined
       || Object.keys(story.languages).every((l) => l === 'und');
     const content = sameLanguage
@@ -565,6 +574,39 @@ class IncrementalClusterer implements Clusterer {
     return dot / (aNorm * bNorm);
   }
 
+  /**
+   * `cosine()` for an article scored against many centroids: the article's positions are marked
+   * once (`mark`), each centroid entry reads its mark, matching products land at the article's
+   * position and are summed in the article's order, so the result has the same bits.
+   */
+  private markedCosine(a: Vec, aNorm: number, marks: Float64Array, b: Vec, bNorm: number): number {
+    if (a.ids.length === 0 || bNorm === 0) return 0;
+    if (this.products.length < a.ids.length) this.products = new Float64Array(a.ids.length);
+    const products = this.products;
+    const aVals = a.vals;
+    const bIds = b.ids;
+    const bVals = b.vals;
+    let matched = false;
+    for (let j = 0; j < bIds.length; j++) {
+      const at = marks[bIds[j]];
+      if (at !== 0) {
+        products[at - 1] = aVals[at - 1] * bVals[j];
+        matched = true;
+      }
+    }
+    if (!matched) return 0;
+    let dot = 0;
+    for (let i = 0; i < aVals.length; i++) {
+      const x = products[i];
+      if (x !== 0) {
+        dot += x; // weights are > 0: a zero product is an absent term (adding it would not change dot)
+        products[i] = 0;
+      }
+    }
+    if (dot === 0) return 0;
+    return dot / (aNorm * bNorm);
+  }
+
   /** Log-scaled term frequency × current IDF, for a count map whose keys have the ids `ids`. */
   private weigh(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary): Vec {
     const vals: number[] = [];
@@ -604,7 +646,10 @@ class IncrementalClusterer implements Clusterer {
   /** Room in the scratch for every vocabulary id (a new array is all zero, as between uses). */
   private growScratch(): void {
     const size = Math.max(this.termVocab.keys.length, this.entityVocab.keys.length);
-    if (size > this.scratch.length) this.scratch = new Float64Array(Math.max(size, this.scratch.length * 2));
+    if (size > this.scratch.length) {
+      this.scratch = new Float64Array(Math.max(size, this.scratch.length * 2));
+      this.entityMarks = new Float64Array(this.scratch.length);
+    }
   }
 
   /** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
@@ -813,6 +858,15 @@ function storyGapDays(a: LiveStory, b: LiveStory): number {
   if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
   const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
   return Math.max(0, raw - a.slackDays - b.slackDays);
+}
+
+/** Marks each id of `v` with its 1-based position (see `markedCosine`). */
+function mark(v: Vec, marks: Float64Array): void {
+  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = i + 1;
+}
+
+function unmark(v: Vec, marks: Float64Array): void {
+  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = 0;
 }
 
 function toRecord(v: Vec, vocab: Vocabulary): Record<string, number> {

@@ -121,11 +121,28 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
   });
 }
 
+/**
+ * A sparse vector (a centroid field, an article's weights) as vocabulary ids and values in
+ * insertion order. Arrays of small ints and doubles keep values unboxed; the order is the one the
+ * plain-JSON record had, so sums run in the same order and give the same bits. (A record lists
+ * array-index keys such as "123" first; terms never are one, numbers are "#123".)
+ */
+interface Vec {
+  ids: number[];
+  vals: number[];
+}
+
+/**
+ * A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`),
+ * and its slot in `bySlot` (not persisted).
+ */
+type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
+
 /** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
 interface WeightedCentroid {
-  readonly terms: Map<string, number>;
+  readonly terms: Vec;
   readonly termNorm: number;
-  readonly entities: Map<string, number>;
+  readonly entities: Vec;
   readonly entityNorm: number;
   readonly touched: number;
   readonly documents: number;
@@ -137,23 +154,91 @@ interface WeightedCentroid {
  */
 const IDF_REFRESH = 0.05;
 
+/** Weighted vectors of the centroid fields `prune()` just cut, in the centroid's key order. */
+interface PrunedWeights {
+  terms?: Vec;
+  entities?: Vec;
+}
+
 interface Weighted {
   readonly key: string;
   readonly weight: number;
 }
 
+/** Ids of an article's term and entity keys, in the order of its count maps. */
+interface ArticleIds {
+  readonly terms: number[];
+  readonly entities: number[];
+}
+
+/**
+ * Term or entity keys interned to dense ids, with their document frequencies: lookups by small
+ * ints instead of strings, and one string lookup per article key.
+ */
+class Vocabulary {
+  private readonly byKey = new Map<string, number>();
+  readonly keys: string[] = [];
+  /** Document frequency by id; 0 for keys only seen in a restored centroid (IDF counts them as 1). */
+  readonly df: number[] = [];
+
+  /** The id of `key`, added with df 0 when new. */
+  id(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.byKey.set(key, id);
+      this.keys.push(key);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  /** Document frequency, as the `Map` the story report reads. */
+  get(key: string): number | undefined {
+    const id = this.byKey.get(key);
+    return id === undefined || this.df[id] === 0 ? undefined : this.df[id];
+  }
+
+  toRecord(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < this.keys.length; i++) if (this.df[i] > 0) out[this.keys[i]] = this.df[i];
+    return out;
+  }
+}
+
 class IncrementalClusterer implements Clusterer {
   private documents = 0;
-  private readonly termDf = new Map<string, number>();
-  private readonly entityDf = new Map<string, number>();
-  private readonly live = new Map<string, StoryState>();
+  private readonly termVocab = new Vocabulary();
+  private readonly entityVocab = new Vocabulary();
+  private readonly live = new Map<string, LiveStory>();
   private readonly mergedInto = new Map<string, string>();
   private readonly articleStory = new Map<string, string>();
   private readonly bands = new Map<string, string>();
-  /** Index key (`t:` term / `e:` entity) → story ids, most recently touched last, capped. */
-  private readonly postings = new Map<string, Set<string>>();
+  /**
+   * Term / entity id → story slots, most recently touched last, capped. Merged-away stories stay
+   * until pushed out; lookups skip them (their slot is emptied).
+   */
+  private readonly termPostings = new Map<number, Set<number>>();
+  private readonly entityPostings = new Map<number, Set<number>>();
+  /** Live stories by slot (a dense number per story, never reused); undefined once merged away. */
+  private readonly bySlot: (LiveStory | undefined)[] = [];
+  /** Index overlap per story slot while an article's candidates are gathered; all zero otherwise. */
+  private overlap = new Float64Array(1024);
+  /**
+   * first, last, slackDays per slot (NaN: undated), mirrored from the stories so the window test
+   * over all index hits reads one array instead of each hit's story object.
+   */
+  private spans = new Float64Array(3 * 1024);
+  /** Positions (1-based) of the current article's entity ids while its candidates are scored; else zero. */
+  private entityMarks = new Float64Array(1024);
+  /** Per-position products of `markedCosine`, zero between uses. */
+  private products = new Float64Array(64);
+  /** Slots hit by the current article (reused: it is rebuilt for every article). */
+  private readonly hits: number[] = [];
   private nextSerial = 1;
   private readonly weighted = new Map<string, WeightedCentroid>();
+  /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
+  private scratch = new Float64Array(1024);
 
   constructor(readonly options: ClusterOptions) {}
 
@@ -162,31 +247,38 @@ class IncrementalClusterer implements Clusterer {
       const storyId = this.resolve(this.articleStory.get(f.articleId)!)!;
       return { articleId: f.articleId, storyId, created: false, similarity: 1 };
     }
-    this.countDocument(f);
+    const ids = this.countDocument(f);
     const original = this.findOriginal(f);
     if (original) {
       const story = this.live.get(original)!;
-      this.join(story, f, false);
+      this.join(story, f, ids, false);
       return { articleId: f.articleId, storyId: story.id, created: false, similarity: 1 };
     }
-    const termVec = truncate(this.weigh(f.terms, this.termDf), this.options.articleTerms);
-    const entityVec = truncate(this.weigh(f.entities, this.entityDf), this.options.centroidEntities);
-    let best: StoryState | undefined;
+    const termVec = this.truncate(this.weigh(f.terms, ids.terms, this.termVocab), this.options.articleTerms, this.termVocab);
+    const entityVec = this.truncate(this.weigh(f.entities, ids.entities, this.entityVocab), this.options.centroidEntities, this.entityVocab);
+    const termNorm = norm(termVec);
+    const entityNorm = norm(entityVec);
+    let best: LiveStory | undefined;
     let bestSim = 0;
-    const close: { story: StoryState; sim: number }[] = [];
-    for (const story of this.candidates(f, termVec, entityVec)) {
-      const sim = this.similarity(f, termVec, entityVec, story);
+    const close: { story: LiveStory; sim: number }[] = [];
+    const candidates = this.candidates(f, termVec, entityVec);
+    mark(termVec, this.scratch);
+    mark(entityVec, this.entityMarks);
+    for (const story of candidates) {
+      const sim = this.similarity(f, termVec, termNorm, entityVec, entityNorm, story);
       if (sim >= this.options.mergeThreshold) close.push({ story, sim });
       if (sim > bestSim || (sim === bestSim && best && story.id < best.id)) {
         best = story;
         bestSim = sim;
       }
     }
+    unmark(termVec, this.scratch);
+    unmark(entityVec, this.entityMarks);
     if (!best || bestSim < this.options.threshold) {
-      const story = this.open(f);
+      const story = this.open(f, ids);
       return { articleId: f.articleId, storyId: story.id, created: true, similarity: 1 };
     }
-    this.join(best, f, true);
+    this.join(best, f, ids, true);
     if (this.options.mergeByCentroid) {
       for (const r of this.related(best.id, { ...this.options, windowDays: this.options.windowDays, minSimilarity: this.options.mergeThreshold })) {
         const other = this.live.get(r.id);
@@ -206,14 +298,14 @@ class IncrementalClusterer implements Clusterer {
 
   stories(): Story[] {
     return [...this.live.values()]
-      .map((s) => toStory(s, this.termDf, this.documents))
+      .map((s) => toStory(this.toState(s), this.termVocab, this.documents))
       .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   }
 
   story(id: string): Story | undefined {
     const current = this.resolve(id);
     const state = current ? this.live.get(current) : undefined;
-    return state ? toStory(state, this.termDf, this.documents) : undefined;
+    return state ? toStory(this.toState(state), this.termVocab, this.documents) : undefined;
   }
 
   resolve(id: string): string | undefined {
@@ -236,11 +328,16 @@ class IncrementalClusterer implements Clusterer {
     const story = this.live.get(this.resolve(storyId) ?? '');
     if (!story) return [];
     const hits = new Set<string>();
-    const keys = [
-      ...topK(this.idfWeighted(story.terms, this.termDf), this.options.queryTerms).map((t) => `t:${t.key}`),
-      ...topK(this.idfWeighted(story.entities, this.entityDf), this.options.queryEntities).map((e) => `e:${e.key}`),
-    ];
-    for (const key of keys) for (const id of this.postings.get(key) ?? []) if (id !== story.id) hits.add(id);
+    const look = (postings: Map<number, Set<number>>, top: Vec) => {
+      for (const key of top.ids) {
+        for (const slot of postings.get(key) ?? []) {
+          const other = this.bySlot[slot];
+          if (other && other.id !== story.id) hits.add(other.id);
+        }
+      }
+    };
+    look(this.termPostings, this.topK(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
+    look(this.entityPostings, this.topK(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
     const out: { id: string; similarity: number }[] = [];
     for (const id of hits) {
       const other = this.live.get(id);
@@ -274,7 +371,7 @@ class IncrementalClusterer implements Clusterer {
    * "Clearly" = at least `attachDominance` × both the runner-up and `attachFloor` (a lone candidate
    * must clear the floor by the same margin: being the only story in the window is weak evidence).
    */
-  private attachStragglers(ascending: readonly StoryState[], merges: { from: string; into: string }[]): void {
+  private attachStragglers(ascending: readonly LiveStory[], merges: { from: string; into: string }[]): void {
     const o = this.options;
     const weights = { ...o, minSimilarity: o.attachFloor / o.attachDominance };
     // Bounded cost on a large store: only the biggest stories are attach targets beyond the index hits.
@@ -305,9 +402,9 @@ class IncrementalClusterer implements Clusterer {
       version: 1,
       options: this.options,
       documents: this.documents,
-      termDf: Object.fromEntries(this.termDf),
-      entityDf: Object.fromEntries(this.entityDf),
-      stories: [...this.live.values()].map((s) => structuredClone(s)),
+      termDf: this.termVocab.toRecord(),
+      entityDf: this.entityVocab.toRecord(),
+      stories: [...this.live.values()].map((s) => structuredClone(this.toState(s))),
       mergedInto: Object.fromEntries(this.mergedInto),
       articleStory: Object.fromEntries(this.articleStory),
       bands: Object.fromEntries(this.bands),
@@ -317,64 +414,119 @@ class IncrementalClusterer implements Clusterer {
 
   load(state: ClustererState): void {
     this.documents = state.documents;
-    for (const [k, v] of Object.entries(state.termDf)) this.termDf.set(k, v);
-    for (const [k, v] of Object.entries(state.entityDf)) this.entityDf.set(k, v);
+    for (const [k, v] of Object.entries(state.termDf)) this.termVocab.df[this.termVocab.id(k)] = v;
+    for (const [k, v] of Object.entries(state.entityDf)) this.entityVocab.df[this.entityVocab.id(k)] = v;
     for (const [k, v] of Object.entries(state.mergedInto)) this.mergedInto.set(k, v);
     for (const [k, v] of Object.entries(state.articleStory)) this.articleStory.set(k, v);
     for (const [k, v] of Object.entries(state.bands)) this.bands.set(k, v);
     this.nextSerial = state.nextSerial;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
     for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
-      const story = structuredClone(s);
+      const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab), slot: this.bySlot.length };
       this.live.set(story.id, story);
+      this.addSlot(story);
+      this.growScratch();
       this.index(story);
     }
   }
 
-  // --- 1. candidates ------------------------------------------------------------------------
-
-  private candidates(f: ArticleFeatures, termVec: Map<string, number>, entityVec: Map<string, number>): StoryState[] {
-    if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
-    const hits = new Map<string, number>();
-    const look = (key: string, weight: number) => {
-      const ids = this.postings.get(key);
-      if (ids) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
-    };
-    for (const t of topK(termVec, this.options.queryTerms)) look(`t:${t.key}`, t.weight);
-    for (const e of topK(entityVec, this.options.queryEntities)) look(`e:${e.key}`, e.weight);
-    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const out: StoryState[] = [];
-    for (const [id] of ranked) {
-      const story = this.live.get(id);
-      if (!story || this.gapDays(f, story) > this.options.windowDays) continue;
-      out.push(story);
-      if (out.length >= this.options.maxCandidates) break;
-    }
-    return out;
+  /** The plain-JSON record of a live story (same key order as the object it mirrors). */
+  private toState(s: LiveStory): StoryState {
+    const { slot, ...state } = s;
+    void slot;
+    return { ...state, terms: toRecord(s.terms, this.termVocab), entities: toRecord(s.entities, this.entityVocab) };
   }
 
-  private index(story: StoryState): void {
-    const w = this.centroid(story);
-    const keys = [
-      ...topK(w.terms, this.options.indexTerms).map((t) => `t:${t.key}`),
-      ...topK(w.entities, this.options.indexEntities).map((e) => `e:${e.key}`),
-    ];
-    for (const key of keys) {
-      let ids = this.postings.get(key);
-      if (!ids) this.postings.set(key, (ids = new Set()));
-      ids.delete(story.id); // re-insert: most recently touched stories stay in a capped list
-      ids.add(story.id);
-      if (ids.size > this.options.postingCap) ids.delete(ids.values().next().value!);
+  private addSlot(story: LiveStory): void {
+    this.bySlot.push(story);
+    if (this.bySlot.length > this.overlap.length) {
+      // Grown between articles only, when every entry is zero.
+      this.overlap = new Float64Array(this.overlap.length * 2);
+      const spans = new Float64Array(this.spans.length * 2);
+      spans.set(this.spans);
+      this.spans = spans;
     }
+    this.syncSpan(story);
+  }
+
+  private syncSpan(story: LiveStory): void {
+    const at = 3 * story.slot;
+    this.spans[at] = story.first ?? Number.NaN;
+    this.spans[at + 1] = story.last ?? Number.NaN;
+    this.spans[at + 2] = story.slackDays;
+  }
+
+  /** A centroid record as a vector, in the record's iteration order. */
+  private toVec(record: Record<string, number>, vocab: Vocabulary): Vec {
+    const v: Vec = { ids: [], vals: [] };
+    for (const k in record) {
+      v.ids.push(vocab.id(k));
+      v.vals.push(record[k]);
+    }
+    return v;
+  }
+
+  // --- 1. candidates ------------------------------------------------------------------------
+
+  private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
+    if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
+    const sum = this.overlap;
+    const hits = this.hits;
+    hits.length = 0;
+    const look = (postings: Map<number, Set<number>>, top: Vec) => {
+      for (let i = 0; i < top.ids.length; i++) {
+        const slots = postings.get(top.ids[i]);
+        if (!slots) continue;
+        for (const slot of slots) {
+          const before = sum[slot];
+          if (before === 0) hits.push(slot); // weights are > 0: 0 means not hit yet
+          sum[slot] = before + top.vals[i];
+        }
+      }
+    };
+    look(this.termPostings, this.topK(termVec, this.options.queryTerms, this.termVocab));
+    look(this.entityPostings, this.topK(entityVec, this.options.queryEntities, this.entityVocab));
+    // Best overlap first among the live stories in the window: select them, then sort only those.
+    const open: LiveStory[] = [];
+    const overlap: number[] = [];
+    const spans = this.spans;
+    const timeSlack = precisionSlackDays(f.timePrecision);
+    for (const slot of hits) {
+      const weight = sum[slot];
+      sum[slot] = 0;
+      if (gapToRange(f.time, timeSlack, spans[3 * slot], spans[3 * slot + 1], spans[3 * slot + 2]) > this.options.windowDays) continue;
+      const story = this.bySlot[slot];
+      if (story) {
+        open.push(story);
+        overlap.push(weight);
+      }
+    }
+    const before = (a: number, b: number) => heavier(overlap[a], overlap[b]) || compareKeys(open[a].id, open[b].id);
+    return firstK(open.length, this.options.maxCandidates, before).map((i) => open[i]);
+  }
+
+  private index(story: LiveStory, pruned?: PrunedWeights): void {
+    const w = this.centroid(story, pruned);
+    const post = (postings: Map<number, Set<number>>, top: Vec) => {
+      for (const key of top.ids) {
+        let slots = postings.get(key);
+        if (!slots) postings.set(key, (slots = new Set()));
+        slots.delete(story.slot); // re-insert: most recently touched stories stay in a capped list
+        slots.add(story.slot);
+        if (slots.size > this.options.postingCap) slots.delete(slots.values().next().value!);
+      }
+    };
+    post(this.termPostings, this.topK(w.terms, this.options.indexTerms, this.termVocab));
+    post(this.entityPostings, this.topK(w.entities, this.options.indexEntities, this.entityVocab));
   }
 
   // --- 2. similarity ------------------------------------------------------------------------
 
-  private similarity(f: ArticleFeatures, termVec: Map<string, number>, entityVec: Map<string, number>, story: StoryState): number {
+  private similarity(f: ArticleFeatures, termVec: Vec, termNorm: number, entityVec: Vec, entityNorm: number, story: LiveStory): number {
     const o = this.options;
     const w = this.centroid(story);
-    const termCos = cosineWithNorm(termVec, w.terms, w.termNorm);
-    const entityCos = cosineWithNorm(entityVec, w.entities, w.entityNorm);
+    const termCos = this.markedCosine(termVec, termNorm, this.scratch, w.terms, w.termNorm);
+    const entityCos = this.markedCosine(entityVec, entityNorm, this.entityMarks, w.entities, w.entityNorm);
     const sameLanguage = f.language === 'und' || story.languages[f.language] !== undefined
       || Object.keys(story.languages).every((l) => l === 'und');
     const content = sameLanguage
@@ -385,43 +537,132 @@ class IncrementalClusterer implements Clusterer {
   }
 
   /** Days between the article and the story's date range, less what the dates' precision leaves open. */
-  private gapDays(f: ArticleFeatures, story: StoryState): number {
-    if (f.time === undefined || story.first === undefined || story.last === undefined) return 0;
-    const raw = f.time < story.first ? story.first - f.time : f.time > story.last ? f.time - story.last : 0;
-    return Math.max(0, raw / DAY_MS - precisionSlackDays(f.timePrecision) - story.slackDays);
+  private gapDays(f: ArticleFeatures, story: LiveStory): number {
+    return gapToRange(f.time, precisionSlackDays(f.timePrecision), story.first, story.last, story.slackDays);
   }
 
-  private centroid(story: StoryState): WeightedCentroid {
+  /** `pruned`: weighted vectors `prune()` just computed at the current IDF (not cached yet). */
+  private centroid(story: LiveStory, pruned?: PrunedWeights): WeightedCentroid {
     const cached = this.weighted.get(story.id);
     if (cached && cached.touched === story.touched && this.documents - cached.documents <= cached.documents * IDF_REFRESH) return cached;
-    const terms = this.idfWeighted(story.terms, this.termDf);
-    const entities = this.idfWeighted(story.entities, this.entityDf);
+    const terms = pruned?.terms ?? this.idfWeighted(story.terms, this.termVocab);
+    const entities = pruned?.entities ?? this.idfWeighted(story.entities, this.entityVocab);
     const fresh = { terms, termNorm: norm(terms), entities, entityNorm: norm(entities), touched: story.touched, documents: this.documents };
     this.weighted.set(story.id, fresh);
     return fresh;
   }
 
-  /** Log-scaled term frequency × current IDF, for a count map. */
-  private weigh(counts: ReadonlyMap<string, number>, df: Map<string, number>): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const [k, c] of counts) out.set(k, (1 + Math.log(c)) * this.idf(k, df));
-    return out;
+  /**
+   * Cosine of `a` and `b` with both norms known. `b` is spread into the scratch so each of `a`'s
+   * entries is one array read; the dot product sums in `a`'s order, as a lookup per entry would.
+   */
+  private cosine(a: Vec, aNorm: number, b: Vec, bNorm: number): number {
+    if (a.ids.length === 0 || bNorm === 0) return 0;
+    const scratch = this.scratch;
+    const bIds = b.ids;
+    const bVals = b.vals;
+    for (let i = 0; i < bIds.length; i++) scratch[bIds[i]] = bVals[i];
+    let dot = 0;
+    const aIds = a.ids;
+    const aVals = a.vals;
+    for (let i = 0; i < aIds.length; i++) {
+      const w = scratch[aIds[i]];
+      if (w !== 0) dot += aVals[i] * w; // centroid weights are > 0: 0 means absent
+    }
+    for (let i = 0; i < bIds.length; i++) scratch[bIds[i]] = 0;
+    if (dot === 0) return 0;
+    return dot / (aNorm * bNorm);
   }
 
-  private idfWeighted(centroid: Record<string, number>, df: Map<string, number>): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const k in centroid) out.set(k, centroid[k] * this.idf(k, df));
-    return out;
+  /**
+   * `cosine()` for an article scored against many centroids: the article's positions are marked
+   * once (`mark`), each centroid entry reads its mark, matching products land at the article's
+   * position and are summed in the article's order, so the result has the same bits.
+   */
+  private markedCosine(a: Vec, aNorm: number, marks: Float64Array, b: Vec, bNorm: number): number {
+    if (a.ids.length === 0 || bNorm === 0) return 0;
+    if (this.products.length < a.ids.length) this.products = new Float64Array(a.ids.length);
+    const products = this.products;
+    const aVals = a.vals;
+    const bIds = b.ids;
+    const bVals = b.vals;
+    let matched = false;
+    for (let j = 0; j < bIds.length; j++) {
+      const at = marks[bIds[j]];
+      if (at !== 0) {
+        products[at - 1] = aVals[at - 1] * bVals[j];
+        matched = true;
+      }
+    }
+    if (!matched) return 0;
+    let dot = 0;
+    for (let i = 0; i < aVals.length; i++) {
+      const x = products[i];
+      if (x !== 0) {
+        dot += x; // weights are > 0: a zero product is an absent term (adding it would not change dot)
+        products[i] = 0;
+      }
+    }
+    if (dot === 0) return 0;
+    return dot / (aNorm * bNorm);
   }
 
-  private idf(key: string, df: Map<string, number>): number {
-    return Math.log(1 + this.documents / (df.get(key) ?? 1));
+  /** Log-scaled term frequency × current IDF, for a count map whose keys have the ids `ids`. */
+  private weigh(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary): Vec {
+    const vals: number[] = [];
+    let i = 0;
+    for (const c of counts.values()) vals.push((1 + Math.log(c)) * this.idf(ids[i++], vocab));
+    return { ids, vals };
   }
 
-  private countDocument(f: ArticleFeatures): void {
+  /** `shareIds`: the result is only read now, so it may share the centroid's (growing) id array. */
+  private idfWeighted(centroid: Vec, vocab: Vocabulary, shareIds = false): Vec {
+    const vals: number[] = new Array(centroid.ids.length);
+    for (let i = 0; i < centroid.ids.length; i++) vals[i] = centroid.vals[i] * this.idf(centroid.ids[i], vocab);
+    return { ids: shareIds ? centroid.ids : centroid.ids.slice(), vals };
+  }
+
+  private idf(id: number, vocab: Vocabulary): number {
+    return Math.log(1 + this.documents / (vocab.df[id] || 1));
+  }
+
+  /** Counts the article's keys into the document frequencies; returns their ids. */
+  private countDocument(f: ArticleFeatures): ArticleIds {
     this.documents++;
-    for (const k of f.terms.keys()) this.termDf.set(k, (this.termDf.get(k) ?? 0) + 1);
-    for (const k of f.entities.keys()) this.entityDf.set(k, (this.entityDf.get(k) ?? 0) + 1);
+    const count = (counts: ReadonlyMap<string, number>, vocab: Vocabulary) => {
+      const ids: number[] = [];
+      for (const k of counts.keys()) {
+        const id = vocab.id(k);
+        vocab.df[id]++;
+        ids.push(id);
+      }
+      return ids;
+    };
+    const ids = { terms: count(f.terms, this.termVocab), entities: count(f.entities, this.entityVocab) };
+    this.growScratch();
+    return ids;
+  }
+
+  /** Room in the scratch for every vocabulary id (a new array is all zero, as between uses). */
+  private growScratch(): void {
+    const size = Math.max(this.termVocab.keys.length, this.entityVocab.keys.length);
+    if (size > this.scratch.length) {
+      this.scratch = new Float64Array(Math.max(size, this.scratch.length * 2));
+      this.entityMarks = new Float64Array(this.scratch.length);
+    }
+  }
+
+  /** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
+  private truncate(v: Vec, k: number, vocab: Vocabulary): Vec {
+    return v.ids.length <= k ? v : this.topK(v, k, vocab);
+  }
+
+  /** The `k` heaviest entries of `v`, heaviest first (equal weights by key). */
+  private topK(v: Vec, k: number, vocab: Vocabulary): Vec {
+    const { ids, vals } = v;
+    const keys = vocab.keys;
+    const top = firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(keys[ids[a]], keys[ids[b]]));
+    return { ids: top.map((i) => ids[i]), vals: top.map((i) => vals[i]) };
   }
 
   // --- 3. near-duplicates -------------------------------------------------------------------
@@ -445,34 +686,36 @@ class IncrementalClusterer implements Clusterer {
 
   // --- story bookkeeping --------------------------------------------------------------------
 
-  private open(f: ArticleFeatures): StoryState {
-    const story: StoryState = {
+  private open(f: ArticleFeatures, ids: ArticleIds): LiveStory {
+    const story: LiveStory = {
       id: `${this.options.level === 'event' ? 'ev' : 'sl'}-${f.articleId.slice(0, 16)}`,
       level: this.options.level,
       articleIds: [],
       independent: 0,
-      terms: {},
-      entities: {},
+      terms: { ids: [], vals: [] },
+      entities: { ids: [], vals: [] },
       languages: {},
       outlets: {},
       slackDays: 0,
       representatives: [],
       fingerprints: {},
       touched: 0,
+      slot: this.bySlot.length,
     };
     if (this.live.has(story.id) || this.mergedInto.has(story.id)) story.id = `${story.id}-${this.nextSerial++}`;
     this.live.set(story.id, story);
-    this.join(story, f, true);
+    this.addSlot(story);
+    this.join(story, f, ids, true);
     return story;
   }
 
-  private join(story: StoryState, f: ArticleFeatures, independent: boolean): void {
+  private join(story: LiveStory, f: ArticleFeatures, ids: ArticleIds, independent: boolean): void {
     story.articleIds.push(f.articleId);
     if (independent) story.independent++;
     this.articleStory.set(f.articleId, story.id);
-    addNormalised(story.terms, f.terms);
-    addNormalised(story.entities, f.entities);
-    this.prune(story);
+    this.addNormalised(story.terms, f.terms, ids.terms);
+    this.addNormalised(story.entities, f.entities, ids.entities);
+    const pruned = this.prune(story);
     story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
     if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
     if (f.time !== undefined) {
@@ -480,35 +723,84 @@ class IncrementalClusterer implements Clusterer {
       story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
     }
     if (f.title && story.representatives.length < this.options.representatives) {
-      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, 12) });
+      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, ids.terms, this.termVocab, 12) });
     }
     if (f.fingerprint && independent) {
       story.fingerprints[f.articleId] = [...f.fingerprint];
       for (const band of bandKeys(f.fingerprint)) if (!this.bands.has(band)) this.bands.set(band, f.articleId);
     }
     story.touched = this.documents;
+    this.syncSpan(story);
     this.weighted.delete(story.id);
-    this.index(story);
+    this.index(story, pruned);
   }
 
-  /** Keep the centroid bounded: only the top terms by current TF-IDF survive. */
-  private prune(story: StoryState): void {
-    for (const [field, df, cap] of [['terms', this.termDf, this.options.centroidTerms], ['entities', this.entityDf, this.options.centroidEntities]] as const) {
-      const centroid = story[field];
-      const keys = Object.keys(centroid);
-      if (keys.length <= cap * 1.5) continue; // prune in batches, not on every add
-      const kept = topK(this.idfWeighted(centroid, df), cap);
-      const next: Record<string, number> = {};
-      for (const k of kept) next[k.key] = centroid[k.key];
-      story[field] = next;
+  /** Add an article's counts to a centroid as a unit-length log-TF vector, so long articles do not dominate. */
+  private addNormalised(centroid: Vec, counts: ReadonlyMap<string, number>, ids: number[]): void {
+    let norm = 0;
+    for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const at = this.scratch;
+    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
+    let i = 0;
+    for (const c of counts.values()) {
+      const id = ids[i++];
+      const add = (1 + Math.log(c)) / norm;
+      const pos = at[id];
+      if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add;
+      else {
+        centroid.ids.push(id);
+        centroid.vals.push(0 + add);
+        at[id] = centroid.ids.length;
+      }
     }
+    for (let j = 0; j < centroid.ids.length; j++) at[centroid.ids[j]] = 0;
+  }
+
+  /**
+   * centroid[k] += add[k] for every key, new keys appended in `ids` order: what `+=` on a record
+   * does. The scratch holds 1 + each present key's position while it runs.
+   */
+  private addInto(centroid: Vec, ids: readonly number[], add: readonly number[]): void {
+    const at = this.scratch;
+    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
+    for (let i = 0; i < ids.length; i++) {
+      const pos = at[ids[i]];
+      if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add[i];
+      else {
+        centroid.ids.push(ids[i]);
+        centroid.vals.push(0 + add[i]);
+        at[ids[i]] = centroid.ids.length;
+      }
+    }
+    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
+  }
+
+  /**
+   * Keep the centroid bounded: only the top terms by current TF-IDF survive. Returns the weighted
+   * vectors of the pruned fields, which are what `centroid()` would compute next at this IDF.
+   */
+  private prune(story: LiveStory): PrunedWeights {
+    const weights: PrunedWeights = {};
+    for (const [field, vocab, cap] of [['terms', this.termVocab, this.options.centroidTerms], ['entities', this.entityVocab, this.options.centroidEntities]] as const) {
+      const centroid = story[field];
+      if (centroid.ids.length <= cap * 1.5) continue; // prune in batches, not on every add
+      const at = this.scratch;
+      for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = centroid.vals[i];
+      const kept = this.topK(this.idfWeighted(centroid, vocab, true), cap, vocab);
+      const next: Vec = { ids: kept.ids.slice(), vals: kept.ids.map((id) => at[id]) };
+      for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
+      story[field] = next;
+      weights[field] = kept;
+    }
+    return weights;
   }
 
   // --- 4. merges ----------------------------------------------------------------------------
 
   /** Merge `story` with candidates the new article tied them to, when the centroids agree. */
-  private mergeIfOneEvent(story: StoryState, close: readonly { story: StoryState; sim: number }[]): { into: string; absorbed: string[] } {
-    let into: StoryState = story;
+  private mergeIfOneEvent(story: LiveStory, close: readonly { story: LiveStory; sim: number }[]): { into: string; absorbed: string[] } {
+    let into: LiveStory = story;
     const absorbed: string[] = [];
     for (const { story: other } of close) {
       if (other.id === into.id || !this.live.has(other.id) || !this.live.has(into.id)) continue;
@@ -522,20 +814,18 @@ class IncrementalClusterer implements Clusterer {
     return { into: into.id, absorbed };
   }
 
-  private storySimilarity(a: StoryState, b: StoryState, o: Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 'timeScaleDays'> = this.options): number {
+  private storySimilarity(a: LiveStory, b: LiveStory, o: Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 'timeScaleDays'> = this.options): number {
     const wa = this.centroid(a);
     const wb = this.centroid(b);
-    const termCos = cosineWithNorm(wa.terms, wb.terms, wb.termNorm, wa.termNorm);
-    const entityCos = cosineWithNorm(wa.entities, wb.entities, wb.entityNorm, wa.entityNorm);
+    const termCos = this.cosine(wa.terms, wa.termNorm, wb.terms, wb.termNorm);
+    const entityCos = this.cosine(wa.entities, wa.entityNorm, wb.entities, wb.entityNorm);
     return (o.termWeight * termCos + o.entityWeight * entityCos) * Math.exp(-storyGapDays(a, b) / o.timeScaleDays);
   }
 
-  private absorb(big: StoryState, small: StoryState): void {
+  private absorb(big: LiveStory, small: LiveStory): void {
     for (const id of small.articleIds) big.articleIds.push(id);
     big.independent += small.independent;
-    for (const field of ['terms', 'entities'] as const) {
-      for (const [k, v] of Object.entries(small[field])) big[field][k] = (big[field][k] ?? 0) + v;
-    }
+    for (const field of ['terms', 'entities'] as const) this.addInto(big[field], small[field].ids, small[field].vals);
     for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
     for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
     if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
@@ -545,60 +835,147 @@ class IncrementalClusterer implements Clusterer {
     Object.assign(big.fingerprints, small.fingerprints);
     big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
     this.live.delete(small.id);
+    this.bySlot[small.slot] = undefined;
     this.weighted.delete(small.id);
     this.mergedInto.set(small.id, big.id);
-    this.prune(big);
+    const pruned = this.prune(big);
     big.touched = this.documents;
+    this.syncSpan(big);
     this.weighted.delete(big.id);
-    this.index(big);
+    this.index(big, pruned);
   }
 }
 
+/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
+function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
+  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
+  const raw = time < first ? first - time : time > last ? time - last : 0;
+  return Math.max(0, raw / DAY_MS - timeSlack - slack);
+}
+
 /** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
-function storyGapDays(a: StoryState, b: StoryState): number {
+function storyGapDays(a: LiveStory, b: LiveStory): number {
   if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
   const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
   return Math.max(0, raw - a.slackDays - b.slackDays);
 }
 
-/** Add an article's counts to a centroid as a unit-length log-TF vector, so long articles do not dominate. */
-function addNormalised(centroid: Record<string, number>, counts: ReadonlyMap<string, number>): void {
-  let norm = 0;
-  for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
-  norm = Math.sqrt(norm) || 1;
-  for (const [k, c] of counts) centroid[k] = (centroid[k] ?? 0) + (1 + Math.log(c)) / norm;
+/** Marks each id of `v` with its 1-based position (see `markedCosine`). */
+function mark(v: Vec, marks: Float64Array): void {
+  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = i + 1;
 }
 
-function topTermsRecord(counts: ReadonlyMap<string, number>, k: number): Record<string, number> {
-  return Object.fromEntries([...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k));
+function unmark(v: Vec, marks: Float64Array): void {
+  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = 0;
+}
+
+function toRecord(v: Vec, vocab: Vocabulary): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < v.ids.length; i++) out[vocab.keys[v.ids[i]]] = v.vals[i];
+  return out;
+}
+
+/** The `k` largest counts (equal counts by key) as a record; `ids` are the count map's keys' ids. */
+function topTermsRecord(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary, k: number): Record<string, number> {
+  const vals = [...counts.values()];
+  const out: Record<string, number> = {};
+  for (const i of firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(vocab.keys[ids[a]], vocab.keys[ids[b]]))) {
+    out[vocab.keys[ids[i]]] = vals[i];
+  }
+  return out;
 }
 
 export function topK(vec: ReadonlyMap<string, number>, k: number): Weighted[] {
   const all: Weighted[] = [];
   for (const [key, weight] of vec) all.push({ key, weight });
-  all.sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return all.slice(0, k);
+  return firstK(all.length, k, (a, b) => heavier(all[a].weight, all[b].weight) || compareKeys(all[a].key, all[b].key)).map((i) => all[i]);
 }
 
-/** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
-function truncate(v: Map<string, number>, k: number): Map<string, number> {
-  return v.size <= k ? v : new Map(topK(v, k).map((w) => [w.key, w.weight]));
+/**
+ * The sign of `b - a` as -1/0/1 (NaN: 0): comparators return small ints, since a double returned
+ * from a comparator is boxed on every call (it was most of the allocation per article).
+ */
+function heavier(a: number, b: number): number {
+  return b > a ? 1 : b < a ? -1 : 0;
 }
 
-function norm(v: ReadonlyMap<string, number>): number {
-  let n = 0;
-  for (const x of v.values()) n += x * x;
-  return Math.sqrt(n);
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Cosine with `b`'s norm (and optionally `a`'s) known: iterates `a` only. */
-function cosineWithNorm(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, bNorm: number, aNorm?: number): number {
-  if (a.size === 0 || bNorm === 0) return 0;
-  let dot = 0;
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w !== undefined) dot += v * w;
+/**
+ * Positions 0…n-1 of the `k` first under `before` (a total order: 0 only for a position with
+ * itself), in that order. A quickselect brings them to the front and only those are sorted: the
+ * same result as a full sort, in O(n + k log k), and no object per entry.
+ */
+function firstK(n: number, k: number, before: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  const all: number[] = new Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  if (n > k) {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const pivot = all[(lo + hi) >>> 1];
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (before(all[i], pivot) < 0) i++;
+        while (before(all[j], pivot) > 0) j--;
+        if (i <= j) {
+          const t = all[i];
+          all[i++] = all[j];
+          all[j--] = t;
+        }
+      }
+      if (k - 1 <= j) hi = j;
+      else if (k - 1 >= i) lo = i;
+      else break;
+    }
+    all.length = k;
   }
-  if (dot === 0) return 0;
-  return dot / ((aNorm ?? norm(a)) * bNorm);
+  sortPositions(all, 0, all.length - 1, before);
+  return all;
+}
+
+/** In-place quicksort of all[lo..hi]: `Array.prototype.sort` copies into work arrays on every call. */
+function sortPositions(all: number[], lo: number, hi: number, before: (a: number, b: number) => number): void {
+  while (hi - lo > 8) {
+    const pivot = all[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(all[i], pivot) < 0) i++;
+      while (before(all[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = all[i];
+        all[i++] = all[j];
+        all[j--] = t;
+      }
+    }
+    // Recurse into the smaller side, loop on the larger.
+    if (j - lo < hi - i) {
+      sortPositions(all, lo, j, before);
+      lo = i;
+    } else {
+      sortPositions(all, i, hi, before);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = all[i];
+    let j = i - 1;
+    while (j >= lo && before(all[j], x) > 0) {
+      all[j + 1] = all[j];
+      j--;
+    }
+    all[j + 1] = x;
+  }
+}
+
+function norm(v: Vec): number {
+  const vals = v.vals;
+  let n = 0;
+  for (let i = 0; i < vals.length; i++) n += vals[i] * vals[i];
+  return Math.sqrt(n);
 }

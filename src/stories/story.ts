@@ -53,7 +53,7 @@ export interface Story {
 
 const TOP = 8;
 
-export function toStory(s: StoryState, termDf: ReadonlyMap<string, number>, documents: number): Story {
+export function toStory(s: StoryState, termDf: Pick<ReadonlyMap<string, number>, 'get'>, documents: number): Story {
   const idf = (k: string) => Math.log(1 + documents / (termDf.get(k) ?? 1));
   const centroid = new Map(Object.entries(s.terms).map(([k, v]) => [k, v * idf(k)] as const));
   const ranked = (rec: Record<string, number>) =>
@@ -108,7 +108,7 @@ const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, min
  * Widen a story's date range with one dated member (or another story's end). On a tie the finer
  * precision wins: a day inside the month says more than the month.
  */
-export function extendRange(s: StoryState, time: number, precision: DatePrecision | undefined): void {
+export function extendRange(s: Pick<StoryState, 'first' | 'last' | 'firstPrecision' | 'lastPrecision'>, time: number, precision: DatePrecision | undefined): void {
   const finer = (old: DatePrecision | undefined) => FINENESS[precision ?? 'minute'] > FINENESS[old ?? 'minute'];
   if (s.first === undefined || time < s.first || (time === s.first && finer(s.firstPrecision))) {
     s.first = time;

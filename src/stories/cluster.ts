@@ -53,7 +53,8 @@ export interface Clusterer {
   /**
    * Merge stories whose centroids now match (smallest first): a story that started before its
    * subject's vocabulary settled never gets a join that would trigger the merge. Run it at the end
-   * of a batch and periodically (e.g. after each ingest run) in a stream. Returns the merges made.
+   * of a batch and periodically (e.g. after each ingest run) in a stream; each pass looks at the
+   * stories touched since the previous one. Returns the merges made.
    */
   consolidate(): { from: string; into: string }[];
   serialise(): ClustererState;
@@ -83,6 +84,8 @@ export interface ClustererState {
   /** MinHash band key → the article that first had it (near-duplicate lookup). */
   readonly bands: Record<string, string>;
   readonly nextSerial: number;
+  /** Documents seen at the last consolidation: stories touched since are the ones it re-examines. */
+  readonly consolidatedAt?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -236,6 +239,7 @@ class IncrementalClusterer implements Clusterer {
   /** Slots hit by the current article (reused: it is rebuilt for every article). */
   private readonly hits: number[] = [];
   private nextSerial = 1;
+  private consolidatedAt = 0;
   private readonly weighted = new Map<string, WeightedCentroid>();
   /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
   private scratch = new Float64Array(1024);
@@ -350,7 +354,12 @@ class IncrementalClusterer implements Clusterer {
 
   consolidate(): { from: string; into: string }[] {
     const merges: { from: string; into: string }[] = [];
-    const order = [...this.live.values()].sort((a, b) => a.articleIds.length - b.articleIds.length || (a.id < b.id ? -1 : 1));
+    // Only stories touched since the last pass can newly match (untouched centroids have not moved;
+    // their partners are still found through the index), so a pass after each ingest batch costs
+    // what the batch changed, not the whole store.
+    const since = this.consolidatedAt;
+    const order = [...this.live.values()].filter((s) => s.touched > since)
+      .sort((a, b) => a.articleIds.length - b.articleIds.length || (a.id < b.id ? -1 : 1));
     for (const small of order) {
       if (!this.live.has(small.id)) continue;
       const best = this.related(small.id, { ...this.options, minSimilarity: this.options.mergeThreshold })[0];
@@ -361,6 +370,7 @@ class IncrementalClusterer implements Clusterer {
       merges.push({ from: gone.id, into: big.id });
     }
     if (this.options.attachFloor > 0) this.attachStragglers(order, merges);
+    this.consolidatedAt = this.documents;
     return merges;
   }
 
@@ -409,6 +419,7 @@ class IncrementalClusterer implements Clusterer {
       articleStory: Object.fromEntries(this.articleStory),
       bands: Object.fromEntries(this.bands),
       nextSerial: this.nextSerial,
+      consolidatedAt: this.consolidatedAt,
     };
   }
 
@@ -420,6 +431,7 @@ class IncrementalClusterer implements Clusterer {
     for (const [k, v] of Object.entries(state.articleStory)) this.articleStory.set(k, v);
     for (const [k, v] of Object.entries(state.bands)) this.bands.set(k, v);
     this.nextSerial = state.nextSerial;
+    this.consolidatedAt = state.consolidatedAt ?? 0;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
     for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
       const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab), slot: this.bySlot.length };

@@ -157,6 +157,26 @@ test('consolidate merges stories that turn out to be one and records it', () => 
   for (const m of merges) assert.equal(c.resolve(m.from), c.resolve(m.into));
 });
 
+test('consolidation after each batch looks at what the batch touched, and still merges it with older stories', () => {
+  const c = createClusterer({ threshold: 0.99, mergeThreshold: 0.3 });
+  const [first, ...rest] = seeds().filter((f) => f.time !== undefined);
+  c.add(first);
+  for (const f of offTopic()) c.add(f);
+  assert.deepEqual(c.consolidate(), [], 'nothing to merge in the first batch');
+  const saved = c.serialise();
+  assert.equal(saved.consolidatedAt, saved.documents, 'the pass is remembered with the state');
+  // Next batch (after a restart): the other seeds arrive as stories of their own and merge into the
+  // untouched story of the first seed, found through the index.
+  const next = restoreClusterer(JSON.parse(JSON.stringify(saved)));
+  for (const f of rest) next.add(f);
+  const merges = next.consolidate();
+  assert.ok(merges.length > 0);
+  const story = next.storyOf(first.articleId)!;
+  for (const f of rest) assert.equal(next.storyOf(f.articleId), story);
+  assert.ok(offTopic().every((f) => next.storyOf(f.articleId) !== story), 'no off-topic article joins');
+  assert.deepEqual(next.consolidate(), [], 'a pass with nothing new touched merges nothing');
+});
+
 test('consolidation attaches a small story that clearly points at one established storyline, and no off-topic one', () => {
   // Seeds 001–004 plus syndicated copies form an established storyline of 8 (default preset); then
   // join and merge thresholds of 0.99 keep the undated seed 000 and every off-topic article on their

@@ -10,9 +10,21 @@ import type { Language } from '../../types.ts';
 import { loadPairs } from './resources.ts';
 
 let classes: readonly (readonly [string, string])[] | undefined;
+/** Names recur across a stream ("Putin" in every other article): each word is normalised once. */
+const skeletons = new Map<string, string>();
+const MAX_SKELETONS = 100_000;
 
 /** Consonant skeleton of one word: "Dmitrij" → "dmtr", "Władimir" → "wldmr", "Szojgu" → "Sg". */
 function skeleton(word: string): string {
+  let done = skeletons.get(word);
+  if (done === undefined) {
+    if (skeletons.size >= MAX_SKELETONS) skeletons.clear();
+    skeletons.set(word, (done = computeSkeleton(word)));
+  }
+  return done;
+}
+
+function computeSkeleton(word: string): string {
   classes ??= loadPairs('pl', 'entity-transliteration');
   let w = word.toLocaleLowerCase('pl');
   // j and y are consonants only at the start of a word (Jong, Yoon); elsewhere they are the

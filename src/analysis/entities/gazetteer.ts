@@ -26,8 +26,21 @@ interface Gazetteer {
 
 const built = new Map<Language, Gazetteer>();
 
+/** Polish lemma readings per word: names recur across articles, their analysis need not. */
+const polishLemmas = new Map<string, readonly string[]>();
+const MAX_CACHED = 100_000;
+
 function lemmasOf(word: string, language: Language): readonly string[] {
   if (language !== 'pl') return [word.toLowerCase()];
+  let lemmas = polishLemmas.get(word);
+  if (lemmas === undefined) {
+    if (polishLemmas.size >= MAX_CACHED) polishLemmas.clear();
+    polishLemmas.set(word, (lemmas = polishLemmasOf(word)));
+  }
+  return lemmas;
+}
+
+function polishLemmasOf(word: string): readonly string[] {
   const info = tokenInfo(word);
   // A word the dictionary does not know is matched through the nominatives its case ending
   // allows ("Brexitu" → "Brexit"), so an inflected listed name is found inside a longer run.

@@ -108,6 +108,10 @@ test('the sample forms one event story; story and report find it by id', () => {
 
   const shown = JSON.parse(kronika(['story', story.id, '--json', '--db', db]).stdout);
   assert.equal(shown.id, story.id);
+  assert.ok(shown.topEntities.some((e: { id: string; name: string }) => e.name === 'Władimir Putin' && e.id), JSON.stringify(shown.topEntities));
+  const page = kronika(['story', story.id, '--db', db]).stdout;
+  assert.match(page, /^entities: .*Kim Dzong Un.*$/m, 'entities by name, not by key');
+  assert.match(page, /undated\s+Kim Dzong Un jest już w Rosji/, 'each article by its headline (opening words when untitled)');
 
   const report = JSON.parse(kronika(['report', story.id, '--format', 'json', '--db', db]).stdout);
   assert.ok(report.summary.length >= 5 && report.summary.length <= 8, 'summary of 5–8 sentences');

@@ -5,6 +5,7 @@ import type { Story, StoryLevel } from '../../stories/cluster.ts';
 import type { Store } from '../../store/store.ts';
 import { renderHtml, renderMarkdown } from '../../synthesis/index.ts';
 import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { headline } from '../records.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];
 const FORMATS = ['md', 'json', 'html'] as const;
@@ -69,8 +70,10 @@ export function register(program: Command): void {
         process.stdout.write(`${story.title ?? story.id}\n${story.level} ${story.id} · ${story.articles} articles, ` +
           `${story.independentSources} independent sources · ${story.firstSeen ?? '?'} … ${story.lastSeen ?? '?'}\n\n`);
         process.stdout.write(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}\n\narticles:\n`);
-        for (const a of record.articles) {
-          process.stdout.write(`  ${a.id}  ${a.published?.value ?? 'undated'}  ${a.title ?? a.origin}\n`);
+        for (const id of story.articleIds) {
+          const article = store.getArticle(id);
+          const shown = article ? truncate(headline(article), 70) : '(no longer stored)';
+          process.stdout.write(`  ${id}  ${(article?.published?.value ?? 'undated').padEnd(10)}  ${shown}  ${article?.origin ?? ''}\n`);
         }
       });
     });

@@ -17,6 +17,7 @@
 import { bandKeys, NEAR_DUPLICATE_SIMILARITY, similarity as fingerprintSimilarity } from './fingerprint.ts';
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
+import { firstK } from './top-k.ts';
 import { extendRange, toStory, type Story, type StoryState } from './story.ts';
 import type { Language } from '../types.ts';
 
@@ -913,76 +914,6 @@ function heavier(a: number, b: number): number {
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Positions 0…n-1 of the `k` first under `before` (a total order: 0 only for a position with
- * itself), in that order. A quickselect brings them to the front and only those are sorted: the
- * same result as a full sort, in O(n + k log k), and no object per entry.
- */
-function firstK(n: number, k: number, before: (a: number, b: number) => number): number[] {
-  if (k <= 0) return [];
-  const all: number[] = new Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  if (n > k) {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const pivot = all[(lo + hi) >>> 1];
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while (before(all[i], pivot) < 0) i++;
-        while (before(all[j], pivot) > 0) j--;
-        if (i <= j) {
-          const t = all[i];
-          all[i++] = all[j];
-          all[j--] = t;
-        }
-      }
-      if (k - 1 <= j) hi = j;
-      else if (k - 1 >= i) lo = i;
-      else break;
-    }
-    all.length = k;
-  }
-  sortPositions(all, 0, all.length - 1, before);
-  return all;
-}
-
-/** In-place quicksort of all[lo..hi]: `Array.prototype.sort` copies into work arrays on every call. */
-function sortPositions(all: number[], lo: number, hi: number, before: (a: number, b: number) => number): void {
-  while (hi - lo > 8) {
-    const pivot = all[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (before(all[i], pivot) < 0) i++;
-      while (before(all[j], pivot) > 0) j--;
-      if (i <= j) {
-        const t = all[i];
-        all[i++] = all[j];
-        all[j--] = t;
-      }
-    }
-    // Recurse into the smaller side, loop on the larger.
-    if (j - lo < hi - i) {
-      sortPositions(all, lo, j, before);
-      lo = i;
-    } else {
-      sortPositions(all, i, hi, before);
-      hi = j;
-    }
-  }
-  for (let i = lo + 1; i <= hi; i++) {
-    const x = all[i];
-    let j = i - 1;
-    while (j >= lo && before(all[j], x) > 0) {
-      all[j + 1] = all[j];
-      j--;
-    }
-    all[j + 1] = x;
-  }
 }
 
 function norm(v: Vec): number {

@@ -18,6 +18,7 @@ import { bandKeys, NEAR_DUPLICATE_SIMILARITY, similarity as fingerprintSimilarit
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
 import { firstK } from './top-k.ts';
+import { compareKeys, heavier, mark, norm, topOf, topTermsRecord, toRecord, truncate, unmark, Vocabulary, type Vec } from './vectors.ts';
 import { extendRange, toStory, type Story, type StoryState } from './story.ts';
 import type { Language } from '../types.ts';
 
@@ -126,17 +127,6 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
 }
 
 /**
- * A sparse vector (a centroid field, an article's weights) as vocabulary ids and values in
- * insertion order. Arrays of small ints and doubles keep values unboxed; the order is the one the
- * plain-JSON record had, so sums run in the same order and give the same bits. (A record lists
- * array-index keys such as "123" first; terms never are one, numbers are "#123".)
- */
-interface Vec {
-  ids: number[];
-  vals: number[];
-}
-
-/**
  * A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`),
  * and its slot in `bySlot` (not persisted).
  */
@@ -164,50 +154,10 @@ interface PrunedWeights {
   entities?: Vec;
 }
 
-interface Weighted {
-  readonly key: string;
-  readonly weight: number;
-}
-
 /** Ids of an article's term and entity keys, in the order of its count maps. */
 interface ArticleIds {
   readonly terms: number[];
   readonly entities: number[];
-}
-
-/**
- * Term or entity keys interned to dense ids, with their document frequencies: lookups by small
- * ints instead of strings, and one string lookup per article key.
- */
-class Vocabulary {
-  private readonly byKey = new Map<string, number>();
-  readonly keys: string[] = [];
-  /** Document frequency by id; 0 for keys only seen in a restored centroid (IDF counts them as 1). */
-  readonly df: number[] = [];
-
-  /** The id of `key`, added with df 0 when new. */
-  id(key: string): number {
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.byKey.set(key, id);
-      this.keys.push(key);
-      this.df.push(0);
-    }
-    return id;
-  }
-
-  /** Document frequency, as the `Map` the story report reads. */
-  get(key: string): number | undefined {
-    const id = this.byKey.get(key);
-    return id === undefined || this.df[id] === 0 ? undefined : this.df[id];
-  }
-
-  toRecord(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let i = 0; i < this.keys.length; i++) if (this.df[i] > 0) out[this.keys[i]] = this.df[i];
-    return out;
-  }
 }
 
 class IncrementalClusterer implements Clusterer {
@@ -259,8 +209,8 @@ class IncrementalClusterer implements Clusterer {
       this.join(story, f, ids, false);
       return { articleId: f.articleId, storyId: story.id, created: false, similarity: 1 };
     }
-    const termVec = this.truncate(this.weigh(f.terms, ids.terms, this.termVocab), this.options.articleTerms, this.termVocab);
-    const entityVec = this.truncate(this.weigh(f.entities, ids.entities, this.entityVocab), this.options.centroidEntities, this.entityVocab);
+    const termVec = truncate(this.weigh(f.terms, ids.terms, this.termVocab), this.options.articleTerms, this.termVocab);
+    const entityVec = truncate(this.weigh(f.entities, ids.entities, this.entityVocab), this.options.centroidEntities, this.entityVocab);
     const termNorm = norm(termVec);
     const entityNorm = norm(entityVec);
     let best: LiveStory | undefined;
@@ -341,8 +291,8 @@ class IncrementalClusterer implements Clusterer {
         }
       }
     };
-    look(this.termPostings, this.topK(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, this.topK(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
+    look(this.termPostings, topOf(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
+    look(this.entityPostings, topOf(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
     const out: { id: string; similarity: number }[] = [];
     for (const id of hits) {
       const other = this.live.get(id);
@@ -497,8 +447,8 @@ class IncrementalClusterer implements Clusterer {
         }
       }
     };
-    look(this.termPostings, this.topK(termVec, this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, this.topK(entityVec, this.options.queryEntities, this.entityVocab));
+    look(this.termPostings, topOf(termVec, this.options.queryTerms, this.termVocab));
+    look(this.entityPostings, topOf(entityVec, this.options.queryEntities, this.entityVocab));
     // Best overlap first among the live stories in the window: select them, then sort only those.
     const open: LiveStory[] = [];
     const overlap: number[] = [];
@@ -529,8 +479,8 @@ class IncrementalClusterer implements Clusterer {
         if (slots.size > this.options.postingCap) slots.delete(slots.values().next().value!);
       }
     };
-    post(this.termPostings, this.topK(w.terms, this.options.indexTerms, this.termVocab));
-    post(this.entityPostings, this.topK(w.entities, this.options.indexEntities, this.entityVocab));
+    post(this.termPostings, topOf(w.terms, this.options.indexTerms, this.termVocab));
+    post(this.entityPostings, topOf(w.entities, this.options.indexEntities, this.entityVocab));
   }
 
   // --- 2. similarity ------------------------------------------------------------------------
@@ -665,19 +615,6 @@ class IncrementalClusterer implements Clusterer {
     }
   }
 
-  /** The `k` heaviest entries: an article is compared by its distinctive terms only (cost and noise). */
-  private truncate(v: Vec, k: number, vocab: Vocabulary): Vec {
-    return v.ids.length <= k ? v : this.topK(v, k, vocab);
-  }
-
-  /** The `k` heaviest entries of `v`, heaviest first (equal weights by key). */
-  private topK(v: Vec, k: number, vocab: Vocabulary): Vec {
-    const { ids, vals } = v;
-    const keys = vocab.keys;
-    const top = firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(keys[ids[a]], keys[ids[b]]));
-    return { ids: top.map((i) => ids[i]), vals: top.map((i) => vals[i]) };
-  }
-
   // --- 3. near-duplicates -------------------------------------------------------------------
 
   private findOriginal(f: ArticleFeatures): string | undefined {
@@ -800,7 +737,7 @@ class IncrementalClusterer implements Clusterer {
       if (centroid.ids.length <= cap * 1.5) continue; // prune in batches, not on every add
       const at = this.scratch;
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = centroid.vals[i];
-      const kept = this.topK(this.idfWeighted(centroid, vocab, true), cap, vocab);
+      const kept = topOf(this.idfWeighted(centroid, vocab, true), cap, vocab);
       const next: Vec = { ids: kept.ids.slice(), vals: kept.ids.map((id) => at[id]) };
       for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
       story[field] = next;
@@ -873,52 +810,3 @@ function storyGapDays(a: LiveStory, b: LiveStory): number {
   return Math.max(0, raw - a.slackDays - b.slackDays);
 }
 
-/** Marks each id of `v` with its 1-based position (see `markedCosine`). */
-function mark(v: Vec, marks: Float64Array): void {
-  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = i + 1;
-}
-
-function unmark(v: Vec, marks: Float64Array): void {
-  for (let i = 0; i < v.ids.length; i++) marks[v.ids[i]] = 0;
-}
-
-function toRecord(v: Vec, vocab: Vocabulary): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let i = 0; i < v.ids.length; i++) out[vocab.keys[v.ids[i]]] = v.vals[i];
-  return out;
-}
-
-/** The `k` largest counts (equal counts by key) as a record; `ids` are the count map's keys' ids. */
-function topTermsRecord(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary, k: number): Record<string, number> {
-  const vals = [...counts.values()];
-  const out: Record<string, number> = {};
-  for (const i of firstK(ids.length, k, (a, b) => heavier(vals[a], vals[b]) || compareKeys(vocab.keys[ids[a]], vocab.keys[ids[b]]))) {
-    out[vocab.keys[ids[i]]] = vals[i];
-  }
-  return out;
-}
-
-export function topK(vec: ReadonlyMap<string, number>, k: number): Weighted[] {
-  const all: Weighted[] = [];
-  for (const [key, weight] of vec) all.push({ key, weight });
-  return firstK(all.length, k, (a, b) => heavier(all[a].weight, all[b].weight) || compareKeys(all[a].key, all[b].key)).map((i) => all[i]);
-}
-
-/**
- * The sign of `b - a` as -1/0/1 (NaN: 0): comparators return small ints, since a double returned
- * from a comparator is boxed on every call (it was most of the allocation per article).
- */
-function heavier(a: number, b: number): number {
-  return b > a ? 1 : b < a ? -1 : 0;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function norm(v: Vec): number {
-  const vals = v.vals;
-  let n = 0;
-  for (let i = 0; i < vals.length; i++) n += vals[i] * vals[i];
-  return Math.sqrt(n);
-}

@@ -38,7 +38,8 @@ export function storedStories(store: Store, analyze: (article: Article) => Promi
   function current(): { engine: StoryEngine; names: EntityNameCounts; lists: Map<StoryLevel, readonly Story[]> } {
     const count = store.countArticles();
     if (!cache || cache.known !== count) {
-      syncStories(store);
+      const sync = syncStories(store);
+      if (sync.recovered) process.stderr.write(`kronika api: warning: ${sync.recovered}\n`);
       const { engine, known, names } = loadStoryEngine(store);
       cache = { known, engine, names, lists: new Map() };
     }

@@ -39,6 +39,8 @@ export interface StoriesSync {
   readonly added: number;
   readonly events: number;
   readonly storylines: number;
+  /** Set when the saved stories could not be restored and were rebuilt from the articles: why. */
+  readonly recovered?: string;
 }
 
 /**
@@ -61,12 +63,27 @@ function isStoredStories(value: unknown): value is StoredStories {
   return typeof value === 'object' && value !== null && (value as StoredStories).version === 1;
 }
 
-/** The stored engine, how many articles it has seen and the entity names (fresh when none is stored). */
+const freshStories = (): LoadedStories => ({ engine: createStoryEngine(), known: 0, names: {} });
+
+/**
+ * Saved stories as a live engine; a fresh one (every article to be re-clustered) when nothing is
+ * saved, or when what is saved cannot be restored (a state written by another version, or edited):
+ * stories are derived from the stored articles, so losing them costs time, never data.
+ */
+function restoreStories(state: unknown): { loaded: LoadedStories; problem?: string } {
+  if (state === undefined) return { loaded: freshStories() };
+  if (!isStoredStories(state)) return { loaded: freshStories(), problem: 'the saved stories have an unknown format' };
+  try {
+    const engine = restoreStoryEngine(state.engine);
+    return { loaded: { engine, known: state.known, names: structuredClone(state.names ?? {}) } };
+  } catch (error) {
+    return { loaded: freshStories(), problem: `the saved stories could not be restored (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** The stored engine, how many articles it has seen and the entity names (fresh when none can be restored). */
 export function loadStoryEngine(store: Store): LoadedStories {
-  const state = store.readState(STATE_NAME);
-  return isStoredStories(state)
-    ? { engine: restoreStoryEngine(state.engine), known: state.known, names: state.names ?? {} }
-    : { engine: createStoryEngine(), known: 0, names: {} };
+  return restoreStories(store.readState(STATE_NAME)).loaded;
 }
 
 /**
@@ -77,11 +94,13 @@ export function loadStoryEngine(store: Store): LoadedStories {
 export function syncStories(store: Store): StoriesSync {
   let added = 0;
   let summary = { events: 0, storylines: 0 };
+  let recovered: string | undefined;
   store.updateState(STATE_NAME, (current): StoredStories => {
-    const engine = isStoredStories(current) ? restoreStoryEngine(current.engine) : createStoryEngine();
-    const names: EntityNameCounts = isStoredStories(current) ? structuredClone(current.names ?? {}) : {};
+    const { loaded, problem } = restoreStories(current);
+    recovered = problem;
+    const { engine, names } = loaded;
     const total = store.countArticles();
-    let known = isStoredStories(current) ? current.known : 0;
+    let known = loaded.known;
     if (known < total) {
       for (const article of store.iterateArticles()) {
         if (engine.eventOf(article.id) !== undefined) continue;
@@ -97,7 +116,7 @@ export function syncStories(store: Store): StoriesSync {
     summary = { events: engine.events().length, storylines: engine.storylines().length };
     return { version: 1, known, engine: engine.serialise(), names };
   });
-  return { added, ...summary };
+  return { added, ...summary, ...(recovered ? { recovered: `${recovered}; re-clustered all ${added} articles` } : {}) };
 }
 
 /**

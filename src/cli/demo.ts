@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listStories, storyReport, syncStories } from '../app/stories.ts';
+import { listStories, storyReport } from '../app/stories.ts';
+import { syncStoriesOf } from './context.ts';
 import { ingestBatch } from '../ingest/batch.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { renderMarkdown } from '../synthesis/index.ts';
@@ -16,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kronika-demo-'));
 const store = openSqliteStore(join(dir, 'demo.db'));
 try {
   const result = await ingestBatch(store, [sample]);
-  const sync = syncStories(store);
+  const sync = syncStoriesOf(store);
   process.stdout.write(
     `Ingested ${result.stored} articles from samples/kim-putin-2023 (${result.failed} failed); ` +
       `${sync.events} event stor${sync.events === 1 ? 'y' : 'ies'}.\n\n`,

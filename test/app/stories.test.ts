@@ -54,3 +54,24 @@ test('story entities carry display names: base forms of the mentions behind each
     store.close();
   }
 });
+
+test('saved stories that cannot be restored are rebuilt from the articles, and the caller is told why', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-app-'));
+  const store = openSqliteStore(join(dir, 'recover.db'));
+  try {
+    await ingestBatch(store, [SAMPLE_DIR]);
+    const first = syncStories(store);
+    assert.equal(first.recovered, undefined);
+    const before = listStories(store).map((s) => [s.id, [...s.articleIds].sort()]);
+    // A state from another version (or edited by hand): right envelope, unusable engine.
+    store.updateState('stories', () => ({ version: 1, known: 5, engine: { events: 'nonsense' } }));
+    const again = syncStories(store);
+    assert.match(again.recovered ?? '', /could not be restored.*re-clustered all 5 articles/);
+    assert.equal(again.added, 5);
+    assert.deepEqual(listStories(store).map((s) => [s.id, [...s.articleIds].sort()]), before);
+    assert.equal(syncStories(store).recovered, undefined, 'the rebuilt state is saved');
+    assert.equal(store.countArticles(), 5, 'no article lost');
+  } finally {
+    store.close();
+  }
+});

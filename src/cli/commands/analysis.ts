@@ -5,11 +5,11 @@
  */
 import type { Command } from 'commander';
 import { analyzeArticle, type ArticleAnalysis } from '../../analysis/index.ts';
-import { findStory, syncStories } from '../../app/stories.ts';
+import { findStory } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Article, EntityType } from '../../types.ts';
-import { printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { findArticle } from './articles.ts';
 
 interface AnalysisFlags extends DbOptions {
@@ -24,7 +24,7 @@ function* selectedArticles(store: Store, flags: AnalysisFlags): Iterable<Article
   if (flags.article && flags.story) throw new UsageError('give --article or --story, not both');
   if (flags.article) return yield findArticle(store, flags.article);
   if (flags.story) {
-    syncStories(store);
+    syncStoriesOf(store);
     const story = findStory(store, flags.story);
     if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
     for (const id of story.articleIds) {

@@ -1,9 +1,8 @@
 /** `kronika ingest <inputs…>`: files, folders, feeds, OPML, JSON Lines, URLs or `-` into the store. */
 import type { Command } from 'commander';
-import { syncStories } from '../../app/stories.ts';
 import { ingestBatch, type IngestProgress, type IngestResult } from '../../ingest/batch.ts';
 import { alertNewArticles } from './watch.ts';
-import { EXIT_PARTIAL, printJson, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { EXIT_PARTIAL, printJson, syncStoriesOf, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface IngestFlags extends DbOptions {
   readonly json?: boolean;
@@ -57,7 +56,7 @@ export function register(program: Command): void {
           : undefined,
       });
       // New articles join their stories as they arrive (issue 6); --no-stories defers it.
-      const stories = flags.stories === false ? undefined : syncStories(store);
+      const stories = flags.stories === false ? undefined : syncStoriesOf(store);
       // Saved searches alert on what just arrived (issue 8), with the stories it joined.
       if (result.articleIds.length > 0) await alertNewArticles(store, flags, result.articleIds);
       return { result, stories };

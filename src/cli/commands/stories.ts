@@ -1,10 +1,10 @@
 /** `kronika stories`, `kronika story <id>`, `kronika report <id>`: events and storylines. */
 import type { Command } from 'commander';
-import { findStory, listStories, rebuildStories, storyReport, syncStories } from '../../app/stories.ts';
+import { findStory, listStories, rebuildStories, storyReport } from '../../app/stories.ts';
 import type { Story, StoryLevel } from '../../stories/cluster.ts';
 import type { Store } from '../../store/store.ts';
 import { renderHtml, renderMarkdown } from '../../synthesis/index.ts';
-import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJson, printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { headline } from '../records.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];
@@ -47,7 +47,7 @@ export function register(program: Command): void {
       if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
       await withStore(flags, (store) => {
         if (flags.rebuild) rebuildStories(store);
-        else syncStories(store);
+        else syncStoriesOf(store);
         const stories = listStories(store, level);
         if (flags.json) return printJsonLines(stories.map((s) => storyRecord(s, store)));
         printTable(
@@ -63,7 +63,7 @@ export function register(program: Command): void {
     .argument('<id>', 'story id (an id merged into another still resolves)')
     .action(async (id: string, flags: DbOptions & { json?: boolean }) => {
       await withStore(flags, (store) => {
-        syncStories(store);
+        syncStoriesOf(store);
         const story = requireStory(store, id);
         const record = storyRecord(story, store);
         if (flags.json) return printJson(record);
@@ -88,7 +88,7 @@ export function register(program: Command): void {
       const sentences = Number(flags.sentences);
       if (!Number.isInteger(sentences) || sentences < 1 || sentences > 20) throw new UsageError('--sentences takes an integer from 1 to 20');
       await withStore(flags, (store) => {
-        syncStories(store);
+        syncStoriesOf(store);
         const report = storyReport(store, requireStory(store, id), { summarySentences: sentences });
         if (flags.format === 'json') printJson(report);
         else process.stdout.write(flags.format === 'html' ? renderHtml(report) : renderMarkdown(report));

@@ -28,7 +28,8 @@ function headWords(language: Language): ReadonlyMap<string, EntityType> {
 
 /**
  * Type of a phrase that is not a known name.
- * 1. acronyms are organisations; 2. a head noun from the word lists decides, an English title
+ * 1. acronyms are organisations; 2. a head noun from the word lists decides (Polish: first
+ * word or the one after an adjective; English: first word, else last word), an English title
  * ending ("… Post", "… Times") makes a product (BSNLP types media as PRO), a known place first
  * makes a place ("Irlandia Północna", "Europa Środkowo-Wschodnia"); 3. a word
  * inflecting like a person's name or a demonym makes a person; 4. a number makes a product
@@ -41,10 +42,15 @@ export function classify(words: readonly string[], language: Language): EntityTy
   if (isAcronym(first)) return 'ORG';
   const map = headWords(language);
   const infos = language === 'pl' ? words.map((w) => tokenInfo(w)) : [];
-  // The head is the first word, or the second after a leading adjective ("Europejski Bank").
-  const heads = language === 'pl' && infos[0]?.adjective && words.length > 1 ? [0, 1] : [0];
+  // Polish heads come first, or second after a leading adjective ("Europejski Bank"). English
+  // compounds are head-final ("Security Council", "Vostochny Cosmodrome"), but a head before
+  // "of" stays first ("Bank [of England]", "Gulf [of Mexico]"), so English tries the first word,
+  // then the last.
+  const heads = language === 'pl'
+    ? (infos[0]?.adjective && words.length > 1 ? [0, 1] : [0])
+    : (words.length > 1 ? [0, words.length - 1] : [0]);
   for (const i of heads) {
-    const lemmas = language === 'pl' ? infos[i]!.lemmas : [words[i]!.toLowerCase()];
+    const lemmas = language === 'pl' ? infos[i]!.lemmas : [words[i]!.toLowerCase().replace(/['’]s$/u, '')];
     for (const l of lemmas) {
       const t = map.get(l);
       if (t) return t;

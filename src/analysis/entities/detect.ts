@@ -9,6 +9,7 @@
  */
 import type { Language } from '../../types.ts';
 import { isAcronym } from './base-form.ts';
+import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo } from './morphology.ts';
 import { loadList } from './resources.ts';
@@ -188,6 +189,8 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   // The leading-word loop already dropped an initial common word without name evidence.
   if (c.last > c.first) return true;
   if (matchKnown([first.text], language)) return true;
+  // English demonyms are capitalised everywhere ("Russian troops…"), Polish adjectives are not.
+  if (language === 'en' && demonymCountry(first.text, language)) return true;
   if (isAcronym(first.text)) return !isCommonWord(first.text, language);
   if (language === 'pl') {
     const info = tokenInfo(first.text);

@@ -9,7 +9,7 @@
  *      (gazetteer.ts, classify.ts);
  *   4. base forms by Polish agreement rules and the article's own forms (base-form.ts);
  *   5. keys by transliteration skeleton (keys.ts), countries by ISO code, demonyms to their
- *      country (demonyms.ts);
+ *      country (demonyms.ts: "Rosjanie", "Russian", "North Korean" → geo-ru, geo-kp);
  *   6. lower-case uses of names capitalised in the article or of listed events ("brexitu");
  *   7. short person names join the full name used in the same article ("Kima" → Kim Dzong Un,
  *      "Putin" → Władimir Putin), acronyms and bare heads join the longer name
@@ -101,8 +101,13 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
-  const country = language === 'pl' && words.length === 1 && tokenInfo(words[0]!).demonym ? demonymCountry(base) : undefined;
-  return { ...span, base, type, key: country ?? nameKey(base, language) };
+  const country = language === 'en' || (words.length === 1 && tokenInfo(words[0]!).demonym) ? demonymCountry(base, language) : undefined;
+  // BSNLP types nationality words as PER ("Rosjanie") and links them to the country; English
+  // follows it for the adjective too ("Russian President", "North Korean leader"), which is the
+  // same word as the noun, so one word gets one type in both languages. The country's entity
+  // still takes its place type from its name (groupEntities).
+  if (country) return { ...span, base, type: 'PER', key: country };
+  return { ...span, base, type, key: nameKey(base, language) };
 }
 
 /** English names do not inflect; only the possessive goes ("Putin's" → "Putin"). */
@@ -126,6 +131,16 @@ export function fullestName(names: ReadonlyMap<string, number>): string {
     return other.length > words.length && at === words.length;
   };
   return ranked.find(([name]) => extendsMain(name))?.[0] ?? main;
+}
+
+/**
+ * A country's type comes from its name ("Russia" LOC, "EU" ORG), not from its demonyms
+ * ("Russians", "Russian President": PER by the BSNLP convention), however often those occur;
+ * demonyms decide only when the country itself is never named.
+ */
+function countryTypes(key: string, types: Map<EntityType, number>): Map<EntityType, number> {
+  if (!key.startsWith('geo-') || types.size < 2 || !types.has('PER')) return types;
+  return new Map([...types].filter(([type]) => type !== 'PER'));
 }
 
 /**
@@ -153,7 +168,7 @@ export function groupEntities(input: readonly ArticleMentions[]): Entity[] {
   return [...acc.entries()]
     .map(([key, e]) => ({
       key,
-      type: top(e.types),
+      type: top(countryTypes(key, e.types)),
       name: fullestName(e.names),
       variants: [...e.names.keys()].sort(),
       mentions: e.mentions,

@@ -7,6 +7,7 @@
  * and the semivowel j/y vary most between romanisations (Dmitrij/Dymitri, Pjong/Pyong).
  */
 import type { Language } from '../../types.ts';
+import { isAcronym } from './base-form.ts';
 import { loadPairs } from './resources.ts';
 
 let classes: readonly (readonly [string, string])[] | undefined;
@@ -25,6 +26,10 @@ function skeleton(word: string): string {
 }
 
 function computeSkeleton(word: string): string {
+  // An acronym is spelled out letter by letter, not transliterated, and it must not meet a
+  // name word of the same letters ("UN" vs the surname "Un", "ONZ" vs "Onz"): it keeps its
+  // capitals, so it differs from the lower-case skeleton of a normal word.
+  if (isAcronym(word)) return word.normalize('NFD').replace(/[^\p{Lu}\p{N}]/gu, '');
   classes ??= loadPairs('pl', 'entity-transliteration');
   let w = word.toLocaleLowerCase('pl');
   // j and y are consonants only at the start of a word (Jong, Yoon); elsewhere they are the

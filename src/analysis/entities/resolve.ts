@@ -4,11 +4,20 @@
  */
 import type { EntityType, Language } from '../../types.ts';
 import type { ArticleMentions, Mention } from './index.ts';
+import { isAcronym } from './base-form.ts';
 import { isTypeGuess } from './classify.ts';
 import { knownKey } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { tokenInfo } from './morphology.ts';
 import { loadList, loadPairs } from './resources.ts';
+
+/**
+ * A name word compared caselessly, except that an acronym only meets the same acronym: "UN" (the
+ * United Nations) is not the "Un" of "Kim Jong Un", nor "ONZ" a surname "Onz".
+ */
+function namePart(word: string): string {
+  return isAcronym(word) ? word : word.toLocaleLowerCase('pl');
+}
 
 /**
  * A one-word person-like mention takes the key of the multi-word person name in the
@@ -22,7 +31,7 @@ export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
     for (const part of m.base.split(' ')) {
       // Exact (caseless) parts: within one article spelling is stable, and skeletons would
       // let "Jak" join "Jake Sullivan".
-      const k = part.toLocaleLowerCase('pl');
+      const k = namePart(part);
       const byKey = full.get(k) ?? new Map();
       const entry = byKey.get(m.key) ?? { count: 0, type: m.type };
       entry.count++;
@@ -32,7 +41,7 @@ export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
   }
   return mentions.map((m) => {
     if (m.base.includes(' ') || m.key.startsWith('geo-')) return m;
-    const options = full.get(m.base.toLocaleLowerCase('pl'));
+    const options = full.get(namePart(m.base));
     if (!options) return m;
     const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
     return { ...m, key, type: best.type };

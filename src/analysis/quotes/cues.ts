@@ -27,6 +27,8 @@ export interface QuoteCues {
   readonly determiners: ReadonlySet<string>;
   /** Relative pronouns: as a subject they point at the name just before ("X, który powiedział"). */
   readonly relatives: ReadonlySet<string>;
+  /** Auxiliaries and adverbs between a subject and its verb ("has" in "Washington has warned"). */
+  readonly verbGroup: ReadonlySet<string>;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
@@ -95,6 +97,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     determiners: set('determiner'),
     relatives: set('relative'),
     connectors: set('connector'),
+    verbGroup: set('verb-group'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     roles,

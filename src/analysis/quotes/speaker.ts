@@ -63,7 +63,8 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * The speaker named in `region`; `side` says where the region lies relative to the verb, so the
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
-export function speakerInRegion(ctx: SpeakerContext, region: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  const region = side === 'before' ? withoutVerbGroup(ctx, whole) : whole;
   const named = namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
   const description = describe(ctx, region);
@@ -78,6 +79,18 @@ export function speakerInRegion(ctx: SpeakerContext, region: Span, agreement: Ag
     if (earlier) return { ...earlier, description: description.text };
   }
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/**
+ * A region before the verb without the auxiliaries and adverbs that end it: the subject of
+ * "Washington has repeatedly warned" is "Washington", not "Washington has repeatedly".
+ */
+function withoutVerbGroup(ctx: SpeakerContext, region: Span): Span {
+  const words = wordsIn(ctx.text, region.start, region.end);
+  let n = words.length;
+  while (n > 0 && ctx.cues.verbGroup.has(words[n - 1]!.text)) n--;
+  if (n === words.length) return region;
+  return { start: region.start, end: n > 0 ? words[n - 1]!.end : region.start };
 }
 
 /**

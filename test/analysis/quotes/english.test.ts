@@ -1,0 +1,69 @@
+/**
+ * English speakers before the reporting verb: auxiliaries and adverbs between the subject and
+ * the verb ("Washington has warned") are never part of the speaker. On the English Kim–Putin
+ * fixture through the real entity stage, and on wire copy written for the rule with hand-made
+ * mentions (fixture.ts), so the rule is tested apart from the entity stage.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { findMentions } from '../../../src/analysis/entities/index.ts';
+import { findQuotes, type Quote } from '../../../src/analysis/quotes/index.ts';
+import { toArticle } from '../../../src/ingest/article.ts';
+import { readPlainText } from '../../../src/ingest/plain-text.ts';
+import { analyzeText } from '../../../src/text/index.ts';
+import { doc, withMention, type Doc } from './fixture.ts';
+
+const FIXTURE = new URL('../../../test/stories/fixtures/kim-putin-en.txt', import.meta.url);
+
+function quoteWith(all: readonly Quote[], fragment: string): Quote {
+  const q = all.find((x) => x.text.includes(fragment));
+  assert.ok(q, `no quote containing ${JSON.stringify(fragment)}; got ${JSON.stringify(all.map((x) => x.text.slice(0, 40)))}`);
+  return q;
+}
+
+function quotes(d: Doc): Quote[] {
+  return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
+}
+
+test('fixture: "Washington has warned that …" is spoken by Washington', () => {
+  const { text } = toArticle(readPlainText(readFileSync(FIXTURE, 'utf8'), 'kim-putin-en.txt'), '2026-01-01T00:00:00Z');
+  const sentences = analyzeText(text, 'en');
+  const all = findQuotes({ text, language: 'en', sentences, mentions: findMentions(text, 'en', sentences) });
+  const warned = quoteWith(all, 'any arms deal between Russia and North Korea');
+  assert.equal(warned.kind, 'indirect');
+  assert.equal(warned.cue?.text, 'warned');
+  assert.equal(warned.speaker?.name, 'Washington');
+  assert.equal(warned.speaker?.type, 'LOC');
+  assert.equal(quoteWith(all, 'the two sides discussed cooperation').speaker?.name, 'Dmitry Peskov');
+});
+
+// Written for the rule in wire-copy style; not taken from any article.
+const COPY =
+  'SEOUL (Reuters) - Washington has warned that any arms deal between Russia and North Korea would violate sanctions. ' +
+  'South Korean officials have repeatedly said that Pyongyang was preparing a nuclear test. ' +
+  'The European Union has also argued that the sanctions were working. ' +
+  'Tokyo had earlier warned that the launch posed a grave threat to the region. ' +
+  'Theresa May said that Britain would stand by its allies. ' +
+  'Will Smith said the film would be released in May.';
+
+test('wire copy: auxiliaries and adverbs after the subject are cut, names that look like them are not', () => {
+  let d = doc(COPY, 'en');
+  for (const [surface, type] of [['Washington', 'LOC'], ['Pyongyang', 'LOC'], ['European Union', 'ORG'], ['Tokyo', 'LOC'], ['Theresa May', 'PER'], ['Will Smith', 'PER']] as const) {
+    d = withMention(d, surface, surface, type);
+  }
+  const all = quotes(d);
+  const cases: [string, string][] = [
+    ['any arms deal between Russia', 'Washington'],
+    ['Pyongyang was preparing a nuclear test', 'South Korean officials'],
+    ['the sanctions were working', 'European Union'],
+    ['the launch posed a grave threat', 'Tokyo'],
+    ['Britain would stand by its allies', 'Theresa May'],
+    ['the film would be released', 'Will Smith'],
+  ];
+  for (const [fragment, speaker] of cases) {
+    const q = quoteWith(all, fragment);
+    assert.equal(q.kind, 'indirect', `kind of "${fragment}"`);
+    assert.equal(q.speaker?.name, speaker, `speaker of "${fragment}"`);
+  }
+});

@@ -27,6 +27,15 @@ function headWords(language: Language): ReadonlyMap<string, EntityType> {
 }
 
 /**
+ * Is this word a head noun of an institution, place, event or product ("Ministry", "Airport")?
+ * @example isHeadWord('Ministry', 'en') === true
+ */
+export function isHeadWord(word: string, language: Language): boolean {
+  const map = headWords(language);
+  return language === 'pl' ? tokenInfo(word).lemmas.some((l) => map.has(l)) : map.has(word.toLowerCase());
+}
+
+/**
  * Type of a phrase that is not a known name.
  * 1. acronyms are organisations; 2. a head noun from the word lists decides (Polish: first
  * word or the one after an adjective; English: first word, else last word), an English title

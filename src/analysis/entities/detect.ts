@@ -9,6 +9,7 @@
  */
 import type { Language } from '../../types.ts';
 import { isAcronym } from './base-form.ts';
+import { isHeadWord } from './classify.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo } from './morphology.ts';
@@ -32,6 +33,16 @@ function stop(language: Language): ReadonlySet<string> {
 }
 
 const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * A title or role word that is not part of a name ("Defence Minister Sergei Shoigu"), unless
+ * an English head noun follows: then it names the institution ("Foreign Ministry", "Defence
+ * Department", "General Assembly").
+ */
+function isTitle(tokens: readonly WordToken[], k: number, last: number, language: Language): boolean {
+  if (!stop(language).has(tokens[k]!.text.toLocaleLowerCase('pl'))) return false;
+  return !(language === 'en' && k < last && isHeadWord(tokens[k + 1]!.text, language));
+}
 
 /** Is this capitalised word an ordinary word (so a capital alone is no evidence)? */
 function isCommonWord(word: string, language: Language): boolean {
@@ -101,7 +112,7 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
     let a = i;
     while (a <= j) {
       const w = tokens[a]!.text;
-      const title = stop(language).has(w.toLocaleLowerCase('pl'));
+      const title = isTitle(tokens, a, j, language);
       const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
         && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
@@ -136,7 +147,7 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   while (k <= b) {
     // Titles inside a run ("Defence Minister Sergei Shoigu") separate names and are dropped;
     // an English possessive ends a name ("Russia's | Far East").
-    if (stop(language).has(tokens[k]!.text.toLocaleLowerCase('pl'))) {
+    if (isTitle(tokens, k, b, language)) {
       if (k > start) parts.push({ first: start, last: k - 1 });
       start = k = k + 1;
       continue;

@@ -28,8 +28,10 @@ export interface WordToken {
   readonly initial: boolean;
 }
 
-// Letters with inner hyphen/apostrophe/dot-initials; digits as their own tokens ("Nord Stream 2").
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?|\d+/gu;
+// Initialisms with their dots ("U.S.", "U.K."); letters with inner hyphen/apostrophe; digits as
+// their own tokens ("Nord Stream 2").
+const WORD = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?|\d+/gu;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const SENTENCE_END = /[.!?…]["”»)]*\s+(?=["„«(]?[\p{Lu}\d])|\n\s*\n/gu;
 
 /** Split into sentences when the caller has none. */
@@ -60,8 +62,8 @@ export function wordTokens(text: string, sentences: readonly SentenceLike[]): Wo
     for (const m of slice.matchAll(WORD)) {
       let word = m[0];
       const start = s.start + m.index;
-      // A trailing dot belongs to the word only for an initial ("W. Brytania", "J. Kowalski").
-      if (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !abbreviations().has(word)) word = word.slice(0, -1);
+      // A trailing dot belongs to the word only for initials ("W. Brytania", "J. Kowalski", "U.S.").
+      if (word.endsWith('.') && !INITIALS.test(word) && !abbreviations().has(word)) word = word.slice(0, -1);
       const gap = text.slice(last, start);
       // After an opening quote, a colon, a dash (also a spaced hyphen " - ") or a line break.
       if (/[„"«:–—]\s*$|\s-\s*$|^-\s*$|\n/.test(gap) && out.length > 0) initial = true;

@@ -196,7 +196,9 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
 }
 
 function afterPreposition(ctx: SpeakerContext, m: Span): boolean {
-  const before = /([\p{L}.]+)\s+$/u.exec(ctx.text.slice(Math.max(0, m.start - 20), m.start));
+  // Past an English possessive name: "Officials at Kyiv's Boryspil Airport said" puts the
+  // airport after "at" too.
+  const before = /([\p{L}.]+)\s+(?:(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start));
   return before !== null && ctx.cues.prepositions.has(before[1]!.toLowerCase());
 }
 

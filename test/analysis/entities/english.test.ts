@@ -145,3 +145,22 @@ test('wire copy: English head nouns decide the type first or last', () => {
   for (const [surface, type] of cases) assert.equal(mention(all, surface).type, type, `${surface} type`);
   assert.equal(mention(all, 'Kazakhstan').key, 'geo-kz');
 });
+
+// Written for the rules in wire-copy style; not taken from any article.
+const DATELINE_COPY =
+  'KYIV, Sept 14 (Reuters) - Russia\'s Defence Ministry said Ukraine had fired cruise missiles at the Black Sea Fleet. ' +
+  'The Pentagon said U.S. weapons were not used, and Chinese Foreign Ministry spokesperson Mao Ning said Beijing was concerned. ' +
+  'NATO Secretary-General Jens Stoltenberg told the UN General Assembly that British Defence Secretary Grant Shapps would visit.';
+
+test('wire copy: initialisms, institutions named by a title word, titles and dateline months', () => {
+  const all = mentionsOf(DATELINE_COPY);
+  assert.equal(mention(all, 'U.S.').key, 'geo-us', '"U.S." is one token and the United States');
+  assert.equal(mention(all, 'Defence Ministry').type, 'ORG', 'a title word before a head noun names the institution');
+  assert.equal(mention(all, 'Chinese Foreign Ministry').type, 'ORG');
+  assert.equal(mention(all, 'General Assembly').type, 'ORG');
+  assert.equal(mention(all, 'Black Sea Fleet').type, 'ORG');
+  assert.equal(mention(all, 'Jens Stoltenberg').type, 'PER', 'a title before a name is still dropped');
+  assert.equal(mention(all, 'Grant Shapps').type, 'PER');
+  assert.equal(mention(all, 'British').key, 'geo-gb', 'an irregular demonym');
+  assert.equal(all.some((m) => /Sept|Secretary/.test(m.text)), false, `no month or title mention: ${JSON.stringify(all.map((m) => m.text))}`);
+});

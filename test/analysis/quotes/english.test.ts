@@ -67,3 +67,11 @@ test('wire copy: auxiliaries and adverbs after the subject are cut, names that l
     assert.equal(q.speaker?.name, speaker, `speaker of "${fragment}"`);
   }
 });
+
+test('wire copy: a name after a preposition and a possessive is not the subject', () => {
+  const text = "Officials at Kyiv's Boryspil International Airport said flights would not resume soon.";
+  const d = withMention(withMention(doc(text, 'en'), "Kyiv's", 'Kyiv', 'LOC'), 'Boryspil International Airport', 'Boryspil International Airport', 'LOC');
+  const q = quoteWith(quotes(d), 'flights would not resume soon');
+  assert.equal(q.speaker?.name, "Officials at Kyiv's Boryspil International Airport");
+  assert.equal(q.speaker?.key, undefined, 'a description, not the airport');
+});

@@ -29,6 +29,8 @@ export interface QuoteCues {
   readonly relatives: ReadonlySet<string>;
   /** Auxiliaries and adverbs between a subject and its verb ("has" in "Washington has warned"). */
   readonly verbGroup: ReadonlySet<string>;
+  /** Names modify a following noun ("Palestinian officials"): English yes, Polish no. */
+  readonly premodifier: boolean;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
@@ -98,6 +100,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     relatives: set('relative'),
     connectors: set('connector'),
     verbGroup: set('verb-group'),
+    premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     roles,

@@ -126,10 +126,17 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
 /**
  * A name followed by a common noun that closes the subject is its modifier ("South Korean
  * official[,] said"), not the subject; "Pieskow cytowany przez media powiedział" keeps Pieskow.
+ * In English any common word right after the name makes it a modifier (cues.premodifier).
  */
 function modifiesNoun(ctx: SpeakerContext, m: Span, region: Span): boolean {
-  const next = /^\s+\p{Ll}\p{L}*\s*(?:,|$)/u.exec(ctx.text.slice(m.end, region.end));
-  return next !== null;
+  const after = ctx.text.slice(m.end, region.end);
+  if (/^\s+\p{Ll}\p{L}*\s*(?:,|$)/u.test(after)) return true;
+  if (!ctx.cues.premodifier) return false;
+  // English: any lower-case word right after the name, unless it starts a phrase of its own
+  // ("Peskov on Monday said", "Kim and Putin said", "Peskov, who…").
+  const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+  const { prepositions, connectors, verbGroup, relatives } = ctx.cues;
+  return next !== undefined && ![prepositions, connectors, verbGroup, relatives].some((set) => set.has(next));
 }
 
 /** The name a relative pronoun refers to: the last fitting mention before it in its sentence. */

@@ -75,3 +75,18 @@ test('wire copy: a name after a preposition and a possessive is not the subject'
   assert.equal(q.speaker?.name, "Officials at Kyiv's Boryspil International Airport");
   assert.equal(q.speaker?.key, undefined, 'a description, not the airport');
 });
+
+test('wire copy: a demonym or name right before a common noun modifies it, a name before a preposition does not', () => {
+  const text =
+    'Palestinian officials in Gaza said that more than 100 people were killed overnight. ' +
+    'Egyptian state media reported that talks could resume in Cairo next week. ' +
+    'Kremlin spokesman Dmitry Peskov on Monday said that no date had been set.';
+  let d = doc(text, 'en');
+  for (const [surface, type] of [['Palestinian', 'PER'], ['Gaza', 'LOC'], ['Egyptian', 'PER'], ['Cairo', 'LOC'], ['Kremlin', 'LOC'], ['Dmitry Peskov', 'PER']] as const) {
+    d = withMention(d, surface, surface, type);
+  }
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'more than 100 people were killed').speaker?.name, 'Palestinian officials in Gaza');
+  assert.equal(quoteWith(all, 'talks could resume in Cairo').speaker?.name, 'Egyptian state media');
+  assert.equal(quoteWith(all, 'no date had been set').speaker?.name, 'Dmitry Peskov', 'a preposition after the name keeps it the subject');
+});

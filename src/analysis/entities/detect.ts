@@ -104,10 +104,11 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       i++;
       continue;
     }
-    // 1. The run: capitalised words (and digits after them) with only spaces between.
+    // 1. The run: capitalised words (and digits after them, English name particles between
+    // them) with only spaces between.
     let j = i;
     while (j + 1 < tokens.length && joinable(tokens[j]!, tokens[j + 1]!, text, language)) j++;
-    while (j > i && !isCapital(tokens[j]!.text) && !/^\d+$/.test(tokens[j]!.text)) j--;
+    while (j > i && !isNameWord(tokens[j]!.text, language) && !/^\d+$/.test(tokens[j]!.text)) j--;
     // 2. Drop leading ordinary words: any at sentence start, titles anywhere.
     let a = i;
     while (a <= j) {
@@ -136,7 +137,24 @@ function joinable(a: WordToken, b: WordToken, text: string, language: Language):
   if (a.sentence !== b.sentence && !a.text.endsWith('.')) return false;
   const gap = text.slice(a.end, b.start);
   if (!/^ $|^\s$/.test(gap)) return false;
-  return isCapital(b.text) || (/^\d+$/.test(b.text) && b.text.length <= 2);
+  return isNameWord(b.text, language) || (/^\d+$/.test(b.text) && b.text.length <= 2)
+    || (isParticle(b.text, language) && (isCapital(a.text) || isParticle(a.text, language)));
+}
+
+let particles: ReadonlySet<string> | undefined;
+
+/** "von", "de", "bin" in English text: part of a name only between capitalised words (see findCandidates). */
+function isParticle(word: string, language: Language): boolean {
+  if (language !== 'en') return false;
+  particles ??= new Set(loadList('en', 'entity-name-particles'));
+  return particles.has(word);
+}
+
+/** A capitalised word, or in English a hyphenated particle before one ("al-Assad", "el-Sissi"). */
+function isNameWord(word: string, language: Language): boolean {
+  if (isCapital(word)) return true;
+  const dash = word.indexOf('-');
+  return dash > 0 && isParticle(word.slice(0, dash), language) && isCapital(word.slice(dash + 1));
 }
 
 /** 3. Split a run at known-name boundaries and after noun + adjective. */

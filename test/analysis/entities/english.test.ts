@@ -164,3 +164,19 @@ test('wire copy: initialisms, institutions named by a title word, titles and dat
   assert.equal(mention(all, 'British').key, 'geo-gb', 'an irregular demonym');
   assert.equal(all.some((m) => /Sept|Secretary/.test(m.text)), false, `no month or title mention: ${JSON.stringify(all.map((m) => m.text))}`);
 });
+
+test('wire copy: lower-case particles inside names join them, elsewhere they do not', () => {
+  const all = mentionsOf(
+    'Syrian President Bashar al-Assad met Commission President Ursula von der Leyen and Mohammed bin Salman. ' +
+      'Flights to Charles de Gaulle Airport resumed. Later, von der Leyen said the talks in de facto terms had failed.',
+  );
+  const names = all.map((m) => m.text);
+  for (const name of ['Bashar al-Assad', 'Ursula von der Leyen', 'Mohammed bin Salman', 'Charles de Gaulle Airport']) {
+    assert.ok(names.includes(name), `"${name}" in ${JSON.stringify(names)}`);
+  }
+  assert.equal(mention(all, 'Ursula von der Leyen').type, 'PER');
+  assert.equal(mention(all, 'Charles de Gaulle Airport').type, 'LOC');
+  assert.equal(mention(all, 'Leyen').key, mention(all, 'Ursula von der Leyen').key, 'the short form joins the full name');
+  assert.equal(mention(all, 'Syrian').key, 'geo-sy');
+  assert.equal(names.some((n) => /facto|^de /.test(n)), false, 'a particle alone is no name');
+});

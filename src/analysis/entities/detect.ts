@@ -1,8 +1,10 @@
 /**
- * Finding name phrases: runs of capitalised words and acronyms, with
+ * Finding name phrases: runs of capitalised words and acronyms (in English also with name
+ * particles inside: "Ursula von der Leyen"), with
  *   1. sentence-initial words kept only on evidence (a proper-name stem in the dictionary,
- *      a known name, or the same word capitalised mid-sentence elsewhere in the article);
- *   2. leading titles and common words dropped ("Dyktator Korei" → "Korei");
+ *      a known name, an English demonym, or the same word capitalised mid-sentence elsewhere);
+ *   2. leading titles and common words dropped ("Dyktator Korei" → "Korei"), except a title
+ *      before an English head noun ("Foreign Ministry");
  *   3. runs split where a known name ends or after "noun + adjective" ("Korei Północnej |
  *      Kim Dzong Un"), since Polish often puts a genitive name right before another;
  *   4. lower-case uses of a name seen capitalised ("brexitu" after "Brexit").

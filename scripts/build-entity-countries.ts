@@ -9,8 +9,11 @@ import { writeFileSync } from 'node:fs';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 // Codes CLDR knows but that are not countries a news article names (private-use, grouping).
-// UK is CLDR's alias of GB (one country, one key); EZ and UN are groupings.
-const SKIP = new Set(['UK', 'AA', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'XA', 'XB', 'ZZ', 'EZ', 'UN']);
+// UK is CLDR's alias of GB (one country, one key); EZ and UN are groupings. Withdrawn codes
+// (ISO 3166-3) carry their successor's name in CLDR ("DD = Germany"), and DD sorts before DE: they
+// would take the country's key, so they go too.
+const WITHDRAWN = ['AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'NT', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR'];
+const SKIP = new Set(['UK', 'AA', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'XA', 'XB', 'ZZ', 'EZ', 'UN', ...WITHDRAWN]);
 
 for (const lang of ['pl', 'en'] as const) {
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });

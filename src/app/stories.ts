@@ -16,9 +16,15 @@ import type { Article, Published } from '../types.ts';
 import { analyzeText } from '../text/index.ts';
 
 const STATE_NAME = 'stories';
+/**
+ * Version of the saved stories. Raise it whenever features change meaning (entity keys, lemmas):
+ * a saved engine compares new articles with centroids built from the old keys, so an older state is
+ * rebuilt from the articles instead. 2: acronym and demonym keys (2026-11-23).
+ */
+const STATE_VERSION = 2;
 
 interface StoredStories {
-  readonly version: 1;
+  readonly version: typeof STATE_VERSION;
   /** Articles the engine has seen; when the store holds more, the rest are caught up. */
   readonly known: number;
   readonly engine: StoryEngineState;
@@ -60,7 +66,7 @@ function signalsOf(article: Article): { features: ArticleFeatures; mentions: Men
 }
 
 function isStoredStories(value: unknown): value is StoredStories {
-  return typeof value === 'object' && value !== null && (value as StoredStories).version === 1;
+  return typeof value === 'object' && value !== null && (value as StoredStories).version === STATE_VERSION;
 }
 
 const freshStories = (): LoadedStories => ({ engine: createStoryEngine(), known: 0, names: {} });
@@ -72,7 +78,13 @@ const freshStories = (): LoadedStories => ({ engine: createStoryEngine(), known:
  */
 function restoreStories(state: unknown): { loaded: LoadedStories; problem?: string } {
   if (state === undefined) return { loaded: freshStories() };
-  if (!isStoredStories(state)) return { loaded: freshStories(), problem: 'the saved stories have an unknown format' };
+  if (!isStoredStories(state)) {
+    const version = (state as { version?: unknown } | null)?.version;
+    const problem = typeof version === 'number' && version < STATE_VERSION
+      ? 'the saved stories were made by an older version'
+      : 'the saved stories have an unknown format';
+    return { loaded: freshStories(), problem };
+  }
   try {
     const engine = restoreStoryEngine(state.engine);
     return { loaded: { engine, known: state.known, names: structuredClone(state.names ?? {}) } };
@@ -114,7 +126,7 @@ export function syncStories(store: Store): StoriesSync {
       known = total;
     }
     summary = { events: engine.events().length, storylines: engine.storylines().length };
-    return { version: 1, known, engine: engine.serialise(), names };
+    return { version: STATE_VERSION, known, engine: engine.serialise(), names };
   });
   return { added, ...summary, ...(recovered ? { recovered: `${recovered}; re-clustered all ${added} articles` } : {}) };
 }
@@ -133,7 +145,7 @@ export function rebuildStories(store: Store): StoriesSync {
   const engine = createStoryEngine();
   for (const f of sortForBatch(features)) engine.add(f);
   engine.consolidate();
-  const state: StoredStories = { version: 1, known: features.length, engine: engine.serialise(), names };
+  const state: StoredStories = { version: STATE_VERSION, known: features.length, engine: engine.serialise(), names };
   store.updateState(STATE_NAME, () => state);
   return { added: features.length, events: engine.events().length, storylines: engine.storylines().length };
 }

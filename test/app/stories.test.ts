@@ -64,12 +64,17 @@ test('saved stories that cannot be restored are rebuilt from the articles, and t
     assert.equal(first.recovered, undefined);
     const before = listStories(store).map((s) => [s.id, [...s.articleIds].sort()]);
     // A state from another version (or edited by hand): right envelope, unusable engine.
-    store.updateState('stories', () => ({ version: 1, known: 5, engine: { events: 'nonsense' } }));
+    const saved = store.readState('stories') as { version: number };
+    store.updateState('stories', () => ({ version: saved.version, known: 5, engine: { events: 'nonsense' } }));
     const again = syncStories(store);
     assert.match(again.recovered ?? '', /could not be restored.*re-clustered all 5 articles/);
     assert.equal(again.added, 5);
     assert.deepEqual(listStories(store).map((s) => [s.id, [...s.articleIds].sort()]), before);
     assert.equal(syncStories(store).recovered, undefined, 'the rebuilt state is saved');
+    // Stories saved by an older version (features meant something else then) are rebuilt too.
+    store.updateState('stories', (current) => ({ ...(current as object), version: saved.version - 1 }));
+    assert.match(syncStories(store).recovered ?? '', /older version.*re-clustered all 5 articles/);
+    assert.deepEqual(listStories(store).map((s) => [s.id, [...s.articleIds].sort()]), before);
     assert.equal(store.countArticles(), 5, 'no article lost');
   } finally {
     store.close();

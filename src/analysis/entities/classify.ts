@@ -6,12 +6,14 @@
  */
 import type { EntityType, Language } from '../../types.ts';
 import { isAcronym } from './base-form.ts';
+import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo } from './morphology.ts';
 import { loadList } from './resources.ts';
 
 const heads = new Map<string, ReadonlyMap<string, EntityType>>();
 let mediaTails: ReadonlySet<string> | undefined;
+let placeLeads: ReadonlySet<string> | undefined;
 
 function headWords(language: Language): ReadonlyMap<string, EntityType> {
   let m = heads.get(language);
@@ -47,6 +49,17 @@ export function isHeadWord(word: string, language: Language): boolean {
  * several unknown words → a foreign person ("Jake Sullivan", "Kim Jo Dzong").
  */
 export function classify(words: readonly string[], language: Language): EntityType {
+  return decide(words, language).type;
+}
+
+/** The type, and whether it is only the default for a phrase with no evidence (English). */
+function decide(words: readonly string[], language: Language): { type: EntityType; guess: boolean } {
+  const type = evidenceType(words, language);
+  if (type) return { type, guess: false };
+  return { type: words.length > 1 ? 'PER' : 'LOC', guess: true };
+}
+
+function evidenceType(words: readonly string[], language: Language): EntityType | undefined {
   const first = words[0]!;
   if (isAcronym(first)) return 'ORG';
   const map = headWords(language);
@@ -68,7 +81,7 @@ export function classify(words: readonly string[], language: Language): EntityTy
   mediaTails ??= new Set(loadList('en', 'entity-media-tails'));
   if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
-  if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
+  if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
   if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
@@ -76,11 +89,24 @@ export function classify(words: readonly string[], language: Language): EntityTy
 }
 
 /**
+ * A compass word opening a name, after a leading demonym if any, with no head noun: "North
+ * Carolina", "Middle East", "Russian Far East" (a region of its own, not Russia: Far East is
+ * its head); resources/en/entity-loc-leads.txt.
+ */
+function isPlaceLead(words: readonly string[]): boolean {
+  placeLeads ??= new Set(loadList('en', 'entity-loc-leads'));
+  const rest = words.length > 2 && demonymCountry(words[0]!, 'en') ? words.slice(1) : words;
+  return rest.length > 1 && placeLeads.has(rest[0]!.toLowerCase());
+}
+
+/**
  * True when `classify` had no evidence and fell back to its default for one unknown word;
  * the article may then settle the type (findMentions: "w Pjongjangu" makes a place).
  */
 export function isTypeGuess(words: readonly string[], language: Language): boolean {
-  if (language !== 'pl' || words.length !== 1 || isAcronym(words[0]!)) return false;
+  // English: one unknown word (LOC) or several with no head (PER), as classify defaulted.
+  if (language === 'en') return decide(words, language).guess;
+  if (words.length !== 1 || isAcronym(words[0]!)) return false;
   const info = tokenInfo(words[0]!);
   if (info.proper || info.person || info.demonym || /\d/.test(words[0]!)) return false;
   return !info.lemmas.some((l) => headWords(language).has(l));

@@ -2,14 +2,17 @@
  * Finding name phrases: runs of capitalised words and acronyms (in English also with name
  * particles inside: "Ursula von der Leyen"), with
  *   1. sentence-initial words kept only on evidence (a proper-name stem in the dictionary,
- *      a known name, an English demonym, or the same word capitalised mid-sentence elsewhere);
+ *      a known name, an English demonym, an English word no lexicon knows, or the same word
+ *      capitalised mid-sentence elsewhere);
  *   2. leading titles and common words dropped ("Dyktator Korei" → "Korei"), except a title
- *      before an English head noun ("Foreign Ministry");
+ *      before an English head noun ("Foreign Ministry"), and the end of an English title
+ *      with "of" ("Secretary of State Antony Blinken" → "Antony Blinken");
  *   3. runs split where a known name ends or after "noun + adjective" ("Korei Północnej |
  *      Kim Dzong Un"), since Polish often puts a genitive name right before another;
  *   4. lower-case uses of a name seen capitalised ("brexitu" after "Brexit").
  */
 import type { Language } from '../../types.ts';
+import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym } from './base-form.ts';
 import { isHeadWord } from './classify.ts';
 import { demonymCountry } from './demonyms.ts';
@@ -64,7 +67,9 @@ function midSentenceNames(tokens: readonly WordToken[], language: Language): Set
     // A capital mid-sentence, or a sentence-initial word followed by another capitalised word
     // ("Kim Jong Un met …"): a multi-word name is evidence for each of its words.
     const next = tokens[i + 1];
-    const inRun = next !== undefined && next.sentence === t.sentence && isCapital(next.text) && next.start - t.end === 1;
+    // An English title after the word is no such name ("Labour Minister Olivier Dussopt").
+    const inRun = next !== undefined && next.sentence === t.sentence && isCapital(next.text) && next.start - t.end === 1
+      && !(language === 'en' && stop(language).has(next.text.toLowerCase()));
     if (!isCapital(t.text) || (t.initial && (!inRun || isCommonWord(t.text, language)))) continue;
     out.add(t.text.toLocaleLowerCase('pl'));
     // The lemma too ("Brexitu" attests "Brexit"), but only a proper-name one: "Jake" read as
@@ -111,8 +116,9 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
     let j = i;
     while (j + 1 < tokens.length && joinable(tokens[j]!, tokens[j + 1]!, text, language)) j++;
     while (j > i && !isNameWord(tokens[j]!.text, language) && !/^\d+$/.test(tokens[j]!.text)) j--;
-    // 2. Drop leading ordinary words: any at sentence start, titles anywhere.
-    let a = i;
+    // 2. Drop leading ordinary words: any at sentence start, titles anywhere, and the words
+    // completing a title with "of" ("Secretary of | State Antony Blinken").
+    let a = i + titleCompletion(tokens, i, j, language);
     while (a <= j) {
       const w = tokens[a]!.text;
       const title = isTitle(tokens, a, j, language);
@@ -132,6 +138,27 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
     i = j + 1;
   }
   return out;
+}
+
+let titlePhrases: ReadonlySet<string> | undefined;
+
+/**
+ * How many words at the start of the run [i, j] finish a listed title with "of" begun before
+ * it ("Minister of | Foreign Affairs Dmytro Kuleba" → 2), longest first; "of the" is read as
+ * "of". resources/en/entity-title-phrases.txt.
+ */
+function titleCompletion(tokens: readonly WordToken[], i: number, j: number, language: Language): number {
+  if (language !== 'en') return 0;
+  titlePhrases ??= new Set(loadList('en', 'entity-title-phrases'));
+  let k = i - 1;
+  if (k > 0 && tokens[k]!.text.toLowerCase() === 'the') k--;
+  if (k < 1 || tokens[k]!.text !== 'of' || tokens[k - 1]!.sentence !== tokens[i]!.sentence) return 0;
+  const lead = `${tokens[k - 1]!.text.toLowerCase()} of`;
+  for (let n = j - i + 1; n >= 1; n--) {
+    const rest = tokens.slice(i, i + n).map((t) => t.text.toLowerCase()).join(' ');
+    if (titlePhrases.has(`${lead} ${rest}`)) return n;
+  }
+  return 0;
 }
 
 function joinable(a: WordToken, b: WordToken, text: string, language: Language): boolean {
@@ -223,6 +250,9 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   // English demonyms are capitalised everywhere ("Russian troops…"), Polish adjectives are not.
   if (language === 'en' && demonymCountry(first.text, language)) return true;
   if (isAcronym(first.text)) return !isCommonWord(first.text, language);
+  // A word no English lexicon knows opens sentences only as a name ("Zelensky said", "Pfizer
+  // shares fell"); WordNet also lists many names ("Nissan", "Hamas"), which still need evidence.
+  if (language === 'en') return !getLemmatizer('en').knows(first.text) || seenAsName(first.text, seen);
   if (language === 'pl') {
     const info = tokenInfo(first.text);
     if (info.proper && !info.common) return true;

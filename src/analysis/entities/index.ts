@@ -22,6 +22,7 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
 import { classify } from './classify.ts';
+import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
@@ -87,17 +88,19 @@ export function findMentions(text: string, language: Language, sentences: readon
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
   found.sort((a, b) => a.start - b.start);
-  return typesFromCues(placesByPreposition(resolveShortForms(resolveShortNames(found)), text, lang), text, lang);
+  const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
+  return typesFromContext(typesFromCues(resolved, text, lang), text, lang);
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
   const first = tokens[c.first]!;
   const last = tokens[c.last]!;
-  const words = tokens.slice(c.first, c.last + 1).map((t) => t.text);
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end), sentence: first.sentence };
+  const dateline = isDateline(span, text);
+  const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
   if (known && known.length === words.length) return { ...span, base: known.entry.name, type: known.entry.type, key: known.entry.key };
-  const type = classify(words, language);
+  const type = dateline ? 'LOC' : classify(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
@@ -108,6 +111,26 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   // still takes its place type from its name (groupEntities).
   if (country) return { ...span, base, type: 'PER', key: country };
   return { ...span, base, type, key: nameKey(base, language) };
+}
+
+/**
+ * A wire dateline: capitals opening a paragraph, then the agency in brackets and a dash, maybe
+ * after a date, or a dash alone ("SAO PAULO (Reuters) -", "KYIV, Sept 14 (Reuters) -",
+ * "GDAŃSK (PAP) -", "LONDON — "). It names the place filed from; read title-cased
+ * so it meets the place's other mentions ("Sao Paulo"), not an acronym.
+ */
+function isDateline(span: Span & { readonly text: string }, text: string): boolean {
+  if (!/(?:^|\n)\s*$/u.test(text.slice(Math.max(0, span.start - 40), span.start))) return false;
+  if (!/^\p{Lu}[\p{Lu}.'’ -]*\p{Lu}$/u.test(span.text)) return false;
+  // The agency in brackets must be followed by the dash: "IAG (International Airlines Group),"
+  // opening a BSNLP paragraph is an acronym glossed, not a dateline.
+  return /^(?:(?:,[^\n()]{0,30})?\s*\([^()\n]{1,40}\)\s*[-–—]|\s+[-–—]\s)/u.test(text.slice(span.end, span.end + 80));
+}
+
+function titleCase(word: string): string {
+  return word.length > 1 && word === word.toLocaleUpperCase('pl')
+    ? word[0] + word.slice(1).toLocaleLowerCase('pl')
+    : word;
 }
 
 /** English names do not inflect; only the possessive goes ("Putin's" → "Putin"). */

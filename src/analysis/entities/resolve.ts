@@ -98,13 +98,16 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
  * Short forms of institutions and places within one article: an acronym made of a longer
  * name's initials ("KE" after "Komisja Europejska", "PE", "ONZ") and a bare head noun that
  * starts exactly one longer name ("Komisja" → Komisja Europejska; "Korea" stays apart when
- * both Koreas are named) take that name's key.
+ * both Koreas are named) take that name's key, and in English also its type when their own
+ * was a guess ("Toyota" after "Toyota Motor Corp").
  */
-export function resolveShortForms(mentions: readonly Mention[]): Mention[] {
+export function resolveShortForms(mentions: readonly Mention[], language: Language = 'pl'): Mention[] {
   const byInitials = new Map<string, Set<string>>();
   const byHead = new Map<string, Set<string>>();
+  const types = new Map<string, EntityType>();
   for (const m of mentions) {
     if (m.type === 'PER' || !m.base.includes(' ')) continue;
+    types.set(m.key, m.type);
     const words = m.base.split(' ').filter((w) => /^\p{Lu}/u.test(w));
     const initials = words.map((w) => w[0]).join('');
     if (initials.length >= 2) (byInitials.get(initials) ?? byInitials.set(initials, new Set()).get(initials)!).add(m.key);
@@ -116,7 +119,10 @@ export function resolveShortForms(mentions: readonly Mention[]): Mention[] {
     const options = /^\p{Lu}{2,}$/u.test(m.base) ? byInitials.get(m.base) : byHead.get(m.base.toLocaleLowerCase('pl'));
     if (!options || options.size !== 1) return m;
     const [key] = options;
-    return key === m.key ? m : { ...m, key: key! };
+    if (key === m.key) return m;
+    // A short form the head-word rules could only guess ("Toyota" → LOC) is the longer name's kind.
+    const guessed = language === 'en' && isTypeGuess([m.text], language);
+    return { ...m, key: key!, type: guessed ? types.get(key!)! : m.type };
   });
 }
 

@@ -29,10 +29,11 @@ function cueTables(): NonNullable<typeof cues> {
   const before = new Map<string, Cue>();
   const after = new Map<string, Cue>();
   for (const [where, value] of loadPairs('en', 'entity-context-cues')) {
-    const [position, word] = where.split(/\s+/);
+    const [position, ...words] = where.split(/\s+/);
+    const word = words.join(' ');
     const [type, strength] = value.split(/\s+/);
     const cue = { type: type as EntityType, weight: strength === 'weak' ? WEAK_WEIGHT : CUE_WEIGHT };
-    (position === 'before' ? before : after).set(word!, cue);
+    (position === 'before' ? before : after).set(word, cue);
   }
   cues = { before, after };
   return cues;
@@ -51,7 +52,10 @@ function cuesOf(m: Mention, text: string): Cue[] {
   const out: Cue[] = [];
   const prior = /(?:(\p{L}+)\s+)?(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   const last = prior?.[2]?.toLowerCase();
-  if (last === 'the') {
+  const pair = before.get(`${prior?.[1]?.toLowerCase()} ${last}`);
+  if (pair) {
+    out.push(pair);
+  } else if (last === 'the') {
     // "in the Donbas" is still a place; otherwise the article marks an institution.
     const cue = before.get(prior?.[1]?.toLowerCase() ?? '');
     out.push(cue?.type === 'LOC' ? cue : { type: 'ORG', weight: CUE_WEIGHT });

@@ -15,6 +15,7 @@ import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym } from './base-form.ts';
 import { isHeadWord } from './classify.ts';
+import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo } from './morphology.ts';
@@ -40,20 +41,30 @@ function stop(language: Language): ReadonlySet<string> {
 const isCapital = (w: string) => /^\p{Lu}/u.test(w);
 
 /**
+ * A listed non-name word. English compares the word without a possessive ("Saturday's match")
+ * and never takes an acronym for one ("WHO", "IT": normal-case text writes the word in lower case).
+ */
+function isStopword(word: string, language: Language): boolean {
+  if (language !== 'en') return stop(language).has(word.toLocaleLowerCase('pl'));
+  if (word.length > 1 && isAcronym(word)) return false;
+  return stop(language).has(word.replace(/['’]s$/u, '').toLowerCase());
+}
+
+/**
  * A title or role word that is not part of a name ("Defence Minister Sergei Shoigu"), unless
  * an English head noun follows: then it names the institution ("Foreign Ministry", "Defence
  * Department", "General Assembly").
  */
 function isTitle(tokens: readonly WordToken[], k: number, last: number, language: Language): boolean {
-  if (!stop(language).has(tokens[k]!.text.toLocaleLowerCase('pl'))) return false;
+  if (!isStopword(tokens[k]!.text, language)) return false;
   return !(language === 'en' && k < last && isHeadWord(tokens[k + 1]!.text, language));
 }
 
 /** Is this capitalised word an ordinary word (so a capital alone is no evidence)? */
 function isCommonWord(word: string, language: Language): boolean {
   const lower = word.toLocaleLowerCase(language === 'en' ? 'en' : 'pl');
-  if (stop(language).has(lower)) return true;
-  if (language !== 'pl') return false;
+  if (isStopword(word, language)) return true;
+  if (language === 'en') return !(word.length > 1 && isAcronym(word)) && isFunctionWordOrAdverb(word);
   if (isAcronym(word)) return tokenInfo(lower).common && word.length >= 4;
   // Many common words are also surnames in dictionary-pl ("Kraj", "Biały"), so any lower-case
   // reading makes a sentence-initial capital uninformative.
@@ -69,7 +80,7 @@ function midSentenceNames(tokens: readonly WordToken[], language: Language): Set
     const next = tokens[i + 1];
     // An English title after the word is no such name ("Labour Minister Olivier Dussopt").
     const inRun = next !== undefined && next.sentence === t.sentence && isCapital(next.text) && next.start - t.end === 1
-      && !(language === 'en' && stop(language).has(next.text.toLowerCase()));
+      && !(language === 'en' && isStopword(next.text, language));
     if (!isCapital(t.text) || (t.initial && (!inRun || isCommonWord(t.text, language)))) continue;
     out.add(t.text.toLocaleLowerCase('pl'));
     // The lemma too ("Brexitu" attests "Brexit"), but only a proper-name one: "Jake" read as
@@ -242,7 +253,7 @@ function isNounAdjective(noun: string, adjective: string): boolean {
 function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<string>, language: Language): boolean {
   const first = tokens[c.first]!;
   if (c.first === c.last && first.text.length < 2) return false;
-  if (stop(language).has(first.text.toLocaleLowerCase('pl')) && c.first === c.last) return false;
+  if (isStopword(first.text, language) && c.first === c.last) return false;
   if (!first.initial) return true;
   // The leading-word loop already dropped an initial common word without name evidence.
   if (c.last > c.first) return true;

@@ -7,17 +7,25 @@ import assert from 'node:assert/strict';
 import { loadWireCases, scoreWire, wireMentions, type WireCase } from './english-wire.ts';
 
 const cases = loadWireCases();
+const heldOut = loadWireCases('english-wire-heldout');
 
-/** Measured after the context, dateline and title-with-"of" rules (2026-11-23): P 0.946, R 0.946; was 0.718 / 0.712. */
-const FLOOR = { precision: 0.94, recall: 0.94 };
+/**
+ * Measured 2026-11-23: the rules' set P 0.955 R 0.946 (old engine 0.718 / 0.712); the held-out
+ * set P 0.837 R 0.818 (old engine 0.556 / 0.568). Floors a little below, for harmless drift.
+ */
+const FLOORS = {
+  'english-wire': { precision: 0.94, recall: 0.94 },
+  'english-wire-heldout': { precision: 0.8, recall: 0.8 },
+} as const;
 
 function overlapsOpen(c: WireCase, surface: string): boolean {
   return c.open.some(([o]) => o.includes(surface) || surface.includes(o));
 }
 
-for (const c of cases) {
+for (const c of [...cases, ...heldOut]) {
   test(`english wire: ${c.name}`, () => {
-    const all = wireMentions(c);
+    // A possessive is the name's own mention ("Google's parent").
+    const all = wireMentions(c).map((m) => ({ ...m, text: m.text.replace(/['’]s$/u, '') }));
     const open = new Set(c.open.map(([s]) => s));
     for (const [surface, type] of c.gold) {
       if (open.has(surface)) continue;
@@ -34,9 +42,11 @@ for (const c of cases) {
   });
 }
 
-test('english wire: typed precision and recall hold their floor', (t) => {
-  const s = scoreWire(cases);
-  t.diagnostic(`typed P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)}; missed ${s.missed.join(' | ')}`);
-  assert.ok(s.precision >= FLOOR.precision, `precision ${s.precision}; spurious ${s.spurious.join(' | ')}`);
-  assert.ok(s.recall >= FLOOR.recall, `recall ${s.recall}; missed ${s.missed.join(' | ')}`);
-});
+for (const [set, floor] of Object.entries(FLOORS)) {
+  test(`${set}: typed precision and recall hold their floor`, (t) => {
+    const s = scoreWire(set === 'english-wire' ? cases : heldOut);
+    t.diagnostic(`${set} typed P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)}; missed ${s.missed.join(' | ')}`);
+    assert.ok(s.precision >= floor.precision, `precision ${s.precision}; spurious ${s.spurious.join(' | ')}`);
+    assert.ok(s.recall >= floor.recall, `recall ${s.recall}; missed ${s.missed.join(' | ')}`);
+  });
+}

@@ -47,7 +47,8 @@ export function scoreWire(cases: readonly WireCase[]): WireScore {
   const spurious: string[] = [];
   for (const c of cases) {
     const g = new Set(c.gold.map(([s, t]) => `${s}/${t}`));
-    const p = new Set(wireMentions(c).map((m) => `${m.text}/${m.type}`));
+    // A possessive is the name's own mention ("Google's parent" names Google).
+    const p = new Set(wireMentions(c).map((m) => `${m.text.replace(/['’]s$/u, '')}/${m.type}`));
     gold += g.size;
     predicted += p.size;
     for (const x of p) if (g.has(x)) correct++;

@@ -45,7 +45,10 @@ function isGuessed(m: Mention): boolean {
     && isTypeGuess(m.base.split(' '), 'en');
 }
 
-/** The cues around one mention. Multi-word names (default PER) heed only clear place and organisation cues. */
+/**
+ * The cues around one mention. Multi-word names (default PER) heed only clear cues: a title
+ * before one of its mentions ("President Joe Biden") then outweighs a "trip to Joe Biden".
+ */
 function cuesOf(m: Mention, text: string): Cue[] {
   const { before, after } = cueTables();
   const multi = m.base.includes(' ');
@@ -67,7 +70,7 @@ function cuesOf(m: Mention, text: string): Cue[] {
   const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 40))?.[1]?.toLowerCase();
   const cue = next === undefined ? undefined : after.get(next);
   if (cue) out.push(cue);
-  return multi ? out.filter((c) => c.type !== 'PER' && c.weight === CUE_WEIGHT) : out;
+  return multi ? out.filter((c) => c.weight === CUE_WEIGHT) : out;
 }
 
 /**

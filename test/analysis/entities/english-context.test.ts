@@ -44,6 +44,9 @@ test('a multi-word person stays a person after "to" or before a possessive', () 
   assert.equal(mention(mentionsOf('The envoy spoke to Joe Biden on Monday.'), 'Joe Biden').type, 'PER');
   assert.equal(mention(mentionsOf("Nothing changed in Joe Biden's view."), "Joe Biden's").type, 'PER');
   assert.equal(mention(mentionsOf('Floods hit homes near Khan Younis.'), 'Khan Younis').type, 'LOC', 'a clear place preposition');
+  assert.equal(mention(mentionsOf('Hamas fired rockets at Tel Aviv.'), 'Tel Aviv').type, 'LOC', 'a two-word place cue');
+  const both = mentionsOf('President Joe Biden met them. The envoy made a trip to Joe Biden at home.');
+  for (const m of both) assert.equal(m.type, 'PER', `"${m.text}" at ${m.start}: a title outweighs a travel cue`);
 });
 
 test('titles with "of" come off the name, also with "the"', () => {

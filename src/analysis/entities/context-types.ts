@@ -53,15 +53,20 @@ function cuesOf(m: Mention, text: string): Cue[] {
   const { before, after } = cueTables();
   const multi = m.base.includes(' ');
   const out: Cue[] = [];
+  let articled = false;
   const prior = /(?:(\p{L}+)\s+)?(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   const last = prior?.[2]?.toLowerCase();
   const pair = before.get(`${prior?.[1]?.toLowerCase()} ${last}`);
   if (pair) {
     out.push(pair);
   } else if (last === 'the') {
-    // "in the Donbas" is still a place; otherwise the article marks an institution.
+    // "in the Donbas" is still a place. Otherwise the article rules out a person; it marks an
+    // institution only for several words ("the Red Crescent"): one word after "the" is a
+    // region as often as a body ("the West", "the Sahel" / "the Bundestag", "the Taliban").
     const cue = before.get(prior?.[1]?.toLowerCase() ?? '');
-    out.push(cue?.type === 'LOC' ? cue : { type: 'ORG', weight: CUE_WEIGHT });
+    if (cue?.type === 'LOC') out.push(cue);
+    else if (multi) out.push({ type: 'ORG', weight: CUE_WEIGHT });
+    else articled = true;
   } else if (last) {
     const cue = before.get(last);
     // "in Joe Biden's view": a possessive person after a preposition.
@@ -69,7 +74,7 @@ function cuesOf(m: Mention, text: string): Cue[] {
   }
   const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 40))?.[1]?.toLowerCase();
   const cue = next === undefined ? undefined : after.get(next);
-  if (cue) out.push(cue);
+  if (cue && !(articled && cue.type === 'PER')) out.push(cue);
   return multi ? out.filter((c) => c.weight === CUE_WEIGHT) : out;
 }
 

@@ -22,7 +22,8 @@ test('a one-word name with no cue keeps the place default; one cue settles it', 
   assert.equal(mention(mentionsOf('The minister met President Zorvia on Monday.'), 'Zorvia').type, 'PER', 'title before');
   assert.equal(mention(mentionsOf('Officials said Zorvia told reporters nothing.'), 'Zorvia').type, 'PER', 'reporting verb after');
   assert.equal(mention(mentionsOf('Officials said Zorvia shares fell 4%.'), 'Zorvia').type, 'ORG', 'an organisation noun after');
-  assert.equal(mention(mentionsOf('Officials said the Zorvia had ruled.'), 'Zorvia').type, 'ORG', 'an article before');
+  assert.equal(mention(mentionsOf('Officials said the Zorvia told them nothing.'), 'Zorvia').type, 'LOC', 'an article rules out a person');
+  assert.equal(mention(mentionsOf('Officials said the Zorvia Kelmar had ruled.'), 'Zorvia Kelmar').type, 'ORG', 'an article before several words');
   assert.equal(mention(mentionsOf('Fighting raged in the Zorvia overnight.'), 'Zorvia').type, 'LOC', 'a preposition before the article');
 });
 

@@ -48,7 +48,8 @@ export interface Entity {
   readonly type: EntityType;
   /**
    * Canonical base name: the fullest form seen ("Jake Sullivan" over a more frequent "Sullivan"),
-   * else the most frequent base form, longest on ties.
+   * else the most frequent base form, longest on ties; a country's from its own name's mentions
+   * ("Israel", not the demonym "Israeli").
    */
   readonly name: string;
   /** Every distinct base form seen. */
@@ -173,16 +174,18 @@ function countryTypes(key: string, types: Map<EntityType, number>): Map<EntityTy
  */
 export function groupEntities(input: readonly ArticleMentions[]): Entity[] {
   const docs = linkAcrossArticles(input);
-  const acc = new Map<string, { types: Map<EntityType, number>; names: Map<string, number>; mentions: number; articles: Set<string> }>();
+  const acc = new Map<string, { types: Map<EntityType, number>; names: Map<string, number>; countryNames: Map<string, number>; mentions: number; articles: Set<string> }>();
   for (const doc of docs) {
     for (const m of doc.mentions) {
       let e = acc.get(m.key);
       if (!e) {
-        e = { types: new Map(), names: new Map(), mentions: 0, articles: new Set() };
+        e = { types: new Map(), names: new Map(), countryNames: new Map(), mentions: 0, articles: new Set() };
         acc.set(m.key, e);
       }
       e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
       e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
+      // A country is named by its name ("Israel"), not its demonym ("Israeli"), once it is named at all.
+      if (m.key.startsWith('geo-') && m.type !== 'PER') e.countryNames.set(m.base, (e.countryNames.get(m.base) ?? 0) + 1);
       e.mentions++;
       e.articles.add(doc.articleId);
     }
@@ -192,7 +195,7 @@ export function groupEntities(input: readonly ArticleMentions[]): Entity[] {
     .map(([key, e]) => ({
       key,
       type: top(countryTypes(key, e.types)),
-      name: fullestName(e.names),
+      name: fullestName(e.countryNames.size > 0 ? e.countryNames : e.names),
       variants: [...e.names.keys()].sort(),
       mentions: e.mentions,
       articles: [...e.articles].sort(),

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMentions, type Mention } from '../../../src/analysis/entities/index.ts';
+import { findMentions, groupEntities, type Mention } from '../../../src/analysis/entities/index.ts';
 import { analyzeText } from '../../../src/text/index.ts';
 
 function mentionsOf(text: string, language: 'en' | 'pl' = 'en'): Mention[] {
@@ -92,4 +92,12 @@ test('stopwords: a possessive is still the word, an acronym is not the word', ()
   const all = mentionsOf("The side will play in Saturday's match, WHO officials said.");
   assert.equal(all.some((m) => m.text.startsWith('Saturday')), false, JSON.stringify(all.map((m) => m.text)));
   assert.equal(mention(all, 'WHO').type, 'ORG');
+});
+
+test('a country entity is named by its name even when its demonym is as frequent and longer', () => {
+  const all = mentionsOf('Israeli jets struck targets as Israel said talks would continue.');
+  const israel = groupEntities([{ articleId: 'a', mentions: all }]).find((e) => e.key === 'geo-il');
+  assert.ok(israel, 'geo-il entity');
+  assert.equal(israel.name, 'Israel');
+  assert.equal(israel.type, 'LOC');
 });

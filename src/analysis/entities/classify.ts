@@ -37,6 +37,11 @@ export function isHeadWord(word: string, language: Language): boolean {
   return language === 'pl' ? tokenInfo(word).lemmas.some((l) => map.has(l)) : map.has(word.toLowerCase());
 }
 
+/** The type an English head noun gives ("Ministry" → ORG, "Gulf" → LOC), if it is one. */
+export function headWordType(word: string, language: Language): EntityType | undefined {
+  return language === 'pl' ? undefined : headWords(language).get(word.toLowerCase());
+}
+
 /**
  * Type of a phrase that is not a known name.
  * 1. acronyms are organisations; 2. a head noun from the word lists decides (Polish: first
@@ -66,11 +71,12 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   const infos = language === 'pl' ? words.map((w) => tokenInfo(w)) : [];
   // Polish heads come first, or second after a leading adjective ("Europejski Bank"). English
   // compounds are head-final ("Security Council", "Vostochny Cosmodrome"), but a head before
-  // "of" stays first ("Bank [of England]", "Gulf [of Mexico]"), so English tries the first word,
-  // then the last.
+  // "of" rules ("International Court [of Justice]", "Gulf [of Mexico]"), so English tries the
+  // word before "of", then the first word, then the last.
+  const of = words.indexOf('of');
   const heads = language === 'pl'
     ? (infos[0]?.adjective && words.length > 1 ? [0, 1] : [0])
-    : (words.length > 1 ? [0, words.length - 1] : [0]);
+    : [...(of > 0 ? [of - 1] : []), 0, ...(words.length > 1 ? [words.length - 1] : [])];
   for (const i of heads) {
     const lemmas = language === 'pl' ? infos[i]!.lemmas : [words[i]!.toLowerCase().replace(/['’]s$/u, '')];
     for (const l of lemmas) {

@@ -1,6 +1,6 @@
 /**
  * Finding name phrases: runs of capitalised words and acronyms (in English also with name
- * particles inside: "Ursula von der Leyen"), with
+ * particles inside, "Ursula von der Leyen", and "of" after a head noun, "Bank of England"), with
  *   1. sentence-initial words kept only on evidence (a proper-name stem in the dictionary,
  *      a known name, an English demonym, an English word no lexicon knows, or the same word
  *      capitalised mid-sentence elsewhere);
@@ -14,7 +14,7 @@
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym } from './base-form.ts';
-import { isHeadWord } from './classify.ts';
+import { headWordType, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
@@ -125,7 +125,7 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
     // 1. The run: capitalised words (and digits after them, English name particles between
     // them) with only spaces between.
     let j = i;
-    while (j + 1 < tokens.length && joinable(tokens[j]!, tokens[j + 1]!, text, language)) j++;
+    while (j + 1 < tokens.length && (joinable(tokens[j]!, tokens[j + 1]!, text, language) || joinsOf(tokens, j, text, language))) j++;
     while (j > i && !isNameWord(tokens[j]!.text, language) && !/^\d+$/.test(tokens[j]!.text)) j--;
     // 2. Drop leading ordinary words: any at sentence start, titles anywhere, and the words
     // completing a title with "of" ("Secretary of | State Antony Blinken").
@@ -172,6 +172,17 @@ function titleCompletion(tokens: readonly WordToken[], i: number, j: number, lan
   return 0;
 }
 
+/**
+ * English "<head> of <Name>" is one name: "International Court of Justice", "Ministry of
+ * Defence", "Bank of England", "Gulf of Mexico" (a place of its own, not Mexico).
+ */
+function joinsOf(tokens: readonly WordToken[], j: number, text: string, language: Language): boolean {
+  const [head, of, next] = [tokens[j]!, tokens[j + 1], tokens[j + 2]];
+  if (language !== 'en' || of?.text !== 'of' || !next || !isCapital(next.text) || !isCapital(head.text)) return false;
+  if (text.slice(head.end, next.start) !== ' of ' || next.sentence !== head.sentence) return false;
+  return headWordType(head.text, language) !== undefined;
+}
+
 function joinable(a: WordToken, b: WordToken, text: string, language: Language): boolean {
   // A sentence splitter may end a sentence at "Wlk." / "W."; a kept dot marks an abbreviation.
   if (a.sentence !== b.sentence && !a.text.endsWith('.')) return false;
@@ -205,7 +216,10 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   while (k <= b) {
     // Titles inside a run ("Defence Minister Sergei Shoigu") separate names and are dropped;
     // an English possessive ends a name ("Russia's | Far East").
-    if (isTitle(tokens, k, b, language)) {
+    // "of" joined after a head, and a title word right after it, belong to the institution
+    // ("Ministry of Foreign Affairs").
+    const inOf = tokens[k]!.text === 'of' || tokens[k - 1]?.text === 'of';
+    if (isTitle(tokens, k, b, language) && !inOf) {
       if (k > start) parts.push({ first: start, last: k - 1 });
       start = k = k + 1;
       continue;

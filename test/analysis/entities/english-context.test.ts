@@ -101,3 +101,17 @@ test('a country entity is named by its name even when its demonym is as frequent
   assert.equal(israel.name, 'Israel');
   assert.equal(israel.type, 'LOC');
 });
+
+test('"<head> of <Name>" is one name; a title after "of" belongs to it; a title before a name still goes', () => {
+  const all = mentionsOf(
+    'The Ministry of Foreign Affairs said Bank of England Governor Andrew Bailey would visit the Gulf of Mexico. ' +
+      'The President of Russia did not comment.',
+  );
+  assert.deepEqual(all.map((m) => `${m.text}/${m.type}`), [
+    'Ministry of Foreign Affairs/ORG',
+    'Bank of England/ORG',
+    'Andrew Bailey/PER',
+    'Gulf of Mexico/LOC',
+    'Russia/LOC',
+  ]);
+});

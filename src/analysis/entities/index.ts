@@ -15,7 +15,10 @@
  *      "Putin" → Władimir Putin), acronyms and bare heads join the longer name
  *      ("KE" → Komisja Europejska) (resolve.ts);
  *   8. unknown one-word names after "w"/"we" become places, and a kind noun before a name
- *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts).
+ *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts);
+ *   9. English names the head-word rules only guessed take their type from the article's cues
+ *      ("President Biden", "Hamas fighters", "in Gaza"; context-types.ts).
+ * Wire datelines ("SAO PAULO (Reuters) -") are places, read title-cased (step 3).
  * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.
  */

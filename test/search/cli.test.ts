@@ -39,6 +39,10 @@ test('kronika search indexes the store on first use and prints JSON hits', async
     const lines = (await runSearch(['wladywostok', '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
     assert.ok(lines.length >= 2);
     assert.ok(lines.every((h) => typeof h.articleId === 'string' && h.sentence.text.length > 0));
+    // Every row shows its match, also when the sentence is longer than the column (cut around it).
+    const rows = (await runSearch(['wladywostok', '--db', db])).trim().split('\n').slice(1);
+    assert.equal(rows.length, lines.length);
+    for (const row of rows) assert.match(row, /\[Władywostok/, row);
     const table = await runSearch(['pociąg', '--db', db, '--limit', '1']);
     assert.match(table, /^ID\s+PUBLISHED/);
     assert.match(table, /\[Pociąg\]|\[pociągiem\]/);

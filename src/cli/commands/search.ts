@@ -30,11 +30,23 @@ function filtersOf(flags: SearchFlags) {
   return { language: flags.lang as Language | undefined, source: flags.source, since: flags.since, until: flags.until, limit };
 }
 
+const MATCH_WIDTH = 110;
+/** Words of context kept before the first match when the sentence is too long to show whole. */
+const LEAD_CHARS = 40;
+
 function hitRow(hit: SearchHit): string[] {
   return [
     hit.articleId, hit.published ?? 'undated', truncate(hit.outlet ?? '-', 20),
-    truncate(markHighlights(hit.sentence.text, hit.highlights, '[', ']'), 110),
+    aroundFirstMatch(markHighlights(hit.sentence.text, hit.highlights, '[', ']'), MATCH_WIDTH),
   ];
+}
+
+/** The marked sentence cut to `width` so that its first [match] stays in view. */
+function aroundFirstMatch(marked: string, width: number): string {
+  const at = marked.indexOf('[');
+  if (marked.length <= width || at < 0 || at < width - LEAD_CHARS) return truncate(marked, width);
+  const from = marked.lastIndexOf(' ', at - LEAD_CHARS) + 1;
+  return truncate(`…${marked.slice(from)}`, width);
 }
 
 export function register(program: Command): void {

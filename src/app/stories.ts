@@ -209,6 +209,26 @@ export function storyArticles(store: Store, story: Story): { articles: Article[]
   return fallbackDate ? { articles, fallbackDate } : { articles };
 }
 
+/**
+ * For undated articles, the date their relative expressions resolve against: the month of the event
+ * each belongs to (storyMonth), as in the story report. Loads the stories once, on the first undated
+ * article, and each event's month once.
+ * @example const anchor = undatedAnchors(store); analyzeArticle(a, { fallbackDate: anchor(a) })
+ */
+export function undatedAnchors(store: Store): (article: Article) => Published | undefined {
+  let engine: StoryEngine | undefined;
+  const months = new Map<string, Published | undefined>();
+  return (article) => {
+    if (article.published) return undefined;
+    engine ??= loadStoryEngine(store).engine;
+    const eventId = engine.eventOf(article.id);
+    const story = eventId === undefined ? undefined : engine.eventClusterer.story(eventId);
+    if (!story) return undefined;
+    if (!months.has(story.id)) months.set(story.id, storyArticles(store, story).fallbackDate);
+    return months.get(story.id);
+  };
+}
+
 /** The full story report (summary, claims, conflicts, timeline, quotes…) of one story. */
 export function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): StoryReport {
   const { articles: stored, fallbackDate } = storyArticles(store, story);

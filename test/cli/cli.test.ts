@@ -122,6 +122,14 @@ test('the sample forms one event story; story and report find it by id', () => {
   const dated = timeline.filter((t: { value: string }) => t.value).map((t: { value: string }) => t.value);
   assert.deepEqual(dated, [...dated].sort(), 'the story timeline is ordered by date');
   for (const past of ['2011', '2019-04', '2019-06-30', '2023-07']) assert.ok(dated.includes(past), `timeline has ${past}`);
+  // The undated seed's "pod koniec lipca" is July of its story's month (2023), not of the last year
+  // it mentions ("w 2017 roku"), whether asked by story, for all articles or for that article alone.
+  const undated = lines(kronika(['articles', '--json', '--db', db]).stdout).map((l) => JSON.parse(l)).find((a: { published: unknown }) => !a.published);
+  for (const scope of [['--story', story.id], [], ['--article', undated.id]]) {
+    const values = lines(kronika(['timeline', ...scope, '--json', '--db', db]).stdout).map((l) => JSON.parse(l))
+      .filter((t: { article: string }) => t.article === undated.id).map((t: { value: string }) => t.value);
+    assert.ok(values.includes('2023-07') && !values.includes('2017-07'), `${scope.join(' ') || 'all'}: ${values.join(', ')}`);
+  }
 
   const rebuilt = lines(kronika(['stories', '--rebuild', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
   assert.equal(rebuilt.length, 1, 'batch re-clustering agrees with the stream');

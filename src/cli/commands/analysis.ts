@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { analyzeArticle, type ArticleAnalysis } from '../../analysis/index.ts';
-import { findStory } from '../../app/stories.ts';
+import { findStory, undatedAnchors } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Article, EntityType } from '../../types.ts';
@@ -24,7 +24,6 @@ function* selectedArticles(store: Store, flags: AnalysisFlags): Iterable<Article
   if (flags.article && flags.story) throw new UsageError('give --article or --story, not both');
   if (flags.article) return yield findArticle(store, flags.article);
   if (flags.story) {
-    syncStoriesOf(store);
     const story = findStory(store, flags.story);
     if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
     for (const id of story.articleIds) {
@@ -37,9 +36,15 @@ function* selectedArticles(store: Store, flags: AnalysisFlags): Iterable<Article
 }
 
 function* analyses(store: Store, flags: AnalysisFlags): Iterable<ArticleAnalysis> {
+  // An undated article's "pod koniec lipca" resolves against its story's month, as in the report,
+  // so the stories are brought up to date first (before the store's article cursor opens; next to
+  // analysing every selected article this costs little). One article: only when it is undated.
+  if (!flags.article || !findArticle(store, flags.article).published) syncStoriesOf(store);
+  const anchor = undatedAnchors(store);
   for (const article of selectedArticles(store, flags)) {
     if (article.duplicateOf && !flags.article) continue; // a copy adds nothing but double counts
-    yield analyzeArticle(article);
+    const fallbackDate = anchor(article);
+    yield analyzeArticle(article, fallbackDate ? { fallbackDate } : {});
   }
 }
 

@@ -87,14 +87,22 @@ function restoreStories(state: unknown): { loaded: LoadedStories; problem?: stri
   }
   try {
     const engine = restoreStoryEngine(state.engine);
+    engine.storylines(); // reads every story record of both levels: a broken one throws here, not in a reader
     return { loaded: { engine, known: state.known, names: structuredClone(state.names ?? {}) } };
   } catch (error) {
     return { loaded: freshStories(), problem: `the saved stories could not be restored (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
-/** The stored engine, how many articles it has seen and the entity names (fresh when none can be restored). */
+/**
+ * The stored engine, how many articles it has seen and the entity names. Saved stories that cannot
+ * be restored are rebuilt from the articles and saved first (catchUp), so a reader never sees an
+ * empty engine standing in for a broken one.
+ */
 export function loadStoryEngine(store: Store): LoadedStories {
+  const saved = restoreStories(store.readState(STATE_NAME));
+  if (!saved.problem) return saved.loaded;
+  catchUp(store);
   return restoreStories(store.readState(STATE_NAME)).loaded;
 }
 
@@ -104,6 +112,19 @@ export function loadStoryEngine(store: Store): LoadedStories {
  * @example syncStories(store) // → { added: 5, events: 1, storylines: 1 }
  */
 export function syncStories(store: Store): StoriesSync {
+  // Most calls find nothing new (every `story`, `report`, API request): answer from the saved state
+  // without restoring and re-saving the engine. Read outside the lock: a writer adding articles
+  // meanwhile is caught up by the next call.
+  const saved = store.readState(STATE_NAME);
+  if (isStoredStories(saved) && saved.known >= store.countArticles() && Array.isArray(saved.engine?.events?.stories)
+    && Array.isArray(saved.engine?.storylines?.stories)) {
+    return { added: 0, events: saved.engine.events.stories.length, storylines: saved.engine.storylines.stories.length };
+  }
+  return catchUp(store);
+}
+
+/** syncStories under the write lock: restore (or rebuild) the engine, add what is new, save. */
+function catchUp(store: Store): StoriesSync {
   let added = 0;
   let summary = { events: 0, storylines: 0 };
   let recovered: string | undefined;

@@ -71,6 +71,13 @@ test('saved stories that cannot be restored are rebuilt from the articles, and t
     assert.equal(again.added, 5);
     assert.deepEqual(listStories(store).map((s) => [s.id, [...s.articleIds].sort()]), before);
     assert.equal(syncStories(store).recovered, undefined, 'the rebuilt state is saved');
+    // Damage the quick check cannot see (a broken story record): readers still get the rebuilt stories.
+    store.updateState('stories', (current) => {
+      const state = structuredClone(current) as { engine: { events: { stories: unknown[] } } };
+      state.engine.events.stories = [{ id: 'ev-broken' }];
+      return state;
+    });
+    assert.deepEqual(listStories(store).map((s) => [s.id, [...s.articleIds].sort()]), before);
     // Stories saved by an older version (features meant something else then) are rebuilt too.
     store.updateState('stories', (current) => ({ ...(current as object), version: saved.version - 1 }));
     assert.match(syncStories(store).recovered ?? '', /older version.*re-clustered all 5 articles/);

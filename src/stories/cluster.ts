@@ -14,10 +14,10 @@
  *    merge is recorded and the old id keeps resolving.
  * The whole state is plain JSON (`serialise` / `restoreClusterer`), so the CLI can persist it.
  */
-import { bandKeys, NEAR_DUPLICATE_SIMILARITY, similarity as fingerprintSimilarity } from './fingerprint.ts';
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
 import { firstK } from './top-k.ts';
+import { NearDuplicateIndex } from './near-duplicates.ts';
 import { compareKeys, heavier, mark, norm, topOf, topTermsRecord, toRecord, truncate, unmark, Vocabulary, type Vec } from './vectors.ts';
 import { extendRange, toStory, type Story, type StoryState } from './story.ts';
 import type { Language } from '../types.ts';
@@ -167,7 +167,7 @@ class IncrementalClusterer implements Clusterer {
   private readonly live = new Map<string, LiveStory>();
   private readonly mergedInto = new Map<string, string>();
   private readonly articleStory = new Map<string, string>();
-  private readonly bands = new Map<string, string>();
+  private readonly nearDuplicates = new NearDuplicateIndex();
   /**
    * Term / entity id → story slots, most recently touched last, capped. Merged-away stories stay
    * until pushed out; lookups skip them (their slot is emptied).
@@ -368,7 +368,7 @@ class IncrementalClusterer implements Clusterer {
       stories: [...this.live.values()].map((s) => structuredClone(this.toState(s))),
       mergedInto: Object.fromEntries(this.mergedInto),
       articleStory: Object.fromEntries(this.articleStory),
-      bands: Object.fromEntries(this.bands),
+      bands: this.nearDuplicates.toRecord(),
       nextSerial: this.nextSerial,
       consolidatedAt: this.consolidatedAt,
     };
@@ -380,7 +380,7 @@ class IncrementalClusterer implements Clusterer {
     for (const [k, v] of Object.entries(state.entityDf)) this.entityVocab.df[this.entityVocab.id(k)] = v;
     for (const [k, v] of Object.entries(state.mergedInto)) this.mergedInto.set(k, v);
     for (const [k, v] of Object.entries(state.articleStory)) this.articleStory.set(k, v);
-    for (const [k, v] of Object.entries(state.bands)) this.bands.set(k, v);
+    this.nearDuplicates.load(state.bands);
     this.nextSerial = state.nextSerial;
     this.consolidatedAt = state.consolidatedAt ?? 0;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
@@ -623,15 +623,11 @@ class IncrementalClusterer implements Clusterer {
       if (story) return story;
     }
     if (!f.fingerprint) return undefined;
-    for (const band of bandKeys(f.fingerprint)) {
-      const other = this.bands.get(band);
-      if (!other) continue;
-      const story = this.storyOf(other);
+    return this.nearDuplicates.storyOfOriginal(f.fingerprint, (articleId) => {
+      const story = this.storyOf(articleId);
       const state = story ? this.live.get(story) : undefined;
-      const print = state?.fingerprints[other];
-      if (state && print && fingerprintSimilarity(print, f.fingerprint) >= NEAR_DUPLICATE_SIMILARITY) return state.id;
-    }
-    return undefined;
+      return state && { storyId: state.id, fingerprint: state.fingerprints[articleId] };
+    });
   }
 
   // --- story bookkeeping --------------------------------------------------------------------
@@ -677,7 +673,7 @@ class IncrementalClusterer implements Clusterer {
     }
     if (f.fingerprint && independent) {
       story.fingerprints[f.articleId] = [...f.fingerprint];
-      for (const band of bandKeys(f.fingerprint)) if (!this.bands.has(band)) this.bands.set(band, f.articleId);
+      this.nearDuplicates.remember(f.articleId, f.fingerprint);
     }
     story.touched = this.documents;
     this.syncSpan(story);

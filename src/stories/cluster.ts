@@ -16,10 +16,10 @@
  */
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
-import { firstK } from './top-k.ts';
 import { NearDuplicateIndex } from './near-duplicates.ts';
-import { compareKeys, heavier, mark, norm, topOf, topTermsRecord, toRecord, truncate, unmark, Vocabulary, type Vec } from './vectors.ts';
-import { extendRange, toStory, type Story, type StoryState } from './story.ts';
+import { StoryIndex } from './story-index.ts';
+import { mark, norm, topOf, topTermsRecord, truncate, unmark, Vocabulary, type Vec } from './vectors.ts';
+import { extendRange, gapToRange, storyGapDays, toLiveStory, toStory, toStoryState, type LiveStory, type Story, type StoryState } from './story.ts';
 import type { Language } from '../types.ts';
 
 export type { ClusterOptions, StoryLevel } from './options.ts';
@@ -90,8 +90,6 @@ export interface ClustererState {
   readonly consolidatedAt?: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A clusterer for one level ('event' by default), optionally restored from saved state.
  * @example const c = createClusterer(); for (const f of features) c.add(f); c.stories()
@@ -125,12 +123,6 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
     return a.time - b.time || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0);
   });
 }
-
-/**
- * A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`),
- * and its slot in `bySlot` (not persisted).
- */
-type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
 
 /** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
 interface WeightedCentroid {
@@ -168,34 +160,21 @@ class IncrementalClusterer implements Clusterer {
   private readonly mergedInto = new Map<string, string>();
   private readonly articleStory = new Map<string, string>();
   private readonly nearDuplicates = new NearDuplicateIndex();
-  /**
-   * Term / entity id → story slots, most recently touched last, capped. Merged-away stories stay
-   * until pushed out; lookups skip them (their slot is emptied).
-   */
-  private readonly termPostings = new Map<number, Set<number>>();
-  private readonly entityPostings = new Map<number, Set<number>>();
-  /** Live stories by slot (a dense number per story, never reused); undefined once merged away. */
-  private readonly bySlot: (LiveStory | undefined)[] = [];
-  /** Index overlap per story slot while an article's candidates are gathered; all zero otherwise. */
-  private overlap = new Float64Array(1024);
-  /**
-   * first, last, slackDays per slot (NaN: undated), mirrored from the stories so the window test
-   * over all index hits reads one array instead of each hit's story object.
-   */
-  private spans = new Float64Array(3 * 1024);
   /** Positions (1-based) of the current article's entity ids while its candidates are scored; else zero. */
   private entityMarks = new Float64Array(1024);
   /** Per-position products of `markedCosine`, zero between uses. */
   private products = new Float64Array(64);
-  /** Slots hit by the current article (reused: it is rebuilt for every article). */
-  private readonly hits: number[] = [];
   private nextSerial = 1;
   private consolidatedAt = 0;
   private readonly weighted = new Map<string, WeightedCentroid>();
   /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
   private scratch = new Float64Array(1024);
 
-  constructor(readonly options: ClusterOptions) {}
+  private readonly index: StoryIndex;
+
+  constructor(readonly options: ClusterOptions) {
+    this.index = new StoryIndex(options, this.termVocab, this.entityVocab);
+  }
 
   add(f: ArticleFeatures): StoryAssignment {
     if (this.articleStory.has(f.articleId)) {
@@ -216,7 +195,9 @@ class IncrementalClusterer implements Clusterer {
     let best: LiveStory | undefined;
     let bestSim = 0;
     const close: { story: LiveStory; sim: number }[] = [];
-    const candidates = this.candidates(f, termVec, entityVec);
+    const candidates = this.options.exhaustive
+      ? [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays)
+      : this.index.candidates(f, termVec, entityVec);
     mark(termVec, this.scratch);
     mark(entityVec, this.entityMarks);
     for (const story of candidates) {
@@ -282,17 +263,7 @@ class IncrementalClusterer implements Clusterer {
   related(storyId: string, w: RelatedWeights): { id: string; similarity: number }[] {
     const story = this.live.get(this.resolve(storyId) ?? '');
     if (!story) return [];
-    const hits = new Set<string>();
-    const look = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (const key of top.ids) {
-        for (const slot of postings.get(key) ?? []) {
-          const other = this.bySlot[slot];
-          if (other && other.id !== story.id) hits.add(other.id);
-        }
-      }
-    };
-    look(this.termPostings, topOf(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, topOf(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
+    const hits = this.index.neighbours(story, { terms: this.idfWeighted(story.terms, this.termVocab), entities: this.idfWeighted(story.entities, this.entityVocab) });
     const out: { id: string; similarity: number }[] = [];
     for (const id of hits) {
       const other = this.live.get(id);
@@ -385,102 +356,17 @@ class IncrementalClusterer implements Clusterer {
     this.consolidatedAt = state.consolidatedAt ?? 0;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
     for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
-      const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab), slot: this.bySlot.length };
+      const story = toLiveStory(s, this.termVocab, this.entityVocab, this.index.nextSlot);
       this.live.set(story.id, story);
-      this.addSlot(story);
+      this.index.add(story);
       this.growScratch();
-      this.index(story);
+      this.index.update(story, this.centroid(story));
     }
   }
 
-  /** The plain-JSON record of a live story (same key order as the object it mirrors). */
+  /** The plain-JSON record of a live story. */
   private toState(s: LiveStory): StoryState {
-    const { slot, ...state } = s;
-    void slot;
-    return { ...state, terms: toRecord(s.terms, this.termVocab), entities: toRecord(s.entities, this.entityVocab) };
-  }
-
-  private addSlot(story: LiveStory): void {
-    this.bySlot.push(story);
-    if (this.bySlot.length > this.overlap.length) {
-      // Grown between articles only, when every entry is zero.
-      this.overlap = new Float64Array(this.overlap.length * 2);
-      const spans = new Float64Array(this.spans.length * 2);
-      spans.set(this.spans);
-      this.spans = spans;
-    }
-    this.syncSpan(story);
-  }
-
-  private syncSpan(story: LiveStory): void {
-    const at = 3 * story.slot;
-    this.spans[at] = story.first ?? Number.NaN;
-    this.spans[at + 1] = story.last ?? Number.NaN;
-    this.spans[at + 2] = story.slackDays;
-  }
-
-  /** A centroid record as a vector, in the record's iteration order. */
-  private toVec(record: Record<string, number>, vocab: Vocabulary): Vec {
-    const v: Vec = { ids: [], vals: [] };
-    for (const k in record) {
-      v.ids.push(vocab.id(k));
-      v.vals.push(record[k]);
-    }
-    return v;
-  }
-
-  // --- 1. candidates ------------------------------------------------------------------------
-
-  private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
-    if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
-    const sum = this.overlap;
-    const hits = this.hits;
-    hits.length = 0;
-    const look = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (let i = 0; i < top.ids.length; i++) {
-        const slots = postings.get(top.ids[i]);
-        if (!slots) continue;
-        for (const slot of slots) {
-          const before = sum[slot];
-          if (before === 0) hits.push(slot); // weights are > 0: 0 means not hit yet
-          sum[slot] = before + top.vals[i];
-        }
-      }
-    };
-    look(this.termPostings, topOf(termVec, this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, topOf(entityVec, this.options.queryEntities, this.entityVocab));
-    // Best overlap first among the live stories in the window: select them, then sort only those.
-    const open: LiveStory[] = [];
-    const overlap: number[] = [];
-    const spans = this.spans;
-    const timeSlack = precisionSlackDays(f.timePrecision);
-    for (const slot of hits) {
-      const weight = sum[slot];
-      sum[slot] = 0;
-      if (gapToRange(f.time, timeSlack, spans[3 * slot], spans[3 * slot + 1], spans[3 * slot + 2]) > this.options.windowDays) continue;
-      const story = this.bySlot[slot];
-      if (story) {
-        open.push(story);
-        overlap.push(weight);
-      }
-    }
-    const before = (a: number, b: number) => heavier(overlap[a], overlap[b]) || compareKeys(open[a].id, open[b].id);
-    return firstK(open.length, this.options.maxCandidates, before).map((i) => open[i]);
-  }
-
-  private index(story: LiveStory, pruned?: PrunedWeights): void {
-    const w = this.centroid(story, pruned);
-    const post = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (const key of top.ids) {
-        let slots = postings.get(key);
-        if (!slots) postings.set(key, (slots = new Set()));
-        slots.delete(story.slot); // re-insert: most recently touched stories stay in a capped list
-        slots.add(story.slot);
-        if (slots.size > this.options.postingCap) slots.delete(slots.values().next().value!);
-      }
-    };
-    post(this.termPostings, topOf(w.terms, this.options.indexTerms, this.termVocab));
-    post(this.entityPostings, topOf(w.entities, this.options.indexEntities, this.entityVocab));
+    return toStoryState(s, this.termVocab, this.entityVocab);
   }
 
   // --- 2. similarity ------------------------------------------------------------------------
@@ -646,11 +532,11 @@ class IncrementalClusterer implements Clusterer {
       representatives: [],
       fingerprints: {},
       touched: 0,
-      slot: this.bySlot.length,
+      slot: this.index.nextSlot,
     };
     if (this.live.has(story.id) || this.mergedInto.has(story.id)) story.id = `${story.id}-${this.nextSerial++}`;
     this.live.set(story.id, story);
-    this.addSlot(story);
+    this.index.add(story);
     this.join(story, f, ids, true);
     return story;
   }
@@ -676,9 +562,8 @@ class IncrementalClusterer implements Clusterer {
       this.nearDuplicates.remember(f.articleId, f.fingerprint);
     }
     story.touched = this.documents;
-    this.syncSpan(story);
     this.weighted.delete(story.id);
-    this.index(story, pruned);
+    this.index.update(story, this.centroid(story, pruned));
   }
 
   /** Add an article's counts to a centroid as a unit-length log-TF vector, so long articles do not dominate. */
@@ -781,28 +666,12 @@ class IncrementalClusterer implements Clusterer {
     Object.assign(big.fingerprints, small.fingerprints);
     big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
     this.live.delete(small.id);
-    this.bySlot[small.slot] = undefined;
+    this.index.remove(small);
     this.weighted.delete(small.id);
     this.mergedInto.set(small.id, big.id);
     const pruned = this.prune(big);
     big.touched = this.documents;
-    this.syncSpan(big);
     this.weighted.delete(big.id);
-    this.index(big, pruned);
+    this.index.update(big, this.centroid(big, pruned));
   }
 }
-
-/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
-function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
-  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
-  const raw = time < first ? first - time : time > last ? time - last : 0;
-  return Math.max(0, raw / DAY_MS - timeSlack - slack);
-}
-
-/** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
-function storyGapDays(a: LiveStory, b: LiveStory): number {
-  if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
-  const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
-  return Math.max(0, raw - a.slackDays - b.slackDays);
-}
-

@@ -3,6 +3,7 @@
  * `Story` it reports, with a headline picked as the member title closest to the centroid.
  */
 import type { StoryLevel } from './options.ts';
+import { toRecord, type Vec, type Vocabulary } from './vectors.ts';
 import type { DatePrecision, Language } from '../types.ts';
 
 export interface StoryState {
@@ -29,6 +30,34 @@ export interface StoryState {
   /** Document count when last changed: orders stories for index rebuilds. */
   touched: number;
   mergedFrom?: string[];
+}
+
+/**
+ * A story as the clusterer holds it: `StoryState` with its centroid as id vectors (records only
+ * when saved), and its slot in the story index (not persisted).
+ */
+export type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
+
+/** The plain-JSON record of a live story (same key order as the object it mirrors). */
+export function toStoryState(s: LiveStory, termVocab: Vocabulary, entityVocab: Vocabulary): StoryState {
+  const { slot, ...state } = s;
+  void slot;
+  return { ...state, terms: toRecord(s.terms, termVocab), entities: toRecord(s.entities, entityVocab) };
+}
+
+/** A saved story made live again at `slot` (a copy: the state is not shared). */
+export function toLiveStory(s: StoryState, termVocab: Vocabulary, entityVocab: Vocabulary, slot: number): LiveStory {
+  return { ...structuredClone(s), terms: toVec(s.terms, termVocab), entities: toVec(s.entities, entityVocab), slot };
+}
+
+/** A centroid record as a vector, in the record's iteration order. */
+function toVec(record: Record<string, number>, vocab: Vocabulary): Vec {
+  const v: Vec = { ids: [], vals: [] };
+  for (const k in record) {
+    v.ids.push(vocab.id(k));
+    v.vals.push(record[k]);
+  }
+  return v;
 }
 
 export interface Story {
@@ -124,4 +153,20 @@ export function extendRange(s: Pick<StoryState, 'first' | 'last' | 'firstPrecisi
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
+export function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
+  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
+  const raw = time < first ? first - time : time > last ? time - last : 0;
+  return Math.max(0, raw / DAY_MS - timeSlack - slack);
+}
+
+/** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
+export function storyGapDays(a: Pick<StoryState, 'first' | 'last' | 'slackDays'>, b: Pick<StoryState, 'first' | 'last' | 'slackDays'>): number {
+  if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
+  const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
+  return Math.max(0, raw - a.slackDays - b.slackDays);
 }

@@ -14,7 +14,7 @@
  *    merge is recorded and the old id keeps resolving.
  * The whole state is plain JSON (`serialise` / `restoreClusterer`), so the CLI can persist it.
  */
-import { precisionSlackDays, type ArticleFeatures } from './features.ts';
+import type { ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
 import { addArticle, addCentroid, keepHeaviest } from './centroid.ts';
 import { Corpus, type ArticleIds } from './corpus.ts';
@@ -22,8 +22,7 @@ import { NearDuplicateIndex } from './near-duplicates.ts';
 import { articleGapDays, Scorer, type PrunedWeights } from './similarity.ts';
 import { StoryIndex } from './story-index.ts';
 import { IdScratch, topTermsRecord } from './vectors.ts';
-import { extendRange, storyGapDays, toLiveStory, toStory, toStoryState, type LiveStory, type Story, type StoryState } from './story.ts';
-import type { Language } from '../types.ts';
+import { addMember, mergeMembers, storyGapDays, toLiveStory, toStory, toStoryState, type LiveStory, type Story, type StoryState } from './story.ts';
 
 export type { ClusterOptions, StoryLevel } from './options.ts';
 export type { Story } from './story.ts';
@@ -391,26 +390,12 @@ class IncrementalClusterer implements Clusterer {
   }
 
   private join(story: LiveStory, f: ArticleFeatures, ids: ArticleIds, independent: boolean): void {
-    story.articleIds.push(f.articleId);
-    if (independent) story.independent++;
+    addMember(story, f, independent, this.options.representatives, () => topTermsRecord(f.terms, ids.terms, this.corpus.terms, 12));
     this.articleStory.set(f.articleId, story.id);
+    if (f.fingerprint && independent) this.nearDuplicates.remember(f.articleId, f.fingerprint);
     addArticle(story.terms, f.terms, ids.terms, this.scratch.values);
     addArticle(story.entities, f.entities, ids.entities, this.scratch.values);
-    const pruned = this.prune(story);
-    story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
-    if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
-    if (f.time !== undefined) {
-      extendRange(story, f.time, f.timePrecision);
-      story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
-    }
-    if (f.title && story.representatives.length < this.options.representatives) {
-      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, ids.terms, this.corpus.terms, 12) });
-    }
-    if (f.fingerprint && independent) {
-      story.fingerprints[f.articleId] = [...f.fingerprint];
-      this.nearDuplicates.remember(f.articleId, f.fingerprint);
-    }
-    this.touch(story, pruned);
+    this.touch(story, this.prune(story));
   }
 
   /** After a story changed: stamp it, drop its cached weights, re-post it in the index. */
@@ -456,17 +441,8 @@ class IncrementalClusterer implements Clusterer {
   }
 
   private absorb(big: LiveStory, small: LiveStory): void {
-    for (const id of small.articleIds) big.articleIds.push(id);
-    big.independent += small.independent;
+    mergeMembers(big, small, this.options.representatives);
     for (const field of ['terms', 'entities'] as const) addCentroid(big[field], small[field].ids, small[field].vals, this.scratch.values);
-    for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
-    for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
-    if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
-    if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
-    big.slackDays = Math.max(big.slackDays, small.slackDays);
-    for (const r of small.representatives) if (big.representatives.length < this.options.representatives) big.representatives.push(r);
-    Object.assign(big.fingerprints, small.fingerprints);
-    big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
     this.live.delete(small.id);
     this.index.remove(small);
     this.scorer.forget(small.id);

@@ -2,6 +2,7 @@
  * Story records: the mutable per-story state the clusterer keeps (plain JSON) and the read-only
  * `Story` it reports, with a headline picked as the member title closest to the centroid.
  */
+import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import type { StoryLevel } from './options.ts';
 import { toRecord, type Vec, type Vocabulary } from './vectors.ts';
 import type { DatePrecision, Language } from '../types.ts';
@@ -129,6 +130,46 @@ function pickTitle(s: StoryState, centroid: ReadonlyMap<string, number>, idf: (k
 function isoDate(ms: number, precision: DatePrecision | undefined): string {
   const iso = new Date(ms).toISOString();
   return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
+}
+
+/**
+ * Records an article as a member of `story`: counts, languages, outlets, date range, a headline
+ * while fewer than `maxRepresentatives` are kept (`representativeTerms` is only called then), and
+ * an independent member's fingerprint. The centroid and the indexes are the clusterer's.
+ */
+export function addMember(
+  story: LiveStory,
+  f: ArticleFeatures,
+  independent: boolean,
+  maxRepresentatives: number,
+  representativeTerms: () => Record<string, number>,
+): void {
+  story.articleIds.push(f.articleId);
+  if (independent) story.independent++;
+  story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
+  if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
+  if (f.time !== undefined) {
+    extendRange(story, f.time, f.timePrecision);
+    story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
+  }
+  if (f.title && story.representatives.length < maxRepresentatives) {
+    story.representatives.push({ articleId: f.articleId, title: f.title, terms: representativeTerms() });
+  }
+  if (f.fingerprint && independent) story.fingerprints[f.articleId] = [...f.fingerprint];
+}
+
+/** Moves `small`'s members and record fields into `big` (`small` is then merged away); centroids are the caller's. */
+export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number): void {
+  for (const id of small.articleIds) big.articleIds.push(id);
+  big.independent += small.independent;
+  for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
+  for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
+  if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
+  if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
+  big.slackDays = Math.max(big.slackDays, small.slackDays);
+  for (const r of small.representatives) if (big.representatives.length < maxRepresentatives) big.representatives.push(r);
+  Object.assign(big.fingerprints, small.fingerprints);
+  big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
 }
 
 const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, minute: 3 };

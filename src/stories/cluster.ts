@@ -13,6 +13,10 @@
  * 4. After a join, a story that now matches another candidate story strongly is merged into it; the
  *    merge is recorded and the old id keeps resolving.
  * The whole state is plain JSON (`serialise` / `restoreClusterer`), so the CLI can persist it.
+ *
+ * This file decides (join, open, merge, consolidate) and keeps the parts in step; the parts are:
+ * story-index.ts (step 1), similarity.ts (step 2), near-duplicates.ts (step 3), corpus.ts (document
+ * frequencies, TF-IDF), centroid.ts (centroid sums and pruning), story.ts (story records).
  */
 import type { ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
@@ -119,6 +123,7 @@ export function clusterBatch(features: readonly ArticleFeatures[], options: Part
   return c.stories();
 }
 
+/** Time order, undated articles last, equal times by article id: the order `clusterBatch` adds in. */
 export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatures[] {
   return [...features].sort((a, b) => {
     if (a.time === undefined || b.time === undefined) return a.time === undefined ? (b.time === undefined ? 0 : 1) : -1;

@@ -13,14 +13,20 @@
  * 4. After a join, a story that now matches another candidate story strongly is merged into it; the
  *    merge is recorded and the old id keeps resolving.
  * The whole state is plain JSON (`serialise` / `restoreClusterer`), so the CLI can persist it.
+ *
+ * This file decides (join, open, merge, consolidate) and keeps the parts in step; the parts are:
+ * story-index.ts (step 1), similarity.ts (step 2), near-duplicates.ts (step 3), corpus.ts (document
+ * frequencies, TF-IDF), centroid.ts (centroid sums and pruning), story.ts (story records).
  */
-import { bandKeys, NEAR_DUPLICATE_SIMILARITY, similarity as fingerprintSimilarity } from './fingerprint.ts';
-import { precisionSlackDays, type ArticleFeatures } from './features.ts';
+import type { ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
-import { firstK } from './top-k.ts';
-import { compareKeys, heavier, mark, norm, topOf, topTermsRecord, toRecord, truncate, unmark, Vocabulary, type Vec } from './vectors.ts';
-import { extendRange, toStory, type Story, type StoryState } from './story.ts';
-import type { Language } from '../types.ts';
+import { addArticle, addCentroid, keepHeaviest } from './centroid.ts';
+import { Corpus, type ArticleIds } from './corpus.ts';
+import { NearDuplicateIndex } from './near-duplicates.ts';
+import { articleGapDays, Scorer, type PrunedWeights } from './similarity.ts';
+import { StoryIndex } from './story-index.ts';
+import { IdScratch, topTermsRecord } from './vectors.ts';
+import { addMember, mergeMembers, storyGapDays, toLiveStory, toStory, toStoryState, type LiveStory, type Story, type StoryState } from './story.ts';
 
 export type { ClusterOptions, StoryLevel } from './options.ts';
 export type { Story } from './story.ts';
@@ -90,8 +96,6 @@ export interface ClustererState {
   readonly consolidatedAt?: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A clusterer for one level ('event' by default), optionally restored from saved state.
  * @example const c = createClusterer(); for (const f of features) c.add(f); c.stories()
@@ -119,6 +123,7 @@ export function clusterBatch(features: readonly ArticleFeatures[], options: Part
   return c.stories();
 }
 
+/** Time order, undated articles last, equal times by article id: the order `clusterBatch` adds in. */
 export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatures[] {
   return [...features].sort((a, b) => {
     if (a.time === undefined || b.time === undefined) return a.time === undefined ? (b.time === undefined ? 0 : 1) : -1;
@@ -126,77 +131,29 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
   });
 }
 
-/**
- * A live story: `StoryState` with its centroid held as id vectors (records only in `serialise`),
- * and its slot in `bySlot` (not persisted).
- */
-type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
-
-/** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
-interface WeightedCentroid {
-  readonly terms: Vec;
-  readonly termNorm: number;
-  readonly entities: Vec;
-  readonly entityNorm: number;
-  readonly touched: number;
-  readonly documents: number;
-}
-
-/**
- * IDF drift tolerated before a cached centroid is re-weighted: 5% more documents changes ln(1 + N/df)
- * by under 0.05 for any df, well below the gaps between join and no-join similarities.
- */
-const IDF_REFRESH = 0.05;
-
-/** Weighted vectors of the centroid fields `prune()` just cut, in the centroid's key order. */
-interface PrunedWeights {
-  terms?: Vec;
-  entities?: Vec;
-}
-
-/** Ids of an article's term and entity keys, in the order of its count maps. */
-interface ArticleIds {
-  readonly terms: number[];
-  readonly entities: number[];
-}
-
 class IncrementalClusterer implements Clusterer {
-  private documents = 0;
-  private readonly termVocab = new Vocabulary();
-  private readonly entityVocab = new Vocabulary();
+  private readonly corpus = new Corpus();
+  /** Indexed by vocabulary id, all zero between uses: the scorer's term marks and dot products, centroid updates. */
+  private readonly scratch = new IdScratch();
+  private readonly scorer: Scorer;
+  private readonly index: StoryIndex;
+  private readonly nearDuplicates = new NearDuplicateIndex();
   private readonly live = new Map<string, LiveStory>();
   private readonly mergedInto = new Map<string, string>();
   private readonly articleStory = new Map<string, string>();
-  private readonly bands = new Map<string, string>();
-  /**
-   * Term / entity id → story slots, most recently touched last, capped. Merged-away stories stay
-   * until pushed out; lookups skip them (their slot is emptied).
-   */
-  private readonly termPostings = new Map<number, Set<number>>();
-  private readonly entityPostings = new Map<number, Set<number>>();
-  /** Live stories by slot (a dense number per story, never reused); undefined once merged away. */
-  private readonly bySlot: (LiveStory | undefined)[] = [];
-  /** Index overlap per story slot while an article's candidates are gathered; all zero otherwise. */
-  private overlap = new Float64Array(1024);
-  /**
-   * first, last, slackDays per slot (NaN: undated), mirrored from the stories so the window test
-   * over all index hits reads one array instead of each hit's story object.
-   */
-  private spans = new Float64Array(3 * 1024);
-  /** Positions (1-based) of the current article's entity ids while its candidates are scored; else zero. */
-  private entityMarks = new Float64Array(1024);
-  /** Per-position products of `markedCosine`, zero between uses. */
-  private products = new Float64Array(64);
-  /** Slots hit by the current article (reused: it is rebuilt for every article). */
-  private readonly hits: number[] = [];
   private nextSerial = 1;
   private consolidatedAt = 0;
-  private readonly weighted = new Map<string, WeightedCentroid>();
-  /** Scratch indexed by vocabulary id, all zero between uses (dot products, centroid updates). */
-  private scratch = new Float64Array(1024);
 
-  constructor(readonly options: ClusterOptions) {}
+  constructor(readonly options: ClusterOptions) {
+    this.scorer = new Scorer(options, this.corpus, this.scratch);
+    this.index = new StoryIndex(options, this.corpus.terms, this.corpus.entities);
+  }
 
+  /**
+   * 1. A repeat or a near-duplicate joins its story; 2. else the candidates from the index (all
+   * stories in the window when `exhaustive`) are scored and the best joins at `threshold`, or the
+   * article opens a story; 3. candidates that now match strongly are merged into one story.
+   */
   add(f: ArticleFeatures): StoryAssignment {
     if (this.articleStory.has(f.articleId)) {
       const storyId = this.resolve(this.articleStory.get(f.articleId)!)!;
@@ -209,26 +166,23 @@ class IncrementalClusterer implements Clusterer {
       this.join(story, f, ids, false);
       return { articleId: f.articleId, storyId: story.id, created: false, similarity: 1 };
     }
-    const termVec = truncate(this.weigh(f.terms, ids.terms, this.termVocab), this.options.articleTerms, this.termVocab);
-    const entityVec = truncate(this.weigh(f.entities, ids.entities, this.entityVocab), this.options.centroidEntities, this.entityVocab);
-    const termNorm = norm(termVec);
-    const entityNorm = norm(entityVec);
+    const article = this.scorer.weighArticle(f, ids);
     let best: LiveStory | undefined;
     let bestSim = 0;
     const close: { story: LiveStory; sim: number }[] = [];
-    const candidates = this.candidates(f, termVec, entityVec);
-    mark(termVec, this.scratch);
-    mark(entityVec, this.entityMarks);
+    const candidates = this.options.exhaustive
+      ? [...this.live.values()].filter((s) => articleGapDays(f, s) <= this.options.windowDays)
+      : this.index.candidates(f, article.terms, article.entities);
+    this.scorer.mark(article);
     for (const story of candidates) {
-      const sim = this.similarity(f, termVec, termNorm, entityVec, entityNorm, story);
+      const sim = this.scorer.articleSimilarity(f, article, story);
       if (sim >= this.options.mergeThreshold) close.push({ story, sim });
       if (sim > bestSim || (sim === bestSim && best && story.id < best.id)) {
         best = story;
         bestSim = sim;
       }
     }
-    unmark(termVec, this.scratch);
-    unmark(entityVec, this.entityMarks);
+    this.scorer.unmark(article);
     if (!best || bestSim < this.options.threshold) {
       const story = this.open(f, ids);
       return { articleId: f.articleId, storyId: story.id, created: true, similarity: 1 };
@@ -253,14 +207,14 @@ class IncrementalClusterer implements Clusterer {
 
   stories(): Story[] {
     return [...this.live.values()]
-      .map((s) => toStory(this.toState(s), this.termVocab, this.documents))
+      .map((s) => toStory(this.toState(s), this.corpus.terms, this.corpus.documents))
       .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   }
 
   story(id: string): Story | undefined {
     const current = this.resolve(id);
     const state = current ? this.live.get(current) : undefined;
-    return state ? toStory(this.toState(state), this.termVocab, this.documents) : undefined;
+    return state ? toStory(this.toState(state), this.corpus.terms, this.corpus.documents) : undefined;
   }
 
   resolve(id: string): string | undefined {
@@ -282,22 +236,13 @@ class IncrementalClusterer implements Clusterer {
   related(storyId: string, w: RelatedWeights): { id: string; similarity: number }[] {
     const story = this.live.get(this.resolve(storyId) ?? '');
     if (!story) return [];
-    const hits = new Set<string>();
-    const look = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (const key of top.ids) {
-        for (const slot of postings.get(key) ?? []) {
-          const other = this.bySlot[slot];
-          if (other && other.id !== story.id) hits.add(other.id);
-        }
-      }
-    };
-    look(this.termPostings, topOf(this.idfWeighted(story.terms, this.termVocab), this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, topOf(this.idfWeighted(story.entities, this.entityVocab), this.options.queryEntities, this.entityVocab));
+    const { corpus } = this;
+    const hits = this.index.neighbours(story, { terms: corpus.idfWeighted(story.terms, corpus.terms), entities: corpus.idfWeighted(story.entities, corpus.entities) });
     const out: { id: string; similarity: number }[] = [];
     for (const id of hits) {
       const other = this.live.get(id);
       if (!other) continue;
-      const sim = this.storySimilarity(story, other, w);
+      const sim = this.scorer.storySimilarity(story, other, w);
       if (sim >= w.minSimilarity && storyGapDays(story, other) <= w.windowDays) out.push({ id, similarity: sim });
     }
     return out.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
@@ -321,7 +266,7 @@ class IncrementalClusterer implements Clusterer {
       merges.push({ from: gone.id, into: big.id });
     }
     if (this.options.attachFloor > 0) this.attachStragglers(order, merges);
-    this.consolidatedAt = this.documents;
+    this.consolidatedAt = this.corpus.documents;
     return merges;
   }
 
@@ -345,7 +290,7 @@ class IncrementalClusterer implements Clusterer {
       const ranked = this.related(small.id, weights);
       for (const other of established) {
         if (ranked.some((r) => r.id === other.id) || storyGapDays(small, other) > o.windowDays) continue;
-        const similarity = this.storySimilarity(small, other, o);
+        const similarity = this.scorer.storySimilarity(small, other, o);
         if (similarity >= weights.minSimilarity) ranked.push({ id: other.id, similarity });
       }
       ranked.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
@@ -362,276 +307,66 @@ class IncrementalClusterer implements Clusterer {
     return {
       version: 1,
       options: this.options,
-      documents: this.documents,
-      termDf: this.termVocab.toRecord(),
-      entityDf: this.entityVocab.toRecord(),
+      documents: this.corpus.documents,
+      termDf: this.corpus.terms.toRecord(),
+      entityDf: this.corpus.entities.toRecord(),
       stories: [...this.live.values()].map((s) => structuredClone(this.toState(s))),
       mergedInto: Object.fromEntries(this.mergedInto),
       articleStory: Object.fromEntries(this.articleStory),
-      bands: Object.fromEntries(this.bands),
+      bands: this.nearDuplicates.toRecord(),
       nextSerial: this.nextSerial,
       consolidatedAt: this.consolidatedAt,
     };
   }
 
   load(state: ClustererState): void {
-    this.documents = state.documents;
-    for (const [k, v] of Object.entries(state.termDf)) this.termVocab.df[this.termVocab.id(k)] = v;
-    for (const [k, v] of Object.entries(state.entityDf)) this.entityVocab.df[this.entityVocab.id(k)] = v;
+    this.corpus.load(state.documents, state.termDf, state.entityDf);
     for (const [k, v] of Object.entries(state.mergedInto)) this.mergedInto.set(k, v);
     for (const [k, v] of Object.entries(state.articleStory)) this.articleStory.set(k, v);
-    for (const [k, v] of Object.entries(state.bands)) this.bands.set(k, v);
+    this.nearDuplicates.load(state.bands);
     this.nextSerial = state.nextSerial;
     this.consolidatedAt = state.consolidatedAt ?? 0;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
     for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
-      const story: LiveStory = { ...structuredClone(s), terms: this.toVec(s.terms, this.termVocab), entities: this.toVec(s.entities, this.entityVocab), slot: this.bySlot.length };
+      const story = toLiveStory(s, this.corpus.terms, this.corpus.entities, this.index.nextSlot);
       this.live.set(story.id, story);
-      this.addSlot(story);
-      this.growScratch();
-      this.index(story);
+      this.index.add(story);
+      this.fitScratch();
+      this.index.update(story, this.scorer.centroid(story));
     }
   }
 
-  /** The plain-JSON record of a live story (same key order as the object it mirrors). */
+  /** The plain-JSON record of a live story. */
   private toState(s: LiveStory): StoryState {
-    const { slot, ...state } = s;
-    void slot;
-    return { ...state, terms: toRecord(s.terms, this.termVocab), entities: toRecord(s.entities, this.entityVocab) };
+    return toStoryState(s, this.corpus.terms, this.corpus.entities);
   }
 
-  private addSlot(story: LiveStory): void {
-    this.bySlot.push(story);
-    if (this.bySlot.length > this.overlap.length) {
-      // Grown between articles only, when every entry is zero.
-      this.overlap = new Float64Array(this.overlap.length * 2);
-      const spans = new Float64Array(this.spans.length * 2);
-      spans.set(this.spans);
-      this.spans = spans;
-    }
-    this.syncSpan(story);
-  }
-
-  private syncSpan(story: LiveStory): void {
-    const at = 3 * story.slot;
-    this.spans[at] = story.first ?? Number.NaN;
-    this.spans[at + 1] = story.last ?? Number.NaN;
-    this.spans[at + 2] = story.slackDays;
-  }
-
-  /** A centroid record as a vector, in the record's iteration order. */
-  private toVec(record: Record<string, number>, vocab: Vocabulary): Vec {
-    const v: Vec = { ids: [], vals: [] };
-    for (const k in record) {
-      v.ids.push(vocab.id(k));
-      v.vals.push(record[k]);
-    }
-    return v;
-  }
-
-  // --- 1. candidates ------------------------------------------------------------------------
-
-  private candidates(f: ArticleFeatures, termVec: Vec, entityVec: Vec): LiveStory[] {
-    if (this.options.exhaustive) return [...this.live.values()].filter((s) => this.gapDays(f, s) <= this.options.windowDays);
-    const sum = this.overlap;
-    const hits = this.hits;
-    hits.length = 0;
-    const look = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (let i = 0; i < top.ids.length; i++) {
-        const slots = postings.get(top.ids[i]);
-        if (!slots) continue;
-        for (const slot of slots) {
-          const before = sum[slot];
-          if (before === 0) hits.push(slot); // weights are > 0: 0 means not hit yet
-          sum[slot] = before + top.vals[i];
-        }
-      }
-    };
-    look(this.termPostings, topOf(termVec, this.options.queryTerms, this.termVocab));
-    look(this.entityPostings, topOf(entityVec, this.options.queryEntities, this.entityVocab));
-    // Best overlap first among the live stories in the window: select them, then sort only those.
-    const open: LiveStory[] = [];
-    const overlap: number[] = [];
-    const spans = this.spans;
-    const timeSlack = precisionSlackDays(f.timePrecision);
-    for (const slot of hits) {
-      const weight = sum[slot];
-      sum[slot] = 0;
-      if (gapToRange(f.time, timeSlack, spans[3 * slot], spans[3 * slot + 1], spans[3 * slot + 2]) > this.options.windowDays) continue;
-      const story = this.bySlot[slot];
-      if (story) {
-        open.push(story);
-        overlap.push(weight);
-      }
-    }
-    const before = (a: number, b: number) => heavier(overlap[a], overlap[b]) || compareKeys(open[a].id, open[b].id);
-    return firstK(open.length, this.options.maxCandidates, before).map((i) => open[i]);
-  }
-
-  private index(story: LiveStory, pruned?: PrunedWeights): void {
-    const w = this.centroid(story, pruned);
-    const post = (postings: Map<number, Set<number>>, top: Vec) => {
-      for (const key of top.ids) {
-        let slots = postings.get(key);
-        if (!slots) postings.set(key, (slots = new Set()));
-        slots.delete(story.slot); // re-insert: most recently touched stories stay in a capped list
-        slots.add(story.slot);
-        if (slots.size > this.options.postingCap) slots.delete(slots.values().next().value!);
-      }
-    };
-    post(this.termPostings, topOf(w.terms, this.options.indexTerms, this.termVocab));
-    post(this.entityPostings, topOf(w.entities, this.options.indexEntities, this.entityVocab));
-  }
-
-  // --- 2. similarity ------------------------------------------------------------------------
-
-  private similarity(f: ArticleFeatures, termVec: Vec, termNorm: number, entityVec: Vec, entityNorm: number, story: LiveStory): number {
-    const o = this.options;
-    const w = this.centroid(story);
-    const termCos = this.markedCosine(termVec, termNorm, this.scratch, w.terms, w.termNorm);
-    const entityCos = this.markedCosine(entityVec, entityNorm, this.entityMarks, w.entities, w.entityNorm);
-    const sameLanguage = f.language === 'und' || story.languages[f.language] !== undefined
-      || Object.keys(story.languages).every((l) => l === 'und');
-    const content = sameLanguage
-      ? o.termWeight * termCos + o.entityWeight * entityCos
-      : o.crossEntityWeight * entityCos + (1 - o.crossEntityWeight) * termCos;
-    const gap = this.gapDays(f, story);
-    return gap === 0 ? content : content * Math.exp(-gap / o.timeScaleDays);
-  }
-
-  /** Days between the article and the story's date range, less what the dates' precision leaves open. */
-  private gapDays(f: ArticleFeatures, story: LiveStory): number {
-    return gapToRange(f.time, precisionSlackDays(f.timePrecision), story.first, story.last, story.slackDays);
-  }
-
-  /** `pruned`: weighted vectors `prune()` just computed at the current IDF (not cached yet). */
-  private centroid(story: LiveStory, pruned?: PrunedWeights): WeightedCentroid {
-    const cached = this.weighted.get(story.id);
-    if (cached && cached.touched === story.touched && this.documents - cached.documents <= cached.documents * IDF_REFRESH) return cached;
-    const terms = pruned?.terms ?? this.idfWeighted(story.terms, this.termVocab);
-    const entities = pruned?.entities ?? this.idfWeighted(story.entities, this.entityVocab);
-    const fresh = { terms, termNorm: norm(terms), entities, entityNorm: norm(entities), touched: story.touched, documents: this.documents };
-    this.weighted.set(story.id, fresh);
-    return fresh;
-  }
-
-  /**
-   * Cosine of `a` and `b` with both norms known. `b` is spread into the scratch so each of `a`'s
-   * entries is one array read; the dot product sums in `a`'s order, as a lookup per entry would.
-   */
-  private cosine(a: Vec, aNorm: number, b: Vec, bNorm: number): number {
-    if (a.ids.length === 0 || bNorm === 0) return 0;
-    const scratch = this.scratch;
-    const bIds = b.ids;
-    const bVals = b.vals;
-    for (let i = 0; i < bIds.length; i++) scratch[bIds[i]] = bVals[i];
-    let dot = 0;
-    const aIds = a.ids;
-    const aVals = a.vals;
-    for (let i = 0; i < aIds.length; i++) {
-      const w = scratch[aIds[i]];
-      if (w !== 0) dot += aVals[i] * w; // centroid weights are > 0: 0 means absent
-    }
-    for (let i = 0; i < bIds.length; i++) scratch[bIds[i]] = 0;
-    if (dot === 0) return 0;
-    return dot / (aNorm * bNorm);
-  }
-
-  /**
-   * `cosine()` for an article scored against many centroids: the article's positions are marked
-   * once (`mark`), each centroid entry reads its mark, matching products land at the article's
-   * position and are summed in the article's order, so the result has the same bits.
-   */
-  private markedCosine(a: Vec, aNorm: number, marks: Float64Array, b: Vec, bNorm: number): number {
-    if (a.ids.length === 0 || bNorm === 0) return 0;
-    if (this.products.length < a.ids.length) this.products = new Float64Array(a.ids.length);
-    const products = this.products;
-    const aVals = a.vals;
-    const bIds = b.ids;
-    const bVals = b.vals;
-    let matched = false;
-    for (let j = 0; j < bIds.length; j++) {
-      const at = marks[bIds[j]];
-      if (at !== 0) {
-        products[at - 1] = aVals[at - 1] * bVals[j];
-        matched = true;
-      }
-    }
-    if (!matched) return 0;
-    let dot = 0;
-    for (let i = 0; i < aVals.length; i++) {
-      const x = products[i];
-      if (x !== 0) {
-        dot += x; // weights are > 0: a zero product is an absent term (adding it would not change dot)
-        products[i] = 0;
-      }
-    }
-    if (dot === 0) return 0;
-    return dot / (aNorm * bNorm);
-  }
-
-  /** Log-scaled term frequency × current IDF, for a count map whose keys have the ids `ids`. */
-  private weigh(counts: ReadonlyMap<string, number>, ids: number[], vocab: Vocabulary): Vec {
-    const vals: number[] = [];
-    let i = 0;
-    for (const c of counts.values()) vals.push((1 + Math.log(c)) * this.idf(ids[i++], vocab));
-    return { ids, vals };
-  }
-
-  /** `shareIds`: the result is only read now, so it may share the centroid's (growing) id array. */
-  private idfWeighted(centroid: Vec, vocab: Vocabulary, shareIds = false): Vec {
-    const vals: number[] = new Array(centroid.ids.length);
-    for (let i = 0; i < centroid.ids.length; i++) vals[i] = centroid.vals[i] * this.idf(centroid.ids[i], vocab);
-    return { ids: shareIds ? centroid.ids : centroid.ids.slice(), vals };
-  }
-
-  private idf(id: number, vocab: Vocabulary): number {
-    return Math.log(1 + this.documents / (vocab.df[id] || 1));
-  }
-
-  /** Counts the article's keys into the document frequencies; returns their ids. */
+  /** Counts the article into the corpus; returns its key ids (the scratch grows with the vocabulary). */
   private countDocument(f: ArticleFeatures): ArticleIds {
-    this.documents++;
-    const count = (counts: ReadonlyMap<string, number>, vocab: Vocabulary) => {
-      const ids: number[] = [];
-      for (const k of counts.keys()) {
-        const id = vocab.id(k);
-        vocab.df[id]++;
-        ids.push(id);
-      }
-      return ids;
-    };
-    const ids = { terms: count(f.terms, this.termVocab), entities: count(f.entities, this.entityVocab) };
-    this.growScratch();
+    const ids = this.corpus.count(f);
+    this.fitScratch();
     return ids;
   }
 
-  /** Room in the scratch for every vocabulary id (a new array is all zero, as between uses). */
-  private growScratch(): void {
-    const size = Math.max(this.termVocab.keys.length, this.entityVocab.keys.length);
-    if (size > this.scratch.length) {
-      this.scratch = new Float64Array(Math.max(size, this.scratch.length * 2));
-      this.entityMarks = new Float64Array(this.scratch.length);
-    }
+  /** Room in the scratch arrays for every vocabulary id. */
+  private fitScratch(): void {
+    const size = this.corpus.keys;
+    this.scratch.fit(size);
+    this.scorer.fit(size);
   }
 
-  // --- 3. near-duplicates -------------------------------------------------------------------
-
+  /** The story of the article's original: `duplicateOf` when known, else by MinHash. */
   private findOriginal(f: ArticleFeatures): string | undefined {
     if (f.duplicateOf) {
       const story = this.storyOf(f.duplicateOf);
       if (story) return story;
     }
     if (!f.fingerprint) return undefined;
-    for (const band of bandKeys(f.fingerprint)) {
-      const other = this.bands.get(band);
-      if (!other) continue;
-      const story = this.storyOf(other);
+    return this.nearDuplicates.storyOfOriginal(f.fingerprint, (articleId) => {
+      const story = this.storyOf(articleId);
       const state = story ? this.live.get(story) : undefined;
-      const print = state?.fingerprints[other];
-      if (state && print && fingerprintSimilarity(print, f.fingerprint) >= NEAR_DUPLICATE_SIMILARITY) return state.id;
-    }
-    return undefined;
+      return state && { storyId: state.id, fingerprint: state.fingerprints[articleId] };
+    });
   }
 
   // --- story bookkeeping --------------------------------------------------------------------
@@ -650,98 +385,44 @@ class IncrementalClusterer implements Clusterer {
       representatives: [],
       fingerprints: {},
       touched: 0,
-      slot: this.bySlot.length,
+      slot: this.index.nextSlot,
     };
     if (this.live.has(story.id) || this.mergedInto.has(story.id)) story.id = `${story.id}-${this.nextSerial++}`;
     this.live.set(story.id, story);
-    this.addSlot(story);
+    this.index.add(story);
     this.join(story, f, ids, true);
     return story;
   }
 
   private join(story: LiveStory, f: ArticleFeatures, ids: ArticleIds, independent: boolean): void {
-    story.articleIds.push(f.articleId);
-    if (independent) story.independent++;
+    addMember(story, f, independent, this.options.representatives, () => topTermsRecord(f.terms, ids.terms, this.corpus.terms, 12));
     this.articleStory.set(f.articleId, story.id);
-    this.addNormalised(story.terms, f.terms, ids.terms);
-    this.addNormalised(story.entities, f.entities, ids.entities);
-    const pruned = this.prune(story);
-    story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
-    if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
-    if (f.time !== undefined) {
-      extendRange(story, f.time, f.timePrecision);
-      story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
-    }
-    if (f.title && story.representatives.length < this.options.representatives) {
-      story.representatives.push({ articleId: f.articleId, title: f.title, terms: topTermsRecord(f.terms, ids.terms, this.termVocab, 12) });
-    }
-    if (f.fingerprint && independent) {
-      story.fingerprints[f.articleId] = [...f.fingerprint];
-      for (const band of bandKeys(f.fingerprint)) if (!this.bands.has(band)) this.bands.set(band, f.articleId);
-    }
-    story.touched = this.documents;
-    this.syncSpan(story);
-    this.weighted.delete(story.id);
-    this.index(story, pruned);
+    if (f.fingerprint && independent) this.nearDuplicates.remember(f.articleId, f.fingerprint);
+    addArticle(story.terms, f.terms, ids.terms, this.scratch.values);
+    addArticle(story.entities, f.entities, ids.entities, this.scratch.values);
+    this.touch(story, this.prune(story));
   }
 
-  /** Add an article's counts to a centroid as a unit-length log-TF vector, so long articles do not dominate. */
-  private addNormalised(centroid: Vec, counts: ReadonlyMap<string, number>, ids: number[]): void {
-    let norm = 0;
-    for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
-    norm = Math.sqrt(norm) || 1;
-    const at = this.scratch;
-    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
-    let i = 0;
-    for (const c of counts.values()) {
-      const id = ids[i++];
-      const add = (1 + Math.log(c)) / norm;
-      const pos = at[id];
-      if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add;
-      else {
-        centroid.ids.push(id);
-        centroid.vals.push(0 + add);
-        at[id] = centroid.ids.length;
-      }
-    }
-    for (let j = 0; j < centroid.ids.length; j++) at[centroid.ids[j]] = 0;
-  }
-
-  /**
-   * centroid[k] += add[k] for every key, new keys appended in `ids` order: what `+=` on a record
-   * does. The scratch holds 1 + each present key's position while it runs.
-   */
-  private addInto(centroid: Vec, ids: readonly number[], add: readonly number[]): void {
-    const at = this.scratch;
-    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
-    for (let i = 0; i < ids.length; i++) {
-      const pos = at[ids[i]];
-      if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add[i];
-      else {
-        centroid.ids.push(ids[i]);
-        centroid.vals.push(0 + add[i]);
-        at[ids[i]] = centroid.ids.length;
-      }
-    }
-    for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
+  /** After a story changed: stamp it, drop its cached weights, re-post it in the index. */
+  private touch(story: LiveStory, pruned: PrunedWeights): void {
+    story.touched = this.corpus.documents;
+    this.scorer.forget(story.id);
+    this.index.update(story, this.scorer.centroid(story, pruned));
   }
 
   /**
    * Keep the centroid bounded: only the top terms by current TF-IDF survive. Returns the weighted
-   * vectors of the pruned fields, which are what `centroid()` would compute next at this IDF.
+   * vectors of the pruned fields, which are what the scorer would compute next at this IDF.
    */
   private prune(story: LiveStory): PrunedWeights {
+    const { corpus } = this;
     const weights: PrunedWeights = {};
-    for (const [field, vocab, cap] of [['terms', this.termVocab, this.options.centroidTerms], ['entities', this.entityVocab, this.options.centroidEntities]] as const) {
+    for (const [field, vocab, cap] of [['terms', corpus.terms, this.options.centroidTerms], ['entities', corpus.entities, this.options.centroidEntities]] as const) {
       const centroid = story[field];
       if (centroid.ids.length <= cap * 1.5) continue; // prune in batches, not on every add
-      const at = this.scratch;
-      for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = centroid.vals[i];
-      const kept = topOf(this.idfWeighted(centroid, vocab, true), cap, vocab);
-      const next: Vec = { ids: kept.ids.slice(), vals: kept.ids.map((id) => at[id]) };
-      for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = 0;
-      story[field] = next;
-      weights[field] = kept;
+      const kept = keepHeaviest(centroid, corpus.idfWeighted(centroid, vocab, true), cap, vocab, this.scratch.values);
+      story[field] = kept.centroid;
+      weights[field] = kept.weighted;
     }
     return weights;
   }
@@ -754,7 +435,7 @@ class IncrementalClusterer implements Clusterer {
     const absorbed: string[] = [];
     for (const { story: other } of close) {
       if (other.id === into.id || !this.live.has(other.id) || !this.live.has(into.id)) continue;
-      const centroidSim = this.storySimilarity(into, other);
+      const centroidSim = this.scorer.storySimilarity(into, other);
       if (centroidSim < this.options.mergeThreshold) continue;
       const [big, small] = other.articleIds.length >= into.articleIds.length ? [other, into] : [into, other];
       this.absorb(big, small);
@@ -764,49 +445,13 @@ class IncrementalClusterer implements Clusterer {
     return { into: into.id, absorbed };
   }
 
-  private storySimilarity(a: LiveStory, b: LiveStory, o: Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 'timeScaleDays'> = this.options): number {
-    const wa = this.centroid(a);
-    const wb = this.centroid(b);
-    const termCos = this.cosine(wa.terms, wa.termNorm, wb.terms, wb.termNorm);
-    const entityCos = this.cosine(wa.entities, wa.entityNorm, wb.entities, wb.entityNorm);
-    return (o.termWeight * termCos + o.entityWeight * entityCos) * Math.exp(-storyGapDays(a, b) / o.timeScaleDays);
-  }
-
   private absorb(big: LiveStory, small: LiveStory): void {
-    for (const id of small.articleIds) big.articleIds.push(id);
-    big.independent += small.independent;
-    for (const field of ['terms', 'entities'] as const) this.addInto(big[field], small[field].ids, small[field].vals);
-    for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
-    for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
-    if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
-    if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
-    big.slackDays = Math.max(big.slackDays, small.slackDays);
-    for (const r of small.representatives) if (big.representatives.length < this.options.representatives) big.representatives.push(r);
-    Object.assign(big.fingerprints, small.fingerprints);
-    big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
+    mergeMembers(big, small, this.options.representatives);
+    for (const field of ['terms', 'entities'] as const) addCentroid(big[field], small[field].ids, small[field].vals, this.scratch.values);
     this.live.delete(small.id);
-    this.bySlot[small.slot] = undefined;
-    this.weighted.delete(small.id);
+    this.index.remove(small);
+    this.scorer.forget(small.id);
     this.mergedInto.set(small.id, big.id);
-    const pruned = this.prune(big);
-    big.touched = this.documents;
-    this.syncSpan(big);
-    this.weighted.delete(big.id);
-    this.index(big, pruned);
+    this.touch(big, this.prune(big));
   }
 }
-
-/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
-function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
-  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
-  const raw = time < first ? first - time : time > last ? time - last : 0;
-  return Math.max(0, raw / DAY_MS - timeSlack - slack);
-}
-
-/** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
-function storyGapDays(a: LiveStory, b: LiveStory): number {
-  if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
-  const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
-  return Math.max(0, raw - a.slackDays - b.slackDays);
-}
-

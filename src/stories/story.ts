@@ -2,7 +2,9 @@
  * Story records: the mutable per-story state the clusterer keeps (plain JSON) and the read-only
  * `Story` it reports, with a headline picked as the member title closest to the centroid.
  */
+import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import type { StoryLevel } from './options.ts';
+import { toRecord, type Vec, type Vocabulary } from './vectors.ts';
 import type { DatePrecision, Language } from '../types.ts';
 
 export interface StoryState {
@@ -29,6 +31,34 @@ export interface StoryState {
   /** Document count when last changed: orders stories for index rebuilds. */
   touched: number;
   mergedFrom?: string[];
+}
+
+/**
+ * A story as the clusterer holds it: `StoryState` with its centroid as id vectors (records only
+ * when saved), and its slot in the story index (not persisted).
+ */
+export type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
+
+/** The plain-JSON record of a live story (same key order as the object it mirrors). */
+export function toStoryState(s: LiveStory, termVocab: Vocabulary, entityVocab: Vocabulary): StoryState {
+  const { slot, ...state } = s;
+  void slot;
+  return { ...state, terms: toRecord(s.terms, termVocab), entities: toRecord(s.entities, entityVocab) };
+}
+
+/** A saved story made live again at `slot` (a copy: the state is not shared). */
+export function toLiveStory(s: StoryState, termVocab: Vocabulary, entityVocab: Vocabulary, slot: number): LiveStory {
+  return { ...structuredClone(s), terms: toVec(s.terms, termVocab), entities: toVec(s.entities, entityVocab), slot };
+}
+
+/** A centroid record as a vector, in the record's iteration order. */
+function toVec(record: Record<string, number>, vocab: Vocabulary): Vec {
+  const v: Vec = { ids: [], vals: [] };
+  for (const k in record) {
+    v.ids.push(vocab.id(k));
+    v.vals.push(record[k]);
+  }
+  return v;
 }
 
 export interface Story {
@@ -102,6 +132,46 @@ function isoDate(ms: number, precision: DatePrecision | undefined): string {
   return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
 }
 
+/**
+ * Records an article as a member of `story`: counts, languages, outlets, date range, a headline
+ * while fewer than `maxRepresentatives` are kept (`representativeTerms` is only called then), and
+ * an independent member's fingerprint. The centroid and the indexes are the clusterer's.
+ */
+export function addMember(
+  story: LiveStory,
+  f: ArticleFeatures,
+  independent: boolean,
+  maxRepresentatives: number,
+  representativeTerms: () => Record<string, number>,
+): void {
+  story.articleIds.push(f.articleId);
+  if (independent) story.independent++;
+  story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
+  if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
+  if (f.time !== undefined) {
+    extendRange(story, f.time, f.timePrecision);
+    story.slackDays = Math.max(story.slackDays, precisionSlackDays(f.timePrecision));
+  }
+  if (f.title && story.representatives.length < maxRepresentatives) {
+    story.representatives.push({ articleId: f.articleId, title: f.title, terms: representativeTerms() });
+  }
+  if (f.fingerprint && independent) story.fingerprints[f.articleId] = [...f.fingerprint];
+}
+
+/** Moves `small`'s members and record fields into `big` (`small` is then merged away); centroids are the caller's. */
+export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number): void {
+  for (const id of small.articleIds) big.articleIds.push(id);
+  big.independent += small.independent;
+  for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
+  for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
+  if (small.first !== undefined) extendRange(big, small.first, small.firstPrecision);
+  if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
+  big.slackDays = Math.max(big.slackDays, small.slackDays);
+  for (const r of small.representatives) if (big.representatives.length < maxRepresentatives) big.representatives.push(r);
+  Object.assign(big.fingerprints, small.fingerprints);
+  big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
+}
+
 const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, minute: 3 };
 
 /**
@@ -124,4 +194,20 @@ export function extendRange(s: Pick<StoryState, 'first' | 'last' | 'firstPrecisi
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from `time` to the range [first, last], less both uncertainties; 0 when either is undated (undefined or NaN). */
+export function gapToRange(time: number | undefined, timeSlack: number, first: number | undefined, last: number | undefined, slack: number): number {
+  if (time === undefined || first === undefined || last === undefined || Number.isNaN(first) || Number.isNaN(last)) return 0;
+  const raw = time < first ? first - time : time > last ? time - last : 0;
+  return Math.max(0, raw / DAY_MS - timeSlack - slack);
+}
+
+/** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
+export function storyGapDays(a: Pick<StoryState, 'first' | 'last' | 'slackDays'>, b: Pick<StoryState, 'first' | 'last' | 'slackDays'>): number {
+  if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
+  const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
+  return Math.max(0, raw - a.slackDays - b.slackDays);
 }

@@ -107,3 +107,16 @@ export function norm(v: Vec): number {
   for (let i = 0; i < vals.length; i++) n += vals[i] * vals[i];
   return Math.sqrt(n);
 }
+
+/**
+ * A Float64Array indexed by vocabulary id, all zero between uses: marks, positions and dot
+ * products without a Map. Read `values` afresh after `fit`, which may replace it.
+ */
+export class IdScratch {
+  values = new Float64Array(1024);
+
+  /** Room for ids below `size`; a new array is all zero, as between uses. Call between uses only. */
+  fit(size: number): void {
+    if (size > this.values.length) this.values = new Float64Array(Math.max(size, this.values.length * 2));
+  }
+}

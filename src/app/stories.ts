@@ -88,7 +88,7 @@ function restoreStories(state: unknown): { loaded: LoadedStories; problem?: stri
   try {
     const engine = restoreStoryEngine(state.engine);
     engine.storylines(); // reads every story record of both levels: a broken one throws here, not in a reader
-    return { loaded: { engine, known: state.known, names: structuredClone(state.names ?? {}) } };
+    return { loaded: { engine, known: state.known, names: state.names ?? {} } };
   } catch (error) {
     return { loaded: freshStories(), problem: `the saved stories could not be restored (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -11,21 +11,9 @@ export function addArticle(centroid: Vec, counts: ReadonlyMap<string, number>, i
   let norm = 0;
   for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
   norm = Math.sqrt(norm) || 1;
-  const at = scratch;
-  for (let i = 0; i < centroid.ids.length; i++) at[centroid.ids[i]] = i + 1;
-  let i = 0;
-  for (const c of counts.values()) {
-    const id = ids[i++];
-    const add = (1 + Math.log(c)) / norm;
-    const pos = at[id];
-    if (pos !== 0) centroid.vals[pos - 1] = centroid.vals[pos - 1] + add;
-    else {
-      centroid.ids.push(id);
-      centroid.vals.push(0 + add);
-      at[id] = centroid.ids.length;
-    }
-  }
-  for (let j = 0; j < centroid.ids.length; j++) at[centroid.ids[j]] = 0;
+  const unit: number[] = [];
+  for (const c of counts.values()) unit.push((1 + Math.log(c)) / norm);
+  addCentroid(centroid, ids, unit, scratch);
 }
 
 /**

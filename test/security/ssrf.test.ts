@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpRequest, NetError } from '../../src/net/http.ts';
 import { resolveTarget } from '../../src/net/resolve.ts';
+import { postAlert, type Alert } from '../../src/watch/index.ts';
 import { startSecretServer, startServer, type TestServer } from '../net/servers.ts';
 
 let secret: TestServer;
@@ -125,6 +126,19 @@ test('a public site redirecting to an internal address is refused at that hop', 
     });
   }
   assert.ok(hostile.connections() >= targets.length, 'the public site was reached');
+  assert.equal(secret.connections(), 0, 'the secret server received nothing');
+});
+
+test('webhooks: an internal receiver is refused at once, in every spelling, and receives nothing', async () => {
+  const alert: Alert = { watch: 'abcd1234', query: 'Putin', article: { id: '0c56ce6a609955a6', origin: 'a.txt' }, matchedSentence: 'Putin.' };
+  const retry = { attempts: 3, backoffMs: 1, timeoutMs: 2000 };
+  for (const url of [...loopbackSpellings(secret.port), `${hostile.base}/redirect/${encodeURIComponent(secret.base)}`]) {
+    const outcome = await postAlert(url, alert, retry, url.startsWith(hostile.base) ? { allowAddresses: ['127.0.0.2'] } : {});
+    assert.equal(outcome.status, 'failed', url);
+    if (outcome.status !== 'failed') continue;
+    assert.equal(outcome.attempts, 1, `${url}: a refusal is not retried`);
+    assert.match(outcome.error, url.startsWith(hostile.base) ? /too many redirects/ : /^refused: .*--allow-private/, url);
+  }
   assert.equal(secret.connections(), 0, 'the secret server received nothing');
 });
 

@@ -10,7 +10,7 @@ import type { RawDocument, SourceFormat } from '../types.ts';
 import { decodeBytes } from './charset.ts';
 import { IngestError } from './errors.ts';
 import { readFeed } from './feed.ts';
-import { assertFetchable, fetchResource, type FetchedResource } from './fetch.ts';
+import { assertFetchable, fetchResource, type FetchedResource, type FetchOptions } from './fetch.ts';
 import { readHtml } from './html.ts';
 import { readJsonl } from './jsonl.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeBytes } from './limits.ts';
@@ -28,8 +28,10 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** Read for the `-` input; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
-  /** For tests. */
-  fetchImpl?: typeof fetch;
+  /** Fetch internal addresses (loopback, private, link-local…); default KRONIKA_ALLOW_PRIVATE (src/net/http.ts). */
+  allowPrivate?: boolean;
+  /** DNS for URL inputs; tests answer without a resolver. */
+  lookup?: FetchOptions['lookup'];
 }
 
 export type IngestItem =
@@ -156,7 +158,11 @@ class Reader {
   }
 
   private fetch(url: string): Promise<FetchedResource> {
-    return fetchResource(url, { timeoutMs: this.timeoutMs, maxBytes: this.maxBytes, fetchImpl: this.options.fetchImpl });
+    const { allowPrivate, lookup } = this.options;
+    return fetchResource(url, {
+      timeoutMs: this.timeoutMs, maxBytes: this.maxBytes,
+      ...(allowPrivate !== undefined && { allowPrivate }), ...(lookup && { lookup }),
+    });
   }
 
   private async *url(url: string): AsyncGenerator<IngestItem> {

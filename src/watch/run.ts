@@ -15,7 +15,7 @@ import { MAX_SEARCH_LIMIT, type SearchHit, type SearchIndex } from '../search/in
 import type { DeliveryOutcome, Store, Watch } from '../store/store.ts';
 import type { StoryEngine } from '../stories/engine.ts';
 import { buildAlert, type Alert, type AlertStory } from './alert.ts';
-import { DEFAULT_RETRY, postAlert, type Fetch, type RetryOptions } from './deliver.ts';
+import { DEFAULT_RETRY, postAlert, type RetryOptions, type WebhookNet } from './deliver.ts';
 
 export interface WatchRunOptions {
   /** Only these articles (what an ingest just stored); every indexed article when absent. */
@@ -25,7 +25,8 @@ export interface WatchRunOptions {
   /** Where alerts of watches without a webhook go, one JSON line each. */
   readonly print: (line: string) => void;
   readonly retry?: RetryOptions;
-  readonly fetch?: Fetch;
+  /** Webhook address policy, e.g. { allowPrivate: true } (src/watch/deliver.ts). */
+  readonly net?: WebhookNet;
   readonly now?: () => Date;
 }
 
@@ -98,7 +99,7 @@ function leaseFor(retry: RetryOptions): number {
 }
 
 function deliver(watch: Watch, alert: Alert, options: WatchRunOptions): Promise<DeliveryOutcome> {
-  if (watch.webhook) return postAlert(watch.webhook, alert, options.retry ?? DEFAULT_RETRY, options.fetch);
+  if (watch.webhook) return postAlert(watch.webhook, alert, options.retry ?? DEFAULT_RETRY, options.net);
   options.print(JSON.stringify(alert));
   return Promise.resolve({ status: 'delivered' });
 }

@@ -18,7 +18,7 @@ function emptyApp(onRun: (report: WatchRunReport) => void) {
   const search = createSqliteSearchIndex(new Database(':memory:'));
   const app = createApp({
     store, search, analyze: mentionsOnly, log: () => {}, now: () => new Date('2026-01-02T00:00:00Z'),
-    alerts: { baseUrl: 'https://kronika.example', retry: { attempts: 2, backoffMs: 5, timeoutMs: 2000 }, onRun },
+    alerts: { baseUrl: 'https://kronika.example', retry: { attempts: 2, backoffMs: 5, timeoutMs: 2000 }, net: { allowPrivate: true }, onRun },
   });
   return { app, store, close: () => { search.close(); store.close(); } };
 }

@@ -5,6 +5,8 @@ import { deadUrl, ingestSeeds, startReceiver, tempDb } from './helpers.ts';
 
 /** Fast back-off so retries take milliseconds in tests; the production default is 0.5 s / 1 s. */
 const FAST: RetryOptions = { attempts: 3, backoffMs: 5, timeoutMs: 2000 };
+/** The receivers are on loopback, which webhooks reach only by opting in (src/net/http.ts). */
+const LOOPBACK = { allowPrivate: true };
 const WATCH_AT = new Date('2026-01-01T10:00:00Z');
 const INGEST_AT = new Date('2026-01-01T11:00:00Z');
 
@@ -84,7 +86,7 @@ test('a webhook answering 500 then 200 is retried and gets the alert once', asyn
     const index = db.openIndex();
     const watch = store.addWatch({ query: 'Wostocznyj', webhook: receiver.url }, WATCH_AT.toISOString());
     const ids = await ingestSeeds(store, index, INGEST_AT);
-    const report = await runWatches(store, index, { articleIds: ids, print: () => assert.fail('not stdout'), retry: FAST });
+    const report = await runWatches(store, index, { articleIds: ids, print: () => assert.fail('not stdout'), retry: FAST, net: LOOPBACK });
     assert.deepEqual({ delivered: report.delivered, failed: report.failed }, { delivered: 1, failed: 0 });
     assert.equal(receiver.requests.length, 2, 'first try refused, second accepted');
     const body = receiver.requests[1] as Alert;
@@ -93,7 +95,7 @@ test('a webhook answering 500 then 200 is retried and gets the alert once', asyn
     assert.ok(body.story?.id, 'story id in the webhook body');
     assert.equal(body.story?.url, undefined, 'no URL without a base URL');
 
-    await runWatches(store, index, { print: () => {}, retry: FAST });
+    await runWatches(store, index, { print: () => {}, retry: FAST, net: LOOPBACK });
     assert.equal(receiver.requests.length, 2, 'delivered once: nothing more on the next run');
     const after = store.getWatch(watch.id)!;
     assert.equal(after.pending, 0);
@@ -114,7 +116,7 @@ test('a dead webhook is recorded as a failure, stays pending, and is delivered b
     const url = await deadUrl();
     const watch = store.addWatch({ query: 'Wostocznyj', webhook: url }, WATCH_AT.toISOString());
     const ids = await ingestSeeds(store, index, INGEST_AT);
-    const report = await runWatches(store, index, { articleIds: ids, print: () => {}, retry: FAST });
+    const report = await runWatches(store, index, { articleIds: ids, print: () => {}, retry: FAST, net: LOOPBACK });
     assert.deepEqual({ matched: report.matched, delivered: report.delivered, failed: report.failed, pending: report.pending },
       { matched: 1, delivered: 0, failed: 1, pending: 1 });
     const failed = store.getWatch(watch.id)!;
@@ -125,7 +127,7 @@ test('a dead webhook is recorded as a failure, stays pending, and is delivered b
     // The receiver comes back on the same address: the pending alert goes out on the next run.
     const receiver = await startReceiver([200], Number(new URL(url).port));
     try {
-      const next = await runWatches(store, index, { articleIds: [], print: () => {}, retry: FAST });
+      const next = await runWatches(store, index, { articleIds: [], print: () => {}, retry: FAST, net: LOOPBACK });
       assert.equal(next.delivered, 1, 'pending alert delivered by the next run');
       assert.equal(receiver.requests.length, 1, 'exactly once');
       assert.equal((receiver.requests[0] as Alert).watch, watch.id);
@@ -154,8 +156,8 @@ test('two runs at once (two processes on one database) deliver each alert once',
     const otherIndex = db.openIndex();
     try {
       const reports = await Promise.all([
-        runWatches(store, index, { print: () => {}, retry: FAST }),
-        runWatches(other, otherIndex, { print: () => {}, retry: FAST }),
+        runWatches(store, index, { print: () => {}, retry: FAST, net: LOOPBACK }),
+        runWatches(other, otherIndex, { print: () => {}, retry: FAST, net: LOOPBACK }),
       ]);
       assert.equal(reports[0]!.matched + reports[1]!.matched, 5, 'each match recorded by one run');
       assert.equal(reports[0]!.delivered + reports[1]!.delivered, 5, 'each alert delivered by one run');

@@ -38,6 +38,11 @@ const LABEL_INDEX_MASK = 0x1f;
 /** How the lemma is written relative to the form (morfologik's `fsa.dict.encoder`). */
 export type LemmaEncoder = 'SUFFIX' | 'PREFIX' | 'INFIX' | 'NONE';
 
+/** Receives the sequences of Cfsa2Automaton.completions(); return true to stop. */
+export interface SequenceVisitor {
+  visit(buffer: Uint8Array, length: number): boolean | void;
+}
+
 /** A morfologik code byte meaning "drop the whole form" (REMOVE_EVERYTHING in its encoders). */
 const REMOVE_EVERYTHING = 255;
 const CODE_BASE = 0x41; // 'A': code bytes are 'A' + count
@@ -109,6 +114,12 @@ export class Cfsa2Automaton {
   private readonly arcs: Uint8Array;
   private readonly labels: Uint8Array;
   private readonly numbers: boolean;
+  /** The root's arc for each label (0: none): every lookup starts there, and the root has ~100 arcs. */
+  private readonly rootArcs = new Int32Array(256);
+  private buffer = new Uint8Array(256);
+  private stack = new Int32Array(256);
+  private nodeEnd = new Int32Array(256);
+  private walking = false;
 
   constructor(bytes: Uint8Array, readonly file: string) {
     const fail = (detail: string): never => { throw new MorfologikFormatError(file, detail); };
@@ -126,6 +137,7 @@ export class Cfsa2Automaton {
     this.validate(fail);
     this.root = this.target(this.firstArc(0));
     if (this.root === 0) fail('empty automaton');
+    for (let arc = this.firstArc(this.root); arc !== 0; arc = this.nextArc(arc)) this.rootArcs[this.label(arc)] ||= arc;
   }
 
   /** Offset of the first arc of `node`. */
@@ -162,6 +174,7 @@ export class Cfsa2Automaton {
 
   /** The arc of `node` labelled `label`, or 0. */
   arc(node: number, label: number): number {
+    if (node === this.root) return this.rootArcs[label];
     for (let arc = this.firstArc(node); arc !== 0; arc = this.nextArc(arc)) {
       if (this.label(arc) === label) return arc;
     }
@@ -181,27 +194,49 @@ export class Cfsa2Automaton {
   }
 
   /**
-   * Calls `visit(buffer, length)` for every sequence accepted from `node` (the bytes read after
-   * it), in label order; `visit` returns true to stop. `buffer` is reused between calls: copy
-   * what you keep.
+   * Calls `visitor.visit(buffer, length)` for every sequence accepted from `node` (the bytes read
+   * after it), in label order; `visit` returns true to stop. `buffer` is reused between calls:
+   * copy what you keep. (A visitor object rather than a callback: lookups are hot, and a fresh
+   * closure per lookup showed in profiles.)
    */
-  completions(node: number, visit: (buffer: Uint8Array, length: number) => boolean | void): void {
-    let buffer = new Uint8Array(64);
-    let stack = new Int32Array(64); // the arc under consideration at each depth
-    let depth = 0;
-    stack[0] = this.firstArc(node);
-    while (depth >= 0) {
-      const arc = stack[depth];
-      if (arc === 0) { depth--; continue; }
-      stack[depth] = this.nextArc(arc);
-      if (depth >= buffer.length) buffer = grow(buffer);
-      buffer[depth] = this.label(arc);
-      if (this.isFinal(arc) && visit(buffer, depth + 1) === true) return;
-      const next = this.target(arc);
-      if (next !== 0) {
-        if (++depth >= stack.length) stack = grow(stack);
-        stack[depth] = this.firstArc(next);
+  completions(node: number, visitor: SequenceVisitor): void {
+    // The shared buffers serve one walk at a time; a visitor that walks again gets its own.
+    const shared = !this.walking;
+    let buffer = shared ? this.buffer : new Uint8Array(64);
+    let stack = shared ? this.stack : new Int32Array(64); // the arc under consideration at each depth
+    this.walking = true;
+    try {
+      // nodeEnd[d]: the byte after the last arc of the node at depth d (-1 until needed), where
+      // every "target is next" arc of that node leads; found once per node, not once per arc.
+      let nodeEnd = shared ? this.nodeEnd : new Int32Array(stack.length);
+      let depth = 0;
+      stack[0] = this.firstArc(node);
+      nodeEnd[0] = -1;
+      while (depth >= 0) {
+        const arc = stack[depth];
+        if (arc === 0) { depth--; continue; }
+        const after = this.skipArc(arc);
+        const last = (this.arcs[arc] & BIT_LAST_ARC) !== 0;
+        stack[depth] = last ? 0 : after;
+        if (depth >= buffer.length) buffer = grow(buffer);
+        buffer[depth] = this.label(arc);
+        if (this.isFinal(arc) && visitor.visit(buffer, depth + 1) === true) return;
+        let next: number;
+        if ((this.arcs[arc] & BIT_TARGET_NEXT) !== 0) {
+          if (nodeEnd[depth] < 0) nodeEnd[depth] = last ? after : this.target(arc);
+          next = nodeEnd[depth];
+        } else {
+          next = this.target(arc);
+        }
+        if (next !== 0) {
+          if (++depth >= stack.length) { stack = grow(stack); nodeEnd = grow(nodeEnd); }
+          stack[depth] = this.firstArc(next);
+          nodeEnd[depth] = -1;
+        }
       }
+      if (shared) this.nodeEnd = nodeEnd;
+    } finally {
+      if (shared) { this.buffer = buffer; this.stack = stack; this.walking = false; }
     }
   }
 
@@ -277,8 +312,8 @@ function readVInt(bytes: Uint8Array, at: number): number {
   return value;
 }
 
-function grow<T extends Uint8Array | Int32Array>(array: T): T {
-  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+function grow<T extends Uint8Array | Int32Array>(array: T, atLeast = 0): T {
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(array.length * 2, atLeast));
   bigger.set(array);
   return bigger;
 }
@@ -298,12 +333,18 @@ export class MorfologikDictionary {
   private input = new Uint8Array(256);
   /** The lemma decoded last, as bytes. */
   private output = new Uint8Array(256);
+  /** What follows the separator after the form being looked up: lemma codes and tags. */
+  private readonly tails = new SequenceList();
+  /** Tag strings by their bytes: PoliMorf has ~4,400 distinct tag fields, repeated millions of times. */
+  private readonly tagCache = new Map<number, string>();
+  private readonly utf8: boolean;
 
   constructor(bytes: Uint8Array, readonly info: DictionaryInfo, file: string) {
     this.automaton = new Cfsa2Automaton(bytes, file);
     this.decoder = new TextDecoder(info.encoding);
     // TextEncoder writes UTF-8 only; other encodings are encoded by hand (see encodeForm).
-    this.encoder = this.decoder.encoding === 'utf-8' ? new TextEncoder() : undefined;
+    this.utf8 = this.decoder.encoding === 'utf-8';
+    this.encoder = this.utf8 ? new TextEncoder() : undefined;
     this.codeLength = CODE_LENGTH[info.encoder];
   }
 
@@ -316,11 +357,15 @@ export class MorfologikDictionary {
     const sep = node === 0 ? 0 : fsa.arc(node, this.info.separator);
     const after = sep === 0 ? 0 : fsa.target(sep);
     if (after === 0) return [];
+    const tails = this.tails;
+    tails.clear();
+    fsa.completions(after, tails);
     const out: MorfologikEntry[] = [];
-    fsa.completions(after, (bytes, size) => {
-      const split = this.codeEnd(bytes, size);
-      out.push({ lemma: this.decodeLemma(length, bytes, split), tag: this.decodeTag(bytes, split, size) });
-    });
+    for (let i = 0; i < tails.count; i++) {
+      const bytes = tails.bytes.subarray(tails.ends[i], tails.ends[i + 1]);
+      const split = this.codeEnd(bytes, bytes.length);
+      out.push({ lemma: this.decodeLemma(length, bytes, split), tag: this.decodeTag(bytes, split, bytes.length) });
+    }
     return out;
   }
 
@@ -367,15 +412,17 @@ export class MorfologikDictionary {
     const node = head === 0 ? fsa.root : fsa.walk(fsa.root, this.input, 0, head);
     if (node === 0) return;
     const prefixBytes = this.input.slice(0, head);
-    fsa.completions(node, (bytes, size) => {
-      const formEnd = bytes.indexOf(sep);
-      if (formEnd < 0 || formEnd >= size || head + formEnd === 0) return false;
-      const formLength = head + formEnd;
-      if (this.input.length < formLength) this.input = new Uint8Array(formLength * 2);
-      this.input.set(prefixBytes);
-      this.input.set(bytes.subarray(0, formEnd), head);
-      const rest = bytes.subarray(formEnd + 1, size);
-      return visit(formLength, rest, this.codeEnd(rest, rest.length));
+    fsa.completions(node, {
+      visit: (bytes, size) => {
+        const formEnd = bytes.indexOf(sep);
+        if (formEnd < 0 || formEnd >= size || head + formEnd === 0) return false;
+        const formLength = head + formEnd;
+        if (this.input.length < formLength) this.input = new Uint8Array(formLength * 2);
+        this.input.set(prefixBytes);
+        this.input.set(bytes.subarray(0, formEnd), head);
+        const rest = bytes.subarray(formEnd + 1, size);
+        return visit(formLength, rest, this.codeEnd(rest, rest.length));
+      },
     });
   }
 
@@ -387,7 +434,28 @@ export class MorfologikDictionary {
   }
 
   private decodeTag(bytes: Uint8Array, split: number, size: number): string {
-    return split < size ? this.decoder.decode(bytes.subarray(split + 1, size)) : '';
+    if (split + 1 >= size) return '';
+    let hash = FNV_OFFSET;
+    for (let i = split + 1; i < size; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+    const cached = this.tagCache.get(hash);
+    if (cached !== undefined && sameAscii(cached, bytes, split + 1, size)) return cached;
+    const tag = this.decodeText(bytes, split + 1, size);
+    if (this.tagCache.size < MAX_CACHED_TAGS) this.tagCache.set(hash, tag);
+    return tag;
+  }
+
+  /** `bytes[start..end)` as text: UTF-8 decoded by hand (TextDecoder's per-call cost dominated lookups). */
+  private decodeText(bytes: Uint8Array, start: number, end: number): string {
+    if (!this.utf8) return this.decoder.decode(bytes.subarray(start, end));
+    let text = '';
+    for (let i = start; i < end;) {
+      const b = bytes[i];
+      if (b < 0x80) { text += String.fromCharCode(b); i++; }
+      else if (b >= 0xc2 && b < 0xe0 && i + 1 < end) { text += String.fromCharCode(((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f)); i += 2; }
+      else if (b >= 0xe0 && b < 0xf0 && i + 2 < end) { text += String.fromCharCode(((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f)); i += 3; }
+      else return this.decoder.decode(bytes.subarray(start, end)); // 4-byte or malformed: the full decoder
+    }
+    return text;
   }
 
   /** `text` in the dictionary's encoding, or undefined when it cannot be written in it. */
@@ -417,7 +485,7 @@ export class MorfologikDictionary {
   }
 
   private decodeLemma(formLength: number, code: Uint8Array, codeEnd: number): string {
-    return this.decoder.decode(this.output.subarray(0, this.applyCode(formLength, code, codeEnd)));
+    return this.decodeText(this.output, 0, this.applyCode(formLength, code, codeEnd));
   }
 
   /**
@@ -427,38 +495,82 @@ export class MorfologikDictionary {
   private applyCode(formLength: number, code: Uint8Array, codeEnd: number): number {
     const need = formLength + codeEnd;
     if (this.output.length < need) this.output = new Uint8Array(need * 2);
-    const form = this.input;
-    const out = this.output;
-    let n = 0;
-    const copy = (from: number, to: number) => { for (let i = from; i < to; i++) out[n++] = form[i]; };
-    const count = (i: number) => (code[i] - CODE_BASE) & 0xff;
+    // The kept part of the form is [from, to) or, for INFIX, [0, at) + [resume, to).
+    let at = formLength;
+    let resume = formLength;
+    let from = 0;
+    let to = formLength;
     switch (this.info.encoder) {
       case 'SUFFIX': { // {K}{suffix}: drop K bytes from the end, append the suffix
-        const tail = count(0) === REMOVE_EVERYTHING ? formLength : count(0);
-        copy(0, formLength - tail);
+        const tail = codeCount(code, 0);
+        to = tail === REMOVE_EVERYTHING ? 0 : formLength - tail;
         break;
       }
       case 'PREFIX': { // {P}{K}{suffix}: drop P bytes from the start and K from the end
-        let head = count(0);
-        let tail = count(1);
-        if (head === REMOVE_EVERYTHING || tail === REMOVE_EVERYTHING) { head = formLength; tail = 0; }
-        copy(head, formLength - tail);
+        const head = codeCount(code, 0);
+        const tail = codeCount(code, 1);
+        if (head === REMOVE_EVERYTHING || tail === REMOVE_EVERYTHING) to = 0;
+        else { from = head; to = formLength - tail; }
         break;
       }
       case 'INFIX': { // {X}{L}{K}{suffix}: drop L bytes at X and K from the end
-        let at = count(0);
-        let cut = count(1);
-        let tail = count(2);
-        if (cut === REMOVE_EVERYTHING || tail === REMOVE_EVERYTHING) { at = 0; cut = formLength; tail = 0; }
-        copy(0, Math.min(at, formLength));
-        copy(at + cut, formLength - tail);
+        const cut = codeCount(code, 1);
+        const tail = codeCount(code, 2);
+        if (cut === REMOVE_EVERYTHING || tail === REMOVE_EVERYTHING) to = 0;
+        else { at = Math.min(codeCount(code, 0), formLength); resume = at + cut; to = formLength - tail; }
         break;
       }
       case 'NONE':
+        to = 0;
         break;
+    }
+    const form = this.input;
+    const out = this.output;
+    let n = 0;
+    if (this.info.encoder === 'INFIX') {
+      for (let i = 0; i < at; i++) out[n++] = form[i];
+      for (let i = resume; i < to; i++) out[n++] = form[i];
+    } else {
+      for (let i = from; i < to; i++) out[n++] = form[i];
     }
     for (let i = this.codeLength; i < codeEnd; i++) out[n++] = code[i];
     return n;
+  }
+}
+
+/** A count in a lemma code: the code byte minus 'A'. */
+function codeCount(code: Uint8Array, i: number): number {
+  return (code[i] - CODE_BASE) & 0xff;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MAX_CACHED_TAGS = 50_000;
+
+function sameAscii(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i - start) !== bytes[i]) return false;
+  return true;
+}
+
+/** Byte sequences appended one after another (the completions of one lookup). */
+class SequenceList implements SequenceVisitor {
+  bytes = new Uint8Array(1024);
+  /** Start of sequence i at ends[i], its end at ends[i + 1]. */
+  ends = new Int32Array(64);
+  count = 0;
+
+  clear(): void {
+    this.count = 0;
+    this.ends[0] = 0;
+  }
+
+  visit(buffer: Uint8Array, length: number): void {
+    const start = this.ends[this.count];
+    if (start + length > this.bytes.length) this.bytes = grow(this.bytes, start + length);
+    this.bytes.set(buffer.subarray(0, length), start);
+    if (this.count + 2 > this.ends.length) this.ends = grow(this.ends);
+    this.ends[++this.count] = start + length;
   }
 }
 

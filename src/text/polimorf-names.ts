@@ -4,6 +4,7 @@
  * ("Dolnej Saksonii" → "Dolna Saksonia", "Stanach Zjednoczonych" → "Stany Zjednoczone").
  * Deciding what is a name, its type and its span is left to src/analysis/entities/.
  */
+import { BoundedMemo } from './lemmatizer.ts';
 import { ADJECTIVAL, parseTag, type GrammaticalCase, type GrammaticalGender, type GrammaticalNumber, type ParsedTag } from './polimorf-tags.ts';
 import { loadPolimorf, type MorphInterpretation, type Polimorf } from './polimorf.ts';
 
@@ -16,12 +17,16 @@ interface Reading {
   readonly lowerCased: boolean;
 }
 
-/** Readings of the word as written and, when it has capitals, of its lower-case spelling. */
-function readingsOf(word: string, dictionary: Polimorf): Reading[] {
+/** Readings of the word as written and, when `lowerCase`, of its lower-case spelling. */
+function readingsOf(word: string, lowerCase: boolean, dictionary: Polimorf): Reading[] {
   const out: Reading[] = dictionary.lookup(word).map((r) => ({ lemma: r.lemma, tag: parseTag(r.tag), lowerCased: false }));
   const lower = word.toLocaleLowerCase('pl');
-  if (lower !== word) for (const r of dictionary.lookup(lower)) out.push({ lemma: r.lemma, tag: parseTag(r.tag), lowerCased: true });
+  if (lowerCase && lower !== word) for (const r of dictionary.lookup(lower)) out.push({ lemma: r.lemma, tag: parseTag(r.tag), lowerCased: true });
   return out;
+}
+
+function isAcronym(word: string): boolean {
+  return [...word].length > 1 && word === word.toLocaleUpperCase('pl') && /\p{Lu}.*\p{Lu}/u.test(word);
 }
 
 /** Noun readings of the first spelling the dictionary knows (as written, else lower-case, else capitalised). */
@@ -75,10 +80,15 @@ interface Agreement {
 
 const key = (a: Agreement) => `${a.number}:${a.case}:${a.gender}`;
 
+/**
+ * The (number, case, gender) values a reading allows. The vocative is left out: news does not
+ * address the people and places it names, and a form that is only a vocative is far more often
+ * a foreign nominative ("Galileo" is not Galilea's vocative, "Porto" not Porta's).
+ */
 function agreements(tag: ParsedTag): Agreement[] {
   if (!tag.number) return [];
   const out: Agreement[] = [];
-  for (const c of tag.cases) for (const g of tag.genders) out.push({ number: tag.number, case: c, gender: g });
+  for (const c of tag.cases) if (c !== 'voc') for (const g of tag.genders) out.push({ number: tag.number, case: c, gender: g });
   return out;
 }
 
@@ -93,19 +103,46 @@ interface PhraseParse {
   readonly head: number;
   /** Index after the last word that agrees with the head. */
   readonly end: number;
-  readonly nounHead: boolean;
+  readonly kind: HeadKind;
   readonly allowed: ReadonlyMap<string, Agreement>;
+}
+
+/** What the caller knows of the phrase's type: a person's name or not (place, organisation…). */
+export interface PhraseHint {
+  readonly person?: boolean;
+}
+
+/** How a word may head the phrase: a noun in its own (capitalised) entries or its lower-case ones, or an adjective. */
+type HeadKind = 'noun' | 'lower-case noun' | 'adjective';
+/** In order of preference when two parses cover as many words. */
+const HEAD_KINDS: readonly HeadKind[] = ['noun', 'lower-case noun', 'adjective'];
+
+/**
+ * The readings a word may head the phrase with. A capitalised word's own entries come before
+ * the common word's (the name "Berlina" is Berlin's genitive, not the noun "berlina"); the
+ * phrase type, when known, keeps or drops masculine personal readings ("Polski" as a place is
+ * Polska's genitive, as a person the surname Polski), unless that would leave none.
+ */
+function headReadings(readings: readonly Reading[], kind: HeadKind, hint: PhraseHint): Reading[] {
+  let heads = readings.filter((r) => kind === 'adjective'
+    ? ADJECTIVAL.has(r.tag.pos)
+    : NOUN_CLASSES.has(r.tag.pos) && r.lowerCased === (kind === 'lower-case noun'));
+  if (hint.person !== undefined) {
+    const preferred = heads.filter((r) => r.tag.genders.includes('m1') === hint.person);
+    if (preferred.length > 0) heads = preferred;
+  }
+  return heads;
 }
 
 /**
  * The widest run [adjectives] head [adjectives] from the first word whose readings agree in
- * number, case and gender; a noun head beats an adjectival one ("Zieloni" alone is adjectival).
+ * number, case and gender; ties go by HEAD_KINDS ("Zieloni" alone is adjectival).
  */
-function parsePhrase(readings: readonly Reading[][]): PhraseParse | undefined {
+function parsePhrase(readings: readonly Reading[][], hint: PhraseHint): PhraseParse | undefined {
   let best: PhraseParse | undefined;
   for (let head = 0; head < readings.length; head++) {
-    for (const nounHead of [true, false]) {
-      const heads = readings[head].filter((r) => (nounHead ? NOUN_CLASSES.has(r.tag.pos) : ADJECTIVAL.has(r.tag.pos)));
+    for (const kind of HEAD_KINDS) {
+      const heads = headReadings(readings[head], kind, hint);
       let allowed = new Map(heads.flatMap((r) => agreements(r.tag)).map((a) => [key(a), a] as const));
       for (let i = 0; i < head && allowed.size > 0; i++) allowed = intersect(allowed, readings[i].filter((r) => ADJECTIVAL.has(r.tag.pos)));
       if (allowed.size === 0) continue;
@@ -115,8 +152,7 @@ function parsePhrase(readings: readonly Reading[][]): PhraseParse | undefined {
         if (next.size === 0) break;
         allowed = next;
       }
-      const better = !best || end > best.end || (end === best.end && nounHead && !best.nounHead);
-      if (better) best = { head, end, nounHead, allowed };
+      if (!best || end > best.end) best = { head, end, kind, allowed };
     }
     // Words before the head must all be adjectives.
     if (!readings[head].some((r) => ADJECTIVAL.has(r.tag.pos))) break;
@@ -124,13 +160,23 @@ function parsePhrase(readings: readonly Reading[][]): PhraseParse | undefined {
   return best;
 }
 
+const isPluralOnly = (gender: GrammaticalGender) => gender === 'p1' || gender === 'p2' || gender === 'p3';
+
 /**
- * Singular before plural (a name is singular unless only plural readings exist: "Warszawy" is
- * Warszawa's genitive), among plurals the plural-only genders ("Stanach" is "Stany", not the
- * surname Stan's plural), then the nominative.
+ * Which agreement a name is most likely in, without frequencies to go by. A name usually
+ * names one thing: singular readings and plural-only nouns ("Chiny", "Stany") before other
+ * plurals, so "Warszawy" is Warszawa's genitive, not a plural nominative. Masculine personal
+ * plurals are the exception: a group of people is common in news ("Hiszpanie", "Polaków" →
+ * "Polacy"), so they come before the other plurals and their nominative is taken as written.
+ * Within a rank the form as written (nominative) wins.
  */
 function chooseAgreement(allowed: ReadonlyMap<string, Agreement>): Agreement {
-  const rank = (a: Agreement) => (a.number === 'sg' ? 0 : /^p[123]$/.test(a.gender) ? 2 : 4) + (a.case === 'nom' ? 0 : 1);
+  const rank = (a: Agreement) => {
+    const nominative = a.case === 'nom';
+    if (a.number === 'sg' || isPluralOnly(a.gender)) return nominative ? 0 : 1;
+    if (a.gender === 'm1') return nominative ? 0 : 2;
+    return nominative ? 3 : 4;
+  };
   return [...allowed.values()].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
@@ -155,7 +201,7 @@ function nominativeOf(word: string, readings: readonly Reading[], target: Agreem
   if (target.case === 'nom') return word;
   for (const r of fitting) {
     // A noun's lemma is its singular nominative (plural for plural-only nouns: "Stany").
-    if (NOUN_CLASSES.has(r.tag.pos) && (target.number === 'sg' || /^p[123]$/.test(target.gender))) return caseLike(r.lemma, word);
+    if (NOUN_CLASSES.has(r.tag.pos) && (target.number === 'sg' || isPluralOnly(target.gender))) return caseLike(r.lemma, word);
     const forms = dictionary.inflect(r.lemma, (t) => t.pos === r.tag.pos && t.number === target.number
       && t.cases.includes('nom') && t.genders.includes(target.gender) && t.degree === r.tag.degree && t.negation === r.tag.negation);
     const form = shortest(forms.map((f) => f.form));
@@ -168,22 +214,40 @@ function nominativeOf(word: string, readings: readonly Reading[], target: Agreem
  * Nominative of a name phrase: the head noun and the adjectives agreeing with it go to the
  * nominative in the phrase's own number and gender; words after the agreeing run (an inner
  * genitive: "Rady Bezpieczeństwa Narodowego") stay as written. Undefined when no reading of
- * the first word starts an agreeing run or a nominative cannot be generated.
+ * the first word starts an agreeing run or a nominative cannot be generated. `hint.person`
+ * says whether the phrase names a person, when the caller knows. A person's name with a first
+ * name ("Władimirem Putinem") is an apposition, not an agreeing run: pass its words one by one.
  * @example nominativePhrase(['Dolnej', 'Saksonii']) // → 'Dolna Saksonia'
  * @example nominativePhrase(['Polaków']) // → 'Polacy'
+ * @example nominativePhrase(['Polski'], { person: false }) // → 'Polska'
  */
-export function nominativePhrase(words: readonly string[], dictionary: Polimorf = loadPolimorf()): string | undefined {
+export function nominativePhrase(words: readonly string[], hint: PhraseHint = {}, dictionary: Polimorf = loadPolimorf()): string | undefined {
+  let memo = phraseMemos.get(dictionary);
+  if (!memo) phraseMemos.set(dictionary, memo = new BoundedMemo<string | null>());
+  // Names repeat across articles; the memo key holds the hint and the words.
+  const memoKey = `${hint.person === undefined ? '?' : hint.person ? 'p' : '-'}${words.join('\u0000')}`;
+  const hit = memo.get(memoKey);
+  if (hit !== undefined) return hit ?? undefined;
+  const result = phraseNominative(words, hint, dictionary);
+  memo.set(memoKey, result ?? null);
+  return result;
+}
+
+const phraseMemos = new WeakMap<Polimorf, BoundedMemo<string | null>>();
+
+function phraseNominative(words: readonly string[], hint: PhraseHint, dictionary: Polimorf): string | undefined {
   if (words.length === 0) return undefined;
-  const readings = words.map((w) => readingsOf(w, dictionary));
-  const parse = parsePhrase(readings);
+  // An acronym is read only as written ("DUP" lower-cased is a form of "dupa"); words in capitals
+  // are a headline ("UNII EUROPEJSKIEJ") only when the whole phrase of several words is.
+  const headline = words.length > 1 && words.every(isAcronym);
+  const readings = words.map((w) => readingsOf(w, headline || !isAcronym(w), dictionary));
+  const parse = parsePhrase(readings, hint);
   if (!parse) return undefined;
   const target = chooseAgreement(parse.allowed);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (i >= parse.end) { out.push(words[i]); continue; }
-    const pool = i === parse.head && parse.nounHead
-      ? readings[i].filter((r) => NOUN_CLASSES.has(r.tag.pos))
-      : readings[i].filter((r) => ADJECTIVAL.has(r.tag.pos));
+    const pool = i === parse.head ? headReadings(readings[i], parse.kind, hint) : readings[i].filter((r) => ADJECTIVAL.has(r.tag.pos));
     const nominative = nominativeOf(words[i], pool, target, dictionary);
     if (nominative === undefined) return undefined;
     out.push(nominative);

@@ -195,10 +195,10 @@ function shortest(forms: readonly string[]): string | undefined {
 
 /** The nominative of one word of the agreeing run, keeping its number, gender and (for adjectives) degree. */
 function nominativeOf(word: string, readings: readonly Reading[], target: Agreement, dictionary: Polimorf): string | undefined {
+  if (target.case === 'nom') return word;
   const fitting = readings.filter((r) => agreements(r.tag).some((a) => key(a) === key(target)));
   // The spelling as written first: "Biały" the surname before "biały" the adjective.
   fitting.sort((a, b) => Number(a.lowerCased) - Number(b.lowerCased) || Number(!NOUN_CLASSES.has(a.tag.pos)) - Number(!NOUN_CLASSES.has(b.tag.pos)));
-  if (target.case === 'nom') return word;
   for (const r of fitting) {
     // A noun's lemma is its singular nominative (plural for plural-only nouns: "Stany").
     if (NOUN_CLASSES.has(r.tag.pos) && (target.number === 'sg' || isPluralOnly(target.gender))) return caseLike(r.lemma, word);

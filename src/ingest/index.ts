@@ -11,7 +11,7 @@ import { decodeBytes } from './charset.ts';
 import { IngestError } from './errors.ts';
 import { readFeed } from './feed.ts';
 import { assertFetchable, fetchResource, type FetchedResource, type FetchOptions } from './fetch.ts';
-import { readHtml } from './html.ts';
+import { extractHtml } from './extract.ts';
 import { readJsonl } from './jsonl.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeBytes } from './limits.ts';
 import { readOpml } from './opml.ts';
@@ -32,6 +32,8 @@ export interface IngestOptions {
   allowPrivate?: boolean;
   /** DNS for URL inputs; tests answer without a resolver. */
   lookup?: FetchOptions['lookup'];
+  /** Longest one HTML page's extraction may take (src/ingest/extract.ts). Default 10 s. */
+  extractTimeoutMs?: number;
 }
 
 export type IngestItem =
@@ -165,6 +167,11 @@ class Reader {
     });
   }
 
+  private html(text: string, input: { origin: string; url?: string }): Promise<RawDocument> {
+    const { extractTimeoutMs } = this.options;
+    return extractHtml(text, input, extractTimeoutMs === undefined ? {} : { timeoutMs: extractTimeoutMs });
+  }
+
   private async *url(url: string): AsyncGenerator<IngestItem> {
     assertFetchable(url);
     const resource = await this.fetch(url);
@@ -181,7 +188,7 @@ class Reader {
         yield document(readPlainText(text, origin));
         return;
       case 'html':
-        yield document(readHtml(text, { origin, ...(url && { url }) }));
+        yield document(await this.html(text, { origin, ...(url && { url }) }));
         return;
       case 'jsonl':
         for (const item of readJsonl(text, origin)) {
@@ -220,7 +227,7 @@ class Reader {
   private async linkedPage(item: RawDocument, link: string): Promise<RawDocument> {
     const resource = await this.fetch(link);
     const { text } = decodeBytes(resource.bytes, { origin: link, contentType: resource.contentType });
-    const page = readHtml(text, { origin: link, url: resource.url });
+    const page = await this.html(text, { origin: link, url: resource.url });
     return {
       ...item,
       ...page,

@@ -19,7 +19,7 @@ function lineDocument(value: unknown, origin: string): RawDocument {
   const removed: RemovedBlock[] = [];
   const text =
     typeof record.text === 'string' ? record.text
-    : typeof record.html === 'string' ? htmlFragmentParagraphs(record.html, removed).join('\n\n')
+    : typeof record.html === 'string' ? htmlFragmentParagraphs(record.html, removed, origin).join('\n\n')
     : undefined;
   if (!text?.trim()) throw new IngestError(origin, 'no "text" or "html" field');
   const title = optionalString(record.title);

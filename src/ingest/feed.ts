@@ -4,6 +4,7 @@
  * (`fetchLinked`) is left to the caller, which sees `summaryOnly`.
  */
 import type { RawDocument, RemovedBlock } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { htmlFragmentParagraphs } from './html.ts';
 import { parsePublished } from './published.ts';
 import { parseXml, xmlList, xmlText, type XmlNode } from './xml.ts';
@@ -65,7 +66,9 @@ function bodyParagraphs(value: unknown, removed: RemovedBlock[], origin: string)
 }
 
 function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: string | undefined, index: number): FeedItem {
-  const link = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  const rawLink = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  // Only a web address is an article's URL: a javascript: or data: <link> is dropped, never linked.
+  const link = rawLink && isHttpUrl(rawLink) ? rawLink : undefined;
   const guid = xmlText(item.guid) ?? xmlText(item.id) ?? (typeof item['@_rdf:about'] === 'string' ? item['@_rdf:about'] : undefined);
   const full = item['content:encoded'] ?? (kind === 'atom' ? item.content : undefined);
   const summary = item.description ?? item.summary;

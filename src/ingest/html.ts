@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Published, RawDocument, RemovedBlock, RemovedKind } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { IngestError } from './errors.ts';
 import { boundHtml, DEFAULT_HTML_BUDGET, type HtmlBudget } from './html-budget.ts';
 import { parsePublished } from './published.ts';
@@ -171,7 +172,7 @@ function metadataFrom(scan: PageScan): PageMetadata {
     ...(published && { published }),
     ...(author && { author }),
     ...(outlet && { outlet }),
-    ...(url && /^https?:\/\//i.test(url) && { url }),
+    ...(url && isHttpUrl(url) && { url }),
     ...(typeof ld.articleBody === 'string' && ld.articleBody.trim() && { body: ld.articleBody }),
   };
 }

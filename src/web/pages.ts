@@ -4,6 +4,7 @@ import { markHighlights, type SearchHit } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { Citation, ClaimStatus, ConflictSlot, StoryReport } from '../synthesis/types.ts';
 import type { Article, Span } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
 function published(value: string | undefined): string {
@@ -51,7 +52,7 @@ export function articlePage(article: Article, passage?: Span): string {
   ];
   const meta = rows.filter(([, v]) => v).map(([k, v]) => html`<tr><td>${k}</td><td>${k === 'kopia artykułu' ? html`<a href="${articleLink(v!)}">${v}</a>` : v}</td></tr>`);
   const body = html`<article><h1>${article.title ?? 'Bez tytułu'}</h1>
-${article.url ? html`<p class="meta"><a href="${article.url}" rel="noreferrer noopener">${article.url}</a></p>` : ''}
+${article.url ? html`<p class="meta">${isHttpUrl(article.url) ? html`<a href="${article.url}" rel="noreferrer noopener">${article.url}</a>` : article.url}</p>` : ''}
 <table class="meta">${meta}</table>
 <div class="text">${text}</div>
 <p class="meta">id ${article.id} · <a href="/api/articles/${article.id}">JSON</a></p></article>`;

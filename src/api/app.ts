@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 import { cachedAnalyzer, type ArticleAnalyzer } from './analysis.ts';
 import type { RouteDeps } from './deps.ts';
 import { ApiError, errorRenderer } from './errors.ts';
-import { apiSecurity, type SecurityOptions } from './security.ts';
+import { apiSecurity, hideServerPaths, type SecurityOptions } from './security.ts';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, limitBody, requestTimeout } from './middleware.ts';
 import { API_PATHS, openApiDocument } from './openapi.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -67,6 +67,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
   app.use('*', limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
   if (options.security) app.use('*', apiSecurity(options.security));
+  app.use('/api/*', hideServerPaths());
 
   app.route('/health', healthRoutes());
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

@@ -13,6 +13,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { basename, isAbsolute, normalize } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { classifyAddress } from '../net/address.ts';
 import { ApiError } from './errors.ts';
@@ -132,6 +133,43 @@ export function redactWebhook(url: string): string {
   } catch {
     return '…';
   }
+}
+
+/**
+ * An article's origin as the API and web pages show it: URLs and relative paths as they are, an
+ * absolute or upward path as its file name, so the server's folder layout is not given away.
+ * @example publicOrigin('/home/ola/news/pap/001.txt') // → '001.txt'
+ */
+export function publicOrigin(origin: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) return origin;
+  const windowsAbsolute = /^[a-z]:[\\/]|^\\\\/i.test(origin);
+  const upward = normalize(origin).split(/[\\/]/)[0] === '..';
+  return isAbsolute(origin) || windowsAbsolute || upward || origin.startsWith('~') ? basename(origin.replace(/\\/g, '/')) : origin;
+}
+
+/** Replaces every `origin` string in a JSON value by its public form (publicOrigin). */
+function publicOrigins(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(publicOrigins);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) out[key] = key === 'origin' && typeof field === 'string' ? publicOrigin(field) : publicOrigins(field);
+  return out;
+}
+
+/**
+ * Rewrites the `origin` of every record in JSON answers with publicOrigin: articles, search
+ * hits, stories and reports all carry one, and no route should be able to forget it.
+ */
+export function hideServerPaths(): MiddlewareHandler {
+  return async function hideServerPaths(c, next) {
+    await next();
+    if (!/^application\/json/i.test(c.res.headers.get('content-type') ?? '')) return;
+    const text = await c.res.clone().text();
+    if (!text.includes('"origin"')) return;
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    c.res = new Response(JSON.stringify(publicOrigins(JSON.parse(text))), { status: c.res.status, headers });
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveApiToken, type SecurityOptions } from '../../src/api/security.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { readPlainText } from '../../src/ingest/plain-text.ts';
 import { startServer as startApi } from '../../src/api/server.ts';
 import { getJson, postJson, seededApp, type TestApp } from '../api/helpers.ts';
 import { startSecretServer, type TestServer } from '../net/servers.ts';
@@ -167,5 +169,40 @@ test('the API token: KRONIKA_TOKEN, else generated once and kept beside the data
     assert.deepEqual(resolveApiToken(db, {}), { token: first.token, created: false, path: `${db}.token` });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('API records show a file name, never the server path an article was read from', async () => {
+  const t = app();
+  try {
+    const article = toArticle(readPlainText(`${TEXT} Władywostok.`, '/srv/kronika/private/inbox/pap-001.txt'), '2026-01-02T00:00:00Z');
+    t.store.saveArticles([article]);
+    t.search.indexArticles([article]);
+    const answers = [
+      await t.app.request('/api/articles?limit=100'), await t.app.request(`/api/articles/${article.id}`),
+      await t.app.request('/api/search?q=Władywostok'), await t.app.request('/api/stories'),
+    ];
+    for (const res of answers) {
+      const text = await res.text();
+      assert.equal(res.status, 200, text);
+      assert.doesNotMatch(text, /\/srv\/kronika/, res.url);
+    }
+    const one = await getJson(t.app, `/api/articles/${article.id}`);
+    assert.equal(one.body.article.origin, 'pap-001.txt');
+    const page = await (await t.app.request(`/articles/${article.id}`)).text();
+    assert.doesNotMatch(page, /\/srv\/kronika/);
+    assert.match(page, /pap-001\.txt/);
+  } finally {
+    t.close();
+  }
+});
+
+test('a digits-only text is refused by the API as by file ingest', async () => {
+  const t = app();
+  try {
+    const res = await getJson(t.app, '/api/ingest', postJson({ text: '2023 09 13 12 345' }));
+    assert.equal(res.status, 422);
+  } finally {
+    t.close();
   }
 });

@@ -48,6 +48,7 @@ export function register(program: Command): void {
         maxBytes: Math.round(maxMb * 1024 * 1024),
         timeoutMs: Math.round(timeout * 1000),
         stdin: process.stdin,
+        onWarning: (w) => process.stderr.write(`${live ? '\r\x1b[K' : ''}${terminalSafe(`warning: ${w.input}: ${w.message}`)}\n`),
         onFailure: (f) => {
           if (live) process.stderr.write('\r\x1b[K');
           process.stderr.write(terminalSafe(`error: ${f.input}: ${f.message}`) + '\n');

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp } from '../../src/api/app.ts';
-import { runCli } from '../../src/cli/program.ts';
 import { readFeed } from '../../src/ingest/feed.ts';
 import { readJsonl } from '../../src/ingest/jsonl.ts';
 import { createSqliteSearchIndex } from '../../src/search/index.ts';
@@ -18,6 +17,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { terminalCell, terminalSafe } from '../../src/text/terminal.ts';
 import { articlePage } from '../../src/web/pages.ts';
 import { mentionsOnly } from '../api/helpers.ts';
+import { runInProcess } from './helpers.ts';
 
 /** Recolour, retitle the window, write the clipboard (OSC 52), clear the screen, 8-bit CSI, reset. */
 const HOSTILE_TITLE = 'Szczyt\x1b[31m w Moskwie\x1b]0;pwned\x07\x1b]52;c;ZXZpbA==\x1b\\\x1b[2J\u009b1m\x1bc\u202e koniec';
@@ -28,22 +28,8 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 let dir: string;
 let db: string;
 
-/** Runs the CLI in this process and returns what it printed. */
-async function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await runCli([...args, '--db', db]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = undefined;
-  }
-}
+/** The CLI on the test database. */
+const cli = (args: readonly string[]) => runInProcess([...args, '--db', db]);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kronika-output-'));

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { cachedAnalyzer, type ArticleAnalyzer } from './analysis.ts';
 import type { RouteDeps } from './deps.ts';
 import { ApiError, errorRenderer } from './errors.ts';
+import { apiSecurity, hideServerPaths, type SecurityOptions } from './security.ts';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, limitBody, requestTimeout } from './middleware.ts';
 import { API_PATHS, openApiDocument } from './openapi.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -39,6 +40,8 @@ export interface AppOptions {
   readonly stories?: StorySource;
   /** Saved-search alerts after POST /api/ingest (base URL for story links, retries, a hook per run). */
   readonly alerts?: AlertOptions;
+  /** Host names and API token checked on every request (src/api/security.ts); `kronika serve` always sets it. */
+  readonly security?: SecurityOptions;
   /** Where unexpected (500) errors are reported; default stderr. */
   readonly log?: (error: unknown) => void;
 }
@@ -63,6 +66,8 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use('*', requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
   app.use('*', limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  if (options.security) app.use('*', apiSecurity(options.security));
+  app.use('/api/*', hideServerPaths());
 
   app.route('/health', healthRoutes());
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

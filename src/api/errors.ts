@@ -10,17 +10,20 @@ import { AmbiguousIdError } from '../store/store.ts';
 
 export type ErrorCode =
   | 'bad_request'            // 400: malformed JSON, bad query parameter, malformed id
+  | 'unauthorized'           // 401: no or wrong API token (src/api/security.ts)
+  | 'forbidden'              // 403: a host name or origin this server does not serve
   | 'not_found'              // 404
   | 'method_not_allowed'     // 405
   | 'payload_too_large'      // 413
   | 'unsupported_media_type' // 415
+  | 'header_too_large'       // 431: request line and headers over the server's limit (src/api/server.ts)
   | 'unprocessable'          // 422: well-formed JSON that fails validation, or nothing to ingest
   | 'timeout'                // 503
   | 'internal';              // 500
 
 const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
-  bad_request: 400, not_found: 404, method_not_allowed: 405, payload_too_large: 413,
-  unsupported_media_type: 415, unprocessable: 422, timeout: 503, internal: 500,
+  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, method_not_allowed: 405, payload_too_large: 413,
+  unsupported_media_type: 415, header_too_large: 431, unprocessable: 422, timeout: 503, internal: 500,
 };
 
 export interface ErrorBody {

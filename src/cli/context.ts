@@ -8,6 +8,7 @@ import { openSqliteStore } from '../store/sqlite/index.ts';
 import { resolveDbPath } from '../store/path.ts';
 import type { Store } from '../store/store.ts';
 import { syncStories, type StoriesSync } from '../app/stories.ts';
+import { terminalCell, terminalSafe } from '../text/terminal.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_PARTIAL = 1;
@@ -49,8 +50,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** Text for the terminal: escape sequences from stored titles and texts never reach it (src/text/terminal.ts). */
+export function printText(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
 /** Fixed-width text table for terminal listings; the last column takes the rest of the line. */
-export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function printTable(header: readonly string[], unsafeRows: readonly (readonly string[])[]): void {
+  const rows = unsafeRows.map((row) => row.map((cell) => terminalCell(cell ?? '')));
   const widths = header.map((h, i) =>
     i === header.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
   );

@@ -28,6 +28,11 @@ Examples:
 
 Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage error.`)
     .version('0.1.0')
+    .option('--allow-private', 'let URLs, feeds and webhooks reach internal addresses (loopback, private, link-local); same as KRONIKA_ALLOW_PRIVATE=1')
+    // The outbound client reads the opt-in from the environment (src/net/http.ts allowPrivateFromEnv).
+    .hook('preAction', (command) => {
+      if (command.opts().allowPrivate) process.env.KRONIKA_ALLOW_PRIVATE = '1';
+    })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of COMMANDS) register(program);

@@ -12,8 +12,11 @@ import { cleanText } from './clean.ts';
 /** Raised when a document has no article text left after cleaning. */
 export class EmptyArticleError extends Error {
   override readonly name = 'EmptyArticleError';
-  constructor(readonly origin: string) {
-    super('no article text left after removing boilerplate');
+  constructor(
+    readonly origin: string,
+    message = 'no article text left after removing boilerplate',
+  ) {
+    super(message);
   }
 }
 
@@ -52,6 +55,8 @@ export function toArticle(raw: RawDocument, ingestedAt: string): Article {
   const language = detectLanguage(raw.title ? `${raw.title}\n\n${raw.text}` : raw.text);
   const cleaned = cleanText(raw.text, language);
   if (!cleaned.text) throw new EmptyArticleError(raw.origin);
+  // As the API refuses such a body (src/api/routes/ingest.ts): digits or punctuation alone are not news.
+  if (!/\p{L}/u.test(cleaned.text)) throw new EmptyArticleError(raw.origin, 'no words in the text (only digits or punctuation)');
   const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin) || folderOf(raw.origin);
   return {
     id: articleId(cleaned.text),

@@ -30,6 +30,8 @@ export interface IngestProgress {
 
 export interface IngestResult extends IngestProgress {
   readonly failures: readonly IngestFailure[];
+  /** Inputs read with a doubt (a guessed charset…); they are stored all the same. */
+  readonly warnings: readonly IngestFailure[];
   readonly articleIds: readonly string[];
 }
 
@@ -37,6 +39,7 @@ export interface BatchOptions extends IngestOptions {
   readonly chunkSize?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onFailure?: (failure: IngestFailure) => void;
+  readonly onWarning?: (warning: IngestFailure) => void;
   /** Clock for `ingestedAt`; tests pin it. */
   readonly now?: () => Date;
 }
@@ -54,6 +57,7 @@ export async function ingestBatch(
   const chunkSize = options.chunkSize ?? INGEST_CHUNK_SIZE;
   const now = options.now ?? (() => new Date());
   const failures: IngestFailure[] = [];
+  const warnings: IngestFailure[] = [];
   const articleIds: string[] = [];
   let stored = 0, unchanged = 0, duplicates = 0, bytes = 0;
   let chunk: Article[] = [];
@@ -92,6 +96,11 @@ export async function ingestBatch(
   };
 
   for await (const item of readInputs(inputs, options)) {
+    if (item.kind === 'warning') {
+      warnings.push({ input: item.input, message: item.message });
+      options.onWarning?.(warnings.at(-1)!);
+      continue;
+    }
     if (item.kind === 'error') {
       fail({ input: item.input, message: item.message });
       options.onProgress?.(progress());
@@ -107,5 +116,5 @@ export async function ingestBatch(
     if (chunk.length >= chunkSize) flush();
   }
   flush();
-  return { ...progress(), failures, articleIds };
+  return { ...progress(), failures, warnings, articleIds };
 }

@@ -4,6 +4,7 @@
  * (`fetchLinked`) is left to the caller, which sees `summaryOnly`.
  */
 import type { RawDocument, RemovedBlock } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { htmlFragmentParagraphs } from './html.ts';
 import { parsePublished } from './published.ts';
 import { parseXml, xmlList, xmlText, type XmlNode } from './xml.ts';
@@ -56,22 +57,25 @@ function authorNames(values: unknown[]): string | undefined {
 }
 
 /** Text of an item body: HTML unless an Atom `type="text"` says otherwise. */
-function bodyParagraphs(value: unknown, removed: RemovedBlock[]): string[] {
+function bodyParagraphs(value: unknown, removed: RemovedBlock[], origin: string): string[] {
   const body = xmlText(value);
   if (!body) return [];
   const type = value && typeof value === 'object' ? (value as XmlNode)['@_type'] : undefined;
   if (type === 'text') return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return htmlFragmentParagraphs(body, removed);
+  return htmlFragmentParagraphs(body, removed, origin);
 }
 
 function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: string | undefined, index: number): FeedItem {
-  const link = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  const rawLink = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  // Only a web address is an article's URL: a javascript: or data: <link> is dropped, never linked.
+  const link = rawLink && isHttpUrl(rawLink) ? rawLink : undefined;
   const guid = xmlText(item.guid) ?? xmlText(item.id) ?? (typeof item['@_rdf:about'] === 'string' ? item['@_rdf:about'] : undefined);
   const full = item['content:encoded'] ?? (kind === 'atom' ? item.content : undefined);
   const summary = item.description ?? item.summary;
   const removed: RemovedBlock[] = [];
-  const fullParagraphs = bodyParagraphs(full, removed);
-  const paragraphs = fullParagraphs.length > 0 ? fullParagraphs : bodyParagraphs(summary, removed);
+  const itemOrigin = link ?? `${feedOrigin}#${guid ?? index + 1}`;
+  const fullParagraphs = bodyParagraphs(full, removed, itemOrigin);
+  const paragraphs = fullParagraphs.length > 0 ? fullParagraphs : bodyParagraphs(summary, removed, itemOrigin);
   const text = paragraphs.join('\n\n');
   const published = parsePublished(
     xmlText(item.pubDate) ?? xmlText(item.published) ?? xmlText(item['dc:date']) ?? xmlText(item.updated),
@@ -79,7 +83,7 @@ function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: str
   const author = authorNames([...xmlList(item.author), ...xmlList(item['dc:creator'])]);
   const title = xmlText(item.title);
   const document: RawDocument = {
-    origin: link ?? `${feedOrigin}#${guid ?? index + 1}`,
+    origin: itemOrigin,
     format: 'feed',
     text,
     ...(title && { title: htmlFragmentText(title) }),

@@ -4,6 +4,8 @@ import { markHighlights, type SearchHit } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { Citation, ClaimStatus, ConflictSlot, StoryReport } from '../synthesis/types.ts';
 import type { Article, Span } from '../types.ts';
+import { publicOrigin } from '../api/security.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
 function published(value: string | undefined): string {
@@ -31,7 +33,7 @@ export function listPage(articles: readonly ArticleSummary[], offset: number, si
 }
 
 export function searchPage(query: string, hits: readonly SearchHit[], offset: number, size: number): string {
-  const items = hits.map((h) => html`<li><a href="${articleLink(h.articleId, h.sentence)}">${h.title ?? h.origin}</a>
+  const items = hits.map((h) => html`<li><a href="${articleLink(h.articleId, h.sentence)}">${h.title ?? publicOrigin(h.origin)}</a>
 <div class="meta">${published(h.published)} · ${h.outlet ?? '—'} · ${h.matches} ${h.matches === 1 ? 'zdanie' : 'zdań'}</div>
 <div>${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`);
   const body = hits.length
@@ -47,11 +49,11 @@ export function articlePage(article: Article, passage?: Span): string {
   const rows: [string, string | undefined][] = [
     ['opublikowano', article.published && `${article.published.value} (${article.published.precision})`],
     ['źródło', article.outlet], ['autor', article.author], ['język', article.language],
-    ['pochodzenie', article.origin], ['kopia artykułu', article.duplicateOf],
+    ['pochodzenie', publicOrigin(article.origin)], ['kopia artykułu', article.duplicateOf],
   ];
   const meta = rows.filter(([, v]) => v).map(([k, v]) => html`<tr><td>${k}</td><td>${k === 'kopia artykułu' ? html`<a href="${articleLink(v!)}">${v}</a>` : v}</td></tr>`);
   const body = html`<article><h1>${article.title ?? 'Bez tytułu'}</h1>
-${article.url ? html`<p class="meta"><a href="${article.url}" rel="noreferrer noopener">${article.url}</a></p>` : ''}
+${article.url ? html`<p class="meta">${isHttpUrl(article.url) ? html`<a href="${article.url}" rel="noreferrer noopener">${article.url}</a>` : article.url}</p>` : ''}
 <table class="meta">${meta}</table>
 <div class="text">${text}</div>
 <p class="meta">id ${article.id} · <a href="/api/articles/${article.id}">JSON</a></p></article>`;

@@ -148,7 +148,7 @@ test('fetchLinked: a summary-only feed item is replaced by its page', async () =
 
 test('fetchLinked: a dead item link is one error, the summary is still kept', async () => {
   const items = await collect([`${base}/feed-dead-link`], { fetchLinked: true });
-  assert.deepEqual(items.map((i) => (i.kind === 'error' ? `${i.input}: ${i.message}` : i.document.text)), [
+  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.text : `${i.input}: ${i.message}`)), [
     `${base}/missing: HTTP 404 Not Found`,
     'Pociąg przywódcy Korei Północnej opuścił Pjongjang.',
   ]);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { toArticle, EmptyArticleError } from '../../ingest/article.ts';
 import { decodeBytes } from '../../ingest/charset.ts';
 import { IngestError } from '../../ingest/errors.ts';
-import { readHtml } from '../../ingest/html.ts';
+import { extractHtml } from '../../ingest/extract.ts';
 import { parsePublished } from '../../ingest/published.ts';
 import type { RawDocument } from '../../types.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -58,11 +58,11 @@ function textDocument(body: z.infer<typeof TextBody>): RawDocument {
 
 async function toDocument(body: IngestBody, deps: RouteDeps): Promise<RawDocument> {
   if ('text' in body) return textDocument(body);
-  if ('html' in body) return readHtml(body.html, { origin: body.url ?? 'api', ...(body.url && { url: body.url }) });
+  if ('html' in body) return extractHtml(body.html, { origin: body.url ?? 'api', ...(body.url && { url: body.url }) });
   const fetched = await deps.fetchUrl(body.url);
   const { text } = decodeBytes(fetched.bytes, { origin: body.url, ...(fetched.contentType && { contentType: fetched.contentType }) });
   if (/html|xml/i.test(fetched.contentType ?? '') || LOOKS_LIKE_HTML.test(text)) {
-    return readHtml(text, { origin: body.url, url: fetched.url });
+    return extractHtml(text, { origin: body.url, url: fetched.url });
   }
   return { origin: body.url, format: 'text', text, url: fetched.url };
 }

@@ -7,9 +7,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { syncStories } from '../../app/stories.ts';
+import type { Watch } from '../../store/store.ts';
 import { runWatches, WatchSpecSchema, type WatchRunOptions, type WatchRunReport } from '../../watch/index.ts';
 import type { RouteDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { redactWebhook } from '../security.ts';
 import { parseJsonBody } from '../validate.ts';
 
 /** Watch ids are 8 hex digits (src/store/sqlite); longer ones are allowed for other backends. */
@@ -17,10 +19,10 @@ const WATCH_ID = /^[0-9a-f]{8,64}$/;
 
 export function watchRoutes(deps: RouteDeps): Hono {
   return new Hono()
-    .get('/', (c) => c.json({ watches: deps.store.listWatches() }))
+    .get('/', (c) => c.json({ watches: deps.store.listWatches().map(shown) }))
     .post('/', async (c) => {
       const spec = await parseJsonBody(c, WatchSpecSchema);
-      return c.json({ watch: deps.store.addWatch(spec, deps.now().toISOString()) }, 201);
+      return c.json({ watch: shown(deps.store.addWatch(spec, deps.now().toISOString())) }, 201);
     })
     .delete('/:id', (c) => {
       const id = c.req.param('id');
@@ -28,6 +30,11 @@ export function watchRoutes(deps: RouteDeps): Hono {
       if (!deps.store.removeWatch(id)) throw new ApiError('not_found', `no watch with id "${id}"`);
       return c.json({ removed: id });
     });
+}
+
+/** A watch as the API shows it: the webhook's origin only, never its secret path or credentials. */
+function shown(watch: Watch): Watch {
+  return watch.webhook ? { ...watch, webhook: redactWebhook(watch.webhook) } : watch;
 }
 
 export interface AlertOptions extends Partial<WatchRunOptions> {

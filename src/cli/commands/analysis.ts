@@ -9,7 +9,7 @@ import { findStory, undatedAnchors } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Article, EntityType } from '../../types.ts';
-import { printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJsonLines, printTable, printText, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { findArticle } from './articles.ts';
 
 interface AnalysisFlags extends DbOptions {
@@ -86,7 +86,7 @@ export function register(program: Command): void {
             base: m.base, type: m.type, entity: m.key, sentence: m.sentence,
           }));
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  ${r.text} → ${r.base}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  ${r.text} → ${r.base}\n`);
         }
       });
     });
@@ -101,7 +101,7 @@ export function register(program: Command): void {
             speakerEntity: q.speaker?.key ?? null, cue: q.cue?.text ?? null, sentence: q.sentence,
           }));
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)}  ${(r.speaker ?? '?').padEnd(24)} [${r.kind}] ${truncate(r.text, 90)}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${(r.speaker ?? '?').padEnd(24)} [${r.kind}] ${truncate(r.text, 90)}\n`);
         }
       });
     });
@@ -119,7 +119,7 @@ export function register(program: Command): void {
           x.article.localeCompare(y.article) || x.start - y.start);
         if (flags.json) return printJsonLines(records);
         for (const r of records) {
-          process.stdout.write(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
+          printText(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
         }
       });
     });
@@ -134,7 +134,7 @@ export function register(program: Command): void {
             status: statusOf.get(s.index)?.status ?? 'asserted', cues: statusOf.get(s.index)?.cues ?? [],
           }));
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} ${truncate(r.text, 100)}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} ${truncate(r.text, 100)}\n`);
         }
       });
     });

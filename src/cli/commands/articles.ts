@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Article, Language } from '../../types.ts';
 import { AmbiguousIdError, type Store } from '../../store/store.ts';
 import {
-  printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
+  printJson, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
 } from '../context.ts';
 import { articleRecord, headline } from '../records.ts';
 
@@ -77,11 +77,11 @@ export function register(program: Command): void {
           ['language', article.language], ['outlet', article.outlet], ['author', article.author],
           ['url', article.url], ['duplicate of', article.duplicateOf],
         ];
-        for (const [k, v] of meta) if (v) process.stdout.write(`${k.padEnd(13)}${v}\n`);
-        process.stdout.write(`\n${article.text}\n`);
+        for (const [k, v] of meta) if (v) printText(`${k.padEnd(13)}${v}\n`);
+        printText(`\n${article.text}\n`);
         if (article.removed.length) {
           process.stdout.write(`\nremoved (${article.removed.length}):\n`);
-          for (const r of article.removed) process.stdout.write(`  [${r.kind}] ${truncate(r.text, 100)}\n`);
+          for (const r of article.removed) printText(`  [${r.kind}] ${truncate(r.text, 100)}\n`);
         }
       });
     });
@@ -97,7 +97,7 @@ export function register(program: Command): void {
         const list = (counts: Readonly<Record<string, number>>) =>
           Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
         process.stdout.write(`languages    ${list(stats.byLanguage)}\n`);
-        process.stdout.write(`outlets      ${list(stats.bySource)}\n`);
+        printText(`outlets      ${list(stats.bySource)}\n`);
       });
     });
 

@@ -1,6 +1,7 @@
 /** `kronika ingest <inputs…>`: files, folders, feeds, OPML, JSON Lines, URLs or `-` into the store. */
 import type { Command } from 'commander';
 import { ingestBatch, type IngestProgress, type IngestResult } from '../../ingest/batch.ts';
+import { terminalSafe } from '../../text/terminal.ts';
 import { alertNewArticles } from './watch.ts';
 import { EXIT_PARTIAL, printJson, syncStoriesOf, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
@@ -47,9 +48,10 @@ export function register(program: Command): void {
         maxBytes: Math.round(maxMb * 1024 * 1024),
         timeoutMs: Math.round(timeout * 1000),
         stdin: process.stdin,
+        onWarning: (w) => process.stderr.write(`${live ? '\r\x1b[K' : ''}${terminalSafe(`warning: ${w.input}: ${w.message}`)}\n`),
         onFailure: (f) => {
           if (live) process.stderr.write('\r\x1b[K');
-          process.stderr.write(`error: ${f.input}: ${f.message}\n`);
+          process.stderr.write(terminalSafe(`error: ${f.input}: ${f.message}`) + '\n');
         },
         onProgress: live
           ? (p) => process.stderr.write(`\r\x1b[K${p.done} done, ${rate(p)}, ${p.failed} errors`)

@@ -4,7 +4,7 @@ import { findStory, listStories, rebuildStories, storyReport } from '../../app/s
 import type { Story, StoryLevel } from '../../stories/cluster.ts';
 import type { Store } from '../../store/store.ts';
 import { renderHtml, renderMarkdown } from '../../synthesis/index.ts';
-import { printJson, printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJson, printJsonLines, printTable, printText, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { headline } from '../records.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];
@@ -67,13 +67,13 @@ export function register(program: Command): void {
         const story = requireStory(store, id);
         const record = storyRecord(story, store);
         if (flags.json) return printJson(record);
-        process.stdout.write(`${story.title ?? story.id}\n${story.level} ${story.id} · ${story.articles} articles, ` +
+        printText(`${story.title ?? story.id}\n${story.level} ${story.id} · ${story.articles} articles, ` +
           `${story.independentSources} independent sources · ${story.firstSeen ?? '?'} … ${story.lastSeen ?? '?'}\n\n`);
-        process.stdout.write(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}\n\narticles:\n`);
+        printText(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}\n\narticles:\n`);
         for (const id of story.articleIds) {
           const article = store.getArticle(id);
           const shown = article ? truncate(headline(article), 70) : '(no longer stored)';
-          process.stdout.write(`  ${id}  ${(article?.published?.value ?? 'undated').padEnd(10)}  ${shown}  ${article?.origin ?? ''}\n`);
+          printText(`  ${id}  ${(article?.published?.value ?? 'undated').padEnd(10)}  ${shown}  ${article?.origin ?? ''}\n`);
         }
       });
     });

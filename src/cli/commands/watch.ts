@@ -7,7 +7,7 @@ import { openSqliteSearchIndex, syncSearchIndex } from '../../search/index.ts';
 import { resolveDbPath } from '../../store/path.ts';
 import type { Store, Watch } from '../../store/store.ts';
 import { describeIssues, runWatches, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
-import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJson, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface AddFlags extends DbOptions {
   readonly webhook?: string;
@@ -83,7 +83,7 @@ export function register(program: Command): void {
       if (!parsed.success) throw new UsageError(describeIssues(parsed.error).join('; '));
       const saved = await withStore(flags, (store) => store.addWatch(parsed.data, new Date().toISOString()));
       if (flags.json) printJson(saved);
-      else process.stdout.write(`watch ${saved.id}: "${saved.query}" → ${saved.webhook ?? 'stdout'}\n`);
+      else printText(`watch ${saved.id}: "${saved.query}" → ${saved.webhook ?? 'stdout'}\n`);
     });
 
   withJson(withDb(watch.command('list')))

@@ -31,7 +31,8 @@ export interface PageDeps {
  * @example const full = await fetchLinkedPage(item.document, link, deps, source.allowPrivate)
  */
 export async function fetchLinkedPage(item: RawDocument, link: string, deps: PageDeps, allowPrivate: boolean): Promise<RawDocument> {
-  if (!(await deps.robots.allows(link, allowPrivate))) throw new PageError(link, 'robots.txt does not allow fetching it');
+  const refusal = await deps.robots.refusal(link, allowPrivate);
+  if (refusal) throw new PageError(link, refusal);
   let page: RawDocument;
   try {
     const response = await deps.limiter.run(link, () => get(deps.client, link, { allowPrivate }));

@@ -268,12 +268,12 @@ export class Poller {
     }
   }
 
-  async #fetchRobots(url: string, allowPrivate: boolean): Promise<{ status: number; body?: string }> {
+  async #fetchRobots(url: string, allowPrivate: boolean): Promise<{ status: number; body?: string; error?: string }> {
     try {
       const response = await this.#limiter.run(url, () => get(this.#options, url, { allowPrivate, maxBytes: 2 * ROBOTS_MAX_BYTES }));
       return { status: response.status, body: Buffer.from(response.bytes).toString('utf8') };
     } catch (error) {
-      if (error instanceof NetError) return { status: 0 };
+      if (error instanceof NetError) return { status: 0, error: error.message };
       throw error;
     }
   }

@@ -6,6 +6,7 @@
  * nothing until it can be read. Files are cached per origin, in the store, for a day (RFC 9309
  * §2.4 asks not to use a copy older than 24 hours), an unreachable answer for an hour.
  */
+import { describeStatus } from './failures.ts';
 import type { RobotsRecord } from './types.ts';
 
 /** The token site owners write in `User-agent:` lines to address Kronika. */
@@ -26,6 +27,8 @@ interface Rule {
 export interface RobotsRules {
   /** Everything allowed (no file), or nothing (file unreachable), before any rule. */
   readonly verdict?: 'allow-all' | 'disallow-all';
+  /** Why nothing is allowed, for messages. */
+  readonly reason?: string;
   readonly rules: readonly Rule[];
 }
 
@@ -86,11 +89,17 @@ export function robotsAllow(rules: RobotsRules, url: string): boolean {
   return best ? best.allow : true;
 }
 
-/** The rules a cached or fetched record stands for (status 0: the network failed). */
+/**
+ * The rules a cached or fetched record stands for (status 0: no answer, `error` says why).
+ * @example rulesOfRecord({ origin, status: 404, fetchedAt }).verdict // → 'allow-all'
+ */
 export function rulesOfRecord(record: RobotsRecord): RobotsRules {
   if (record.status >= 200 && record.status < 300) return parseRobots(record.body ?? '');
   if (record.status >= 400 && record.status < 500 && record.status !== 429) return { verdict: 'allow-all', rules: [] };
-  return { verdict: 'disallow-all', rules: [] };
+  const reason = record.status === 0
+    ? `robots.txt could not be fetched${record.error ? ` (${record.error})` : ''}`
+    : `robots.txt answered ${describeStatus(record.status)}`;
+  return { verdict: 'disallow-all', reason, rules: [] };
 }
 
 function isFresh(record: RobotsRecord, now: number): boolean {
@@ -101,14 +110,14 @@ function isFresh(record: RobotsRecord, now: number): boolean {
 export interface RobotsDeps {
   readonly read: (origin: string) => Promise<RobotsRecord | undefined>;
   readonly save: (record: RobotsRecord) => Promise<void>;
-  /** GET `url` (with the asking source's address policy); status 0 when no answer came. */
-  readonly fetch: (url: string, allowPrivate: boolean) => Promise<{ readonly status: number; readonly body?: string }>;
+  /** GET `url` (with the asking source's address policy); status 0 and the error when no answer came. */
+  readonly fetch: (url: string, allowPrivate: boolean) => Promise<{ readonly status: number; readonly body?: string; readonly error?: string }>;
   readonly now: () => number;
 }
 
 /**
- * Answers "may Kronika fetch this page?" with one robots.txt request per origin per day; callers
- * asking about the same origin at once share the request.
+ * Answers "may Kronika fetch this page, and if not, why?" with one robots.txt request per origin
+ * per day; callers asking about the same origin at once share the request.
  */
 export class RobotsCache {
   readonly #deps: RobotsDeps;
@@ -119,7 +128,8 @@ export class RobotsCache {
     this.#deps = deps;
   }
 
-  async allows(url: string, allowPrivate = false): Promise<boolean> {
+  /** Undefined when `url` may be fetched, else the reason it may not. */
+  async refusal(url: string, allowPrivate = false): Promise<string | undefined> {
     const origin = new URL(url).origin;
     const now = this.#deps.now();
     let known = this.#known.get(origin);
@@ -127,7 +137,9 @@ export class RobotsCache {
       known = { at: now, rules: this.#rules(origin, now, allowPrivate) };
       this.#known.set(origin, known);
     }
-    return robotsAllow(await known.rules, url);
+    const rules = await known.rules;
+    if (robotsAllow(rules, url)) return undefined;
+    return rules.reason ?? 'robots.txt does not allow fetching it';
   }
 
   async #rules(origin: string, now: number, allowPrivate: boolean): Promise<RobotsRules> {
@@ -138,6 +150,7 @@ export class RobotsCache {
       origin,
       status: answer.status,
       ...(answer.body !== undefined && answer.status >= 200 && answer.status < 300 && { body: answer.body }),
+      ...(answer.error && { error: answer.error }),
       fetchedAt: new Date(now).toISOString(),
     };
     await this.#deps.save(record);

@@ -198,5 +198,7 @@ export interface RobotsRecord {
   readonly origin: string;
   readonly status: number;
   readonly body?: string;
+  /** Why no answer came, when status is 0. */
+  readonly error?: string;
   readonly fetchedAt: string;
 }

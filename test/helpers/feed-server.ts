@@ -183,11 +183,11 @@ export class FeedServer {
       const link = source.behaviour === 'external-links' ? `http://news.external.example/${source.name}/${k}` : `${base}/articles/${k}`;
       const body = teaser
         ? `<description>${escapeXml(paragraphs[0]!)}</description>`
-        : `<description><![CDATA[${paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('')}]]></description>`;
+        : `<description>${escapeXml(paragraphs[0]!)}</description><content:encoded><![CDATA[${paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('')}]]></content:encoded>`;
       items.push(`<item><title>Wiadomość ${k + 1} (${source.name})</title><link>${link}</link>` +
         `<guid isPermaLink="false">${guid}</guid><pubDate>${new Date(this.#itemTime(source, k)).toUTCString()}</pubDate>${body}</item>`);
     }
-    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Serwis ${source.name}</title>` +
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Serwis ${source.name}</title>` +
       `<link>${base}/</link><language>pl</language>\n${items.join('\n')}\n</channel></rss>\n`;
     return { body, newest: this.#itemTime(source, count - 1) };
   }

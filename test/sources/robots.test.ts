@@ -56,18 +56,18 @@ test('the cache asks once per origin and refetches after a day (an hour when unr
     },
     now: () => now,
   });
-  const answers = await Promise.all([cache.allows('https://a.pl/private/1'), cache.allows('https://a.pl/news/1'), cache.allows('https://b.pl/private/1')]);
-  assert.deepEqual(answers, [false, true, false]);
+  const answers = await Promise.all([cache.refusal('https://a.pl/private/1'), cache.refusal('https://a.pl/news/1'), cache.refusal('https://b.pl/private/1')]);
+  assert.deepEqual(answers, ['robots.txt does not allow fetching it', undefined, 'robots.txt does not allow fetching it']);
   assert.deepEqual(fetched, ['https://a.pl/robots.txt', 'https://b.pl/robots.txt']);
   now += 23 * 3600_000;
-  await cache.allows('https://a.pl/x');
+  await cache.refusal('https://a.pl/x');
   assert.equal(fetched.length, 2, 'a copy younger than a day is used');
   now += 2 * 3600_000;
   status = 503;
-  assert.equal(await cache.allows('https://a.pl/news/2'), false, 'refetched after a day; unreachable now: nothing allowed');
+  assert.equal(await cache.refusal('https://a.pl/news/2'), 'robots.txt answered HTTP 503 Service Unavailable', 'refetched after a day; unreachable now: nothing allowed');
   assert.equal(fetched.length, 3);
   now += 61 * 60_000;
   status = 200;
-  assert.equal(await cache.allows('https://a.pl/news/2'), true, 'an unreachable answer is kept for an hour only');
+  assert.equal(await cache.refusal('https://a.pl/news/2'), undefined, 'an unreachable answer is kept for an hour only');
   assert.equal(fetched.length, 4);
 });

@@ -215,15 +215,22 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   async readRobots(origin: string): Promise<RobotsRecord | undefined> {
-    const row = this.#prepare('SELECT origin, status, body, fetched_at FROM robots_txt WHERE origin = ?').get(origin) as
-      { origin: string; status: number; body: string | null; fetched_at: string } | undefined;
-    return row && { origin: row.origin, status: row.status, ...(row.body !== null && { body: row.body }), fetchedAt: row.fetched_at };
+    const row = this.#prepare('SELECT origin, status, body, error, fetched_at FROM robots_txt WHERE origin = ?').get(origin) as
+      { origin: string; status: number; body: string | null; error: string | null; fetched_at: string } | undefined;
+    return row && {
+      origin: row.origin,
+      status: row.status,
+      ...(row.body !== null && { body: row.body }),
+      ...(row.error !== null && { error: row.error }),
+      fetchedAt: row.fetched_at,
+    };
   }
 
   async saveRobots(record: RobotsRecord): Promise<void> {
-    this.#prepare(`INSERT INTO robots_txt (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at`)
-      .run(record.origin, record.status, record.body ?? null, record.fetchedAt);
+    this.#prepare(`INSERT INTO robots_txt (origin, status, body, error, fetched_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (origin) DO UPDATE SET status = excluded.status, body = excluded.body, error = excluded.error,
+        fetched_at = excluded.fetched_at`)
+      .run(record.origin, record.status, record.body ?? null, record.error ?? null, record.fetchedAt);
   }
 
   close(): void {

@@ -87,6 +87,7 @@ export function up(db: Database.Database): void {
       origin     TEXT PRIMARY KEY,
       status     INTEGER NOT NULL,
       body       TEXT,
+      error      TEXT,
       fetched_at TEXT NOT NULL
     );
   `);

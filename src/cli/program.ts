@@ -5,11 +5,12 @@ import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerSources } from './commands/sources.ts';
 import { register as registerWatch } from './commands/watch.ts';
 import { register as registerStories } from './commands/stories.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch, registerSources];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -6,7 +6,8 @@
  *    `checksPerItem` polls per item published — bounded by [minIntervalMs, maxIntervalMs], and
  *    never shorter than the freshness the server grants (Cache-Control, Expires) or the feed's
  *    `<ttl>` (still bounded by the maximum, as Miniflux does for misconfigured feeds). Failures
- *    are forgotten. Up to `jitter` of the interval is added so sources added together drift apart.
+ *    are forgotten. Up to `jitter` of the interval is added (never past the maximum) so sources
+ *    added together drift apart.
  * 2. Failure: the weight of its kind (failures.ts) joins the failure score, and the wait is the
  *    last regular interval doubled per point of score, up to `maxBackoffMs` (NewsBlur caps its
  *    geometric back-off at 7 days), plus up to `backoffJitter` of it. A rate limit without
@@ -121,7 +122,8 @@ function afterSuccess(
     outcome.kind === 'fetched' ? outcome.ttlMs ?? 0 : 0,
   );
   const intervalMs = Math.min(hinted, policy.maxIntervalMs);
-  const wait = intervalMs * (1 + random() * policy.jitter);
+  // Jitter spreads sources out but never carries one past the maximum.
+  const wait = Math.min(intervalMs * (1 + random() * policy.jitter), Math.max(intervalMs, policy.maxIntervalMs));
   // A 304 may carry new validators (RFC 9111 §4.3.4); a 200 replaces them, absent ones included.
   const validators = outcome.kind === 'fetched'
     ? { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash: outcome.bodyHash }

@@ -170,10 +170,9 @@ export class FeedServer {
     return this.#start + (k - (source.backlog ?? 1) + 1) * source.publishEveryMs;
   }
 
-  #feed(source: SimulatedSource): { body: string; newest: number } {
+  #feed(source: SimulatedSource, base: string): { body: string; newest: number } {
     const count = this.published(source.name);
     const window = source.window ?? 5;
-    const base = `http://${source.host}:${this.port}`;
     const items: string[] = [];
     for (let k = count - 1; k >= Math.max(0, count - window); k--) {
       const revised = source.behaviour === 'revised' && k === 0 && source.reviseAt !== undefined && this.#clock.now() >= source.reviseAt;
@@ -199,10 +198,41 @@ export class FeedServer {
       `<article><h1>Wiadomość ${k + 1}</h1>${paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('')}</article></body></html>`;
   }
 
-  #handle(req: IncomingMessage, res: ServerResponse): void {
+  /**
+   * The source a request is for: by host name (`<name>.test`), or, for clients that cannot use
+   * the test DNS (the CLI in a child process), by the first path segment on 127.0.0.1.
+   */
+  #route(req: IncomingMessage): { host: string; path: string; base: string; source?: SimulatedSource } {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = req.url ?? '/';
-    const source = this.#sources.get(host);
+    const named = /^\/([a-z0-9-]+)(\/.*)$/.exec(path);
+    if (host === '127.0.0.1' && named && this.#sources.has(`${named[1]}.test`)) {
+      const source = this.#sources.get(`${named[1]}.test`)!;
+      return { host: source.host, path: named[2]!, base: `http://127.0.0.1:${this.port}/${named[1]}`, source };
+    }
+    return { host, path, base: `http://${host}:${this.port}`, source: this.#sources.get(host) };
+  }
+
+  /** A source's feed URL on 127.0.0.1, for clients without the test DNS. */
+  literalFeedUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/${name}/feed.xml`;
+  }
+
+  /** A source's home page on 127.0.0.1: it links its feed (and a second one) as alternates. */
+  literalSiteUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/${name}/`;
+  }
+
+  #home(source: SimulatedSource, base: string): string {
+    return `<!doctype html><html lang="pl"><head><title>Serwis ${source.name} — strona główna</title>` +
+      `<meta property="og:site_name" content="Serwis ${source.name}">` +
+      `<link rel="alternate" type="application/rss+xml" title="Najnowsze" href="${base}/feed.xml">` +
+      `<link rel="alternate" type="application/atom+xml" title="Komentarze" href="${base}/comments.xml">` +
+      `</head><body><h1>Serwis ${source.name}</h1></body></html>`;
+  }
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    const { host, path, base, source } = this.#route(req);
     const record = (status: number) => this.requests.push({ host, path, at: this.#clock.now(), headers: { ...req.headers }, status });
     const send = (status: number, headers: Record<string, string>, body?: string | Buffer) => {
       record(status);
@@ -212,17 +242,19 @@ export class FeedServer {
     if (path === '/robots.txt') {
       return source.robots ? send(200, { 'content-type': 'text/plain' }, source.robots) : send(404, { 'content-type': 'text/plain' }, 'none');
     }
+    if (path === '/') return send(200, { 'content-type': 'text/html; charset=utf-8' }, this.#home(source, base));
     const article = /^\/articles\/(\d+)$/.exec(path);
     if (article) return send(200, { 'content-type': 'text/html; charset=utf-8' }, this.#page(source, Number(article[1])));
     const feedPath = source.behaviour === 'redirect' ? '/moved/feed.xml' : '/feed.xml';
-    if (source.behaviour === 'redirect' && path === '/feed.xml') return send(301, { location: feedPath });
+    if (source.behaviour === 'redirect' && path === '/feed.xml') return send(301, { location: `${base}${feedPath}` });
     if (path !== feedPath) return send(404, { 'content-type': 'text/plain' }, 'not found');
     source.fetches++;
-    this.#answerFeed(source, req, send, record, res);
+    this.#answerFeed(source, base, req, send, record, res);
   }
 
   #answerFeed(
     source: SimulatedSource,
+    base: string,
     req: IncomingMessage,
     send: (status: number, headers: Record<string, string>, body?: string | Buffer) => void,
     record: (status: number) => void,
@@ -248,7 +280,7 @@ export class FeedServer {
       case 'trickle': {
         record(200);
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
-        const { body } = this.#feed(source);
+        const { body } = this.#feed(source, base);
         let i = 0;
         const timer = setInterval(() => {
           if (res.destroyed || i >= body.length) {
@@ -262,11 +294,11 @@ export class FeedServer {
         return;
       }
       case 'malformed':
-        return send(200, { 'content-type': 'application/rss+xml', date }, this.#feed(source).body.slice(0, 300));
+        return send(200, { 'content-type': 'application/rss+xml', date }, this.#feed(source, base).body.slice(0, 300));
       default:
         break;
     }
-    const { body, newest } = this.#feed(source);
+    const { body, newest } = this.#feed(source, base);
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     const lastModified = new Date(newest).toUTCString();
     const headers: Record<string, string> = { 'content-type': 'application/rss+xml; charset=utf-8', date };

@@ -83,6 +83,8 @@ test('jitter only ever adds: never polled sooner than the interval, at most jitt
     assert.ok(wait >= state.intervalMs, 'not sooner than the interval');
     assert.ok(wait <= state.intervalMs * (1 + DEFAULT_POLICY.jitter) + 1, 'at most the jitter later');
   }
+  const slowest = advance(start, fetched({ itemTimes: [T0 - 30 * DAY] }), T0, DEFAULT_POLICY, fullJitter);
+  assert.equal(waitMs(slowest, T0), DEFAULT_POLICY.maxIntervalMs, 'jitter never carries a source past the maximum');
 });
 
 test('Cache-Control freshness and the feed ttl stretch the interval, within the maximum', () => {

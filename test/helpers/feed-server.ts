@@ -52,6 +52,8 @@ export interface SourceSpec {
   readonly reviseAt?: number;
   /** robots.txt body for this host. */
   readonly robots?: string;
+  /** The home page links no feed (discovery must try the usual paths). */
+  readonly bareHome?: boolean;
 }
 
 export interface RecordedRequest {
@@ -224,10 +226,12 @@ export class FeedServer {
   }
 
   #home(source: SimulatedSource, base: string): string {
-    return `<!doctype html><html lang="pl"><head><title>Serwis ${source.name} — strona główna</title>` +
-      `<meta property="og:site_name" content="Serwis ${source.name}">` +
+    const links = source.bareHome ? '' :
+      `<link rel="alternate" type="application/json" title="JSON" href="${base}/feed.json">` +
       `<link rel="alternate" type="application/rss+xml" title="Najnowsze" href="${base}/feed.xml">` +
-      `<link rel="alternate" type="application/atom+xml" title="Komentarze" href="${base}/comments.xml">` +
+      `<link rel="alternate" type="application/atom+xml" title="Komentarze" href="${base}/comments.xml">`;
+    return `<!doctype html><html lang="pl"><head><title>Serwis ${source.name} — strona główna</title>` +
+      `<meta property="og:site_name" content="Portal ${source.name}">${links}` +
       `</head><body><h1>Serwis ${source.name}</h1></body></html>`;
   }
 

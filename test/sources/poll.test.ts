@@ -47,6 +47,7 @@ before(async () => {
     onSource: (report) => reports.push({ at: w.clock.now(), report }),
     timeoutFor: (url) => (/\/\/(timeout|trickle)-/.test(url) ? 300 : undefined),
   });
+  await w.sources.update(w.ids.get('summary-only-3')!, { fetchLinked: false });
   for (let cycle = 0; cycle < CYCLES; cycle++) {
     if (cycle === CYCLES / 2) {
       await w.reopen();
@@ -186,6 +187,7 @@ test('no request ever leaves the test network: every name resolved by the test D
   assert.ok(external.length > 0 && external.every((e) => /cannot resolve news\.external\.example/.test(e.message)), JSON.stringify(external[0]));
   assert.ok(namesOf('external-links').every((name) => articlesOf(name).length > 0), 'summaries stored');
   assert.ok(w.server.connections >= w.server.requests.length);
+  assert.ok(w.server.requests.every((r) => /^Kronika\/\S+ \(\+.+\)$/.test(String(r.headers['user-agent']))), 'one User-Agent naming Kronika');
 });
 
 test('summary-only items: each page fetched once, robots.txt asked once per host and obeyed', () => {
@@ -193,12 +195,15 @@ test('summary-only items: each page fetched once, robots.txt asked once per host
     const pages = w.server.requestsFor(name).filter((r) => r.path.startsWith('/articles/'));
     const paths = pages.map((r) => r.path);
     assert.equal(new Set(paths).size, paths.length, `${name}: a page fetched twice`);
-    assert.equal(w.server.requestsFor(name).filter((r) => r.path === '/robots.txt').length, 1, `${name}: robots.txt once`);
+    if (name !== 'summary-only-3') assert.equal(w.server.requestsFor(name).filter((r) => r.path === '/robots.txt').length, 1, `${name}: robots.txt once`);
   }
   // summary-only-0 forbids /articles/ to everyone: only the teasers are stored.
   assert.equal(w.server.requestsFor('summary-only-0').filter((r) => r.path.startsWith('/articles/')).length, 0);
   assert.ok(articlesOf('summary-only-0').every((a) => !a.text.includes('\n\n')), 'teaser only');
   assert.ok(reportsOf('summary-only-0').some((r) => r.report.itemErrors.some((e) => /robots\.txt/.test(e.message))));
+  // summary-only-3 has page fetching switched off: teasers, and no page or robots.txt request.
+  assert.deepEqual(w.server.requestsFor('summary-only-3').filter((r) => r.path !== '/feed.xml'), []);
+  assert.ok(articlesOf('summary-only-3').length > 0 && articlesOf('summary-only-3').every((a) => !a.text.includes('\n\n')));
   // summary-only-1 forbids everyone but Kronika by name.
   assert.ok(w.server.requestsFor('summary-only-1').some((r) => r.path.startsWith('/articles/')));
   for (const name of ['summary-only-1', 'summary-only-2']) {

@@ -17,6 +17,7 @@ export interface ClientOptions {
 }
 
 export interface GetOptions {
+  /** The source may reach internal addresses; false leaves it to the client's default (KRONIKA_ALLOW_PRIVATE). */
   readonly allowPrivate: boolean;
   readonly headers?: Readonly<Record<string, string>>;
   readonly maxBytes?: number;
@@ -31,7 +32,7 @@ export function get(client: ClientOptions, url: string, options: GetOptions): Pr
   const maxBytes = options.maxBytes ?? client.maxBytes;
   return request({
     url,
-    allowPrivate: options.allowPrivate,
+    ...(options.allowPrivate && { allowPrivate: true }),
     ...(options.headers && { headers: options.headers }),
     ...(client.lookup && { lookup: client.lookup }),
     ...(client.timeoutMs !== undefined && { timeoutMs: client.timeoutMs }),

@@ -9,16 +9,14 @@ import { readFeed, type Feed } from '../ingest/feed.ts';
 import { readMetadata } from '../ingest/html.ts';
 import { sniffFormat } from '../ingest/index.ts';
 import { get, type ClientOptions } from './client.ts';
+import { UrlError } from './errors.ts';
 import { describeStatus } from './failures.ts';
 import { NetError } from './net.ts';
 import { primaryLanguage } from './outlet.ts';
 
 /** A URL that leads to no readable feed; the message says why in one line. */
-export class DiscoveryError extends Error {
+export class DiscoveryError extends UrlError {
   override readonly name = 'DiscoveryError';
-  constructor(readonly url: string, message: string) {
-    super(message);
-  }
 }
 
 export interface DiscoveredFeed {

@@ -7,16 +7,14 @@ import { decodeBytes } from '../ingest/charset.ts';
 import { readHtml } from '../ingest/html.ts';
 import type { RawDocument } from '../types.ts';
 import { get, type ClientOptions } from './client.ts';
+import { UrlError } from './errors.ts';
 import { describeStatus } from './failures.ts';
 import type { HostLimiter } from './host-limit.ts';
 import type { RobotsCache } from './robots.ts';
 
 /** A linked page that could not be had; the summary from the feed is kept instead. */
-export class PageError extends Error {
+export class PageError extends UrlError {
   override readonly name = 'PageError';
-  constructor(readonly url: string, message: string) {
-    super(message);
-  }
 }
 
 export interface PageDeps {

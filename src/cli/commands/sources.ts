@@ -11,6 +11,7 @@ import {
   articleSink, follow, followOpml, outletOf, Poller, writeOpml,
   type CycleReport, type FollowResult, type Source, type SourcePollReport, type SourceStore,
 } from '../../sources/index.ts';
+import { feedUrlOf } from '../../sources/subscribe.ts';
 import { openSqliteSourceStore } from '../../store/sqlite/source-store.ts';
 import { resolveDbPath } from '../../store/path.ts';
 import type { Store } from '../../store/store.ts';
@@ -57,7 +58,8 @@ async function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => P
 async function named(sources: SourceStore, names: readonly string[]): Promise<Source[]> {
   const found: Source[] = [];
   for (const name of names) {
-    const source = await sources.get(name);
+    const url = feedUrlOf(name);
+    const source = (await sources.get(name)) ?? (url ? await sources.get(url) : undefined);
     if (!source) throw new UsageError(`no source "${name}" (give an id from \`kronika sources list\` or a feed URL)`);
     found.push(source);
   }
@@ -86,7 +88,7 @@ function errorsCell(source: Source): string {
   return consecutiveErrors > 0 ? `${consecutiveErrors}× ${lastError ?? ''}` : '0';
 }
 
-/** The JSON record of a source (documented in docs/SCHEMA.md): the stored one plus its outlet. */
+/** The JSON record of a source: the Source of src/sources/types.ts plus its outlet name. */
 function sourceRecord(source: Source): Record<string, unknown> {
   return { ...source, outlet: outletOf(source) };
 }

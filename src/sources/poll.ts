@@ -16,7 +16,7 @@ import type { ArticleSink } from './articles.ts';
 import { get, type ClientOptions } from './client.ts';
 import { requestFeed, type FeedAnswer } from './feed-request.ts';
 import { HostLimiter, hostOf } from './host-limit.ts';
-import { keyItems, triageItems, type KeyedItem } from './items.ts';
+import { canonicalUrl, keyItems, triageItems, type KeyedItem } from './items.ts';
 import { NetError } from './net.ts';
 import { mostCommon, outletOf, primaryLanguage } from './outlet.ts';
 import { fetchLinkedPage, PageError } from './pages.ts';
@@ -128,7 +128,8 @@ export class Poller {
     const waiting = sources
       .filter((s) => s.state.retryAfterUntil && s.state.retryAfterUntil > now)
       .map((s) => ({ sourceId: s.id, until: s.state.retryAfterUntil! }));
-    const queue = interleaveByHost(sources.filter((s) => !waiting.some((w) => w.sourceId === s.id)));
+    const asked = new Set(waiting.map((w) => w.sourceId));
+    const queue = interleaveByHost(sources.filter((s) => !asked.has(s.id)));
     const reports: SourcePollReport[] = [];
     let failure: unknown;
     const worker = async () => {
@@ -260,7 +261,9 @@ export class Poller {
       }
     }
     try {
-      return toArticle({ ...document, ...(item.url && !document.url && { url: item.url }), outlet }, at);
+      // One spelling of each URL (no tracking parameters), so a corrected article is found at it again.
+      const url = canonicalUrl(document.url) ?? item.url;
+      return toArticle({ ...document, ...(url && { url }), outlet }, at);
     } catch (error) {
       // An item with no text (a title-only teaser whose page failed) is remembered, not stored.
       if (error instanceof EmptyArticleError) return undefined;

@@ -5,11 +5,12 @@ import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerSources } from './commands/sources.ts';
 import { register as registerWatch } from './commands/watch.ts';
 import { register as registerStories } from './commands/stories.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch, registerSources];
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -42,6 +43,9 @@ Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage err
 
 /** Runs the CLI and returns the exit code: 0 all good, 1 some inputs failed, 2 usage error. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // --allow-private reaches the outbound client through the environment (preAction above); a
+  // run in the same process (tests, `kronika run`) must not inherit the previous run's opt-in.
+  const allowPrivate = process.env.KRONIKA_ALLOW_PRIVATE;
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -56,5 +60,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`kronika: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    if (allowPrivate === undefined) delete process.env.KRONIKA_ALLOW_PRIVATE;
+    else process.env.KRONIKA_ALLOW_PRIVATE = allowPrivate;
   }
 }

@@ -13,6 +13,8 @@ export type FeedKind = 'rss' | 'atom' | 'rdf';
 
 export interface FeedItem {
   readonly document: RawDocument;
+  /** The item's own identifier (RSS `<guid>`, Atom `<id>`, RSS 1.0 `rdf:about`), when it has one. */
+  readonly guid?: string;
   /** The item carries no full content and only a short description: its page holds the article. */
   readonly summaryOnly: boolean;
 }
@@ -20,6 +22,12 @@ export interface FeedItem {
 export interface Feed {
   readonly kind: FeedKind;
   readonly title?: string;
+  /** The site the feed belongs to (RSS channel `<link>`, Atom alternate link). */
+  readonly link?: string;
+  /** Declared language (RSS `<language>`, Atom `xml:lang`, RSS 1.0 `dc:language`), as written. */
+  readonly language?: string;
+  /** RSS `<ttl>`: minutes the publisher asks readers to wait between fetches. */
+  readonly ttlMinutes?: number;
   readonly items: readonly FeedItem[];
 }
 
@@ -93,7 +101,8 @@ function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: str
     ...(outlet && { outlet }),
     removed,
   };
-  return { document, summaryOnly: fullParagraphs.length === 0 && text.length < SUMMARY_MAX_CHARS };
+  const summaryOnly = fullParagraphs.length === 0 && text.length < SUMMARY_MAX_CHARS;
+  return { document, ...(guid && { guid }), summaryOnly };
 }
 
 /** Titles may carry entities or tags ("Kim &amp; Putin", "<b>Pilne</b>"). */
@@ -115,5 +124,16 @@ export function readFeed(xml: string, origin: string): Feed {
   const items = itemNodes
     .filter((item): item is XmlNode => !!item && typeof item === 'object')
     .map((item, index) => readItem(item, kind, origin, title, index));
-  return { kind, ...(title && { title }), items };
+  // A feed-level Atom link is often only rel="self" (the feed itself), which is no home page.
+  const link = kind === 'atom' ? atomLink(xmlList(node.link).filter((l) => (l as XmlNode)?.['@_rel'] !== 'self')) : xmlText(channel?.link);
+  const language = xmlText(channel?.language) ?? xmlText(channel?.['dc:language']) ?? xmlText(node['@_xml:lang']);
+  const ttlMinutes = Number(xmlText(channel?.ttl));
+  return {
+    kind,
+    ...(title && { title }),
+    ...(link && { link }),
+    ...(language && { language }),
+    ...(ttlMinutes > 0 && { ttlMinutes }),
+    items,
+  };
 }

@@ -9,14 +9,7 @@ import { resolveDbPath } from '../store/path.ts';
 import type { Store } from '../store/store.ts';
 import { syncStories, type StoriesSync } from '../app/stories.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_PARTIAL = 1;
-export const EXIT_USAGE = 2;
-
-/** A usage mistake the user can fix (bad id, bad flag value): printed as one line, exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError } from './errors.ts';
 
 export interface DbOptions {
   readonly db?: string;

@@ -59,7 +59,7 @@ function ids(prefix: string): { title: string; desc: string } {
 
 function legend(entries: readonly { label: string; colour: string; value: string }[]): SafeHtml {
   return html`<ul class="legend">${entries.map((e) =>
-    html`<li><span class="swatch" style="background:${e.colour}"></span>${e.label} <span class="meta">${e.value}</span></li>`)}</ul>`;
+    html`<li><span class="swatch" style="background:${e.colour}"></span><span translate="no">${e.label}</span> <span class="meta">${e.value}</span></li>`)}</ul>`;
 }
 
 export interface TimeChartOptions {
@@ -190,7 +190,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; noun?: 
   // The labels are the text (a screen reader reads the list); the bars only draw the same numbers.
   const rows = shown.map((b) => {
     const width = Math.max(2, (b.value / peak) * VIEW_WIDTH);
-    return html`<li><div class="bar-label">${b.href ? html`<a href="${b.href}">${b.label}</a>` : b.label} <span class="meta">${b.note ?? count(b.value, noun)}</span></div>
+    return html`<li><div class="bar-label"><span translate="no">${b.href ? html`<a href="${b.href}">${b.label}</a>` : b.label}</span> <span class="meta">${b.note ?? count(b.value, noun)}</span></div>
 <svg viewBox="0 0 ${VIEW_WIDTH} 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="${width.toFixed(1)}" height="10" rx="2" fill="${PALETTE[0]}"/></svg></li>`;
   });
   return html`<figure class="chart ${options.className ?? 'bar-chart'}"><figcaption class="chart-title">${options.title}</figcaption>

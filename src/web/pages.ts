@@ -21,9 +21,20 @@ export function headlineOf(title: string | null | undefined, text: string, langu
   return title ?? firstSentence(text, language, HEADLINE_CHARS) ?? 'Artykuł bez tekstu';
 }
 
+/**
+ * Text of the sources, marked with its language (a screen reader switches voice; tests tell it
+ * from the interface's own Polish), and names, marked as not to be translated.
+ */
+function said(text: string, language: Language): SafeHtml {
+  return html`<span lang="${language}">${text}</span>`;
+}
+function named(text: string): SafeHtml {
+  return html`<span translate="no">${text}</span>`;
+}
+
 /** "onet.pl · 12 września 2023 · polski": what, when, in which language. */
-function articleMeta(outlet: string | null | undefined, published: Article['published'] | null | undefined, language: Language, copy?: boolean): string {
-  return [outlet ?? '—', formatPublished(published), languageName(language), ...(copy ? ['kopia innego artykułu'] : [])].join(' · ');
+function articleMeta(outlet: string | null | undefined, published: Article['published'] | null | undefined, language: Language, copy?: boolean): SafeHtml {
+  return html`${outlet ? named(outlet) : '—'} · ${formatPublished(published)} · ${languageName(language)}${copy ? ' · kopia innego artykułu' : ''}`;
 }
 
 function pager(base: string, offset: number, size: number, shown: number): SafeHtml {
@@ -33,9 +44,9 @@ ${shown === size ? html`<a href="${link(offset + size)}">następne →</a>` : ''
 }
 
 export function listPage(articles: readonly ArticleSummary[], offset: number, size: number): string {
-  const items = articles.map((a) => html`<li><a href="${passageLink(a.id)}">${headlineOf(a.title, a.excerpt, a.language)}</a>
+  const items = articles.map((a) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.excerpt, a.language)}</a>
 <div class="meta">${articleMeta(a.outlet, a.published, a.language, a.duplicateOf !== null)}</div>
-<div>${a.excerpt}</div></li>`);
+<div lang="${a.language}">${a.excerpt}</div></li>`);
   const body = articles.length
     ? html`<h1>Artykuły</h1><ol class="results">${items}</ol>${pager('/', offset, size, articles.length)}`
     : html`<h1>Artykuły</h1><p>Brak artykułów. Dodaj je poleceniem <code>kronika ingest</code>.</p>`;
@@ -50,11 +61,11 @@ export function searchPage(query: string, hits: readonly SearchHit[], offset: nu
   const items = hits.map((h) => {
     const article = articles.get(h.articleId);
     const headline = h.title ?? (article ? headlineOf(article.title, article.text, article.language) : h.sentence.text);
-    return html`<li><a href="${passageLink(h.articleId, h.sentence)}">${headline}</a>
-<div class="meta">${h.outlet ?? '—'} · ${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
-<div>${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`;
+    return html`<li><a href="${passageLink(h.articleId, h.sentence)}" lang="${h.language}">${headline}</a>
+<div class="meta">${h.outlet ? named(h.outlet) : '—'} · ${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
+<div lang="${h.language}">${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`;
   });
-  const heading = html`<h1>Wyniki: ${query}</h1>`;
+  const heading = html`<h1>Wyniki: ${named(query)}</h1>`;
   const body = hits.length
     ? html`${heading}<ol class="results" start="${offset + 1}">${items}</ol>${pager(`/search?q=${encodeURIComponent(query)}`, offset, size, hits.length)}`
     : query
@@ -78,17 +89,17 @@ export function articlePage(article: Article, passage?: Span, story?: ArticleSto
   // Where the article came from (a file path, an id) is for someone checking the record: folded.
   const details: [string, SafeHtml | string | undefined][] = [
     ['opublikowano', article.published && formatPublished(article.published)],
-    ['źródło', article.outlet ?? '—'], ['autor', article.author], ['język', languageName(article.language)],
-    ['adres', article.url && html`<a href="${article.url}" rel="noreferrer noopener">${article.url}</a>`],
-    ['pochodzenie', article.origin], ['dodano', formatDate(article.ingestedAt.slice(0, 16) + 'Z')],
-    ['kopia artykułu', article.duplicateOf && html`<a href="${passageLink(article.duplicateOf)}">${article.duplicateOf}</a>`],
-    ['identyfikator', html`${article.id} · <a href="/api/articles/${article.id}">JSON</a>`],
+    ['źródło', article.outlet ? named(article.outlet) : '—'], ['autor', article.author && named(article.author)], ['język', languageName(article.language)],
+    ['adres', article.url && html`<a href="${article.url}" rel="noreferrer noopener" translate="no">${article.url}</a>`],
+    ['pochodzenie', named(article.origin)], ['dodano', formatDate(article.ingestedAt.slice(0, 16) + 'Z')],
+    ['kopia artykułu', article.duplicateOf && html`<a href="${passageLink(article.duplicateOf)}" translate="no">${article.duplicateOf}</a>`],
+    ['identyfikator', html`${named(article.id)} · <a href="/api/articles/${article.id}">JSON</a>`],
   ];
   const rows = details.filter(([, v]) => v).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`);
-  const body = html`<article><h1>${headline}</h1>
-<p class="meta">${articleMeta(article.outlet, article.published, article.language)}${article.author ? ` · ${article.author}` : ''}</p>
-${story ? html`<p class="in-story">Wydarzenie: <a href="/stories/${story.id}">${story.title ?? 'bez tytułu'}</a> <span class="meta">(${count(story.articles, NOUNS.article)})</span></p>` : ''}
-<div class="text">${text}</div>
+  const body = html`<article><h1 lang="${article.language}">${headline}</h1>
+<p class="meta">${articleMeta(article.outlet, article.published, article.language)}${article.author ? html` · ${named(article.author)}` : ''}</p>
+${story ? html`<p class="in-story">Wydarzenie: <a href="/stories/${story.id}">${story.title ? named(story.title) : 'bez tytułu'}</a> <span class="meta">(${count(story.articles, NOUNS.article)})</span></p>` : ''}
+<div class="text" lang="${article.language}">${text}</div>
 <details class="record"><summary>Szczegóły artykułu</summary><table class="meta">${rows}</table></details></article>`;
   return page(headline, body);
 }
@@ -100,7 +111,7 @@ export function errorPage(status: number): string {
 
 /** Story list: most articles first, with their span of dates and outlets. */
 export function storiesPage(stories: readonly Story[]): string {
-  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ?? 'Wydarzenie bez tytułu'}</a>
+  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ? said(s.title, s.languages[0] ?? 'und') : 'Wydarzenie bez tytułu'}</a>
 <div class="meta">${storyCounts(s.articles, s.independentSources, s.outlets.length)} · ${formatDateRange(s.firstSeen, s.lastSeen)}</div></li>`);
   return page('Wydarzenia', stories.length
     ? html`<h1>Wydarzenia</h1><ol class="results">${items}</ol>`
@@ -152,7 +163,7 @@ function entitiesSection(entities: readonly ReportEntity[]): SafeHtml | '' {
   const groups = ENTITY_TYPES.map(([type, label]) => {
     const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'pl'));
     if (!ofType.length) return '';
-    const chips = ofType.map((e) => html`<li><a class="entity" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${e.name} <span class="n">${e.mentions}</span></a></li>`);
+    const chips = ofType.map((e) => html`<li><a class="entity" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
     return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, SHOWN_ENTITIES, (items) => html`<ul class="entities">${items}</ul>`)}</div>`;
   });
   return groups.some(Boolean) ? html`${groups}` : '';
@@ -177,27 +188,31 @@ export function storyPage(story: Story, report: StoryReport): string {
   const headline = sourceHeadlines(report);
   const sources = chipSources(report.sources, headline);
   const cite = (citations: Parameters<typeof citationChips>[0]) => citationChips(citations, sources);
+  // A sentence is in its first source's language; the story's main one when it cites none.
+  const languageOf = new Map(report.sources.map((s) => [s.article, s.language]));
+  const storyLanguage = (report.counts.languages[0] ?? 'und') as Language;
+  const quoted = (text: string, citations: Parameters<typeof citationChips>[0]) => said(text, languageOf.get(citations[0]?.article ?? '') ?? storyLanguage);
   const section = (id: string, title: string, content: SafeHtml | '') =>
     content ? html`<section id="${id}"><h2>${title}</h2>${content}</section>` : '';
   const list = (cls: string) => (items: readonly SafeHtml[]) => html`<ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
 
   // Plain reporting needs no label in the summary; unconfirmed, disputed or officially confirmed facts do.
-  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}${
+  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${quoted(s.text, s.citations)}</em>` : quoted(s.text, s.citations)}${cite(s.citations)}${
     SUMMARY_LABELLED.has(s.status) ? html` <span class="badge ${s.status}">${CLAIM_STATUS[s.status]}</span>` : ''}`);
   const claims = report.claims.map((c) => html`<tr><td><span class="badge ${c.status}">${CLAIM_STATUS[c.status]}</span></td>
-<td>${c.text}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
-  const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${c.subject}</strong>
+<td>${quoted(c.text, c.sentences)}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
+  const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${named(c.subject)}</strong>
 <span class="slot">${CONFLICT_SLOT[c.slot]}${c.kind === 'refinement' ? ' · doprecyzowanie' : ''}</span></div>
-<div class="values">${c.values.map((v) => html`<div class="value">${v.value}${cite(v.citations)}</div>`)}</div></div>`);
-  const timeline = report.timeline.map((t) => html`<time datetime="${t.value}">${formatDate(t.value)}</time><div>${t.text}${cite(t.citations)}</div>`);
-  const quotes = report.quotes.map((q) => html`<blockquote>„${q.text}”</blockquote>
-<div class="who">${q.speaker ? html`— ${q.speaker}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
-  const sourceItems = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${passageLink(s.article)}">${headline(s, i + 1)}</a>
+<div class="values">${c.values.map((v) => html`<div class="value">${named(v.value)}${cite(v.citations)}</div>`)}</div></div>`);
+  const timeline = report.timeline.map((t) => html`<time datetime="${t.value}">${formatDate(t.value)}</time><div>${quoted(t.text, t.citations)}${cite(t.citations)}</div>`);
+  const quotes = report.quotes.map((q) => html`<blockquote>„${quoted(q.text, [q.citation])}”</blockquote>
+<div class="who">${q.speaker ? html`— ${named(q.speaker)}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
+  const sourceItems = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${passageLink(s.article)}" lang="${s.language}">${headline(s, i + 1)}</a>
 <span class="meta">${articleMeta(s.outlet, s.published, s.language, !s.independent)}</span>`);
   const overTime = timeChart(report.sources.map((s) => ({ date: s.published?.value, group: s.outlet ?? '—' })), { title: 'Artykuły w czasie', className: 'articles-chart' });
   const byOutlet = coverage(report.sources);
 
-  const body = html`<article class="story"><h1>${report.title}</h1>
+  const body = html`<article class="story"><h1 lang="${storyLanguage}">${report.title}</h1>
 <p class="meta">${storyCounts(report.counts.articles, report.counts.independentSources, story.outlets.length)} · ${report.counts.languages.map(languageName).join(', ')} · ${formatDateRange(story.firstSeen, story.lastSeen)}</p>
 ${section('summary', 'Podsumowanie', summary.length ? list('summary')(summary) : '')}
 ${section('conflicts', 'Rozbieżności', conflicts.length ? html`${conflicts}` : '')}
@@ -208,6 +223,6 @@ ${section('timeline', 'Oś czasu', timeline.length ? list('timeline')(timeline) 
 ${section('quotes', 'Cytaty', quotes.length ? folded(quotes, SHOWN_QUOTES, list('quotes')) : '')}
 ${section('entities', 'Kto i gdzie', entitiesSection(report.entities))}
 ${section('sources', 'Źródła', sourceItems.length ? html`<ol class="sources">${sourceItems.map((i) => html`<li>${i}</li>`)}</ol>` : '')}
-<p class="meta">${story.id} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
+<p class="meta">${named(story.id)} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
   return page(report.title, body);
 }

@@ -29,7 +29,8 @@ export const NOUNS = {
   mention: noun('wzmianka', 'wzmianki', 'wzmianek', 'wzmianki'),
   story: noun('wydarzenie', 'wydarzenia', 'wydarzeń', 'wydarzenia'),
   result: noun('wynik', 'wyniki', 'wyników', 'wyniku'),
-  undated: noun('bez daty', 'bez daty', 'bez daty'),
+  claim: noun('ustalenie', 'ustalenia', 'ustaleń', 'ustalenia'),
+  quote: noun('cytat', 'cytaty', 'cytatów', 'cytatu'),
   language: noun('język', 'języki', 'języków', 'języka'),
 } as const satisfies Record<string, Noun>;
 

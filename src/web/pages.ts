@@ -7,7 +7,7 @@ import { firstSentence } from '../text/headline.ts';
 import type { Article, EntityType, Language, Span } from '../types.ts';
 import { barChart, timeChart } from './charts.ts';
 import { chipSources, citationChips, passageLink } from './chips.ts';
-import { count, errorText, formatDate, formatDateRange, formatPublished, languageName, NOUNS } from './i18n.ts';
+import { count, errorText, formatDate, formatDateRange, formatNumber, formatPublished, languageName, NOUNS, type Noun } from './i18n.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
 /** A headline made from text is cut to this (src/text/headline.ts keeps abbreviations whole). */
@@ -132,15 +132,25 @@ const ENTITY_TYPES: readonly (readonly [EntityType, string])[] = [
   ['PER', 'Osoby'], ['ORG', 'Organizacje'], ['LOC', 'Miejsca'], ['EVT', 'Wydarzenia'], ['PRO', 'Dzieła i produkty'],
 ];
 
-/** Rows shown before the rest fold into a <details> (no scripts): a screenful each. */
-const SHOWN_CLAIMS = 12;
-const SHOWN_QUOTES = 10;
-const SHOWN_ENTITIES = 8;
+/**
+ * Rows shown before the rest fold into a <details> (no scripts): a screenful each; and at most
+ * `max` on the page at all. A story of hundreds of articles has hundreds of claims and quotes:
+ * past the cap the page says how many more its JSON report holds (it keeps a phone's page near
+ * 150 KB rather than 800).
+ */
+const CLAIMS = { shown: 12, max: 100 };
+const QUOTES = { shown: 10, max: 60 };
+const ENTITIES = { shown: 8, max: 40 };
+/** Every source stays on the page (the chips' numbers point into the list), the long tail folded. */
+const SOURCES = { shown: 20, max: Infinity };
 
-/** The first `shown` items, and the rest behind a "więcej" disclosure. */
-function folded(items: readonly SafeHtml[], shown: number, wrap: (items: readonly SafeHtml[]) => SafeHtml): SafeHtml {
+/** The first `shown` items, the rest up to `max` behind a "więcej" disclosure, and a count of any beyond. */
+function folded(items: readonly SafeHtml[], limits: { shown: number; max: number }, wrap: (items: readonly SafeHtml[]) => SafeHtml, beyond?: (n: number) => SafeHtml): SafeHtml {
+  const { shown, max } = limits;
   if (items.length <= shown) return wrap(items);
-  return html`${wrap(items.slice(0, shown))}<details><summary>więcej (${items.length - shown})</summary>${wrap(items.slice(shown))}</details>`;
+  const hidden = items.slice(shown, max);
+  const rest = items.length - shown - hidden.length;
+  return html`${wrap(items.slice(0, shown))}<details><summary>więcej (${hidden.length})</summary>${wrap(hidden)}</details>${rest > 0 && beyond ? beyond(rest) : ''}`;
 }
 
 /**
@@ -164,7 +174,7 @@ function entitiesSection(entities: readonly ReportEntity[]): SafeHtml | '' {
     const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'pl'));
     if (!ofType.length) return '';
     const chips = ofType.map((e) => html`<li><a class="entity" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
-    return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, SHOWN_ENTITIES, (items) => html`<ul class="entities">${items}</ul>`)}</div>`;
+    return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, ENTITIES, (items) => html`<ul class="entities">${items}</ul>`, (n) => html`<p class="meta">i ${formatNumber(n)} rzadziej wymienianych</p>`)}</div>`;
   });
   return groups.some(Boolean) ? html`${groups}` : '';
 }
@@ -192,6 +202,7 @@ export function storyPage(story: Story, report: StoryReport): string {
   const languageOf = new Map(report.sources.map((s) => [s.article, s.language]));
   const storyLanguage = (report.counts.languages[0] ?? 'und') as Language;
   const quoted = (text: string, citations: Parameters<typeof citationChips>[0]) => said(text, languageOf.get(citations[0]?.article ?? '') ?? storyLanguage);
+  const inReport = (noun: Noun) => (n: number) => html`<p class="meta">i ${count(n, noun)} więcej w <a href="/api/stories/${story.id}">pełnym raporcie (JSON)</a></p>`;
   const section = (id: string, title: string, content: SafeHtml | '') =>
     content ? html`<section id="${id}"><h2>${title}</h2>${content}</section>` : '';
   const list = (cls: string) => (items: readonly SafeHtml[]) => html`<ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
@@ -216,13 +227,14 @@ export function storyPage(story: Story, report: StoryReport): string {
 <p class="meta">${storyCounts(report.counts.articles, report.counts.independentSources, story.outlets.length)} · ${report.counts.languages.map(languageName).join(', ')} · ${formatDateRange(story.firstSeen, story.lastSeen)}</p>
 ${section('summary', 'Podsumowanie', summary.length ? list('summary')(summary) : '')}
 ${section('conflicts', 'Rozbieżności', conflicts.length ? html`${conflicts}` : '')}
-${section('claims', 'Ustalenia', claims.length ? folded(claims, SHOWN_CLAIMS, (rows) =>
-    html`<table class="claims"><thead><tr><th>status</th><th>twierdzenie</th><th class="num">źródła</th></tr></thead><tbody>${rows}</tbody></table>`) : '')}
+${section('claims', 'Ustalenia', claims.length ? folded(claims, CLAIMS, (rows) =>
+    html`<table class="claims"><thead><tr><th>status</th><th>twierdzenie</th><th class="num">źródła</th></tr></thead><tbody>${rows}</tbody></table>`, inReport(NOUNS.claim)) : '')}
 ${section('coverage', 'Zasięg', overTime || byOutlet ? html`${overTime}${byOutlet}` : '')}
 ${section('timeline', 'Oś czasu', timeline.length ? list('timeline')(timeline) : '')}
-${section('quotes', 'Cytaty', quotes.length ? folded(quotes, SHOWN_QUOTES, list('quotes')) : '')}
+${section('quotes', 'Cytaty', quotes.length ? folded(quotes, QUOTES, list('quotes'), inReport(NOUNS.quote)) : '')}
 ${section('entities', 'Kto i gdzie', entitiesSection(report.entities))}
-${section('sources', 'Źródła', sourceItems.length ? html`<ol class="sources">${sourceItems.map((i) => html`<li>${i}</li>`)}</ol>` : '')}
+${section('sources', 'Źródła', sourceItems.length ? folded(sourceItems, SOURCES, (items) =>
+    html`<ol class="sources" start="${sourceItems.indexOf(items[0]!) + 1}">${items.map((i) => html`<li>${i}</li>`)}</ol>`) : '')}
 <p class="meta">${named(story.id)} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
   return page(report.title, body);
 }

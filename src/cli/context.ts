@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { resolveDbPath } from '../store/path.ts';
 import type { Store } from '../store/store.ts';
-import { syncStories, type StoriesSync } from '../app/stories.ts';
 
 export { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError } from './errors.ts';
 
@@ -56,11 +55,4 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
 export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : flat.slice(0, width - 1) + '…';
-}
-
-/** Brings the stories up to date with the store, and says on stderr when saved stories had to be rebuilt. */
-export function syncStoriesOf(store: Store): StoriesSync {
-  const sync = syncStories(store);
-  if (sync.recovered) process.stderr.write(`kronika: warning: ${sync.recovered}\n`);
-  return sync;
 }

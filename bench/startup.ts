@@ -8,6 +8,9 @@
  * made from the BSNLP development articles when ../shared/data is there (each a real article's
  * headline and URL with paragraphs of its topic, dated over the topic's span), else from the
  * seed paragraphs; ingested as JSON Lines and grouped into stories before timing.
+ *
+ * KRONIKA_STARTUP_BEFORE=<another checkout, e.g. `git worktree add /tmp/old <commit>` with
+ * node_modules> adds the same commands run there, for a before/after in one run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,9 @@ import type { BenchReport, BenchRow } from './report.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STORE_ARTICLES = 10_000;
 const REPEAT = 7;
+/** Commands that take seconds are timed fewer times: a 10k `stories` ran a minute on a loaded machine. */
+const REPEAT_SLOW = 3;
+const SLOW_MS = 5_000;
 
 interface Source {
   readonly title: string;
@@ -81,19 +87,19 @@ interface Timed {
   readonly minMs: number;
 }
 
-function time(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Timed {
+function time(args: readonly string[], cwd = ROOT): Timed {
   const once = () => {
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     const ms = performance.now() - t0;
     if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
     return { ms, stderr: run.stderr };
   };
   const warm = once();
-  if (args[0] === 'bin/kronika.js' && /running the TypeScript sources/.test(warm.stderr)) {
+  if (cwd === ROOT && args[0] === 'bin/kronika.js' && /running the TypeScript sources/.test(warm.stderr)) {
     throw new Error('bin/kronika.js ran the sources: dist/ is not current');
   }
-  const runs = Array.from({ length: REPEAT }, () => once().ms).sort((a, b) => a - b);
+  const runs = Array.from({ length: warm.ms > SLOW_MS ? REPEAT_SLOW : REPEAT }, () => once().ms).sort((a, b) => a - b);
   return { medianMs: runs[Math.floor(runs.length / 2)]!, minMs: runs[0]! };
 }
 
@@ -115,8 +121,13 @@ export async function run(): Promise<BenchReport> {
     store.close();
 
     const baseline = time(['-e', '0']);
-    const cases: [string, readonly string[]][] = [
+    const before = process.env.KRONIKA_STARTUP_BEFORE;
+    const cases: [string, readonly string[], string?][] = [
       ['node -e 0 (baseline)', ['-e', '0']],
+      ...(before ? [
+        ['kronika --version, before (KRONIKA_STARTUP_BEFORE)', ['bin/kronika.js', '--version'], before],
+        [`kronika stories, ${articles.toLocaleString('en-US')} articles, before`, ['bin/kronika.js', 'stories', '--db', db], before],
+      ] as [string, string[], string][] : []),
       ['kronika --version, sources (tsx)', ['--import', 'tsx', 'src/cli/main.ts', '--version']],
       ['kronika --version, compiled', ['bin/kronika.js', '--version']],
       ['kronika --help, compiled', ['bin/kronika.js', '--help']],
@@ -125,13 +136,13 @@ export async function run(): Promise<BenchReport> {
       ['kronika articles --limit 20, compiled', ['bin/kronika.js', 'articles', '--limit', '20', '--db', db]],
       ['kronika search brexit --limit 20, compiled', ['bin/kronika.js', 'search', 'brexit', '--limit', '20', '--db', db]],
     ];
-    const rows: BenchRow[] = cases.map(([name, args]) => {
-      const t = name.startsWith('node -e 0') ? baseline : time(args);
+    const rows: BenchRow[] = cases.map(([name, args, cwd]) => {
+      const t = name.startsWith('node -e 0') ? baseline : time(args, cwd);
       return { name, figures: { 'median s': (t.medianMs / 1000).toFixed(2), 'best s': (t.minMs / 1000).toFixed(2), '× node -e 0': (t.medianMs / baseline.medianMs).toFixed(1) } };
     });
     return {
       suite: 'startup',
-      method: `Whole commands as a user runs them, each a fresh \`node\` process (median of ${REPEAT} after one untimed run), beside \`node -e 0\` in the same run. ` +
+      method: `Whole commands as a user runs them, each a fresh \`node\` process (median of ${REPEAT} after one untimed run; of ${REPEAT_SLOW} when that run took over ${SLOW_MS / 1000} s), beside \`node -e 0\` in the same run. ` +
         `"compiled" = bin/kronika.js on dist/ (scripts/build.mjs); "sources (tsx)" = the TypeScript through tsx, as every command ran before dist/. ` +
         `Store: ${articles.toLocaleString('en-US')} articles in ${sync.events.toLocaleString('en-US')} event stories, built in ${buildSeconds.toFixed(0)} s from ${existsSync(DEFAULT_BSNLP_PATH) ? 'BSNLP dev articles' : 'the seed paragraphs'} recombined (bench/startup.ts). ` +
         'The search row includes building the search index on its first run (the untimed one).',

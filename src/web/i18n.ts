@@ -93,10 +93,12 @@ export function parseIsoDate(value: string): { date: Date; precision: DatePrecis
 
 /**
  * A stored date in Polish at its own precision: "2023", "wrzesień 2023", "12 września 2023",
- * "12 września 2023 10:30". A value that is no date (never expected) says so in Polish.
+ * "12 września 2023 10:30", "37. tydzień 2023". A value that is no date (never expected) says so in Polish.
  */
 export function formatDate(value: string | undefined, options: { short?: boolean } = {}): string {
   if (!value) return 'bez daty';
+  const week = /^(\d{4})-W(\d{2})$/.exec(value); // the time analysis resolves "w przyszłym tygodniu" to an ISO week
+  if (week) return `${Number(week[2])}. tydzień ${week[1]}`;
   const parsed = parseIsoDate(value);
   if (!parsed) return 'data nieczytelna';
   return (options.short ? SHORT_FORMATS : FORMATS)[parsed.precision].format(parsed.date);

@@ -23,6 +23,7 @@ test('dates print at the precision they were stored with, in Polish', () => {
   assert.equal(formatDate('2023-09-12T08:30Z'), '12 września 2023 10:30', 'UTC shown in Warsaw time');
   assert.equal(formatDate('2023-09', { short: true }), 'wrz 2023');
   assert.equal(formatDate('2023-09-12', { short: true }), '12 wrz');
+  assert.equal(formatDate('2023-W37'), '37. tydzień 2023');
   assert.equal(formatDate(undefined), 'bez daty');
   assert.equal(formatDate('2023-02-30'), 'data nieczytelna');
   assert.equal(formatDate('wczoraj'), 'data nieczytelna');

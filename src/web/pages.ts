@@ -106,7 +106,7 @@ ${story ? html`<p class="in-story">Wydarzenie: <a href="/stories/${story.id}">${
 
 export function errorPage(status: number): string {
   const { title, explanation } = errorText(status);
-  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error"><strong>${title}.</strong> ${explanation}</p><p><a href="/">Wróć do listy artykułów</a></p>`);
+  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${title}. ${explanation}</p><p><a href="/">Wróć do listy artykułów</a></p>`);
 }
 
 /** Story list: most articles first, with their span of dates and outlets. */

@@ -7,17 +7,9 @@ import type { Command } from 'commander';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { resolveDbPath } from '../store/path.ts';
 import type { Store } from '../store/store.ts';
-import { syncStories, type StoriesSync } from '../app/stories.ts';
 import { terminalCell, terminalSafe } from '../text/terminal.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_PARTIAL = 1;
-export const EXIT_USAGE = 2;
-
-/** A usage mistake the user can fix (bad id, bad flag value): printed as one line, exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError } from './errors.ts';
 
 export interface DbOptions {
   readonly db?: string;
@@ -70,11 +62,4 @@ export function printTable(header: readonly string[], unsafeRows: readonly (read
 export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : flat.slice(0, width - 1) + '…';
-}
-
-/** Brings the stories up to date with the store, and says on stderr when saved stories had to be rebuilt. */
-export function syncStoriesOf(store: Store): StoriesSync {
-  const sync = syncStories(store);
-  if (sync.recovered) process.stderr.write(`kronika: warning: ${sync.recovered}\n`);
-  return sync;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listStories, storyReport } from '../app/stories.ts';
-import { syncStoriesOf } from './context.ts';
+import { syncStoriesOf } from './stories-sync.ts';
 import { ingestBatch } from '../ingest/batch.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { renderMarkdown } from '../synthesis/index.ts';

@@ -3,7 +3,6 @@
  * MinHash fingerprint. Pure: the caller supplies `ingestedAt`.
  */
 import { createHash } from 'node:crypto';
-import { basename, dirname } from 'node:path';
 import { fingerprint } from '../stories/fingerprint.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Article, RawDocument } from '../types.ts';
@@ -40,13 +39,6 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** The folder an input file sits in names its outlet when nothing better is known. */
-function folderOf(origin: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) || origin === '-') return undefined;
-  const folder = basename(dirname(origin));
-  return folder && folder !== '.' && folder !== '/' ? folder : undefined;
-}
-
 /**
  * Cleans and identifies one document.
  * @example toArticle(readPlainText(text, 'samples/x/001.txt'), new Date().toISOString()).language // → 'pl'
@@ -57,7 +49,9 @@ export function toArticle(raw: RawDocument, ingestedAt: string): Article {
   if (!cleaned.text) throw new EmptyArticleError(raw.origin);
   // As the API refuses such a body (src/api/routes/ingest.ts): digits or punctuation alone are not news.
   if (!/\p{L}/u.test(cleaned.text)) throw new EmptyArticleError(raw.origin, 'no words in the text (only digits or punctuation)');
-  const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin) || folderOf(raw.origin);
+  // The source's own name (feed title, JSON-LD publisher, og:site_name), else the URL's host; a
+  // file's folder names nothing a reader knows, so a local file without either has no outlet.
+  const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin);
   return {
     id: articleId(cleaned.text),
     origin: raw.origin,

@@ -7,6 +7,7 @@
  * sentences for entities. The eval and the CLI pass the real lemmas and entity keys.
  */
 import type { Article, DatePrecision, Language } from '../types.ts';
+import { firstSentence } from '../text/headline.ts';
 import { storyStopWords } from './resources.ts';
 
 /** The slice of a text-layer token this stage reads (src/text). */
@@ -53,6 +54,8 @@ export interface FeatureOptions {
 const FALLBACK_STEM = 6;
 const MIN_TERM_LENGTH = 3;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+/** An untitled article is headed by its first sentence, shortened to this (src/text/headline.ts). */
+const UNTITLED_HEADLINE_CHARS = 160;
 
 /**
  * Features of one article for clustering.
@@ -75,7 +78,7 @@ export function extractFeatures(
     language: article.language,
     terms,
     entities,
-    ...(article.title ? { title: article.title } : { title: firstSentence(article.text) }),
+    ...(article.title ? { title: article.title } : { title: firstSentence(article.text, article.language, UNTITLED_HEADLINE_CHARS) }),
     ...(article.outlet ? { outlet: article.outlet } : {}),
     ...(article.duplicateOf ? { duplicateOf: article.duplicateOf } : {}),
     ...(article.fingerprint ? { fingerprint: article.fingerprint } : {}),
@@ -155,7 +158,3 @@ function countKeys(keys: readonly string[]): Map<string, number> {
   return counts;
 }
 
-function firstSentence(text: string): string | undefined {
-  const s = text.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim();
-  return s ? (s.length > 160 ? `${s.slice(0, 157)}…` : s) : undefined;
-}

@@ -8,6 +8,9 @@
 import type { SynthesisArticle } from './input.ts';
 import type { SummarySentence } from './types.ts';
 import { synthesisLexicon } from './resources.ts';
+import { shorten } from '../text/headline.ts';
+import { endsWithAbbreviation } from '../text/sentences.ts';
+import type { Language } from '../types.ts';
 
 /**
  * Longer than this is a sentence, not a headline. Polish news headlines mostly run to 60–90
@@ -24,9 +27,10 @@ function isHeadline(text: string | undefined): text is string {
   return text !== undefined && text.trim().length > 0 && text.length <= MAX_TITLE_CHARS && !TRUNCATED.test(text);
 }
 
-/** Drops the sentence's full stop: headlines carry none. */
-function asHeadline(sentence: string): string {
-  return sentence.trim().replace(/(?<![.…])\.\s*$/u, '');
+/** Drops the sentence's full stop: headlines carry none (an abbreviation keeps its dot: "w 2019 r."). */
+function asHeadline(sentence: string, language: Language): string {
+  const trimmed = sentence.trim();
+  return endsWithAbbreviation(trimmed, language) ? trimmed : trimmed.replace(/(?<![.…])\.\s*$/u, '');
 }
 
 interface Ranked {
@@ -71,12 +75,6 @@ function mainClause(sentence: string, subordinators: ReadonlySet<string>): strin
   return undefined;
 }
 
-/** Cuts at the last word boundary that fits, marking the cut; the last resort. */
-function shortened(text: string): string {
-  const cut = text.slice(0, MAX_TITLE_CHARS - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd()}…`;
-}
-
 /**
  * Picks the report title.
  * @example storyTitle(undefined, articles, summary, 's1') // → 'Kim Dzong Un jest już w Rosji, gdzie ma się spotkać z Władimirem Putinem'
@@ -90,14 +88,16 @@ export function storyTitle(
   if (isHeadline(given)) return given.trim();
   const headline = articles.map((a) => a.article.title).find(isHeadline);
   if (headline) return headline.trim();
-  const lexicon = synthesisLexicon(articles[0]?.article.language ?? 'pl');
+  const language = articles[0]?.article.language ?? 'pl';
+  const lexicon = synthesisLexicon(language);
   const ranked = rank(summary, articles, lexicon.titleAnaphora);
-  const short = ranked.find((s) => s.standsAlone && isHeadline(asHeadline(s.text)));
-  if (short) return asHeadline(short.text);
+  const short = ranked.find((s) => s.standsAlone && isHeadline(asHeadline(s.text, language)));
+  if (short) return asHeadline(short.text, language);
   for (const s of ranked) {
     const clause = s.standsAlone ? mainClause(s.text, lexicon.subordinators) : undefined;
     if (clause) return clause;
   }
   const longest = given ?? ranked[0]?.text;
-  return longest ? shortened(asHeadline(longest.replace(TRUNCATED, ''))) : fallback;
+  // The last resort: cut at a word boundary that fits, marked with "…".
+  return longest ? shorten(asHeadline(longest.replace(TRUNCATED, ''), language), MAX_TITLE_CHARS, language) : fallback;
 }

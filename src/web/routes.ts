@@ -1,7 +1,7 @@
 /**
  * The web pages, served by the API process: `/` (article list), `/search?q=`,
  * `/articles/:id?start=&end=` (the article with that passage highlighted, as search results
- * and story citations link to it), `/stories` and `/stories/:id` (a story report). Same store, search and validation as the JSON API; errors render as HTML pages.
+ * and story citations link to it, and a link to its story), `/stories` and `/stories/:id` (a story report). Same store, search and validation as the JSON API; errors render as HTML pages.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { STORY_ID } from '../api/routes/stories.ts';
 import type { StorySource } from '../api/stories.ts';
 import { syncSearchIndex } from '../search/index.ts';
 import { LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
+import type { Article } from '../types.ts';
 import { articlePage, errorPage, listPage, searchPage, storiesPage, storyPage } from './pages.ts';
 
 /** Rows per page: a screenful or two. */
@@ -37,7 +38,7 @@ function respond(c: Context, render: () => string | Promise<string>) {
       (error: unknown) => {
         // Client mistakes become an HTML page; anything else goes to app.onError (logged, JSON 500).
         if (!(error instanceof ApiError) || error.code === 'internal') throw error;
-        return c.html(errorPage(error.status, error.message), error.status);
+        return c.html(errorPage(error.status), error.status);
       },
     );
 }
@@ -59,9 +60,15 @@ export function webRoutes(deps: RouteDeps, stories: StorySource): Hono {
       const offset = q.offset ?? 0;
       if (query) syncSearchIndex(deps.store, deps.search); // as in GET /api/search
       const hits = query ? deps.search.search(query, { limit: PAGE_SIZE, offset }) : [];
-      return searchPage(query, hits, offset, PAGE_SIZE);
+      // Untitled hits are headed by their article's first sentence, not by where they were read from.
+      const articles = new Map<string, Article>();
+      for (const hit of hits) {
+        const article = hit.title ? undefined : deps.store.getArticle(hit.articleId);
+        if (article) articles.set(article.id, article);
+      }
+      return searchPage(query, hits, offset, PAGE_SIZE, articles);
     }))
-    .get('/articles/:id', (c) => respond(c, () => {
+    .get('/articles/:id', (c) => respond(c, async () => {
       const id = parseArticleId(c);
       const q = parseQueryParams(c, ArticleQuery);
       const article = deps.store.findArticle(id);
@@ -71,7 +78,8 @@ export function webRoutes(deps: RouteDeps, stories: StorySource): Hono {
         throw new ApiError('bad_request', `start and end must satisfy 0 ≤ start < end ≤ ${article.text.length}`);
       }
       const passage = q.start !== undefined && q.end !== undefined ? { start: q.start, end: q.end } : undefined;
-      return articlePage(article, passage);
+      const story = (await stories.listStories('event')).find((s) => s.articleIds.includes(article.id));
+      return articlePage(article, passage, story);
     }))
     .get('/stories', (c) => respond(c, async () => {
       parseQueryParams(c, z.strictObject({}));

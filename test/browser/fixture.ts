@@ -4,7 +4,7 @@
  * Debian chromium launched headless through playwright-core. Browsers are never downloaded:
  * without /usr/bin/chromium this throws, so the tests fail with the reason (CI installs it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,8 +15,8 @@ import { ingestBatch } from '../../src/ingest/batch.ts';
 import { openSqliteSearchIndex, syncSearchIndex, type SearchIndex } from '../../src/search/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Store } from '../../src/store/store.ts';
+import { CHROMIUM_ARGS, chooseChromium } from './chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = join(import.meta.dirname, '../../samples/kim-putin-2023');
 
 export interface Site {
@@ -58,12 +58,6 @@ export async function startSite(): Promise<Site> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); .ci/run does this in CI`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const choice = chooseChromium();
+  return chromium.launch({ executablePath: choice.executablePath, env: { ...process.env, ...choice.env }, args: [...CHROMIUM_ARGS] });
 }

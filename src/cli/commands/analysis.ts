@@ -9,7 +9,8 @@ import { findStory, undatedAnchors } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Article, EntityType } from '../../types.ts';
-import { printJsonLines, printTable, printText, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { syncStoriesOf } from '../stories-sync.ts';
 import { findArticle } from './articles.ts';
 
 interface AnalysisFlags extends DbOptions {

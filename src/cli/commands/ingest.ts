@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { ingestBatch, type IngestProgress, type IngestResult } from '../../ingest/batch.ts';
 import { terminalSafe } from '../../text/terminal.ts';
 import { alertNewArticles } from './watch.ts';
-import { EXIT_PARTIAL, printJson, syncStoriesOf, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { EXIT_PARTIAL, printJson, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { syncStoriesOf } from '../stories-sync.ts';
 
 interface IngestFlags extends DbOptions {
   readonly json?: boolean;

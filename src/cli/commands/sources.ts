@@ -17,9 +17,10 @@ import { resolveDbPath } from '../../store/path.ts';
 import type { Store } from '../../store/store.ts';
 import { alertNewArticles } from './watch.ts';
 import {
-  EXIT_PARTIAL, printJson, printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore,
+  EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore,
   type DbOptions,
 } from '../context.ts';
+import { syncStoriesOf } from '../stories-sync.ts';
 
 /** `sources list` fits a terminal this wide. */
 const LIST_WIDTH = 100;

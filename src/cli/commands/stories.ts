@@ -4,7 +4,8 @@ import { findStory, listStories, rebuildStories, storyReport } from '../../app/s
 import type { Story, StoryLevel } from '../../stories/cluster.ts';
 import type { Store } from '../../store/store.ts';
 import { renderHtml, renderMarkdown } from '../../synthesis/index.ts';
-import { printJson, printJsonLines, printTable, printText, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJson, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { syncStoriesOf } from '../stories-sync.ts';
 import { headline } from '../records.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];

@@ -5,10 +5,10 @@
  * "Rosjan") are people (BSNLP convention); remaining multi-word names without adjectives are people.
  */
 import type { EntityType, Language } from '../../types.ts';
-import { isAcronym } from './base-form.ts';
+import { adjectivalSurname, isAcronym } from './base-form.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
-import { tokenInfo } from './morphology.ts';
+import { tokenInfo, type TokenInfo } from './morphology.ts';
 import { loadList } from './resources.ts';
 
 const heads = new Map<string, ReadonlyMap<string, EntityType>>();
@@ -88,10 +88,22 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
+  if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
   if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
   return infos[0]!.proper ? 'LOC' : 'ORG';
+}
+
+/**
+ * An adjectival surname, alone or after given names: "Kowalski", "Nowakowskiej", "Paweł
+ * Kowalski" are people, although "kowalski" is also an adjective (which would make an
+ * institution). Given names are proper or unknown words, never adjectives or common nouns
+ * alone ("Teatr Polski" is no person).
+ */
+function isAdjectivalSurnameName(words: readonly string[], infos: readonly TokenInfo[]): boolean {
+  if (!adjectivalSurname(words[words.length - 1]!)) return false;
+  return infos.slice(0, -1).every((i) => !i.adjective && (i.proper || !i.common));
 }
 
 /**

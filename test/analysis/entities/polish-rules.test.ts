@@ -1,0 +1,61 @@
+/**
+ * General Polish entity rules, each on made-up sentences (none copied from the BSNLP dev data):
+ * base forms of people's names, types, spans.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMentions, type Mention } from '../../../src/analysis/entities/index.ts';
+import { analyzeText } from '../../../src/text/index.ts';
+
+function mentions(text: string): Mention[] {
+  return findMentions(text, 'pl', analyzeText(text, 'pl'));
+}
+
+/** `surface=base/TYPE` of every mention. */
+function described(text: string): string[] {
+  return mentions(text).map((m) => `${m.text}=${m.base}/${m.type}`);
+}
+
+function mentionOf(text: string, surface: string): Mention {
+  const m = mentions(text).find((x) => x.text === surface);
+  assert.ok(m, `no mention "${surface}" in: ${described(text).join(' | ')}`);
+  return m;
+}
+
+test('nominative foreign names ending in -a stay whole', () => {
+  assert.equal(mentionOf('Do Lizbony przyleciała Condoleezza Rice.', 'Condoleezza Rice').base, 'Condoleezza Rice');
+  assert.equal(mentionOf('Rozmawiano z Condoleezzą Rice o handlu.', 'Condoleezzą Rice').base, 'Condoleezza Rice');
+});
+
+test('female -ska/-cka surnames stay female in every case', () => {
+  const text = 'Wniosek złożyła Anna Nowakowska. Posłanka Nowakowska dodała, że Marii Zawadzkiej nie było, a z Ewą Kowalską nikt nie rozmawiał.';
+  assert.equal(mentionOf(text, 'Anna Nowakowska').base, 'Anna Nowakowska');
+  assert.equal(mentionOf(text, 'Nowakowska').base, 'Nowakowska');
+  assert.equal(mentionOf(text, 'Marii Zawadzkiej').base, 'Maria Zawadzka');
+  assert.equal(mentionOf(text, 'Ewą Kowalską').base, 'Ewa Kowalska');
+});
+
+test('given names take the gender of the surname: "Pawła" → Paweł, "Jarosława Nowickiego" → Jarosław', () => {
+  const text = 'Słowa Pawła Kowalskiego potwierdził rzecznik. Z Pawłem Kowalskim rozmawiał wcześniej wójt. List Jarosława Nowickiego trafił do sądu.';
+  assert.equal(mentionOf(text, 'Pawła Kowalskiego').base, 'Paweł Kowalski');
+  assert.equal(mentionOf(text, 'Pawłem Kowalskim').base, 'Paweł Kowalski');
+  assert.equal(mentionOf(text, 'Jarosława Nowickiego').base, 'Jarosław Nowicki');
+});
+
+test('oblique forms of foreign names lose their case ending, the given name too', () => {
+  const text = 'Wizyta Justina Trudeau i Emmanuela Macrona trwała dwa dni. Notatkę Roberta Fishera czytano z uwagą, podobnie jak list Guya Hendersona.';
+  assert.equal(mentionOf(text, 'Justina Trudeau').base, 'Justin Trudeau');
+  assert.equal(mentionOf(text, 'Emmanuela Macrona').base, 'Emmanuel Macron');
+  assert.equal(mentionOf(text, 'Roberta Fishera').base, 'Robert Fisher');
+  assert.equal(mentionOf(text, 'Guya Hendersona').base, 'Guy Henderson');
+});
+
+test('lone and full adjectival surnames are people, not places or institutions', () => {
+  const text = 'Wczoraj głos zabrał Wiśniewski. Zdaniem Zielińskiego projekt jest gotowy, ale Paweł Kowalski ma wątpliwości.';
+  assert.equal(mentionOf(text, 'Wiśniewski').type, 'PER');
+  assert.equal(mentionOf(text, 'Zielińskiego').type, 'PER');
+  assert.equal(mentionOf(text, 'Zielińskiego').base, 'Zieliński');
+  assert.equal(mentionOf(text, 'Paweł Kowalski').type, 'PER');
+  // A place's genitive in -ska is no surname.
+  assert.equal(mentionOf('Pociąg z Gdańska spóźnił się.', 'Gdańska').type, 'LOC');
+});

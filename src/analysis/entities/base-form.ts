@@ -180,9 +180,12 @@ function masculineForename(word: string, forms: ArticleForms): string {
     .filter((a) => a.flagged && /^\p{Lu}/u.test(a.lemma) && !/a$/u.test(a.lemma) && (a.ending !== '' || a.lemma === word))
     .sort((a, b) => a.lemma.length - b.lemma.length)[0];
   if (listed) return listed.lemma;
+  const attested = ruleCandidates(word, false).find((c) => c !== word && forms.has(c) && !/[aąę]$/u.test(c));
+  if (attested) return attested; // "Tonym" beside "Tony"
   if (!/(?:a|owi|em|ie|u)$/u.test(word)) {
     // A nominative: "Leo", "Mario" are not forms of Lea, Maria next to a man's surname.
-    return word;
+    const base = personPart(word, forms, false);
+    return /a$/u.test(base) && !/a$/u.test(word) ? word : base;
   }
   for (const candidate of ruleCandidates(word, false)) {
     if (/[aąę]$/u.test(candidate) || candidate === word || candidate.length < 2) continue;

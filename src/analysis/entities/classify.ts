@@ -57,11 +57,26 @@ export function classify(words: readonly string[], language: Language): EntityTy
   return decide(words, language).type;
 }
 
-/** The type, and whether it is only the default for a phrase with no evidence (English). */
-function decide(words: readonly string[], language: Language): { type: EntityType; guess: boolean } {
+/**
+ * The type, and whether it is only the default for a phrase with no evidence: the article's
+ * cues or other articles may settle it (resolve.ts settleGuessedTypes).
+ */
+export function decide(words: readonly string[], language: Language): { type: EntityType; guess: boolean } {
   const type = evidenceType(words, language);
   if (type) return { type, guess: false };
-  return { type: words.length > 1 ? 'PER' : 'LOC', guess: true };
+  return { type: defaultType(words, language), guess: true };
+}
+
+/**
+ * With no evidence: English several words → PER, one → LOC; Polish several words → ORG with an
+ * adjective ("Partia Konserwatywna"), else PER; one word in the dictionary → LOC (it lists
+ * places more than brands), unknown → ORG.
+ */
+function defaultType(words: readonly string[], language: Language): EntityType {
+  if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
+  const infos = words.map((w) => tokenInfo(w));
+  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
+  return infos[0]!.proper ? 'LOC' : 'ORG';
 }
 
 function evidenceType(words: readonly string[], language: Language): EntityType | undefined {
@@ -91,8 +106,7 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
-  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
-  return infos[0]!.proper ? 'LOC' : 'ORG';
+  return undefined;
 }
 
 /**

@@ -24,14 +24,14 @@
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { classify } from './classify.ts';
+import { decide } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
-import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, typesFromCues } from './resolve.ts';
+import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, settleGuessedTypes, typesFromCues } from './resolve.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -44,6 +44,11 @@ export interface Mention extends Span {
   readonly key: string;
   /** Index into the sentences given (or found, when none were given). */
   readonly sentence: number;
+  /**
+   * Set when the type is only the rules' default for a name with no evidence (classify.ts):
+   * the article's cues or other mentions of the same key settle it (resolve.ts).
+   */
+  readonly guessed?: true;
 }
 
 export interface Entity {
@@ -93,7 +98,7 @@ export function findMentions(text: string, language: Language, sentences: readon
   }
   found.sort((a, b) => a.start - b.start);
   const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
-  return typesFromContext(typesFromCues(resolved, text, lang), text, lang);
+  return settleGuessedTypes(typesFromContext(typesFromCues(resolved, text, lang), text, lang));
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -104,7 +109,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
   if (known && known.length === words.length) return { ...span, base: known.entry.name, type: known.entry.type, key: known.entry.key };
-  const type = dateline ? 'LOC' : classify(words, language);
+  const { type, guess } = dateline ? { type: 'LOC' as const, guess: false } : decide(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
@@ -114,7 +119,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   // same word as the noun, so one word gets one type in both languages. The country's entity
   // still takes its place type from its name (groupEntities).
   if (country) return { ...span, base, type: 'PER', key: country };
-  return { ...span, base, type, key: nameKey(base, language) };
+  return { ...span, base, type, key: nameKey(base, language), ...(guess ? { guessed: true as const } : {}) };
 }
 
 /**

@@ -248,6 +248,11 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
       start = k = k + known.length;
       continue;
     }
+    if (language === 'pl' && k > start && k < b && startsPersonAfterName(tokens, start, k)) {
+      parts.push({ first: start, last: k - 1 });
+      start = k;
+      continue;
+    }
     if (language === 'pl' && k > start && k < b && isNounAdjective(tokens[k - 1]!.text, tokens[k]!.text) && !tokenInfo(tokens[k + 1]!.text).adjective) {
       parts.push({ first: start, last: k });
       start = k = k + 1;
@@ -257,6 +262,23 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   }
   if (start <= b) parts.push({ first: start, last: b });
   return parts;
+}
+
+/**
+ * A person's name (a given name the dictionary knows, then more capitalised words) right after
+ * a name in an oblique case or an acronym starts a new name: "korespondent w Londynie | Jakub
+ * Krupa", "negocjator KE | Michel Barnier", "ds. Brexitu | Michelem Barnierem". Not after a head
+ * noun: a patron belongs to the institution ("Uniwersytetu Jana Kochanowskiego").
+ */
+function startsPersonAfterName(tokens: readonly WordToken[], start: number, k: number): boolean {
+  if (!tokenInfo(tokens[k]!.text).person) return false;
+  const prev = tokens[k - 1]!.text;
+  const info = tokenInfo(prev);
+  const oblique = isAcronym(prev) || (info.inflected && !info.person && !info.adjective)
+    || (!info.proper && !info.common && /u$/u.test(prev));
+  if (!oblique) return false;
+  for (let i = start; i < k; i++) if (isHeadWord(tokens[i]!.text, 'pl')) return false;
+  return true;
 }
 
 function isNounAdjective(noun: string, adjective: string): boolean {

@@ -115,6 +115,9 @@ function typed(m: Mention, type: EntityType, guessed = false): Mention {
   return guessed ? { ...rest, type, guessed: true } : { ...rest, type };
 }
 
+/** Evidence must reach this share of a key's guessed mentions to retype them. */
+const EVIDENCE_SHARE = 0.1;
+
 /**
  * One sense per key: mentions whose type is only a default take the type most of the key's
  * other mentions got from evidence (a head noun, a cue, a list), in one article or across a
@@ -129,10 +132,14 @@ export function settleGuessedTypes(mentions: readonly Mention[]): Mention[] {
     byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
     votes.set(m.key, byType);
   }
+  const guesses = new Map<string, number>();
+  for (const m of mentions) if (m.guessed) guesses.set(m.key, (guesses.get(m.key) ?? 0) + 1);
   return mentions.map((m) => {
     const byType = m.guessed ? votes.get(m.key) : undefined;
     if (!byType) return m;
     const [top] = [...byType].sort((a, b) => b[1] - a[1]);
+    // A stray typed mention does not retype hundreds of guesses ("Londyn" in a run typed as a person).
+    if (top![1] < EVIDENCE_SHARE * guesses.get(m.key)!) return m;
     return typed(m, top![0]);
   });
 }

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMentions, type Mention } from '../../../src/analysis/entities/index.ts';
+import { findMentions, linkAcrossArticles, type Mention } from '../../../src/analysis/entities/index.ts';
 import { analyzeText } from '../../../src/text/index.ts';
 
 function mentions(text: string): Mention[] {
@@ -58,4 +58,29 @@ test('lone and full adjectival surnames are people, not places or institutions',
   assert.equal(mentionOf(text, 'Paweł Kowalski').type, 'PER');
   // A place's genitive in -ska is no surname.
   assert.equal(mentionOf('Pociąg z Gdańska spóźnił się.', 'Gdańska').type, 'LOC');
+});
+
+test('a name typed only by default takes the type a cue gives one of its mentions (one sense per key)', () => {
+  // The dictionary knows "Wawel" as a place; "Spółka" says this one is a company, in every mention.
+  const company = described('Spółka Wawel podniosła ceny czekolady. Wawel tłumaczy to kosztami kakao, a akcjonariusze Wawelu są spokojni.');
+  assert.deepEqual(company, ['Wawel=Wawel/ORG', 'Wawel=Wawel/ORG', 'Wawelu=Wawel/ORG']);
+  // Without a cue it stays the place.
+  assert.deepEqual(described('Wawel przyciąga turystów. Na Wawelu było tłumnie.'), ['Wawel=Wawel/LOC', 'Wawelu=Wawel/LOC']);
+});
+
+test('across articles, a cue in one article types the guessed mentions in the others', () => {
+  const docs = [
+    { articleId: 'a', mentions: mentions('Spółka Wawel podniosła ceny czekolady.') },
+    { articleId: 'b', mentions: mentions('Zarząd uważa, że Wawel obroni marżę.') },
+  ];
+  const linked = linkAcrossArticles(docs);
+  assert.equal(linked[1]!.mentions[0]!.type, 'ORG');
+});
+
+test('a person named right after a place in an oblique case or an acronym is a name of its own', () => {
+  assert.deepEqual(
+    described('Relację przesłał nasz korespondent w Sewilli Jakub Nowak.'),
+    ['Sewilli=Sewilla/LOC', 'Jakub Nowak=Jakub Nowak/PER'],
+  );
+  assert.ok(described('Głównym negocjatorem KE Michel Barnier był od lat.').includes('Michel Barnier=Michel Barnier/PER'));
 });

@@ -5,7 +5,7 @@
  * "Rosjan") are people (BSNLP convention); remaining multi-word names without adjectives are people.
  */
 import type { EntityType, Language } from '../../types.ts';
-import { adjectivalSurname, isAcronym } from './base-form.ts';
+import { adjectivalSurname, isAcronym, nameNominatives } from './base-form.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo, type TokenInfo } from './morphology.ts';
@@ -103,9 +103,28 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
+  if (words.length === 1 && eventBySuffix(first)) return 'EVT';
   if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
+  return undefined;
+}
+
+let eventSuffixes: readonly string[] | undefined;
+
+/**
+ * The nominative of a one-word event name made with a listed ending, in any case and either
+ * capitalisation ("brexicie" → "Brexit", "Polexitu" → "Polexit"); resources/pl/entity-evt-suffixes.txt.
+ * @example eventBySuffix('brexitem') === 'Brexit'
+ */
+export function eventBySuffix(word: string): string | undefined {
+  eventSuffixes ??= loadList('pl', 'entity-evt-suffixes');
+  const lower = word.toLocaleLowerCase('pl');
+  for (const suffix of eventSuffixes) {
+    if (!lower.includes(suffix.slice(0, -1))) continue;
+    const nominative = [lower, ...nameNominatives(lower)].find((c) => c.endsWith(suffix) && c.length >= suffix.length + 2);
+    if (nominative) return nominative.charAt(0).toLocaleUpperCase('pl') + nominative.slice(1);
+  }
   return undefined;
 }
 

@@ -24,11 +24,11 @@
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { decide } from './classify.ts';
+import { decide, eventBySuffix } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
-import { knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
+import { knownBase, knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { capitalise, tokenInfo } from './morphology.ts';
 import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, settleGuessedTypes, typesFromCues } from './resolve.ts';
@@ -96,9 +96,21 @@ export function findMentions(text: string, language: Language, sentences: readon
     if (base.toLocaleLowerCase('pl') !== like.base.toLocaleLowerCase('pl')) continue;
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
+  if (lang === 'pl') found.push(...lowerCaseEvents(tokens, found));
   found.sort((a, b) => a.start - b.start);
   const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
   return settleGuessedTypes(typesFromContext(typesFromCues(resolved, text, lang), text, lang));
+}
+
+/** Lower-case event names by their ending ("po brexicie" → Brexit; classify.ts eventBySuffix). */
+function lowerCaseEvents(tokens: readonly WordToken[], found: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const t of tokens) {
+    if (/^\p{Lu}/u.test(t.text) || found.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    const base = eventBySuffix(t.text);
+    if (base) out.push({ start: t.start, end: t.end, text: t.text, base, type: 'EVT', key: nameKey(base, 'pl'), sentence: t.sentence });
+  }
+  return out;
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -108,7 +120,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const dateline = isDateline(span, text);
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
-  if (known && known.length === words.length) return { ...span, base: known.entry.name, type: known.entry.type, key: known.entry.key };
+  if (known && known.length === words.length) return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
   const { type, guess } = dateline ? { type: 'LOC' as const, guess: false } : decide(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);

@@ -213,7 +213,7 @@ export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMen
       // Listed names keep their identity ("Brexit" is no one's surname).
       if (m.base.includes(' ') || m.key.includes('-') || knownKey(m.base, 'pl')) return m;
       // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
-      if (m.type !== 'PER' && !isTypeGuess([m.text], 'pl')) return m;
+      if (m.type !== 'PER' && !(m.guessed && isTypeGuess([m.text], 'pl'))) return m;
       const key = resolve(m);
       return key ? { ...typed(m, 'PER'), key } : m;
     }),

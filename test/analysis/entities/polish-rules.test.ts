@@ -84,3 +84,17 @@ test('a person named right after a place in an oblique case or an acronym is a n
   );
   assert.ok(described('Głównym negocjatorem KE Michel Barnier był od lat.').includes('Michel Barnier=Michel Barnier/PER'));
 });
+
+test('"<country>exit" names are events in any case and in lower case', () => {
+  assert.deepEqual(
+    described('Debata o polexicie trwa. Zwolennicy Polexitu milczą, a Grexit nie nastąpił.'),
+    ['polexicie=Polexit/EVT', 'Polexitu=Polexit/EVT', 'Grexit=Grexit/EVT'],
+  );
+});
+
+test('an abbreviated first word still finds the known name, and the base keeps the abbreviation', () => {
+  const m = mentionOf('Eksport do Wlk. Brytanii spadł.', 'Wlk. Brytanii');
+  assert.equal(m.base, 'Wlk. Brytania');
+  assert.equal(m.type, 'LOC');
+  assert.equal(m.key, mentionOf('Eksport do Wielkiej Brytanii spadł.', 'Wielkiej Brytanii').key);
+});

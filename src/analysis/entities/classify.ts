@@ -37,6 +37,16 @@ export function isHeadWord(word: string, language: Language): boolean {
   return language === 'pl' ? tokenInfo(word).lemmas.some((l) => map.has(l)) : map.has(word.toLowerCase());
 }
 
+/** The type the first listed Polish head lemma among `lemmas` gives ("sąd" → ORG), if any. */
+export function headWordTypeOf(lemmas: readonly string[]): EntityType | undefined {
+  const map = headWords('pl');
+  for (const l of lemmas) {
+    const t = map.get(l);
+    if (t) return t;
+  }
+  return undefined;
+}
+
 /** The type an English head noun gives ("Ministry" → ORG, "Gulf" → LOC), if it is one. */
 export function headWordType(word: string, language: Language): EntityType | undefined {
   return language === 'pl' ? undefined : headWords(language).get(word.toLowerCase());

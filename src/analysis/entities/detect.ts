@@ -14,12 +14,13 @@
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym } from './base-form.ts';
-import { headWordType, isHeadWord } from './classify.ts';
+import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
-import { tokenInfo } from './morphology.ts';
+import { capitalise, tokenInfo } from './morphology.ts';
 import { loadList } from './resources.ts';
+import { loadResource } from '../../resources.ts';
 import type { WordToken } from './tokens.ts';
 
 export interface Candidate {
@@ -136,14 +137,19 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
         && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
-        && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language));
+        && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language))
+        // An institution or place head opening a longer name stays: "Sąd Rejonowy …", "Prokuratura Okręgowa …".
+        && !(language === 'pl' && a < j && isHeadWord(w, language) && describesHead(tokens[a + 1]!.text));
       if (!title && !commonStart && !letter) break;
       a++;
     }
     if (a <= j) {
       for (const part of splitRun(tokens, a, j, language)) {
         if (/^\d/.test(tokens[part.first]!.text)) continue; // "… Brytanii | 29": a number, not a name
-        if (keep(tokens, part, seen, language)) out.push(part);
+        if (!keep(tokens, part, seen, language)) continue;
+        const whole = language === 'pl' && part.last === j ? extendOrganisation(tokens, part, text, language) : part;
+        out.push(whole);
+        j = Math.max(j, whole.last);
       }
     }
     i = j + 1;
@@ -285,11 +291,68 @@ function isNounAdjective(noun: string, adjective: string): boolean {
   return !tokenInfo(noun).adjective && tokenInfo(adjective).adjective !== undefined && !isAcronym(adjective);
 }
 
+/**
+ * A word that completes a head noun into a name: an adjective or a common noun's genitive
+ * ("Sąd Rejonowy", "Ministerstwo Zdrowia"); not a name of its own ("Spółka | Wawel", "Agencja | Reuters").
+ */
+function describesHead(word: string): boolean {
+  const info = tokenInfo(word);
+  return info.adjective !== undefined || (info.common && !info.proper);
+}
+
+let seatHeads: ReadonlySet<string> | undefined;
+
+/**
+ * Polish institution names go on past a run of capitals: with their seat after an institution
+ * head ("Sąd Okręgowy w Krakowie"; resources/pl/entity-org-seat-words.txt), and with a second
+ * inner genitive after "i" ("Ministerstwo Rolnictwa i Rozwoju Wsi", "Prawo i Sprawiedliwość").
+ * After "i" comes a common noun that is no head of its own, no person and no known name, so
+ * "Komisja Europejska i Rada" and "Ministerstwo Zdrowia i Kowalski" stay two names.
+ */
+function extendOrganisation(tokens: readonly WordToken[], part: Candidate, text: string, language: Language): Candidate {
+  const words = tokens.slice(part.first, part.last + 1).map((t) => t.text);
+  const headAt = tokenInfo(words[0]!).adjective && words.length > 1 ? 1 : 0;
+  const head = tokenInfo(words[headAt]!).lemmas;
+  if (headWordTypeOf(head) !== 'ORG') return part;
+  const [link, next] = [tokens[part.last + 1], tokens[part.last + 2]];
+  if (!link || !next || !isCapital(next.text) || link.sentence !== next.sentence || tokens[part.last]!.sentence !== link.sentence) return part;
+  if (text.slice(tokens[part.last]!.end, link.start) !== ' ' || text.slice(link.end, next.start) !== ' ') return part;
+  seatHeads ??= new Set(loadList('pl', 'entity-org-seat-words'));
+  const seat = (link.text === 'w' || link.text === 'we') && head.some((l) => seatHeads!.has(l));
+  const info = tokenInfo(next.text);
+  const conjoined = link.text === 'i' && words.length >= 2 && info.common && !info.person && !info.adjective
+    && !isHeadWord(next.text, language) && !matchKnown([next.text], language);
+  if (!seat && !conjoined) return part;
+  let last = part.last + 2;
+  while (last + 1 < tokens.length && joinable(tokens[last]!, tokens[last + 1]!, text, language) && isCapital(tokens[last + 1]!.text)) last++;
+  return { first: part.first, last };
+}
+
+/** A roman numeral alone ("XX wieku", "II kwartał") is no name; inside one it stays ("Jan Paweł II"). */
+const ROMAN = /^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/u;
+
+let functionWords: ReadonlySet<string> | undefined;
+
+/**
+ * A common word in capitals, anywhere in the sentence ("MUSISZ WIEDZIEĆ", "TEŻ"): four letters or
+ * more with a dictionary reading, or a listed function word; shorter nouns stay acronyms ("LOT", "PAN").
+ */
+function isShouted(word: string): boolean {
+  if (!isAcronym(word) || word !== word.toLocaleUpperCase('pl')) return false;
+  const lower = word.toLocaleLowerCase('pl');
+  functionWords ??= new Set(loadResource('pl', 'function-words'));
+  if (functionWords.has(lower)) return true;
+  // A name in capitals stays: "WARSZAWA (PAP) -" is a dateline.
+  return word.length >= 4 && tokenInfo(lower).common && !tokenInfo(capitalise(lower)).proper;
+}
+
 /** 1. Evidence for a phrase that starts a sentence. */
 function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<string>, language: Language): boolean {
   const first = tokens[c.first]!;
   if (c.first === c.last && first.text.length < 2) return false;
   if (isStopword(first.text, language) && c.first === c.last) return false;
+  if (c.first === c.last && ROMAN.test(first.text)) return false;
+  if (language === 'pl' && tokens.slice(c.first, c.last + 1).every((t) => isShouted(t.text))) return false;
   if (!first.initial) return true;
   // The leading-word loop already dropped an initial common word without name evidence.
   if (c.last > c.first) return true;

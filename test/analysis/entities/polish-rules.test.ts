@@ -98,3 +98,25 @@ test('an abbreviated first word still finds the known name, and the base keeps t
   assert.equal(m.type, 'LOC');
   assert.equal(m.key, mentionOf('Eksport do Wielkiej Brytanii spadł.', 'Wielkiej Brytanii').key);
 });
+
+test('institutions keep their seat and a second genitive after "i" inside the name', () => {
+  assert.deepEqual(
+    described('Sprawą zajmie się Sąd Okręgowy w Krakowie. Decyzję wydało Ministerstwo Rolnictwa i Rozwoju Wsi.'),
+    ['Sąd Okręgowy w Krakowie=Sąd Okręgowy w Krakowie/ORG', 'Ministerstwo Rolnictwa i Rozwoju Wsi=Ministerstwo Rolnictwa i Rozwoju Wsi/ORG'],
+  );
+  // Two names joined by "i" stay two.
+  const two = described('Ministerstwo Zdrowia i Komisja Europejska wydały komunikat.').map((d) => d.split('=')[0]);
+  assert.deepEqual(two, ['Ministerstwo Zdrowia', 'Komisja Europejska']);
+});
+
+test('an institution head opening a sentence stays in the name; a kind noun before a name does not', () => {
+  assert.equal(mentionOf('Prokuratura Okręgowa w Gdyni wszczęła śledztwo.', 'Prokuratura Okręgowa w Gdyni').type, 'ORG');
+  assert.equal(mentionOf('Sąd Rejonowy oddalił pozew.', 'Sąd Rejonowy').base, 'Sąd Rejonowy');
+  assert.ok(described('Agencja Reuters podała, że rozmowy trwają.').some((d) => d.startsWith('Reuters=')));
+});
+
+test('roman numerals and common words in capitals are not organisations', () => {
+  assert.deepEqual(described('W XX wieku i w XXI wieku było inaczej. UWAGA: TEŻ tak sądzimy, MUSISZ TO WIEDZIEĆ.'), []);
+  // Acronyms and names in capitals stay.
+  assert.deepEqual(described('Samolot LOT wylądował, a NATO milczy.').map((d) => d.split('=')[0]), ['LOT', 'NATO']);
+});

@@ -28,7 +28,10 @@ import type { EntityScores } from './entities-score.ts';
 export const NAME_SHARE = 0.9;
 
 const NAME_LISTS = ['entity-known-names', 'entity-aliases'] as const;
-const WORD_LISTS = ['entity-org-words', 'entity-loc-words', 'entity-evt-words', 'entity-pro-words', 'entity-stopwords', 'entity-type-cues'] as const;
+const WORD_LISTS = [
+  'entity-org-words', 'entity-loc-words', 'entity-evt-words', 'entity-pro-words', 'entity-stopwords', 'entity-type-cues',
+  'entity-org-seat-words', 'entity-admin-units', 'entity-group-nouns',
+] as const;
 
 /** `pl/<list>` → entries to leave out, per held-out topic. */
 export type Exclusions = Record<string, string[]>;

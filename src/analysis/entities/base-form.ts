@@ -242,6 +242,11 @@ function demonymPlural(word: string): string | undefined {
   return word === plural || obliquePlural ? plural : undefined;
 }
 
+/** A roman numeral ("II", "XXI"). */
+export function isRomanNumeral(word: string): boolean {
+  return /^(?=[IVXLC])(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/u.test(word) || /^C{1,3}$/u.test(word);
+}
+
 export function isAcronym(word: string): boolean {
   const core = word.replace(/-\p{L}+$/u, '');
   return core.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(core) && core === core.toLocaleUpperCase('pl');
@@ -280,6 +285,8 @@ function agree(masculine: string, gender: Gender, surface: string): string {
  * @example phraseBase(['Białym', 'Domu'], false, new Set()) === 'Biały Dom'
  */
 export function phraseBase(tokens: readonly string[], person: boolean, forms: ArticleForms): string {
+  // A leading ordinal stays as written: "II wojny światowej" → "II wojna światowa".
+  if (tokens.length > 1 && isRomanNumeral(tokens[0]!)) return `${tokens[0]} ${phraseBase(tokens.slice(1), false, forms)}`;
   if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? (person ? personPart(tokens[0]!, forms, true) : nounBase(tokens[0]!, forms));
   if (person) return personBase(tokens, forms);
   if (tokens.every((t) => isForeign(t))) {

@@ -5,11 +5,11 @@
  * "Rosjan") are people (BSNLP convention); remaining multi-word names without adjectives are people.
  */
 import type { EntityType, Language } from '../../types.ts';
-import { adjectivalSurname, isAcronym, nameNominatives } from './base-form.ts';
+import { adjectivalSurname, isAcronym, isRomanNumeral, nameNominatives } from './base-form.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo, type TokenInfo } from './morphology.ts';
-import { loadList } from './resources.ts';
+import { loadList, loadPairs } from './resources.ts';
 
 const heads = new Map<string, ReadonlyMap<string, EntityType>>();
 let mediaTails: ReadonlySet<string> | undefined;
@@ -91,8 +91,12 @@ function defaultType(words: readonly string[], language: Language): EntityType {
 
 function evidenceType(words: readonly string[], language: Language): EntityType | undefined {
   const first = words[0]!;
-  if (isAcronym(first)) return 'ORG';
   const map = headWords(language);
+  // A disease or event word in capitals or with its number ("COVID-19", "SARS"), and a numbered
+  // war ("II wojna światowa").
+  if ((isAcronym(first) || /\d/.test(first)) && map.get(first.toLocaleLowerCase('pl').replace(/-?\d+$/u, '')) === 'EVT') return 'EVT';
+  if (isRomanNumeral(first) && words.length > 1 && language === 'pl' && tokenInfo(words[1]!).lemmas.some((l) => map.get(l) === 'EVT')) return 'EVT';
+  if (isAcronym(first)) return 'ORG';
   const infos = language === 'pl' ? words.map((w) => tokenInfo(w)) : [];
   // Polish heads come first, or second after a leading adjective ("Europejski Bank"). English
   // compounds are head-final ("Security Council", "Vostochny Cosmodrome"), but a head before
@@ -116,7 +120,36 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length === 1 && eventBySuffix(first)) return 'EVT';
   if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
+  // Adjectives around a proper noun the dictionary knows that is no person: a region or state
+  // ("Dolna Saksonia", "Kraków Główny").
+  if (words.length > 1 && infos.some((i) => i.proper && !i.common && !i.adjective) && infos.some((i) => i.adjective !== undefined)
+    && infos.every((i) => i.adjective !== undefined || (i.proper && !i.common))) return 'LOC';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
+  return undefined;
+}
+
+let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;
+
+/**
+ * A party member or a party named in the plural (resources/pl/entity-group-nouns.txt): members
+ * keep their number ("torysów" → "torysi", "torysa" → "torys"), a party is its plural name and
+ * must be capitalised ("Zielonych" → "Zieloni").
+ * @example groupName('laburzystów') // → { base: 'laburzyści', type: 'PER' }
+ */
+export function groupName(word: string): { base: string; type: EntityType } | undefined {
+  groups ??= new Map(loadPairs('pl', 'entity-group-nouns').map(([lemma, value]) => {
+    const [plural, type] = value.split('|').map((x) => x.trim());
+    return [lemma, { plural: plural!, type: type as EntityType }] as const;
+  }));
+  const lower = word.toLocaleLowerCase('pl');
+  const byPlural = [...groups].find(([, g]) => g.plural.toLocaleLowerCase('pl') === lower)?.[0];
+  for (const lemma of byPlural ? [byPlural] : tokenInfo(lower).lemmas) {
+    const group = groups.get(lemma);
+    if (!group) continue;
+    if (group.type !== 'PER') return /^\p{Lu}/u.test(word) && lower !== lemma ? { base: group.plural, type: group.type } : undefined;
+    const plural = lower === group.plural || /(ów|om|ami|ach)$/u.test(lower);
+    return { base: plural ? group.plural : lemma, type: group.type };
+  }
   return undefined;
 }
 

@@ -13,7 +13,7 @@
  */
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
-import { isAcronym } from './base-form.ts';
+import { isAcronym, isRomanNumeral } from './base-form.ts';
 import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
@@ -123,10 +123,17 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       i++;
       continue;
     }
+    const war = language === 'pl' ? numberedEvent(tokens, i, text) : undefined;
+    if (war) {
+      out.push(war);
+      i = war.last + 1;
+      continue;
+    }
     // 1. The run: capitalised words (and digits after them, English name particles between
     // them) with only spaces between.
     let j = i;
-    while (j + 1 < tokens.length && (joinable(tokens[j]!, tokens[j + 1]!, text, language) || joinsOf(tokens, j, text, language))) j++;
+    while (j + 1 < tokens.length && (joinable(tokens[j]!, tokens[j + 1]!, text, language) || joinsOf(tokens, j, text, language))
+      && !(language === 'pl' && numberedEvent(tokens, j + 1, text))) j++;
     while (j > i && !isNameWord(tokens[j]!.text, language) && !/^\d+$/.test(tokens[j]!.text)) j--;
     // 2. Drop leading ordinary words: any at sentence start, titles anywhere, and the words
     // completing a title with "of" ("Secretary of | State Antony Blinken").
@@ -291,6 +298,15 @@ function isNounAdjective(noun: string, adjective: string): boolean {
   return !tokenInfo(noun).adjective && tokenInfo(adjective).adjective !== undefined && !isAcronym(adjective);
 }
 
+/** A roman numeral before a lower-case event noun and its adjective: "II wojna światowa", "I wojnie światowej". */
+function numberedEvent(tokens: readonly WordToken[], i: number, text: string): Candidate | undefined {
+  const [numeral, noun, adjective] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+  if (!isRomanNumeral(numeral.text) || !noun || isCapital(noun.text) || text.slice(numeral.end, noun.start) !== ' ') return undefined;
+  if (headWordTypeOf(tokenInfo(noun.text).lemmas) !== 'EVT') return undefined;
+  const withAdjective = adjective && !isCapital(adjective.text) && text.slice(noun.end, adjective.start) === ' ' && tokenInfo(adjective.text).adjective;
+  return { first: i, last: withAdjective ? i + 2 : i + 1 };
+}
+
 /**
  * A word that completes a head noun into a name: an adjective or a common noun's genitive
  * ("Sąd Rejonowy", "Ministerstwo Zdrowia"); not a name of its own ("Spółka | Wawel", "Agencja | Reuters").
@@ -328,8 +344,6 @@ function extendOrganisation(tokens: readonly WordToken[], part: Candidate, text:
   return { first: part.first, last };
 }
 
-/** A roman numeral alone ("XX wieku", "II kwartał") is no name; inside one it stays ("Jan Paweł II"). */
-const ROMAN = /^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/u;
 
 let functionWords: ReadonlySet<string> | undefined;
 
@@ -351,7 +365,8 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   const first = tokens[c.first]!;
   if (c.first === c.last && first.text.length < 2) return false;
   if (isStopword(first.text, language) && c.first === c.last) return false;
-  if (c.first === c.last && ROMAN.test(first.text)) return false;
+  // A roman numeral alone ("XX wieku", "II kwartał") is no name; inside one it stays ("Jan Paweł II").
+  if (c.first === c.last && isRomanNumeral(first.text)) return false;
   if (language === 'pl' && tokens.slice(c.first, c.last + 1).every((t) => isShouted(t.text))) return false;
   if (!first.initial) return true;
   // The leading-word loop already dropped an initial common word without name evidence.

@@ -24,13 +24,14 @@
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { decide, eventBySuffix } from './classify.ts';
+import { decide, eventBySuffix, groupName } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
+import { loadPairs } from './resources.ts';
 import { knownBase, knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
-import { capitalise, tokenInfo } from './morphology.ts';
+import { agreeAdjective, capitalise, tokenInfo, type Gender } from './morphology.ts';
 import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, settleGuessedTypes, typesFromCues } from './resolve.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
@@ -96,21 +97,45 @@ export function findMentions(text: string, language: Language, sentences: readon
     if (base.toLocaleLowerCase('pl') !== like.base.toLocaleLowerCase('pl')) continue;
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
-  if (lang === 'pl') found.push(...lowerCaseEvents(tokens, found));
+  if (lang === 'pl') found.push(...lowerCaseNames(tokens, found, text));
   found.sort((a, b) => a.start - b.start);
   const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
   return settleGuessedTypes(typesFromContext(typesFromCues(resolved, text, lang), text, lang));
 }
 
-/** Lower-case event names by their ending ("po brexicie" → Brexit; classify.ts eventBySuffix). */
-function lowerCaseEvents(tokens: readonly WordToken[], found: readonly Mention[]): Mention[] {
+/**
+ * Lower-case names: events by their ending ("po brexicie" → Brexit; classify.ts eventBySuffix),
+ * party members ("torysów" → torysi; classify.ts groupName) and administrative units named by an
+ * adjective ("w województwie podlaskim" → województwo podlaskie; resources/pl/entity-admin-units.txt).
+ */
+function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[], text: string): Mention[] {
   const out: Mention[] = [];
-  for (const t of tokens) {
-    if (/^\p{Lu}/u.test(t.text) || found.some((m) => m.start <= t.start && t.end <= m.end)) continue;
-    const base = eventBySuffix(t.text);
-    if (base) out.push({ start: t.start, end: t.end, text: t.text, base, type: 'EVT', key: nameKey(base, 'pl'), sentence: t.sentence });
-  }
+  const mention = (first: WordToken, last: WordToken, base: string, type: EntityType): Mention =>
+    ({ start: first.start, end: last.end, text: text.slice(first.start, last.end), base, type, key: nameKey(base, 'pl'), sentence: first.sentence });
+  tokens.forEach((t, i) => {
+    if (found.some((m) => m.start <= t.start && t.end <= m.end)) return;
+    // A sentence-initial capital the name rules dropped ("Torysi stracili …") is read here too.
+    const group = groupName(t.text);
+    if (group) return void out.push(mention(t, t, group.base, group.type));
+    if (/^\p{Lu}/u.test(t.text)) return;
+    const event = eventBySuffix(t.text);
+    if (event) return void out.push(mention(t, t, event, 'EVT'));
+    const unit = adminUnit(t, tokens[i + 1]);
+    if (unit) out.push(mention(t, tokens[i + 1]!, unit, 'LOC'));
+  });
   return out;
+}
+
+let units: ReadonlyMap<string, Gender> | undefined;
+
+/** "województwie podlaskim" → "województwo podlaskie": the unit noun's nominative and its adjective agreeing. */
+function adminUnit(noun: WordToken, next: WordToken | undefined): string | undefined {
+  if (!next || next.sentence !== noun.sentence || /^\p{Lu}/u.test(next.text) || next.start - noun.end !== 1) return undefined;
+  units ??= new Map(loadPairs('pl', 'entity-admin-units').map(([lemma, gender]) => [lemma, gender as Gender]));
+  const lemma = tokenInfo(noun.text).lemmas.find((l) => units!.has(l));
+  const adjective = tokenInfo(next.text).adjective;
+  if (!lemma || !adjective || !/(?:ski|cki|dzki)$/u.test(adjective)) return undefined;
+  return `${lemma} ${agreeAdjective(adjective, units.get(lemma)!, next.text)}`;
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -121,6 +146,8 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
   if (known && known.length === words.length) return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
+  const group = language === 'pl' && words.length === 1 ? groupName(words[0]!) : undefined;
+  if (group) return { ...span, base: group.base, type: group.type, key: nameKey(group.base, language) };
   const { type, guess } = dateline ? { type: 'LOC' as const, guess: false } : decide(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);

@@ -120,3 +120,28 @@ test('roman numerals and common words in capitals are not organisations', () => 
   // Acronyms and names in capitals stay.
   assert.deepEqual(described('Samolot LOT wylądował, a NATO milczy.').map((d) => d.split('=')[0]), ['LOT', 'NATO']);
 });
+
+test('events: diseases with their number, numbered wars', () => {
+  const found = described('Epidemia COVID-19 zamknęła szkoły. Po II wojnie światowej miasto odbudowano.');
+  assert.ok(found.includes('COVID-19=COVID-19/EVT'), found.join(' | '));
+  assert.ok(found.includes('II wojnie światowej=II wojna światowa/EVT'), found.join(' | '));
+});
+
+test('a region named by an adjective and a proper noun is a place', () => {
+  assert.equal(mentionOf('Wybory w Dolnej Saksonii wygrała opozycja.', 'Dolnej Saksonii').type, 'LOC');
+  assert.equal(mentionOf('Wybory w Dolnej Saksonii wygrała opozycja.', 'Dolnej Saksonii').base, 'Dolna Saksonia');
+});
+
+test('lower-case administrative units with their adjective are places', () => {
+  assert.deepEqual(
+    described('Drogi w województwie podlaskim są zamknięte, a w powiecie bocheńskim spadł grad.'),
+    ['województwie podlaskim=województwo podlaskie/LOC', 'powiecie bocheńskim=powiat bocheński/LOC'],
+  );
+});
+
+test('party members keep their number; a party named in the plural is an organisation', () => {
+  assert.deepEqual(
+    described('Torysi stracili większość, laburzyści zyskali, a głosy ludowców przesądziły. Poparcie Zielonych rośnie.'),
+    ['Torysi=torysi/PER', 'laburzyści=laburzyści/PER', 'ludowców=ludowcy/PER', 'Zielonych=Zieloni/ORG'],
+  );
+});

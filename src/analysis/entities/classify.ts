@@ -129,6 +129,7 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
 }
 
 let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;
+let groupStems: ReadonlySet<string> | undefined;
 
 /**
  * A party member or a party named in the plural (resources/pl/entity-group-nouns.txt): members
@@ -141,6 +142,9 @@ export function groupName(word: string): { base: string; type: EntityType } | un
     const [plural, type] = value.split('|').map((x) => x.trim());
     return [lemma, { plural: plural!, type: type as EntityType }] as const;
   }));
+  groupStems ??= new Set([...groups].flatMap(([lemma, g]) => [lemma.slice(0, 3), g.plural.slice(0, 3).toLocaleLowerCase('pl')]));
+  // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
+  if (!groupStems.has(word.slice(0, 3).toLowerCase())) return undefined;
   const lower = word.toLocaleLowerCase('pl');
   const byPlural = [...groups].find(([, g]) => g.plural.toLocaleLowerCase('pl') === lower)?.[0];
   for (const lemma of byPlural ? [byPlural] : tokenInfo(lower).lemmas) {
@@ -162,9 +166,11 @@ let eventSuffixes: readonly string[] | undefined;
  */
 export function eventBySuffix(word: string): string | undefined {
   eventSuffixes ??= loadList('pl', 'entity-evt-suffixes');
-  const lower = word.toLocaleLowerCase('pl');
+  let lower: string | undefined;
   for (const suffix of eventSuffixes) {
-    if (!lower.includes(suffix.slice(0, -1))) continue;
+    // Most words fail this cheap test; lower-casing every token is not cheap.
+    if (!word.includes(suffix.slice(0, -1)) && !word.toLowerCase().includes(suffix.slice(0, -1))) continue;
+    lower ??= word.toLocaleLowerCase('pl');
     const nominative = [lower, ...nameNominatives(lower)].find((c) => c.endsWith(suffix) && c.length >= suffix.length + 2);
     if (nominative) return nominative.charAt(0).toLocaleUpperCase('pl') + nominative.slice(1);
   }

@@ -300,7 +300,9 @@ function isNounAdjective(noun: string, adjective: string): boolean {
 
 /** A roman numeral before a lower-case event noun and its adjective: "II wojna światowa", "I wojnie światowej". */
 function numberedEvent(tokens: readonly WordToken[], i: number, text: string): Candidate | undefined {
-  const [numeral, noun, adjective] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+  const numeral = tokens[i];
+  if (!numeral || !'IVXLC'.includes(numeral.text[0]!)) return undefined;
+  const [noun, adjective] = [tokens[i + 1], tokens[i + 2]];
   if (!isRomanNumeral(numeral.text) || !noun || isCapital(noun.text) || text.slice(numeral.end, noun.start) !== ' ') return undefined;
   if (headWordTypeOf(tokenInfo(noun.text).lemmas) !== 'EVT') return undefined;
   const withAdjective = adjective && !isCapital(adjective.text) && text.slice(noun.end, adjective.start) === ' ' && tokenInfo(adjective.text).adjective;

@@ -129,7 +129,11 @@ const ABBREVIATION = /^(\p{Lu}\p{Ll}{0,3})\.$/u;
  * letters in order ("W." and "Wlk." → Wielka Brytania, "Płn." → Północna …). The rest of the
  * name must still match word by word.
  */
+const byAbbreviation = new Map<Gazetteer, Map<string, KnownName[]>>();
+
 function abbreviated(g: Gazetteer, letters: string): KnownName[] {
+  const cached = byAbbreviation.get(g)?.get(letters);
+  if (cached) return cached;
   const out: KnownName[] = [];
   for (const list of g.byFirst.values()) {
     for (const e of list) {
@@ -143,6 +147,7 @@ function abbreviated(g: Gazetteer, letters: string): KnownName[] {
       if (at > 0) out.push(e);
     }
   }
+  (byAbbreviation.get(g) ?? byAbbreviation.set(g, new Map()).get(g)!).set(letters, out);
   return out;
 }
 

@@ -112,8 +112,11 @@ function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[],
   const out: Mention[] = [];
   const mention = (first: WordToken, last: WordToken, base: string, type: EntityType): Mention =>
     ({ start: first.start, end: last.end, text: text.slice(first.start, last.end), base, type, key: nameKey(base, 'pl'), sentence: first.sentence });
+  const spans = found.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let at = 0;
   tokens.forEach((t, i) => {
-    if (found.some((m) => m.start <= t.start && t.end <= m.end)) return;
+    while (at < spans.length && spans[at]![1] <= t.start) at++;
+    if (at < spans.length && spans[at]![0] <= t.start && t.end <= spans[at]![1]) return;
     // A sentence-initial capital the name rules dropped ("Torysi stracili …") is read here too.
     const group = groupName(t.text);
     if (group) return void out.push(mention(t, t, group.base, group.type));
@@ -127,11 +130,15 @@ function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[],
 }
 
 let units: ReadonlyMap<string, Gender> | undefined;
+let unitStems: ReadonlySet<string> | undefined;
 
 /** "województwie podlaskim" → "województwo podlaskie": the unit noun's nominative and its adjective agreeing. */
 function adminUnit(noun: WordToken, next: WordToken | undefined): string | undefined {
   if (!next || next.sentence !== noun.sentence || /^\p{Lu}/u.test(next.text) || next.start - noun.end !== 1) return undefined;
   units ??= new Map(loadPairs('pl', 'entity-admin-units').map(([lemma, gender]) => [lemma, gender as Gender]));
+  unitStems ??= new Set([...units.keys()].map((l) => l.slice(0, 3)));
+  // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
+  if (!unitStems.has(noun.text.slice(0, 3).toLowerCase())) return undefined;
   const lemma = tokenInfo(noun.text).lemmas.find((l) => units!.has(l));
   const adjective = tokenInfo(next.text).adjective;
   if (!lemma || !adjective || !/(?:ski|cki|dzki)$/u.test(adjective)) return undefined;

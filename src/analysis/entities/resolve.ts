@@ -97,7 +97,15 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
  * the sentence ("Firma Ryanair …").
  */
 function cueBefore(text: string, start: number): EntityType | undefined {
-  const words = /((?:\p{L}+ ){1,3})["„«]?$/u.exec(text.slice(Math.max(0, start - 48), start))?.[1]?.trim().split(' ') ?? [];
+  // Up to three words separated by single spaces right before the name (a backward scan: an
+  // end-anchored regular expression retries from every position).
+  let before = text.slice(Math.max(0, start - 48), start);
+  if (/["„«]$/u.test(before)) before = before.slice(0, -1);
+  if (!before.endsWith(' ')) return undefined;
+  const pieces = before.slice(0, -1).split(' ');
+  const words: string[] = [];
+  for (let i = pieces.length - 1; i >= 0 && words.length < 3 && /^\p{L}+$/u.test(pieces[i]!); i--) words.unshift(pieces[i]!);
+  if (words.length === pieces.length && start - 48 > 0) words.shift(); // the first piece may be cut
   for (let i = words.length - 1, skipped = 0; i >= 0; i--) {
     const word = words[i]!;
     if (!/^\p{L}\p{Ll}*$/u.test(word)) return undefined;

@@ -129,7 +129,13 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
 }
 
 let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;
-let groupStems: ReadonlySet<string> | undefined;
+let groupStems: RegExp | undefined;
+
+/** A caseless test for words starting like one of `words` (their first three letters). */
+export function stemTest(words: readonly string[]): RegExp {
+  const stems = [...new Set(words.map((w) => w.slice(0, 3).toLocaleLowerCase('pl')))];
+  return new RegExp(`^(?:${stems.join('|')})`, 'iu');
+}
 
 /**
  * A party member or a party named in the plural (resources/pl/entity-group-nouns.txt): members
@@ -142,9 +148,9 @@ export function groupName(word: string): { base: string; type: EntityType } | un
     const [plural, type] = value.split('|').map((x) => x.trim());
     return [lemma, { plural: plural!, type: type as EntityType }] as const;
   }));
-  groupStems ??= new Set([...groups].flatMap(([lemma, g]) => [lemma.slice(0, 3), g.plural.slice(0, 3).toLocaleLowerCase('pl')]));
+  groupStems ??= stemTest([...groups].flatMap(([lemma, g]) => [lemma, g.plural]));
   // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
-  if (!groupStems.has(word.slice(0, 3).toLowerCase())) return undefined;
+  if (!groupStems.test(word)) return undefined;
   const lower = word.toLocaleLowerCase('pl');
   const byPlural = [...groups].find(([, g]) => g.plural.toLocaleLowerCase('pl') === lower)?.[0];
   for (const lemma of byPlural ? [byPlural] : tokenInfo(lower).lemmas) {
@@ -158,6 +164,7 @@ export function groupName(word: string): { base: string; type: EntityType } | un
 }
 
 let eventSuffixes: readonly string[] | undefined;
+const suffixTests = new Map<string, RegExp>();
 
 /**
  * The nominative of a one-word event name made with a listed ending, in any case and either
@@ -166,10 +173,12 @@ let eventSuffixes: readonly string[] | undefined;
  */
 export function eventBySuffix(word: string): string | undefined {
   eventSuffixes ??= loadList('pl', 'entity-evt-suffixes');
+  for (const suffix of eventSuffixes) if (!suffixTests.has(suffix)) suffixTests.set(suffix, new RegExp(suffix.slice(0, -1), 'iu'));
   let lower: string | undefined;
   for (const suffix of eventSuffixes) {
     // Most words fail this cheap test; lower-casing every token is not cheap.
-    if (!word.includes(suffix.slice(0, -1)) && !word.toLowerCase().includes(suffix.slice(0, -1))) continue;
+    const letter = suffix[0]!;
+    if ((!word.includes(letter) && !word.includes(letter.toUpperCase())) || !suffixTests.get(suffix)!.test(word)) continue;
     lower ??= word.toLocaleLowerCase('pl');
     const nominative = [lower, ...nameNominatives(lower)].find((c) => c.endsWith(suffix) && c.length >= suffix.length + 2);
     if (nominative) return nominative.charAt(0).toLocaleUpperCase('pl') + nominative.slice(1);

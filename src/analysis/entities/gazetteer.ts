@@ -96,9 +96,15 @@ function gazetteer(language: Language): Gazetteer {
 /** The longest known name starting at `words[0]`, with how many words it covers. */
 export function matchKnown(tokens: readonly string[], language: Language): { entry: KnownName; length: number } | undefined {
   const g = gazetteer(language);
-  const abbreviation = ABBREVIATION.exec(tokens[0]!)?.[1]?.toLocaleLowerCase('pl');
-  const entries = abbreviation ? abbreviated(g, abbreviation) : lemmasOf(tokens[0]!, language).flatMap((l) => g.byFirst.get(l) ?? []);
+  const abbreviation = tokens[0]!.endsWith('.') ? ABBREVIATION.exec(tokens[0]!)?.[1]?.toLocaleLowerCase('pl') : undefined;
   let best: { entry: KnownName; length: number } | undefined;
+  if (abbreviation) best = longestMatch(abbreviated(g, abbreviation), tokens, language, best);
+  else for (const lemma of lemmasOf(tokens[0]!, language)) best = longestMatch(g.byFirst.get(lemma) ?? [], tokens, language, best);
+  return best;
+}
+
+/** The longest of `entries` whose words after the first all match `tokens`, if longer than `best`. */
+function longestMatch(entries: readonly KnownName[], tokens: readonly string[], language: Language, best: { entry: KnownName; length: number } | undefined) {
   for (const entry of entries) {
     const n = entry.tokens.length;
     if (n > tokens.length || (best && best.length >= n)) continue;

@@ -24,7 +24,7 @@
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { phraseBase, unknownNameBase } from './base-form.ts';
-import { decide, eventBySuffix, groupName } from './classify.ts';
+import { decide, eventBySuffix, groupName, stemTest } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
@@ -115,6 +115,8 @@ function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[],
   const spans = found.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
   let at = 0;
   tokens.forEach((t, i) => {
+    // Every listed word is five letters or longer ("gmina", "torys"); most tokens are shorter.
+    if (t.text.length < 5) return;
     while (at < spans.length && spans[at]![1] <= t.start) at++;
     if (at < spans.length && spans[at]![0] <= t.start && t.end <= spans[at]![1]) return;
     // A sentence-initial capital the name rules dropped ("Torysi stracili …") is read here too.
@@ -130,15 +132,16 @@ function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[],
 }
 
 let units: ReadonlyMap<string, Gender> | undefined;
-let unitStems: ReadonlySet<string> | undefined;
+let unitStems: RegExp | undefined;
 
 /** "województwie podlaskim" → "województwo podlaskie": the unit noun's nominative and its adjective agreeing. */
 function adminUnit(noun: WordToken, next: WordToken | undefined): string | undefined {
-  if (!next || next.sentence !== noun.sentence || /^\p{Lu}/u.test(next.text) || next.start - noun.end !== 1) return undefined;
+  if (!next || next.sentence !== noun.sentence || next.start - noun.end !== 1) return undefined;
   units ??= new Map(loadPairs('pl', 'entity-admin-units').map(([lemma, gender]) => [lemma, gender as Gender]));
-  unitStems ??= new Set([...units.keys()].map((l) => l.slice(0, 3)));
+  unitStems ??= stemTest([...units.keys()]);
   // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
-  if (!unitStems.has(noun.text.slice(0, 3).toLowerCase())) return undefined;
+  if (!unitStems.test(noun.text)) return undefined;
+  if (/^\p{Lu}/u.test(next.text)) return undefined;
   const lemma = tokenInfo(noun.text).lemmas.find((l) => units!.has(l));
   const adjective = tokenInfo(next.text).adjective;
   if (!lemma || !adjective || !/(?:ski|cki|dzki)$/u.test(adjective)) return undefined;

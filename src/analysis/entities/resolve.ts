@@ -109,7 +109,7 @@ function cueBefore(text: string, start: number): EntityType | undefined {
   for (let i = words.length - 1, skipped = 0; i >= 0; i--) {
     const word = words[i]!;
     if (!/^\p{L}\p{Ll}*$/u.test(word)) return undefined;
-    const info = tokenInfo(word.toLocaleLowerCase('pl'));
+    const info = tokenInfo(word.toLowerCase());
     const type = info.lemmas.map((l) => cues!.get(l)).find((t) => t !== undefined);
     if (type) return type;
     if (!info.adjective || /^\p{Lu}/u.test(word) || ++skipped > 2) return undefined;

@@ -248,6 +248,10 @@ export function isRomanNumeral(word: string): boolean {
 }
 
 export function isAcronym(word: string): boolean {
+  // Most words are rejected by their second letter alone ("Kowalski", "PiS"): the test below
+  // lower- and upper-cases the word.
+  const second = word.charAt(1);
+  if (second !== second.toUpperCase()) return false;
   const core = word.replace(/-\p{L}+$/u, '');
   return core.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(core) && core === core.toLocaleUpperCase('pl');
 }

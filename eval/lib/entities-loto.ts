@@ -30,7 +30,7 @@ export const NAME_SHARE = 0.9;
 const NAME_LISTS = ['entity-known-names', 'entity-aliases'] as const;
 const WORD_LISTS = [
   'entity-org-words', 'entity-loc-words', 'entity-evt-words', 'entity-pro-words', 'entity-stopwords', 'entity-type-cues',
-  'entity-org-seat-words', 'entity-admin-units', 'entity-group-nouns',
+  'entity-org-seat-words', 'entity-admin-units', 'entity-group-nouns', 'entity-street-words',
 ] as const;
 
 /** `pl/<list>` → entries to leave out, per held-out topic. */

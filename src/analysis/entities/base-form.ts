@@ -283,6 +283,19 @@ function agree(masculine: string, gender: Gender, surface: string): string {
 }
 
 /**
+ * A street's name after its street word: adjectives agree with the street noun ("Kolejowej" after
+ * "ul." → "Kolejowa", "Zamkowym" after "placu" → "Zamkowy"); other words stay as written, since
+ * streets named after people are genitives ("Mickiewicza", "Jana Pawła II").
+ * @example streetBase(['Kolejowej'], 'f') === 'Kolejowa'
+ */
+export function streetBase(tokens: readonly string[], gender: Gender): string {
+  return tokens.map((t) => {
+    const adjective = adjectiveOf(t);
+    return adjective ? agree(adjective, gender, t) : t;
+  }).join(' ');
+}
+
+/**
  * Base form of a phrase. `person` inflects every token (apposition); otherwise the head noun
  * and adjectives around it inflect and everything after the first following noun is an inner
  * genitive, kept as written.

@@ -18,8 +18,8 @@ import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
-import { capitalise, tokenInfo } from './morphology.ts';
-import { loadList } from './resources.ts';
+import { capitalise, tokenInfo, type Gender } from './morphology.ts';
+import { loadList, loadPairs } from './resources.ts';
 import { loadResource } from '../../resources.ts';
 import type { WordToken } from './tokens.ts';
 
@@ -27,6 +27,8 @@ export interface Candidate {
   /** Token indices [first, last] into the article's word tokens. */
   readonly first: number;
   readonly last: number;
+  /** Set after a street word ("ul.", "placu"): the gender of the street noun, for agreement. */
+  readonly street?: Gender;
 }
 
 const stopwords = new Map<Language, ReadonlySet<string>>();
@@ -154,6 +156,11 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       for (const part of splitRun(tokens, a, j, language)) {
         if (/^\d/.test(tokens[part.first]!.text)) continue; // "… Brytanii | 29": a number, not a name
         if (!keep(tokens, part, seen, language)) continue;
+        const street = language === 'pl' ? streetAfter(tokens, part) : undefined;
+        if (street) {
+          out.push(street);
+          continue;
+        }
         const whole = language === 'pl' && part.last === j ? extendOrganisation(tokens, part, text, language) : part;
         out.push(whole);
         j = Math.max(j, whole.last);
@@ -316,6 +323,23 @@ function numberedEvent(tokens: readonly WordToken[], i: number, text: string): C
 function describesHead(word: string): boolean {
   const info = tokenInfo(word);
   return info.adjective !== undefined || (info.common && !info.proper);
+}
+
+let streetWords: ReadonlyMap<string, Gender> | undefined;
+
+/**
+ * A name right after a street word is a street: "przy ul. Kolejowej 5", "na placu Zbawiciela";
+ * the house number is left out (resources/pl/entity-street-words.txt).
+ */
+function streetAfter(tokens: readonly WordToken[], part: Candidate): Candidate | undefined {
+  const before = tokens[part.first - 1];
+  if (!before || before.sentence !== tokens[part.first]!.sentence || isCapital(before.text)) return undefined;
+  streetWords ??= new Map(loadPairs('pl', 'entity-street-words').map(([w, g]) => [w, g as Gender]));
+  const gender = streetWords.get(before.text) ?? tokenInfo(before.text).lemmas.map((l) => streetWords!.get(l)).find((g) => g !== undefined);
+  if (!gender) return undefined;
+  let last = part.last;
+  while (last > part.first && /^\d/.test(tokens[last]!.text)) last--;
+  return { first: part.first, last, street: gender };
 }
 
 let seatHeads: ReadonlySet<string> | undefined;

@@ -23,7 +23,7 @@
  * Sentence splitting and lemmatisation beyond names are left to src/text.
  */
 import type { EntityType, Language, Span } from '../../types.ts';
-import { phraseBase, unknownNameBase } from './base-form.ts';
+import { phraseBase, streetBase, unknownNameBase } from './base-form.ts';
 import { decide, eventBySuffix, groupName, stemTest } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
@@ -156,6 +156,10 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
   if (known && known.length === words.length) return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
+  if (c.street) {
+    const base = streetBase(words, c.street);
+    return { ...span, base, type: 'LOC', key: nameKey(base, language) };
+  }
   const group = language === 'pl' && words.length === 1 ? groupName(words[0]!) : undefined;
   if (group) return { ...span, base: group.base, type: group.type, key: nameKey(group.base, language) };
   const { type, guess } = dateline ? { type: 'LOC' as const, guess: false } : decide(words, language);

@@ -145,3 +145,10 @@ test('party members keep their number; a party named in the plural is an organis
     ['Torysi=torysi/PER', 'laburzyści=laburzyści/PER', 'ludowców=ludowcy/PER', 'Zielonych=Zieloni/ORG'],
   );
 });
+
+test('streets are places without their house number; an adjective name agrees with the street noun', () => {
+  assert.deepEqual(
+    described('Biuro mieści się przy ul. Kolejowej 5. Spotkanie było na placu Zamkowym, a sklep stoi przy ul. Mickiewicza 12.'),
+    ['Kolejowej=Kolejowa/LOC', 'Zamkowym=Zamkowy/LOC', 'Mickiewicza=Mickiewicza/LOC'],
+  );
+});

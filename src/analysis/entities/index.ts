@@ -17,7 +17,11 @@
  *   8. unknown one-word names after "w"/"we" become places, and a kind noun before a name
  *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts);
  *   9. English names the head-word rules only guessed take their type from the article's cues
- *      ("President Biden", "Hamas fighters", "in Gaza"; context-types.ts).
+ *      ("President Biden", "Hamas fighters", "in Gaza"; context-types.ts);
+ *  10. a type that is only a default (`guessed`) takes the type the key's other mentions got
+ *      from evidence (resolve.ts settleGuessedTypes; again across articles in linkAcrossArticles).
+ * Lower-case names besides (6): "<country>exit" events, party members ("torysi"), units named by
+ * an adjective ("województwo podlaskie"); streets after a street word ("ul. Kolejowa").
  * Wire datelines ("SAO PAULO (Reuters) -") are places, read title-cased (step 3).
  * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.

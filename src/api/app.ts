@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { fetchResource, type FetchedResource } from '../ingest/fetch.ts';
 import type { SearchIndex } from '../search/index.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import { cachedAnalyzer, type ArticleAnalyzer } from './analysis.ts';
 import type { RouteDeps } from './deps.ts';
 import { ApiError, errorRenderer } from './errors.ts';

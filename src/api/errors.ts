@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AmbiguousIdError } from '../store/store.ts';
+import { AmbiguousIdError } from '../store/legacy.ts';
 
 export type ErrorCode =
   | 'bad_request'            // 400: malformed JSON, bad query parameter, malformed id

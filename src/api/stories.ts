@@ -8,7 +8,7 @@ import type { EntityNameCounts } from '../app/entity-names.ts';
 import { findStoryIn, loadStoryEngine, storiesOf, storyArticles, syncStories } from '../app/stories.ts';
 import type { StoryEngine } from '../stories/engine.ts';
 import type { Story } from '../stories/story.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import { synthesizeStory } from '../synthesis/index.ts';
 import type { StoryReport } from '../synthesis/types.ts';
 import type { Article } from '../types.ts';

@@ -11,7 +11,7 @@ import { restoreStoryEngine, createStoryEngine, type StoryEngine, type StoryEngi
 import { extractFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { sortForBatch, type Story, type StoryLevel } from '../stories/cluster.ts';
 import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../synthesis/index.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import type { Article, Published } from '../types.ts';
 import { analyzeText } from '../text/index.ts';
 

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { resolveDbPath } from '../store/path.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import { syncStories, type StoriesSync } from '../app/stories.ts';
 
 export const EXIT_OK = 0;

@@ -3,7 +3,7 @@
  * them in chunks, one transaction per chunk. A failing input or chunk becomes one error line
  * and the batch goes on; what is already stored is never touched (saveArticles skips known ids).
  */
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import type { Article } from '../types.ts';
 import { toArticle } from './article.ts';
 import { readInputs, type IngestOptions } from './index.ts';

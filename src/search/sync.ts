@@ -2,7 +2,7 @@
  * Keeps the search index in step with the store: the store is the truth, the index a cache of
  * it that can always be rebuilt. Indexes only articles not indexed yet.
  */
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/legacy.ts';
 import type { Article } from '../types.ts';
 import type { SearchIndex } from './types.ts';
 

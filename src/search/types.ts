@@ -15,6 +15,21 @@ export interface SearchFilters {
   readonly offset?: number;
 }
 
+/** One sentence as indexed: its offsets in the article and its two searchable columns. */
+export interface IndexedSentence extends Span {
+  readonly index: number;
+  /** Folded words, space-separated. */
+  readonly surface: string;
+  /** Folded lemmas, space-separated, in word order (so lemma phrases match). */
+  readonly lemmas: string;
+}
+
+/** What the index stage hands the search concern for one stored article (src/search/terms.ts makes it). */
+export interface SearchDocument {
+  readonly articleId: string;
+  readonly sentences: readonly IndexedSentence[];
+}
+
 /** One matching article, represented by its best-matching sentence. */
 export interface SearchHit {
   readonly articleId: string;

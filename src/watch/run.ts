@@ -12,7 +12,7 @@
  */
 import { findStoryIn, loadStoryEngine } from '../app/stories.ts';
 import { MAX_SEARCH_LIMIT, type SearchHit, type SearchIndex } from '../search/index.ts';
-import type { DeliveryOutcome, Store, Watch } from '../store/store.ts';
+import type { DeliveryOutcome, Store, Watch } from '../store/legacy.ts';
 import type { StoryEngine } from '../stories/engine.ts';
 import { buildAlert, type Alert, type AlertStory } from './alert.ts';
 import { DEFAULT_RETRY, postAlert, type Fetch, type RetryOptions } from './deliver.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { startServer } from '../../src/api/server.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/legacy.ts';
 import { postJson, seededApp } from './helpers.ts';
 
 const t = seededApp();

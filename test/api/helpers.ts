@@ -5,7 +5,7 @@ import type { ArticleAnalyzer } from '../../src/api/analysis.ts';
 import { findMentions } from '../../src/analysis/entities/index.ts';
 import { createSqliteSearchIndex, type SearchIndex } from '../../src/search/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/legacy.ts';
 import { analyzeText } from '../../src/text/index.ts';
 import { seedArticles } from '../search/helpers.ts';
 

@@ -14,7 +14,7 @@ import { syncStories } from '../../src/app/stories.ts';
 import { ingestBatch } from '../../src/ingest/batch.ts';
 import { openSqliteSearchIndex, syncSearchIndex, type SearchIndex } from '../../src/search/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/legacy.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = join(import.meta.dirname, '../../samples/kim-putin-2023');

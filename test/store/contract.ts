@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/types.ts';
 import { fingerprint } from '../../src/stories/fingerprint.ts';
-import { AmbiguousIdError, type Store } from '../../src/store/store.ts';
+import { AmbiguousIdError, type Store } from '../../src/store/legacy.ts';
 import { makeArticle, readSeeds, replaceSentence, seedArticle } from './articles.ts';
 
 export interface ContractBackend {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { analyzeArticle, type ArticleAnalysis } from '../../analysis/index.ts';
 import { findStory, undatedAnchors } from '../../app/stories.ts';
 import { groupEntities } from '../../analysis/entities/index.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/legacy.ts';
 import type { Article, EntityType } from '../../types.ts';
 import { printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { findArticle } from './articles.ts';

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { Article, Language } from '../../types.ts';
-import { AmbiguousIdError, type Store } from '../../store/store.ts';
+import { AmbiguousIdError, type Store } from '../../store/legacy.ts';
 import {
   printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
 } from '../context.ts';

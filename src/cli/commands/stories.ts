@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { findStory, listStories, rebuildStories, storyReport } from '../../app/stories.ts';
 import type { Story, StoryLevel } from '../../stories/cluster.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/legacy.ts';
 import { renderHtml, renderMarkdown } from '../../synthesis/index.ts';
 import { printJson, printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { headline } from '../records.ts';

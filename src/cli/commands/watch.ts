@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { openSqliteSearchIndex, syncSearchIndex } from '../../search/index.ts';
 import { resolveDbPath } from '../../store/path.ts';
-import type { Store, Watch } from '../../store/store.ts';
+import type { Store, Watch } from '../../store/legacy.ts';
 import { describeIssues, runWatches, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
 import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 

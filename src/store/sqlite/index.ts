@@ -16,7 +16,7 @@ import {
   AmbiguousIdError, MIN_ID_PREFIX,
   type ArticleFilter, type DeliveryOutcome, type SaveOutcome, type Store, type StoreStats,
   type Watch, type WatchMatch, type WatchSpec,
-} from '../store.ts';
+} from '../legacy.ts';
 import { openDatabase } from './connection.ts';
 import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';

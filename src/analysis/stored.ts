@@ -1,10 +1,12 @@
 /**
  * The stored form of an article's analysis (the `analyses` concern of src/store/store.ts) and the
  * way back. Compact because it is kept for every article (docs/BENCHMARKS.md, bytes per article):
- * - no copies of the article text: a `text` field equal to `article.text.slice(start, end)` is
- *   stored as null and sliced again on the way back; a sentence keeps only its offsets;
+ * - no copies of the article text: in a record with offsets, a string field equal to
+ *   `article.text.slice(start, end)` (its `text`, often its `base` or a speaker's `name`) is stored
+ *   as SLICED and sliced again on the way back; a sentence keeps only its offsets;
  * - no tokens: they are re-derived by the tokenizer (a regular expression over the sentence,
- *   cheap), and only each word's lemma is kept (0 when it is the lower-cased word itself);
+ *   cheap), and only each word's lemma is kept (0 when it is the lower-cased word, 1 when it is
+ *   the word as written);
  * - no timeline events: timelineEvents derives them from the times, as analyzeArticle does.
  * What remains is plain JSON; the store compresses it (src/store/codec.ts).
  *
@@ -20,20 +22,32 @@ import type { Quote } from './quotes/index.ts';
 import { findTimeExpressions, timelineEvents, type TimeExpression } from './time/index.ts';
 import type { SentenceStatus } from './epistemic/index.ts';
 
-/** A JSON object as stored: analysis records with their text fields possibly nulled. */
+/** A JSON object as stored: analysis records with strings their offsets re-derive replaced by SLICED. */
 export type StoredRecord = Readonly<Record<string, unknown>>;
 
-/** Clustering features as stored: the two count maps as [key, count] pairs in insertion order. */
+/** Stands for "the article text at this record's offsets"; NUL never occurs in analysis strings. */
+const SLICED = '\u0000';
+
+/** A stored lemma: the lemma itself, 0 for the lower-cased word, 1 for the word as written. */
+export type StoredLemma = string | 0 | 1;
+
+/**
+ * Story-clustering signals as stored, filled in by the caller (src/app/analyse.ts): as little as
+ * lets them re-derive from this analysis (usually only the title's lemmas and names), else whole.
+ */
 export interface StoredFeatures {
-  readonly terms: readonly (readonly [string, number])[];
-  readonly entities: readonly (readonly [string, number])[];
+  /** Lemma of each word token of the title (StoredLemma) and [key, base] of its mentions. */
+  readonly title?: { readonly lemmas: readonly StoredLemma[]; readonly names: readonly (readonly [string, string])[] };
+  /** Kept whole only when they do not re-derive from the title and the analysis. */
+  readonly terms?: readonly (readonly [string, number])[];
+  readonly names?: readonly (readonly [string, string])[];
 }
 
 export interface AnalysisPayload {
   /** Per sentence: [start, end, paragraph]. */
   readonly sentences: readonly (readonly [number, number, number])[];
-  /** Per sentence, the lemma of each word token in order; 0 where it is the lower-cased word. */
-  readonly lemmas: readonly (readonly (string | 0)[])[];
+  /** Per sentence, the lemma of each word token in order (StoredLemma). */
+  readonly lemmas: readonly (readonly StoredLemma[])[];
   /** Sentences (by index) whose tokens the tokenizer would not reproduce, kept whole. */
   readonly tokens?: Readonly<Record<string, readonly Token[]>>;
   readonly mentions: readonly StoredRecord[];
@@ -42,15 +56,6 @@ export interface AnalysisPayload {
   readonly statuses: readonly StoredRecord[];
   /** What the story clusterer compares (src/stories/features.ts), from the title and the text. */
   readonly features: StoredFeatures;
-  /** [entity key, base form] of each mention behind `features.entities`: display names of stories. */
-  readonly names: readonly (readonly [string, string])[];
-}
-
-/** The clustering signals analysed alongside the article (src/app/analyse.ts makes them). */
-export interface ClusterSignals {
-  readonly terms: ReadonlyMap<string, number>;
-  readonly entities: ReadonlyMap<string, number>;
-  readonly names: readonly { readonly key: string; readonly base: string }[];
 }
 
 export interface HydrateOptions {
@@ -64,39 +69,45 @@ export interface HydrateOptions {
 const isSpan = (value: Record<string, unknown>): value is Record<string, unknown> & Span =>
   typeof value.start === 'number' && typeof value.end === 'number';
 
-/** A copy of `value` with every `text` that equals the article's slice at its offsets set to null. */
+/** A copy of `value` where every string of a record with offsets that equals the article text there is SLICED. */
 function strip(value: unknown, text: string): unknown {
   if (Array.isArray(value)) return value.map((v) => strip(v, text));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  const sliceable = isSpan(record) && record.text === text.slice(record.start, record.end);
+  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
   const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = key === 'text' && sliceable ? null : strip(record[key], text);
+  for (const key in record) out[key] = slice !== undefined && record[key] === slice ? SLICED : strip(record[key], text);
   return out;
 }
 
-/** The inverse of strip: every null `text` of a record with offsets is sliced from the article again. */
+/** The inverse of strip: every SLICED string of a record with offsets is the article text there again. */
 function unstrip(value: unknown, text: string): unknown {
   if (Array.isArray(value)) return value.map((v) => unstrip(v, text));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  const sliced = isSpan(record) && record.text === null;
+  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
   const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = key === 'text' && sliced ? text.slice(record.start as number, record.end as number) : unstrip(record[key], text);
+  for (const key in record) out[key] = slice !== undefined && record[key] === SLICED ? slice : unstrip(record[key], text);
   return out;
 }
 
-/** Tokens of a sentence as the tokenizer makes them, with the stored lemmas put back. */
-function retokenize(sentence: Span & { readonly text: string }, lemmas: readonly (string | 0)[]): Token[] {
+/** Lemmas of the word tokens as stored (StoredLemma). */
+export function keptLemmas(tokens: readonly Token[]): StoredLemma[] {
+  return tokens.filter((t) => t.kind === 'word').map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : t.lemma));
+}
+
+/** Tokens of a text span as the tokenizer makes them, with the stored lemmas put back. */
+export function retokenize(sentence: Span & { readonly text: string }, lemmas: readonly StoredLemma[]): Token[] {
   let word = 0;
   return tokenize(sentence.text, sentence.start).map((t) => {
     if (t.kind !== 'word') return t;
     const lemma = lemmas[word++];
-    return lemma === 0 || lemma === undefined ? t : { ...t, lemma };
+    if (lemma === 0 || lemma === undefined) return t;
+    return { ...t, lemma: lemma === 1 ? t.text : lemma };
   });
 }
 
-function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
   return a.length === b.length && a.every((t, i) => {
     const o = b[i]!;
     return t.start === o.start && t.end === o.end && t.kind === o.kind && t.text === o.text && t.lemma === o.lemma;
@@ -104,14 +115,14 @@ function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
 }
 
 /**
- * The stored form of an analysis and the clustering signals made with it.
- * @example encodeAnalysis(analyzeArticle(article), clusterSignals(article))
+ * The stored form of an analysis, with the clustering features as the caller stores them.
+ * @example encodeAnalysis(analyzeArticle(article), {})
  */
-export function encodeAnalysis(analysis: ArticleAnalysis, signals: ClusterSignals): AnalysisPayload {
+export function encodeAnalysis(analysis: ArticleAnalysis, features: StoredFeatures): AnalysisPayload {
   const text = analysis.article.text;
   const tokens: Record<string, readonly Token[]> = {};
   const lemmas = analysis.sentences.map((s) => {
-    const kept = s.tokens.filter((t) => t.kind === 'word').map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma));
+    const kept = keptLemmas(s.tokens);
     // The tokenizer is deterministic, so this only trips if a sentence's tokens were made another
     // way; then they are kept whole rather than re-derived wrongly.
     if (s.text !== text.slice(s.start, s.end) || !sameTokens(retokenize(s, kept), s.tokens)) tokens[s.index] = s.tokens;
@@ -125,8 +136,7 @@ export function encodeAnalysis(analysis: ArticleAnalysis, signals: ClusterSignal
     quotes: strip(analysis.quotes, text) as StoredRecord[],
     times: strip(analysis.times, text) as StoredRecord[],
     statuses: strip(analysis.statuses, text) as StoredRecord[],
-    features: { terms: [...signals.terms], entities: [...signals.entities] },
-    names: signals.names.map((n) => [n.key, n.base] as const),
+    features,
   };
 }
 
@@ -155,14 +165,5 @@ export function hydrateAnalysis(article: Article, payload: AnalysisPayload, opti
     times,
     events: timelineEvents({ text, language, sentences, times }),
     statuses: unstrip(payload.statuses, text) as SentenceStatus[],
-  };
-}
-
-/** The clustering signals back from their stored form. */
-export function storedSignals(payload: AnalysisPayload): ClusterSignals {
-  return {
-    terms: new Map(payload.features.terms),
-    entities: new Map(payload.features.entities),
-    names: payload.names.map(([key, base]) => ({ key, base })),
   };
 }

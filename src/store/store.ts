@@ -218,12 +218,17 @@ export interface StoryStore {
   members(storyId: string): Promise<readonly string[] | undefined>;
   counts(): Promise<StoryCounts>;
   /**
-   * The cluster stage's writer: assigns each article (in the order given) to an event and a
-   * storyline, then runs the consolidation pass that merges stories which turned out to be one.
-   * Articles already assigned are skipped. Call it in short transactions of its own, never inside
-   * the transaction that stores articles.
+   * The cluster stage's writer: assigns each article (in the order given, the stream's) to an
+   * event and a storyline. Articles already assigned are skipped. Call it in short transactions
+   * of its own, never inside the transaction that stores articles.
    */
   assign(inputs: readonly StoryInput[]): Promise<StoryAssignment>;
+  /**
+   * Merges stories that turned out to be one once a run of assignments is in (old ids keep
+   * resolving to the survivor): the cluster stage calls it once after its last batch, as the
+   * stories eval does after the stream (eval/stories.ts).
+   */
+  consolidate(): Promise<StoryCounts>;
   /** Forgets every story and assignment (before re-clustering everything). */
   clear(): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * `undefined`-valued), so a round trip yields an object equal to the one saved.
  */
 import type { Article, DatePrecision, Language, RemovedBlock, SourceFormat } from '../../types.ts';
+import type { StoredArticle } from '../store.ts';
 
 export interface ArticleRow {
   readonly id: string;
@@ -19,6 +20,8 @@ export interface ArticleRow {
   readonly text: string;
   readonly removed: string;
   readonly duplicate_of: string | null;
+  readonly revision_of: string | null;
+  readonly source_id: string | null;
   readonly fingerprint: Buffer | null;
   readonly ingested_at: string;
 }
@@ -29,7 +32,7 @@ export type ArticleParams = Omit<ArticleRow, 'seq'> & { readonly outlet_key: str
 /** The columns every read selects, in one place so the statements cannot disagree. */
 export const ARTICLE_COLUMNS =
   'id, seq, origin, format, url, title, published_value, published_precision, language, outlet, author, ' +
-  'text, removed, duplicate_of, fingerprint, ingested_at';
+  'text, removed, duplicate_of, revision_of, source_id, fingerprint, ingested_at';
 
 // 32-bit unsigned values, little-endian whatever the host: a database file must read back the
 // same on any machine it is copied to.
@@ -50,7 +53,9 @@ export function outletKey(outlet: string | undefined): string | null {
   return outlet === undefined ? null : outlet.toLowerCase();
 }
 
-export function toParams(article: Article, signature: readonly number[], duplicateOf: string | undefined): ArticleParams {
+export function toParams(
+  article: Article, signature: readonly number[], duplicateOf: string | undefined, revisionOf: string | undefined,
+): ArticleParams {
   return {
     id: article.id,
     origin: article.origin,
@@ -66,14 +71,17 @@ export function toParams(article: Article, signature: readonly number[], duplica
     text: article.text,
     removed: JSON.stringify(article.removed ?? []),
     duplicate_of: duplicateOf ?? null,
+    revision_of: revisionOf ?? null,
+    source_id: article.sourceId ?? null,
     fingerprint: encodeFingerprint(signature),
     ingested_at: article.ingestedAt,
   };
 }
 
-export function fromRow(row: ArticleRow): Article {
-  const article: { -readonly [K in keyof Article]: Article[K] } = {
+export function fromRow(row: ArticleRow): StoredArticle {
+  const article: { -readonly [K in keyof StoredArticle]: StoredArticle[K] } = {
     id: row.id,
+    seq: row.seq,
     origin: row.origin,
     format: row.format as SourceFormat,
     language: row.language as Language,
@@ -89,6 +97,8 @@ export function fromRow(row: ArticleRow): Article {
   if (row.outlet !== null) article.outlet = row.outlet;
   if (row.author !== null) article.author = row.author;
   if (row.duplicate_of !== null) article.duplicateOf = row.duplicate_of;
+  if (row.revision_of !== null) article.revisionOf = row.revision_of;
+  if (row.source_id !== null) article.sourceId = row.source_id;
   if (row.fingerprint !== null) article.fingerprint = decodeFingerprint(row.fingerprint);
   return article;
 }

@@ -1,6 +1,6 @@
 /** Rows of the watch tables (migration 003) and their records; NULL columns become absent fields. */
 import type { Language } from '../../types.ts';
-import type { Watch, WatchMatch } from '../legacy.ts';
+import type { Watch, WatchMatch } from '../store.ts';
 
 export interface WatchRow {
   readonly id: string;

@@ -21,6 +21,7 @@ async function clustered(store: Store, articles = seedArticles): Promise<void> {
   await store.articles.save(articles);
   const assigned = await store.stories.assign(articles.map(inputOf));
   assert.equal(assigned.added, articles.length);
+  await store.stories.consolidate();
 }
 
 export function storiesContract(engine: StoreUnderTest): void {
@@ -91,6 +92,7 @@ export function storiesContract(engine: StoreUnderTest): void {
       }));
       assert.deepEqual(await store.stories.counts(), { events: 0, storylines: 0 }, 'rolled back');
       await store.stories.assign([...seedArticles, budget].map(inputOf));
+      assert.deepEqual(await store.stories.consolidate(), await store.stories.counts());
       assert.equal((await store.stories.counts()).events, 2);
       await store.stories.clear();
       assert.deepEqual(await store.stories.list(), { total: 0, stories: [] });

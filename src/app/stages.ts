@@ -1,0 +1,251 @@
+/**
+ * The stages that follow "store article" (docs/ARCHITECTURE.md): analyse, index for search,
+ * cluster into stories, alert saved searches. Each asks the store what is new after its own
+ * cursor (`articles.after`), works outside any transaction, then writes its results and moves its
+ * cursor in one short transaction — so a crash repeats work instead of skipping it, nothing
+ * re-reads the whole store to find new work, and two processes running the same stage at once
+ * only do some work twice (every write is idempotent and cursors never move back).
+ *
+ * A stage never runs ahead of what it reads: index and cluster stop at the analyse cursor, alert
+ * at the index cursor. One failing stage does not stop the others; the run says which failed and
+ * the next run catches up from the cursors.
+ */
+import { hydrateAnalysis } from '../analysis/stored.ts';
+import { ANALYSIS_VERSION } from '../analysis/version.ts';
+import { searchDocument } from '../search/terms.ts';
+import type { StageName, Store, StoredAnalysis, StoredArticle, StoryAssignment } from '../store/store.ts';
+import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type DeliveryReport } from '../watch/run.ts';
+import { analysePayload, storyInput } from './analyse.ts';
+
+/**
+ * Articles per stage transaction. Analysis costs ~10 ms an article (bench: scale), so 100 keep the
+ * work between two commits near a second; indexing and alerting are cheaper. Clustering takes
+ * bigger batches because today's story engine saves its whole state at every commit
+ * (src/store/json-stories.ts).
+ */
+export const STAGE_BATCH: Readonly<Record<StageName, number>> = Object.freeze({ analyse: 100, index: 200, cluster: 1000, alert: 200 });
+
+export const STAGES: readonly StageName[] = ['analyse', 'index', 'cluster', 'alert'];
+
+export interface StageProgress {
+  readonly stage: StageName;
+  /** Articles this stage has processed in this run. */
+  readonly done: number;
+  /** Articles it had to process when it started. */
+  readonly total: number;
+}
+
+export interface PipelineOptions {
+  /** Only these stages (in stream order); all by default. */
+  readonly stages?: readonly StageName[];
+  /** Where alerts go; without it the alert stage records matches but delivers nothing. */
+  readonly alerts?: DeliveryOptions;
+  readonly onStageProgress?: (progress: StageProgress) => void;
+  /**
+   * Also check that the saved stories can be read when nothing new arrived, and rebuild them when
+   * not (`kronika update`); otherwise only new articles make the cluster stage look.
+   */
+  readonly verify?: boolean;
+}
+
+export interface StageRun {
+  readonly stage: StageName;
+  /** Articles processed. */
+  readonly processed: number;
+  /** The stage's cursor after the run. */
+  readonly cursor: number;
+}
+
+export interface PipelineReport {
+  readonly stages: readonly StageRun[];
+  /** A stage that failed and why; the others ran, and the next run catches up from the cursors. */
+  readonly failed?: { readonly stage: StageName; readonly error: string };
+  /** What clustering did, when it ran. */
+  readonly stories?: StoryAssignment;
+  /** Matches recorded and alerts delivered, when alerting ran. */
+  readonly alerts?: DeliveryReport & { readonly matched: number };
+}
+
+type Upstream = Partial<Record<StageName, number>>;
+
+/** The highest seq a stage may process: what the stage before it has finished. */
+function limitOf(stage: StageName, cursors: Upstream, last: number): number {
+  switch (stage) {
+    case 'analyse': return last;
+    case 'index':
+    case 'cluster': return cursors.analyse ?? 0;
+    case 'alert': return cursors.index ?? 0;
+  }
+}
+
+/** The articles after `cursor` up to `limit`, a page at a time. */
+async function* pages(store: Store, cursor: number, limit: number, size: number): AsyncGenerator<StoredArticle[]> {
+  let from = cursor;
+  while (from < limit) {
+    const page = (await store.articles.after(from, size)).filter((a) => a.seq <= limit);
+    if (page.length === 0) return;
+    yield page;
+    from = page[page.length - 1]!.seq;
+  }
+}
+
+/** Stored analyses of the current version for these articles; analysed afresh where missing. */
+async function analysesOf(store: Store, articles: readonly StoredArticle[]): Promise<Map<string, StoredAnalysis>> {
+  const stored = await store.analyses.getMany(articles.map((a) => a.id));
+  for (const article of articles) {
+    if (stored.get(article.id)?.version !== ANALYSIS_VERSION) {
+      stored.set(article.id, { articleId: article.id, version: ANALYSIS_VERSION, payload: analysePayload(article) });
+    }
+  }
+  return stored;
+}
+
+interface StageContext {
+  readonly store: Store;
+  readonly options: PipelineOptions;
+  readonly report: { stories?: StoryAssignment; alerts?: DeliveryReport & { matched: number } };
+}
+
+/** Runs one stage from its cursor to its limit; returns how many articles it processed. */
+async function runStage(stage: StageName, context: StageContext, limit: number): Promise<number> {
+  const { store, options } = context;
+  let cursor = await store.cursors.get(stage);
+  const total = Math.max(0, limit - cursor);
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onStageProgress?.({ stage, done, total });
+  };
+  switch (stage) {
+    case 'analyse':
+      for await (const page of pages(store, cursor, limit, STAGE_BATCH.analyse)) {
+        const have = await store.analyses.getMany(page.map((a) => a.id));
+        // Another process may have analysed some already; the payloads are computed before the
+        // transaction so the write lock is held for the inserts only.
+        const fresh = page.filter((a) => have.get(a.id)?.version !== ANALYSIS_VERSION)
+          .map((a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
+        const last = page[page.length - 1]!.seq;
+        await store.transaction(async (tx) => {
+          await tx.analyses.put(fresh);
+          await tx.cursors.advance('analyse', last);
+        });
+        progress(page.length);
+      }
+      return done;
+    case 'index':
+      for await (const page of pages(store, cursor, limit, STAGE_BATCH.index)) {
+        const analyses = await analysesOf(store, page);
+        const documents = page.map((a) => searchDocument(a.id, hydrateAnalysis(a, analyses.get(a.id)!.payload).sentences));
+        const last = page[page.length - 1]!.seq;
+        await store.transaction(async (tx) => {
+          await tx.search.index(documents);
+          await tx.cursors.advance('index', last);
+        });
+        progress(page.length);
+      }
+      return done;
+    case 'cluster': {
+      let assigned: StoryAssignment | undefined;
+      let recovered: string | undefined;
+      if (options.verify && cursor >= limit) {
+        const check = await store.stories.assign([]);
+        if (check.recovered) {
+          recovered = check.recovered;
+          await store.transaction(async (tx) => {
+            await tx.stories.clear();
+            await tx.cursors.reset('cluster', 0);
+          });
+          cursor = 0;
+        }
+      }
+      for (;;) {
+        let restart = false;
+        for await (const page of pages(store, cursor, limit, STAGE_BATCH.cluster)) {
+          const analyses = await analysesOf(store, page);
+          const inputs = page.map((a) => storyInput(a, analyses.get(a.id)!.payload));
+          const last = page[page.length - 1]!.seq;
+          const result = await store.transaction(async (tx) => {
+            const r = await tx.stories.assign(inputs);
+            if (!r.recovered) await tx.cursors.advance('cluster', last);
+            return r;
+          });
+          if (result.recovered && !recovered) {
+            // The saved stories were unreadable and were started afresh: cluster every article
+            // again from the start, from their stored analyses.
+            recovered = result.recovered;
+            await store.transaction(async (tx) => {
+              await tx.stories.clear();
+              await tx.cursors.reset('cluster', 0);
+            });
+            restart = true;
+            break;
+          }
+          assigned = { ...result, added: (assigned?.added ?? 0) + result.added };
+          progress(page.length);
+        }
+        if (!restart) break;
+        cursor = 0;
+        done = 0;
+      }
+      if (assigned && assigned.added > 0) {
+        const counts = await store.stories.consolidate();
+        assigned = { ...assigned, ...counts };
+      }
+      const counts = assigned ?? { added: 0, ...await store.stories.counts() };
+      context.report.stories = recovered ? { ...counts, recovered: `${recovered}; re-clustered all ${counts.added} articles` } : counts;
+      return done;
+    }
+    case 'alert': {
+      const watches = await store.watches.list();
+      let matched = 0;
+      for await (const page of pages(store, cursor, limit, STAGE_BATCH.alert)) {
+        const last = page[page.length - 1]!.seq;
+        const now = (options.alerts?.now ?? (() => new Date()))().toISOString();
+        matched += await store.transaction(async (tx) => {
+          const recorded = watches.length ? await recordWatchMatches(tx, watches, page.map((a) => a.id), now) : 0;
+          await tx.cursors.advance('alert', last);
+          return recorded;
+        });
+        progress(page.length);
+      }
+      const delivered = options.alerts && watches.length ? await deliverAlerts(store, options.alerts) : { delivered: 0, failed: 0, pending: 0 };
+      context.report.alerts = { matched, ...delivered };
+      return done;
+    }
+  }
+}
+
+/**
+ * Runs the stages over whatever is new after their cursors, in stream order.
+ * @example const report = await runStages(store, { alerts: { print: (l) => process.stdout.write(l + '\n') } })
+ */
+export async function runStages(store: Store, options: PipelineOptions = {}): Promise<PipelineReport> {
+  const wanted = new Set(options.stages ?? STAGES);
+  const context: StageContext = { store, options, report: {} };
+  const runs: StageRun[] = [];
+  let failed: PipelineReport['failed'];
+  const last = await store.articles.lastSeq();
+  for (const stage of STAGES) {
+    if (!wanted.has(stage)) continue;
+    try {
+      const limit = limitOf(stage, await store.cursors.all(), last);
+      const processed = await runStage(stage, context, limit);
+      runs.push({ stage, processed, cursor: await store.cursors.get(stage) });
+    } catch (error) {
+      failed ??= { stage, error: error instanceof Error ? error.message : String(error) };
+      runs.push({ stage, processed: 0, cursor: await store.cursors.get(stage).catch(() => 0) });
+    }
+  }
+  return {
+    stages: runs,
+    ...(failed && { failed }),
+    ...(context.report.stories && { stories: context.report.stories }),
+    ...(context.report.alerts && { alerts: context.report.alerts }),
+  };
+}
+
+/** How far each stage lags behind the newest article: 0 everywhere when the stream is caught up. */
+export async function stageLag(store: Store): Promise<Record<StageName, number>> {
+  const [last, cursors] = await Promise.all([store.articles.lastSeq(), store.cursors.all()]);
+  return Object.fromEntries(STAGES.map((s) => [s, Math.max(0, last - (cursors[s] ?? 0))])) as Record<StageName, number>;
+}

@@ -1,10 +1,11 @@
 /**
  * Opening a store: the location picks the engine (src/store/store.ts says what every engine
- * offers). A file path is SQLite, the zero-setup default; a PostgreSQL URL will be the
- * PostgreSQL engine (src/store/postgres/, not built yet); anything else that looks like a URL is
- * refused in one line rather than turned into a file or a folder named after it.
+ * offers). A file path is SQLite, the zero-setup default; a PostgreSQL URL is the PostgreSQL
+ * engine (src/store/postgres/); anything else that looks like a URL is refused in one line rather
+ * than turned into a file or a folder named after it.
  */
 import { LOOKS_LIKE_URL } from './path.ts';
+import { openPostgresStore } from './postgres/index.ts';
 import { openSqliteStore } from './sqlite/index.ts';
 import { StoreLocationError, type OpenStoreOptions, type Store } from './store.ts';
 
@@ -31,8 +32,7 @@ export function displayLocation(location: string): string {
  */
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (POSTGRES_URL.test(location)) {
-    throw new StoreLocationError(displayLocation(location),
-      'PostgreSQL support is not built yet: use a file path for the SQLite store (docs/DEPLOY.md)');
+    return openPostgresStore(location, options, displayLocation(location));
   }
   if (LOOKS_LIKE_URL.test(location)) {
     const scheme = location.slice(0, location.indexOf(':'));

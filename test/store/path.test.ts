@@ -25,15 +25,16 @@ test(':memory: and URLs pass through untouched', () => {
   assert.equal(resolveStoreLocation(undefined, { KRONIKA_DB: 'postgresql://db/k' }), 'postgresql://db/k');
 });
 
-test('openStore refuses a PostgreSQL URL (not built yet) and unknown schemes in one line, creating nothing', async () => {
+test('openStore sends a PostgreSQL URL to the server (an unreachable one is one line, password hidden) and refuses unknown schemes, creating nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-open-'));
   const cwd = process.cwd();
   process.chdir(dir);
   try {
-    await assert.rejects(openStore('postgres://kronika:secret@localhost/news'), (error: unknown) =>
-      error instanceof StoreLocationError && /PostgreSQL support is not built yet/.test(error.message)
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    await assert.rejects(openStore('postgres://kronika:secret@127.0.0.1:1/news'), (error: unknown) =>
+      error instanceof StoreLocationError && /cannot connect/.test(error.message)
       && !error.message.includes('secret') && !error.message.includes('\n'));
-    await assert.rejects(openStore('postgresql://localhost/news'), StoreLocationError);
+    await assert.rejects(openStore('postgresql://127.0.0.1:1/news'), StoreLocationError);
     await assert.rejects(openStore('mysql://localhost/news'), /unsupported store URL scheme "mysql:"/);
     assert.deepEqual(readdirSync(dir), [], 'no folder named postgres: or anything else');
     assert.equal(existsSync(join(dir, 'postgres:')), false);

@@ -1,0 +1,159 @@
+/**
+ * PostgreSQL for tests: a database of its own for every test file (and a fresh one per contract
+ * test), in the server CI provides (KRONIKA_TEST_POSTGRES, a URL; .ci/run starts one) or else in
+ * a throw-away cluster this process starts with Debian's initdb and pg_ctl and stops when it
+ * exits. Where PostgreSQL is not installed, `postgresSkip` says so and the tests skip with it.
+ *
+ * initdb refuses to run as root, so as root the cluster belongs to the `postgres` system user
+ * (Debian's postgresql package creates it); as anyone else it belongs to the current user.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { engineWanted } from '../store/contract/index.ts';
+
+/** Where Debian installs the server binaries (initdb, pg_ctl, postgres). */
+export const POSTGRES_BIN = process.env.KRONIKA_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Why the PostgreSQL tests of this run are skipped, or false when they run.
+ * @example test('…', { skip: postgresSkip() }, async () => { … })
+ */
+export function postgresSkip(): string | false {
+  if (!engineWanted('postgres')) return `KRONIKA_STORES=${process.env.KRONIKA_STORES} leaves out postgres`;
+  if (process.env.KRONIKA_TEST_POSTGRES) return false;
+  if (!existsSync(join(POSTGRES_BIN, 'initdb'))) {
+    return `PostgreSQL is not installed (no ${POSTGRES_BIN}/initdb; \`apt-get install postgresql\`, or set KRONIKA_TEST_POSTGRES to a server URL)`;
+  }
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    return 'running as root and there is no `postgres` user to own a throw-away cluster (set KRONIKA_TEST_POSTGRES)';
+  }
+  return false;
+}
+
+/** A free loopback port the OS hands out (the cluster binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function run(command: string, args: readonly string[], asPostgres: boolean): void {
+  const [file, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]];
+  const result = spawnSync(file, argv, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout || result.error?.message}`);
+}
+
+/** A running throw-away cluster. */
+export interface Cluster {
+  /** Superuser URL of the `postgres` database. */
+  readonly url: string;
+  stop(): void;
+}
+
+/**
+ * Starts a cluster in a fresh folder under tmp/ (fsync off: nothing here must survive a crash).
+ * `port` defaults to a free one.
+ * @example const cluster = await startCluster(); try { … } finally { cluster.stop() }
+ */
+export async function startCluster(options: { port?: number; dir?: string } = {}): Promise<Cluster> {
+  const asPostgres = process.getuid?.() === 0;
+  const dir = options.dir ?? join(ROOT, 'tmp', `pg-${process.pid}-${randomBytes(3).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  if (asPostgres) {
+    const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  run(join(POSTGRES_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], asPostgres);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = options.port ?? await freePort();
+    try {
+      run(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o',
+        `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+        'start'], asPostgres);
+      let stopped = false;
+      const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        try {
+          run(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], asPostgres);
+        } catch {
+          // Already stopped: nothing is left to end.
+        }
+        rmSync(dir, { recursive: true, force: true });
+      };
+      process.once('exit', stop);
+      return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+    } catch (error) {
+      lastError = error;
+      if (options.port !== undefined) break;
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw lastError;
+}
+
+let server: Promise<string> | undefined;
+
+/** The admin URL of the server tests use: CI's, or this process's own throw-away cluster. */
+function serverUrl(): Promise<string> {
+  server ??= process.env.KRONIKA_TEST_POSTGRES
+    ? Promise.resolve(process.env.KRONIKA_TEST_POSTGRES)
+    : startCluster().then((cluster) => cluster.url);
+  return server;
+}
+
+/** `url` with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A fresh, empty database and how to drop it. */
+export interface TestDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an empty database on the test server.
+ * @example const db = await createTestDatabase(); const store = await openStore(db.url); … await db.drop()
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const admin = await serverUrl();
+  const name = `kronika_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    // file_copy: with fsync off it is several times faster than the default WAL-logged copy.
+    await client.query(`CREATE DATABASE ${name} TEMPLATE template0 STRATEGY file_copy`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: withDatabase(admin, name),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

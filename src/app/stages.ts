@@ -46,6 +46,12 @@ export interface PipelineOptions {
    * not (`kronika update`); otherwise only new articles make the cluster stage look.
    */
   readonly verify?: boolean;
+  /**
+   * Consolidate the stories after a run that clustered new articles (default). false leaves it to
+   * the caller: a worker's cluster lease consolidates once it has caught up with every stored
+   * article, as one process does after an ingest (src/worker/lease.ts).
+   */
+  readonly consolidate?: boolean;
 }
 
 export interface StageRun {
@@ -187,7 +193,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         cursor = 0;
         done = 0;
       }
-      if (assigned && assigned.added > 0) {
+      if (assigned && assigned.added > 0 && options.consolidate !== false) {
         const counts = await store.stories.consolidate();
         assigned = { ...assigned, ...counts };
       }

@@ -3,13 +3,17 @@ import { Command, CommanderError } from 'commander';
 import { register as registerAnalysis } from './commands/analysis.ts';
 import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
+import { register as registerJobs } from './commands/jobs.ts';
+import { register as registerMigrate } from './commands/migrate.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerWatch } from './commands/watch.ts';
 import { register as registerStories } from './commands/stories.ts';
+import { register as registerWorker } from './commands/worker.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch,
+  registerWorker, registerJobs, registerMigrate];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -11,12 +11,14 @@ import type { Entity } from '../analysis/entities/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { Article } from '../types.ts';
 
-/** Every named record, for the OpenAPI components (src/api/openapi.ts). */
-export const RECORDS = z.registry<{ id: string; description?: string }>();
+/**
+ * Named records live in zod's global registry (with an `id`), where `.describe()` keeps field
+ * descriptions too: the OpenAPI generator (src/api/openapi.ts) turns each into a component.
+ */
+export const RECORDS = z.globalRegistry;
 
 function record<T extends z.ZodType>(id: string, description: string, schema: T): T {
-  RECORDS.add(schema, { id, description });
-  return schema;
+  return schema.meta({ id, description }) as T;
 }
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();

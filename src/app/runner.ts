@@ -53,31 +53,95 @@ export function stageRunner(store: Store, options: PipelineOptions = {}, onRepor
       while (current || next) await (next ?? current)!.catch(() => undefined);
     },
     poll(intervalMs = POLL_INTERVAL_MS) {
-      let stopped = false;
-      let timer: NodeJS.Timeout | undefined;
-      let wait = intervalMs;
-      const tick = async () => {
-        if (stopped) return;
-        let ok = true;
-        try {
-          const lag = await stageLag(store);
-          if (Object.values(lag).some((n) => n > 0) && !current) ok = !(await runner.run()).failed;
-        } catch {
-          // A failing check (store busy, closing) is retried at the next tick.
-          ok = false;
-        }
-        wait = ok ? intervalMs : Math.min(wait * 2, LONGEST_POLL_MS);
-        if (!stopped) timer = setTimeout(tick, wait);
-      };
-      timer = setTimeout(tick, intervalMs);
-      return {
-        async stop() {
-          stopped = true;
-          clearTimeout(timer);
-          await runner.idle();
-        },
-      };
+      return pollWith(store, runner, intervalMs);
     },
   };
   return runner;
+}
+
+/**
+ * Looks for articles the stages have not seen every `intervalMs` and runs `runner` when there are;
+ * after a run with a failed stage it waits twice as long each time, up to LONGEST_POLL_MS.
+ */
+function pollWith(store: Store, runner: Pick<StageRunner, 'run' | 'idle'>, intervalMs = POLL_INTERVAL_MS): { stop(): Promise<void> } {
+  let stopped = false;
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wait = intervalMs;
+  const tick = async () => {
+    if (stopped) return;
+    let ok = true;
+    try {
+      const lag = await stageLag(store);
+      if (Object.values(lag).some((n) => n > 0) && !running) {
+        running = true;
+        ok = !(await runner.run()).failed;
+      }
+    } catch {
+      // A failing check (store busy, closing) is retried at the next tick.
+      ok = false;
+    } finally {
+      running = false;
+    }
+    wait = ok ? intervalMs : Math.min(wait * 2, LONGEST_POLL_MS);
+    if (!stopped) timer = setTimeout(tick, wait);
+  };
+  timer = setTimeout(tick, intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await runner.idle();
+    },
+  };
+}
+
+/**
+ * The stages of a serving process: `stored` (analyse, index, cluster) awaited by a POST that
+ * stored an article, so its answer can say where the article went; `alerts` after it, never
+ * awaited (webhooks take network time); `poll` catches up with other processes' articles.
+ */
+export interface ServingStages {
+  readonly stored: StageRunner;
+  readonly alerts: StageRunner;
+  /** Runs both now (stored, then alerts); resolves when the stored stages are done. */
+  afterIngest(): Promise<PipelineReport>;
+  poll(intervalMs?: number): { stop(): Promise<void> };
+  idle(): Promise<void>;
+}
+
+/**
+ * @example const stages = servingStages(store, { alerts: { print } }, log); stages.poll()
+ */
+export function servingStages(
+  store: Store,
+  options: Pick<PipelineOptions, 'alerts'> = {},
+  onReport: (report: PipelineReport) => void = () => {},
+): ServingStages {
+  const stored = stageRunner(store, { stages: ['analyse', 'index', 'cluster'] }, onReport);
+  const alerts = stageRunner(store, { stages: ['alert'], ...options }, onReport);
+  const afterIngest = async () => {
+    const report = await stored.run();
+    void alerts.run().catch(() => {});
+    return report;
+  };
+  return {
+    stored,
+    alerts,
+    afterIngest,
+    poll(intervalMs) {
+      return pollWith(store, {
+        run: async () => {
+          const first = await stored.run();
+          const second = await alerts.run();
+          return { stages: [...first.stages, ...second.stages], ...(first.failed ?? second.failed ? { failed: first.failed ?? second.failed } : {}) };
+        },
+        idle: () => this.idle(),
+      }, intervalMs);
+    },
+    async idle() {
+      await stored.idle();
+      await alerts.idle();
+    },
+  };
 }

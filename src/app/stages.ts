@@ -14,7 +14,7 @@ import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import { searchDocument } from '../search/terms.ts';
 import type { StageName, Store, StoredAnalysis, StoredArticle, StoryAssignment } from '../store/store.ts';
-import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type DeliveryReport } from '../watch/run.ts';
+import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type WatchRunReport } from '../watch/run.ts';
 import { analysePayload, storyInput } from './analyse.ts';
 
 /**
@@ -69,7 +69,7 @@ export interface PipelineReport {
   /** What clustering did, when it ran. */
   readonly stories?: StoryAssignment;
   /** Matches recorded and alerts delivered, when alerting ran. */
-  readonly alerts?: DeliveryReport & { readonly matched: number };
+  readonly alerts?: WatchRunReport;
 }
 
 type Upstream = Partial<Record<StageName, number>>;
@@ -109,7 +109,7 @@ async function analysesOf(store: Store, articles: readonly StoredArticle[]): Pro
 interface StageContext {
   readonly store: Store;
   readonly options: PipelineOptions;
-  readonly report: { stories?: StoryAssignment; alerts?: DeliveryReport & { matched: number } };
+  readonly report: { stories?: StoryAssignment; alerts?: WatchRunReport };
 }
 
 /** Runs one stage from its cursor to its limit; returns how many articles it processed. */
@@ -215,7 +215,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         progress(page.length);
       }
       const delivered = options.alerts && watches.length ? await deliverAlerts(store, options.alerts) : { delivered: 0, failed: 0, pending: 0 };
-      context.report.alerts = { matched, ...delivered };
+      context.report.alerts = { watches: watches.length, matched, ...delivered };
       return done;
     }
   }

@@ -2,7 +2,7 @@
  * The alert a watch sends for one matching article: a pure record built from the watch, the
  * article, its story and the matched sentence. Delivery (stdout, webhook) is left to deliver.ts.
  */
-import type { Watch } from '../store/legacy.ts';
+import type { Watch } from '../store/store.ts';
 import type { Article } from '../types.ts';
 
 /** The JSON body POSTed to a webhook and printed by `--stdout` watches (one line each). */

@@ -4,7 +4,7 @@
  * which a retry would not change, so it fails at once. The outcome is returned, never thrown,
  * so the caller can record it and keep the alert pending.
  */
-import type { DeliveryOutcome } from '../store/legacy.ts';
+import type { DeliveryOutcome } from '../store/store.ts';
 import type { Alert } from './alert.ts';
 
 export interface RetryOptions {

@@ -38,6 +38,7 @@ const IngestItem = z.object({
   indexed: z.boolean().describe('searchable now'),
   story: z.object({ id: z.string(), title: z.string().nullable() }).nullable().describe('the event it joined'),
   article: ArticleSummary,
+  pending: z.string().optional().describe('set when other processes analyse, index and cluster it (PostgreSQL mode)'),
 });
 const IngestResult = IngestItem.extend({ items: z.array(IngestItem).optional().describe('every article, when a fetched feed held several') });
 RECORDS.add(IngestResult, { id: 'IngestResult', description: 'What POST /api/ingest stored, and where it went.' });

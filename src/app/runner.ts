@@ -104,6 +104,8 @@ function pollWith(store: Store, runner: Pick<StageRunner, 'run' | 'idle'>, inter
 export interface ServingStages {
   readonly stored: StageRunner;
   readonly alerts: StageRunner;
+  /** Set when the stages run in other processes (PostgreSQL mode, src/worker/serving.ts): what to tell the user. */
+  readonly elsewhere?: string;
   /** Runs both now (stored, then alerts); resolves when the stored stages are done. */
   afterIngest(): Promise<PipelineReport>;
   poll(intervalMs?: number): { stop(): Promise<void> };

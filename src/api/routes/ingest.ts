@@ -103,6 +103,7 @@ export function ingestRoutes(deps: RouteDeps): Hono {
     const items = outcomes.map((o, i) => ({
       status: o.status, id: o.id, duplicateOf: records[i]?.duplicateOf ?? null, ...places[i]!,
       article: articleSummary(records[i]!),
+      ...(deps.stages.elsewhere && { pending: deps.stages.elsewhere }),
     }));
     return c.json({ ...items[0]!, ...(items.length > 1 && { items }) }, stored ? 201 : 200);
   });

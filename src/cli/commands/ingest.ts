@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ingestInputs } from '../../app/ingest.ts';
 import { STAGES, type PipelineReport, type StageProgress } from '../../app/stages.ts';
 import type { IngestProgress, IngestResult } from '../../ingest/batch.ts';
+import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { EXIT_PARTIAL, printJson, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { baseUrlOf } from './watch.ts';
 
@@ -58,7 +59,8 @@ export function register(program: Command): void {
     if (!(maxMb > 0) || !(timeout > 0)) throw new UsageError('--max-mb and --timeout take positive numbers');
     const live = process.stderr.isTTY && !flags.json;
     const clear = () => live && process.stderr.write('\r\x1b[K');
-    const { result, pipeline } = await withStore(flags, (store) => ingestInputs(store, inputs, {
+    let workers = false;
+    const { result, pipeline } = await withStore(flags, (store) => (workers = stagesRunInWorkers(store), ingestInputs(store, inputs, {
       fetchLinked: flags.fetchLinked,
       maxBytes: Math.round(maxMb * 1024 * 1024),
       timeoutMs: Math.round(timeout * 1000),
@@ -68,11 +70,11 @@ export function register(program: Command): void {
         process.stderr.write(`error: ${f.input}: ${f.message}\n`);
       },
       onProgress: live ? (p) => process.stderr.write(`\r\x1b[K${p.done} done, ${rate(p)}, ${p.failed} errors`) : undefined,
-      runStages: flags.stages !== false,
+      runStages: flags.stages !== false && !workers,
       stages: flags.stories === false ? STAGES.filter((s) => s !== 'cluster') : STAGES,
       onStageProgress: live ? (p: StageProgress) => process.stderr.write(`\r\x1b[K${p.stage}: ${p.done} of ${p.total}`) : undefined,
       alerts: { print: (line) => process.stdout.write(line + '\n'), ...(baseUrlOf(flags.baseUrl) && { baseUrl: baseUrlOf(flags.baseUrl) }) },
-    }));
+    })));
     clear();
     const elapsedMs = performance.now() - started;
     if (flags.json) {
@@ -82,9 +84,10 @@ export function register(program: Command): void {
         ...(pipeline?.stories && { stories: pipeline.stories }),
         ...(pipeline && { stages: pipeline.stages }),
         ...(pipeline?.failed && { failedStage: pipeline.failed }),
+        ...(workers ? { pending: LEFT_TO_WORKERS } : {}),
       });
     } else {
-      process.stdout.write(summary(result, elapsedMs) + stagesLine(pipeline) + '\n');
+      process.stdout.write(summary(result, elapsedMs) + stagesLine(pipeline) + (workers ? `; ${LEFT_TO_WORKERS}` : '') + '\n');
     }
     if (pipeline?.stories?.recovered) warn(pipeline.stories.recovered);
     if (pipeline?.failed) {

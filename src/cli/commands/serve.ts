@@ -9,6 +9,7 @@ import { appStages, createApp } from '../../api/app.ts';
 import { startServer } from '../../api/server.ts';
 import { outdatedAnalyses, reanalyse } from '../../app/reanalyse.ts';
 import { displayLocation, openStore, resolveStoreLocation } from '../../store/index.ts';
+import { leftToWorkers, LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { UsageError, withDb, type DbOptions } from '../context.ts';
 
 interface ServeFlags extends DbOptions {
@@ -27,10 +28,11 @@ export function register(program: Command): void {
       const location = resolveStoreLocation(flags.db);
       const store = await openStore(location);
       const log = (error: unknown) => process.stderr.write(`kronika serve: ${error instanceof Error ? error.message : String(error)}\n`);
-      const stages = appStages(store, {}, log);
+      const workers = stagesRunInWorkers(store);
+      const stages = workers ? leftToWorkers() : appStages(store, {}, log);
       const server = await startServer(createApp({ store, stages, log }), { port, host: flags.host });
       const stats = await store.articles.stats();
-      process.stderr.write(`kronika: serving ${displayLocation(location)} at ${server.url} (${stats.articles} articles)\n`);
+      process.stderr.write(`kronika: serving ${displayLocation(location)} at ${server.url} (${stats.articles} articles)${workers ? `; ${LEFT_TO_WORKERS}` : ''}\n`);
       const polling = stages.poll();
       const stopReanalysing = new AbortController();
       const outdated = await outdatedAnalyses(store);

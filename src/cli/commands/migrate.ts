@@ -21,12 +21,13 @@ export function register(program: Command): void {
       process.stderr.write(`kronika: moving ${from} to ${displayLocation(to)}\n`);
       let report;
       try {
-        report = await importSqlite(from, to, (line) => process.stderr.write(`kronika: ${line}\r`));
+        const live = process.stderr.isTTY;
+        report = await importSqlite(from, to, (line) => process.stderr.write(live ? `\r\x1b[Kkronika: ${line}` : `kronika: ${line}\n`));
+        if (live) process.stderr.write('\n');
       } catch (error) {
         if (error instanceof ImportConflictError) throw new UsageError(error.message);
         throw error;
       }
-      process.stderr.write('\n');
       const copied = Object.entries(report.copied).map(([table, n]) => `${table} ${n}`).join(', ');
       process.stdout.write(`copied rows: ${copied}; indexed for search: ${report.indexed}\n`);
       process.stdout.write(`${'concern'.padEnd(22)}${'sqlite'.padStart(9)}${'postgres'.padStart(10)}  sha256 (sqlite / postgres)\n`);

@@ -32,11 +32,11 @@ export async function processArticle(store: Store, articleId: string): Promise<A
   // The expensive part runs before the transaction: no lock is held while analysing.
   const analysis = current ? stored : { articleId, version: ANALYSIS_VERSION, payload: analysePayload(article) };
   const document = searchDocument(articleId, hydrateAnalysis(article, analysis.payload).sentences);
-  await store.transaction(async (tx) => {
-    if (!current) await tx.analyses.put([analysis]);
-    // An index made from an older analysis is replaced.
-    if (!current) await tx.search.remove(articleId);
-    await tx.search.index([document]);
-  });
+  // Two short writes rather than one transaction: if the second fails, the job runs again and
+  // finds the analysis done (fewer round trips per article is most of a worker's overhead).
+  if (!current) await store.analyses.put([analysis]);
+  // An index made from an older analysis is replaced.
+  if (indexed.has(articleId)) await store.search.remove(articleId);
+  await store.search.index([document]);
   return current ? 'indexed' : 'analysed';
 }

@@ -29,7 +29,11 @@ const FETCH_BATCH = 2;
 const POLL_MS = 1000;
 /** How often a worker without the lease asks for it. */
 const LEASE_RETRY_MS = 2000;
-/** Shortest time between two lease passes: notifications arriving meanwhile share the next pass. */
+/**
+ * Shortest time between two lease passes: notifications arriving meanwhile share the next pass.
+ * A pass that took longer spaces the next one by as much, so the holder never spends more than
+ * about half its time clustering while it also analyses.
+ */
 const PASS_SPACING_MS = 250;
 
 export interface WorkerOptions {
@@ -138,19 +142,21 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         await jobsAlarm.wait(POLL_MS);
         continue;
       }
+      const finished: string[] = [];
       for (const job of jobs) {
         try {
-          const outcome = await processArticle(store, job.data.id);
-          await queue.complete(QUEUES.article, job.id, { outcome });
+          await processArticle(store, job.data.id);
+          finished.push(job.id);
           processed++;
         } catch (error) {
-          if (error instanceof MissingArticleError) await queue.complete(QUEUES.article, job.id, { outcome: message(error) });
+          if (error instanceof MissingArticleError) finished.push(job.id);
           else {
             log(`job ${job.id} (article ${job.data.id}) failed: ${message(error)}`);
             await queue.fail(QUEUES.article, job.id, { message: message(error) });
           }
         }
       }
+      if (finished.length) await queue.complete(QUEUES.article, finished);
       await notify(ANALYSED_CHANNEL);
     }
   };
@@ -176,8 +182,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       }
       if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)`);
       options.onPass?.(pass);
-      const spacing = PASS_SPACING_MS - (Date.now() - started);
-      if (spacing > 0) await new Promise((resolve) => setTimeout(resolve, spacing));
+      const took = Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(PASS_SPACING_MS - took, Math.min(took, 5 * PASS_SPACING_MS))));
       await leaseAlarm.wait(POLL_MS);
     }
   };

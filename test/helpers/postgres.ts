@@ -62,11 +62,11 @@ export interface Cluster {
 }
 
 /**
- * Starts a cluster in a fresh folder under tmp/ (fsync off: nothing here must survive a crash).
- * `port` defaults to a free one.
+ * Starts a cluster in a fresh folder under tmp/ (fsync off: nothing here must survive a crash;
+ * `durable` keeps PostgreSQL's defaults, for benchmarks). `port` defaults to a free one.
  * @example const cluster = await startCluster(); try { … } finally { cluster.stop() }
  */
-export async function startCluster(options: { port?: number; dir?: string } = {}): Promise<Cluster> {
+export async function startCluster(options: { port?: number; dir?: string; durable?: boolean } = {}): Promise<Cluster> {
   const asPostgres = process.getuid?.() === 0;
   const dir = options.dir ?? join(ROOT, 'tmp', `pg-${process.pid}-${randomBytes(3).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
@@ -82,7 +82,8 @@ export async function startCluster(options: { port?: number; dir?: string } = {}
     const port = options.port ?? await freePort();
     try {
       run(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o',
-        `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+        `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c max_connections=200${
+          options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
         'start'], asPostgres);
       let stopped = false;
       const stop = () => {

@@ -3,14 +3,13 @@
  * processes, `kronika ingest` of the sample and then of a 1,000-article batch — and the same
  * stories, search hits and seed report as one SQLite process makes from the same two ingests.
  *
- * The batch is the labelled BSNLP Polish news (../shared/data, 885 articles) topped up with
- * synthetic texts (test/store/corpus.ts) to KRONIKA_E2E_BATCH articles (default 1,000); without
- * the data folder, all synthetic.
+ * The batch (test/worker/batch.ts): the labelled BSNLP Polish news of the shared data folder
+ * topped up with synthetic texts to KRONIKA_E2E_BATCH articles (default 1,000).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,28 +17,18 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { streamSettled } from '../../src/worker/lease.ts';
 import { kronika, ROOT, SAMPLE_DIR } from '../cli/helpers.ts';
-import { syntheticTexts } from '../store/corpus.ts';
 import { createTestDatabase, postgresSkip, type TestDatabase } from '../helpers/postgres.ts';
+import { dataFolder, newsBatch } from './batch.ts';
 
 const BATCH = Number(process.env.KRONIKA_E2E_BATCH ?? 1000);
-const DATA = process.env.KRONIKA_E2E_DATA ?? join(ROOT, '../shared/data');
 const MAIN = join(ROOT, 'src/cli/main.ts');
 
 /** Writes the batch as text files; returns how many are real news. */
 function writeBatch(dir: string): number {
   mkdirSync(dir, { recursive: true });
-  const raw = join(DATA, 'bsnlp-pl-dev', 'raw');
-  const real: string[] = [];
-  if (existsSync(raw)) {
-    for (const topic of readdirSync(raw).sort()) {
-      const folder = join(raw, topic, 'pl');
-      if (!existsSync(folder)) continue;
-      for (const file of readdirSync(folder).sort()) real.push(readFileSync(join(folder, file), 'utf8'));
-    }
-  }
-  const texts = [...real.slice(0, BATCH), ...syntheticTexts(Math.max(0, BATCH - real.length), 1000)];
+  const { texts, real } = newsBatch(BATCH, dataFolder(ROOT));
   texts.forEach((text, i) => writeFileSync(join(dir, `${String(i).padStart(5, '0')}.txt`), text));
-  return Math.min(real.length, BATCH);
+  return real;
 }
 
 interface Running {

@@ -59,8 +59,8 @@ const RETRYABLE = new Set(['40001', '40P01']);
 
 /** Begins a write transaction on `client` whose lock waits end after `busyLimitMs`. */
 export async function begin(client: Queryable, busyLimitMs: number): Promise<void> {
-  await client.query('BEGIN');
-  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(busyLimitMs))}`);
+  // One round trip: a statement without parameters may carry several commands.
+  await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.floor(busyLimitMs))}`);
 }
 
 /**

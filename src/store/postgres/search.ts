@@ -119,15 +119,16 @@ export class PostgresSearch implements SearchStore {
     if (documents.length === 0) return Promise.resolve(0);
     const vectors = documents.map((doc) => doc.sentences.map((s) => sentenceVector(s.surface, s.lemmas)));
     return this.scope.write(async (db) => {
-      const seqs = new Map((await rowsOf<{ id: string; seq: number }>(db, 'SELECT id, seq FROM articles WHERE id = ANY($1::text[])',
-        [documents.map((d) => d.articleId)])).map((r) => [r.id, r.seq]));
       let added = 0;
       for (const [i, doc] of documents.entries()) {
-        const seq = seqs.get(doc.articleId);
-        if (seq === undefined) throw new Error(`search: article ${doc.articleId} is not stored`);
-        const inserted = await db.query('INSERT INTO search_documents (seq, offsets) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-          [seq, encodeOffsets(doc.sentences)]);
-        if (!inserted.rowCount) continue;
+        const [inserted] = await rowsOf<{ seq: number }>(db, `INSERT INTO search_documents (seq, offsets)
+          SELECT seq, $2 FROM articles WHERE id = $1 ON CONFLICT DO NOTHING RETURNING seq`, [doc.articleId, encodeOffsets(doc.sentences)]);
+        if (!inserted) {
+          const [known] = await rowsOf(db, 'SELECT 1 FROM articles WHERE id = $1', [doc.articleId]);
+          if (!known) throw new Error(`search: article ${doc.articleId} is not stored`);
+          continue;
+        }
+        const seq = inserted.seq;
         await db.query(`INSERT INTO search_sentences (seq, idx, terms)
           SELECT $1, idx - 1, terms::tsvector FROM unnest($2::text[]) WITH ORDINALITY AS s (terms, idx)`, [seq, vectors[i]]);
         added++;

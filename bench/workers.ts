@@ -83,6 +83,7 @@ async function postgresRun(workers: number, batch: readonly Article[]): Promise<
   const processes = Array.from({ length: workers }, () => startWorkerProcess(db.url));
   try {
     await Promise.all(processes.map((p) => p.ready));
+    progress(`${workers} worker(s) ready`);
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     const sizeOf = async () => Number((await pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
     const before = await sizeOf();
@@ -106,6 +107,7 @@ async function postgresRun(workers: number, batch: readonly Article[]): Promise<
 }
 
 const rate = (ms: number) => (ARTICLES * 1000) / ms;
+const progress = (line: string) => process.stderr.write(`bench workers: ${line}\n`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export async function run(): Promise<BenchReport> {
@@ -118,9 +120,12 @@ export async function run(): Promise<BenchReport> {
   try {
     for (let i = 0; i < REPEAT; i++) {
       runs.sqlite.push(await sqliteRun(dir, batch, i));
+      progress(`run ${i + 1}: SQLite ${rate(runs.sqlite.at(-1)!.ms).toFixed(1)} articles/s`);
       runs.pg1.push(await postgresRun(1, batch));
+      progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s`);
       const two = await postgresRun(2, batch);
       runs.pg2.push(two);
+      progress(`run ${i + 1}: PostgreSQL, 2 workers ${rate(two.ms).toFixed(1)} articles/s`);
       tables = two.tables;
     }
   } finally {

@@ -47,9 +47,12 @@ export const BOSS_SCHEMA = 'pgboss';
  * deletion) in this process; workers do, short-lived commands need not.
  * @example const boss = await openQueue(url, { supervise: true }); … await boss.stop()
  */
-export async function openQueue(url: string, options: { readonly supervise?: boolean } = {}): Promise<PgBoss> {
+export async function openQueue(url: string, options: { readonly supervise?: boolean; readonly asyncCommit?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
+    // Passed on to node-postgres as is (pg-boss hands its options to pg.Pool): job states are
+    // redone by a retry if a crash loses them (src/store/postgres/connection.ts, asyncCommit).
+    ...(options.asyncCommit && { options: '-c synchronous_commit=off' }),
     schema: BOSS_SCHEMA,
     application_name: 'kronika-queue',
     max: 4,

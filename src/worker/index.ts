@@ -15,10 +15,11 @@ import type PgBoss from 'pg-boss';
 import { JOBS_CHANNEL, openQueue, QUEUES, type ArticleJob } from '../queue/index.ts';
 import { ARTICLES_CHANNEL } from '../store/postgres/articles.ts';
 import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
-import { openStore } from '../store/index.ts';
+import { displayLocation } from '../store/index.ts';
+import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
-import { MissingArticleError, processArticle } from './article.ts';
-import { leasePass, type LeasePass } from './lease.ts';
+import { MissingArticleError, processArticle, warmUp } from './article.ts';
+import { leasePass, type LeasePass, type LeaseState } from './lease.ts';
 
 /** Channel a worker notifies after finishing jobs, so the lease holder clusters them at once. */
 export const ANALYSED_CHANNEL = 'kronika_analysed';
@@ -34,7 +35,7 @@ const LEASE_RETRY_MS = 2000;
  * A pass that took longer spaces the next one by as much, so the holder never spends more than
  * about half its time clustering while it also analyses.
  */
-const PASS_SPACING_MS = 250;
+const PASS_SPACING_MS = 500;
 
 export interface WorkerOptions {
   /** The PostgreSQL URL of the store. */
@@ -45,8 +46,8 @@ export interface WorkerOptions {
   readonly log?: (line: string) => void;
   /** Where alerts of watches without a webhook go (the lease holder delivers alerts). */
   readonly print?: (line: string) => void;
-  /** Called after every lease pass (tests wait for `settled`). */
-  readonly onPass?: (pass: LeasePass) => void;
+  /** Called after every lease pass, with how long it took. */
+  readonly onPass?: (pass: LeasePass & { readonly ms: number }) => void;
 }
 
 export interface WorkerHandle {
@@ -95,11 +96,12 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  */
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const log = options.log ?? (() => {});
-  const store: Store = await openStore(options.url);
+  warmUp();
+  const store: Store = await openPostgresStore(options.url, {}, displayLocation(options.url), { asyncCommit: true });
   let boss: PgBoss | undefined;
   let session: pg.Client | undefined;
   try {
-    boss = await openQueue(options.url, { supervise: true });
+    boss = await openQueue(options.url, { supervise: true, asyncCommit: true });
     // One session of its own: it listens for notifications and holds the lease lock.
     session = new pg.Client({ connectionString: options.url, application_name: 'kronika-worker' });
     await session.connect();
@@ -163,6 +165,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
 
   const leaseLoop = async () => {
     const partition = 0;
+    const state: LeaseState = {};
     while (!stopping) {
       if (!leader) {
         const { rows } = await db.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS held',
@@ -175,13 +178,13 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         log(`holding the cluster lease (partition ${partition})`);
       }
       const started = Date.now();
-      const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) });
+      const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) }, state);
       if (pass.dispatched > 0) {
         log(`queued ${pass.dispatched} article job(s)`);
         await notify(JOBS_CHANNEL);
       }
       if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)`);
-      options.onPass?.(pass);
+      options.onPass?.({ ...pass, ms: Date.now() - started });
       const took = Date.now() - started;
       await new Promise((resolve) => setTimeout(resolve, Math.max(PASS_SPACING_MS - took, Math.min(took, 5 * PASS_SPACING_MS))));
       await leaseAlarm.wait(POLL_MS);

@@ -22,8 +22,29 @@ import type PgBoss from 'pg-boss';
 import type { Store } from '../store/store.ts';
 import type { DeliveryOptions } from '../watch/run.ts';
 
-/** Articles read per page while dispatching or looking for the index frontier. */
+/** Articles read per page while dispatching. */
 const PAGE = 500;
+/**
+ * Articles read per page while looking for the index frontier: it usually moves by a few
+ * articles per pass, and a page carries whole texts.
+ */
+const FRONTIER_PAGE = 50;
+
+/**
+ * While workers are still analysing a burst, clustering waits until this many analysed articles
+ * are waiting or the oldest has waited CLUSTER_WAIT_MS: today's story state is rewritten whole at
+ * every clustering commit (src/store/json-stories.ts), so clustering two articles at a time would
+ * take the holder's time from analysis. Once analysis has caught up, clustering runs at once.
+ * Batching changes nothing in the stories: articles join in seq order either way.
+ */
+export const CLUSTER_BATCH = 200;
+export const CLUSTER_WAIT_MS = 2000;
+
+/** What the holder remembers between passes. */
+export interface LeaseState {
+  /** When analysed articles started waiting for clustering in the current burst. */
+  waitingSince?: number;
+}
 
 /** Cursors the lease keeps besides the stages' own (src/store/store.ts, CursorStore). */
 export const LEASE_CURSORS = Object.freeze({ dispatch: 'dispatch', consolidate: 'consolidate' });
@@ -68,7 +89,7 @@ async function analysedThrough(store: Store, cursor: number, last: number): Prom
 async function indexedThrough(store: Store, cursor: number, limit: number): Promise<number> {
   let through = cursor;
   while (through < limit) {
-    const page = (await store.articles.after(through, PAGE)).filter((a) => a.seq <= limit);
+    const page = (await store.articles.after(through, FRONTIER_PAGE)).filter((a) => a.seq <= limit);
     if (page.length === 0) return limit;
     const indexed = await store.search.indexed(page.map((a) => a.id));
     for (const article of page) {
@@ -83,7 +104,7 @@ async function indexedThrough(store: Store, cursor: number, limit: number): Prom
  * One pass of the lease holder's work.
  * @example const pass = await leasePass(store, boss, { print: console.log })
  */
-export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions): Promise<LeasePass> {
+export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions, state: LeaseState = {}): Promise<LeasePass> {
   const dispatched = await dispatch(store, boss);
   const last = await store.articles.lastSeq();
   const cursors = await store.cursors.all();
@@ -91,7 +112,11 @@ export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOpti
   if (analysed > (cursors.analyse ?? 0)) await store.cursors.advance('analyse', analysed);
   const indexed = await indexedThrough(store, cursors.index ?? 0, analysed);
   if (indexed > (cursors.index ?? 0)) await store.cursors.advance('index', indexed);
-  const stages = await runStages(store, { stages: ['cluster', 'alert'], consolidate: false, alerts });
+  const waiting = analysed - (cursors.cluster ?? 0);
+  if (waiting > 0) state.waitingSince ??= Date.now();
+  const cluster = waiting > 0 && (analysed >= last || waiting >= CLUSTER_BATCH || Date.now() - state.waitingSince! >= CLUSTER_WAIT_MS);
+  if (cluster) state.waitingSince = undefined;
+  const stages = await runStages(store, { stages: cluster ? ['cluster', 'alert'] : ['alert'], consolidate: false, alerts });
   if (stages.failed) throw new Error(`${stages.failed.stage} stage failed: ${stages.failed.error}`);
 
   const clustered = await store.cursors.get('cluster');

@@ -98,6 +98,13 @@ export async function startCluster(options: { port?: number; dir?: string; durab
         rmSync(dir, { recursive: true, force: true });
       };
       process.once('exit', stop);
+      // Killed rather than ended (a timeout, Ctrl-C): stop the cluster too, then die as asked.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          stop();
+          process.kill(process.pid, signal);
+        });
+      }
       return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
     } catch (error) {
       lastError = error;

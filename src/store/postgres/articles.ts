@@ -12,14 +12,15 @@
  * makes the near-duplicate and same-URL checks see every earlier article, as SQLite's single
  * writer does; saves are short (no analysis inside), so the queue moves fast.
  */
-import { bandKeys, fingerprint, FINGERPRINT_SIZE } from '../../stories/fingerprint.ts';
+import { bandKeys } from '../../stories/fingerprint.ts';
 import type { Article } from '../../types.ts';
 import { findOriginal, type DuplicateCandidate } from '../duplicates.ts';
+import { signatureOf, toCandidates, type CandidateRow } from '../sqlite/articles.ts';
 import {
   AmbiguousIdError, MIN_ID_PREFIX,
   type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
-import { ARTICLE_COLUMNS, decodeFingerprint, fromRow, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
+import { ARTICLE_COLUMNS, fromRow, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
 import { rowsOf, value, type Queryable, type Scope } from './scope.ts';
 
@@ -40,33 +41,10 @@ const INSERT_COLUMNS: readonly (keyof ArticleParams | 'seq')[] = [
 const INSERT = `INSERT INTO articles (${INSERT_COLUMNS.join(', ')})
   VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-interface CandidateRow {
-  readonly id: string;
-  readonly seq: number;
-  readonly duplicate_of: string | null;
-  readonly fingerprint: Buffer | null;
-  readonly text: string;
-}
-
-function signatureOf(article: Article): readonly number[] {
-  const signature = article.fingerprint ?? fingerprint(article.text);
-  if (signature.length !== FINGERPRINT_SIZE) {
-    throw new RangeError(`article ${article.id}: fingerprint has ${signature.length} values, expected ${FINGERPRINT_SIZE}`);
-  }
-  return signature;
-}
-
 async function candidates(db: Queryable, keys: readonly string[]): Promise<DuplicateCandidate[]> {
-  const rows = await rowsOf<CandidateRow>(db, `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
+  return toCandidates(await rowsOf<CandidateRow>(db, `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
     WHERE id IN (SELECT article_id FROM article_bands WHERE band_key = ANY($1::text[]))
-    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [keys]);
-  return rows.filter((row) => row.fingerprint !== null).map((row) => ({
-    id: row.id,
-    seq: row.seq,
-    duplicateOf: row.duplicate_of ?? undefined,
-    fingerprint: decodeFingerprint(row.fingerprint!),
-    text: row.text,
-  }));
+    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [keys]));
 }
 
 export class PostgresArticles implements ArticleStore {

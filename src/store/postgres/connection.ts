@@ -30,17 +30,31 @@ const types = {
   },
 };
 
+export interface PoolOptions {
+  readonly readonly?: boolean;
+  readonly max?: number;
+  readonly name?: string;
+  /**
+   * Commit without waiting for the WAL to reach the disk (`synchronous_commit = off`): a crash of
+   * the machine may lose the last fraction of a second of commits, never corrupt anything — what
+   * SQLite's `synchronous = NORMAL` trades too. For workers, whose writes (analyses, index, job
+   * states) are derived and redone by a retried job; articles are saved by the storing commands,
+   * whose commits wait for the disk.
+   */
+  readonly asyncCommit?: boolean;
+}
+
 /**
  * Opens a pool on `url`. Sessions run in UTC so timestamps print the same everywhere.
  * @example const pool = openPool('postgres://kronika@db/kronika')
  */
-export function openPool(url: string, options: { readonly readonly?: boolean; readonly max?: number; readonly name?: string } = {}): pg.Pool {
+export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? POOL_SIZE,
     types,
     application_name: options.name ?? 'kronika',
-    options: `-c TimeZone=UTC${options.readonly ? ' -c default_transaction_read_only=on' : ''}`,
+    options: `-c TimeZone=UTC${options.readonly ? ' -c default_transaction_read_only=on' : ''}${options.asyncCommit ? ' -c synchronous_commit=off' : ''}`,
   });
   // An idle pooled connection the server dropped (restart, idle timeout) must not crash the process;
   // the next query gets a fresh connection.

@@ -17,7 +17,7 @@ import { JsonStoryStore, StoryStateCache } from '../json-stories.ts';
 import { StoreLocationError, type OpenStoreOptions, type Store, type StoreConcerns, type StoreTransaction } from '../store.ts';
 import { PostgresAnalyses } from './analyses.ts';
 import { PostgresArticles } from './articles.ts';
-import { inTransaction, openPool } from './connection.ts';
+import { inTransaction, openPool, type PoolOptions } from './connection.ts';
 import { PostgresCursors } from './cursors.ts';
 import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -134,12 +134,14 @@ class PostgresStore implements Store {
 
 /**
  * Opens the PostgreSQL store at `url`, migrating the database unless `readonly`. `location` is
- * how messages show it (the URL without its password).
+ * how messages show it (the URL without its password); `tuning.asyncCommit`: connection.ts.
  * @example const store = await openPostgresStore('postgres://kronika@db/kronika'); … await store.close()
  */
-export async function openPostgresStore(url: string, options: OpenStoreOptions = {}, location = url): Promise<Store> {
+export async function openPostgresStore(
+  url: string, options: OpenStoreOptions = {}, location = url, tuning: Pick<PoolOptions, 'asyncCommit'> = {},
+): Promise<Store> {
   const readonly = options.readonly ?? false;
-  const pool = openPool(url, { readonly });
+  const pool = openPool(url, { readonly, ...tuning });
   try {
     const client = await pool.connect().catch((error: unknown) => {
       throw new StoreLocationError(location, `cannot connect to PostgreSQL: ${oneLine(error)}`);

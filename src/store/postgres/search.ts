@@ -16,10 +16,10 @@
  * term's rarity; an article's best sentence and the set of hits are the same as in SQLite.
  */
 import { clauseTerms, parseQuery, type ClauseTerms } from '../../search/query.ts';
-import { highlightSpans, highlightTerms, queryLemmas } from '../../search/terms.ts';
-import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchDocument, type SearchFilters, type SearchHit } from '../../search/types.ts';
-import type { Language } from '../../types.ts';
+import { highlightTerms, queryLemmas } from '../../search/terms.ts';
+import type { SearchDocument, SearchFilters, SearchHit } from '../../search/types.ts';
 import type { SearchStore } from '../store.ts';
+import { clampLimit, encodeOffsets, hitOf, type HitRow } from '../sqlite/search.ts';
 import { rowsOf, value, type Scope } from './scope.ts';
 
 /** ts_rank weights, in its order {D, C, B, A} (each at most 1): surface words (A) count twice the lemmas (B). */
@@ -83,35 +83,6 @@ export function clauseQuery(terms: ClauseTerms): string | undefined {
   return options.length ? `(${[...new Set(options)].map((q) => `(${q})`).join(' | ')})` : undefined;
 }
 
-/** Sentence offsets as [start, end] uint32 pairs, little-endian, as SQLite stores them. */
-function encodeOffsets(sentences: SearchDocument['sentences']): Buffer {
-  const buffer = Buffer.alloc(sentences.length * 8);
-  sentences.forEach((s, i) => {
-    buffer.writeUInt32LE(s.start, i * 8);
-    buffer.writeUInt32LE(s.end, i * 8 + 4);
-  });
-  return buffer;
-}
-
-function clampLimit(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_SEARCH_LIMIT;
-  return Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit)));
-}
-
-interface HitRow {
-  readonly article_id: string;
-  readonly idx: number;
-  readonly score: number;
-  readonly matches: number;
-  readonly origin: string;
-  readonly title: string | null;
-  readonly outlet: string | null;
-  readonly language: string;
-  readonly published: string | null;
-  readonly text: string;
-  readonly offsets: Buffer;
-}
-
 export class PostgresSearch implements SearchStore {
   constructor(private readonly scope: Scope) {}
 
@@ -122,7 +93,7 @@ export class PostgresSearch implements SearchStore {
       let added = 0;
       for (const [i, doc] of documents.entries()) {
         const [inserted] = await rowsOf<{ seq: number }>(db, `INSERT INTO search_documents (seq, offsets)
-          SELECT seq, $2 FROM articles WHERE id = $1 ON CONFLICT DO NOTHING RETURNING seq`, [doc.articleId, encodeOffsets(doc.sentences)]);
+          SELECT seq, $2 FROM articles WHERE id = $1 ON CONFLICT DO NOTHING RETURNING seq`, [doc.articleId, encodeOffsets(doc)]);
         if (!inserted) {
           const [known] = await rowsOf(db, 'SELECT 1 FROM articles WHERE id = $1', [doc.articleId]);
           if (!known) throw new Error(`search: article ${doc.articleId} is not stored`);
@@ -194,22 +165,6 @@ export class PostgresSearch implements SearchStore {
       LIMIT ${param(clampLimit(filters.limit))} OFFSET ${param(Math.max(0, Math.floor(filters.offset ?? 0)))}
     `, params);
     const terms = highlightTerms(clauses, queryLemmas);
-    return rows.map((row) => {
-      const start = row.offsets.readUInt32LE(row.idx * 8);
-      const end = row.offsets.readUInt32LE(row.idx * 8 + 4);
-      const text = row.text.slice(start, end);
-      return {
-        articleId: row.article_id,
-        origin: row.origin,
-        ...(row.title !== null && { title: row.title }),
-        ...(row.outlet !== null && { outlet: row.outlet }),
-        language: row.language as Language,
-        ...(row.published !== null && { published: row.published }),
-        score: row.score,
-        matches: row.matches,
-        sentence: { index: row.idx, start, end, text },
-        highlights: highlightSpans(text, row.language as Language, terms),
-      };
-    });
+    return rows.map((row) => hitOf(row, terms));
   }
 }

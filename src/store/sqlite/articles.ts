@@ -23,7 +23,8 @@ const MAX_DUPLICATE_CANDIDATES = 256;
 /** Upper bound of a prefix range: every id starting with `prefix` sorts below prefix + U+10FFFF. */
 const PREFIX_END = '\u{10FFFF}';
 
-interface CandidateRow {
+/** A near-duplicate candidate as both engines read it (src/store/postgres/articles.ts too). */
+export interface CandidateRow {
   readonly id: string;
   readonly seq: number;
   readonly duplicate_of: string | null;
@@ -32,7 +33,7 @@ interface CandidateRow {
 }
 
 /** The article's MinHash signature, computed from its text when the caller did not. */
-function signatureOf(article: Article): readonly number[] {
+export function signatureOf(article: Article): readonly number[] {
   const signature = article.fingerprint ?? fingerprint(article.text);
   if (signature.length !== FINGERPRINT_SIZE) {
     throw new RangeError(`article ${article.id}: fingerprint has ${signature.length} values, expected ${FINGERPRINT_SIZE}`);
@@ -83,16 +84,7 @@ export class SqliteArticles implements ArticleStore {
     const lookup = db.prepare(`SELECT id, seq, duplicate_of, fingerprint, text FROM articles
       WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN (${keys.map(() => '?').join(', ')}))
       ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`);
-    const rows = lookup.all(...keys) as CandidateRow[];
-    return rows
-      .filter((row) => row.fingerprint !== null)
-      .map((row) => ({
-        id: row.id,
-        seq: row.seq,
-        duplicateOf: row.duplicate_of ?? undefined,
-        fingerprint: decodeFingerprint(row.fingerprint as Buffer),
-        text: row.text,
-      }));
+    return toCandidates(lookup.all(...keys) as CandidateRow[]);
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -189,4 +181,17 @@ export class SqliteArticles implements ArticleStore {
       ...(totals.last !== null && { lastPublished: totals.last }),
     };
   }
+}
+
+/** Candidate rows as the duplicate rule takes them (rows without a fingerprint cannot be compared). */
+export function toCandidates(rows: readonly CandidateRow[]): DuplicateCandidate[] {
+  return rows
+    .filter((row) => row.fingerprint !== null)
+    .map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      duplicateOf: row.duplicate_of ?? undefined,
+      fingerprint: decodeFingerprint(row.fingerprint as Buffer),
+      text: row.text,
+    }));
 }

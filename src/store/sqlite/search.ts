@@ -6,7 +6,7 @@
  * from the `articles` table, which is the truth. Query syntax and semantics: src/search/query.ts.
  */
 import { compileMatch, parseQuery } from '../../search/query.ts';
-import { highlightSpans, highlightTerms, queryLemmas } from '../../search/terms.ts';
+import { highlightSpans, highlightTerms, queryLemmas, type HighlightTerms } from '../../search/terms.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchDocument, type SearchFilters, type SearchHit } from '../../search/types.ts';
 import type { Language } from '../../types.ts';
 import type { SearchStore } from '../store.ts';
@@ -26,7 +26,8 @@ const SENTENCES_PER_ARTICLE = 65_536;
 const SURFACE_WEIGHT = 2.0;
 const LEMMA_WEIGHT = 1.0;
 
-interface HitRow {
+/** A hit as both engines' queries answer it (src/store/postgres/search.ts reads the same columns). */
+export interface HitRow {
   readonly article_id: string;
   readonly idx: number;
   readonly score: number;
@@ -41,7 +42,7 @@ interface HitRow {
 }
 
 /** Sentence offsets as [start, end] uint32 pairs, little-endian (a file reads the same anywhere). */
-function encodeOffsets(doc: SearchDocument): Buffer {
+export function encodeOffsets(doc: Pick<SearchDocument, 'sentences'>): Buffer {
   const buffer = Buffer.alloc(doc.sentences.length * 8);
   doc.sentences.forEach((s, i) => {
     buffer.writeUInt32LE(s.start, i * 8);
@@ -54,7 +55,7 @@ function offsetsAt(buffer: Buffer, index: number): { start: number; end: number 
   return { start: buffer.readUInt32LE(index * 8), end: buffer.readUInt32LE(index * 8 + 4) };
 }
 
-function clampLimit(limit: number | undefined): number {
+export function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_SEARCH_LIMIT;
   return Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit)));
 }
@@ -166,21 +167,24 @@ export class SqliteSearch implements SearchStore {
       LIMIT @limit OFFSET @offset
     `).all(params) as HitRow[];
     const terms = highlightTerms(clauses, queryLemmas);
-    return rows.map((row) => {
-      const { start, end } = offsetsAt(row.offsets, row.idx);
-      const text = row.text.slice(start, end);
-      return {
-        articleId: row.article_id,
-        origin: row.origin,
-        ...(row.title !== null && { title: row.title }),
-        ...(row.outlet !== null && { outlet: row.outlet }),
-        language: row.language as Language,
-        ...(row.published !== null && { published: row.published }),
-        score: row.score,
-        matches: row.matches,
-        sentence: { index: row.idx, start, end, text },
-        highlights: highlightSpans(text, row.language as Language, terms),
-      };
-    });
+    return rows.map((row) => hitOf(row, terms));
   }
+}
+
+/** A hit row as a SearchHit: the best sentence cut from the text by its offsets, its matched words marked. */
+export function hitOf(row: HitRow, terms: HighlightTerms): SearchHit {
+  const { start, end } = offsetsAt(row.offsets, row.idx);
+  const text = row.text.slice(start, end);
+  return {
+    articleId: row.article_id,
+    origin: row.origin,
+    ...(row.title !== null && { title: row.title }),
+    ...(row.outlet !== null && { outlet: row.outlet }),
+    language: row.language as Language,
+    ...(row.published !== null && { published: row.published }),
+    score: row.score,
+    matches: row.matches,
+    sentence: { index: row.idx, start, end, text },
+    highlights: highlightSpans(text, row.language as Language, terms),
+  };
 }

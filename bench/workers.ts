@@ -72,6 +72,7 @@ function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<
       if (err.includes('waiting for jobs')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`worker not ready after 120 s: ${err}`)), 120_000).unref();
   });
   return { child, ready };
 }

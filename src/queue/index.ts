@@ -12,7 +12,9 @@
  * from there after a day; a failed (dead) job stays in the job table, visible to `kronika jobs`,
  * for 14 days. Retries back off exponentially from RETRY_DELAY_S.
  */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
 
 export const QUEUES = Object.freeze({
   /** Analyse and index one stored article: `{ id, seq }`. */
@@ -65,16 +67,24 @@ export async function openQueue(url: string, options: { readonly supervise?: boo
   // Connection trouble in the background (maintenance) is reported by the next call that needs
   // the database; an unhandled 'error' event would end the process instead.
   boss.on('error', () => {});
-  await boss.start();
-  for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, {
-        name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S,
-      }).catch(async (error: unknown) => {
-        // Another process created it a moment ago.
-        if (!(await boss.getQueue(name))) throw error;
-      });
+  // Processes starting at once on a fresh database take turns installing pg-boss's schema and
+  // creating the queues: concurrent installs and queue creations collide.
+  const setup = new pg.Client({ connectionString: url, application_name: 'kronika-queue-setup' });
+  await setup.connect();
+  try {
+    await setup.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, LOCKS.queueSetup]);
+    await boss.start();
+    for (const name of Object.values(QUEUES)) {
+      if (!(await boss.getQueue(name))) {
+        await boss.createQueue(name, { name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S });
+      }
     }
+  } catch (error) {
+    // pg-boss's stop waits for a start that never finished; end its connections without it.
+    void boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
+  } finally {
+    await setup.end().catch(() => {});
   }
   return boss;
 }

@@ -106,7 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     session = new pg.Client({ connectionString: options.url, application_name: 'kronika-worker' });
     await session.connect();
   } catch (error) {
-    await boss?.stop({ graceful: false }).catch(() => {});
+    if (boss) await boss.stop({ graceful: false }).catch(() => {});
     await session?.end().catch(() => {});
     await store.close();
     throw error;

@@ -13,6 +13,8 @@ export const LOCKS = Object.freeze({
   articleSeq: 2,
   /** Held by a transaction that writes stories: the story state has one writer at a time. */
   stories: 3,
+  /** Held while a process installs the job queue's schema and creates Kronika's queues (src/queue). */
+  queueSetup: 4,
   /** The cluster lease of a long-running worker (src/worker/lease.ts); plus the partition number. */
   clusterLease: 1000,
 });

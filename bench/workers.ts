@@ -6,21 +6,21 @@
  *
  * Input: the news batch of test/worker/batch.ts (BSNLP Polish news from the shared data folder,
  * topped up with synthetic texts) — BENCH_WORKERS_ARTICLES articles (default 1,000). Each run
- * starts from an empty store; the workers are started and idle before the clock starts, which
- * runs from saving the batch until every article is clustered and the stories consolidated.
+ * starts from an empty store in fresh processes, warmed up alike: the workers are started and
+ * idle before the clock starts, which runs from saving the batch until every article is clustered
+ * and the stories consolidated; the SQLite process times its save and its stages.
  * PostgreSQL runs with its durable defaults (fsync on) in a cluster of its own, unless
  * KRONIKA_TEST_POSTGRES names a server. Each configuration runs BENCH_WORKERS_REPEAT times
  * (default 2), interleaved, and the table gives the best and the spread: the 2-core machine is
  * shared, so the load average at the start of every run is recorded too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { runStages } from '../src/app/stages.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Article } from '../src/types.ts';
 import { streamSettled } from '../src/worker/lease.ts';
@@ -49,16 +49,24 @@ async function saveAll(store: Awaited<ReturnType<typeof openStore>>, batch: read
   for (let i = 0; i < batch.length; i += CHUNK) await store.articles.save(batch.slice(i, i + CHUNK));
 }
 
-/** One SQLite process: save, then the stages, as `kronika ingest` does. */
-async function sqliteRun(dir: string, batch: readonly Article[], n: number): Promise<Run & { bytes: number }> {
+/**
+ * One SQLite process: save, then the stages, as `kronika ingest` does — in a fresh process
+ * warmed up like a worker (bench/_sqlite-stream.ts), so neither side profits from the other's
+ * warm caches.
+ */
+async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run & { bytes: number }> {
   const path = join(dir, `sqlite-${n}.db`);
   const load = loadavg()[0]!;
-  const t0 = performance.now();
-  const store = await openStore(path);
-  await saveAll(store, batch);
-  await runStages(store);
-  const ms = performance.now() - t0;
-  await store.close();
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts'), batchFile, path],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_CHUNK: String(CHUNK) } });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`SQLite run exited with ${code}`))));
+  });
+  const { ms } = JSON.parse(out) as { ms: number };
   const bytes = ['', '-wal'].reduce((sum, ext) => sum + (statSync(path + ext, { throwIfNoEntry: false })?.size ?? 0), 0);
   return { ms, load, bytes };
 }
@@ -116,11 +124,13 @@ export async function run(): Promise<BenchReport> {
   if (own) process.env.KRONIKA_TEST_POSTGRES = own.url;
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-workers-'));
   const { articles: batch, real } = articles();
+  const batchFile = join(dir, 'batch.json');
+  writeFileSync(batchFile, JSON.stringify(batch));
   const runs: Record<'sqlite' | 'pg1' | 'pg2', (Run & { bytes: number })[]> = { sqlite: [], pg1: [], pg2: [] };
   let tables: Record<string, number> = {};
   try {
     for (let i = 0; i < REPEAT; i++) {
-      runs.sqlite.push(await sqliteRun(dir, batch, i));
+      runs.sqlite.push(await sqliteRun(dir, batchFile, i));
       progress(`run ${i + 1}: SQLite ${rate(runs.sqlite.at(-1)!.ms).toFixed(1)} articles/s`);
       runs.pg1.push(await postgresRun(1, batch));
       progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s`);
@@ -153,7 +163,7 @@ export async function run(): Promise<BenchReport> {
   return {
     suite: 'workers',
     method: `${ARTICLES} articles (${real} BSNLP Polish news, the rest synthetic; test/worker/batch.ts), saved in chunks of ${CHUNK}, `
-      + 'then analysed, indexed, clustered and consolidated. SQLite: one process (save + runStages, as `kronika ingest`). '
+      + 'then analysed, indexed, clustered and consolidated. SQLite: one fresh, warmed-up process (save + runStages, as `kronika ingest`; bench/_sqlite-stream.ts). '
       + 'PostgreSQL 15 (durable defaults, local cluster): `kronika worker` processes started and idle before the clock, which stops when '
       + `every article is clustered and consolidated (streamSettled). Best of ${REPEAT} interleaved runs; "spread" is the worst run. `
       + 'Bytes on disk: the SQLite file (+ WAL); PostgreSQL: database size growth including indexes, TOAST and the job queue.',

@@ -1,14 +1,17 @@
 /**
- * The per-article job of a worker: analyse a stored article and index it for search, in one
- * short transaction — the CPU-bound part of the stream (docs/ARCHITECTURE.md), which any number
- * of workers share. Idempotent: an article already analysed by this analyser version and indexed
- * is left alone, so a job run twice (a retry after a lost worker) costs one read.
+ * The per-article jobs of a worker: analyse stored articles and index them for search — the
+ * CPU-bound part of the stream (docs/ARCHITECTURE.md), which any number of workers share.
+ * A worker takes its jobs a few at a time and does each few with three reads and two writes in
+ * all (the round trips to the database, not the SQL, are most of a job's cost besides analysis).
+ * Idempotent: an article already analysed by this analyser version and indexed is left alone, so
+ * a job run twice (a retry after a lost worker) costs a read.
  */
 import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import { analysePayload } from '../app/analyse.ts';
 import { searchDocument } from '../search/terms.ts';
-import type { Store } from '../store/store.ts';
+import type { SearchDocument } from '../search/types.ts';
+import type { Store, StoredAnalysis } from '../store/store.ts';
 
 export type ArticleJobOutcome = 'analysed' | 'indexed' | 'done already';
 
@@ -17,28 +20,55 @@ export class MissingArticleError extends Error {
   override readonly name = 'MissingArticleError';
 }
 
+/** What became of each article id given: an outcome, or the error that stopped it. */
+export type ArticleResults = Map<string, ArticleJobOutcome | Error>;
+
 /**
- * Analyses and indexes one stored article unless that is done already.
- * @example await processArticle(store, 'a31a041b0d5d493a') // → 'analysed'
+ * Analyses and indexes stored articles unless that is done already. An article that fails
+ * (bad id, analysis error) gets its error and does not stop the others.
+ * @example await processArticles(store, ['a31a041b0d5d493a']) // → Map { 'a31a041b0d5d493a' => 'analysed' }
  */
-export async function processArticle(store: Store, articleId: string): Promise<ArticleJobOutcome> {
-  if (typeof articleId !== 'string' || articleId === '') throw new TypeError(`the job names no article id (${JSON.stringify(articleId)})`);
-  const [article, stored, indexed] = await Promise.all([
-    store.articles.get(articleId), store.analyses.get(articleId), store.search.indexed([articleId]),
-  ]);
-  if (!article) throw new MissingArticleError(`article ${articleId} is not in the store`);
-  const current = stored?.version === ANALYSIS_VERSION;
-  if (current && indexed.has(articleId)) return 'done already';
-  // The expensive part runs before the transaction: no lock is held while analysing.
-  const analysis = current ? stored : { articleId, version: ANALYSIS_VERSION, payload: analysePayload(article) };
-  const document = searchDocument(articleId, hydrateAnalysis(article, analysis.payload).sentences);
-  // Two short writes rather than one transaction: if the second fails, the job runs again and
-  // finds the analysis done (fewer round trips per article is most of a worker's overhead).
-  if (!current) await store.analyses.put([analysis]);
-  // An index made from an older analysis is replaced.
-  if (indexed.has(articleId)) await store.search.remove(articleId);
-  await store.search.index([document]);
-  return current ? 'indexed' : 'analysed';
+export async function processArticles(store: Store, articleIds: readonly unknown[]): Promise<ArticleResults> {
+  const results: ArticleResults = new Map();
+  const ids: string[] = [];
+  for (const id of articleIds) {
+    if (typeof id === 'string' && id !== '') ids.push(id);
+    else results.set(String(id), new TypeError(`the job names no article id (${JSON.stringify(id)})`));
+  }
+  if (ids.length === 0) return results;
+  const [articles, stored, indexed] = await Promise.all([store.articles.getMany(ids), store.analyses.getMany(ids), store.search.indexed(ids)]);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const fresh: StoredAnalysis[] = [];
+  const documents: SearchDocument[] = [];
+  const reindex: string[] = [];
+  for (const id of ids) {
+    const article = byId.get(id);
+    if (!article) {
+      results.set(id, new MissingArticleError(`article ${id} is not in the store`));
+      continue;
+    }
+    const current = stored.get(id)?.version === ANALYSIS_VERSION;
+    if (current && indexed.has(id)) {
+      results.set(id, 'done already');
+      continue;
+    }
+    try {
+      const analysis = current ? stored.get(id)! : { articleId: id, version: ANALYSIS_VERSION, payload: analysePayload(article) };
+      documents.push(searchDocument(id, hydrateAnalysis(article, analysis.payload).sentences));
+      if (!current) fresh.push(analysis);
+      // An index made from an older analysis is replaced.
+      if (indexed.has(id)) reindex.push(id);
+      results.set(id, current ? 'indexed' : 'analysed');
+    } catch (error) {
+      results.set(id, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  // Two short writes rather than one transaction: if the second fails, the jobs run again and
+  // find the analyses done.
+  await store.analyses.put(fresh);
+  for (const id of reindex) await store.search.remove(id);
+  await store.search.index(documents);
+  return results;
 }
 
 /**

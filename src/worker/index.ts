@@ -18,14 +18,17 @@ import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
 import { displayLocation } from '../store/index.ts';
 import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
-import { MissingArticleError, processArticle, warmUp } from './article.ts';
+import { MissingArticleError, processArticles, warmUp, type ArticleResults } from './article.ts';
 import { leasePass, type LeasePass, type LeaseState } from './lease.ts';
 
 /** Channel a worker notifies after finishing jobs, so the lease holder clusters them at once. */
 export const ANALYSED_CHANNEL = 'kronika_analysed';
 
-/** Jobs per fetch: few, so work spreads evenly over the workers near the end of a batch. */
-const FETCH_BATCH = 2;
+/**
+ * Jobs per fetch: enough that their reads and writes share round trips (src/worker/article.ts),
+ * few enough that the work spreads evenly over the workers near the end of a burst.
+ */
+const FETCH_BATCH = 6;
 /** Longest wait for new jobs or articles without a notification (one may be missed on a reconnect). */
 const POLL_MS = 1000;
 /** How often a worker without the lease asks for it. */
@@ -88,7 +91,6 @@ class Alarm {
   }
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Starts a worker on the store at `options.url`.
@@ -145,17 +147,21 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         continue;
       }
       const finished: string[] = [];
+      let results: ArticleResults;
+      try {
+        results = await processArticles(store, jobs.map((j) => j.data.id));
+      } catch (error) {
+        // A write failed for the whole batch: every job goes back with the error (and is retried).
+        results = new Map(jobs.map((j) => [String(j.data.id), error instanceof Error ? error : new Error(String(error))]));
+      }
       for (const job of jobs) {
-        try {
-          await processArticle(store, job.data.id);
+        const result = results.get(String(job.data.id));
+        if (result instanceof Error && !(result instanceof MissingArticleError)) {
+          log(`job ${job.id} (article ${job.data.id}) failed: ${result.message}`);
+          await queue.fail(QUEUES.article, job.id, { message: result.message });
+        } else {
           finished.push(job.id);
-          processed++;
-        } catch (error) {
-          if (error instanceof MissingArticleError) finished.push(job.id);
-          else {
-            log(`job ${job.id} (article ${job.data.id}) failed: ${message(error)}`);
-            await queue.fail(QUEUES.article, job.id, { message: message(error) });
-          }
+          if (!(result instanceof Error)) processed++;
         }
       }
       if (finished.length) await queue.complete(QUEUES.article, finished);

@@ -91,6 +91,31 @@ describe('workers on PostgreSQL', { skip }, () => {
     }
   });
 
+  test('a worker stopped in the middle of a batch loses no job: what it held is done, the rest goes to the next worker', async () => {
+    const store = await openPostgresStore(db.url);
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const workers: WorkerHandle[] = [];
+    try {
+      const batch = syntheticTexts(24, 31).map((text) => makeArticle(text));
+      workers.push(await startWorker({ url: db.url }));
+      await store.articles.save(batch);
+      await until(async () => workers[0]!.processed() >= 2, 'the first worker to start on the batch');
+      await workers[0]!.stop();
+      const done = workers[0]!.processed();
+      assert.ok(done < batch.length, `stopped before the end (${done} of ${batch.length})`);
+      workers.push(await startWorker({ url: db.url }));
+      await until(() => streamSettled(store), 'the second worker to finish the batch');
+      assert.equal((await store.analyses.getMany(batch.map((a) => a.id))).size, batch.length, 'every article analysed');
+      assert.equal((await store.search.indexed(batch.map((a) => a.id))).size, batch.length, 'and indexed');
+      const counts = await countJobs(pool);
+      assert.deepEqual([counts.queued, counts.active, counts.failed], [0, 0, 0], 'no job left behind or failed');
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await pool.end();
+      await store.close();
+    }
+  });
+
   test('a failed job is listed with its error and can be queued again; a stopped holder hands the lease over', async () => {
     const boss = await openQueue(db.url);
     const pool = new pg.Pool({ connectionString: db.url, max: 2 });

@@ -87,24 +87,30 @@ export class PostgresSearch implements SearchStore {
   constructor(private readonly scope: Scope) {}
 
   index(documents: readonly SearchDocument[]): Promise<number> {
-    if (documents.length === 0) return Promise.resolve(0);
-    const vectors = documents.map((doc) => doc.sentences.map((s) => sentenceVector(s.surface, s.lemmas)));
+    // The first document of an article counts, as if the batch were indexed one by one.
+    const first = new Map<string, SearchDocument>();
+    for (const doc of documents) if (!first.has(doc.articleId)) first.set(doc.articleId, doc);
+    const batch = [...first.values()];
+    if (batch.length === 0) return Promise.resolve(0);
+    const sentences = batch.flatMap((doc) => doc.sentences.map((s, i) => ({ id: doc.articleId, idx: i, terms: sentenceVector(s.surface, s.lemmas) })));
     return this.scope.write(async (db) => {
-      let added = 0;
-      for (const [i, doc] of documents.entries()) {
-        const [inserted] = await rowsOf<{ seq: number }>(db, `INSERT INTO search_documents (seq, offsets)
-          SELECT seq, $2 FROM articles WHERE id = $1 ON CONFLICT DO NOTHING RETURNING seq`, [doc.articleId, encodeOffsets(doc)]);
-        if (!inserted) {
-          const [known] = await rowsOf(db, 'SELECT 1 FROM articles WHERE id = $1', [doc.articleId]);
-          if (!known) throw new Error(`search: article ${doc.articleId} is not stored`);
-          continue;
-        }
-        const seq = inserted.seq;
-        await db.query(`INSERT INTO search_sentences (seq, idx, terms)
-          SELECT $1, idx - 1, terms::tsvector FROM unnest($2::text[]) WITH ORDINALITY AS s (terms, idx)`, [seq, vectors[i]]);
-        added++;
-      }
-      return added;
+      // One statement for the whole batch: the documents not indexed yet, then their sentences
+      // (a data-modifying WITH; the sentences' foreign key is checked at the statement's end).
+      const [row] = await rowsOf<{ added: number; missing: string | null }>(db, `
+        WITH docs AS (
+          INSERT INTO search_documents (seq, offsets)
+          SELECT a.seq, d.offsets FROM unnest($1::text[], $2::bytea[]) AS d (id, offsets) JOIN articles a ON a.id = d.id
+          ON CONFLICT DO NOTHING RETURNING seq
+        ), sentences AS (
+          INSERT INTO search_sentences (seq, idx, terms)
+          SELECT a.seq, s.idx, s.terms::tsvector FROM unnest($3::text[], $4::int[], $5::text[]) AS s (id, idx, terms)
+          JOIN articles a ON a.id = s.id WHERE a.seq IN (SELECT seq FROM docs)
+        )
+        SELECT (SELECT COUNT(*) FROM docs) AS added,
+          (SELECT MIN(u.id) FROM unnest($1::text[]) AS u (id) WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = u.id)) AS missing`,
+      [batch.map((d) => d.articleId), batch.map(encodeOffsets), sentences.map((s) => s.id), sentences.map((s) => s.idx), sentences.map((s) => s.terms)]);
+      if (row!.missing !== null) throw new Error(`search: article ${row!.missing} is not stored`);
+      return row!.added;
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * Synthetic but realistic article texts for crash tests and benches: paragraphs of the real
  * Polish seeds recombined, each text opened by a numbered sentence so every text is distinct.
- * Quality figures never come from these (DESIGN §6); only volume does.
+ * Quality figures never come from these (eval/ measures quality on labelled data); only volume does.
  */
 import { readSeeds } from './articles.ts';
 

@@ -10,6 +10,7 @@ import { highlightSpans, highlightTerms, queryLemmas } from '../../search/terms.
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchDocument, type SearchFilters, type SearchHit } from '../../search/types.ts';
 import type { Language } from '../../types.ts';
 import type { SearchStore } from '../store.ts';
+import { decodeText } from './rows.ts';
 import type { Scope } from './scope.ts';
 
 /**
@@ -36,7 +37,7 @@ interface HitRow {
   readonly outlet: string | null;
   readonly language: string;
   readonly published: string | null;
-  readonly text: string;
+  readonly text: string | Buffer;
   readonly offsets: Buffer;
 }
 
@@ -168,7 +169,7 @@ export class SqliteSearch implements SearchStore {
     const terms = highlightTerms(clauses, queryLemmas);
     return rows.map((row) => {
       const { start, end } = offsetsAt(row.offsets, row.idx);
-      const text = row.text.slice(start, end);
+      const text = decodeText(row.text).slice(start, end);
       return {
         articleId: row.article_id,
         origin: row.origin,

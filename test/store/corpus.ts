@@ -18,7 +18,7 @@ function seedSentences(): string[] {
 }
 
 /** Small deterministic PRNG (mulberry32): the same corpus on every run and machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -166,6 +166,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
     case 'cluster': {
       let assigned: StoryAssignment | undefined;
       let recovered: string | undefined;
+      let consolidated = false;
       if (options.verify && cursor >= limit) {
         recovered = (await store.stories.assign([])).recovered;
         if (recovered) {
@@ -179,8 +180,12 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
           const analyses = await analysesOf(store, page);
           const inputs = page.map((a) => storyInput(a, analyses.get(a.id)!.payload));
           const last = page[page.length - 1]!.seq;
+          // The last batch of the run consolidates in the same write (the usual one-batch ingest
+          // then saves the stories once).
+          const final = last >= limit || page.length < STAGE_BATCH.cluster;
+          consolidated = final;
           const result = await store.transaction(async (tx) => {
-            const r = await tx.stories.assign(inputs);
+            const r = await tx.stories.assign(inputs, { consolidate: final });
             if (!r.recovered) await tx.cursors.advance('cluster', last);
             return r;
           });
@@ -198,7 +203,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         cursor = 0;
         done = 0;
       }
-      if (assigned && assigned.added > 0) assigned = { ...assigned, ...await store.stories.consolidate() };
+      if (assigned && assigned.added > 0 && !consolidated) assigned = { ...assigned, ...await store.stories.consolidate() };
       const counts = assigned ?? { added: 0, ...await store.stories.counts() };
       context.report.stories = recovered ? { ...counts, recovered: `${recovered}; re-clustered all ${counts.added} articles` } : counts;
       return done;

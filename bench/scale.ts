@@ -17,9 +17,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { AnalysisPayload } from '../src/analysis/stored.ts';
+import { ANALYSIS_VERSION } from '../src/analysis/version.ts';
 import { runStages, type StageProgress } from '../src/app/stages.ts';
 import { storyReport } from '../src/app/stories.ts';
 import { toArticle } from '../src/ingest/article.ts';
@@ -94,6 +98,44 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
 
+/** Articles handed to a worker at a time while building. */
+const WORKER_BATCH = 50;
+
+/**
+ * Analyses the store's articles that have no analysis yet on every core (worker threads running
+ * the analyse stage's pure part), storing them as the stage would; the stages then find them done.
+ */
+async function analyseInParallel(store: Store, size: number): Promise<void> {
+  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, () =>
+    new Worker(new URL('./_scale-worker.mjs', import.meta.url)));
+  try {
+    let after = 0;
+    let done = 0;
+    const queue: Article[][] = [];
+    for (;;) {
+      const outdated = await store.analyses.outdated(ANALYSIS_VERSION, after, 1000);
+      if (outdated.length === 0) break;
+      const articles = await store.articles.getMany(outdated.map((o) => o.articleId));
+      for (let i = 0; i < articles.length; i += WORKER_BATCH) queue.push(articles.slice(i, i + WORKER_BATCH));
+      after = outdated[outdated.length - 1]!.seq;
+      await Promise.all(workers.map(async (worker) => {
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          const results = await new Promise<{ articleId: string; payload: AnalysisPayload }[]>((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.postMessage(batch);
+          });
+          await store.analyses.put(results.map((r) => ({ ...r, version: ANALYSIS_VERSION })));
+          done += results.length;
+          process.stderr.write(`\rscale: building ${size}: analysed ${done} on ${workers.length} threads   `);
+        }
+      }));
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 /** Builds (or reuses) the store of `size` articles; returns its path. */
 async function built(size: number, articles: readonly Article[]): Promise<{ path: string; buildMs?: number }> {
   const path = join(DIR, `store-${size}.db`);
@@ -113,6 +155,7 @@ async function built(size: number, articles: readonly Article[]): Promise<{ path
       await store.articles.save(articles.slice(i, Math.min(size, i + BUILD_CHUNK)));
       process.stderr.write(`\rscale: building ${size}: ${Math.min(size, i + BUILD_CHUNK)} stored`);
     }
+    await analyseInParallel(store, size);
     await runStages(store, {
       onStageProgress: (p: StageProgress) => process.stderr.write(`\rscale: building ${size}: ${p.stage} ${p.done}/${p.total}   `),
     });

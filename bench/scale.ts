@@ -43,7 +43,7 @@ const SIZES = (process.env.KRONIKA_SCALE_SIZES ?? '1000,10000,100000').split(','
 /** Stores main's code path is timed on: it restores its whole story state per command, so 100k takes a long while to build. */
 const BASELINE_SIZES = SIZES.filter((n) => n <= 10_000);
 /** Bump when the synthetic stream or the store format changes: built stores of another version are rebuilt. */
-const BUILD_VERSION = 1;
+const BUILD_VERSION = 2;
 /** Articles per save while building (the CLI's chunk). */
 const BUILD_CHUNK = 200;
 /** New articles timed per store size. */
@@ -92,6 +92,15 @@ function stream(count: number, pool: readonly Paragraph[]): Article[] {
     event++;
   }
   return out;
+}
+
+/** The stream, made once and kept beside the stores (making 100k articles takes minutes). */
+function cachedStream(count: number, pool: readonly Paragraph[]): Article[] {
+  const file = join(DIR, `stream-${BUILD_VERSION}-${count}.jsonl`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Article);
+  const articles = stream(count, pool);
+  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return articles;
 }
 
 function seconds(ms: number): string {
@@ -257,7 +266,7 @@ function baselineStore(size: number, articles: readonly Article[]): string | und
 export async function run(): Promise<BenchReport> {
   mkdirSync(DIR, { recursive: true });
   const pool = paragraphs();
-  const articles = stream(Math.max(...SIZES), pool);
+  const articles = cachedStream(Math.max(...SIZES), pool);
   const all = probes(pool, DIR);
   const files = all.slice(0, PROBES);
   const followed = all.slice(PROBES);

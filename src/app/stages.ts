@@ -89,6 +89,19 @@ async function* pages(store: Store, cursor: number, limit: number, size: number)
   }
 }
 
+/**
+ * `work` over the items, giving the event loop a turn between two: analysing takes ~10 ms an
+ * article, and a serving process must keep answering readers meanwhile.
+ */
+async function mapYielding<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) {
+    out.push(work(item));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 /** Stored analyses of the current version for these articles; analysed afresh where missing. */
 async function analysesOf(store: Store, articles: readonly StoredArticle[]): Promise<Map<string, StoredAnalysis>> {
   const stored = await store.analyses.getMany(articles.map((a) => a.id));
@@ -151,14 +164,14 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
       // transaction, so the write lock is held for the inserts only.
       await eachPage(context, stage, cursor, limit, async (page) => {
         const have = await store.analyses.getMany(page.map((a) => a.id));
-        return page.filter((a) => have.get(a.id)?.version !== ANALYSIS_VERSION)
-          .map((a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
+        return mapYielding(page.filter((a) => have.get(a.id)?.version !== ANALYSIS_VERSION),
+          (a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
       }, (tx, fresh) => tx.analyses.put(fresh), progress);
       return done;
     case 'index':
       await eachPage(context, stage, cursor, limit, async (page) => {
         const analyses = await analysesOf(store, page);
-        return page.map((a) => searchDocument(a.id, hydrateAnalysis(a, analyses.get(a.id)!.payload).sentences));
+        return mapYielding(page, (a) => searchDocument(a.id, hydrateAnalysis(a, analyses.get(a.id)!.payload).sentences));
       }, async (tx, documents) => {
         await tx.search.index(documents);
       }, progress);
@@ -178,7 +191,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         let restart = false;
         for await (const page of pages(store, cursor, limit, STAGE_BATCH.cluster)) {
           const analyses = await analysesOf(store, page);
-          const inputs = page.map((a) => storyInput(a, analyses.get(a.id)!.payload));
+          const inputs = await mapYielding(page, (a) => storyInput(a, analyses.get(a.id)!.payload));
           const last = page[page.length - 1]!.seq;
           // The last batch of the run consolidates in the same write (the usual one-batch ingest
           // then saves the stories once).

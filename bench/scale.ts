@@ -130,8 +130,12 @@ async function analyseInParallel(store: Store, size: number): Promise<void> {
       await Promise.all(workers.map(async (worker) => {
         for (let batch = queue.shift(); batch; batch = queue.shift()) {
           const results = await new Promise<{ articleId: string; payload: AnalysisPayload }[]>((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
+            const fail = (error: Error) => reject(error);
+            worker.once('error', fail);
+            worker.once('message', (message: { articleId: string; payload: AnalysisPayload }[]) => {
+              worker.off('error', fail);
+              resolve(message);
+            });
             worker.postMessage(batch);
           });
           await store.analyses.put(results.map((r) => ({ ...r, version: ANALYSIS_VERSION })));
@@ -257,7 +261,7 @@ function baselineStore(size: number, articles: readonly Article[]): string | und
     text: a.text, title: a.title, url: `https://bench.example/${a.id}`, published: a.published?.value, outlet: a.outlet,
   })).join('\n') + '\n');
   process.stderr.write(`scale: building main's ${size}-article store\n`);
-  const run = timedChild([join(BASELINE_REPO, 'src/cli/main.ts'), 'ingest', jsonl, '--db', path], BASELINE_REPO);
+  const run = timedChild([join(BASELINE_REPO, 'src/cli/main.ts'), 'ingest', jsonl, '--max-mb', '1000', '--db', path], BASELINE_REPO);
   if (run.code !== 0) throw new Error(`main's ingest failed: ${run.stderr.slice(0, 300)}`);
   writeFileSync(`${path}.built`, '1');
   return path;

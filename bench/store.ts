@@ -91,7 +91,7 @@ export async function run(): Promise<BenchReport> {
     return {
       suite: 'store',
       method:
-        `saveArticles on a fresh SQLite file (WAL, synchronous=NORMAL), ${ARTICLES.toLocaleString('en-US')} synthetic ` +
+        `articles.save on a fresh SQLite file (WAL, synchronous=NORMAL), ${ARTICLES.toLocaleString('en-US')} synthetic ` +
         `Polish articles (0.6–2 kB, seed paragraphs recombined), ${expected} of them copies of earlier ones; ` +
         `near-duplicate lookup through band keys on; fingerprints precomputed as ingest does. ` +
         `Baseline: one transaction per article, same process.`,

@@ -1,5 +1,5 @@
 /**
- * The records that flow between pipeline stages (DESIGN §3).
+ * The records that flow between pipeline stages (docs/ARCHITECTURE.md shows where; docs/SCHEMA.md their JSON).
  *
  * Stages add their own, richer types next to their entry function; this file holds only what
  * crosses stage boundaries, so every module can import it without pulling in a stage.

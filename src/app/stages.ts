@@ -13,7 +13,7 @@
 import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import { searchDocument } from '../search/terms.ts';
-import type { StageName, Store, StoredAnalysis, StoredArticle, StoryAssignment } from '../store/store.ts';
+import type { StageName, Store, StoredAnalysis, StoredArticle, StoreTransaction, StoryAssignment } from '../store/store.ts';
 import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type WatchRunReport } from '../watch/run.ts';
 import { analysePayload, storyInput } from './analyse.ts';
 
@@ -95,6 +95,19 @@ async function* pages(store: Store, cursor: number, limit: number, size: number)
   }
 }
 
+/**
+ * `work` over the items, giving the event loop a turn between two: analysing takes ~10 ms an
+ * article, and a serving process must keep answering readers meanwhile.
+ */
+async function mapYielding<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) {
+    out.push(work(item));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 /** Stored analyses of the current version for these articles; analysed afresh where missing. */
 async function analysesOf(store: Store, articles: readonly StoredArticle[]): Promise<Map<string, StoredAnalysis>> {
   const stored = await store.analyses.getMany(articles.map((a) => a.id));
@@ -112,6 +125,35 @@ interface StageContext {
   readonly report: { stories?: StoryAssignment; alerts?: WatchRunReport };
 }
 
+/**
+ * The common shape of a stage: for each page of new articles, `prepare` works outside any
+ * transaction, then `commit` writes its result and the cursor moves, together.
+ */
+async function eachPage<T>(
+  context: StageContext, stage: StageName, from: number, limit: number,
+  prepare: (page: StoredArticle[]) => Promise<T> | T,
+  commit: (tx: StoreTransaction, prepared: T) => Promise<void>,
+  progress: (n: number) => void,
+): Promise<void> {
+  for await (const page of pages(context.store, from, limit, STAGE_BATCH[stage])) {
+    const prepared = await prepare(page);
+    const last = page[page.length - 1]!.seq;
+    await context.store.transaction(async (tx) => {
+      await commit(tx, prepared);
+      await tx.cursors.advance(stage, last);
+    });
+    progress(page.length);
+  }
+}
+
+/** The saved stories were unreadable and were started afresh: forget them and cluster from the first article. */
+async function startOver(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.stories.clear();
+    await tx.cursors.reset('cluster', 0);
+  });
+}
+
 /** Runs one stage from its cursor to its limit; returns how many articles it processed. */
 async function runStage(stage: StageName, context: StageContext, limit: number): Promise<number> {
   const { store, options } = context;
@@ -124,43 +166,30 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
   };
   switch (stage) {
     case 'analyse':
-      for await (const page of pages(store, cursor, limit, STAGE_BATCH.analyse)) {
+      // Another process may have analysed some already; payloads are made before the
+      // transaction, so the write lock is held for the inserts only.
+      await eachPage(context, stage, cursor, limit, async (page) => {
         const have = await store.analyses.getMany(page.map((a) => a.id));
-        // Another process may have analysed some already; the payloads are computed before the
-        // transaction so the write lock is held for the inserts only.
-        const fresh = page.filter((a) => have.get(a.id)?.version !== ANALYSIS_VERSION)
-          .map((a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
-        const last = page[page.length - 1]!.seq;
-        await store.transaction(async (tx) => {
-          await tx.analyses.put(fresh);
-          await tx.cursors.advance('analyse', last);
-        });
-        progress(page.length);
-      }
+        return mapYielding(page.filter((a) => have.get(a.id)?.version !== ANALYSIS_VERSION),
+          (a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
+      }, (tx, fresh) => tx.analyses.put(fresh), progress);
       return done;
     case 'index':
-      for await (const page of pages(store, cursor, limit, STAGE_BATCH.index)) {
+      await eachPage(context, stage, cursor, limit, async (page) => {
         const analyses = await analysesOf(store, page);
-        const documents = page.map((a) => searchDocument(a.id, hydrateAnalysis(a, analyses.get(a.id)!.payload).sentences));
-        const last = page[page.length - 1]!.seq;
-        await store.transaction(async (tx) => {
-          await tx.search.index(documents);
-          await tx.cursors.advance('index', last);
-        });
-        progress(page.length);
-      }
+        return mapYielding(page, (a) => searchDocument(a.id, hydrateAnalysis(a, analyses.get(a.id)!.payload).sentences));
+      }, async (tx, documents) => {
+        await tx.search.index(documents);
+      }, progress);
       return done;
     case 'cluster': {
       let assigned: StoryAssignment | undefined;
       let recovered: string | undefined;
+      let consolidated = false;
       if (options.verify && cursor >= limit) {
-        const check = await store.stories.assign([]);
-        if (check.recovered) {
-          recovered = check.recovered;
-          await store.transaction(async (tx) => {
-            await tx.stories.clear();
-            await tx.cursors.reset('cluster', 0);
-          });
+        recovered = (await store.stories.assign([])).recovered;
+        if (recovered) {
+          await startOver(store);
           cursor = 0;
         }
       }
@@ -168,21 +197,21 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         let restart = false;
         for await (const page of pages(store, cursor, limit, STAGE_BATCH.cluster)) {
           const analyses = await analysesOf(store, page);
-          const inputs = page.map((a) => storyInput(a, analyses.get(a.id)!.payload));
+          const inputs = await mapYielding(page, (a) => storyInput(a, analyses.get(a.id)!.payload));
           const last = page[page.length - 1]!.seq;
+          // The last batch of the run consolidates in the same write (the usual one-batch ingest
+          // then saves the stories once).
+          const final = options.consolidate !== false && (last >= limit || page.length < STAGE_BATCH.cluster);
+          consolidated = final;
           const result = await store.transaction(async (tx) => {
-            const r = await tx.stories.assign(inputs);
+            const r = await tx.stories.assign(inputs, { consolidate: final });
             if (!r.recovered) await tx.cursors.advance('cluster', last);
             return r;
           });
           if (result.recovered && !recovered) {
-            // The saved stories were unreadable and were started afresh: cluster every article
-            // again from the start, from their stored analyses.
+            // Cluster every article again, from the start, from the stored analyses.
             recovered = result.recovered;
-            await store.transaction(async (tx) => {
-              await tx.stories.clear();
-              await tx.cursors.reset('cluster', 0);
-            });
+            await startOver(store);
             restart = true;
             break;
           }
@@ -193,10 +222,7 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
         cursor = 0;
         done = 0;
       }
-      if (assigned && assigned.added > 0 && options.consolidate !== false) {
-        const counts = await store.stories.consolidate();
-        assigned = { ...assigned, ...counts };
-      }
+      if (assigned && assigned.added > 0 && !consolidated && options.consolidate !== false) assigned = { ...assigned, ...await store.stories.consolidate() };
       const counts = assigned ?? { added: 0, ...await store.stories.counts() };
       context.report.stories = recovered ? { ...counts, recovered: `${recovered}; re-clustered all ${counts.added} articles` } : counts;
       return done;
@@ -204,16 +230,10 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
     case 'alert': {
       const watches = await store.watches.list();
       let matched = 0;
-      for await (const page of pages(store, cursor, limit, STAGE_BATCH.alert)) {
-        const last = page[page.length - 1]!.seq;
-        const now = (options.alerts?.now ?? (() => new Date()))().toISOString();
-        matched += await store.transaction(async (tx) => {
-          const recorded = watches.length ? await recordWatchMatches(tx, watches, page.map((a) => a.id), now) : 0;
-          await tx.cursors.advance('alert', last);
-          return recorded;
-        });
-        progress(page.length);
-      }
+      const now = () => (options.alerts?.now ?? (() => new Date()))().toISOString();
+      await eachPage(context, stage, cursor, limit, (page) => page.map((a) => a.id), async (tx, ids) => {
+        if (watches.length) matched += await recordWatchMatches(tx, watches, ids, now());
+      }, progress);
       const delivered = options.alerts && watches.length ? await deliverAlerts(store, options.alerts) : { delivered: 0, failed: 0, pending: 0 };
       context.report.alerts = { watches: watches.length, matched, ...delivered };
       return done;

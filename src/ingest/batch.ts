@@ -1,7 +1,7 @@
 /**
  * The edge between ingest and storage: reads inputs, turns documents into articles and saves
  * them in chunks, one transaction per chunk. A failing input or chunk becomes one error line
- * and the batch goes on; what is already stored is never touched (saveArticles skips known ids).
+ * and the batch goes on; what is already stored is never touched (articles.save skips known ids).
  */
 import type { Store } from '../store/store.ts';
 import type { Article } from '../types.ts';

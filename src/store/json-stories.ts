@@ -172,7 +172,7 @@ export class JsonStoryStore implements StoryStore {
     return { events: engine.eventClusterer.stories().length, storylines: engine.storylineClusterer.stories().length };
   }
 
-  assign(inputs: readonly StoryInput[]): Promise<StoryAssignment> {
+  assign(inputs: readonly StoryInput[], options: { readonly consolidate?: boolean } = {}): Promise<StoryAssignment> {
     return this.#write((loaded) => {
       let added = 0;
       for (const input of inputs) {
@@ -181,6 +181,7 @@ export class JsonStoryStore implements StoryStore {
         countNames(loaded.names, input.names);
         added++;
       }
+      if (options.consolidate && added > 0) loaded.engine.consolidate();
       return { loaded: { ...loaded, known: loaded.known + added }, result: { added } };
     }).then(({ result, counts, recovered }) => ({ ...result, ...counts, ...(recovered && { recovered }) }));
   }

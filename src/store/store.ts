@@ -219,10 +219,12 @@ export interface StoryStore {
   counts(): Promise<StoryCounts>;
   /**
    * The cluster stage's writer: assigns each article (in the order given, the stream's) to an
-   * event and a storyline. Articles already assigned are skipped. Call it in short transactions
-   * of its own, never inside the transaction that stores articles.
+   * event and a storyline. Articles already assigned are skipped. With `consolidate`, the
+   * consolidation pass (see `consolidate`) runs after them in the same write, for the last batch
+   * of a run. Call it in short transactions of its own, never inside the transaction that stores
+   * articles.
    */
-  assign(inputs: readonly StoryInput[]): Promise<StoryAssignment>;
+  assign(inputs: readonly StoryInput[], options?: { readonly consolidate?: boolean }): Promise<StoryAssignment>;
   /**
    * Merges stories that turned out to be one once a run of assignments is in (old ids keep
    * resolving to the survivor): the cluster stage calls it once after its last batch, as the

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { startServer } from '../../src/api/server.ts';
 import type { Store } from '../../src/store/store.ts';
+import { random } from '../store/corpus.ts';
 import { postJson, seededApp } from './helpers.ts';
 
 const t = await seededApp();
@@ -64,15 +65,6 @@ const QUERY_TRICKS = [
   'q=Putin&unknown=1', 'q[]=Putin', 'q=' + encodeURIComponent('\u202e\u0000\u0007'),
 ];
 
-/** Deterministic pseudo-random generator (mulberry32), so a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = '{}[]":,\\ab01-.eEnulltrfsąż\u0000\n\t<>/%?&=#*()\'';
 

@@ -60,3 +60,21 @@ test('a failing stage: the articles stay stored, later stages still run, and the
   assert.equal(second.failed, undefined);
   assert.equal(second.stories?.added, seeds.length, 'caught up');
 }));
+
+test('analyses made by another analyser version: readers analyse afresh and count them; reanalyse stores current ones and re-indexes', () => withTempStore(async (store) => {
+  const { outdatedAnalyses, reanalyse } = await import('../../src/app/reanalyse.ts');
+  const { readAnalyses } = await import('../../src/app/analyses.ts');
+  await ingestInputs(store, [SAMPLE_DIR]);
+  const articles = await store.articles.list();
+  const stored = await store.analyses.getMany(articles.map((a) => a.id));
+  await store.analyses.put([...stored.values()].map((a) => ({ ...a, version: ANALYSIS_VERSION - 1 })));
+  assert.equal(await outdatedAnalyses(store), 5);
+  const read = await readAnalyses(store, articles);
+  assert.equal(read.fresh, 5, 'never mixed in silently: analysed afresh and counted');
+  const run = await reanalyse(store);
+  assert.deepEqual(run, { reanalysed: 5, reindexed: 5 });
+  assert.deepEqual(await store.analyses.versions(), { [ANALYSIS_VERSION]: 5 });
+  assert.equal((await readAnalyses(store, articles)).fresh, 0);
+  assert.ok((await store.search.search('Władywostok')).length > 0, 'still searchable after re-indexing');
+  assert.equal(await store.search.count(), 5);
+}));

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { decodeText } from '../../src/store/sqlite/rows.ts';
 import { stageLag } from '../../src/app/stages.ts';
 import { syntheticTexts } from './corpus.ts';
 
@@ -97,8 +98,8 @@ function assertComplete(dbPath: string, files: ReadonlyMap<string, string>): voi
     assert.equal(db.prepare('SELECT COUNT(DISTINCT id) FROM articles').pluck().get(), files.size, 'distinct ids');
     assert.equal(db.prepare('SELECT COUNT(DISTINCT origin) FROM articles').pluck().get(), files.size, 'distinct origins');
     assert.equal(db.prepare('SELECT COUNT(DISTINCT seq) FROM articles').pluck().get(), files.size, 'distinct ingest order');
-    const rows = db.prepare('SELECT origin, text FROM articles').all() as { origin: string; text: string }[];
-    const truncated = rows.filter((r) => files.get(r.origin) !== r.text).map((r) => r.origin);
+    const rows = db.prepare('SELECT origin, text FROM articles').all() as { origin: string; text: string | Buffer }[];
+    const truncated = rows.filter((r) => files.get(r.origin) !== decodeText(r.text)).map((r) => r.origin);
     assert.deepEqual(truncated, [], 'every text equals its file');
     const orphanBands = db.prepare('SELECT COUNT(*) FROM article_bands WHERE article_id NOT IN (SELECT id FROM articles)').pluck().get();
     assert.equal(orphanBands, 0, 'no band rows of rolled-back articles');

@@ -19,6 +19,7 @@ import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
+import { decodeText } from '../sqlite/rows.ts';
 import type { Store } from '../store.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
@@ -83,9 +84,9 @@ export class ImportConflictError extends Error {
   override readonly name = 'ImportConflictError';
 }
 
-/** SQLite values as PostgreSQL parameters: the same, except Buffers stay Buffers and numbers stay numbers. */
-function rowValues(row: Record<string, unknown>, columns: readonly string[]): unknown[] {
-  return columns.map((c) => row[c] ?? null);
+/** SQLite values as PostgreSQL parameters: the same, but an article's text as text (SQLite may hold it deflated, src/store/sqlite/rows.ts). */
+function rowValues(table: string, row: Record<string, unknown>, columns: readonly string[]): unknown[] {
+  return columns.map((c) => (table === 'articles' && c === 'text' ? decodeText(row[c] as string | Buffer) : row[c] ?? null));
 }
 
 async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCopy, onProgress: (line: string) => void): Promise<number> {
@@ -101,7 +102,7 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCo
       // Articles keep their seq: taken under the same lock as articles.save, so no saver interleaves.
       if (copy.table === 'articles') await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.articleSeq]);
       const result = await client.query(`INSERT INTO ${copy.table} (${copy.columns.join(', ')})
-        VALUES ${rows.map((_, i) => placeholders(i)).join(', ')} ${copy.conflict}`, rows.flatMap((r) => rowValues(r, copy.columns)));
+        VALUES ${rows.map((_, i) => placeholders(i)).join(', ')} ${copy.conflict}`, rows.flatMap((r) => rowValues(copy.table, r, copy.columns)));
       await client.query('COMMIT');
       copied += result.rowCount ?? 0;
     } catch (error) {

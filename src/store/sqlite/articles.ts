@@ -10,7 +10,7 @@ import {
   AmbiguousIdError, MIN_ID_PREFIX,
   type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
-import { ARTICLE_COLUMNS, decodeFingerprint, fromRow, outletKey, toParams, type ArticleRow } from './rows.ts';
+import { ARTICLE_COLUMNS, decodeFingerprint, decodeText, fromRow, outletKey, toParams, type ArticleRow } from './rows.ts';
 import type { Scope, Statements } from './scope.ts';
 
 /**
@@ -29,7 +29,7 @@ export interface CandidateRow {
   readonly seq: number;
   readonly duplicate_of: string | null;
   readonly fingerprint: Buffer | null;
-  readonly text: string;
+  readonly text: string | Buffer;
 }
 
 /** The article's MinHash signature, computed from its text when the caller did not. */
@@ -192,6 +192,6 @@ export function toCandidates(rows: readonly CandidateRow[]): DuplicateCandidate[
       seq: row.seq,
       duplicateOf: row.duplicate_of ?? undefined,
       fingerprint: decodeFingerprint(row.fingerprint as Buffer),
-      text: row.text,
+      text: decodeText(row.text),
     }));
 }

@@ -1,7 +1,13 @@
 /**
  * Article ⇄ SQLite row. Optional fields are stored as NULL and come back absent (not
  * `undefined`-valued), so a round trip yields an object equal to the one saved.
+ *
+ * The clean text is stored deflated (a BLOB in the `text` column; SQLite keeps a BLOB as it is
+ * whatever the column's declared type): Polish news text shrinks to about 40 %, and the text is
+ * the largest part of a stored article (docs/BENCHMARKS.md, scale). Rows written before that hold
+ * plain text and read back the same way.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article, DatePrecision, Language, RemovedBlock, SourceFormat } from '../../types.ts';
 import type { StoredArticle } from '../store.ts';
 
@@ -17,13 +23,23 @@ export interface ArticleRow {
   readonly language: string;
   readonly outlet: string | null;
   readonly author: string | null;
-  readonly text: string;
+  readonly text: string | Buffer;
   readonly removed: string;
   readonly duplicate_of: string | null;
   readonly revision_of: string | null;
   readonly source_id: string | null;
   readonly fingerprint: Buffer | null;
   readonly ingested_at: string;
+}
+
+/** The stored form of an article's text. */
+export function encodeText(text: string): Buffer {
+  return deflateRawSync(text);
+}
+
+/** An article's text back from its column: deflated (current rows) or plain (older rows). */
+export function decodeText(stored: string | Buffer): string {
+  return typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
 }
 
 /** Named parameters of the insert statement (`seq` is assigned by SQL). */
@@ -68,7 +84,7 @@ export function toParams(
     outlet: article.outlet ?? null,
     outlet_key: outletKey(article.outlet),
     author: article.author ?? null,
-    text: article.text,
+    text: encodeText(article.text),
     removed: JSON.stringify(article.removed ?? []),
     duplicate_of: duplicateOf ?? null,
     revision_of: revisionOf ?? null,
@@ -85,7 +101,7 @@ export function fromRow(row: ArticleRow): StoredArticle {
     origin: row.origin,
     format: row.format as SourceFormat,
     language: row.language as Language,
-    text: row.text,
+    text: decodeText(row.text),
     removed: JSON.parse(row.removed) as RemovedBlock[],
     ingestedAt: row.ingested_at,
   };

@@ -10,6 +10,7 @@ import { highlightSpans, highlightTerms, queryLemmas, type HighlightTerms } from
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchDocument, type SearchFilters, type SearchHit } from '../../search/types.ts';
 import type { Language } from '../../types.ts';
 import type { SearchStore } from '../store.ts';
+import { decodeText } from './rows.ts';
 import type { Scope } from './scope.ts';
 
 /**
@@ -37,7 +38,7 @@ export interface HitRow {
   readonly outlet: string | null;
   readonly language: string;
   readonly published: string | null;
-  readonly text: string;
+  readonly text: string | Buffer;
   readonly offsets: Buffer;
 }
 
@@ -174,7 +175,7 @@ export class SqliteSearch implements SearchStore {
 /** A hit row as a SearchHit: the best sentence cut from the text by its offsets, its matched words marked. */
 export function hitOf(row: HitRow, terms: HighlightTerms): SearchHit {
   const { start, end } = offsetsAt(row.offsets, row.idx);
-  const text = row.text.slice(start, end);
+  const text = decodeText(row.text).slice(start, end);
   return {
     articleId: row.article_id,
     origin: row.origin,

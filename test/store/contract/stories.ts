@@ -84,6 +84,16 @@ export function storiesContract(engine: StoreUnderTest): void {
       assert.deepEqual([paged.total, paged.stories.map((s) => s.id)], [2, [budgetEvent]]);
     }));
 
+    test('assign with consolidate gives what assign then consolidate give', () => withStore(engine, async (store) => {
+      await clustered(store, [...seedArticles, budget]);
+      const apart = (await store.stories.list({ limit: 100 })).stories.map((s) => [s.id, [...s.articleIds].sort()]);
+      await store.stories.clear();
+      const together = await store.stories.assign([...seedArticles, budget].map(inputOf), { consolidate: true });
+      assert.equal(together.added, seedArticles.length + 1);
+      assert.deepEqual({ events: together.events, storylines: together.storylines }, await store.stories.counts());
+      assert.deepEqual((await store.stories.list({ limit: 100 })).stories.map((s) => [s.id, [...s.articleIds].sort()]), apart);
+    }));
+
     test('clear forgets every story; a failed transaction keeps none of its assignments', () => withStore(engine, async (store) => {
       await store.articles.save([...seedArticles, budget]);
       await assert.rejects(store.transaction(async (tx) => {

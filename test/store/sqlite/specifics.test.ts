@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PAGE_SIZE } from '../../../src/store/sqlite/connection.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations/index.ts';
 import { migrate, SchemaVersionError } from '../../../src/store/sqlite/migrate.ts';
@@ -20,13 +21,14 @@ function freshPath(): string {
 }
 
 describe('sqlite specifics', () => {
-  test('creates parent directories and sets WAL, synchronous=NORMAL, foreign keys', async () => {
+  test('creates parent directories and sets WAL, the page size, synchronous=NORMAL, foreign keys', async () => {
     const path = join(root, 'nested', 'deeper', 'k.db');
     await (await openSqliteStore(path)).close();
     assert.ok(existsSync(path));
     const db = new Database(path, { readonly: true });
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('page_size', { simple: true }), PAGE_SIZE, 'a new file gets the larger pages');
     } finally {
       db.close();
     }

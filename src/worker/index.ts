@@ -19,7 +19,7 @@ import { displayLocation } from '../store/index.ts';
 import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
 import { MissingArticleError, processArticles, warmUp, type ArticleResults } from './article.ts';
-import { leasePass, type LeasePass, type LeaseState } from './lease.ts';
+import { leasePass, type LeasePass } from './lease.ts';
 
 /** Channel a worker notifies after finishing jobs, so the lease holder clusters them at once. */
 export const ANALYSED_CHANNEL = 'kronika_analysed';
@@ -171,7 +171,6 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
 
   const leaseLoop = async () => {
     const partition = 0;
-    const state: LeaseState = {};
     while (!stopping) {
       if (!leader) {
         const { rows } = await db.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS held',
@@ -184,7 +183,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         log(`holding the cluster lease (partition ${partition})`);
       }
       const started = Date.now();
-      const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) }, state);
+      const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) });
       if (pass.dispatched > 0) {
         log(`queued ${pass.dispatched} article job(s)`);
         await notify(JOBS_CHANNEL);

@@ -32,19 +32,13 @@ const FRONTIER_PAGE = 50;
 
 /**
  * While workers are still analysing a burst, clustering waits until this many analysed articles
- * are waiting or the oldest has waited CLUSTER_WAIT_MS: today's story state is rewritten whole at
- * every clustering commit (src/store/json-stories.ts), so clustering two articles at a time would
- * take the holder's time from analysis. Once analysis has caught up, clustering runs at once.
- * Batching changes nothing in the stories: articles join in seq order either way.
+ * are waiting: today's story state is rewritten whole at every clustering commit
+ * (src/store/json-stories.ts), so clustering a few articles at a time would take the holder's
+ * time (and the server's) from analysis. Once analysis has caught up with every stored article,
+ * clustering runs at once, so a trickle of articles joins its stories without delay. Batching
+ * changes nothing in the stories: articles join in seq order either way.
  */
 export const CLUSTER_BATCH = 200;
-export const CLUSTER_WAIT_MS = 2000;
-
-/** What the holder remembers between passes. */
-export interface LeaseState {
-  /** When analysed articles started waiting for clustering in the current burst. */
-  waitingSince?: number;
-}
 
 /** Cursors the lease keeps besides the stages' own (src/store/store.ts, CursorStore). */
 export const LEASE_CURSORS = Object.freeze({ dispatch: 'dispatch', consolidate: 'consolidate' });
@@ -104,7 +98,7 @@ async function indexedThrough(store: Store, cursor: number, limit: number): Prom
  * One pass of the lease holder's work.
  * @example const pass = await leasePass(store, boss, { print: console.log })
  */
-export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions, state: LeaseState = {}): Promise<LeasePass> {
+export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions): Promise<LeasePass> {
   const dispatched = await dispatch(store, boss);
   const last = await store.articles.lastSeq();
   const cursors = await store.cursors.all();
@@ -113,9 +107,7 @@ export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOpti
   const indexed = await indexedThrough(store, cursors.index ?? 0, analysed);
   if (indexed > (cursors.index ?? 0)) await store.cursors.advance('index', indexed);
   const waiting = analysed - (cursors.cluster ?? 0);
-  if (waiting > 0) state.waitingSince ??= Date.now();
-  const cluster = waiting > 0 && (analysed >= last || waiting >= CLUSTER_BATCH || Date.now() - state.waitingSince! >= CLUSTER_WAIT_MS);
-  if (cluster) state.waitingSince = undefined;
+  const cluster = waiting > 0 && (analysed >= last || waiting >= CLUSTER_BATCH);
   const stages = await runStages(store, { stages: cluster ? ['cluster', 'alert'] : ['alert'], consolidate: false, alerts });
   if (stages.failed) throw new Error(`${stages.failed.stage} stage failed: ${stages.failed.error}`);
 

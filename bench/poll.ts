@@ -81,7 +81,7 @@ export async function run(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-poll-'));
   const path = join(dir, 'poll.db');
   const server = await startServer(SOURCES);
-  const store = openSqliteStore(path);
+  const store = await openSqliteStore(path);
   const sources: SourceStore = openSqliteSourceStore(path);
   const lookup = async (host: string) => {
     if (host.endsWith('.test')) return ['127.0.0.1'];
@@ -152,7 +152,7 @@ export async function run(): Promise<BenchReport> {
   } finally {
     server.stop();
     sources.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,8 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncStories } from '../src/app/stories.ts';
-import { ingestBatch } from '../src/ingest/batch.ts';
+import { ingestInputs } from '../src/app/ingest.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { DEFAULT_BSNLP_PATH } from '../eval/types.ts';
 import type { BenchReport, BenchRow } from './report.ts';
@@ -111,14 +110,15 @@ export async function run(): Promise<BenchReport> {
     const db = join(dir, 'kronika.db');
     const input = join(dir, 'articles.jsonl');
     writeJsonl(input);
-    const store = openSqliteStore(db);
+    const store = await openSqliteStore(db);
     const t0 = performance.now();
-    const ingested = await ingestBatch(store, [input], { maxBytes: 512 * 2 ** 20 });
+    const { result: ingested, pipeline } = await ingestInputs(store, [input], { maxBytes: 512 * 2 ** 20 });
     if (ingested.failed) throw new Error(`store not built: ${ingested.failures[0]?.message}`);
-    const sync = syncStories(store);
+    if (!pipeline?.stories || pipeline.failed) throw new Error(`stories not built: ${pipeline?.failed?.error ?? 'the cluster stage did not run'}`);
+    const sync = pipeline.stories;
     const buildSeconds = (performance.now() - t0) / 1000;
-    const articles = store.countArticles();
-    store.close();
+    const { articles } = await store.articles.stats();
+    await store.close();
 
     const baseline = time(['-e', '0']);
     const before = process.env.KRONIKA_STARTUP_BEFORE;

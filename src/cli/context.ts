@@ -1,11 +1,11 @@
 /**
  * What every command shares: opening the store from --db / KRONIKA_DB, printing data as
- * text or JSON, and turning failures into the documented exit codes
- * (0 all good, 1 some inputs failed, 2 usage error).
+ * text or JSON, telling the user when the stages lag behind, and turning failures into the
+ * documented exit codes (0 all good, 1 some inputs failed, 2 usage error).
  */
 import type { Command } from 'commander';
-import { openSqliteStore } from '../store/sqlite/index.ts';
-import { resolveDbPath } from '../store/path.ts';
+import { stageLag } from '../app/stages.ts';
+import { openStore, resolveStoreLocation } from '../store/index.ts';
 import type { Store } from '../store/store.ts';
 import { terminalCell, terminalSafe } from '../text/terminal.ts';
 
@@ -17,7 +17,7 @@ export interface DbOptions {
 
 /** Adds the `--db` option every data command takes. */
 export function withDb(cmd: Command): Command {
-  return cmd.option('--db <path>', 'SQLite database file (default: $KRONIKA_DB or ./kronika.db)');
+  return cmd.option('--db <path>', 'the store: an SQLite file (default: $KRONIKA_DB or ./kronika.db)');
 }
 
 export function withJson(cmd: Command): Command {
@@ -26,11 +26,11 @@ export function withJson(cmd: Command): Command {
 
 /** Opens the store for one command and always closes it, also when the command throws. */
 export async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = openSqliteStore(resolveDbPath(options.db));
+  const store = await openStore(resolveStoreLocation(options.db));
   try {
     return await run(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -62,4 +62,23 @@ export function printTable(header: readonly string[], unsafeRows: readonly (read
 export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : flat.slice(0, width - 1) + '…';
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`kronika: warning: ${message}\n`);
+}
+
+/**
+ * Says on stderr when a reader's answer is behind the store: articles the stories do not hold yet
+ * (stored with --no-stages, or by a process whose stages failed), analyses made afresh. Readers
+ * never run the stages themselves (`kronika update` does).
+ */
+export async function noticeLag(store: Store, what: { stories?: boolean; fresh?: number } = {}): Promise<void> {
+  if (what.stories) {
+    const lag = await stageLag(store);
+    if (lag.cluster > 0) warn(`${lag.cluster} stored article(s) are not in stories yet: \`kronika update\` adds them`);
+  }
+  if (what.fresh) {
+    warn(`${what.fresh} article(s) had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
+  }
 }

@@ -20,6 +20,10 @@ export const COMMAND_MODULES: readonly { readonly names: readonly string[]; read
   { names: ['serve'], load: () => import('./commands/serve.ts') },
   { names: ['watch'], load: () => import('./commands/watch.ts') },
   { names: ['sources'], load: () => import('./commands/sources.ts') },
+  { names: ['update', 'reanalyse'], load: () => import('./commands/update.ts') },
+  { names: ['worker'], load: () => import('./commands/worker.ts') },
+  { names: ['jobs'], load: () => import('./commands/jobs.ts') },
+  { names: ['migrate'], load: () => import('./commands/migrate.ts') },
 ];
 
 /**
@@ -40,7 +44,7 @@ export async function buildProgram(modules: readonly CommandModule[] | Promise<r
     .name('kronika')
     .description(
       'Self-hosted news story engine: reads Polish and English articles (text, HTML, RSS/Atom, JSON Lines), ' +
-        'cleans and stores them, and turns them into stories. The database is --db, else $KRONIKA_DB, else ./kronika.db.',
+        'cleans and stores them, and turns them into stories. The store is --db, else $KRONIKA_DB, else ./kronika.db.',
     )
     .addHelpText('after', `
 Examples:

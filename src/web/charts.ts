@@ -9,7 +9,7 @@
  *   - barChart: horizontal bars with their labels (coverage by outlet).
  */
 import { html, type SafeHtml } from './html.ts';
-import { count, formatDate, formatNumber, NOUNS, parseIsoDate, type Noun } from './i18n.ts';
+import { count, formatDate, formatDateRange, formatNumber, NOUNS, parseIsoDate, type Noun } from './i18n.ts';
 
 const VIEW_WIDTH = 360;
 /** Distinguishable for the common colour-vision deficiencies (Okabe–Ito), then grey for "the rest". */
@@ -50,11 +50,16 @@ function periods(first: Date, last: Date, bucket: Bucket): string[] {
   return keys;
 }
 
-let figureSerial = 0;
-/** Ids for aria-labelledby, unique within a page. */
-function ids(prefix: string): { title: string; desc: string } {
-  figureSerial = (figureSerial + 1) % 1_000_000;
-  return { title: `${prefix}-${figureSerial}-t`, desc: `${prefix}-${figureSerial}-d` };
+/**
+ * Ids for aria-labelledby, from what the figure says: unique within a page (two charts that say
+ * the same thing are the same chart), and the same on every rendering of it, so a page rendered
+ * twice is byte for byte the same document.
+ */
+function ids(prefix: string, content: string): { title: string; desc: string } {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < content.length; i++) hash = Math.imul(hash ^ content.charCodeAt(i), 0x01000193) >>> 0;
+  const key = `${prefix}-${hash.toString(36)}`;
+  return { title: `${key}-t`, desc: `${key}-d` };
 }
 
 function legend(entries: readonly { label: string; colour: string; value: string }[]): SafeHtml {
@@ -147,11 +152,11 @@ export function timeChart(items: readonly Dated[], options: TimeChartOptions): S
   const groupTotals = new Map<string, number>();
   for (const d of dated) groupTotals.set(groupOf(d.group), (groupTotals.get(groupOf(d.group)) ?? 0) + d.n);
   const busiest = keys.reduce((best, k) => (columnTotal(k) > columnTotal(best) ? k : best), keys[0]!);
-  const description = `${count(total, noun)} od ${formatDate(keys[0])} do ${formatDate(keys[keys.length - 1])}, ` +
-    `najwięcej ${formatDate(busiest)} (${formatNumber(columnTotal(busiest))})` +
+  const description = `${count(total, noun)}: ${formatDateRange(keys[0], keys[keys.length - 1])}; ` +
+    `najwięcej: ${formatDate(busiest)} (${formatNumber(columnTotal(busiest))})` +
     (order.length > 1 ? `; ${order.map((g) => `${g}: ${formatNumber(groupTotals.get(g) ?? 0)}`).join(', ')}` : '') +
     (undated ? `; ${formatNumber(undated)} bez daty` : '') + '.';
-  const id = ids('chart');
+  const id = ids('chart', `${options.title}|${description}`);
   const caption = order.length > 1
     ? legend(order.map((g) => ({ label: g || '—', colour: colourOf.get(g) ?? REST_COLOUR, value: formatNumber(groupTotals.get(g) ?? 0) })))
     : '';

@@ -42,8 +42,8 @@ async function withPage(viewport: { width: number; height: number } | undefined,
 }
 
 /** Every page a reader can reach, by path. */
-function pages(): [string, string][] {
-  const [article] = [...site.store.iterateArticles()];
+async function pages(): Promise<[string, string][]> {
+  const [article] = await site.store.articles.list({ limit: 1 });
   const text = article!.text;
   const start = text.indexOf('Kim');
   return [
@@ -82,7 +82,7 @@ async function interfaceText(page: Page): Promise<string> {
 test('every page fits 1366 px and 390 px without sideways scrolling, with no English in the interface', async () => {
   for (const viewport of WIDTHS) {
     await withPage(viewport, async (page) => {
-      for (const [name, path] of pages()) {
+      for (const [name, path] of await pages()) {
         const response = await page.goto(`${site.url}${path}`);
         assert.ok(response, name);
         const { scroll, client } = await page.evaluate(() => ({
@@ -114,7 +114,7 @@ test('citation chips in every section open the article with exactly the cited pa
       const href = await cite.getAttribute('href');
       const m = /\/articles\/([0-9a-f]+)\?start=(\d+)&end=(\d+)/.exec(href ?? '');
       assert.ok(m, `${section}: the chip links to a passage: ${href}`);
-      const cited = site.store.getArticle(m[1]!)!.text.slice(Number(m[2]), Number(m[3]));
+      const cited = (await site.store.articles.get(m[1]!))!.text.slice(Number(m[2]), Number(m[3]));
       await cite.scrollIntoViewIfNeeded();
       await cite.click();
       await page.waitForURL(/\/articles\//);
@@ -131,7 +131,7 @@ test('citation chips in every section open the article with exactly the cited pa
 
 test('an article links to its story, and the story page lists its people and places', async () => {
   await withPage(WIDTHS[1], async (page) => {
-    const [article] = [...site.store.iterateArticles()];
+    const [article] = await site.store.articles.list({ limit: 1 });
     await page.goto(`${site.url}/articles/${article!.id}`);
     const link = page.locator('.in-story a');
     assert.equal(await link.count(), 1, 'the article names its story');
@@ -160,7 +160,7 @@ test('the story page draws its articles over time as an accessible SVG', async (
 });
 
 test('search finds Władywostoku with and without Polish letters', async () => {
-  const withAnchor = [...site.store.iterateArticles()].filter((a) => a.text.includes('Władywostoku')).map((a) => a.id).sort();
+  const withAnchor = (await site.store.articles.list()).filter((a) => a.text.includes('Władywostoku')).map((a) => a.id).sort();
   assert.ok(withAnchor.length >= 2, 'seeds hold the word');
   await withPage(undefined, async (page) => {
     for (const query of ['Władywostok', 'wladywostok']) {

@@ -31,13 +31,13 @@ const describe = (items: readonly IngestItem[], dir: string) =>
 test('a digits-only .txt is refused, as the API refuses it; the other file is stored', () => withDir(async (dir) => {
   writeFileSync(join(dir, 'a-numbers.txt'), '2023 09 13\n\n12 345 678, 90 %\n');
   writeFileSync(join(dir, 'b-news.txt'), TEXT);
-  const store = openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:');
   try {
     const result = await ingestBatch(store, [dir]);
     assert.equal(result.stored, 1);
     assert.deepEqual(result.failures, [{ input: join(dir, 'a-numbers.txt'), message: 'no words in the text (only digits or punctuation)' }]);
   } finally {
-    store.close();
+    await store.close();
   }
 }));
 
@@ -66,7 +66,7 @@ test('an OPML list names itself in the errors of the feeds it lists; a broken OP
 test('a charset guessed or overruled is a warning of the batch; the article is stored readable', () => withDir(async (dir) => {
   writeFileSync(join(dir, 'legacy.html'), encodePolish(`<html><body><article><p>Śląskie źródła wysychają, ostrzegają hydrolodzy z Katowic.</p><p>${TEXT}</p></article></body></html>`, 'windows-1250'));
   writeFileSync(join(dir, 'liar.html'), `<html><head><meta charset="iso-8859-2"></head><body><article><p>Zażółć gęślą jaźń w Łodzi.</p><p>${TEXT}</p></article></body></html>`);
-  const store = openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:');
   try {
     const result = await ingestBatch(store, [dir]);
     assert.equal(result.stored, 2);
@@ -74,10 +74,10 @@ test('a charset guessed or overruled is a warning of the batch; the article is s
       '/legacy.html: no charset declared and not UTF-8: read as windows-1250',
       '/liar.html: declared iso-8859-2 (meta), but the bytes are UTF-8: read as UTF-8',
     ]);
-    const texts = store.listArticles({}).map((a) => a.text).join('\n');
+    const texts = (await store.articles.list()).map((a) => a.text).join('\n');
     assert.match(texts, /Śląskie źródła wysychają/);
     assert.match(texts, /Zażółć gęślą jaźń w Łodzi/);
   } finally {
-    store.close();
+    await store.close();
   }
 }));

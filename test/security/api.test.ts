@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveApiToken, type SecurityOptions } from '../../src/api/security.ts';
 import { toArticle } from '../../src/ingest/article.ts';
+import { runStages } from '../../src/app/stages.ts';
 import { readPlainText } from '../../src/ingest/plain-text.ts';
 import { startServer as startApi } from '../../src/api/server.ts';
 import { getJson, postJson, seededApp, type TestApp } from '../api/helpers.ts';
@@ -26,7 +27,7 @@ before(async () => {
 });
 after(() => secret.close());
 
-function app(security: Partial<SecurityOptions> = {}, extra: Parameters<typeof seededApp>[0] = {}): TestApp {
+function app(security: Partial<SecurityOptions> = {}, extra: Parameters<typeof seededApp>[0] = {}): Promise<TestApp> {
   return seededApp({ security: { listenHost: '127.0.0.1', token: TOKEN, ...security }, ...extra });
 }
 
@@ -36,7 +37,7 @@ function request(path: string, host: string, init: RequestInit = {}): Request {
 }
 
 test('only configured host names are answered (DNS rebinding cannot drive the API)', async () => {
-  const t = app({ publicHosts: ['kronika.example'] });
+  const t = await app({ publicHosts: ['kronika.example'] });
   try {
     for (const host of ['localhost', 'localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'kronika.example', 'KRONIKA.example.:443']) {
       assert.equal((await t.app.request(request('/api/stats', host))).status, 200, host);
@@ -51,12 +52,12 @@ test('only configured host names are answered (DNS rebinding cannot drive the AP
     const crossOrigin = await t.app.request(request('/api/ingest', 'localhost', postJson({ text: TEXT }, { origin: 'http://attacker.example' })));
     assert.equal(crossOrigin.status, 403, 'a page on another site cannot write');
   } finally {
-    t.close();
+    await t.close();
   }
 });
 
 test('on loopback writes are open, but a watch with a webhook needs the token; its secret is never listed back', async () => {
-  const t = app();
+  const t = await app();
   try {
     assert.equal((await getJson(t.app, '/api/ingest', postJson({ text: TEXT }))).status, 201);
     assert.equal((await getJson(t.app, '/api/watches', postJson({ query: 'Putin' }))).status, 201, 'stdout watch: no token');
@@ -75,13 +76,13 @@ test('on loopback writes are open, but a watch with a webhook needs the token; i
     assert.match(text, /"webhook":"https:\/\/hooks.example\/…"/);
     assert.doesNotMatch(JSON.stringify(saved.body), /SECRET|pa55/);
   } finally {
-    t.close();
+    await t.close();
   }
 });
 
 test('listening beyond loopback: writes and reads need the token, reads can be opened, /health stays open', async () => {
-  const t = app({ listenHost: '0.0.0.0', publicHosts: ['kronika.example'] });
-  const open = app({ listenHost: '0.0.0.0', publicHosts: ['kronika.example'], publicReads: true });
+  const t = await app({ listenHost: '0.0.0.0', publicHosts: ['kronika.example'] });
+  const open = await app({ listenHost: '0.0.0.0', publicHosts: ['kronika.example'], publicReads: true });
   try {
     const host = 'kronika.example';
     assert.equal((await t.app.request(request('/api/ingest', host, postJson({ text: TEXT })))).status, 401);
@@ -95,14 +96,14 @@ test('listening beyond loopback: writes and reads need the token, reads can be o
     assert.equal((await open.app.request(request('/api/stats', host))).status, 200, 'reads opened on purpose');
     assert.equal((await open.app.request(request('/api/ingest', host, postJson({ text: TEXT })))).status, 401, 'writes still need it');
   } finally {
-    t.close();
-    open.close();
+    await t.close();
+    await open.close();
   }
 });
 
 test('POST /api/ingest {url} and webhooks cannot reach internal addresses: the secret server gets nothing', async () => {
   const runs: unknown[] = [];
-  const t = app({}, { alerts: { retry: { attempts: 2, backoffMs: 1, timeoutMs: 2000 }, onRun: (r) => runs.push(r) } });
+  const t = await app({}, { alerts: { retry: { attempts: 2, backoffMs: 1, timeoutMs: 2000 }, onRun: (r) => runs.push(r) } });
   try {
     for (const url of [`${secret.base}/`, `http://localhost:${secret.port}/`, `http://2130706433:${secret.port}/`, `http://[::ffff:127.0.0.1]:${secret.port}/`]) {
       const res = await getJson(t.app, '/api/ingest', postJson({ url }));
@@ -118,7 +119,7 @@ test('POST /api/ingest {url} and webhooks cannot reach internal addresses: the s
     assert.match(listed.body.watches[0].lastError, /^refused: 127\.0\.0\.1 is a loopback address/);
     assert.equal(secret.connections(), 0, 'the secret server received nothing');
   } finally {
-    t.close();
+    await t.close();
   }
 });
 
@@ -135,7 +136,7 @@ function raw(port: number, bytes: Buffer): Promise<string> {
 }
 
 test('a 100 KB query, oversized headers and raw 0xFF bytes get the JSON error shape, not a bare status', async () => {
-  const t = app();
+  const t = await app();
   const server = await startApi(t.app, { port: 0 });
   try {
     const longQuery = await fetch(`${server.url}/api/search?q=${'a'.repeat(100 * 1024)}`);
@@ -152,7 +153,7 @@ test('a 100 KB query, oversized headers and raw 0xFF bytes get the JSON error sh
     assert.deepEqual(JSON.parse(binary.slice(binary.indexOf('\r\n\r\n') + 4)), { error: { code: 'bad_request', message: 'malformed HTTP request' } });
   } finally {
     await server.close();
-    t.close();
+    await t.close();
   }
 });
 
@@ -173,11 +174,11 @@ test('the API token: KRONIKA_TOKEN, else generated once and kept beside the data
 });
 
 test('API records show a file name, never the server path an article was read from', async () => {
-  const t = app();
+  const t = await app();
   try {
     const article = toArticle(readPlainText(`${TEXT} Władywostok.`, '/srv/kronika/private/inbox/pap-001.txt'), '2026-01-02T00:00:00Z');
-    t.store.saveArticles([article]);
-    t.search.indexArticles([article]);
+    await t.store.articles.save([article]);
+    await runStages(t.store);
     const answers = [
       await t.app.request('/api/articles?limit=100'), await t.app.request(`/api/articles/${article.id}`),
       await t.app.request('/api/search?q=Władywostok'), await t.app.request('/api/stories'),
@@ -193,16 +194,16 @@ test('API records show a file name, never the server path an article was read fr
     assert.doesNotMatch(page, /\/srv\/kronika/);
     assert.match(page, /pap-001\.txt/);
   } finally {
-    t.close();
+    await t.close();
   }
 });
 
 test('a digits-only text is refused by the API as by file ingest', async () => {
-  const t = app();
+  const t = await app();
   try {
     const res = await getJson(t.app, '/api/ingest', postJson({ text: '2023 09 13 12 345' }));
     assert.equal(res.status, 422);
   } finally {
-    t.close();
+    await t.close();
   }
 });

@@ -92,7 +92,7 @@ test('a 1,000-file batch with a 100,000-deep page: every other file read, that p
 });
 
 test('the server answers /health while a slow page is being extracted', async () => {
-  const t = seededApp();
+  const t = await seededApp();
   try {
     const order: string[] = [];
     const slow = `<html><body>${'<div>'.repeat(DEFAULT_HTML_BUDGET.maxDepth - 4)}${`<p>${STORY}</p>`.repeat(400)}</body></html>`;
@@ -105,6 +105,6 @@ test('the server answers /health while a slow page is being extracted', async ()
     assert.equal(stored.status, 201, JSON.stringify(stored.body));
     assert.deepEqual(order, ['health', 'ingest'], 'health did not wait for the extraction');
   } finally {
-    t.close();
+    await t.close();
   }
 });

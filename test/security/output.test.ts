@@ -8,15 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createApp } from '../../src/api/app.ts';
 import { readFeed } from '../../src/ingest/feed.ts';
 import { readJsonl } from '../../src/ingest/jsonl.ts';
-import { createSqliteSearchIndex } from '../../src/search/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { terminalCell, terminalSafe } from '../../src/text/terminal.ts';
 import { articlePage } from '../../src/web/pages.ts';
-import { mentionsOnly } from '../api/helpers.ts';
 import { runInProcess } from './helpers.ts';
 
 /** Recolour, retitle the window, write the clipboard (OSC 52), clear the screen, 8-bit CSI, reset. */
@@ -86,10 +83,9 @@ test('ingest drops non-web article URLs from JSON Lines and feed <link>s', () =>
 });
 
 test('web pages and the HTML report link only http(s) addresses', async () => {
-  const store = openSqliteStore(db);
-  const search = createSqliteSearchIndex(new Database(':memory:'));
+  const store = await openSqliteStore(db);
   try {
-    const [stored] = store.listArticles({ limit: 1 });
+    const [stored] = await store.articles.list({ limit: 1 });
     // An address stored before ingest refused such URLs (or by another tool) is shown, never linked.
     for (const url of HOSTILE_URLS) {
       const page = articlePage({ ...stored!, url });
@@ -97,7 +93,7 @@ test('web pages and the HTML report link only http(s) addresses', async () => {
       assert.match(page, /<p class="meta">/);
     }
     assert.match(articlePage({ ...stored!, url: 'https://example.pl/a' }), /<a href="https:\/\/example.pl\/a"/);
-    const app = createApp({ store, search, analyze: mentionsOnly, log: () => {} });
+    const app = createApp({ store, log: () => {} });
     const list = await (await app.request('/stories')).text();
     const storyPath = /href="(\/stories\/[^"]+)"/.exec(list)![1]!;
     for (const path of ['/', `/articles/${stored!.id}`, storyPath]) {
@@ -105,8 +101,7 @@ test('web pages and the HTML report link only http(s) addresses', async () => {
       assert.doesNotMatch(body, /href="\s*(javascript|data|vbscript):/i, path);
     }
   } finally {
-    search.close();
-    store.close();
+    await store.close();
   }
   const report = await cli(['report', (/^((?:ev|sl)-[0-9a-f]+)\s/m.exec((await cli(['stories'])).stdout))![1]!, '--format', 'html']);
   assert.doesNotMatch(report.stdout, /href="\s*(javascript|data|vbscript):/i);

@@ -63,11 +63,12 @@ export async function world(specs: readonly SourceSpec[], defaults: WorldOptions
   const path = join(mkdtempSync(join(tmpdir(), 'kronika-poll-')), 'test.db');
   const requested: string[] = [];
   const ids = new Map<string, string>();
+  const store = await openSqliteStore(path);
   const w: World = {
     clock,
     server,
     path,
-    store: openSqliteStore(path),
+    store,
     sources: openSqliteSourceStore(path),
     requested,
     ids,
@@ -96,13 +97,13 @@ export async function world(specs: readonly SourceSpec[], defaults: WorldOptions
     },
     async reopen() {
       w.sources.close();
-      w.store.close();
-      w.store = openSqliteStore(path);
+      await w.store.close();
+      w.store = await openSqliteStore(path);
       w.sources = openSqliteSourceStore(path);
     },
     async close() {
       w.sources.close();
-      w.store.close();
+      await w.store.close();
       await server.close();
     },
   };

@@ -56,7 +56,7 @@ before(async () => {
     await w.cycle();
     w.clock.advance(10 * MIN);
   }
-  articles = w.store.listArticles();
+  articles = await w.store.articles.list();
   if (process.env.DEBUG_POLL) {
     for (const { at, report } of reports) if (report.outcome === 'failed') console.log(new Date(at).toISOString(), report.outlet, report.failure, report.error);
   }

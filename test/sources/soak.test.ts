@@ -34,7 +34,7 @@ test(`soak: ${SOURCES} sources × ${CYCLES} cycles, no duplicates, every healthy
     assert.ok(user + system < 60e6, `the soak took ${((user + system) / 1e6).toFixed(1)} s of CPU`);
     const healthy = specs.filter((s) => HEALTHY.includes(s.behaviour));
     assert.ok(polled >= healthy.length * CYCLES, `${polled} polls`);
-    const articles = w.store.listArticles();
+    const articles = await w.store.articles.list();
     const byOutlet = new Map<string, string[]>();
     for (const article of articles) byOutlet.set(article.outlet!, [...(byOutlet.get(article.outlet!) ?? []), article.title!]);
     for (const spec of healthy) {

@@ -12,15 +12,16 @@ import {
   type CycleReport, type FollowResult, type Source, type SourcePollReport, type SourceStore,
 } from '../../sources/index.ts';
 import { feedUrlOf } from '../../sources/subscribe.ts';
+import { runStages, STAGES, type PipelineReport } from '../../app/stages.ts';
 import { openSqliteSourceStore } from '../../store/sqlite/source-store.ts';
-import { resolveDbPath } from '../../store/path.ts';
+import { LOOKS_LIKE_URL, resolveStoreLocation } from '../../store/path.ts';
 import type { Store } from '../../store/store.ts';
-import { alertNewArticles } from './watch.ts';
+import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
+import { baseUrlOf } from './watch.ts';
 import {
-  EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore,
+  EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, warn, withDb, withJson, withStore,
   type DbOptions,
 } from '../context.ts';
-import { syncStoriesOf } from '../stories-sync.ts';
 
 /** `sources list` fits a terminal this wide. */
 const LIST_WIDTH = 100;
@@ -47,7 +48,10 @@ interface PollFlags extends JsonFlags, PollSettings {
 }
 
 async function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => Promise<T>): Promise<T> {
-  const sources = openSqliteSourceStore(resolveDbPath(flags.db));
+  const location = resolveStoreLocation(flags.db);
+  // The sources concern lives in SQLite stores only so far (src/store/sqlite/source-store.ts).
+  if (LOOKS_LIKE_URL.test(location)) throw new UsageError(`sources need an SQLite store for now; ${location.replace(/\/\/[^@/]*@/, '//')} is not one`);
+  const sources = openSqliteSourceStore(location);
   try {
     return await run(sources);
   } finally {
@@ -174,6 +178,19 @@ async function poll(store: Store, sources: SourceStore, ids: readonly string[], 
   return flags.all ? poller.pollAll() : poller.pollDue();
 }
 
+/** The stages over what the poll stored, as after `kronika ingest`; none when workers run them. */
+async function afterPoll(store: Store, flags: PollFlags): Promise<PipelineReport | undefined> {
+  if (stagesRunInWorkers(store)) {
+    if (!flags.json) process.stderr.write(`kronika: ${LEFT_TO_WORKERS}\n`);
+    return undefined;
+  }
+  const baseUrl = baseUrlOf(undefined);
+  return runStages(store, {
+    stages: flags.stories === false ? STAGES.filter((stage) => stage !== 'cluster') : STAGES,
+    alerts: { print: (line) => process.stdout.write(line + '\n'), ...(baseUrl && { baseUrl }) },
+  });
+}
+
 export function register(program: Command): void {
   const sources = program
     .command('sources')
@@ -296,18 +313,20 @@ export function register(program: Command): void {
     .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
     .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)')))
     .action(async (ids: string[], flags: PollFlags) => {
-      const { cycle, stories } = await withStore(flags, async (store) => withSources(flags, async (s) => {
+      const { cycle, pipeline } = await withStore(flags, async (store) => withSources(flags, async (s) => {
         const cycle = await poll(store, s, ids, flags);
-        const stories = flags.stories === false || cycle.articleIds.length === 0 ? undefined : syncStoriesOf(store);
-        if (cycle.articleIds.length > 0) await alertNewArticles(store, flags, cycle.articleIds);
-        return { cycle, stories };
+        return { cycle, pipeline: cycle.articleIds.length === 0 ? undefined : await afterPoll(store, flags) };
       }));
+      const stories = pipeline?.stories;
       if (flags.json) printJson({ ...cycle, ...(stories && { stories }) });
       else {
         const clustered = stories ? `; stories: ${stories.events} event(s), ${stories.storylines} storyline(s)` : '';
         process.stdout.write(cycleSummary(cycle, Date.now()) + clustered + '\n');
       }
-      if (cycle.failed > 0) process.exitCode = EXIT_PARTIAL;
+      if (pipeline?.failed) {
+        warn(`the ${pipeline.failed.stage} stage failed (${pipeline.failed.error}); every article above is stored, and the next run catches up`);
+      }
+      if (cycle.failed > 0 || pipeline?.failed) process.exitCode = EXIT_PARTIAL;
     });
 }
 

@@ -30,10 +30,10 @@ const IN_CHUNK = 500;
 /**
  * Opens (creating and migrating if needed) the database at `path` for source monitoring alone.
  * The full store will hand out the same implementation on its own connection.
- * @example const sources = openSqliteSourceStore(resolveDbPath(flags.db))
+ * @example const sources = openSqliteSourceStore(resolveStoreLocation(flags.db))
  */
 export function openSqliteSourceStore(path: string): SourceStore {
-  return openDatabase(path, false, (db) => {
+  return openDatabase(path, { readonly: false }, (db) => {
     migrate(db, MIGRATIONS);
     return new SqliteSourceStore(db, true);
   });

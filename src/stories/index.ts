@@ -12,6 +12,6 @@ export {
   type ClustererState,
   type StoryAssignment,
 } from './cluster.ts';
-export { createStoryEngine, restoreStoryEngine, type EngineAssignment, type StoryEngine, type StoryEngineState, type Storyline } from './engine.ts';
+export { createStoryEngine, openStoryEngine, restoreStoryEngine, type EngineAssignment, type PersistentStoryEngine, type StoryEngine, type StoryEngineState, type Storyline } from './engine.ts';
 export { EVENT_PRESET, STORYLINE_PRESET, type ClusterOptions, type StoryLevel } from './options.ts';
 export type { Story } from './story.ts';

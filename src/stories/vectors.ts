@@ -76,7 +76,7 @@ export class Vocabulary {
   ensure(ids: readonly number[]): void {
     if (!this.source) return;
     let missing: number[] | undefined;
-    for (let i = 0; i < ids.length; i++) if (this.df[ids[i]] === UNLOADED) (missing ??= []).push(ids[i]);
+    for (let i = 0; i < ids.length; i++) if (this.keys[ids[i]] === undefined) (missing ??= []).push(ids[i]);
     if (missing) for (const row of this.source.byId(missing)) this.put(row.id, row.key, row.df);
   }
 

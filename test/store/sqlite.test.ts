@@ -58,7 +58,8 @@ describe('sqlite specifics', () => {
       assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       assert.deepEqual(migrate(db, MIGRATIONS), [], 'nothing left to apply on a migrated file');
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-      assert.deepEqual(tables, ['article_bands', 'articles', 'schema_migrations', 'stage_state', 'watch_matches', 'watches']);
+      assert.deepEqual(tables, ['article_bands', 'articles', 'entity_names', 'schema_migrations', 'stage_state', 'stories', 'story_centroids',
+        'story_entities', 'story_members', 'story_meta', 'story_postings', 'story_terms', 'watch_matches', 'watches']);
     } finally {
       db.close();
     }
@@ -73,7 +74,7 @@ describe('sqlite specifics', () => {
 
     const db = new Database(path);
     try {
-      const next = MIGRATIONS.length + 1;
+      const next = Math.max(...MIGRATIONS.map((m) => m.version)) + 1;
       const added = [...MIGRATIONS, {
         version: next, name: 'test-notes',
         up: (d: Database.Database) => d.exec('CREATE TABLE test_notes (id INTEGER PRIMARY KEY)'),

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import * as articles from './001-articles.ts';
 import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
+import * as storyTables from './006-story-tables.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles', up: articles.up },
   { version: 2, name: 'state', up: state.up },
   { version: 3, name: 'watches', up: watches.up },
+  { version: 6, name: 'story-tables', up: storyTables.up },
 ];

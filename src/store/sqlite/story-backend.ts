@@ -1,0 +1,181 @@
+/**
+ * The story engine's state backend on SQLite (tables: migrations/006-story-tables.ts; row shapes:
+ * src/stories/rows.ts). better-sqlite3 is synchronous, so the engine reads rows in the middle of
+ * clustering an article; lookups of many keys or stories are one statement each (json_each over
+ * the ids), not one per row. Writes go through `write`, inside the caller's transaction when there
+ * is one (story-writer.ts holds it), else in their own.
+ */
+import type Database from 'better-sqlite3';
+import type { StoryLevel } from '../../stories/options.ts';
+import type {
+  CentroidRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryRow,
+} from '../../stories/rows.ts';
+
+interface StoryJoinRow {
+  readonly id: string;
+  readonly level: StoryLevel;
+  readonly slot: number;
+  readonly merged_into: string | null;
+  readonly size: number;
+  readonly independent: number;
+  readonly first_ms: number | null;
+  readonly last_ms: number | null;
+  readonly slack_days: number;
+  readonly touched: number;
+  readonly title: string | null;
+  readonly first_seen: string | null;
+  readonly last_seen: string | null;
+  readonly state: string;
+  readonly record: string | null;
+  readonly weighted_at: number | null;
+  readonly term_ids: Buffer | null;
+  readonly term_sums: Buffer;
+  readonly term_weights: Buffer;
+  readonly entity_ids: Buffer;
+  readonly entity_sums: Buffer;
+  readonly entity_weights: Buffer;
+}
+
+const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
+
+export class SqliteStoryBackend implements StoryBackend {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** Prepared once per SQL text. */
+  #sql(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
+    return statement;
+  }
+
+  readMeta(): MetaRow | undefined {
+    const row = this.#sql(`SELECT generation, version, documents, term_ids AS termIds, entity_ids AS entityIds, levels
+      FROM story_meta WHERE id = 1`).get() as MetaRow | undefined;
+    return row;
+  }
+
+  readKeys(kind: KeyKind, keys: readonly string[]): KeyRow[] {
+    return this.#sql(`SELECT id, key, df FROM ${KEY_TABLES[kind]} WHERE key IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(keys)) as KeyRow[];
+  }
+
+  readKeyIds(kind: KeyKind, ids: readonly number[]): KeyRow[] {
+    return this.#sql(`SELECT id, key, df FROM ${KEY_TABLES[kind]} WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as KeyRow[];
+  }
+
+  readStories(ids: readonly string[]): { story: StoryRow; centroid?: CentroidRow }[] {
+    const rows = this.#sql(`SELECT s.*, c.weighted_at, c.term_ids, c.term_sums, c.term_weights,
+        c.entity_ids, c.entity_sums, c.entity_weights
+      FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id
+      WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryJoinRow[];
+    return rows.map((r) => {
+      const story: StoryRow = {
+        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, size: r.size, independent: r.independent,
+        firstMs: r.first_ms, lastMs: r.last_ms, slackDays: r.slack_days, touched: r.touched, state: r.state,
+        title: r.title, firstSeen: r.first_seen, lastSeen: r.last_seen, record: r.record,
+      };
+      if (r.weighted_at === null || r.term_ids === null) return { story };
+      return {
+        story,
+        centroid: {
+          storyId: r.id, weightedAt: r.weighted_at, termIds: r.term_ids, termSums: r.term_sums, termWeights: r.term_weights,
+          entityIds: r.entity_ids, entitySums: r.entity_sums, entityWeights: r.entity_weights,
+        },
+      };
+    });
+  }
+
+  readSlots(level: StoryLevel, slots: readonly number[]): SlotRow[] {
+    const rows = this.#sql(`SELECT slot, id, merged_into IS NULL AS live, first_ms AS firstMs, last_ms AS lastMs, slack_days AS slackDays
+      FROM stories WHERE level = ? AND slot IN (SELECT value FROM json_each(?))`).all(level, JSON.stringify(slots)) as (Omit<SlotRow, 'live'> & { live: number })[];
+    return rows.map((r) => ({ ...r, live: r.live === 1 }));
+  }
+
+  readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): PostingRow[] {
+    const rows = this.#sql(`SELECT key_id AS keyId, slots FROM story_postings
+      WHERE level = ? AND kind = ? AND key_id IN (SELECT value FROM json_each(?))`).all(level, kind, JSON.stringify(keyIds)) as { keyId: number; slots: Buffer }[];
+    return rows.map((r) => ({ level, kind, keyId: r.keyId, slots: r.slots }));
+  }
+
+  readArticleStories(level: StoryLevel, articleIds: readonly string[]): { articleId: string; storyId: string }[] {
+    return this.#sql(`SELECT article_id AS articleId, story_id AS storyId FROM story_members
+      WHERE level = ? AND article_id IN (SELECT value FROM json_each(?))`).all(level, JSON.stringify(articleIds)) as { articleId: string; storyId: string }[];
+  }
+
+  readMembers(storyId: string): string[] {
+    return this.#sql('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY ord').pluck().all(storyId) as string[];
+  }
+
+  touchedSince(level: StoryLevel, documents: number): string[] {
+    return this.#sql('SELECT id FROM stories WHERE level = ? AND merged_into IS NULL AND touched > ?').pluck().all(level, documents) as string[];
+  }
+
+  largest(level: StoryLevel, minSize: number, limit: number): string[] {
+    return this.#sql(`SELECT id FROM stories WHERE level = ? AND merged_into IS NULL AND size > ?
+      ORDER BY size DESC, id LIMIT ?`).pluck().all(level, minSize, limit) as string[];
+  }
+
+  liveStories(level: StoryLevel): string[] {
+    return this.#sql('SELECT id FROM stories WHERE level = ? AND merged_into IS NULL ORDER BY slot').pluck().all(level) as string[];
+  }
+
+  readNames(keys: readonly string[]): NameRow[] {
+    return this.#sql('SELECT key, counts, name FROM entity_names WHERE key IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(keys)) as NameRow[];
+  }
+
+  write(delta: StoryDelta): void {
+    // Nested in the caller's transaction as a savepoint when there is one.
+    this.#db.transaction(() => this.#apply(delta))();
+  }
+
+  #apply(delta: StoryDelta): void {
+    if (delta.meta) {
+      const m = delta.meta;
+      this.#sql(`INSERT INTO story_meta (id, generation, version, documents, term_ids, entity_ids, levels) VALUES (1, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, version = excluded.version, documents = excluded.documents,
+          term_ids = excluded.term_ids, entity_ids = excluded.entity_ids, levels = excluded.levels`)
+        .run(m.generation, m.version, m.documents, m.termIds, m.entityIds, m.levels);
+    }
+    for (const [kind, rows] of [['term', delta.terms], ['entity', delta.entities]] as const) {
+      const upsert = this.#sql(`INSERT INTO ${KEY_TABLES[kind]} (id, key, df) VALUES (?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET df = excluded.df`);
+      for (const row of rows) upsert.run(row.id, row.key, row.df);
+    }
+    const story = this.#sql(`INSERT INTO stories (id, level, slot, merged_into, size, independent, first_ms, last_ms, slack_days,
+        touched, title, first_seen, last_seen, state, record)
+      VALUES (@id, @level, @slot, @mergedInto, @size, @independent, @firstMs, @lastMs, @slackDays, @touched, @title, @firstSeen,
+        @lastSeen, @state, @record)
+      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, size = excluded.size, independent = excluded.independent,
+        first_ms = excluded.first_ms, last_ms = excluded.last_ms, slack_days = excluded.slack_days, touched = excluded.touched,
+        title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, state = excluded.state,
+        record = excluded.record`);
+    for (const row of delta.stories) story.run(row);
+    const drop = this.#sql('DELETE FROM story_centroids WHERE story_id = ?');
+    for (const id of delta.dropCentroids) drop.run(id);
+    const centroid = this.#sql(`INSERT INTO story_centroids (story_id, weighted_at, term_ids, term_sums, term_weights,
+        entity_ids, entity_sums, entity_weights)
+      VALUES (@storyId, @weightedAt, @termIds, @termSums, @termWeights, @entityIds, @entitySums, @entityWeights)
+      ON CONFLICT (story_id) DO UPDATE SET weighted_at = excluded.weighted_at, term_ids = excluded.term_ids,
+        term_sums = excluded.term_sums, term_weights = excluded.term_weights, entity_ids = excluded.entity_ids,
+        entity_sums = excluded.entity_sums, entity_weights = excluded.entity_weights`);
+    for (const row of delta.centroids) centroid.run(row);
+    const member = this.#sql(`INSERT INTO story_members (level, article_id, story_id, ord, added_at)
+      VALUES (@level, @articleId, @storyId, @ord, @addedAt)`);
+    for (const row of delta.members) member.run(row);
+    const move = this.#sql('UPDATE story_members SET story_id = ?, ord = ord + ? WHERE story_id = ?');
+    for (const m of delta.moves) move.run(m.to, m.offset, m.from);
+    const posting = this.#sql(`INSERT INTO story_postings (level, kind, key_id, slots) VALUES (@level, @kind, @keyId, @slots)
+      ON CONFLICT (level, kind, key_id) DO UPDATE SET slots = excluded.slots`);
+    for (const row of delta.postings) posting.run(row);
+    const name = this.#sql(`INSERT INTO entity_names (key, counts, name) VALUES (@key, @counts, @name)
+      ON CONFLICT (key) DO UPDATE SET counts = excluded.counts, name = excluded.name`);
+    for (const row of delta.names) name.run(row);
+  }
+}

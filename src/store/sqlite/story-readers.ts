@@ -1,0 +1,165 @@
+/**
+ * Reading stories without the engine: every story row carries its display record (written when the
+ * story changed, src/stories/rows.ts `storyRow`), so listing is one indexed query and showing one
+ * story is a few point lookups. Entity display names are joined in at read time, so a name that
+ * settles later shows on every story. Readers see committed rows only and take no write lock.
+ */
+import type Database from 'better-sqlite3';
+import type { StoryLevel } from '../../stories/options.ts';
+import type { Story, StoryRecord } from '../../stories/story.ts';
+
+/** How a story list is ordered. */
+export type StorySort =
+  /** Latest member date first (undated stories last), then larger, then by id. */
+  | 'recent'
+  /** Most articles first, then latest, then by id. */
+  | 'size'
+  /** Most articles joined since `growthSince` first, then as 'recent'. */
+  | 'growth';
+
+export interface StoryQuery {
+  readonly level?: StoryLevel;
+  readonly sort?: StorySort;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** For 'growth': members joined at or after this time (ms); default: a day before the latest join. */
+  readonly growthSince?: number;
+}
+
+export interface StoryPage {
+  /** Live stories of the level (all pages). */
+  readonly total: number;
+  readonly stories: StoryRecord[];
+}
+
+/** A story with its members; a storyline also lists its events (each event in the storyline holding most of its articles). */
+export type StoryWithMembers = Story & { readonly eventIds?: readonly string[] };
+
+const DAY_MS = 86_400_000;
+/** Upper bound of a prefix range: every id starting with `prefix` sorts below prefix + U+10FFFF. */
+const PREFIX_END = '\u{10FFFF}';
+/** Shortest story id prefix `getStory` accepts (as the JSON engine's lookup did). */
+const MIN_STORY_PREFIX = 4;
+
+const ORDER: Record<StorySort, string> = {
+  recent: 's.last_seen DESC, s.size DESC, s.id',
+  size: 's.size DESC, s.last_seen DESC, s.id',
+  growth: 'growth DESC, s.last_seen DESC, s.size DESC, s.id',
+};
+
+/**
+ * One page of a level's live stories with the total.
+ * @example listStories(db, { level: 'event', sort: 'recent', limit: 20 }) // → { total: 812, stories: [...] }
+ */
+export function listStories(db: Database.Database, query: StoryQuery = {}): StoryPage {
+  const level = query.level ?? 'event';
+  const sort = query.sort ?? 'recent';
+  const total = db.prepare('SELECT COUNT(*) FROM stories WHERE level = ? AND merged_into IS NULL').pluck().get(level) as number;
+  const growthSince = sort === 'growth' ? (query.growthSince ?? latestJoin(db, level) - DAY_MS) : 0;
+  const growth = sort === 'growth'
+    ? `LEFT JOIN (SELECT story_id, COUNT(*) AS n FROM story_members WHERE level = @level AND added_at >= @growthSince
+        GROUP BY story_id) g ON g.story_id = s.id`
+    : '';
+  const records = db.prepare(`SELECT s.record ${sort === 'growth' ? ', COALESCE(g.n, 0) AS growth' : ''} FROM stories s ${growth}
+    WHERE s.level = @level AND s.merged_into IS NULL ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`)
+    .pluck().all({ level, growthSince, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as string[];
+  return { total, stories: withNames(db, records.map((r) => JSON.parse(r) as StoryRecord)) };
+}
+
+/**
+ * A live story by id, by an id merged into it, or by a unique prefix of a live story's id (at least
+ * four characters), with its members; undefined when none matches.
+ */
+export function getStory(db: Database.Database, idOrPrefix: string): StoryWithMembers | undefined {
+  const id = resolveStory(db, idOrPrefix) ?? uniquePrefix(db, idOrPrefix);
+  if (id === undefined) return undefined;
+  const row = db.prepare('SELECT level, record FROM stories WHERE id = ?').get(id) as { level: StoryLevel; record: string };
+  const [record] = withNames(db, [JSON.parse(row.record) as StoryRecord]);
+  const story: Story = { ...record, articleIds: storyMembers(db, id) };
+  return row.level === 'storyline' ? { ...story, eventIds: eventsOf(db, id) } : story;
+}
+
+/** The current id of a story (following merges), undefined for an unknown id. */
+export function resolveStory(db: Database.Database, id: string): string | undefined {
+  const step = db.prepare('SELECT merged_into FROM stories WHERE id = ?').pluck();
+  let current = id;
+  for (let hops = 0; hops < 10_000; hops++) {
+    const next = step.get(current) as string | null | undefined;
+    if (next === undefined) return undefined;
+    if (next === null) return current;
+    current = next;
+  }
+  return undefined;
+}
+
+/** The event and storyline an article is in now (each absent until it is clustered). */
+export function storyOfArticle(db: Database.Database, articleId: string): { event?: string; storyline?: string } {
+  const rows = db.prepare('SELECT level, story_id FROM story_members WHERE level IN (\'event\', \'storyline\') AND article_id = ?')
+    .all(articleId) as { level: StoryLevel; story_id: string }[];
+  return Object.fromEntries(rows.map((r) => [r.level, r.story_id]));
+}
+
+/** Every article → its story at `level`, for callers that need all of them at once (eval, export). */
+export function storyAssignments(db: Database.Database, level: StoryLevel): Map<string, string> {
+  const rows = db.prepare('SELECT article_id, story_id FROM story_members WHERE level = ?').raw().all(level) as [string, string][];
+  return new Map(rows);
+}
+
+/** A story's members in order (empty for an unknown or merged-away id). */
+export function storyMembers(db: Database.Database, storyId: string): string[] {
+  return db.prepare('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY ord').pluck().all(storyId) as string[];
+}
+
+/** The stored state's generation, features version and article count; undefined before the first commit. */
+export function readStoryMeta(db: Database.Database): { generation: number; version: number; documents: number } | undefined {
+  return db.prepare('SELECT generation, version, documents FROM story_meta WHERE id = 1').get() as
+    { generation: number; version: number; documents: number } | undefined;
+}
+
+function latestJoin(db: Database.Database, level: StoryLevel): number {
+  return (db.prepare('SELECT MAX(added_at) FROM story_members WHERE level = ?').pluck().get(level) as number | null) ?? 0;
+}
+
+function uniquePrefix(db: Database.Database, prefix: string): string | undefined {
+  if (prefix.length < MIN_STORY_PREFIX) return undefined;
+  const ids = db.prepare('SELECT id FROM stories WHERE id >= ? AND id < ? AND merged_into IS NULL LIMIT 2').pluck()
+    .all(prefix, prefix + PREFIX_END) as string[];
+  return ids.length === 1 ? ids[0] : undefined;
+}
+
+/** Records with each top entity's display name, where one is known. */
+function withNames(db: Database.Database, records: StoryRecord[]): StoryRecord[] {
+  const keys = [...new Set(records.flatMap((r) => r.topEntities.map((e) => e.key)))];
+  if (keys.length === 0) return records;
+  const names = new Map(db.prepare('SELECT key, name FROM entity_names WHERE name IS NOT NULL AND key IN (SELECT value FROM json_each(?))')
+    .raw().all(JSON.stringify(keys)) as [string, string][]);
+  return records.map((r) => ({
+    ...r,
+    topEntities: r.topEntities.map((e) => {
+      const name = names.get(e.key);
+      return name ? { ...e, name } : e;
+    }),
+  }));
+}
+
+/**
+ * The events of a storyline: each event belongs to the storyline holding most of its articles
+ * (equal counts: the smaller storyline id), listed largest first, equal sizes by id.
+ */
+function eventsOf(db: Database.Database, storylineId: string): string[] {
+  const votes = db.prepare(`SELECT e.story_id AS event, s.story_id AS storyline, COUNT(*) AS n
+    FROM story_members e JOIN story_members s ON s.level = 'storyline' AND s.article_id = e.article_id
+    WHERE e.level = 'event' AND e.story_id IN (
+      SELECT DISTINCT m.story_id FROM story_members l JOIN story_members m ON m.level = 'event' AND m.article_id = l.article_id
+      WHERE l.story_id = ?)
+    GROUP BY e.story_id, s.story_id`).all(storylineId) as { event: string; storyline: string; n: number }[];
+  const home = new Map<string, { storyline: string; n: number }>();
+  for (const v of votes) {
+    const best = home.get(v.event);
+    if (!best || v.n > best.n || (v.n === best.n && v.storyline < best.storyline)) home.set(v.event, v);
+  }
+  const events = [...home].filter(([, h]) => h.storyline === storylineId).map(([event]) => event);
+  if (events.length === 0) return [];
+  return db.prepare(`SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY size DESC, id`).pluck()
+    .all(JSON.stringify(events)) as string[];
+}

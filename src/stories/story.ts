@@ -8,7 +8,7 @@ import type { Corpus } from './corpus.ts';
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import type { StoryLevel } from './options.ts';
 import type { WeightedCentroid } from './similarity.ts';
-import { toRecord, type Vec, type Vocabulary } from './vectors.ts';
+import { toRecord, topOf, type Vec, type Vocabulary } from './vectors.ts';
 import type { DatePrecision, Language } from '../types.ts';
 
 /** A member headline kept to pick the story's title, with the member's top terms. */
@@ -156,41 +156,43 @@ const TOP = 8;
  */
 export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Corpus): Story {
   const { terms: termVocab, entities: entityVocab, documents } = corpus;
-  termVocab.ensure(s.terms.ids);
   entityVocab.ensure(s.entities.ids);
   termVocab.prefetch(s.representatives.flatMap((r) => Object.keys(r.terms)));
+  // Ranking by weight, equal weights by key, as the records' sort did.
+  const weighted = corpus.idfWeighted(s.terms, termVocab, true);
+  const entities = topOf(s.entities, TOP, entityVocab);
   const idf = (k: string) => Math.log(1 + documents / (termVocab.get(k) ?? 1));
-  const centroid = new Map(Object.entries(toRecord(s.terms, termVocab)).map(([k, v]) => [k, v * idf(k)] as const));
-  const ranked = (rec: Record<string, number>) =>
-    Object.entries(rec).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return {
     id: s.id,
     level: s.level,
-    ...pickTitle(s, centroid, idf),
+    ...pickTitle(s, weighted, termVocab, idf),
     articleIds: [...articleIds],
     articles: s.size,
     independentSources: s.independent,
     ...(s.first !== undefined ? { firstSeen: isoDate(s.first, s.firstPrecision) } : {}),
     ...(s.last !== undefined ? { lastSeen: isoDate(s.last, s.lastPrecision) } : {}),
-    topEntities: ranked(toRecord(s.entities, entityVocab)).slice(0, TOP).map(([key, weight]) => ({ key, weight: round(weight) })),
-    topTerms: [...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k]) => k),
+    topEntities: entities.ids.map((id, i) => ({ key: entityVocab.keys[id]!, weight: round(entities.vals[i]) })),
+    topTerms: topOf(weighted, TOP, termVocab).ids.map((id) => termVocab.keys[id]!),
     languages: (Object.keys(s.languages) as Language[]).sort(),
-    outlets: ranked(s.outlets).map(([k]) => k),
+    outlets: Object.entries(s.outlets).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
     mergedFrom: [...(s.mergedFrom ?? [])],
   };
 }
 
-/** The member headline whose terms sit closest to the centroid: the most representative one. */
-function pickTitle(s: Pick<LiveStory, 'representatives'>, centroid: ReadonlyMap<string, number>, idf: (k: string) => number): { title?: string } {
+/** The member headline whose terms sit closest to the (weighted) centroid: the most representative one. */
+function pickTitle(s: Pick<LiveStory, 'representatives'>, centroid: Vec, vocab: Vocabulary, idf: (k: string) => number): { title?: string } {
+  let weightOf: Map<number, number> | undefined;
   let best: string | undefined;
   let bestScore = -1;
   for (const r of s.representatives) {
+    weightOf ??= new Map(centroid.ids.map((id, i) => [id, centroid.vals[i]]));
     let score = 0;
     let norm = 0;
     for (const [k, c] of Object.entries(r.terms)) {
       const w = (1 + Math.log(c)) * idf(k);
       norm += w * w;
-      score += w * (centroid.get(k) ?? 0);
+      const id = vocab.find(k);
+      score += w * ((id === undefined ? undefined : weightOf.get(id)) ?? 0);
     }
     score = norm ? score / Math.sqrt(norm) : 0;
     if (score > bestScore) {

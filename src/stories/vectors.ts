@@ -64,6 +64,11 @@ export class Vocabulary {
     return this.put(this.size, key, 0);
   }
 
+  /** The id of a loaded key, without adding it. */
+  find(key: string): number | undefined {
+    return this.byKey.get(key);
+  }
+
   /** Loads the stored entries of these keys in one read (what `id` would otherwise read one by one). */
   prefetch(keys: Iterable<string>): void {
     if (!this.source) return;

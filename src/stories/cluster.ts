@@ -221,14 +221,14 @@ export class IncrementalClusterer implements Clusterer {
 
   stories(): Story[] {
     return this.state.all()
-      .map((s) => toStory(s, this.state.members(s), this.corpus))
+      .map((s) => toStory(s, this.state.members(s), this.corpus, this.state.mergedFrom(s)))
       .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   }
 
   story(id: string): Story | undefined {
     const current = this.resolve(id);
     const state = current ? this.state.story(current) : undefined;
-    return state ? toStory(state, this.state.members(state), this.corpus) : undefined;
+    return state ? toStory(state, this.state.members(state), this.corpus, this.state.mergedFrom(state)) : undefined;
   }
 
   resolve(id: string): string | undefined {
@@ -429,7 +429,7 @@ export class IncrementalClusterer implements Clusterer {
 
   private absorb(big: LiveStory, small: LiveStory): void {
     this.state.absorb(big, small);
-    mergeMembers(big, small, this.options.representatives);
+    mergeMembers(big, small, this.options.representatives, !this.state.stored);
     for (const field of ['terms', 'entities'] as const) addCentroid(big[field], small[field].ids, small[field].vals, this.scratch.values);
     this.scorer.forget(small);
     this.touch(big, this.prune(big));

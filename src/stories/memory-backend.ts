@@ -70,6 +70,12 @@ export class MemoryBackend implements StoryBackend {
     return [...(this.storyMembers.get(storyId) ?? [])].sort((a, b) => a.ord - b.ord).map((m) => m.articleId);
   }
 
+  readMergedFrom(storyId: string): string[] {
+    const children = [...this.storyRows.values()].filter((s) => s.mergedInto === storyId)
+      .sort((a, b) => a.mergedSeq! - b.mergedSeq!);
+    return children.flatMap((c) => [c.id, ...this.readMergedFrom(c.id)]);
+  }
+
   touchedSince(level: StoryLevel, documents: number): string[] {
     return this.live(level).filter((s) => s.touched > documents).map((s) => s.id);
   }

@@ -15,12 +15,13 @@ import {
   type KeyKind, type LevelMeta, type MemberMove, type MemberRow, type StoryBackend, type StoryDelta,
 } from './rows.ts';
 import { StoryIndex, type IndexOptions, type IndexSource } from './story-index.ts';
-import { toStory, type LiveStory } from './story.ts';
+import { toStory, type LiveStory, type Story } from './story.ts';
 
 /** What a level keeps about its stories besides the stories. */
 export interface LevelCounters {
   nextSerial: number;
   consolidatedAt: number;
+  merges: number;
 }
 
 export class StoryCache implements IndexSource {
@@ -36,7 +37,7 @@ export class StoryCache implements IndexSource {
   // What changed since the last `take`.
   private readonly changed = new Set<LiveStory>();
   private readonly reweighed = new Set<LiveStory>();
-  private dead: { story: LiveStory; into: string }[] = [];
+  private dead: { story: LiveStory; into: string; seq: number }[] = [];
   private memberRows: MemberRow[] = [];
   private moves: MemberMove[] = [];
   readonly counters: LevelCounters;
@@ -52,7 +53,12 @@ export class StoryCache implements IndexSource {
   ) {
     this.index = new StoryIndex(options, corpus.terms, corpus.entities, backend ? this : undefined, meta?.nextSlot ?? 0);
     this.memberLists = backend ? undefined : new Map();
-    this.counters = { nextSerial: meta?.nextSerial ?? 1, consolidatedAt: meta?.consolidatedAt ?? 0 };
+    this.counters = { nextSerial: meta?.nextSerial ?? 1, consolidatedAt: meta?.consolidatedAt ?? 0, merges: meta?.merges ?? 0 };
+  }
+
+  /** True when the state is stored in a backend (not only here). */
+  get stored(): boolean {
+    return this.backend !== undefined;
   }
 
   /** The live story with this id (not following merges), loading it if stored. */
@@ -131,10 +137,11 @@ export class StoryCache implements IndexSource {
     this.live.delete(small.id);
     this.merged.set(small.id, big.id);
     this.index.remove(small);
+    this.counters.merges++;
     if (this.backend) {
       this.changed.delete(small);
       this.reweighed.delete(small);
-      this.dead.push({ story: small, into: big.id });
+      this.dead.push({ story: small, into: big.id, seq: this.counters.merges });
     }
   }
 
@@ -143,6 +150,13 @@ export class StoryCache implements IndexSource {
     if (this.memberLists) return [...this.memberLists.get(story.id)!];
     this.flush();
     return this.backend!.readMembers(story.id);
+  }
+
+  /** Ids merged into a live story (Story.mergedFrom). */
+  mergedFrom(story: LiveStory): string[] {
+    if (!this.backend) return story.mergedFrom ?? [];
+    this.flush();
+    return this.backend.readMergedFrom(story.id);
   }
 
   /** Live stories changed after `documents`. */
@@ -193,7 +207,8 @@ export class StoryCache implements IndexSource {
 
   /** This level's meta as stored. */
   meta(options: LevelMeta['options']): LevelMeta {
-    return { options, nextSerial: this.counters.nextSerial, nextSlot: this.index.nextSlot, consolidatedAt: this.counters.consolidatedAt };
+    const { nextSerial, consolidatedAt, merges } = this.counters;
+    return { options, nextSerial, merges, nextSlot: this.index.nextSlot, consolidatedAt };
   }
 
   /**
@@ -204,12 +219,12 @@ export class StoryCache implements IndexSource {
     const stories = [];
     const centroids = [];
     for (const s of this.changed) {
-      stories.push(storyRow(s, withoutMembers(toStory(s, [], this.corpus))));
+      stories.push(storyRow(s, displayRecord(toStory(s, [], this.corpus))));
       centroids.push(centroidRow(s));
       this.reweighed.delete(s);
     }
     for (const s of this.reweighed) if (this.isLive(s)) centroids.push(centroidRow(s));
-    for (const { story, into } of this.dead) stories.push(mergedStoryRow(story, into));
+    for (const { story, into, seq } of this.dead) stories.push(mergedStoryRow(story, into, seq));
     const delta: StoryDelta = {
       terms: [], entities: [], names: [],
       stories,
@@ -266,8 +281,10 @@ export class StoryCache implements IndexSource {
   }
 }
 
-function withoutMembers<T extends { articleIds: unknown }>(story: T): Omit<T, 'articleIds'> {
-  const { articleIds, ...rest } = story;
+/** What a story row stores for readers: the story without members and merges (readers add those). */
+function displayRecord(story: Story): Omit<Story, 'articleIds' | 'mergedFrom'> {
+  const { articleIds, mergedFrom, ...rest } = story;
   void articleIds;
+  void mergedFrom;
   return rest;
 }

@@ -45,6 +45,10 @@ export interface LiveStory extends DateSpan {
   representatives: Representative[];
   /** Document count when last changed: what consolidation's "touched since" reads. */
   touched: number;
+  /**
+   * Ids merged into this story, in merge order each followed by its own (in memory only: stored
+   * stories keep the merge edges instead, rows.ts, and readers rebuild this list from them).
+   */
   mergedFrom?: string[];
   /** Dense number in the story index, never reused. */
   readonly slot: number;
@@ -154,7 +158,7 @@ const TOP = 8;
  * The reported story: title, dates, top entities and terms at the corpus's current IDF.
  * @example toStory(live, members, corpus).title
  */
-export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Corpus): Story {
+export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Corpus, mergedFrom = s.mergedFrom ?? []): Story {
   const { terms: termVocab, entities: entityVocab, documents } = corpus;
   entityVocab.ensure(s.entities.ids);
   termVocab.prefetch(s.representatives.flatMap((r) => Object.keys(r.terms)));
@@ -175,7 +179,7 @@ export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Cor
     topTerms: topOf(weighted, TOP, termVocab).ids.map((id) => termVocab.keys[id]!),
     languages: (Object.keys(s.languages) as Language[]).sort(),
     outlets: Object.entries(s.outlets).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
-    mergedFrom: [...(s.mergedFrom ?? [])],
+    mergedFrom: [...mergedFrom],
   };
 }
 
@@ -234,8 +238,11 @@ export function addMember(
   }
 }
 
-/** Adds `small`'s counts and record fields to `big` (`small` is then merged away); members and centroids are the caller's. */
-export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number): void {
+/**
+ * Adds `small`'s counts and record fields to `big` (`small` is then merged away); members and
+ * centroids are the caller's. `listMerged`: extend `big.mergedFrom` (in-memory state only).
+ */
+export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number, listMerged: boolean): void {
   big.size += small.size;
   big.independent += small.independent;
   for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
@@ -244,7 +251,7 @@ export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentative
   if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
   big.slackDays = Math.max(big.slackDays, small.slackDays);
   for (const r of small.representatives) if (big.representatives.length < maxRepresentatives) big.representatives.push(r);
-  big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
+  if (listMerged) big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
 }
 
 const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, minute: 3 };

@@ -16,6 +16,7 @@ interface StoryJoinRow {
   readonly level: StoryLevel;
   readonly slot: number;
   readonly merged_into: string | null;
+  readonly merged_seq: number | null;
   readonly size: number;
   readonly independent: number;
   readonly first_ms: number | null;
@@ -76,7 +77,7 @@ export class SqliteStoryBackend implements StoryBackend {
       WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryJoinRow[];
     return rows.map((r) => {
       const story: StoryRow = {
-        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, size: r.size, independent: r.independent,
+        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size, independent: r.independent,
         firstMs: r.first_ms, lastMs: r.last_ms, slackDays: r.slack_days, touched: r.touched, state: r.state,
         title: r.title, firstSeen: r.first_seen, lastSeen: r.last_seen, record: r.record,
       };
@@ -110,6 +111,10 @@ export class SqliteStoryBackend implements StoryBackend {
 
   readMembers(storyId: string): string[] {
     return this.#sql('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY ord').pluck().all(storyId) as string[];
+  }
+
+  readMergedFrom(storyId: string): string[] {
+    return mergedFromOf(this.#db, [storyId]).get(storyId) ?? [];
   }
 
   touchedSince(level: StoryLevel, documents: number): string[] {
@@ -148,11 +153,11 @@ export class SqliteStoryBackend implements StoryBackend {
         ON CONFLICT (id) DO UPDATE SET df = excluded.df`);
       for (const row of rows) upsert.run(row.id, row.key, row.df);
     }
-    const story = this.#sql(`INSERT INTO stories (id, level, slot, merged_into, size, independent, first_ms, last_ms, slack_days,
-        touched, title, first_seen, last_seen, state, record)
-      VALUES (@id, @level, @slot, @mergedInto, @size, @independent, @firstMs, @lastMs, @slackDays, @touched, @title, @firstSeen,
-        @lastSeen, @state, @record)
-      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, size = excluded.size, independent = excluded.independent,
+    const story = this.#sql(`INSERT INTO stories (id, level, slot, merged_into, merged_seq, size, independent, first_ms, last_ms,
+        slack_days, touched, title, first_seen, last_seen, state, record)
+      VALUES (@id, @level, @slot, @mergedInto, @mergedSeq, @size, @independent, @firstMs, @lastMs, @slackDays, @touched, @title,
+        @firstSeen, @lastSeen, @state, @record)
+      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, merged_seq = excluded.merged_seq, size = excluded.size, independent = excluded.independent,
         first_ms = excluded.first_ms, last_ms = excluded.last_ms, slack_days = excluded.slack_days, touched = excluded.touched,
         title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, state = excluded.state,
         record = excluded.record`);
@@ -178,4 +183,24 @@ export class SqliteStoryBackend implements StoryBackend {
       ON CONFLICT (key) DO UPDATE SET counts = excluded.counts, name = excluded.name`);
     for (const row of delta.names) name.run(row);
   }
+}
+
+/**
+ * For each story id, the ids merged into it: a depth-first walk of the merge edges, each story's
+ * merges in the order they happened (merged_seq), each followed by the ids merged into it earlier.
+ * That is the order the in-memory engine lists them in (src/stories/story.ts `mergeMembers`).
+ */
+export function mergedFromOf(db: Database.Database, ids: readonly string[]): Map<string, string[]> {
+  const rows = db.prepare(`WITH RECURSIVE tree (root, id, path) AS (
+      SELECT merged_into, id, printf('%012d', merged_seq) FROM stories WHERE merged_into IN (SELECT value FROM json_each(?))
+      UNION ALL
+      SELECT tree.root, s.id, tree.path || '.' || printf('%012d', s.merged_seq) FROM stories s JOIN tree ON s.merged_into = tree.id
+    ) SELECT root, id FROM tree ORDER BY root, path`).raw().all(JSON.stringify(ids)) as [string, string][];
+  const out = new Map<string, string[]>();
+  for (const [root, id] of rows) {
+    const list = out.get(root);
+    if (list) list.push(id);
+    else out.set(root, [id]);
+  }
+  return out;
 }

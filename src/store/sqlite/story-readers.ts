@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
 import type { Story, StoryRecord } from '../../stories/story.ts';
+import { mergedFromOf } from './story-backend.ts';
 
 /** How a story list is ordered. */
 export type StorySort =
@@ -63,7 +64,7 @@ export function listStories(db: Database.Database, query: StoryQuery = {}): Stor
   const records = db.prepare(`SELECT s.record ${sort === 'growth' ? ', COALESCE(g.n, 0) AS growth' : ''} FROM stories s ${growth}
     WHERE s.level = @level AND s.merged_into IS NULL ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`)
     .pluck().all({ level, growthSince, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as string[];
-  return { total, stories: withNames(db, records.map((r) => JSON.parse(r) as StoryRecord)) };
+  return { total, stories: complete(db, records) };
 }
 
 /**
@@ -74,7 +75,7 @@ export function getStory(db: Database.Database, idOrPrefix: string): StoryWithMe
   const id = resolveStory(db, idOrPrefix) ?? uniquePrefix(db, idOrPrefix);
   if (id === undefined) return undefined;
   const row = db.prepare('SELECT level, record FROM stories WHERE id = ?').get(id) as { level: StoryLevel; record: string };
-  const [record] = withNames(db, [JSON.parse(row.record) as StoryRecord]);
+  const [record] = complete(db, [row.record]);
   const story: Story = { ...record, articleIds: storyMembers(db, id) };
   return row.level === 'storyline' ? { ...story, eventIds: eventsOf(db, id) } : story;
 }
@@ -127,18 +128,23 @@ function uniquePrefix(db: Database.Database, prefix: string): string | undefined
   return ids.length === 1 ? ids[0] : undefined;
 }
 
-/** Records with each top entity's display name, where one is known. */
-function withNames(db: Database.Database, records: StoryRecord[]): StoryRecord[] {
+/**
+ * Stored display records made whole: each top entity's display name where one is known, and the
+ * ids merged into the story (in the place the engine's records have them).
+ */
+function complete(db: Database.Database, stored: readonly string[]): StoryRecord[] {
+  const records = stored.map((json) => JSON.parse(json) as Omit<StoryRecord, 'mergedFrom'>);
   const keys = [...new Set(records.flatMap((r) => r.topEntities.map((e) => e.key)))];
-  if (keys.length === 0) return records;
-  const names = new Map(db.prepare('SELECT key, name FROM entity_names WHERE name IS NOT NULL AND key IN (SELECT value FROM json_each(?))')
-    .raw().all(JSON.stringify(keys)) as [string, string][]);
+  const names = new Map(keys.length === 0 ? [] : db.prepare(`SELECT key, name FROM entity_names
+    WHERE name IS NOT NULL AND key IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(keys)) as [string, string][]);
+  const merged = mergedFromOf(db, records.map((r) => r.id));
   return records.map((r) => ({
     ...r,
     topEntities: r.topEntities.map((e) => {
       const name = names.get(e.key);
       return name ? { ...e, name } : e;
     }),
+    mergedFrom: merged.get(r.id) ?? [],
   }));
 }
 

@@ -7,7 +7,8 @@
  * Story ids carry their level ('ev-…', 'sl-…'), so `stories.id` alone is the key. Members do not
  * reference `articles`: the state is derived data and can be rebuilt from the articles at any time.
  * The partial indexes cover the queries over live stories: consolidation's work list (touched),
- * the attach pass's largest stories (size) and the story list (last_seen, size).
+ * the attach pass's largest stories (size) and the story list (last_seen, size); and the merge
+ * edges a story's merged-from list is read from (merged_into, merged_seq).
  */
 import type Database from 'better-sqlite3';
 
@@ -39,6 +40,7 @@ export function up(db: Database.Database): void {
       level       TEXT NOT NULL CHECK (level IN ('event', 'storyline')),
       slot        INTEGER NOT NULL,
       merged_into TEXT,
+      merged_seq  INTEGER,
       size        INTEGER NOT NULL,
       independent INTEGER NOT NULL,
       first_ms    INTEGER,
@@ -55,6 +57,7 @@ export function up(db: Database.Database): void {
     CREATE INDEX stories_touched ON stories (level, touched) WHERE merged_into IS NULL;
     CREATE INDEX stories_size ON stories (level, size DESC, id) WHERE merged_into IS NULL;
     CREATE INDEX stories_recent ON stories (level, last_seen DESC, size DESC, id) WHERE merged_into IS NULL;
+    CREATE INDEX stories_merged ON stories (merged_into, merged_seq) WHERE merged_into IS NOT NULL;
 
     CREATE TABLE story_centroids (
       story_id       TEXT PRIMARY KEY,

@@ -1,6 +1,12 @@
 /**
  * `npm run bench -- stories`: per-article cost of incremental event clustering at 1k, 10k and
- * 100k stored articles, against a brute-force baseline (score every story) in the same process.
+ * 100k stored articles, against a brute-force baseline (score every story) in the same process;
+ * then the story state through the SQLite tables (`storyTablesSection`, which bench/scale.ts calls
+ * too): one article clustered into a store of 1k, 10k and 100k articles by a service that keeps
+ * its cache (warm) and by a fresh writer (cold), the bytes of story state per article, and today's
+ * one-JSON-row state (restore, add, save) as the baseline at 1k and 10k.
+ * KRONIKA_BENCH_STORIES=tables (or memory) runs one part; KRONIKA_BENCH_STORIES_SIZES=1000,10000
+ * other sizes.
  *
  * Synthetic stream: real paragraphs of BSNLP pl dev (or the seeds and off-topic texts when BSNLP is
  * absent) get surface features once; each synthetic event picks two "core" paragraphs and a day,
@@ -8,15 +14,26 @@
  * day in time order, so the 100k stream spans about two months. Features are precomputed before
  * timing, so the figures measure clustering only.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
 import { formatRate, peakRssMb, type BenchReport, type BenchRow } from './report.ts';
 import { DEFAULT_BSNLP_PATH } from '../eval/types.ts';
 import { loadBsnlpArticles, loadOffTopic, loadSeeds } from '../eval/lib/stories-data.ts';
 import { createClusterer } from '../src/stories/cluster.ts';
-import { createStoryEngine } from '../src/stories/engine.ts';
+import { createStoryEngine, restoreStoryEngine, type StoryEngineState } from '../src/stories/engine.ts';
 import { extractFeatures, type ArticleFeatures } from '../src/stories/features.ts';
+import { openDatabase } from '../src/store/sqlite/connection.ts';
+import { openSqliteStore } from '../src/store/sqlite/index.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { MIGRATIONS } from '../src/store/sqlite/migrations/index.ts';
+import { getStory, storyOfArticle } from '../src/store/sqlite/story-readers.ts';
+import { openStoryWriter, type StoryWriter } from '../src/store/sqlite/story-writer.ts';
 
-const SIZES = [1_000, 10_000, 100_000] as const;
+const SIZES: readonly number[] = process.env.KRONIKA_BENCH_STORIES_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
+const PARTS = process.env.KRONIKA_BENCH_STORIES ?? 'memory,tables';
 /** Brute force grows with stories × articles; beyond 10k it takes minutes on a shared 2-core machine. */
 const BASELINE_SIZES = [1_000, 3_000, 10_000] as const;
 
@@ -27,35 +44,46 @@ interface Paragraph {
 
 export async function run(): Promise<BenchReport> {
   const paragraphs = loadParagraphs();
-  const stream = synthesise(paragraphs, SIZES[SIZES.length - 1]);
+  const largest = SIZES[SIZES.length - 1];
+  const stream = synthesise(paragraphs, largest + TABLE_PROBES);
   const rows: BenchRow[] = [];
   const notes: string[] = [];
+  if (PARTS.includes('memory')) measureInMemory(stream.slice(0, largest), rows, notes);
+  if (PARTS.includes('tables')) {
+    const tables = storyTablesSection(stream, SIZES);
+    rows.push(...tables.rows);
+    notes.push(...tables.notes);
+  }
+  notes.push(`Peak RSS of the whole run: ${peakRssMb().toFixed(0)} MB. Paragraph pool: ${paragraphs.length} real paragraphs.`);
+  return {
+    suite: 'stories',
+    method: 'Incremental event clustering (createClusterer, event preset; "both levels": the engine with both levels and the consolidation pass) over a synthetic stream built from real BSNLP/seed paragraphs (see bench/stories.ts); features precomputed; one untimed warm-up pass over the first 1,000 (both paths) before timing; "last 10%" = per-article cost while the store is at 90–100% of the size. ' +
+      `Tables: the same stream through the SQLite story tables (src/store/sqlite/story-writer.ts) in chunks of ${TABLE_CHUNK} (add, consolidate, commit), then at each size ${WARM_PROBES} single articles by the same writer (warm: a service keeping its cache) and ${COLD_PROBES} by a fresh connection and writer each (cold: \`kronika ingest one.txt\`; module loading excluded), each add + consolidate + commit, then read back through the readers; bytes = SQLite pages of the story tables (dbstat) per article; baseline: today's JSON state (restore, add, consolidate, serialise, save in stage_state) in the same run.`,
+    rows,
+    notes,
+  };
+}
+
+function measureInMemory(stream: readonly ArticleFeatures[], rows: BenchRow[], notes: string[]): void {
   const indexed = new Map<number, Measured>();
   // Untimed warm-up of both paths: otherwise the first (1k) row also pays for JIT compilation,
   // which made it look slower per article than 10k and 100k.
   for (const exhaustive of [false, true]) measure(stream.slice(0, SIZES[0]), exhaustive);
-  for (const n of [...new Set([...BASELINE_SIZES, ...SIZES])].sort((a, b) => a - b)) {
+  for (const n of [...new Set([...BASELINE_SIZES, ...SIZES])].filter((n) => n <= stream.length).sort((a, b) => a - b)) {
     const r = measure(stream.slice(0, n), false);
     indexed.set(n, r);
     rows.push({ name: `indexed, ${n.toLocaleString('en-US')} articles`, figures: figures(n, r) });
   }
-  for (const n of BASELINE_SIZES) {
+  for (const n of BASELINE_SIZES.filter((n) => n <= stream.length)) {
     const r = measure(stream.slice(0, n), true);
     rows.push({ name: `brute force, ${n.toLocaleString('en-US')} articles`, figures: figures(n, r) });
     notes.push(`At ${n.toLocaleString('en-US')} stored: brute force ${(r.lastMs / indexed.get(n)!.lastMs).toFixed(1)}× the per-article cost of the index (last 10%).`);
   }
   // What `kronika ingest` runs per article: both levels (events and storylines), then one consolidation.
-  const largest = SIZES[SIZES.length - 1];
-  const both = measureEngine(stream.slice(0, largest));
-  rows.push({ name: `both levels + consolidation (the product's step), ${largest.toLocaleString('en-US')} articles`, figures: figures(largest, both) });
-  notes.push(`Peak RSS of the whole run: ${peakRssMb().toFixed(0)} MB. Brute force is not run at 100k (cost grows with stories × articles).`);
-  notes.push(`Paragraph pool: ${paragraphs.length} real paragraphs. Target: ≥ 1,000 articles/s at 100k stored.`);
-  return {
-    suite: 'stories',
-    method: 'Incremental event clustering (createClusterer, event preset; the last row: both levels and the consolidation pass, as ingest runs them) over a synthetic stream built from real BSNLP/seed paragraphs (see bench/stories.ts); features precomputed; one untimed warm-up pass over the first 1,000 (both paths) before timing; "last 10%" = per-article cost while the store is at 90–100% of the size.',
-    rows,
-    notes,
-  };
+  const largest = stream.length;
+  const both = measureEngine(stream);
+  rows.push({ name: `both levels + consolidation (in memory), ${largest.toLocaleString('en-US')} articles`, figures: figures(largest, both) });
+  notes.push('Brute force is not run at 100k (cost grows with stories × articles). Target: ≥ 1,000 articles/s at 100k stored (event level).');
 }
 
 interface Measured {
@@ -122,6 +150,168 @@ function figures(n: number, r: Measured): Record<string, string> {
     'heap Δ MB': r.heapMb.toFixed(0),
     'state KB/article': (r.stateKb / n).toFixed(2),
   };
+}
+
+// --- story state through the SQLite tables ------------------------------------------------------
+
+/** Articles clustered one by one at each size: by the warm writer, then each by a fresh writer. */
+const WARM_PROBES = 20;
+const COLD_PROBES = 5;
+/** Articles per chunk while the store is built (one sync of a busy service). */
+const TABLE_CHUNK = 500;
+/**
+ * Sizes where today's JSON state is measured as the baseline. At 100k one sync restores and
+ * rewrites about 50 MB of JSON for each article (minutes per article here), so it is not run there.
+ */
+const JSON_SIZES = [1_000, 10_000];
+const JSON_PROBES = 3;
+/** Articles the stream needs beyond the largest size. */
+export const TABLE_PROBES = WARM_PROBES + COLD_PROBES + JSON_PROBES;
+
+/** The story state's tables, for the bytes-per-article figure. */
+const STORY_TABLES = ['story_meta', 'story_terms', 'story_entities', 'stories', 'story_centroids', 'story_members', 'story_postings', 'entity_names'];
+
+/**
+ * Per-article cost of clustering into the SQLite story tables at each size (warm and cold), the
+ * build rate, bytes of state per article, the same articles in memory without persistence, and the
+ * JSON-state baseline. `stream` must hold max(sizes) + TABLE_PROBES articles; bench/scale.ts calls
+ * this with its own sizes.
+ * @example storyTablesSection(synthesise(loadParagraphs(), 10_025), [1_000, 10_000]).rows
+ */
+export function storyTablesSection(stream: readonly ArticleFeatures[], sizes: readonly number[]): { rows: BenchRow[]; notes: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-stories-'));
+  const path = join(dir, 'stories.db');
+  const open = () => openDatabase(path, false, (d) => {
+    migrate(d, MIGRATIONS);
+    return d;
+  });
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const medians = new Map<number, { memory: number; warm: number; cold: number }>();
+  const db = open();
+  try {
+    const writer = openStoryWriter(db);
+    // The same stream in memory: the clustering cost without any persistence, and the JSON baseline's state.
+    const memory = createStoryEngine();
+    let stored = 0;
+    for (const n of sizes) {
+      const from = stored;
+      const t0 = performance.now();
+      for (; stored < n; stored += TABLE_CHUNK) {
+        writer.add(stream.slice(stored, Math.min(n, stored + TABLE_CHUNK)));
+        writer.consolidate();
+        writer.commit();
+      }
+      const buildMs = performance.now() - t0;
+      for (let at = from; at < n; at += TABLE_CHUNK) {
+        for (const f of stream.slice(at, Math.min(n, at + TABLE_CHUNK))) memory.add(f);
+        memory.consolidate();
+      }
+      stored = n;
+      const probes = stream.slice(stored, stored + WARM_PROBES);
+      const inMemory = probes.map((f) => timed1(() => {
+        memory.add(f);
+        memory.consolidate();
+      }));
+      const warm = probe(probes, () => ({ db, writer }));
+      stored += WARM_PROBES;
+      const coldProbes = stream.slice(stored, stored + COLD_PROBES);
+      const cold = probe(coldProbes, () => {
+        const fresh = open();
+        return { db: fresh, writer: openStoryWriter(fresh), close: () => fresh.close() };
+      });
+      for (const f of coldProbes) memory.add(f);
+      memory.consolidate();
+      stored += COLD_PROBES;
+      const kb = storyBytes(db) / 1024 / stored;
+      const label = n.toLocaleString('en-US');
+      medians.set(n, { memory: median(inMemory), warm: median(warm), cold: median(cold) });
+      rows.push({ name: `in memory (no persistence), ${label} stored: one article`, figures: probeFigures(inMemory) });
+      rows.push({ name: `tables, ${label} stored: one article, warm writer`, figures: probeFigures(warm, kb) });
+      rows.push({ name: `tables, ${label} stored: one article, fresh writer (cold)`, figures: probeFigures(cold, kb) });
+      rows.push({ name: `tables, build ${from.toLocaleString('en-US')} → ${label} in chunks of ${TABLE_CHUNK}`, figures: { 'articles/s': formatRate(n - from, buildMs) } });
+      if (JSON_SIZES.includes(n)) {
+        const json = jsonBaseline(memory, stream.slice(stored, stored + JSON_PROBES), stored, join(dir, `json-${n}.db`));
+        rows.push({ name: `baseline: JSON state, ${label} stored: one article`, figures: probeFigures(json.ms, json.kb) });
+        notes.push(`At ${label} stored: one article costs ${(median(json.ms) / medians.get(n)!.warm).toFixed(0)}× more through today's JSON state than through the tables with a warm writer, ${(median(json.ms) / medians.get(n)!.cold).toFixed(0)}× more than with a fresh one.`);
+      }
+    }
+    const [first, last] = [sizes[0], sizes[sizes.length - 1]];
+    if (first !== last) {
+      const a = medians.get(first)!;
+      const b = medians.get(last)!;
+      const ratio = (k: 'memory' | 'warm' | 'cold') => (b[k] / a[k]).toFixed(2);
+      notes.push(`Per-article cost at ${last.toLocaleString('en-US')} vs ${first.toLocaleString('en-US')} stored: tables warm ${ratio('warm')}×, cold ${ratio('cold')}×; in memory ${ratio('memory')}× (target: within 1.5×; one new article visible in its story within 100 ms at 100k).`);
+    }
+    const skipped = sizes.filter((n) => !JSON_SIZES.includes(n));
+    if (skipped.length) notes.push(`The JSON baseline is not run at ${skipped.map((n) => n.toLocaleString('en-US')).join(', ')} stored: each article restores and rewrites the whole state (about 0.5 KB per stored article), minutes per article.`);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { rows, notes };
+}
+
+function timed1(step: () => void): number {
+  const t0 = performance.now();
+  step();
+  return performance.now() - t0;
+}
+
+/** Milliseconds per article, each added, consolidated, committed and read back through the readers. */
+function probe(articles: readonly ArticleFeatures[], connect: () => { db: Database.Database; writer: StoryWriter; close?: () => void }): number[] {
+  return articles.map((f) => {
+    const t0 = performance.now();
+    const { db, writer, close } = connect();
+    writer.add([f]);
+    writer.consolidate();
+    writer.commit();
+    const { event } = storyOfArticle(db, f.articleId);
+    if (!event || !getStory(db, event)?.articleIds.includes(f.articleId)) throw new Error(`bench: ${f.articleId} is not visible in its story`);
+    close?.();
+    return performance.now() - t0;
+  });
+}
+
+/** Today's path: the whole engine as one JSON row, restored, extended by one article and saved. */
+function jsonBaseline(engine: ReturnType<typeof createStoryEngine>, probes: readonly ArticleFeatures[], known: number, path: string): { ms: number[]; kb: number } {
+  const store = openSqliteStore(path);
+  try {
+    store.updateState('stories', () => ({ version: 2, known, engine: engine.serialise(), names: {} }));
+    const kb = JSON.stringify(store.readState('stories')).length / 1024 / known;
+    const ms = probes.map((f) => timed1(() => {
+      store.updateState('stories', (current) => {
+        const saved = current as { known: number; engine: StoryEngineState };
+        const restored = restoreStoryEngine(saved.engine);
+        restored.add(f);
+        restored.consolidate();
+        return { ...saved, known: saved.known + 1, engine: restored.serialise() };
+      });
+    }));
+    return { ms, kb };
+  } finally {
+    store.close();
+  }
+}
+
+function storyBytes(db: Database.Database): number {
+  return db.prepare(`SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT value FROM json_each(?))
+    OR name IN (SELECT name FROM sqlite_master WHERE tbl_name IN (SELECT value FROM json_each(?)))`).pluck()
+    .get(JSON.stringify(STORY_TABLES), JSON.stringify(STORY_TABLES)) as number;
+}
+
+function probeFigures(ms: readonly number[], kb?: number): Record<string, string> {
+  return {
+    'ms/article (median)': median(ms).toFixed(1),
+    'ms/article (max)': Math.max(...ms).toFixed(1),
+    ...(kb === undefined ? {} : { 'state KB/article': kb.toFixed(2) }),
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export function loadParagraphs(): Paragraph[] {

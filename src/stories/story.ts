@@ -80,12 +80,7 @@ export function toStoryState(s: LiveStory, articleIds: readonly string[], termVo
     independent: s.independent,
     terms: toRecord(s.terms, termVocab),
     entities: toRecord(s.entities, entityVocab),
-    languages: { ...s.languages },
-    outlets: { ...s.outlets },
-    ...spanOf(s),
-    representatives: structuredClone(s.representatives),
-    touched: s.touched,
-    ...(s.mergedFrom ? { mergedFrom: [...s.mergedFrom] } : {}),
+    ...copyRecord(s),
   };
 }
 
@@ -98,13 +93,20 @@ export function toLiveStory(s: StoryState, termVocab: Vocabulary, entityVocab: V
     independent: s.independent,
     terms: toVec(s.terms, termVocab),
     entities: toVec(s.entities, entityVocab),
+    ...copyRecord(s),
+    slot,
+  };
+}
+
+/** A copy of the record fields the live and the JSON form share. */
+function copyRecord(s: LiveStory | StoryState) {
+  return {
     languages: { ...s.languages },
     outlets: { ...s.outlets },
     ...spanOf(s),
     representatives: structuredClone(s.representatives),
     touched: s.touched,
     ...(s.mergedFrom ? { mergedFrom: [...s.mergedFrom] } : {}),
-    slot,
   };
 }
 

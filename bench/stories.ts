@@ -198,7 +198,7 @@ export function storyTablesSection(stream: readonly ArticleFeatures[], sizes: re
       const from = stored;
       const t0 = performance.now();
       for (; stored < n; stored += TABLE_CHUNK) {
-        writer.add(stream.slice(stored, Math.min(n, stored + TABLE_CHUNK)));
+        writer.add(stream.slice(stored, Math.min(n, stored + TABLE_CHUNK)).map((features) => ({ features })));
         writer.consolidate();
         writer.commit();
       }
@@ -263,7 +263,7 @@ function probe(articles: readonly ArticleFeatures[], connect: () => { db: Databa
   return articles.map((f) => {
     const t0 = performance.now();
     const { db, writer, close } = connect();
-    writer.add([f]);
+    writer.add([{ features: f }]);
     writer.consolidate();
     writer.commit();
     const { event } = storyOfArticle(db, f.articleId);

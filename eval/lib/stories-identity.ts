@@ -59,7 +59,7 @@ export function checkStored(
     let writer: StoryWriter = openStoryWriter(db, options);
     for (let at = 0; at < order.length; at += CHUNK) {
       if (options.reopenEvery && at > 0 && at % options.reopenEvery === 0) writer = openStoryWriter(db, options);
-      writer.add(order.slice(at, at + CHUNK));
+      writer.add(order.slice(at, at + CHUNK).map((features) => ({ features })));
       writer.consolidate();
       writer.commit();
     }

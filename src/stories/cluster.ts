@@ -44,6 +44,8 @@ export interface StoryAssignment {
   readonly mergedInto?: string;
   /** Stories merged away by this article (they now resolve to `storyId`). */
   readonly absorbed?: readonly string[];
+  /** Set when the article had been added before: nothing changed. */
+  readonly repeat?: true;
 }
 
 export interface Clusterer {
@@ -163,7 +165,7 @@ export class IncrementalClusterer implements Clusterer {
   /** The assignment of an article added before (its current story), or undefined. */
   known(articleId: string): StoryAssignment | undefined {
     const at = this.state.storyOfArticle(articleId);
-    return at === undefined ? undefined : { articleId, storyId: this.resolve(at)!, created: false, similarity: 1 };
+    return at === undefined ? undefined : { articleId, storyId: this.resolve(at)!, created: false, similarity: 1, repeat: true };
   }
 
   /**

@@ -28,6 +28,12 @@ export interface Storyline extends Story {
   readonly eventIds: readonly string[];
 }
 
+/** One article for the stories stage: its clustering features, and the mentions behind its entity keys (display names). */
+export interface StoryInput {
+  readonly features: ArticleFeatures;
+  readonly names?: readonly NamedMention[];
+}
+
 export interface EngineAssignment {
   readonly event: StoryAssignment;
   readonly storyline: StoryAssignment;

@@ -13,7 +13,7 @@ export {
   type ClustererState,
   type StoryAssignment,
 } from './cluster.ts';
-export { createStoryEngine, openStoryEngine, restoreStoryEngine, type EngineAssignment, type PersistentStoryEngine, type StoryEngine, type StoryEngineState, type Storyline } from './engine.ts';
+export { createStoryEngine, openStoryEngine, restoreStoryEngine, type EngineAssignment, type PersistentStoryEngine, type StoryEngine, type StoryInput, type StoryEngineState, type Storyline } from './engine.ts';
 export { EVENT_PRESET, STORYLINE_PRESET, type ClusterOptions, type StoryLevel } from './options.ts';
 export { MemoryBackend } from './memory-backend.ts';
 export type { StoryBackend, StoryDelta } from './rows.ts';

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/store/sqlite/connection.ts';
 import { migrate } from '../../src/store/sqlite/migrate.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.ts';
 import {
-  getStory, listStories, readStoryMeta, resolveStory, storyAssignments, storyMembers, storyOfArticle,
+  getStory, getStoryOfArticle, listStories, readStoryMeta, resolveStory, storyAssignments, storyCounts, storyMembers, storyOfArticle,
 } from '../../src/store/sqlite/story-readers.ts';
 import { clearStoryTables, openStoryWriter } from '../../src/store/sqlite/story-writer.ts';
 import { createStoryEngine } from '../../src/stories/engine.ts';
@@ -19,6 +19,8 @@ import { englishKimPutin, offTopic, seeds } from './helpers.ts';
 function openFile(path = join(mkdtempSync(join(tmpdir(), 'kronika-story-tables-')), 'stories.db')): { db: Database.Database; path: string } {
   return { db: openDatabase(path, false, (d) => { migrate(d, MIGRATIONS); return d; }), path };
 }
+
+const inputs = (features: readonly ArticleFeatures[]) => features.map((f) => ({ features: f }));
 
 const stream = (): ArticleFeatures[] => [...synthesise(loadParagraphs(), 300), ...seeds(), ...offTopic(), englishKimPutin()];
 
@@ -32,7 +34,7 @@ test('SQLite story tables: chunks through the writer give the in-memory engine\'
       const chunk = features.slice(at, at + 40);
       for (const f of chunk) memory.add(f);
       memory.consolidate();
-      const assigned = writer.add(chunk);
+      const assigned = writer.add(chunk.map((features) => ({ features })));
       assert.deepEqual(assigned.map((a) => a.event.articleId), chunk.map((f) => f.articleId));
       writer.consolidate();
       writer.commit();
@@ -71,12 +73,12 @@ test('SQLite story readers: pages sorted by last activity, size or recent growth
     let clock = Date.UTC(2024, 0, 1);
     const writer = openStoryWriter(db, { now: () => clock });
     const features = stream();
-    writer.add(features.slice(0, -6));
+    writer.add(inputs(features.slice(0, -6)));
     writer.consolidate();
     writer.commit();
     clock += 3 * 86_400_000;
     const late = features.slice(-6); // seeds tail, off-topic tail and the English article: the only growth now
-    writer.add(late);
+    writer.add(inputs(late));
     writer.commit();
     const memory = createStoryEngine();
     for (const f of features.slice(0, -6)) memory.add(f);
@@ -93,7 +95,7 @@ test('SQLite story readers: pages sorted by last activity, size or recent growth
     assert.deepEqual(page.stories.map((s) => s.id), expected.slice(5, 10).map((s) => s.id));
     assert.equal(page.total, all.length);
 
-    const bySize = listStories(db, { level: 'storyline', sort: 'size', limit: 3 }).stories;
+    const bySize = listStories(db, { level: 'storyline', sort: 'articles', limit: 3 }).stories;
     assert.deepEqual(bySize.map((s) => s.articles), [...memory.storylines()].map((s) => s.articles).sort((a, b) => b - a).slice(0, 3));
 
     const growing = listStories(db, { level: 'event', sort: 'growth', limit: 3 }).stories;
@@ -105,6 +107,30 @@ test('SQLite story readers: pages sorted by last activity, size or recent growth
     assert.equal(getStory(db, 'ev-'), undefined, 'an ambiguous prefix does not');
     assert.equal(getStory(db, 'no-such-story'), undefined);
     assert.deepEqual(storyMembers(db, story.id), story.articleIds);
+    assert.equal(storyMembers(db, 'ev-unknown'), undefined);
+    assert.deepEqual(storyCounts(db), { events: all.length, storylines: memory.storylines().length });
+    assert.equal(getStoryOfArticle(db, story.articleIds[0], 'event')?.id, story.id);
+    assert.equal(getStoryOfArticle(db, story.articleIds[0], 'storyline')?.id, memory.storylineOf(story.articleIds[0]));
+
+    // Filters as the store contract defines them (src/store/store.ts StoryQuery), against the engine's stories.
+    const dated = all.filter((s) => s.lastSeen);
+    const since = [...dated].sort((a, b) => a.lastSeen!.localeCompare(b.lastSeen!))[Math.floor(dated.length / 2)].lastSeen!.slice(0, 7);
+    const key = story.topEntities[0].key;
+    const cases: [object, (s: (typeof all)[number]) => boolean][] = [
+      [{ since }, (s) => s.lastSeen !== undefined && s.lastSeen.slice(0, since.length) >= since],
+      [{ until: since }, (s) => s.firstSeen !== undefined && s.firstSeen.slice(0, since.length) <= since],
+      [{ language: 'en' }, (s) => s.languages.includes('en')],
+      [{ entityKeys: [key, 'no-such-key'] }, (s) => s.topEntities.some((e) => e.key === key)],
+      [{ articleIds: [late[0].articleId, story.articleIds[0]] }, (s) => s.articleIds.includes(late[0].articleId) || s.articleIds.includes(story.articleIds[0])],
+    ];
+    for (const [filter, keep] of cases) {
+      const page = listStories(db, { level: 'event', ...filter, members: true });
+      const wanted = expected.filter(keep);
+      assert.ok(wanted.length > 0 && wanted.length < all.length, `${JSON.stringify(filter)} selects some stories`);
+      assert.deepEqual(page.stories.map((s) => s.id), wanted.map((s) => s.id), JSON.stringify(filter));
+      assert.equal(page.total, wanted.length);
+      assert.deepEqual(page.stories.map((s) => s.articleIds), wanted.map((s) => s.articleIds));
+    }
   } finally {
     db.close();
   }
@@ -116,7 +142,7 @@ test('SQLite story tables: entity display names are rows, joined into the record
     const writer = openStoryWriter(db);
     const [first] = seeds();
     const key = [...first.entities.keys()][0];
-    writer.add([first], [{ key, base: 'Putina' }, { key, base: 'Władimir Putin' }, { key, base: 'Władimir Putin' }]);
+    writer.add([{ features: first, names: [{ key, base: 'Putina' }, { key, base: 'Władimir Putin' }, { key, base: 'Władimir Putin' }] }]);
     writer.commit();
     const story = getStory(db, storyOfArticle(db, first.articleId).event!)!;
     assert.equal(story.topEntities.find((e) => e.key === key)?.name, 'Władimir Putin');
@@ -132,11 +158,11 @@ test('SQLite story writer: another process\'s commit makes a writer drop its cac
     const features = stream().slice(0, 120);
     const a = openStoryWriter(db);
     const b = openStoryWriter(other);
-    a.add(features.slice(0, 40));
+    a.add(inputs(features.slice(0, 40)));
     a.commit();
-    b.add(features.slice(40, 80)); // b reads what a committed
+    b.add(inputs(features.slice(40, 80))); // b reads what a committed
     b.commit();
-    a.add(features.slice(80, 120)); // a's cache is a generation behind: dropped, rows read afresh
+    a.add(inputs(features.slice(80, 120))); // a's cache is a generation behind: dropped, rows read afresh
     a.consolidate();
     a.commit();
     const memory = createStoryEngine();
@@ -158,24 +184,24 @@ test('SQLite story writer: a failed chunk leaves the tables as they were; a call
   try {
     const [first, second, third] = seeds();
     const writer = openStoryWriter(db);
-    writer.add([first]);
+    writer.add(inputs([first]));
     writer.commit();
     const broken = { ...second, terms: undefined } as unknown as ArticleFeatures;
-    assert.throws(() => writer.add([third, broken]));
+    assert.throws(() => writer.add(inputs([third, broken])));
     assert.equal(db.inTransaction, false, 'rolled back');
     assert.deepEqual([...storyAssignments(db, 'event').keys()], [first.articleId]);
     assert.equal(readStoryMeta(db)!.generation, 1);
-    writer.add([second]); // the cache was dropped with the chunk: rows read afresh
+    writer.add(inputs([second])); // the cache was dropped with the chunk: rows read afresh
     writer.commit();
     assert.equal(readStoryMeta(db)!.documents, 2);
 
     db.exec('BEGIN IMMEDIATE');
-    writer.add([third]);
+    writer.add(inputs([third]));
     writer.commit();
     assert.equal(db.inTransaction, true, 'the caller\'s transaction stays open');
     db.exec('ROLLBACK');
     assert.equal(readStoryMeta(db)!.documents, 2);
-    writer.add([third]); // the stored generation is behind the cache's: dropped again
+    writer.add(inputs([third])); // the stored generation is behind the cache's: dropped again
     writer.commit();
     assert.equal(readStoryMeta(db)!.documents, 3);
     assert.equal(storyAssignments(db, 'event').size, 3);

@@ -6,31 +6,44 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
+import type { Language } from '../../types.ts';
 import type { Story, StoryRecord } from '../../stories/story.ts';
 import { mergedFromOf } from './story-backend.ts';
 
-/** How a story list is ordered. */
+/** How a story list is ordered; ties end on the id. */
 export type StorySort =
-  /** Latest member date first (undated stories last), then larger, then by id. */
+  /** Latest member date first (undated stories last), then more articles. */
   | 'recent'
-  /** Most articles first, then latest, then by id. */
-  | 'size'
+  /** Most articles first, then latest. */
+  | 'articles'
   /** Most articles joined since `growthSince` first, then as 'recent'. */
   | 'growth';
 
+/** Which stories to list: the filters compare as the store contract says (src/store/store.ts StoryQuery). */
 export interface StoryQuery {
   readonly level?: StoryLevel;
   readonly sort?: StorySort;
+  /** Stories active on or after this ISO date prefix (compared at the prefix's precision). */
+  readonly since?: string;
+  /** Stories that began on or before this ISO date prefix. */
+  readonly until?: string;
+  readonly language?: Language;
+  /** Stories whose top entities hold any of these entity keys. */
+  readonly entityKeys?: readonly string[];
+  /** Stories holding any of these articles. */
+  readonly articleIds?: readonly string[];
   readonly limit?: number;
   readonly offset?: number;
   /** For 'growth': members joined at or after this time (ms); default: a day before the latest join. */
   readonly growthSince?: number;
+  /** Also read each story's members (`articleIds`). */
+  readonly members?: boolean;
 }
 
-export interface StoryPage {
-  /** Live stories of the level (all pages). */
+export interface StoryPage<T extends StoryRecord = StoryRecord> {
+  /** Matching live stories before paging. */
   readonly total: number;
-  readonly stories: StoryRecord[];
+  readonly stories: T[];
 }
 
 /** A story with its members; a storyline also lists its events (each event in the storyline holding most of its articles). */
@@ -44,27 +57,51 @@ const MIN_STORY_PREFIX = 4;
 
 const ORDER: Record<StorySort, string> = {
   recent: 's.last_seen DESC, s.size DESC, s.id',
-  size: 's.size DESC, s.last_seen DESC, s.id',
+  articles: 's.size DESC, s.last_seen DESC, s.id',
   growth: 'growth DESC, s.last_seen DESC, s.size DESC, s.id',
 };
 
+/** The SQL of each filter that is set; parameters are named after the query's fields. */
+const FILTERS: readonly [keyof StoryQuery, string][] = [
+  ['since', 's.last_seen IS NOT NULL AND substr(s.last_seen, 1, length(@since)) >= @since'],
+  ['until', 's.first_seen IS NOT NULL AND substr(s.first_seen, 1, length(@until)) <= @until'],
+  ['language', "EXISTS (SELECT 1 FROM json_each(s.record, '$.languages') WHERE value = @language)"],
+  ['entityKeys', `EXISTS (SELECT 1 FROM json_each(s.record, '$.topEntities') e
+    WHERE json_extract(e.value, '$.key') IN (SELECT value FROM json_each(@entityKeys)))`],
+  ['articleIds', `s.id IN (SELECT story_id FROM story_members
+    WHERE level = @level AND article_id IN (SELECT value FROM json_each(@articleIds)))`],
+];
+
 /**
- * One page of a level's live stories with the total.
+ * One page of a level's live stories matching the query, with the total before paging. Without
+ * filters the order is an index scan; filters read the matching rows' records.
  * @example listStories(db, { level: 'event', sort: 'recent', limit: 20 }) // → { total: 812, stories: [...] }
  */
-export function listStories(db: Database.Database, query: StoryQuery = {}): StoryPage {
+export function listStories(db: Database.Database, query: StoryQuery & { members: true }): StoryPage<Story>;
+export function listStories(db: Database.Database, query?: StoryQuery): StoryPage;
+export function listStories(db: Database.Database, query: StoryQuery = {}): StoryPage<StoryRecord> {
   const level = query.level ?? 'event';
   const sort = query.sort ?? 'recent';
-  const total = db.prepare('SELECT COUNT(*) FROM stories WHERE level = ? AND merged_into IS NULL').pluck().get(level) as number;
-  const growthSince = sort === 'growth' ? (query.growthSince ?? latestJoin(db, level) - DAY_MS) : 0;
-  const growth = sort === 'growth'
-    ? `LEFT JOIN (SELECT story_id, COUNT(*) AS n FROM story_members WHERE level = @level AND added_at >= @growthSince
-        GROUP BY story_id) g ON g.story_id = s.id`
-    : '';
+  const active = FILTERS.filter(([field]) => query[field] !== undefined);
+  const where = ['s.level = @level', 's.merged_into IS NULL', ...active.map(([, sql]) => sql)].join(' AND ');
+  const params: Record<string, unknown> = { level, limit: query.limit ?? -1, offset: query.offset ?? 0 };
+  for (const [field] of active) {
+    const value = query[field];
+    params[field] = Array.isArray(value) ? JSON.stringify(value) : value;
+  }
+  const total = db.prepare(`SELECT COUNT(*) FROM stories s WHERE ${where}`).pluck().get(params) as number;
+  let growth = '';
+  if (sort === 'growth') {
+    params.growthSince = query.growthSince ?? latestJoin(db, level) - DAY_MS;
+    growth = `LEFT JOIN (SELECT story_id, COUNT(*) AS n FROM story_members WHERE level = @level AND added_at >= @growthSince
+      GROUP BY story_id) g ON g.story_id = s.id`;
+  }
   const records = db.prepare(`SELECT s.record ${sort === 'growth' ? ', COALESCE(g.n, 0) AS growth' : ''} FROM stories s ${growth}
-    WHERE s.level = @level AND s.merged_into IS NULL ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`)
-    .pluck().all({ level, growthSince, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as string[];
-  return { total, stories: complete(db, records) };
+    WHERE ${where} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[];
+  const stories = complete(db, records);
+  if (!query.members) return { total, stories };
+  const members = membersOf(db, stories.map((s) => s.id));
+  return { total, stories: stories.map((s) => ({ ...s, articleIds: members.get(s.id) ?? [] })) };
 }
 
 /**
@@ -76,7 +113,7 @@ export function getStory(db: Database.Database, idOrPrefix: string): StoryWithMe
   if (id === undefined) return undefined;
   const row = db.prepare('SELECT level, record FROM stories WHERE id = ?').get(id) as { level: StoryLevel; record: string };
   const [record] = complete(db, [row.record]);
-  const story: Story = { ...record, articleIds: storyMembers(db, id) };
+  const story: Story = { ...record, articleIds: membersOf(db, [id]).get(id) ?? [] };
   return row.level === 'storyline' ? { ...story, eventIds: eventsOf(db, id) } : story;
 }
 
@@ -93,6 +130,18 @@ export function resolveStory(db: Database.Database, id: string): string | undefi
   return undefined;
 }
 
+/** The story of `level` an article is in now, as `getStory` gives it; undefined until it is clustered. */
+export function getStoryOfArticle(db: Database.Database, articleId: string, level: StoryLevel = 'event'): StoryWithMembers | undefined {
+  const id = storyOfArticle(db, articleId)[level];
+  return id === undefined ? undefined : getStory(db, id);
+}
+
+/** Live stories per level. */
+export function storyCounts(db: Database.Database): { events: number; storylines: number } {
+  const count = db.prepare('SELECT COUNT(*) FROM stories WHERE level = ? AND merged_into IS NULL').pluck();
+  return { events: count.get('event') as number, storylines: count.get('storyline') as number };
+}
+
 /** The event and storyline an article is in now (each absent until it is clustered). */
 export function storyOfArticle(db: Database.Database, articleId: string): { event?: string; storyline?: string } {
   const rows = db.prepare('SELECT level, story_id FROM story_members WHERE level IN (\'event\', \'storyline\') AND article_id = ?')
@@ -106,9 +155,23 @@ export function storyAssignments(db: Database.Database, level: StoryLevel): Map<
   return new Map(rows);
 }
 
-/** A story's members in order (empty for an unknown or merged-away id). */
-export function storyMembers(db: Database.Database, storyId: string): string[] {
-  return db.prepare('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY ord').pluck().all(storyId) as string[];
+/** A story's members in the order they joined (an id merged away answers for its survivor); undefined for an unknown id. */
+export function storyMembers(db: Database.Database, storyId: string): string[] | undefined {
+  const id = resolveStory(db, storyId);
+  return id === undefined ? undefined : membersOf(db, [id]).get(id) ?? [];
+}
+
+/** Members of these live stories, each in order. */
+function membersOf(db: Database.Database, ids: readonly string[]): Map<string, string[]> {
+  const rows = db.prepare(`SELECT story_id, article_id FROM story_members WHERE story_id IN (SELECT value FROM json_each(?))
+    ORDER BY story_id, ord`).raw().all(JSON.stringify(ids)) as [string, string][];
+  const out = new Map<string, string[]>();
+  for (const [story, article] of rows) {
+    const list = out.get(story);
+    if (list) list.push(article);
+    else out.set(story, [article]);
+  }
+  return out;
 }
 
 /** The stored state's generation, features version and article count; undefined before the first commit. */

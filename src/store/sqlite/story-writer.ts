@@ -16,9 +16,7 @@
  * - Readers (story-readers.ts) read the committed rows and never take the write lock.
  */
 import type Database from 'better-sqlite3';
-import { openStoryEngine, type EngineAssignment, type EngineOptions, type PersistentStoryEngine } from '../../stories/engine.ts';
-import type { NamedMention } from '../../stories/entity-names.ts';
-import type { ArticleFeatures } from '../../stories/features.ts';
+import { openStoryEngine, type EngineAssignment, type EngineOptions, type PersistentStoryEngine, type StoryInput } from '../../stories/engine.ts';
 import { SqliteStoryBackend } from './story-backend.ts';
 
 export interface StoryWriterOptions extends EngineOptions {
@@ -30,10 +28,11 @@ export interface StoryWriterOptions extends EngineOptions {
 
 export interface StoryWriter {
   /**
-   * Clusters a chunk of articles at both levels, in order; `mentions` add to the entities' display
+   * Clusters a chunk of articles at both levels, in order (an article added before is left as it
+   * is: its assignment says `repeat`); each new article's mentions add to the entities' display
    * names. Begins the write transaction if none is open.
    */
-  add(features: readonly ArticleFeatures[], mentions?: readonly NamedMention[]): EngineAssignment[];
+  add(inputs: readonly StoryInput[]): EngineAssignment[];
   /** The end-of-batch pass: merges stories that turned out to be one (src/stories/cluster.ts `consolidate`). */
   consolidate(): void;
   /** Writes the chunk's delta, raises the generation and commits (when the writer began the transaction). */
@@ -81,12 +80,14 @@ export function openStoryWriter(db: Database.Database, options: StoryWriterOptio
   };
 
   return {
-    add(features, mentions) {
+    add(inputs) {
       return guarded(() => {
         const e = begin();
-        const out = features.map((f) => e.add(f));
-        if (mentions?.length) e.countNames(mentions);
-        return out;
+        return inputs.map(({ features, names }) => {
+          const assigned = e.add(features);
+          if (names?.length && !assigned.event.repeat) e.countNames(names);
+          return assigned;
+        });
       });
     },
     consolidate() {

@@ -189,18 +189,33 @@ export class SqliteStoryBackend implements StoryBackend {
  * For each story id, the ids merged into it: a depth-first walk of the merge edges, each story's
  * merges in the order they happened (merged_seq), each followed by the ids merged into it earlier.
  * That is the order the in-memory engine lists them in (src/stories/story.ts `mergeMembers`).
+ * The edges below the roots come in one recursive query; the walk is done here.
  */
 export function mergedFromOf(db: Database.Database, ids: readonly string[]): Map<string, string[]> {
-  const rows = db.prepare(`WITH RECURSIVE tree (root, id, path) AS (
-      SELECT merged_into, id, printf('%012d', merged_seq) FROM stories WHERE merged_into IN (SELECT value FROM json_each(?))
+  const edges = db.prepare(`WITH RECURSIVE tree (parent, id, seq) AS (
+      SELECT merged_into, id, merged_seq FROM stories WHERE merged_into IN (SELECT value FROM json_each(?))
       UNION ALL
-      SELECT tree.root, s.id, tree.path || '.' || printf('%012d', s.merged_seq) FROM stories s JOIN tree ON s.merged_into = tree.id
-    ) SELECT root, id FROM tree ORDER BY root, path`).raw().all(JSON.stringify(ids)) as [string, string][];
+      SELECT s.merged_into, s.id, s.merged_seq FROM stories s JOIN tree ON s.merged_into = tree.id
+    ) SELECT parent, id, seq FROM tree`).raw().all(JSON.stringify(ids)) as [string, string, number][];
+  const children = new Map<string, [string, number][]>();
+  for (const [parent, id, seq] of edges) {
+    const list = children.get(parent);
+    if (list) list.push([id, seq]);
+    else children.set(parent, [[id, seq]]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a[1] - b[1]);
   const out = new Map<string, string[]>();
-  for (const [root, id] of rows) {
-    const list = out.get(root);
-    if (list) list.push(id);
-    else out.set(root, [id]);
+  for (const root of ids) {
+    const walked: string[] = [];
+    // Pre-order with an explicit stack (merge chains can be thousands deep): children pushed last-first.
+    const stack = [...(children.get(root) ?? [])].reverse().map(([id]) => id);
+    while (stack.length) {
+      const id = stack.pop()!;
+      walked.push(id);
+      const below = children.get(id);
+      if (below) for (let i = below.length - 1; i >= 0; i--) stack.push(below[i][0]);
+    }
+    if (walked.length) out.set(root, walked);
   }
   return out;
 }

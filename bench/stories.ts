@@ -29,7 +29,7 @@ import { openDatabase } from '../src/store/sqlite/connection.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { MIGRATIONS } from '../src/store/sqlite/migrations/index.ts';
-import { getStory, storyOfArticle } from '../src/store/sqlite/story-readers.ts';
+import { getStory, listStories, storyOfArticle } from '../src/store/sqlite/story-readers.ts';
 import { openStoryWriter, type StoryWriter } from '../src/store/sqlite/story-writer.ts';
 
 const SIZES: readonly number[] = process.env.KRONIKA_BENCH_STORIES_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
@@ -230,6 +230,10 @@ export function storyTablesSection(stream: readonly ArticleFeatures[], sizes: re
       rows.push({ name: `tables, ${label} stored: one article, warm writer`, figures: probeFigures(warm, kb) });
       rows.push({ name: `tables, ${label} stored: one article, fresh writer (cold)`, figures: probeFigures(cold, kb) });
       rows.push({ name: `tables, build ${from.toLocaleString('en-US')} → ${label} in chunks of ${TABLE_CHUNK}`, figures: { 'articles/s': formatRate(n - from, buildMs) } });
+      const listed = listStories(db, { level: 'event' });
+      const listMs = timed1(() => listStories(db, { level: 'event' }));
+      const pageMs = timed1(() => listStories(db, { level: 'event', limit: 20 }));
+      rows.push({ name: `readers, ${label} stored: all ${listed.total.toLocaleString('en-US')} events / the first 20`, figures: { 'ms (all)': listMs.toFixed(1), 'ms (20)': pageMs.toFixed(1) } });
       if (JSON_SIZES.includes(n)) {
         const json = jsonBaseline(memory, stream.slice(stored, stored + JSON_PROBES), stored, join(dir, `json-${n}.db`));
         rows.push({ name: `baseline: JSON state, ${label} stored: one article`, figures: probeFigures(json.ms, json.kb) });

@@ -14,6 +14,9 @@
  *   objects may hold half of the chunk. A caller that rolls back its own transaction leaves the
  *   stored generation behind the cache's, so the next chunk drops the cache too.
  * - Readers (story-readers.ts) read the committed rows and never take the write lock.
+ * - The stored state records the caller's features version (`readStoryMeta(db).version`); when the
+ *   features change meaning, the caller clears the tables (`clearStoryTables`) and feeds every
+ *   article again: stories are derived data.
  */
 import type Database from 'better-sqlite3';
 import { openStoryEngine, type EngineAssignment, type EngineOptions, type PersistentStoryEngine, type StoryInput } from '../../stories/engine.ts';

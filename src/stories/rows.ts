@@ -17,9 +17,10 @@
  */
 import type { ClusterOptions, StoryLevel } from './options.ts';
 import type { WeightedCentroid } from './similarity.ts';
-import { type LiveStory, type Representative, type StoryRecord } from './story.ts';
-import { norm, type KeyRow, type Vec } from './vectors.ts';
-import type { DatePrecision, Language } from '../types.ts';
+import { packCentroid, StoredStory, type StoryDetails } from './stored-story.ts';
+import type { LiveStory, StoryRecord } from './story.ts';
+import type { KeyRow } from './vectors.ts';
+import type { DatePrecision } from '../types.ts';
 
 export type { KeyRow } from './vectors.ts';
 export type KeyKind = 'term' | 'entity';
@@ -58,13 +59,15 @@ export interface StoryRow {
   readonly mergedSeq: number | null;
   readonly size: number;
   readonly independent: number;
-  /** Date span in ms since the epoch (null: undated) and its uncertainty. */
+  /** Date span in ms since the epoch (null: undated), the precision of its ends, and its uncertainty. */
   readonly firstMs: number | null;
   readonly lastMs: number | null;
+  readonly firstPrecision: DatePrecision | null;
+  readonly lastPrecision: DatePrecision | null;
   readonly slackDays: number;
   /** Document count when last changed. */
   readonly touched: number;
-  /** JSON: precisions, languages, outlets, representatives (the rest of the clusterer's record). */
+  /** JSON: languages, outlets, representatives (the rest of the clusterer's record; stored-story.ts). */
   readonly state: string;
   /** Display fields readers sort and show; null once merged away. */
   readonly title: string | null;
@@ -81,13 +84,11 @@ export interface CentroidRow {
   readonly storyId: string;
   /** Corpus documents when the weights were computed. */
   readonly weightedAt: number;
-  /** Little-endian int32 ids, float64 sums, float64 weights (same order). */
-  readonly termIds: Uint8Array;
-  readonly termSums: Uint8Array;
-  readonly termWeights: Uint8Array;
-  readonly entityIds: Uint8Array;
-  readonly entitySums: Uint8Array;
-  readonly entityWeights: Uint8Array;
+  /**
+   * Little-endian: term and entity counts (uint32), term then entity ids (int32), their weights,
+   * then their sums (float64); stored-story.ts `packCentroid`.
+   */
+  readonly centroid: Uint8Array;
 }
 
 /** A story's index slot with what the time-window test reads. */
@@ -200,27 +201,12 @@ export function concatDeltas(parts: readonly StoryDelta[]): StoryDelta {
 
 // --- stories ------------------------------------------------------------------------------------
 
-/** The clusterer's record fields that have no column. */
-interface StoryStateJson {
-  readonly firstPrecision?: DatePrecision;
-  readonly lastPrecision?: DatePrecision;
-  readonly languages: Partial<Record<Language, number>>;
-  readonly outlets: Record<string, number>;
-  readonly representatives: Representative[];
-}
-
 /** A live story's row; `display` is its StoryRecord now (toStory without members and merges). */
 export function storyRow(s: LiveStory, display: Omit<StoryRecord, 'mergedFrom'>): StoryRow {
-  const state: StoryStateJson = {
-    ...(s.firstPrecision ? { firstPrecision: s.firstPrecision } : {}),
-    ...(s.lastPrecision ? { lastPrecision: s.lastPrecision } : {}),
-    languages: s.languages,
-    outlets: s.outlets,
-    representatives: s.representatives,
-  };
+  const details: StoryDetails = { languages: s.languages, outlets: s.outlets, representatives: s.representatives };
   return {
     ...header(s, null, null),
-    state: JSON.stringify(state),
+    state: JSON.stringify(details),
     title: display.title ?? null,
     firstSeen: display.firstSeen ?? null,
     lastSeen: display.lastSeen ?? null,
@@ -244,45 +230,16 @@ function header(s: LiveStory, mergedInto: string | null, mergedSeq: number | nul
     independent: s.independent,
     firstMs: s.first ?? null,
     lastMs: s.last ?? null,
+    firstPrecision: s.firstPrecision ?? null,
+    lastPrecision: s.lastPrecision ?? null,
     slackDays: s.slackDays,
     touched: s.touched,
   };
 }
 
-/** A live story from its rows, with its cached weights. */
+/** A live story from its rows, with its cached weights (the rest decoded on first use). */
 export function liveStoryFrom(row: StoryRow, c: CentroidRow): LiveStory {
-  const state = JSON.parse(row.state) as StoryStateJson;
-  const terms: Vec = { ids: decodeInts(c.termIds), vals: decodeDoubles(c.termSums) };
-  const entities: Vec = { ids: decodeInts(c.entityIds), vals: decodeDoubles(c.entitySums) };
-  const story: LiveStory = {
-    id: row.id,
-    level: row.level,
-    size: row.size,
-    independent: row.independent,
-    terms,
-    entities,
-    languages: state.languages,
-    outlets: state.outlets,
-    ...(row.firstMs !== null ? { first: row.firstMs } : {}),
-    ...(row.lastMs !== null ? { last: row.lastMs } : {}),
-    ...(state.firstPrecision ? { firstPrecision: state.firstPrecision } : {}),
-    ...(state.lastPrecision ? { lastPrecision: state.lastPrecision } : {}),
-    slackDays: row.slackDays,
-    representatives: state.representatives,
-    touched: row.touched,
-    slot: row.slot,
-  };
-  const weightedTerms: Vec = { ids: terms.ids.slice(), vals: decodeDoubles(c.termWeights) };
-  const weightedEntities: Vec = { ids: entities.ids.slice(), vals: decodeDoubles(c.entityWeights) };
-  story.weighted = {
-    terms: weightedTerms,
-    termNorm: norm(weightedTerms),
-    entities: weightedEntities,
-    entityNorm: norm(weightedEntities),
-    touched: row.touched,
-    documents: c.weightedAt,
-  };
-  return story;
+  return new StoredStory(row, c);
 }
 
 /**
@@ -295,16 +252,7 @@ export function centroidRow(s: LiveStory): CentroidRow {
   if (!w || !sameIds(w.terms.ids, s.terms.ids) || !sameIds(w.entities.ids, s.entities.ids)) {
     throw new Error(`story ${s.id}: cached weights do not match its centroid`);
   }
-  return {
-    storyId: s.id,
-    weightedAt: w.documents,
-    termIds: encodeInts(s.terms.ids),
-    termSums: encodeDoubles(s.terms.vals),
-    termWeights: encodeDoubles(w.terms.vals),
-    entityIds: encodeInts(s.entities.ids),
-    entitySums: encodeDoubles(s.entities.vals),
-    entityWeights: encodeDoubles(w.entities.vals),
-  };
+  return { storyId: s.id, weightedAt: w.documents, centroid: packCentroid(s.terms, s.entities, w) };
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
@@ -332,19 +280,5 @@ export function decodeInts(bytes: Uint8Array): number[] {
   // Filled first: a packed array, and no growth while decoding (push was several times slower).
   const out: number[] = new Array(bytes.byteLength >> 2).fill(0);
   for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
-  return out;
-}
-
-export function encodeDoubles(values: readonly number[]): Uint8Array {
-  const bytes = new Uint8Array(values.length * 8);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i], true);
-  return bytes;
-}
-
-export function decodeDoubles(bytes: Uint8Array): number[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: number[] = new Array(bytes.byteLength >> 3).fill(0);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
   return out;
 }

@@ -11,7 +11,8 @@ import {
   getStory, getStoryOfArticle, listStories, readStoryMeta, resolveStory, storyAssignments, storyCounts, storyMembers, storyOfArticle,
 } from '../../src/store/sqlite/story-readers.ts';
 import { clearStoryTables, openStoryWriter } from '../../src/store/sqlite/story-writer.ts';
-import { createStoryEngine } from '../../src/stories/engine.ts';
+import { SqliteStoryBackend } from '../../src/store/sqlite/story-backend.ts';
+import { createStoryEngine, openStoryEngine } from '../../src/stories/engine.ts';
 import type { ArticleFeatures } from '../../src/stories/features.ts';
 import { loadParagraphs, synthesise } from '../../bench/stories.ts';
 import { englishKimPutin, offTopic, seeds } from './helpers.ts';
@@ -59,6 +60,10 @@ test('SQLite story tables: chunks through the writer give the in-memory engine\'
       for (const merged of story.mergedFrom) assert.equal(resolveStory(db, merged), story.id, `${merged} resolves`);
     }
     assert.ok(memory.storylines().some((s) => s.mergedFrom.length > 0), 'the stream exercises merges');
+    // An engine over the rows alone (a new process) holds the same stories, dates and their precision included.
+    const reopened = openStoryEngine(new SqliteStoryBackend(db));
+    assert.deepEqual(reopened.storylines(), memory.storylines());
+    assert.deepEqual(reopened.events(), memory.events());
     const meta = readStoryMeta(db)!;
     assert.equal(meta.documents, features.length);
     assert.equal(meta.generation, Math.ceil(features.length / 40));

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createStoryEngine, openStoryEngine, type PersistentStoryEngine, type StoryEngine } from '../../src/stories/engine.ts';
 import type { ArticleFeatures } from '../../src/stories/features.ts';
 import { MemoryBackend } from '../../src/stories/memory-backend.ts';
-import { decodeDoubles, decodeInts, encodeDoubles, encodeInts, type StoryBackend, type StoryDelta } from '../../src/stories/rows.ts';
+import { centroidRow, decodeInts, encodeInts, liveStoryFrom, storyRow, type StoryBackend, type StoryDelta } from '../../src/stories/rows.ts';
+import type { LiveStory } from '../../src/stories/story.ts';
 import { loadParagraphs, synthesise } from '../../bench/stories.ts';
 import { englishKimPutin, offTopic, seeds } from './helpers.ts';
 
@@ -114,13 +115,29 @@ test('stored state: one new article reads and writes only the rows it touches', 
   assert.equal(delta.meta!.generation, rows.meta!.generation + 1);
 });
 
-test('rows: ids and sums round-trip through the byte encoding exactly', () => {
+test('rows: a story round-trips through its rows exactly, centroid sums and cached weights included', () => {
   const ids = [0, 1, 2 ** 31 - 1, 123_456];
-  const sums = [0.1 + 0.2, Math.PI, 1e-300, 5e300, -0];
   assert.deepEqual(decodeInts(encodeInts(ids)), ids);
-  assert.deepEqual(decodeDoubles(encodeDoubles(sums)), sums);
+  const weighted = { terms: { ids: [7, 3], vals: [0.1 + 0.2, 1e-300] }, entities: { ids: [5], vals: [-0] }, termNorm: 0, entityNorm: 0, touched: 4, documents: 9 };
+  const story: LiveStory = {
+    id: 'ev-x', level: 'event', size: 3, independent: 2, terms: { ids: [7, 3], vals: [Math.PI, 5e300] }, entities: { ids: [5], vals: [1 / 3] },
+    languages: { pl: 2, en: 1 }, outlets: { 'tvn24.pl': 2 }, first: Date.UTC(2023, 8, 15), last: Date.UTC(2023, 8, 16, 12), firstPrecision: 'month',
+    lastPrecision: 'day', slackDays: 15, representatives: [{ articleId: 'a', title: 'Tytuł', terms: { szczyt: 2 } }], touched: 4, slot: 17, weighted,
+  };
+  const display = { id: 'ev-x', level: 'event' as const, articles: 3, independentSources: 2, topEntities: [], topTerms: [], languages: [], outlets: [] };
   // A view into a larger buffer (as a database driver may hand out) decodes the same.
-  const bytes = new Uint8Array(8 + sums.length * 8);
-  bytes.set(encodeDoubles(sums), 8);
-  assert.deepEqual(decodeDoubles(bytes.subarray(8)), sums);
+  const row = centroidRow(story);
+  const padded = new Uint8Array(row.centroid.length + 3);
+  padded.set(row.centroid, 3);
+  const back = liveStoryFrom(storyRow(story, display), { ...row, centroid: padded.subarray(3) });
+  assert.deepEqual(back.weighted!.terms, weighted.terms);
+  assert.deepEqual(back.weighted!.entities, weighted.entities);
+  assert.equal(back.weighted!.documents, 9);
+  for (const field of ['id', 'level', 'size', 'independent', 'terms', 'entities', 'languages', 'outlets', 'first', 'last', 'firstPrecision',
+    'lastPrecision', 'slackDays', 'representatives', 'touched', 'slot'] as const) {
+    assert.deepEqual(back[field], story[field], field);
+  }
+  // The sums decode with ids of their own: the centroid grows, the cached weights must not.
+  back.terms.ids.push(99);
+  assert.deepEqual(back.weighted!.terms.ids, [7, 3]);
 });

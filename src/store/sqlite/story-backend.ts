@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
+import type { DatePrecision } from '../../types.ts';
 import type {
   CentroidRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryRow,
 } from '../../stories/rows.ts';
@@ -21,6 +22,8 @@ interface StoryJoinRow {
   readonly independent: number;
   readonly first_ms: number | null;
   readonly last_ms: number | null;
+  readonly first_precision: DatePrecision | null;
+  readonly last_precision: DatePrecision | null;
   readonly slack_days: number;
   readonly touched: number;
   readonly title: string | null;
@@ -29,12 +32,7 @@ interface StoryJoinRow {
   readonly state: string;
   readonly record: string | null;
   readonly weighted_at: number | null;
-  readonly term_ids: Buffer | null;
-  readonly term_sums: Buffer;
-  readonly term_weights: Buffer;
-  readonly entity_ids: Buffer;
-  readonly entity_sums: Buffer;
-  readonly entity_weights: Buffer;
+  readonly centroid: Buffer | null;
 }
 
 const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
@@ -71,24 +69,18 @@ export class SqliteStoryBackend implements StoryBackend {
   }
 
   readStories(ids: readonly string[]): { story: StoryRow; centroid?: CentroidRow }[] {
-    const rows = this.#sql(`SELECT s.*, c.weighted_at, c.term_ids, c.term_sums, c.term_weights,
-        c.entity_ids, c.entity_sums, c.entity_weights
+    const rows = this.#sql(`SELECT s.*, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id
       WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryJoinRow[];
     return rows.map((r) => {
       const story: StoryRow = {
         id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size, independent: r.independent,
-        firstMs: r.first_ms, lastMs: r.last_ms, slackDays: r.slack_days, touched: r.touched, state: r.state,
+        firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision, lastPrecision: r.last_precision,
+        slackDays: r.slack_days, touched: r.touched, state: r.state,
         title: r.title, firstSeen: r.first_seen, lastSeen: r.last_seen, record: r.record,
       };
-      if (r.weighted_at === null || r.term_ids === null) return { story };
-      return {
-        story,
-        centroid: {
-          storyId: r.id, weightedAt: r.weighted_at, termIds: r.term_ids, termSums: r.term_sums, termWeights: r.term_weights,
-          entityIds: r.entity_ids, entitySums: r.entity_sums, entityWeights: r.entity_weights,
-        },
-      };
+      if (r.weighted_at === null || r.centroid === null) return { story };
+      return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: r.centroid } };
     });
   }
 
@@ -154,22 +146,19 @@ export class SqliteStoryBackend implements StoryBackend {
       for (const row of rows) upsert.run(row.id, row.key, row.df);
     }
     const story = this.#sql(`INSERT INTO stories (id, level, slot, merged_into, merged_seq, size, independent, first_ms, last_ms,
-        slack_days, touched, title, first_seen, last_seen, state, record)
-      VALUES (@id, @level, @slot, @mergedInto, @mergedSeq, @size, @independent, @firstMs, @lastMs, @slackDays, @touched, @title,
-        @firstSeen, @lastSeen, @state, @record)
-      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, merged_seq = excluded.merged_seq, size = excluded.size, independent = excluded.independent,
-        first_ms = excluded.first_ms, last_ms = excluded.last_ms, slack_days = excluded.slack_days, touched = excluded.touched,
-        title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, state = excluded.state,
-        record = excluded.record`);
+        first_precision, last_precision, slack_days, touched, title, first_seen, last_seen, state, record)
+      VALUES (@id, @level, @slot, @mergedInto, @mergedSeq, @size, @independent, @firstMs, @lastMs, @firstPrecision,
+        @lastPrecision, @slackDays, @touched, @title, @firstSeen, @lastSeen, @state, @record)
+      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, merged_seq = excluded.merged_seq, size = excluded.size,
+        independent = excluded.independent, first_ms = excluded.first_ms, last_ms = excluded.last_ms,
+        first_precision = excluded.first_precision, last_precision = excluded.last_precision, slack_days = excluded.slack_days,
+        touched = excluded.touched, title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+        state = excluded.state, record = excluded.record`);
     for (const row of delta.stories) story.run(row);
     const drop = this.#sql('DELETE FROM story_centroids WHERE story_id = ?');
     for (const id of delta.dropCentroids) drop.run(id);
-    const centroid = this.#sql(`INSERT INTO story_centroids (story_id, weighted_at, term_ids, term_sums, term_weights,
-        entity_ids, entity_sums, entity_weights)
-      VALUES (@storyId, @weightedAt, @termIds, @termSums, @termWeights, @entityIds, @entitySums, @entityWeights)
-      ON CONFLICT (story_id) DO UPDATE SET weighted_at = excluded.weighted_at, term_ids = excluded.term_ids,
-        term_sums = excluded.term_sums, term_weights = excluded.term_weights, entity_ids = excluded.entity_ids,
-        entity_sums = excluded.entity_sums, entity_weights = excluded.entity_weights`);
+    const centroid = this.#sql(`INSERT INTO story_centroids (story_id, weighted_at, centroid) VALUES (@storyId, @weightedAt, @centroid)
+      ON CONFLICT (story_id) DO UPDATE SET weighted_at = excluded.weighted_at, centroid = excluded.centroid`);
     for (const row of delta.centroids) centroid.run(row);
     const member = this.#sql(`INSERT INTO story_members (level, article_id, story_id, ord, added_at)
       VALUES (@level, @articleId, @storyId, @ord, @addedAt)`);

@@ -45,6 +45,8 @@ export function up(db: Database.Database): void {
       independent INTEGER NOT NULL,
       first_ms    INTEGER,
       last_ms     INTEGER,
+      first_precision TEXT CHECK (first_precision IN ('year', 'month', 'day', 'minute')),
+      last_precision  TEXT CHECK (last_precision IN ('year', 'month', 'day', 'minute')),
       slack_days  REAL NOT NULL,
       touched     INTEGER NOT NULL,
       title       TEXT,
@@ -60,14 +62,9 @@ export function up(db: Database.Database): void {
     CREATE INDEX stories_merged ON stories (merged_into, merged_seq) WHERE merged_into IS NOT NULL;
 
     CREATE TABLE story_centroids (
-      story_id       TEXT PRIMARY KEY,
-      weighted_at    INTEGER NOT NULL,
-      term_ids       BLOB NOT NULL,
-      term_sums      BLOB NOT NULL,
-      term_weights   BLOB NOT NULL,
-      entity_ids     BLOB NOT NULL,
-      entity_sums    BLOB NOT NULL,
-      entity_weights BLOB NOT NULL
+      story_id    TEXT PRIMARY KEY,
+      weighted_at INTEGER NOT NULL,
+      centroid    BLOB NOT NULL
     );
 
     CREATE TABLE story_members (

@@ -19,7 +19,7 @@ import { Corpus } from './corpus.ts';
 import { EntityNames, type NamedMention } from './entity-names.ts';
 import type { ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
-import { concatDeltas, type LevelMeta, type StoryBackend, type StoryDelta } from './rows.ts';
+import { concatDeltas, EMPTY_DELTA, type LevelMeta, type StoryBackend, type StoryDelta } from './rows.ts';
 import type { Story } from './story.ts';
 
 /** A storyline: a Story of level 'storyline' plus the events it holds. */
@@ -228,9 +228,9 @@ class PersistentEngine extends Engine implements PersistentStoryEngine {
           entityIds: corpus.entities.size,
           levels: JSON.stringify(levels),
         },
+        ...EMPTY_DELTA,
         terms: corpus.terms.rows(counted.terms),
         entities: corpus.entities.rows(counted.entities),
-        stories: [], centroids: [], dropCentroids: [], members: [], moves: [], postings: [],
         names: this.names.take(),
       },
     ]);

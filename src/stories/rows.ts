@@ -10,7 +10,8 @@
  * - stories: one row per story ever made (merged-away ones keep their row and point at the story
  *   they went into); the clusterer's record plus the display record readers list;
  * - centroids: per live story the centroid (ids and sums in insertion order) and its weights at
- *   the IDF it was last weighed with, so a fresh process scores exactly as the one that wrote it;
+ *   the IDF it was last weighed with, so a fresh process scores exactly as the one that wrote it
+ *   (one packed byte array: stored-story.ts);
  * - members: article → story per level, in member order, with when it joined;
  * - postings: the story index, per level and key, the story slots in recency order;
  * - entity names: the base forms seen per entity key, and the name shown.
@@ -184,6 +185,7 @@ export interface StoryBackend {
   write(delta: StoryDelta): void;
 }
 
+/** A delta with nothing in it, to spread the parts that changed over. */
 export const EMPTY_DELTA: StoryDelta = Object.freeze({
   terms: [], entities: [], stories: [], centroids: [], dropCentroids: [], members: [], moves: [], postings: [], names: [],
 });
@@ -259,11 +261,6 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The display record a reader shows for a story row (StoryRecord JSON). */
-export function recordOf(row: Pick<StoryRow, 'record'>): StoryRecord | undefined {
-  return row.record === null ? undefined : (JSON.parse(row.record) as StoryRecord);
 }
 
 // --- byte arrays ----------------------------------------------------------------------------------

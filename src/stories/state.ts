@@ -11,7 +11,7 @@
 import type { Corpus } from './corpus.ts';
 import type { StoryLevel } from './options.ts';
 import {
-  centroidRow, liveStoryFrom, mergedStoryRow, storyRow,
+  centroidRow, EMPTY_DELTA, liveStoryFrom, mergedStoryRow, storyRow,
   type KeyKind, type LevelMeta, type MemberMove, type MemberRow, type StoryBackend, type StoryDelta,
 } from './rows.ts';
 import { StoryIndex, type IndexOptions, type IndexSource } from './story-index.ts';
@@ -226,7 +226,7 @@ export class StoryCache implements IndexSource {
     for (const s of this.reweighed) if (this.isLive(s)) centroids.push(centroidRow(s));
     for (const { story, into, seq } of this.dead) stories.push(mergedStoryRow(story, into, seq));
     const delta: StoryDelta = {
-      terms: [], entities: [], names: [],
+      ...EMPTY_DELTA,
       stories,
       centroids,
       dropCentroids: this.dead.map((d) => d.story.id),

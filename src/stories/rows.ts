@@ -92,6 +92,9 @@ export interface CentroidRow {
   readonly centroid: Uint8Array;
 }
 
+/** A story row as the engine reads it back: without the display fields, which only readers use. */
+export type EngineStoryRow = Omit<StoryRow, 'title' | 'firstSeen' | 'lastSeen' | 'record'>;
+
 /** A story's index slot with what the time-window test reads. */
 export interface SlotRow {
   readonly slot: number;
@@ -163,7 +166,7 @@ export interface StoryBackend {
   readKeys(kind: KeyKind, keys: readonly string[]): KeyRow[];
   readKeyIds(kind: KeyKind, ids: readonly number[]): KeyRow[];
   /** Story rows (live or merged away) with the live ones' centroids. */
-  readStories(ids: readonly string[]): { story: StoryRow; centroid?: CentroidRow }[];
+  readStories(ids: readonly string[]): { story: EngineStoryRow; centroid?: CentroidRow }[];
   readSlots(level: StoryLevel, slots: readonly number[]): SlotRow[];
   readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): PostingRow[];
   /** Current story of each article that has one at this level. */
@@ -240,7 +243,7 @@ function header(s: LiveStory, mergedInto: string | null, mergedSeq: number | nul
 }
 
 /** A live story from its rows, with its cached weights (the rest decoded on first use). */
-export function liveStoryFrom(row: StoryRow, c: CentroidRow): LiveStory {
+export function liveStoryFrom(row: EngineStoryRow, c: CentroidRow): LiveStory {
   return new StoredStory(row, c);
 }
 

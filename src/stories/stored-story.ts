@@ -6,7 +6,7 @@
  * byte array: counts, ids, weights, then sums, so the weights are read without the sums.
  */
 import type { StoryLevel } from './options.ts';
-import type { CentroidRow, StoryRow } from './rows.ts';
+import type { CentroidRow, EngineStoryRow } from './rows.ts';
 import type { WeightedCentroid } from './similarity.ts';
 import type { LiveStory, Representative } from './story.ts';
 import { norm, type Vec } from './vectors.ts';
@@ -57,7 +57,7 @@ export class StoredStory implements LiveStory {
   #json: string | undefined;
   #details: StoryDetails | undefined;
 
-  constructor(row: StoryRow, centroid: CentroidRow) {
+  constructor(row: EngineStoryRow, centroid: CentroidRow) {
     this.id = row.id;
     this.level = row.level;
     this.size = row.size;

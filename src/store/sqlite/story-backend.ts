@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
 import type { DatePrecision } from '../../types.ts';
 import type {
-  CentroidRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryRow,
+  CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta,
 } from '../../stories/rows.ts';
 
 interface StoryJoinRow {
@@ -26,11 +26,7 @@ interface StoryJoinRow {
   readonly last_precision: DatePrecision | null;
   readonly slack_days: number;
   readonly touched: number;
-  readonly title: string | null;
-  readonly first_seen: string | null;
-  readonly last_seen: string | null;
   readonly state: string;
-  readonly record: string | null;
   readonly weighted_at: number | null;
   readonly centroid: Buffer | null;
 }
@@ -68,16 +64,17 @@ export class SqliteStoryBackend implements StoryBackend {
       .all(JSON.stringify(ids)) as KeyRow[];
   }
 
-  readStories(ids: readonly string[]): { story: StoryRow; centroid?: CentroidRow }[] {
-    const rows = this.#sql(`SELECT s.*, c.weighted_at, c.centroid
+  readStories(ids: readonly string[]): { story: EngineStoryRow; centroid?: CentroidRow }[] {
+    // Only what the engine reads: the display columns are the readers' (story-readers.ts).
+    const rows = this.#sql(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent, s.first_ms,
+        s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id
       WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryJoinRow[];
     return rows.map((r) => {
-      const story: StoryRow = {
-        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size, independent: r.independent,
-        firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision, lastPrecision: r.last_precision,
-        slackDays: r.slack_days, touched: r.touched, state: r.state,
-        title: r.title, firstSeen: r.first_seen, lastSeen: r.last_seen, record: r.record,
+      const story: EngineStoryRow = {
+        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size,
+        independent: r.independent, firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision,
+        lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: r.state,
       };
       if (r.weighted_at === null || r.centroid === null) return { story };
       return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: r.centroid } };

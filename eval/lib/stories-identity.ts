@@ -51,7 +51,7 @@ export function checkStored(
   options: EngineOptions & { reopenEvery?: number } = {},
 ): PersistenceCheck {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-stories-eval-'));
-  const db: Database.Database = openDatabase(join(dir, 'stories.db'), false, (d) => {
+  const db: Database.Database = openDatabase(join(dir, "stories.db"), { readonly: false }, (d) => {
     migrate(d, MIGRATIONS);
     return d;
   });

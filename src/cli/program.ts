@@ -3,20 +3,27 @@ import { Command, CommanderError } from 'commander';
 import { register as registerAnalysis } from './commands/analysis.ts';
 import { register as registerArticles } from './commands/articles.ts';
 import { register as registerIngest } from './commands/ingest.ts';
+import { register as registerJobs } from './commands/jobs.ts';
+import { register as registerMigrate } from './commands/migrate.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerWatch } from './commands/watch.ts';
 import { register as registerStories } from './commands/stories.ts';
+import { register as registerUpdate } from './commands/update.ts';
+import { register as registerWorker } from './commands/worker.ts';
 import { EXIT_USAGE, UsageError } from './context.ts';
 
-const COMMANDS: readonly ((program: Command) => void)[] = [registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch];
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerIngest, registerArticles, registerStories, registerAnalysis, registerSearch, registerServe, registerWatch, registerUpdate,
+  registerWorker, registerJobs, registerMigrate,
+];
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('kronika')
     .description(
       'Self-hosted news story engine: reads Polish and English articles (text, HTML, RSS/Atom, JSON Lines), ' +
-        'cleans and stores them, and turns them into stories. The database is --db, else $KRONIKA_DB, else ./kronika.db.',
+        'cleans and stores them, and turns them into stories. The store is --db, else $KRONIKA_DB, else ./kronika.db.',
     )
     .addHelpText('after', `
 Examples:

@@ -1,7 +1,7 @@
 /**
  * The edge between ingest and storage: reads inputs, turns documents into articles and saves
  * them in chunks, one transaction per chunk. A failing input or chunk becomes one error line
- * and the batch goes on; what is already stored is never touched (saveArticles skips known ids).
+ * and the batch goes on; what is already stored is never touched (articles.save skips known ids).
  */
 import type { Store } from '../store/store.ts';
 import type { Article } from '../types.ts';
@@ -70,12 +70,12 @@ export async function ingestBatch(
     options.onFailure?.(failure);
   };
 
-  const flush = () => {
+  const flush = async () => {
     if (chunk.length === 0) return;
     const batch = chunk;
     chunk = [];
     try {
-      for (const outcome of store.saveArticles(batch)) {
+      for (const outcome of await store.articles.save(batch)) {
         articleIds.push(outcome.id);
         if (outcome.status === 'unchanged') unchanged++;
         else {
@@ -104,8 +104,8 @@ export async function ingestBatch(
     } catch (error) {
       fail({ input: item.input, message: error instanceof Error ? error.message : String(error) });
     }
-    if (chunk.length >= chunkSize) flush();
+    if (chunk.length >= chunkSize) await flush();
   }
-  flush();
+  await flush();
   return { ...progress(), failures, articleIds };
 }

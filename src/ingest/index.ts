@@ -161,7 +161,11 @@ class Reader {
 
   private async *url(url: string): AsyncGenerator<IngestItem> {
     assertFetchable(url);
-    const resource = await this.fetch(url);
+    yield* this.fetched(url, await this.fetch(url));
+  }
+
+  /** A response already fetched: the format from its Content-Type or, when that is vague, from sniffing. */
+  async *fetched(url: string, resource: FetchedResource): AsyncGenerator<IngestItem> {
     const { text } = decodeBytes(resource.bytes, { origin: url, contentType: resource.contentType });
     const byType = formatFromContentType(resource.contentType);
     // Servers label feeds text/xml or text/html as often as not: sniff unless the type is specific.
@@ -254,6 +258,15 @@ async function listFolder(folder: string): Promise<string[]> {
     else if (info?.isFile() && EXTENSIONS[extname(entry.name).toLowerCase()]) files.push(path);
   }
   return files;
+}
+
+/**
+ * The documents of a response fetched elsewhere (the API's URL ingest), read as `kronika ingest
+ * <url>` reads it: a feed URL yields its items, a page its article.
+ * @example for await (const item of readFetched(url, await fetchResource(url))) …
+ */
+export function readFetched(url: string, resource: FetchedResource, options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  return new Reader(options).fetched(url, resource);
 }
 
 /**

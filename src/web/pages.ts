@@ -1,5 +1,5 @@
 /** The pages: article list, search results, one article with a highlighted passage, stories. */
-import type { ArticleSummary } from '../api/records.ts';
+import type { ArticleSummary } from '../app/records.ts';
 import { markHighlights, type SearchHit } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { Citation, ClaimStatus, ConflictSlot, StoryReport } from '../synthesis/types.ts';

@@ -48,7 +48,7 @@ test('a summary citation opens the article with exactly the cited passage highli
     const href = await cite.getAttribute('href');
     const m = /\/articles\/([0-9a-f]+)\?start=(\d+)&end=(\d+)/.exec(href ?? '');
     assert.ok(m, `citation links to a passage: ${href}`);
-    const article = site.store.getArticle(m[1]!);
+    const article = await site.store.articles.get(m[1]!);
     assert.ok(article, 'cited article is stored');
     const cited = article.text.slice(Number(m[2]), Number(m[3]));
 
@@ -63,7 +63,7 @@ test('a summary citation opens the article with exactly the cited passage highli
 });
 
 test('search finds Władywostoku with and without Polish letters', async () => {
-  const withAnchor = [...site.store.iterateArticles()].filter((a) => a.text.includes('Władywostoku')).map((a) => a.id).sort();
+  const withAnchor = (await site.store.articles.list()).filter((a) => a.text.includes('Władywostoku')).map((a) => a.id).sort();
   assert.ok(withAnchor.length >= 2, 'seeds hold the word');
   await withPage(undefined, async (page) => {
     for (const query of ['Władywostok', 'wladywostok']) {

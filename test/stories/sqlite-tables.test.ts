@@ -18,7 +18,7 @@ import { loadParagraphs, synthesise } from '../../bench/stories.ts';
 import { englishKimPutin, offTopic, seeds } from './helpers.ts';
 
 function openFile(path = join(mkdtempSync(join(tmpdir(), 'kronika-story-tables-')), 'stories.db')): { db: Database.Database; path: string } {
-  return { db: openDatabase(path, false, (d) => { migrate(d, MIGRATIONS); return d; }), path };
+  return { db: openDatabase(path, { readonly: false }, (d) => { migrate(d, MIGRATIONS); return d; }), path };
 }
 
 const inputs = (features: readonly ArticleFeatures[]) => features.map((f) => ({ features: f }));

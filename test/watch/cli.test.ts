@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import type { Alert } from '../../src/watch/index.ts';
 import { SEEDS, startReceiver, tempDb } from './helpers.ts';
 
@@ -39,13 +39,13 @@ test('watch add, ingest alerts on stdout once with the story URL, list and remov
     assert.equal(rerun.code, 0, rerun.stderr);
     assert.equal(jsonLines(rerun.stdout).length, 0, 'no repeat in a new process');
 
-    const store = openSqliteStore(db.path);
+    const store = await openStore(db.path);
     try {
-      const [saved] = store.listWatches();
+      const [saved] = await store.watches.list();
       assert.equal(saved?.pending, 0);
       assert.ok(saved?.lastFired, 'lastFired recorded');
     } finally {
-      store.close();
+      await store.close();
     }
 
     assert.equal((await kronika(['watch', 'remove', watch.id, '--db', db.path])).code, 0);

@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import * as articles from './001-articles.ts';
 import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
+import * as stream from './004-stream.ts';
+import * as search from './005-search.ts';
 import * as storyTables from './006-story-tables.ts';
 
 export interface Migration {
@@ -18,5 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles', up: articles.up },
   { version: 2, name: 'state', up: state.up },
   { version: 3, name: 'watches', up: watches.up },
+  { version: 4, name: 'stream', up: stream.up },
+  { version: 5, name: 'search', up: search.up },
   { version: 6, name: 'story-tables', up: storyTables.up },
+  // 007 is reserved for subscribed sources.
 ];

@@ -109,11 +109,15 @@ export function openStoryWriter(db: Database.Database, options: StoryWriterOptio
   };
 }
 
-/** Deletes every story row (`kronika stories --rebuild` re-clusters the articles from scratch). */
+/** Every table of the story state (migration 006). */
+export const STORY_TABLES = ['story_meta', 'story_terms', 'story_entities', 'stories', 'story_centroids', 'story_members', 'story_postings', 'entity_names'] as const;
+
+/**
+ * Deletes every story row (`kronika stories --rebuild` re-clusters the articles from scratch), in
+ * the caller's transaction when one is open. Writers holding a cache see the generation gone.
+ */
 export function clearStoryTables(db: Database.Database): void {
   db.transaction(() => {
-    for (const table of ['story_meta', 'story_terms', 'story_entities', 'stories', 'story_centroids', 'story_members', 'story_postings', 'entity_names']) {
-      db.exec(`DELETE FROM ${table}`);
-    }
-  }).immediate();
+    for (const table of STORY_TABLES) db.exec(`DELETE FROM ${table}`);
+  })();
 }

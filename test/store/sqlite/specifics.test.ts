@@ -84,6 +84,30 @@ describe('sqlite specifics', () => {
     }
   });
 
+  test('a store whose stories were one JSON value (migrations 1–5) drops it and clusters again from the cursor 0', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 5));
+    db.prepare(`INSERT INTO stage_state (name, value, updated_at, revision) VALUES ('stories', '{"version":2}', '2026-12-01', 'r1')`).run();
+    db.prepare(`INSERT INTO stage_cursors (stage, seq, updated_at) VALUES ('cluster', 7, '2026-12-01'), ('index', 7, '2026-12-01')`).run();
+    db.close();
+    const store = await openSqliteStore(path);
+    try {
+      assert.equal(await store.cursors.get('cluster'), 0, 'the cluster stage fills the story tables again');
+      assert.equal(await store.cursors.get('index'), 7, 'other stages keep their place');
+      assert.deepEqual(await store.stories.counts(), { events: 0, storylines: 0 });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(path, { readonly: true });
+    try {
+      assert.equal(check.prepare(`SELECT COUNT(*) FROM stage_state WHERE name = 'stories'`).pluck().get(), 0, 'the JSON value is gone');
+    } finally {
+      check.close();
+    }
+  });
+
   test('a new migration is applied on reopen without touching data; a failing one rolls back; a newer file is refused', async () => {
     const path = freshPath();
     const seed = readSeeds()[1]!;

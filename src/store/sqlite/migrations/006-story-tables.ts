@@ -9,6 +9,9 @@
  * The partial indexes cover the queries over live stories: consolidation's work list (touched),
  * the attach pass's largest stories (size) and the story list (last_seen, size); and the merge
  * edges a story's merged-from list is read from (merged_into, merged_seq).
+ *
+ * A store that kept its stories as JSON drops them and its cluster cursor: the cluster stage
+ * (src/app/stages.ts) fills the tables again from the stored analyses at the next run.
  */
 import type Database from 'better-sqlite3';
 
@@ -91,5 +94,8 @@ export function up(db: Database.Database): void {
       counts TEXT NOT NULL CHECK (json_valid(counts)),
       name   TEXT
     ) WITHOUT ROWID;
+
+    DELETE FROM stage_state WHERE name = 'stories';
+    DELETE FROM stage_cursors WHERE stage = 'cluster';
   `);
 }

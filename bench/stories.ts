@@ -14,9 +14,11 @@
  * day in time order, so the 100k stream spans about two months. Features are precomputed before
  * timing, so the figures measure clustering only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { formatRate, peakRssMb, type BenchReport, type BenchRow } from './report.ts';
@@ -33,7 +35,7 @@ import { getStory, listStories, storyOfArticle } from '../src/store/sqlite/story
 import { openStoryWriter, type StoryWriter } from '../src/store/sqlite/story-writer.ts';
 
 const SIZES: readonly number[] = process.env.KRONIKA_BENCH_STORIES_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
-const PARTS = process.env.KRONIKA_BENCH_STORIES ?? 'memory,tables';
+const PARTS = process.env.KRONIKA_BENCH_STORIES ?? 'memory,tables,store';
 /** Brute force grows with stories × articles; beyond 10k it takes minutes on a shared 2-core machine. */
 const BASELINE_SIZES = [1_000, 3_000, 10_000] as const;
 
@@ -54,11 +56,19 @@ export async function run(): Promise<BenchReport> {
     rows.push(...tables.rows);
     notes.push(...tables.notes);
   }
+  if (PARTS.includes('store')) {
+    const store = storeSection(SIZES.filter((n) => n <= 10_000));
+    rows.push(...store.rows);
+    notes.push(...store.notes);
+  }
   notes.push(`Peak RSS of the whole run: ${peakRssMb().toFixed(0)} MB. Paragraph pool: ${paragraphs.length} real paragraphs.`);
   return {
     suite: 'stories',
-    method: 'Incremental event clustering (createClusterer, event preset; "both levels": the engine with both levels and the consolidation pass) over a synthetic stream built from real BSNLP/seed paragraphs (see bench/stories.ts); features precomputed; one untimed warm-up pass over the first 1,000 (both paths) before timing; "last 10%" = per-article cost while the store is at 90–100% of the size. ' +
-      `Tables: the same stream through the SQLite story tables (src/store/sqlite/story-writer.ts) in chunks of ${TABLE_CHUNK} (add, consolidate, commit), then at each size ${WARM_PROBES} single articles by the same writer (warm: a service keeping its cache) and ${COLD_PROBES} by a fresh connection and writer each (cold: \`kronika ingest one.txt\`; module loading excluded), each add + consolidate + commit, then read back through the readers; bytes = SQLite pages of the story tables (dbstat) per article; baseline: today's JSON state (restore, add, consolidate, serialise, save in stage_state) in the same run.`,
+    method: [
+      PARTS.includes('memory') && 'Memory: incremental event clustering (createClusterer, event preset; "both levels": the engine with both levels and the consolidation pass) over a synthetic stream built from real BSNLP/seed paragraphs (see bench/stories.ts); features precomputed; one untimed warm-up pass over the first 1,000 (both paths) before timing; "last 10%" = per-article cost while the store is at 90–100% of the size.',
+      PARTS.includes('tables') && `Tables: the same stream through the SQLite story tables (src/store/sqlite/story-writer.ts) in chunks of ${TABLE_CHUNK} (add, consolidate, commit), then at each size ${WARM_PROBES} single articles by the same writer (warm: a service keeping its cache) and ${COLD_PROBES} by a fresh connection and writer each (cold: \`kronika ingest one.txt\`; module loading excluded), each add + consolidate + commit, then read back through the readers; bytes = SQLite pages of the story tables (dbstat) per article; baseline: the JSON state (restore, add, consolidate, serialise, save) in the same run.`,
+      PARTS.includes('store') && `Store: whole SQLite stores of real BSNLP paragraphs recombined into synthetic events (bench/_stories-store.ts: articles saved in chunks of 200, surface features clustered through store.stories.assign in batches of 1,000), built by this checkout (story tables) and by commit ${JSON_REV} (the JSON state, baseline); then, each step a fresh process, interleaved, median of ${STORE_PROBES}: one new article saved, assigned with consolidation and read back with stories.ofArticle (time and peak RSS; Δ = growth during the step, module loading excluded), every event listed through store.stories.list, and \`kronika stories\` of each code base as a whole command.`,
+    ].filter(Boolean).join(' '),
     rows,
     notes,
   };
@@ -395,4 +405,122 @@ function sum(maps: readonly ReadonlyMap<string, number>[]): Map<string, number> 
   const out = new Map<string, number>();
   for (const m of maps) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v);
   return out;
+}
+
+// --- the stories concern of a whole store, before and after the tables ----------------------------
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const STORE_DIR = join(REPO, 'tmp/bench-stories-store');
+/**
+ * The baseline code base: the last commit whose SQLite stories concern was the JSON state
+ * (src/store/json-stories.ts), exported once under tmp/ and run on this checkout's node_modules.
+ */
+const JSON_REV = process.env.KRONIKA_STORIES_BASELINE_REV ?? '6fe0833';
+const STORE_PROBES = 3;
+/** Bump when the child's stream changes: stores of another version are rebuilt. */
+const STORE_BUILD_VERSION = 1;
+
+interface Child { readonly ms: number; readonly out: Record<string, number> }
+
+function child(args: readonly string[], cwd = REPO): Child {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60 * 60_000 });
+  if (run.status !== 0) throw new Error(`bench: ${args.join(' ')} failed: ${run.stderr.slice(0, 500)}`);
+  const last = run.stdout.trim().split('\n').at(-1) ?? '{}';
+  return { ms: performance.now() - t0, out: last.startsWith('{') ? JSON.parse(last) as Record<string, number> : {} };
+}
+
+function baselineRepo(): string {
+  const dir = join(STORE_DIR, `baseline-${JSON_REV}`);
+  if (!existsSync(join(dir, 'src/store/json-stories.ts'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${JSON_REV} | tar -x -C ${JSON.stringify(dir)}`, { cwd: REPO, shell: '/bin/sh' });
+    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  }
+  return dir;
+}
+
+function builtStore(repo: string, tag: string, size: number): { path: string; build?: Child } {
+  const path = join(STORE_DIR, `${tag}-${size}.db`);
+  const stamp = `${path}.built`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === String(STORE_BUILD_VERSION)) return { path };
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  process.stderr.write(`stories: building the ${tag} store of ${size}\n`);
+  const build = child(['bench/_stories-store.ts', 'build', repo, path, String(size)]);
+  writeFileSync(stamp, String(STORE_BUILD_VERSION));
+  return { path, build };
+}
+
+function copyOf(path: string, to: string): string {
+  for (const suffix of ['', '-wal', '-shm']) {
+    rmSync(to + suffix, { force: true });
+    if (existsSync(path + suffix)) copyFileSync(path + suffix, to + suffix);
+  }
+  return to;
+}
+
+/**
+ * One new article into a whole SQLite store of each size, each step a fresh process: the store's
+ * stories concern through the tables (this checkout) against the JSON state (the code base of
+ * JSON_REV) on stores built from the same articles and features; then the story list and
+ * `kronika stories` as commands.
+ */
+function storeSection(sizes: readonly number[]): { rows: BenchRow[]; notes: string[] } {
+  mkdirSync(STORE_DIR, { recursive: true });
+  const variants = [{ tag: 'json', repo: baselineRepo(), name: 'JSON state (baseline)' }, { tag: 'tables', repo: REPO, name: 'story tables' }];
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const floor = median([0, 1, 2].map(() => child(['src/cli/main.ts', '--version']).ms));
+  notes.push(`Process start floor: \`kronika --version\` ${(floor / 1000).toFixed(2)} s (median of 3) in this run.`);
+  for (const size of sizes) {
+    const label = size.toLocaleString('en-US');
+    const figures = new Map<string, { cluster: number; save: number; rss: number; rssDelta: number; list: number; listRss: number; command: number }>();
+    const built = variants.map((v) => ({ ...v, ...builtStore(v.repo, v.tag, size) }));
+    for (const b of built) if (b.build) notes.push(`${b.name}, ${label}: built in ${(b.build.ms / 1000).toFixed(1)} s (stored ${(b.build.out.saveMs! / 1000).toFixed(1)} s, clustered ${(b.build.out.clusterMs! / 1000).toFixed(1)} s; ${b.build.out.events} events, ${b.build.out.storylines} storylines).`);
+    const runs = new Map<string, Child[]>(built.map((b) => [b.tag, []]));
+    for (let i = 0; i < STORE_PROBES; i++) {
+      for (const b of built) {
+        const copy = copyOf(b.path, join(STORE_DIR, `probe-${b.tag}.db`));
+        runs.get(b.tag)!.push(child(['bench/_stories-store.ts', 'one', b.repo, copy, String(i)]));
+      }
+    }
+    const lists = new Map<string, Child[]>(built.map((b) => [b.tag, []]));
+    const commands = new Map<string, number[]>(built.map((b) => [b.tag, []]));
+    for (let i = 0; i < STORE_PROBES; i++) {
+      for (const b of built) {
+        lists.get(b.tag)!.push(child(['bench/_stories-store.ts', 'list', b.repo, b.path]));
+        commands.get(b.tag)!.push(child([join(b.repo, 'src/cli/main.ts'), 'stories', '--db', b.path], b.repo).ms);
+      }
+    }
+    for (const b of built) {
+      const one = runs.get(b.tag)!.map((r) => r.out);
+      const listed = lists.get(b.tag)!.map((r) => r.out);
+      const f = {
+        cluster: median(one.map((o) => o.clusterMs!)),
+        save: median(one.map((o) => o.saveMs!)),
+        rss: median(one.map((o) => o.rssMb!)),
+        rssDelta: median(one.map((o) => o.rssMb! - o.rssBeforeMb!)),
+        list: median(listed.map((o) => o.listMs!)),
+        listRss: median(listed.map((o) => o.rssMb! - o.rssBeforeMb!)),
+        command: median(commands.get(b.tag)!),
+      };
+      figures.set(b.tag, f);
+      rows.push({
+        name: `${b.name}, ${label} stored`,
+        figures: {
+          'one article: cluster → in its story ms': f.cluster.toFixed(0),
+          'its save ms': f.save.toFixed(0),
+          'peak RSS MB (Δ in the step)': `${f.rss.toFixed(0)} (+${f.rssDelta.toFixed(0)})`,
+          'list all events ms (Δ RSS MB)': `${f.list.toFixed(0)} (+${f.listRss.toFixed(0)})`,
+          '`kronika stories` s': (f.command / 1000).toFixed(2),
+        },
+      });
+    }
+    const [json, tables] = [figures.get('json')!, figures.get('tables')!];
+    notes.push(`${label} stored: one new article reaches its story ${(json.cluster / tables.cluster).toFixed(1)}× faster through the tables than through the JSON state `
+      + `(${json.cluster.toFixed(0)} → ${tables.cluster.toFixed(0)} ms), its process peaks ${(json.rss - tables.rss).toFixed(0)} MB lower; listing every event ${(json.list / tables.list).toFixed(1)}× faster; `
+      + `\`kronika stories\` ${(json.command / 1000).toFixed(2)} → ${(tables.command / 1000).toFixed(2)} s (${((tables.command - floor) / 1000).toFixed(2)} s above the process start floor).`);
+  }
+  return { rows, notes };
 }

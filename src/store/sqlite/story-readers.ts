@@ -6,34 +6,20 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
-import type { Language } from '../../types.ts';
+import type { StoryQuery as ContractQuery } from '../store.ts';
 import type { Story, StoryRecord } from '../../stories/story.ts';
 import { mergedFromOf } from './story-backend.ts';
 
-/** How a story list is ordered; ties end on the id. */
-export type StorySort =
-  /** Latest member date first (undated stories last), then more articles. */
-  | 'recent'
-  /** Most articles first, then latest. */
-  | 'articles'
-  /** Most articles joined since `growthSince` first, then as 'recent'. */
-  | 'growth';
+/**
+ * How a story list is ordered (ties end on the id): the contract's 'recent' and 'articles'
+ * (src/store/store.ts StoryQuery), and 'growth': most articles joined since `growthSince` first,
+ * then as 'recent'.
+ */
+export type StorySort = NonNullable<ContractQuery['sort']> | 'growth';
 
-/** Which stories to list: the filters compare as the store contract says (src/store/store.ts StoryQuery). */
-export interface StoryQuery {
-  readonly level?: StoryLevel;
+/** Which stories to list: the contract's filters and paging, and what only these readers offer. */
+export interface StoryQuery extends Omit<ContractQuery, 'sort'> {
   readonly sort?: StorySort;
-  /** Stories active on or after this ISO date prefix (compared at the prefix's precision). */
-  readonly since?: string;
-  /** Stories that began on or before this ISO date prefix. */
-  readonly until?: string;
-  readonly language?: Language;
-  /** Stories whose top entities hold any of these entity keys. */
-  readonly entityKeys?: readonly string[];
-  /** Stories holding any of these articles. */
-  readonly articleIds?: readonly string[];
-  readonly limit?: number;
-  readonly offset?: number;
   /** For 'growth': members joined at or after this time (ms); default: a day before the latest join. */
   readonly growthSince?: number;
   /** Also read each story's members (`articleIds`). */

@@ -201,7 +201,7 @@ function complete(db: Database.Database, stored: readonly string[]): StoryRecord
  * The events of a storyline: each event belongs to the storyline holding most of its articles
  * (equal counts: the smaller storyline id), listed largest first, equal sizes by id.
  */
-function eventsOf(db: Database.Database, storylineId: string): string[] {
+export function eventsOf(db: Database.Database, storylineId: string): string[] {
   const votes = db.prepare(`SELECT e.story_id AS event, s.story_id AS storyline, COUNT(*) AS n
     FROM story_members e JOIN story_members s ON s.level = 'storyline' AND s.article_id = e.article_id
     WHERE e.level = 'event' AND e.story_id IN (

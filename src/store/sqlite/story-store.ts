@@ -15,7 +15,7 @@ import type { StoryLevel } from '../../stories/options.ts';
 import type { Story } from '../../stories/story.ts';
 import type { StoryAssignment, StoryCounts, StoryInput, StoryPage, StoryQuery, StoryStore } from '../store.ts';
 import type { Scope } from './scope.ts';
-import { getStory, getStoryOfArticle, listStories, readStoryMeta, storyCounts, storyMembers, type StoryWithMembers } from './story-readers.ts';
+import { eventsOf, getStory, getStoryOfArticle, listStories, readStoryMeta, storyCounts, storyMembers, type StoryWithMembers } from './story-readers.ts';
 import { clearStoryTables, openStoryWriter, type StoryWriter } from './story-writer.ts';
 
 /** The store's one story writer, shared by its stories concern and every transaction handle's. */
@@ -39,11 +39,15 @@ export class StoryWriterSlot {
   }
 }
 
-/** The contract's Story: a storyline's event list is the readers' extra, not part of it. */
+/**
+ * The contract's Story, its fields in the engine's order (id, level, title, articleIds, …, and a
+ * storyline's eventIds last) so a record serialises as the JSON state's does (`kronika migrate`
+ * compares checksums).
+ */
 function contractStory(story: StoryWithMembers | undefined): Story | undefined {
   if (!story) return undefined;
-  const { eventIds: _, ...rest } = story;
-  return rest;
+  const { id, level, title, articleIds, eventIds, ...rest } = story;
+  return { id, level, ...(title !== undefined && { title }), articleIds, ...rest, ...(eventIds && { eventIds }) };
 }
 
 /** Why stored story rows cannot be extended, or undefined when they can (or there are none). */
@@ -61,7 +65,9 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async list(query: StoryQuery = {}): Promise<StoryPage> {
-    return listStories(this.#db, { ...query, members: true });
+    const page = listStories(this.#db, { ...query, members: true });
+    const storylines = query.level === 'storyline';
+    return { total: page.total, stories: page.stories.map((s) => contractStory(storylines ? { ...s, eventIds: eventsOf(this.#db, s.id) } : s)!) };
   }
 
   async get(idOrPrefix: string): Promise<Story | undefined> {

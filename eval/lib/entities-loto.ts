@@ -145,7 +145,7 @@ export async function inBatches<T>(jobs: readonly (() => Promise<T>)[], width: n
  */
 export function dictionaryUsesFromEnv(value = process.env.KRONIKA_EVAL_DICTIONARY): string {
   if (!value) return 'all';
-  const names: (keyof DictionaryUses)[] = ['nominatives', 'agreement', 'forenames', 'persons'];
+  const names: (keyof DictionaryUses)[] = ['nominatives', 'agreement', 'forenames', 'persons', 'commonWords'];
   const off = value === 'none' ? names : value.split(',').map((v) => v.trim().replace(/^-/, ''));
   for (const name of off) if (!names.includes(name as keyof DictionaryUses)) throw new Error(`KRONIKA_EVAL_DICTIONARY: unknown use "${name}" (one of ${names.join(', ')}, or none)`);
   setDictionaryUses(Object.fromEntries(off.map((name) => [name, false])));

@@ -20,9 +20,11 @@ export interface DictionaryUses {
   readonly forenames: boolean;
   /** An m1 noun as evidence that a one-word name is a person. */
   readonly persons: boolean;
+  /** A sentence-initial word the dictionary lists only in lower case is no name. */
+  readonly commonWords: boolean;
 }
 
-const uses: { -readonly [K in keyof DictionaryUses]: boolean } = { nominatives: true, agreement: true, forenames: true, persons: true };
+const uses: { -readonly [K in keyof DictionaryUses]: boolean } = { nominatives: true, agreement: true, forenames: true, persons: true, commonWords: true };
 
 /**
  * Turn uses of the dictionary off (or on) in this process, for measuring what each one brings.
@@ -170,4 +172,15 @@ export function taggedPhrase(words: readonly string[], ours: string): string | u
   const base: NominativeParse | undefined = nominativeParse(ours.split(' '), { person: false });
   if (!base || base.agreeing < text.agreeing) return text.base;
   return base.number !== text.number ? text.base : undefined;
+}
+
+/**
+ * True when the dictionary knows the word only in lower case ("Rozpowszechnianie", "Jak"):
+ * at a sentence start its capital says nothing, whatever surname homograph the hunspell
+ * dictionary lists.
+ */
+export function taggedCommonOnly(word: string): boolean {
+  if (!uses.commonWords || !isCapital(word)) return false;
+  const dictionary = loadPolimorf();
+  return dictionary.lookup(word).length === 0 && dictionary.lookup(word.toLocaleLowerCase('pl')).length > 0;
 }

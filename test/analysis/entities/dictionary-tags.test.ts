@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dictionaryUses, forenameGender, forenameOf, setDictionaryUses, taggedAdjectivalSurname, taggedGroup, taggedNominative, taggedPerson, taggedPhrase } from '../../../src/analysis/entities/dictionary-tags.ts';
+import { dictionaryUses, forenameGender, forenameOf, setDictionaryUses, taggedAdjectivalSurname, taggedCommonOnly, taggedGroup, taggedNominative, taggedPerson, taggedPhrase } from '../../../src/analysis/entities/dictionary-tags.ts';
 import { nominativeParse } from '../../../src/text/polimorf-names.ts';
 import { dictionaryUsesFromEnv } from '../../../eval/lib/entities-loto.ts';
 
@@ -33,6 +33,8 @@ test('persons and groups from the m1 tag; a place with a man\'s-name homograph i
   assert.equal(taggedGroup('Włosi'), true);
   assert.equal(taggedGroup('Niemcami'), false); // also Niemcy, the country
   assert.equal(taggedAdjectivalSurname('Czerwińska'), true);
+  assert.equal(taggedCommonOnly('Legislatur'), true);
+  assert.equal(taggedCommonOnly('Warszawa'), false);
 });
 
 test('phrases: the dictionary reading wins only where it sees more agreement or another number', () => {
@@ -48,6 +50,6 @@ test('uses switch off one by one for the evaluation, and an unknown name is refu
     assert.equal(taggedPerson('Mahometa'), false);
     assert.throws(() => dictionaryUsesFromEnv('-people'), /unknown use "people"/);
   } finally {
-    setDictionaryUses({ nominatives: true, agreement: true, forenames: true, persons: true });
+    setDictionaryUses({ nominatives: true, agreement: true, forenames: true, persons: true, commonWords: true });
   }
 });

@@ -181,3 +181,8 @@ test('a lone name the dictionary knows only as a man is a person', () => {
   // A place the dictionary also lists as a plural of a man's name stays a place.
   assert.equal(mentionOf('Pociąg do Krakowa odjechał punktualnie.', 'Krakowa').type, 'LOC');
 });
+
+test('a sentence-initial word the dictionary lists only in lower case is no name; an unknown foreign one still is', () => {
+  assert.deepEqual(described('Chrześcijan w tym kraju jest niewielu. Legislatur było w historii dziewięć.'), []);
+  assert.deepEqual(described('Szefczowicz przyjechał do Brukseli.'), ['Szefczowicz=Szefczowicz/ORG', 'Brukseli=Bruksela/LOC']);
+});

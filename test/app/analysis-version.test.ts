@@ -12,7 +12,7 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 2, fingerprint: 'e274cac4e8ca800a' };
+const RECORDED = { version: 3, fingerprint: '6764b04f2ae8305c' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

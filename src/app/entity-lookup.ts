@@ -13,6 +13,7 @@ import { linkAcrossArticles, type Mention } from '../analysis/entities/index.ts'
 import type { Quote } from '../analysis/quotes/index.ts';
 import { foldText } from '../search/fold.ts';
 import { MAX_SEARCH_LIMIT } from '../search/index.ts';
+import { queryLemmas } from '../search/terms.ts';
 import type { Story } from '../stories/story.ts';
 import type { Store, StoredArticle } from '../store/store.ts';
 import type { EntityType } from '../types.ts';
@@ -54,15 +55,23 @@ export interface EntityProfile {
 
 const words = (text: string) => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-/** Whether every word asked for is a word of one of these forms (surface or base). */
-function namesIt(asked: readonly string[], forms: readonly string[]): boolean {
+/** Each word asked for with its lemma candidates (the search's lemmatizer): "Pieskowa" → pieskowa, pieskow. */
+function askedWords(text: string): Set<string>[] {
+  return typedWords(text).map((w) => new Set([foldText(w), ...queryLemmas(w).map(foldText)]));
+}
+
+/** Words as typed: the lemmatizer knows "Pieskowa" by its capital letter. */
+const typedWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Whether every word asked for, or one of its lemmas, is a word of one of these forms (surface or base). */
+function namesIt(asked: readonly Set<string>[], forms: readonly string[]): boolean {
   const have = new Set(forms.flatMap(words));
-  return asked.every((w) => have.has(w));
+  return asked.every((options) => [...options].some((w) => have.has(w)));
 }
 
 /** A search query for candidate articles: the words as typed (the search matches their lemmas). */
 function searchText(name: string): string {
-  return words(name).join(' ');
+  return typedWords(name).join(' ');
 }
 
 async function candidates(store: Store, query: string, scan: number): Promise<{ articles: StoredArticle[]; capped: boolean }> {
@@ -108,7 +117,7 @@ export async function findEntity(store: Store, keyOrName: string, scan = ENTITY_
   let key = asKey ? keyOrName : undefined;
   if (!key) {
     // The key whose mentions name it with every word asked for, by surface or base form; most mentions wins.
-    const asked = words(keyOrName);
+    const asked = askedWords(keyOrName);
     const votes = new Map<string, number>();
     linked.forEach((doc, d) => doc.mentions.forEach((m, i) => {
       const original = docs[d]!.mentions[i]!;

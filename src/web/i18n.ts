@@ -145,7 +145,8 @@ export function relativeTime(iso: string, now: Date): string {
   let value = (at - now.getTime()) / 1000;
   if (Math.abs(value) < 60) return 'teraz';
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    // "godzinę temu", not "1 godzinę temu": one minute or hour goes without its number.
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit).replace(/^(za )?1 (?=\p{L})/u, '$1');
     value /= size;
   }
   return relative.format(Math.round(value), 'year');

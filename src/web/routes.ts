@@ -34,6 +34,7 @@ import { DatePrefix, LanguageParam, OffsetParam, parseArticleId, parseQueryParam
 import { atomFeed } from './atom.ts';
 import { entityNotFoundPage, entityPage } from './entity-page.ts';
 import { escapeHtml } from './html.ts';
+import { parseIsoDate } from './i18n.ts';
 import { articlePage, errorPage, listPage, storyPage } from './pages.ts';
 import { searchPage } from './search-page.ts';
 import { sourceHealth } from './source-health.ts';
@@ -61,9 +62,11 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 const ListQuery = z.strictObject({ lang: optional(LanguageParam), source: optional(Source), offset: OffsetParam });
 const HomeQuery = z.strictObject({ offset: OffsetParam });
+/** A date prefix that is a real date ("2023-13" is not). */
+const RealDate = DatePrefix.refine((value) => parseIsoDate(value) !== undefined, 'not a calendar date');
 const SearchQuery = z.strictObject({
   q: z.string().max(MAX_QUERY_CHARS).optional(), lang: optional(LanguageParam), source: optional(Source),
-  since: optional(DatePrefix), until: optional(DatePrefix), offset: OffsetParam,
+  since: optional(RealDate), until: optional(RealDate), offset: OffsetParam,
 });
 const StoriesQuery = z.strictObject({
   level: optional(z.enum(['event', 'storyline'])), sort: optional(z.enum(['recent', 'articles', 'growth'])),

@@ -97,13 +97,24 @@ async function nameOfKey(store: Store, key: string): Promise<string | undefined>
   return undefined;
 }
 
+/** `name` when the articles it finds mention the entity `key` by it. */
+async function keyNamed(store: Store, key: string, name: string, scan: number): Promise<string | undefined> {
+  const query = searchText(name);
+  if (!query) return undefined;
+  const { articles } = await candidates(store, query, Math.min(scan, MAX_SEARCH_LIMIT));
+  const { analyses } = await readAnalyses(store, articles.slice(0, 20));
+  return analyses.some((a) => a.mentions.some((m) => m.key === key)) ? name : undefined;
+}
+
 /**
  * The entity with this key, or the one best named by these words, with its mentions, articles
  * and quotes; undefined when no stored article mentions it.
+ * `nameHint`: the display name a link carried with a key (a key no story has on top is found by it).
  * @example (await findEntity(store, 'Putinem'))?.name // → 'Władimir Putin'
  */
-export async function findEntity(store: Store, keyOrName: string, scan = ENTITY_SCAN): Promise<EntityProfile | undefined> {
-  const asKey = await nameOfKey(store, keyOrName);
+export async function findEntity(store: Store, keyOrName: string, scan = ENTITY_SCAN, nameHint?: string): Promise<EntityProfile | undefined> {
+  // A key names itself through the stories that have it on top, else through the name the link carried.
+  const asKey = (await nameOfKey(store, keyOrName)) ?? (nameHint && nameHint !== keyOrName ? await keyNamed(store, keyOrName, nameHint, scan) : undefined);
   const name = asKey ?? keyOrName;
   // A person is often named by surname alone: search for it, and let the keys sort out who is who.
   const query = searchText(asKey ? name.split(' ').pop()! : name);

@@ -121,7 +121,7 @@ function entitiesSection(entities: readonly ReportEntity[]): SafeHtml | '' {
   const groups = ENTITY_TYPES.map(([type, label]) => {
     const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'pl'));
     if (!ofType.length) return '';
-    const chips = ofType.map((e) => html`<li><a class="entity" href="${entityHref(e.key)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
+    const chips = ofType.map((e) => html`<li><a class="entity" href="${entityHref(e.key, e.name)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
     return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, ENTITIES, (items) => html`<ul class="entities">${items}</ul>`, (n) => html`<p class="meta">i ${formatNumber(n)} rzadziej wymienianych</p>`)}</div>`;
   });
   return groups.some(Boolean) ? html`${groups}` : '';

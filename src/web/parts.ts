@@ -63,16 +63,16 @@ export function storyTitle(story: Pick<Story, 'title' | 'languages' | 'level'>):
   return story.title ? said(story.title, story.languages[0] ?? 'und') : story.level === 'storyline' ? 'Wątek bez tytułu' : 'Wydarzenie bez tytułu';
 }
 
-/** Links to entity pages: the entity's key and its display name. */
-export function entityHref(key: string): string {
-  return `/entities/${encodeURIComponent(key)}`;
+/** Links to entity pages: the entity's key, and its display name, which finds a key no story has on top. */
+export function entityHref(key: string, name?: string): string {
+  return hrefWith(`/entities/${encodeURIComponent(key)}`, { name: name && name !== key ? name : undefined });
 }
 
 /** A story's top entities as small links (those with a display name). */
 export function entityChips(entities: Story['topEntities'], max = 5): SafeHtml | '' {
   const shown = entities.filter((e) => e.name).slice(0, max);
   if (!shown.length) return '';
-  return html`<ul class="entities small">${shown.map((e) => html`<li><a class="entity" href="${entityHref(e.key)}" translate="no">${e.name!}</a></li>`)}</ul>`;
+  return html`<ul class="entities small">${shown.map((e) => html`<li><a class="entity" href="${entityHref(e.key, e.name)}" translate="no">${e.name!}</a></li>`)}</ul>`;
 }
 
 /** "4 artykuły · 2 serwisy · 12–14 września 2023": one line under a story's title. */

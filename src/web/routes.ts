@@ -75,6 +75,7 @@ const StoriesQuery = z.strictObject({
 const Offset = z.coerce.number().int().min(0);
 const ArticleQuery = z.strictObject({ start: Offset.optional(), end: Offset.optional() });
 const NoQuery = z.strictObject({});
+const EntityQuery = z.strictObject({ name: optional(z.string().trim().min(1).max(200)) });
 /** Watch ids are 8 hex digits (src/store/sqlite/watches.ts); longer ones are allowed for other engines. */
 const WATCH_ID = /^[0-9a-f]{8,64}$/;
 
@@ -265,10 +266,10 @@ export function webRoutes(deps: RouteDeps): Hono {
       }));
     }))
     .get('/entities/:key', (c) => respond(c, async () => {
-      parseQueryParams(c, NoQuery);
+      const { name } = parseQueryParams(c, EntityQuery);
       const asked = c.req.param('key').trim();
       if (!asked || asked.length > 200) throw new ApiError('bad_request', 'an entity key or name of 1 to 200 characters');
-      const profile = await findEntity(store, asked);
+      const profile = await findEntity(store, asked, undefined, name);
       if (!profile) return c.html(entityNotFoundPage(asked), 404);
       return entityPage(profile, await storiesOfEntity(store, profile));
     }))

@@ -76,7 +76,7 @@ const STYLE = `
   nav.pages { display: flex; justify-content: space-between; margin: 1rem 0; }
   table.meta td { padding: 0 1rem 0 0; vertical-align: top; }
   table.claims td:nth-child(2) { overflow-wrap: anywhere; }
-  .story ul, .story ol { padding: 0; list-style: none; }
+  .story ul, .story ol, .entity-page ul, .entity-page ol { padding: 0; list-style: none; }
   ul.summary li { margin: .45rem 0; font-size: 1.08rem; }
   ul.summary li:first-child { font-size: 1.25rem; line-height: 1.45; }
   /* Chips wrap like words (never a nowrap run wider than a phone); a large set folds behind "+N". */
@@ -133,6 +133,7 @@ const STYLE = `
   nav.site { display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
   nav.pages .meta { align-self: center; }
   ul.entities.small { margin: .3rem 0 0; }
+  ol.results ul.entities li { margin: 0; }
   ul.entities.small a.entity { font-size: .8rem; padding: 0 .5rem; }
   .lead { margin: .25rem 0; }
   .grew { display: inline-block; padding: 0 .5em; border-radius: 1em; background: #dff3e4; color: #1e6b34; font: 700 .72rem/1.6 system-ui, sans-serif; }

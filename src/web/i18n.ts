@@ -40,6 +40,7 @@ export const NOUNS = {
   error: noun('błąd', 'błędy', 'błędów', 'błędu'),
   item: noun('wpis', 'wpisy', 'wpisów', 'wpisu'),
   feed: noun('kanał', 'kanały', 'kanałów', 'kanału'),
+  poll: noun('odpytanie', 'odpytania', 'odpytań', 'odpytania'),
   watch: noun('obserwowane wyszukiwanie', 'obserwowane wyszukiwania', 'obserwowanych wyszukiwań', 'obserwowanego wyszukiwania'),
 } as const satisfies Record<string, Noun>;
 

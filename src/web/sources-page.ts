@@ -31,7 +31,7 @@ function polls(row: SourceList['rows'][number], now: Date): SafeHtml | '' {
   if (!row.polls.length) return '';
   const ok = row.polls.filter((p) => p.outcome !== 'failed').length;
   const fresh = row.polls.reduce((a, p) => a + p.newArticles, 0);
-  return html`<div class="meta">ostatnie ${formatNumber(row.polls.length)} odpytań: ${formatNumber(ok)} udanych, ${count(fresh, NOUNS.newArticle)}; ostatnie ${relativeTime(row.polls[0]!.at, now)}</div>`;
+  return html`<div class="meta">${count(row.polls.length, NOUNS.poll)} w historii, udane: ${formatNumber(ok)}; ${count(fresh, NOUNS.newArticle)}</div>`;
 }
 
 function sourceRow(row: SourceList['rows'][number], now: Date): SafeHtml {

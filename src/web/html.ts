@@ -76,7 +76,7 @@ const STYLE = `
   nav.pages { display: flex; justify-content: space-between; margin: 1rem 0; }
   table.meta td { padding: 0 1rem 0 0; vertical-align: top; }
   table.claims td:nth-child(2) { overflow-wrap: anywhere; }
-  .story ul, .story ol { padding: 0; list-style: none; }
+  .story ul, .story ol, .entity-page ul, .entity-page ol { padding: 0; list-style: none; }
   ul.summary li { margin: .45rem 0; font-size: 1.08rem; }
   ul.summary li:first-child { font-size: 1.25rem; line-height: 1.45; }
   /* Chips wrap like words (never a nowrap run wider than a phone); a large set folds behind "+N". */
@@ -130,7 +130,45 @@ const STYLE = `
   ol.bars li { margin: .35rem 0; font: .9rem system-ui, sans-serif; }
   ol.bars svg { height: .6rem; }
   ol.sources .n { grid-row: span 2; font: 700 .8rem/1.9 system-ui, sans-serif; color: var(--accent); }
+  nav.site { display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
+  nav.pages .meta { align-self: center; }
+  ul.entities.small { margin: .3rem 0 0; }
+  ol.results ul.entities li { margin: 0; }
+  ul.entities.small a.entity { font-size: .8rem; padding: 0 .5rem; }
+  .lead { margin: .25rem 0; }
+  .grew { display: inline-block; padding: 0 .5em; border-radius: 1em; background: #dff3e4; color: #1e6b34; font: 700 .72rem/1.6 system-ui, sans-serif; }
+  .folded-singles { border-top: 1px solid var(--line); padding-top: .8rem; font: .95rem system-ui, sans-serif; }
+  form.filters { display: flex; flex-wrap: wrap; gap: .5rem .8rem; align-items: end; font: .9rem system-ui, sans-serif; margin: .5rem 0 1rem; }
+  form.filters label { display: flex; flex-direction: column; gap: .15rem; color: var(--muted); min-width: 0; }
+  form.filters input, form.filters select { font: inherit; color: var(--ink); padding: .25rem .4rem; border: 1px solid #bbb; border-radius: .3rem; max-width: 100%; }
+  form.filters button, form.inline button { font: inherit; padding: .3rem .8rem; border: 0; border-radius: .3rem; background: var(--ink); color: #fff; cursor: pointer; }
+  form.inline { display: inline; }
+  form.inline button.danger { background: #a3261b; }
+  .sorts { font: .9rem system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .2rem .8rem; margin: .3rem 0 .8rem; }
+  .sorts [aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
+  .group { border-left: 3px solid var(--line); padding-left: .8rem; margin: 1.2rem 0; }
+  .group > .group-head { font: .9rem system-ui, sans-serif; margin-bottom: .3rem; }
+  .group ol.results li { margin: .6rem 0; }
+  aside.live { font: .92rem system-ui, sans-serif; background: #f4f6f9; border-left: 3px solid #1e6b34; padding: .5rem .8rem; margin: .8rem 0; }
+  aside.live ul { margin: .3rem 0 0; padding-left: 1.1rem; list-style: disc; }
+  ol.events { list-style: none; padding: 0; }
+  ol.events li { display: grid; grid-template-columns: 9rem minmax(0, 1fr); gap: .8rem; padding: .45rem 0 .45rem .8rem; border-left: 2px solid var(--line); }
+  ol.events time { font: 700 .85rem/1.7 system-ui, sans-serif; color: var(--accent); }
+  table.sources-health { width: 100%; border-collapse: collapse; font: .9rem system-ui, sans-serif; }
+  table.sources-health td, table.sources-health th { border-top: 1px solid var(--line); padding: .4rem .3rem; text-align: left; vertical-align: top; }
+  table.sources-health th { font-weight: 600; color: var(--muted); font-size: .75rem; text-transform: uppercase; }
+  .health { display: inline-block; padding: 0 .5em; border-radius: 1em; font: 700 .72rem/1.6 system-ui, sans-serif; white-space: nowrap; }
+  .health.ok { background: #dff3e4; color: #1e6b34; }
+  .health.failing { background: #fff1c7; color: #7a5a00; }
+  .health.disabled { background: #fde0dd; color: #a3261b; }
+  .health.paused, .health.new { background: #eceef1; color: #4a4f55; }
+  code.url { overflow-wrap: anywhere; font-size: .85em; }
+  .feed-link { font: .85rem system-ui, sans-serif; }
   @media (max-width: 600px) {
+    table.sources-health thead { display: none; }
+    table.sources-health tr { display: block; border-top: 1px solid var(--line); padding: .4rem 0; }
+    table.sources-health td { display: block; border: 0; padding: .1rem 0; }
+    ol.events li { grid-template-columns: minmax(0, 1fr); gap: 0; }
     body { font-size: 16px; }
     h1 { font-size: 1.5rem; }
     ul.timeline li { grid-template-columns: minmax(0, 1fr); gap: 0; }
@@ -138,12 +176,25 @@ const STYLE = `
   }
 `;
 
-/** A whole page: shell, search box, and the body. */
-export function page(title: string, body: SafeHtml, query = ''): string {
+/** What a page adds to the shell: the search box's text, and a feed to announce. */
+export interface PageOptions {
+  readonly query?: string;
+  /** An Atom feed of this page's content, announced with <link rel="alternate">. */
+  readonly feed?: { readonly href: string; readonly title: string };
+}
+
+/** The sections of the site, as the header links them. */
+const NAV: readonly (readonly [string, string])[] = [
+  ['/stories', 'Wydarzenia'], ['/stories?level=storyline', 'Wątki'], ['/articles', 'Artykuły'], ['/watches', 'Obserwowane'], ['/sources', 'Źródła'],
+];
+
+/** A whole page: shell, navigation, search box, and the body. */
+export function page(title: string, body: SafeHtml, options: PageOptions | string = {}): string {
+  const { query = '', feed } = typeof options === 'string' ? { query: options } : options;
   return '<!doctype html>\n' + html`<html lang="pl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · Kronika</title><style>${trusted(STYLE)}</style></head>
-<body><header><a class="home" href="/">Kronika</a><a href="/stories">Wydarzenia</a>
+<title>${title} · Kronika</title>${feed ? html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}">` : ''}<style>${trusted(STYLE)}</style></head>
+<body><header><a class="home" href="/">Kronika</a><nav class="site" aria-label="działy">${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
 <form class="search" action="/search" method="get" role="search">
 <input type="search" name="q" value="${query}" placeholder="Szukaj: Władywostok, &quot;Korea Północna&quot;, woj*" maxlength="1000" aria-label="Szukaj w artykułach">
 <button type="submit">Szukaj</button></form></header>

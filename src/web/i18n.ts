@@ -32,6 +32,16 @@ export const NOUNS = {
   claim: noun('ustalenie', 'ustalenia', 'ustaleń', 'ustalenia'),
   quote: noun('cytat', 'cytaty', 'cytatów', 'cytatu'),
   language: noun('język', 'języki', 'języków', 'języka'),
+  storyline: noun('wątek', 'wątki', 'wątków', 'wątku'),
+  singleArticle: noun('pojedynczy artykuł', 'pojedyncze artykuły', 'pojedynczych artykułów', 'pojedynczego artykułu'),
+  newArticle: noun('nowy artykuł', 'nowe artykuły', 'nowych artykułów', 'nowego artykułu'),
+  correctedArticle: noun('poprawiony artykuł', 'poprawione artykuły', 'poprawionych artykułów', 'poprawionego artykułu'),
+  match: noun('trafienie', 'trafienia', 'trafień', 'trafienia'),
+  error: noun('błąd', 'błędy', 'błędów', 'błędu'),
+  item: noun('wpis', 'wpisy', 'wpisów', 'wpisu'),
+  feed: noun('kanał', 'kanały', 'kanałów', 'kanału'),
+  poll: noun('odpytanie', 'odpytania', 'odpytań', 'odpytania'),
+  watch: noun('obserwowane wyszukiwanie', 'obserwowane wyszukiwania', 'obserwowanych wyszukiwań', 'obserwowanego wyszukiwania'),
 } as const satisfies Record<string, Noun>;
 
 const pluralRules = new Intl.PluralRules('pl');
@@ -120,6 +130,34 @@ export function formatDateRange(first: string | undefined, last: string | undefi
   return `${formatDate(first)} – ${formatDate(last)}`;
 }
 
+const relative = new Intl.RelativeTimeFormat('pl', { numeric: 'auto' });
+const RELATIVE_STEPS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
+  ['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity],
+];
+
+/**
+ * How long ago (or how soon) `iso` is from `now`, as a Polish reader says it: "5 minut temu",
+ * "wczoraj", "za 2 godziny". Under a minute is "teraz".
+ * @example relativeTime('2026-01-01T22:00:00Z', new Date('2026-01-02T00:00:00Z')) // → '2 godziny temu'
+ */
+export function relativeTime(iso: string, now: Date): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'data nieczytelna';
+  let value = (at - now.getTime()) / 1000;
+  if (Math.abs(value) < 60) return 'teraz';
+  for (const [unit, size] of RELATIVE_STEPS) {
+    // "godzinę temu", not "1 godzinę temu": one minute or hour goes without its number.
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit).replace(/^(za )?1 (?=\p{L})/u, '$1');
+    value /= size;
+  }
+  return relative.format(Math.round(value), 'year');
+}
+
+/** A stored time (ISO, UTC) in Polish with its distance from now: "2 stycznia 2026 01:00 (2 godziny temu)". */
+export function formatMoment(iso: string, now: Date): string {
+  return `${formatDate(iso)} (${relativeTime(iso, now)})`;
+}
+
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { pl: 'polski', en: 'angielski', und: 'język nieustalony' };
 const displayNames = new Intl.DisplayNames('pl', { type: 'language' });
 
@@ -140,7 +178,10 @@ export function errorText(status: number): { title: string; explanation: string 
     case 400: return { title: 'Nieprawidłowy adres', explanation: 'Adres strony zawiera parametry, których Kronika nie rozumie. Sprawdź go albo wróć do listy.' };
     case 404: return { title: 'Nie znaleziono', explanation: 'Nie ma takiej strony, artykułu ani wydarzenia. Mogły zostać połączone z innymi albo usunięte.' };
     case 405: return { title: 'Niedozwolona metoda', explanation: 'Tej strony nie można otworzyć w ten sposób.' };
+    case 401: return { title: 'Potrzebny klucz dostępu', explanation: 'Ten serwer przyjmuje zmiany tylko z kluczem API (KRONIKA_TOKEN). Przeglądarka zapyta o niego jako o hasło.' };
+    case 403: return { title: 'Odmowa dostępu', explanation: 'Ten adres nie jest obsługiwany albo żądanie przyszło z innej witryny.' };
     case 413: return { title: 'Za duże zapytanie', explanation: 'Przesłane dane są zbyt duże.' };
+    case 422: return { title: 'Nie udało się zapisać', explanation: 'Formularz zawiera wartości, których Kronika nie przyjmuje.' };
     case 503: return { title: 'Serwer nie zdążył', explanation: 'Odpowiedź trwała zbyt długo. Spróbuj ponownie za chwilę.' };
     default: return { title: 'Błąd', explanation: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.' };
   }

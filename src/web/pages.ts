@@ -1,79 +1,37 @@
-/** The pages: article list, search results, one article with a highlighted passage, stories. */
+/**
+ * The article pages (the list, one article with a highlighted passage), the error page, and the
+ * story report page — also what `kronika report --format html` writes (routes.ts reportDocument).
+ */
 import type { ArticleSummary } from '../app/records.ts';
-import { markHighlights, type SearchHit } from '../search/index.ts';
+import { markHighlights } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { ClaimStatus, ConflictSlot, ReportEntity, ReportSource, StoryReport } from '../synthesis/types.ts';
-import { firstSentence } from '../text/headline.ts';
 import type { Article, EntityType, Language, Span } from '../types.ts';
 import { barChart, timeChart } from './charts.ts';
 import { chipSources, citationChips, passageLink } from './chips.ts';
-import { count, errorText, formatDate, formatDateRange, formatNumber, formatPublished, languageName, NOUNS, type Noun } from './i18n.ts';
+import { count, errorText, formatDate, formatDateRange, formatMoment, formatNumber, formatPublished, languageName, NOUNS, relativeTime, type Noun } from './i18n.ts';
 import { publicOrigin } from '../api/security.ts';
 import { isHttpUrl } from '../net/url.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
+import { articleMeta, entityHref, headlineOf, named, pager, said, storyCounts, storyTitle } from './parts.ts';
 
-/** A headline made from text is cut to this (src/text/headline.ts keeps abbreviations whole). */
-const HEADLINE_CHARS = 120;
+export { headlineOf } from './parts.ts';
 
-/**
- * What a list shows as an article's headline: its title, else its first sentence. Never a file
- * path: where the article came from is in its details only.
- */
-export function headlineOf(title: string | null | undefined, text: string, language: Language): string {
-  return title ?? firstSentence(text, language, HEADLINE_CHARS) ?? 'Artykuł bez tekstu';
+/** The article list's filters, as the page's links keep them. */
+export interface ArticleListFilter {
+  readonly lang?: string;
+  readonly source?: string;
 }
 
-/**
- * Text of the sources, marked with its language (a screen reader switches voice; tests tell it
- * from the interface's own Polish), and names, marked as not to be translated.
- */
-function said(text: string, language: Language): SafeHtml {
-  return html`<span lang="${language}">${text}</span>`;
-}
-function named(text: string): SafeHtml {
-  return html`<span translate="no">${text}</span>`;
-}
-
-/** "onet.pl · 12 września 2023 · polski": what, when, in which language. */
-function articleMeta(outlet: string | null | undefined, published: Article['published'] | null | undefined, language: Language, copy?: boolean): SafeHtml {
-  return html`${outlet ? named(outlet) : '—'} · ${formatPublished(published)} · ${languageName(language)}${copy ? ' · kopia innego artykułu' : ''}`;
-}
-
-function pager(base: string, offset: number, size: number, shown: number): SafeHtml {
-  const link = (to: number) => `${base}${base.includes('?') ? '&' : '?'}offset=${to}`;
-  return html`<nav class="pages" aria-label="strony">${offset > 0 ? html`<a href="${link(Math.max(0, offset - size))}">← poprzednie</a>` : html`<span></span>`}
-${shown === size ? html`<a href="${link(offset + size)}">następne →</a>` : ''}</nav>`;
-}
-
-export function listPage(articles: readonly ArticleSummary[], offset: number, size: number): string {
+export function listPage(articles: readonly ArticleSummary[], offset: number, size: number, filter: ArticleListFilter = {}, total?: number): string {
   const items = articles.map((a) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.excerpt, a.language)}</a>
 <div class="meta">${articleMeta(a.outlet, a.published, a.language, a.duplicateOf !== null)}</div>
 <div lang="${a.language}">${a.excerpt}</div></li>`);
+  const heading = filter.source ? html`<h1>Artykuły: ${named(filter.source)}</h1>` : html`<h1>Artykuły</h1>`;
   const body = articles.length
-    ? html`<h1>Artykuły</h1><ol class="results">${items}</ol>${pager('/', offset, size, articles.length)}`
-    : html`<h1>Artykuły</h1><p>Brak artykułów. Dodaj je poleceniem <code>kronika ingest</code>.</p>`;
+    ? html`${heading}<p class="meta">W kolejności dodania, najstarsze najpierw.</p><ol class="results" start="${offset + 1}">${items}</ol>${pager('/articles', { ...filter }, offset, size, articles.length, total)}`
+    : html`${heading}<p>Brak artykułów. Dodaj je poleceniem <code>kronika ingest</code>.</p>`;
   return page('Artykuły', body);
-}
-
-/**
- * Search results; `articles` holds the hits' articles, so an untitled one is headed by its first
- * sentence rather than by where it was read from.
- */
-export function searchPage(query: string, hits: readonly SearchHit[], offset: number, size: number, articles: ReadonlyMap<string, Article> = new Map()): string {
-  const items = hits.map((h) => {
-    const article = articles.get(h.articleId);
-    const headline = h.title ?? (article ? headlineOf(article.title, article.text, article.language) : h.sentence.text);
-    return html`<li><a href="${passageLink(h.articleId, h.sentence)}" lang="${h.language}">${headline}</a>
-<div class="meta">${h.outlet ? named(h.outlet) : '—'} · ${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
-<div lang="${h.language}">${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`;
-  });
-  const heading = html`<h1>Wyniki: ${named(query)}</h1>`;
-  const body = hits.length
-    ? html`${heading}<ol class="results" start="${offset + 1}">${items}</ol>${pager(`/search?q=${encodeURIComponent(query)}`, offset, size, hits.length)}`
-    : query
-      ? html`${heading}<p>Nic nie znaleziono. Spróbuj innej formy słowa albo krótszego zapytania; polskie litery są opcjonalne.</p>`
-      : html`<h1>Szukaj</h1><p>Wpisz słowa w pole wyszukiwania: odmiana i polskie litery nie mają znaczenia („Władywostok” znajdzie „Władywostoku”).</p>`;
-  return page(query ? `Szukaj: ${query}` : 'Szukaj', body, query);
 }
 
 /** The story an article belongs to, as its page links to it. */
@@ -109,20 +67,7 @@ ${story ? html`<p class="in-story">Wydarzenie: <a href="/stories/${story.id}">${
 
 export function errorPage(status: number): string {
   const { title, explanation } = errorText(status);
-  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${title}. ${explanation}</p><p><a href="/">Wróć do listy artykułów</a></p>`);
-}
-
-/** Story list: most articles first, with their span of dates and outlets. */
-export function storiesPage(stories: readonly Story[]): string {
-  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ? said(s.title, s.languages[0] ?? 'und') : 'Wydarzenie bez tytułu'}</a>
-<div class="meta">${storyCounts(s.articles, s.independentSources, s.outlets.length)} · ${formatDateRange(s.firstSeen, s.lastSeen)}</div></li>`);
-  return page('Wydarzenia', stories.length
-    ? html`<h1>Wydarzenia</h1><ol class="results">${items}</ol>`
-    : html`<h1>Wydarzenia</h1><p>Brak wydarzeń: nie ma jeszcze artykułów.</p>`);
-}
-
-function storyCounts(articles: number, independent: number, outlets: number): string {
-  return [count(articles, NOUNS.article), count(independent, NOUNS.independentSource), ...(outlets ? [count(outlets, NOUNS.outlet)] : [])].join(' · ');
+  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${title}. ${explanation}</p><p><a href="/">Wróć do strony głównej</a></p>`);
 }
 
 /** Claim statuses as a reader reads them; the badge class is the status itself. */
@@ -176,7 +121,7 @@ function entitiesSection(entities: readonly ReportEntity[]): SafeHtml | '' {
   const groups = ENTITY_TYPES.map(([type, label]) => {
     const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'pl'));
     if (!ofType.length) return '';
-    const chips = ofType.map((e) => html`<li><a class="entity" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
+    const chips = ofType.map((e) => html`<li><a class="entity" href="${entityHref(e.key, e.name)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
     return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, ENTITIES, (items) => html`<ul class="entities">${items}</ul>`, (n) => html`<p class="meta">i ${formatNumber(n)} rzadziej wymienianych</p>`)}</div>`;
   });
   return groups.some(Boolean) ? html`${groups}` : '';
@@ -197,7 +142,7 @@ function coverage(sources: readonly ReportSource[]): SafeHtml | '' {
  * citation chip (the number is the source's row in "Źródła"). Sections carry stable ids
  * (summary, conflicts, claims, coverage, timeline, quotes, entities, sources) for links and tests.
  */
-export function storyPage(story: Story, report: StoryReport): string {
+export function storyPage(story: Story, report: StoryReport, live?: StoryLive): string {
   const headline = sourceHeadlines(report);
   const sources = chipSources(report.sources, headline);
   const cite = (citations: Parameters<typeof citationChips>[0]) => citationChips(citations, sources);
@@ -228,6 +173,7 @@ export function storyPage(story: Story, report: StoryReport): string {
 
   const body = html`<article class="story"><h1 lang="${storyLanguage}">${report.title}</h1>
 <p class="meta">${storyCounts(report.counts.articles, report.counts.independentSources, story.outlets.length)} · ${report.counts.languages.map(languageName).join(', ')} · ${formatDateRange(story.firstSeen, story.lastSeen)}</p>
+${live ? liveSection(story.id, live) : ''}
 ${section('summary', 'Podsumowanie', summary.length ? list('summary')(summary) : '')}
 ${section('conflicts', 'Rozbieżności', conflicts.length ? html`${conflicts}` : '')}
 ${section('claims', 'Ustalenia', claims.length ? folded(claims, CLAIMS, (rows) =>
@@ -239,5 +185,41 @@ ${section('entities', 'Kto i gdzie', entitiesSection(report.entities))}
 ${section('sources', 'Źródła', sourceItems.length ? folded(sourceItems, SOURCES, (items) =>
     html`<ol class="sources" start="${sourceItems.indexOf(items[0]!) + 1}">${items.map((i) => html`<li>${i}</li>`)}</ol>`) : '')}
 <p class="meta">${named(story.id)} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
-  return page(report.title, body);
+  return page(report.title, body, live ? { feed: { href: `/stories/${story.id}/feed.atom`, title: `${report.title} · Kronika` } } : {});
+}
+
+/** What the web adds to a story report: what changed, and what is new to this reader. */
+export interface StoryLive {
+  readonly now: Date;
+  /** When the newest member article arrived (ISO). */
+  readonly lastChanged?: string;
+  /** The reader's previous visit (from the visit cookie); undefined on the first visit. */
+  readonly lastVisit?: string;
+  /** Members that arrived after the last visit, newest first. */
+  readonly fresh: readonly Article[];
+  /** Members that are corrected versions of an earlier article at the same address. */
+  readonly corrected: readonly Article[];
+  /** The storyline this event belongs to. */
+  readonly storyline?: Pick<Story, 'id' | 'title' | 'languages' | 'level' | 'articles'>;
+}
+
+/** Newest arrivals listed by name on a story page; more are counted. */
+const FRESH_LISTED = 8;
+
+function liveSection(storyId: string, live: StoryLive): SafeHtml {
+  const articleLink = (a: Article) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.text, a.language)}</a> <span class="meta">${a.outlet ? named(a.outlet) : '—'}</span></li>`;
+  const changed = live.lastChanged ? html`Ostatnia zmiana: ${formatMoment(live.lastChanged, live.now)}.` : '';
+  const fresh = live.lastVisit === undefined
+    ? ''
+    : live.fresh.length
+      ? html` <strong>Od Twojej ostatniej wizyty (${relativeTime(live.lastVisit, live.now)}): ${count(live.fresh.length, NOUNS.newArticle)}.</strong>
+<ul class="fresh">${live.fresh.slice(0, FRESH_LISTED).map(articleLink)}</ul>${live.fresh.length > FRESH_LISTED ? html`<p class="meta">i ${count(live.fresh.length - FRESH_LISTED, NOUNS.article)} więcej w źródłach poniżej.</p>` : ''}`
+      : html` Nic nowego od Twojej ostatniej wizyty (${relativeTime(live.lastVisit, live.now)}).`;
+  const corrected = live.corrected.length
+    ? html`<p>${count(live.corrected.length, NOUNS.correctedArticle)}: serwis zmienił tekst pod tym samym adresem.</p><ul>${live.corrected.slice(0, FRESH_LISTED).map(articleLink)}</ul>`
+    : '';
+  const storyline = live.storyline && live.storyline.articles > 0
+    ? html`<p>Część wątku <a href="/stories/${live.storyline.id}">${storyTitle(live.storyline)}</a> <span class="meta">(${count(live.storyline.articles, NOUNS.article)})</span>.</p>`
+    : '';
+  return html`<aside class="live" id="live"><p>${changed}${fresh}</p>${corrected}${storyline}<p class="feed-link"><a href="/stories/${storyId}/feed.atom">Kanał Atom tego wydarzenia</a> — czytnik kanałów pokaże każdy nowy artykuł.</p></aside>`;
 }

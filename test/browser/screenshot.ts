@@ -1,6 +1,7 @@
 /**
- * Saves docs/screenshots/<page>-<width>.png for the web UI on the seed sample: the story page,
- * an article opened from a citation, search results and the article list, each at desktop
+ * Saves docs/screenshots/<page>-<width>.png for the web UI on the seed sample: the story home,
+ * the story page, an article opened from a citation, an entity page, search results, a
+ * storyline, saved searches and the sources page, each at desktop
  * (1366 px, the whole page for the story, the first screen otherwise) and phone width (390 px,
  * the first screen: what a reader sees on opening the link). README.md shows them. Run by hand
  * after changing the web UI, not by `npm test`:
@@ -38,6 +39,24 @@ const SHOTS: readonly { name: string; open: (page: Page) => Promise<void>; fullP
   },
   { name: 'search', open: async (page) => void (await page.goto(`${site.url}/search?q=wladywostok`)) },
   { name: 'home', open: async (page) => void (await page.goto(`${site.url}/`)) },
+  { name: 'entity', fullPageOnDesktop: true, open: async (page) => void (await page.goto(`${site.url}/entities/${encodeURIComponent('Kim Dzong Un')}`)) },
+  {
+    name: 'storyline',
+    open: async (page) => {
+      await page.goto(`${site.url}/stories?level=storyline`);
+      await page.locator('ol.results > li > a').first().click();
+      await page.waitForURL(/\/stories\/sl-/);
+    },
+  },
+  {
+    name: 'watches',
+    open: async (page) => {
+      await page.goto(`${site.url}/search?q=Szojgu`);
+      await page.locator('form.inline button').click();
+      await page.waitForURL(/\/watches\//);
+    },
+  },
+  { name: 'sources', open: async (page) => void (await page.goto(`${site.url}/sources`)) },
 ];
 
 try {

@@ -1,8 +1,9 @@
 /**
  * The web UI in a real browser, on the seed sample: every page at desktop (1366 px) and phone
  * (390 px) width without sideways scrolling and without English in the interface; citation chips
- * open the cited passage; an article links to its story; the story page lists its entities;
- * search with and without Polish letters. One browser for the file.
+ * open the cited passage; an article links to its story; the story page lists its entities,
+ * which open their entity pages; search with and without Polish letters; a saved search made,
+ * followed and deleted with forms alone. One browser for the file.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,10 +47,23 @@ async function pages(): Promise<[string, string][]> {
   const [article] = await site.store.articles.list({ limit: 1 });
   const text = article!.text;
   const start = text.indexOf('Kim');
+  const { stories: [storyline] } = await site.store.stories.list({ level: 'storyline', sort: 'articles', limit: 1 });
+  const watch = (await site.store.watches.list())[0] ?? await site.store.watches.add({ query: 'Władywostok' }, new Date().toISOString());
   return [
     ['home', '/'],
     ['story list', '/stories'],
+    ['story list by growth', '/stories?sort=growth'],
+    ['storylines', '/stories?level=storyline'],
+    ['storyline', `/stories/${storyline!.id}`],
+    ['stories of a person', `/stories?entity=${encodeURIComponent('Putinem')}`],
     ['story', storyPath],
+    ['entity', `/entities/${encodeURIComponent('Kim Dzong Una')}`],
+    ['entity not found', '/entities/Zzzyxw'],
+    ['articles', '/articles'],
+    ['search with filters', '/search?q=Putin&lang=pl&since=2023-09-01'],
+    ['saved searches', '/watches'],
+    ['a saved search', `/watches/${watch.id}`],
+    ['sources', '/sources'],
     ['article', `/articles/${article!.id}`],
     ['article with a passage', `/articles/${article!.id}?start=${start}&end=${start + 12}#passage`],
     ['search', '/search?q=wladywostok'],
@@ -141,8 +155,10 @@ test('an article links to its story, and the story page lists its people and pla
     assert.ok(people.some((t) => /Kim Dzong Un/.test(t)), `entities listed: ${people.slice(0, 5).join(', ')}`);
     assert.ok(people.some((t) => /Putin/.test(t)));
     await page.locator('#entities a.entity', { hasText: 'Władywostok' }).first().click();
-    await page.waitForURL(/\/search\?q=/);
-    assert.ok(await page.locator('ol.results > li').count() >= 2, 'an entity leads to the articles naming it');
+    await page.waitForURL(/\/entities\//);
+    assert.equal(await page.locator('h1').textContent(), 'Władywostok');
+    assert.ok(await page.locator('#articles ol.results > li').count() >= 2, 'an entity leads to the articles naming it');
+    assert.equal(await page.locator('figure.mentions-chart svg[role=img]').count(), 1, 'its mentions over time');
   });
 });
 
@@ -154,7 +170,7 @@ test('the story page draws its articles over time as an accessible SVG', async (
     const label = await chart.getAttribute('aria-labelledby');
     const [titleId, descId] = (label ?? '').split(' ');
     assert.equal(await page.locator(`[id="${titleId}"]`).textContent(), 'Artykuły w czasie');
-    assert.match((await page.locator(`[id="${descId}"]`).textContent()) ?? '', /^4 artykuły: wrzesień 2023; najwięcej: wrzesień 2023 \(4\)/);
+    assert.match((await page.locator(`[id="${descId}"]`).textContent()) ?? '', /^4 artykuły: wrzesień 2023; najwięcej: wrzesień 2023 \(4\); 1 bez daty\.$/);
     assert.match((await page.locator('#coverage').textContent()) ?? '', /1 artykuł bez daty nie jest na wykresie/);
   });
 });
@@ -191,5 +207,40 @@ test('twenty chips fold behind "+15" on a phone, wrap, and open without a script
     assert.equal(await page.locator('a.cite:visible').count(), 20, 'all twenty after opening');
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(scroll <= client, `chips wrap: ${scroll} px on ${client} px`);
+  });
+});
+
+test('a saved search is made, opened and deleted with forms alone (no scripts), and announces its feed', async () => {
+  await withPage(WIDTHS[1], async (page) => {
+    await page.goto(`${site.url}/search?q=Szojgu`);
+    await page.locator('form.inline button', { hasText: 'Obserwuj to wyszukiwanie' }).click();
+    await page.waitForURL(/\/watches\/[0-9a-f]+$/);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Obserwowane: Szojgu/);
+    assert.ok(await page.locator('#latest ol.results > li').count() >= 1, 'its matches are listed');
+    const feed = await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
+    const xml = await (await page.request.get(`${site.url}${feed}`)).text();
+    assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    await page.goto(`${site.url}/watches`);
+    assert.ok(await page.locator('ol.results a', { hasText: 'Szojgu' }).count() === 1);
+    await page.locator('ol.results a', { hasText: 'Szojgu' }).click();
+    await page.locator('button.danger').click();
+    await page.waitForURL(/\/watches$/);
+    assert.equal(await page.locator('ol.results a', { hasText: 'Szojgu' }).count(), 0, 'deleted');
+  });
+});
+
+test('the home leads to a story, the story to a person, and back to the stories they appear in', async () => {
+  await withPage(WIDTHS[0], async (page) => {
+    await page.goto(site.url);
+    assert.equal(await page.locator('h1').textContent(), 'Najważniejsze wydarzenia');
+    await page.locator('ol.results > li > a').first().click();
+    await page.waitForURL(/\/stories\/ev-/);
+    assert.match((await page.locator('#live').textContent()) ?? '', /Ostatnia zmiana: .+ \(.+\)/);
+    await page.locator('#entities a.entity', { hasText: 'Putin' }).first().click();
+    await page.waitForURL(/\/entities\//);
+    assert.equal(await page.locator('h1').textContent(), 'Władimir Putin');
+    await page.locator('#stories a', { hasText: 'Wszystkie wydarzenia' }).click();
+    await page.waitForURL(/\/stories\?entity=/);
+    assert.ok(await page.locator('ol.results > li').count() >= 1);
   });
 });

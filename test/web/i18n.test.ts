@@ -49,3 +49,18 @@ test('languages and errors are named in Polish', () => {
   }
   assert.equal(errorText(404).title, 'Nie znaleziono');
 });
+
+test('relative times read as Polish speech: "godzinę temu", "wczoraj", "za 2 godziny"', async () => {
+  const { relativeTime, formatMoment } = await import('../../src/web/i18n.ts');
+  const now = new Date('2026-01-02T12:00:00Z');
+  assert.equal(relativeTime('2026-01-02T11:59:30Z', now), 'teraz');
+  assert.equal(relativeTime('2026-01-02T11:59:00Z', now), 'minutę temu');
+  assert.equal(relativeTime('2026-01-02T11:00:00Z', now), 'godzinę temu');
+  assert.equal(relativeTime('2026-01-02T09:00:00Z', now), '3 godziny temu');
+  assert.equal(relativeTime('2026-01-02T05:00:00Z', now), '7 godzin temu');
+  assert.equal(relativeTime('2026-01-01T12:00:00Z', now), 'wczoraj');
+  assert.equal(relativeTime('2026-01-02T14:00:00Z', now), 'za 2 godziny');
+  assert.equal(relativeTime('2026-01-02T13:00:00Z', now), 'za godzinę');
+  assert.equal(relativeTime('nie-data', now), 'data nieczytelna');
+  assert.equal(formatMoment('2026-01-02T09:00:00Z', now), '2 stycznia 2026 10:00 (3 godziny temu)');
+});

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { nameKey } from '../../analysis/entities/keys.ts';
+import { entityKeysFor } from '../../app/entity-lookup.ts';
 import { storyRecords, storyReport } from '../../app/stories.ts';
 import { MAX_SEARCH_LIMIT } from '../../search/index.ts';
 import type { Story } from '../../stories/story.ts';
@@ -21,7 +22,7 @@ export const StoryListQuery = z.strictObject({
   since: DatePrefix.describe('active on or after (ISO prefix)').optional(),
   until: DatePrefix.describe('active on or before (ISO prefix)').optional(),
   lang: LanguageParam.optional(),
-  entity: z.string().min(1).max(200).describe('an entity id (as in /api/entities) or a name ("Vladimir Putin" finds Władimir Putin)').optional(),
+  entity: z.string().min(1).max(200).describe('an entity id (as in /api/entities) or any form of a name ("Tusk" finds Donald Tusk, "Putinem" Władimir Putin)').optional(),
   q: z.string().min(1).max(500).describe('full-text query: stories holding a matching article').optional(),
   limit: limitParam(500),
   offset: OffsetParam,
@@ -77,7 +78,7 @@ export function storyRoutes(deps: RouteDeps): Hono {
         ...(q.since && { since: q.since }),
         ...(q.until && { until: q.until }),
         ...(q.lang && { language: q.lang }),
-        ...(q.entity && { entityKeys: [q.entity, nameKey(q.entity, 'pl')] }),
+        ...(q.entity && { entityKeys: [...await entityKeysFor(deps.store, q.entity), nameKey(q.entity, 'pl')] }),
         ...(q.q && { articleIds: await matchingArticles(deps.store, q.q) }),
       });
       return c.json({ level, total: page.total, stories: await storyRecords(deps.store, page.stories), limit, offset });

@@ -148,7 +148,7 @@ export function publicOrigin(origin: string): string {
 }
 
 /** Replaces every `origin` string in a JSON value by its public form (publicOrigin). */
-function publicOrigins(value: unknown): unknown {
+export function publicOrigins(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(publicOrigins);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -12,11 +12,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 import { createApp } from '../../src/api/app.ts';
 import { startServer } from '../../src/api/server.ts';
 import { stageLag } from '../../src/app/stages.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
+import { SEED_DIR } from '../store/articles.ts';
 import { syntheticTexts } from '../store/corpus.ts';
 import { runInProcess } from './helpers.ts';
 
@@ -189,6 +191,66 @@ test('`kronika serve` runs its background stages while a CLI ingest writes the s
     serve.stop();
     await serve.finished;
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** SQLite's data_version, seen from a connection of its own: it changes when any other connection commits. */
+function dataVersion(monitor: Database.Database): number {
+  return monitor.pragma('data_version', { simple: true }) as number;
+}
+
+test('readers never write: every GET route and read command leaves the file untouched, also while stages lag', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-readers-'));
+  const db = join(dir, 'kronika.db');
+  const [caughtUp, lagging] = writeFolders(dir, ['caught-up', 'lagging'], 12, 99);
+  for (const args of [['watch', 'add', WATCH_QUERY], ['ingest', SEED_DIR], ['ingest', caughtUp!], ['ingest', lagging!, '--no-stages']]) {
+    const run = await runInProcess([...args, '--db', db]);
+    assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+  }
+  const monitor = new Database(db, { readonly: true });
+  const store = await openStore(db);
+  try {
+    const lag = await stageLag(store);
+    assert.equal(lag.analyse, 12, 'the last folder waits for its stages');
+    const [story] = (await store.stories.list({ limit: 1 })).stories;
+    const [article] = await store.articles.list({ limit: 1 });
+    assert.ok(story && article);
+    // The server's own stages (runner.ts) are what write in a serving process; a GET must not start them.
+    const app = createApp({ store, log: () => {} });
+    const routes = [
+      '/health', '/openapi.json', '/api/stats', '/api/articles', `/api/articles/${article.id}`, '/api/stories',
+      '/api/stories?level=storyline', `/api/stories/${story.id}`, '/api/search?q=Putin', '/api/entities', '/api/watches',
+      '/', '/stories', `/stories/${story.id}`, `/articles/${article.id}`, '/search?q=Kim',
+    ];
+    const commands = [
+      ['stories'], ['stories', '--level', 'storyline'], ['story', story.id], ['report', story.id], ['report', story.id, '--format', 'json'],
+      ['report', story.id, '--format', 'html'], ['search', 'Putin'], ['articles'], ['article', article.id], ['stats'], ['export'],
+      ['entities'], ['mentions', '--story', story.id], ['quotes'], ['sentences', '--article', article.id], ['timeline'], ['watch', 'list'],
+    ];
+    const writers: string[] = [];
+    for (const path of routes) {
+      const before = dataVersion(monitor);
+      const response = await app.request(path);
+      assert.ok(response.status < 400, `${path} → ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer().catch(() => {});
+      if (dataVersion(monitor) !== before) writers.push(`GET ${path}`);
+    }
+    for (const command of commands) {
+      const before = dataVersion(monitor);
+      const run = await runInProcess([...command, '--db', db]);
+      assert.equal(run.code, 0, `kronika ${command.join(' ')}: ${run.stderr}`);
+      if (dataVersion(monitor) !== before) writers.push(`kronika ${command.join(' ')}`);
+    }
+    assert.deepEqual(writers, [], 'reads that wrote to the store');
+    assert.deepEqual(await stageLag(store), lag, 'no read ran a stage');
+    // The control: a command that does write is seen.
+    const before = dataVersion(monitor);
+    assert.equal((await runInProcess(['update', '--db', db])).code, 0);
+    assert.notEqual(dataVersion(monitor), before, 'the monitor sees other connections\' commits');
+  } finally {
+    await store.close();
+    monitor.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -254,3 +254,47 @@ test('readers never write: every GET route and read command leaves the file unto
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Makes every write to `table` fail, as a full disk or a broken stage would. */
+function breakWrites(db: string, table: string): () => void {
+  const connection = new Database(db);
+  connection.exec(`CREATE TRIGGER broken_insert BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated: disk full'); END;
+    CREATE TRIGGER broken_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated: disk full'); END;`);
+  return () => {
+    connection.exec('DROP TRIGGER broken_insert; DROP TRIGGER broken_update;');
+    connection.close();
+  };
+}
+
+for (const { stage, table, alertsNow } of [
+  { stage: 'cluster', table: 'stage_state', alertsNow: true },
+  { stage: 'alert', table: 'watch_matches', alertsNow: false },
+]) {
+  test(`an ingest whose ${stage} stage fails says every article is stored, exits 1${alertsNow ? ', and still alerts' : '; the next run alerts'}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), `kronika-${stage}-fails-`));
+    const db = join(dir, 'kronika.db');
+    const [folder] = writeFolders(dir, ['news'], 15, 7);
+    try {
+      assert.equal((await runInProcess(['watch', 'add', WATCH_QUERY, '--db', db])).code, 0);
+      const repair = breakWrites(db, table);
+      const ingest = await runInProcess(['ingest', folder!, '--db', db]);
+      repair();
+      assert.equal(ingest.code, 1, 'exit 1: not everything was done (README, "Exit codes")');
+      assert.match(ingest.stdout, /^ingest: 15 stored, 0 already known, \d+ near-duplicates, 0 failed/m);
+      assert.match(ingest.stderr, new RegExp(`the ${stage} stage failed \\(simulated: disk full\\); every article above is stored, and the next run catches up`));
+      assert.doesNotMatch(ingest.stderr, LOCKED);
+      const update = await runInProcess(['update', '--db', db]);
+      assert.equal(update.code, 0, update.stderr);
+      const store = await openStore(db, { readonly: true });
+      try {
+        const first = alertedIds(ingest.stdout);
+        assert.equal(first.length, alertsNow ? 15 : 0);
+        await assertCaughtUp(store, 15, [...first, ...alertedIds(update.stdout)]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

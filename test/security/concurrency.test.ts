@@ -298,3 +298,36 @@ for (const { stage, table, alertsNow } of [
     }
   });
 }
+
+test('a writer held past the busy limit: the API answers a write 503 with Retry-After, reads keep answering, and the store recovers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-busy-'));
+  const db = join(dir, 'kronika.db');
+  try {
+    assert.equal((await runInProcess(['ingest', SEED_DIR, '--db', db])).code, 0);
+    // A patient limit is the default (minutes); this store gives up quickly so the last resort shows.
+    const store = await openStore(db, { busyTimeoutMs: 200 });
+    const app = createApp({ store, log: () => {} });
+    const other = new Database(db);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const text = 'Sejm uchwalił w czwartek ustawę o obronie cywilnej. Za głosowało 420 posłów, przeciw było 12.';
+      const write = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+      assert.equal(write.status, 503);
+      assert.ok(Number(write.headers.get('retry-after')) > 0, 'Retry-After says when to come back');
+      assert.deepEqual(await write.json(), { error: { code: 'unavailable', message: 'the store is busy with another writer; try again shortly' } });
+      for (const path of ['/api/stories', '/api/articles', '/api/search?q=Putin', '/stories']) {
+        assert.equal((await app.request(path)).status, 200, `${path} while the other writer holds the lock`);
+      }
+      other.exec('COMMIT');
+      const retried = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+      assert.equal(retried.status, 201, await retried.text());
+      assert.equal(await store.articles.count(), 6);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

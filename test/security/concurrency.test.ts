@@ -331,3 +331,35 @@ test('a writer held past the busy limit: the API answers a write 503 with Retry-
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('while another process holds the write lock, read commands answer and an ingest queues until it lets go', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-held-'));
+  const db = join(dir, 'kronika.db');
+  const [folder] = writeFolders(dir, ['news'], 10, 5);
+  const other = new Database(db);
+  try {
+    assert.equal((await runInProcess(['ingest', SEED_DIR, '--db', db])).code, 0);
+    const [story] = (await (async () => {
+      const store = await openStore(db, { readonly: true });
+      try { return (await store.stories.list({ limit: 1 })).stories; } finally { await store.close(); }
+    })());
+    other.exec('BEGIN IMMEDIATE'); // as a long cluster transaction of another ingest would
+    for (const command of [['stories'], ['report', story!.id], ['search', 'Putin'], ['articles'], ['entities'], ['stats'], ['watch', 'list']]) {
+      const run = await runInProcess([...command, '--db', db]);
+      assert.equal(run.code, 0, `kronika ${command.join(' ')}: ${run.stderr}`);
+      assert.doesNotMatch(run.stderr, LOCKED);
+    }
+    let finished = false;
+    const ingest = runInProcess(['ingest', folder!, '--db', db]).finally(() => { finished = true; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(finished, false, 'the ingest waits for the lock instead of failing');
+    other.exec('COMMIT');
+    const run = await ingest;
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^ingest: 10 stored, 0 already known, \d+ near-duplicates, 0 failed/m);
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

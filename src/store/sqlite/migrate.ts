@@ -42,6 +42,9 @@ function latest(migrations: readonly Migration[]): number {
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
   const expected = latest(migrations);
   const applied: number[] = [];
+  // A current file is only read (WAL: no lock): taking the write lock at every open would make
+  // each command, reads too, wait for another process's transaction and fail past the timeout.
+  if (schemaVersion(db) === expected) return applied;
   ensureTable(db);
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     // IMMEDIATE takes the write lock before reading the version, so two processes opening a

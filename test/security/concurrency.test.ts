@@ -18,6 +18,7 @@ import { startServer } from '../../src/api/server.ts';
 import { stageLag } from '../../src/app/stages.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
+import { createTestDatabase, postgresSkip } from '../helpers/postgres.ts';
 import { SEED_DIR } from '../store/articles.ts';
 import { syntheticTexts } from '../store/corpus.ts';
 import { runInProcess } from './helpers.ts';
@@ -360,6 +361,34 @@ test('while another process holds the write lock, read commands answer and an in
   } finally {
     if (other.inTransaction) other.exec('ROLLBACK');
     other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: two concurrent `kronika ingest` and a reader store every article once, no 5xx', { skip: postgresSkip() }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-pg-writers-'));
+  const folders = writeFolders(dir, ['a', 'b'], PER_WRITER, 2929);
+  const db = await createTestDatabase();
+  const store = await openStore(db.url);
+  const server = await startServer(createApp({ store, log: () => {} }), { port: 0 });
+  const reads = pollReads(server.url);
+  try {
+    const runs = await Promise.all(folders.map((folder) => kronika(['ingest', folder, '--db', db.url]).finished));
+    await reads.stop();
+    for (const run of runs) {
+      assert.equal(run.code, 0, run.stderr);
+      // With PostgreSQL the stages are the workers' (test/worker/e2e.test.ts); ingest only stores.
+      assert.match(run.stdout, new RegExp(`^ingest: ${PER_WRITER} stored, 0 already known, \\d+ near-duplicates, 0 failed.*kronika worker`, 'm'));
+      assert.doesNotMatch(run.stderr, /deadlock|could not serialize|failed/i);
+    }
+    assert.deepEqual(reads.failures, []);
+    assert.equal(await store.articles.count(), 2 * PER_WRITER);
+    assert.equal(await store.articles.lastSeq() >= 2 * PER_WRITER, true, 'every article has its place in the stream');
+  } finally {
+    await reads.stop();
+    await server.close();
+    await store.close();
+    await db.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

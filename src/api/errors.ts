@@ -28,6 +28,13 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   unsupported_media_type: 415, header_too_large: 431, unprocessable: 422, timeout: 503, unavailable: 503, internal: 500,
 };
 
+/**
+ * Seconds a client should wait before retrying a 503 (Retry-After). A busy store means another
+ * process held the write lock past the whole busy limit (src/store/sqlite/write-queue.ts), which
+ * only a stuck writer does; a few seconds let a retry find it gone without hammering.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
 export interface ErrorBody {
   readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: unknown };
 }
@@ -67,6 +74,7 @@ export function errorRenderer(log: (error: unknown) => void = () => {}) {
     const body: ErrorBody = {
       error: { code: apiError.code, message: apiError.message, ...(apiError.details !== undefined && { details: apiError.details }) },
     };
+    if (apiError.status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, apiError.status);
   };
 }

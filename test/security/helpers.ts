@@ -13,8 +13,16 @@ export async function runInProcess(args: readonly string[]): Promise<CliRun> {
   const err: string[] = [];
   const write = { out: process.stdout.write, err: process.stderr.write };
   const allowPrivate = process.env.KRONIKA_ALLOW_PRIVATE;
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  // The CLI writes strings; the test runner's own messages to its parent go through stdout as
+  // bytes, meanwhile too, and must pass untouched (captured, a test's result would vanish).
+  const capture = (sink: string[], original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      if (typeof chunk !== 'string') return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
+      sink.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture(out, write.out, process.stdout);
+  process.stderr.write = capture(err, write.err, process.stderr);
   try {
     const code = await runCli(args);
     return { code, stdout: out.join(''), stderr: err.join('') };

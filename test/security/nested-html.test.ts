@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractHtml } from '../../src/ingest/extract.ts';
@@ -14,6 +14,7 @@ import { boundHtml, DEFAULT_HTML_BUDGET } from '../../src/ingest/html-budget.ts'
 import { IngestError, readInputs, type IngestItem } from '../../src/ingest/index.ts';
 import { readHtml } from '../../src/ingest/html.ts';
 import { getJson, postJson, seededApp } from '../api/helpers.ts';
+import { runInProcess } from './helpers.ts';
 
 const STORY = 'Sejm uchwalił w czwartek ustawę o obronie cywilnej. Za głosowało 420 posłów, przeciw było 12.';
 
@@ -106,5 +107,26 @@ test('the server answers /health while a slow page is being extracted', async ()
     assert.deepEqual(order, ['health', 'ingest'], 'health did not wait for the extraction');
   } finally {
     await t.close();
+  }
+});
+
+test('`kronika ingest` of a 1,000-file folder with a 100,000-deep page finishes: 999 stored, that page one error line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-nested-cli-'));
+  try {
+    const folder = join(dir, 'batch');
+    mkdirSync(folder);
+    for (let i = 0; i < 1000; i++) {
+      const name = String(i).padStart(4, '0');
+      if (i === 500) writeFileSync(join(folder, `${name}.html`), nestedPage(100_000));
+      else if (i % 100 === 0) writeFileSync(join(folder, `${name}.html`), nestedPage(20).replace('420', String(i)));
+      else writeFileSync(join(folder, `${name}.txt`), `Artykuł numer ${i}. ${STORY}`);
+    }
+    // Storing is what the page used to stall; the stages after it are tested elsewhere.
+    const run = await runInProcess(['ingest', folder, '--no-stages', '--db', join(dir, 'k.db')]);
+    assert.equal(run.code, 1, 'exit 1: an input failed, the rest were stored');
+    assert.match(run.stdout, /^ingest: 999 stored, 0 already known, \d+ near-duplicates, 1 failed/m);
+    assert.deepEqual(run.stderr.trim().split('\n'), [`error: ${join(folder, '0500.html')}: HTML has more than 50,000 elements: refused`]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

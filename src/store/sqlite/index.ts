@@ -23,7 +23,7 @@ import { Statements, type Scope } from './scope.ts';
 import { SqliteSearch } from './search.ts';
 import { SqliteStoryStore, StoryWriterSlot } from './story-store.ts';
 import { SqliteWatches } from './watches.ts';
-import { DEFAULT_BUSY_LIMIT_MS, WriteQueue } from './write-queue.ts';
+import { DEFAULT_BUSY_LIMIT_MS, isBusy, WriteQueue } from './write-queue.ts';
 
 export { DEFAULT_BUSY_LIMIT_MS } from './write-queue.ts';
 
@@ -102,8 +102,14 @@ class SqliteStore implements Store {
     this.#closed = true;
     await this.#queue?.drain();
     if (this.#writer?.open) {
-      // Lets SQLite refresh planner statistics for the indexes this session used; cheap (SQLite docs).
-      this.#writer.pragma('optimize');
+      // Lets SQLite refresh planner statistics for the indexes this session used; cheap (SQLite
+      // docs). Only after this process wrote: it may ANALYZE, a write a read command must not
+      // make (nor wait for). Advisory, so another process holding the lock just skips it.
+      try {
+        if (this.#queue?.commits) this.#writer.pragma('optimize');
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+      }
       this.#writer.close();
     }
     if (this.#reader.open) this.#reader.close();

@@ -31,6 +31,12 @@ export function schemaVersion(db: Database.Database): number {
   return row.v ?? 0;
 }
 
+/** How many migrations the file has applied (a file can lack a lower one: see migrate). */
+function appliedCount(db: Database.Database): number {
+  if (schemaVersion(db) === 0) return 0;
+  return (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n;
+}
+
 function latest(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
@@ -42,6 +48,9 @@ function latest(migrations: readonly Migration[]): number {
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
   const expected = latest(migrations);
   const applied: number[] = [];
+  // A current file is only read (WAL: no lock): taking the write lock at every open would make
+  // each command, reads too, wait for another process's transaction and fail past the timeout.
+  if (schemaVersion(db) === expected && appliedCount(db) === migrations.length) return applied;
   ensureTable(db);
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     // IMMEDIATE takes the write lock before reading the version, so two processes opening a
@@ -68,8 +77,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 export function assertCurrent(db: Database.Database, migrations: readonly Migration[]): void {
   const found = schemaVersion(db);
   const expected = latest(migrations);
-  const applied = found === 0 ? 0 : (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n;
-  if (found < expected || applied < migrations.length) {
+  if (found < expected || appliedCount(db) < migrations.length) {
     throw new SchemaVersionError(found, expected, 'open it once without --readonly to migrate');
   }
   if (found > expected) throw new SchemaVersionError(found, expected, 'upgrade Kronika to open it');

@@ -20,7 +20,8 @@ export const DEFAULT_BUSY_LIMIT_MS = 5 * 60_000;
 const FIRST_PAUSE_MS = 2;
 const LONGEST_PAUSE_MS = 100;
 
-function isBusy(error: unknown): boolean {
+/** SQLITE_BUSY in any of its forms: another connection holds the lock. */
+export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
 }
@@ -28,6 +29,7 @@ function isBusy(error: unknown): boolean {
 export class WriteQueue {
   #tail: Promise<unknown> = Promise.resolve();
   readonly #inTransaction = new AsyncLocalStorage<true>();
+  #commits = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -38,6 +40,11 @@ export class WriteQueue {
   /** True inside `transaction`'s work (where writes must go through the tx handle). */
   get insideTransaction(): boolean {
     return this.#inTransaction.getStore() === true;
+  }
+
+  /** Transactions committed through this queue: none for a process that only read. */
+  get commits(): number {
+    return this.#commits;
   }
 
   /**
@@ -53,6 +60,7 @@ export class WriteQueue {
       try {
         const result = await this.#inTransaction.run(true, () => Promise.resolve(work()));
         this.db.exec('COMMIT');
+        this.#commits++;
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');

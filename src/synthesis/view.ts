@@ -7,7 +7,8 @@ import type { Citation, Claim, StoryReport, SummarySentence } from './types.ts';
 /** Claims shown as key facts: the most corroborated ones (the full list stays in the JSON). */
 const KEY_FACTS = 12;
 const LISTED_ENTITIES = 15;
-const LISTED_QUOTES = 12;
+/** Quotes a reader sees in the report (the key-quote eval scores these). */
+export const SHOWN_QUOTES = 12;
 
 export interface ViewItem {
   readonly text: string;
@@ -68,7 +69,7 @@ export function reportView(report: StoryReport): ReportView {
     { title: 'Timeline', items: report.timeline.map((t) => ({ label: t.value, text: t.text, sources: cite(t.citations) })) },
     {
       title: 'Quotes',
-      items: report.quotes.slice(0, LISTED_QUOTES).map((q) => ({ label: q.speaker ?? 'unattributed', text: q.text, sources: cite([q.citation]) })),
+      items: report.quotes.slice(0, SHOWN_QUOTES).map((q) => ({ label: q.speaker ?? 'unattributed', text: q.text, sources: cite([q.citation]) })),
     },
     {
       title: 'Entities',

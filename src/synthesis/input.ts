@@ -5,7 +5,7 @@
  */
 import type { Article, EntityType } from '../types.ts';
 
-export type EpistemicStatus = 'hedged' | 'confirmed' | 'attributed' | 'asserted';
+export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 
 export interface InputToken {
   readonly text: string;

@@ -8,6 +8,7 @@
  */
 import type { Article, DatePrecision, Language } from '../types.ts';
 import { storyStopWords } from './resources.ts';
+import { headlineOf } from '../synthesis/title.ts';
 
 /** The slice of a text-layer token this stage reads (src/text). */
 export interface FeatureToken {
@@ -75,7 +76,8 @@ export function extractFeatures(
     language: article.language,
     terms,
     entities,
-    ...(article.title ? { title: article.title } : { title: firstSentence(article.text) }),
+    // One title everywhere: the same headline rules as the story report (src/synthesis/title.ts).
+    ...titleOf(article),
     ...(article.outlet ? { outlet: article.outlet } : {}),
     ...(article.duplicateOf ? { duplicateOf: article.duplicateOf } : {}),
     ...(article.fingerprint ? { fingerprint: article.fingerprint } : {}),
@@ -155,7 +157,8 @@ function countKeys(keys: readonly string[]): Map<string, number> {
   return counts;
 }
 
-function firstSentence(text: string): string | undefined {
-  const s = text.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim();
-  return s ? (s.length > 160 ? `${s.slice(0, 157)}…` : s) : undefined;
+/** One title everywhere: the story report's headline rules (src/synthesis/title.ts). */
+function titleOf(article: Article): { title?: string } {
+  const title = headlineOf(article.title ?? article.text, article.language);
+  return title ? { title } : {};
 }

@@ -1,13 +1,19 @@
 /**
- * The report's title (issue 7 §4): a short headline, never a long sentence cut with "…". A caller's
- * title is kept when it reads as a headline; otherwise the story's own words are used: an article
- * headline, else the best summary sentence that fits, else the main clause of one, else a cut.
- * "Best" means: it stands on its own (no opening that points back, "Jej sprawa…"), it names
- * someone or something, most sources state it, it is short.
+ * The story's one title, used everywhere (list, page, report, API): a short headline, never a long
+ * sentence cut with "…", never cut inside an abbreviation ("ws.", "W."). A caller's title is kept
+ * when it reads as a headline; otherwise the story's own words are used: an article headline, else
+ * the summary's lead when it fits (the main happening, summary.ts), else the best summary sentence
+ * that fits, else the main clause of one, else a cut at a word boundary. "Best" means: it stands on
+ * its own (no opening that points back, "Jej sprawa…"), it names someone or something, most sources
+ * state it, it is short. `headlineOf` gives the same treatment to any text (an article's first
+ * sentence as a story's provisional title).
  */
+import type { Language } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import type { SummarySentence } from './types.ts';
 import { synthesisLexicon } from './resources.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
 
 /**
  * Longer than this is a sentence, not a headline. Polish news headlines mostly run to 60–90
@@ -24,9 +30,14 @@ function isHeadline(text: string | undefined): text is string {
   return text !== undefined && text.trim().length > 0 && text.length <= MAX_TITLE_CHARS && !TRUNCATED.test(text);
 }
 
-/** Drops the sentence's full stop: headlines carry none. */
-function asHeadline(sentence: string): string {
-  return sentence.trim().replace(/(?<![.…])\.\s*$/u, '');
+/** Drops the sentence's full stop: headlines carry none. An abbreviation keeps its dot ("ws."). */
+function asHeadline(sentence: string, language: Language = 'pl'): string {
+  const trimmed = sentence.trim();
+  if (!/(?<![.…])\.\s*$/u.test(trimmed)) return trimmed;
+  // The splitter keeps an abbreviation's dot inside the sentence: if the text without its last dot
+  // no longer ends the same sentence, the dot belonged to an abbreviation.
+  const spans = splitSentences(`${trimmed} X`, language);
+  return spans.length > 1 ? trimmed.replace(/\.\s*$/u, '') : trimmed;
 }
 
 interface Ranked {
@@ -60,11 +71,22 @@ function rank(summary: readonly SummarySentence[], articles: readonly SynthesisA
     );
 }
 
-/** The main clause before ", że …" / ", which …", when it fits and says enough. */
-function mainClause(sentence: string, subordinators: ReadonlySet<string>): string | undefined {
+/**
+ * The clause a title can be: the main clause before ", że …" / ", which …" when it fits and says
+ * enough; but when that main clause only frames a report ("Jak donosi X, media poinformowały, że
+ * …"), the reported clause after "że", which holds the news, first letter capitalised.
+ */
+function mainClause(sentence: string, subordinators: ReadonlySet<string>, language: Language): string | undefined {
+  const reporting = quoteCues(language === 'en' ? 'en' : 'pl');
   for (const m of sentence.matchAll(/,\s+([\p{L}]+)/gu)) {
     if (!subordinators.has(m[1]!.toLowerCase())) continue;
     const clause = sentence.slice(0, m.index).trim();
+    const frame = clause.split(/\s+/u).some((w) => reporting.verb(w.replace(/[^\p{L}]/gu, '')) !== undefined);
+    if (frame) {
+      const reported = asHeadline(sentence.slice(m.index! + m[0].length).trim(), language);
+      const capitalised = reported.charAt(0).toUpperCase() + reported.slice(1);
+      return reported.split(/\s+/).length >= MIN_CLAUSE_WORDS && isHeadline(capitalised) ? capitalised : undefined;
+    }
     if (clause.split(/\s+/).length < MIN_CLAUSE_WORDS || clause.length > MAX_TITLE_CHARS) return undefined;
     return clause;
   }
@@ -74,7 +96,22 @@ function mainClause(sentence: string, subordinators: ReadonlySet<string>): strin
 /** Cuts at the last word boundary that fits, marking the cut; the last resort. */
 function shortened(text: string): string {
   const cut = text.slice(0, MAX_TITLE_CHARS - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd()}…`;
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd().replace(/[,;:–—-]+$/u, '')}…`;
+}
+
+/**
+ * A headline from any text: its first sentence (split by the text layer, so "ws." or an initial
+ * "W." never ends it) when it fits, else that sentence's main clause, else a cut at a word boundary.
+ * @example headlineOf('Porozumienie ws. brexitu blisko. Ministrowie…', 'pl') // → 'Porozumienie ws. brexitu blisko'
+ */
+export function headlineOf(text: string, language: Language): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const first = splitSentences(trimmed, language)[0];
+  const sentence = first ? trimmed.slice(first.start, first.end).trim() : trimmed;
+  const headline = asHeadline(sentence, language);
+  if (isHeadline(headline)) return headline;
+  return mainClause(sentence, synthesisLexicon(language).subordinators, language) ?? shortened(asHeadline(sentence.replace(TRUNCATED, ''), language));
 }
 
 /**
@@ -90,14 +127,18 @@ export function storyTitle(
   if (isHeadline(given)) return given.trim();
   const headline = articles.map((a) => a.article.title).find(isHeadline);
   if (headline) return headline.trim();
-  const lexicon = synthesisLexicon(articles[0]?.article.language ?? 'pl');
+  const language = articles[0]?.article.language ?? 'pl';
+  const lexicon = synthesisLexicon(language);
   const ranked = rank(summary, articles, lexicon.titleAnaphora);
-  const short = ranked.find((s) => s.standsAlone && isHeadline(asHeadline(s.text)));
-  if (short) return asHeadline(short.text);
+  // The lead states the main happening (summary.ts): it is the title when it fits.
+  const lead = ranked.find((r) => r.text === summary[0]?.text);
+  if (lead?.standsAlone && lead.names > 0 && isHeadline(asHeadline(lead.text, language))) return asHeadline(lead.text, language);
+  const short = ranked.find((s) => s.standsAlone && isHeadline(asHeadline(s.text, language)));
+  if (short) return asHeadline(short.text, language);
   for (const s of ranked) {
-    const clause = s.standsAlone ? mainClause(s.text, lexicon.subordinators) : undefined;
+    const clause = s.standsAlone ? mainClause(s.text, lexicon.subordinators, language) : undefined;
     if (clause) return clause;
   }
   const longest = given ?? ranked[0]?.text;
-  return longest ? shortened(asHeadline(longest.replace(TRUNCATED, ''))) : fallback;
+  return longest ? shortened(asHeadline(longest.replace(TRUNCATED, ''), language)) : fallback;
 }

@@ -1,11 +1,14 @@
 /**
  * Per-sentence features every synthesis step shares: weighted content stems and entity keys
- * (for "same claim?" and "redundant?"), digits, epistemic status, and whether the sentence can
- * stand alone in a summary. Built once per story so later steps stay cheap.
+ * (for "same claim?" and "redundant?"), the figures it states (numbers.ts), lists of places, its
+ * polarity and tense, epistemic status, and whether it can be a claim or stand alone in a summary.
+ * Built once per story so later steps stay cheap.
  */
-import type { Article } from '../types.ts';
+import type { Article, Span } from '../types.ts';
 import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
+import { figures, type Figure } from './numbers.ts';
+import { placeKey } from './places.ts';
 
 /**
  * Content words are compared by their first STEM_LENGTH letters when no lemma merges them:
@@ -15,6 +18,13 @@ import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 const STEM_LENGTH = 6;
 /** Fewer words than this reads as a fragment or headline, not a summary sentence. */
 const MIN_SUMMARY_WORDS = 6;
+/** A claim needs fewer: "Ryanair lata w 37 krajach." states a fact in five words. */
+const MIN_CLAIM_WORDS = 4;
+/**
+ * A paragraph that ends without terminal punctuation is a headline scraped into the body when it
+ * is this short; a longer one is body text whose last line lost its full stop.
+ */
+const MAX_HEADLINE_WORDS = 25;
 /**
  * More words than this is usually two sentences the splitter could not part (a report glued to
  * the dash speech after it); such a sentence is still a claim but too long for the summary.
@@ -44,12 +54,27 @@ export interface SentenceFeatures {
   /** `words` as written (case kept). */
   readonly surfaces: readonly string[];
   readonly digits: readonly { readonly value: string; readonly unit: string }[];
+  /** Counts and amounts the sentence states ("około 600 lotów"), dates and years left out. */
+  readonly figures: readonly Figure[];
+  /** Coordinated places ("w Hiszpanii, Portugalii i Belgii"): place keys in text order, two or more. */
+  readonly placeLists: readonly PlaceList[];
+  /** A negation bears on the sentence ("nie zgadzają się"), not a contrast ("prawa lokalnego, a nie irlandzkiego"). */
+  readonly negated: boolean;
+  /** A verb in the past tense outside hearsay "miał": the sentence reports what happened. */
+  readonly past: boolean;
   readonly epistemic: EpistemicStatus;
   /** Position of the sentence in its article, 0 = lead, 1 = last. */
   readonly position: number;
   readonly standalone: boolean;
+  /** Body text stating something (not a headline or a fragment): may be (part of) a claim. */
+  readonly claimable: boolean;
   /** Standalone, short enough and free of glued dash speech: may be a summary sentence. */
   readonly summarisable: boolean;
+}
+
+export interface PlaceList extends Span {
+  readonly keys: readonly string[];
+  readonly labels: readonly string[];
 }
 
 export interface StoryFeatures {
@@ -113,13 +138,17 @@ function sentenceFeatures(
   // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
   // they would make every sentence naming the participants look alike.
   const inMention = (t: WordToken): boolean => mentions.some((m) => m.start <= t.start && t.end <= m.end);
+  const times = timesBySentence.get(sentence.index) ?? [];
+  // Digits of a date are the date's ("25 i 26 lipca"): compared by datesAligned, not as shared terms.
+  const inTime = (t: WordToken): boolean => times.some((x) => x.start <= t.start && t.end <= x.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (inMention(t)) continue;
+    if (inMention(t) || inTime(t)) continue;
     if (/^\p{N}+$/u.test(t.text)) {
+      // Figures are compared as figures (numbers.ts, claims.ts), not as shared words: two sentences
+      // giving different numbers must not look alike for it, nor two giving one number for it alone.
       const next = words[i + 1];
       digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
-      terms.add(`n:${t.text}`);
       continue;
     }
     const lemma = lower(t.lemma ?? t.text);
@@ -130,7 +159,9 @@ function sentenceFeatures(
   for (const key of entityKeys) terms.add(`e:${key}`);
   const count = a.sentences.length;
   const text = a.article.text.slice(sentence.start, sentence.end);
-  const standalone = isStandalone(text, words.length, headlineParagraphs.has(sentence.paragraph));
+  const headline = headlineParagraphs.has(sentence.paragraph);
+  const standalone = isStandalone(text, words.length, headline);
+  const lemmas = tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!));
   return {
     id,
     articleIndex,
@@ -140,18 +171,71 @@ function sentenceFeatures(
     terms,
     entityKeys,
     mentions,
-    times: timesBySentence.get(sentence.index) ?? [],
+    times,
     quotes: quotesBySentence.get(sentence.index) ?? [],
     words,
-    lemmas: tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!)),
+    lemmas,
     wordStarts: tokens.map((t) => t.start),
     surfaces: tokens.map((t) => t.text),
     digits,
+    figures: figures(a.article.text, tokens.map((t, i) => ({ text: t.text, lemma: lemmas[i]!, start: t.start, end: t.end })), a.article.language, times),
+    placeLists: placeLists(a.article.text, mentions, a.article.language, lexicon),
+    negated: isNegated(words, lexicon),
+    past: isPast(words, lemmas, lexicon),
     epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,
     standalone,
+    claimable: !headline && words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
     summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
   };
+}
+
+/**
+ * Two or more places in one coordination ("w Hiszpanii, Portugalii i Belgii"): consecutive place
+ * mentions with only a comma or a conjunction between them.
+ */
+function placeLists(text: string, mentions: readonly InputMention[], language: Article['language'], lexicon: SynthesisLexicon): PlaceList[] {
+  const places = mentions.filter((m) => m.type === 'LOC').sort((x, y) => x.start - y.start);
+  const out: PlaceList[] = [];
+  let run: InputMention[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) {
+      out.push({ start: run[0]!.start, end: run.at(-1)!.end, keys: run.map((m) => placeKey(m.base, language)), labels: run.map((m) => m.base) });
+    }
+    run = [];
+  };
+  for (const m of places) {
+    const previous = run.at(-1);
+    const gap = previous ? lower(text.slice(previous.end, m.start)) : '';
+    if (previous && !lexicon.listJoiners.some((j) => gap.trim() === j)) flush();
+    run.push(m);
+  }
+  flush();
+  return out;
+}
+
+/** A credit line ("Źródło: Express Bydgoski - …", "Fot. PAP"): metadata about the article, not a claim. */
+function isCredit(text: string, words: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.length > 0 && lexicon.credits.has(words[0]!) && /^\s*\p{L}+\s*[:.]/u.test(text);
+}
+
+/** A negation particle that is not a contrast ("a nie", "nie tylko") or inside a fixed phrase. */
+function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.some((w, i) => lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`));
+}
+
+/**
+ * A finite verb in the past tense ("odwołał", "spotkali się", "było"): a form ending like one whose
+ * lemma is an infinitive. Hearsay "miał(a) + infinitive" reports no past happening.
+ */
+function isPast(words: readonly string[], lemmas: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.some((w, i) => {
+    const lemma = lemmas[i]!;
+    if (lemma === w || !lexicon.pastEndings.some((e) => w.endsWith(e))) return false;
+    const infinitive = (l: string): boolean => lexicon.infinitiveEndings.length === 0 || lexicon.infinitiveEndings.some((e) => l.endsWith(e));
+    if (!infinitive(lemma)) return false;
+    return !(lemma === lexicon.reportativeVerb && infinitive(lemmas[i + 1] ?? '') );
+  });
 }
 
 function groupBySentence<T extends { readonly sentence: number }>(items: readonly T[]): Map<number, T[]> {
@@ -165,15 +249,22 @@ function groupBySentence<T extends { readonly sentence: number }>(items: readonl
 }
 
 /**
- * Paragraphs that end without terminal punctuation are headlines scraped into the body
+ * Short paragraphs that end without terminal punctuation are headlines scraped into the body
  * ("Władimir Putin spotkał się z Kim Dzong Unem. Mieli rozmawiać o…"): none of their sentences
- * stands alone, even one that happens to end with a full stop.
+ * stands alone, even one that happens to end with a full stop. A long paragraph missing only its
+ * last full stop is body text.
  */
 function headlineParagraphs(a: SynthesisArticle): Set<number> {
   const last = new Map<number, InputSentence>();
-  for (const s of a.sentences) last.set(s.paragraph, s);
+  const words = new Map<number, number>();
+  for (const s of a.sentences) {
+    last.set(s.paragraph, s);
+    words.set(s.paragraph, (words.get(s.paragraph) ?? 0) + s.text.split(/\s+/u).length);
+  }
   const out = new Set<number>();
-  for (const [paragraph, s] of last) if (!TERMINAL.test(a.article.text.slice(s.start, s.end))) out.add(paragraph);
+  for (const [paragraph, s] of last) {
+    if (!TERMINAL.test(a.article.text.slice(s.start, s.end)) && words.get(paragraph)! <= MAX_HEADLINE_WORDS) out.add(paragraph);
+  }
   return out;
 }
 
@@ -202,6 +293,67 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
   const n = sentences.length;
   for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
   return { sentences, idf, byArticle };
+}
+
+/**
+ * How much two sentences state alike: the cosine of their idf-weighted term sets, or, when the
+ * shorter one is mostly inside the longer one ("Ryanair lata w 37 krajach" inside a sentence that
+ * also gives last year's passengers), the share of the shorter one's weight they share, damped by
+ * `overlapWeight` and only when at least `minShared` terms are shared.
+ */
+export function containment(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>, overlapWeight: number, minShared: number): number {
+  const wa = claimWeights(a, idf);
+  const wb = claimWeights(b, idf);
+  const [small, large] = wa.weights.size <= wb.weights.size ? [wa, wb] : [wb, wa];
+  let dot = 0;
+  let sharedWords = 0;
+  for (const [t, w] of small.weights) {
+    if (!large.weights.has(t)) continue;
+    dot += w;
+    if (!t.startsWith('e:')) sharedWords++;
+  }
+  // Sentences that share only who and where ("w Belgii i Portugalii") do not state one thing.
+  if (wa.norm === 0 || wb.norm === 0 || sharedWords < MIN_SHARED_WORDS) return 0;
+  const cosine = dot / Math.sqrt(wa.norm * wb.norm);
+  return sharedWords >= minShared ? Math.max(cosine, (overlapWeight * dot) / Math.min(wa.norm, wb.norm)) : cosine;
+}
+
+interface Weights {
+  /** Term → squared weight. */
+  readonly weights: ReadonlyMap<string, number>;
+  readonly norm: number;
+}
+
+const weightCache = new WeakMap<SentenceFeatures, Weights>();
+
+/** Squared claim weights of a sentence's terms (entity keys damped), computed once per sentence. */
+function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): Weights {
+  let cached = weightCache.get(s);
+  if (!cached) {
+    const weights = new Map<string, number>();
+    let norm = 0;
+    for (const t of s.terms) {
+      const w = termWeight(t, idf);
+      weights.set(t, w * w);
+      norm += w * w;
+    }
+    cached = { weights, norm };
+    weightCache.set(s, cached);
+  }
+  return cached;
+}
+
+/**
+ * Entity keys weigh less than words in claim similarity: two sentences naming the same countries
+ * or people are about the same story, not necessarily the same fact.
+ */
+const ENTITY_WEIGHT = 0.5;
+/** Content words (not names or numbers) two sentences must share to state one thing. */
+const MIN_SHARED_WORDS = 2;
+
+function termWeight(t: string, idf: ReadonlyMap<string, number>): number {
+  const w = idf.get(t) ?? 0;
+  return t.startsWith('e:') ? w * ENTITY_WEIGHT : w;
 }
 
 /** Cosine similarity of two sentences' idf-weighted term sets. */

@@ -73,9 +73,9 @@ export function storiesPage(stories: readonly Story[]): string {
 
 /** Claim statuses as a reader reads them; the badge class is the status itself. */
 const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
-  corroborated: 'kilka źródeł', confirmed: 'potwierdzone', 'single-source': 'jedno źródło', hedged: 'niepewne', conflict: 'sporne',
+  asserted: 'podane', attributed: 'według źródła', hedged: 'niepewne', confirmed: 'potwierdzone', denied: 'zaprzeczenie', disputed: 'sporne', superseded: 'nieaktualne',
 };
-const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'conflict', 'confirmed']);
+const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'confirmed', 'denied', 'disputed', 'superseded']);
 const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
 
 /** An untitled source by its file name: a server's folder layout says nothing to a reader. */

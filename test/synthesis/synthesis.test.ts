@@ -18,7 +18,7 @@ test('claims: paraphrases from two outlets meet; a syndicated copy counts once',
   assert.ok(tanks);
   assert.deepEqual([...tanks.articles].sort(), ['a', 'b', 'c']);
   assert.equal(tanks.independentSources, 2);
-  assert.equal(tanks.status, 'corroborated');
+  assert.equal(tanks.corroborated, true);
   assert.equal(report.counts.independentSources, 2);
   assert.equal(report.sources.find((s) => s.article === 'c')!.independent, false);
 });
@@ -48,7 +48,7 @@ test('conflicts: two cities are a contradiction; a city and its country a refine
   assert.equal(pair('Kraków', 'Gdańsk')?.kind, 'contradiction');
   assert.equal(pair('Kraków', 'Polska')?.kind, 'refinement');
   assert.equal(pair('Gdańsk', 'Polska')?.kind, 'refinement');
-  const claims = report.claims.filter((c) => c.status === 'conflict');
+  const claims = report.claims.filter((c) => c.status === 'disputed');
   assert.ok(claims.some((c) => c.text.includes('Krakowie')));
 });
 
@@ -59,14 +59,24 @@ test('conflicts: one source giving two days is uncertainty, not a conflict', () 
   ];
   const report = synthesizeStory({ id: 's', articles });
   assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), []);
+  const entities = PEOPLE;
   const disagree = synthesizeStory({
     id: 't',
     articles: [
-      handArticle({ id: 'a', text: 'Spotkanie odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
-      handArticle({ id: 'b', text: 'Spotkanie odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
+      handArticle({ id: 'a', entities, text: 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
+      handArticle({ id: 'b', entities, text: 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
     ],
   });
   assert.equal(disagree.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
+  // Two meetings of different people on different days are two happenings, not a date dispute.
+  const two = synthesizeStory({
+    id: 'u',
+    articles: [
+      handArticle({ id: 'a', entities, text: 'Spotkanie Donald Tusk z rolnikami odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
+      handArticle({ id: 'b', entities, text: 'Spotkanie Olaf Scholz z rolnikami odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
+    ],
+  });
+  assert.deepEqual(two.conflicts, []);
 });
 
 test('conflicts: different counts in paraphrases of one claim', () => {
@@ -79,7 +89,8 @@ test('conflicts: different counts in paraphrases of one claim', () => {
   });
   const numbers = report.conflicts.filter((c) => c.slot === 'number');
   assert.equal(numbers.length, 1);
-  assert.deepEqual(numbers[0]!.values.map((v) => v.value).sort(), ['12', '14']);
+  assert.deepEqual(numbers[0]!.values.map((v) => v.value).sort(), ['12 osób', '14 osób']);
+  assert.equal(numbers[0]!.kind, 'contradiction');
 });
 
 test('summary: status marks, hedges kept, size clamped to 5–8', () => {

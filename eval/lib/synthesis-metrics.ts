@@ -240,8 +240,9 @@ const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/g
 
 /** Whether a key quote is among the shown quotes with a right speaker name (exact, case aside). */
 export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean } {
+  // A quote shown once for several articles ("also in") counts where any of them holds the phrase.
   const matches = shown.filter((q) =>
-    (q.citation.article === target.located.article && inside(q.citation, target.located.at)) || q.text.includes(target.phrase),
+    [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && inside(c, target.located.at)) || q.text.includes(target.phrase),
   );
   return {
     text: matches.length > 0,

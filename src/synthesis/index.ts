@@ -15,6 +15,7 @@ import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } 
 import { groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
+import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
 import {
@@ -29,7 +30,6 @@ import type {
   ClaimSentence,
   Conflict,
   ReportEntity,
-  ReportQuote,
   ReportSource,
   StoryInput,
   StoryReport,
@@ -119,10 +119,20 @@ function buildClaims(
     };
     claims.push(claim);
     if (!rep.summarisable) return;
-    const dated = rep.times.map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
-    candidates.push({ claim, representative: rep, background: dated[0] });
+    const dated = rep.times.filter((t) => !describesNoun(rep, t.start)).map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
+    candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' });
   });
   return { claims, candidates };
+}
+
+/**
+ * A time right after a participle describes a noun ("Asię Bibi skazaną w 2010 r."), not when the
+ * sentence's happening took place: such a sentence is not background.
+ */
+function describesNoun(s: SentenceFeatures, at: number): boolean {
+  const i = s.wordStarts.findIndex((w) => w >= at);
+  const before = i > 0 ? s.words[i - 1] : undefined;
+  return before !== undefined && /(?:ną|nym|nej|nego|tą|tym|tej|tego)$/u.test(before);
 }
 
 function firstPublished(features: StoryFeatures): string | undefined {
@@ -153,41 +163,11 @@ function buildTimeline(articles: readonly SynthesisArticle[]): TimelineEntry[] {
     .map(([value, e]) => ({ value, granularity: e.granularity, text: e.text, citations: e.citations }));
 }
 
-function buildQuotes(articles: readonly SynthesisArticle[]): ReportQuote[] {
-  return articles.flatMap((a) =>
-    a.quotes.map((q) => ({
-      ...(q.speaker && { speaker: q.speaker.name }),
-      text: a.article.text.slice(q.start, q.end),
-      kind: q.kind,
-      citation: { article: a.article.id, start: q.start, end: q.end },
-    })),
-  );
-}
-
 function buildEntities(articles: readonly SynthesisArticle[]): ReportEntity[] {
-  const byKey = new Map<string, { names: Map<string, number>; types: Map<string, number>; mentions: number; articles: Set<string> }>();
-  for (const a of articles) {
-    for (const m of a.mentions) {
-      let e = byKey.get(m.key);
-      if (!e) {
-        e = { names: new Map(), types: new Map(), mentions: 0, articles: new Set() };
-        byKey.set(m.key, e);
-      }
-      e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
-      e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
-      e.mentions++;
-      e.articles.add(a.article.id);
-    }
-  }
-  const most = (m: Map<string, number>): string => [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
-  return [...byKey.entries()]
-    .map(([key, e]) => ({
-      key,
-      name: most(e.names),
-      type: most(e.types) as ReportEntity['type'],
-      mentions: e.mentions,
-      articles: e.articles.size,
-    }))
+  const mentions = new Map<string, number>();
+  for (const a of articles) for (const m of a.mentions) mentions.set(m.key, (mentions.get(m.key) ?? 0) + 1);
+  return [...entityNames(articles).entries()]
+    .map(([key, e]) => ({ key, name: e.name, type: e.type, mentions: mentions.get(key) ?? 0, articles: e.articles }))
     .sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.name.localeCompare(y.name));
 }
 
@@ -218,6 +198,7 @@ function clampSummary(n: number | undefined): number {
  */
 export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {}): StoryReport {
   const features = storyFeatures(input.articles);
+  const names = entityNames(input.articles);
   const origins = storyOrigins(input.articles.map((a) => a.article), features);
   const groups = groupClaims(features);
   const conflicts = findConflicts(features, groups);
@@ -236,7 +217,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
     speculation: ordered.filter((c) => c.status === 'hedged'),
     confirmed: ordered.filter((c) => c.status === 'confirmed'),
     timeline: buildTimeline(input.articles),
-    quotes: buildQuotes(input.articles),
+    quotes: rankQuotes(input.articles, names),
     entities: buildEntities(input.articles),
     sources,
     counts: {

@@ -40,7 +40,7 @@ export interface InputQuote {
   readonly text: string;
   readonly kind: string;
   readonly cue?: unknown;
-  readonly speaker?: { readonly name: string; readonly key?: string; readonly description?: string };
+  readonly speaker?: { readonly name: string; readonly key?: string; readonly type?: EntityType; readonly description?: string };
   readonly sentence: number;
 }
 

@@ -34,6 +34,8 @@ const PREPOSITION_TO_PLACE_WORDS = 4;
 const MAIN_PARTICIPANTS = 2;
 /** Words after a whereabouts verb searched for the place or the noun. */
 const WHEREABOUTS_WORDS = 8;
+/** Letters a whereabouts noun and a word share to be one ("samolot", "samolocie"). */
+const NOUN_STEM = 5;
 
 export type SlotKind = ConflictSlot | 'places' | 'whereabouts';
 
@@ -346,8 +348,13 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
       out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
       continue;
     }
-    const noun = after.find((i) => nouns.has(s.lemmas[i]!));
-    if (noun !== undefined) out.push({ slot: 'whereabouts', key: placeKey(s.lemmas[noun]!, s.language), label: s.lemmas[noun]!, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+    // Nouns compared by their first letters: "samolocie" is "samolot" whatever the lemmatiser says.
+    const nounOf = (i: number): string | undefined => [...nouns].find((n) => s.lemmas[i]!.startsWith(n.slice(0, NOUN_STEM)));
+    const noun = after.find((i) => nounOf(i) !== undefined);
+    if (noun !== undefined) {
+      const label = nounOf(noun)!;
+      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+    }
   }
   return out;
 }

@@ -99,10 +99,16 @@ export interface TimelineEntry {
 }
 
 export interface ReportQuote {
+  /** The speaker's name for the whole story: an entity's full base name, or a description in the nominative. */
   readonly speaker?: string;
+  /** The speaker's entity key, when the speaker is a named entity. */
+  readonly speakerKey?: string;
   readonly text: string;
+  /** `direct` (their words in marks or dash speech), `mixed`, `indirect` (reported). */
   readonly kind: string;
   readonly citation: Citation;
+  /** Other articles that carry the same words. */
+  readonly alsoIn?: readonly Citation[];
 }
 
 export interface ReportEntity {

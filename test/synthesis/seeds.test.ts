@@ -115,3 +115,20 @@ test('seeds: key-fact status and summary hedged flag agree; a hedged wording is 
   assert.doesNotMatch(markdown, /\*\*hedged[^*]*\*\* Kim Dzong Un jest już w Rosji, gdzie ma się spotkać/);
   assert.match(markdown, /## Superseded by later reports\n\n- \*\*superseded, \d sources?\*\* [^\n]*Władywost/);
 });
+
+test('seeds: quotes name speakers by their full names; Kim, Harris, Sullivan and Kirby are among those shown', () => {
+  const shown = report.quotes.slice(0, 12);
+  const said = (name: string, words: RegExp): boolean => shown.some((q) => q.speaker === name && words.test(q.text));
+  assert.ok(said('Kim Dzong Un', /Dziękujemy za zaproszenie/), shown.map((q) => `${q.speaker}: ${q.text.slice(0, 40)}`).join('\n'));
+  assert.ok(said('Kamala Harris', /byłby to duży błąd/));
+  assert.ok(said('Jake Sullivan', /Dostarczanie broni Rosji/));
+  assert.ok(said('John Kirby', /Negocjacje w sprawie dostaw broni/));
+  assert.ok(!shown.some((q) => q.speaker === 'Sullivan' || q.speaker === 'Harris'), 'a surname alone is not the story\'s name');
+  assert.ok(shown.slice(0, 4).every((q) => q.kind === 'direct'), 'direct words first');
+  assert.ok(report.entities.some((e) => e.name === 'Jake Sullivan'), 'the entity list uses the same names');
+});
+
+test('seeds: sources counted by origin; the summary does not open with a pointer back', () => {
+  assert.equal(report.counts.independentSources, 5, 'five outlets; their shared folder name is no outlet');
+  assert.doesNotMatch(report.summary[0]!.text, /^(?:Jej|Jego|Ten|Ta|To|Według niego)\b/u);
+});

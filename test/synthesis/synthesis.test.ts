@@ -224,3 +224,63 @@ test('summary: background dated before the story gets one place, at most a third
   const onlyNews = synthesizeStory({ id: 's', articles: [handArticle({ id: 'b', published: '2023-09-12', text: news.join(' ') })] });
   assert.equal(onlyNews.summary.length, 6, 'no background: every place goes to the news');
 });
+
+test('origins: one outlet, a declared reprint ("PAP."), and verbatim copies count once', () => {
+  const pap = 'Przewoźnik odwołał dziś ponad trzysta lotów z powodu strajku personelu pokładowego w trzech krajach Europy. Związki zawodowe domagają się podwyżek płac i umów zawieranych na podstawie prawa lokalnego.';
+  const articles = [
+    { ...handArticle({ id: 'a', text: `${pap}\n\nPAP.` }), article: { ...handArticle({ id: 'a', text: `${pap}\n\nPAP.` }).article, outlet: 'gazeta.pl', origin: 'https://gazeta.pl/1' } },
+    { ...handArticle({ id: 'b', text: pap }), article: { ...handArticle({ id: 'b', text: pap }).article, outlet: 'tvp.info', origin: 'https://tvp.info/2' } },
+    { ...handArticle({ id: 'c', text: 'Strajk w liniach lotniczych trwa od rana. Pasażerowie czekają na lotniskach na informacje.' }), article: { ...handArticle({ id: 'c', text: 'x' }).article, id: 'c', text: 'Strajk w liniach lotniczych trwa od rana. Pasażerowie czekają na lotniskach na informacje.', outlet: 'gazeta.pl', origin: 'https://gazeta.pl/3' } },
+    { ...handArticle({ id: 'd', text: 'Inny portal pisze o strajku własnymi słowami i podaje własne liczby pasażerów.' }), article: { ...handArticle({ id: 'd', text: 'x' }).article, id: 'd', text: 'Inny portal pisze o strajku własnymi słowami i podaje własne liczby pasażerów.', outlet: 'rp.pl', origin: 'https://rp.pl/4' } },
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  // a (declares PAP) and b (copies its text) are one origin; c is gazeta.pl's own piece; d stands alone.
+  assert.equal(report.counts.independentSources, 3, JSON.stringify(report.sources.map((s) => [s.article, s.independentOrigin])));
+  assert.equal(report.sources.find((s) => s.article === 'a')!.independentOrigin, 'PAP');
+});
+
+test('claims: "100 tys. pasażerów" and "50 tys." are not one claim; figures and a negation keep claims apart', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', text: 'Odwołane loty dotkną w sumie 100 tysięcy pasażerów linii w Europie.' }),
+      handArticle({ id: 'b', text: 'Odwołane loty dotkną w sumie 50 tysięcy pasażerów linii w Europie.' }),
+      handArticle({ id: 'c', text: 'Związkowcy nie zgadzają się na nowe umowy o pracę w firmie.' }),
+      handArticle({ id: 'd', text: 'Związkowcy zgadzają się na nowe umowy o pracę w firmie.' }),
+    ],
+  });
+  for (const c of report.claims) assert.equal(c.articles.length, 1, `${c.text} ← ${c.articles.join(',')}`);
+  const numbers = report.conflicts.filter((c) => c.slot === 'number');
+  assert.deepEqual(numbers.map((c) => c.values.map((v) => v.value).sort()), [['100 tysięcy pasażerów', '50 tysięcy pasażerów']]);
+});
+
+test('conflicts: a later count updates an earlier expectation; a different measure and a part are no conflict', () => {
+  const day = (d: string) => ({ published: d });
+  const articles = [
+    handArticle({ id: 'a', ...day('2018-09-18'), text: 'Przewoźnik odwoła w piątek ponad 600 lotów z powodu strajku.' }),
+    handArticle({ id: 'b', ...day('2018-09-28'), text: 'Przewoźnik odwołał w piątek 250 lotów z powodu strajku.' }),
+    handArticle({ id: 'c', ...day('2018-09-28'), text: 'Przewoźnik odwołał 120 lotów każdego dnia strajku w całej Europie.' }),
+    handArticle({ id: 'd', ...day('2018-09-28'), text: 'Przewoźnik odwołał cztery loty z lotniska w naszym mieście.' }),
+  ].map((a) => ({ ...a, article: { ...a.article, published: { value: a.article.published!.value, precision: 'day' as const } } }));
+  const report = synthesizeStory({ id: 's', articles });
+  const numbers = report.conflicts.filter((c) => c.slot === 'number');
+  assert.equal(numbers.length, 1, JSON.stringify(numbers.map((c) => [c.kind, c.values.map((v) => v.value)])));
+  assert.equal(numbers[0]!.kind, 'update');
+  assert.deepEqual(numbers[0]!.values.map((v) => [v.value, v.state]), [['ponad 600 lotów', 'superseded'], ['250 lotów', 'current']]);
+  assert.ok(!numbers.some((c) => c.values.some((v) => /120|cztery/.test(v.value))), 'a per-day figure and a local count are other measures');
+  const expected = report.claims.flatMap((c) => c.sentences).find((s) => s.article === 'a')!;
+  assert.equal(expected.status, 'superseded');
+});
+
+test('conflicts: a denial of another source\'s account of where someone is makes a dispute', () => {
+  const entities = [['Pakistanu', 'Pakistan', 'LOC', 'geo-pk'], ['Asia Bibi', 'Asia Bibi', 'PER', 'as-b']] as const;
+  const articles = [
+    handArticle({ id: 'a', entities, text: 'Asia Bibi jest w samolocie, ale nikt nie wie, gdzie wyląduje.' }),
+    handArticle({ id: 'b', entities, text: 'Asia Bibi została przewieziona w bezpieczne miejsce na terenie Pakistanu, dementując informacje o wyjeździe.', statuses: { 0: 'denied' } }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const dispute = report.conflicts.find((c) => c.kind === 'dispute');
+  assert.ok(dispute, JSON.stringify(report.conflicts));
+  assert.deepEqual(dispute.values.map((v) => v.value), ['samolot', 'Pakistan']);
+  assert.equal(report.claims.find((c) => c.articles.includes('a'))!.status, 'disputed');
+});

@@ -69,8 +69,13 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
     if (start < 0) return undefined;
   }
   // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
-  // subject was dropped.
-  if (start >= region.length || ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) return undefined;
+  // subject was dropped, unless a role noun follows it ("We wtorek wieczorem linie ogłosiły").
+  if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) {
+    const role = region.findIndex((w, i) => i > start && ctx.cues.roles.has(w.text.toLowerCase()));
+    if (role < 0) return undefined;
+    start = role;
+  }
+  if (start >= region.length) return undefined;
   // In a second clause ("Police estimated …, while organisers claimed that") the subject follows
   // the last comma; when nothing does ("Jeden z urzędników, który…, powiedział") it opens the sentence.
   const lastClause = region.slice(start).filter((w) => w.start > lastComma);
@@ -83,10 +88,11 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
 }
 
-export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number): { speaker?: Speaker } {
+/** The speaker found, else (a dropped subject) the last fitting name before `until` (default: the sentence). */
+export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number, until?: number): { speaker?: Speaker } {
   if (speaker) return { speaker };
   if (cue.impersonal) return {};
-  const earlier = lookBack(ctx, sentence, cue.agreement);
+  const earlier = lookBack(ctx, sentence, cue.agreement, undefined, until === undefined ? {} : { until });
   return earlier ? { speaker: earlier } : {};
 }
 

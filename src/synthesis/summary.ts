@@ -15,12 +15,15 @@
 import type { Claim, Citation, SummarySentence } from './types.ts';
 import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
+import { sameFigure } from './numbers.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
  * (Carbonell & Goldstein 1998 used 0.3–0.7); tune together with CLAIM_SIMILARITY.
  */
 const MMR_LAMBDA = 0.7;
+/** A candidate this similar to a chosen sentence says the same again: it is never picked. */
+const MAX_REDUNDANCY = 0.4;
 /**
  * Weight per additional piece of evidence (issue 7: "prefer corroborated and confirmed claims").
  * Evidence is the claim's independent sources, plus one when a sentence of it carries an official
@@ -101,6 +104,11 @@ export function trimConnective(text: string, language: SynthesisLexiconLanguage)
 }
 
 type SynthesisLexiconLanguage = Parameters<typeof synthesisLexicon>[0];
+
+/** Two sentences giving one figure ("odwołano 600 lotów") tell the same fact, however worded. */
+function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  return a.figures.some((x) => x.unit !== '' && b.figures.some((y) => y.unit === x.unit && sameFigure(x, y)));
+}
 
 /** Statuses a lead may not have: the lead says what happened, not what was expected, overtaken or denied. */
 const NOT_LEAD: ReadonlySet<string> = new Set(['hedged', 'superseded', 'denied']);
@@ -210,7 +218,9 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     let bestIndex = -1;
     pool.forEach((item, i) => {
       if (!eligible(item)) return;
-      const redundancy = Math.max(0, ...chosen.map((x) => similarity(x.cand.representative, item.cand.representative, features.idf)));
+      const redundancy = Math.max(0, ...chosen.map((x) => (shareFigure(x.cand.representative, item.cand.representative) ? 1 : similarity(x.cand.representative, item.cand.representative, features.idf))));
+      // One sentence stands for several claims (its figure's and its wording's): never twice, nor a near copy.
+      if (redundancy >= MAX_REDUNDANCY || chosen.some((x) => x.cand.representative.id === item.cand.representative.id)) return;
       const mmr = MMR_LAMBDA * (item.score / top) - (1 - MMR_LAMBDA) * redundancy;
       if (mmr > best) {
         best = mmr;

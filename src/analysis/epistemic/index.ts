@@ -25,6 +25,7 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
+import { quoteCues } from '../quotes/cues.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -45,7 +46,7 @@ export interface EpistemicInput {
   readonly language: Language;
   readonly sentences: readonly Span[];
   /** Quotes from src/analysis/quotes: they make sentences attributed and mask their own cue words. */
-  readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly type?: EntityType } })[];
+  readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType } })[];
   /** Time expressions (src/analysis/time): a time tells a schedule ("ma przylecieć o 21.00") from hearsay. */
   readonly times?: readonly Span[];
   /** Accepted for a uniform stage signature; speakers already come with the quotes. */
@@ -59,6 +60,7 @@ export interface EpistemicInput {
  */
 export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const lexicon = cueLexicon(input.language === 'en' ? 'en' : 'pl');
+  const reporting = quoteCues(input.language === 'en' ? 'en' : 'pl');
   const quotes = input.quotes ?? [];
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
@@ -75,9 +77,17 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);
       if (!inSentence) continue;
       const cue = q.cue && q.cue.start >= s.start && q.cue.end <= s.end ? q.cue : undefined;
-      // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", not "prawnik poinformował".
-      if (cue && q.speaker?.type === 'ORG' && lexicon.institutional.has(cue.text.toLowerCase())) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+      // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", not
+      // "prawnik poinformował", nor an agency relaying it ("- informuje Reuters").
+      const institution = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase());
+      if (cue && institution && lexicon.institutional.has(cue.text.toLowerCase())) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
+    }
+    // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
+    // podała firma -") still reports what someone says.
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
@@ -125,6 +135,8 @@ interface CueLexicon {
   readonly negations: ReadonlySet<string>;
   /** Reporting verbs that confirm when an organisation says them about itself. */
   readonly institutional: ReadonlySet<string>;
+  /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
+  readonly media: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -149,6 +161,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       denial: indexCues(denial),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
+      media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),

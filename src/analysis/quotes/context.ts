@@ -36,9 +36,9 @@ export interface Closing {
   readonly tail: Span;
 }
 
-/** The first " - <reporting verb>" between `from` and `to`. */
+/** The first " - <reporting verb>" between `from` and `to` (scraped text may lose the space before the dash: "Mahometowi– podaje BBC"). */
 export function closingAttribution(ctx: Context, from: number, to: number): Closing | undefined {
-  const re = /\s([-–—])\s+(\p{L}+)/gu;
+  const re = /(?:\s|(?<=[\p{L}.!?"”]))([-–—])\s+(\p{L}+)/gu;
   re.lastIndex = from;
   for (let m = re.exec(ctx.text); m && m.index < to; m = re.exec(ctx.text)) {
     const wordStart = m.index + m[0].length - m[2]!.length;
@@ -50,7 +50,7 @@ export function closingAttribution(ctx: Context, from: number, to: number): Clos
     // dash quote ("- donosiło CNN. - Mamy informacje…").
     const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(verb.end, to + 400));
     const end = Math.min(sentence ? sentence.end : to, paragraphEndAt(ctx.text, verb.end), stop ? verb.end + stop.index : Infinity);
-    return { dash: m.index + 1, verb, cue, tail: { start: verb.end, end } };
+    return { dash: m.index + m[0].indexOf(m[1]!), verb, cue, tail: { start: verb.end, end } };
   }
   return undefined;
 }

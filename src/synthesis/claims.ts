@@ -20,8 +20,8 @@
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
  * Status is decided later (status.ts), once conflicts are known.
  */
-import { containment, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { sameFigure, type Figure } from './numbers.ts';
+import { MIN_SHARED_WORDS, containment, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -73,15 +73,34 @@ interface Unit {
 
 /** Lower-cased, whitespace-collapsed text: identical sentences share it. */
 export function normalisedText(s: SentenceFeatures): string {
-  return s.sentence.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  let text = normalisedCache.get(s);
+  if (text === undefined) {
+    text = s.sentence.text.toLowerCase().replace(/\s+/g, ' ').trim();
+    normalisedCache.set(s, text);
+  }
+  return text;
 }
+
+/** Asked for by claims, origins and the report for every sentence: computed once per sentence. */
+const normalisedCache = new WeakMap<SentenceFeatures, string>();
 
 /** An undated sentence dated to a day is this many days from its article's publication at most. */
 const UNDATED_WINDOW_DAYS = 3;
 const DAY_MS = 86_400_000;
 
-const dayOf = (value: string | undefined): number | undefined =>
-  value && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value.slice(0, 10)) : undefined;
+/** The day (ms) an ISO value names, if it names one; shared with conflicts.ts. */
+export function dayOf(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  // Asked for every candidate pair, and stories hold few distinct values.
+  if (days.has(value)) return days.get(value);
+  const day = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value.slice(0, 10)) : undefined;
+  if (days.size > MAX_CACHED_DAYS) days.clear();
+  days.set(value, day);
+  return day;
+}
+
+const days = new Map<string, number | undefined>();
+const MAX_CACHED_DAYS = 10_000;
 
 /**
  * Sentences dated to different times state different facts ("he came to Russia in April 2019" vs
@@ -89,8 +108,9 @@ const dayOf = (value: string | undefined): number | undefined =>
  * stands for its article's day: a call "dziś" (17 April) is not the call reported on 10 April.
  */
 export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean {
-  const va = a.times.map((t) => t.value).filter(Boolean);
-  const vb = b.times.map((t) => t.value).filter(Boolean);
+  if (a.times.length === 0 && b.times.length === 0) return true;
+  const va = timeValues(a);
+  const vb = timeValues(b);
   if (va.length > 0 && vb.length > 0) return va.some((x) => vb.some((y) => x.startsWith(y) || y.startsWith(x)));
   const [dated, undated] = va.length > 0 ? [va, b] : vb.length > 0 ? [vb, a] : [[], undefined];
   const published = dayOf(undated?.article.published?.value);
@@ -99,6 +119,18 @@ export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean 
     const day = dayOf(v);
     return day === undefined || Math.abs(day - published) <= UNDATED_WINDOW_DAYS * DAY_MS;
   });
+}
+
+const timeValueCache = new WeakMap<SentenceFeatures, string[]>();
+
+/** The sentence's time values, once per sentence (asked for every candidate pair). */
+function timeValues(s: SentenceFeatures): string[] {
+  let values = timeValueCache.get(s);
+  if (!values) {
+    values = s.times.map((t) => t.value).filter(Boolean);
+    timeValueCache.set(s, values);
+  }
+  return values;
 }
 
 const isAnchorFigure = (f: Figure): boolean => f.unit !== '' || f.value >= BARE_FIGURE_MIN;
@@ -146,6 +178,8 @@ function anchorsMatch(a: Anchor, b: Anchor): boolean {
   return a.kind === 'places' && b.kind === 'places' && sameSet(a.keys, b.keys);
 }
 
+const figureOf = (u: Unit): number => (u.anchor?.kind === 'figure' ? u.anchor.figure.value : 0);
+
 function find(parent: number[], i: number): number {
   while (parent[i] !== i) {
     parent[i] = parent[parent[i]!]!;
@@ -154,7 +188,14 @@ function find(parent: number[], i: number): number {
   return i;
 }
 
-function candidatePairs(features: StoryFeatures, units: readonly Unit[]): [number, number][] {
+/**
+ * Pairs of units from different articles that can reach CLAIM_SIMILARITY: `containment` is 0 unless
+ * two sentences share MIN_SHARED_WORDS content words, so only pairs sharing that many are returned.
+ * Shares are counted through an inverted index of the terms that are not too frequent (one counter
+ * array per unit, not a set of pairs); a pair short of words there is completed by the frequent
+ * terms the two share.
+ */
+export function candidatePairs(features: StoryFeatures, units: readonly Unit[]): [number, number][] {
   const postings = new Map<string, number[]>();
   units.forEach((u, index) => {
     for (const t of u.sentence.terms) {
@@ -164,24 +205,43 @@ function candidatePairs(features: StoryFeatures, units: readonly Unit[]): [numbe
     }
   });
   const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(units.length * MAX_POSTING_SHARE));
-  const seen = new Set<number>();
+  const article = Int32Array.from(units, (u) => u.sentence.articleIndex);
+  const words = new Int32Array(units.length);
+  const touched = new Uint8Array(units.length);
   const pairs: [number, number][] = [];
-  const n = features.sentences.length;
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > maxPosting) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!;
-        const b = list[j]!;
-        const sa = units[a]!.sentence;
-        const sb = units[b]!.sentence;
-        if (sa.articleIndex === sb.articleIndex) continue;
-        const code = sa.id * n + sb.id;
-        if (seen.has(code)) continue;
-        seen.add(code);
-        pairs.push([a, b]);
+  const list: number[] = [];
+  for (let a = 0; a < units.length; a++) {
+    const own = article[a];
+    // Frequent content words are not indexed; they may still make up the words a pair shares.
+    let frequent: string[] | undefined;
+    for (const t of units[a]!.sentence.terms) {
+      const posting = postings.get(t)!;
+      const word = !t.startsWith('e:');
+      if (posting.length > maxPosting) {
+        if (word) (frequent ??= []).push(t);
+        continue;
+      }
+      for (const b of posting) {
+        if (b <= a || article[b] === own) continue;
+        if (touched[b] === 0) {
+          touched[b] = 1;
+          list.push(b);
+        }
+        if (word) words[b]!++;
       }
     }
+    // Unordered: the caller orders pairs by score and ids.
+    for (const b of list) {
+      let shared = words[b]!;
+      if (shared < MIN_SHARED_WORDS && frequent) {
+        const other = units[b]!.sentence.terms;
+        for (const t of frequent) if (other.has(t)) shared++;
+      }
+      if (shared >= MIN_SHARED_WORDS) pairs.push([a, b]);
+      words[b] = 0;
+      touched[b] = 0;
+    }
+    list.length = 0;
   }
   return pairs;
 }
@@ -214,7 +274,9 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
       const unit = { id: units.length, sentence: s, anchor };
       units.push(unit);
       const bucket = anchorBucket(anchor);
-      anchorUnits.set(bucket, [...(anchorUnits.get(bucket) ?? []), unit]);
+      const list = anchorUnits.get(bucket);
+      if (list) list.push(unit);
+      else anchorUnits.set(bucket, [unit]);
     }
   }
   const parent = units.map((_, i) => i);
@@ -255,15 +317,20 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
   };
   // Step 2: figures and lists.
   const anchorPairs: { a: Unit; b: Unit; score: number }[] = [];
-  for (const list of anchorUnits.values()) {
+  for (const [bucket, list] of anchorUnits) {
+    // Figures meet only within tolerance of each other: sorted by value, each looks ahead that far.
+    const figures = bucket === 'f';
+    if (figures) list.sort((x, y) => figureOf(x) - figureOf(y) || x.id - y.id);
     for (let i = 0; i < list.length; i++) {
+      const reach = figures ? figureOf(list[i]!) / (1 - APPROXIMATE_TOLERANCE) : Infinity;
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
+        if (figureOf(b) > reach) break;
         if (a.sentence.articleIndex === b.sentence.articleIndex || !anchorsMatch(a.anchor!, b.anchor!)) continue;
         if (!datesAligned(a.sentence, b.sentence)) continue;
         const score = similarity(a.sentence, b.sentence, features.idf);
-        if (score >= (a.anchor!.kind === 'day' ? DAY_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY)) anchorPairs.push({ a, b, score });
+        if (score >= (a.anchor!.kind === 'day' ? DAY_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY)) anchorPairs.push(a.id < b.id ? { a, b, score } : { a: b, b: a, score });
       }
     }
   }

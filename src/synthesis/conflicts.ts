@@ -26,7 +26,7 @@ import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { sameFigure } from './numbers.ts';
 import { eventValues, figureValues, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
-import type { SentenceGroup } from './claims.ts';
+import { dayOf, normalisedText, type SentenceGroup } from './claims.ts';
 
 export { placeKey } from './places.ts';
 
@@ -48,8 +48,6 @@ const DAY_MS = 86_400_000;
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
-const dayOf = (value: string | undefined): number | undefined =>
-  value && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value.slice(0, 10)) : undefined;
 
 /** The period an ISO value names ("2018", "2018-05", "2018-07-25", "2018-W30"), as [first, last] day in ms. */
 function periodOf(value: string | undefined): [number, number] | undefined {
@@ -73,12 +71,20 @@ function periodOf(value: string | undefined): [number, number] | undefined {
 
 /** When a sentence's happening is: its own time expression, else its article's publication date. */
 function whenOf(s: SentenceFeatures): [number, number] | undefined {
+  if (whenCache.has(s)) return whenCache.get(s);
+  let when: [number, number] | undefined;
   for (const t of s.times) {
-    const p = periodOf(t.value);
-    if (p) return p;
+    when = periodOf(t.value);
+    if (when) break;
   }
-  return periodOf(s.article.published?.value);
+  when ??= periodOf(s.article.published?.value);
+  whenCache.set(s, when);
+  return when;
 }
+
+/** Periods and people are asked for every pair of values: computed once per sentence. */
+const whenCache = new WeakMap<SentenceFeatures, [number, number] | undefined>();
+const peopleCache = new WeakMap<SentenceFeatures, Set<string>>();
 
 /** Periods within HAPPENING_DAYS of each other (or unknown). */
 export function samePeriod(a: SentenceFeatures, b: SentenceFeatures): boolean {
@@ -90,7 +96,12 @@ export function samePeriod(a: SentenceFeatures, b: SentenceFeatures): boolean {
 }
 
 function peopleOf(s: SentenceFeatures): Set<string> {
-  return new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key));
+  let people = peopleCache.get(s);
+  if (!people) {
+    people = new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key));
+    peopleCache.set(s, people);
+  }
+  return people;
 }
 
 /** Periods within HAPPENING_DAYS and one set of people inside the other. */
@@ -102,6 +113,9 @@ function sameHappening(a: SlotValue, b: SlotValue): boolean {
   const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
   return [...small].every((p) => large.has(p));
 }
+
+/** What `sameHappening` and `related` read of a report: its wording and its article's date. */
+const reportKey = (s: SentenceFeatures): string => `${normalisedText(s)}\u0000${s.article.published?.value ?? ''}`;
 
 interface ValueGroup {
   readonly key: string;
@@ -173,7 +187,18 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
 }
 
 function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
-  return a.items.some((x) => b.items.some((y) => sameHappening(x, y) && related(x, y, idf, evidence)));
+  // Values reported by the same wording on the same day decide alike (syndicated copies): each
+  // such pair is looked at once.
+  const seen = new Set<string>();
+  for (const x of a.items) {
+    for (const y of b.items) {
+      const pair = `${reportKey(x.reported)}\u0001${reportKey(y.reported)}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      if (sameHappening(x, y) && related(x, y, idf, evidence)) return true;
+    }
+  }
+  return false;
 }
 
 /** Publication days of a value's reports, when every one is dated to the day. */
@@ -349,6 +374,34 @@ function doneArticles(features: StoryFeatures): Set<string> {
   return out;
 }
 
+/** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
+function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
+  const byKey = new Map<string, Conflict>();
+  for (const c of conflicts) {
+    const key = [c.slot, c.kind, ...c.values.map((v) => `${v.value}\u0000${v.state ?? ''}`)].join('\u0001');
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, c);
+      continue;
+    }
+    byKey.set(key, {
+      ...seen,
+      values: seen.values.map((v, i) => {
+        const more = c.values[i]!;
+        const citations = [...v.citations];
+        const epistemic = [...v.epistemic];
+        more.citations.forEach((cit, k) => {
+          if (citations.some((x) => x.article === cit.article && x.start === cit.start)) return;
+          citations.push(cit);
+          epistemic.push(more.epistemic[k]!);
+        });
+        return { ...v, citations, epistemic };
+      }),
+    });
+  }
+  return [...byKey.values()];
+}
+
 /**
  * At most this many conflicts per slot, the best supported first: a single-event story has few
  * competing values (the seeds: 4 place pairs), while a loose multi-event cluster (BSNLP's
@@ -374,7 +427,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
-    ...paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none')),
+    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none'))),
     ...listConflicts(listValues(features), ctx),
     ...whereaboutsConflicts(whereaboutsValues(features), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),

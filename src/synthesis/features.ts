@@ -7,7 +7,7 @@
 import type { Article, Span } from '../types.ts';
 import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
-import { figures, type Figure } from './numbers.ts';
+import { figures, mayStateFigures, type Figure } from './numbers.ts';
 import { placeKey } from './places.ts';
 
 /**
@@ -118,6 +118,85 @@ function isStandalone(text: string, wordCount: number, headline: boolean): boole
   return /^\p{Lu}/u.test(text.trim()) || /^\p{N}/u.test(text.trim());
 }
 
+/** What a sentence's words alone decide: shared by its copies in other articles (syndicated text). */
+interface Wording {
+  readonly words: readonly string[];
+  readonly lemmas: readonly string[];
+  readonly surfaces: readonly string[];
+  readonly negated: boolean;
+  readonly past: boolean;
+  /** As body text (a headline paragraph's sentences are none of these). */
+  readonly standalone: boolean;
+  readonly claimable: boolean;
+  readonly summarisable: boolean;
+  /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms). */
+  readonly terms: Map<string, SharedTerms>;
+}
+
+interface SharedTerms {
+  readonly terms: ReadonlySet<string>;
+  readonly entityKeys: ReadonlySet<string>;
+  readonly digits: readonly { readonly value: string; readonly unit: string }[];
+}
+
+function wordingOf(text: string, tokens: readonly WordToken[], lexicon: SynthesisLexicon, wordings: Map<string, Wording>): Wording {
+  let wording = wordings.get(text);
+  if (!wording) {
+    const words = tokens.map((t) => lower(t.text));
+    const lemmas = tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!));
+    const standalone = isStandalone(text, words.length, false);
+    wording = {
+      words,
+      lemmas,
+      surfaces: tokens.map((t) => t.text),
+      negated: isNegated(words, lexicon),
+      past: isPast(words, lemmas, lexicon),
+      standalone,
+      claimable: words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
+      summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
+      terms: new Map(),
+    };
+    wordings.set(text, wording);
+  }
+  return wording;
+}
+
+/** Content stems and entity keys of a sentence, and its bare digits (see `SentenceFeatures`). */
+function sentenceTerms(
+  tokens: readonly WordToken[],
+  words: readonly string[],
+  lemmas: readonly string[],
+  mentions: readonly InputMention[],
+  times: readonly InputTime[],
+  lexicon: SynthesisLexicon,
+): SharedTerms {
+  const terms = new Set<string>();
+  const digits: { value: string; unit: string }[] = [];
+  // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
+  // they would make every sentence naming the participants look alike. Digits of a date are the
+  // date's ("25 i 26 lipca"): compared by datesAligned, not as shared terms.
+  const covered = (t: WordToken): boolean =>
+    (mentions.length > 0 && mentions.some((m) => m.start <= t.start && t.end <= m.end)) || (times.length > 0 && times.some((x) => x.start <= t.start && t.end <= x.end));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered(t)) continue;
+    const c = t.text.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\p{N}+$/u.test(t.text)) {
+      // Figures are compared as figures (numbers.ts, claims.ts), not as shared words: two sentences
+      // giving different numbers must not look alike for it, nor two giving one number for it alone.
+      const next = words[i + 1];
+      digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
+      continue;
+    }
+    const lemma = lemmas[i]!;
+    if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
+    terms.add(lemma.slice(0, STEM_LENGTH));
+  }
+  const entityKeys = new Set(mentions.map((m) => m.key));
+  for (const key of entityKeys) terms.add(`e:${key}`);
+  return { terms, entityKeys, digits };
+}
+
 function sentenceFeatures(
   a: SynthesisArticle,
   articleIndex: number,
@@ -129,39 +208,25 @@ function sentenceFeatures(
   quotesBySentence: Map<number, InputQuote[]>,
   statusBySentence: Map<number, EpistemicStatus>,
   headlineParagraphs: ReadonlySet<number>,
+  wordings: Map<string, Wording>,
 ): SentenceFeatures {
   const tokens = wordTokens(sentence);
-  const words = tokens.map((t) => lower(t.text));
-  const terms = new Set<string>();
-  const digits: { value: string; unit: string }[] = [];
-  const mentions = mentionsBySentence.get(sentence.index) ?? [];
-  // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
-  // they would make every sentence naming the participants look alike.
-  const inMention = (t: WordToken): boolean => mentions.some((m) => m.start <= t.start && t.end <= m.end);
-  const times = timesBySentence.get(sentence.index) ?? [];
-  // Digits of a date are the date's ("25 i 26 lipca"): compared by datesAligned, not as shared terms.
-  const inTime = (t: WordToken): boolean => times.some((x) => x.start <= t.start && t.end <= x.end);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (inMention(t) || inTime(t)) continue;
-    if (/^\p{N}+$/u.test(t.text)) {
-      // Figures are compared as figures (numbers.ts, claims.ts), not as shared words: two sentences
-      // giving different numbers must not look alike for it, nor two giving one number for it alone.
-      const next = words[i + 1];
-      digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
-      continue;
-    }
-    const lemma = lower(t.lemma ?? t.text);
-    if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
-    terms.add(stemOf(lemma));
-  }
-  const entityKeys = new Set(mentions.map((m) => m.key));
-  for (const key of entityKeys) terms.add(`e:${key}`);
-  const count = a.sentences.length;
   const text = a.article.text.slice(sentence.start, sentence.end);
+  const wording = wordingOf(text, tokens, lexicon, wordings);
+  const { words, lemmas } = wording;
+  const mentions = mentionsBySentence.get(sentence.index) ?? [];
+  const times = timesBySentence.get(sentence.index) ?? [];
+  // Copies of a sentence with the same names and times in the same places share their terms.
+  const at = (x: Span): string => `${x.start - sentence.start}-${x.end - sentence.start}`;
+  const signature = `${mentions.map((m) => `${at(m)}:${m.key}`).join(',')}|${times.map(at).join(',')}`;
+  let shared = wording.terms.get(signature);
+  if (!shared) {
+    shared = sentenceTerms(tokens, words, lemmas, mentions, times, lexicon);
+    wording.terms.set(signature, shared);
+  }
+  const { terms, entityKeys, digits } = shared;
+  const count = a.sentences.length;
   const headline = headlineParagraphs.has(sentence.paragraph);
-  const standalone = isStandalone(text, words.length, headline);
-  const lemmas = tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!));
   return {
     id,
     articleIndex,
@@ -176,17 +241,19 @@ function sentenceFeatures(
     words,
     lemmas,
     wordStarts: tokens.map((t) => t.start),
-    surfaces: tokens.map((t) => t.text),
+    surfaces: wording.surfaces,
     digits,
-    figures: figures(a.article.text, tokens.map((t, i) => ({ text: t.text, lemma: lemmas[i]!, start: t.start, end: t.end })), a.article.language, times),
+    figures: mayStateFigures(words, a.article.language)
+      ? figures(a.article.text, tokens.map((t, i) => ({ text: t.text, lemma: lemmas[i]!, start: t.start, end: t.end })), a.article.language, times)
+      : [],
     placeLists: placeLists(a.article.text, mentions, a.article.language, lexicon),
-    negated: isNegated(words, lexicon),
-    past: isPast(words, lemmas, lexicon),
+    negated: wording.negated,
+    past: wording.past,
     epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,
-    standalone,
-    claimable: !headline && words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
-    summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
+    standalone: !headline && wording.standalone,
+    claimable: !headline && wording.claimable,
+    summarisable: !headline && wording.summarisable,
   };
 }
 
@@ -272,8 +339,11 @@ function headlineParagraphs(a: SynthesisArticle): Set<number> {
 export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatures {
   const sentences: SentenceFeatures[] = [];
   const byArticle: SentenceFeatures[][] = [];
+  const wordings = new Map<string, Map<string, Wording>>();
   articles.forEach((a, articleIndex) => {
     const lexicon = synthesisLexicon(a.article.language);
+    const ofLanguage = wordings.get(a.article.language) ?? new Map<string, Wording>();
+    wordings.set(a.article.language, ofLanguage);
     const mentions = groupBySentence(a.mentions);
     const times = groupBySentence(a.times);
     const quotes = groupBySentence(a.quotes);
@@ -281,7 +351,7 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
     const own: SentenceFeatures[] = [];
     const headlines = headlineParagraphs(a);
     for (const sentence of a.sentences) {
-      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, quotes, statuses, headlines);
+      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, quotes, statuses, headlines, ofLanguage);
       sentences.push(f);
       own.push(f);
     }
@@ -304,13 +374,13 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
 export function containment(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>, overlapWeight: number, minShared: number): number {
   const wa = claimWeights(a, idf);
   const wb = claimWeights(b, idf);
-  const [small, large] = wa.weights.size <= wb.weights.size ? [wa, wb] : [wb, wa];
+  const [small, large] = wa.terms.length <= wb.terms.length ? [wa, wb] : [wb, wa];
   let dot = 0;
   let sharedWords = 0;
-  for (const [t, w] of small.weights) {
-    if (!large.weights.has(t)) continue;
-    dot += w;
-    if (!t.startsWith('e:')) sharedWords++;
+  for (let i = 0; i < small.terms.length; i++) {
+    if (!large.set.has(small.terms[i]!)) continue;
+    dot += small.weights[i]!;
+    if (small.words[i]) sharedWords++;
   }
   // Sentences that share only who and where ("w Belgii i Portugalii") do not state one thing.
   if (wa.norm === 0 || wb.norm === 0 || sharedWords < MIN_SHARED_WORDS) return 0;
@@ -319,26 +389,33 @@ export function containment(a: SentenceFeatures, b: SentenceFeatures, idf: Reado
 }
 
 interface Weights {
-  /** Term → squared weight. */
-  readonly weights: ReadonlyMap<string, number>;
+  readonly set: ReadonlySet<string>;
+  /** The terms in the set's order, their squared weights, and whether each is a word (not an entity key). */
+  readonly terms: readonly string[];
+  readonly weights: Float64Array;
+  readonly words: Uint8Array;
   readonly norm: number;
 }
 
-const weightCache = new WeakMap<SentenceFeatures, Weights>();
+/** By term set: copies of a sentence share theirs (storyFeatures), and so their weights. */
+const weightCache = new WeakMap<ReadonlySet<string>, Weights>();
 
 /** Squared claim weights of a sentence's terms (entity keys damped), computed once per sentence. */
 function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): Weights {
-  let cached = weightCache.get(s);
+  let cached = weightCache.get(s.terms);
   if (!cached) {
-    const weights = new Map<string, number>();
+    const terms = [...s.terms];
+    const weights = new Float64Array(terms.length);
+    const words = new Uint8Array(terms.length);
     let norm = 0;
-    for (const t of s.terms) {
+    terms.forEach((t, i) => {
       const w = termWeight(t, idf);
-      weights.set(t, w * w);
+      weights[i] = w * w;
+      words[i] = t.startsWith('e:') ? 0 : 1;
       norm += w * w;
-    }
-    cached = { weights, norm };
-    weightCache.set(s, cached);
+    });
+    cached = { set: s.terms, terms, weights, words, norm };
+    weightCache.set(s.terms, cached);
   }
   return cached;
 }
@@ -349,7 +426,7 @@ function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): We
  */
 const ENTITY_WEIGHT = 0.5;
 /** Content words (not names or numbers) two sentences must share to state one thing. */
-const MIN_SHARED_WORDS = 2;
+export const MIN_SHARED_WORDS = 2;
 
 function termWeight(t: string, idf: ReadonlyMap<string, number>): number {
   const w = idf.get(t) ?? 0;
@@ -359,16 +436,28 @@ function termWeight(t: string, idf: ReadonlyMap<string, number>): number {
 /** Cosine similarity of two sentences' idf-weighted term sets. */
 export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const t of a.terms) {
+    if (!b.terms.has(t)) continue;
     const w = idf.get(t) ?? 0;
-    na += w * w;
-    if (b.terms.has(t)) dot += w * w;
+    dot += w * w;
   }
-  for (const t of b.terms) {
-    const w = idf.get(t) ?? 0;
-    nb += w * w;
-  }
+  const na = plainNorm(a.terms, idf);
+  const nb = plainNorm(b.terms, idf);
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const normCache = new WeakMap<ReadonlySet<string>, number>();
+
+/** Sum of squared idf weights of a term set, computed once per set. */
+function plainNorm(terms: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
+  let norm = normCache.get(terms);
+  if (norm === undefined) {
+    norm = 0;
+    for (const t of terms) {
+      const w = idf.get(t) ?? 0;
+      norm += w * w;
+    }
+    normCache.set(terms, norm);
+  }
+  return norm;
 }

@@ -1,5 +1,5 @@
 /**
- * Story synthesis (issue 7): from the analysed articles of one story to a report — claims with
+ * Story synthesis: from the analysed articles of one story to a report — claims with
  * their sources and status, conflicts between sources, a cited verbatim summary, speculation vs
  * confirmation, timeline, quotes, entities and sources. Pure: rendering lives in render-*.ts.
  *
@@ -163,10 +163,10 @@ function buildTimeline(articles: readonly SynthesisArticle[]): TimelineEntry[] {
     .map(([value, e]) => ({ value, granularity: e.granularity, text: e.text, citations: e.citations }));
 }
 
-function buildEntities(articles: readonly SynthesisArticle[]): ReportEntity[] {
+function buildEntities(articles: readonly SynthesisArticle[], names: ReturnType<typeof entityNames>): ReportEntity[] {
   const mentions = new Map<string, number>();
   for (const a of articles) for (const m of a.mentions) mentions.set(m.key, (mentions.get(m.key) ?? 0) + 1);
-  return [...entityNames(articles).entries()]
+  return [...names.entries()]
     .map(([key, e]) => ({ key, name: e.name, type: e.type, mentions: mentions.get(key) ?? 0, articles: e.articles }))
     .sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.name.localeCompare(y.name));
 }
@@ -218,7 +218,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
     confirmed: ordered.filter((c) => c.status === 'confirmed'),
     timeline: buildTimeline(input.articles),
     quotes: rankQuotes(input.articles, names),
-    entities: buildEntities(input.articles),
+    entities: buildEntities(input.articles, names),
     sources,
     counts: {
       articles: input.articles.length,

@@ -1,5 +1,5 @@
 /**
- * The slice of the analysis layer that synthesis reads (DESIGN §2: src/analysis → src/synthesis).
+ * The slice of the analysis layer that synthesis reads (src/analysis → src/synthesis).
  * Declared structurally here, as kysely declares only the driver slice it calls (STYLE §5), so
  * `ArticleAnalysis` from src/analysis/index.ts fits without synthesis depending on its internals.
  */

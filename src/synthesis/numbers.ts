@@ -94,9 +94,9 @@ export function figures(text: string, words: readonly FigureWord[], language: La
   const out: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
-    const base = digitsValue(w.text) ?? lex.words.get(lower(w.text));
-    if (base === undefined) continue;
+    const c = w.text.charCodeAt(0);
+    const base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
     // A code, not a count: "FR 1002", "A4", "F-16".
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
@@ -123,6 +123,15 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     i = j - 1;
   }
   return out;
+}
+
+/** Whether any of these lower-cased words can start a figure (a digit or a number word): most sentences have none. */
+export function mayStateFigures(words: readonly string[], language: Language): boolean {
+  const lex = lexicon(language);
+  return words.some((w) => {
+    const c = w.charCodeAt(0);
+    return (c >= 48 && c <= 57) || lex.words.has(w);
+  });
 }
 
 /** Whether a unit (a group id from unitOf) measures time: "osiem lat", "dwa dni". */

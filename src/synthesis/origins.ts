@@ -10,6 +10,7 @@ import { basename, dirname } from 'node:path';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
 import type { Article } from '../types.ts';
 import type { StoryFeatures } from './features.ts';
+import { normalisedText } from './claims.ts';
 
 export interface Origins {
   /** Article id → origin id; articles of one origin share it. */
@@ -153,27 +154,26 @@ export function storyOrigins(articles: readonly Article[], features: StoryFeatur
   const ids = new Set(articles.map((a) => a.id));
   for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
   // Verbatim copies: long sentences shared by two articles.
-  const sharing = new Map<string, Set<string>>();
+  const sharing = new Map<string, Set<number>>();
   for (const s of features.sentences) {
     if (s.words.length < COPIED_SENTENCE_WORDS) continue;
-    const text = s.sentence.text.toLowerCase().replace(/\s+/gu, ' ').trim();
-    const set = sharing.get(text) ?? new Set<string>();
-    set.add(s.article.id);
+    const text = normalisedText(s);
+    const set = sharing.get(text) ?? new Set<number>();
+    set.add(s.articleIndex);
     sharing.set(text, set);
   }
-  const shared = new Map<string, number>();
+  // Pairs counted by index (i * n + j): string pair keys cost more than the counting itself.
+  const n = features.byArticle.length;
+  const shared = new Map<number, number>();
   for (const set of sharing.values()) {
     if (set.size < 2) continue;
-    const list = [...set].sort();
+    const list = [...set].sort((x, y) => x - y);
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const pair = `${list[i]}\u0000${list[j]}`;
-      shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      const pair = list[i]! * n + list[j]!;
+      const count = (shared.get(pair) ?? 0) + 1;
+      shared.set(pair, count);
+      if (count === COPIED_SENTENCES) union(features.byArticle[list[i]!]![0]!.article.id, features.byArticle[list[j]!]![0]!.article.id);
     }
-  }
-  for (const [pair, n] of shared) {
-    if (n < COPIED_SENTENCES) continue;
-    const [a, b] = pair.split('\u0000') as [string, string];
-    union(a, b);
   }
   const of = new Map<string, string>();
   const rootNames = new Map<string, string>();

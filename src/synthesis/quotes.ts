@@ -50,8 +50,15 @@ export function entityNames(articles: readonly SynthesisArticle[]): Map<string, 
       e.articles.add(a.article.id);
     }
   }
-  const most = (m: Map<string, number>, prefer: (k: string) => boolean = () => false): string =>
-    [...m.entries()].sort((x, y) => Number(prefer(y[0])) - Number(prefer(x[0])) || y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
+  // The first under (preferred, most frequent, alphabetical): one pass, no sort.
+  const most = (m: Map<string, number>, prefer: (k: string) => boolean = () => false): string => {
+    let best: [string, number, boolean] | undefined;
+    for (const [k, n] of m) {
+      const p = prefer(k);
+      if (!best || Number(p) - Number(best[2]) > 0 || (p === best[2] && (n > best[1] || (n === best[1] && k.localeCompare(best[0]) < 0)))) best = [k, n, p];
+    }
+    return best![0];
+  };
   const out = new Map<string, EntityInfo>();
   for (const [key, e] of byKey) {
     const type = most(e.types) as EntityType;
@@ -79,12 +86,49 @@ function roleHolders(articles: readonly SynthesisArticle[], roles: ReadonlySet<s
     for (const q of a.quotes) if (q.speaker?.key && q.speaker.description) add(roleTail(q.speaker.description, roles), q.speaker.key);
     for (const m of a.mentions) {
       if (m.type !== 'PER') continue;
-      const before = a.article.text.slice(Math.max(0, m.start - 60), m.start);
-      const phrase = /((?:[\p{L}.-]+\s+){1,4})$/u.exec(before)?.[1]?.trim();
-      if (phrase) add(roleTail(phrase, roles), m.key);
+      const words = wordsBefore(a.article.text, m.start, ROLE_WORDS);
+      const at = words.findIndex((w) => roles.has(lower(w)));
+      if (at >= 0) add(words.slice(at).join(' '), m.key);
     }
   }
   return out;
+}
+
+/** Words of a role phrase looked at before a name ("rzecznik prasowy Kremla"). */
+const ROLE_WORDS = 4;
+const PHRASE_WORD = /^[\p{L}.-]+$/u;
+const PHRASE_TAIL = /[\p{L}.-]+$/u;
+
+/** The characters `\s` matches, by code: a regular expression per character costs more than the rest of the scan. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Up to `max` words (letters, dots, hyphens) right before `end`, in order, separated from it and from each
+ * other by white space; a word with other characters ends the phrase at its last such letters.
+ * Read backwards from `end`: a regular expression anchored at the end tries every start.
+ */
+function wordsBefore(text: string, end: number, max: number): string[] {
+  if (end === 0 || !isSpace(text.charCodeAt(end - 1))) return [];
+  const words: string[] = [];
+  let at = end;
+  while (words.length < max) {
+    while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
+    let from = at;
+    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+    if (from === at) break;
+    const word = text.slice(from, at);
+    if (PHRASE_WORD.test(word)) {
+      words.unshift(word);
+      at = from;
+      continue;
+    }
+    const tail = PHRASE_TAIL.exec(word)?.[0];
+    if (tail) words.unshift(tail);
+    break;
+  }
+  return words;
 }
 
 /** The role phrase inside a description: from its role noun on ("w poniedziałek rzecznik Kremla" → "rzecznik Kremla"). */
@@ -173,11 +217,20 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
   }
   // Fold the same words told by several articles into the best-told one.
   const kept: Candidate[] = [];
+  const keptBySpeaker = new Map<string, Candidate[]>();
+  const byText = new Map<string, Candidate>();
   for (const c of [...candidates].sort((x, y) => y.score - x.score || x.order - y.order)) {
-    const home = kept.find((k) => k.speakerId === c.speakerId && jaccard(k.stems, c.stems) >= SAME_QUOTE);
+    const textKey = `${c.speakerId}\u0000${c.quote.text}`;
+    const own = keptBySpeaker.get(c.speakerId) ?? [];
+    const home = byText.get(textKey) ?? own.find((k) => jaccard(k.stems, c.stems) >= SAME_QUOTE);
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
-    } else kept.push(c);
+    } else {
+      kept.push(c);
+      own.push(c);
+      keptBySpeaker.set(c.speakerId, own);
+    }
+    if (!byText.has(textKey)) byText.set(textKey, home ?? c);
   }
   for (const k of kept) k.score += Math.min(3, k.copies.length);
   const ranked = kept.sort((x, y) => y.score - x.score || x.order - y.order);

@@ -66,9 +66,12 @@ export function mainParticipants(features: StoryFeatures, count = MAIN_PARTICIPA
   for (const s of features.sentences) {
     for (const m of s.mentions) {
       if (m.type !== 'PER') continue;
-      const set = articles.get(m.key) ?? new Set<number>();
+      let set = articles.get(m.key);
+      if (!set) {
+        set = new Set<number>();
+        articles.set(m.key, set);
+      }
       set.add(s.articleIndex);
-      articles.set(m.key, set);
     }
   }
   return new Set(
@@ -209,7 +212,7 @@ interface SlotLexicon {
   readonly measures: readonly (readonly string[])[];
   readonly verbs: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
-  readonly nouns: ReadonlySet<string>;
+  readonly nouns: readonly string[];
 }
 
 const slotCache = new Map<ResourceLanguage, SlotLexicon>();
@@ -227,7 +230,7 @@ function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
       measures: loadResource(lang, 'synthesis-measures').map((m) => lower(m).split(/\s+/u)),
       verbs: new Set(keyed.get('verb') ?? []),
       prepositions: new Set(keyed.get('preposition') ?? []),
-      nouns: new Set(keyed.get('noun') ?? []),
+      nouns: [...new Set(keyed.get('noun') ?? [])],
     };
     slotCache.set(lang, lex);
   }
@@ -276,37 +279,68 @@ export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFe
 /**
  * Places that differ between two near-identical sentences of one claim, in the same position ("z
  * Wyborga w Rosji do Greifswaldu" vs "z Ust-Ługi w Rosji do Greifswaldu"): the same word before
- * each, and neither sentence names the other's place.
+ * each, and neither sentence names the other's place. One list per pair of wordings and publication
+ * days: copies of a wording published the same day are read once and cited together.
  */
 export function paraphrasePlaceValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number): SlotValue[][] {
   const out: SlotValue[][] = [];
+  // The entity layer may type a place as an organisation ("Ust-Ługi"): any name but a person's.
+  const placesOf = (s: SentenceFeatures) => {
+    const mentions = s.mentions.filter((m) => m.type !== 'PER' && m.type !== 'PRO' && m.type !== 'EVT');
+    const keys = mentions.map((m) => placeKey(m.base, s.language));
+    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => s.words[s.wordStarts.findIndex((w) => w >= m.start) - 1] ?? '') };
+  };
   for (const g of groups) {
-    const members = g.members;
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const a = members[i]!;
-        const b = members[j]!;
-        if (a.article.id === b.article.id) continue;
-        // The entity layer may type a place as an organisation ("Ust-Ługi"): any name but a person's.
-        const places = (s: SentenceFeatures) => s.mentions.filter((m) => m.type !== 'PER' && m.type !== 'PRO' && m.type !== 'EVT');
-        const keys = (s: SentenceFeatures) => new Set(places(s).map((m) => placeKey(m.base, s.language)));
-        const ka = keys(a);
-        const kb = keys(b);
-        const before = (s: SentenceFeatures, start: number): string => s.words[s.wordStarts.findIndex((w) => w >= start) - 1] ?? '';
-        for (const pa of places(a)) {
-          const keyA = placeKey(pa.base, a.language);
-          if (kb.has(keyA)) continue;
-          const pb = places(b).find((m) => !ka.has(placeKey(m.base, b.language)) && before(b, m.start) === before(a, pa.start) && before(a, pa.start) !== '');
-          if (!pb || similarity(a, b, idf) < minSimilarity) continue;
-          out.push([
-            { slot: 'place', key: keyA, label: pa.base, subject: 'place', sentence: a, reported: a, citation: citationOf(a) },
-            { slot: 'place', key: placeKey(pb.base, b.language), label: pb.base, subject: 'place', sentence: b, reported: b, citation: citationOf(b) },
-          ]);
-        }
+    // Wording → publication day → its copies.
+    const copies = new Map<string, Map<string, SentenceFeatures[]>>();
+    for (const m of g.members) {
+      if (!m.mentions.some((x) => x.type !== 'PER')) continue;
+      const byDay = copies.get(m.sentence.text) ?? new Map<string, SentenceFeatures[]>();
+      copies.set(m.sentence.text, byDay);
+      const day = m.article.published?.value ?? '';
+      byDay.set(day, [...(byDay.get(day) ?? []), m]);
+    }
+    const wordings = [...copies.values()].map((byDay) => placesOf([...byDay.values()][0]![0]!)).filter((w) => w.mentions.length > 0);
+    for (let i = 0; i < wordings.length; i++) {
+      for (let j = i + 1; j < wordings.length; j++) {
+        const a = wordings[i]!;
+        const b = wordings[j]!;
+        a.mentions.forEach((pa, x) => {
+          const keyA = a.keys[x]!;
+          if (b.keySet.has(keyA) || a.before[x] === '') return;
+          const y = b.mentions.findIndex((_, k) => !a.keySet.has(b.keys[k]!) && b.before[k] === a.before[x]);
+          if (y < 0 || similarity(a.s, b.s, idf) < minSimilarity) return;
+          const pb = b.mentions[y]!;
+          const keyB = b.keys[y]!;
+          if (sameName(pa.base, pb.base)) return;
+          for (const ca of copies.get(a.s.sentence.text)!.values()) {
+            for (const cb of copies.get(b.s.sentence.text)!.values()) {
+              out.push([
+                ...ca.map((s): SlotValue => ({ slot: 'place', key: keyA, label: pa.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
+                ...cb.map((s): SlotValue => ({ slot: 'place', key: keyB, label: pb.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
+              ]);
+            }
+          }
+        });
       }
     }
   }
   return out;
+}
+
+/**
+ * Two ways of writing one name: an acronym of the other ("UE", "Unia Europejska") or its first
+ * words ("Federalny Urząd", "Federalny Urząd Żeglugi").
+ */
+export function sameName(x: string, y: string): boolean {
+  const wx = x.trim().split(/\s+/u);
+  const wy = y.trim().split(/\s+/u);
+  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
+  if (short.length === 1 && /^\p{Lu}{2,}$/u.test(short[0]!)) {
+    const initials = long.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials === short[0]) return true;
+  }
+  return short.length < long.length && short.every((w, i) => lower(w) === lower(long[i]!));
 }
 
 /** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"). */
@@ -349,7 +383,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
       continue;
     }
     // Nouns compared by their first letters: "samolocie" is "samolot" whatever the lemmatiser says.
-    const nounOf = (i: number): string | undefined => [...nouns].find((n) => s.lemmas[i]!.startsWith(n.slice(0, NOUN_STEM)));
+    const nounOf = (i: number): string | undefined => nouns.find((n) => s.lemmas[i]!.startsWith(n.slice(0, NOUN_STEM)));
     const noun = after.find((i) => nounOf(i) !== undefined);
     if (noun !== undefined) {
       const label = nounOf(noun)!;
@@ -394,14 +428,20 @@ export function personValues(features: StoryFeatures): SlotValue[][] {
     }
   }
   const clusters: (typeof items)[] = [];
+  // A quote repeated word for word joins where its first copy went: only new wordings are compared.
+  const byText = new Map<string, typeof items>();
   for (const item of items) {
-    const home = clusters.find((c) => {
-      const first = c[0]!;
-      const inter = [...item.stems].filter((x) => first.stems.has(x)).length;
-      return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;
-    });
+    const home =
+      byText.get(item.text) ??
+      clusters.find((c) => {
+        const first = c[0]!;
+        let inter = 0;
+        for (const x of item.stems) if (first.stems.has(x)) inter++;
+        return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;
+      });
     if (home) home.push(item);
     else clusters.push([item]);
+    if (!byText.has(item.text)) byText.set(item.text, home ?? clusters.at(-1)!);
   }
   return clusters
     .filter((c) => new Set(c.map((i) => i.speaker)).size > 1)

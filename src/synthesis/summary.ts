@@ -1,5 +1,5 @@
 /**
- * The cited summary (issue 7 §3): 5–8 verbatim sentences chosen by maximal marginal relevance
+ * The cited summary: 5–8 verbatim sentences chosen by maximal marginal relevance
  * (Carbonell & Goldstein 1998) over claims, so a sentence is picked for standing close to the
  * story's centroid and backed by many independent sources, and is skipped when it repeats one
  * already picked.
@@ -25,7 +25,7 @@ const MMR_LAMBDA = 0.7;
 /** A candidate this similar to a chosen sentence says the same again: it is never picked. */
 const MAX_REDUNDANCY = 0.4;
 /**
- * Weight per additional piece of evidence (issue 7: "prefer corroborated and confirmed claims").
+ * Weight per additional piece of evidence (corroborated and confirmed claims first).
  * Evidence is the claim's independent sources, plus one when a sentence of it carries an official
  * confirmation: the Kremlin's own announcement is as good as a second outlet. Hedged wordings keep
  * HEDGED_WEIGHT of their score; they stay eligible, marked `hedged`, because before an event most
@@ -121,10 +121,13 @@ export function mainSubject(features: StoryFeatures): string | undefined {
   const articles = new Map<string, { n: Set<number>; mentions: number; place: boolean }>();
   for (const s of features.sentences) {
     for (const m of s.mentions) {
-      const e = articles.get(m.key) ?? { n: new Set<number>(), mentions: 0, place: m.type === 'LOC' };
+      let e = articles.get(m.key);
+      if (!e) {
+        e = { n: new Set<number>(), mentions: 0, place: m.type === 'LOC' };
+        articles.set(m.key, e);
+      }
       e.n.add(s.articleIndex);
       e.mentions++;
-      articles.set(m.key, e);
     }
   }
   return [...articles.entries()].sort((a, b) => Number(a[1].place) - Number(b[1].place) || b[1].n.size - a[1].n.size || b[1].mentions - a[1].mentions || a[0].localeCompare(b[0]))[0]?.[0];
@@ -150,7 +153,8 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly score:
     (subject === undefined || groupNames(c, subject)));
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
   const headlines = headlineStems(features);
-  const weight = (x: T): number => x.score * (1 + HEADLINE_WEIGHT * headlineShare(x.cand.representative, headlines));
+  const weights = new Map(eligible.map((x) => [x, x.score * (1 + HEADLINE_WEIGHT * headlineShare(x.cand.representative, headlines))] as const));
+  const weight = (x: T): number => weights.get(x)!;
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
 }
 

@@ -150,7 +150,7 @@ export interface StoryReport {
 }
 
 export interface SynthesisOptions {
-  /** Sentences in the summary, 5–8 (issue 7); default 6. */
+  /** Sentences in the summary, 5–8; default 6. */
   readonly summarySentences?: number;
   /** Stamped into the report when given; left out otherwise so reports stay reproducible. */
   readonly generatedAt?: string;

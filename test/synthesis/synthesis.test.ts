@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { synthesizeStory, renderHtml, renderMarkdown } from '../../src/synthesis/index.ts';
 import { trimConnective } from '../../src/synthesis/summary.ts';
+import { sameName } from '../../src/synthesis/slots.ts';
 import { handArticle } from './helpers.ts';
 
 const PEOPLE = [
@@ -283,4 +284,11 @@ test('conflicts: a denial of another source\'s account of where someone is makes
   assert.ok(dispute, JSON.stringify(report.conflicts));
   assert.deepEqual(dispute.values.map((v) => v.value), ['samolot', 'Pakistan']);
   assert.equal(report.claims.find((c) => c.articles.includes('a'))!.status, 'disputed');
+});
+
+test('conflicts: an acronym or the first words of a name are the same name, not a second place', () => {
+  assert.equal(sameName('UE', 'Unia Europejska'), true);
+  assert.equal(sameName('Federalny Urząd', 'Federalny Urząd Żeglugi'), true);
+  assert.equal(sameName('Wyborg', 'Ust-Ługa'), false);
+  assert.equal(sameName('Irlandia', 'Dublin'), false);
 });

@@ -22,6 +22,7 @@
  */
 import { MIN_SHARED_WORDS, containment, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
+import { synthesisLexicon } from './resources.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -57,7 +58,9 @@ const MIN_POSTING_CAP = 64;
 export type Anchor =
   | { readonly kind: 'figure'; readonly figure: Figure }
   | { readonly kind: 'places'; readonly keys: readonly string[]; readonly labels: readonly string[] }
-  | { readonly kind: 'day'; readonly value: string };
+  | { readonly kind: 'day'; readonly value: string }
+  /** A happening named by an event word ("spotkanie", "rozmowy") between the same two or more people. */
+  | { readonly kind: 'event'; readonly people: string };
 
 export interface SentenceGroup {
   readonly members: readonly SentenceFeatures[];
@@ -159,13 +162,70 @@ function anchorsOf(s: SentenceFeatures): Anchor[] {
   const anchors: Anchor[] = [
     ...s.figures.filter(isAnchorFigure).map((figure): Anchor => ({ kind: 'figure', figure })),
     ...s.placeLists.map((l): Anchor => ({ kind: 'places', keys: l.keys, labels: l.labels })),
+    ...eventAnchor(s),
     ...[...days].map((value): Anchor => ({ kind: 'day', value })),
   ];
   return anchors.slice(0, MAX_ANCHORS);
 }
 
+/** An event word and two or more people named: "Putin spotkał się z Kimem", "do spotkania Kima z Putinem może dojść". */
+function eventAnchor(s: SentenceFeatures): Anchor[] {
+  const people = [...new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key))].sort();
+  if (people.length < 2) return [];
+  const { eventWords } = synthesisLexicon(s.language);
+  if (!s.words.some((w) => eventWords.some((stem) => w.startsWith(stem)))) return [];
+  return [{ kind: 'event', people: people.join('|') }];
+}
+
+/**
+ * Two reports of one happening between the same people are at most this many days apart (their own
+ * dates, else their articles'): talks of the same leaders a week later are another happening.
+ */
+const EVENT_DAYS = 3;
+
+/** When a sentence's happening is: its own first time expression, else its article's publication date (as precise as known). */
+function eventPeriod(s: SentenceFeatures): [number, number] | undefined {
+  for (const v of timeValues(s)) {
+    const p = periodOf(v);
+    if (p) return p;
+  }
+  return periodOf(s.article.published?.value);
+}
+
+function sameEventDays(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  const pa = eventPeriod(a);
+  const pb = eventPeriod(b);
+  // An undated article is no evidence of another time (as in conflicts.ts `samePeriod`), but a
+  // sentence dating its own happening ("w kwietniu 2019 r.") is: it meets only what overlaps it.
+  if (pa === undefined || pb === undefined) return timeValues(pa === undefined ? b : a).length === 0;
+  return Math.max(0, pa[0] - pb[1], pb[0] - pa[1]) <= EVENT_DAYS * DAY_MS;
+}
+
+/** The period an ISO value names ("2018", "2018-05", "2018-07-25", "2018-W30"), as [first, last] day in ms. */
+export function periodOf(value: string | undefined): [number, number] | undefined {
+  const week = value ? /^(\d{4})-W(\d{2})$/.exec(value) : null;
+  if (week) {
+    // ISO week: the week holding 4 January is week 1; weeks start on Monday.
+    const jan4 = Date.UTC(Number(week[1]), 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
+    return [monday, monday + 6 * DAY_MS];
+  }
+  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$/.exec(value) : null;
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[3]) {
+    const d = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
+    return [d, d];
+  }
+  if (m[2]) return [Date.UTC(year, Number(m[2]) - 1, 1), Date.UTC(year, Number(m[2]), 0)];
+  return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)];
+}
+
+
+
 /** Figures meet by value (a bare "50 tysięcy" meets "50 tys. pasażerów"), lists by their places. */
 function anchorBucket(a: Anchor): string {
+  if (a.kind === 'event') return `e:${a.people}`;
   return a.kind === 'figure' ? 'f' : a.kind === 'day' ? `d:${a.value}` : `p:${[...a.keys].sort().join('|')}`;
 }
 
@@ -175,6 +235,7 @@ function anchorsMatch(a: Anchor, b: Anchor): boolean {
     return units && sameFigure(a.figure, b.figure);
   }
   if (a.kind === 'day' && b.kind === 'day') return a.value === b.value;
+  if (a.kind === 'event' && b.kind === 'event') return a.people === b.people;
   return a.kind === 'places' && b.kind === 'places' && sameSet(a.keys, b.keys);
 }
 
@@ -329,6 +390,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
         if (figureOf(b) > reach) break;
         if (a.sentence.articleIndex === b.sentence.articleIndex || !anchorsMatch(a.anchor!, b.anchor!)) continue;
         if (!datesAligned(a.sentence, b.sentence)) continue;
+        if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
         const score = similarity(a.sentence, b.sentence, features.idf);
         if (score >= (a.anchor!.kind === 'day' ? DAY_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY)) anchorPairs.push(a.id < b.id ? { a, b, score } : { a: b, b: a, score });
       }

@@ -26,7 +26,7 @@ import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { sameFigure } from './numbers.ts';
 import { eventValues, figureValues, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
-import { dayOf, normalisedText, type SentenceGroup } from './claims.ts';
+import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 
 export { placeKey } from './places.ts';
 
@@ -48,26 +48,6 @@ const DAY_MS = 86_400_000;
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
-
-/** The period an ISO value names ("2018", "2018-05", "2018-07-25", "2018-W30"), as [first, last] day in ms. */
-function periodOf(value: string | undefined): [number, number] | undefined {
-  const week = value ? /^(\d{4})-W(\d{2})$/.exec(value) : null;
-  if (week) {
-    // ISO week: the week holding 4 January is week 1; weeks start on Monday.
-    const jan4 = Date.UTC(Number(week[1]), 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
-    return [monday, monday + 6 * DAY_MS];
-  }
-  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$/.exec(value) : null;
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (m[3]) {
-    const d = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
-    return [d, d];
-  }
-  if (m[2]) return [Date.UTC(year, Number(m[2]) - 1, 1), Date.UTC(year, Number(m[2]), 0)];
-  return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)];
-}
 
 /** When a sentence's happening is: its own time expression, else its article's publication date. */
 function whenOf(s: SentenceFeatures): [number, number] | undefined {

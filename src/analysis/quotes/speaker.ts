@@ -189,7 +189,12 @@ function isQuoted(ctx: SpeakerContext, m: Span): boolean {
 function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after'): Speaker | undefined {
   // A title in marks after the verb names the outlet whole ("The New York Times"), which the
   // entity stage may have cut ("New York Times").
-  if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(whole.start, whole.end))) return titleAfterVerb(ctx, whole);
+  if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(whole.start, whole.end))) {
+    const title = titleAfterVerb(ctx, whole);
+    // A title after a preposition is whom they spoke to ("w rozmowie ze „Strefą Biznesu” Piotr
+    // Szumlewicz"): the speaker is the name after it.
+    if (title) return title;
+  }
   const region = side === 'after' ? afterVerbPhrase(ctx, whole) : whole;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
@@ -244,6 +249,10 @@ function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined 
   const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
   const start = region.start + m.index + (m[1] ? 1 : 0);
   const roleWords = ctx.text.slice(region.start, region.start + m.index).trim();
+  // After a preposition a name is a place or a recipient ("w Berlinie", "w rozmowie ze „Strefą
+  // Biznesu”"), never who speaks.
+  const lastWord = roleWords.split(/\s+/u).at(-1)?.toLowerCase();
+  if (lastWord && ctx.cues.prepositions.has(lastWord)) return undefined;
   return { name, type: 'ORG', start, end: start + name.length, ...(roleWords ? { description: roleWords } : {}) };
 }
 

@@ -128,3 +128,14 @@ test('speakers: a role holder named after a comma, a statement issuer, the subje
   const bibi = withMention(doc('Bibi nie była obecna na sali, ale udzieliła komentarza przez telefon.\n\n- Nie mogę uwierzyć w to, co słyszę.', 'pl'), 'Bibi', 'Asia Bibi', 'PER');
   assert.equal(findQuotes({ text: bibi.text, language: 'pl', sentences: bibi.sentences, mentions: bibi.mentions })[0]?.speaker?.name, 'Asia Bibi');
 });
+
+test('speakers: a name after a preposition is a place or whom they spoke to, never the speaker', () => {
+  const text =
+    'Strajk jest trudny. - Chociaż prawo do strajku jest wpisane do konstytucji, w praktyce jest to trudne – tłumaczy w rozmowie ze „Strefą Biznesu” Piotr Szumlewicz, przewodniczący rady.\n\n' +
+    '– Wyraźnie stwierdziłam, że projekt nie jest możliwy bez jasności co do tranzytu – powiedziała w Berlinie, na wspólnej konferencji prasowej.';
+  const d = withMention(withMention(doc(text, 'pl'), 'Piotr Szumlewicz', 'Piotr Szumlewicz', 'PER'), 'Berlinie', 'Berlin', 'LOC');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'prawo do strajku').speaker?.name, 'Piotr Szumlewicz');
+  assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlinie');
+  assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlin');
+});

@@ -118,17 +118,12 @@ function isStandalone(text: string, wordCount: number, headline: boolean): boole
   return /^\p{Lu}/u.test(text.trim()) || /^\p{N}/u.test(text.trim());
 }
 
-/** What a sentence's words alone decide: shared by its copies in other articles (syndicated text). */
-interface Wording {
-  readonly words: readonly string[];
-  readonly lemmas: readonly string[];
-  readonly surfaces: readonly string[];
-  readonly negated: boolean;
-  readonly past: boolean;
-  /** As body text (a headline paragraph's sentences are none of these). */
-  readonly standalone: boolean;
-  readonly claimable: boolean;
-  readonly summarisable: boolean;
+/**
+ * What a sentence's words alone decide: shared by its copies in other articles (syndicated text).
+ * `standalone`, `claimable` and `summarisable` as body text (a headline paragraph's sentences are
+ * none of these).
+ */
+interface Wording extends Pick<SentenceFeatures, 'words' | 'lemmas' | 'surfaces' | 'negated' | 'past' | 'standalone' | 'claimable' | 'summarisable'> {
   /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms). */
   readonly terms: Map<string, SharedTerms>;
 }

@@ -13,10 +13,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncStories } from '../src/app/stories.ts';
+import { runStages } from '../src/app/stages.ts';
 import { ingestBatch } from '../src/ingest/batch.ts';
 import { readHtml } from '../src/ingest/html.ts';
-import { openSqliteStore } from '../src/store/sqlite/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { formatRate, peakRssMb, type BenchReport, type BenchRow } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,7 +94,7 @@ export async function run(): Promise<BenchReport> {
     const notes: string[] = [];
     let endToEnd: { articles: number; ms: number } | undefined;
     for (const [name, path] of [['plain text', corpus.text], ['HTML pages', corpus.html], ['RSS feeds', corpus.feeds]] as const) {
-      const store = openSqliteStore(join(dir, `${name.replace(/\W/g, '')}.db`));
+      const store = await openStore(join(dir, `${name.replace(/\W/g, '')}.db`));
       const t0 = performance.now();
       const result = await ingestBatch(store, [path]);
       const ms = performance.now() - t0;
@@ -109,12 +109,12 @@ export async function run(): Promise<BenchReport> {
       });
       if (name === 'plain text') {
         const s0 = performance.now();
-        syncStories(store);
+        await runStages(store);
         const storiesMs = performance.now() - s0;
-        rows.push({ name: 'stories sync of those articles', figures: { articles: String(result.stored), 'articles/s': formatRate(result.stored, storiesMs) } });
+        rows.push({ name: 'stages of those articles (analyse, index, cluster, alert)', figures: { articles: String(result.stored), 'articles/s': formatRate(result.stored, storiesMs) } });
         endToEnd = { articles: result.stored, ms: ms + storiesMs };
       }
-      store.close();
+      await store.close();
     }
     if (endToEnd) rows.push({ name: 'end to end: plain text → stories', figures: { articles: String(endToEnd.articles), 'articles/s': formatRate(endToEnd.articles, endToEnd.ms) } });
 

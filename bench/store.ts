@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- store`: how fast the SQLite store saves articles (issue 3 #5, #6).
+ * `npm run bench -- store`: how fast the SQLite store saves articles.
  *
  * 10k synthetic Polish articles (seed paragraphs recombined, test/store/corpus.ts), 10 % of them
  * lightly edited copies of earlier ones so the near-duplicate lookup finds real matches.
@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint } from '../src/stories/fingerprint.ts';
-import { openSqliteStore } from '../src/store/sqlite/index.ts';
+import { openStore } from '../src/store/index.ts';
 import type { Article } from '../src/types.ts';
 import { syntheticTexts } from '../test/store/corpus.ts';
 import { makeArticle } from '../test/store/articles.ts';
@@ -38,19 +38,19 @@ interface Run {
 }
 
 /** Saves `articles` into a fresh file in batches of `batch`; times each batch. */
-function saveAll(dir: string, name: string, articles: readonly Article[], batch: number): Run {
+async function saveAll(dir: string, name: string, articles: readonly Article[], batch: number): Promise<Run> {
   const path = join(dir, `${name}.db`);
-  const store = openSqliteStore(path);
+  const store = await openStore(path);
   const batchMs: number[] = [];
   let duplicates = 0;
   const t0 = performance.now();
   for (let i = 0; i < articles.length; i += batch) {
     const t = performance.now();
-    for (const o of store.saveArticles(articles.slice(i, i + batch))) if (o.status === 'stored' && o.duplicateOf) duplicates++;
+    for (const o of await store.articles.save(articles.slice(i, i + batch))) if (o.status === 'stored' && o.duplicateOf) duplicates++;
     batchMs.push(performance.now() - t);
   }
   const ms = performance.now() - t0;
-  store.close();
+  await store.close();
   // Rate over the first and last 1k articles: shows whether the band lookup slows as data grows.
   const perK = Math.max(1, Math.round(1000 / batch));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -67,15 +67,15 @@ export async function run(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-store-'));
   try {
     const articles = buildArticles(ARTICLES);
-    saveAll(dir, 'warmup', articles.slice(0, 500), CHUNK); // JIT and page cache, not measured
-    const baseline = saveAll(dir, 'per-article', articles, 1);
-    const chunked = saveAll(dir, 'chunked', articles, CHUNK);
+    await saveAll(dir, 'warmup', articles.slice(0, 500), CHUNK); // JIT and page cache, not measured
+    const baseline = await saveAll(dir, 'per-article', articles, 1);
+    const chunked = await saveAll(dir, 'chunked', articles, CHUNK);
 
-    const store = openSqliteStore(join(dir, 'chunked.db'));
+    const store = await openStore(join(dir, 'chunked.db'));
     const t0 = performance.now();
-    for (let i = 0; i < articles.length; i += CHUNK) store.saveArticles(articles.slice(i, i + CHUNK));
+    for (let i = 0; i < articles.length; i += CHUNK) await store.articles.save(articles.slice(i, i + CHUNK));
     const resaveMs = performance.now() - t0;
-    store.close();
+    await store.close();
 
     const row = (name: string, r: Run) => ({
       name,
@@ -91,7 +91,7 @@ export async function run(): Promise<BenchReport> {
     return {
       suite: 'store',
       method:
-        `saveArticles on a fresh SQLite file (WAL, synchronous=NORMAL), ${ARTICLES.toLocaleString('en-US')} synthetic ` +
+        `articles.save on a fresh SQLite file (WAL, synchronous=NORMAL), ${ARTICLES.toLocaleString('en-US')} synthetic ` +
         `Polish articles (0.6–2 kB, seed paragraphs recombined), ${expected} of them copies of earlier ones; ` +
         `near-duplicate lookup through band keys on; fingerprints precomputed as ingest does. ` +
         `Baseline: one transaction per article, same process.`,

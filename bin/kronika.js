@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx kronika …` works in a checkout after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The `kronika` command: compiled JavaScript from dist/ when it matches src/, else the sources (bin/run.js).
+import { run } from './run.js';
 
-register();
-await import('../src/cli/main.ts');
+await run('cli/main');

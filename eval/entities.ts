@@ -1,173 +1,118 @@
 /**
- * `npm run eval -- entities [bsnlp-path]`: named-entity quality on BSNLP Polish news.
- * Metrics: mention span P/R/F1 (exact and overlap, type-blind, plus overlap+type), base-form
- * accuracy over exactly matched mentions (case-sensitive and -insensitive), and B-cubed F1 of
- * grouping over overlap-matched mentions (gold entity ids vs our keys, across the corpus).
- * Prints the most frequent errors so rules can be improved on patterns, not on single files.
+ * `npm run eval -- entities [bsnlp-path]`: named-entity quality on BSNLP Polish news
+ * (metrics in eval/lib/entities-score.ts).
+ * 1. The whole development set with the lists as they are (the figures the floors guard first).
+ * 2. Leave-one-topic-out (eval/lib/entities-loto.ts): each topic scored on its own, with the
+ *    lists as they are ("lists") and without the entries specific to it ("honest"), then the
+ *    mean over the four rotations. The honest mean is the figure to expect on unseen news.
+ * Prints the most frequent errors so rules can be improved on patterns, not on single files:
+ * KRONIKA_EVAL_SHOW rows (default 15, 0 for none) over the topics in KRONIKA_EVAL_TOPICS
+ * (comma-separated, default all), and an honest rotation's own errors with
+ * KRONIKA_EVAL_LOTO_ERRORS=<topic>.
  */
 import { findMentions, linkAcrossArticles, type Mention } from '../src/analysis/entities/index.ts';
 import { analyzeText } from '../src/text/index.ts';
-import { hasBsnlp, loadBsnlp, type BsnlpMention } from './lib/bsnlp.ts';
+import { hasBsnlp, loadBsnlp, type BsnlpDoc } from './lib/bsnlp.ts';
+import { inBatches, runRotation, topicSpecificEntries, type RotationResult } from './lib/entities-loto.ts';
+import { printErrors, scoreEntities, type EntityScores } from './lib/entities-score.ts';
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 
-interface Pair {
-  readonly gold: BsnlpMention;
-  readonly pred: Mention;
-}
-
 const SHOW = Number(process.env.KRONIKA_EVAL_SHOW ?? 15);
+const SHOWN_TOPICS = process.env.KRONIKA_EVAL_TOPICS?.split(',').map((t) => t.trim()).filter(Boolean);
+const LOTO_ERRORS = process.env.KRONIKA_EVAL_LOTO_ERRORS;
+/** Rotations run side by side (the machine has two cores). */
+const PARALLEL = 2;
+
+/** The figures reported per rotation and averaged. */
+const LOTO_METRICS = [
+  'mentionOverlapF1',
+  'mentionExactF1',
+  'mentionTypedOverlapF1',
+  'baseAccuracyCaseless',
+  'baseAccuracyMultiWord',
+  'groupingBcubedF1',
+] as const satisfies readonly (keyof EntityScores)[];
 
 export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalResult> {
   if (!hasBsnlp(dataPath)) return { suite: 'entities', skipped: `no BSNLP data at ${dataPath}`, metrics: {} };
   const docs = loadBsnlp(dataPath);
-  // The production path: sentences from the text layer, as src/analysis/index.ts passes them.
+  const topics = [...new Set(docs.map((d) => d.topic))].sort();
+  // The honest rotations start first: they run in their own processes meanwhile.
   const sentences = docs.map((d) => analyzeText(d.text, 'pl'));
+  const exclusions = topicSpecificEntries(docs, sentences);
+  const honest = inBatches(topics.map((t) => () => runRotation(dataPath, t, exclusions.get(t)!, t === LOTO_ERRORS ? SHOW : 0)), PARALLEL);
+
+  // 1. The production path: sentences from the text layer, as src/analysis/index.ts passes them.
   const started = performance.now();
   const found = docs.map((d, i) => findMentions(d.text, 'pl', sentences[i]!));
   const seconds = (performance.now() - started) / 1000;
   // Keys as groupEntities sees them: bare surnames linked across the collection.
-  const predicted = linkAcrossArticles(found.map((mentions, i) => ({ articleId: String(i), mentions }))).map((d) => d.mentions);
+  const predicted = link(found);
+  const whole = scoreEntities(docs.map((d) => d.mentions), predicted);
+  const shown = docs.flatMap((d, i) => (!SHOWN_TOPICS || SHOWN_TOPICS.includes(d.topic) ? [i] : []));
+  printErrors(scoreEntities(shown.map((i) => docs[i]!.mentions), shown.map((i) => predicted[i]!)).errors, SHOW);
 
-  let gold = 0;
-  let pred = 0;
-  let exact = 0;
-  let typed = 0;
-  const overlapPairs: Pair[] = [];
-  const exactPairs: Pair[] = [];
-  const missed = new Map<string, number>();
-  const spurious = new Map<string, number>();
-  docs.forEach((doc, i) => {
-    const ps = predicted[i]!;
-    gold += doc.mentions.length;
-    pred += ps.length;
-    const used = new Set<Mention>();
-    for (const g of doc.mentions) {
-      const same = ps.find((p) => p.start === g.start && p.end === g.end);
-      if (same) {
-        exact++;
-        exactPairs.push({ gold: g, pred: same });
-      }
-      const over = same && !used.has(same) ? same : ps.find((p) => !used.has(p) && p.start < g.end && g.start < p.end);
-      if (over) {
-        used.add(over);
-        overlapPairs.push({ gold: g, pred: over });
-        if (over.type === g.type) typed++;
-      } else count(missed, `${g.text} [${g.type}]`);
-    }
-    for (const p of ps) if (!used.has(p)) count(spurious, `${p.text} [${p.type}]`);
+  // 2. Leave one topic out: every topic linked and scored on its own.
+  const withLists = topics.map((topic) => {
+    const idx = docs.flatMap((d, i) => (d.topic === topic ? [i] : []));
+    return { topic, scores: scoreEntities(idx.map((i) => docs[i]!.mentions), link(idx.map((i) => found[i]!))).scores };
   });
+  const withoutSpecific = await honest;
+  for (const r of withoutSpecific) if (r.errors) printRotationErrors(r);
+  printLoto(withLists, withoutSpecific, exclusions);
 
-  const f1 = (tp: number) => {
-    const p = pred ? tp / pred : 0;
-    const r = gold ? tp / gold : 0;
-    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-  };
-  const ex = f1(exact);
-  const ov = f1(overlapPairs.length);
-  const ty = f1(typed);
-  const wrongBase = new Map<string, number>();
-  let baseCs = 0;
-  let baseCi = 0;
-  for (const { gold: g, pred: p } of exactPairs) {
-    if (p.base === g.base) baseCs++;
-    if (p.base.toLocaleLowerCase('pl') === g.base.toLocaleLowerCase('pl')) baseCi++;
-    else count(wrongBase, `${g.text} → ${p.base} (gold ${g.base})`);
-  }
-  const b3 = bcubed(overlapPairs);
-
-  printGroupingErrors(overlapPairs);
-  const typeErrors = new Map<string, number>();
-  for (const { gold: g, pred: p } of overlapPairs) if (g.type !== p.type) count(typeErrors, `${g.type}→${p.type} ${g.base}`);
-  printConfusion(overlapPairs);
-  printTop('wrong types (gold→ours)', typeErrors);
-  printTop('wrong base forms', wrongBase);
-  printTop('missed mentions', missed);
-  printTop('spurious mentions', spurious);
+  const { goldMentions, baseAccuracyMultiWord, ...scores } = whole.scores;
   return {
     suite: 'entities',
     metrics: {
-      mentionExactP: ex.p,
-      mentionExactR: ex.r,
-      mentionExactF1: ex.f,
-      mentionOverlapP: ov.p,
-      mentionOverlapR: ov.r,
-      mentionOverlapF1: ov.f,
-      mentionTypedOverlapF1: ty.f,
-      baseAccuracy: exactPairs.length ? baseCs / exactPairs.length : 0,
-      baseAccuracyCaseless: exactPairs.length ? baseCi / exactPairs.length : 0,
-      groupingBcubedF1: b3,
-      goldMentions: gold,
+      ...scores,
+      baseAccuracyMultiWord,
+      ...means('loto.lists', withLists),
+      ...means('loto.honest', withoutSpecific),
+      goldMentions,
       articlesPerSecond: Math.round(docs.length / seconds),
     },
   };
 }
 
-/** B-cubed F1 over matched mentions: gold clusters = entity ids, predicted clusters = keys. */
-function bcubed(pairs: readonly Pair[]): number {
-  if (pairs.length === 0) return 0;
-  const byGold = new Map<string, number>();
-  const byPred = new Map<string, number>();
-  const both = new Map<string, number>();
-  for (const { gold, pred } of pairs) {
-    count(byGold, gold.entity);
-    count(byPred, pred.key);
-    count(both, `${gold.entity}\u0000${pred.key}`);
+function link(found: readonly (readonly Mention[])[]): Mention[][] {
+  return linkAcrossArticles(found.map((mentions, i) => ({ articleId: String(i), mentions }))).map((d) => [...d.mentions]);
+}
+
+function means(prefix: string, rotations: readonly Pick<RotationResult, 'scores'>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of LOTO_METRICS) out[`${prefix}.${m}`] = rotations.reduce((a, r) => a + r.scores[m], 0) / rotations.length;
+  return out;
+}
+
+const SHORT: Record<(typeof LOTO_METRICS)[number], string> = {
+  mentionOverlapF1: 'F1',
+  mentionExactF1: 'exact',
+  mentionTypedOverlapF1: 'typed',
+  baseAccuracyCaseless: 'base',
+  baseAccuracyMultiWord: 'multi',
+  groupingBcubedF1: 'group',
+};
+
+/** One row per held-out topic: the lists as they are | without its specific entries. */
+function printLoto(lists: readonly RotationResult[], honest: readonly RotationResult[], exclusions: ReadonlyMap<string, Record<string, string[]>>): void {
+  const cells = (s: EntityScores) => LOTO_METRICS.map((m) => s[m].toFixed(3).padStart(6)).join('');
+  const header = LOTO_METRICS.map((m) => SHORT[m].padStart(6)).join('');
+  console.log('-- leave-one-topic-out: held-out topic scored with all list entries | without the entries specific to it');
+  console.log(`  ${'topic'.padEnd(12)}${header} |${header}  entries left out`);
+  const mean = (rs: readonly RotationResult[]) => Object.fromEntries(LOTO_METRICS.map((m) => [m, rs.reduce((a, r) => a + r.scores[m], 0) / rs.length])) as unknown as EntityScores;
+  lists.forEach((r, i) => {
+    const left = Object.values(exclusions.get(r.topic) ?? {}).reduce((a, l) => a + l.length, 0);
+    console.log(`  ${r.topic.padEnd(12)}${cells(r.scores)} |${cells(honest[i]!.scores)}  ${left}`);
+  });
+  console.log(`  ${'mean'.padEnd(12)}${cells(mean(lists))} |${cells(mean(honest))}`);
+}
+
+function printRotationErrors(r: RotationResult): void {
+  for (const [title, rows] of Object.entries(r.errors ?? {})) {
+    console.log(`-- ${r.topic} held out, without its specific entries: ${title}`);
+    for (const [what, n] of rows) console.log(`  ${String(n).padStart(4)}  ${what}`);
   }
-  let p = 0;
-  let r = 0;
-  for (const { gold, pred } of pairs) {
-    const shared = both.get(`${gold.entity}\u0000${pred.key}`)!;
-    p += shared / byPred.get(pred.key)!;
-    r += shared / byGold.get(gold.entity)!;
-  }
-  p /= pairs.length;
-  r /= pairs.length;
-  return (2 * p * r) / (p + r);
 }
 
-/** Gold entities split over several keys, and keys that merge several gold entities. */
-function printGroupingErrors(pairs: readonly Pair[]): void {
-  const split = new Map<string, Map<string, number>>();
-  const merged = new Map<string, Map<string, number>>();
-  for (const { gold, pred } of pairs) {
-    const a = split.get(gold.entity) ?? new Map<string, number>();
-    count(a, pred.key);
-    split.set(gold.entity, a);
-    const b = merged.get(pred.key) ?? new Map<string, number>();
-    count(b, gold.entity);
-    merged.set(pred.key, b);
-  }
-  const worst = (m: Map<string, Map<string, number>>) => {
-    const out = new Map<string, number>();
-    for (const [k, parts] of m) {
-      if (parts.size < 2) continue;
-      const sorted = [...parts.entries()].sort((x, y) => y[1] - x[1]);
-      const lost = sorted.slice(1).reduce((n, [, c]) => n + c, 0);
-      out.set(`${k}: ${sorted.slice(0, 4).map(([p, c]) => `${p}×${c}`).join(', ')}`, lost);
-    }
-    return out;
-  };
-  printTop('gold entities split over keys (mentions outside the main key)', worst(split));
-  printTop('keys merging gold entities (mentions outside the main entity)', worst(merged));
-}
-
-/** Type confusion over overlap-matched mentions: rows gold, columns ours. */
-function printConfusion(pairs: readonly Pair[]): void {
-  const types = [...new Set(pairs.flatMap((x) => [x.gold.type, x.pred.type]))].sort();
-  const cells = new Map<string, number>();
-  for (const { gold, pred } of pairs) count(cells, `${gold.type}>${pred.type}`);
-  console.log('-- type confusion (rows gold, columns ours; overlap-matched mentions)');
-  console.log(`  ${'gold'.padEnd(5)}${types.map((t) => t.padStart(7)).join('')}`);
-  for (const g of types) console.log(`  ${g.padEnd(5)}${types.map((t) => String(cells.get(`${g}>${t}`) ?? 0).padStart(7)).join('')}`);
-}
-
-function count(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-function printTop(title: string, map: Map<string, number>): void {
-  if (SHOW <= 0) return;
-  const top = [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, SHOW);
-  console.log(`-- ${title} (top ${top.length} of ${map.size})`);
-  for (const [what, n] of top) console.log(`  ${String(n).padStart(4)}  ${what}`);
-}
+export type { BsnlpDoc };

@@ -7,5 +7,11 @@ export interface EvalResult {
   readonly metrics: Readonly<Record<string, number>>;
 }
 
-/** Where the shared development data lives when no path is given. */
-export const DEFAULT_BSNLP_PATH = new URL('../../shared/data/bsnlp-pl-dev', import.meta.url).pathname;
+/**
+ * The shared development data folder (it holds bsnlp-pl-dev/): `npm run eval -- <folder>` sets
+ * KRONIKA_DEV_DATA before any suite loads; otherwise ../shared/data beside the repository.
+ */
+export const DEV_DATA_ROOT = process.env.KRONIKA_DEV_DATA || new URL('../../shared/data', import.meta.url).pathname;
+
+/** Where the BSNLP Polish development data lives when a suite is given no path. */
+export const DEFAULT_BSNLP_PATH = `${DEV_DATA_ROOT.replace(/\/+$/, '')}/bsnlp-pl-dev`;

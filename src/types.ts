@@ -1,5 +1,5 @@
 /**
- * The records that flow between pipeline stages (DESIGN §3).
+ * The records that flow between pipeline stages (docs/ARCHITECTURE.md shows where; docs/SCHEMA.md their JSON).
  *
  * Stages add their own, richer types next to their entry function; this file holds only what
  * crosses stage boundaries, so every module can import it without pulling in a stage.
@@ -75,6 +75,12 @@ export interface Article {
   readonly removed: readonly RemovedBlock[];
   /** Id of the earlier article this one nearly duplicates (syndicated copy), if any. */
   readonly duplicateOf?: string;
+  /** Id of the earlier article at the same URL that this one is a changed version of, if any. */
+  readonly revisionOf?: string;
+  /** The subscribed source (src/sources) it was fetched from, if any. */
+  readonly sourceId?: string;
+  /** Its place in the store's ingest order; set on articles read from a store (src/store/store.ts). */
+  readonly seq?: number;
   /** MinHash signature over word shingles, for near-duplicate detection. */
   readonly fingerprint?: readonly number[];
   /** When Kronika first stored it (ISO 8601, UTC). */

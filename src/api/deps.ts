@@ -1,14 +1,12 @@
 /** What routes are given: the app's dependencies with defaults filled in. */
+import type { ServingStages } from '../app/runner.ts';
 import type { FetchedResource } from '../ingest/fetch.ts';
-import type { SearchIndex } from '../search/index.ts';
 import type { Store } from '../store/store.ts';
-import type { Article } from '../types.ts';
-import type { ArticleAnalysis } from '../analysis/index.ts';
 
 export interface RouteDeps {
   readonly store: Store;
-  readonly search: SearchIndex;
-  readonly analyze: (article: Article) => Promise<ArticleAnalysis>;
+  /** The stages a POST that stored an article runs (src/app/runner.ts). */
+  readonly stages: ServingStages;
   readonly fetchUrl: (url: string) => Promise<FetchedResource>;
   readonly now: () => Date;
 }

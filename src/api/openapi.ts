@@ -1,271 +1,212 @@
 /**
- * The OpenAPI 3.1 document served at /openapi.json. Hand-written for the responses, with the
- * ingest body generated from its zod schema so the two cannot drift. `API_PATHS` is the route
- * list app.ts uses to answer 405 for wrong methods, and a test checks every route is listed.
+ * The OpenAPI 3.1 document served at /openapi.json, generated: response records from the zod
+ * schemas of src/app/records.ts (the shapes the CLI prints too), query parameters and bodies from
+ * the zod schemas the routes validate with. Nothing here restates a shape by hand. `API_PATHS` is
+ * the route list app.ts uses to answer 405 for wrong methods; a test checks every route is listed.
  */
 import { z } from 'zod';
-import { MAX_SEARCH_LIMIT } from '../search/index.ts';
-import { MAX_ARTICLE_PAGE } from './routes/articles.ts';
-import { MAX_ENTITY_SCAN } from './routes/entities.ts';
-import { IngestBody } from './routes/ingest.ts';
-import { MAX_QUERY_CHARS } from './routes/search.ts';
+import {
+  AnalysisRecord, ArticleRecord, ArticleSummary, EntityRecord, RECORDS, SearchHitRecord, StatsRecord, StoryRecord,
+  StoryReportRecord, WatchRecord,
+} from '../app/records.ts';
 import { WatchSpecSchema } from '../watch/index.ts';
+import { ArticleListQuery, ArticleQuery } from './routes/articles.ts';
+import { EntityQuery } from './routes/entities.ts';
+import { IngestBody } from './routes/ingest.ts';
+import { SearchQuery } from './routes/search.ts';
+import { StoryListQuery } from './routes/stories.ts';
 
 type Method = 'get' | 'post' | 'delete';
+type Schema = Record<string, unknown>;
 
-/** Every route: OpenAPI path → methods. */
-export const API_PATHS: Readonly<Record<string, readonly Method[]>> = {
-  '/health': ['get'],
-  '/openapi.json': ['get'],
-  '/api/articles': ['get'],
-  '/api/articles/{id}': ['get'],
-  '/api/entities': ['get'],
-  '/api/search': ['get'],
-  '/api/ingest': ['post'],
-  '/api/stats': ['get'],
-  '/api/watches': ['get', 'post'],
-  '/api/watches/{id}': ['delete'],
-  '/api/stories': ['get'],
-  '/api/stories/{id}': ['get'],
-  '/': ['get'],
-  '/search': ['get'],
-  '/articles/{id}': ['get'],
-  '/stories': ['get'],
-  '/stories/{id}': ['get'],
+const ARTICLE_ID_PATTERN = '^[0-9a-f]{6,64}$';
+const STORY_ID_PATTERN = '^(ev|sl)-[0-9a-f]{6,64}(-\\d{1,9})?$';
+const WATCH_ID_PATTERN = '^[0-9a-f]{8,64}$';
+
+// Envelopes of the JSON answers, registered like the records so they are components too.
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(['bad_request', 'not_found', 'method_not_allowed', 'payload_too_large', 'unsupported_media_type', 'unprocessable', 'timeout', 'unavailable', 'internal']),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+RECORDS.add(ErrorBody, { id: 'Error', description: 'Every error: a code, a message, for validation the offending fields.' });
+
+const IngestItem = z.object({
+  status: z.enum(['stored', 'unchanged']), id: z.string(), duplicateOf: z.string().nullable(),
+  indexed: z.boolean().describe('searchable now'),
+  story: z.object({ id: z.string(), title: z.string().nullable() }).nullable().describe('the event it joined'),
+  article: ArticleSummary,
+  pending: z.string().optional().describe('set when other processes analyse, index and cluster it (PostgreSQL mode)'),
+});
+const IngestResult = IngestItem.extend({ items: z.array(IngestItem).optional().describe('every article, when a fetched feed held several') });
+RECORDS.add(IngestResult, { id: 'IngestResult', description: 'What POST /api/ingest stored, and where it went.' });
+
+/** One operation: what it takes (query, path, body) and what it answers, all as zod schemas. */
+interface Route {
+  readonly summary: string;
+  readonly query?: z.ZodObject;
+  readonly path?: Readonly<Record<string, string>>;
+  readonly body?: z.ZodType;
+  readonly ok: Readonly<Record<number, { description: string; json?: z.ZodType } | { description: string; html: true }>>;
+  readonly errors?: readonly number[];
+}
+
+const ROUTES: Readonly<Record<string, Partial<Record<Method, Route>>>> = {
+  '/health': { get: { summary: 'Liveness', ok: { 200: { description: 'ok', json: z.object({ status: z.literal('ok') }) } } } },
+  '/openapi.json': { get: { summary: 'This document', ok: { 200: { description: 'OpenAPI 3.1 document', json: z.object({}).loose() } } } },
+  '/api/articles': {
+    get: {
+      summary: 'List stored articles in ingest order', query: ArticleListQuery, errors: [400],
+      ok: { 200: { description: 'a page of articles', json: z.object({ articles: z.array(ArticleSummary), limit: z.number().int(), offset: z.number().int() }) } },
+    },
+  },
+  '/api/articles/{id}': {
+    get: {
+      summary: 'One article: clean text, metadata and its stored analysis (offsets into the text)', query: ArticleQuery,
+      path: { id: ARTICLE_ID_PATTERN }, errors: [400, 404],
+      ok: { 200: { description: 'the article', json: z.object({ article: ArticleRecord, analysis: AnalysisRecord.nullable() }) } },
+    },
+  },
+  '/api/entities': {
+    get: {
+      summary: 'Named entities grouped across articles', query: EntityQuery, errors: [400, 404],
+      ok: { 200: { description: 'entities, most mentioned first', json: z.object({ scanned: z.number().int(), entities: z.array(EntityRecord) }) } },
+    },
+  },
+  '/api/search': {
+    get: {
+      summary: 'Polish-aware full-text search (inflected forms, accent-free queries, "phrases", prefix*)', query: SearchQuery, errors: [400],
+      ok: { 200: { description: 'best articles first', json: z.object({ query: z.string(), hits: z.array(SearchHitRecord) }) } },
+    },
+  },
+  '/api/ingest': {
+    post: {
+      summary: 'Ingest one article given as text, HTML or a URL to fetch (a feed URL stores its items)', body: IngestBody,
+      errors: [400, 413, 415, 422, 503],
+      ok: { 200: { description: 'already stored (same text)', json: IngestResult }, 201: { description: 'stored', json: IngestResult } },
+    },
+  },
+  '/api/watches': {
+    get: { summary: 'Saved searches with their delivery state (pending, failures, lastError)', ok: { 200: { description: 'watches', json: z.object({ watches: z.array(WatchRecord) }) } } },
+    post: {
+      summary: 'Save a search; each new article matching it is alerted once (webhook POST, or server stdout without one)',
+      body: WatchSpecSchema, errors: [400, 413, 415, 422],
+      ok: { 201: { description: 'saved', json: z.object({ watch: WatchRecord }) } },
+    },
+  },
+  '/api/watches/{id}': {
+    delete: {
+      summary: 'Remove a saved search and its alert history', path: { id: WATCH_ID_PATTERN }, errors: [400, 404],
+      ok: { 200: { description: 'removed', json: z.object({ removed: z.string() }) } },
+    },
+  },
+  '/api/stats': {
+    get: {
+      summary: 'Counts by language and outlet, date range, search index size, how far each stage lags', ok: {
+        200: { description: 'stats', json: StatsRecord.extend({ searchIndexed: z.number().int(), stageLag: z.record(z.string(), z.number().int()) }) },
+      },
+    },
+  },
+  '/api/stories': {
+    get: {
+      summary: 'Stories (events, or long-running storylines), newest activity first', query: StoryListQuery, errors: [400, 503],
+      ok: { 200: { description: 'a page of stories', json: z.object({ level: z.enum(['event', 'storyline']), total: z.number().int(), stories: z.array(StoryRecord), limit: z.number().int(), offset: z.number().int() }) } },
+    },
+  },
+  '/api/stories/{id}': {
+    get: {
+      summary: 'One story and its report: summary with citations, claims, conflicts, timeline, quotes, sources',
+      path: { id: STORY_ID_PATTERN }, errors: [400, 404, 503],
+      ok: { 200: { description: 'story and report', json: z.object({ story: StoryRecord, report: StoryReportRecord }) } },
+    },
+  },
+  '/': { get: { summary: 'Web page: article list', ok: { 200: { description: 'HTML page', html: true }, 400: { description: 'HTML page', html: true } } } },
+  '/search': { get: { summary: 'Web page: search results', ok: { 200: { description: 'HTML page', html: true }, 400: { description: 'HTML page', html: true } } } },
+  '/articles/{id}': {
+    get: {
+      summary: 'Web page: one article, optionally with the passage [start, end) highlighted', path: { id: ARTICLE_ID_PATTERN },
+      ok: { 200: { description: 'HTML page', html: true }, 400: { description: 'HTML page', html: true }, 404: { description: 'HTML page', html: true } },
+    },
+  },
+  '/stories': { get: { summary: 'Web page: events, newest activity first', ok: { 200: { description: 'HTML page', html: true } } } },
+  '/stories/{id}': {
+    get: {
+      summary: 'Web page: a story report, each cited sentence linked to its passage', path: { id: STORY_ID_PATTERN },
+      ok: { 200: { description: 'HTML page', html: true }, 400: { description: 'HTML page', html: true }, 404: { description: 'HTML page', html: true } },
+    },
+  },
 };
 
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', ...json(ref('Error')) }]));
-const param = (name: string, schema: object, description: string, required = false) =>
-  ({ name, in: 'query', required, description, schema });
+/** Every route: OpenAPI path → methods. */
+export const API_PATHS: Readonly<Record<string, readonly Method[]>> = Object.fromEntries(
+  Object.entries(ROUTES).map(([path, methods]) => [path, Object.keys(methods) as Method[]]),
+);
 
-const lang = param('lang', { type: 'string', enum: ['pl', 'en', 'und'] }, 'language');
-const source = param('source', { type: 'string', maxLength: 200 }, 'outlet, case-insensitive');
-const since = param('since', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'published on or after (ISO prefix)');
-const until = param('until', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'published on or before (ISO prefix)');
-const limit = (max: number) => param('limit', { type: 'integer', minimum: 1, maximum: max }, 'page size');
-const offset = param('offset', { type: 'integer', minimum: 0 }, 'rows to skip');
+const REF = (id: string) => `#/components/schemas/${id}`;
 
-const htmlPage = { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
-const span = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } }, required: ['start', 'end'] };
+/** JSON Schema of a zod schema, with registered records as $refs to the components. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Schema {
+  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Schema;
+  return withoutDialect(out);
+}
+
+/** Drops `$schema`/`$id` and moves `$defs` refs to components (OpenAPI keeps schemas there). */
+function withoutDialect(schema: Schema): Schema {
+  const { $schema: _s, $id: _i, $defs: _d, ...rest } = schema;
+  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => JSON.stringify(REF(id)))) as Schema;
+}
+
+function parameters(route: Route): Schema[] {
+  const path = Object.entries(route.path ?? {}).map(([name, pattern]) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern } }));
+  if (!route.query) return path;
+  const query = jsonSchema(route.query, 'input') as { properties?: Record<string, Schema>; required?: string[] };
+  return [...path, ...Object.entries(query.properties ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: 'query', required: query.required?.includes(name) ?? false, ...(description !== undefined && { description }), schema: rest };
+  })];
+}
+
+function operation(route: Route): Schema {
+  const responses: Record<string, unknown> = {};
+  for (const [status, answer] of Object.entries(route.ok)) {
+    responses[status] = 'html' in answer
+      ? { description: answer.description, content: { 'text/html': { schema: { type: 'string' } } } }
+      : { description: answer.description, ...(answer.json && { content: { 'application/json': { schema: jsonSchema(answer.json, 'output') } } }) };
+  }
+  for (const status of route.errors ?? []) {
+    responses[String(status)] = { description: 'error', content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+  }
+  const params = parameters(route);
+  return {
+    summary: route.summary,
+    ...(params.length > 0 && { parameters: params }),
+    ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }),
+    responses,
+  };
+}
+
+/** Every registered record as an OpenAPI component. */
+function components(): Record<string, Schema> {
+  const all = z.toJSONSchema(RECORDS as z.core.$ZodRegistry<{ id?: string }>, { io: 'output', uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, Schema> };
+  return Object.fromEntries(Object.entries(all.schemas).map(([id, schema]) => [id, withoutDialect(schema)]));
+}
+
+let cached: object | undefined;
 
 export function openApiDocument(): object {
-  return {
+  cached ??= {
     openapi: '3.1.0',
     info: {
       title: 'Kronika API',
       version: '0.1.0',
-      description: 'Stored news articles, their analysis and full-text search. Errors are always `{ "error": { "code", "message" } }`.',
+      description: 'Stored news articles, their analysis, stories and full-text search. Records have the same shape as the CLI\'s --json output (docs/SCHEMA.md). Errors are always `{ "error": { "code", "message" } }`.',
     },
-    paths: {
-      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok', ...json({ type: 'object' }) } } } },
-      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
-      '/api/articles': {
-        get: {
-          summary: 'List stored articles in ingest order',
-          parameters: [lang, source, since, limit(MAX_ARTICLE_PAGE), offset],
-          responses: {
-            200: { description: 'a page of articles', ...json({ type: 'object', properties: { articles: { type: 'array', items: ref('ArticleSummary') }, limit: { type: 'integer' }, offset: { type: 'integer' } } }) },
-            ...errors(400),
-          },
-        },
-      },
-      '/api/articles/{id}': {
-        get: {
-          summary: 'One article: clean text, metadata and analysis offsets',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{6,64}$' }, description: 'id or unique prefix (6+)' },
-            param('analysis', { type: 'string', enum: ['0', '1', 'false', 'true'] }, 'include the analysis (default 1)'),
-          ],
-          responses: {
-            200: { description: 'the article', ...json({ type: 'object', properties: { article: ref('Article'), analysis: ref('Analysis') } }) },
-            ...errors(400, 404),
-          },
-        },
-      },
-      '/api/entities': {
-        get: {
-          summary: 'Named entities grouped across articles',
-          parameters: [
-            param('article', { type: 'string', pattern: '^[0-9a-f]{6,64}$' }, 'only this article'),
-            param('type', { type: 'string', enum: ['PER', 'ORG', 'LOC', 'EVT', 'PRO'] }, 'entity type'),
-            lang, source, since,
-            param('scan', { type: 'integer', minimum: 1, maximum: MAX_ENTITY_SCAN }, 'articles analysed (ingest order)'),
-            limit(500),
-          ],
-          responses: {
-            200: { description: 'entities, most mentioned first', ...json({ type: 'object', properties: { scanned: { type: 'integer' }, entities: { type: 'array', items: ref('Entity') } } }) },
-            ...errors(400, 404),
-          },
-        },
-      },
-      '/api/search': {
-        get: {
-          summary: 'Polish-aware full-text search (inflected forms, accent-free queries, "phrases", prefix*)',
-          parameters: [
-            param('q', { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, 'query', true),
-            lang, source, since, until, limit(MAX_SEARCH_LIMIT), offset,
-          ],
-          responses: {
-            200: { description: 'best articles first', ...json({ type: 'object', properties: { query: { type: 'string' }, hits: { type: 'array', items: ref('SearchHit') } } }) },
-            ...errors(400),
-          },
-        },
-      },
-      '/api/ingest': {
-        post: {
-          summary: 'Ingest one article given as text, HTML or a URL to fetch',
-          requestBody: { required: true, ...json(z.toJSONSchema(IngestBody, { io: 'input' })) },
-          responses: {
-            200: { description: 'already stored (same text)', ...json(ref('IngestResult')) },
-            201: { description: 'stored', ...json(ref('IngestResult')) },
-            ...errors(400, 413, 415, 422, 503),
-          },
-        },
-      },
-      '/api/watches': {
-        get: { summary: 'Saved searches with their delivery state (pending, failures, lastError)', responses: { 200: { description: 'watches', ...json({ type: 'object', properties: { watches: { type: 'array', items: ref('Watch') } } }) } } },
-        post: {
-          summary: 'Save a search; each new article matching it is alerted once (webhook POST, or server stdout without one)',
-          requestBody: { required: true, ...json(z.toJSONSchema(WatchSpecSchema, { io: 'input' })) },
-          responses: { 201: { description: 'saved', ...json({ type: 'object', properties: { watch: ref('Watch') } }) }, ...errors(400, 413, 415, 422) },
-        },
-      },
-      '/api/watches/{id}': {
-        delete: {
-          summary: 'Remove a saved search and its alert history',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{8,64}$' } }],
-          responses: { 200: { description: 'removed', ...json({ type: 'object', properties: { removed: { type: 'string' } } }) }, ...errors(400, 404) },
-        },
-      },
-      '/api/stats': {
-        get: { summary: 'Counts by language and outlet, date range, search index size', responses: { 200: { description: 'stats', ...json({ type: 'object' }) } } },
-      },
-      '/api/stories': {
-        get: {
-          summary: 'Stories (events, or long-running storylines), newest activity first',
-          parameters: [
-            param('level', { type: 'string', enum: ['event', 'storyline'] }, 'default event'),
-            param('since', since.schema, 'active on or after (ISO prefix)'),
-            param('until', until.schema, 'active on or before (ISO prefix)'),
-            lang,
-            param('entity', { type: 'string', maxLength: 200 }, 'an entity id or name ("Vladimir Putin" finds Władimir Putin)'),
-            param('q', { type: 'string', maxLength: 500 }, 'full-text query: stories holding a matching article'),
-            limit(500), offset,
-          ],
-          responses: {
-            200: { description: 'a page of stories', ...json({ type: 'object', properties: { level: { type: 'string' }, total: { type: 'integer' }, stories: { type: 'array', items: ref('Story') } } }) },
-            ...errors(400),
-          },
-        },
-      },
-      '/api/stories/{id}': {
-        get: {
-          summary: 'One story and its report: summary with citations, claims, conflicts, timeline, quotes, sources',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^(ev|sl)-[0-9a-f]{6,64}(-\\d{1,9})?$' } }],
-          responses: {
-            200: { description: 'story and report (docs/SCHEMA.md (story report))', ...json({ type: 'object', properties: { story: ref('Story'), report: { type: 'object' } } }) },
-            ...errors(400, 404),
-          },
-        },
-      },
-      '/': {
-        get: { summary: 'Web page: article list', parameters: [lang, source, offset], responses: { 200: htmlPage, 400: htmlPage } },
-      },
-      '/search': {
-        get: {
-          summary: 'Web page: search results',
-          parameters: [param('q', { type: 'string', maxLength: MAX_QUERY_CHARS }, 'query'), offset],
-          responses: { 200: htmlPage, 400: htmlPage },
-        },
-      },
-      '/articles/{id}': {
-        get: {
-          summary: 'Web page: one article, optionally with the passage [start, end) highlighted',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{6,64}$' } },
-            param('start', { type: 'integer', minimum: 0 }, 'passage start offset'),
-            param('end', { type: 'integer', minimum: 1 }, 'passage end offset'),
-          ],
-          responses: { 200: htmlPage, 400: htmlPage, 404: htmlPage },
-        },
-      },
-      '/stories': { get: { summary: 'Web page: events, most articles first', responses: { 200: htmlPage } } },
-      '/stories/{id}': {
-        get: {
-          summary: 'Web page: a story report, each cited sentence linked to its passage',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: htmlPage, 400: htmlPage, 404: htmlPage },
-        },
-      },
-    },
-    components: {
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object', required: ['code', 'message'],
-              properties: {
-                code: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'payload_too_large', 'unsupported_media_type', 'unprocessable', 'timeout', 'internal'] },
-                message: { type: 'string' },
-                details: {},
-              },
-            },
-          },
-        },
-        Watch: {
-          type: 'object',
-          required: ['id', 'query', 'createdAt', 'failures', 'pending'],
-          properties: {
-            id: { type: 'string' }, query: { type: 'string' }, language: { type: 'string' }, source: { type: 'string' },
-            webhook: { type: 'string' }, createdAt: { type: 'string' }, failures: { type: 'integer' },
-            lastError: { type: 'string' }, lastFired: { type: 'string' }, pending: { type: 'integer' },
-          },
-        },
-        ArticleSummary: {
-          type: 'object',
-          properties: {
-            id: { type: 'string' }, origin: { type: 'string' }, url: { type: ['string', 'null'] }, title: { type: ['string', 'null'] },
-            published: { type: ['object', 'null'] }, language: { type: 'string' }, outlet: { type: ['string', 'null'] },
-            duplicateOf: { type: ['string', 'null'] }, ingestedAt: { type: 'string' }, excerpt: { type: 'string' },
-          },
-        },
-        Article: { type: 'object', description: 'ArticleSummary fields plus author, format, text (clean) and removed boilerplate' },
-        Analysis: {
-          type: ['object', 'null'],
-          description: 'Offsets into Article.text: sentences, statuses, mentions, quotes, times, events',
-          properties: { sentences: { type: 'array', items: span }, mentions: { type: 'array', items: span }, quotes: { type: 'array' }, statuses: { type: 'array' }, times: { type: 'array', items: span }, events: { type: 'array' } },
-        },
-        Entity: {
-          type: 'object',
-          properties: { key: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, variants: { type: 'array', items: { type: 'string' } }, mentions: { type: 'integer' }, articles: { type: 'array', items: { type: 'string' } } },
-        },
-        SearchHit: {
-          type: 'object',
-          properties: {
-            articleId: { type: 'string' }, origin: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' },
-            language: { type: 'string' }, published: { type: 'string' }, score: { type: 'number' }, matches: { type: 'integer' },
-            sentence: { type: 'object', properties: { index: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
-            highlights: { type: 'array', items: span, description: 'offsets into sentence.text' },
-          },
-        },
-        Story: {
-          type: 'object',
-          properties: {
-            id: { type: 'string' }, level: { type: 'string' }, title: { type: 'string' }, articleIds: { type: 'array', items: { type: 'string' } },
-            articles: { type: 'integer' }, independentSources: { type: 'integer' }, firstSeen: { type: 'string' }, lastSeen: { type: 'string' },
-            topEntities: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, weight: { type: 'number' }, name: { type: 'string' } }, required: ['key', 'weight'] } }, topTerms: { type: 'array', items: { type: 'string' } }, languages: { type: 'array' }, outlets: { type: 'array' },
-          },
-        },
-        IngestResult: {
-          type: 'object',
-          properties: { status: { type: 'string', enum: ['stored', 'unchanged'] }, id: { type: 'string' }, duplicateOf: { type: ['string', 'null'] }, indexed: { type: 'boolean' }, article: ref('ArticleSummary') },
-        },
-      },
-    },
+    paths: Object.fromEntries(Object.entries(ROUTES).map(([path, methods]) => [
+      path, Object.fromEntries(Object.entries(methods).map(([method, route]) => [method, operation(route)])),
+    ])),
+    components: { schemas: components() },
   };
+  return cached;
 }

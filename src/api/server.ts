@@ -1,8 +1,12 @@
 /**
  * Serving the app over HTTP on Node (@hono/node-server): listen, report the bound port (port 0
- * picks a free one, as tests and the bench do), and close cleanly.
+ * picks a free one, as tests and the bench do), and close cleanly. Requests Node's parser
+ * rejects before the app sees them (headers over the limit, bytes that are not HTTP) get the
+ * API's JSON error shape (src/api/errors.ts) too, not Node's bare status line.
  */
+import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 
@@ -20,6 +24,29 @@ export interface ServeOptions {
 }
 
 /**
+ * Request line plus headers. Node's 16 KB default answers a long search URL with a bare 431;
+ * 128 KB lets such a request reach the app, whose validation explains the limit in JSON.
+ */
+export const MAX_HEADER_BYTES = 128 * 1024;
+
+/** Answers a request Node could not parse, in the API's JSON error shape, and closes. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'header_too_large', message: `request line and headers are over ${MAX_HEADER_BYTES / 1024} KB` }
+      : { code: 'bad_request', message: status === 408 ? 'request timed out' : 'malformed HTTP request' },
+  });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
  * Starts listening; resolves once the port is bound.
  * @example const server = await startServer(createApp({ store, search }), { port: 0 }); await fetch(`${server.url}/health`)
  */
@@ -28,7 +55,7 @@ export function startServer(app: Hono, options: ServeOptions = {}): Promise<Runn
   return new Promise((resolve, reject) => {
     let server: ServerType;
     const onError = (error: Error) => reject(error);
-    server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, (info: AddressInfo) => {
+    server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, (info: AddressInfo) => {
       server.off('error', onError);
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
@@ -42,5 +69,6 @@ export function startServer(app: Hono, options: ServeOptions = {}): Promise<Runn
       });
     });
     server.on('error', onError);
+    server.on('clientError', answerClientError);
   });
 }

@@ -1,22 +1,15 @@
 /**
  * What every command shares: opening the store from --db / KRONIKA_DB, printing data as
- * text or JSON, and turning failures into the documented exit codes
- * (0 all good, 1 some inputs failed, 2 usage error).
+ * text or JSON, telling the user when the stages lag behind, and turning failures into the
+ * documented exit codes (0 all good, 1 some inputs failed, 2 usage error).
  */
 import type { Command } from 'commander';
-import { openSqliteStore } from '../store/sqlite/index.ts';
-import { resolveDbPath } from '../store/path.ts';
+import { stageLag } from '../app/stages.ts';
+import { openStore, resolveStoreLocation } from '../store/index.ts';
 import type { Store } from '../store/store.ts';
-import { syncStories, type StoriesSync } from '../app/stories.ts';
+import { terminalCell, terminalSafe } from '../text/terminal.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_PARTIAL = 1;
-export const EXIT_USAGE = 2;
-
-/** A usage mistake the user can fix (bad id, bad flag value): printed as one line, exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError } from './errors.ts';
 
 export interface DbOptions {
   readonly db?: string;
@@ -24,7 +17,7 @@ export interface DbOptions {
 
 /** Adds the `--db` option every data command takes. */
 export function withDb(cmd: Command): Command {
-  return cmd.option('--db <path>', 'SQLite database file (default: $KRONIKA_DB or ./kronika.db)');
+  return cmd.option('--db <path>', 'the store: an SQLite file (default: $KRONIKA_DB or ./kronika.db)');
 }
 
 export function withJson(cmd: Command): Command {
@@ -33,11 +26,11 @@ export function withJson(cmd: Command): Command {
 
 /** Opens the store for one command and always closes it, also when the command throws. */
 export async function withStore<T>(options: DbOptions, run: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = openSqliteStore(resolveDbPath(options.db));
+  const store = await openStore(resolveStoreLocation(options.db));
   try {
     return await run(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -49,8 +42,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** Text for the terminal: escape sequences from stored titles and texts never reach it (src/text/terminal.ts). */
+export function printText(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
 /** Fixed-width text table for terminal listings; the last column takes the rest of the line. */
-export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function printTable(header: readonly string[], unsafeRows: readonly (readonly string[])[]): void {
+  const rows = unsafeRows.map((row) => row.map((cell) => terminalCell(cell ?? '')));
   const widths = header.map((h, i) =>
     i === header.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
   );
@@ -65,9 +64,21 @@ export function truncate(text: string, width: number): string {
   return flat.length <= width ? flat : flat.slice(0, width - 1) + '…';
 }
 
-/** Brings the stories up to date with the store, and says on stderr when saved stories had to be rebuilt. */
-export function syncStoriesOf(store: Store): StoriesSync {
-  const sync = syncStories(store);
-  if (sync.recovered) process.stderr.write(`kronika: warning: ${sync.recovered}\n`);
-  return sync;
+export function warn(message: string): void {
+  process.stderr.write(`kronika: warning: ${message}\n`);
+}
+
+/**
+ * Says on stderr when a reader's answer is behind the store: articles the stories do not hold yet
+ * (stored with --no-stages, or by a process whose stages failed), analyses made afresh. Readers
+ * never run the stages themselves (`kronika update` does).
+ */
+export async function noticeLag(store: Store, what: { stories?: boolean; fresh?: number } = {}): Promise<void> {
+  if (what.stories) {
+    const lag = await stageLag(store);
+    if (lag.cluster > 0) warn(`${lag.cluster} stored article(s) are not in stories yet: \`kronika update\` adds them`);
+  }
+  if (what.fresh) {
+    warn(`${what.fresh} article(s) had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
+  }
 }

@@ -3,7 +3,6 @@
  * MinHash fingerprint. Pure: the caller supplies `ingestedAt`.
  */
 import { createHash } from 'node:crypto';
-import { basename, dirname } from 'node:path';
 import { fingerprint } from '../stories/fingerprint.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Article, RawDocument } from '../types.ts';
@@ -12,8 +11,11 @@ import { cleanText } from './clean.ts';
 /** Raised when a document has no article text left after cleaning. */
 export class EmptyArticleError extends Error {
   override readonly name = 'EmptyArticleError';
-  constructor(readonly origin: string) {
-    super('no article text left after removing boilerplate');
+  constructor(
+    readonly origin: string,
+    message = 'no article text left after removing boilerplate',
+  ) {
+    super(message);
   }
 }
 
@@ -37,13 +39,6 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** The folder an input file sits in names its outlet when nothing better is known. */
-function folderOf(origin: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) || origin === '-') return undefined;
-  const folder = basename(dirname(origin));
-  return folder && folder !== '.' && folder !== '/' ? folder : undefined;
-}
-
 /**
  * Cleans and identifies one document.
  * @example toArticle(readPlainText(text, 'samples/x/001.txt'), new Date().toISOString()).language // → 'pl'
@@ -52,7 +47,11 @@ export function toArticle(raw: RawDocument, ingestedAt: string): Article {
   const language = detectLanguage(raw.title ? `${raw.title}\n\n${raw.text}` : raw.text);
   const cleaned = cleanText(raw.text, language);
   if (!cleaned.text) throw new EmptyArticleError(raw.origin);
-  const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin) || folderOf(raw.origin);
+  // As the API refuses such a body (src/api/routes/ingest.ts): digits or punctuation alone are not news.
+  if (!/\p{L}/u.test(cleaned.text)) throw new EmptyArticleError(raw.origin, 'no words in the text (only digits or punctuation)');
+  // The source's own name (feed title, JSON-LD publisher, og:site_name), else the URL's host; a
+  // file's folder names nothing a reader knows, so a local file without either has no outlet.
+  const outlet = raw.outlet?.trim() || hostOf(raw.url) || hostOf(raw.origin);
   return {
     id: articleId(cleaned.text),
     origin: raw.origin,

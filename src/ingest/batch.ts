@@ -1,7 +1,7 @@
 /**
  * The edge between ingest and storage: reads inputs, turns documents into articles and saves
  * them in chunks, one transaction per chunk. A failing input or chunk becomes one error line
- * and the batch goes on; what is already stored is never touched (saveArticles skips known ids).
+ * and the batch goes on; what is already stored is never touched (articles.save skips known ids).
  */
 import type { Store } from '../store/store.ts';
 import type { Article } from '../types.ts';
@@ -30,6 +30,8 @@ export interface IngestProgress {
 
 export interface IngestResult extends IngestProgress {
   readonly failures: readonly IngestFailure[];
+  /** Inputs read with a doubt (a guessed charset…); they are stored all the same. */
+  readonly warnings: readonly IngestFailure[];
   readonly articleIds: readonly string[];
 }
 
@@ -37,6 +39,7 @@ export interface BatchOptions extends IngestOptions {
   readonly chunkSize?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onFailure?: (failure: IngestFailure) => void;
+  readonly onWarning?: (warning: IngestFailure) => void;
   /** Clock for `ingestedAt`; tests pin it. */
   readonly now?: () => Date;
 }
@@ -54,6 +57,7 @@ export async function ingestBatch(
   const chunkSize = options.chunkSize ?? INGEST_CHUNK_SIZE;
   const now = options.now ?? (() => new Date());
   const failures: IngestFailure[] = [];
+  const warnings: IngestFailure[] = [];
   const articleIds: string[] = [];
   let stored = 0, unchanged = 0, duplicates = 0, bytes = 0;
   let chunk: Article[] = [];
@@ -70,12 +74,12 @@ export async function ingestBatch(
     options.onFailure?.(failure);
   };
 
-  const flush = () => {
+  const flush = async () => {
     if (chunk.length === 0) return;
     const batch = chunk;
     chunk = [];
     try {
-      for (const outcome of store.saveArticles(batch)) {
+      for (const outcome of await store.articles.save(batch)) {
         articleIds.push(outcome.id);
         if (outcome.status === 'unchanged') unchanged++;
         else {
@@ -92,6 +96,11 @@ export async function ingestBatch(
   };
 
   for await (const item of readInputs(inputs, options)) {
+    if (item.kind === 'warning') {
+      warnings.push({ input: item.input, message: item.message });
+      options.onWarning?.(warnings.at(-1)!);
+      continue;
+    }
     if (item.kind === 'error') {
       fail({ input: item.input, message: item.message });
       options.onProgress?.(progress());
@@ -104,8 +113,8 @@ export async function ingestBatch(
     } catch (error) {
       fail({ input: item.input, message: error instanceof Error ? error.message : String(error) });
     }
-    if (chunk.length >= chunkSize) flush();
+    if (chunk.length >= chunkSize) await flush();
   }
-  flush();
-  return { ...progress(), failures, articleIds };
+  await flush();
+  return { ...progress(), failures, warnings, articleIds };
 }

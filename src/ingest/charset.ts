@@ -3,6 +3,10 @@
  * character encoding"): byte order mark, the HTTP Content-Type charset, an XML prolog
  * `encoding`, an HTML `<meta charset>` / http-equiv; else UTF-8. Decoding is strict: bytes that
  * are invalid in the chosen encoding are an error, never silently replaced by U+FFFD.
+ * Two mistakes real sites make are caught, each with a warning rather than mojibake or a refusal:
+ * a legacy charset declared over bytes that are valid UTF-8 (a CMS that moved to UTF-8 and kept
+ * its old meta) is read as UTF-8, and undeclared bytes that are not UTF-8 are read as the
+ * Central European charset (windows-1250 or iso-8859-2) whose decoding holds the most letters.
  */
 import { IngestError } from './errors.ts';
 
@@ -17,8 +21,10 @@ export interface DecodedText {
   readonly text: string;
   /** The WHATWG encoding name used, e.g. `utf-8`, `windows-1250`, `iso-8859-2`. */
   readonly encoding: string;
-  /** Where the encoding came from. */
-  readonly source: 'bom' | 'http' | 'xml' | 'meta' | 'default';
+  /** Where the encoding came from; 'detected' when the bytes overruled or stood in for a declaration. */
+  readonly source: 'bom' | 'http' | 'xml' | 'meta' | 'default' | 'detected';
+  /** Set when the declared charset was overruled or none was declared and one was guessed. */
+  readonly warning?: string;
 }
 
 /** Bytes read to find a prolog or meta declaration; the HTML spec prescans 1,024, real pages put meta later. */
@@ -86,6 +92,41 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Legacy charsets tried for undeclared bytes that are not UTF-8: those of Polish sites. */
+const UNDECLARED_CANDIDATES = ['windows-1250', 'iso-8859-2'];
+/** Below this share of letters among the non-ASCII characters, a guess is not trusted. */
+const MIN_LETTER_SHARE = 0.6;
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  return bytes.some((b) => b >= 0x80);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  return firstInvalidUtf8(bytes) === -1;
+}
+
+/**
+ * The candidate charset whose decoding makes the most non-ASCII characters letters: 'ś' is
+ * 0x9C in windows-1250 and a C1 control in iso-8859-2, while 0xB6 is 'ś' in iso-8859-2 and '¶'
+ * in windows-1250, so the right table turns symbols and controls into letters.
+ */
+function guessLegacy(bytes: Uint8Array): { encoding: string; text: string } | undefined {
+  let best: { encoding: string; text: string; letters: number; share: number } | undefined;
+  for (const encoding of UNDECLARED_CANDIDATES) {
+    const text = new TextDecoder(encoding).decode(bytes);
+    let nonAscii = 0;
+    let letters = 0;
+    for (const ch of text) {
+      if (ch.charCodeAt(0) < 0x80) continue;
+      nonAscii++;
+      if (/\p{L}|[„”“–—…«»]/u.test(ch)) letters++;
+    }
+    const share = nonAscii === 0 ? 0 : letters / nonAscii;
+    if (!best || letters > best.letters) best = { encoding, text, letters, share };
+  }
+  return best && best.share >= MIN_LETTER_SHARE ? { encoding: best.encoding, text: best.text } : undefined;
+}
+
 /**
  * Decodes a document's bytes. Throws IngestError for an empty file, binary content, an
  * unknown declared charset or bytes invalid in the chosen encoding.
@@ -111,6 +152,14 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints): DecodedText 
   }
   encoding ??= 'utf-8';
   const body = bom ? bytes.subarray(bom.skip) : bytes;
+  if (!bom && encoding !== 'utf-8' && hasNonAscii(body) && isUtf8(body)) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    return { text, encoding: 'utf-8', source: 'detected', warning: `declared ${encoding} (${source}), but the bytes are UTF-8: read as UTF-8` };
+  }
+  if (source === 'default' && !isUtf8(body)) {
+    const guess = guessLegacy(body);
+    if (guess) return { ...guess, source: 'detected', warning: `no charset declared and not UTF-8: read as ${guess.encoding}` };
+  }
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding, source };
   } catch {

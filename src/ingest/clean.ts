@@ -131,10 +131,19 @@ interface Drop {
   readonly removed: string;
 }
 
+/** A credit's label and the agency-style words after it: all capitals or holding a slash ("EPA/PAUL MCERLANE/PAP"). */
+const CREDIT_PREFIX = /^\S+:?(?:\s+(?:\S*\/\S*|[\p{Lu}\d][\p{Lu}\d.&-]*(?=\s|$)))*\s*/u;
+
 function matchDrop(paragraph: string, drops: readonly Rule[]): Drop | undefined {
   for (const rule of drops) {
     const match = rule.pattern.exec(paragraph);
     if (!match) continue;
+    if (rule.kind === 'photo-credit' && match.index === 0 && paragraph.length > MAX_CAPTION_CHARS) {
+      // A credit glued to the front of body text (teaser pages: "Foto: EPA/PAP Rachunek za…"): only
+      // the credit goes — its label and the agency-style words after it (capitals, slashes).
+      const credit = CREDIT_PREFIX.exec(paragraph)?.[0] ?? match[0];
+      return { kind: rule.kind, keep: paragraph.slice(credit.length).trimStart(), removed: credit.trimEnd() };
+    }
     if (rule.kind === 'photo-credit' && match.index > MAX_CAPTION_CHARS) {
       // The credit proper starts at its first letter; the sentence end before it stays.
       const start = match.index + Math.max(0, match[0].search(/[\p{L}(]/u));

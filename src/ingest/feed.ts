@@ -4,6 +4,7 @@
  * (`fetchLinked`) is left to the caller, which sees `summaryOnly`.
  */
 import type { RawDocument, RemovedBlock } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { htmlFragmentParagraphs } from './html.ts';
 import { parsePublished } from './published.ts';
 import { parseXml, xmlList, xmlText, type XmlNode } from './xml.ts';
@@ -12,6 +13,8 @@ export type FeedKind = 'rss' | 'atom' | 'rdf';
 
 export interface FeedItem {
   readonly document: RawDocument;
+  /** The item's own identifier (RSS `<guid>`, Atom `<id>`, RSS 1.0 `rdf:about`), when it has one. */
+  readonly guid?: string;
   /** The item carries no full content and only a short description: its page holds the article. */
   readonly summaryOnly: boolean;
 }
@@ -19,6 +22,12 @@ export interface FeedItem {
 export interface Feed {
   readonly kind: FeedKind;
   readonly title?: string;
+  /** The site the feed belongs to (RSS channel `<link>`, Atom alternate link). */
+  readonly link?: string;
+  /** Declared language (RSS `<language>`, Atom `xml:lang`, RSS 1.0 `dc:language`), as written. */
+  readonly language?: string;
+  /** RSS `<ttl>`: minutes the publisher asks readers to wait between fetches. */
+  readonly ttlMinutes?: number;
   readonly items: readonly FeedItem[];
 }
 
@@ -56,22 +65,25 @@ function authorNames(values: unknown[]): string | undefined {
 }
 
 /** Text of an item body: HTML unless an Atom `type="text"` says otherwise. */
-function bodyParagraphs(value: unknown, removed: RemovedBlock[]): string[] {
+function bodyParagraphs(value: unknown, removed: RemovedBlock[], origin: string): string[] {
   const body = xmlText(value);
   if (!body) return [];
   const type = value && typeof value === 'object' ? (value as XmlNode)['@_type'] : undefined;
   if (type === 'text') return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return htmlFragmentParagraphs(body, removed);
+  return htmlFragmentParagraphs(body, removed, origin);
 }
 
 function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: string | undefined, index: number): FeedItem {
-  const link = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  const rawLink = kind === 'atom' ? atomLink(xmlList(item.link)) : xmlText(item.link);
+  // Only a web address is an article's URL: a javascript: or data: <link> is dropped, never linked.
+  const link = rawLink && isHttpUrl(rawLink) ? rawLink : undefined;
   const guid = xmlText(item.guid) ?? xmlText(item.id) ?? (typeof item['@_rdf:about'] === 'string' ? item['@_rdf:about'] : undefined);
   const full = item['content:encoded'] ?? (kind === 'atom' ? item.content : undefined);
   const summary = item.description ?? item.summary;
   const removed: RemovedBlock[] = [];
-  const fullParagraphs = bodyParagraphs(full, removed);
-  const paragraphs = fullParagraphs.length > 0 ? fullParagraphs : bodyParagraphs(summary, removed);
+  const itemOrigin = link ?? `${feedOrigin}#${guid ?? index + 1}`;
+  const fullParagraphs = bodyParagraphs(full, removed, itemOrigin);
+  const paragraphs = fullParagraphs.length > 0 ? fullParagraphs : bodyParagraphs(summary, removed, itemOrigin);
   const text = paragraphs.join('\n\n');
   const published = parsePublished(
     xmlText(item.pubDate) ?? xmlText(item.published) ?? xmlText(item['dc:date']) ?? xmlText(item.updated),
@@ -79,7 +91,7 @@ function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: str
   const author = authorNames([...xmlList(item.author), ...xmlList(item['dc:creator'])]);
   const title = xmlText(item.title);
   const document: RawDocument = {
-    origin: link ?? `${feedOrigin}#${guid ?? index + 1}`,
+    origin: itemOrigin,
     format: 'feed',
     text,
     ...(title && { title: htmlFragmentText(title) }),
@@ -89,7 +101,8 @@ function readItem(item: XmlNode, kind: FeedKind, feedOrigin: string, outlet: str
     ...(outlet && { outlet }),
     removed,
   };
-  return { document, summaryOnly: fullParagraphs.length === 0 && text.length < SUMMARY_MAX_CHARS };
+  const summaryOnly = fullParagraphs.length === 0 && text.length < SUMMARY_MAX_CHARS;
+  return { document, ...(guid && { guid }), summaryOnly };
 }
 
 /** Titles may carry entities or tags ("Kim &amp; Putin", "<b>Pilne</b>"). */
@@ -111,5 +124,16 @@ export function readFeed(xml: string, origin: string): Feed {
   const items = itemNodes
     .filter((item): item is XmlNode => !!item && typeof item === 'object')
     .map((item, index) => readItem(item, kind, origin, title, index));
-  return { kind, ...(title && { title }), items };
+  // A feed-level Atom link is often only rel="self" (the feed itself), which is no home page.
+  const link = kind === 'atom' ? atomLink(xmlList(node.link).filter((l) => (l as XmlNode)?.['@_rel'] !== 'self')) : xmlText(channel?.link);
+  const language = xmlText(channel?.language) ?? xmlText(channel?.['dc:language']) ?? xmlText(node['@_xml:lang']);
+  const ttlMinutes = Number(xmlText(channel?.ttl));
+  return {
+    kind,
+    ...(title && { title }),
+    ...(link && { link }),
+    ...(language && { language }),
+    ...(ttlMinutes > 0 && { ttlMinutes }),
+    items,
+  };
 }

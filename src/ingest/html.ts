@@ -7,7 +7,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Published, RawDocument, RemovedBlock, RemovedKind } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { IngestError } from './errors.ts';
+import { boundHtml, DEFAULT_HTML_BUDGET, type HtmlBudget } from './html-budget.ts';
 import { parsePublished } from './published.ts';
 
 export interface HtmlInput {
@@ -15,6 +17,8 @@ export interface HtmlInput {
   readonly origin: string;
   /** The page's URL when fetched; the canonical link wins over it. */
   readonly url?: string;
+  /** Depth and element limits checked before parsing (src/ingest/html-budget.ts). */
+  readonly budget?: HtmlBudget;
 }
 
 /** Metadata a page declares about its article. */
@@ -168,7 +172,7 @@ function metadataFrom(scan: PageScan): PageMetadata {
     ...(published && { published }),
     ...(author && { author }),
     ...(outlet && { outlet }),
-    ...(url && /^https?:\/\//i.test(url) && { url }),
+    ...(url && isHttpUrl(url) && { url }),
     ...(typeof ld.articleBody === 'string' && ld.articleBody.trim() && { body: ld.articleBody }),
   };
 }
@@ -248,8 +252,9 @@ export function elementParagraphs(root: Node): string[] {
  * the fragment is the article already.
  * @example htmlFragmentParagraphs('<p>Ala</p><p>ma kota</p>') // → ['Ala', 'ma kota']
  */
-export function htmlFragmentParagraphs(html: string, removed: RemovedBlock[] = []): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+export function htmlFragmentParagraphs(html: string, removed: RemovedBlock[] = [], origin = 'HTML fragment'): string[] {
+  const bounded = boundHtml(`<!doctype html><html><body>${html}</body></html>`, origin, DEFAULT_HTML_BUDGET).html;
+  const { document } = parseHTML(bounded);
   cutScanned(scanPage(document.body), removed);
   cutCaptions(document.body, removed);
   return elementParagraphs(document.body);
@@ -262,14 +267,16 @@ function splitBody(body: string): string[] {
 
 /**
  * Reads one news page.
- * 1. parse once; 2. metadata; 3. cut widgets and non-content elements; 4. Readability picks the
+ * 1. hold the page to its depth and element budget, parse once; 2. metadata; 3. cut widgets and non-content elements; 4. Readability picks the
  * body; 5. body → paragraphs (figure captions go to `removed`); 6. no body in the markup →
  * JSON-LD articleBody, as script-rendered sites ship the text only there.
  * Throws IngestError when no article text is found.
  * @example readHtml(pageHtml, { origin: 'page.html' }).title // → 'Kim Dzong Un w Rosji'
  */
 export function readHtml(html: string, input: HtmlInput): RawDocument {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(boundHtml(html, input.origin, input.budget).html);
+  // Text of stray '<' and no element at all ("<<<<", "<a"): linkedom builds an empty document.
+  if (!document.documentElement) throw new IngestError(input.origin, 'no HTML elements found (not a web page)');
   if (!document.body) throw new IngestError(input.origin, 'no <body> in HTML');
   const scan = scanPage(document.documentElement);
   const metadata = metadataFrom(scan);

@@ -4,14 +4,14 @@
  * Content-Type, else from sniffing the text. A failing input yields one error item naming it
  * and reading goes on with the next, so one bad file never sinks a batch.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { RawDocument, SourceFormat } from '../types.ts';
-import { decodeBytes } from './charset.ts';
+import { decodeBytes, type DecodeHints } from './charset.ts';
 import { IngestError } from './errors.ts';
 import { readFeed } from './feed.ts';
-import { assertFetchable, fetchResource, type FetchedResource } from './fetch.ts';
-import { readHtml } from './html.ts';
+import { assertFetchable, fetchResource, type FetchedResource, type FetchOptions } from './fetch.ts';
+import { extractHtml } from './extract.ts';
 import { readJsonl } from './jsonl.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeBytes } from './limits.ts';
 import { readOpml } from './opml.ts';
@@ -28,13 +28,19 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** Read for the `-` input; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
-  /** For tests. */
-  fetchImpl?: typeof fetch;
+  /** Fetch internal addresses (loopback, private, link-local…); default KRONIKA_ALLOW_PRIVATE (src/net/http.ts). */
+  allowPrivate?: boolean;
+  /** DNS for URL inputs; tests answer without a resolver. */
+  lookup?: FetchOptions['lookup'];
+  /** Longest one HTML page's extraction may take (src/ingest/extract.ts). Default 10 s. */
+  extractTimeoutMs?: number;
 }
 
 export type IngestItem =
   | { kind: 'document'; input: string; document: RawDocument }
-  | { kind: 'error'; input: string; message: string };
+  | { kind: 'error'; input: string; message: string }
+  /** The input was read, with a doubt worth telling (e.g. its charset was guessed). */
+  | { kind: 'warning'; input: string; message: string };
 
 /** What a file or response holds; OPML lists feeds rather than articles. */
 export type InputFormat = SourceFormat | 'opml';
@@ -135,7 +141,7 @@ class Reader {
       throw new IngestError(path, `file is ${describeBytes(info.size)}, over the ${describeBytes(this.maxBytes)} limit`);
     }
     const bytes = await readFile(path);
-    const { text } = decodeBytes(bytes, { origin: path });
+    const text = yield* this.decode(bytes, { origin: path });
     const byExtension = EXTENSIONS[extname(path).toLowerCase()];
     const format = byExtension ? refineXml(byExtension, text) : sniffFormat(text);
     yield* this.content(text, format, path);
@@ -151,18 +157,38 @@ class Reader {
       if (total > this.maxBytes) throw new IngestError('-', `standard input is over the ${describeBytes(this.maxBytes)} limit`);
       chunks.push(buffer);
     }
-    const { text } = decodeBytes(Buffer.concat(chunks, total), { origin: '-' });
+    const text = yield* this.decode(Buffer.concat(chunks, total), { origin: '-' });
     yield* this.content(text, sniffFormat(text), '-');
   }
 
+  /** Bytes → text; a charset guessed or overruled comes out as a warning item first. */
+  private async *decode(bytes: Uint8Array, hints: DecodeHints): AsyncGenerator<IngestItem, string> {
+    const decoded = decodeBytes(bytes, hints);
+    if (decoded.warning) yield { kind: 'warning', input: hints.origin, message: decoded.warning };
+    return decoded.text;
+  }
+
   private fetch(url: string): Promise<FetchedResource> {
-    return fetchResource(url, { timeoutMs: this.timeoutMs, maxBytes: this.maxBytes, fetchImpl: this.options.fetchImpl });
+    const { allowPrivate, lookup } = this.options;
+    return fetchResource(url, {
+      timeoutMs: this.timeoutMs, maxBytes: this.maxBytes,
+      ...(allowPrivate !== undefined && { allowPrivate }), ...(lookup && { lookup }),
+    });
+  }
+
+  private html(text: string, input: { origin: string; url?: string }): Promise<RawDocument> {
+    const { extractTimeoutMs } = this.options;
+    return extractHtml(text, input, extractTimeoutMs === undefined ? {} : { timeoutMs: extractTimeoutMs });
   }
 
   private async *url(url: string): AsyncGenerator<IngestItem> {
     assertFetchable(url);
-    const resource = await this.fetch(url);
-    const { text } = decodeBytes(resource.bytes, { origin: url, contentType: resource.contentType });
+    yield* this.fetched(url, await this.fetch(url));
+  }
+
+  /** A response already fetched: the format from its Content-Type or, when that is vague, from sniffing. */
+  async *fetched(url: string, resource: FetchedResource): AsyncGenerator<IngestItem> {
+    const text = yield* this.decode(resource.bytes, { origin: url, contentType: resource.contentType });
     const byType = formatFromContentType(resource.contentType);
     // Servers label feeds text/xml or text/html as often as not: sniff unless the type is specific.
     const format = byType === 'html' || byType === undefined ? sniffFormat(text) : byType;
@@ -175,7 +201,7 @@ class Reader {
         yield document(readPlainText(text, origin));
         return;
       case 'html':
-        yield document(readHtml(text, { origin, ...(url && { url }) }));
+        yield document(await this.html(text, { origin, ...(url && { url }) }));
         return;
       case 'jsonl':
         for (const item of readJsonl(text, origin)) {
@@ -188,7 +214,12 @@ class Reader {
       case 'opml':
         if (this.opened.has(origin)) return;
         this.opened.add(origin);
-        for (const location of readOpml(text, origin)) yield* this.input(location);
+        for (const location of readOpml(text, origin)) {
+          // A feed that fails is reported with the list that named it, so the user knows which file to fix.
+          for await (const item of this.input(location)) {
+            yield item.kind === 'document' ? item : { ...item, message: `${item.message} (listed in ${origin})` };
+          }
+        }
         return;
     }
   }
@@ -201,7 +232,7 @@ class Reader {
         continue;
       }
       try {
-        yield document(await this.linkedPage(item.document, link));
+        yield document(yield* this.linkedPage(item.document, link));
       } catch (error) {
         // The summary is still worth keeping; the error line says the full page is missing.
         yield errorItem(error, link);
@@ -211,10 +242,10 @@ class Reader {
   }
 
   /** The full article behind a summary-only feed item; the item's metadata fills the page's gaps. */
-  private async linkedPage(item: RawDocument, link: string): Promise<RawDocument> {
+  private async *linkedPage(item: RawDocument, link: string): AsyncGenerator<IngestItem, RawDocument> {
     const resource = await this.fetch(link);
-    const { text } = decodeBytes(resource.bytes, { origin: link, contentType: resource.contentType });
-    const page = readHtml(text, { origin: link, url: resource.url });
+    const text = yield* this.decode(resource.bytes, { origin: link, contentType: resource.contentType });
+    const page = await this.html(text, { origin: link, url: resource.url });
     return {
       ...item,
       ...page,
@@ -241,8 +272,15 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Files under a folder with a known extension, recursively, sorted, dotfiles and dot-folders skipped. */
-async function listFolder(folder: string): Promise<string[]> {
+/**
+ * Files under a folder with a known extension, recursively, sorted, dotfiles and dot-folders
+ * skipped. Symbolic links are followed, but each real folder is visited once: a link to a parent
+ * (a loop) or a second link to the same folder adds nothing.
+ */
+async function listFolder(folder: string, visited = new Set<string>()): Promise<string[]> {
+  const real = await realpath(folder);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const files: string[] = [];
   const entries = (await readdir(folder, { withFileTypes: true }))
     .filter((entry) => !entry.name.startsWith('.'))
@@ -250,10 +288,19 @@ async function listFolder(folder: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(folder, entry.name);
     const info = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
-    if (info?.isDirectory()) files.push(...(await listFolder(path)));
+    if (info?.isDirectory()) files.push(...(await listFolder(path, visited)));
     else if (info?.isFile() && EXTENSIONS[extname(entry.name).toLowerCase()]) files.push(path);
   }
   return files;
+}
+
+/**
+ * The documents of a response fetched elsewhere (the API's URL ingest), read as `kronika ingest
+ * <url>` reads it: a feed URL yields its items, a page its article.
+ * @example for await (const item of readFetched(url, await fetchResource(url))) …
+ */
+export function readFetched(url: string, resource: FetchedResource, options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  return new Reader(options).fetched(url, resource);
 }
 
 /**

@@ -3,6 +3,7 @@
  * `published`, `source`). A bad line is an error for that line only; the others still come out.
  */
 import type { RawDocument, RemovedBlock } from '../types.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { IngestError } from './errors.ts';
 import { htmlFragmentParagraphs } from './html.ts';
 import { parsePublished } from './published.ts';
@@ -19,11 +20,13 @@ function lineDocument(value: unknown, origin: string): RawDocument {
   const removed: RemovedBlock[] = [];
   const text =
     typeof record.text === 'string' ? record.text
-    : typeof record.html === 'string' ? htmlFragmentParagraphs(record.html, removed).join('\n\n')
+    : typeof record.html === 'string' ? htmlFragmentParagraphs(record.html, removed, origin).join('\n\n')
     : undefined;
   if (!text?.trim()) throw new IngestError(origin, 'no "text" or "html" field');
   const title = optionalString(record.title);
-  const url = optionalString(record.url);
+  // Only a web address is an article's URL: a javascript: or data: one is dropped, never linked.
+  const givenUrl = optionalString(record.url);
+  const url = givenUrl && isHttpUrl(givenUrl) ? givenUrl : undefined;
   const outlet = optionalString(record.source) ?? optionalString(record.outlet);
   const author = optionalString(record.author);
   const rawDate = optionalString(record.published);

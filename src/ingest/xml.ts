@@ -31,7 +31,9 @@ export function parseXml(xml: string, origin: string, roots: readonly string[]):
   try {
     document = parser.parse(xml) as XmlNode;
   } catch (error) {
-    throw new IngestError(origin, `malformed or truncated XML: ${error instanceof Error ? error.message : String(error)}`);
+    // The parser's message quotes the document over several lines: errors are one line.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    throw new IngestError(origin, `malformed or truncated XML: ${reason}`);
   }
   const root = roots.find((name) => name in document);
   if (!root) throw new IngestError(origin, `not a feed: root element is not ${roots.map((r) => `<${r}>`).join(', ')}`);

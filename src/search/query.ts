@@ -64,27 +64,46 @@ export function parseQuery(query: string): QueryClause[] {
   return clauses.slice(0, MAX_QUERY_CLAUSES);
 }
 
-/** FTS5 string literal of folded words; the tokenizer only yields letters, digits, - and '. */
-function quote(words: readonly string[]): string {
-  return `"${words.map((w) => foldText(w).replace(/"/g, '')).join(' ')}"`;
+/**
+ * What a clause matches, engine-neutral: folded word lists (a phrase keeps its order), in the
+ * surface column and in the lemma column. Each engine writes its own syntax from it (FTS5 here,
+ * a tsquery in src/store/postgres/search.ts), so both match the same words.
+ */
+export interface ClauseTerms {
+  /** The words as typed, folded; with `prefix` the last one is a prefix, matched in both columns. */
+  readonly surface: readonly string[];
+  /** Alternatives for the lemma column: a phrase's best lemmas, or a word and each lemma candidate. */
+  readonly lemmas: readonly (readonly string[])[];
+  readonly prefix: boolean;
 }
 
-function lemmaPhrases(words: readonly string[], lemmatize: QueryLemmatizer): string[] {
+export function clauseTerms(clause: QueryClause, lemmatize: QueryLemmatizer): ClauseTerms {
+  const fold = (words: readonly string[]) => words.map((w) => foldText(w));
+  const surface = fold(clause.words);
+  // A prefix is matched as typed in both columns: lemmatising a word fragment means nothing.
+  if (clause.prefix) return { surface, lemmas: [surface], prefix: true };
   // A phrase's lemma form uses each word's best (first) lemma; single words try every candidate.
-  if (words.length > 1) return [quote(words.map((w) => lemmatize(w)[0] ?? w))];
-  const variants = new Set<string>([quote(words)]);
-  for (const lemma of lemmatize(words[0]!)) variants.add(quote([lemma]));
-  return [...variants];
+  if (clause.words.length > 1) return { surface, lemmas: [fold(clause.words.map((w) => lemmatize(w)[0] ?? w))], prefix: false };
+  const variants = new Map<string, string[]>([[surface.join(' '), surface]]);
+  for (const lemma of lemmatize(clause.words[0]!)) {
+    const folded = fold([lemma]);
+    variants.set(folded.join(' '), folded);
+  }
+  return { surface, lemmas: [...variants.values()], prefix: false };
+}
+
+/** FTS5 string literal of folded words; the tokenizer only yields letters, digits, - and '. */
+function quote(words: readonly string[]): string {
+  return `"${words.map((w) => w.replace(/"/g, '')).join(' ')}"`;
 }
 
 function compileClause(clause: QueryClause, lemmatize: QueryLemmatizer): string {
-  if (clause.prefix) {
-    // A prefix is matched as typed in both columns: lemmatising a word fragment means nothing.
-    const literal = `${quote(clause.words)} *`;
+  const terms = clauseTerms(clause, lemmatize);
+  if (terms.prefix) {
+    const literal = `${quote(terms.surface)} *`;
     return `(surface : ${literal} OR lemmas : ${literal})`;
   }
-  const lemmas = lemmaPhrases(clause.words, lemmatize);
-  return `(surface : ${quote(clause.words)} OR lemmas : (${lemmas.join(' OR ')}))`;
+  return `(surface : ${quote(terms.surface)} OR lemmas : (${terms.lemmas.map(quote).join(' OR ')}))`;
 }
 
 /**

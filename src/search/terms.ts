@@ -2,10 +2,11 @@
  * Sentences → the two indexed columns, and highlight offsets for a hit. Index and query must
  * tokenise, fold and lemmatise identically, so both sides go through this module and query.ts.
  */
-import { analyzeText, getLemmatizer, tokenize } from '../text/index.ts';
+import { analyzeText, getLemmatizer, tokenize, type Sentence } from '../text/index.ts';
 import type { Language, Span } from '../types.ts';
 import { foldText } from './fold.ts';
 import type { QueryClause } from './query.ts';
+import type { SearchDocument } from './types.ts';
 
 export interface IndexedSentence extends Span {
   readonly index: number;
@@ -25,14 +26,31 @@ function isSearchable(kind: string): boolean {
  * @example indexSentences('Jechał pociągiem.', 'pl')[0].lemmas // → 'jechac pociag'
  */
 export function indexSentences(text: string, language: Language): IndexedSentence[] {
-  return analyzeText(text, language).map((sentence) => {
-    const words = sentence.tokens.filter((t) => isSearchable(t.kind));
-    return {
-      index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
-      surface: words.map((t) => foldText(t.text)).join(' '),
-      lemmas: words.map((t) => foldText(t.lemma)).join(' '),
-    };
-  });
+  return analyzeText(text, language).map(indexSentence);
+}
+
+/**
+ * What the index stage hands the search concern for one article: its analysed sentences (stored
+ * analyses carry them, src/analysis/stored.ts) as folded words and folded lemmas.
+ * @example searchDocument(analysis.article.id, analysis.sentences).sentences[0].lemmas // → 'jechac pociag'
+ */
+export function searchDocument(articleId: string, sentences: readonly Sentence[]): SearchDocument {
+  return {
+    articleId,
+    sentences: sentences.map((s) => {
+      const { text: _text, ...row } = indexSentence(s);
+      return row;
+    }),
+  };
+}
+
+function indexSentence(sentence: Sentence): IndexedSentence {
+  const words = sentence.tokens.filter((t) => isSearchable(t.kind));
+  return {
+    index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
+    surface: words.map((t) => foldText(t.text)).join(' '),
+    lemmas: words.map((t) => foldText(t.lemma)).join(' '),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-/** The search contract shared by the CLI, the API and every SearchIndex backend. */
-import type { Article, Language, Span } from '../types.ts';
+/** Search records shared by the CLI, the API and every store engine's search concern (src/store/store.ts). */
+import type { Language, Span } from '../types.ts';
 
 export interface SearchFilters {
   readonly language?: Language;
@@ -13,6 +13,21 @@ export interface SearchFilters {
   readonly articleIds?: readonly string[];
   readonly limit?: number;
   readonly offset?: number;
+}
+
+/** One sentence as indexed: its offsets in the article and its two searchable columns. */
+export interface IndexedSentence extends Span {
+  readonly index: number;
+  /** Folded words, space-separated. */
+  readonly surface: string;
+  /** Folded lemmas, space-separated, in word order (so lemma phrases match). */
+  readonly lemmas: string;
+}
+
+/** What the index stage hands the search concern for one stored article (src/search/terms.ts makes it). */
+export interface SearchDocument {
+  readonly articleId: string;
+  readonly sentences: readonly IndexedSentence[];
 }
 
 /** One matching article, represented by its best-matching sentence. */
@@ -31,18 +46,6 @@ export interface SearchHit {
   readonly sentence: { readonly index: number; readonly start: number; readonly end: number; readonly text: string };
   /** Matched words, as offsets into `sentence.text` (not HTML: the caller decides how to mark them). */
   readonly highlights: readonly Span[];
-}
-
-export interface SearchIndex {
-  /** Indexes articles not indexed yet, in one transaction; returns how many were added. */
-  indexArticles(articles: Iterable<Article>): number;
-  removeArticle(id: string): boolean;
-  /** Which of these ids are indexed already. */
-  indexedIds(ids: readonly string[]): Set<string>;
-  countArticles(): number;
-  /** Best articles first; an empty list for a query without searchable words. */
-  search(query: string, filters?: SearchFilters): SearchHit[];
-  close(): void;
 }
 
 /** Default and largest page size of `search`. */

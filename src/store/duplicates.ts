@@ -1,5 +1,5 @@
 /**
- * The near-duplicate rule every backend shares (issue 3 #6): which stored article a new one is a
+ * The near-duplicate rule every engine shares: which stored article a new one is a
  * copy of. Backends only find candidates (through band keys) and hand them here, so SQLite and
  * PostgreSQL cannot drift apart on what counts as a copy.
  */

@@ -8,7 +8,7 @@
  */
 import type { Article, DatePrecision, Language } from '../types.ts';
 import { storyStopWords } from './resources.ts';
-import { headlineOf } from '../synthesis/title.ts';
+import { headlineFromText } from '../synthesis/title.ts';
 
 /** The slice of a text-layer token this stage reads (src/text). */
 export interface FeatureToken {
@@ -76,7 +76,6 @@ export function extractFeatures(
     language: article.language,
     terms,
     entities,
-    // One title everywhere: the same headline rules as the story report (src/synthesis/title.ts).
     ...titleOf(article),
     ...(article.outlet ? { outlet: article.outlet } : {}),
     ...(article.duplicateOf ? { duplicateOf: article.duplicateOf } : {}),
@@ -159,6 +158,6 @@ function countKeys(keys: readonly string[]): Map<string, number> {
 
 /** One title everywhere: the story report's headline rules (src/synthesis/title.ts). */
 function titleOf(article: Article): { title?: string } {
-  const title = headlineOf(article.title ?? article.text, article.language);
+  const title = headlineFromText(article.title ?? article.text, article.language);
   return title ? { title } : {};
 }

@@ -5,7 +5,9 @@
  */
 import type { Article, EntityType } from '../types.ts';
 
-export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
+/** The statuses src/analysis/epistemic gives a sentence, as a list for schemas (src/app/records.ts). */
+export const EPISTEMIC_STATUSES = ['denied', 'hedged', 'confirmed', 'attributed', 'asserted'] as const;
+export type EpistemicStatus = (typeof EPISTEMIC_STATUSES)[number];
 
 export interface InputToken {
   readonly text: string;

@@ -1,5 +1,6 @@
 /** Markdown rendering of a story report (the same sections as render-html.ts). */
 import type { StoryReport } from './types.ts';
+import { terminalSafe } from '../text/terminal.ts';
 import { reportView } from './view.ts';
 
 /**
@@ -26,5 +27,6 @@ export function renderMarkdown(report: StoryReport): string {
       lines.push(`- ${label}${escapeMarkdown(item.text)}${cites ? ` ${cites}` : ''}`);
     }
   }
-  return lines.join('\n') + '\n';
+  // Read in terminals and editors alike: no escape sequence from an article survives (src/text/terminal.ts).
+  return terminalSafe(lines.join('\n')) + '\n';
 }

@@ -5,15 +5,16 @@
  * the summary's lead when it fits (the main happening, summary.ts), else the best summary sentence
  * that fits, else the main clause of one, else a cut at a word boundary. "Best" means: it stands on
  * its own (no opening that points back, "Jej sprawa…"), it names someone or something, most sources
- * state it, it is short. `headlineOf` gives the same treatment to any text (an article's first
+ * state it, it is short. `headlineFromText` gives the same treatment to any text (an article's first
  * sentence as a story's provisional title).
  */
 import type { Language } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import type { SummarySentence } from './types.ts';
 import { synthesisLexicon } from './resources.ts';
-import { splitSentences } from '../text/sentences.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { firstSentence, shorten } from '../text/headline.ts';
+import { endsWithAbbreviation } from '../text/sentences.ts';
 
 /**
  * Longer than this is a sentence, not a headline. Polish news headlines mostly run to 60–90
@@ -30,14 +31,10 @@ function isHeadline(text: string | undefined): text is string {
   return text !== undefined && text.trim().length > 0 && text.length <= MAX_TITLE_CHARS && !TRUNCATED.test(text);
 }
 
-/** Drops the sentence's full stop: headlines carry none. An abbreviation keeps its dot ("ws."). */
-function asHeadline(sentence: string, language: Language = 'pl'): string {
+/** Drops the sentence's full stop: headlines carry none (an abbreviation keeps its dot: "w 2019 r."). */
+function asHeadline(sentence: string, language: Language): string {
   const trimmed = sentence.trim();
-  if (!/(?<![.…])\.\s*$/u.test(trimmed)) return trimmed;
-  // The splitter keeps an abbreviation's dot inside the sentence: if the text without its last dot
-  // no longer ends the same sentence, the dot belonged to an abbreviation.
-  const spans = splitSentences(`${trimmed} X`, language);
-  return spans.length > 1 ? trimmed.replace(/\.\s*$/u, '') : trimmed;
+  return endsWithAbbreviation(trimmed, language) ? trimmed : trimmed.replace(/(?<![.…])\.\s*$/u, '');
 }
 
 interface Ranked {
@@ -93,25 +90,23 @@ function mainClause(sentence: string, subordinators: ReadonlySet<string>, langua
   return undefined;
 }
 
-/** Cuts at the last word boundary that fits, marking the cut; the last resort. */
-function shortened(text: string): string {
-  const cut = text.slice(0, MAX_TITLE_CHARS - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd().replace(/[,;:–—-]+$/u, '')}…`;
-}
-
 /**
- * A headline from any text: its first sentence (split by the text layer, so "ws." or an initial
- * "W." never ends it) when it fits, else that sentence's main clause, else a cut at a word boundary.
- * @example headlineOf('Porozumienie ws. brexitu blisko. Ministrowie…', 'pl') // → 'Porozumienie ws. brexitu blisko'
+ * A headline from any text: its first sentence (src/text/headline.ts: never ended by "ws." or an
+ * initial "W.") when it fits, else that sentence's main clause, else a cut at a word boundary.
+ * @example headlineFromText('Porozumienie ws. brexitu blisko. Ministrowie…', 'pl') // → 'Porozumienie ws. brexitu blisko'
  */
-export function headlineOf(text: string, language: Language): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const first = splitSentences(trimmed, language)[0];
-  const sentence = first ? trimmed.slice(first.start, first.end).trim() : trimmed;
+export function headlineFromText(text: string, language: Language): string | undefined {
+  // Uncut: a sentence too long for a title gives its main clause before a cut is tried.
+  const sentence = firstSentence(text, language, Number.POSITIVE_INFINITY)?.trim();
+  if (!sentence) return undefined;
   const headline = asHeadline(sentence, language);
   if (isHeadline(headline)) return headline;
-  return mainClause(sentence, synthesisLexicon(language).subordinators, language) ?? shortened(asHeadline(sentence.replace(TRUNCATED, ''), language));
+  return mainClause(sentence, synthesisLexicon(language).subordinators, language) ?? lastResort(sentence, language);
+}
+
+/** A cut at a word boundary that fits, marked with "…" (src/text/headline.ts: never right after an abbreviation). */
+function lastResort(text: string, language: Language): string {
+  return shorten(asHeadline(text.replace(TRUNCATED, ''), language), MAX_TITLE_CHARS, language);
 }
 
 /**
@@ -140,5 +135,5 @@ export function storyTitle(
     if (clause) return clause;
   }
   const longest = given ?? ranked[0]?.text;
-  return longest ? shortened(asHeadline(longest.replace(TRUNCATED, ''), language)) : fallback;
+  return longest ? lastResort(longest, language) : fallback;
 }

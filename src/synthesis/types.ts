@@ -6,6 +6,7 @@ import type { EntityType, Language, Published } from '../types.ts';
 import type { EpistemicStatus, SynthesisArticle } from './input.ts';
 
 export type { EpistemicStatus, SynthesisArticle } from './input.ts';
+export { EPISTEMIC_STATUSES } from './input.ts';
 
 export interface StoryInput {
   readonly id: string;
@@ -26,6 +27,9 @@ export interface Citation {
  * story overtook what it expected or reported (`superseded`).
  */
 export type SentenceStatus = EpistemicStatus | 'superseded';
+
+/** Every claim status (ClaimStatus) as a list, for schemas (src/app/records.ts). */
+export const CLAIM_STATUSES = ['asserted', 'attributed', 'hedged', 'confirmed', 'denied', 'disputed', 'superseded'] as const satisfies readonly ClaimStatus[];
 
 /**
  * What a reader is told about a claim: the sentence statuses, plus `disputed` when another source
@@ -73,7 +77,8 @@ export interface ConflictValue {
  * region). `update`: earlier reports expected or reported one value, a later one states another as
  * what happened (values: earlier first). `dispute`: a source denies what another one claims.
  */
-export type ConflictKind = 'contradiction' | 'refinement' | 'update' | 'dispute';
+export const CONFLICT_KINDS = ['contradiction', 'refinement', 'update', 'dispute'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export interface Conflict {
   readonly slot: ConflictSlot;

@@ -123,6 +123,18 @@ function joinAcross(before: string, after: string, abbr: AbbreviationSet, whole:
 }
 
 /**
+ * Does `text` end in an abbreviation's or an initial's dot ("…w 2019 r.", "…referendum ws.",
+ * "…w W.") rather than in a full stop alone? Headlines are cut and trimmed with this
+ * (src/text/headline.ts), so a title never ends inside "ws. Brexitu".
+ */
+export function endsWithAbbreviation(text: string, language: Language): boolean {
+  const word = LAST_WORD.exec(text)?.[1]?.split(/[-–]/).pop();
+  if (!word || !word.endsWith('.')) return false;
+  const abbr = abbreviations(language);
+  return inSet(abbr.never, word) || inSet(abbr.final, word) || INITIALS.test(word);
+}
+
+/**
  * ICU's segmenter slows down quadratically on long inputs (measured: 8 kB 9 ms, 33 kB 54 ms), and
  * scraped text sometimes has no blank lines at all, so long paragraphs are cut into windows of at
  * most MAX_SEGMENTER_INPUT characters, preferably after sentence punctuation, else at a space.

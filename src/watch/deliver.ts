@@ -1,9 +1,14 @@
 /**
- * Webhook delivery: POST the alert as JSON, retrying failures (network errors, timeouts, 5xx,
- * 429) with exponential back-off. A 4xx other than 408/429 is the receiver refusing this body,
- * which a retry would not change, so it fails at once. The outcome is returned, never thrown,
- * so the caller can record it and keep the alert pending.
+ * Webhook delivery: POST the alert as JSON through the one outbound client (src/net/http.ts),
+ * so a webhook cannot reach loopback, private or metadata addresses unless the operator opted
+ * in, and redirects are not followed (a receiver answers where it was registered). Failures
+ * (network errors, timeouts, 5xx, 429) are retried with exponential back-off. A 4xx other than
+ * 408/429 is the receiver refusing this body, and a refused address is refused again: both fail
+ * at once. The outcome is returned, never thrown, so the caller can record it and keep the
+ * alert pending.
  */
+import { STATUS_CODES } from 'node:http';
+import { httpRequest, NetError, type HttpRequest } from '../net/http.ts';
 import type { DeliveryOutcome } from '../store/store.ts';
 import type { Alert } from './alert.ts';
 
@@ -23,7 +28,13 @@ export interface RetryOptions {
  */
 export const DEFAULT_RETRY: RetryOptions = Object.freeze({ attempts: 3, backoffMs: 500, timeoutMs: 10_000 });
 
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+/** The address policy for webhooks (default: KRONIKA_ALLOW_PRIVATE, src/net/http.ts). */
+export type WebhookNet = Pick<HttpRequest, 'allowPrivate' | 'allowAddresses' | 'lookup'>;
+
+/** A receiver's answer is not used (its status is all a delivery needs); a big one is still fine. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** Failures a retry cannot change: the address or URL is refused, the receiver redirects. */
+const FINAL: ReadonlySet<NetError['kind']> = new Set(['blocked-address', 'bad-url', 'too-many-redirects']);
 
 /** Statuses worth retrying: the receiver may answer differently in a moment. */
 function retryable(status: number): boolean {
@@ -40,34 +51,30 @@ export async function postAlert(
   url: string,
   alert: Alert,
   retry: RetryOptions = DEFAULT_RETRY,
-  fetchImpl: Fetch = fetch,
+  net: WebhookNet = {},
 ): Promise<DeliveryOutcome> {
   let error = 'not attempted';
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     if (attempt > 1) await sleep(retry.backoffMs * 2 ** (attempt - 2));
     try {
-      const response = await fetchImpl(url, {
+      const response = await httpRequest({
+        url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'kronika-watch' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(alert),
-        signal: AbortSignal.timeout(retry.timeoutMs),
-        redirect: 'error',
+        timeoutMs: retry.timeoutMs,
+        maxRedirects: 0,
+        maxBytes: MAX_ANSWER_BYTES,
+        ...net,
       });
-      await response.body?.cancel();
-      if (response.ok) return { status: 'delivered' };
-      error = `HTTP ${response.status} ${response.statusText}`.trim();
+      if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+      error = `HTTP ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim();
       if (!retryable(response.status)) return { status: 'failed', error, attempts: attempt };
     } catch (caught) {
-      error = describe(caught);
+      if (!(caught instanceof NetError)) throw caught;
+      error = caught.kind === 'timeout' ? 'timed out' : caught.message;
+      if (FINAL.has(caught.kind)) return { status: 'failed', error, attempts: attempt };
     }
   }
   return { status: 'failed', error, attempts: retry.attempts };
-}
-
-/** A one-line reason: fetch hides the socket error in `cause`. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return 'timed out';
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }

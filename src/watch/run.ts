@@ -1,8 +1,7 @@
 /**
- * Evaluates saved searches and delivers their alerts (issue 8). This is an edge, like
- * src/app/stories.ts: it reads the store and the search index, and delivers through stdout or
- * webhooks. Steps, per watch:
- *   1. Search: the watch's query and filters, restricted to the given (new) articles.
+ * Evaluates saved searches and delivers their alerts: the alert stage of the stream
+ * (src/app/stages.ts) and `kronika watch run`. Steps:
+ *   1. Search: each watch's query and filters, restricted to the given (new) articles.
  *   2. Only articles ingested after the watch was created alert: a watch is about news to come.
  *   3. Record: matches go into the store first; one already recorded is never recorded again,
  *      which is what makes an alert fire once per article, also across restarts.
@@ -10,29 +9,28 @@
  *      it; a failure is recorded, stays pending for the next run, and stops this watch's
  *      deliveries for this run (its receiver is down).
  */
-import { findStoryIn, loadStoryEngine } from '../app/stories.ts';
-import { MAX_SEARCH_LIMIT, type SearchHit, type SearchIndex } from '../search/index.ts';
-import type { DeliveryOutcome, Store, Watch } from '../store/store.ts';
-import type { StoryEngine } from '../stories/engine.ts';
+import { MAX_SEARCH_LIMIT, type SearchHit } from '../search/index.ts';
+import type { DeliveryOutcome, Store, StoreConcerns, Watch } from '../store/store.ts';
 import { buildAlert, type Alert, type AlertStory } from './alert.ts';
-import { DEFAULT_RETRY, postAlert, type Fetch, type RetryOptions } from './deliver.ts';
+import { DEFAULT_RETRY, postAlert, type RetryOptions, type WebhookNet } from './deliver.ts';
 
-export interface WatchRunOptions {
-  /** Only these articles (what an ingest just stored); every indexed article when absent. */
-  readonly articleIds?: readonly string[];
+export interface DeliveryOptions {
   /** Public address of the web UI; alerts then carry `story.url`. */
   readonly baseUrl?: string;
   /** Where alerts of watches without a webhook go, one JSON line each. */
   readonly print: (line: string) => void;
   readonly retry?: RetryOptions;
-  readonly fetch?: Fetch;
+  /** Webhook address policy, e.g. { allowPrivate: true } (src/watch/deliver.ts). */
+  readonly net?: WebhookNet;
   readonly now?: () => Date;
 }
 
-export interface WatchRunReport {
-  readonly watches: number;
-  /** Matches recorded in this run (each fires once). */
-  readonly matched: number;
+export interface WatchRunOptions extends DeliveryOptions {
+  /** Only these articles (what an ingest just stored); every indexed article when absent. */
+  readonly articleIds?: readonly string[];
+}
+
+export interface DeliveryReport {
   readonly delivered: number;
   /** Alerts whose delivery failed in this run; they stay pending. */
   readonly failed: number;
@@ -40,52 +38,78 @@ export interface WatchRunReport {
   readonly pending: number;
 }
 
+export interface WatchRunReport extends DeliveryReport {
+  readonly watches: number;
+  /** Matches recorded in this run (each fires once). */
+  readonly matched: number;
+}
+
 /**
- * Runs every watch once against the index. The index must already hold the articles (call
- * syncSearchIndex first).
- * @example await runWatches(store, index, { articleIds: result.articleIds, print: console.log })
+ * Records, for every watch, the matches among these articles (all indexed articles when
+ * undefined) that were ingested after the watch was created; returns how many are new. Works on
+ * the store or inside a transaction (the alert stage records and moves its cursor together).
  */
-export async function runWatches(store: Store, index: SearchIndex, options: WatchRunOptions): Promise<WatchRunReport> {
-  const watches = store.listWatches();
-  const totals = { watches: watches.length, matched: 0, delivered: 0, failed: 0, pending: 0 };
-  if (watches.length === 0 || (options.articleIds?.length === 0 && watches.every((w) => w.pending === 0))) return totals;
+export async function recordWatchMatches(
+  store: StoreConcerns, watches: readonly Watch[], articleIds: readonly string[] | undefined, at: string,
+): Promise<number> {
+  let recorded = 0;
+  for (const watch of watches) {
+    const hits = await searchWatch(store, watch, articleIds);
+    const ingested = new Map((await store.articles.getMany(hits.map((h) => h.articleId))).map((a) => [a.id, a.ingestedAt]));
+    const fresh = hits.filter((hit) => (ingested.get(hit.articleId) ?? '') >= watch.createdAt);
+    recorded += (await store.watches.recordMatches(watch.id, fresh.map((hit) => ({ articleId: hit.articleId, sentence: hit.sentence.text })), at)).length;
+  }
+  return recorded;
+}
+
+/**
+ * Delivers every pending alert of every watch, each claimed first (never inside a transaction:
+ * webhooks take network time).
+ * @example await deliverAlerts(store, { print: (line) => process.stdout.write(line + '\n') })
+ */
+export async function deliverAlerts(store: Store, options: DeliveryOptions): Promise<DeliveryReport> {
   const clock = options.now ?? (() => new Date());
-  const now = () => clock().toISOString();
   const leaseMs = leaseFor(options.retry ?? DEFAULT_RETRY);
-  let engine: StoryEngine | undefined;
-  const storyOf = (articleId: string): AlertStory | undefined => {
-    engine ??= loadStoryEngine(store).engine;
-    const id = engine.eventOf(articleId);
-    const story = id === undefined ? undefined : findStoryIn(engine, id);
+  const totals = { delivered: 0, failed: 0, pending: 0 };
+  const storyOf = async (articleId: string): Promise<AlertStory | undefined> => {
+    const story = await store.stories.ofArticle(articleId, 'event').catch(() => undefined);
     return story && { id: story.id, ...(story.title && { title: story.title }) };
   };
-
-  for (const watch of watches) {
-    const fresh = searchWatch(index, watch, options.articleIds).filter((hit) => {
-      const article = store.getArticle(hit.articleId);
-      return article !== undefined && article.ingestedAt >= watch.createdAt;
-    });
-    totals.matched += store.recordWatchMatches(
-      watch.id, fresh.map((hit) => ({ articleId: hit.articleId, sentence: hit.sentence.text })), now()).length;
-
+  for (const watch of await store.watches.list()) {
+    if (watch.pending === 0) continue;
     for (;;) {
       const at = clock();
-      const match = store.claimWatchMatch(watch.id, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString());
+      const match = await store.watches.claim(watch.id, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString());
       if (!match) break;
-      const article = store.getArticle(match.articleId);
+      const article = await store.articles.get(match.articleId);
       const outcome: DeliveryOutcome = article
-        ? await deliver(watch, buildAlert(watch, article, storyOf(article.id), match.sentence, options.baseUrl), options)
+        ? await deliver(watch, buildAlert(watch, article, await storyOf(article.id), match.sentence, options.baseUrl), options)
         : { status: 'failed', error: `article ${match.articleId} is no longer stored`, attempts: 1 };
-      store.recordDelivery(watch.id, match.articleId, outcome, now());
+      await store.watches.recordDelivery(watch.id, match.articleId, outcome, clock().toISOString());
       if (outcome.status === 'failed') {
         totals.failed++;
         break;
       }
       totals.delivered++;
     }
-    totals.pending += store.pendingWatchMatches(watch.id).length;
+    totals.pending += (await store.watches.pending(watch.id)).length;
   }
   return totals;
+}
+
+/**
+ * Runs every watch once against the search index, then delivers. The index must already hold
+ * the articles (the index stage puts them there).
+ * @example await runWatches(store, { articleIds: result.articleIds, print: console.log })
+ */
+export async function runWatches(store: Store, options: WatchRunOptions): Promise<WatchRunReport> {
+  const watches = await store.watches.list();
+  if (watches.length === 0 || (options.articleIds?.length === 0 && watches.every((w) => w.pending === 0))) {
+    return { watches: watches.length, matched: 0, delivered: 0, failed: 0, pending: 0 };
+  }
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const matched = await recordWatchMatches(store, watches, options.articleIds, now);
+  return { watches: watches.length, matched, ...await deliverAlerts(store, options) };
 }
 
 /**
@@ -97,8 +121,8 @@ function leaseFor(retry: RetryOptions): number {
   return retry.attempts * retry.timeoutMs + waits + 60_000;
 }
 
-function deliver(watch: Watch, alert: Alert, options: WatchRunOptions): Promise<DeliveryOutcome> {
-  if (watch.webhook) return postAlert(watch.webhook, alert, options.retry ?? DEFAULT_RETRY, options.fetch);
+function deliver(watch: Watch, alert: Alert, options: DeliveryOptions): Promise<DeliveryOutcome> {
+  if (watch.webhook) return postAlert(watch.webhook, alert, options.retry ?? DEFAULT_RETRY, options.net);
   options.print(JSON.stringify(alert));
   return Promise.resolve({ status: 'delivered' });
 }
@@ -107,13 +131,13 @@ function deliver(watch: Watch, alert: Alert, options: WatchRunOptions): Promise<
  * Every hit of the watch's query, page by page. Restricted to `articleIds` in slices, so a big
  * ingest never builds one huge id list for the index.
  */
-function searchWatch(index: SearchIndex, watch: Watch, articleIds?: readonly string[]): SearchHit[] {
+async function searchWatch(store: StoreConcerns, watch: Watch, articleIds?: readonly string[]): Promise<SearchHit[]> {
   const filters = { ...(watch.language && { language: watch.language }), ...(watch.source && { source: watch.source }) };
   const slices = articleIds ? chunks(articleIds, MAX_SEARCH_LIMIT) : [undefined];
   const hits: SearchHit[] = [];
   for (const ids of slices) {
     for (let offset = 0; ; offset += MAX_SEARCH_LIMIT) {
-      const page = index.search(watch.query, { ...filters, ...(ids && { articleIds: ids }), limit: MAX_SEARCH_LIMIT, offset });
+      const page = await store.search.search(watch.query, { ...filters, ...(ids && { articleIds: ids }), limit: MAX_SEARCH_LIMIT, offset });
       hits.push(...page);
       if (page.length < MAX_SEARCH_LIMIT) break;
     }

@@ -75,13 +75,19 @@ const STYLE = `
   .error { color: #a00; }
   nav.pages { display: flex; justify-content: space-between; margin: 1rem 0; }
   table.meta td { padding: 0 1rem 0 0; vertical-align: top; }
+  table.claims td:nth-child(2) { overflow-wrap: anywhere; }
   .story ul, .story ol { padding: 0; list-style: none; }
   ul.summary li { margin: .45rem 0; font-size: 1.08rem; }
   ul.summary li:first-child { font-size: 1.25rem; line-height: 1.45; }
-  .cites { white-space: nowrap; }
-  a.cite { display: inline-block; min-width: 1.35em; margin-left: .2em; padding: 0 .35em; border-radius: .7em; background: var(--chip);
-    color: var(--accent); font: 700 .7rem/1.6 system-ui, sans-serif; text-align: center; text-decoration: none; vertical-align: .15em; }
-  a.cite:hover { background: var(--accent); color: #fff; }
+  /* Chips wrap like words (never a nowrap run wider than a phone); a large set folds behind "+N". */
+  .cites { margin-left: .15em; }
+  a.cite, .more-cites > summary { display: inline-block; min-width: 1.6em; margin: .1em 0 .1em .2em; padding: 0 .4em; border-radius: .8em; background: var(--chip);
+    color: var(--accent); font: 700 .72rem/1.7 system-ui, sans-serif; text-align: center; text-decoration: none; vertical-align: .15em; }
+  a.cite:hover, a.cite:focus-visible { background: var(--accent); color: #fff; }
+  .more-cites { display: inline; }
+  .more-cites > summary { cursor: pointer; list-style: none; background: #fff; border: 1px solid var(--chip); }
+  .more-cites > summary::-webkit-details-marker { display: none; }
+  .more-cites[open] > summary { display: none; }
   table.claims { width: 100%; border-collapse: collapse; font-size: .95rem; }
   table.claims th { font: 600 .72rem system-ui, sans-serif; text-transform: uppercase; color: var(--muted); text-align: left; padding: .3rem; }
   table.claims td { border-top: 1px solid var(--line); padding: .45rem .3rem; vertical-align: top; }
@@ -97,19 +103,38 @@ const STYLE = `
   .conflict .slot { margin-left: .4rem; font: .75rem system-ui, sans-serif; color: var(--muted); text-transform: uppercase; }
   .conflict .values { display: flex; flex-wrap: wrap; gap: .3rem .5rem; margin-top: .2rem; }
   .conflict .value { background: #fff; border: 1px solid #f0c4bd; border-radius: .3rem; padding: 0 .4rem; }
-  ul.timeline li { display: grid; grid-template-columns: 5.5rem 1fr; gap: .8rem; padding: .35rem 0; border-left: 2px solid var(--line); padding-left: .8rem; }
+  ul.timeline li { display: grid; grid-template-columns: 8.5rem minmax(0, 1fr); gap: .8rem; padding: .35rem 0; border-left: 2px solid var(--line); padding-left: .8rem; }
   ul.timeline time { font: 700 .85rem/1.9 system-ui, sans-serif; color: var(--accent); }
   ul.quotes li { margin: .9rem 0; }
   blockquote { margin: 0; padding-left: .8rem; border-left: 3px solid var(--ink); font-style: italic; }
   .who { font: .85rem system-ui, sans-serif; color: var(--muted); margin: .2rem 0 0 .8rem; }
   details summary { cursor: pointer; font: .85rem system-ui, sans-serif; color: var(--accent); margin: .5rem 0; }
-  ol.sources li { display: grid; grid-template-columns: 1.8rem 1fr; column-gap: .3rem; margin: .4rem 0; }
-  ol.sources a, .text, table.meta td { overflow-wrap: anywhere; }
+  ol.sources li { display: grid; grid-template-columns: 1.8rem minmax(0, 1fr); column-gap: .3rem; margin: .4rem 0; }
+  ol.sources a, .text, table.meta td, ol.results a, .conflict .value { overflow-wrap: anywhere; }
+  table.meta th { font-weight: 400; color: var(--muted); text-align: left; padding: 0 1rem 0 0; vertical-align: top; white-space: nowrap; }
+  details.record { margin-top: 1.5rem; }
+  .in-story { font: .95rem system-ui, sans-serif; background: #f4f6f9; border-left: 3px solid var(--accent); padding: .4rem .7rem; }
+  h3 { font: 600 .85rem system-ui, sans-serif; color: var(--muted); margin: 1rem 0 .3rem; }
+  ul.entities { display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: 0; list-style: none; }
+  a.entity { display: inline-block; padding: .1rem .6rem; border: 1px solid var(--line); border-radius: 1rem; text-decoration: none; font: .9rem system-ui, sans-serif; }
+  a.entity .n { color: var(--muted); font-size: .8rem; }
+  figure.chart { margin: 1rem 0 1.5rem; max-width: 32rem; }
+  figure.chart svg { display: block; width: 100%; height: auto; }
+  figure.chart text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+  figure.chart text.value { fill: var(--ink); font-weight: 600; }
+  figure.chart .baseline { stroke: var(--line); }
+  .chart-title { font: 600 .85rem system-ui, sans-serif; color: var(--muted); margin: 0 0 .4rem; }
+  ul.legend { display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; padding: 0; margin: .4rem 0 0; font: .85rem system-ui, sans-serif; }
+  .swatch { display: inline-block; width: .8em; height: .8em; border-radius: .15em; margin-right: .35em; vertical-align: -.05em; }
+  ol.bars { list-style: none; padding: 0; margin: 0; }
+  ol.bars li { margin: .35rem 0; font: .9rem system-ui, sans-serif; }
+  ol.bars svg { height: .6rem; }
   ol.sources .n { grid-row: span 2; font: 700 .8rem/1.9 system-ui, sans-serif; color: var(--accent); }
   @media (max-width: 600px) {
     body { font-size: 16px; }
     h1 { font-size: 1.5rem; }
-    ul.timeline li { grid-template-columns: 1fr; gap: 0; }
+    ul.timeline li { grid-template-columns: minmax(0, 1fr); gap: 0; }
+    table.claims th:first-child, table.claims td:first-child { width: 1%; }
   }
 `;
 
@@ -120,7 +145,7 @@ export function page(title: string, body: SafeHtml, query = ''): string {
 <title>${title} · Kronika</title><style>${trusted(STYLE)}</style></head>
 <body><header><a class="home" href="/">Kronika</a><a href="/stories">Wydarzenia</a>
 <form class="search" action="/search" method="get" role="search">
-<input type="search" name="q" value="${query}" placeholder="Szukaj: Władywostok, &quot;Korea Północna&quot;, woj*" maxlength="1000" aria-label="search">
+<input type="search" name="q" value="${query}" placeholder="Szukaj: Władywostok, &quot;Korea Północna&quot;, woj*" maxlength="1000" aria-label="Szukaj w artykułach">
 <button type="submit">Szukaj</button></form></header>
 <main>${body}</main></body></html>`.value;
 }

@@ -1,74 +1,128 @@
 /** The pages: article list, search results, one article with a highlighted passage, stories. */
-import type { ArticleSummary } from '../api/records.ts';
+import type { ArticleSummary } from '../app/records.ts';
 import { markHighlights, type SearchHit } from '../search/index.ts';
 import type { Story } from '../stories/story.ts';
-import type { Citation, ClaimStatus, ConflictSlot, StoryReport } from '../synthesis/types.ts';
-import type { Article, Span } from '../types.ts';
+import type { ClaimStatus, ConflictSlot, ReportEntity, ReportSource, StoryReport } from '../synthesis/types.ts';
+import { firstSentence } from '../text/headline.ts';
+import type { Article, EntityType, Language, Span } from '../types.ts';
+import { barChart, timeChart } from './charts.ts';
+import { chipSources, citationChips, passageLink } from './chips.ts';
+import { count, errorText, formatDate, formatDateRange, formatNumber, formatPublished, languageName, NOUNS, type Noun } from './i18n.ts';
+import { publicOrigin } from '../api/security.ts';
+import { isHttpUrl } from '../net/url.ts';
 import { escapeHtml, html, page, trusted, type SafeHtml } from './html.ts';
 
-function published(value: string | undefined): string {
-  return value ?? 'bez daty';
+/** A headline made from text is cut to this (src/text/headline.ts keeps abbreviations whole). */
+const HEADLINE_CHARS = 120;
+
+/**
+ * What a list shows as an article's headline: its title, else its first sentence. Never a file
+ * path: where the article came from is in its details only.
+ */
+export function headlineOf(title: string | null | undefined, text: string, language: Language): string {
+  return title ?? firstSentence(text, language, HEADLINE_CHARS) ?? 'Artykuł bez tekstu';
 }
 
-function articleLink(id: string, passage?: Span): string {
-  return passage ? `/articles/${id}?start=${passage.start}&end=${passage.end}#passage` : `/articles/${id}`;
+/**
+ * Text of the sources, marked with its language (a screen reader switches voice; tests tell it
+ * from the interface's own Polish), and names, marked as not to be translated.
+ */
+function said(text: string, language: Language): SafeHtml {
+  return html`<span lang="${language}">${text}</span>`;
+}
+function named(text: string): SafeHtml {
+  return html`<span translate="no">${text}</span>`;
+}
+
+/** "onet.pl · 12 września 2023 · polski": what, when, in which language. */
+function articleMeta(outlet: string | null | undefined, published: Article['published'] | null | undefined, language: Language, copy?: boolean): SafeHtml {
+  return html`${outlet ? named(outlet) : '—'} · ${formatPublished(published)} · ${languageName(language)}${copy ? ' · kopia innego artykułu' : ''}`;
 }
 
 function pager(base: string, offset: number, size: number, shown: number): SafeHtml {
   const link = (to: number) => `${base}${base.includes('?') ? '&' : '?'}offset=${to}`;
-  return html`<nav class="pages">${offset > 0 ? html`<a href="${link(Math.max(0, offset - size))}">← nowsze</a>` : html`<span></span>`}
-${shown === size ? html`<a href="${link(offset + size)}">dalej →</a>` : ''}</nav>`;
+  return html`<nav class="pages" aria-label="strony">${offset > 0 ? html`<a href="${link(Math.max(0, offset - size))}">← poprzednie</a>` : html`<span></span>`}
+${shown === size ? html`<a href="${link(offset + size)}">następne →</a>` : ''}</nav>`;
 }
 
 export function listPage(articles: readonly ArticleSummary[], offset: number, size: number): string {
-  const items = articles.map((a) => html`<li><a href="${articleLink(a.id)}">${a.title ?? a.excerpt.slice(0, 90)}</a>
-<div class="meta">${published(a.published?.value)} · ${a.outlet ?? '—'} · ${a.language}${a.duplicateOf ? ' · kopia' : ''}</div>
-<div>${a.excerpt}</div></li>`);
+  const items = articles.map((a) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.excerpt, a.language)}</a>
+<div class="meta">${articleMeta(a.outlet, a.published, a.language, a.duplicateOf !== null)}</div>
+<div lang="${a.language}">${a.excerpt}</div></li>`);
   const body = articles.length
     ? html`<h1>Artykuły</h1><ol class="results">${items}</ol>${pager('/', offset, size, articles.length)}`
     : html`<h1>Artykuły</h1><p>Brak artykułów. Dodaj je poleceniem <code>kronika ingest</code>.</p>`;
   return page('Artykuły', body);
 }
 
-export function searchPage(query: string, hits: readonly SearchHit[], offset: number, size: number): string {
-  const items = hits.map((h) => html`<li><a href="${articleLink(h.articleId, h.sentence)}">${h.title ?? h.origin}</a>
-<div class="meta">${published(h.published)} · ${h.outlet ?? '—'} · ${h.matches} ${h.matches === 1 ? 'zdanie' : 'zdań'}</div>
-<div>${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`);
+/**
+ * Search results; `articles` holds the hits' articles, so an untitled one is headed by its first
+ * sentence rather than by where it was read from.
+ */
+export function searchPage(query: string, hits: readonly SearchHit[], offset: number, size: number, articles: ReadonlyMap<string, Article> = new Map()): string {
+  const items = hits.map((h) => {
+    const article = articles.get(h.articleId);
+    const headline = h.title ?? (article ? headlineOf(article.title, article.text, article.language) : h.sentence.text);
+    return html`<li><a href="${passageLink(h.articleId, h.sentence)}" lang="${h.language}">${headline}</a>
+<div class="meta">${h.outlet ? named(h.outlet) : '—'} · ${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
+<div lang="${h.language}">${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`;
+  });
+  const heading = html`<h1>Wyniki: ${named(query)}</h1>`;
   const body = hits.length
-    ? html`<h1>Wyniki: ${query}</h1><ol class="results">${items}</ol>${pager(`/search?q=${encodeURIComponent(query)}`, offset, size, hits.length)}`
-    : html`<h1>Wyniki: ${query}</h1><p>Nic nie znaleziono.</p>`;
-  return page(`Szukaj: ${query}`, body, query);
+    ? html`${heading}<ol class="results" start="${offset + 1}">${items}</ol>${pager(`/search?q=${encodeURIComponent(query)}`, offset, size, hits.length)}`
+    : query
+      ? html`${heading}<p>Nic nie znaleziono. Spróbuj innej formy słowa albo krótszego zapytania; polskie litery są opcjonalne.</p>`
+      : html`<h1>Szukaj</h1><p>Wpisz słowa w pole wyszukiwania: odmiana i polskie litery nie mają znaczenia („Władywostok” znajdzie „Władywostoku”).</p>`;
+  return page(query ? `Szukaj: ${query}` : 'Szukaj', body, query);
 }
 
-export function articlePage(article: Article, passage?: Span): string {
+/** The story an article belongs to, as its page links to it. */
+export interface ArticleStory {
+  readonly id: string;
+  readonly title?: string;
+  readonly articles: number;
+}
+
+export function articlePage(article: Article, passage?: Span, story?: ArticleStory): string {
   const text = passage
     ? trusted(markHighlights(article.text, [passage], '<mark class="passage" id="passage">', '</mark>', escapeHtml))
     : html`${article.text}`;
-  const rows: [string, string | undefined][] = [
-    ['opublikowano', article.published && `${article.published.value} (${article.published.precision})`],
-    ['źródło', article.outlet], ['autor', article.author], ['język', article.language],
-    ['pochodzenie', article.origin], ['kopia artykułu', article.duplicateOf],
+  const headline = headlineOf(article.title, article.text, article.language);
+  // Where the article came from (a file path, an id) is for someone checking the record: folded.
+  const details: [string, SafeHtml | string | undefined][] = [
+    ['opublikowano', article.published && formatPublished(article.published)],
+    ['źródło', article.outlet ? named(article.outlet) : '—'], ['autor', article.author && named(article.author)], ['język', languageName(article.language)],
+    // Only http(s) addresses become links: a javascript: or data: URL stays inert text.
+    ['adres', article.url && (isHttpUrl(article.url) ? html`<a href="${article.url}" rel="noreferrer noopener" translate="no">${article.url}</a>` : html`<span translate="no">${article.url}</span>`)],
+    ['pochodzenie', named(publicOrigin(article.origin))], ['dodano', formatDate(article.ingestedAt.slice(0, 16) + 'Z')],
+    ['kopia artykułu', article.duplicateOf && html`<a href="${passageLink(article.duplicateOf)}" translate="no">${article.duplicateOf}</a>`],
+    ['identyfikator', html`${named(article.id)} · <a href="/api/articles/${article.id}">JSON</a>`],
   ];
-  const meta = rows.filter(([, v]) => v).map(([k, v]) => html`<tr><td>${k}</td><td>${k === 'kopia artykułu' ? html`<a href="${articleLink(v!)}">${v}</a>` : v}</td></tr>`);
-  const body = html`<article><h1>${article.title ?? 'Bez tytułu'}</h1>
-${article.url ? html`<p class="meta"><a href="${article.url}" rel="noreferrer noopener">${article.url}</a></p>` : ''}
-<table class="meta">${meta}</table>
-<div class="text">${text}</div>
-<p class="meta">id ${article.id} · <a href="/api/articles/${article.id}">JSON</a></p></article>`;
-  return page(article.title ?? `Artykuł ${article.id}`, body);
+  const rows = details.filter(([, v]) => v).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`);
+  const body = html`<article><h1 lang="${article.language}">${headline}</h1>
+<p class="meta">${articleMeta(article.outlet, article.published, article.language)}${article.author ? html` · ${named(article.author)}` : ''}</p>
+${story ? html`<p class="in-story">Wydarzenie: <a href="/stories/${story.id}">${story.title ? named(story.title) : 'bez tytułu'}</a> <span class="meta">(${count(story.articles, NOUNS.article)})</span></p>` : ''}
+<div class="text" lang="${article.language}">${text}</div>
+<details class="record"><summary>Szczegóły artykułu</summary><table class="meta">${rows}</table></details></article>`;
+  return page(headline, body);
 }
 
-export function errorPage(status: number, message: string): string {
-  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${message}</p><p><a href="/">Wróć do listy</a></p>`);
+export function errorPage(status: number): string {
+  const { title, explanation } = errorText(status);
+  return page(`Błąd ${status}`, html`<h1>Błąd ${status}</h1><p class="error">${title}. ${explanation}</p><p><a href="/">Wróć do listy artykułów</a></p>`);
 }
 
 /** Story list: most articles first, with their span of dates and outlets. */
 export function storiesPage(stories: readonly Story[]): string {
-  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ?? s.id}</a>
-<div class="meta">${s.articles} ${s.articles === 1 ? 'artykuł' : 'artykułów'} · ${s.independentSources} niezależnych · ${s.firstSeen ?? '?'} – ${s.lastSeen ?? '?'} · ${s.outlets.join(', ')}</div></li>`);
+  const items = stories.map((s) => html`<li><a href="/stories/${s.id}">${s.title ? said(s.title, s.languages[0] ?? 'und') : 'Wydarzenie bez tytułu'}</a>
+<div class="meta">${storyCounts(s.articles, s.independentSources, s.outlets.length)} · ${formatDateRange(s.firstSeen, s.lastSeen)}</div></li>`);
   return page('Wydarzenia', stories.length
     ? html`<h1>Wydarzenia</h1><ol class="results">${items}</ol>`
     : html`<h1>Wydarzenia</h1><p>Brak wydarzeń: nie ma jeszcze artykułów.</p>`);
+}
+
+function storyCounts(articles: number, independent: number, outlets: number): string {
+  return [count(articles, NOUNS.article), count(independent, NOUNS.independentSource), ...(outlets ? [count(outlets, NOUNS.outlet)] : [])].join(' · ');
 }
 
 /** Claim statuses as a reader reads them; the badge class is the status itself. */
@@ -77,64 +131,113 @@ const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
 };
 const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'confirmed', 'denied', 'disputed', 'superseded']);
 const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
+const ENTITY_TYPES: readonly (readonly [EntityType, string])[] = [
+  ['PER', 'Osoby'], ['ORG', 'Organizacje'], ['LOC', 'Miejsca'], ['EVT', 'Wydarzenia'], ['PRO', 'Dzieła i produkty'],
+];
 
-/** An untitled source by its file name: a server's folder layout says nothing to a reader. */
-function originLabel(origin: string): string {
-  return /^https?:/i.test(origin) ? origin : origin.split(/[\\/]/).pop() || origin;
-}
+/**
+ * Rows shown before the rest fold into a <details> (no scripts): a screenful each; and at most
+ * `max` on the page at all. A story of hundreds of articles has hundreds of claims and quotes:
+ * past the cap the page says how many more its JSON report holds (it keeps a phone's page near
+ * 150 KB rather than 800).
+ */
+const CLAIMS = { shown: 12, max: 100 };
+const QUOTES = { shown: 10, max: 60 };
+const ENTITIES = { shown: 8, max: 40 };
+/** Every source stays on the page (the chips' numbers point into the list), the long tail folded. */
+const SOURCES = { shown: 20, max: Infinity };
 
-function firstPerArticle(citations: readonly Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => !seen.has(c.article) && seen.add(c.article));
-}
-
-/** Rows shown before the rest fold into a <details> (no scripts): a screenful each. */
-const SHOWN_CLAIMS = 12;
-const SHOWN_QUOTES = 10;
-
-/** The first `shown` items, and the rest behind a "więcej" disclosure. */
-function folded(items: readonly SafeHtml[], shown: number, wrap: (items: readonly SafeHtml[]) => SafeHtml): SafeHtml {
+/** The first `shown` items, the rest up to `max` behind a "więcej" disclosure, and a count of any beyond. */
+function folded(items: readonly SafeHtml[], limits: { shown: number; max: number }, wrap: (items: readonly SafeHtml[]) => SafeHtml, beyond?: (n: number) => SafeHtml): SafeHtml {
+  const { shown, max } = limits;
   if (items.length <= shown) return wrap(items);
-  return html`${wrap(items.slice(0, shown))}<details><summary>więcej (${items.length - shown})</summary>${wrap(items.slice(shown))}</details>`;
+  const hidden = items.slice(shown, max);
+  const rest = items.length - shown - hidden.length;
+  return html`${wrap(items.slice(0, shown))}<details><summary>więcej (${hidden.length})</summary>${wrap(hidden)}</details>${rest > 0 && beyond ? beyond(rest) : ''}`;
+}
+
+/**
+ * A source's headline in the report: its title, else its earliest sentence the report quotes
+ * (the report holds no article text), else its number.
+ */
+function sourceHeadlines(report: StoryReport): (source: ReportSource, number: number) => string {
+  const earliest = new Map<string, { start: number; text: string }>();
+  for (const claim of [...report.claims, ...report.speculation, ...report.confirmed]) {
+    for (const s of claim.sentences) {
+      const known = earliest.get(s.article);
+      if (!known || s.start < known.start) earliest.set(s.article, { start: s.start, text: s.text });
+    }
+  }
+  return (source, number) => source.title
+    ?? (earliest.has(source.article) ? headlineOf(undefined, earliest.get(source.article)!.text, source.language) : `Artykuł ${number}`);
+}
+
+function entitiesSection(entities: readonly ReportEntity[]): SafeHtml | '' {
+  const groups = ENTITY_TYPES.map(([type, label]) => {
+    const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'pl'));
+    if (!ofType.length) return '';
+    const chips = ofType.map((e) => html`<li><a class="entity" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" title="${count(e.mentions, NOUNS.mention)} w ${count(e.articles, NOUNS.articleLocative)}">${named(e.name)} <span class="n">${e.mentions}</span></a></li>`);
+    return html`<div class="entity-group"><h3>${label}</h3>${folded(chips, ENTITIES, (items) => html`<ul class="entities">${items}</ul>`, (n) => html`<p class="meta">i ${formatNumber(n)} rzadziej wymienianych</p>`)}</div>`;
+  });
+  return groups.some(Boolean) ? html`${groups}` : '';
+}
+
+/** Articles per outlet; sources without a known outlet are counted apart, never invented. */
+function coverage(sources: readonly ReportSource[]): SafeHtml | '' {
+  const perOutlet = new Map<string, number>();
+  for (const s of sources) if (s.outlet) perOutlet.set(s.outlet, (perOutlet.get(s.outlet) ?? 0) + 1);
+  if (perOutlet.size < 2) return '';
+  const unknown = sources.filter((s) => !s.outlet).length;
+  return html`${barChart([...perOutlet].map(([label, value]) => ({ label, value })), { title: 'Artykuły według serwisów', className: 'coverage-chart' })}${
+    unknown ? html`<p class="meta">${count(unknown, NOUNS.article)} bez znanego serwisu.</p>` : ''}`;
 }
 
 /**
  * A story report; every cited sentence links to its passage in the article through a numbered
  * citation chip (the number is the source's row in "Źródła"). Sections carry stable ids
- * (summary, claims, conflicts, timeline, quotes, sources) for links and browser tests.
+ * (summary, conflicts, claims, coverage, timeline, quotes, entities, sources) for links and tests.
  */
 export function storyPage(story: Story, report: StoryReport): string {
-  const number = new Map(report.sources.map((s, i) => [s.article, i + 1]));
-  // One chip per source: a second sentence of the same article reads as a stutter ("1 1").
-  const cite = (citations: readonly Citation[]) => html`<span class="cites">${firstPerArticle(citations).map((c) =>
-    html`<a class="cite" href="${articleLink(c.article, c)}" title="${c.article}">${number.get(c.article) ?? '?'}</a>`)}</span>`;
+  const headline = sourceHeadlines(report);
+  const sources = chipSources(report.sources, headline);
+  const cite = (citations: Parameters<typeof citationChips>[0]) => citationChips(citations, sources);
+  // A sentence is in its first source's language; the story's main one when it cites none.
+  const languageOf = new Map(report.sources.map((s) => [s.article, s.language]));
+  const storyLanguage = (report.counts.languages[0] ?? 'und') as Language;
+  const quoted = (text: string, citations: Parameters<typeof citationChips>[0]) => said(text, languageOf.get(citations[0]?.article ?? '') ?? storyLanguage);
+  const inReport = (noun: Noun) => (n: number) => html`<p class="meta">i ${count(n, noun)} więcej w <a href="/api/stories/${story.id}">pełnym raporcie (JSON)</a></p>`;
   const section = (id: string, title: string, content: SafeHtml | '') =>
     content ? html`<section id="${id}"><h2>${title}</h2>${content}</section>` : '';
   const list = (cls: string) => (items: readonly SafeHtml[]) => html`<ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
 
   // Plain reporting needs no label in the summary; unconfirmed, disputed or officially confirmed facts do.
-  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${s.text}</em>` : s.text}${cite(s.citations)}${
+  const summary = report.summary.map((s) => html`${s.hedged ? html`<em>${quoted(s.text, s.citations)}</em>` : quoted(s.text, s.citations)}${cite(s.citations)}${
     SUMMARY_LABELLED.has(s.status) ? html` <span class="badge ${s.status}">${CLAIM_STATUS[s.status]}</span>` : ''}`);
   const claims = report.claims.map((c) => html`<tr><td><span class="badge ${c.status}">${CLAIM_STATUS[c.status]}</span></td>
-<td>${c.text}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
-  const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${c.subject}</strong>
+<td>${quoted(c.text, c.sentences)}${cite(c.sentences)}</td><td class="num">${c.independentSources}</td></tr>`);
+  const conflicts = report.conflicts.map((c) => html`<div class="conflict ${c.kind}"><div class="what"><strong>${named(c.subject)}</strong>
 <span class="slot">${CONFLICT_SLOT[c.slot]}${c.kind === 'refinement' ? ' · doprecyzowanie' : ''}</span></div>
-<div class="values">${c.values.map((v) => html`<span class="value">${v.value}${cite(v.citations)}</span>`)}</div></div>`);
-  const timeline = report.timeline.map((t) => html`<time>${t.value}</time><span>${t.text}${cite(t.citations)}</span>`);
-  const quotes = report.quotes.map((q) => html`<blockquote>„${q.text}”</blockquote>
-<div class="who">${q.speaker ? html`— ${q.speaker}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
-  const sources = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${articleLink(s.article)}">${s.title ?? originLabel(s.origin)}</a>
-<span class="meta">${s.outlet ?? 'źródło nieznane'} · ${s.published?.value ?? 'bez daty'} · ${s.language}${s.independent ? '' : ' · kopia'}</span>`);
+<div class="values">${c.values.map((v) => html`<div class="value">${named(v.value)}${cite(v.citations)}</div>`)}</div></div>`);
+  const timeline = report.timeline.map((t) => html`<time datetime="${t.value}">${formatDate(t.value)}</time><div>${quoted(t.text, t.citations)}${cite(t.citations)}</div>`);
+  const quotes = report.quotes.map((q) => html`<blockquote>„${quoted(q.text, [q.citation])}”</blockquote>
+<div class="who">${q.speaker ? html`— ${named(q.speaker)}` : '— bez atrybucji'}${cite([q.citation])}</div>`);
+  const sourceItems = report.sources.map((s, i) => html`<span class="n">${i + 1}</span><a href="${passageLink(s.article)}" lang="${s.language}">${headline(s, i + 1)}</a>
+<span class="meta">${articleMeta(s.outlet, s.published, s.language, !s.independent)}</span>`);
+  const overTime = timeChart(report.sources.map((s) => ({ date: s.published?.value, group: s.outlet ?? '—' })), { title: 'Artykuły w czasie', className: 'articles-chart' });
+  const byOutlet = coverage(report.sources);
 
-  const body = html`<article class="story"><h1>${report.title}</h1>
-<p class="meta">${report.counts.articles} artykułów · ${report.counts.independentSources} niezależnych źródeł · ${report.counts.languages.join(', ')}${story.firstSeen ? ` · ${story.firstSeen} – ${story.lastSeen ?? '?'}` : ''}</p>
+  const body = html`<article class="story"><h1 lang="${storyLanguage}">${report.title}</h1>
+<p class="meta">${storyCounts(report.counts.articles, report.counts.independentSources, story.outlets.length)} · ${report.counts.languages.map(languageName).join(', ')} · ${formatDateRange(story.firstSeen, story.lastSeen)}</p>
 ${section('summary', 'Podsumowanie', summary.length ? list('summary')(summary) : '')}
 ${section('conflicts', 'Rozbieżności', conflicts.length ? html`${conflicts}` : '')}
-${section('claims', 'Ustalenia', claims.length ? folded(claims, SHOWN_CLAIMS, (rows) =>
-    html`<table class="claims"><thead><tr><th>status</th><th>twierdzenie</th><th class="num">źródła</th></tr></thead><tbody>${rows}</tbody></table>`) : '')}
+${section('claims', 'Ustalenia', claims.length ? folded(claims, CLAIMS, (rows) =>
+    html`<table class="claims"><thead><tr><th>status</th><th>twierdzenie</th><th class="num">źródła</th></tr></thead><tbody>${rows}</tbody></table>`, inReport(NOUNS.claim)) : '')}
+${section('coverage', 'Zasięg', overTime || byOutlet ? html`${overTime}${byOutlet}` : '')}
 ${section('timeline', 'Oś czasu', timeline.length ? list('timeline')(timeline) : '')}
-${section('quotes', 'Cytaty', quotes.length ? folded(quotes, SHOWN_QUOTES, list('quotes')) : '')}
-${section('sources', 'Źródła', sources.length ? html`<ol class="sources">${sources.map((i) => html`<li>${i}</li>`)}</ol>` : '')}
-<p class="meta">${story.id} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
+${section('quotes', 'Cytaty', quotes.length ? folded(quotes, QUOTES, list('quotes'), inReport(NOUNS.quote)) : '')}
+${section('entities', 'Kto i gdzie', entitiesSection(report.entities))}
+${section('sources', 'Źródła', sourceItems.length ? folded(sourceItems, SOURCES, (items) =>
+    html`<ol class="sources" start="${sourceItems.indexOf(items[0]!) + 1}">${items.map((i) => html`<li>${i}</li>`)}</ol>`) : '')}
+<p class="meta">${named(story.id)} · <a href="/api/stories/${story.id}">JSON</a></p></article>`;
   return page(report.title, body);
 }

@@ -1,11 +1,16 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appStages, createApp } from '../../src/api/app.ts';
 import { API_PATHS } from '../../src/api/openapi.ts';
+import { openStore } from '../../src/store/index.ts';
 import { seedArticles } from '../search/helpers.ts';
 import { getJson, postJson, seededApp } from './helpers.ts';
 
-const t = seededApp();
+const t = await seededApp();
 after(() => t.close());
 const seeds = seedArticles();
 
@@ -85,8 +90,8 @@ test('GET /api/entities groups mentions across articles, most mentioned first', 
   const { status, body } = await getJson(t.app, '/api/entities?type=PER');
   assert.equal(status, 200);
   assert.equal(body.scanned, seeds.length);
-  const kim = body.entities.find((e: any) => /Kim Dzong Un/.test(e.name));
-  assert.ok(kim, body.entities.map((e: any) => e.name).join(', '));
+  const kim = body.entities.find((e: any) => /Kim Dzong Un/.test(e.base));
+  assert.ok(kim, body.entities.map((e: any) => e.base).join(', '));
   assert.ok(kim.articles.length >= 4, 'Kim is in nearly every seed');
   assert.ok(body.entities.every((e: any) => e.type === 'PER'));
   const one = await getJson(t.app, `/api/entities?article=${seeds[0]!.id}`);
@@ -101,14 +106,15 @@ test('GET /api/stats counts stored and indexed articles', async () => {
   assert.equal(body.byLanguage.pl, seeds.length);
 });
 
-test('POST /api/ingest stores text, indexes it for search, and is idempotent', async () => {
-  const local = seededApp();
+test('POST /api/ingest stores text, indexes it for search, places it in a story, and is idempotent', async () => {
+  const local = await seededApp();
   try {
     const text = 'Premier ogłosił w Gdańsku budowę nowego portu kontenerowego.\n\nInwestycja ma kosztować 2 mld zł.';
     const first = await getJson(local.app, '/api/ingest', postJson({ text, title: 'Nowy port', published: '2024-03-05', outlet: 'Trójmiasto' }));
     assert.equal(first.status, 201);
     assert.equal(first.body.status, 'stored');
     assert.equal(first.body.indexed, true);
+    assert.match(first.body.story?.id ?? '', /^ev-/, 'the answer names the event it joined');
     assert.equal(first.body.article.title, 'Nowy port');
     assert.deepEqual(first.body.article.published, { value: '2024-03-05', precision: 'day' });
     const again = await getJson(local.app, '/api/ingest', postJson({ text }));
@@ -117,9 +123,9 @@ test('POST /api/ingest stores text, indexes it for search, and is idempotent', a
     assert.equal(again.body.id, first.body.id);
     const found = await getJson(local.app, '/api/search?q=gdansk&source=tr%C3%B3jmiasto');
     assert.deepEqual(found.body.hits.map((h: any) => h.articleId), [first.body.id]);
-    assert.equal(local.store.countArticles(), seeds.length + 1);
+    assert.equal(await local.store.articles.count(), seeds.length + 1);
   } finally {
-    local.close();
+    await local.close();
   }
 });
 
@@ -128,7 +134,7 @@ test('POST /api/ingest reads HTML and fetched URLs through the ingest readers', 
     + '<p>Przywódcy państw Unii Europejskiej spotkali się w czwartek w Brukseli, aby rozmawiać o budżecie na kolejne lata.</p>'
     + '<p>Rozmowy mają potrwać do późnej nocy, a porozumienie wciąż nie jest pewne, twierdzą dyplomaci.</p></article></body></html>';
   const fetched: string[] = [];
-  const local = seededApp({
+  const local = await seededApp({
     fetchUrl: async (url) => {
       fetched.push(url);
       return { url, contentType: 'text/html; charset=utf-8', bytes: new TextEncoder().encode(page) };
@@ -146,7 +152,7 @@ test('POST /api/ingest reads HTML and fetched URLs through the ingest readers', 
     assert.equal(file.status, 422);
     assert.deepEqual(fetched, ['https://example.pl/szczyt'], 'file: URLs are never fetched');
   } finally {
-    local.close();
+    await local.close();
   }
 });
 
@@ -166,7 +172,7 @@ test('POST /api/ingest error statuses: 415, 400, 422, 413', async () => {
     assert.equal(res.status, status, `${String(init.body).slice(0, 40)} → ${JSON.stringify(res.body)}`);
     assert.equal(res.body.error.code, code);
   }
-  assert.equal(t.store.countArticles(), seeds.length);
+  assert.equal(await t.store.articles.count(), seeds.length);
 });
 
 test('wrong methods get 405 with Allow, unknown routes 404, both as JSON errors', async () => {
@@ -183,25 +189,28 @@ test('wrong methods get 405 with Allow, unknown routes 404, both as JSON errors'
 
 test('unexpected errors become a 500 JSON body without internals, and are logged', async () => {
   const logged: unknown[] = [];
-  const local = seededApp({ analyze: () => { throw new Error('SQLITE secret path /var/x'); }, log: (e) => logged.push(e) });
+  const local = await seededApp({ log: (e) => logged.push(e) });
+  const broken = Object.create(local.store.analyses) as typeof local.store.analyses;
+  broken.getMany = () => Promise.reject(new Error('SQLITE secret path /var/x'));
+  const app = createApp({ store: { ...local.store, analyses: broken }, log: (e) => logged.push(e) });
   try {
-    const res = await getJson(local.app, `/api/articles/${seeds[0]!.id}`);
+    const res = await getJson(app, `/api/articles/${seeds[0]!.id}`);
     assert.equal(res.status, 500);
     assert.deepEqual(res.body, { error: { code: 'internal', message: 'internal server error' } });
     assert.equal(logged.length, 1);
   } finally {
-    local.close();
+    await local.close();
   }
 });
 
 test('a request over the time limit answers 503 timeout', async () => {
-  const local = seededApp({ requestTimeoutMs: 20, fetchUrl: () => new Promise(() => {}) });
+  const local = await seededApp({ requestTimeoutMs: 20, fetchUrl: () => new Promise(() => {}) });
   try {
     const res = await getJson(local.app, '/api/ingest', postJson({ url: 'https://example.pl/slow' }));
     assert.equal(res.status, 503);
     assert.equal(res.body.error.code, 'timeout');
   } finally {
-    local.close();
+    await local.close();
   }
 });
 
@@ -221,35 +230,78 @@ test('/openapi.json lists every route the app serves', async () => {
   assert.ok(body.paths['/api/ingest'].post.requestBody.content['application/json'].schema.anyOf.length === 3);
 });
 
-test('GET /api/articles/:id with the default analyzer returns quote and status offsets from src/analysis', async () => {
-  const local = seededApp({ analyze: undefined });
-  try {
-    const seed = seeds.find((a) => /\n\n[-–] /.test(a.text) || /„[^”]+”/.test(a.text)) ?? seeds[0]!;
-    const { status, body } = await getJson(local.app, `/api/articles/${seed.id}`);
-    assert.equal(status, 200);
-    const { sentences, statuses, quotes } = body.analysis;
-    assert.equal(statuses.length, sentences.length, 'one status per sentence');
-    assert.ok(quotes.length > 0, 'the seed has quotes');
-    for (const q of quotes) {
-      assert.ok(q.start >= 0 && q.end <= seed.text.length && q.start < q.end);
-      // A quote's offsets cover its text (verbatim quotes exactly; reported clauses contain it).
-      assert.ok(seed.text.slice(q.start, q.end).includes(q.text.slice(0, 20)), q.text);
-    }
-  } finally {
-    local.close();
+test('GET /api/articles/:id returns the stored analysis: quote and status offsets from src/analysis', async () => {
+  const seed = seeds.find((a) => /\n\n[-–] /.test(a.text) || /„[^”]+”/.test(a.text)) ?? seeds[0]!;
+  const { status, body } = await getJson(t.app, `/api/articles/${seed.id}`);
+  assert.equal(status, 200);
+  const { sentences, statuses, quotes } = body.analysis;
+  assert.equal(statuses.length, sentences.length, 'one status per sentence');
+  assert.ok(quotes.length > 0, 'the seed has quotes');
+  for (const q of quotes) {
+    assert.ok(q.start >= 0 && q.end <= seed.text.length && q.start < q.end);
+    // A quote's offsets cover its text (verbatim quotes exactly; reported clauses contain it).
+    assert.ok(seed.text.slice(q.start, q.end).includes(q.text.slice(0, 20)), q.text);
   }
 });
 
-test('GET /api/search indexes articles stored behind its back (e.g. by `kronika ingest`)', async () => {
-  const local = seededApp();
+test('a serving process indexes and clusters articles another process stored (readers never do it themselves)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-api-'));
+  const path = join(dir, 'k.db');
+  const served = await openStore(path);
+  const other = await openStore(path);
+  const local = await seededApp({ store: served });
+  let polling: { stop(): Promise<void> } | undefined;
   try {
-    const [first] = local.store.saveArticles([{ ...seeds[0]!, id: 'abcdef0123456789', text: 'Burmistrz Sopotu otworzył nowe molo.', fingerprint: undefined }]);
+    const [first] = await other.articles.save([{ ...seeds[0]!, id: 'abcdef0123456789', text: 'Burmistrz Sopotu otworzył nowe molo.', fingerprint: undefined }]);
     assert.equal(first!.status, 'stored');
-    assert.equal(local.search.countArticles(), seeds.length);
-    const { body } = await getJson(local.app, '/api/search?q=molo');
-    assert.deepEqual(body.hits.map((h: any) => h.articleId), ['abcdef0123456789']);
-    assert.equal(local.search.countArticles(), seeds.length + 1);
+    for (const path of ['/api/search?q=molo', '/api/stories', '/api/articles/abcdef0123456789', '/api/entities', '/api/stats', '/stories', '/search?q=molo']) {
+      assert.equal((await local.app.request(path)).status, 200, path);
+    }
+    assert.deepEqual((await getJson(local.app, '/api/search?q=molo')).body.hits, [], 'GET handlers do not index');
+    assert.deepEqual((await getJson(local.app, '/api/stats')).body.stageLag, { analyse: 1, index: 1, cluster: 1, alert: 1 }, 'nor run any stage');
+    polling = appStages(served, {}, () => {}).poll(20);
+    let hits: string[] = [];
+    for (let i = 0; i < 250 && hits.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      hits = (await getJson(local.app, '/api/search?q=molo')).body.hits.map((h: any) => h.articleId);
+    }
+    assert.deepEqual(hits, ['abcdef0123456789'], 'indexed by the background stages');
+    assert.equal((await getJson(local.app, '/api/stats')).body.searchIndexed, seeds.length + 1);
   } finally {
-    local.close();
+    await polling?.stop();
+    await other.close();
+    await local.close();
+    rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('POST /api/ingest {url} of a feed stores its items, detected as `kronika ingest <url>` detects it', async () => {
+  const feed = readFileSync(new URL('../fixtures/ingest/feed-rss2-content-encoded/input.rss', import.meta.url));
+  const local = await seededApp({
+    // Served as text/html, as many servers do: the content decides, not the label.
+    fetchUrl: async (url) => ({ url, contentType: 'text/html', bytes: new Uint8Array(feed) }),
+  });
+  try {
+    const res = await getJson(local.app, '/api/ingest', postJson({ url: 'https://news.example/feed' }));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.ok(res.body.items.length >= 2, 'every item of the feed');
+    for (const item of res.body.items) {
+      assert.equal(item.status, 'stored');
+      assert.equal(item.indexed, true);
+      assert.notEqual(item.article.origin, 'https://news.example/feed', 'items keep their own links, not the feed URL as one page');
+    }
+  } finally {
+    await local.close();
+  }
+});
+
+test('/openapi.json is generated from the record schemas the CLI prints with', async () => {
+  const { body } = await getJson(t.app, '/openapi.json');
+  for (const record of ['Article', 'ArticleSummary', 'Story', 'Entity', 'Analysis', 'SearchHit', 'Watch', 'StoryReport', 'Error']) {
+    assert.ok(body.components.schemas[record], `component ${record}`);
+  }
+  const list = body.paths['/api/stories'].get;
+  assert.deepEqual(list.responses['200'].content['application/json'].schema.properties.stories.items, { $ref: '#/components/schemas/Story' });
+  assert.ok(list.parameters.some((p: any) => p.name === 'entity' && p.in === 'query' && p.description), 'query parameters from the zod query schema');
+  assert.ok(!JSON.stringify(body).includes('$defs'), 'every shared shape is a component');
 });

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { seedArticles } from '../search/helpers.ts';
 import { getJson, postJson, seededApp } from './helpers.ts';
 
-// The real analysis (default analyzer): reports need quotes, times and statuses.
-const t = seededApp({ analyze: undefined });
+const t = await seededApp();
 after(() => t.close());
 const seeds = seedArticles();
 
@@ -14,8 +13,10 @@ test('GET /api/stories groups the five seeds into one event', async () => {
   assert.equal(body.level, 'event');
   const [top] = body.stories;
   assert.ok(top, 'at least one story');
-  assert.equal(top.articles, seeds.length, `stories: ${body.stories.map((s: any) => s.articles).join(', ')}`);
+  assert.equal(top.articleCount, seeds.length, `stories: ${body.stories.map((s: any) => s.articleCount).join(', ')}`);
   assert.deepEqual([...top.articleIds].sort(), seeds.map((a) => a.id).sort());
+  assert.deepEqual(top.articles.map((a: any) => a.id), top.articleIds, 'the same record as `kronika stories --json`: articles with their origins');
+  assert.ok(top.articles.every((a: any) => a.origin), 'articles carry their origin');
   const storylines = await getJson(t.app, '/api/stories?level=storyline');
   assert.equal(storylines.status, 200);
   assert.ok(storylines.body.stories.length >= 1);
@@ -38,7 +39,7 @@ test('GET /api/stories/:id returns the report with citations into the articles',
 });
 
 test('stories catch up with articles ingested later; bad and unknown ids are 400/404', async () => {
-  const local = seededApp({ analyze: undefined });
+  const local = await seededApp();
   try {
     const before = (await getJson(local.app, '/api/stories')).body.total;
     const text = 'Rada Miasta Krakowa przyjęła w czwartek budżet na przyszły rok. Radni głosowali do późnej nocy.\n\n'
@@ -51,7 +52,7 @@ test('stories catch up with articles ingested later; bad and unknown ids are 400
     assert.equal((await getJson(local.app, '/api/stories/ev-0000000000000000')).status, 404);
     assert.equal((await getJson(local.app, '/api/stories?level=chapter')).status, 400);
   } finally {
-    local.close();
+    await local.close();
   }
 });
 

@@ -4,7 +4,7 @@ import { escapeHtml, html } from '../../src/web/html.ts';
 import { seedArticles } from '../search/helpers.ts';
 import { postJson, seededApp } from './helpers.ts';
 
-const t = seededApp();
+const t = await seededApp();
 after(() => t.close());
 const seeds = seedArticles();
 
@@ -52,7 +52,7 @@ test('GET /articles/:id?start=&end= highlights exactly that passage', async () =
 });
 
 test('hostile article text, title and queries are shown escaped, never as markup', async () => {
-  const local = seededApp();
+  const local = await seededApp();
   try {
     const evil = '<script>alert(1)</script>';
     const res = await local.app.request('/api/ingest', postJson({
@@ -67,6 +67,17 @@ test('hostile article text, title and queries are shown escaped, never as markup
     assert.ok(article.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(article.includes('&lt;img src=x onerror=alert(1)&gt;'));
   } finally {
-    local.close();
+    await local.close();
   }
+});
+
+test('`kronika report --format html` and the web story page are one rendering', async () => {
+  const { reportDocument } = await import('../../src/web/routes.ts');
+  const { storyReport } = await import('../../src/app/stories.ts');
+  const { stories: [story] } = await t.store.stories.list();
+  const web = await (await t.app.request(`/stories/${story!.id}`)).text();
+  const { report } = await storyReport(t.store, story!);
+  assert.equal(reportDocument(story!, report), web, 'the same document');
+  const linked = reportDocument(story!, report, 'http://127.0.0.1:8080');
+  assert.match(linked, /<head><base href="http:\/\/127\.0\.0\.1:8080\/">/, 'a saved file links to a running server');
 });

@@ -1,22 +1,20 @@
 /**
  * What the browser tests and the screenshot script share: the app over a temp SQLite store with
- * the seed articles ingested (stories and search index synced), served on 127.0.0.1, and the
- * Debian chromium launched headless through playwright-core. Browsers are never downloaded:
- * without /usr/bin/chromium this throws, so the tests fail with the reason (CI installs it).
+ * the seed articles ingested (analysed, indexed, clustered), served on 127.0.0.1, and Chromium
+ * launched headless through playwright-core: Debian's when present, else the one inside the npm
+ * package @sparticuz/chromium (test/browser/chromium.ts). Browsers are never downloaded.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/api/app.ts';
 import { startServer, type RunningServer } from '../../src/api/server.ts';
-import { syncStories } from '../../src/app/stories.ts';
-import { ingestBatch } from '../../src/ingest/batch.ts';
-import { openSqliteSearchIndex, syncSearchIndex, type SearchIndex } from '../../src/search/index.ts';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { ingestInputs } from '../../src/app/ingest.ts';
+import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
+import { CHROMIUM_ARGS, chooseChromium } from './chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = join(import.meta.dirname, '../../samples/kim-putin-2023');
 
 export interface Site {
@@ -28,42 +26,29 @@ export interface Site {
 export async function startSite(): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-browser-'));
   const path = join(dir, 'kronika.db');
-  const store = openSqliteStore(path);
-  let search: SearchIndex | undefined;
+  const store = await openStore(path);
   let server: RunningServer | undefined;
   try {
-    await ingestBatch(store, [SEEDS]);
-    syncStories(store);
-    search = openSqliteSearchIndex(path);
-    syncSearchIndex(store, search);
-    server = await startServer(createApp({ store, search, log: () => {} }), { port: 0, host: '127.0.0.1' });
+    await ingestInputs(store, [SEEDS]);
+    server = await startServer(createApp({ store, log: () => {} }), { port: 0, host: '127.0.0.1' });
   } catch (error) {
-    search?.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   const running = server;
-  const index = search;
   return {
     url: running.url,
     store,
     close: async () => {
       await running.close();
-      index.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); .ci/run does this in CI`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const choice = chooseChromium();
+  return chromium.launch({ executablePath: choice.executablePath, env: { ...process.env, ...choice.env }, args: [...CHROMIUM_ARGS] });
 }

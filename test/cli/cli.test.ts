@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kronika, SAMPLE_DIR, tempDb } from './helpers.ts';
+import { kronika, ROOT, SAMPLE_DIR, tempDb } from './helpers.ts';
 
 const lines = (s: string) => s.split('\n').filter(Boolean);
 
@@ -134,4 +134,28 @@ test('the sample forms one event story; story and report find it by id', () => {
   const rebuilt = lines(kronika(['stories', '--rebuild', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
   assert.equal(rebuilt.length, 1, 'batch re-clustering agrees with the stream');
   assert.equal(kronika(['report', 'no-such-story', '--db', db]).code, 2);
+});
+
+test('ingest --no-stages only stores; readers say what waits; update runs the stages; a postgres:// store is refused in one line', () => {
+  const db = tempDb();
+  const stored = kronika(['ingest', SAMPLE_DIR, '--no-stages', '--db', db]);
+  assert.equal(stored.code, 0, stored.stderr);
+  assert.doesNotMatch(stored.stdout, /stories:/, 'no clustering ran');
+  const before = kronika(['stories', '--json', '--db', db]);
+  assert.equal(before.code, 0);
+  assert.equal(before.stdout, '', 'a reader does not cluster');
+  assert.match(before.stderr, /5 stored article\(s\) are not in stories yet: `kronika update`/);
+  const update = kronika(['update', '--db', db]);
+  assert.equal(update.code, 0, update.stderr);
+  assert.match(update.stderr, /update: analyse 5, index 5, cluster 5, alert 5; stories: 1 event\(s\)/);
+  const after = kronika(['stories', '--json', '--db', db]);
+  assert.equal(lines(after.stdout).length, 1);
+  assert.equal(after.stderr, '', 'nothing waits any more');
+
+  // Nothing listens on port 1: an unreachable PostgreSQL store is one line, and no local folder.
+  const pg = kronika(['stories', '--db', 'postgres://kronika@127.0.0.1:1/news']);
+  assert.equal(pg.code, 1);
+  assert.equal(pg.stderr.trim().split('\n').length, 1, pg.stderr);
+  assert.match(pg.stderr, /cannot connect to PostgreSQL/);
+  assert.equal(existsSync(join(ROOT, 'postgres:')), false, 'no folder named after the URL');
 });

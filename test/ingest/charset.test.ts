@@ -49,8 +49,34 @@ test('a UTF-8 BOM wins and is stripped', () => {
   assert.equal(decoded.text, `<meta charset="iso-8859-2">${SENTENCE}`);
 });
 
-test('undeclared windows-1250 is invalid UTF-8: a clear error with the byte offset', () => {
-  assertFails(encodePolish('Zażółć', 'windows-1250'), /^invalid utf-8 bytes at byte 2 \(no charset declared\)$/);
+test('undeclared windows-1250 and iso-8859-2 are detected, with a warning', () => {
+  for (const encoding of ['windows-1250', 'iso-8859-2'] as const) {
+    const sentence = encoding === 'iso-8859-2' ? SENTENCE.replace('–', '-') : SENTENCE;
+    const decoded = decodeBytes(encodePolish(`<p>${sentence}</p>`, encoding), { origin: 'page.html' });
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.source, 'detected');
+    assert.equal(decoded.text, `<p>${sentence}</p>`);
+    assert.equal(decoded.warning, `no charset declared and not UTF-8: read as ${encoding}`);
+  }
+});
+
+test('bytes that are neither UTF-8 nor Central European text: a clear error with the byte offset', () => {
+  assertFails(Buffer.from([0x41, 0xff, 0xfe, 0xa4, 0xa4, 0x42]), /^invalid utf-8 bytes at byte 1 \(no charset declared\)$/);
+});
+
+test('a legacy charset declared over UTF-8 bytes is read as UTF-8, with a warning, not stored as mojibake', () => {
+  for (const [bytes, contentType, source] of [
+    [Buffer.from(`<html><head><meta charset="iso-8859-2"></head><body><p>${SENTENCE}</p></body></html>`), undefined, 'meta'],
+    [Buffer.from(`<p>${SENTENCE}</p>`), 'text/html; charset=windows-1250', 'http'],
+  ] as const) {
+    const decoded = decodeBytes(bytes, { origin: 'page.html', ...(contentType && { contentType }) });
+    assert.equal(decoded.encoding, 'utf-8');
+    assert.equal(decoded.source, 'detected');
+    assert.ok(decoded.text.includes(SENTENCE), decoded.text);
+    assert.match(decoded.warning ?? '', new RegExp(`^declared (iso-8859-2|windows-1250) \\(${source}\\), but the bytes are UTF-8: read as UTF-8$`));
+  }
+  // Plain ASCII under a legacy declaration is the same in both: nothing to warn about.
+  assert.equal(decodeBytes(Buffer.from('<meta charset="iso-8859-2"><p>Ala</p>'), { origin: 'a.html' }).warning, undefined);
 });
 
 test('empty, binary and unknown-charset inputs are refused', () => {

@@ -42,6 +42,15 @@ test('cleanText: photo credits and captions', () => {
   assert.deepEqual(removed.map((r) => r.kind), ['photo-credit', 'photo-credit']);
 });
 
+test('cleanText: a credit glued to the front of a long paragraph goes, the paragraph stays', () => {
+  const body = 'Rachunek za wyjście z Unii. Wystąpienie z Unii Europejskiej może kosztować Wielką Brytanię co najmniej ' +
+    '60 miliardów euro - wynika z analiz, jakie przeprowadził dziennikarz "Financial Timesa" dla jednego z think tanków. ' +
+    'Najwięcej kraj musi przeznaczyć na dotychczasowe zobowiązania.';
+  const { text, removed } = cleanText(`Foto: EPA/PAUL MCERLANE/PAP ${body}\n\nFoto: PAP/Leszek Szymański`, 'pl');
+  assert.equal(text, body);
+  assert.deepEqual(removed.map((r) => r.text), ['Foto: EPA/PAUL MCERLANE/PAP', 'Foto: PAP/Leszek Szymański']);
+});
+
 test('cleanText: English share, cookie, newsletter, image credit and Read more lines', () => {
   const input = [
     'The prime minister announced a cabinet reshuffle on Monday.',

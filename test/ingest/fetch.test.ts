@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IngestError } from '../../src/ingest/errors.ts';
-import { fetchResource, USER_AGENT } from '../../src/ingest/fetch.ts';
+import { fetchResource, USER_AGENT, type FetchOptions } from '../../src/ingest/fetch.ts';
 import { readInputs, type IngestItem, type IngestOptions } from '../../src/ingest/index.ts';
 import { encodePolish } from './encodings.ts';
 import { readFixture } from './helpers.ts';
@@ -66,14 +66,17 @@ after(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** The test server is on loopback, which the client refuses unless told (src/net/http.ts). */
 async function collect(inputs: string[], options?: IngestOptions): Promise<IngestItem[]> {
   const items: IngestItem[] = [];
-  for await (const item of readInputs(inputs, options)) items.push(item);
+  for await (const item of readInputs(inputs, { allowPrivate: true, ...options })) items.push(item);
   return items;
 }
 
+const fetchLocal = (url: string, options: FetchOptions = {}) => fetchResource(url, { allowPrivate: true, ...options });
+
 async function assertFetchError(path: string, pattern: RegExp, options = {}) {
-  await assert.rejects(fetchResource(`${base}${path}`, options), (error: unknown) => {
+  await assert.rejects(fetchLocal(`${base}${path}`, options), (error: unknown) => {
     assert.ok(error instanceof IngestError);
     assert.equal(error.input, `${base}${path}`);
     assert.match(error.message, pattern);
@@ -94,7 +97,7 @@ test('200 HTML through readInputs: article text and metadata, honest User-Agent'
 });
 
 test('a redirect is followed to the final URL', async () => {
-  const resource = await fetchResource(`${base}/moved`);
+  const resource = await fetchLocal(`${base}/moved`);
   assert.equal(resource.url, `${base}/article`);
   assert.match(resource.contentType ?? '', /text\/html/);
 });
@@ -111,7 +114,7 @@ test('a slow server times out at the configured limit', async () => {
 test('redirect loop, too many redirects, redirect to file: are refused', async () => {
   await assertFetchError('/loop-a', /^redirect loop/);
   await assertFetchError('/hop/0', /^too many redirects \(more than 5\)$/);
-  await assert.rejects(fetchResource(`${base}/to-file`), /refusing file: URL/);
+  await assert.rejects(fetchLocal(`${base}/to-file`), /refusing file: URL/);
 });
 
 test('an oversize body is cut off at the cap, declared or streamed', async () => {
@@ -145,8 +148,18 @@ test('fetchLinked: a summary-only feed item is replaced by its page', async () =
 
 test('fetchLinked: a dead item link is one error, the summary is still kept', async () => {
   const items = await collect([`${base}/feed-dead-link`], { fetchLinked: true });
-  assert.deepEqual(items.map((i) => (i.kind === 'error' ? `${i.input}: ${i.message}` : i.document.text)), [
+  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.text : `${i.input}: ${i.message}`)), [
     `${base}/missing: HTTP 404 Not Found`,
     'Pociąg przywódcy Korei Północnej opuścił Pjongjang.',
   ]);
+});
+
+test('without the opt-in a loopback URL is one error line and the server gets no request', async () => {
+  const before = userAgents.length;
+  const items: IngestItem[] = [];
+  for await (const item of readInputs([`${base}/article`, `${base.replace('127.0.0.1', 'localhost')}/article`])) items.push(item);
+  assert.deepEqual(items.map((i) => i.kind), ['error', 'error']);
+  assert.equal(items[0].input, `${base}/article`);
+  assert.match(items[0].kind === 'error' ? items[0].message : '', /^refused: 127\.0\.0\.1 is a loopback address; .*--allow-private/);
+  assert.equal(userAgents.length, before);
 });

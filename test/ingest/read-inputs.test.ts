@@ -72,7 +72,7 @@ test('bad inputs: each gives exactly one error line naming it, the rest of the b
 test('jsonl-one-broken-line: errors name file:line, other lines still ingested', async () => {
   const path = fixture('jsonl-one-broken-line', 'input.jsonl');
   const items = await collect([path]);
-  assert.deepEqual(items.map((i) => (i.kind === 'error' ? `error ${i.input}` : `doc ${i.document.title}`)), [
+  assert.deepEqual(items.map((i) => (i.kind === 'document' ? `doc ${i.document.title}` : `${i.kind} ${i.input}`)), [
     'doc Sejm uchwalił ustawę o obronie cywilnej',
     `error ${path}:2`,
     `error ${path}:3`,

@@ -54,8 +54,8 @@ test('seed-3: "Czytaj też:" block with glued headline removed, subheadings kept
   ]);
 });
 
-test('seeds: outlet falls back to the folder name, ids are distinct 16-hex strings', () => {
-  assert.ok(articles.every((a) => a.outlet === 'kim-putin-2023'));
+test('seeds: no outlet from a folder name (the files name none), ids are distinct 16-hex strings', () => {
+  assert.ok(articles.every((a) => a.outlet === undefined));
   const ids = new Set(articles.map((a) => a.id));
   assert.equal(ids.size, 5);
   for (const id of ids) assert.match(id, /^[0-9a-f]{16}$/);

@@ -5,21 +5,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { register } from '../../src/cli/commands/search.ts';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { runStages } from '../../src/app/stages.ts';
+import { openStore } from '../../src/store/index.ts';
 import { markHighlights } from '../../src/search/index.ts';
 import { seedArticles } from './helpers.ts';
 
-/** Runs `kronika search …` through the command's own registration, capturing standard output. */
+let stderr = '';
+
+/** Runs `kronika search …` through the command's own registration, capturing standard output (and stderr in `stderr`). */
 async function runSearch(args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   register(program);
   let out = '';
+  stderr = '';
   const write = process.stdout.write;
+  const writeErr = process.stderr.write;
   process.stdout.write = ((chunk: string | Uint8Array) => { out += String(chunk); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => { stderr += String(chunk); return true; }) as typeof process.stderr.write;
   try {
     await program.parseAsync(['search', ...args], { from: 'user' });
   } finally {
     process.stdout.write = write;
+    process.stderr.write = writeErr;
   }
   return out;
 }
@@ -29,13 +36,18 @@ test('markHighlights wraps spans and escapes the text between them', () => {
   assert.equal(markHighlights('a<b c', [{ start: 4, end: 5 }], '<mark>', '</mark>', (s) => s.replace(/</g, '&lt;')), 'a&lt;b <mark>c</mark>');
 });
 
-test('kronika search indexes the store on first use and prints JSON hits', async () => {
+test('kronika search reads the index the stages keep, says when it lags, and prints JSON hits', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-search-cli-'));
   const db = join(dir, 'k.db');
   try {
-    const store = openSqliteStore(db);
-    store.saveArticles(seedArticles());
-    store.close();
+    const store = await openStore(db);
+    await store.articles.save(seedArticles());
+    await store.close();
+    assert.equal(await runSearch(['wladywostok', '--json', '--db', db]), '', 'a reader does not index');
+    assert.match(stderr, /5 stored article\(s\) are not indexed for search yet: `kronika update`/);
+    const again = await openStore(db);
+    await runStages(again);
+    await again.close();
     const lines = (await runSearch(['wladywostok', '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
     assert.ok(lines.length >= 2);
     assert.ok(lines.every((h) => typeof h.articleId === 'string' && h.sentence.text.length > 0));

@@ -1,7 +1,7 @@
 /**
- * Child process for the crash-safety test (issue 3 #9): stores every file of a folder through
- * openSqliteStore + saveArticles in chunks, printing `progress <n>` after each committed chunk
- * and `done <n>` at the end.
+ * Child process for the crash-safety test: stores every file of a folder through openStore +
+ * articles.save in chunks, printing `progress <n>` after each committed chunk and `done <n>` at
+ * the end.
  *
  * Usage: node --import tsx test/store/_ingest-child.ts <db> <dir> [chunk] [stallAt]
  * With `stallAt`, reading the text of the article at that index prints `stalled` and blocks,
@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import type { Article } from '../../src/types.ts';
 import { articleId } from './articles.ts';
 
@@ -21,7 +21,7 @@ const stallAt = stallArg === undefined ? -1 : Number(stallArg);
 const say = (line: string) => writeSync(1, line + '\n');
 
 function toArticle(file: string, index: number): Article {
-  const origin = join(dir, file);
+  const origin = join(dir!, file);
   const text = readFileSync(origin, 'utf8');
   const article: Article = {
     id: articleId(text), origin, format: 'text', language: 'pl', text, removed: [],
@@ -38,14 +38,14 @@ function toArticle(file: string, index: number): Article {
   });
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-const store = openSqliteStore(dbPath);
+const files = readdirSync(dir!).filter((f) => f.endsWith('.txt')).sort();
+const store = await openStore(dbPath!);
 let done = 0;
 for (let start = 0; start < files.length; start += chunkSize) {
   const chunk = files.slice(start, start + chunkSize).map((file, i) => toArticle(file, start + i));
-  store.saveArticles(chunk);
+  await store.articles.save(chunk);
   done += chunk.length;
   say(`progress ${done}`);
 }
-store.close();
+await store.close();
 say(`done ${done}`);

@@ -1,7 +1,7 @@
 /**
  * Synthetic but realistic article texts for crash tests and benches: paragraphs of the real
  * Polish seeds recombined, each text opened by a numbered sentence so every text is distinct.
- * Quality figures never come from these (DESIGN §6); only volume does.
+ * Quality figures never come from these (eval/ measures quality on labelled data); only volume does.
  */
 import { readSeeds } from './articles.ts';
 
@@ -18,7 +18,7 @@ function seedSentences(): string[] {
 }
 
 /** Small deterministic PRNG (mulberry32): the same corpus on every run and machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

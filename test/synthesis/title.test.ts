@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headlineOf, storyTitle, MAX_TITLE_CHARS } from '../../src/synthesis/title.ts';
+import { headlineFromText, storyTitle, MAX_TITLE_CHARS } from '../../src/synthesis/title.ts';
 import type { SummarySentence } from '../../src/synthesis/types.ts';
 import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
 import { synthesizeStory, renderMarkdown } from '../../src/synthesis/index.ts';
@@ -63,10 +63,10 @@ test('title: no cut before a relative clause ("Obywatele 27 krajów UE, którzy�
 });
 
 test('title: never cut inside an abbreviation ("ws.", an initial "W.")', () => {
-  assert.equal(headlineOf('Porozumienie ws. brexitu coraz bliżej. Ministrowie poparli projekt.', 'pl'), 'Porozumienie ws. brexitu coraz bliżej');
-  assert.equal(headlineOf('Władimir W. Putin spotkał się z Kim Dzong Unem. Rozmowy trwały godzinę.', 'pl'), 'Władimir W. Putin spotkał się z Kim Dzong Unem');
+  assert.equal(headlineFromText('Porozumienie ws. brexitu coraz bliżej. Ministrowie poparli projekt.', 'pl'), 'Porozumienie ws. brexitu coraz bliżej');
+  assert.equal(headlineFromText('Władimir W. Putin spotkał się z Kim Dzong Unem. Rozmowy trwały godzinę.', 'pl'), 'Władimir W. Putin spotkał się z Kim Dzong Unem');
   const long = `Rząd przyjął projekt ustawy ws. ${'bardzo długiej nazwy nowego programu rządowego '.repeat(4)}i skierował go do Sejmu.`;
-  const cut = headlineOf(long, 'pl')!;
+  const cut = headlineFromText(long, 'pl')!;
   assert.ok(cut.length <= MAX_TITLE_CHARS && cut.endsWith('…'), cut);
   assert.ok(!/\bws…$/.test(cut));
   assert.equal(storyTitle(undefined, [article], [sentence('Spotkanie odbędzie się ws. brexitu.', 2)], 's1'), 'Spotkanie odbędzie się ws. brexitu');

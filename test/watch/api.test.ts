@@ -2,29 +2,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createApp } from '../../src/api/app.ts';
-import { createSqliteSearchIndex } from '../../src/search/index.ts';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import type { WatchRunReport } from '../../src/watch/index.ts';
-import { getJson, mentionsOnly, postJson } from '../api/helpers.ts';
+import { getJson, postJson } from '../api/helpers.ts';
 import { SEEDS, startReceiver } from './helpers.ts';
 
 /** Seed 001's text without its leading date line, as a client would post it. */
 const seedText = readFileSync(join(SEEDS, '001_0c56ce6a609955a6.txt'), 'utf8').replace(/^ date \S+ ?/, '');
 
-function emptyApp(onRun: (report: WatchRunReport) => void) {
-  const store = openSqliteStore(':memory:');
-  const search = createSqliteSearchIndex(new Database(':memory:'));
+async function emptyApp(onRun: (report: WatchRunReport) => void) {
+  const store = await openStore(':memory:');
   const app = createApp({
-    store, search, analyze: mentionsOnly, log: () => {}, now: () => new Date('2026-01-02T00:00:00Z'),
-    alerts: { baseUrl: 'https://kronika.example', retry: { attempts: 2, backoffMs: 5, timeoutMs: 2000 }, onRun },
+    store, log: () => {}, now: () => new Date('2026-01-02T00:00:00Z'),
+    alerts: { baseUrl: 'https://kronika.example', retry: { attempts: 2, backoffMs: 5, timeoutMs: 2000 }, net: { allowPrivate: true }, onRun },
   });
-  return { app, store, close: () => { search.close(); store.close(); } };
+  return { app, store, close: () => store.close() };
 }
 
 test('/api/watches: POST validates and saves, GET lists, DELETE removes, errors in the JSON shape', async () => {
-  const t = emptyApp(() => {});
+  const t = await emptyApp(() => {});
   try {
     const bad = await getJson(t.app, '/api/watches', postJson({ query: 'Putin', webhook: 'file:///etc/passwd' }));
     assert.equal(bad.status, 422);
@@ -56,7 +53,7 @@ test('/api/watches: POST validates and saves, GET lists, DELETE removes, errors 
     assert.ok(doc.body.paths['/api/watches'].post.requestBody, 'POST /api/watches documented');
     assert.ok(doc.body.paths['/api/watches/{id}'].delete, 'DELETE documented');
   } finally {
-    t.close();
+    await t.close();
   }
 });
 
@@ -64,7 +61,7 @@ test('POST /api/ingest alerts a webhook watch once, with the story link', async 
   const receiver = await startReceiver([200]);
   let done!: (report: WatchRunReport) => void;
   const ran = new Promise<WatchRunReport>((resolve) => (done = resolve));
-  const t = emptyApp((report) => done(report));
+  const t = await emptyApp((report) => done(report));
   try {
     const watch = await getJson(t.app, '/api/watches', postJson({ query: 'wladywostok', webhook: receiver.url }));
     assert.equal(watch.status, 201);
@@ -85,6 +82,6 @@ test('POST /api/ingest alerts a webhook watch once, with the story link', async 
     assert.equal(receiver.requests.length, 1, 'alerted once');
   } finally {
     await receiver.close();
-    t.close();
+    await t.close();
   }
 });

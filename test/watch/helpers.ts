@@ -1,21 +1,19 @@
-/** A temp SQLite store with the seed articles ingested, its search index, and a local webhook receiver. */
+/** A temp SQLite store with the seed articles ingested, and a local webhook receiver. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syncStories } from '../../src/app/stories.ts';
+import { runStages } from '../../src/app/stages.ts';
 import { ingestBatch } from '../../src/ingest/batch.ts';
-import { openSqliteSearchIndex, syncSearchIndex, type SearchIndex } from '../../src/search/index.ts';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export const SEEDS = join(import.meta.dirname, '../../samples/kim-putin-2023');
 
 export interface TempDb {
   readonly path: string;
-  readonly open: () => Store;
-  readonly openIndex: () => SearchIndex;
+  readonly open: () => Promise<Store>;
   readonly dispose: () => void;
 }
 
@@ -24,17 +22,18 @@ export function tempDb(): TempDb {
   const path = join(dir, 'kronika.db');
   return {
     path,
-    open: () => openSqliteStore(path),
-    openIndex: () => openSqliteSearchIndex(path),
+    open: () => openStore(path),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-/** Ingests the seeds as the CLI does (store, stories, search index); returns the new ids. */
-export async function ingestSeeds(store: Store, index: SearchIndex, now: Date): Promise<readonly string[]> {
+/**
+ * Ingests the seeds as the CLI does, up to the alert stage (stored, analysed, indexed, clustered),
+ * so each test runs the watches itself; returns the new ids.
+ */
+export async function ingestSeeds(store: Store, now: Date): Promise<readonly string[]> {
   const result = await ingestBatch(store, [SEEDS], { now: () => now });
-  syncStories(store);
-  syncSearchIndex(store, index);
+  await runStages(store, { stages: ['analyse', 'index', 'cluster'] });
   return result.articleIds;
 }
 

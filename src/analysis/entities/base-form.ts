@@ -130,11 +130,89 @@ function isForeignNominative(word: string, info: TokenInfo, forms: ArticleForms)
 
 /** Part of a person's name: a common-word reading is a coincidence ("Jake" is not "jak"). */
 function personPart(word: string, forms: ArticleForms, last: boolean): string {
+  if (last) {
+    const surname = adjectivalSurname(word);
+    if (surname) return surname.base;
+  }
   const info = tokenInfo(word);
   if (info.proper || isAcronym(word) || /^\p{Lu}\.$/u.test(word)) return nounBase(word, forms);
   // An unknown given name before the surname ends in -a as often because it is feminine
   // ("Theresa May") as because it is a masculine genitive; only the article can tell.
   return unknownNameBase(word, forms, !last);
+}
+
+let surnameEndings: readonly (readonly [string, string, Gender])[] | undefined;
+
+/**
+ * An adjectival surname with its nominative and gender: "Kowalskiego" → Kowalski (m),
+ * "Nowakowskiej" → Nowakowska (f); resources/pl/entity-surname-endings.txt. A word the
+ * dictionary reads as a form of another proper noun is not one ("Gdańska" is Gdańsk's genitive);
+ * the dictionary lists surnames under their masculine form ("Nowakowski").
+ */
+export function adjectivalSurname(word: string): { base: string; gender: Gender } | undefined {
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || word.length < 5) return undefined;
+  surnameEndings ??= loadPairs('pl', 'entity-surname-endings')
+    .map(([ending, value]) => [ending, ...value.split(/\s+/)] as [string, string, Gender])
+    .sort((a, b) => b[0].length - a[0].length);
+  const rule = surnameEndings.find(([ending]) => word.endsWith(ending));
+  if (!rule) return undefined;
+  const noun = tokenInfo(word).noun;
+  if (noun !== undefined && !/(?:s|c|dz)ki$/u.test(noun)) return undefined;
+  return { base: word.slice(0, word.length - rule[0].length) + rule[1], gender: rule[2] };
+}
+
+/**
+ * A person's gender as the surname shows it: an adjectival surname's own ("Nowakowskiej" f), or
+ * masculine when the surname dropped a case ending and does not end in -a ("Mercera" → Mercer,
+ * "Hammondzie" → Hammond); undefined when the surname does not decline.
+ */
+function personGender(surface: string, base: string): Gender | undefined {
+  const adjectival = adjectivalSurname(surface);
+  if (adjectival) return adjectival.gender;
+  if (base !== surface && !/a$/u.test(base) && !/[ąę]$/u.test(surface)) return 'm';
+  return undefined;
+}
+
+/** Endings a masculine given name drops in the oblique cases (strong suffix rules minus the feminine ą/ę). */
+function masculineForename(word: string, forms: ArticleForms): string {
+  // Readings the dictionary lists: "Jarosława" is Jarosław's genitive here, not Jarosława.
+  const listed = analyze(word)
+    .filter((a) => a.flagged && /^\p{Lu}/u.test(a.lemma) && !/a$/u.test(a.lemma) && (a.ending !== '' || a.lemma === word))
+    .sort((a, b) => a.lemma.length - b.lemma.length)[0];
+  if (listed) return listed.lemma;
+  const attested = ruleCandidates(word, false).find((c) => c !== word && forms.has(c) && !/[aąę]$/u.test(c));
+  if (attested) return attested; // "Tonym" beside "Tony"
+  if (!/(?:a|owi|em|ie|u)$/u.test(word)) {
+    // A nominative: "Leo", "Mario" are not forms of Lea, Maria next to a man's surname.
+    const base = personPart(word, forms, false);
+    return /a$/u.test(base) && !/a$/u.test(word) ? word : base;
+  }
+  for (const candidate of ruleCandidates(word, false)) {
+    if (/[aąę]$/u.test(candidate) || candidate === word || candidate.length < 2) continue;
+    // A mobile e the ending hid: "Pawła" → Paweł, "Marka" → Marek (if the dictionary lists it).
+    const withE = candidate.replace(/(\p{L})(\p{L})$/u, '$1e$2');
+    if (withE !== candidate && polishStem(withE)) return withE;
+    if (polishStem(candidate) || forms.has(candidate) || !tokenInfo(word).proper) return candidate;
+  }
+  return word;
+}
+
+/** A flagged capitalised stem of the dictionary: a real name lemma. */
+function polishStem(word: string): boolean {
+  return analyze(word).some((a) => a.lemma === word && a.flagged && a.ending === '');
+}
+
+/** Every part of a person's name, the given names agreeing in gender with the surname. */
+function personBase(tokens: readonly string[], forms: ArticleForms): string {
+  const lastIndex = tokens.length - 1;
+  const surface = tokens[lastIndex]!;
+  const surname = personPart(surface, forms, true);
+  const gender = personGender(surface, surname);
+  return tokens.map((t, i) => {
+    if (i === lastIndex) return surname;
+    if (gender === 'm' && !isAcronym(t) && !/^\p{Lu}\.$/u.test(t) && !t.includes('-')) return masculineForename(t, forms);
+    return personPart(t, forms, false);
+  }).join(' ');
 }
 
 let plurals: readonly (readonly [string, string])[] | undefined;
@@ -164,7 +242,16 @@ function demonymPlural(word: string): string | undefined {
   return word === plural || obliquePlural ? plural : undefined;
 }
 
+/** A roman numeral ("II", "XXI"). */
+export function isRomanNumeral(word: string): boolean {
+  return /^(?=[IVXLC])(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/u.test(word) || /^C{1,3}$/u.test(word);
+}
+
 export function isAcronym(word: string): boolean {
+  // Most words are rejected by their second letter alone ("Kowalski", "PiS"): the test below
+  // lower- and upper-cases the word.
+  const second = word.charAt(1);
+  if (second !== second.toUpperCase()) return false;
   const core = word.replace(/-\p{L}+$/u, '');
   return core.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(core) && core === core.toLocaleUpperCase('pl');
 }
@@ -196,14 +283,29 @@ function agree(masculine: string, gender: Gender, surface: string): string {
 }
 
 /**
+ * A street's name after its street word: adjectives agree with the street noun ("Kolejowej" after
+ * "ul." → "Kolejowa", "Zamkowym" after "placu" → "Zamkowy"); other words stay as written, since
+ * streets named after people are genitives ("Mickiewicza", "Jana Pawła II").
+ * @example streetBase(['Kolejowej'], 'f') === 'Kolejowa'
+ */
+export function streetBase(tokens: readonly string[], gender: Gender): string {
+  return tokens.map((t) => {
+    const adjective = adjectiveOf(t);
+    return adjective ? agree(adjective, gender, t) : t;
+  }).join(' ');
+}
+
+/**
  * Base form of a phrase. `person` inflects every token (apposition); otherwise the head noun
  * and adjectives around it inflect and everything after the first following noun is an inner
  * genitive, kept as written.
  * @example phraseBase(['Białym', 'Domu'], false, new Set()) === 'Biały Dom'
  */
 export function phraseBase(tokens: readonly string[], person: boolean, forms: ArticleForms): string {
+  // A leading ordinal stays as written: "II wojny światowej" → "II wojna światowa".
+  if (tokens.length > 1 && isRomanNumeral(tokens[0]!)) return `${tokens[0]} ${phraseBase(tokens.slice(1), false, forms)}`;
   if (tokens.length === 1) return demonymPlural(tokens[0]!) ?? (person ? personPart(tokens[0]!, forms, true) : nounBase(tokens[0]!, forms));
-  if (person) return tokens.map((t, i) => personPart(t, forms, i === tokens.length - 1)).join(' ');
+  if (person) return personBase(tokens, forms);
   if (tokens.every((t) => isForeign(t))) {
     // "Cambridge Analytica", "Financial Times": an all-foreign phrase is usually not declined.
     return tokens.map((t) => unknownNameBase(t, forms, 'attested')).join(' ');

@@ -5,11 +5,11 @@
  * "Rosjan") are people (BSNLP convention); remaining multi-word names without adjectives are people.
  */
 import type { EntityType, Language } from '../../types.ts';
-import { isAcronym } from './base-form.ts';
+import { adjectivalSurname, isAcronym, isRomanNumeral, nameNominatives } from './base-form.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
-import { tokenInfo } from './morphology.ts';
-import { loadList } from './resources.ts';
+import { tokenInfo, type TokenInfo } from './morphology.ts';
+import { loadList, loadPairs } from './resources.ts';
 
 const heads = new Map<string, ReadonlyMap<string, EntityType>>();
 let mediaTails: ReadonlySet<string> | undefined;
@@ -37,6 +37,16 @@ export function isHeadWord(word: string, language: Language): boolean {
   return language === 'pl' ? tokenInfo(word).lemmas.some((l) => map.has(l)) : map.has(word.toLowerCase());
 }
 
+/** The type the first listed Polish head lemma among `lemmas` gives ("sąd" → ORG), if any. */
+export function headWordTypeOf(lemmas: readonly string[]): EntityType | undefined {
+  const map = headWords('pl');
+  for (const l of lemmas) {
+    const t = map.get(l);
+    if (t) return t;
+  }
+  return undefined;
+}
+
 /** The type an English head noun gives ("Ministry" → ORG, "Gulf" → LOC), if it is one. */
 export function headWordType(word: string, language: Language): EntityType | undefined {
   return language === 'pl' ? undefined : headWords(language).get(word.toLowerCase());
@@ -57,17 +67,36 @@ export function classify(words: readonly string[], language: Language): EntityTy
   return decide(words, language).type;
 }
 
-/** The type, and whether it is only the default for a phrase with no evidence (English). */
-function decide(words: readonly string[], language: Language): { type: EntityType; guess: boolean } {
+/**
+ * The type, and whether it is only the default for a phrase with no evidence: the article's
+ * cues or other articles may settle it (resolve.ts settleGuessedTypes).
+ */
+export function decide(words: readonly string[], language: Language): { type: EntityType; guess: boolean } {
   const type = evidenceType(words, language);
   if (type) return { type, guess: false };
-  return { type: words.length > 1 ? 'PER' : 'LOC', guess: true };
+  return { type: defaultType(words, language), guess: true };
+}
+
+/**
+ * With no evidence: English several words → PER, one → LOC; Polish several words → ORG with an
+ * adjective ("Partia Konserwatywna"), else PER; one word in the dictionary → LOC (it lists
+ * places more than brands), unknown → ORG.
+ */
+function defaultType(words: readonly string[], language: Language): EntityType {
+  if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
+  const infos = words.map((w) => tokenInfo(w));
+  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
+  return infos[0]!.proper ? 'LOC' : 'ORG';
 }
 
 function evidenceType(words: readonly string[], language: Language): EntityType | undefined {
   const first = words[0]!;
-  if (isAcronym(first)) return 'ORG';
   const map = headWords(language);
+  // A disease or event word in capitals or with its number ("COVID-19", "SARS"), and a numbered
+  // war ("II wojna światowa").
+  if ((isAcronym(first) || /\d/.test(first)) && map.get(first.toLocaleLowerCase('pl').replace(/-?\d+$/u, '')) === 'EVT') return 'EVT';
+  if (isRomanNumeral(first) && words.length > 1 && language === 'pl' && tokenInfo(words[1]!).lemmas.some((l) => map.get(l) === 'EVT')) return 'EVT';
+  if (isAcronym(first)) return 'ORG';
   const infos = language === 'pl' ? words.map((w) => tokenInfo(w)) : [];
   // Polish heads come first, or second after a leading adjective ("Europejski Bank"). English
   // compounds are head-final ("Security Council", "Vostochny Cosmodrome"), but a head before
@@ -88,10 +117,84 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
+  if (words.length === 1 && eventBySuffix(first)) return 'EVT';
+  if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
+  // Adjectives around a proper noun the dictionary knows that is no person: a region or state
+  // ("Dolna Saksonia", "Kraków Główny").
+  if (words.length > 1 && infos.some((i) => i.proper && !i.common && !i.adjective) && infos.some((i) => i.adjective !== undefined)
+    && infos.every((i) => i.adjective !== undefined || (i.proper && !i.common))) return 'LOC';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
-  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
-  return infos[0]!.proper ? 'LOC' : 'ORG';
+  return undefined;
+}
+
+let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;
+let groupStems: RegExp | undefined;
+
+/** A caseless test for words starting like one of `words` (their first three letters). */
+export function stemTest(words: readonly string[]): RegExp {
+  const stems = [...new Set(words.map((w) => w.slice(0, 3).toLocaleLowerCase('pl')))];
+  return new RegExp(`^(?:${stems.join('|')})`, 'iu');
+}
+
+/**
+ * A party member or a party named in the plural (resources/pl/entity-group-nouns.txt): members
+ * keep their number ("torysów" → "torysi", "torysa" → "torys"), a party is its plural name and
+ * must be capitalised ("Zielonych" → "Zieloni").
+ * @example groupName('laburzystów') // → { base: 'laburzyści', type: 'PER' }
+ */
+export function groupName(word: string): { base: string; type: EntityType } | undefined {
+  groups ??= new Map(loadPairs('pl', 'entity-group-nouns').map(([lemma, value]) => {
+    const [plural, type] = value.split('|').map((x) => x.trim());
+    return [lemma, { plural: plural!, type: type as EntityType }] as const;
+  }));
+  groupStems ??= stemTest([...groups].flatMap(([lemma, g]) => [lemma, g.plural]));
+  // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
+  if (!groupStems.test(word)) return undefined;
+  const lower = word.toLocaleLowerCase('pl');
+  const byPlural = [...groups].find(([, g]) => g.plural.toLocaleLowerCase('pl') === lower)?.[0];
+  for (const lemma of byPlural ? [byPlural] : tokenInfo(lower).lemmas) {
+    const group = groups.get(lemma);
+    if (!group) continue;
+    if (group.type !== 'PER') return /^\p{Lu}/u.test(word) && lower !== lemma ? { base: group.plural, type: group.type } : undefined;
+    const plural = lower === group.plural || /(ów|om|ami|ach)$/u.test(lower);
+    return { base: plural ? group.plural : lemma, type: group.type };
+  }
+  return undefined;
+}
+
+let eventSuffixes: readonly string[] | undefined;
+const suffixTests = new Map<string, RegExp>();
+
+/**
+ * The nominative of a one-word event name made with a listed ending, in any case and either
+ * capitalisation ("brexicie" → "Brexit", "Polexitu" → "Polexit"); resources/pl/entity-evt-suffixes.txt.
+ * @example eventBySuffix('brexitem') === 'Brexit'
+ */
+export function eventBySuffix(word: string): string | undefined {
+  eventSuffixes ??= loadList('pl', 'entity-evt-suffixes');
+  for (const suffix of eventSuffixes) if (!suffixTests.has(suffix)) suffixTests.set(suffix, new RegExp(suffix.slice(0, -1), 'iu'));
+  let lower: string | undefined;
+  for (const suffix of eventSuffixes) {
+    // Most words fail this cheap test; lower-casing every token is not cheap.
+    const letter = suffix[0]!;
+    if ((!word.includes(letter) && !word.includes(letter.toUpperCase())) || !suffixTests.get(suffix)!.test(word)) continue;
+    lower ??= word.toLocaleLowerCase('pl');
+    const nominative = [lower, ...nameNominatives(lower)].find((c) => c.endsWith(suffix) && c.length >= suffix.length + 2);
+    if (nominative) return nominative.charAt(0).toLocaleUpperCase('pl') + nominative.slice(1);
+  }
+  return undefined;
+}
+
+/**
+ * An adjectival surname, alone or after given names: "Kowalski", "Nowakowskiej", "Paweł
+ * Kowalski" are people, although "kowalski" is also an adjective (which would make an
+ * institution). Given names are proper or unknown words, never adjectives or common nouns
+ * alone ("Teatr Polski" is no person).
+ */
+function isAdjectivalSurnameName(words: readonly string[], infos: readonly TokenInfo[]): boolean {
+  if (!adjectivalSurname(words[words.length - 1]!)) return false;
+  return infos.slice(0, -1).every((i) => !i.adjective && (i.proper || !i.common));
 }
 
 /**

@@ -99,6 +99,8 @@ export function typesFromContext(mentions: readonly Mention[], text: string, lan
   }
   return mentions.map((m) => {
     const type = decided.get(m.key);
-    return type && type !== m.type && isGuessed(m) ? { ...m, type } : m;
+    if (!type || type === m.type || !isGuessed(m)) return m;
+    const { guessed: _was, ...rest } = m;
+    return { ...rest, type };
   });
 }

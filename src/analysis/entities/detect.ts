@@ -13,19 +13,22 @@
  */
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
-import { isAcronym } from './base-form.ts';
-import { headWordType, isHeadWord } from './classify.ts';
+import { isAcronym, isRomanNumeral } from './base-form.ts';
+import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { matchKnown } from './gazetteer.ts';
-import { tokenInfo } from './morphology.ts';
-import { loadList } from './resources.ts';
+import { capitalise, tokenInfo, type Gender } from './morphology.ts';
+import { loadList, loadPairs } from './resources.ts';
+import { loadResource } from '../../resources.ts';
 import type { WordToken } from './tokens.ts';
 
 export interface Candidate {
   /** Token indices [first, last] into the article's word tokens. */
   readonly first: number;
   readonly last: number;
+  /** Set after a street word ("ul.", "placu"): the gender of the street noun, for agreement. */
+  readonly street?: Gender;
 }
 
 const stopwords = new Map<Language, ReadonlySet<string>>();
@@ -122,10 +125,17 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       i++;
       continue;
     }
+    const war = language === 'pl' ? numberedEvent(tokens, i, text) : undefined;
+    if (war) {
+      out.push(war);
+      i = war.last + 1;
+      continue;
+    }
     // 1. The run: capitalised words (and digits after them, English name particles between
     // them) with only spaces between.
     let j = i;
-    while (j + 1 < tokens.length && (joinable(tokens[j]!, tokens[j + 1]!, text, language) || joinsOf(tokens, j, text, language))) j++;
+    while (j + 1 < tokens.length && (joinable(tokens[j]!, tokens[j + 1]!, text, language) || joinsOf(tokens, j, text, language))
+      && !(language === 'pl' && numberedEvent(tokens, j + 1, text))) j++;
     while (j > i && !isNameWord(tokens[j]!.text, language) && !/^\d+$/.test(tokens[j]!.text)) j--;
     // 2. Drop leading ordinary words: any at sentence start, titles anywhere, and the words
     // completing a title with "of" ("Secretary of | State Antony Blinken").
@@ -136,14 +146,24 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const letter = w.length === 1; // "A", "W", "Z": conjunctions and prepositions
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
         && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
-        && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language));
+        && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language))
+        // An institution or place head opening a longer name stays: "Sąd Rejonowy …", "Prokuratura Okręgowa …".
+        && !(language === 'pl' && a < j && isHeadWord(w, language) && describesHead(tokens[a + 1]!.text));
       if (!title && !commonStart && !letter) break;
       a++;
     }
     if (a <= j) {
       for (const part of splitRun(tokens, a, j, language)) {
         if (/^\d/.test(tokens[part.first]!.text)) continue; // "… Brytanii | 29": a number, not a name
-        if (keep(tokens, part, seen, language)) out.push(part);
+        if (!keep(tokens, part, seen, language)) continue;
+        const street = language === 'pl' ? streetAfter(tokens, part) : undefined;
+        if (street) {
+          out.push(street);
+          continue;
+        }
+        const whole = language === 'pl' && part.last === j ? extendOrganisation(tokens, part, text, language) : part;
+        out.push(whole);
+        j = Math.max(j, whole.last);
       }
     }
     i = j + 1;
@@ -248,6 +268,11 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
       start = k = k + known.length;
       continue;
     }
+    if (language === 'pl' && k > start && k < b && startsPersonAfterName(tokens, start, k)) {
+      parts.push({ first: start, last: k - 1 });
+      start = k;
+      continue;
+    }
     if (language === 'pl' && k > start && k < b && isNounAdjective(tokens[k - 1]!.text, tokens[k]!.text) && !tokenInfo(tokens[k + 1]!.text).adjective) {
       parts.push({ first: start, last: k });
       start = k = k + 1;
@@ -259,8 +284,106 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
   return parts;
 }
 
+/**
+ * A person's name (a given name the dictionary knows, then more capitalised words) right after
+ * a name in an oblique case or an acronym starts a new name: "korespondent w Londynie | Jakub
+ * Krupa", "negocjator KE | Michel Barnier", "ds. Brexitu | Michelem Barnierem". Not after a head
+ * noun: a patron belongs to the institution ("Uniwersytetu Jana Kochanowskiego").
+ */
+function startsPersonAfterName(tokens: readonly WordToken[], start: number, k: number): boolean {
+  if (!tokenInfo(tokens[k]!.text).person) return false;
+  const prev = tokens[k - 1]!.text;
+  const info = tokenInfo(prev);
+  const oblique = isAcronym(prev) || (info.inflected && !info.person && !info.adjective)
+    || (!info.proper && !info.common && /u$/u.test(prev));
+  if (!oblique) return false;
+  for (let i = start; i < k; i++) if (isHeadWord(tokens[i]!.text, 'pl')) return false;
+  return true;
+}
+
 function isNounAdjective(noun: string, adjective: string): boolean {
   return !tokenInfo(noun).adjective && tokenInfo(adjective).adjective !== undefined && !isAcronym(adjective);
+}
+
+/** A roman numeral before a lower-case event noun and its adjective: "II wojna światowa", "I wojnie światowej". */
+function numberedEvent(tokens: readonly WordToken[], i: number, text: string): Candidate | undefined {
+  const numeral = tokens[i];
+  if (!numeral || !'IVXLC'.includes(numeral.text[0]!)) return undefined;
+  const [noun, adjective] = [tokens[i + 1], tokens[i + 2]];
+  if (!isRomanNumeral(numeral.text) || !noun || isCapital(noun.text) || text.slice(numeral.end, noun.start) !== ' ') return undefined;
+  if (headWordTypeOf(tokenInfo(noun.text).lemmas) !== 'EVT') return undefined;
+  const withAdjective = adjective && !isCapital(adjective.text) && text.slice(noun.end, adjective.start) === ' ' && tokenInfo(adjective.text).adjective;
+  return { first: i, last: withAdjective ? i + 2 : i + 1 };
+}
+
+/**
+ * A word that completes a head noun into a name: an adjective or a common noun's genitive
+ * ("Sąd Rejonowy", "Ministerstwo Zdrowia"); not a name of its own ("Spółka | Wawel", "Agencja | Reuters").
+ */
+function describesHead(word: string): boolean {
+  const info = tokenInfo(word);
+  return info.adjective !== undefined || (info.common && !info.proper);
+}
+
+let streetWords: ReadonlyMap<string, Gender> | undefined;
+
+/**
+ * A name right after a street word is a street: "przy ul. Kolejowej 5", "na placu Zbawiciela";
+ * the house number is left out (resources/pl/entity-street-words.txt).
+ */
+function streetAfter(tokens: readonly WordToken[], part: Candidate): Candidate | undefined {
+  const before = tokens[part.first - 1];
+  if (!before || before.sentence !== tokens[part.first]!.sentence || isCapital(before.text)) return undefined;
+  streetWords ??= new Map(loadPairs('pl', 'entity-street-words').map(([w, g]) => [w, g as Gender]));
+  const gender = streetWords.get(before.text) ?? tokenInfo(before.text).lemmas.map((l) => streetWords!.get(l)).find((g) => g !== undefined);
+  if (!gender) return undefined;
+  let last = part.last;
+  while (last > part.first && /^\d/.test(tokens[last]!.text)) last--;
+  return { first: part.first, last, street: gender };
+}
+
+let seatHeads: ReadonlySet<string> | undefined;
+
+/**
+ * Polish institution names go on past a run of capitals: with their seat after an institution
+ * head ("Sąd Okręgowy w Krakowie"; resources/pl/entity-org-seat-words.txt), and with a second
+ * inner genitive after "i" ("Ministerstwo Rolnictwa i Rozwoju Wsi", "Prawo i Sprawiedliwość").
+ * After "i" comes a common noun that is no head of its own, no person and no known name, so
+ * "Komisja Europejska i Rada" and "Ministerstwo Zdrowia i Kowalski" stay two names.
+ */
+function extendOrganisation(tokens: readonly WordToken[], part: Candidate, text: string, language: Language): Candidate {
+  const words = tokens.slice(part.first, part.last + 1).map((t) => t.text);
+  const headAt = tokenInfo(words[0]!).adjective && words.length > 1 ? 1 : 0;
+  const head = tokenInfo(words[headAt]!).lemmas;
+  if (headWordTypeOf(head) !== 'ORG') return part;
+  const [link, next] = [tokens[part.last + 1], tokens[part.last + 2]];
+  if (!link || !next || !isCapital(next.text) || link.sentence !== next.sentence || tokens[part.last]!.sentence !== link.sentence) return part;
+  if (text.slice(tokens[part.last]!.end, link.start) !== ' ' || text.slice(link.end, next.start) !== ' ') return part;
+  seatHeads ??= new Set(loadList('pl', 'entity-org-seat-words'));
+  const seat = (link.text === 'w' || link.text === 'we') && head.some((l) => seatHeads!.has(l));
+  const info = tokenInfo(next.text);
+  const conjoined = link.text === 'i' && words.length >= 2 && info.common && !info.person && !info.adjective
+    && !isHeadWord(next.text, language) && !matchKnown([next.text], language);
+  if (!seat && !conjoined) return part;
+  let last = part.last + 2;
+  while (last + 1 < tokens.length && joinable(tokens[last]!, tokens[last + 1]!, text, language) && isCapital(tokens[last + 1]!.text)) last++;
+  return { first: part.first, last };
+}
+
+
+let functionWords: ReadonlySet<string> | undefined;
+
+/**
+ * A common word in capitals, anywhere in the sentence ("MUSISZ WIEDZIEĆ", "TEŻ"): four letters or
+ * more with a dictionary reading, or a listed function word; shorter nouns stay acronyms ("LOT", "PAN").
+ */
+function isShouted(word: string): boolean {
+  if (!isAcronym(word) || word !== word.toLocaleUpperCase('pl')) return false;
+  const lower = word.toLocaleLowerCase('pl');
+  functionWords ??= new Set(loadResource('pl', 'function-words'));
+  if (functionWords.has(lower)) return true;
+  // A name in capitals stays: "WARSZAWA (PAP) -" is a dateline.
+  return word.length >= 4 && tokenInfo(lower).common && !tokenInfo(capitalise(lower)).proper;
 }
 
 /** 1. Evidence for a phrase that starts a sentence. */
@@ -268,6 +391,9 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   const first = tokens[c.first]!;
   if (c.first === c.last && first.text.length < 2) return false;
   if (isStopword(first.text, language) && c.first === c.last) return false;
+  // A roman numeral alone ("XX wieku", "II kwartał") is no name; inside one it stays ("Jan Paweł II").
+  if (c.first === c.last && isRomanNumeral(first.text)) return false;
+  if (language === 'pl' && tokens.slice(c.first, c.last + 1).every((t) => isShouted(t.text))) return false;
   if (!first.initial) return true;
   // The leading-word loop already dropped an initial common word without name evidence.
   if (c.last > c.first) return true;

@@ -96,21 +96,65 @@ function gazetteer(language: Language): Gazetteer {
 /** The longest known name starting at `words[0]`, with how many words it covers. */
 export function matchKnown(tokens: readonly string[], language: Language): { entry: KnownName; length: number } | undefined {
   const g = gazetteer(language);
-  const first = lemmasOf(tokens[0]!, language);
+  const abbreviation = tokens[0]!.endsWith('.') ? ABBREVIATION.exec(tokens[0]!)?.[1]?.toLocaleLowerCase('pl') : undefined;
   let best: { entry: KnownName; length: number } | undefined;
-  for (const lemma of first) {
-    for (const entry of g.byFirst.get(lemma) ?? []) {
-      const n = entry.tokens.length;
-      if (n > tokens.length || (best && best.length >= n)) continue;
-      let ok = true;
-      for (let i = 1; i < n && ok; i++) {
-        const have = lemmasOf(tokens[i]!, language);
-        ok = entry.tokens[i]!.some((l) => have.includes(l));
-      }
-      if (ok) best = { entry, length: n };
+  if (abbreviation) best = longestMatch(abbreviated(g, abbreviation), tokens, language, best);
+  else for (const lemma of lemmasOf(tokens[0]!, language)) best = longestMatch(g.byFirst.get(lemma) ?? [], tokens, language, best);
+  return best;
+}
+
+/** The longest of `entries` whose words after the first all match `tokens`, if longer than `best`. */
+function longestMatch(entries: readonly KnownName[], tokens: readonly string[], language: Language, best: { entry: KnownName; length: number } | undefined) {
+  for (const entry of entries) {
+    const n = entry.tokens.length;
+    if (n > tokens.length || (best && best.length >= n)) continue;
+    let ok = true;
+    for (let i = 1; i < n && ok; i++) {
+      const have = lemmasOf(tokens[i]!, language);
+      ok = entry.tokens[i]!.some((l) => have.includes(l));
     }
+    if (ok) best = { entry, length: n };
   }
   return best;
+}
+
+/**
+ * The base form of a phrase that matched `entry` whole: the entry as written, keeping an
+ * abbreviated first word as the text has it ("W. Brytanii" → "W. Brytania").
+ */
+export function knownBase(words: readonly string[], entry: KnownName): string {
+  if (!ABBREVIATION.test(words[0]!)) return entry.name;
+  return [words[0]!, ...entry.name.split(' ').slice(1)].join(' ');
+}
+
+/** An abbreviated first word: "W.", "Wlk.", "Płn." (letters and a dot). */
+const ABBREVIATION = /^(\p{Lu}\p{Ll}{0,3})\.$/u;
+
+/**
+ * Multi-word names whose first word the abbreviation shortens: same first letter, the other
+ * letters in order ("W." and "Wlk." → Wielka Brytania, "Płn." → Północna …). The rest of the
+ * name must still match word by word.
+ */
+const byAbbreviation = new Map<Gazetteer, Map<string, KnownName[]>>();
+
+function abbreviated(g: Gazetteer, letters: string): KnownName[] {
+  const cached = byAbbreviation.get(g)?.get(letters);
+  if (cached) return cached;
+  const out: KnownName[] = [];
+  for (const list of g.byFirst.values()) {
+    for (const e of list) {
+      const word = e.name.split(' ')[0]!.toLocaleLowerCase('pl');
+      if (e.tokens.length < 2 || out.includes(e) || word[0] !== letters[0] || word.length <= letters.length) continue;
+      let at = 1;
+      for (const ch of letters.slice(1)) {
+        at = word.indexOf(ch, at) + 1;
+        if (at === 0) break;
+      }
+      if (at > 0) out.push(e);
+    }
+  }
+  (byAbbreviation.get(g) ?? byAbbreviation.set(g, new Map()).get(g)!).set(letters, out);
+  return out;
 }
 
 /** The key an alias/country canonical name maps to, if the name is known exactly. */

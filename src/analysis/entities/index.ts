@@ -17,21 +17,26 @@
  *   8. unknown one-word names after "w"/"we" become places, and a kind noun before a name
  *      types it ("agencja Reuters", "dziennik Guardian") (resolve.ts);
  *   9. English names the head-word rules only guessed take their type from the article's cues
- *      ("President Biden", "Hamas fighters", "in Gaza"; context-types.ts).
+ *      ("President Biden", "Hamas fighters", "in Gaza"; context-types.ts);
+ *  10. a type that is only a default (`guessed`) takes the type the key's other mentions got
+ *      from evidence (resolve.ts settleGuessedTypes; again across articles in linkAcrossArticles).
+ * Lower-case names besides (6): "<country>exit" events, party members ("torysi"), units named by
+ * an adjective ("województwo podlaskie"); streets after a street word ("ul. Kolejowa").
  * Wire datelines ("SAO PAULO (Reuters) -") are places, read title-cased (step 3).
  * groupEntities first links bare surnames across articles (linkAcrossArticles), then groups.
  * Sentence splitting and lemmatisation beyond names are left to src/text.
  */
 import type { EntityType, Language, Span } from '../../types.ts';
-import { phraseBase, unknownNameBase } from './base-form.ts';
-import { classify } from './classify.ts';
+import { phraseBase, streetBase, unknownNameBase } from './base-form.ts';
+import { decide, eventBySuffix, groupName, stemTest } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
-import { knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
+import { loadPairs } from './resources.ts';
+import { knownBase, knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
-import { capitalise, tokenInfo } from './morphology.ts';
-import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, typesFromCues } from './resolve.ts';
+import { agreeAdjective, capitalise, tokenInfo, type Gender } from './morphology.ts';
+import { linkAcrossArticles, placesByPreposition, resolveShortForms, resolveShortNames, settleGuessedTypes, typesFromCues } from './resolve.ts';
 import { splitSentences, wordTokens, type SentenceLike, type WordToken } from './tokens.ts';
 
 export interface Mention extends Span {
@@ -44,6 +49,11 @@ export interface Mention extends Span {
   readonly key: string;
   /** Index into the sentences given (or found, when none were given). */
   readonly sentence: number;
+  /**
+   * Set when the type is only the rules' default for a name with no evidence (classify.ts):
+   * the article's cues or other mentions of the same key settle it (resolve.ts).
+   */
+  readonly guessed?: true;
 }
 
 export interface Entity {
@@ -91,9 +101,55 @@ export function findMentions(text: string, language: Language, sentences: readon
     if (base.toLocaleLowerCase('pl') !== like.base.toLocaleLowerCase('pl')) continue;
     found.push({ start: t.start, end: t.end, text: t.text, base: like.base, type: like.type, key: like.key, sentence: t.sentence });
   }
+  if (lang === 'pl') found.push(...lowerCaseNames(tokens, found, text));
   found.sort((a, b) => a.start - b.start);
   const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
-  return typesFromContext(typesFromCues(resolved, text, lang), text, lang);
+  return settleGuessedTypes(typesFromContext(typesFromCues(resolved, text, lang), text, lang));
+}
+
+/**
+ * Lower-case names: events by their ending ("po brexicie" → Brexit; classify.ts eventBySuffix),
+ * party members ("torysów" → torysi; classify.ts groupName) and administrative units named by an
+ * adjective ("w województwie podlaskim" → województwo podlaskie; resources/pl/entity-admin-units.txt).
+ */
+function lowerCaseNames(tokens: readonly WordToken[], found: readonly Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  const mention = (first: WordToken, last: WordToken, base: string, type: EntityType): Mention =>
+    ({ start: first.start, end: last.end, text: text.slice(first.start, last.end), base, type, key: nameKey(base, 'pl'), sentence: first.sentence });
+  const spans = found.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let at = 0;
+  tokens.forEach((t, i) => {
+    // Every listed word is five letters or longer ("gmina", "torys"); most tokens are shorter.
+    if (t.text.length < 5) return;
+    while (at < spans.length && spans[at]![1] <= t.start) at++;
+    if (at < spans.length && spans[at]![0] <= t.start && t.end <= spans[at]![1]) return;
+    // A sentence-initial capital the name rules dropped ("Torysi stracili …") is read here too.
+    const group = groupName(t.text);
+    if (group) return void out.push(mention(t, t, group.base, group.type));
+    if (/^\p{Lu}/u.test(t.text)) return;
+    const event = eventBySuffix(t.text);
+    if (event) return void out.push(mention(t, t, event, 'EVT'));
+    const unit = adminUnit(t, tokens[i + 1]);
+    if (unit) out.push(mention(t, tokens[i + 1]!, unit, 'LOC'));
+  });
+  return out;
+}
+
+let units: ReadonlyMap<string, Gender> | undefined;
+let unitStems: RegExp | undefined;
+
+/** "województwie podlaskim" → "województwo podlaskie": the unit noun's nominative and its adjective agreeing. */
+function adminUnit(noun: WordToken, next: WordToken | undefined): string | undefined {
+  if (!next || next.sentence !== noun.sentence || next.start - noun.end !== 1) return undefined;
+  units ??= new Map(loadPairs('pl', 'entity-admin-units').map(([lemma, gender]) => [lemma, gender as Gender]));
+  unitStems ??= stemTest([...units.keys()]);
+  // The stem test first: the dictionary lookup is the costly part and most words fail the stem.
+  if (!unitStems.test(noun.text)) return undefined;
+  if (/^\p{Lu}/u.test(next.text)) return undefined;
+  const lemma = tokenInfo(noun.text).lemmas.find((l) => units!.has(l));
+  const adjective = tokenInfo(next.text).adjective;
+  if (!lemma || !adjective || !/(?:ski|cki|dzki)$/u.test(adjective)) return undefined;
+  return `${lemma} ${agreeAdjective(adjective, units.get(lemma)!, next.text)}`;
 }
 
 function describe(c: Candidate, tokens: readonly WordToken[], text: string, language: Language, forms: ReadonlySet<string>): Mention {
@@ -103,8 +159,14 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const dateline = isDateline(span, text);
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
-  if (known && known.length === words.length) return { ...span, base: known.entry.name, type: known.entry.type, key: known.entry.key };
-  const type = dateline ? 'LOC' : classify(words, language);
+  if (known && known.length === words.length) return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
+  if (c.street) {
+    const base = streetBase(words, c.street);
+    return { ...span, base, type: 'LOC', key: nameKey(base, language) };
+  }
+  const group = language === 'pl' && words.length === 1 ? groupName(words[0]!) : undefined;
+  if (group) return { ...span, base: group.base, type: group.type, key: nameKey(group.base, language) };
+  const { type, guess } = dateline ? { type: 'LOC' as const, guess: false } : decide(words, language);
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
@@ -114,7 +176,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   // same word as the noun, so one word gets one type in both languages. The country's entity
   // still takes its place type from its name (groupEntities).
   if (country) return { ...span, base, type: 'PER', key: country };
-  return { ...span, base, type, key: nameKey(base, language) };
+  return { ...span, base, type, key: nameKey(base, language), ...(guess ? { guessed: true as const } : {}) };
 }
 
 /**

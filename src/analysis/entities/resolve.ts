@@ -25,7 +25,7 @@ function namePart(word: string): string {
  * mentioned most, since a bare short form refers to the article's main bearer of the name.
  */
 export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
-  const full = new Map<string, Map<string, { count: number; type: EntityType }>>();
+  const full = new Map<string, Map<string, { count: number; type: EntityType; guessed: boolean }>>();
   for (const m of mentions) {
     if (m.type !== 'PER' || !m.base.includes(' ')) continue;
     for (const part of m.base.split(' ')) {
@@ -33,7 +33,7 @@ export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
       // let "Jak" join "Jake Sullivan".
       const k = namePart(part);
       const byKey = full.get(k) ?? new Map();
-      const entry = byKey.get(m.key) ?? { count: 0, type: m.type };
+      const entry = byKey.get(m.key) ?? { count: 0, type: m.type, guessed: m.guessed === true };
       entry.count++;
       byKey.set(m.key, entry);
       full.set(k, byKey);
@@ -44,7 +44,7 @@ export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
     const options = full.get(namePart(m.base));
     if (!options) return m;
     const [key, best] = [...options.entries()].sort((a, b) => b[1].count - a[1].count)[0]!;
-    return { ...m, key, type: best.type };
+    return { ...typed(m, best.type, best.guessed), key };
   });
 }
 
@@ -61,7 +61,7 @@ export function placesByPreposition(mentions: readonly Mention[], text: string, 
     if (before && prepositions.has(before.toLocaleLowerCase('pl'))) placeKeys.add(m.key);
   }
   return mentions.map((m) =>
-    m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? { ...m, type: 'LOC' as const } : m,
+    m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? typed(m, 'LOC') : m,
   );
 }
 
@@ -77,10 +77,7 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
   cues ??= new Map(loadPairs('pl', 'entity-type-cues').map(([lemma, type]) => [lemma, type as EntityType]));
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
-    // The word before, past an opening quote ("dziennik „The Times”").
-    const before = /(\p{Ll}+)\s+["„«]?$/u.exec(text.slice(Math.max(0, m.start - 24), m.start))?.[1];
-    if (!before) continue;
-    const type = tokenInfo(before).lemmas.map((l) => cues!.get(l)).find((t) => t !== undefined);
+    const type = cueBefore(text, m.start);
     if (!type) continue;
     const byType = votes.get(m.key) ?? new Map<EntityType, number>();
     byType.set(type, (byType.get(type) ?? 0) + 1);
@@ -90,7 +87,68 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
   const decided = new Map([...votes].map(([key, byType]) => [key, [...byType].sort((a, b) => b[1] - a[1])[0]![0]]));
   return mentions.map((m) => {
     const type = decided.get(m.key);
-    return type && type !== m.type && !knownKey(m.base, language) ? { ...m, type } : m;
+    return type && type !== m.type && !knownKey(m.base, language) ? typed(m, type) : m;
+  });
+}
+
+/**
+ * The kind noun right before a name, past an opening quote ("dziennik „The Times”") and up to
+ * two adjectives ("irlandzkie linie lotnicze Ryanair", "tani przewoźnik Wizz Air"); it may open
+ * the sentence ("Firma Ryanair …").
+ */
+function cueBefore(text: string, start: number): EntityType | undefined {
+  // Up to three words separated by single spaces right before the name (a backward scan: an
+  // end-anchored regular expression retries from every position).
+  let before = text.slice(Math.max(0, start - 48), start);
+  if (/["„«]$/u.test(before)) before = before.slice(0, -1);
+  if (!before.endsWith(' ')) return undefined;
+  const pieces = before.slice(0, -1).split(' ');
+  const words: string[] = [];
+  for (let i = pieces.length - 1; i >= 0 && words.length < 3 && /^\p{L}+$/u.test(pieces[i]!); i--) words.unshift(pieces[i]!);
+  if (words.length === pieces.length && start - 48 > 0) words.shift(); // the first piece may be cut
+  for (let i = words.length - 1, skipped = 0; i >= 0; i--) {
+    const word = words[i]!;
+    if (!/^\p{L}\p{Ll}*$/u.test(word)) return undefined;
+    const info = tokenInfo(word.toLowerCase());
+    const type = info.lemmas.map((l) => cues!.get(l)).find((t) => t !== undefined);
+    if (type) return type;
+    if (!info.adjective || /^\p{Lu}/u.test(word) || ++skipped > 2) return undefined;
+  }
+  return undefined;
+}
+
+/** The mention with a type; `guessed` says whether that type is still only a default. */
+function typed(m: Mention, type: EntityType, guessed = false): Mention {
+  const { guessed: _was, ...rest } = m;
+  return guessed ? { ...rest, type, guessed: true } : { ...rest, type };
+}
+
+/** Evidence must reach this share of a key's guessed mentions to retype them. */
+const EVIDENCE_SHARE = 0.1;
+
+/**
+ * One sense per key: mentions whose type is only a default take the type most of the key's
+ * other mentions got from evidence (a head noun, a cue, a list), in one article or across a
+ * collection. "Ryanair" alone reads as a place (the dictionary knows it, as it knows places);
+ * "przewoźnik Ryanair" in one sentence settles every mention.
+ */
+export function settleGuessedTypes(mentions: readonly Mention[]): Mention[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.guessed) continue;
+    const byType = votes.get(m.key) ?? new Map<EntityType, number>();
+    byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+    votes.set(m.key, byType);
+  }
+  const guesses = new Map<string, number>();
+  for (const m of mentions) if (m.guessed) guesses.set(m.key, (guesses.get(m.key) ?? 0) + 1);
+  return mentions.map((m) => {
+    const byType = m.guessed ? votes.get(m.key) : undefined;
+    if (!byType) return m;
+    const [top] = [...byType].sort((a, b) => b[1] - a[1]);
+    // A stray typed mention does not retype hundreds of guesses ("Londyn" in a run typed as a person).
+    if (top![1] < EVIDENCE_SHARE * guesses.get(m.key)!) return m;
+    return typed(m, top![0]);
   });
 }
 
@@ -157,15 +215,19 @@ export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMen
     target.set(surname, key);
     return key;
   };
-  return docs.map((doc) => ({
+  const linked = docs.map((doc) => ({
     articleId: doc.articleId,
     mentions: doc.mentions.map((m) => {
       // Listed names keep their identity ("Brexit" is no one's surname).
       if (m.base.includes(' ') || m.key.includes('-') || knownKey(m.base, 'pl')) return m;
       // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
-      if (m.type !== 'PER' && !isTypeGuess([m.text], 'pl')) return m;
+      if (m.type !== 'PER' && !(m.guessed && isTypeGuess([m.text], 'pl'))) return m;
       const key = resolve(m);
-      return key ? { ...m, key, type: 'PER' as const } : m;
+      return key ? { ...typed(m, 'PER'), key } : m;
     }),
   }));
+  // Types settled over the whole collection: one article's cue types the name in every other.
+  const settled = settleGuessedTypes(linked.flatMap((d) => d.mentions));
+  let at = 0;
+  return linked.map((d) => ({ articleId: d.articleId, mentions: d.mentions.map(() => settled[at++]!) }));
 }

@@ -5,8 +5,31 @@
  */
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 
+/** `<lang>/<name>` → entries left out (evaluation without some list entries; see withoutEntries). */
+const excluded = new Map<string, ReadonlySet<string>>();
+const read = new Set<string>();
+
 function lines(lang: string, name: string): readonly string[] {
-  return loadResource(lang === 'en' ? 'en' : 'pl' satisfies ResourceLanguage, name);
+  const language: ResourceLanguage = lang === 'en' ? 'en' : 'pl';
+  const id = `${language}/${name}`;
+  read.add(id);
+  const entries = loadResource(language, name);
+  const out = excluded.get(id);
+  return out ? entries.filter((e) => !out.has(e)) : entries;
+}
+
+/**
+ * Leave these entries (exact lines, as the loader returns them) out of the entity lists of this
+ * process: the leave-one-topic-out evaluation scores a topic without the entries that name its
+ * own people and places (eval/lib/entities-loto.ts). The rules cache what they read, so this
+ * must come before the first mention is found; afterwards it throws instead of half-applying.
+ * @example withoutEntries({ 'pl/entity-known-names': ['Ryanair = ORG'] })
+ */
+export function withoutEntries(entries: Readonly<Record<string, readonly string[]>>): void {
+  for (const [id, list] of Object.entries(entries)) {
+    if (read.has(id)) throw new Error(`withoutEntries: resources/${id}.txt was already read in this process`);
+    excluded.set(id, new Set(list));
+  }
 }
 
 /** One entry per line. */

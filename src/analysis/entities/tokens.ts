@@ -30,7 +30,8 @@ export interface WordToken {
 
 // Initialisms with their dots ("U.S.", "U.K."); letters with inner hyphen/apostrophe; digits as
 // their own tokens ("Nord Stream 2").
-const WORD = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?|\d+/gu;
+// A number after a hyphen stays in the word: "COVID-19", "F-16", "Su-27".
+const WORD = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:-\d+(?![\d.,]\d))?\.?|\d+/gu;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const SENTENCE_END = /[.!?…]["”»)]*\s+(?=["„«(]?[\p{Lu}\d])|\n\s*\n/gu;
 

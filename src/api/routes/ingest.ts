@@ -1,20 +1,21 @@
 /**
  * POST /api/ingest: one article as JSON, in one of three shapes — `{text, title?, published?,
- * outlet?, author?, url?}`, `{html, url?}` or `{url}` (fetched; http/https only) — cleaned and
- * identified by the same path as file ingest (src/ingest), stored, and indexed for search.
- * Feeds and batches stay with `kronika ingest`, which reports per-input failures.
+ * outlet?, author?, url?}`, `{html, url?}` or `{url}` (fetched; http/https only; read by the same
+ * format detection as `kronika ingest <url>`, so a feed URL stores its items) — cleaned and
+ * identified by the same path as file ingest (src/ingest), stored, then analysed, indexed and
+ * clustered before the answer, which says where the article went; alerts follow in the background.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { toArticle, EmptyArticleError } from '../../ingest/article.ts';
-import { decodeBytes } from '../../ingest/charset.ts';
+import { articleSummary } from '../../app/records.ts';
+import { EmptyArticleError, toArticle } from '../../ingest/article.ts';
 import { IngestError } from '../../ingest/errors.ts';
-import { readHtml } from '../../ingest/html.ts';
+import { extractHtml } from '../../ingest/extract.ts';
+import { readFetched } from '../../ingest/index.ts';
 import { parsePublished } from '../../ingest/published.ts';
-import type { RawDocument } from '../../types.ts';
+import type { Article, RawDocument } from '../../types.ts';
 import type { RouteDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { articleSummary } from '../records.ts';
 import { parseJsonBody } from '../validate.ts';
 
 const HttpUrl = z.url({ protocol: /^https?$/ }).max(2048);
@@ -39,7 +40,8 @@ const UrlBody = z.strictObject({ url: HttpUrl });
 export const IngestBody = z.union([TextBody, HtmlBody, UrlBody]);
 export type IngestBody = z.infer<typeof IngestBody>;
 
-const LOOKS_LIKE_HTML = /^\s*(<!doctype html|<html|<head|<body)/i;
+/** Articles stored from one fetched URL at most: a feed's usual length, bounded so one request stays short. */
+const MAX_ITEMS_PER_URL = 100;
 
 function textDocument(body: z.infer<typeof TextBody>): RawDocument {
   const published = parsePublished(body.published);
@@ -56,34 +58,53 @@ function textDocument(body: z.infer<typeof TextBody>): RawDocument {
   };
 }
 
-async function toDocument(body: IngestBody, deps: RouteDeps): Promise<RawDocument> {
-  if ('text' in body) return textDocument(body);
-  if ('html' in body) return readHtml(body.html, { origin: body.url ?? 'api', ...(body.url && { url: body.url }) });
-  const fetched = await deps.fetchUrl(body.url);
-  const { text } = decodeBytes(fetched.bytes, { origin: body.url, ...(fetched.contentType && { contentType: fetched.contentType }) });
-  if (/html|xml/i.test(fetched.contentType ?? '') || LOOKS_LIKE_HTML.test(text)) {
-    return readHtml(text, { origin: body.url, url: fetched.url });
+async function toDocuments(body: IngestBody, deps: RouteDeps): Promise<RawDocument[]> {
+  if ('text' in body) return [textDocument(body)];
+  if ('html' in body) return [await extractHtml(body.html, { origin: body.url ?? 'api', ...(body.url && { url: body.url }) })];
+  const documents: RawDocument[] = [];
+  let problem: string | undefined;
+  for await (const item of readFetched(body.url, await deps.fetchUrl(body.url))) {
+    if (item.kind === 'document') documents.push(item.document);
+    else problem ??= item.message;
+    if (documents.length >= MAX_ITEMS_PER_URL) break;
   }
-  return { origin: body.url, format: 'text', text, url: fetched.url };
+  if (documents.length === 0) throw new ApiError('unprocessable', problem ?? `${body.url} holds no article`);
+  return documents;
+}
+
+/** Where the article went, as the answer shows it. */
+async function placed(deps: RouteDeps, articleIds: readonly string[]) {
+  const indexed = await deps.store.search.indexed(articleIds);
+  return Promise.all(articleIds.map(async (id) => {
+    const story = await deps.store.stories.ofArticle(id, 'event').catch(() => undefined);
+    return { indexed: indexed.has(id), story: story ? { id: story.id, title: story.title ?? null } : null };
+  }));
 }
 
 export function ingestRoutes(deps: RouteDeps): Hono {
   return new Hono().post('/', async (c) => {
     const body = await parseJsonBody(c, IngestBody);
-    let article;
+    let articles: Article[];
     try {
-      article = toArticle(await toDocument(body, deps), deps.now().toISOString());
+      const at = deps.now().toISOString();
+      articles = (await toDocuments(body, deps)).map((doc) => toArticle(doc, at));
     } catch (error) {
       // The input is well-formed but holds no article we can use: 422, with the reader's reason.
       if (error instanceof IngestError || error instanceof EmptyArticleError) throw new ApiError('unprocessable', error.message);
       throw error;
     }
-    const [outcome] = deps.store.saveArticles([article]);
-    const stored = deps.store.getArticle(outcome!.id) ?? article;
-    const indexed = deps.search.indexArticles([stored]) > 0;
-    return c.json(
-      { status: outcome!.status, id: stored.id, duplicateOf: stored.duplicateOf ?? null, indexed, article: articleSummary(stored) },
-      outcome!.status === 'stored' ? 201 : 200,
-    );
+    const outcomes = await deps.store.articles.save(articles);
+    const stored = outcomes.some((o) => o.status === 'stored');
+    // The stored stages run before the answer (a failure there is logged; the article stays
+    // stored and the next run catches up), so the answer can say where the article went.
+    if (stored) await deps.stages.afterIngest();
+    const ids = outcomes.map((o) => o.id);
+    const [records, places] = await Promise.all([deps.store.articles.getMany(ids), placed(deps, ids)]);
+    const items = outcomes.map((o, i) => ({
+      status: o.status, id: o.id, duplicateOf: records[i]?.duplicateOf ?? null, ...places[i]!,
+      article: articleSummary(records[i]!),
+      ...(deps.stages.elsewhere && { pending: deps.stages.elsewhere }),
+    }));
+    return c.json({ ...items[0]!, ...(items.length > 1 && { items }) }, stored ? 201 : 200);
   });
 }

@@ -1,7 +1,12 @@
-/** GET /api/stats: store counts plus how many articles the search index holds. */
+/** GET /api/stats: store counts, how many articles are indexed for search, and how far each stage is. */
 import { Hono } from 'hono';
+import { stageLag } from '../../app/stages.ts';
 import type { RouteDeps } from '../deps.ts';
 
 export function statsRoutes(deps: RouteDeps): Hono {
-  return new Hono().get('/', (c) => c.json({ ...deps.store.stats(), searchIndexed: deps.search.countArticles() }));
+  return new Hono().get('/', async (c) => c.json({
+    ...await deps.store.articles.stats(),
+    searchIndexed: await deps.store.search.count(),
+    stageLag: await stageLag(deps.store),
+  }));
 }

@@ -1,15 +1,18 @@
 /**
  * Per-article analysis commands: `entities`, `mentions`, `quotes`, `timeline`, `sentences`.
- * Analysis is computed from the stored clean text on demand (it is deterministic and fast);
- * JSON output is one object per line, shaped as documented in docs/SCHEMA.md.
+ * They read the stored analyses (src/app/analyses.ts): made once after ingest, with the one
+ * anchoring rule for undated articles. JSON output is one object per line, shaped as
+ * src/app/records.ts defines (docs/SCHEMA.md).
  */
 import type { Command } from 'commander';
-import { analyzeArticle, type ArticleAnalysis } from '../../analysis/index.ts';
-import { findStory, undatedAnchors } from '../../app/stories.ts';
-import { groupEntities } from '../../analysis/entities/index.ts';
-import type { Store } from '../../store/store.ts';
-import type { Article, EntityType } from '../../types.ts';
-import { printJsonLines, printTable, syncStoriesOf, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import type { ArticleAnalysis } from '../../analysis/index.ts';
+import { allArticles, entitiesOf } from '../../app/articles.ts';
+import { readAnalyses } from '../../app/analyses.ts';
+import { undatedAnchors } from '../../app/anchor.ts';
+import { mentionLines, quoteLines, sentenceLines, timeLines } from '../../app/records.ts';
+import type { Store, StoredArticle } from '../../store/store.ts';
+import type { EntityType } from '../../types.ts';
+import { noticeLag, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 import { findArticle } from './articles.ts';
 
 interface AnalysisFlags extends DbOptions {
@@ -20,32 +23,40 @@ interface AnalysisFlags extends DbOptions {
 
 const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'EVT', 'PRO'];
 
-function* selectedArticles(store: Store, flags: AnalysisFlags): Iterable<Article> {
+/** The selected articles, a page at a time; near-duplicate copies are skipped unless one article is asked for. */
+async function* selectedArticles(store: Store, flags: AnalysisFlags): AsyncGenerator<StoredArticle[]> {
   if (flags.article && flags.story) throw new UsageError('give --article or --story, not both');
-  if (flags.article) return yield findArticle(store, flags.article);
-  if (flags.story) {
-    const story = findStory(store, flags.story);
-    if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
-    for (const id of story.articleIds) {
-      const article = store.getArticle(id);
-      if (article) yield article;
-    }
+  if (flags.article) {
+    yield [await findArticle(store, flags.article)];
     return;
   }
-  yield* store.iterateArticles();
+  if (flags.story) {
+    const story = await store.stories.get(flags.story);
+    if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
+    yield (await store.articles.getMany(story.articleIds)).filter((a) => !a.duplicateOf);
+    return;
+  }
+  // A copy adds nothing but double counts.
+  for await (const page of allArticles(store)) yield page.filter((a) => !a.duplicateOf);
 }
 
-function* analyses(store: Store, flags: AnalysisFlags): Iterable<ArticleAnalysis> {
-  // An undated article's "pod koniec lipca" resolves against its story's month, as in the report,
-  // so the stories are brought up to date first (before the store's article cursor opens; next to
-  // analysing every selected article this costs little). One article: only when it is undated.
-  if (!flags.article || !findArticle(store, flags.article).published) syncStoriesOf(store);
-  const anchor = undatedAnchors(store);
-  for (const article of selectedArticles(store, flags)) {
-    if (article.duplicateOf && !flags.article) continue; // a copy adds nothing but double counts
-    const fallbackDate = anchor(article);
-    yield analyzeArticle(article, fallbackDate ? { fallbackDate } : {});
+/** The analyses of the selected articles as readers show them, page by page; says on stderr what was not stored. */
+async function* analyses(store: Store, flags: AnalysisFlags): AsyncGenerator<ArticleAnalysis> {
+  await noticeLag(store, { stories: true });
+  const anchorOf = undatedAnchors(store);
+  let fresh = 0;
+  for await (const page of selectedArticles(store, flags)) {
+    const read = await readAnalyses(store, page, anchorOf);
+    fresh += read.fresh;
+    yield* read.analyses;
   }
+  await noticeLag(store, { fresh });
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
 }
 
 function analysisCommand(program: Command, name: string, description: string): Command {
@@ -61,80 +72,63 @@ export function register(program: Command): void {
     .action(async (flags: AnalysisFlags & { type?: string }) => {
       const type = flags.type?.toUpperCase() as EntityType | undefined;
       if (type && !ENTITY_TYPES.includes(type)) throw new UsageError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
-      await withStore(flags, (store) => {
-        const docs = [...analyses(store, flags)].map((a) => ({ articleId: a.article.id, mentions: a.mentions }));
-        const entities = groupEntities(docs).filter((e) => !type || e.type === type);
-        if (flags.json) {
-          return printJsonLines(entities.map((e) => ({
-            id: e.key, type: e.type, base: e.name, variants: e.variants, mentions: e.mentions, articles: e.articles,
-          })));
-        }
+      await withStore(flags, async (store) => {
+        const articles = (await collect(selectedArticles(store, flags))).flat();
+        await noticeLag(store, { stories: true });
+        const { entities, fresh } = await entitiesOf(store, articles, { ...(type && { type }) }, Boolean(flags.article));
+        await noticeLag(store, { fresh });
+        if (flags.json) return printJsonLines(entities);
         printTable(
           ['TYPE', 'MENTIONS', 'ARTICLES', 'ENTITY', 'VARIANTS'],
-          entities.map((e) => [e.type, String(e.mentions), String(e.articles.length), e.name,
-            truncate(e.variants.filter((v) => v !== e.name).join(', '), 70)]),
+          entities.map((e) => [e.type, String(e.mentions), String(e.articles.length), e.base,
+            truncate(e.variants.filter((v) => v !== e.base).join(', '), 70)]),
         );
       });
     });
 
   analysisCommand(program, 'mentions', 'every entity mention with its offsets, base form and entity')
     .action(async (flags: AnalysisFlags) => {
-      await withStore(flags, (store) => {
-        for (const a of analyses(store, flags)) {
-          const records = a.mentions.map((m) => ({
-            article: a.article.id, origin: a.article.origin, text: m.text, start: m.start, end: m.end,
-            base: m.base, type: m.type, entity: m.key, sentence: m.sentence,
-          }));
+      await withStore(flags, async (store) => {
+        for await (const a of analyses(store, flags)) {
+          const records = mentionLines(a);
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  ${r.text} → ${r.base}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  ${r.text} → ${r.base}\n`);
         }
       });
     });
 
   analysisCommand(program, 'quotes', 'direct and indirect quotes with their speakers')
     .action(async (flags: AnalysisFlags) => {
-      await withStore(flags, (store) => {
-        for (const a of analyses(store, flags)) {
-          const records = a.quotes.map((q) => ({
-            article: a.article.id, origin: a.article.origin, start: q.start, end: q.end, text: q.text,
-            kind: q.kind, speaker: q.speaker?.name ?? q.speaker?.description ?? null,
-            speakerEntity: q.speaker?.key ?? null, cue: q.cue?.text ?? null, sentence: q.sentence,
-          }));
+      await withStore(flags, async (store) => {
+        for await (const a of analyses(store, flags)) {
+          const records = quoteLines(a);
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)}  ${(r.speaker ?? '?').padEnd(24)} [${r.kind}] ${truncate(r.text, 90)}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${(r.speaker ?? '?').padEnd(24)} [${r.kind}] ${truncate(r.text, 90)}\n`);
         }
       });
     });
 
   analysisCommand(program, 'timeline', 'dated events, ordered by the date they talk about')
     .action(async (flags: AnalysisFlags) => {
-      await withStore(flags, (store) => {
-        const records = [...analyses(store, flags)].flatMap((a) => a.times.map((t) => ({
-          article: a.article.id, origin: a.article.origin, start: t.start, end: t.end, text: t.text,
-          value: t.value, granularity: t.granularity, note: t.note ?? null, sentence: t.sentence,
-          sentenceText: a.sentences[t.sentence]?.text ?? '',
-        })));
+      await withStore(flags, async (store) => {
+        const records = (await collect(analyses(store, flags))).flatMap(timeLines);
         // Expressions that could not be resolved (no anchor date) have an empty value: list them last.
         records.sort((x, y) => Number(!x.value) - Number(!y.value) || x.value.localeCompare(y.value) ||
           x.article.localeCompare(y.article) || x.start - y.start);
         if (flags.json) return printJsonLines(records);
         for (const r of records) {
-          process.stdout.write(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
+          printText(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
         }
       });
     });
 
   analysisCommand(program, 'sentences', 'each sentence with its epistemic status (hedged, confirmed, attributed, asserted) and cues')
     .action(async (flags: AnalysisFlags) => {
-      await withStore(flags, (store) => {
-        for (const a of analyses(store, flags)) {
-          const statusOf = new Map(a.statuses.map((s) => [s.sentence, s]));
-          const records = a.sentences.map((s) => ({
-            article: a.article.id, origin: a.article.origin, index: s.index, start: s.start, end: s.end, text: s.text,
-            status: statusOf.get(s.index)?.status ?? 'asserted', cues: statusOf.get(s.index)?.cues ?? [],
-          }));
+      await withStore(flags, async (store) => {
+        for await (const a of analyses(store, flags)) {
+          const records = sentenceLines(a);
           if (flags.json) printJsonLines(records);
-          else for (const r of records) process.stdout.write(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} ${truncate(r.text, 100)}\n`);
+          else for (const r of records) printText(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} ${truncate(r.text, 100)}\n`);
         }
       });
     });

@@ -2,12 +2,13 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
+import { allArticles } from '../../app/articles.ts';
+import { articleRecord, headline } from '../../app/records.ts';
 import type { Article, Language } from '../../types.ts';
-import { AmbiguousIdError, type Store } from '../../store/store.ts';
+import { AmbiguousIdError, type Store, type StoredArticle } from '../../store/store.ts';
 import {
-  printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
+  printJson, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
 } from '../context.ts';
-import { articleRecord, headline } from '../records.ts';
 
 interface ListFlags extends DbOptions {
   readonly json?: boolean;
@@ -24,9 +25,9 @@ function publishedLabel(article: Article): string {
 }
 
 /** Finds an article by its id or an unambiguous prefix of it (at least MIN_ID_PREFIX characters). */
-export function findArticle(store: Store, id: string): Article {
+export async function findArticle(store: Store, id: string): Promise<StoredArticle> {
   try {
-    const article = store.findArticle(id);
+    const article = await store.articles.find(id);
     if (article) return article;
   } catch (error) {
     if (error instanceof AmbiguousIdError) {
@@ -49,8 +50,8 @@ export function register(program: Command): void {
       if (flags.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(flags.since)) throw new UsageError('--since takes YYYY, YYYY-MM or YYYY-MM-DD');
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit takes a positive integer');
-      await withStore(flags, (store) => {
-        const articles = store.listArticles({
+      await withStore(flags, async (store) => {
+        const articles = await store.articles.list({
           source: flags.source, language: flags.lang as Language | undefined, since: flags.since, limit,
         });
         if (flags.json) return printJsonLines(articles.map(articleRecord));
@@ -68,20 +69,20 @@ export function register(program: Command): void {
     .description('show one article: metadata, clean text and the boilerplate removed from it')
     .argument('<id>', 'article id (or a unique prefix of at least 6 characters)')
     .action(async (id: string, flags: DbOptions & { json?: boolean }) => {
-      await withStore(flags, (store) => {
-        const article = findArticle(store, id);
+      await withStore(flags, async (store) => {
+        const article = await findArticle(store, id);
         if (flags.json) return printJson(articleRecord(article));
         const meta: [string, string | undefined][] = [
           ['id', article.id], ['origin', article.origin], ['title', article.title],
           ['published', article.published && `${article.published.value} (${article.published.precision})`],
           ['language', article.language], ['outlet', article.outlet], ['author', article.author],
-          ['url', article.url], ['duplicate of', article.duplicateOf],
+          ['url', article.url], ['duplicate of', article.duplicateOf], ['revision of', article.revisionOf],
         ];
-        for (const [k, v] of meta) if (v) process.stdout.write(`${k.padEnd(13)}${v}\n`);
-        process.stdout.write(`\n${article.text}\n`);
+        for (const [k, v] of meta) if (v) printText(`${k.padEnd(13)}${v}\n`);
+        printText(`\n${article.text}\n`);
         if (article.removed.length) {
           process.stdout.write(`\nremoved (${article.removed.length}):\n`);
-          for (const r of article.removed) process.stdout.write(`  [${r.kind}] ${truncate(r.text, 100)}\n`);
+          for (const r of article.removed) printText(`  [${r.kind}] ${truncate(r.text, 100)}\n`);
         }
       });
     });
@@ -89,15 +90,15 @@ export function register(program: Command): void {
   withJson(withDb(program.command('stats')))
     .description('counts by language and outlet, and the range of publication dates')
     .action(async (flags: DbOptions & { json?: boolean }) => {
-      await withStore(flags, (store) => {
-        const stats = store.stats();
+      await withStore(flags, async (store) => {
+        const stats = await store.articles.stats();
         if (flags.json) return printJson(stats);
         process.stdout.write(`articles     ${stats.articles} (${stats.duplicates} near-duplicates)\n`);
         process.stdout.write(`published    ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);
         const list = (counts: Readonly<Record<string, number>>) =>
           Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
         process.stdout.write(`languages    ${list(stats.byLanguage)}\n`);
-        process.stdout.write(`outlets      ${list(stats.bySource)}\n`);
+        printText(`outlets      ${list(stats.bySource)}\n`);
       });
     });
 
@@ -107,8 +108,10 @@ export function register(program: Command): void {
     .action(async (flags: DbOptions & { output?: string }) => {
       await withStore(flags, async (store) => {
         const out = flags.output ? createWriteStream(flags.output) : process.stdout;
-        for (const article of store.iterateArticles()) {
-          if (!out.write(JSON.stringify(articleRecord(article)) + '\n')) await once(out, 'drain');
+        for await (const page of allArticles(store)) {
+          for (const article of page) {
+            if (!out.write(JSON.stringify(articleRecord(article)) + '\n')) await once(out, 'drain');
+          }
         }
         if (flags.output) {
           out.end();

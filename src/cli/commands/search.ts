@@ -1,9 +1,9 @@
 /** `kronika search "<query>"`: full-text search over stored articles (same index as GET /api/search). */
 import type { Command } from 'commander';
-import { markHighlights, MAX_SEARCH_LIMIT, openSqliteSearchIndex, syncSearchIndex, type SearchHit } from '../../search/index.ts';
-import { resolveDbPath } from '../../store/path.ts';
+import { stageLag } from '../../app/stages.ts';
+import { markHighlights, MAX_SEARCH_LIMIT, type SearchHit } from '../../search/index.ts';
 import type { Language } from '../../types.ts';
-import { printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { printJsonLines, printTable, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface SearchFlags extends DbOptions {
   readonly json?: boolean;
@@ -61,18 +61,13 @@ export function register(program: Command): void {
     .option('--limit <n>', `at most this many articles (default 20, max ${MAX_SEARCH_LIMIT})`)
     .action(async (query: string, flags: SearchFlags) => {
       const filters = filtersOf(flags);
-      await withStore(flags, (store) => {
-        const index = openSqliteSearchIndex(resolveDbPath(flags.db));
-        try {
-          // The index is a cache of the store: bring it up to date before answering.
-          syncSearchIndex(store, index);
-          const hits = index.search(query, filters);
-          if (flags.json) return printJsonLines(hits);
-          if (hits.length === 0) return void process.stderr.write('no matches\n');
-          printTable(['ID', 'PUBLISHED', 'OUTLET', 'BEST MATCH'], hits.map(hitRow));
-        } finally {
-          index.close();
-        }
+      await withStore(flags, async (store) => {
+        const hits = await store.search.search(query, filters);
+        const { index: lag } = await stageLag(store);
+        if (lag > 0) warn(`${lag} stored article(s) are not indexed for search yet: \`kronika update\` indexes them`);
+        if (flags.json) return printJsonLines(hits);
+        if (hits.length === 0) return void process.stderr.write('no matches\n');
+        printTable(['ID', 'PUBLISHED', 'OUTLET', 'BEST MATCH'], hits.map(hitRow));
       });
     });
 }

@@ -1,13 +1,12 @@
 /**
- * `kronika watch add|list|remove|run`: saved searches that alert on new articles (issue 8).
- * `alertNewArticles` is what `kronika ingest` calls after storing a batch.
+ * `kronika watch add|list|remove|run`: saved searches that alert on new articles. Alerts are
+ * the last stage of the stream (src/app/stages.ts); `kronika ingest` runs it after storing.
  */
 import type { Command } from 'commander';
-import { openSqliteSearchIndex, syncSearchIndex } from '../../search/index.ts';
-import { resolveDbPath } from '../../store/path.ts';
-import type { Store, Watch } from '../../store/store.ts';
-import { describeIssues, runWatches, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
-import { printJson, printJsonLines, printTable, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { runStages } from '../../app/stages.ts';
+import type { Watch } from '../../store/store.ts';
+import { describeIssues, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
+import { printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface AddFlags extends DbOptions {
   readonly webhook?: string;
@@ -23,34 +22,8 @@ interface RunFlags extends DbOptions {
 }
 
 /** The web UI's public address for story links: --base-url, else $KRONIKA_BASE_URL. */
-function baseUrlOf(flag?: string): string | undefined {
+export function baseUrlOf(flag?: string): string | undefined {
   return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
-}
-
-/**
- * Runs every watch against the given articles (all indexed ones when absent), printing stdout
- * alerts as JSON lines. Syncs the search index first: it is a cache of the store.
- * @example await alertNewArticles(store, flags, result.articleIds)
- */
-export async function alertNewArticles(
-  store: Store,
-  options: DbOptions & { readonly baseUrl?: string },
-  articleIds?: readonly string[],
-): Promise<WatchRunReport> {
-  // Most stores have no watches: then an ingest should not pay for indexing here.
-  const watches = store.listWatches().length;
-  if (watches === 0) return { watches, matched: 0, delivered: 0, failed: 0, pending: 0 };
-  const index = openSqliteSearchIndex(resolveDbPath(options.db));
-  try {
-    syncSearchIndex(store, index);
-    return await runWatches(store, index, {
-      ...(articleIds && { articleIds }),
-      ...(baseUrlOf(options.baseUrl) && { baseUrl: baseUrlOf(options.baseUrl) }),
-      print: (line) => process.stdout.write(line + '\n'),
-    });
-  } finally {
-    index.close();
-  }
 }
 
 function watchRow(watch: Watch): string[] {
@@ -81,15 +54,15 @@ export function register(program: Command): void {
         ...(flags.webhook && { webhook: flags.webhook }),
       });
       if (!parsed.success) throw new UsageError(describeIssues(parsed.error).join('; '));
-      const saved = await withStore(flags, (store) => store.addWatch(parsed.data, new Date().toISOString()));
+      const saved = await withStore(flags, (store) => store.watches.add(parsed.data, new Date().toISOString()));
       if (flags.json) printJson(saved);
-      else process.stdout.write(`watch ${saved.id}: "${saved.query}" → ${saved.webhook ?? 'stdout'}\n`);
+      else printText(`watch ${saved.id}: "${saved.query}" → ${saved.webhook ?? 'stdout'}\n`);
     });
 
   withJson(withDb(watch.command('list')))
     .description('saved searches with their delivery state (pending alerts, failures, last error)')
     .action(async (flags: DbOptions & { json?: boolean }) => {
-      const watches = await withStore(flags, (store) => store.listWatches());
+      const watches = await withStore(flags, (store) => store.watches.list());
       if (flags.json) return printJsonLines(watches);
       if (watches.length === 0) return void process.stderr.write('no watches\n');
       printTable(['ID', 'QUERY', 'FILTERS', 'DELIVERY', 'PENDING', 'STATUS'], watches.map(watchRow));
@@ -99,7 +72,7 @@ export function register(program: Command): void {
     .description('delete a saved search and its alert history')
     .argument('<id>', 'watch id (from `watch list`)')
     .action(async (id: string, flags: DbOptions) => {
-      const removed = await withStore(flags, (store) => store.removeWatch(id));
+      const removed = await withStore(flags, (store) => store.watches.remove(id));
       if (!removed) throw new UsageError(`no watch with id "${id}"`);
       process.stdout.write(`removed watch ${id}\n`);
     });
@@ -108,7 +81,17 @@ export function register(program: Command): void {
     .description('check now: alert on articles not alerted yet and retry failed deliveries')
     .option('--base-url <url>', 'public address of the web UI, for story links (default $KRONIKA_BASE_URL)')
     .action(async (flags: RunFlags) => {
-      const report = await withStore(flags, (store) => alertNewArticles(store, flags));
+      const report = await withStore(flags, async (store): Promise<WatchRunReport> => {
+        // The stages up to alerting catch up with anything stored since the last run, then every
+        // pending alert is delivered (retries included).
+        const baseUrl = baseUrlOf(flags.baseUrl);
+        const run = await runStages(store, {
+          stages: ['analyse', 'index', 'alert'],
+          alerts: { print: (line) => process.stdout.write(line + '\n'), ...(baseUrl && { baseUrl }) },
+        });
+        if (run.failed) warn(`the ${run.failed.stage} stage failed (${run.failed.error})`);
+        return run.alerts ?? { watches: (await store.watches.list()).length, matched: 0, delivered: 0, failed: 0, pending: 0 };
+      });
       // Alerts own stdout (JSON lines); the summary goes to stderr unless asked for as JSON.
       if (flags.json) printJson(report);
       else process.stderr.write(`watch: ${report.matched} new match(es), ${report.delivered} delivered, ${report.failed} failed, ${report.pending} pending\n`);

@@ -1,8 +1,15 @@
 /**
  * Article ⇄ SQLite row. Optional fields are stored as NULL and come back absent (not
  * `undefined`-valued), so a round trip yields an object equal to the one saved.
+ *
+ * The clean text is stored deflated (a BLOB in the `text` column; SQLite keeps a BLOB as it is
+ * whatever the column's declared type): Polish news text shrinks to about 40 %, and the text is
+ * the largest part of a stored article (docs/BENCHMARKS.md, scale). Rows written before that hold
+ * plain text and read back the same way.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article, DatePrecision, Language, RemovedBlock, SourceFormat } from '../../types.ts';
+import type { StoredArticle } from '../store.ts';
 
 export interface ArticleRow {
   readonly id: string;
@@ -16,11 +23,23 @@ export interface ArticleRow {
   readonly language: string;
   readonly outlet: string | null;
   readonly author: string | null;
-  readonly text: string;
+  readonly text: string | Buffer;
   readonly removed: string;
   readonly duplicate_of: string | null;
+  readonly revision_of: string | null;
+  readonly source_id: string | null;
   readonly fingerprint: Buffer | null;
   readonly ingested_at: string;
+}
+
+/** The stored form of an article's text. */
+export function encodeText(text: string): Buffer {
+  return deflateRawSync(text);
+}
+
+/** An article's text back from its column: deflated (current rows) or plain (older rows). */
+export function decodeText(stored: string | Buffer): string {
+  return typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
 }
 
 /** Named parameters of the insert statement (`seq` is assigned by SQL). */
@@ -29,7 +48,7 @@ export type ArticleParams = Omit<ArticleRow, 'seq'> & { readonly outlet_key: str
 /** The columns every read selects, in one place so the statements cannot disagree. */
 export const ARTICLE_COLUMNS =
   'id, seq, origin, format, url, title, published_value, published_precision, language, outlet, author, ' +
-  'text, removed, duplicate_of, fingerprint, ingested_at';
+  'text, removed, duplicate_of, revision_of, source_id, fingerprint, ingested_at';
 
 // 32-bit unsigned values, little-endian whatever the host: a database file must read back the
 // same on any machine it is copied to.
@@ -50,7 +69,9 @@ export function outletKey(outlet: string | undefined): string | null {
   return outlet === undefined ? null : outlet.toLowerCase();
 }
 
-export function toParams(article: Article, signature: readonly number[], duplicateOf: string | undefined): ArticleParams {
+export function toParams(
+  article: Article, signature: readonly number[], duplicateOf: string | undefined, revisionOf: string | undefined,
+): ArticleParams {
   return {
     id: article.id,
     origin: article.origin,
@@ -63,21 +84,24 @@ export function toParams(article: Article, signature: readonly number[], duplica
     outlet: article.outlet ?? null,
     outlet_key: outletKey(article.outlet),
     author: article.author ?? null,
-    text: article.text,
+    text: encodeText(article.text),
     removed: JSON.stringify(article.removed ?? []),
     duplicate_of: duplicateOf ?? null,
+    revision_of: revisionOf ?? null,
+    source_id: article.sourceId ?? null,
     fingerprint: encodeFingerprint(signature),
     ingested_at: article.ingestedAt,
   };
 }
 
-export function fromRow(row: ArticleRow): Article {
-  const article: { -readonly [K in keyof Article]: Article[K] } = {
+export function fromRow(row: ArticleRow): StoredArticle {
+  const article: { -readonly [K in keyof StoredArticle]: StoredArticle[K] } = {
     id: row.id,
+    seq: row.seq,
     origin: row.origin,
     format: row.format as SourceFormat,
     language: row.language as Language,
-    text: row.text,
+    text: decodeText(row.text),
     removed: JSON.parse(row.removed) as RemovedBlock[],
     ingestedAt: row.ingested_at,
   };
@@ -89,6 +113,8 @@ export function fromRow(row: ArticleRow): Article {
   if (row.outlet !== null) article.outlet = row.outlet;
   if (row.author !== null) article.author = row.author;
   if (row.duplicate_of !== null) article.duplicateOf = row.duplicate_of;
+  if (row.revision_of !== null) article.revisionOf = row.revision_of;
+  if (row.source_id !== null) article.sourceId = row.source_id;
   if (row.fingerprint !== null) article.fingerprint = decodeFingerprint(row.fingerprint);
   return article;
 }

@@ -11,11 +11,14 @@ const heldOut = loadWireCases('english-wire-heldout');
 
 /**
  * Measured 2026-11-23: the rules' set P 0.982 R 0.973 (old engine 0.718 / 0.712); the held-out
- * set P 0.837 R 0.818 (old engine 0.556 / 0.568). Floors a little below, for harmless drift.
+ * set P 0.837 R 0.818 (old engine 0.556 / 0.568). The second held-out set, written 2026-12-06
+ * and scored blind once: P 0.800 R 0.818 (its open errors are not asserted case by case: it
+ * measures, it is not a rules' fixture). Floors a little below, for harmless drift.
  */
 const FLOORS = {
   'english-wire': { precision: 0.97, recall: 0.96 },
   'english-wire-heldout': { precision: 0.8, recall: 0.8 },
+  'english-wire-heldout2': { precision: 0.78, recall: 0.8 },
 } as const;
 
 function overlapsOpen(c: WireCase, surface: string): boolean {
@@ -44,7 +47,7 @@ for (const c of [...cases, ...heldOut]) {
 
 for (const [set, floor] of Object.entries(FLOORS)) {
   test(`${set}: typed precision and recall hold their floor`, (t) => {
-    const s = scoreWire(set === 'english-wire' ? cases : heldOut);
+    const s = scoreWire(set === 'english-wire' ? cases : set === 'english-wire-heldout' ? heldOut : loadWireCases(set));
     t.diagnostic(`${set} typed P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)}; missed ${s.missed.join(' | ')}`);
     assert.ok(s.precision >= floor.precision, `precision ${s.precision}; spurious ${s.spurious.join(' | ')}`);
     assert.ok(s.recall >= floor.recall, `recall ${s.recall}; missed ${s.missed.join(' | ')}`);

@@ -1,5 +1,5 @@
 /**
- * 001: articles and the band index for near-duplicate lookup (issue 3 #5, #6).
+ * 001: articles and the band index for near-duplicate lookup (src/store/duplicates.ts).
  *
  * Closed sets (date precision) are CHECKed strictly; open ones (language, format) only for shape,
  * so adding a language later needs no table rebuild. `seq` is the ingest order every listing

@@ -1,6 +1,6 @@
 /**
  * 002: named JSON state for stages that keep memory between runs — the story engine's clusters,
- * IDF and inverted index (issue 6). One row per stage; updated under the write lock so two
+ * IDF and inverted index (src/store/json-stories.ts). One row per stage; updated in one write transaction so two
  * ingesting processes never interleave a read-modify-write.
  */
 import type Database from 'better-sqlite3';

@@ -1,6 +1,6 @@
 /**
  * 003: saved searches (watches) and, per watch, every article that matched it with its
- * delivery state (issue 8). The (watch, article) primary key is what makes an alert fire once:
+ * delivery state (src/watch/run.ts). The (watch, article) primary key is what makes an alert fire once:
  * a match is recorded before it is delivered, and a failed delivery stays 'pending' so the next
  * run retries it instead of losing it. `claimed_until` is a delivery lease: two processes running
  * watches at once (a cron ingest and the API server) never send the same alert twice.

@@ -6,6 +6,9 @@ import type Database from 'better-sqlite3';
 import * as articles from './001-articles.ts';
 import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
+import * as stream from './004-stream.ts';
+import * as search from './005-search.ts';
+import * as sources from './007-sources.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles', up: articles.up },
   { version: 2, name: 'state', up: state.up },
   { version: 3, name: 'watches', up: watches.up },
+  { version: 4, name: 'stream', up: stream.up },
+  { version: 5, name: 'search', up: search.up },
+  // 006 is reserved for the story tables (src/store/sqlite/story-*.ts).
+  { version: 7, name: 'sources', up: sources.up },
 ];

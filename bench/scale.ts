@@ -1,0 +1,379 @@
+/**
+ * `npm run bench -- scale`: what a user waits for when ONE new article arrives in a store of 1k,
+ * 10k and 100k articles, and what each stored article costs on disk.
+ *
+ * - Whole command: `kronika ingest one.txt` as a child process (process start, store, analyse,
+ *   index, cluster, alert), into a copy of the store; `kronika --version` in the same run is the
+ *   process-start floor. Baseline: the same command of main's code path (/work/main, or
+ *   $KRONIKA_BASELINE_REPO) on a store main built from the same articles, where one exists.
+ * - In process: from the article's transaction until it is visible in its story, stage by stage.
+ * - Readers: `kronika stories` and `kronika report` of a 100-article story, as child processes.
+ * - Bytes per stored article: the file after a checkpoint, and per table (SQLite's dbstat).
+ *
+ * Stores are built once from real paragraphs (BSNLP pl dev when present, else the seeds and the
+ * off-topic set) recombined into synthetic events — as bench/stories.ts does — through the real
+ * pipeline, and kept under tmp/bench-scale/ for the next run (delete it to rebuild). Sizes:
+ * $KRONIKA_SCALE_SIZES (default 1000,10000,100000).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { AnalysisPayload } from '../src/analysis/stored.ts';
+import { ANALYSIS_VERSION } from '../src/analysis/version.ts';
+import { runStages, type StageProgress } from '../src/app/stages.ts';
+import { storyReport } from '../src/app/stories.ts';
+import { toArticle } from '../src/ingest/article.ts';
+import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/store.ts';
+import type { Article } from '../src/types.ts';
+import { DEFAULT_BSNLP_PATH } from '../eval/types.ts';
+import { loadBsnlpArticles, loadOffTopic, loadSeeds } from '../eval/lib/stories-data.ts';
+import { random } from '../test/store/corpus.ts';
+import { peakRssMb, type BenchReport, type BenchRow } from './report.ts';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const CLI = join(REPO, 'src/cli/main.ts');
+const DIR = join(REPO, 'tmp/bench-scale');
+const BASELINE_REPO = process.env.KRONIKA_BASELINE_REPO ?? '/work/main';
+const SIZES = (process.env.KRONIKA_SCALE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+/** Stores main's code path is timed on: it restores its whole story state per command, so 100k takes a long while to build. */
+const BASELINE_SIZES = SIZES.filter((n) => n <= 10_000);
+/** Bump when the synthetic stream or the store format changes: built stores of another version are rebuilt. */
+const BUILD_VERSION = 2;
+/** Articles per save while building (the CLI's chunk). */
+const BUILD_CHUNK = 200;
+/** New articles timed per store size. */
+const PROBES = 3;
+/** The one big event, so a report of a ~100-article story can be timed. */
+const BIG_EVENT = 100;
+
+interface Paragraph {
+  readonly text: string;
+  readonly title: string;
+}
+
+function paragraphs(): Paragraph[] {
+  const sources = loadBsnlpArticles(DEFAULT_BSNLP_PATH);
+  const articles = (sources.length ? sources : [...loadSeeds(), ...loadOffTopic()]).map((l) => l.article);
+  const out: Paragraph[] = [];
+  for (const a of articles) {
+    const title = a.text.split('\n')[0]!.slice(0, 120);
+    for (const p of a.text.split('\n\n').slice(1)) if (p.length >= 120) out.push({ text: p, title });
+  }
+  return out;
+}
+
+/**
+ * The synthetic stream: events of 1–9 articles (one of BIG_EVENT), each article its event's two
+ * core paragraphs plus one other — about 2.7 KB of text, near the 2.6 KB average of a BSNLP pl
+ * article — ~300 events a day from 2023-01-01, 40 outlets.
+ */
+function stream(count: number, pool: readonly Paragraph[]): Article[] {
+  const next = random(2026);
+  const pick = () => pool[Math.floor(next() * pool.length)]!;
+  const out: Article[] = [];
+  let event = 0;
+  while (out.length < count) {
+    const core = [pick(), pick()];
+    const size = event === 7 ? BIG_EVENT : 1 + Math.floor(next() * 9);
+    const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(event / 300) * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < size && out.length < count; i++) {
+      const extra = [pick()];
+      const text = [...core, ...extra].map((p) => p.text).join('\n\n');
+      out.push(toArticle({
+        origin: `bench/${event}-${i}.txt`, format: 'text', text, title: `${core[0]!.title} (${i + 1})`,
+        outlet: `Portal ${Math.floor(next() * 40)}`, published: { value: day, precision: 'day' },
+      }, `${day}T12:00:00.000Z`));
+    }
+    event++;
+  }
+  return out;
+}
+
+/** The stream, made once and kept beside the stores (making 100k articles takes minutes). */
+function cachedStream(count: number, pool: readonly Paragraph[]): Article[] {
+  const file = join(DIR, `stream-${BUILD_VERSION}-${count}.jsonl`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Article);
+  const articles = stream(count, pool);
+  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return articles;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}
+
+/** Articles handed to a worker at a time while building. */
+const WORKER_BATCH = 50;
+
+/**
+ * Analyses the store's articles that have no analysis yet on every core (worker threads running
+ * the analyse stage's pure part), storing them as the stage would; the stages then find them done.
+ */
+async function analyseInParallel(store: Store, size: number): Promise<void> {
+  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, () =>
+    new Worker(new URL('./_scale-worker.mjs', import.meta.url)));
+  try {
+    let after = 0;
+    let done = 0;
+    const queue: Article[][] = [];
+    for (;;) {
+      const outdated = await store.analyses.outdated(ANALYSIS_VERSION, after, 1000);
+      if (outdated.length === 0) break;
+      const articles = await store.articles.getMany(outdated.map((o) => o.articleId));
+      for (let i = 0; i < articles.length; i += WORKER_BATCH) queue.push(articles.slice(i, i + WORKER_BATCH));
+      after = outdated[outdated.length - 1]!.seq;
+      await Promise.all(workers.map(async (worker) => {
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          const results = await new Promise<{ articleId: string; payload: AnalysisPayload }[]>((resolve, reject) => {
+            const fail = (error: Error) => reject(error);
+            worker.once('error', fail);
+            worker.once('message', (message: { articleId: string; payload: AnalysisPayload }[]) => {
+              worker.off('error', fail);
+              resolve(message);
+            });
+            worker.postMessage(batch);
+          });
+          await store.analyses.put(results.map((r) => ({ ...r, version: ANALYSIS_VERSION })));
+          done += results.length;
+          process.stderr.write(`\rscale: building ${size}: analysed ${done} on ${workers.length} threads   `);
+        }
+      }));
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Builds (or reuses) the store of `size` articles; returns its path. */
+async function built(size: number, articles: readonly Article[]): Promise<{ path: string; buildMs?: number }> {
+  const path = join(DIR, `store-${size}.db`);
+  const stamp = `${path}.built`;
+  if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === String(BUILD_VERSION)) return { path };
+  rmSync(path, { force: true });
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+  // Grow from the next smaller store when there is one: the stream's prefix is the same.
+  const smaller = SIZES.filter((n) => n < size && existsSync(join(DIR, `store-${n}.db.built`))).at(-1);
+  if (smaller) copyFileSync(join(DIR, `store-${smaller}.db`), path);
+  const t0 = performance.now();
+  const store = await openStore(path);
+  try {
+    const from = await store.articles.count();
+    for (let i = from; i < size; i += BUILD_CHUNK) {
+      await store.articles.save(articles.slice(i, Math.min(size, i + BUILD_CHUNK)));
+      process.stderr.write(`\rscale: building ${size}: ${Math.min(size, i + BUILD_CHUNK)} stored`);
+    }
+    await analyseInParallel(store, size);
+    await runStages(store, {
+      onStageProgress: (p: StageProgress) => process.stderr.write(`\rscale: building ${size}: ${p.stage} ${p.done}/${p.total}   `),
+    });
+    process.stderr.write('\n');
+  } finally {
+    await store.close();
+  }
+  checkpoint(path);
+  writeFileSync(stamp, String(BUILD_VERSION));
+  return { path, buildMs: performance.now() - t0 };
+}
+
+function checkpoint(path: string): void {
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Bytes on disk per article, and the share of each kind of table. */
+function footprint(path: string, articles: number): { perArticle: number; parts: Record<string, number> } {
+  checkpoint(path);
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+    const parts: Record<string, number> = {};
+    const kind = (name: string) => {
+      const table = name.replace(/^sqlite_autoindex_(.*)_\d+$/, '$1');
+      if (table.startsWith('search')) return 'search';
+      if (table.startsWith('analyses')) return 'analyses';
+      if (table === 'stage_state') return 'stories';
+      if (table.startsWith('article_bands')) return 'near-duplicate bands';
+      if (table.startsWith('articles')) return 'articles';
+      return 'other';
+    };
+    for (const r of rows) parts[kind(r.name)] = (parts[kind(r.name)] ?? 0) + r.bytes / articles;
+    return { perArticle: statSync(path).size / articles, parts };
+  } finally {
+    db.close();
+  }
+}
+
+function timedChild(args: readonly string[], cwd = REPO): { ms: number; stdout: string; stderr: string; code: number } {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd, encoding: 'utf8', timeout: 30 * 60_000, maxBuffer: 64 * 2 ** 20 });
+  return { ms: performance.now() - t0, stdout: run.stdout, stderr: run.stderr, code: run.status ?? -1 };
+}
+
+/** New articles for the probes: an unseen recombination each (half for the command, half in process). */
+function probes(pool: readonly Paragraph[], dir: string): string[] {
+  const next = random(99);
+  return Array.from({ length: 2 * PROBES }, (_, i) => {
+    const text = Array.from({ length: 3 }, () => pool[Math.floor(next() * pool.length)]!.text).join('\n\n');
+    const file = join(dir, `probe-${i}.txt`);
+    writeFileSync(file, ` date 2024-02-${String(i + 1).padStart(2, '0')} ${text}\n`);
+    return file;
+  });
+}
+
+interface InProcess {
+  readonly saveMs: number;
+  readonly stageMs: Record<string, number>;
+  readonly visibleMs: number;
+}
+
+/** One article stored and followed through the stages until its story has it. */
+async function followOne(store: Store, file: string): Promise<InProcess> {
+  const text = readFileSync(file, 'utf8').replace(/^ date \S+ /, '');
+  const article = toArticle({ origin: file, format: 'text', text, published: { value: '2024-02-10', precision: 'day' } }, new Date().toISOString());
+  const t0 = performance.now();
+  await store.articles.save([article]);
+  const saved = performance.now();
+  const stageMs: Record<string, number> = {};
+  for (const stage of ['analyse', 'index', 'cluster'] as const) {
+    const t = performance.now();
+    await runStages(store, { stages: [stage] });
+    stageMs[stage] = performance.now() - t;
+  }
+  const story = await store.stories.ofArticle(article.id);
+  if (!story) throw new Error('the probe article is in no story');
+  return { saveMs: saved - t0, stageMs, visibleMs: performance.now() - t0 };
+}
+
+/** A store main's code path built from the same articles, where main is there to time. */
+function baselineStore(size: number, articles: readonly Article[]): string | undefined {
+  if (!existsSync(join(BASELINE_REPO, 'src/cli/main.ts'))) return undefined;
+  const path = join(DIR, `baseline-${size}.db`);
+  if (existsSync(`${path}.built`)) return path;
+  const jsonl = join(DIR, `articles-${size}.jsonl`);
+  writeFileSync(jsonl, articles.slice(0, size).map((a) => JSON.stringify({
+    text: a.text, title: a.title, url: `https://bench.example/${a.id}`, published: a.published?.value, outlet: a.outlet,
+  })).join('\n') + '\n');
+  process.stderr.write(`scale: building main's ${size}-article store\n`);
+  const run = timedChild([join(BASELINE_REPO, 'src/cli/main.ts'), 'ingest', jsonl, '--max-mb', '1000', '--db', path], BASELINE_REPO);
+  if (run.code !== 0) throw new Error(`main's ingest failed: ${run.stderr.slice(0, 300)}`);
+  writeFileSync(`${path}.built`, '1');
+  return path;
+}
+
+export async function run(): Promise<BenchReport> {
+  mkdirSync(DIR, { recursive: true });
+  const pool = paragraphs();
+  const articles = cachedStream(Math.max(...SIZES), pool);
+  const all = probes(pool, DIR);
+  const files = all.slice(0, PROBES);
+  const followed = all.slice(PROBES);
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const version = timedChild([CLI, '--version']);
+  notes.push(`Process start floor: \`kronika --version\` ${seconds(version.ms)} s in this run.`);
+  let reference: number | undefined;
+
+  for (const size of SIZES) {
+    const { path, buildMs } = await built(size, articles);
+    if (buildMs) notes.push(`Built the ${size.toLocaleString('en-US')}-article store in ${seconds(buildMs)} s (reused by later runs).`);
+    const bytes = footprint(path, size);
+
+    // Whole command, into a copy (the built store stays as it is).
+    const copy = join(DIR, `probe-${size}.db`);
+    copyFileSync(path, copy);
+    const commandMs = files.map((file) => {
+      const r = timedChild([CLI, 'ingest', file, '--db', copy]);
+      if (r.code !== 0) throw new Error(`ingest into the ${size} store failed: ${r.stderr.slice(0, 300)}`);
+      return r.ms;
+    });
+    const stories = timedChild([CLI, 'stories', '--db', copy]);
+    const store = await openStore(copy);
+    let inProcess: InProcess[];
+    let report: { ms: number; articles: number; id: string } | undefined;
+    try {
+      inProcess = [];
+      for (const file of followed) inProcess.push(await followOne(store, file));
+      const { stories: [big] } = await store.stories.list({ sort: 'articles', limit: 1 });
+      if (big) {
+        const t = performance.now();
+        await storyReport(store, big);
+        report = { ms: performance.now() - t, articles: big.articles, id: big.id };
+      }
+    } finally {
+      await store.close();
+    }
+    const reportCommand = report && timedChild([CLI, 'report', report.id, '--db', copy]);
+    rmSync(copy, { force: true });
+    rmSync(`${copy}-wal`, { force: true });
+    rmSync(`${copy}-shm`, { force: true });
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const command = median(commandMs);
+    const visible = median(inProcess.map((p) => p.visibleMs));
+    reference ??= visible;
+    const stageOf = (s: string) => median(inProcess.map((p) => p.stageMs[s]!));
+    rows.push({
+      name: `${size.toLocaleString('en-US')} stored`,
+      figures: {
+        'ingest one (command) s': seconds(command),
+        'in process → in its story ms': visible.toFixed(0),
+        'analyse / index / cluster ms': `${stageOf('analyse').toFixed(0)} / ${stageOf('index').toFixed(0)} / ${stageOf('cluster').toFixed(0)}`,
+        'vs 1k (in process)': (visible / reference).toFixed(2),
+        '`stories` s': seconds(stories.ms),
+        [`report of the largest story s (articles)`]: report ? `${seconds(reportCommand!.ms)} (${report.articles}); in process ${seconds(report.ms)}` : '-',
+        'KB / article on disk': (bytes.perArticle / 1024).toFixed(2),
+      },
+    });
+    notes.push(`${size.toLocaleString('en-US')}: bytes per article by table — ${Object.entries(bytes.parts).sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')} (the file: ${Math.round(bytes.perArticle)}).`);
+
+    if (BASELINE_SIZES.includes(size)) {
+      const base = baselineStore(size, articles);
+      if (base) {
+        const baseCopy = join(DIR, `baseline-probe-${size}.db`);
+        copyFileSync(base, baseCopy);
+        const baseMs = files.map((file) => timedChild([join(BASELINE_REPO, 'src/cli/main.ts'), 'ingest', file, '--db', baseCopy], BASELINE_REPO).ms);
+        const baseStories = timedChild([join(BASELINE_REPO, 'src/cli/main.ts'), 'stories', '--db', baseCopy], BASELINE_REPO);
+        rmSync(baseCopy, { force: true });
+        rmSync(`${baseCopy}-wal`, { force: true });
+        rmSync(`${baseCopy}-shm`, { force: true });
+        rows.push({
+          name: `${size.toLocaleString('en-US')} stored, main's code path (baseline)`,
+          figures: {
+            'ingest one (command) s': seconds(median(baseMs)),
+            'in process → in its story ms': '-',
+            'analyse / index / cluster ms': '-',
+            'vs 1k (in process)': '-',
+            '`stories` s': seconds(baseStories.ms),
+            [`report of the largest story s (articles)`]: '-',
+            'KB / article on disk': (statSync(base).size / size / 1024).toFixed(2),
+          },
+        });
+        notes.push(`${size.toLocaleString('en-US')}: ingest of one article ${(median(baseMs) / command).toFixed(2)}× faster than main's code path in this run.`);
+      }
+    }
+  }
+  notes.push(`Peak RSS of the bench process: ${peakRssMb().toFixed(0)} MB. Child processes are timed from spawn to exit (median of ${PROBES}).`);
+  let machine = '';
+  try {
+    machine = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    // no uptime: the load note is left out
+  }
+  if (machine) notes.push(`Load while measuring: ${machine.replace(/^.*load average/, 'load average')} (2 cores shared).`);
+  return {
+    suite: 'scale',
+    method: 'One new article into stores of each size built from real BSNLP paragraphs recombined into synthetic events (bench/scale.ts); '
+      + '"ingest one (command)" is `kronika ingest one.txt` as a child process, "in process" is from its transaction until `stories.ofArticle` finds it, '
+      + 'running analyse, index and cluster; readers are child processes; bytes from the SQLite file after a checkpoint.',
+    rows,
+    notes,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench -- workers`: articles/s through the whole stream (store → analyse → index →
+ * cluster → consolidate) for one SQLite process (the baseline, as `kronika ingest` runs it) and
+ * for PostgreSQL with 1 and 2 `kronika worker` processes on the same input; and bytes per stored
+ * article on disk in both engines.
+ *
+ * Input: the news batch of test/worker/batch.ts (BSNLP Polish news from the shared data folder,
+ * topped up with synthetic texts) — BENCH_WORKERS_ARTICLES articles (default 1,000). Each run
+ * starts from an empty store in fresh processes, warmed up alike: the workers are started and
+ * idle before the clock starts, which runs from saving the batch until every article is clustered
+ * and the stories consolidated; the SQLite process times its save and its stages.
+ * PostgreSQL runs with its durable defaults (fsync on) in a cluster of its own, unless
+ * KRONIKA_TEST_POSTGRES names a server. Each configuration runs BENCH_WORKERS_REPEAT times
+ * (default 2), interleaved, and the table gives the best and the spread: the 2-core machine is
+ * shared, so the load average at the start of every run is recorded too.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { openStore } from '../src/store/index.ts';
+import type { Article } from '../src/types.ts';
+import { streamSettled } from '../src/worker/lease.ts';
+import { makeArticle } from '../test/store/articles.ts';
+import { createTestDatabase, startCluster } from '../test/helpers/postgres.ts';
+import { dataFolder, newsBatch } from '../test/worker/batch.ts';
+import type { BenchReport } from './report.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MAIN = join(ROOT, 'src/cli/main.ts');
+const ARTICLES = Number(process.env.BENCH_WORKERS_ARTICLES ?? 1000);
+const REPEAT = Number(process.env.BENCH_WORKERS_REPEAT ?? 2);
+const CHUNK = 200;
+
+interface Run {
+  readonly ms: number;
+  readonly load: number;
+}
+
+function articles(): { articles: Article[]; real: number } {
+  const { texts, real } = newsBatch(ARTICLES, dataFolder(ROOT));
+  return { articles: texts.map((text, i) => makeArticle(text, { outlet: `Portal ${i % 25}` })), real };
+}
+
+async function saveAll(store: Awaited<ReturnType<typeof openStore>>, batch: readonly Article[]): Promise<void> {
+  for (let i = 0; i < batch.length; i += CHUNK) await store.articles.save(batch.slice(i, i + CHUNK));
+}
+
+/**
+ * One SQLite process: save, then the stages, as `kronika ingest` does — in a fresh process
+ * warmed up like a worker (bench/_sqlite-stream.ts), so neither side profits from the other's
+ * warm caches.
+ */
+async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run & { bytes: number }> {
+  const path = join(dir, `sqlite-${n}.db`);
+  const load = loadavg()[0]!;
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts'), batchFile, path],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_CHUNK: String(CHUNK) } });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`SQLite run exited with ${code}`))));
+  });
+  const { ms } = JSON.parse(out) as { ms: number };
+  const bytes = ['', '-wal'].reduce((sum, ext) => sum + (statSync(path + ext, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return { ms, load, bytes };
+}
+
+function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ready = new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (err.includes('waiting for jobs')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`worker not ready after 120 s: ${err}`)), 120_000).unref();
+  });
+  return { child, ready };
+}
+
+/** PostgreSQL with `workers` worker processes on a fresh database. */
+async function postgresRun(workers: number, batch: readonly Article[]): Promise<Run & { bytes: number; tables: Record<string, number> }> {
+  const db = await createTestDatabase();
+  const store = await openStore(db.url);
+  const processes = Array.from({ length: workers }, () => startWorkerProcess(db.url));
+  try {
+    await Promise.all(processes.map((p) => p.ready));
+    progress(`${workers} worker(s) ready`);
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const sizeOf = async () => Number((await pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
+    const before = await sizeOf();
+    const load = loadavg()[0]!;
+    const t0 = performance.now();
+    await saveAll(store, batch);
+    while (!(await streamSettled(store))) await sleep(50);
+    const ms = performance.now() - t0;
+    await pool.query('CHECKPOINT').catch(() => {});
+    const after = await sizeOf();
+    const { rows } = await pool.query<{ name: string; n: string }>(`SELECT c.relname AS name, pg_total_relation_size(c.oid) AS n FROM pg_class c
+      JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'public' AND c.relkind = 'r'`);
+    await pool.end();
+    return { ms, load, bytes: after - before, tables: Object.fromEntries(rows.map((r) => [r.name, Number(r.n)])) };
+  } finally {
+    for (const p of processes) p.child.kill('SIGTERM');
+    await Promise.all(processes.map((p) => new Promise((resolve) => (p.child.exitCode !== null ? resolve(null) : p.child.once('exit', resolve)))));
+    await store.close();
+    await db.drop();
+  }
+}
+
+const rate = (ms: number) => (ARTICLES * 1000) / ms;
+const progress = (line: string) => process.stderr.write(`bench workers: ${line}\n`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export async function run(): Promise<BenchReport> {
+  const own = process.env.KRONIKA_TEST_POSTGRES ? undefined : await startCluster({ durable: true });
+  if (own) process.env.KRONIKA_TEST_POSTGRES = own.url;
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-workers-'));
+  const { articles: batch, real } = articles();
+  const batchFile = join(dir, 'batch.json');
+  writeFileSync(batchFile, JSON.stringify(batch));
+  const runs: Record<'sqlite' | 'pg1' | 'pg2', (Run & { bytes: number })[]> = { sqlite: [], pg1: [], pg2: [] };
+  let tables: Record<string, number> = {};
+  try {
+    for (let i = 0; i < REPEAT; i++) {
+      runs.sqlite.push(await sqliteRun(dir, batchFile, i));
+      progress(`run ${i + 1}: SQLite ${rate(runs.sqlite.at(-1)!.ms).toFixed(1)} articles/s`);
+      runs.pg1.push(await postgresRun(1, batch));
+      progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s`);
+      const two = await postgresRun(2, batch);
+      runs.pg2.push(two);
+      progress(`run ${i + 1}: PostgreSQL, 2 workers ${rate(two.ms).toFixed(1)} articles/s`);
+      tables = two.tables;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    own?.stop();
+    if (own) delete process.env.KRONIKA_TEST_POSTGRES;
+  }
+  const best = (xs: readonly Run[]) => Math.min(...xs.map((r) => r.ms));
+  const worst = (xs: readonly Run[]) => Math.max(...xs.map((r) => r.ms));
+  const row = (name: string, xs: readonly (Run & { bytes: number })[]) => ({
+    name,
+    figures: {
+      'articles/s (best)': fmt(rate(best(xs))),
+      'spread (worst)': fmt(rate(worst(xs))),
+      'bytes/article on disk': fmt(Math.min(...xs.map((r) => r.bytes)) / ARTICLES),
+      'load avg at start': xs.map((r) => r.load.toFixed(1)).join(', '),
+    },
+  });
+  const sqliteRate = rate(best(runs.sqlite));
+  const one = rate(best(runs.pg1));
+  const two = rate(best(runs.pg2));
+  const perTable = Object.entries(tables).sort((a, b) => b[1] - a[1])
+    .map(([name, bytes]) => `${name} ${fmt(bytes / ARTICLES)}`).join(', ');
+  return {
+    suite: 'workers',
+    method: `${ARTICLES} articles (${real} BSNLP Polish news, the rest synthetic; test/worker/batch.ts), saved in chunks of ${CHUNK}, `
+      + 'then analysed, indexed, clustered and consolidated. SQLite: one fresh, warmed-up process (save + runStages, as `kronika ingest`; bench/_sqlite-stream.ts). '
+      + 'PostgreSQL 15 (durable defaults, local cluster): `kronika worker` processes started and idle before the clock, which stops when '
+      + `every article is clustered and consolidated (streamSettled). Best of ${REPEAT} interleaved runs; "spread" is the worst run. `
+      + 'Bytes on disk: the SQLite file (+ WAL); PostgreSQL: database size growth including indexes, TOAST and the job queue.',
+    rows: [row('SQLite, one process (baseline)', runs.sqlite), row('PostgreSQL, 1 worker', runs.pg1), row('PostgreSQL, 2 workers', runs.pg2)],
+    notes: [
+      `2 workers / 1 worker: ${(two / one).toFixed(2)}× (target ≥ 1.6×).`,
+      `PostgreSQL 1 worker / SQLite: ${((one / sqliteRate) * 100).toFixed(0)} % (target ≥ 70 %).`,
+      `PostgreSQL bytes per article by table (2-worker run): ${perTable}.`,
+    ],
+  };
+}
+

@@ -1,0 +1,169 @@
+/**
+ * The stored form of an article's analysis (the `analyses` concern of src/store/store.ts) and the
+ * way back. Compact because it is kept for every article (docs/BENCHMARKS.md, bytes per article):
+ * - no copies of the article text: in a record with offsets, a string field equal to
+ *   `article.text.slice(start, end)` (its `text`, often its `base` or a speaker's `name`) is stored
+ *   as SLICED and sliced again on the way back; a sentence keeps only its offsets;
+ * - no tokens: they are re-derived by the tokenizer (a regular expression over the sentence,
+ *   cheap), and only each word's lemma is kept (0 when it is the lower-cased word, 1 when it is
+ *   the word as written);
+ * - no timeline events: timelineEvents derives them from the times, as analyzeArticle does.
+ * What remains is plain JSON; the store compresses it (src/store/codec.ts).
+ *
+ * `hydrateAnalysis(article, encodeAnalysis(analysis, …))` deep-equals `analysis`
+ * (test/app/stored-analysis.test.ts checks it on real articles), so readers of stored analyses
+ * see exactly what analysing afresh would give.
+ */
+import type { Article, Published, Span } from '../types.ts';
+import { tokenize, type Sentence, type Token } from '../text/index.ts';
+import type { ArticleAnalysis } from './index.ts';
+import type { Mention } from './entities/index.ts';
+import type { Quote } from './quotes/index.ts';
+import { findTimeExpressions, timelineEvents, type TimeExpression } from './time/index.ts';
+import type { SentenceStatus } from './epistemic/index.ts';
+
+/** A JSON object as stored: analysis records with strings their offsets re-derive replaced by SLICED. */
+export type StoredRecord = Readonly<Record<string, unknown>>;
+
+/** Stands for "the article text at this record's offsets"; NUL never occurs in analysis strings. */
+const SLICED = '\u0000';
+
+/** A stored lemma: the lemma itself, 0 for the lower-cased word, 1 for the word as written. */
+export type StoredLemma = string | 0 | 1;
+
+/**
+ * Story-clustering signals as stored, filled in by the caller (src/app/analyse.ts): as little as
+ * lets them re-derive from this analysis (usually only the title's lemmas and names), else whole.
+ */
+export interface StoredFeatures {
+  /** Lemma of each word token of the title (StoredLemma) and [key, base] of its mentions. */
+  readonly title?: { readonly lemmas: readonly StoredLemma[]; readonly names: readonly (readonly [string, string])[] };
+  /** Kept whole only when they do not re-derive from the title and the analysis. */
+  readonly terms?: readonly (readonly [string, number])[];
+  readonly names?: readonly (readonly [string, string])[];
+}
+
+export interface AnalysisPayload {
+  /** Per sentence: [start, end, paragraph]. */
+  readonly sentences: readonly (readonly [number, number, number])[];
+  /** Per sentence, the lemma of each word token in order (StoredLemma). */
+  readonly lemmas: readonly (readonly StoredLemma[])[];
+  /** Sentences (by index) whose tokens the tokenizer would not reproduce, kept whole. */
+  readonly tokens?: Readonly<Record<string, readonly Token[]>>;
+  readonly mentions: readonly StoredRecord[];
+  readonly quotes: readonly StoredRecord[];
+  readonly times: readonly StoredRecord[];
+  readonly statuses: readonly StoredRecord[];
+  /** What the story clusterer compares (src/stories/features.ts), from the title and the text. */
+  readonly features: StoredFeatures;
+}
+
+export interface HydrateOptions {
+  /**
+   * For an undated article, the date its relative time expressions resolve against (the one
+   * rule: src/app/anchor.ts). Ignored when the article has a date of its own.
+   */
+  readonly fallbackDate?: Published;
+}
+
+const isSpan = (value: Record<string, unknown>): value is Record<string, unknown> & Span =>
+  typeof value.start === 'number' && typeof value.end === 'number';
+
+/** A copy of `value` where every string of a record with offsets that equals the article text there is SLICED. */
+function strip(value: unknown, text: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, text));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
+  const out: Record<string, unknown> = {};
+  for (const key in record) out[key] = slice !== undefined && record[key] === slice ? SLICED : strip(record[key], text);
+  return out;
+}
+
+/** The inverse of strip: every SLICED string of a record with offsets is the article text there again. */
+function unstrip(value: unknown, text: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => unstrip(v, text));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
+  const out: Record<string, unknown> = {};
+  for (const key in record) out[key] = slice !== undefined && record[key] === SLICED ? slice : unstrip(record[key], text);
+  return out;
+}
+
+/** Lemmas of the word tokens as stored (StoredLemma). */
+export function keptLemmas(tokens: readonly Token[]): StoredLemma[] {
+  return tokens.filter((t) => t.kind === 'word').map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : t.lemma));
+}
+
+/** Tokens of a text span as the tokenizer makes them, with the stored lemmas put back. */
+export function retokenize(sentence: Span & { readonly text: string }, lemmas: readonly StoredLemma[]): Token[] {
+  let word = 0;
+  return tokenize(sentence.text, sentence.start).map((t) => {
+    if (t.kind !== 'word') return t;
+    const lemma = lemmas[word++];
+    if (lemma === 0 || lemma === undefined) return t;
+    return { ...t, lemma: lemma === 1 ? t.text : lemma };
+  });
+}
+
+export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  return a.length === b.length && a.every((t, i) => {
+    const o = b[i]!;
+    return t.start === o.start && t.end === o.end && t.kind === o.kind && t.text === o.text && t.lemma === o.lemma;
+  });
+}
+
+/**
+ * The stored form of an analysis, with the clustering features as the caller stores them.
+ * @example encodeAnalysis(analyzeArticle(article), {})
+ */
+export function encodeAnalysis(analysis: ArticleAnalysis, features: StoredFeatures): AnalysisPayload {
+  const text = analysis.article.text;
+  const tokens: Record<string, readonly Token[]> = {};
+  const lemmas = analysis.sentences.map((s) => {
+    const kept = keptLemmas(s.tokens);
+    // The tokenizer is deterministic, so this only trips if a sentence's tokens were made another
+    // way; then they are kept whole rather than re-derived wrongly.
+    if (s.text !== text.slice(s.start, s.end) || !sameTokens(retokenize(s, kept), s.tokens)) tokens[s.index] = s.tokens;
+    return kept;
+  });
+  return {
+    sentences: analysis.sentences.map((s) => [s.start, s.end, s.paragraph] as const),
+    lemmas,
+    ...(Object.keys(tokens).length > 0 && { tokens }),
+    mentions: strip(analysis.mentions, text) as StoredRecord[],
+    quotes: strip(analysis.quotes, text) as StoredRecord[],
+    times: strip(analysis.times, text) as StoredRecord[],
+    statuses: strip(analysis.statuses, text) as StoredRecord[],
+    features,
+  };
+}
+
+/**
+ * The analysis back from its stored form; equal to what analyzeArticle(article, options) gives.
+ * Only the time expressions (and the events dated by them) of an undated article depend on
+ * `options.fallbackDate`; they are resolved again here, which costs a pass of the time patterns.
+ * @example hydrateAnalysis(article, stored.payload, { fallbackDate: anchor }).quotes
+ */
+export function hydrateAnalysis(article: Article, payload: AnalysisPayload, options: HydrateOptions = {}): ArticleAnalysis {
+  const { text, language } = article;
+  const sentences: Sentence[] = payload.sentences.map(([start, end, paragraph], index) => {
+    const sentence = { start, end, index, paragraph, text: text.slice(start, end) };
+    const kept = payload.tokens?.[index];
+    return { ...sentence, tokens: kept ? [...kept] : retokenize(sentence, payload.lemmas[index] ?? []) };
+  });
+  const reanchor = !article.published && options.fallbackDate !== undefined;
+  const times = reanchor
+    ? findTimeExpressions({ text, language, sentences, published: options.fallbackDate })
+    : (unstrip(payload.times, text) as TimeExpression[]);
+  return {
+    article,
+    sentences,
+    mentions: unstrip(payload.mentions, text) as Mention[],
+    quotes: unstrip(payload.quotes, text) as Quote[],
+    times,
+    events: timelineEvents({ text, language, sentences, times }),
+    statuses: unstrip(payload.statuses, text) as SentenceStatus[],
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Analysing one article for storage: the analysis every reader shows (src/analysis) plus the
+ * clustering signals the story engine compares (src/stories/features.ts), made once after ingest
+ * and stored together (src/analysis/stored.ts). Pure: the analyse stage (src/app/stages.ts)
+ * reads and writes the store around it.
+ *
+ * Clustering reads the title in front of the text (headlines name the event most densely: stories
+ * eval, BSNLP pl dev), so its signals come from a second analysis of "title\n\ntext". Stored, they
+ * usually re-derive from the text's analysis plus the title's lemmas and names; they are kept
+ * whole only for an article where that would not give exactly the same signals.
+ */
+import { findMentions } from '../analysis/entities/index.ts';
+import { analyzeArticle, type ArticleAnalysis } from '../analysis/index.ts';
+import {
+  encodeAnalysis, hydrateAnalysis, keptLemmas, retokenize, sameTokens,
+  type AnalysisPayload, type StoredFeatures, type StoredLemma,
+} from '../analysis/stored.ts';
+import { extractFeatures, type ArticleFeatures, type FeatureSentence } from '../stories/features.ts';
+import type { StoryInput } from '../store/store.ts';
+import { analyzeText, type Token } from '../text/index.ts';
+import type { Article } from '../types.ts';
+
+export interface EntityName {
+  readonly key: string;
+  readonly base: string;
+}
+
+/** What clustering compares for one article, and the base forms naming its entity keys. */
+export interface ClusterSignals {
+  readonly terms: ReadonlyMap<string, number>;
+  readonly entities: ReadonlyMap<string, number>;
+  readonly names: readonly EntityName[];
+}
+
+/** The signals with the title's share of the titled analysis kept apart (what storing needs). */
+interface TitledSignals extends ClusterSignals {
+  readonly title?: { readonly tokens: readonly Token[]; readonly names: readonly EntityName[] };
+}
+
+function titled(article: Article): Article {
+  return article.title ? { ...article, text: `${article.title}\n\n${article.text}` } : article;
+}
+
+function countKeys(names: readonly EntityName[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
+  return counts;
+}
+
+/** Content-lemma counts exactly as extractFeatures counts them over these sentences. */
+function termsOf(article: Article, sentences: readonly FeatureSentence[]): ReadonlyMap<string, number> {
+  return extractFeatures(article, sentences, []).terms;
+}
+
+function titledSignals(article: Article): TitledSignals {
+  const subject = titled(article);
+  const sentences = analyzeText(subject.text, subject.language);
+  const mentions = findMentions(subject.text, subject.language, sentences);
+  const { terms, entities } = extractFeatures(subject, sentences, mentions);
+  const names = mentions.map((m) => ({ key: m.key, base: m.base }));
+  if (!article.title) return { terms, entities, names };
+  const end = article.title.length;
+  return {
+    terms, entities, names,
+    title: {
+      tokens: sentences.filter((s) => s.end <= end).flatMap((s) => s.tokens),
+      names: mentions.filter((m) => m.end <= end).map((m) => ({ key: m.key, base: m.base })),
+    },
+  };
+}
+
+/** Clustering signals of one article: content-lemma and entity-key counts, and the names behind the keys. */
+export function clusterSignals(article: Article): ClusterSignals {
+  const { terms, entities, names } = titledSignals(article);
+  return { terms, entities, names };
+}
+
+/**
+ * Clustering features of one article from its real lemmas and resolved entity keys.
+ * @example featuresOf(article).entities.get('wldmr-ptn') // → 3
+ */
+export function featuresOf(article: Article): ArticleFeatures {
+  return featuresFrom(article, clusterSignals(article));
+}
+
+/**
+ * The features the clusterer takes, from an article and its signals: the article's own fields
+ * (date, language, title, outlet, copy, fingerprint) exactly as extractFeatures sets them.
+ */
+export function featuresFrom(article: Article, signals: Pick<ClusterSignals, 'terms' | 'entities'>): ArticleFeatures {
+  return { ...extractFeatures(titled(article), [], []), terms: signals.terms, entities: signals.entities };
+}
+
+const sameEntries = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => {
+  if (a.size !== b.size) return false;
+  const bs = [...b];
+  return [...a].every(([k, v], i) => bs[i]![0] === k && bs[i]![1] === v);
+};
+const sameNames = (a: readonly EntityName[], b: readonly EntityName[]) =>
+  a.length === b.length && a.every((n, i) => n.key === b[i]!.key && n.base === b[i]!.base);
+const pairs = (names: readonly EntityName[]) => names.map((n) => [n.key, n.base] as const);
+
+/** Signals re-derived from the text's analysis and the stored title part. */
+function derivedSignals(article: Article, analysis: ArticleAnalysis, title: { tokens: readonly Token[]; names: readonly EntityName[] } | undefined): ClusterSignals {
+  const sentences: FeatureSentence[] = title ? [{ tokens: title.tokens }, ...analysis.sentences] : [...analysis.sentences];
+  const names = [...(title?.names ?? []), ...analysis.mentions.map((m) => ({ key: m.key, base: m.base }))];
+  return { terms: termsOf(article, sentences), entities: countKeys(names), names };
+}
+
+/** Tokens of the title as the tokenizer makes them, with these lemmas. */
+function titleTokens(title: string, lemmas: readonly StoredLemma[]): Token[] {
+  return retokenize({ start: 0, end: title.length, text: title }, lemmas);
+}
+
+/** The least that re-derives exactly these signals, or the signals whole. */
+function storedFeatures(article: Article, analysis: ArticleAnalysis, signals: TitledSignals): StoredFeatures {
+  const title = signals.title && {
+    lemmas: keptLemmas(signals.title.tokens),
+    names: signals.title.names,
+  };
+  const titleOk = !title || sameTokens(titleTokens(article.title!, title.lemmas), signals.title!.tokens);
+  if (titleOk) {
+    const derived = derivedSignals(article, analysis, title && { tokens: signals.title!.tokens, names: title.names });
+    if (sameEntries(derived.terms, signals.terms) && sameEntries(derived.entities, signals.entities) && sameNames(derived.names, signals.names)) {
+      return title ? { title: { lemmas: title.lemmas, names: pairs(title.names) } } : {};
+    }
+  }
+  return { terms: [...signals.terms], names: pairs(signals.names) };
+}
+
+/**
+ * The clustering signals of a stored analysis (`analysis` is its hydrated form).
+ * @example signalsFrom(article, hydrateAnalysis(article, payload), payload.features)
+ */
+export function signalsFrom(article: Article, analysis: ArticleAnalysis, features: StoredFeatures): ClusterSignals {
+  if (features.terms && features.names) {
+    const names = features.names.map(([key, base]) => ({ key, base }));
+    return { terms: new Map(features.terms), entities: countKeys(names), names };
+  }
+  const title = article.title && features.title
+    ? { tokens: titleTokens(article.title, features.title.lemmas), names: features.title.names.map(([key, base]) => ({ key, base })) }
+    : undefined;
+  return derivedSignals(article, analysis, title);
+}
+
+/**
+ * The stored form of an article's analysis and clustering signals.
+ * @example await store.analyses.put([{ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }])
+ */
+export function analysePayload(article: Article): AnalysisPayload {
+  const analysis = analyzeArticle(article);
+  return encodeAnalysis(analysis, storedFeatures(article, analysis, titledSignals(article)));
+}
+
+/** What the story writer takes for one article, from its stored analysis. */
+export function storyInput(article: Article, payload: AnalysisPayload, analysis = hydrateAnalysis(article, payload)): StoryInput {
+  const signals = signalsFrom(article, analysis, payload.features);
+  return { features: featuresFrom(article, signals), names: signals.names };
+}

@@ -1,0 +1,102 @@
+/**
+ * The job queue of PostgreSQL mode: pg-boss in the same database as the store (schema `pgboss`),
+ * taking jobs with FOR UPDATE SKIP LOCKED so any number of workers on any number of machines
+ * share them without handing one job out twice. docs/ARCHITECTURE.md shows where it sits: the
+ * cluster lease (src/worker/lease.ts) queues one `article` job per stored article; workers analyse
+ * and index it (src/worker/article.ts).
+ *
+ * pg-boss rather than graphile-worker: graphile-worker's current releases need Node 22, pg-boss 10
+ * runs on Node 20 and on node-postgres, which the store uses already.
+ *
+ * Keeping the job table small: a completed job moves to the archive after a minute and is deleted
+ * from there after a day; a failed (dead) job stays in the job table, visible to `kronika jobs`,
+ * for 14 days. Retries back off exponentially from RETRY_DELAY_S.
+ */
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
+
+export const QUEUES = Object.freeze({
+  /** Analyse and index one stored article: `{ id, seq }`. */
+  article: 'kronika-article',
+});
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Channel a producer notifies after queueing jobs, so idle workers start at once rather than at their next poll. */
+export const JOBS_CHANNEL = 'kronika_jobs';
+
+export interface ArticleJob {
+  readonly id: string;
+  readonly seq: number;
+}
+
+/** Tries per job: the first and four retries (5, 10, 20, 40 s later). */
+export const RETRY_LIMIT = 4;
+export const RETRY_DELAY_S = 5;
+/** A job active longer than this is taken to be lost with its worker, and retried. */
+export const EXPIRE_IN_S = 15 * 60;
+
+const ARCHIVE_COMPLETED_AFTER_S = 60;
+const ARCHIVE_FAILED_AFTER_S = 14 * 24 * 3600;
+const DELETE_ARCHIVED_AFTER_DAYS = 1;
+
+export const BOSS_SCHEMA = 'pgboss';
+
+/**
+ * Starts pg-boss on the store's database (installing or migrating its schema the first time) and
+ * makes sure Kronika's queues exist. `supervise`: run pg-boss's maintenance (expiry, archiving,
+ * deletion) in this process; workers do, short-lived commands need not.
+ * @example const boss = await openQueue(url, { supervise: true }); … await boss.stop()
+ */
+export async function openQueue(url: string, options: { readonly supervise?: boolean; readonly asyncCommit?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    // Passed on to node-postgres as is (pg-boss hands its options to pg.Pool): job states are
+    // redone by a retry if a crash loses them (src/store/postgres/connection.ts, asyncCommit).
+    ...(options.asyncCommit && { options: '-c synchronous_commit=off' }),
+    schema: BOSS_SCHEMA,
+    application_name: 'kronika-queue',
+    max: 4,
+    supervise: options.supervise ?? false,
+    schedule: false,
+    archiveCompletedAfterSeconds: ARCHIVE_COMPLETED_AFTER_S,
+    archiveFailedAfterSeconds: ARCHIVE_FAILED_AFTER_S,
+    deleteAfterDays: DELETE_ARCHIVED_AFTER_DAYS,
+  });
+  // Connection trouble in the background (maintenance) is reported by the next call that needs
+  // the database; an unhandled 'error' event would end the process instead.
+  boss.on('error', () => {});
+  // Processes starting at once on a fresh database take turns installing pg-boss's schema and
+  // creating the queues: concurrent installs and queue creations collide.
+  const setup = new pg.Client({ connectionString: url, application_name: 'kronika-queue-setup' });
+  await setup.connect();
+  try {
+    await setup.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, LOCKS.queueSetup]);
+    await boss.start();
+    for (const name of Object.values(QUEUES)) {
+      if (!(await boss.getQueue(name))) {
+        await boss.createQueue(name, { name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S });
+      }
+    }
+  } catch (error) {
+    // pg-boss's stop waits for a start that never finished; end its connections without it.
+    void boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
+  } finally {
+    await setup.end().catch(() => {});
+  }
+  return boss;
+}
+
+/**
+ * Queues one article job per article (what the cluster lease does for every newly stored one).
+ * @example await queueArticles(boss, [{ id: 'a31a041b0d5d493a', seq: 7 }])
+ */
+export async function queueArticles(boss: PgBoss, articles: readonly ArticleJob[]): Promise<void> {
+  if (articles.length === 0) return;
+  await boss.insert(articles.map((a) => ({
+    name: QUEUES.article, data: { id: a.id, seq: a.seq },
+    retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S,
+  })));
+}

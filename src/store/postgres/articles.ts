@@ -1,0 +1,173 @@
+/**
+ * The articles concern on PostgreSQL (migrations 001 and 004): the same records and rules as
+ * src/store/sqlite/articles.ts, through the same row mapping (src/store/sqlite/rows.ts).
+ *
+ * Sequence numbers: a saving transaction first takes a transaction-level advisory lock, then
+ * reads MAX(seq) and numbers its articles after it; the lock is released only when the
+ * transaction commits or rolls back. So savers run one at a time, each sees the previous one's
+ * commit (PostgreSQL makes a commit visible before it releases the committer's locks), and seq
+ * order is commit order: a reader that has seen seq N has seen every lower seq, and
+ * `after(cursor)` never skips an article committed later. A SEQUENCE would not do: two
+ * transactions may commit in the other order than they drew numbers. Serialising saves also
+ * makes the near-duplicate and same-URL checks see every earlier article, as SQLite's single
+ * writer does; saves are short (no analysis inside), so the queue moves fast.
+ */
+import { bandKeys } from '../../stories/fingerprint.ts';
+import type { Article } from '../../types.ts';
+import { findOriginal, type DuplicateCandidate } from '../duplicates.ts';
+import { signatureOf, toCandidates, type CandidateRow } from '../sqlite/articles.ts';
+import {
+  AmbiguousIdError, MIN_ID_PREFIX,
+  type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
+} from '../store.ts';
+import { ARTICLE_COLUMNS, fromRow, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
+import { LOCK_CLASS, LOCKS } from './locks.ts';
+import { rowsOf, value, type Queryable, type Scope } from './scope.ts';
+
+/** Channel notified with the last `seq` whenever articles are stored (the cluster lease listens, src/worker). */
+export const ARTICLES_CHANNEL = 'kronika_articles';
+
+/** Most candidates read per near-duplicate lookup, earliest first (src/store/sqlite/articles.ts says why). */
+const MAX_DUPLICATE_CANDIDATES = 256;
+
+/** Upper bound of a prefix range under the "C" collation: every id starting with `prefix` sorts below it. */
+const PREFIX_END = '\u{10FFFF}';
+
+const INSERT_COLUMNS: readonly (keyof ArticleParams | 'seq')[] = [
+  'id', 'seq', 'origin', 'format', 'url', 'title', 'published_value', 'published_precision', 'language',
+  'outlet', 'outlet_key', 'author', 'text', 'removed', 'duplicate_of', 'revision_of', 'source_id', 'fingerprint', 'ingested_at',
+];
+
+const INSERT = `INSERT INTO articles (${INSERT_COLUMNS.join(', ')})
+  VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+async function candidates(db: Queryable, keys: readonly string[]): Promise<DuplicateCandidate[]> {
+  return toCandidates(await rowsOf<CandidateRow>(db, `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
+    WHERE id IN (SELECT article_id FROM article_bands WHERE band_key = ANY($1::text[]))
+    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [keys]));
+}
+
+export class PostgresArticles implements ArticleStore {
+  constructor(private readonly scope: Scope) {}
+
+  save(articles: readonly Article[]): Promise<SaveOutcome[]> {
+    // Signatures are computed before the transaction: the seq lock is held for the SQL only.
+    const signatures = articles.map(signatureOf);
+    return this.scope.write(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.articleSeq]);
+      const known = new Set((await rowsOf<{ id: string }>(db, 'SELECT id FROM articles WHERE id = ANY($1::text[])',
+        [articles.map((a) => a.id)])).map((r) => r.id));
+      let seq = (await rowsOf<{ seq: number }>(db, 'SELECT COALESCE(MAX(seq), 0) AS seq FROM articles'))[0]!.seq;
+      const outcomes: SaveOutcome[] = [];
+      for (const [i, article] of articles.entries()) {
+        // Also catches a repeat of an id earlier in this batch: it was added to `known` when stored.
+        if (known.has(article.id)) {
+          outcomes.push({ status: 'unchanged', id: article.id });
+          continue;
+        }
+        const signature = signatures[i]!;
+        const keys = bandKeys(signature);
+        const duplicateOf = article.duplicateOf ?? findOriginal(article.text, signature, await candidates(db, keys));
+        const revisionOf = article.revisionOf ?? (article.url === undefined ? undefined
+          : (await rowsOf<{ id: string }>(db, 'SELECT id FROM articles WHERE url = $1 ORDER BY seq DESC LIMIT 1', [article.url]))[0]?.id);
+        seq++;
+        // The text stays text here: TOAST compresses it already, and SQL can read it (search hits).
+        const params: Record<string, unknown> = { ...toParams(article, signature, duplicateOf, revisionOf), text: article.text, seq };
+        await db.query(INSERT, INSERT_COLUMNS.map((column) => params[column]));
+        await db.query(`INSERT INTO article_bands (band_key, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+          [keys, article.id]);
+        known.add(article.id);
+        outcomes.push({
+          status: 'stored', id: article.id, seq,
+          ...(duplicateOf !== undefined && { duplicateOf }),
+          ...(revisionOf !== undefined && { revisionOf }),
+        });
+      }
+      // Delivered at commit, never for a rolled-back batch.
+      if (outcomes.some((o) => o.status === 'stored')) await db.query('SELECT pg_notify($1, $2)', [ARTICLES_CHANNEL, String(seq)]);
+      return outcomes;
+    });
+  }
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    const [row] = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
+    return row && fromRow(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [fromRow(row)] : [];
+    });
+  }
+
+  async find(idOrPrefix: string): Promise<StoredArticle | undefined> {
+    const exact = await this.get(idOrPrefix);
+    if (exact || idOrPrefix.length < MIN_ID_PREFIX) return exact;
+    const rows = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles
+      WHERE id >= $1 AND id < $2 ORDER BY id LIMIT 5`, [idOrPrefix, idOrPrefix + PREFIX_END]);
+    if (rows.length > 1) throw new AmbiguousIdError(idOrPrefix, rows.map((r) => r.id));
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async byUrl(url: string): Promise<StoredArticle | undefined> {
+    const [row] = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = $1 ORDER BY seq DESC LIMIT 1`, [url]);
+    return row && fromRow(row);
+  }
+
+  async list(filter: ArticleFilter = {}): Promise<StoredArticle[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.source !== undefined) where.push(`outlet_key = ${param(outletKey(filter.source))}`);
+    if (filter.sourceId !== undefined) where.push(`source_id = ${param(filter.sourceId)}`);
+    if (filter.language !== undefined) where.push(`language = ${param(filter.language)}`);
+    if (filter.since !== undefined) {
+      // As in SQLite: on or after `since`, or a coarser date whose period contains it.
+      const since = param(filter.since);
+      where.push(`(published_value >= ${since} OR left(${since}, length(published_value)) = published_value)`);
+    }
+    const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY seq LIMIT ${param(filter.limit ?? null)} OFFSET ${param(filter.offset ?? 0)}`;
+    return (await this.scope.rows<ArticleRow>(sql, params)).map(fromRow);
+  }
+
+  async after(afterSeq: number, limit: number): Promise<StoredArticle[]> {
+    const rows = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit]);
+    return rows.map(fromRow);
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await value<number>(this.scope, 'SELECT COALESCE(MAX(seq), 0) FROM articles'))!;
+  }
+
+  async count(): Promise<number> {
+    return (await value<number>(this.scope, 'SELECT COUNT(*) FROM articles'))!;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [totals] = await this.scope.rows<{ articles: number; duplicates: number; first: string | null; last: string | null }>(
+      `SELECT COUNT(*) AS articles, COUNT(duplicate_of) AS duplicates,
+        MIN(published_value) AS first, MAX(published_value) AS last FROM articles`);
+    const byLanguage = await this.scope.rows<{ k: string; n: number }>(
+      'SELECT language AS k, COUNT(*) AS n FROM articles GROUP BY language ORDER BY language COLLATE "C"');
+    // Grouped by the folded key so "TVN24" and "tvn24" count once, shown as first spelled.
+    const bySource = await this.scope.rows<{ k: string; n: number }>(`SELECT MIN(outlet COLLATE "C") AS k, COUNT(*) AS n FROM articles
+      WHERE outlet_key IS NOT NULL GROUP BY outlet_key ORDER BY outlet_key`);
+    return {
+      articles: totals!.articles,
+      duplicates: totals!.duplicates,
+      byLanguage: Object.fromEntries(byLanguage.map((r) => [r.k, r.n])),
+      bySource: Object.fromEntries(bySource.map((r) => [r.k, r.n])),
+      ...(totals!.first !== null && { firstPublished: totals!.first }),
+      ...(totals!.last !== null && { lastPublished: totals!.last }),
+    };
+  }
+}

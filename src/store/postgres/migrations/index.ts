@@ -1,0 +1,26 @@
+/**
+ * Every PostgreSQL schema migration, in order, numbered and named as SQLite's
+ * (src/store/sqlite/migrations/index.ts) so a schema version means the same tables in both
+ * engines. Add a file `NNN-name.ts` exporting its SQL as `up` and one line here; never edit a
+ * migration that has shipped.
+ */
+import * as articles from './001-articles.ts';
+import * as state from './002-state.ts';
+import * as watches from './003-watches.ts';
+import * as stream from './004-stream.ts';
+import * as search from './005-search.ts';
+
+export interface PostgresMigration {
+  readonly version: number;
+  readonly name: string;
+  /** SQL run in one transaction. */
+  readonly up: string;
+}
+
+export const MIGRATIONS: readonly PostgresMigration[] = [
+  { version: 1, name: 'articles', up: articles.up },
+  { version: 2, name: 'state', up: state.up },
+  { version: 3, name: 'watches', up: watches.up },
+  { version: 4, name: 'stream', up: stream.up },
+  { version: 5, name: 'search', up: search.up },
+];

@@ -1,0 +1,225 @@
+/**
+ * `kronika worker`: one process of PostgreSQL mode's stream (docs/DEPLOY.md). It takes `article`
+ * jobs from the queue (src/queue) and analyses and indexes them (article.ts) — run one per core,
+ * on any number of machines — and competes for the cluster lease (lease.ts): the holder also
+ * queues the jobs and clusters, in seq order.
+ *
+ * Jobs are fetched a few at a time and finished before the next fetch; a failed job goes back to
+ * the queue with back-off (pg-boss retries it) and, after its last try, stays failed and visible
+ * to `kronika jobs`. `stop()` (SIGTERM) ends gracefully: no new job is fetched, the ones in hand
+ * finish and are marked done, the lease is released, and a job of a worker killed outright is
+ * retried once it expires (src/queue/index.ts, EXPIRE_IN_S).
+ */
+import pg from 'pg';
+import type PgBoss from 'pg-boss';
+import { JOBS_CHANNEL, openQueue, QUEUES, type ArticleJob } from '../queue/index.ts';
+import { ARTICLES_CHANNEL } from '../store/postgres/articles.ts';
+import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
+import { displayLocation } from '../store/index.ts';
+import { openPostgresStore } from '../store/postgres/index.ts';
+import type { Store } from '../store/store.ts';
+import { MissingArticleError, processArticles, warmUp, type ArticleResults } from './article.ts';
+import { leasePass, type LeasePass } from './lease.ts';
+
+/** Channel a worker notifies after finishing jobs, so the lease holder clusters them at once. */
+export const ANALYSED_CHANNEL = 'kronika_analysed';
+
+/**
+ * Jobs per fetch: enough that their reads and writes share round trips (src/worker/article.ts),
+ * few enough that the work spreads evenly over the workers near the end of a burst.
+ */
+const FETCH_BATCH = 6;
+/** Longest wait for new jobs or articles without a notification (one may be missed on a reconnect). */
+const POLL_MS = 1000;
+/** How often a worker without the lease asks for it. */
+const LEASE_RETRY_MS = 2000;
+/**
+ * Shortest time between two lease passes: notifications arriving meanwhile share the next pass.
+ * A pass that took longer spaces the next one by as much, so the holder never spends more than
+ * about half its time clustering while it also analyses.
+ */
+const PASS_SPACING_MS = 500;
+
+export interface WorkerOptions {
+  /** The PostgreSQL URL of the store. */
+  readonly url: string;
+  /** Compete for the cluster lease (default true); false: only analyse and index. */
+  readonly lease?: boolean;
+  /** Progress lines (default: none). */
+  readonly log?: (line: string) => void;
+  /** Where alerts of watches without a webhook go (the lease holder delivers alerts). */
+  readonly print?: (line: string) => void;
+  /** Called after every lease pass, with how long it took. */
+  readonly onPass?: (pass: LeasePass & { readonly ms: number }) => void;
+}
+
+export interface WorkerHandle {
+  /** Articles this worker analysed or indexed. */
+  readonly processed: () => number;
+  /** Whether this worker holds the cluster lease now. */
+  readonly leader: () => boolean;
+  /** Ends gracefully: finishes the jobs in hand, releases the lease, closes connections. */
+  stop(): Promise<void>;
+  /** Settles when the worker has stopped (after `stop`, or after a fatal error, which it rejects with). */
+  readonly done: Promise<void>;
+}
+
+/** A promise that resolves at the next `wake()` or after `ms`, whichever comes first. */
+class Alarm {
+  #wake: (() => void) | undefined;
+  #pending = false;
+
+  wake(): void {
+    this.#pending = true;
+    this.#wake?.();
+  }
+
+  async wait(ms: number): Promise<void> {
+    if (this.#pending) {
+      this.#pending = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wake = undefined;
+    this.#pending = false;
+  }
+}
+
+
+/**
+ * Starts a worker on the store at `options.url`.
+ * @example const worker = await startWorker({ url }); process.once('SIGTERM', () => void worker.stop()); await worker.done
+ */
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const log = options.log ?? (() => {});
+  warmUp();
+  const store: Store = await openPostgresStore(options.url, {}, displayLocation(options.url), { asyncCommit: true });
+  let boss: PgBoss | undefined;
+  let session: pg.Client | undefined;
+  try {
+    boss = await openQueue(options.url, { supervise: true, asyncCommit: true });
+    // One session of its own: it listens for notifications and holds the lease lock.
+    session = new pg.Client({ connectionString: options.url, application_name: 'kronika-worker' });
+    await session.connect();
+  } catch (error) {
+    if (boss) await boss.stop({ graceful: false }).catch(() => {});
+    await session?.end().catch(() => {});
+    await store.close();
+    throw error;
+  }
+  const queue = boss;
+  const db = session;
+  const jobsAlarm = new Alarm();
+  const leaseAlarm = new Alarm();
+  let stopping = false;
+  let leader = false;
+  let processed = 0;
+  let fatal: unknown;
+
+  db.on('notification', (note) => {
+    if (note.channel === JOBS_CHANNEL) jobsAlarm.wake();
+    else leaseAlarm.wake();
+  });
+  // A lost session ends the lease with it (the server drops the lock): stop rather than cluster on without it.
+  db.on('error', (error) => {
+    fatal ??= error;
+    stopping = true;
+    jobsAlarm.wake();
+    leaseAlarm.wake();
+  });
+  await db.query(`LISTEN ${JOBS_CHANNEL}`);
+  await db.query(`LISTEN ${ARTICLES_CHANNEL}`);
+  await db.query(`LISTEN ${ANALYSED_CHANNEL}`);
+
+  const notify = (channel: string) => db.query('SELECT pg_notify($1, $2)', [channel, '']).catch(() => {});
+
+  const jobLoop = async () => {
+    while (!stopping) {
+      const jobs = await queue.fetch<ArticleJob>(QUEUES.article, { batchSize: FETCH_BATCH });
+      if (!jobs || jobs.length === 0) {
+        await jobsAlarm.wait(POLL_MS);
+        continue;
+      }
+      const finished: string[] = [];
+      let results: ArticleResults;
+      try {
+        results = await processArticles(store, jobs.map((j) => j.data.id));
+      } catch (error) {
+        // A write failed for the whole batch: every job goes back with the error (and is retried).
+        results = new Map(jobs.map((j) => [String(j.data.id), error instanceof Error ? error : new Error(String(error))]));
+      }
+      for (const job of jobs) {
+        const result = results.get(String(job.data.id));
+        if (result instanceof Error && !(result instanceof MissingArticleError)) {
+          log(`job ${job.id} (article ${job.data.id}) failed: ${result.message}`);
+          await queue.fail(QUEUES.article, job.id, { message: result.message });
+        } else {
+          finished.push(job.id);
+          if (!(result instanceof Error)) processed++;
+        }
+      }
+      if (finished.length) await queue.complete(QUEUES.article, finished);
+      await notify(ANALYSED_CHANNEL);
+    }
+  };
+
+  const leaseLoop = async () => {
+    const partition = 0;
+    while (!stopping) {
+      if (!leader) {
+        const { rows } = await db.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS held',
+          [LOCK_CLASS, LOCKS.clusterLease + partition]);
+        leader = rows[0]?.held === true;
+        if (!leader) {
+          await leaseAlarm.wait(LEASE_RETRY_MS);
+          continue;
+        }
+        log(`holding the cluster lease (partition ${partition})`);
+      }
+      const started = Date.now();
+      const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) });
+      if (pass.dispatched > 0) {
+        log(`queued ${pass.dispatched} article job(s)`);
+        await notify(JOBS_CHANNEL);
+      }
+      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)`);
+      options.onPass?.({ ...pass, ms: Date.now() - started });
+      const took = Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(PASS_SPACING_MS - took, Math.min(took, 5 * PASS_SPACING_MS))));
+      await leaseAlarm.wait(POLL_MS);
+    }
+  };
+
+  const guard = (loop: () => Promise<void>) => loop().catch((error: unknown) => {
+    fatal ??= error;
+    stopping = true;
+    jobsAlarm.wake();
+    leaseAlarm.wake();
+  });
+  const loops = Promise.all([guard(jobLoop), ...(options.lease === false ? [] : [guard(leaseLoop)])]);
+
+  let shutdown: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    shutdown ??= (async () => {
+      stopping = true;
+      jobsAlarm.wake();
+      leaseAlarm.wake();
+      await loops;
+      // Ending the session releases the lease lock and the LISTENs.
+      await db.end().catch(() => {});
+      await queue.stop({ graceful: true, wait: true, timeout: 30_000 }).catch(() => {});
+      await store.close();
+      if (fatal) throw fatal;
+    })();
+    return shutdown;
+  };
+  // A fatal error stops the worker by itself.
+  const done = loops.then(() => stop());
+  return { processed: () => processed, leader: () => leader, stop, done };
+}

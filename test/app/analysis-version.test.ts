@@ -1,0 +1,28 @@
+/**
+ * Stored analyses carry the analyser's version (src/analysis/version.ts) so that a changed
+ * analyser never mixes its output with older stored output silently. This test notices a change
+ * of output on the bundled sample that came without a raise of ANALYSIS_VERSION, and says what to
+ * set. (After raising it, `kronika reanalyse` — or a running server — updates stored analyses.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { ANALYSIS_VERSION } from '../../src/analysis/version.ts';
+import { analysePayload } from '../../src/app/analyse.ts';
+import { seedArticles } from '../search/helpers.ts';
+
+/** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
+const RECORDED = { version: 3, fingerprint: '8b0bfb83dbcee0e1' };
+
+test('the analyser version changes whenever the analysis of the sample changes', () => {
+  const hash = createHash('sha256');
+  for (const article of seedArticles()) hash.update(JSON.stringify(analysePayload(article)));
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  const fix = `raise ANALYSIS_VERSION in src/analysis/version.ts to ${RECORDED.version + 1} and set RECORDED here to { version: ${RECORDED.version + 1}, fingerprint: '${fingerprint}' }`;
+  if (fingerprint !== RECORDED.fingerprint) {
+    assert.fail(ANALYSIS_VERSION === RECORDED.version
+      ? `the analysis output changed (entities, lemmas, quotes, times, statuses or clustering signals): ${fix}`
+      : `ANALYSIS_VERSION is ${ANALYSIS_VERSION}: set RECORDED here to { version: ${ANALYSIS_VERSION}, fingerprint: '${fingerprint}' }`);
+  }
+  assert.equal(ANALYSIS_VERSION, RECORDED.version, `the output is the one version ${RECORDED.version} made: set ANALYSIS_VERSION back, or record the new version's output`);
+});

@@ -27,6 +27,19 @@ const MIN_CLAUSE_WORDS = 4;
 
 const TRUNCATED = /(?:…|\.\.\.)\s*$/;
 
+/**
+ * A section label in capitals before the headline proper ("O TYM SIĘ MÓWI Asia Bibi…", "ZOBACZ TO
+ * Wzruszające…"): two or more upper-case words, then a capitalised word in lower case. One
+ * capital word ("W Holandii…", "NATO zwiększa…") is part of the headline.
+ */
+const KICKER = /^(?:\p{Lu}+[ \t]+){2,}(?=\p{Lu}\p{Ll})/u;
+
+/** The headline without a leading section label in capitals (KICKER). */
+function withoutKicker(title: string): string {
+  const kicker = KICKER.exec(title)?.[0];
+  return kicker && kicker.replace(/\s/gu, '').length >= 4 ? title.slice(kicker.length) : title;
+}
+
 function isHeadline(text: string | undefined): text is string {
   return text !== undefined && text.trim().length > 0 && text.length <= MAX_TITLE_CHARS && !TRUNCATED.test(text);
 }
@@ -97,7 +110,7 @@ function mainClause(sentence: string, subordinators: ReadonlySet<string>, langua
  */
 export function headlineFromText(text: string, language: Language): string | undefined {
   // Uncut: a sentence too long for a title gives its main clause before a cut is tried.
-  const sentence = firstSentence(text, language, Number.POSITIVE_INFINITY)?.trim();
+  const sentence = firstSentence(withoutKicker(text.trim()), language, Number.POSITIVE_INFINITY)?.trim();
   if (!sentence) return undefined;
   const headline = asHeadline(sentence, language);
   if (isHeadline(headline)) return headline;
@@ -120,7 +133,7 @@ export function storyTitle(
   fallback: string,
 ): string {
   if (isHeadline(given)) return given.trim();
-  const headline = articles.map((a) => a.article.title).find(isHeadline);
+  const headline = articles.map((a) => a.article.title && withoutKicker(a.article.title.trim())).find(isHeadline);
   if (headline) return headline.trim();
   const language = articles[0]?.article.language ?? 'pl';
   const lexicon = synthesisLexicon(language);

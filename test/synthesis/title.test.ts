@@ -71,3 +71,12 @@ test('title: never cut inside an abbreviation ("ws.", an initial "W.")', () => {
   assert.ok(!/\bws…$/.test(cut));
   assert.equal(storyTitle(undefined, [article], [sentence('Spotkanie odbędzie się ws. brexitu.', 2)], 's1'), 'Spotkanie odbędzie się ws. brexitu');
 });
+
+test('title: a section label in capitals before a headline is no part of the title', () => {
+  const titled = { ...article, article: { ...article.article, title: 'O TYM SIĘ MÓWI Asia Bibi nie zostanie stracona! Sąd uniewinnił ją' } };
+  assert.equal(storyTitle(undefined, [titled], [], 's1'), 'Asia Bibi nie zostanie stracona! Sąd uniewinnił ją');
+  assert.equal(headlineFromText('ZOBACZ TO Wzruszające świadectwo córki: „Nie mogę się doczekać”', 'pl'), 'Wzruszające świadectwo córki: „Nie mogę się doczekać”');
+  assert.equal(headlineFromText('W Holandii Ryanair też nie poleci', 'pl'), 'W Holandii Ryanair też nie poleci');
+  assert.equal(headlineFromText('NATO zwiększa obecność na wschodzie', 'pl'), 'NATO zwiększa obecność na wschodzie');
+  assert.equal(headlineFromText('USA Today: Biden traci poparcie', 'en'), 'USA Today: Biden traci poparcie');
+});

@@ -330,8 +330,31 @@ function headlineParagraphs(a: SynthesisArticle): Set<number> {
   return out;
 }
 
+/**
+ * A name that is another of the story's names of the same type followed by where it is ("Sąd
+ * Najwyższy w Pakistanie" beside "Sąd Najwyższy"): one entity to compare claims by. Its key maps
+ * to the shorter name's key.
+ */
+function placedNameAliases(articles: readonly SynthesisArticle[]): Map<string, string> {
+  const byBase = new Map<string, string>();
+  for (const a of articles) for (const m of a.mentions) byBase.set(`${m.type}:${lower(m.base)}`, m.key);
+  const aliases = new Map<string, string>();
+  for (const a of articles) {
+    const { placePrepositions } = synthesisLexicon(a.article.language);
+    for (const m of a.mentions) {
+      const words = m.base.split(/\s+/u);
+      const at = words.findIndex((w, i) => i > 0 && i < words.length - 1 && placePrepositions.has(lower(w)));
+      if (at < 0) continue;
+      const head = byBase.get(`${m.type}:${lower(words.slice(0, at).join(' '))}`);
+      if (head !== undefined && head !== m.key) aliases.set(m.key, head);
+    }
+  }
+  return aliases;
+}
+
 /** Features of every sentence of a story, with term weights over the whole story. */
 export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatures {
+  const aliases = placedNameAliases(articles);
   const sentences: SentenceFeatures[] = [];
   const byArticle: SentenceFeatures[][] = [];
   const wordings = new Map<string, Map<string, Wording>>();
@@ -339,7 +362,7 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
     const lexicon = synthesisLexicon(a.article.language);
     const ofLanguage = wordings.get(a.article.language) ?? new Map<string, Wording>();
     wordings.set(a.article.language, ofLanguage);
-    const mentions = groupBySentence(a.mentions);
+    const mentions = groupBySentence(aliases.size === 0 ? a.mentions : a.mentions.map((m) => (aliases.has(m.key) ? { ...m, key: aliases.get(m.key)! } : m)));
     const times = groupBySentence(a.times);
     const quotes = groupBySentence(a.quotes);
     const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));

@@ -22,6 +22,7 @@ import {
   DEFAULT_SUMMARY_SENTENCES,
   MAX_SUMMARY_SENTENCES,
   MIN_SUMMARY_SENTENCES,
+  opensWithReference,
   selectSummary,
   type SummaryCandidate,
 } from './summary.ts';
@@ -46,7 +47,8 @@ const MAX_REPRESENTATIVE_CANDIDATES = 30;
 
 /**
  * The wording closest to the others (the medoid over distinct texts, each weighted by how often
- * it occurs); ties go to the earliest sentence. A summarisable wording is preferred.
+ * it occurs); ties go to the earliest sentence. A summarisable wording is preferred, and of those
+ * one that does not open pointing back ("Ten w środę uniewinnił…" says who only in its article).
  */
 function representative(members: readonly SentenceFeatures[], features: StoryFeatures): SentenceFeatures {
   const counts = new Map<string, { s: SentenceFeatures; n: number }>();
@@ -56,8 +58,10 @@ function representative(members: readonly SentenceFeatures[], features: StoryFea
     if (entry) entry.n++;
     else counts.set(key, { s: m, n: 1 });
   }
-  const preferred = [...counts.values()].filter((e) => e.s.summarisable);
-  const pool = (preferred.length > 0 ? preferred : [...counts.values()]).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
+  const all = [...counts.values()];
+  const summarisable = all.filter((e) => e.s.summarisable);
+  const standing = summarisable.filter((e) => !opensWithReference(e.s));
+  const pool = (standing.length > 0 ? standing : summarisable.length > 0 ? summarisable : all).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
   if (pool.length <= 2) return pool[0]!.s;
   let best = pool[0]!.s;
   let bestScore = -1;

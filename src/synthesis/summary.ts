@@ -133,8 +133,11 @@ export function mainSubject(features: StoryFeatures): string | undefined {
   return [...articles.entries()].sort((a, b) => Number(a[1].place) - Number(b[1].place) || b[1].n.size - a[1].n.size || b[1].mentions - a[1].mentions || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-/** A sentence opening with a pronoun or a word pointing back ("Ten w środę…", "Według niego…") cannot lead. */
-function opensWithReference(s: SentenceFeatures): boolean {
+/**
+ * A sentence opening with a pronoun or a word pointing back ("Ten w środę…", "Według niego…")
+ * cannot lead, and shows a claim only when no other wording states it (index.ts).
+ */
+export function opensWithReference(s: SentenceFeatures): boolean {
   const { titleAnaphora } = synthesisLexicon(s.language);
   return s.words.slice(0, 2).some((w, i) => titleAnaphora.has(w) && (i === 0 || /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
 }

@@ -292,3 +292,27 @@ test('conflicts: an acronym or the first words of a name are the same name, not 
   assert.equal(sameName('Wyborg', 'Ust-Ługa'), false);
   assert.equal(sameName('Irlandia', 'Dublin'), false);
 });
+
+test('claims: a wording that opens pointing back ("Ten w środę…") shows a claim only when no other wording states it', () => {
+  const pointer = 'Ten w środę uniewinnił oskarżoną nauczycielkę z miasta Lahaur.';
+  const a = handArticle({ id: 'a', text: `${pointer} Inne wieści.` });
+  const b = handArticle({ id: 'b', text: `${pointer} Jeszcze inne wieści.` });
+  const c = handArticle({ id: 'c', text: 'Sąd Najwyższy w środę uniewinnił oskarżoną nauczycielkę z miasta Lahaur. Koniec.' });
+  const report = synthesizeStory({ id: 's', articles: [a, b, c] });
+  const claim = report.claims.find((x) => x.text.includes('uniewinnił'));
+  assert.ok(claim);
+  assert.deepEqual([...claim.articles].sort(), ['a', 'b', 'c']);
+  assert.match(claim.text, /^Sąd Najwyższy/);
+  const alone = synthesizeStory({ id: 's', articles: [a] }).claims.find((x) => x.text.includes('uniewinnił'));
+  assert.equal(alone?.text, pointer, 'the only wording is still shown');
+});
+
+test('features: a story name followed by where it is ("Sąd Najwyższy w Pakistanie") is that name for comparing claims', async () => {
+  const { storyFeatures } = await import('../../src/synthesis/features.ts');
+  const a = handArticle({ id: 'a', text: 'W środę Sąd Najwyższy w Pakistanie uchylił wyrok.', entities: [['Sąd Najwyższy w Pakistanie', 'Sąd Najwyższy w Pakistanie', 'ORG', 'sn-w-pk']] });
+  const b = handArticle({ id: 'b', text: 'Sąd Najwyższy uchylił w środę wyrok.', entities: [['Sąd Najwyższy', 'Sąd Najwyższy', 'ORG', 'sn']] });
+  const c = handArticle({ id: 'c', text: 'Minister w rządzie podał się do dymisji.', entities: [['Minister w rządzie', 'Minister w rządzie', 'PER', 'mnstr-w-rz']] });
+  const features = storyFeatures([a, b, c]);
+  assert.deepEqual([...features.sentences[0]!.entityKeys], ['sn']);
+  assert.deepEqual([...features.sentences[2]!.entityKeys], ['mnstr-w-rz'], 'no shorter name of the story: the key stays');
+});

@@ -13,7 +13,7 @@
 import { findMentions, linkAcrossArticles, type Mention } from '../src/analysis/entities/index.ts';
 import { analyzeText } from '../src/text/index.ts';
 import { hasBsnlp, loadBsnlp, type BsnlpDoc } from './lib/bsnlp.ts';
-import { inBatches, runRotation, topicSpecificEntries, type RotationResult } from './lib/entities-loto.ts';
+import { dictionaryUsesFromEnv, inBatches, runRotation, topicSpecificEntries, type RotationResult } from './lib/entities-loto.ts';
 import { printErrors, scoreEntities, type EntityScores } from './lib/entities-score.ts';
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 
@@ -36,6 +36,7 @@ const LOTO_METRICS = [
 export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalResult> {
   if (!hasBsnlp(dataPath)) return { suite: 'entities', skipped: `no BSNLP data at ${dataPath}`, metrics: {} };
   const docs = loadBsnlp(dataPath);
+  console.log(`-- PoliMorf uses: ${dictionaryUsesFromEnv()}`);
   const topics = [...new Set(docs.map((d) => d.topic))].sort();
   // The honest rotations start first: they run in their own processes meanwhile.
   const sentences = docs.map((d) => analyzeText(d.text, 'pl'));

@@ -7,13 +7,21 @@
  * - event level against topics: B-cubed precision (purity: an event must never mix topics);
  * - event level against hand labels (eval/data/stories/events.tsv, GUIDELINE.md): B-cubed F1;
  * - the agreement of a second annotator (events-annotator2.tsv) with those labels, for reference.
+ * Near-duplicates (`duplicateOf`) are decided in arrival order by the store's rule
+ * (eval/lib/stories-duplicates.ts), as ingest would before clustering.
+ * Identity: the engine with one shared corpus gives the per-level clusterers' partitions, and the
+ * stream clustered through the SQLite story tables, also reopened every 100 articles, gives the
+ * in-memory engine's (eval/lib/stories-identity.ts); each check is 1 when identical.
  * Prints the worst false merges and splits by title.
  */
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 import { hasBsnlp } from './lib/bsnlp.ts';
 import { createFeaturiser, loadBsnlpArticles, loadEventLabels, loadOffTopic, loadSeeds, SECOND_EVENT_LABELS_FILE, type LabelledArticle } from './lib/stories-data.ts';
+import { markDuplicates } from './lib/stories-duplicates.ts';
+import { checkStored, inMemoryPartitions } from './lib/stories-identity.ts';
 import { confusion, scoreClustering } from './lib/stories-metrics.ts';
 import { createClusterer, sortForBatch } from '../src/stories/cluster.ts';
+import { createStoryEngine } from '../src/stories/engine.ts';
 import type { ArticleFeatures } from '../src/stories/features.ts';
 import type { StoryLevel } from '../src/stories/options.ts';
 
@@ -22,12 +30,18 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   const labelled: LabelledArticle[] = [...loadBsnlpArticles(dataPath), ...loadSeeds(), ...loadOffTopic()];
   const featuriser = await createFeaturiser({ surface: process.env.KRONIKA_STORIES_SURFACE === '1' });
   console.log(`stories: ${labelled.length} articles, features from ${featuriser.source}`);
-  const features = labelled.map((l) => featuriser.features(l.article));
+  const articles = new Map(labelled.map((l) => [l.article.id, l.article]));
+  const duplicates = markDuplicates(streamOrder(labelled.map((l) => featuriser.features(l.article))).map((f) => articles.get(f.articleId)!));
+  const features = labelled.map((l) => {
+    const f = featuriser.features(l.article);
+    const original = duplicates.get(f.articleId);
+    return original === undefined ? f : { ...f, duplicateOf: original };
+  });
   const titles = new Map(labelled.map((l) => [l.article.id, l.article.title ?? l.article.text.slice(0, 80)]));
   const topics = new Map(labelled.map((l) => [l.article.id, l.storyline]));
   const events = loadEventLabels();
 
-  const metrics: Record<string, number> = {};
+  const metrics: Record<string, number> = { duplicates: duplicates.size };
   const second = loadEventLabels(SECOND_EVENT_LABELS_FILE);
   if (events.size && second.size) {
     // How far two people applying GUIDELINE.md agree: the ceiling the event scores are read against.
@@ -52,6 +66,7 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
       metrics[`${mode}.event.bcubedF1`] = es.f1;
       metrics[`${mode}.event.pairwiseF1`] = es.pairwiseF1;
     }
+    if (mode === 'stream') Object.assign(metrics, identityChecks(order, { event: ev, storyline: storylines }));
     if (mode === 'batch') {
       printConfusion('storyline vs topics', storylines, topics, titles);
       printConfusion('event vs topics', ev, topics, titles);
@@ -61,14 +76,37 @@ export async function run(dataPath: string = DEFAULT_BSNLP_PATH): Promise<EvalRe
   return { suite: 'stories', metrics };
 }
 
+/** KRONIKA_STORIES_OPTS='{"event":{"threshold":0.3},"storyline":{"threshold":0.1}}' overrides presets while calibrating. */
+function overrides(): { event?: object; storyline?: object } {
+  return JSON.parse(process.env.KRONIKA_STORIES_OPTS ?? '{}') as { event?: object; storyline?: object };
+}
+
 function assign(order: readonly ArticleFeatures[], level: StoryLevel): Map<string, string> {
-  // KRONIKA_STORIES_OPTS='{"event":{"threshold":0.3},"storyline":{"threshold":0.1}}' overrides presets while calibrating.
-  const overrides = JSON.parse(process.env.KRONIKA_STORIES_OPTS ?? '{}') as Record<string, object>;
-  const c = createClusterer({ ...overrides[level], level });
+  const c = createClusterer({ ...overrides()[level], level });
   for (const f of order) c.add(f);
   // Both modes end with the pass the CLI runs after each ingest batch.
   c.consolidate();
   return new Map(order.map((f) => [f.articleId, c.storyOf(f.articleId)!]));
+}
+
+/** The identity checks (each 1 when identical, 0 otherwise) and, for the stored runs, their agreement. */
+function identityChecks(order: readonly ArticleFeatures[], separate: Record<StoryLevel, Map<string, string>>): Record<string, number> {
+  const options = { events: overrides().event ?? {}, storylines: overrides().storyline ?? {} };
+  const engine = createStoryEngine(options);
+  for (const f of order) engine.add(f);
+  engine.consolidate();
+  const shared = order.every((f) => engine.eventOf(f.articleId) === separate.event.get(f.articleId)
+    && engine.storylineOf(f.articleId) === separate.storyline.get(f.articleId));
+  const reference = inMemoryPartitions(order, options);
+  const out: Record<string, number> = { 'identity.sharedCorpus': shared ? 1 : 0 };
+  for (const [name, reopenEvery] of [['sqlite', 0], ['reopen100', 100]] as const) {
+    const check = checkStored(order, reference, { ...options, reopenEvery });
+    out[`identity.${name}`] = check.differing === 0 ? 1 : 0;
+    out[`identity.${name}.differingArticles`] = check.differing;
+    out[`identity.${name}.eventAgreementF1`] = check.agreement.event;
+    out[`identity.${name}.storylineAgreementF1`] = check.agreement.storyline;
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { setDictionaryUses, type DictionaryUses } from '../../src/analysis/entities/dictionary-tags.ts';
 import { loadResource } from '../../src/resources.ts';
 import type { Sentence } from '../../src/text/index.ts';
 import type { BsnlpDoc } from './bsnlp.ts';
@@ -134,4 +135,19 @@ export async function inBatches<T>(jobs: readonly (() => Promise<T>)[], width: n
   };
   await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, lane));
   return results;
+}
+
+/**
+ * Ablations of the PoliMorf uses (src/analysis/entities/dictionary-tags.ts) for this process:
+ * KRONIKA_EVAL_DICTIONARY="-persons,-agreement" turns those off, "none" all of them. The
+ * rotations' processes inherit the variable, so the honest figures see the same setting.
+ * @example KRONIKA_EVAL_DICTIONARY=none npm run eval -- entities
+ */
+export function dictionaryUsesFromEnv(value = process.env.KRONIKA_EVAL_DICTIONARY): string {
+  if (!value) return 'all';
+  const names: (keyof DictionaryUses)[] = ['nominatives', 'agreement', 'forenames', 'persons', 'commonWords'];
+  const off = value === 'none' ? names : value.split(',').map((v) => v.trim().replace(/^-/, ''));
+  for (const name of off) if (!names.includes(name as keyof DictionaryUses)) throw new Error(`KRONIKA_EVAL_DICTIONARY: unknown use "${name}" (one of ${names.join(', ')}, or none)`);
+  setDictionaryUses(Object.fromEntries(off.map((name) => [name, false])));
+  return `all but ${off.join(', ')}`;
 }

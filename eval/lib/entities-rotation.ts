@@ -8,13 +8,14 @@ import { findMentions, linkAcrossArticles } from '../../src/analysis/entities/in
 import { withoutEntries } from '../../src/analysis/entities/resources.ts';
 import { analyzeText } from '../../src/text/index.ts';
 import { loadBsnlp } from './bsnlp.ts';
-import type { Exclusions, RotationResult } from './entities-loto.ts';
+import { dictionaryUsesFromEnv, type Exclusions, type RotationResult } from './entities-loto.ts';
 import { scoreEntities } from './entities-score.ts';
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const { dataPath, topic, exclusions, showErrors } = JSON.parse(input) as { dataPath: string; topic: string; exclusions: Exclusions; showErrors: number };
 withoutEntries(exclusions);
+dictionaryUsesFromEnv();
 const docs = loadBsnlp(dataPath, { topics: [topic] });
 const found = docs.map((d) => findMentions(d.text, 'pl', analyzeText(d.text, 'pl')));
 const predicted = linkAcrossArticles(found.map((mentions, i) => ({ articleId: String(i), mentions }))).map((d) => d.mentions);

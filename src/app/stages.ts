@@ -20,8 +20,8 @@ import { analysePayload, storyInput } from './analyse.ts';
 /**
  * Articles per stage transaction. Analysis costs ~10 ms an article (bench: scale), so 100 keep the
  * work between two commits near a second; indexing and alerting are cheaper. Clustering takes
- * bigger batches because today's story engine saves its whole state at every commit
- * (src/store/json-stories.ts).
+ * bigger batches because PostgreSQL's stories concern saves its whole state at every commit
+ * (src/store/json-stories.ts); SQLite's story tables write only what a batch changed.
  */
 export const STAGE_BATCH: Readonly<Record<StageName, number>> = Object.freeze({ analyse: 100, index: 200, cluster: 1000, alert: 200 });
 

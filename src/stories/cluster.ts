@@ -8,23 +8,26 @@
  *    time, so it follows the growing corpus), plus entity-key cosine, times a time kernel over the
  *    gap to the story's date range (undated articles: no time penalty, placed by content alone).
  *    Across languages only entity keys and numbers can match, so the entity share takes over.
- * 3. Near-duplicates (`duplicateOf`, or MinHash ≥ 0.9) join their original's story and are not
- *    counted as independent sources.
+ * 3. Near-duplicates (`duplicateOf`, decided once by the store: src/store/duplicates.ts) join their
+ *    original's story and are not counted as independent sources.
  * 4. After a join, a story that now matches another candidate story strongly is merged into it; the
  *    merge is recorded and the old id keeps resolving.
- * The whole state is plain JSON (`serialise` / `restoreClusterer`), so the CLI can persist it.
+ * The state lives in memory (`serialise` / `restoreClusterer` give it as plain JSON), or in rows of
+ * a state backend read on first use and written as deltas (state.ts, rows.ts, engine.ts).
  *
  * This file decides (join, open, merge, consolidate) and keeps the parts in step; the parts are:
- * story-index.ts (step 1), similarity.ts (step 2), near-duplicates.ts (step 3), corpus.ts (document
- * frequencies, TF-IDF), centroid.ts (centroid sums and pruning), story.ts (story records).
+ * story-index.ts (step 1), similarity.ts (step 2), corpus.ts (document frequencies, TF-IDF),
+ * centroid.ts (centroid sums and pruning), story.ts (story records), state.ts (stories, merges,
+ * members and the index, loaded and tracked).
  */
 import type { ArticleFeatures } from './features.ts';
 import { presetFor, type ClusterOptions, type StoryLevel } from './options.ts';
 import { addArticle, addCentroid, keepHeaviest } from './centroid.ts';
 import { Corpus, type ArticleIds } from './corpus.ts';
-import { NearDuplicateIndex } from './near-duplicates.ts';
+import type { LevelMeta, StoryBackend } from './rows.ts';
 import { articleGapDays, Scorer, type PrunedWeights } from './similarity.ts';
-import { StoryIndex } from './story-index.ts';
+import { StoryCache } from './state.ts';
+import type { StoryIndex } from './story-index.ts';
 import { IdScratch, topTermsRecord } from './vectors.ts';
 import { addMember, mergeMembers, storyGapDays, toLiveStory, toStory, toStoryState, type LiveStory, type Story, type StoryState } from './story.ts';
 
@@ -41,6 +44,8 @@ export interface StoryAssignment {
   readonly mergedInto?: string;
   /** Stories merged away by this article (they now resolve to `storyId`). */
   readonly absorbed?: readonly string[];
+  /** Set when the article had been added before: nothing changed. */
+  readonly repeat?: true;
 }
 
 export interface Clusterer {
@@ -89,8 +94,6 @@ export interface ClustererState {
   readonly mergedInto: Record<string, string>;
   /** Article id → story id at the time it was added (resolve() for the current one). */
   readonly articleStory: Record<string, string>;
-  /** MinHash band key → the article that first had it (near-duplicate lookup). */
-  readonly bands: Record<string, string>;
   readonly nextSerial: number;
   /** Documents seen at the last consolidation: stories touched since are the ones it re-examines. */
   readonly consolidatedAt?: number;
@@ -101,13 +104,15 @@ export interface ClustererState {
  * @example const c = createClusterer(); for (const f of features) c.add(f); c.stories()
  */
 export function createClusterer(options: Partial<ClusterOptions> & { level?: StoryLevel } = {}): Clusterer {
-  return new IncrementalClusterer(presetFor(options));
+  return new IncrementalClusterer(presetFor(options), new Corpus());
 }
 
 /** Rebuild a clusterer from `serialise()` output. */
 export function restoreClusterer(state: ClustererState): Clusterer {
   // Options added since the state was saved take their preset values.
-  const c = new IncrementalClusterer(presetFor(state.options));
+  const corpus = new Corpus();
+  corpus.load(state.documents, state.termDf, state.entityDf);
+  const c = new IncrementalClusterer(presetFor(state.options), corpus);
   c.load(state);
   return c;
 }
@@ -131,38 +136,49 @@ export function sortForBatch(features: readonly ArticleFeatures[]): ArticleFeatu
   });
 }
 
-class IncrementalClusterer implements Clusterer {
-  private readonly corpus = new Corpus();
+/**
+ * One level's clusterer. The corpus may be shared with the other level (engine.ts), which then
+ * counts each article once and calls `place`; `add` counts and places.
+ */
+export class IncrementalClusterer implements Clusterer {
   /** Indexed by vocabulary id, all zero between uses: the scorer's term marks and dot products, centroid updates. */
   private readonly scratch = new IdScratch();
   private readonly scorer: Scorer;
   private readonly index: StoryIndex;
-  private readonly nearDuplicates = new NearDuplicateIndex();
-  private readonly live = new Map<string, LiveStory>();
-  private readonly mergedInto = new Map<string, string>();
-  private readonly articleStory = new Map<string, string>();
-  private nextSerial = 1;
-  private consolidatedAt = 0;
+  readonly state: StoryCache;
 
-  constructor(readonly options: ClusterOptions) {
-    this.scorer = new Scorer(options, this.corpus, this.scratch);
-    this.index = new StoryIndex(options, this.corpus.terms, this.corpus.entities);
+  /** `store`: the stored state to read from, the level's stored meta (engine.ts writes the deltas). */
+  constructor(
+    readonly options: ClusterOptions,
+    private readonly corpus: Corpus,
+    store?: { readonly backend: StoryBackend; readonly meta?: LevelMeta; readonly now?: () => number },
+  ) {
+    this.state = new StoryCache(options.level, options, corpus, store?.backend, store?.meta, store?.now);
+    this.index = this.state.index;
+    this.scorer = new Scorer(options, corpus, this.scratch, store ? (s) => this.state.weighed(s) : undefined);
+  }
+
+  add(f: ArticleFeatures): StoryAssignment {
+    return this.known(f.articleId) ?? this.place(f, this.corpus.count(f));
+  }
+
+  /** The assignment of an article added before (its current story), or undefined. */
+  known(articleId: string): StoryAssignment | undefined {
+    const at = this.state.storyOfArticle(articleId);
+    return at === undefined ? undefined : { articleId, storyId: this.resolve(at)!, created: false, similarity: 1, repeat: true };
   }
 
   /**
-   * 1. A repeat or a near-duplicate joins its story; 2. else the candidates from the index (all
+   * Places an article already counted into the corpus (`ids`: its key ids):
+   * 1. a near-duplicate joins its original's story; 2. else the candidates from the index (all
    * stories in the window when `exhaustive`) are scored and the best joins at `threshold`, or the
    * article opens a story; 3. candidates that now match strongly are merged into one story.
    */
-  add(f: ArticleFeatures): StoryAssignment {
-    if (this.articleStory.has(f.articleId)) {
-      const storyId = this.resolve(this.articleStory.get(f.articleId)!)!;
-      return { articleId: f.articleId, storyId, created: false, similarity: 1 };
-    }
-    const ids = this.countDocument(f);
+  place(f: ArticleFeatures, ids: ArticleIds): StoryAssignment {
+    this.fitScratch();
     const original = this.findOriginal(f);
     if (original) {
-      const story = this.live.get(original)!;
+      const story = this.state.story(original)!;
       this.join(story, f, ids, false);
       return { articleId: f.articleId, storyId: story.id, created: false, similarity: 1 };
     }
@@ -171,7 +187,7 @@ class IncrementalClusterer implements Clusterer {
     let bestSim = 0;
     const close: { story: LiveStory; sim: number }[] = [];
     const candidates = this.options.exhaustive
-      ? [...this.live.values()].filter((s) => articleGapDays(f, s) <= this.options.windowDays)
+      ? this.state.all().filter((s) => articleGapDays(f, s) <= this.options.windowDays)
       : this.index.candidates(f, article.terms, article.entities);
     this.scorer.mark(article);
     for (const story of candidates) {
@@ -190,7 +206,7 @@ class IncrementalClusterer implements Clusterer {
     this.join(best, f, ids, true);
     if (this.options.mergeByCentroid) {
       for (const r of this.related(best.id, { ...this.options, windowDays: this.options.windowDays, minSimilarity: this.options.mergeThreshold })) {
-        const other = this.live.get(r.id);
+        const other = this.state.story(r.id);
         if (other && !close.some((c) => c.story.id === r.id)) close.push({ story: other, sim: r.similarity });
       }
     }
@@ -206,41 +222,36 @@ class IncrementalClusterer implements Clusterer {
   }
 
   stories(): Story[] {
-    return [...this.live.values()]
-      .map((s) => toStory(this.toState(s), this.corpus.terms, this.corpus.documents))
+    return this.state.all()
+      .map((s) => toStory(s, this.state.members(s), this.corpus, this.state.mergedFrom(s)))
       .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   }
 
   story(id: string): Story | undefined {
     const current = this.resolve(id);
-    const state = current ? this.live.get(current) : undefined;
-    return state ? toStory(this.toState(state), this.corpus.terms, this.corpus.documents) : undefined;
+    const state = current ? this.state.story(current) : undefined;
+    return state ? toStory(state, this.state.members(state), this.corpus, this.state.mergedFrom(state)) : undefined;
   }
 
   resolve(id: string): string | undefined {
-    let current = id;
-    for (let hops = 0; hops < 10_000; hops++) {
-      if (this.live.has(current)) return current;
-      const next = this.mergedInto.get(current);
-      if (!next) return undefined;
-      current = next;
-    }
-    return undefined;
+    return this.state.resolve(id);
   }
 
   storyOf(articleId: string): string | undefined {
-    const at = this.articleStory.get(articleId);
+    const at = this.state.storyOfArticle(articleId);
     return at ? this.resolve(at) : undefined;
   }
 
   related(storyId: string, w: RelatedWeights): { id: string; similarity: number }[] {
-    const story = this.live.get(this.resolve(storyId) ?? '');
+    const current = this.resolve(storyId);
+    const story = current === undefined ? undefined : this.state.story(current);
     if (!story) return [];
     const { corpus } = this;
     const hits = this.index.neighbours(story, { terms: corpus.idfWeighted(story.terms, corpus.terms), entities: corpus.idfWeighted(story.entities, corpus.entities) });
+    this.state.stories([...hits]);
     const out: { id: string; similarity: number }[] = [];
     for (const id of hits) {
-      const other = this.live.get(id);
+      const other = this.state.story(id);
       if (!other) continue;
       const sim = this.scorer.storySimilarity(story, other, w);
       if (sim >= w.minSimilarity && storyGapDays(story, other) <= w.windowDays) out.push({ id, similarity: sim });
@@ -253,20 +264,19 @@ class IncrementalClusterer implements Clusterer {
     // Only stories touched since the last pass can newly match (untouched centroids have not moved;
     // their partners are still found through the index), so a pass after each ingest batch costs
     // what the batch changed, not the whole store.
-    const since = this.consolidatedAt;
-    const order = [...this.live.values()].filter((s) => s.touched > since)
-      .sort((a, b) => a.articleIds.length - b.articleIds.length || (a.id < b.id ? -1 : 1));
+    const order = this.state.touchedSince(this.state.counters.consolidatedAt)
+      .sort((a, b) => a.size - b.size || (a.id < b.id ? -1 : 1));
     for (const small of order) {
-      if (!this.live.has(small.id)) continue;
+      if (!this.state.isLive(small)) continue;
       const best = this.related(small.id, { ...this.options, minSimilarity: this.options.mergeThreshold })[0];
-      const other = best && this.live.get(best.id);
+      const other = best && this.state.story(best.id);
       if (!other) continue;
-      const [big, gone] = other.articleIds.length >= small.articleIds.length ? [other, small] : [small, other];
+      const [big, gone] = other.size >= small.size ? [other, small] : [small, other];
       this.absorb(big, gone);
       merges.push({ from: gone.id, into: big.id });
     }
     if (this.options.attachFloor > 0) this.attachStragglers(order, merges);
-    this.consolidatedAt = this.corpus.documents;
+    this.state.counters.consolidatedAt = this.corpus.documents;
     return merges;
   }
 
@@ -281,10 +291,9 @@ class IncrementalClusterer implements Clusterer {
     const o = this.options;
     const weights = { ...o, minSimilarity: o.attachFloor / o.attachDominance };
     // Bounded cost on a large store: only the biggest stories are attach targets beyond the index hits.
-    const established = [...this.live.values()].filter((s) => s.articleIds.length > o.attachMaxSize)
-      .sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1)).slice(0, o.attachTargets);
+    const established = this.state.largest(o.attachMaxSize, o.attachTargets);
     for (const small of ascending) {
-      if (!this.live.has(small.id) || small.articleIds.length > o.attachMaxSize) continue;
+      if (!this.state.isLive(small) || small.size > o.attachMaxSize) continue;
       // Index keys find neighbours by rare terms, which a broad centroid does not rank among its
       // top keys: the largest established stories in the window are scored directly as well.
       const ranked = this.related(small.id, weights);
@@ -295,57 +304,43 @@ class IncrementalClusterer implements Clusterer {
       }
       ranked.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
       const [best, second] = ranked;
-      const big = best && this.live.get(best.id);
-      if (!big || big.articleIds.length <= small.articleIds.length) continue;
+      const big = best && this.state.story(best.id);
+      if (!big || big.size <= small.size) continue;
       if (best.similarity < o.attachDominance * Math.max(second?.similarity ?? 0, o.attachFloor)) continue;
       this.absorb(big, small);
       merges.push({ from: small.id, into: big.id });
     }
   }
 
+  /** The whole state as plain JSON; with a backend, every stored story is loaded for it. */
   serialise(): ClustererState {
+    const { corpus, state } = this;
     return {
       version: 1,
       options: this.options,
-      documents: this.corpus.documents,
-      termDf: this.corpus.terms.toRecord(),
-      entityDf: this.corpus.entities.toRecord(),
-      stories: [...this.live.values()].map((s) => structuredClone(this.toState(s))),
-      mergedInto: Object.fromEntries(this.mergedInto),
-      articleStory: Object.fromEntries(this.articleStory),
-      bands: this.nearDuplicates.toRecord(),
-      nextSerial: this.nextSerial,
-      consolidatedAt: this.consolidatedAt,
+      documents: corpus.documents,
+      termDf: corpus.terms.toRecord(),
+      entityDf: corpus.entities.toRecord(),
+      stories: state.all().map((s) => toStoryState(s, state.members(s), corpus.terms, corpus.entities)),
+      mergedInto: Object.fromEntries(state.mergedEdges()),
+      articleStory: Object.fromEntries(state.articleEdges()),
+      nextSerial: state.counters.nextSerial,
+      consolidatedAt: state.counters.consolidatedAt,
     };
   }
 
-  load(state: ClustererState): void {
-    this.corpus.load(state.documents, state.termDf, state.entityDf);
-    for (const [k, v] of Object.entries(state.mergedInto)) this.mergedInto.set(k, v);
-    for (const [k, v] of Object.entries(state.articleStory)) this.articleStory.set(k, v);
-    this.nearDuplicates.load(state.bands);
-    this.nextSerial = state.nextSerial;
-    this.consolidatedAt = state.consolidatedAt ?? 0;
+  /** Restores `serialise()` output (the corpus is loaded by the caller: it may be shared). */
+  load(saved: ClustererState): void {
+    this.state.restoreEdges(saved.mergedInto, saved.articleStory);
+    this.state.counters.nextSerial = saved.nextSerial;
+    this.state.counters.consolidatedAt = saved.consolidatedAt ?? 0;
     // Postings are derived data: rebuilt in story order, so restored lookups match the original's.
-    for (const s of [...state.stories].sort((a, b) => a.touched - b.touched)) {
+    for (const s of [...saved.stories].sort((a, b) => a.touched - b.touched)) {
       const story = toLiveStory(s, this.corpus.terms, this.corpus.entities, this.index.nextSlot);
-      this.live.set(story.id, story);
-      this.index.add(story);
+      this.state.restore(story, s.articleIds);
       this.fitScratch();
       this.index.update(story, this.scorer.centroid(story));
     }
-  }
-
-  /** The plain-JSON record of a live story. */
-  private toState(s: LiveStory): StoryState {
-    return toStoryState(s, this.corpus.terms, this.corpus.entities);
-  }
-
-  /** Counts the article into the corpus; returns its key ids (the scratch grows with the vocabulary). */
-  private countDocument(f: ArticleFeatures): ArticleIds {
-    const ids = this.corpus.count(f);
-    this.fitScratch();
-    return ids;
   }
 
   /** Room in the scratch arrays for every vocabulary id. */
@@ -355,18 +350,9 @@ class IncrementalClusterer implements Clusterer {
     this.scorer.fit(size);
   }
 
-  /** The story of the article's original: `duplicateOf` when known, else by MinHash. */
+  /** The story of the article's original, when the store marked it a copy (`duplicateOf`) and the original is in. */
   private findOriginal(f: ArticleFeatures): string | undefined {
-    if (f.duplicateOf) {
-      const story = this.storyOf(f.duplicateOf);
-      if (story) return story;
-    }
-    if (!f.fingerprint) return undefined;
-    return this.nearDuplicates.storyOfOriginal(f.fingerprint, (articleId) => {
-      const story = this.storyOf(articleId);
-      const state = story ? this.live.get(story) : undefined;
-      return state && { storyId: state.id, fingerprint: state.fingerprints[articleId] };
-    });
+    return f.duplicateOf === undefined ? undefined : this.storyOf(f.duplicateOf);
   }
 
   // --- story bookkeeping --------------------------------------------------------------------
@@ -375,7 +361,7 @@ class IncrementalClusterer implements Clusterer {
     const story: LiveStory = {
       id: `${this.options.level === 'event' ? 'ev' : 'sl'}-${f.articleId.slice(0, 16)}`,
       level: this.options.level,
-      articleIds: [],
+      size: 0,
       independent: 0,
       terms: { ids: [], vals: [] },
       entities: { ids: [], vals: [] },
@@ -383,21 +369,18 @@ class IncrementalClusterer implements Clusterer {
       outlets: {},
       slackDays: 0,
       representatives: [],
-      fingerprints: {},
       touched: 0,
       slot: this.index.nextSlot,
     };
-    if (this.live.has(story.id) || this.mergedInto.has(story.id)) story.id = `${story.id}-${this.nextSerial++}`;
-    this.live.set(story.id, story);
-    this.index.add(story);
+    if (this.state.exists(story.id)) story.id = `${story.id}-${this.state.counters.nextSerial++}`;
+    this.state.create(story);
     this.join(story, f, ids, true);
     return story;
   }
 
   private join(story: LiveStory, f: ArticleFeatures, ids: ArticleIds, independent: boolean): void {
+    this.state.addMember(story, f.articleId);
     addMember(story, f, independent, this.options.representatives, () => topTermsRecord(f.terms, ids.terms, this.corpus.terms, 12));
-    this.articleStory.set(f.articleId, story.id);
-    if (f.fingerprint && independent) this.nearDuplicates.remember(f.articleId, f.fingerprint);
     addArticle(story.terms, f.terms, ids.terms, this.scratch.values);
     addArticle(story.entities, f.entities, ids.entities, this.scratch.values);
     this.touch(story, this.prune(story));
@@ -406,7 +389,8 @@ class IncrementalClusterer implements Clusterer {
   /** After a story changed: stamp it, drop its cached weights, re-post it in the index. */
   private touch(story: LiveStory, pruned: PrunedWeights): void {
     story.touched = this.corpus.documents;
-    this.scorer.forget(story.id);
+    this.scorer.forget(story);
+    this.state.touch(story);
     this.index.update(story, this.scorer.centroid(story, pruned));
   }
 
@@ -434,10 +418,10 @@ class IncrementalClusterer implements Clusterer {
     let into: LiveStory = story;
     const absorbed: string[] = [];
     for (const { story: other } of close) {
-      if (other.id === into.id || !this.live.has(other.id) || !this.live.has(into.id)) continue;
+      if (other.id === into.id || !this.state.isLive(other) || !this.state.isLive(into)) continue;
       const centroidSim = this.scorer.storySimilarity(into, other);
       if (centroidSim < this.options.mergeThreshold) continue;
-      const [big, small] = other.articleIds.length >= into.articleIds.length ? [other, into] : [into, other];
+      const [big, small] = other.size >= into.size ? [other, into] : [into, other];
       this.absorb(big, small);
       absorbed.push(small.id);
       into = big;
@@ -446,12 +430,10 @@ class IncrementalClusterer implements Clusterer {
   }
 
   private absorb(big: LiveStory, small: LiveStory): void {
-    mergeMembers(big, small, this.options.representatives);
+    this.state.absorb(big, small);
+    mergeMembers(big, small, this.options.representatives, !this.state.stored);
     for (const field of ['terms', 'entities'] as const) addCentroid(big[field], small[field].ids, small[field].vals, this.scratch.values);
-    this.live.delete(small.id);
-    this.index.remove(small);
-    this.scorer.forget(small.id);
-    this.mergedInto.set(small.id, big.id);
+    this.scorer.forget(small);
     this.touch(big, this.prune(big));
   }
 }

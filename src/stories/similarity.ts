@@ -1,8 +1,9 @@
 /**
  * How alike an article and a story, or two stories, are (issue 6, step 2): TF-IDF cosine of the
  * article to the story's centroid plus entity-key cosine, times a time kernel over the gap between
- * their dates. Centroids are weighted with the current IDF and cached until the story changes or the
- * corpus grows by `IDF_REFRESH`. Which stories to score is the index's business; what to do with
+ * their dates. Centroids are weighted with the current IDF and cached on the story until it changes
+ * or the corpus grows by `IDF_REFRESH`; the cache is part of the stored state (state.ts), so a
+ * process that loads a story weighs it exactly as the process that saved it would have. Which stories to score is the index's business; what to do with
  * the scores is the clusterer's.
  */
 import type { ArticleIds, Corpus } from './corpus.ts';
@@ -11,13 +12,18 @@ import type { ClusterOptions } from './options.ts';
 import { gapToRange, storyGapDays, type LiveStory } from './story.ts';
 import { IdScratch, mark, norm, truncate, unmark, type Vec } from './vectors.ts';
 
-/** A story's centroid with current IDF applied, and its norm; reused until the story or the IDF moves. */
+/**
+ * A story's centroid with current IDF applied (the centroid's ids in its order), and its norms;
+ * reused until the story or the IDF moves.
+ */
 export interface WeightedCentroid {
   readonly terms: Vec;
   readonly termNorm: number;
   readonly entities: Vec;
   readonly entityNorm: number;
+  /** The story's `touched` when weighed. */
   readonly touched: number;
+  /** The corpus's document count when weighed. */
   readonly documents: number;
 }
 
@@ -45,17 +51,20 @@ export type StoryWeights = Pick<ClusterOptions, 'termWeight' | 'entityWeight' | 
 const IDF_REFRESH = 0.05;
 
 export class Scorer {
-  private readonly weighted = new Map<string, WeightedCentroid>();
   /** Positions (1-based) of the current article's entity ids while its candidates are scored; else zero. */
   private readonly entityMarks = new IdScratch();
   /** Per-position products of `markedCosine`, zero between uses. */
   private products = new Float64Array(64);
 
-  /** `scratch` is shared with the centroid updates (never in use by both at once). */
+  /**
+   * `scratch` is shared with the centroid updates (never in use by both at once); `weighed` hears
+   * of every story whose cached weights changed (the state writes them).
+   */
   constructor(
     private readonly options: ClusterOptions,
     private readonly corpus: Corpus,
     private readonly scratch: IdScratch,
+    private readonly weighed?: (story: LiveStory) => void,
   ) {}
 
   /** Room for every vocabulary id in the scorer's own marks (the shared scratch is fitted by its owner). */
@@ -115,18 +124,19 @@ export class Scorer {
    */
   centroid(story: LiveStory, pruned?: PrunedWeights): WeightedCentroid {
     const { corpus } = this;
-    const cached = this.weighted.get(story.id);
+    const cached = story.weighted;
     if (cached && cached.touched === story.touched && corpus.documents - cached.documents <= cached.documents * IDF_REFRESH) return cached;
     const terms = pruned?.terms ?? corpus.idfWeighted(story.terms, corpus.terms);
     const entities = pruned?.entities ?? corpus.idfWeighted(story.entities, corpus.entities);
     const fresh = { terms, termNorm: norm(terms), entities, entityNorm: norm(entities), touched: story.touched, documents: corpus.documents };
-    this.weighted.set(story.id, fresh);
+    story.weighted = fresh;
+    this.weighed?.(story);
     return fresh;
   }
 
   /** Drops a story's cached centroid: it changed, or was merged away. */
-  forget(storyId: string): void {
-    this.weighted.delete(storyId);
+  forget(story: LiveStory): void {
+    story.weighted = undefined;
   }
 
   /**

@@ -1,23 +1,25 @@
 /**
- * Story records: the mutable per-story state the clusterer keeps (plain JSON) and the read-only
- * `Story` it reports, with a headline picked as the member title closest to the centroid.
+ * Story records: the mutable per-story state the clusterer keeps, its plain-JSON form, and the
+ * read-only `Story` it reports, with a headline picked as the member title closest to the centroid.
+ * Members (which articles, in order) are kept beside the record (state.ts), not in it, so a story
+ * of thousands of articles loads as fast as one of three.
  */
+import type { Corpus } from './corpus.ts';
 import { precisionSlackDays, type ArticleFeatures } from './features.ts';
 import type { StoryLevel } from './options.ts';
-import { toRecord, type Vec, type Vocabulary } from './vectors.ts';
+import type { WeightedCentroid } from './similarity.ts';
+import { toRecord, topOf, type Vec, type Vocabulary } from './vectors.ts';
 import type { DatePrecision, Language } from '../types.ts';
 
-export interface StoryState {
-  id: string;
-  level: StoryLevel;
-  articleIds: string[];
-  /** Articles that are not near-duplicates of a member. */
-  independent: number;
-  /** Centroid: sum of members' unit log-TF vectors (IDF applied when compared), bounded. */
-  terms: Record<string, number>;
-  entities: Record<string, number>;
-  languages: Partial<Record<Language, number>>;
-  outlets: Record<string, number>;
+/** A member headline kept to pick the story's title, with the member's top terms. */
+export interface Representative {
+  readonly articleId: string;
+  readonly title: string;
+  readonly terms: Record<string, number>;
+}
+
+/** The date span of a story (or of one article), with the precision of its ends. */
+export interface DateSpan {
   first?: number;
   last?: number;
   /** Precision of the dates at `first` / `last`, so reports do not invent a day for a month. */
@@ -25,30 +27,98 @@ export interface StoryState {
   lastPrecision?: DatePrecision;
   /** Largest date uncertainty among members (month-precision dates: 15 days). */
   slackDays: number;
-  representatives: { articleId: string; title: string; terms: Record<string, number> }[];
-  /** MinHash of independent members, for near-duplicate checks. */
-  fingerprints: Record<string, number[]>;
-  /** Document count when last changed: orders stories for index rebuilds. */
+}
+
+/** A story as the clusterer holds it: its record, centroid as id vectors, and index slot. */
+export interface LiveStory extends DateSpan {
+  id: string;
+  level: StoryLevel;
+  /** Articles in the story (members are kept by the story state). */
+  size: number;
+  /** Articles that are not near-duplicates of a member. */
+  independent: number;
+  /** Centroid: sum of members' unit log-TF vectors (IDF applied when compared), bounded. */
+  terms: Vec;
+  entities: Vec;
+  languages: Partial<Record<Language, number>>;
+  outlets: Record<string, number>;
+  representatives: Representative[];
+  /** Document count when last changed: what consolidation's "touched since" reads. */
+  touched: number;
+  /**
+   * Ids merged into this story, in merge order each followed by its own (in memory only: stored
+   * stories keep the merge edges instead, rows.ts, and readers rebuild this list from them).
+   */
+  mergedFrom?: string[];
+  /** Dense number in the story index, never reused. */
+  readonly slot: number;
+  /** The centroid at some IDF, cached by the scorer (similarity.ts) until the story or the IDF moves. */
+  weighted?: WeightedCentroid;
+}
+
+/** The plain-JSON form of a story (the JSON engine state, src/stories/cluster.ts `serialise`). */
+export interface StoryState extends DateSpan {
+  id: string;
+  level: StoryLevel;
+  articleIds: string[];
+  independent: number;
+  terms: Record<string, number>;
+  entities: Record<string, number>;
+  languages: Partial<Record<Language, number>>;
+  outlets: Record<string, number>;
+  representatives: Representative[];
   touched: number;
   mergedFrom?: string[];
 }
 
-/**
- * A story as the clusterer holds it: `StoryState` with its centroid as id vectors (records only
- * when saved), and its slot in the story index (not persisted).
- */
-export type LiveStory = Omit<StoryState, 'terms' | 'entities'> & { terms: Vec; entities: Vec; readonly slot: number };
-
-/** The plain-JSON record of a live story (same key order as the object it mirrors). */
-export function toStoryState(s: LiveStory, termVocab: Vocabulary, entityVocab: Vocabulary): StoryState {
-  const { slot, ...state } = s;
-  void slot;
-  return { ...state, terms: toRecord(s.terms, termVocab), entities: toRecord(s.entities, entityVocab) };
+/** The plain-JSON record of a live story with its members. */
+export function toStoryState(s: LiveStory, articleIds: readonly string[], termVocab: Vocabulary, entityVocab: Vocabulary): StoryState {
+  return {
+    id: s.id,
+    level: s.level,
+    articleIds: [...articleIds],
+    independent: s.independent,
+    terms: toRecord(s.terms, termVocab),
+    entities: toRecord(s.entities, entityVocab),
+    ...copyRecord(s),
+  };
 }
 
 /** A saved story made live again at `slot` (a copy: the state is not shared). */
 export function toLiveStory(s: StoryState, termVocab: Vocabulary, entityVocab: Vocabulary, slot: number): LiveStory {
-  return { ...structuredClone(s), terms: toVec(s.terms, termVocab), entities: toVec(s.entities, entityVocab), slot };
+  return {
+    id: s.id,
+    level: s.level,
+    size: s.articleIds.length,
+    independent: s.independent,
+    terms: toVec(s.terms, termVocab),
+    entities: toVec(s.entities, entityVocab),
+    ...copyRecord(s),
+    slot,
+  };
+}
+
+/** A copy of the record fields the live and the JSON form share. */
+function copyRecord(s: LiveStory | StoryState) {
+  return {
+    languages: { ...s.languages },
+    outlets: { ...s.outlets },
+    ...spanOf(s),
+    representatives: structuredClone(s.representatives),
+    touched: s.touched,
+    ...(s.mergedFrom ? { mergedFrom: [...s.mergedFrom] } : {}),
+  };
+}
+
+/** The span fields of `s` that are set (absent ones stay absent, as in the JSON). */
+export function spanOf(s: DateSpan): DateSpan {
+  return {
+    ...(s.first !== undefined ? { first: s.first } : {}),
+    ...(s.last !== undefined ? { last: s.last } : {}),
+    ...(s.firstPrecision ? { firstPrecision: s.firstPrecision } : {}),
+    ...(s.lastPrecision ? { lastPrecision: s.lastPrecision } : {}),
+    slackDays: s.slackDays,
+  };
 }
 
 /** A centroid record as a vector, in the record's iteration order. */
@@ -72,7 +142,7 @@ export interface Story {
   /** ISO dates of the earliest and latest dated member, as precise as those dates are ("2023-09", "2023-09-15"). */
   readonly firstSeen?: string;
   readonly lastSeen?: string;
-  /** Entity keys by centroid weight; `name` is filled in where a caller knows the names (src/app). */
+  /** Entity keys by centroid weight; `name` is filled in where a caller knows the names (entity-names.ts). */
   readonly topEntities: readonly { readonly key: string; readonly weight: number; readonly name?: string }[];
   readonly topTerms: readonly string[];
   readonly languages: readonly Language[];
@@ -81,41 +151,54 @@ export interface Story {
   readonly mergedFrom: readonly string[];
 }
 
+/** What a story list shows: a `Story` without its members (stored per story, read without the engine). */
+export type StoryRecord = Omit<Story, 'articleIds'>;
+
 const TOP = 8;
 
-export function toStory(s: StoryState, termDf: Pick<ReadonlyMap<string, number>, 'get'>, documents: number): Story {
-  const idf = (k: string) => Math.log(1 + documents / (termDf.get(k) ?? 1));
-  const centroid = new Map(Object.entries(s.terms).map(([k, v]) => [k, v * idf(k)] as const));
-  const ranked = (rec: Record<string, number>) =>
-    Object.entries(rec).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+/**
+ * The reported story: title, dates, top entities and terms at the corpus's current IDF.
+ * @example toStory(live, members, corpus).title
+ */
+export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Corpus, mergedFrom = s.mergedFrom ?? []): Story {
+  const { terms: termVocab, entities: entityVocab, documents } = corpus;
+  entityVocab.ensure(s.entities.ids);
+  termVocab.prefetch(s.representatives.flatMap((r) => Object.keys(r.terms)));
+  // Ranking by weight, equal weights by key, as the records' sort did.
+  const weighted = corpus.idfWeighted(s.terms, termVocab, true);
+  const entities = topOf(s.entities, TOP, entityVocab);
+  const idf = (k: string) => Math.log(1 + documents / (termVocab.get(k) ?? 1));
   return {
     id: s.id,
     level: s.level,
-    ...pickTitle(s, centroid, idf),
-    articleIds: [...s.articleIds],
-    articles: s.articleIds.length,
+    ...pickTitle(s, weighted, termVocab, idf),
+    articleIds: [...articleIds],
+    articles: s.size,
     independentSources: s.independent,
     ...(s.first !== undefined ? { firstSeen: isoDate(s.first, s.firstPrecision) } : {}),
     ...(s.last !== undefined ? { lastSeen: isoDate(s.last, s.lastPrecision) } : {}),
-    topEntities: ranked(s.entities).slice(0, TOP).map(([key, weight]) => ({ key, weight: round(weight) })),
-    topTerms: [...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k]) => k),
+    topEntities: entities.ids.map((id, i) => ({ key: entityVocab.keys[id]!, weight: round(entities.vals[i]) })),
+    topTerms: topOf(weighted, TOP, termVocab).ids.map((id) => termVocab.keys[id]!),
     languages: (Object.keys(s.languages) as Language[]).sort(),
-    outlets: ranked(s.outlets).map(([k]) => k),
-    mergedFrom: [...(s.mergedFrom ?? [])],
+    outlets: Object.entries(s.outlets).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
+    mergedFrom: [...mergedFrom],
   };
 }
 
-/** The member headline whose terms sit closest to the centroid: the most representative one. */
-function pickTitle(s: StoryState, centroid: ReadonlyMap<string, number>, idf: (k: string) => number): { title?: string } {
+/** The member headline whose terms sit closest to the (weighted) centroid: the most representative one. */
+function pickTitle(s: Pick<LiveStory, 'representatives'>, centroid: Vec, vocab: Vocabulary, idf: (k: string) => number): { title?: string } {
+  let weightOf: Map<number, number> | undefined;
   let best: string | undefined;
   let bestScore = -1;
   for (const r of s.representatives) {
+    weightOf ??= new Map(centroid.ids.map((id, i) => [id, centroid.vals[i]]));
     let score = 0;
     let norm = 0;
     for (const [k, c] of Object.entries(r.terms)) {
       const w = (1 + Math.log(c)) * idf(k);
       norm += w * w;
-      score += w * (centroid.get(k) ?? 0);
+      const id = vocab.find(k);
+      score += w * ((id === undefined ? undefined : weightOf.get(id)) ?? 0);
     }
     score = norm ? score / Math.sqrt(norm) : 0;
     if (score > bestScore) {
@@ -127,15 +210,15 @@ function pickTitle(s: StoryState, centroid: ReadonlyMap<string, number>, idf: (k
 }
 
 /** Times are period midpoints (features.ts), so cutting the ISO string keeps the right period. */
-function isoDate(ms: number, precision: DatePrecision | undefined): string {
+export function isoDate(ms: number, precision: DatePrecision | undefined): string {
   const iso = new Date(ms).toISOString();
   return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
 }
 
 /**
- * Records an article as a member of `story`: counts, languages, outlets, date range, a headline
- * while fewer than `maxRepresentatives` are kept (`representativeTerms` is only called then), and
- * an independent member's fingerprint. The centroid and the indexes are the clusterer's.
+ * Records an article as a member of `story`: counts, languages, outlets, date range, and a headline
+ * while fewer than `maxRepresentatives` are kept (`representativeTerms` is only called then). The
+ * member list, the centroid and the indexes are the clusterer's.
  */
 export function addMember(
   story: LiveStory,
@@ -144,7 +227,7 @@ export function addMember(
   maxRepresentatives: number,
   representativeTerms: () => Record<string, number>,
 ): void {
-  story.articleIds.push(f.articleId);
+  story.size++;
   if (independent) story.independent++;
   story.languages[f.language] = (story.languages[f.language] ?? 0) + 1;
   if (f.outlet) story.outlets[f.outlet] = (story.outlets[f.outlet] ?? 0) + 1;
@@ -155,12 +238,14 @@ export function addMember(
   if (f.title && story.representatives.length < maxRepresentatives) {
     story.representatives.push({ articleId: f.articleId, title: f.title, terms: representativeTerms() });
   }
-  if (f.fingerprint && independent) story.fingerprints[f.articleId] = [...f.fingerprint];
 }
 
-/** Moves `small`'s members and record fields into `big` (`small` is then merged away); centroids are the caller's. */
-export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number): void {
-  for (const id of small.articleIds) big.articleIds.push(id);
+/**
+ * Adds `small`'s counts and record fields to `big` (`small` is then merged away); members and
+ * centroids are the caller's. `listMerged`: extend `big.mergedFrom` (in-memory state only).
+ */
+export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentatives: number, listMerged: boolean): void {
+  big.size += small.size;
   big.independent += small.independent;
   for (const [k, v] of Object.entries(small.languages)) big.languages[k as Language] = (big.languages[k as Language] ?? 0) + v;
   for (const [k, v] of Object.entries(small.outlets)) big.outlets[k] = (big.outlets[k] ?? 0) + v;
@@ -168,8 +253,7 @@ export function mergeMembers(big: LiveStory, small: LiveStory, maxRepresentative
   if (small.last !== undefined) extendRange(big, small.last, small.lastPrecision);
   big.slackDays = Math.max(big.slackDays, small.slackDays);
   for (const r of small.representatives) if (big.representatives.length < maxRepresentatives) big.representatives.push(r);
-  Object.assign(big.fingerprints, small.fingerprints);
-  big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
+  if (listMerged) big.mergedFrom = [...(big.mergedFrom ?? []), small.id, ...(small.mergedFrom ?? [])];
 }
 
 const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, minute: 3 };
@@ -178,7 +262,7 @@ const FINENESS: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, min
  * Widen a story's date range with one dated member (or another story's end). On a tie the finer
  * precision wins: a day inside the month says more than the month.
  */
-export function extendRange(s: Pick<StoryState, 'first' | 'last' | 'firstPrecision' | 'lastPrecision'>, time: number, precision: DatePrecision | undefined): void {
+export function extendRange(s: Omit<DateSpan, 'slackDays'>, time: number, precision: DatePrecision | undefined): void {
   const finer = (old: DatePrecision | undefined) => FINENESS[precision ?? 'minute'] > FINENESS[old ?? 'minute'];
   if (s.first === undefined || time < s.first || (time === s.first && finer(s.firstPrecision))) {
     s.first = time;
@@ -206,7 +290,7 @@ export function gapToRange(time: number | undefined, timeSlack: number, first: n
 }
 
 /** Days between two stories' date ranges, less their date uncertainty; 0 when either is undated. */
-export function storyGapDays(a: Pick<StoryState, 'first' | 'last' | 'slackDays'>, b: Pick<StoryState, 'first' | 'last' | 'slackDays'>): number {
+export function storyGapDays(a: DateSpan, b: DateSpan): number {
   if (a.first === undefined || a.last === undefined || b.first === undefined || b.last === undefined) return 0;
   const raw = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
   return Math.max(0, raw - a.slackDays - b.slackDays);

@@ -210,6 +210,16 @@ function nominativeOf(word: string, readings: readonly Reading[], target: Agreem
   return undefined;
 }
 
+/** A phrase's nominative with what the dictionary read in it. */
+export interface NominativeParse {
+  /** The nominative ("Dolna Saksonia"). */
+  readonly base: string;
+  /** How many words from the start agree with the head (adjectives, the head, adjectives): the rest is kept as written. */
+  readonly agreeing: number;
+  /** The number the phrase was read in ("Wyspach Brytyjskich" → pl, "Dolnej Saksonii" → sg). */
+  readonly number: GrammaticalNumber;
+}
+
 /**
  * Nominative of a name phrase: the head noun and the adjectives agreeing with it go to the
  * nominative in the phrase's own number and gender; words after the agreeing run (an inner
@@ -222,8 +232,18 @@ function nominativeOf(word: string, readings: readonly Reading[], target: Agreem
  * @example nominativePhrase(['Polski'], { person: false }) // → 'Polska'
  */
 export function nominativePhrase(words: readonly string[], hint: PhraseHint = {}, dictionary: Polimorf = loadPolimorf()): string | undefined {
+  return nominativeParse(words, hint, dictionary)?.base;
+}
+
+/**
+ * nominativePhrase with the length of the agreeing run and the number read: callers weighing
+ * the dictionary's nominative against their own (src/analysis/entities/dictionary-tags.ts)
+ * need to know whether it saw an adjective agree with the head.
+ * @example nominativeParse(['Wyspach', 'Brytyjskich']) // → { base: 'Wyspy Brytyjskie', agreeing: 2, number: 'pl' }
+ */
+export function nominativeParse(words: readonly string[], hint: PhraseHint = {}, dictionary: Polimorf = loadPolimorf()): NominativeParse | undefined {
   let memo = phraseMemos.get(dictionary);
-  if (!memo) phraseMemos.set(dictionary, memo = new BoundedMemo<string | null>());
+  if (!memo) phraseMemos.set(dictionary, memo = new BoundedMemo<NominativeParse | null>());
   // Names repeat across articles; the memo key holds the hint and the words.
   const memoKey = `${hint.person === undefined ? '?' : hint.person ? 'p' : '-'}${words.join('\u0000')}`;
   const hit = memo.get(memoKey);
@@ -233,9 +253,9 @@ export function nominativePhrase(words: readonly string[], hint: PhraseHint = {}
   return result;
 }
 
-const phraseMemos = new WeakMap<Polimorf, BoundedMemo<string | null>>();
+const phraseMemos = new WeakMap<Polimorf, BoundedMemo<NominativeParse | null>>();
 
-function phraseNominative(words: readonly string[], hint: PhraseHint, dictionary: Polimorf): string | undefined {
+function phraseNominative(words: readonly string[], hint: PhraseHint, dictionary: Polimorf): NominativeParse | undefined {
   if (words.length === 0) return undefined;
   // An acronym is read only as written ("DUP" lower-cased is a form of "dupa"); words in capitals
   // are a headline ("UNII EUROPEJSKIEJ") only when the whole phrase of several words is.
@@ -252,5 +272,5 @@ function phraseNominative(words: readonly string[], hint: PhraseHint, dictionary
     if (nominative === undefined) return undefined;
     out.push(nominative);
   }
-  return out.join(' ');
+  return { base: out.join(' '), agreeing: parse.end, number: target.number };
 }

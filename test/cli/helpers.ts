@@ -15,14 +15,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function kronika(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function kronika(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliRun {
   const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
+  if (run.error) return { code: -1, stdout: run.stdout ?? '', stderr: `${run.stderr ?? ''}${run.error.message}\n` };
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

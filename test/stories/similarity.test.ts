@@ -30,8 +30,8 @@ function setup() {
   const story = (f: ArticleFeatures): LiveStory => {
     const ids = count(f);
     const s: LiveStory = {
-      id: `ev-${f.articleId}`, level: 'event', articleIds: [f.articleId], independent: 1, terms: { ids: [], vals: [] }, entities: { ids: [], vals: [] },
-      languages: { [f.language]: 1 }, outlets: {}, slackDays: 0, representatives: [], fingerprints: {}, touched: corpus.documents, slot: slot++,
+      id: `ev-${f.articleId}`, level: 'event', size: 1, independent: 1, terms: { ids: [], vals: [] }, entities: { ids: [], vals: [] },
+      languages: { [f.language]: 1 }, outlets: {}, slackDays: 0, representatives: [], touched: corpus.documents, slot: slot++,
       first: f.time, last: f.time,
     };
     addArticle(s.terms, f.terms, ids.terms, scratch.values);
@@ -91,7 +91,7 @@ test('Scorer.centroid: cached until the story is touched or forgotten', () => {
   const s = story(features('a', 0, { wybory: 1 }, {}));
   const first = scorer.centroid(s);
   assert.equal(scorer.centroid(s), first, 'reused');
-  scorer.forget(s.id);
+  scorer.forget(s);
   const second = scorer.centroid(s);
   assert.notEqual(second, first, 'forgotten');
   s.touched++;

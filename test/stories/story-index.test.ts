@@ -20,8 +20,8 @@ function setup(options: Partial<IndexOptions> = {}) {
   /** A story dated `day` days from T0 (undefined: undated), posted under the given term weights. */
   const story = (id: string, day: number | undefined, termWeights: Record<string, number>, entityWeights: Record<string, number> = {}): LiveStory => {
     const s: LiveStory = {
-      id, level: 'event', articleIds: [id], independent: 1, terms: { ids: [], vals: [] }, entities: { ids: [], vals: [] },
-      languages: { pl: 1 }, outlets: {}, slackDays: 0, representatives: [], fingerprints: {}, touched: 1, slot: index.nextSlot,
+      id, level: 'event', size: 1, independent: 1, terms: { ids: [], vals: [] }, entities: { ids: [], vals: [] },
+      languages: { pl: 1 }, outlets: {}, slackDays: 0, representatives: [], touched: 1, slot: index.nextSlot,
       ...(day === undefined ? {} : { first: T0 + day * DAY, last: T0 + day * DAY }),
     };
     index.add(s);

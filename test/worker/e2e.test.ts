@@ -86,7 +86,8 @@ describe('serve + two workers on PostgreSQL make what one SQLite process makes',
     const real = writeBatch(batch);
     const sqlite = join(dir, 'reference.db');
     for (const input of [SAMPLE_DIR, batch]) {
-      const run = kronika(['ingest', input, '--db', sqlite], { env: { KRONIKA_DB: '' } });
+      // The reference: one SQLite process (about 10 articles/s on 2 cores, so minutes for the batch).
+      const run = kronika(['ingest', input, '--db', sqlite], { env: { KRONIKA_DB: '' }, timeoutMs: 20 * 60_000 });
       assert.equal(run.code, 0, run.stderr);
     }
 
@@ -104,7 +105,7 @@ describe('serve + two workers on PostgreSQL make what one SQLite process makes',
       assert.equal(sample.code, 0, sample.stderr);
       assert.match(sample.stdout, /ingest: 5 stored.*left to `kronika worker` processes/, 'ingest only stores, and says so');
       await until(() => streamSettled(store), 'the workers to settle the sample', 5 * 60_000);
-      const ingest = kronika(['ingest', batch, '--db', db.url], { env: { KRONIKA_DB: '' } });
+      const ingest = kronika(['ingest', batch, '--db', db.url], { env: { KRONIKA_DB: '' }, timeoutMs: 5 * 60_000 });
       assert.equal(ingest.code, 0, ingest.stderr);
       await until(() => streamSettled(store), `the workers to settle the batch (${real} real articles)`, 25 * 60_000);
 

@@ -6,6 +6,7 @@
  * person's name inflected ("Władimirem Putinem" → "Władimir Putin").
  */
 import { adjectiveByRule, agreeAdjective, analyze, genderOf, tokenInfo, type Gender, type TokenInfo } from './morphology.ts';
+import { forenameGender, forenameOf, taggedAdjectivalSurname, taggedNominative, taggedPhrase } from './dictionary-tags.ts';
 import { knownKey } from './gazetteer.ts';
 import { loadPairs } from './resources.ts';
 
@@ -98,6 +99,8 @@ export function nounBase(word: string, forms: ArticleForms): string {
   if (isAcronym(word)) return word.replace(/-\p{L}+$/u, ''); // "ONZ-u" → "ONZ"
   if (/^\p{Lu}\.$/u.test(word) || /\d/.test(word)) return word;
   if (word.includes('-')) return word.split('-').map((p) => nounBase(p, forms)).join('-');
+  const tagged = taggedNominative(word, false);
+  if (tagged) return tagged;
   const info = tokenInfo(word);
   // "Włoszech", "Wyspach": forms of plural-only names the dictionary lemmatises to a singular
   // or not at all; the suffix rules find "Włochy" / "Wyspy" among the known names.
@@ -114,7 +117,8 @@ export function nounBase(word: string, forms: ArticleForms): string {
   if (info.noun && info.noun !== word) return info.noun;
   // A common word in the nominative ("Izba") stays, unless the article shows it is an
   // inflected name ("Kima" beside "Kim").
-  if (info.noun) return ruleCandidates(word, false).find((c) => c !== word && forms.has(c)) ?? word;
+  // Only a shorter form: "Parlamenty" in the article does not make "Parlament" an inflected name.
+  if (info.noun) return ruleCandidates(word, false).find((c) => c.length < word.length && forms.has(c)) ?? word;
   return unknownNameBase(word, forms);
 }
 
@@ -133,6 +137,8 @@ function personPart(word: string, forms: ArticleForms, last: boolean): string {
   if (last) {
     const surname = adjectivalSurname(word);
     if (surname) return surname.base;
+    const tagged = taggedNominative(word, true);
+    if (tagged) return tagged;
   }
   const info = tokenInfo(word);
   if (info.proper || isAcronym(word) || /^\p{Lu}\.$/u.test(word)) return nounBase(word, forms);
@@ -157,7 +163,8 @@ export function adjectivalSurname(word: string): { base: string; gender: Gender 
   const rule = surnameEndings.find(([ending]) => word.endsWith(ending));
   if (!rule) return undefined;
   const noun = tokenInfo(word).noun;
-  if (noun !== undefined && !/(?:s|c|dz)ki$/u.test(noun)) return undefined;
+  // PoliMorf lists surnames under both genders: "Czerwińska" is a woman's name, not Czerwińsk's genitive.
+  if (noun !== undefined && !/(?:s|c|dz)ki$/u.test(noun) && !taggedAdjectivalSurname(word)) return undefined;
   return { base: word.slice(0, word.length - rule[0].length) + rule[1], gender: rule[2] };
 }
 
@@ -175,6 +182,8 @@ function personGender(surface: string, base: string): Gender | undefined {
 
 /** Endings a masculine given name drops in the oblique cases (strong suffix rules minus the feminine ą/ę). */
 function masculineForename(word: string, forms: ArticleForms): string {
+  const tagged = forenameOf(word, 'm');
+  if (tagged) return tagged;
   // Readings the dictionary lists: "Jarosława" is Jarosław's genitive here, not Jarosława.
   const listed = analyze(word)
     .filter((a) => a.flagged && /^\p{Lu}/u.test(a.lemma) && !/a$/u.test(a.lemma) && (a.ending !== '' || a.lemma === word))
@@ -202,15 +211,22 @@ function polishStem(word: string): boolean {
   return analyze(word).some((a) => a.lemma === word && a.flagged && a.ending === '');
 }
 
-/** Every part of a person's name, the given names agreeing in gender with the surname. */
+/**
+ * Every part of a person's name, the given names agreeing in gender with the surname; when the
+ * surname does not show the gender ("Słupek", "Bochniarz"), the forename does ("Katarzyny
+ * Słupek" → Katarzyna Słupek), and a woman's surname that is not adjectival stays as written.
+ */
 function personBase(tokens: readonly string[], forms: ArticleForms): string {
   const lastIndex = tokens.length - 1;
   const surface = tokens[lastIndex]!;
-  const surname = personPart(surface, forms, true);
-  const gender = personGender(surface, surname);
+  let surname = personPart(surface, forms, true);
+  const gender = personGender(surface, surname) ?? forenameGender(tokens[0]!);
+  if (gender === 'f' && !adjectivalSurname(surface)) surname = taggedNominative(surface, true) ?? surface;
   return tokens.map((t, i) => {
     if (i === lastIndex) return surname;
-    if (gender === 'm' && !isAcronym(t) && !/^\p{Lu}\.$/u.test(t) && !t.includes('-')) return masculineForename(t, forms);
+    const plain = !isAcronym(t) && !/^\p{Lu}\.$/u.test(t) && !t.includes('-');
+    if (gender === 'm' && plain) return masculineForename(t, forms);
+    if (gender === 'f' && plain) return forenameOf(t, 'f') ?? personPart(t, forms, false);
     return personPart(t, forms, false);
   }).join(' ');
 }
@@ -326,5 +342,6 @@ export function phraseBase(tokens: readonly string[], person: boolean, forms: Ar
       break;
     }
   }
-  return out.join(' ');
+  const ours = out.join(' ');
+  return taggedPhrase(tokens, ours) ?? ours;
 }

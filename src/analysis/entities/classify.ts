@@ -7,6 +7,7 @@
 import type { EntityType, Language } from '../../types.ts';
 import { adjectivalSurname, isAcronym, isRomanNumeral, nameNominatives } from './base-form.ts';
 import { demonymCountry } from './demonyms.ts';
+import { taggedPerson } from './dictionary-tags.ts';
 import { matchKnown } from './gazetteer.ts';
 import { tokenInfo, type TokenInfo } from './morphology.ts';
 import { loadList, loadPairs } from './resources.ts';
@@ -120,6 +121,8 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length === 1 && eventBySuffix(first)) return 'EVT';
   if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
+  // PoliMorf's masculine personal nouns: "Franciszek", "Mahometa", "Włosi" (dictionary-tags.ts).
+  if (words.length === 1 && taggedPerson(first)) return 'PER';
   // Adjectives around a proper noun the dictionary knows that is no person: a region or state
   // ("Dolna Saksonia", "Kraków Główny").
   if (words.length > 1 && infos.some((i) => i.proper && !i.common && !i.adjective) && infos.some((i) => i.adjective !== undefined)

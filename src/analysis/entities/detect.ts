@@ -17,6 +17,7 @@ import { isAcronym, isRomanNumeral } from './base-form.ts';
 import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
+import { taggedCommonOnly } from './dictionary-tags.ts';
 import { matchKnown } from './gazetteer.ts';
 import { capitalise, tokenInfo, type Gender } from './morphology.ts';
 import { loadList, loadPairs } from './resources.ts';
@@ -71,7 +72,7 @@ function isCommonWord(word: string, language: Language): boolean {
   if (isAcronym(word)) return tokenInfo(lower).common && word.length >= 4;
   // Many common words are also surnames in dictionary-pl ("Kraj", "Biały"), so any lower-case
   // reading makes a sentence-initial capital uninformative.
-  return tokenInfo(word).common;
+  return tokenInfo(word).common || taggedCommonOnly(word);
 }
 
 /** Capitalised word forms used mid-sentence: evidence that a sentence-initial one is a name. */
@@ -406,6 +407,9 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
   if (language === 'en') return !getLemmatizer('en').knows(first.text) || seenAsName(first.text, seen);
   if (language === 'pl') {
     const info = tokenInfo(first.text);
+    // PoliMorf lists names capitalised: a word it knows only in lower case ("Chrześcijan") is an
+    // ordinary word at a sentence start, whatever surname the hunspell dictionary also lists.
+    if (taggedCommonOnly(first.text)) return seenAsName(first.text, seen);
     if (info.proper && !info.common) return true;
     // Unknown to the dictionary and ending in a consonant: a foreign name ("Brexit",
     // "Szefczowicz"); Polish verb forms the dictionary misses end in a vowel or -ł.

@@ -31,6 +31,7 @@ import { phraseBase, streetBase, unknownNameBase } from './base-form.ts';
 import { decide, eventBySuffix, groupName, stemTest } from './classify.ts';
 import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
+import { taggedGroup, taggedNominative } from './dictionary-tags.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
 import { loadPairs } from './resources.ts';
 import { knownBase, knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
@@ -159,7 +160,13 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const dateline = isDateline(span, text);
   const words = tokens.slice(c.first, c.last + 1).map((t) => (dateline ? titleCase(t.text) : t.text));
   const known = matchKnown(words, language);
-  if (known && known.length === words.length) return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
+  if (known && known.length === words.length) {
+    // "Włosi" shares a lemma with Włochy in the hunspell dictionary, but names Italians: a
+    // demonym, a person by the BSNLP convention, keyed to its country (dictionary-tags.ts).
+    const group = language === 'pl' && words.length === 1 && known.entry.key.startsWith('geo-') && taggedGroup(words[0]!);
+    if (group) return { ...span, base: taggedNominative(words[0]!, true) ?? words[0]!, type: 'PER', key: known.entry.key };
+    return { ...span, base: knownBase(words, known.entry), type: known.entry.type, key: known.entry.key };
+  }
   if (c.street) {
     const base = streetBase(words, c.street);
     return { ...span, base, type: 'LOC', key: nameKey(base, language) };
@@ -170,7 +177,7 @@ function describe(c: Candidate, tokens: readonly WordToken[], text: string, lang
   const base = language === 'pl' ? phraseBase(words, type === 'PER', forms) : englishBase(words);
   const byBase = knownKey(base, language);
   if (byBase) return { ...span, base, type: byBase.type, key: byBase.key };
-  const country = language === 'en' || (words.length === 1 && tokenInfo(words[0]!).demonym) ? demonymCountry(base, language) : undefined;
+  const country = language === 'en' || (words.length === 1 && (tokenInfo(words[0]!).demonym || taggedGroup(words[0]!))) ? demonymCountry(base, language) : undefined;
   // BSNLP types nationality words as PER ("Rosjanie") and links them to the country; English
   // follows it for the adjective too ("Russian President", "North Korean leader"), which is the
   // same word as the noun, so one word gets one type in both languages. The country's entity

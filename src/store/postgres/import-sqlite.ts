@@ -5,9 +5,9 @@
  *
  * Rows are copied as they are — articles with their `seq`, fingerprints, duplicate and revision
  * links; analyses; watches and their matches; the stages' cursors and saved state — so the
- * stories, cursors and alerts carry over unchanged and no article is analysed or clustered
- * again. The search index is rebuilt from the copied analyses (SQLite's FTS5 index is
- * contentless and cannot be read back). Every insert skips rows already there, in batches, so
+ * cursors and alerts carry over unchanged and no article is analysed again. The search index is
+ * rebuilt from the copied analyses (SQLite's FTS5 index is contentless and cannot be read back),
+ * and the stories are clustered again from them (`reclusterStories`). Every insert skips rows already there, in batches, so
  * an interrupted migration is resumed by running it again; a target that holds anything but an
  * earlier part of this same source is refused.
  */
@@ -18,6 +18,7 @@ import { hydrateAnalysis } from '../../analysis/stored.ts';
 import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
+import { runStages } from '../../app/stages.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
 import { decodeText } from '../sqlite/rows.ts';
 import type { Store } from '../store.ts';
@@ -228,6 +229,29 @@ export async function compareStores(source: Store, target: Store): Promise<Conce
 }
 
 /**
+ * SQLite keeps its stories as tables (src/store/sqlite/story-*.ts), PostgreSQL as one JSON value
+ * (src/store/json-stories.ts): they cannot be copied as rows. The target's cluster stage clusters
+ * the copied analyses again, in the same stream order, unless it already holds as many as the
+ * source. A source clustered over many runs (one consolidation after each) may then differ from
+ * the one-run result; the comparison below says so.
+ */
+async function reclusterStories(sqlite: Database.Database, target: Store, onProgress: (line: string) => void): Promise<void> {
+  const cursor = sqlite.prepare(`SELECT seq FROM stage_cursors WHERE stage = 'cluster'`).pluck().get() as number | undefined;
+  if (!cursor) return;
+  const stored = await target.stories.counts();
+  const source = sqlite.prepare(`SELECT COUNT(*) FROM story_members WHERE level = 'event'`).pluck().get() as number;
+  const have = stored.events === 0 ? 0 : (await target.stories.list({ level: 'event' })).stories.reduce((n, s) => n + s.articleIds.length, 0);
+  if (have === source) return;
+  await target.transaction(async (tx) => {
+    await tx.stories.clear();
+    await tx.cursors.reset('cluster', 0);
+  });
+  onProgress('clustering the copied articles into stories');
+  await runStages(target, { stages: ['cluster'] });
+  await target.cursors.advance('cluster', cursor);
+}
+
+/**
  * Copies the SQLite store at `sourcePath` into the PostgreSQL database at `targetUrl` and compares them.
  * @example const report = await importSqlite('kronika.db', 'postgres://kronika@db/kronika')
  */
@@ -244,6 +268,7 @@ export async function importSqlite(sourcePath: string, targetUrl: string, onProg
       const source = await openSqliteStore(sourcePath, { readonly: true });
       try {
         const indexed = await rebuildSearch(source, target, onProgress);
+        await reclusterStories(sqlite, target, onProgress);
         const reopened = await openPostgresStore(targetUrl);
         try {
           const checks = await compareStores(source, reopened);

@@ -12,7 +12,6 @@
  * exchange for not syncing on every commit.
  */
 import type Database from 'better-sqlite3';
-import { JsonStoryStore, StoryStateCache, type StoryStateCell } from '../json-stories.ts';
 import type { OpenStoreOptions, Store, StoreConcerns, StoreTransaction } from '../store.ts';
 import { SqliteAnalyses } from './analyses.ts';
 import { SqliteArticles } from './articles.ts';
@@ -22,50 +21,17 @@ import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { Statements, type Scope } from './scope.ts';
 import { SqliteSearch } from './search.ts';
+import { SqliteStoryStore, StoryWriterSlot } from './story-store.ts';
 import { SqliteWatches } from './watches.ts';
 import { DEFAULT_BUSY_LIMIT_MS, WriteQueue } from './write-queue.ts';
 
 export { DEFAULT_BUSY_LIMIT_MS } from './write-queue.ts';
 
-/** The row of `stage_state` the story engine's JSON lives in (migration 002). */
-const STORIES_STATE = 'stories';
-
-/** The stories concern's JSON cell in `stage_state`, read and written through a scope. */
-function storyCell(scope: Scope): StoryStateCell {
-  return {
-    async revision() {
-      return (scope.read.prepare('SELECT revision FROM stage_state WHERE name = ?').get(STORIES_STATE) as { revision: string | null } | undefined)
-        ?.revision ?? undefined;
-    },
-    async read() {
-      const row = scope.read.prepare('SELECT value, revision FROM stage_state WHERE name = ?').get(STORIES_STATE) as
-        { value: string; revision: string | null } | undefined;
-      return row && { value: JSON.parse(row.value), revision: row.revision ?? '' };
-    },
-    update(change, revision) {
-      return scope.write((db) => {
-        const row = db.prepare('SELECT value, revision FROM stage_state WHERE name = ?').get(STORIES_STATE) as
-          { value: string; revision: string | null } | undefined;
-        const { next, result } = change(row && {
-          revision: row.revision ?? '',
-          get value() {
-            return JSON.parse(row.value);
-          },
-        });
-        db.prepare(`INSERT INTO stage_state (name, value, updated_at, revision) VALUES (?, ?, ?, ?)
-          ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, revision = excluded.revision`)
-          .run(STORIES_STATE, JSON.stringify(next), new Date().toISOString(), revision);
-        return result;
-      });
-    },
-  };
-}
-
-function concerns(scope: Scope, stories: StoryStateCache): StoreConcerns {
+function concerns(scope: Scope, stories: StoryWriterSlot): StoreConcerns {
   return {
     articles: new SqliteArticles(scope),
     analyses: new SqliteAnalyses(scope),
-    stories: new JsonStoryStore(storyCell(scope), stories),
+    stories: new SqliteStoryStore(scope, stories),
     watches: new SqliteWatches(scope),
     search: new SqliteSearch(scope),
     cursors: new SqliteCursors(scope),
@@ -84,7 +50,7 @@ class SqliteStore implements Store {
   readonly #reader: Database.Database;
   readonly #queue: WriteQueue | undefined;
   readonly #writes: Statements | undefined;
-  readonly #storyCache = new StoryStateCache();
+  readonly #storyWriter = new StoryWriterSlot();
   #closed = false;
 
   constructor(readonly location: string, reader: Database.Database, writer: Database.Database | undefined, busyLimitMs: number) {
@@ -102,7 +68,7 @@ class SqliteStore implements Store {
         if (this.#closed) return Promise.reject(new Error(`${location}: the store is closed`));
         return queue.transaction(() => work(writes));
       },
-    }, this.#storyCache);
+    }, this.#storyWriter);
     this.articles = top.articles;
     this.analyses = top.analyses;
     this.stories = top.stories;
@@ -122,8 +88,13 @@ class SqliteStore implements Store {
     const tx = concerns({
       read: writes,
       write: async (work) => writes.db.transaction(() => work(writes))(),
-    }, this.#storyCache);
-    return queue.transaction(() => work(tx));
+    }, this.#storyWriter);
+    // A rolled-back transaction takes the story rows its assignments wrote with it: the story
+    // writer's cache must not keep them.
+    return queue.transaction(() => work(tx)).catch((error: unknown) => {
+      this.#storyWriter.forget();
+      throw error;
+    });
   }
 
   async close(): Promise<void> {

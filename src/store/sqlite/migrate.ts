@@ -36,7 +36,7 @@ function latest(migrations: readonly Migration[]): number {
 }
 
 /**
- * Runs every migration newer than the database; returns the versions applied now.
+ * Runs every migration the database has not applied, in version order; returns the versions applied now.
  * @example migrate(db, MIGRATIONS) // → [1] on a fresh file, [] on the next open
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
@@ -51,7 +51,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
       if (current > expected) {
         throw new SchemaVersionError(current, expected, 'upgrade Kronika to open it');
       }
-      if (current >= migration.version) return false;
+      // By presence, not by the highest version: a file made while a lower-numbered migration was
+      // still on another branch (007 landed before 004–006) gets the ones it lacks.
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
       migration.up(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
         .run(migration.version, migration.name, new Date().toISOString());
@@ -66,6 +68,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 export function assertCurrent(db: Database.Database, migrations: readonly Migration[]): void {
   const found = schemaVersion(db);
   const expected = latest(migrations);
-  if (found < expected) throw new SchemaVersionError(found, expected, 'open it once without --readonly to migrate');
+  const applied = found === 0 ? 0 : (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n;
+  if (found < expected || applied < migrations.length) {
+    throw new SchemaVersionError(found, expected, 'open it once without --readonly to migrate');
+  }
   if (found > expected) throw new SchemaVersionError(found, expected, 'upgrade Kronika to open it');
 }

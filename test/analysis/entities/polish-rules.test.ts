@@ -152,3 +152,37 @@ test('streets are places without their house number; an adjective name agrees wi
     ['Kolejowej=Kolejowa/LOC', 'Zamkowym=Zamkowy/LOC', 'Mickiewicza=Mickiewicza/LOC'],
   );
 });
+
+// PoliMorf's tags (src/analysis/entities/dictionary-tags.ts): what the hunspell readings alone got wrong.
+
+test('a woman named by her forename keeps a surname that does not inflect like an adjective', () => {
+  const text = 'Wypowiedź Katarzyny Słupek zacytowano w raporcie, a z Agnieszką Bochniarz nikt nie rozmawiał.';
+  assert.equal(mentionOf(text, 'Katarzyny Słupek').base, 'Katarzyna Słupek');
+  assert.equal(mentionOf(text, 'Agnieszką Bochniarz').base, 'Agnieszka Bochniarz');
+});
+
+test('plural-only place names and plural phrases keep their number', () => {
+  assert.equal(mentionOf('Na Węgrzech padał śnieg przez cały tydzień.', 'Węgrzech').base, 'Węgry');
+  const islands = mentionOf('Fabryka powstanie w Dolnej Saksonii, a nie na Wyspach Brytyjskich.', 'Wyspach Brytyjskich');
+  assert.equal(islands.base, 'Wyspy Brytyjskie');
+  assert.equal(islands.type, 'LOC');
+});
+
+test('nationalities in the plural are people in the plural, not their country', () => {
+  const text = 'Po meczu Włosi i Hiszpanie długo świętowali na ulicach.';
+  assert.deepEqual([mentionOf(text, 'Włosi').base, mentionOf(text, 'Włosi').type], ['Włosi', 'PER']);
+  assert.deepEqual([mentionOf(text, 'Hiszpanie').base, mentionOf(text, 'Hiszpanie').type], ['Hiszpanie', 'PER']);
+});
+
+test('a lone name the dictionary knows only as a man is a person', () => {
+  const text = 'Rysunek przedstawiał Mahometa. Do katedry przyjechał Franciszek.';
+  assert.deepEqual([mentionOf(text, 'Mahometa').base, mentionOf(text, 'Mahometa').type], ['Mahomet', 'PER']);
+  assert.equal(mentionOf(text, 'Franciszek').type, 'PER');
+  // A place the dictionary also lists as a plural of a man's name stays a place.
+  assert.equal(mentionOf('Pociąg do Krakowa odjechał punktualnie.', 'Krakowa').type, 'LOC');
+});
+
+test('a sentence-initial word the dictionary lists only in lower case is no name; an unknown foreign one still is', () => {
+  assert.deepEqual(described('Chrześcijan w tym kraju jest niewielu. Legislatur było w historii dziewięć.'), []);
+  assert.deepEqual(described('Szefczowicz przyjechał do Brukseli.'), ['Szefczowicz=Szefczowicz/ORG', 'Brukseli=Bruksela/LOC']);
+});

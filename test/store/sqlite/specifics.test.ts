@@ -52,8 +52,9 @@ describe('sqlite specifics', () => {
       assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       assert.deepEqual(migrate(db, MIGRATIONS), [], 'nothing left to apply on a migrated file');
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
-      assert.deepEqual(tables, ['analyses', 'article_bands', 'article_revisions', 'articles', 'robots_txt', 'schema_migrations',
-        'search_documents', 'search_fts', 'source_items', 'source_polls', 'sources', 'stage_cursors', 'stage_state', 'watch_matches', 'watches']);
+      assert.deepEqual(tables, ['analyses', 'article_bands', 'article_revisions', 'articles', 'entity_names', 'robots_txt', 'schema_migrations',
+        'search_documents', 'search_fts', 'source_items', 'source_polls', 'sources', 'stage_cursors', 'stage_state', 'stories', 'story_centroids',
+        'story_entities', 'story_members', 'story_meta', 'story_postings', 'story_terms', 'watch_matches', 'watches']);
     } finally {
       db.close();
     }
@@ -80,6 +81,47 @@ describe('sqlite specifics', () => {
       assert.equal(await store.cursors.get('index'), 0);
     } finally {
       await store.close();
+    }
+  });
+
+  test('a store that has a later migration but lacks earlier ones (1–3 and 7) gets the missing ones', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 3 || m.version === 7));
+    assert.deepEqual(migrate(db, MIGRATIONS), [4, 5, 6], 'the lower versions it lacked, in order');
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), MIGRATIONS.map((m) => m.version));
+    db.close();
+    const store = await openSqliteStore(path);
+    try {
+      await store.articles.save([seedArticle(readSeeds()[1]!)]);
+      assert.equal(await store.articles.lastSeq(), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a store whose stories were one JSON value (migrations 1–5) drops it and clusters again from the cursor 0', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 5));
+    db.prepare(`INSERT INTO stage_state (name, value, updated_at, revision) VALUES ('stories', '{"version":2}', '2026-12-01', 'r1')`).run();
+    db.prepare(`INSERT INTO stage_cursors (stage, seq, updated_at) VALUES ('cluster', 7, '2026-12-01'), ('index', 7, '2026-12-01')`).run();
+    db.close();
+    const store = await openSqliteStore(path);
+    try {
+      assert.equal(await store.cursors.get('cluster'), 0, 'the cluster stage fills the story tables again');
+      assert.equal(await store.cursors.get('index'), 7, 'other stages keep their place');
+      assert.deepEqual(await store.stories.counts(), { events: 0, storylines: 0 });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(path, { readonly: true });
+    try {
+      assert.equal(check.prepare(`SELECT COUNT(*) FROM stage_state WHERE name = 'stories'`).pluck().get(), 0, 'the JSON value is gone');
+    } finally {
+      check.close();
     }
   });
 

@@ -8,6 +8,7 @@ import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
 import * as stream from './004-stream.ts';
 import * as search from './005-search.ts';
+import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
 
 export interface Migration {
@@ -22,6 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'watches', up: watches.up },
   { version: 4, name: 'stream', up: stream.up },
   { version: 5, name: 'search', up: search.up },
-  // 006 is reserved for the story tables (src/store/sqlite/story-*.ts).
+  { version: 6, name: 'story-tables', up: storyTables.up },
   { version: 7, name: 'sources', up: sources.up },
 ];

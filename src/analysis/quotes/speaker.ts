@@ -79,7 +79,7 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
   const roleType = ctx.cues.roles.get(head);
   if (roleType && description.words.length <= MAX_ROLE_WORDS) {
-    const earlier = lookBack(ctx, sentence, agreement, roleType, { prominent: roleType === 'ORG' });
+    const earlier = lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true });
     if (earlier) return { ...earlier, description: description.text };
   }
   return { name: description.text, description: description.text, start: description.start, end: description.end };
@@ -117,6 +117,12 @@ export interface LookBackOptions {
    * last one named ("z lotniska Zaventem… We wtorek linie ogłosiły" is the airline).
    */
   readonly prominent?: boolean;
+  /**
+   * Only a name in the nominative: a role noun ("oświadczył sędzia") names who holds the role, and
+   * an earlier name in another case is what someone did something to ("za obrazę Mahometa"). With
+   * none, the role stays a description, which the story may resolve (src/synthesis/quotes.ts).
+   */
+  readonly nominative?: boolean;
 }
 
 /**
@@ -151,7 +157,7 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
   // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
   const nominative = candidates.filter((m) => m.text === m.base);
-  const mention = nominative.at(-1) ?? candidates.at(-1);
+  const mention = nominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
   const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;

@@ -139,3 +139,11 @@ test('speakers: a name after a preposition is a place or whom they spoke to, nev
   assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlinie');
   assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlin');
 });
+
+test('speakers: a role noun names a person only in the nominative; a name in another case before it is no holder', () => {
+  const prior = 'Kobieta została skazana za obrazę Mahometa. ';
+  const judge = withMention(doc(`${prior}- Wyrok zostaje uchylony w całości - oświadczył sędzia, który przewodniczył składowi.`, 'pl'), 'Mahometa', 'Mahomet', 'PER');
+  assert.equal(findQuotes({ text: judge.text, language: 'pl', sentences: judge.sentences, mentions: judge.mentions })[0]?.speaker?.name, 'sędzia');
+  const named = withMention(doc('Sędzia Saqib Nisar przewodniczył składowi. - Wyrok zostaje uchylony w całości - oświadczył sędzia.', 'pl'), 'Saqib Nisar', 'Saqib Nisar', 'PER');
+  assert.equal(findQuotes({ text: named.text, language: 'pl', sentences: named.sentences, mentions: named.mentions })[0]?.speaker?.name, 'Saqib Nisar');
+});

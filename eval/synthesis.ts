@@ -1,88 +1,206 @@
 /**
- * `npm run eval -- synthesis [labels-dir]`: story synthesis on labelled stories (issue 7 §5).
- * Each `<story>.json` in the labels dir (default eval/data/synthesis) names a folder of seed-format
- * articles; the story is ingested and analysed by the real layers, synthesised, and scored:
- * conflict precision/recall against labelled pairs, summary verbatim and cited shares (must be 1),
- * redundancy (max pairwise overlap, lower is better; `summaryNovelty` = 1 − it, for a floor) and
- * key-fact coverage. Metrics are micro-averaged over stories.
+ * `npm run eval -- synthesis [bsnlp-data-path]`: story reports scored against the hand labels of
+ * eval/data/synthesis (what is labelled and how it is scored: GUIDELINE.md there). Each story's
+ * articles are ingested and analysed by the real layers, synthesised, and scored on citations (one
+ * origin counted once), sentence statuses, conflicts (and none between different happenings), key
+ * quotes, the summary's lead, the count of independent sources, and the first synthesis metrics.
+ * Metrics are micro-averaged over stories; `tune.*` and `heldout.*` repeat them per split (stories
+ * the rules were tuned on vs never read while tuning). Stories whose BSNLP files are absent are
+ * skipped and counted in `storiesSkipped`; the figures of such a partial run (without the data:
+ * the seeds alone) are reported as `partial.*`, so the floors of eval/baseline.json apply to the
+ * full set and to the seeds alone, each at its own figures.
+ *
+ * KRONIKA_EVAL_VERBOSE=1 prints each story's errors — of the tuning stories only, unless
+ * KRONIKA_EVAL_SPLIT=all (held-out errors are for the report, not for tuning).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EvalResult } from './types.ts';
-import { loadSeedAnalyses } from './lib/synthesis-seeds.ts';
+import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
+import { hasBsnlp } from './lib/bsnlp.ts';
+import { loadStory } from './lib/synthesis-stories.ts';
+import { goldOrigins, locate, phrasesOf, readStoryLabels, type StoryLabels, type StoryText } from './lib/synthesis-labels.ts';
 import {
+  addRatio,
   citedShare,
   coveredFacts,
+  keyQuoteShown,
+  leadCovered,
+  ratio,
   redundancy,
+  reportedStatus,
+  scoreCitations,
   scoreConflicts,
   verbatimShare,
-  type LabelledConflict,
-  type LabelledFact,
+  type FactSupport,
+  type Ratio,
 } from './lib/synthesis-metrics.ts';
-import { synthesizeStory } from '../src/synthesis/index.ts';
+import { synthesizeStory, type StoryReport } from '../src/synthesis/index.ts';
+import { SHOWN_QUOTES } from '../src/synthesis/view.ts';
 
-const DEFAULT_LABELS = fileURLToPath(new URL('data/synthesis/', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const LABELS_DIR = fileURLToPath(new URL('data/synthesis/', import.meta.url));
 
-interface StoryLabels {
-  readonly story: string;
-  readonly seedDir: string;
-  readonly conflicts: readonly LabelledConflict[];
-  readonly keyFacts: readonly LabelledFact[];
+/** Sums over stories, divided at the end. */
+class Totals {
+  stories = 0;
+  citationPrecision: Ratio = { hit: 0, of: 0 };
+  citationRecall: Ratio = { hit: 0, of: 0 };
+  status: Ratio = { hit: 0, of: 0 };
+  conflictTp = 0;
+  conflictFound = 0;
+  conflictLabelled = 0;
+  conflictKinds = 0;
+  crossHappening = 0;
+  storiesWithCross = 0;
+  quotes: Ratio = { hit: 0, of: 0 };
+  quoteTexts: Ratio = { hit: 0, of: 0 };
+  lead: Ratio = { hit: 0, of: 0 };
+  sourceError = 0;
+  sourceGold = 0;
+  facts: Ratio = { hit: 0, of: 0 };
+  sentences = 0;
+  verbatim = 0;
+  cited = 0;
+  worstRedundancy = 0;
+
+  metrics(): Record<string, number> {
+    return {
+      stories: this.stories,
+      citationPrecision: ratio(this.citationPrecision),
+      citationRecall: ratio(this.citationRecall),
+      statusAccuracy: ratio(this.status),
+      conflictPrecision: this.conflictFound > 0 ? this.conflictTp / this.conflictFound : 1,
+      conflictRecall: this.conflictLabelled > 0 ? this.conflictTp / this.conflictLabelled : 1,
+      conflictKindAgreement: this.conflictTp > 0 ? this.conflictKinds / this.conflictTp : 0,
+      crossHappeningConflicts: this.crossHappening,
+      happeningsKeptApart: this.stories > 0 ? 1 - this.storiesWithCross / this.stories : 1,
+      keyQuoteRecall: ratio(this.quotes),
+      keyQuoteTextRecall: ratio(this.quoteTexts),
+      leadCoverage: ratio(this.lead),
+      independentSourceAccuracy: this.sourceGold > 0 ? Math.max(0, 1 - this.sourceError / this.sourceGold) : 0,
+      summaryVerbatim: this.sentences > 0 ? this.verbatim / this.sentences : 0,
+      summaryCited: this.sentences > 0 ? this.cited / this.sentences : 0,
+      summaryRedundancy: this.worstRedundancy,
+      summaryNovelty: 1 - this.worstRedundancy,
+      keyFactCoverage: ratio(this.facts),
+    };
+  }
+}
+
+/** `../shared/data` or `../shared/data/bsnlp-pl-dev`: either names the BSNLP folder. */
+function bsnlpFolder(dataPath: string | undefined): string {
+  if (!dataPath) return DEFAULT_BSNLP_PATH;
+  return hasBsnlp(dataPath) ? dataPath : join(dataPath, 'bsnlp-pl-dev');
+}
+
+function storyText(story: NonNullable<ReturnType<typeof loadStory>>): StoryText {
+  return {
+    idByFile: story.idByFile,
+    texts: new Map(story.analyses.map((a) => [a.article.id, a.article.text])),
+    sentences: new Map(story.analyses.map((a) => [a.article.id, a.sentences])),
+  };
+}
+
+function factSupports(labels: StoryLabels, text: StoryText): FactSupport[] {
+  return (labels.facts ?? []).map((f) => ({
+    id: f.id,
+    support: Object.entries(f.support).flatMap(([file, p]) => phrasesOf(p).map((phrase) => locate(labels.story, text, file, phrase))),
+  }));
+}
+
+function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, outlets: ReadonlyMap<string, string | undefined>, language: 'pl' | 'en' | 'und', into: Totals[], verbose: boolean): void {
+  const log = (line: string): void => {
+    if (verbose) console.log(`  ${labels.story}: ${line}`);
+  };
+  const origins = goldOrigins(labels, text, (id) => outlets.get(id));
+  const facts = factSupports(labels, text);
+  const citations = scoreCitations(report, facts, origins);
+  for (const d of citations.details) {
+    if (!d.found) log(`fact ${d.id}: no claim holds it`);
+    else if (d.missed.length || d.wrong.length) log(`fact ${d.id}: missed ${d.missed.join(', ') || '-'}; wrong ${d.wrong.join(', ') || '-'}`);
+  }
+  const status: Ratio = { hit: 0, of: 0 };
+  for (const s of labels.statuses ?? []) {
+    const got = reportedStatus(report, locate(labels.story, text, s.file, s.phrase));
+    status.of++;
+    if (got === s.status) status.hit++;
+    else log(`status ${s.file.replace(/^.*_/, '')} "${s.phrase}": ${got ?? 'not in any claim'}, want ${s.status}`);
+  }
+  const conflicts = scoreConflicts(report.conflicts, labels.conflicts, language, labels.notConflicts);
+  for (const c of conflicts.unmatched) log(`extra conflict ${c.kind} ${c.slot} (${c.subject}): ${c.values.map((v) => v.value).join(' vs ')}`);
+  for (const c of conflicts.missed) log(`missed conflict ${c.kind} ${c.slot}: ${c.values.join(' vs ')}`);
+  const shown = report.quotes.slice(0, SHOWN_QUOTES);
+  const quotes: Ratio = { hit: 0, of: 0 };
+  const quoteTexts: Ratio = { hit: 0, of: 0 };
+  for (const q of labels.keyQuotes ?? []) {
+    const located = locate(labels.story, text, q.file, q.phrase);
+    const got = keyQuoteShown(shown, { located, phrase: q.phrase, speakers: phrasesOf(q.speaker) });
+    quotes.of++;
+    quoteTexts.of++;
+    if (got.speaker) quotes.hit++;
+    if (got.text) quoteTexts.hit++;
+    if (!got.speaker) log(`key quote "${q.phrase}" (${phrasesOf(q.speaker)[0]}): ${got.text ? 'shown with another speaker' : 'not shown'}`);
+  }
+  const leadFacts = facts.filter((f) => labels.lead?.includes(f.id));
+  const leadPhrases = (labels.facts ?? []).filter((f) => labels.lead?.includes(f.id)).flatMap((f) => Object.values(f.support).flatMap(phrasesOf));
+  const lead = labels.lead ? leadCovered(report, leadFacts, leadPhrases) : undefined;
+  if (lead === false) log(`lead: "${report.summary[0]?.text.slice(0, 100) ?? '(no summary)'}"`);
+  const goldSources = new Set(origins.values()).size;
+  if (report.counts.independentSources !== goldSources) log(`independent sources ${report.counts.independentSources}, want ${goldSources}`);
+  const keyFacts = labels.keyFacts ?? (labels.facts ?? []).map((f) => ({ id: f.id, anyOf: Object.values(f.support).flatMap(phrasesOf) }));
+  const covered = coveredFacts(report, keyFacts).length;
+  const n = report.summary.length;
+  for (const t of into) {
+    t.stories++;
+    addRatio(t.citationPrecision, citations.precision);
+    addRatio(t.citationRecall, citations.recall);
+    addRatio(t.status, status);
+    t.conflictTp += conflicts.truePositives;
+    t.conflictFound += conflicts.found;
+    t.conflictLabelled += conflicts.labelled;
+    t.conflictKinds += conflicts.kindAgree;
+    t.crossHappening += conflicts.crossHappening;
+    if (conflicts.crossHappening > 0) t.storiesWithCross++;
+    addRatio(t.quotes, quotes);
+    addRatio(t.quoteTexts, quoteTexts);
+    if (lead !== undefined) addRatio(t.lead, { hit: lead ? 1 : 0, of: 1 });
+    t.sourceError += Math.abs(report.counts.independentSources - goldSources);
+    t.sourceGold += goldSources;
+    addRatio(t.facts, { hit: covered, of: keyFacts.length });
+    t.sentences += n;
+    t.verbatim += verbatimShare(report, text.texts) * n;
+    t.cited += citedShare(report) * n;
+    t.worstRedundancy = Math.max(t.worstRedundancy, redundancy(report));
+  }
 }
 
 export async function run(dataPath?: string): Promise<EvalResult> {
-  const dir = dataPath ?? DEFAULT_LABELS;
-  if (!existsSync(dir)) return { suite: 'synthesis', skipped: `no labels at ${dir}`, metrics: {} };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  let tp = 0;
-  let found = 0;
-  let labelled = 0;
-  let kindAgree = 0;
-  let facts = 0;
-  let covered = 0;
-  let verbatim = 0;
-  let cited = 0;
-  let sentences = 0;
-  let worstRedundancy = 0;
-  let stories = 0;
-  for (const file of files) {
-    const labels = JSON.parse(readFileSync(join(dir, file), 'utf8')) as StoryLabels;
-    const seedDir = resolve(REPO_ROOT, labels.seedDir);
-    if (!existsSync(seedDir)) continue;
-    const { analyses } = loadSeedAnalyses(seedDir);
-    const report = synthesizeStory({ id: labels.story, articles: analyses });
-    const texts = new Map(analyses.map((a) => [a.article.id, a.article.text]));
-    const language = analyses[0]?.article.language ?? 'pl';
-    const c = scoreConflicts(report.conflicts, labels.conflicts, language);
-    tp += c.truePositives;
-    found += c.found;
-    labelled += c.labelled;
-    kindAgree += c.kindAgreement * c.truePositives;
-    const hit = coveredFacts(report, labels.keyFacts);
-    facts += labels.keyFacts.length;
-    covered += hit.length;
-    const n = report.summary.length;
-    sentences += n;
-    verbatim += verbatimShare(report, texts) * n;
-    cited += citedShare(report) * n;
-    worstRedundancy = Math.max(worstRedundancy, redundancy(report));
-    stories++;
+  if (!existsSync(LABELS_DIR)) return { suite: 'synthesis', skipped: `no labels at ${LABELS_DIR}`, metrics: {} };
+  const bsnlp = bsnlpFolder(dataPath);
+  const verbose = process.env.KRONIKA_EVAL_VERBOSE === '1';
+  const verboseSplit = process.env.KRONIKA_EVAL_SPLIT ?? 'tune';
+  const all = new Totals();
+  const bySplit = { tune: new Totals(), heldout: new Totals() };
+  let skipped = 0;
+  for (const file of readdirSync(LABELS_DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const labels = readStoryLabels(join(LABELS_DIR, file));
+    const story = loadStory(labels.source, bsnlp);
+    if (!story) {
+      skipped++;
+      continue;
+    }
+    const report = synthesizeStory({ id: labels.story, articles: story.analyses });
+    const outlets = new Map(story.analyses.map((a) => [a.article.id, a.article.outlet]));
+    const language = story.analyses[0]?.article.language ?? 'pl';
+    const split = labels.split === 'heldout' ? 'heldout' : 'tune';
+    scoreStory(labels, report, storyText(story), outlets, language, [all, bySplit[split]], verbose && (verboseSplit === 'all' || verboseSplit === split));
   }
-  if (stories === 0) return { suite: 'synthesis', skipped: `no labelled story with its articles in ${dir}`, metrics: {} };
+  if (all.stories === 0) return { suite: 'synthesis', skipped: `no labelled story has its articles here (BSNLP data looked for at ${bsnlp})`, metrics: {} };
+  const prefixed = (prefix: string, t: Totals): Record<string, number> =>
+    t.stories === 0 ? {} : Object.fromEntries(Object.entries(t.metrics()).map(([k, v]) => [`${prefix}.${k}`, v]));
+  if (skipped > 0) return { suite: 'synthesis', metrics: { ...prefixed('partial', all), storiesSkipped: skipped } };
   return {
     suite: 'synthesis',
-    metrics: {
-      stories,
-      conflictPrecision: found > 0 ? tp / found : 0,
-      conflictRecall: labelled > 0 ? tp / labelled : 1,
-      conflictKindAgreement: tp > 0 ? kindAgree / tp : 0,
-      summaryVerbatim: sentences > 0 ? verbatim / sentences : 0,
-      summaryCited: sentences > 0 ? cited / sentences : 0,
-      summaryRedundancy: worstRedundancy,
-      summaryNovelty: 1 - worstRedundancy,
-      keyFactCoverage: facts > 0 ? covered / facts : 0,
-    },
+    metrics: { ...all.metrics(), storiesSkipped: skipped, ...prefixed('tune', bySplit.tune), ...prefixed('heldout', bySplit.heldout) },
   };
 }

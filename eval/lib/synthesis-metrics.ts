@@ -1,16 +1,19 @@
 /**
- * Pure scorers for the synthesis eval: conflicts against labelled pairs, summary verbatim-ness,
- * citation, redundancy and key-fact coverage. Kept apart from eval/synthesis.ts so tests can
+ * Pure scorers for the synthesis eval (what each measures: eval/data/synthesis/GUIDELINE.md):
+ * citations per fact counting one origin once, sentence statuses, conflicts against labelled pairs
+ * and traps, key quotes among those shown, the summary's lead, and the first synthesis metrics
+ * (verbatim, cited, redundancy, key-fact coverage). Kept apart from eval/synthesis.ts so tests can
  * call them on hand-made reports.
  */
 import type { Conflict, StoryReport } from '../../src/synthesis/index.ts';
 import { placeKey } from '../../src/synthesis/conflicts.ts';
-import type { Language } from '../../src/types.ts';
+import type { Language, Span } from '../../src/types.ts';
+import type { Located } from './synthesis-labels.ts';
 
 export interface LabelledConflict {
   readonly slot: Conflict['slot'];
-  readonly kind: Conflict['kind'];
-  readonly values: readonly [string, string];
+  readonly kind: string;
+  readonly values: readonly string[];
 }
 
 export interface LabelledFact {
@@ -18,42 +21,246 @@ export interface LabelledFact {
   readonly anyOf: readonly string[];
 }
 
-function valueKey(slot: Conflict['slot'], value: string, language: Language): string {
-  return slot === 'place' ? placeKey(value, language) : value.toLocaleLowerCase('pl');
+/** A numerator and a denominator, summed over stories before dividing (micro-average). */
+export interface Ratio {
+  hit: number;
+  of: number;
 }
 
-/** Values match when one key is a word-prefix of the other ("dale wsch" ↔ "dale wsch rosj"). */
-function sameValue(a: string, b: string): boolean {
+export const ratio = (r: Ratio, empty = 0): number => (r.of > 0 ? r.hit / r.of : empty);
+export const addRatio = (into: Ratio, r: Ratio): void => {
+  into.hit += r.hit;
+  into.of += r.of;
+};
+
+// ---------------------------------------------------------------- values
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  jeden: 1, jedna: 1, dwa: 2, dwie: 2, dwóch: 2, dwoje: 2, dwojga: 2, trzy: 3, trzech: 3, troje: 3, trojga: 3,
+  cztery: 4, czterech: 4, czworo: 4, czworga: 4, czwórki: 4, czwórka: 4, pięć: 5, pięciu: 5, pięcioro: 5, pięciorga: 5,
+  sześć: 6, sześciu: 6, sześcioro: 6, siedem: 7, siedmiu: 7, osiem: 8, ośmiu: 8, dziewięć: 9, dziewięciu: 9,
+  dziesięć: 10, dziesięciu: 10, milion: 1e6, miliona: 1e6, milionów: 1e6,
+};
+const MAGNITUDES: readonly (readonly [RegExp, number])[] = [
+  [/^tys/u, 1e3], [/^mln|^milion/u, 1e6], [/^mld|^miliard/u, 1e9],
+];
+
+/** The number a labelled or reported value names: "100 tys. pasażerów" → 100000, "czworo dzieci" → 4. */
+export function numericValue(value: string): number | undefined {
+  const words = value.toLocaleLowerCase('pl').replace(/(\d)\s+(?=\d{3}\b)/gu, '$1').split(/[\s-]+/u);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const digits = /^(\d+(?:[.,]\d+)?)/u.exec(w);
+    const base = digits ? Number(digits[1]!.replace(',', '.')) : NUMBER_WORDS[w];
+    if (base === undefined) continue;
+    const next = words[i + 1] ?? '';
+    const magnitude = MAGNITUDES.find(([re]) => re.test(next))?.[1] ?? 1;
+    return base * (base === 1e6 ? 1 : magnitude);
+  }
+  return undefined;
+}
+
+function placeSet(value: string, language: Language): string[] {
+  return value
+    .split(/\s*(?:,|\bi\b|\boraz\b|\band\b)\s*/u)
+    .map((v) => v.replace(/^(?:w|we|na|do|z|ze)\s+/iu, '').trim())
+    .filter(Boolean)
+    .map((v) => placeKey(v, language));
+}
+
+/** Place keys match when one is a word-prefix of the other ("dale wsch" ↔ "dale wsch rosj"). */
+function samePlace(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
 }
 
-function samePair(found: Conflict, gold: LabelledConflict, language: Language): boolean {
-  if (found.slot !== gold.slot || found.values.length !== 2) return false;
-  const [f1, f2] = found.values.map((v) => valueKey(found.slot, v.value, language));
-  const [g1, g2] = gold.values.map((v) => valueKey(gold.slot, v, language));
-  return (sameValue(f1!, g1!) && sameValue(f2!, g2!)) || (sameValue(f1!, g2!) && sameValue(f2!, g1!));
+/** Whether a reported value and a labelled one name the same thing for their slot. */
+export function sameValue(slot: Conflict['slot'], a: string, b: string, language: Language): boolean {
+  if (slot === 'number') {
+    const x = numericValue(a);
+    const y = numericValue(b);
+    return x !== undefined && x === y;
+  }
+  if (slot === 'place') {
+    const x = placeSet(a, language);
+    const y = placeSet(b, language);
+    return x.length === y.length && x.every((p) => y.some((q) => samePlace(p, q))) && y.every((q) => x.some((p) => samePlace(p, q)));
+  }
+  const norm = (v: string): string => v.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
+  if (slot === 'person') {
+    const surname = (v: string): string => norm(v).split(' ').at(-1)!.slice(0, 5);
+    return surname(a) === surname(b);
+  }
+  return norm(a) === norm(b);
+}
+
+// ---------------------------------------------------------------- conflicts
+
+function samePair(found: Conflict, values: readonly string[], slot: Conflict['slot'], language: Language): boolean {
+  if (found.slot !== slot || found.values.length !== 2 || values.length !== 2) return false;
+  const [f1, f2] = found.values.map((v) => v.value);
+  const [g1, g2] = values;
+  const eq = (x: string, y: string): boolean => sameValue(slot, x, y, language);
+  return (eq(f1!, g1!) && eq(f2!, g2!)) || (eq(f1!, g2!) && eq(f2!, g1!));
 }
 
 export interface ConflictScore {
   readonly truePositives: number;
   readonly found: number;
   readonly labelled: number;
-  /** Of the matched pairs, the share whose kind (contradiction/refinement) agrees. */
-  readonly kindAgreement: number;
+  /** Of the matched pairs, how many have the labelled kind. */
+  readonly kindAgree: number;
+  /** Found conflicts pairing two values of different happenings (labelled traps). */
+  readonly crossHappening: number;
+  readonly unmatched: readonly Conflict[];
+  readonly missed: readonly LabelledConflict[];
 }
 
-export function scoreConflicts(found: readonly Conflict[], gold: readonly LabelledConflict[], language: Language): ConflictScore {
+export function scoreConflicts(
+  found: readonly Conflict[],
+  gold: readonly LabelledConflict[],
+  language: Language,
+  traps: readonly { readonly kind: string; readonly slot: Conflict['slot']; readonly values: readonly string[] }[] = [],
+): ConflictScore {
   let tp = 0;
   let kinds = 0;
   const used = new Set<number>();
+  const unmatched: Conflict[] = [];
   for (const f of found) {
-    const i = gold.findIndex((g, j) => !used.has(j) && samePair(f, g, language));
-    if (i < 0) continue;
+    const i = gold.findIndex((g, j) => !used.has(j) && samePair(f, g.values, g.slot, language));
+    if (i < 0) {
+      unmatched.push(f);
+      continue;
+    }
     used.add(i);
     tp++;
     if (gold[i]!.kind === f.kind) kinds++;
   }
-  return { truePositives: tp, found: found.length, labelled: gold.length, kindAgreement: tp > 0 ? kinds / tp : 0 };
+  const happenings = traps.filter((t) => t.kind === 'different-happening');
+  const crossHappening = found.filter((f) =>
+    f.values.length === 2 &&
+    happenings.some((t) => {
+      if (t.slot !== f.slot) return false;
+      const a = t.values.findIndex((v) => sameValue(f.slot, f.values[0]!.value, v, language));
+      const b = t.values.findIndex((v) => sameValue(f.slot, f.values[1]!.value, v, language));
+      return a >= 0 && b >= 0 && a !== b;
+    }),
+  ).length;
+  return {
+    truePositives: tp,
+    found: found.length,
+    labelled: gold.length,
+    kindAgree: kinds,
+    crossHappening,
+    unmatched,
+    missed: gold.filter((_, j) => !used.has(j)),
+  };
+}
+
+// ---------------------------------------------------------------- citations
+
+export interface FactSupport {
+  readonly id: string;
+  /** Located supporting sentences; every supporting article has at least one. */
+  readonly support: readonly Located[];
+}
+
+const inside = (s: Span, at: number): boolean => s.start <= at && at < s.end;
+
+export interface CitationScore {
+  readonly precision: Ratio;
+  readonly recall: Ratio;
+  /** Per fact: supporting origins missed and cited origins that do not state the fact. */
+  readonly details: readonly { readonly id: string; readonly missed: readonly string[]; readonly wrong: readonly string[]; readonly found: boolean }[];
+}
+
+/**
+ * Citations of each fact's claim, counting one origin once. The fact's claim is the report's claim
+ * holding the most supporting sentences (ties: the one citing fewer other articles); a cited origin
+ * is right when every article of it that the claim cites states the fact.
+ */
+export function scoreCitations(report: StoryReport, facts: readonly FactSupport[], originOf: ReadonlyMap<string, string>): CitationScore {
+  const precision: Ratio = { hit: 0, of: 0 };
+  const recall: Ratio = { hit: 0, of: 0 };
+  const details: { id: string; missed: string[]; wrong: string[]; found: boolean }[] = [];
+  for (const fact of facts) {
+    const supporting = new Set(fact.support.map((l) => l.article));
+    const goldOrigins = new Set([...supporting].map((a) => originOf.get(a) ?? a));
+    let best: { held: number; extra: number; articles: readonly string[] } | undefined;
+    for (const claim of report.claims) {
+      const held = new Set(
+        claim.sentences.filter((s) => fact.support.some((l) => l.article === s.article && inside(s, l.at))).map((s) => s.article),
+      ).size;
+      if (held === 0) continue;
+      const extra = claim.articles.filter((a) => !supporting.has(a)).length;
+      if (!best || held > best.held || (held === best.held && extra < best.extra)) best = { held, extra, articles: claim.articles };
+    }
+    recall.of += goldOrigins.size;
+    if (!best) {
+      details.push({ id: fact.id, missed: [...goldOrigins], wrong: [], found: false });
+      continue;
+    }
+    const citedByOrigin = new Map<string, string[]>();
+    for (const a of best.articles) {
+      const o = originOf.get(a) ?? a;
+      citedByOrigin.set(o, [...(citedByOrigin.get(o) ?? []), a]);
+    }
+    const wrong = [...citedByOrigin].filter(([, articles]) => !articles.every((a) => supporting.has(a))).map(([o]) => o);
+    precision.of += citedByOrigin.size;
+    precision.hit += citedByOrigin.size - wrong.length;
+    const citedGold = new Set(best.articles.filter((a) => supporting.has(a)).map((a) => originOf.get(a) ?? a));
+    recall.hit += citedGold.size;
+    details.push({ id: fact.id, missed: [...goldOrigins].filter((o) => !citedGold.has(o)), wrong, found: true });
+  }
+  return { precision, recall, details };
+}
+
+// ---------------------------------------------------------------- statuses
+
+/** The status the report shows for the sentence at `at` (its claim sentence's), or undefined. */
+export function reportedStatus(report: StoryReport, located: Located): string | undefined {
+  for (const claim of report.claims) {
+    for (const s of claim.sentences) {
+      if (s.article === located.article && inside(s, located.at)) {
+        return (s as { readonly status?: string }).status ?? s.epistemic;
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- quotes
+
+export interface QuoteTarget {
+  readonly located: Located;
+  readonly phrase: string;
+  readonly speakers: readonly string[];
+}
+
+const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
+
+/** Whether a key quote is among the shown quotes with a right speaker name (exact, case aside). */
+export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean } {
+  // A quote shown once for several articles ("also in") counts where any of them holds the phrase.
+  const matches = shown.filter((q) =>
+    [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && inside(c, target.located.at)) || q.text.includes(target.phrase),
+  );
+  return {
+    text: matches.length > 0,
+    speaker: matches.some((q) => q.speaker !== undefined && target.speakers.some((s) => normName(s) === normName(q.speaker!))),
+  };
+}
+
+// ---------------------------------------------------------------- summary
+
+/** Whether the summary's first sentence states one of the lead facts. */
+export function leadCovered(report: StoryReport, lead: readonly FactSupport[], phrases: readonly string[]): boolean {
+  const first = report.summary[0];
+  if (!first) return false;
+  const own = first.citations[0];
+  return (
+    phrases.some((p) => first.text.includes(p)) ||
+    (own !== undefined && lead.some((f) => f.support.some((l) => l.article === own.article && inside(own, l.at))))
+  );
 }
 
 /** Share of summary sentences equal to their first citation's span in the cited article. */
@@ -92,7 +299,7 @@ export function redundancy(report: StoryReport): number {
   return max;
 }
 
-/** Labelled facts stated by at least one summary sentence. */
+/** Labelled facts stated by at least one summary sentence (a phrase of the fact in its text). */
 export function coveredFacts(report: StoryReport, facts: readonly LabelledFact[]): string[] {
   return facts.filter((f) => report.summary.some((s) => f.anyOf.some((p) => s.text.includes(p)))).map((f) => f.id);
 }

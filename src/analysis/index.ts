@@ -40,6 +40,6 @@ export function analyzeArticle(article: Article, options: AnalysisOptions = {}):
   const quotes = findQuotes({ text, language, sentences, mentions });
   const times = findTimeExpressions({ text, language, sentences, published });
   const events = timelineEvents({ text, language, sentences, times });
-  const statuses = classifySentences({ text, language, sentences, quotes, mentions });
+  const statuses = classifySentences({ text, language, sentences, quotes, mentions, times });
   return { article, sentences, mentions, quotes, times, events, statuses };
 }

@@ -10,6 +10,7 @@ import type { ArticleAnalysis } from '../analysis/index.ts';
 import type { Entity } from '../analysis/entities/index.ts';
 import type { Story } from '../stories/story.ts';
 import type { Article } from '../types.ts';
+import { CLAIM_STATUSES, CONFLICT_KINDS, EPISTEMIC_STATUSES } from '../synthesis/types.ts';
 
 /**
  * Named records live in zod's global registry (with an `id`), where `.describe()` keeps field
@@ -114,7 +115,7 @@ const Time = z.looseObject({ ...Span, text: z.string(), value: z.string(), granu
 const Event = z.looseObject({ ...Span, value: z.string(), granularity: z.string(), sentence: z.number().int(), text: z.string(), time: z.string() });
 const Status = z.looseObject({
   sentence: z.number().int(),
-  status: z.enum(['hedged', 'confirmed', 'attributed', 'asserted']),
+  status: z.enum(EPISTEMIC_STATUSES),
   cues: z.array(z.looseObject({ ...Span, text: z.string(), kind: z.string() })),
 });
 
@@ -141,7 +142,7 @@ export const TimeLine = record('TimeLine', '`kronika timeline --json`: one time 
   sentence: z.number().int(), sentenceText: z.string(),
 }));
 export const SentenceLine = record('SentenceLine', '`kronika sentences --json`: one sentence and its epistemic status.', z.object({
-  ...lineOf, index: z.number().int(), ...Span, text: z.string(), status: z.enum(['hedged', 'confirmed', 'attributed', 'asserted']),
+  ...lineOf, index: z.number().int(), ...Span, text: z.string(), status: z.enum(EPISTEMIC_STATUSES),
   cues: z.array(z.looseObject({ ...Span, text: z.string(), kind: z.string() })),
 }));
 
@@ -168,24 +169,24 @@ export const StatsRecord = record('Stats', 'Counts by language and outlet, and t
 
 const Citation = z.object({ article: z.string(), ...Span });
 const Claim = z.looseObject({
-  id: z.string(), text: z.string(), status: z.enum(['corroborated', 'single-source', 'hedged', 'confirmed', 'conflict']),
-  sentences: z.array(z.looseObject({ ...Citation.shape, text: z.string(), epistemic: z.string() })),
-  articles: z.array(z.string()), independentSources: z.number().int(),
+  id: z.string(), text: z.string(), status: z.enum(CLAIM_STATUSES),
+  sentences: z.array(z.looseObject({ ...Citation.shape, text: z.string(), epistemic: z.enum(EPISTEMIC_STATUSES), status: z.enum(CLAIM_STATUSES) })),
+  articles: z.array(z.string()), independentSources: z.number().int(), corroborated: z.boolean(),
 });
 export const StoryReportRecord = record('StoryReport', 'A story report: cited summary, claims, conflicts, speculation and confirmations, timeline, quotes, entities, sources (docs/SCHEMA.md).', z.looseObject({
   id: z.string(), title: z.string(), generatedAt: z.string().optional(),
-  summary: z.array(z.looseObject({ text: z.string(), citations: z.array(Citation), hedged: z.boolean(), status: z.string() })),
+  summary: z.array(z.looseObject({ text: z.string(), citations: z.array(Citation), hedged: z.boolean(), status: z.enum(CLAIM_STATUSES) })),
   claims: z.array(Claim),
   conflicts: z.array(z.looseObject({
-    slot: z.string(), subject: z.string(), kind: z.enum(['contradiction', 'refinement']),
-    values: z.array(z.looseObject({ value: z.string(), citations: z.array(Citation) })),
+    slot: z.string(), subject: z.string(), kind: z.enum(CONFLICT_KINDS),
+    values: z.array(z.looseObject({ value: z.string(), citations: z.array(Citation), state: z.enum(['superseded', 'current']).optional() })),
   })),
   speculation: z.array(Claim),
   confirmed: z.array(Claim),
   timeline: z.array(z.looseObject({ value: z.string(), granularity: z.string(), text: z.string(), citations: z.array(Citation) })),
-  quotes: z.array(z.looseObject({ speaker: z.string().optional(), text: z.string(), kind: z.string(), citation: Citation })),
+  quotes: z.array(z.looseObject({ speaker: z.string().optional(), speakerKey: z.string().optional(), text: z.string(), kind: z.string(), citation: Citation, alsoIn: z.array(Citation).optional() })),
   entities: z.array(z.looseObject({ key: z.string(), name: z.string(), type: z.string(), mentions: z.number().int(), articles: z.number().int() })),
-  sources: z.array(z.looseObject({ article: z.string(), origin: z.string(), language: z.string(), independent: z.boolean() })),
+  sources: z.array(z.looseObject({ article: z.string(), origin: z.string(), language: z.string(), independentOrigin: z.string(), independent: z.boolean() })),
   counts: z.object({ articles: z.number().int(), independentSources: z.number().int(), languages: z.array(z.string()) }),
 }));
 

@@ -7,8 +7,8 @@
  * sentences for entities. The eval and the CLI pass the real lemmas and entity keys.
  */
 import type { Article, DatePrecision, Language } from '../types.ts';
-import { firstSentence } from '../text/headline.ts';
 import { storyStopWords } from './resources.ts';
+import { headlineFromText } from '../synthesis/title.ts';
 
 /** The slice of a text-layer token this stage reads (src/text). */
 export interface FeatureToken {
@@ -54,8 +54,6 @@ export interface FeatureOptions {
 const FALLBACK_STEM = 6;
 const MIN_TERM_LENGTH = 3;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-/** An untitled article is headed by its first sentence, shortened to this (src/text/headline.ts). */
-const UNTITLED_HEADLINE_CHARS = 160;
 
 /**
  * Features of one article for clustering.
@@ -78,7 +76,7 @@ export function extractFeatures(
     language: article.language,
     terms,
     entities,
-    ...(article.title ? { title: article.title } : { title: firstSentence(article.text, article.language, UNTITLED_HEADLINE_CHARS) }),
+    ...titleOf(article),
     ...(article.outlet ? { outlet: article.outlet } : {}),
     ...(article.duplicateOf ? { duplicateOf: article.duplicateOf } : {}),
     ...(article.fingerprint ? { fingerprint: article.fingerprint } : {}),
@@ -158,3 +156,8 @@ function countKeys(keys: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/** One title everywhere: the story report's headline rules (src/synthesis/title.ts). */
+function titleOf(article: Article): { title?: string } {
+  const title = headlineFromText(article.title ?? article.text, article.language);
+  return title ? { title } : {};
+}

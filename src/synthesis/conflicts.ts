@@ -1,316 +1,303 @@
 /**
- * Conflicts: the story's event reported with different values of one slot (issue 7 §2).
+ * Conflicts: one happening reported with different values of one slot by different sources. The
+ * values come from slots.ts; this step pairs them and tells the kinds apart.
  *
- * 1. Find event sentences: a word naming the event (meeting, talks, visit; resources
- *    synthesis-event-words). A participant verb ("spotkać się z …") that names none of the story's
- *    main people reports another meeting and is skipped; so are sentences dated before the story
- *    (background: "the last meeting was in April 2019").
- * 2. Read slot values from them: place = a LOC mention after a locative preposition close after the
- *    event word, or the place named by the sentence after "Miejsce spotkania …"; date = a time
- *    expression in the sentence; number = digits with the same unit inside one claim; person = the
- *    named speaker of one quote given differently by two articles.
- * 3. Pair the values: two values conflict only when some article reports the first without the
- *    second and another the second without the first ("we wtorek lub w środę" is one source's
- *    uncertainty, not a conflict). A value inside the other (a city in its region, a day in its
- *    month) is a refinement; anything else a contradiction. Refinements implied by a chain
- *    (city ⊂ region ⊂ country) keep only the direct links.
+ * 1. Values of one slot are grouped by identity (a place, a day, a figure: approximate values of one
+ *    figure are one value, numbers.ts; a set of places).
+ * 2. Two value groups are compared only within one happening: some pair of their sentences has
+ *    compatible days (within HAPPENING_DAYS, an undated sentence standing for its article's day),
+ *    compatible people (the smaller set of people named is inside the larger), and, for figures and
+ *    lists, sentences about the same thing (CONTEXT_SIMILARITY). A meeting in Washington in May and
+ *    one in Brussels in July, or the Irish pilots' strike and the cabin crew's, never meet.
+ * 3. They conflict only when some article reports the first without the second and another the
+ *    second without the first ("we wtorek lub w środę" is one source's uncertainty).
+ * 4. The kind: `refinement` when one value lies inside the other (a city in its region, a day in its
+ *    month; chains keep only direct links); `update` when the earlier value was only expected and a
+ *    later report states the other — later by publication day where both are dated to the day,
+ *    else by tense (all the first value's reports hedged or not yet done, the second's done);
+ *    `dispute` when the second value's source denies the first (a denial in the sentence);
+ *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
+ *    only adds places is an update when all of it is later, else no conflict (fewer details).
  */
-import type { Citation, Conflict, ConflictSlot } from './types.ts';
+import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
-import type { SentenceFeatures, StoryFeatures } from './features.ts';
-import type { SentenceGroup } from './claims.ts';
+import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
+import { placeKey } from './places.ts';
+import { sameFigure } from './numbers.ts';
+import { eventValues, figureValues, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
+
+export { placeKey } from './places.ts';
 
 /**
- * Words between the event word and the place's preposition: "spotka się z Władimirem Putinem w
- * rosyjskim mieście portowym Władywostok" spans 5; 10 leaves room for a title and a name.
+ * Days apart at most for two reports to be of one happening. A strike's coverage runs from its
+ * announcement a week before to the day after (BSNLP ryanair, July 2018: 18–26 July); different
+ * meetings in a storyline are weeks or months apart.
  */
-const EVENT_TO_PLACE_WORDS = 10;
-/** Words allowed between the preposition and the place name (adjectives: "rosyjskim mieście portowym"). */
-const PREPOSITION_TO_PLACE_WORDS = 4;
-/** People mentioned in the most articles are the event's participants. */
-const MAIN_PARTICIPANTS = 2;
-
-interface SlotValue {
-  readonly slot: ConflictSlot;
-  /** Identity of the value (entity key, normalised date, number + unit). */
-  readonly key: string;
-  readonly label: string;
-  readonly subject: string;
-  readonly sentence: SentenceFeatures;
-  readonly citation: Citation;
-}
+const HAPPENING_DAYS = 14;
+/**
+ * Figures and lists compared only between sentences at least this alike (features.ts `containment`,
+ * the shorter one's shared weight counting at CONTEXT_OVERLAP when they share CONTEXT_MIN_SHARED words).
+ */
+const CONTEXT_SIMILARITY = 0.2;
+const CONTEXT_OVERLAP = 0.8;
+const CONTEXT_MIN_SHARED = 2;
+const DAY_MS = 86_400_000;
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
-function mainParticipants(features: StoryFeatures): Set<string> {
-  const articles = new Map<string, Set<number>>();
-  for (const s of features.sentences) {
-    for (const m of s.mentions) {
-      if (m.type !== 'PER') continue;
-      const set = articles.get(m.key) ?? new Set<number>();
-      set.add(s.articleIndex);
-      articles.set(m.key, set);
-    }
+
+/** When a sentence's happening is: its own time expression, else its article's publication date. */
+function whenOf(s: SentenceFeatures): [number, number] | undefined {
+  if (whenCache.has(s)) return whenCache.get(s);
+  let when: [number, number] | undefined;
+  for (const t of s.times) {
+    when = periodOf(t.value);
+    if (when) break;
   }
-  return new Set(
-    [...articles.entries()]
-      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
-      .slice(0, MAIN_PARTICIPANTS)
-      .map(([key]) => key),
-  );
+  when ??= periodOf(s.article.published?.value);
+  whenCache.set(s, when);
+  return when;
 }
 
-/** Year and month of the earliest publication date: values before it are background. */
-function storyStart(features: StoryFeatures): string | undefined {
-  const dates = features.byArticle
-    .map((list) => list[0]?.article.published?.value)
-    .filter((v): v is string => v !== undefined)
-    .sort();
-  return dates[0]?.slice(0, 7);
+/** Periods and people are asked for every pair of values: computed once per sentence. */
+const whenCache = new WeakMap<SentenceFeatures, [number, number] | undefined>();
+const peopleCache = new WeakMap<SentenceFeatures, Set<string>>();
+
+/** Periods within HAPPENING_DAYS of each other (or unknown). */
+export function samePeriod(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  const pa = whenOf(a);
+  const pb = whenOf(b);
+  if (!pa || !pb) return true;
+  const gap = Math.max(0, pa[0] - pb[1], pb[0] - pa[1]);
+  return gap <= HAPPENING_DAYS * DAY_MS;
 }
 
-function isBefore(value: string, start: string | undefined): boolean {
-  if (!start) return false;
-  const v = /^(\d{4})(?:-(\d{2}))?/.exec(value);
-  const s = /^(\d{4})(?:-(\d{2}))?/.exec(start);
-  if (!v || !s) return false;
-  if (v[1] !== s[1]) return v[1]! < s[1]!;
-  return v[2] !== undefined && s[2] !== undefined && v[2] < s[2];
+function peopleOf(s: SentenceFeatures): Set<string> {
+  let people = peopleCache.get(s);
+  if (!people) {
+    people = new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key));
+    peopleCache.set(s, people);
+  }
+  return people;
 }
 
-function eventWordIndexes(s: SentenceFeatures, stems: readonly string[]): number[] {
-  const out: number[] = [];
-  s.words.forEach((w, i) => {
-    if (stems.some((stem) => w.startsWith(stem))) out.push(i);
-  });
-  return out;
+/** Periods within HAPPENING_DAYS and one set of people inside the other. */
+function sameHappening(a: SlotValue, b: SlotValue): boolean {
+  if (!samePeriod(a.reported, b.reported)) return false;
+  const pa = peopleOf(a.reported);
+  const pb = peopleOf(b.reported);
+  if (pa.size === 0 || pb.size === 0) return true;
+  const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
+  return [...small].every((p) => large.has(p));
 }
 
-/** The event words of a sentence that may carry the main event's slots (step 1). */
-function eventAnchors(s: SentenceFeatures, participants: ReadonlySet<string>, start: string | undefined): number[] {
-  const lexicon = synthesisLexicon(s.language);
-  const anchors = eventWordIndexes(s, lexicon.eventWords);
-  if (anchors.length === 0) return [];
-  if (s.times.some((t) => isBefore(t.value, start))) return [];
-  const verbs = s.words.filter((w) => lexicon.eventVerbs.includes(w));
-  const namesParticipant = [...s.entityKeys].some((k) => participants.has(k));
-  if (verbs.length > 0 && !namesParticipant) return [];
-  return anchors;
+/** What `sameHappening` and `related` read of a report: its wording and its article's date. */
+const reportKey = (s: SentenceFeatures): string => `${normalisedText(s)}\u0000${s.article.published?.value ?? ''}`;
+
+interface ValueGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly subject: string;
+  readonly items: SlotValue[];
+  readonly articles: Set<string>;
 }
 
-function wordIndexAt(s: SentenceFeatures, offset: number): number {
-  let index = -1;
-  for (let i = 0; i < s.wordStarts.length && s.wordStarts[i]! <= offset; i++) index = i;
-  return index;
+/** Groups by identity; figures of one unit within tolerance are one value (numbers.ts). */
+function groupValues(values: readonly SlotValue[]): ValueGroup[] {
+  const groups: ValueGroup[] = [];
+  const byKey = new Map<string, ValueGroup>();
+  for (const v of values) {
+    let g = v.figure
+      ? groups.find((x) => x.items[0]!.figure!.unit === v.figure!.unit && sameFigure(x.items[0]!.figure!, v.figure!))
+      : byKey.get(v.key);
+    if (!g) {
+      g = { key: v.key, label: v.label, subject: v.subject, items: [], articles: new Set() };
+      groups.push(g);
+      byKey.set(v.key, g);
+    }
+    g.items.push(v);
+    g.articles.add(v.sentence.article.id);
+  }
+  // The label most sources use ("600 lotów" over "ok. 600 lotów").
+  return groups.map((g) => ({ ...g, label: mostCommon(g.items.map((i) => i.label)) }));
 }
 
-function citationOf(s: SentenceFeatures): Citation {
-  return { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
+function mostCommon(labels: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
 }
 
 /**
- * Folded four-letter prefixes per word, so inflected and base forms of a place name meet:
- * "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔ "Władywostok".
+ * Figures this many times apart count different things (the four flights cancelled at one airport,
+ * not the 600 of the strike): a contradiction is between figures of one order of magnitude.
  */
-export function placeSignature(name: string): string {
-  return lower(name)
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .map((w) => w.slice(0, 4))
-    .join(' ');
+const MAX_FIGURE_RATIO = 10;
+
+function apart(a: ValueGroup, b: ValueGroup): boolean {
+  const x = a.items[0]!.figure!.value;
+  const y = b.items[0]!.figure!.value;
+  return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y);
 }
 
-interface PlaceNames {
-  /** Signature → the resource's base form. */
-  readonly known: ReadonlyMap<string, string>;
-  /** Signature of an alias → signature of its canonical name. */
-  readonly aliases: ReadonlyMap<string, string>;
+/** True when some article reports `a` without `b` and some other article `b` without `a`. */
+function disputed(a: ValueGroup, b: ValueGroup): boolean {
+  const onlyA = [...a.articles].filter((x) => !b.articles.has(x));
+  const onlyB = [...b.articles].filter((x) => !a.articles.has(x));
+  return onlyA.length > 0 && onlyB.length > 0;
 }
 
-const placeNamesCache = new Map<string, PlaceNames>();
+/** What else two values' sentences must share to be about one happening. */
+type Evidence = 'none' | 'context' | 'people';
 
-function placeNames(language: SentenceFeatures['language']): PlaceNames {
-  const lang = language === 'en' ? 'en' : 'pl';
-  let names = placeNamesCache.get(lang);
-  if (!names) {
-    const lexicon = synthesisLexicon(language);
-    const known = new Map<string, string>();
-    for (const pair of lexicon.placeParents) for (const name of pair) known.set(placeSignature(name), name);
-    const aliases = new Map(lexicon.placeAliases.map(([alias, canonical]) => [placeSignature(alias), placeSignature(canonical)] as const));
-    names = { known, aliases };
-    placeNamesCache.set(lang, names);
-  }
-  return names;
+function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
+  if (evidence === 'none') return true;
+  const a = x.reported;
+  const b = y.reported;
+  const pa = peopleOf(a);
+  const samePerson = [...peopleOf(b)].some((p) => pa.has(p));
+  // A figure's sentences are about one thing when one mostly holds the other's words ("odwołał ok.
+  // 400 lotów" inside "odwołano ponad 600 lotów, w tym z Polski"), or when they name the same person.
+  if (evidence === 'context') return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+  // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
+  return samePerson;
 }
 
-/** The identity of a place name: its signature, aliases folded onto their canonical name (also used by eval). */
-export function placeKey(name: string, language: SentenceFeatures['language']): string {
-  const signature = placeSignature(name);
-  return placeNames(language).aliases.get(signature) ?? signature;
-}
-
-const isCapitalised = (word: string | undefined): boolean => word !== undefined && /^\p{Lu}/u.test(word);
-
-/**
- * The place named from word `at`: the entity layer's mention when there is one (any type but a
- * person: the layer may tag a city as an organisation), else the run of capitalised words, with
- * its base form from the place resource when known.
- */
-function placeAt(s: SentenceFeatures, at: number): { key: string; label: string } | undefined {
-  const offset = s.wordStarts[at]!;
-  const mention = s.mentions.find((m) => m.start <= offset && offset < m.end);
-  if (mention) return mention.type === 'PER' ? undefined : { key: placeKey(mention.base, s.language), label: mention.base };
-  let end = at;
-  while (end + 1 < s.surfaces.length && end - at < 3 && isCapitalised(s.surfaces[end + 1])) end++;
-  const run = s.surfaces.slice(at, end + 1).join(' ');
-  return { key: placeKey(run, s.language), label: placeNames(s.language).known.get(placeSignature(run)) ?? run };
-}
-
-/** An adjective or a place head noun ("rosyjskim", "mieście") may precede the name. */
-function mayPrecedePlace(word: string, between: readonly string[]): boolean {
-  return between.some((b) => (b.startsWith('-') ? word.endsWith(b.slice(1)) : word.startsWith(b)));
-}
-
-function subjectOf(s: SentenceFeatures, anchor: number): string {
-  return s.lemmas[anchor] ?? s.words[anchor] ?? '';
-}
-
-function placeValue(s: SentenceFeatures, at: number, subject: string): SlotValue[] {
-  const place = placeAt(s, at);
-  return place ? [{ slot: 'place', key: place.key, label: place.label, subject, sentence: s, citation: citationOf(s) }] : [];
-}
-
-/** Places after a locative preposition shortly after an event word (step 2). */
-function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
-  const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
-  const out: SlotValue[] = [];
-  s.words.forEach((w, prep) => {
-    if (!placePrepositions.has(w)) return;
-    const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
-    if (anchor === undefined) return;
-    // The window ends at the first word that can be neither the name nor lead up to it.
-    const window: number[] = [];
-    for (let i = prep + 1; i < s.words.length && i <= prep + 1 + PREPOSITION_TO_PLACE_WORDS; i++) {
-      window.push(i);
-      if (!isCapitalised(s.surfaces[i]) && !mayPrecedePlace(s.words[i]!, placeBetween)) break;
+function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
+  // Values reported by the same wording on the same day decide alike (syndicated copies): each
+  // such pair is looked at once.
+  const seen = new Set<string>();
+  for (const x of a.items) {
+    for (const y of b.items) {
+      const pair = `${reportKey(x.reported)}\u0001${reportKey(y.reported)}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      if (sameHappening(x, y) && related(x, y, idf, evidence)) return true;
     }
-    // A tagged name wins over an untagged capitalised word ("the Austrian capital Vienna").
-    const tagged = window.find((i) => s.mentions.some((m) => m.type !== 'PER' && m.start === s.wordStarts[i]));
-    const at = tagged ?? window.find((i) => isCapitalised(s.surfaces[i]));
-    if (at !== undefined) out.push(...placeValue(s, at, subjectOf(s, anchor)));
-  });
-  return out;
+  }
+  return false;
 }
 
-/** "Miejsce spotkania było tajemnicą. Wostocznyj to kosmodrom…": the next sentence names the place. */
-function placeAnsweredNext(s: SentenceFeatures, next: SentenceFeatures | undefined, anchors: readonly number[]): SlotValue[] {
-  if (!next || next.words.length < 2) return [];
-  const { placeCues, copulas } = synthesisLexicon(s.language);
-  const cue = s.words.findIndex((w, i) => placeCues.has(w) && anchors.includes(i + 1));
-  if (cue < 0) return [];
-  const tagged = next.mentions.some((m) => m.type !== 'PER' && m.start === next.wordStarts[0]);
-  // An untagged leading name counts only in a defining sentence ("X to …"), not any sentence start.
-  const copula = next.words.findIndex((w, i) => i > 0 && i <= 3 && copulas.has(w));
-  if (!tagged && copula < 0) return [];
-  return placeValue(next, 0, subjectOf(s, cue + 1));
+/** Publication days of a value's reports, when every one is dated to the day. */
+function reportDays(g: ValueGroup): number[] | undefined {
+  const days = g.items.map((i) => dayOf(i.reported.article.published?.value));
+  return days.every((d) => d !== undefined) ? (days as number[]) : undefined;
 }
 
-function eventSlotValues(features: StoryFeatures): SlotValue[] {
-  const participants = mainParticipants(features);
-  const start = storyStart(features);
-  const values: SlotValue[] = [];
-  for (const list of features.byArticle) {
-    // Background is judged against the article's own date: a long-running story spans months.
-    const own = list[0]?.article.published?.value.slice(0, 7) ?? start;
-    list.forEach((s, i) => {
-      const anchors = eventAnchors(s, participants, own);
-      if (anchors.length === 0) return;
-      const places = placesIn(s, anchors);
-      values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)));
-      for (const t of s.times) {
-        if (!t.value || isBefore(t.value, own)) continue;
-        values.push({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, citation: citationOf(s) });
+/** Reported as done: a past-tense statement that is not hedged, or a plain statement in an article that reports the happening done. */
+function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
+  const s = v.reported;
+  if (s.epistemic === 'hedged' || v.sentence.epistemic === 'hedged') return false;
+  return s.past || doneArticles.has(s.article.id);
+}
+
+/** Whether `later` supersedes `earlier` (the module comment, step 4). */
+function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>): boolean {
+  const de = reportDays(earlier);
+  const dl = reportDays(later);
+  if (de && dl && Math.max(...de) !== Math.min(...dl)) {
+    return Math.max(...de) < Math.min(...dl) && later.items.some((i) => i.sentence.epistemic !== 'hedged');
+  }
+  return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
+}
+
+function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly ValueGroup[], states?: readonly ('superseded' | 'current')[]): Conflict {
+  return {
+    slot,
+    subject: pair[0]!.subject,
+    kind,
+    values: pair.map((g, i) => {
+      const unique = new Map<string, SlotValue>();
+      for (const v of g.items) unique.set(`${v.citation.article}:${v.citation.start}`, v);
+      const items = [...unique.values()];
+      return {
+        value: g.label,
+        citations: items.map((v) => v.citation),
+        epistemic: items.map((v): EpistemicStatus => v.sentence.epistemic),
+        ...(states && { state: states[i]! }),
+      };
+    }),
+  };
+}
+
+/** Contradiction, update or dispute for two groups that cannot both hold. */
+function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>): Conflict {
+  if (supersedes(a, b, doneArticles)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
+  if (supersedes(b, a, doneArticles)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
+  const denies = (g: ValueGroup): boolean => g.items.some((i) => i.sentence.epistemic === 'denied');
+  if (denies(b) && !denies(a)) return toConflict(slot, 'dispute', [a, b]);
+  if (denies(a) && !denies(b)) return toConflict(slot, 'dispute', [b, a]);
+  return toConflict(slot, 'contradiction', [a, b]);
+}
+
+interface PairingContext {
+  readonly idf: ReadonlyMap<string, number>;
+  readonly doneArticles: ReadonlySet<string>;
+}
+
+function pairConflicts(
+  slot: ConflictSlot,
+  values: readonly SlotValue[],
+  ctx: PairingContext,
+  contains: (outer: ValueGroup, inner: ValueGroup) => boolean,
+  evidence: Evidence,
+): Conflict[] {
+  const groups = groupValues(values);
+  const out: Conflict[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      if (slot === 'number' && (a.subject !== b.subject || apart(a, b))) continue;
+      if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence)) continue;
+      const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
+      if (!outer || !inner) {
+        out.push(opposed(slot, a, b, ctx.doneArticles));
+        continue;
       }
-    });
-  }
-  return values;
-}
-
-/** Digits with the same unit that differ between paraphrases of one claim. */
-function numberValues(groups: readonly SentenceGroup[]): SlotValue[][] {
-  const out: SlotValue[][] = [];
-  for (const g of groups) {
-    if (g.members.length < 2) continue;
-    const byUnit = new Map<string, SlotValue[]>();
-    for (const s of g.members) {
-      for (const d of s.digits) {
-        // Years are dates, not counts; the date slot covers them.
-        if (!d.unit || /^(1[89]|20)\d\d$/.test(d.value)) continue;
-        const list = byUnit.get(d.unit) ?? [];
-        list.push({ slot: 'number', key: d.value, label: d.value, subject: d.unit, sentence: s, citation: citationOf(s) });
-        byUnit.set(d.unit, list);
-      }
+      // A chain city ⊂ region ⊂ country keeps only its direct links.
+      const implied = groups.some((m) => m !== outer && m !== inner && contains(outer, m) && contains(m, inner));
+      if (!implied) out.push(toConflict(slot, 'refinement', [inner, outer]));
     }
-    out.push(...byUnit.values());
   }
   return out;
 }
 
-/**
- * Quotes sharing at least this Jaccard overlap of word stems are one quote. 0.6 lets outlets
- * trim or re-punctuate a quote while two different statements by one speaker stay apart.
- */
-const SAME_QUOTE = 0.6;
-/** Shorter quotes ("to błąd") are too generic to pin on one speaker. */
-const MIN_QUOTE_WORDS = 5;
-
-function quoteStems(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 6)));
+/** Place lists against the most widely reported list: both-way differences conflict; additions may update. */
+function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
+  const groups = groupValues(values).sort((a, b) => b.articles.size - a.articles.size);
+  const main = groups[0];
+  if (!main) return [];
+  const out: Conflict[] = [];
+  for (const other of groups.slice(1)) {
+    if (!disputed(main, other) || !comparable(main, other, ctx.idf, 'context')) continue;
+    const mp = main.items[0]!.places!;
+    const op = other.items[0]!.places!;
+    // Lists of one happening share places; "Wielka Brytania, Irlandia" is another strike's.
+    if (!mp.some((p) => op.includes(p))) continue;
+    const onlyMain = mp.filter((p) => !op.includes(p));
+    const onlyOther = op.filter((p) => !mp.includes(p));
+    if (onlyMain.length > 0 && onlyOther.length > 0) out.push(opposed('place', main, other, ctx.doneArticles));
+    else if (onlyOther.length > 0 && supersedes(main, other, ctx.doneArticles)) out.push(toConflict('place', 'update', [main, other], ['superseded', 'current']));
+    else if (onlyMain.length > 0 && supersedes(other, main, ctx.doneArticles)) out.push(toConflict('place', 'update', [other, main], ['superseded', 'current']));
+  }
+  return out;
 }
 
-/** A comparable speaker identity: the surname of a named speaker; descriptions ("rzecznik") none. */
-function speakerIdentity(speaker: { readonly name: string } | undefined): string | undefined {
-  if (!speaker) return undefined;
-  const words = speaker.name.trim().split(/\s+/);
-  // A first name and a surname: one-word speakers are mostly agencies and outlets ("AFP",
-  // "Reuters") that relay a quote rather than say it.
-  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
-  // Five letters of the surname: "Pieskow"/"Pieskowa", "Sullivan"/"Sullivana" meet.
-  return lower(words[words.length - 1]!).slice(0, 5);
-}
-
-/** The same quote attributed to different people by different articles. */
-function personValues(features: StoryFeatures): SlotValue[][] {
-  const items: { s: SentenceFeatures; text: string; stems: Set<string>; speaker: string; label: string }[] = [];
-  for (const s of features.sentences) {
-    for (const q of s.quotes) {
-      const speaker = speakerIdentity(q.speaker);
-      const stems = quoteStems(q.text);
-      if (!speaker || stems.size < MIN_QUOTE_WORDS) continue;
-      items.push({ s, text: q.text, stems, speaker, label: q.speaker!.name });
+/** Whereabouts of the main person: a conflict only where a source denies another's account. */
+function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
+  const groups = groupValues(values);
+  const out: Conflict[] = [];
+  for (const denial of groups.filter((g) => g.items.some((i) => i.sentence.epistemic === 'denied'))) {
+    for (const other of groups) {
+      if (other === denial || !disputed(denial, other) || !comparable(denial, other, ctx.idf, 'none')) continue;
+      out.push(toConflict('place', 'dispute', [other, denial]));
     }
   }
-  const clusters: (typeof items)[] = [];
-  for (const item of items) {
-    const home = clusters.find((c) => {
-      const first = c[0]!;
-      const inter = [...item.stems].filter((x) => first.stems.has(x)).length;
-      return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;
-    });
-    if (home) home.push(item);
-    else clusters.push([item]);
-  }
-  return clusters
-    .filter((c) => new Set(c.map((i) => i.speaker)).size > 1)
-    .map((c) => {
-      const subject = `„${c[0]!.text.split(/\s+/).slice(0, 6).join(' ')}…”`;
-      return c.map((i) => ({ slot: 'person' as const, key: i.speaker, label: i.label, subject, sentence: i.s, citation: citationOf(i.s) }));
-    });
+  return out;
 }
 
 /**
@@ -352,92 +339,47 @@ function dateContains(outer: string, inner: string): boolean {
   return inner.length > outer.length && inner.startsWith(outer);
 }
 
-interface ValueGroup {
-  readonly key: string;
-  readonly label: string;
-  readonly subject: string;
-  readonly items: SlotValue[];
-  readonly articles: Set<string>;
-}
-
-function groupValues(values: readonly SlotValue[]): ValueGroup[] {
-  const groups = new Map<string, ValueGroup>();
-  for (const v of values) {
-    let g = groups.get(v.key);
-    if (!g) {
-      g = { key: v.key, label: v.label, subject: v.subject, items: [], articles: new Set() };
-      groups.set(v.key, g);
-    }
-    g.items.push(v);
-    g.articles.add(v.sentence.article.id);
-  }
-  return [...groups.values()];
-}
-
-/** True when some article reports `a` without `b` and some other article `b` without `a`. */
-function disputed(a: ValueGroup, b: ValueGroup): boolean {
-  const onlyA = [...a.articles].filter((x) => !b.articles.has(x));
-  const onlyB = [...b.articles].filter((x) => !a.articles.has(x));
-  return onlyA.length > 0 && onlyB.length > 0;
-}
-
 /**
- * Two places dated to different times describe two events (a meeting in London on 5 February,
- * another in Brussels in March), not a dispute: some citing sentences of the two values must have
- * no dates or aligned ones (issue 7 §1, "dates aligned").
+ * Articles that report the story's happening as done: a plain past-tense sentence naming it
+ * ("Na spotkanie dyktator przyjechał…", "odwołano 250 lotów"). Their plain present-tense sentences
+ * ("Wostocznyj to kosmodrom…") then describe the happening as it was, not as expected.
  */
-function sameOccasion(a: ValueGroup, b: ValueGroup): boolean {
-  const dates = (v: SlotValue): string[] => v.sentence.times.map((t) => t.value).filter(Boolean);
-  return a.items.some((x) =>
-    b.items.some((y) => {
-      const dx = dates(x);
-      const dy = dates(y);
-      return dx.length === 0 || dy.length === 0 || dx.some((p) => dy.some((q) => p.startsWith(q) || q.startsWith(p)));
-    }),
-  );
-}
-
-function toConflict(slot: ConflictSlot, kind: Conflict['kind'], pair: readonly ValueGroup[]): Conflict {
-  return {
-    slot,
-    subject: pair[0]!.subject,
-    kind,
-    values: pair.map((g) => {
-      const unique = new Map<string, SlotValue>();
-      for (const v of g.items) unique.set(`${v.citation.article}:${v.citation.start}`, v);
-      const items = [...unique.values()];
-      return {
-        value: g.label,
-        citations: items.map((v) => v.citation),
-        epistemic: items.map((v): EpistemicStatus => v.sentence.epistemic),
-      };
-    }),
-  };
-}
-
-function pairConflicts(
-  slot: ConflictSlot,
-  values: readonly SlotValue[],
-  contains: (outer: ValueGroup, inner: ValueGroup) => boolean,
-): Conflict[] {
-  const groups = groupValues(values);
-  const out: Conflict[] = [];
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i]!;
-      const b = groups[j]!;
-      if (!disputed(a, b) || (slot !== 'date' && !sameOccasion(a, b))) continue;
-      const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
-      if (!outer || !inner) {
-        out.push(toConflict(slot, 'contradiction', [a, b]));
-        continue;
-      }
-      // A chain city ⊂ region ⊂ country keeps only its direct links.
-      const implied = groups.some((m) => m !== outer && m !== inner && contains(outer, m) && contains(m, inner));
-      if (!implied) out.push(toConflict(slot, 'refinement', [inner, outer]));
-    }
+function doneArticles(features: StoryFeatures): Set<string> {
+  const out = new Set<string>();
+  for (const s of features.sentences) {
+    if (!s.past || s.epistemic === 'hedged') continue;
+    const { eventWords } = synthesisLexicon(s.language);
+    if (s.words.some((w) => eventWords.some((stem) => w.startsWith(stem)))) out.add(s.article.id);
   }
   return out;
+}
+
+/** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
+function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
+  const byKey = new Map<string, Conflict>();
+  for (const c of conflicts) {
+    const key = [c.slot, c.kind, ...c.values.map((v) => `${v.value}\u0000${v.state ?? ''}`)].join('\u0001');
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, c);
+      continue;
+    }
+    byKey.set(key, {
+      ...seen,
+      values: seen.values.map((v, i) => {
+        const more = c.values[i]!;
+        const citations = [...v.citations];
+        const epistemic = [...v.epistemic];
+        more.citations.forEach((cit, k) => {
+          if (citations.some((x) => x.article === cit.article && x.start === cit.start)) return;
+          citations.push(cit);
+          epistemic.push(more.epistemic[k]!);
+        });
+        return { ...v, citations, epistemic };
+      }),
+    });
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -452,24 +394,30 @@ function support(c: Conflict): number {
   return Math.min(...articles) * 100 + articles.reduce((a, b) => a + b, 0);
 }
 
-/** Conflicts over the story's place, date, numbers and quoted people, contradictions first. */
+const KIND_ORDER: Readonly<Record<ConflictKind, number>> = { dispute: 0, contradiction: 1, update: 2, refinement: 3 };
+
+/** Conflicts over the story's places, dates, figures and quoted people, disputes and contradictions first. */
+/** Near-identical sentences of one claim that differ in a place (a route: "z Wyborga" vs "z Ust-Ługi"). */
+const PARAPHRASE_SIMILARITY = 0.5;
+
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
-  const values = eventSlotValues(features);
+  const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features) };
+  const events = eventValues(features);
   const ancestors = placeAncestors(features);
-  const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => {
-    return ancestors(inner.key).has(outer.key);
-  };
+  const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
-    ...pairConflicts('place', values.filter((v) => v.slot === 'place'), placeContains),
-    ...pairConflicts('date', values.filter((v) => v.slot === 'date'), (o, i) => dateContains(o.key, i.key)),
-    ...numberValues(groups).flatMap((list) => pairConflicts('number', list, () => false)),
-    ...personValues(features).flatMap((list) => pairConflicts('person', list, () => false)),
+    ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
+    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none'))),
+    ...listConflicts(listValues(features), ctx),
+    ...whereaboutsConflicts(whereaboutsValues(features), ctx),
+    ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
+    ...pairConflicts('number', figureValues(features, samePeriod), ctx, () => false, 'context'),
+    ...personValues(features).flatMap((list) => pairConflicts('person', list, ctx, () => false, 'none')),
   ];
   const kept: Conflict[] = [];
   for (const slot of ['place', 'date', 'number', 'person'] as const) {
     const ofSlot = conflicts.filter((c) => c.slot === slot);
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }
-  const rank = (c: Conflict): number => (c.kind === 'contradiction' ? 0 : 1);
-  return kept.sort((a, b) => rank(a) - rank(b));
+  return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }

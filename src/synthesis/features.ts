@@ -1,11 +1,14 @@
 /**
  * Per-sentence features every synthesis step shares: weighted content stems and entity keys
- * (for "same claim?" and "redundant?"), digits, epistemic status, and whether the sentence can
- * stand alone in a summary. Built once per story so later steps stay cheap.
+ * (for "same claim?" and "redundant?"), the figures it states (numbers.ts), lists of places, its
+ * polarity and tense, epistemic status, and whether it can be a claim or stand alone in a summary.
+ * Built once per story so later steps stay cheap.
  */
-import type { Article } from '../types.ts';
+import type { Article, Span } from '../types.ts';
 import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
+import { figures, mayStateFigures, type Figure } from './numbers.ts';
+import { placeKey } from './places.ts';
 
 /**
  * Content words are compared by their first STEM_LENGTH letters when no lemma merges them:
@@ -15,6 +18,13 @@ import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 const STEM_LENGTH = 6;
 /** Fewer words than this reads as a fragment or headline, not a summary sentence. */
 const MIN_SUMMARY_WORDS = 6;
+/** A claim needs fewer: "Ryanair lata w 37 krajach." states a fact in five words. */
+const MIN_CLAIM_WORDS = 4;
+/**
+ * A paragraph that ends without terminal punctuation is a headline scraped into the body when it
+ * is this short; a longer one is body text whose last line lost its full stop.
+ */
+const MAX_HEADLINE_WORDS = 25;
 /**
  * More words than this is usually two sentences the splitter could not part (a report glued to
  * the dash speech after it); such a sentence is still a claim but too long for the summary.
@@ -44,12 +54,27 @@ export interface SentenceFeatures {
   /** `words` as written (case kept). */
   readonly surfaces: readonly string[];
   readonly digits: readonly { readonly value: string; readonly unit: string }[];
+  /** Counts and amounts the sentence states ("około 600 lotów"), dates and years left out. */
+  readonly figures: readonly Figure[];
+  /** Coordinated places ("w Hiszpanii, Portugalii i Belgii"): place keys in text order, two or more. */
+  readonly placeLists: readonly PlaceList[];
+  /** A negation bears on the sentence ("nie zgadzają się"), not a contrast ("prawa lokalnego, a nie irlandzkiego"). */
+  readonly negated: boolean;
+  /** A verb in the past tense outside hearsay "miał": the sentence reports what happened. */
+  readonly past: boolean;
   readonly epistemic: EpistemicStatus;
   /** Position of the sentence in its article, 0 = lead, 1 = last. */
   readonly position: number;
   readonly standalone: boolean;
+  /** Body text stating something (not a headline or a fragment): may be (part of) a claim. */
+  readonly claimable: boolean;
   /** Standalone, short enough and free of glued dash speech: may be a summary sentence. */
   readonly summarisable: boolean;
+}
+
+export interface PlaceList extends Span {
+  readonly keys: readonly string[];
+  readonly labels: readonly string[];
 }
 
 export interface StoryFeatures {
@@ -93,6 +118,80 @@ function isStandalone(text: string, wordCount: number, headline: boolean): boole
   return /^\p{Lu}/u.test(text.trim()) || /^\p{N}/u.test(text.trim());
 }
 
+/**
+ * What a sentence's words alone decide: shared by its copies in other articles (syndicated text).
+ * `standalone`, `claimable` and `summarisable` as body text (a headline paragraph's sentences are
+ * none of these).
+ */
+interface Wording extends Pick<SentenceFeatures, 'words' | 'lemmas' | 'surfaces' | 'negated' | 'past' | 'standalone' | 'claimable' | 'summarisable'> {
+  /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms). */
+  readonly terms: Map<string, SharedTerms>;
+}
+
+interface SharedTerms {
+  readonly terms: ReadonlySet<string>;
+  readonly entityKeys: ReadonlySet<string>;
+  readonly digits: readonly { readonly value: string; readonly unit: string }[];
+}
+
+function wordingOf(text: string, tokens: readonly WordToken[], lexicon: SynthesisLexicon, wordings: Map<string, Wording>): Wording {
+  let wording = wordings.get(text);
+  if (!wording) {
+    const words = tokens.map((t) => lower(t.text));
+    const lemmas = tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!));
+    const standalone = isStandalone(text, words.length, false);
+    wording = {
+      words,
+      lemmas,
+      surfaces: tokens.map((t) => t.text),
+      negated: isNegated(words, lexicon),
+      past: isPast(words, lemmas, lexicon),
+      standalone,
+      claimable: words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
+      summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
+      terms: new Map(),
+    };
+    wordings.set(text, wording);
+  }
+  return wording;
+}
+
+/** Content stems and entity keys of a sentence, and its bare digits (see `SentenceFeatures`). */
+function sentenceTerms(
+  tokens: readonly WordToken[],
+  words: readonly string[],
+  lemmas: readonly string[],
+  mentions: readonly InputMention[],
+  times: readonly InputTime[],
+  lexicon: SynthesisLexicon,
+): SharedTerms {
+  const terms = new Set<string>();
+  const digits: { value: string; unit: string }[] = [];
+  // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
+  // they would make every sentence naming the participants look alike. Digits of a date are the
+  // date's ("25 i 26 lipca"): compared by datesAligned, not as shared terms.
+  const covered = (t: WordToken): boolean =>
+    (mentions.length > 0 && mentions.some((m) => m.start <= t.start && t.end <= m.end)) || (times.length > 0 && times.some((x) => x.start <= t.start && t.end <= x.end));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered(t)) continue;
+    const c = t.text.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\p{N}+$/u.test(t.text)) {
+      // Figures are compared as figures (numbers.ts, claims.ts), not as shared words: two sentences
+      // giving different numbers must not look alike for it, nor two giving one number for it alone.
+      const next = words[i + 1];
+      digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
+      continue;
+    }
+    const lemma = lemmas[i]!;
+    if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
+    terms.add(lemma.slice(0, STEM_LENGTH));
+  }
+  const entityKeys = new Set(mentions.map((m) => m.key));
+  for (const key of entityKeys) terms.add(`e:${key}`);
+  return { terms, entityKeys, digits };
+}
+
 function sentenceFeatures(
   a: SynthesisArticle,
   articleIndex: number,
@@ -104,33 +203,25 @@ function sentenceFeatures(
   quotesBySentence: Map<number, InputQuote[]>,
   statusBySentence: Map<number, EpistemicStatus>,
   headlineParagraphs: ReadonlySet<number>,
+  wordings: Map<string, Wording>,
 ): SentenceFeatures {
   const tokens = wordTokens(sentence);
-  const words = tokens.map((t) => lower(t.text));
-  const terms = new Set<string>();
-  const digits: { value: string; unit: string }[] = [];
-  const mentions = mentionsBySentence.get(sentence.index) ?? [];
-  // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
-  // they would make every sentence naming the participants look alike.
-  const inMention = (t: WordToken): boolean => mentions.some((m) => m.start <= t.start && t.end <= m.end);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (inMention(t)) continue;
-    if (/^\p{N}+$/u.test(t.text)) {
-      const next = words[i + 1];
-      digits.push({ value: t.text, unit: next ? stemOf(next) : '' });
-      terms.add(`n:${t.text}`);
-      continue;
-    }
-    const lemma = lower(t.lemma ?? t.text);
-    if (lemma.length < 3 || lexicon.stopwords.has(lemma) || lexicon.stopwords.has(words[i]!)) continue;
-    terms.add(stemOf(lemma));
-  }
-  const entityKeys = new Set(mentions.map((m) => m.key));
-  for (const key of entityKeys) terms.add(`e:${key}`);
-  const count = a.sentences.length;
   const text = a.article.text.slice(sentence.start, sentence.end);
-  const standalone = isStandalone(text, words.length, headlineParagraphs.has(sentence.paragraph));
+  const wording = wordingOf(text, tokens, lexicon, wordings);
+  const { words, lemmas } = wording;
+  const mentions = mentionsBySentence.get(sentence.index) ?? [];
+  const times = timesBySentence.get(sentence.index) ?? [];
+  // Copies of a sentence with the same names and times in the same places share their terms.
+  const at = (x: Span): string => `${x.start - sentence.start}-${x.end - sentence.start}`;
+  const signature = `${mentions.map((m) => `${at(m)}:${m.key}`).join(',')}|${times.map(at).join(',')}`;
+  let shared = wording.terms.get(signature);
+  if (!shared) {
+    shared = sentenceTerms(tokens, words, lemmas, mentions, times, lexicon);
+    wording.terms.set(signature, shared);
+  }
+  const { terms, entityKeys, digits } = shared;
+  const count = a.sentences.length;
+  const headline = headlineParagraphs.has(sentence.paragraph);
   return {
     id,
     articleIndex,
@@ -140,18 +231,73 @@ function sentenceFeatures(
     terms,
     entityKeys,
     mentions,
-    times: timesBySentence.get(sentence.index) ?? [],
+    times,
     quotes: quotesBySentence.get(sentence.index) ?? [],
     words,
-    lemmas: tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!)),
+    lemmas,
     wordStarts: tokens.map((t) => t.start),
-    surfaces: tokens.map((t) => t.text),
+    surfaces: wording.surfaces,
     digits,
+    figures: mayStateFigures(words, a.article.language)
+      ? figures(a.article.text, tokens.map((t, i) => ({ text: t.text, lemma: lemmas[i]!, start: t.start, end: t.end })), a.article.language, times)
+      : [],
+    placeLists: placeLists(a.article.text, mentions, a.article.language, lexicon),
+    negated: wording.negated,
+    past: wording.past,
     epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,
-    standalone,
-    summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
+    standalone: !headline && wording.standalone,
+    claimable: !headline && wording.claimable,
+    summarisable: !headline && wording.summarisable,
   };
+}
+
+/**
+ * Two or more places in one coordination ("w Hiszpanii, Portugalii i Belgii"): consecutive place
+ * mentions with only a comma or a conjunction between them.
+ */
+function placeLists(text: string, mentions: readonly InputMention[], language: Article['language'], lexicon: SynthesisLexicon): PlaceList[] {
+  const places = mentions.filter((m) => m.type === 'LOC').sort((x, y) => x.start - y.start);
+  const out: PlaceList[] = [];
+  let run: InputMention[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) {
+      out.push({ start: run[0]!.start, end: run.at(-1)!.end, keys: run.map((m) => placeKey(m.base, language)), labels: run.map((m) => m.base) });
+    }
+    run = [];
+  };
+  for (const m of places) {
+    const previous = run.at(-1);
+    const gap = previous ? lower(text.slice(previous.end, m.start)) : '';
+    if (previous && !lexicon.listJoiners.some((j) => gap.trim() === j)) flush();
+    run.push(m);
+  }
+  flush();
+  return out;
+}
+
+/** A credit line ("Źródło: Express Bydgoski - …", "Fot. PAP"): metadata about the article, not a claim. */
+function isCredit(text: string, words: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.length > 0 && lexicon.credits.has(words[0]!) && /^\s*\p{L}+\s*[:.]/u.test(text);
+}
+
+/** A negation particle that is not a contrast ("a nie", "nie tylko") or inside a fixed phrase. */
+function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.some((w, i) => lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`));
+}
+
+/**
+ * A finite verb in the past tense ("odwołał", "spotkali się", "było"): a form ending like one whose
+ * lemma is an infinitive. Hearsay "miał(a) + infinitive" reports no past happening.
+ */
+function isPast(words: readonly string[], lemmas: readonly string[], lexicon: SynthesisLexicon): boolean {
+  return words.some((w, i) => {
+    const lemma = lemmas[i]!;
+    if (lemma === w || !lexicon.pastEndings.some((e) => w.endsWith(e))) return false;
+    const infinitive = (l: string): boolean => lexicon.infinitiveEndings.length === 0 || lexicon.infinitiveEndings.some((e) => l.endsWith(e));
+    if (!infinitive(lemma)) return false;
+    return !(lemma === lexicon.reportativeVerb && infinitive(lemmas[i + 1] ?? '') );
+  });
 }
 
 function groupBySentence<T extends { readonly sentence: number }>(items: readonly T[]): Map<number, T[]> {
@@ -165,32 +311,65 @@ function groupBySentence<T extends { readonly sentence: number }>(items: readonl
 }
 
 /**
- * Paragraphs that end without terminal punctuation are headlines scraped into the body
+ * Short paragraphs that end without terminal punctuation are headlines scraped into the body
  * ("Władimir Putin spotkał się z Kim Dzong Unem. Mieli rozmawiać o…"): none of their sentences
- * stands alone, even one that happens to end with a full stop.
+ * stands alone, even one that happens to end with a full stop. A long paragraph missing only its
+ * last full stop is body text.
  */
 function headlineParagraphs(a: SynthesisArticle): Set<number> {
   const last = new Map<number, InputSentence>();
-  for (const s of a.sentences) last.set(s.paragraph, s);
+  const words = new Map<number, number>();
+  for (const s of a.sentences) {
+    last.set(s.paragraph, s);
+    words.set(s.paragraph, (words.get(s.paragraph) ?? 0) + s.text.split(/\s+/u).length);
+  }
   const out = new Set<number>();
-  for (const [paragraph, s] of last) if (!TERMINAL.test(a.article.text.slice(s.start, s.end))) out.add(paragraph);
+  for (const [paragraph, s] of last) {
+    if (!TERMINAL.test(a.article.text.slice(s.start, s.end)) && words.get(paragraph)! <= MAX_HEADLINE_WORDS) out.add(paragraph);
+  }
   return out;
+}
+
+/**
+ * A name that is another of the story's names of the same type followed by where it is ("Sąd
+ * Najwyższy w Pakistanie" beside "Sąd Najwyższy"): one entity to compare claims by. Its key maps
+ * to the shorter name's key.
+ */
+function placedNameAliases(articles: readonly SynthesisArticle[]): Map<string, string> {
+  const byBase = new Map<string, string>();
+  for (const a of articles) for (const m of a.mentions) byBase.set(`${m.type}:${lower(m.base)}`, m.key);
+  const aliases = new Map<string, string>();
+  for (const a of articles) {
+    const { placePrepositions } = synthesisLexicon(a.article.language);
+    for (const m of a.mentions) {
+      const words = m.base.split(/\s+/u);
+      const at = words.findIndex((w, i) => i > 0 && i < words.length - 1 && placePrepositions.has(lower(w)));
+      if (at < 0) continue;
+      const head = byBase.get(`${m.type}:${lower(words.slice(0, at).join(' '))}`);
+      if (head !== undefined && head !== m.key) aliases.set(m.key, head);
+    }
+  }
+  return aliases;
 }
 
 /** Features of every sentence of a story, with term weights over the whole story. */
 export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatures {
+  const aliases = placedNameAliases(articles);
   const sentences: SentenceFeatures[] = [];
   const byArticle: SentenceFeatures[][] = [];
+  const wordings = new Map<string, Map<string, Wording>>();
   articles.forEach((a, articleIndex) => {
     const lexicon = synthesisLexicon(a.article.language);
-    const mentions = groupBySentence(a.mentions);
+    const ofLanguage = wordings.get(a.article.language) ?? new Map<string, Wording>();
+    wordings.set(a.article.language, ofLanguage);
+    const mentions = groupBySentence(aliases.size === 0 ? a.mentions : a.mentions.map((m) => (aliases.has(m.key) ? { ...m, key: aliases.get(m.key)! } : m)));
     const times = groupBySentence(a.times);
     const quotes = groupBySentence(a.quotes);
     const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));
     const own: SentenceFeatures[] = [];
     const headlines = headlineParagraphs(a);
     for (const sentence of a.sentences) {
-      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, quotes, statuses, headlines);
+      const f = sentenceFeatures(a, articleIndex, sentence, sentences.length, lexicon, mentions, times, quotes, statuses, headlines, ofLanguage);
       sentences.push(f);
       own.push(f);
     }
@@ -204,19 +383,99 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
   return { sentences, idf, byArticle };
 }
 
+/**
+ * How much two sentences state alike: the cosine of their idf-weighted term sets, or, when the
+ * shorter one is mostly inside the longer one ("Ryanair lata w 37 krajach" inside a sentence that
+ * also gives last year's passengers), the share of the shorter one's weight they share, damped by
+ * `overlapWeight` and only when at least `minShared` terms are shared.
+ */
+export function containment(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>, overlapWeight: number, minShared: number): number {
+  const wa = claimWeights(a, idf);
+  const wb = claimWeights(b, idf);
+  const [small, large] = wa.terms.length <= wb.terms.length ? [wa, wb] : [wb, wa];
+  let dot = 0;
+  let sharedWords = 0;
+  for (let i = 0; i < small.terms.length; i++) {
+    if (!large.set.has(small.terms[i]!)) continue;
+    dot += small.weights[i]!;
+    if (small.words[i]) sharedWords++;
+  }
+  // Sentences that share only who and where ("w Belgii i Portugalii") do not state one thing.
+  if (wa.norm === 0 || wb.norm === 0 || sharedWords < MIN_SHARED_WORDS) return 0;
+  const cosine = dot / Math.sqrt(wa.norm * wb.norm);
+  return sharedWords >= minShared ? Math.max(cosine, (overlapWeight * dot) / Math.min(wa.norm, wb.norm)) : cosine;
+}
+
+interface Weights {
+  readonly set: ReadonlySet<string>;
+  /** The terms in the set's order, their squared weights, and whether each is a word (not an entity key). */
+  readonly terms: readonly string[];
+  readonly weights: Float64Array;
+  readonly words: Uint8Array;
+  readonly norm: number;
+}
+
+/** By term set: copies of a sentence share theirs (storyFeatures), and so their weights. */
+const weightCache = new WeakMap<ReadonlySet<string>, Weights>();
+
+/** Squared claim weights of a sentence's terms (entity keys damped), computed once per sentence. */
+function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): Weights {
+  let cached = weightCache.get(s.terms);
+  if (!cached) {
+    const terms = [...s.terms];
+    const weights = new Float64Array(terms.length);
+    const words = new Uint8Array(terms.length);
+    let norm = 0;
+    terms.forEach((t, i) => {
+      const w = termWeight(t, idf);
+      weights[i] = w * w;
+      words[i] = t.startsWith('e:') ? 0 : 1;
+      norm += w * w;
+    });
+    cached = { set: s.terms, terms, weights, words, norm };
+    weightCache.set(s.terms, cached);
+  }
+  return cached;
+}
+
+/**
+ * Entity keys weigh less than words in claim similarity: two sentences naming the same countries
+ * or people are about the same story, not necessarily the same fact.
+ */
+const ENTITY_WEIGHT = 0.5;
+/** Content words (not names or numbers) two sentences must share to state one thing. */
+export const MIN_SHARED_WORDS = 2;
+
+function termWeight(t: string, idf: ReadonlyMap<string, number>): number {
+  const w = idf.get(t) ?? 0;
+  return t.startsWith('e:') ? w * ENTITY_WEIGHT : w;
+}
+
 /** Cosine similarity of two sentences' idf-weighted term sets. */
 export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const t of a.terms) {
+    if (!b.terms.has(t)) continue;
     const w = idf.get(t) ?? 0;
-    na += w * w;
-    if (b.terms.has(t)) dot += w * w;
+    dot += w * w;
   }
-  for (const t of b.terms) {
-    const w = idf.get(t) ?? 0;
-    nb += w * w;
-  }
+  const na = plainNorm(a.terms, idf);
+  const nb = plainNorm(b.terms, idf);
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const normCache = new WeakMap<ReadonlySet<string>, number>();
+
+/** Sum of squared idf weights of a term set, computed once per set. */
+function plainNorm(terms: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
+  let norm = normCache.get(terms);
+  if (norm === undefined) {
+    norm = 0;
+    for (const t of terms) {
+      const w = idf.get(t) ?? 0;
+      norm += w * w;
+    }
+    normCache.set(terms, norm);
+  }
+  return norm;
 }

@@ -1,5 +1,5 @@
 /**
- * Story synthesis (issue 7): from the analysed articles of one story to a report — claims with
+ * Story synthesis: from the analysed articles of one story to a report — claims with
  * their sources and status, conflicts between sources, a cited verbatim summary, speculation vs
  * confirmation, timeline, quotes, entities and sources. Pure: rendering lives in render-*.ts.
  *
@@ -13,22 +13,24 @@ import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
+import { COPIED_SENTENCE_WORDS, storyOrigins, type Origins } from './origins.ts';
+import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
+import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
 import {
   DEFAULT_SUMMARY_SENTENCES,
   MAX_SUMMARY_SENTENCES,
   MIN_SUMMARY_SENTENCES,
+  opensWithReference,
   selectSummary,
   type SummaryCandidate,
 } from './summary.ts';
 import type {
   Claim,
   ClaimSentence,
-  ClaimStatus,
   Conflict,
   ReportEntity,
-  ReportQuote,
   ReportSource,
   StoryInput,
   StoryReport,
@@ -40,39 +42,13 @@ export type * from './types.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderHtml } from './render-html.ts';
 
-/** The original an article copies (itself when it copies none): copies count once (issue 7 §1). */
-function rootOf(article: Article, ids: ReadonlySet<string>): string {
-  return article.duplicateOf && ids.has(article.duplicateOf) ? article.duplicateOf : article.id;
-}
-
-function conflictedSpans(conflicts: readonly Conflict[]): Set<string> {
-  const spans = new Set<string>();
-  for (const c of conflicts) {
-    if (c.kind !== 'contradiction') continue;
-    for (const v of c.values) for (const cit of v.citations) spans.add(`${cit.article}:${cit.start}`);
-  }
-  return spans;
-}
-
-/**
- * A claim's status describes the wording it is shown with (its representative), so the key facts
- * and the summary's `hedged` flag always agree: a hedged wording ("ma się spotkać") is `hedged`
- * even when another source confirms the event, and `confirmed` needs both a confirming sentence
- * and a wording that is not hedged (the stricter label; docs/SCHEMA.md (story report)).
- */
-function claimStatus(sentences: readonly ClaimSentence[], shown: SentenceFeatures, independent: number, inConflict: boolean): ClaimStatus {
-  if (inConflict) return 'conflict';
-  if (shown.epistemic === 'hedged' || sentences.every((s) => s.epistemic === 'hedged')) return 'hedged';
-  if (sentences.some((s) => s.epistemic === 'confirmed')) return 'confirmed';
-  return independent >= 2 ? 'corroborated' : 'single-source';
-}
-
 /** Distinct wordings weighed for a claim's representative; more add cost, not choice. */
 const MAX_REPRESENTATIVE_CANDIDATES = 30;
 
 /**
  * The wording closest to the others (the medoid over distinct texts, each weighted by how often
- * it occurs); ties go to the earliest sentence. A summarisable wording is preferred.
+ * it occurs); ties go to the earliest sentence. A summarisable wording is preferred, and of those
+ * one that does not open pointing back ("Ten w środę uniewinnił…" says who only in its article).
  */
 function representative(members: readonly SentenceFeatures[], features: StoryFeatures): SentenceFeatures {
   const counts = new Map<string, { s: SentenceFeatures; n: number }>();
@@ -82,8 +58,10 @@ function representative(members: readonly SentenceFeatures[], features: StoryFea
     if (entry) entry.n++;
     else counts.set(key, { s: m, n: 1 });
   }
-  const preferred = [...counts.values()].filter((e) => e.s.summarisable);
-  const pool = (preferred.length > 0 ? preferred : [...counts.values()]).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
+  const all = [...counts.values()];
+  const summarisable = all.filter((e) => e.s.summarisable);
+  const standing = summarisable.filter((e) => !opensWithReference(e.s));
+  const pool = (standing.length > 0 ? standing : summarisable.length > 0 ? summarisable : all).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
   if (pool.length <= 2) return pool[0]!.s;
   let best = pool[0]!.s;
   let bestScore = -1;
@@ -97,45 +75,68 @@ function representative(members: readonly SentenceFeatures[], features: StoryFea
   return best;
 }
 
+/** Identical long sentences within a claim copy one text: one origin even across outlets. */
+function claimOrigins(g: SentenceGroup, origins: Origins): number {
+  const byText = new Map<string, string>();
+  const roots = new Set<string>();
+  for (const s of g.members) {
+    const origin = origins.of.get(s.article.id) ?? s.article.id;
+    if (s.words.length < COPIED_SENTENCE_WORDS) {
+      roots.add(origin);
+      continue;
+    }
+    const text = normalisedText(s);
+    const first = byText.get(text);
+    if (!first) byText.set(text, origin);
+    roots.add(first ?? origin);
+  }
+  return roots.size;
+}
+
 function buildClaims(
   groups: readonly SentenceGroup[],
   features: StoryFeatures,
   conflicts: readonly Conflict[],
-  ids: ReadonlySet<string>,
-): { claims: Claim[]; candidates: SummaryCandidate[]; speculative: Set<Claim> } {
-  const conflicted = conflictedSpans(conflicts);
+  origins: Origins,
+): { claims: Claim[]; candidates: SummaryCandidate[] } {
+  const marks = conflictMarks(conflicts);
   const claims: Claim[] = [];
-  // Shown with a hedged wording: speculation, whether or not it is also disputed.
-  const speculative = new Set<Claim>();
   const candidates: SummaryCandidate[] = [];
   const start = firstPublished(features);
   groups.forEach((g, i) => {
-    const sentences: ClaimSentence[] = g.members.map((s) => ({
-      article: s.article.id,
-      start: s.sentence.start,
-      end: s.sentence.end,
-      text: s.article.text.slice(s.sentence.start, s.sentence.end),
-      epistemic: s.epistemic,
-    }));
+    const sentences: ClaimSentence[] = g.members.map((s) => {
+      const citation = { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
+      return { ...citation, text: s.article.text.slice(s.sentence.start, s.sentence.end), epistemic: s.epistemic, status: sentenceStatus(citation, s.epistemic, marks) };
+    });
     const articles = [...new Set(sentences.map((s) => s.article))];
-    const independent = new Set(g.members.map((s) => rootOf(s.article, ids))).size;
-    const inConflict = sentences.some((s) => conflicted.has(`${s.article}:${s.start}`));
+    const independent = claimOrigins(g, origins);
     const rep = representative(g.members, features);
+    const shown = sentences[g.members.indexOf(rep)]!;
     const claim: Claim = {
       id: `c${i + 1}`,
       text: rep.article.text.slice(rep.sentence.start, rep.sentence.end),
-      status: claimStatus(sentences, rep, independent, inConflict),
+      status: claimStatus(sentences, shown, marks),
       sentences,
       articles,
       independentSources: independent,
+      corroborated: independent >= 2,
     };
     claims.push(claim);
-    if (rep.epistemic === 'hedged' || sentences.every((s) => s.epistemic === 'hedged')) speculative.add(claim);
     if (!rep.summarisable) return;
-    const dated = rep.times.map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
-    candidates.push({ claim, representative: rep, background: dated[0] });
+    const dated = rep.times.filter((t) => !describesNoun(rep, t.start)).map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
+    candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' });
   });
-  return { claims, candidates, speculative };
+  return { claims, candidates };
+}
+
+/**
+ * A time right after a participle describes a noun ("Asię Bibi skazaną w 2010 r."), not when the
+ * sentence's happening took place: such a sentence is not background.
+ */
+function describesNoun(s: SentenceFeatures, at: number): boolean {
+  const i = s.wordStarts.findIndex((w) => w >= at);
+  const before = i > 0 ? s.words[i - 1] : undefined;
+  return before !== undefined && /(?:ną|nym|nej|nego|tą|tym|tej|tego)$/u.test(before);
 }
 
 function firstPublished(features: StoryFeatures): string | undefined {
@@ -166,45 +167,16 @@ function buildTimeline(articles: readonly SynthesisArticle[]): TimelineEntry[] {
     .map(([value, e]) => ({ value, granularity: e.granularity, text: e.text, citations: e.citations }));
 }
 
-function buildQuotes(articles: readonly SynthesisArticle[]): ReportQuote[] {
-  return articles.flatMap((a) =>
-    a.quotes.map((q) => ({
-      ...(q.speaker && { speaker: q.speaker.name }),
-      text: a.article.text.slice(q.start, q.end),
-      kind: q.kind,
-      citation: { article: a.article.id, start: q.start, end: q.end },
-    })),
-  );
-}
-
-function buildEntities(articles: readonly SynthesisArticle[]): ReportEntity[] {
-  const byKey = new Map<string, { names: Map<string, number>; types: Map<string, number>; mentions: number; articles: Set<string> }>();
-  for (const a of articles) {
-    for (const m of a.mentions) {
-      let e = byKey.get(m.key);
-      if (!e) {
-        e = { names: new Map(), types: new Map(), mentions: 0, articles: new Set() };
-        byKey.set(m.key, e);
-      }
-      e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
-      e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
-      e.mentions++;
-      e.articles.add(a.article.id);
-    }
-  }
-  const most = (m: Map<string, number>): string => [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
-  return [...byKey.entries()]
-    .map(([key, e]) => ({
-      key,
-      name: most(e.names),
-      type: most(e.types) as ReportEntity['type'],
-      mentions: e.mentions,
-      articles: e.articles.size,
-    }))
+function buildEntities(articles: readonly SynthesisArticle[], names: ReturnType<typeof entityNames>): ReportEntity[] {
+  const mentions = new Map<string, number>();
+  for (const a of articles) for (const m of a.mentions) mentions.set(m.key, (mentions.get(m.key) ?? 0) + 1);
+  return [...names.entries()]
+    .map(([key, e]) => ({ key, name: e.name, type: e.type, mentions: mentions.get(key) ?? 0, articles: e.articles }))
     .sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.name.localeCompare(y.name));
 }
 
-function buildSources(articles: readonly SynthesisArticle[], ids: ReadonlySet<string>): ReportSource[] {
+function buildSources(articles: readonly SynthesisArticle[], origins: Origins): ReportSource[] {
+  const seen = new Set<string>();
   return articles.map(({ article }) => ({
     article: article.id,
     origin: article.origin,
@@ -213,7 +185,9 @@ function buildSources(articles: readonly SynthesisArticle[], ids: ReadonlySet<st
     ...(article.published && { published: article.published }),
     language: article.language,
     ...(article.duplicateOf && { duplicateOf: article.duplicateOf }),
-    independent: rootOf(article, ids) === article.id,
+    independentOrigin: origins.names.get(origins.of.get(article.id)!) ?? article.id,
+    // The first article of each origin stands for it; the others add no independent source.
+    independent: !seen.has(origins.of.get(article.id)!) && seen.add(origins.of.get(article.id)!) !== undefined,
   }));
 }
 
@@ -227,13 +201,14 @@ function clampSummary(n: number | undefined): number {
  * @example synthesizeStory({ id: 's1', articles: texts.map((t) => analyzeArticle(t)) }).summary[0].citations
  */
 export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {}): StoryReport {
-  const ids = new Set(input.articles.map((a) => a.article.id));
   const features = storyFeatures(input.articles);
+  const names = entityNames(input.articles);
+  const origins = storyOrigins(input.articles.map((a) => a.article), features);
   const groups = groupClaims(features);
   const conflicts = findConflicts(features, groups);
-  const { claims, candidates, speculative } = buildClaims(groups, features, conflicts, ids);
+  const { claims, candidates } = buildClaims(groups, features, conflicts, origins);
   const summary = selectSummary(features, candidates, clampSummary(options.summarySentences));
-  const sources = buildSources(input.articles, ids);
+  const sources = buildSources(input.articles, origins);
   const rank = (c: Claim): number => c.independentSources;
   const ordered = [...claims].sort((a, b) => rank(b) - rank(a));
   return {
@@ -243,11 +218,11 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
     summary,
     claims: ordered,
     conflicts,
-    speculation: ordered.filter((c) => speculative.has(c)),
+    speculation: ordered.filter((c) => c.status === 'hedged'),
     confirmed: ordered.filter((c) => c.status === 'confirmed'),
     timeline: buildTimeline(input.articles),
-    quotes: buildQuotes(input.articles),
-    entities: buildEntities(input.articles),
+    quotes: rankQuotes(input.articles, names),
+    entities: buildEntities(input.articles, names),
     sources,
     counts: {
       articles: input.articles.length,

@@ -1,11 +1,13 @@
 /**
- * The slice of the analysis layer that synthesis reads (DESIGN §2: src/analysis → src/synthesis).
+ * The slice of the analysis layer that synthesis reads (src/analysis → src/synthesis).
  * Declared structurally here, as kysely declares only the driver slice it calls (STYLE §5), so
  * `ArticleAnalysis` from src/analysis/index.ts fits without synthesis depending on its internals.
  */
 import type { Article, EntityType } from '../types.ts';
 
-export type EpistemicStatus = 'hedged' | 'confirmed' | 'attributed' | 'asserted';
+/** The statuses src/analysis/epistemic gives a sentence, as a list for schemas (src/app/records.ts). */
+export const EPISTEMIC_STATUSES = ['denied', 'hedged', 'confirmed', 'attributed', 'asserted'] as const;
+export type EpistemicStatus = (typeof EPISTEMIC_STATUSES)[number];
 
 export interface InputToken {
   readonly text: string;
@@ -40,7 +42,7 @@ export interface InputQuote {
   readonly text: string;
   readonly kind: string;
   readonly cue?: unknown;
-  readonly speaker?: { readonly name: string; readonly key?: string; readonly description?: string };
+  readonly speaker?: { readonly name: string; readonly key?: string; readonly type?: EntityType; readonly description?: string };
   readonly sentence: number;
 }
 

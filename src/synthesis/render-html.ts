@@ -20,7 +20,8 @@ export function renderHtml(report: StoryReport): string {
   const view = reportView(report);
   const sections = view.sections.map((section) => {
     const items = section.items.map((item, i) => {
-      const label = item.label ? `<span class="label">${escapeHtml(item.label)}</span>` : '';
+      const help = item.help ? ` title="${escapeHtml(item.help)}"` : '';
+      const label = item.label ? `<span class="label"${help}>${escapeHtml(item.label)}</span>` : '';
       const cites = item.sources.map((n) => `<a class="cite" href="#source-${n}">[${n}]</a>`).join('');
       const id = section.title === 'Sources' ? ` id="source-${i + 1}"` : '';
       return `<li${id}>${label}${escapeHtml(item.text)}${cites}</li>`;

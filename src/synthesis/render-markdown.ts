@@ -1,4 +1,4 @@
-/** Markdown rendering of a story report (issue 7 §4). */
+/** Markdown rendering of a story report (the same sections as render-html.ts). */
 import type { StoryReport } from './types.ts';
 import { terminalSafe } from '../text/terminal.ts';
 import { reportView } from './view.ts';

@@ -24,6 +24,19 @@ export interface SynthesisLexicon {
   readonly titleAnaphora: ReadonlySet<string>;
   /** Words opening a subordinate clause: a main clause before ", <word>" stands alone. */
   readonly subordinators: ReadonlySet<string>;
+  /** What may stand between two coordinated places: ",", "i", "oraz". */
+  readonly listJoiners: readonly string[];
+  readonly negations: ReadonlySet<string>;
+  /** Two-word phrases where a negation is a contrast, not the sentence's polarity ("a nie"). */
+  readonly contrasts: ReadonlySet<string>;
+  /** Endings of past-tense verb forms ("-ł", "-ła", "-li"). */
+  readonly pastEndings: readonly string[];
+  /** Endings of infinitives, the lemma of a verb form ("-ć"); none where lemmas show no ending. */
+  readonly infinitiveEndings: readonly string[];
+  /** The verb of hearsay "miał + infinitive", which reports no past happening. */
+  readonly reportativeVerb: string;
+  /** First words of credit lines ("Źródło: X - <headline>"). */
+  readonly credits: ReadonlySet<string>;
 }
 
 const cache = new Map<ResourceLanguage, SynthesisLexicon>();
@@ -34,6 +47,25 @@ export function resourceLanguage(language: Language): ResourceLanguage {
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
+
+/** The small closed classes of resources/<lang>/synthesis-grammar.txt ("key: words" lines). */
+function grammar(lang: ResourceLanguage): Pick<SynthesisLexicon, 'listJoiners' | 'negations' | 'contrasts' | 'pastEndings' | 'infinitiveEndings' | 'reportativeVerb' | 'credits'> {
+  const lines = new Map<string, string[]>();
+  for (const line of loadResource(lang, 'synthesis-grammar')) {
+    const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+    lines.set(key, [...(lines.get(key) ?? []), rest.trim()]);
+  }
+  const words = (key: string): string[] => (lines.get(key) ?? []).flatMap((l) => l.split(/\s+/u)).map(lower);
+  return {
+    listJoiners: [',', ...(lines.get('list-joiner') ?? []).map(lower)],
+    negations: new Set(words('negation')),
+    contrasts: new Set((lines.get('contrast') ?? []).map(lower)),
+    pastEndings: words('past-ending'),
+    infinitiveEndings: words('infinitive-ending'),
+    reportativeVerb: words('reportative-verb')[0] ?? '',
+    credits: new Set(words('credit')),
+  };
+}
 
 /** The synthesis word lists of one language. */
 export function synthesisLexicon(language: Language): SynthesisLexicon {
@@ -54,6 +86,7 @@ export function synthesisLexicon(language: Language): SynthesisLexicon {
       copulas: new Set(loadResource(lang, 'synthesis-copulas').map(lower)),
       titleAnaphora: new Set(loadResource(lang, 'synthesis-title-anaphora').map(lower)),
       subordinators: new Set(loadResource(lang, 'synthesis-subordinators').map(lower)),
+      ...grammar(lang),
     });
     cache.set(lang, lexicon);
   }

@@ -1,5 +1,5 @@
 /**
- * The cited summary (issue 7 §3): 5–8 verbatim sentences chosen by maximal marginal relevance
+ * The cited summary: 5–8 verbatim sentences chosen by maximal marginal relevance
  * (Carbonell & Goldstein 1998) over claims, so a sentence is picked for standing close to the
  * story's centroid and backed by many independent sources, and is skipped when it repeats one
  * already picked.
@@ -9,20 +9,23 @@
  *    place when there is any and at most a third.
  * 3. Trim leading connectives only ("Z kolei", "Ponadto"), so the text stays a substring of its
  *    article; hedge words are never trimmed, and a hedged claim is marked `hedged`.
- * 4. Order: the current event by position in its articles (leads first), then background dated
+ * 4. Order: the lead (chooseLead) first, then the current event by position in its articles, then background dated
  *    before the story, oldest first.
  */
 import type { Claim, Citation, SummarySentence } from './types.ts';
-import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
+import { sameFigure } from './numbers.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
  * (Carbonell & Goldstein 1998 used 0.3–0.7); tune together with CLAIM_SIMILARITY.
  */
 const MMR_LAMBDA = 0.7;
+/** A candidate this similar to a chosen sentence says the same again: it is never picked. */
+const MAX_REDUNDANCY = 0.4;
 /**
- * Weight per additional piece of evidence (issue 7: "prefer corroborated and confirmed claims").
+ * Weight per additional piece of evidence (corroborated and confirmed claims first).
  * Evidence is the claim's independent sources, plus one when a sentence of it carries an official
  * confirmation: the Kremlin's own announcement is as good as a second outlet. Hedged wordings keep
  * HEDGED_WEIGHT of their score; they stay eligible, marked `hedged`, because before an event most
@@ -48,6 +51,8 @@ export const MAX_SUMMARY_SENTENCES = 8;
 export interface SummaryCandidate {
   readonly claim: Claim;
   readonly representative: SentenceFeatures;
+  /** Joined through a figure or a list only: its sentences share a number, not necessarily a happening. */
+  readonly anchored?: boolean;
   /** Dated before the story: background, placed last. */
   readonly background: string | undefined;
 }
@@ -100,7 +105,93 @@ export function trimConnective(text: string, language: SynthesisLexiconLanguage)
 
 type SynthesisLexiconLanguage = Parameters<typeof synthesisLexicon>[0];
 
-/** Chooses and orders the summary sentences. */
+/** Two sentences giving one figure ("odwołano 600 lotów") tell the same fact, however worded. */
+function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  return a.figures.some((x) => x.unit !== '' && b.figures.some((y) => y.unit === x.unit && sameFigure(x, y)));
+}
+
+/** Statuses a lead may not have: the lead says what happened, not what was expected, overtaken or denied. */
+const NOT_LEAD: ReadonlySet<string> = new Set(['hedged', 'superseded', 'denied']);
+
+/**
+ * The story's main subject: the person, organisation, product or event named in the most articles
+ * (a place only when nothing else is named: "Rosja" frames the seeds, Kim Dzong Un is their subject).
+ */
+export function mainSubject(features: StoryFeatures): string | undefined {
+  const articles = new Map<string, { n: Set<number>; mentions: number; place: boolean }>();
+  for (const s of features.sentences) {
+    for (const m of s.mentions) {
+      let e = articles.get(m.key);
+      if (!e) {
+        e = { n: new Set<number>(), mentions: 0, place: m.type === 'LOC' };
+        articles.set(m.key, e);
+      }
+      e.n.add(s.articleIndex);
+      e.mentions++;
+    }
+  }
+  return [...articles.entries()].sort((a, b) => Number(a[1].place) - Number(b[1].place) || b[1].n.size - a[1].n.size || b[1].mentions - a[1].mentions || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/**
+ * A sentence opening with a pronoun or a word pointing back ("Ten w środę…", "Według niego…")
+ * cannot lead, and shows a claim only when no other wording states it (index.ts).
+ */
+export function opensWithReference(s: SentenceFeatures): boolean {
+  const { titleAnaphora } = synthesisLexicon(s.language);
+  return s.words.slice(0, 2).some((w, i) => titleAnaphora.has(w) && (i === 0 || /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
+}
+
+/**
+ * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
+ * position, as for every summary sentence) among those that name the story's main subject, are
+ * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does),
+ * joined by wording (a claim joined only through a shared figure may gather sentences of different
+ * happenings) and open with no pointer back; of equals the latest report wins.
+ */
+function chooseLead<T extends { readonly cand: SummaryCandidate; readonly score: number }>(features: StoryFeatures, scored: readonly T[]): T | undefined {
+  const subject = mainSubject(features);
+  const eligible = scored.filter(({ cand: c }) =>
+    c.background === undefined && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) &&
+    (subject === undefined || groupNames(c, subject)));
+  const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
+  const headlines = headlineStems(features);
+  const weights = new Map(eligible.map((x) => [x, x.score * (1 + HEADLINE_WEIGHT * headlineShare(x.cand.representative, headlines))] as const));
+  const weight = (x: T): number => weights.get(x)!;
+  return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
+}
+
+/**
+ * Headlines say what happened: a lead whose words the articles' headlines share (in two content
+ * words or more) weighs up to HEADLINE_WEIGHT more, by the share of headlines sharing them.
+ */
+const HEADLINE_WEIGHT = 1;
+const HEADLINE_SHARED_WORDS = 2;
+
+function headlineStems(features: StoryFeatures): Set<string>[] {
+  return features.byArticle.map((list) => {
+    const title = list[0]?.article.title;
+    if (!title) return new Set<string>();
+    const { stopwords } = synthesisLexicon(list[0]!.language);
+    return new Set((title.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !stopwords.has(w)).map(stemOf));
+  });
+}
+
+function headlineShare(s: SentenceFeatures, headlines: readonly Set<string>[]): number {
+  const titled = headlines.filter((h) => h.size > 0);
+  if (titled.length === 0) return 0;
+  const own = new Set(s.words.map(stemOf));
+  const sharing = titled.filter((h) => [...h].filter((w) => own.has(w)).length >= HEADLINE_SHARED_WORDS).length;
+  return sharing / titled.length;
+}
+
+/** The shown wording names the subject (by entity key). */
+function groupNames(c: SummaryCandidate, subject: string): boolean {
+  return c.representative.entityKeys.has(subject);
+}
+
+
+/** Chooses and orders the summary sentences: the lead first, then by relevance and novelty. */
 export function selectSummary(features: StoryFeatures, candidates: readonly SummaryCandidate[], count: number): SummarySentence[] {
   const c = centroid(features);
   let norm = 0;
@@ -118,6 +209,9 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const top = Math.max(...scored.map((s) => s.score), 1e-9);
   const chosen: typeof scored = [];
   const pool = [...scored];
+  const leadItem = chooseLead(features, scored);
+  const lead = leadItem?.cand;
+  if (leadItem) chosen.push(pool.splice(pool.indexOf(leadItem), 1)[0]!);
   const maxBackground = Math.max(1, Math.floor(count * MAX_BACKGROUND_SHARE));
   const hasBackground = scored.some((x) => x.cand.background !== undefined);
   while (chosen.length < count && pool.length > 0) {
@@ -131,7 +225,9 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     let bestIndex = -1;
     pool.forEach((item, i) => {
       if (!eligible(item)) return;
-      const redundancy = Math.max(0, ...chosen.map((x) => similarity(x.cand.representative, item.cand.representative, features.idf)));
+      const redundancy = Math.max(0, ...chosen.map((x) => (shareFigure(x.cand.representative, item.cand.representative) ? 1 : similarity(x.cand.representative, item.cand.representative, features.idf))));
+      // One sentence stands for several claims (its figure's and its wording's): never twice, nor a near copy.
+      if (redundancy >= MAX_REDUNDANCY || chosen.some((x) => x.cand.representative.id === item.cand.representative.id)) return;
       const mmr = MMR_LAMBDA * (item.score / top) - (1 - MMR_LAMBDA) * redundancy;
       if (mmr > best) {
         best = mmr;
@@ -144,6 +240,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const ordered = chosen
     .map((x) => x.cand)
     .sort((a, b) => {
+      if (a === lead || b === lead) return a === lead ? -1 : 1;
       if (a.background !== b.background) {
         if (a.background === undefined) return -1;
         if (b.background === undefined) return 1;

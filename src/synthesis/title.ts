@@ -1,16 +1,20 @@
 /**
- * The report's title (issue 7 §4): a short headline, never a long sentence cut with "…". A caller's
- * title is kept when it reads as a headline; otherwise the story's own words are used: an article
- * headline, else the best summary sentence that fits, else the main clause of one, else a cut.
- * "Best" means: it stands on its own (no opening that points back, "Jej sprawa…"), it names
- * someone or something, most sources state it, it is short.
+ * The story's one title, used everywhere (list, page, report, API): a short headline, never a long
+ * sentence cut with "…", never cut inside an abbreviation ("ws.", "W."). A caller's title is kept
+ * when it reads as a headline; otherwise the story's own words are used: an article headline, else
+ * the summary's lead when it fits (the main happening, summary.ts), else the best summary sentence
+ * that fits, else the main clause of one, else a cut at a word boundary. "Best" means: it stands on
+ * its own (no opening that points back, "Jej sprawa…"), it names someone or something, most sources
+ * state it, it is short. `headlineFromText` gives the same treatment to any text (an article's first
+ * sentence as a story's provisional title).
  */
+import type { Language } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import type { SummarySentence } from './types.ts';
 import { synthesisLexicon } from './resources.ts';
-import { shorten } from '../text/headline.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
+import { firstSentence, shorten } from '../text/headline.ts';
 import { endsWithAbbreviation } from '../text/sentences.ts';
-import type { Language } from '../types.ts';
 
 /**
  * Longer than this is a sentence, not a headline. Polish news headlines mostly run to 60–90
@@ -22,6 +26,19 @@ export const MAX_TITLE_CHARS = 120;
 const MIN_CLAUSE_WORDS = 4;
 
 const TRUNCATED = /(?:…|\.\.\.)\s*$/;
+
+/**
+ * A section label in capitals before the headline proper ("O TYM SIĘ MÓWI Asia Bibi…", "ZOBACZ TO
+ * Wzruszające…"): two or more upper-case words, then a capitalised word in lower case. One
+ * capital word ("W Holandii…", "NATO zwiększa…") is part of the headline.
+ */
+const KICKER = /^(?:\p{Lu}+[ \t]+){2,}(?=\p{Lu}\p{Ll})/u;
+
+/** The headline without a leading section label in capitals (KICKER). */
+function withoutKicker(title: string): string {
+  const kicker = KICKER.exec(title)?.[0];
+  return kicker && kicker.replace(/\s/gu, '').length >= 4 ? title.slice(kicker.length) : title;
+}
 
 function isHeadline(text: string | undefined): text is string {
   return text !== undefined && text.trim().length > 0 && text.length <= MAX_TITLE_CHARS && !TRUNCATED.test(text);
@@ -64,15 +81,45 @@ function rank(summary: readonly SummarySentence[], articles: readonly SynthesisA
     );
 }
 
-/** The main clause before ", że …" / ", which …", when it fits and says enough. */
-function mainClause(sentence: string, subordinators: ReadonlySet<string>): string | undefined {
+/**
+ * The clause a title can be: the main clause before ", że …" / ", which …" when it fits and says
+ * enough; but when that main clause only frames a report ("Jak donosi X, media poinformowały, że
+ * …"), the reported clause after "że", which holds the news, first letter capitalised.
+ */
+function mainClause(sentence: string, subordinators: ReadonlySet<string>, language: Language): string | undefined {
+  const reporting = quoteCues(language === 'en' ? 'en' : 'pl');
   for (const m of sentence.matchAll(/,\s+([\p{L}]+)/gu)) {
     if (!subordinators.has(m[1]!.toLowerCase())) continue;
     const clause = sentence.slice(0, m.index).trim();
+    const frame = clause.split(/\s+/u).some((w) => reporting.verb(w.replace(/[^\p{L}]/gu, '')) !== undefined);
+    if (frame) {
+      const reported = asHeadline(sentence.slice(m.index! + m[0].length).trim(), language);
+      const capitalised = reported.charAt(0).toUpperCase() + reported.slice(1);
+      return reported.split(/\s+/).length >= MIN_CLAUSE_WORDS && isHeadline(capitalised) ? capitalised : undefined;
+    }
     if (clause.split(/\s+/).length < MIN_CLAUSE_WORDS || clause.length > MAX_TITLE_CHARS) return undefined;
     return clause;
   }
   return undefined;
+}
+
+/**
+ * A headline from any text: its first sentence (src/text/headline.ts: never ended by "ws." or an
+ * initial "W.") when it fits, else that sentence's main clause, else a cut at a word boundary.
+ * @example headlineFromText('Porozumienie ws. brexitu blisko. Ministrowie…', 'pl') // → 'Porozumienie ws. brexitu blisko'
+ */
+export function headlineFromText(text: string, language: Language): string | undefined {
+  // Uncut: a sentence too long for a title gives its main clause before a cut is tried.
+  const sentence = firstSentence(withoutKicker(text.trim()), language, Number.POSITIVE_INFINITY)?.trim();
+  if (!sentence) return undefined;
+  const headline = asHeadline(sentence, language);
+  if (isHeadline(headline)) return headline;
+  return mainClause(sentence, synthesisLexicon(language).subordinators, language) ?? lastResort(sentence, language);
+}
+
+/** A cut at a word boundary that fits, marked with "…" (src/text/headline.ts: never right after an abbreviation). */
+function lastResort(text: string, language: Language): string {
+  return shorten(asHeadline(text.replace(TRUNCATED, ''), language), MAX_TITLE_CHARS, language);
 }
 
 /**
@@ -86,18 +133,20 @@ export function storyTitle(
   fallback: string,
 ): string {
   if (isHeadline(given)) return given.trim();
-  const headline = articles.map((a) => a.article.title).find(isHeadline);
+  const headline = articles.map((a) => a.article.title && withoutKicker(a.article.title.trim())).find(isHeadline);
   if (headline) return headline.trim();
   const language = articles[0]?.article.language ?? 'pl';
   const lexicon = synthesisLexicon(language);
   const ranked = rank(summary, articles, lexicon.titleAnaphora);
+  // The lead states the main happening (summary.ts): it is the title when it fits.
+  const lead = ranked.find((r) => r.text === summary[0]?.text);
+  if (lead?.standsAlone && lead.names > 0 && isHeadline(asHeadline(lead.text, language))) return asHeadline(lead.text, language);
   const short = ranked.find((s) => s.standsAlone && isHeadline(asHeadline(s.text, language)));
   if (short) return asHeadline(short.text, language);
   for (const s of ranked) {
-    const clause = s.standsAlone ? mainClause(s.text, lexicon.subordinators) : undefined;
+    const clause = s.standsAlone ? mainClause(s.text, lexicon.subordinators, language) : undefined;
     if (clause) return clause;
   }
   const longest = given ?? ranked[0]?.text;
-  // The last resort: cut at a word boundary that fits, marked with "…".
-  return longest ? shorten(asHeadline(longest.replace(TRUNCATED, ''), language), MAX_TITLE_CHARS, language) : fallback;
+  return longest ? lastResort(longest, language) : fallback;
 }

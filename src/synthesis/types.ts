@@ -1,11 +1,12 @@
 /**
- * Public records of story synthesis (issue 7). The JSON form of `StoryReport` is documented in
- * docs/SCHEMA.md (story report); keep the two in step.
+ * Public records of story synthesis. The JSON form of `StoryReport` and the status vocabulary are
+ * documented in docs/SCHEMA.md (story report, claim statuses); keep the three in step.
  */
 import type { EntityType, Language, Published } from '../types.ts';
 import type { EpistemicStatus, SynthesisArticle } from './input.ts';
 
 export type { EpistemicStatus, SynthesisArticle } from './input.ts';
+export { EPISTEMIC_STATUSES } from './input.ts';
 
 export interface StoryInput {
   readonly id: string;
@@ -20,11 +21,29 @@ export interface Citation {
   readonly end: number;
 }
 
-export type ClaimStatus = 'corroborated' | 'single-source' | 'hedged' | 'confirmed' | 'conflict';
+/**
+ * What a reader is told about one sentence: how its article states it (`asserted` in its own voice,
+ * `attributed` to a source, `hedged`, officially `confirmed`, `denied`), or that a later report in the
+ * story overtook what it expected or reported (`superseded`).
+ */
+export type SentenceStatus = EpistemicStatus | 'superseded';
+
+/** Every claim status (ClaimStatus) as a list, for schemas (src/app/records.ts). */
+export const CLAIM_STATUSES = ['asserted', 'attributed', 'hedged', 'confirmed', 'denied', 'disputed', 'superseded'] as const satisfies readonly ClaimStatus[];
+
+/**
+ * What a reader is told about a claim: the sentence statuses, plus `disputed` when another source
+ * contradicts or denies it. How many independent origins state it is `independentSources` and
+ * `corroborated` (two or more), apart from the status.
+ */
+export type ClaimStatus = SentenceStatus | 'disputed';
 
 export interface ClaimSentence extends Citation {
   readonly text: string;
+  /** How the article words it (src/analysis/epistemic). */
   readonly epistemic: EpistemicStatus;
+  /** What the report tells a reader about this sentence. */
+  readonly status: SentenceStatus;
 }
 
 export interface Claim {
@@ -34,8 +53,13 @@ export interface Claim {
   readonly status: ClaimStatus;
   readonly sentences: readonly ClaimSentence[];
   readonly articles: readonly string[];
-  /** Articles counted once per original: a syndicated copy (`duplicateOf`) adds nothing. */
+  /**
+   * Origins counted once: one outlet, a declared reprint of an agency, verbatim copies of one text
+   * (src/synthesis/origins.ts) add one together.
+   */
   readonly independentSources: number;
+  /** Two or more independent origins state it. */
+  readonly corroborated: boolean;
 }
 
 export type ConflictSlot = 'place' | 'date' | 'number' | 'person';
@@ -44,20 +68,29 @@ export interface ConflictValue {
   readonly value: string;
   readonly citations: readonly Citation[];
   readonly epistemic: readonly EpistemicStatus[];
+  /** In an `update`: `superseded` for what earlier reports expected, `current` for the later report. */
+  readonly state?: 'superseded' | 'current';
 }
+
+/**
+ * `contradiction`: both cannot be true. `refinement`: one value lies inside the other (a city in its
+ * region). `update`: earlier reports expected or reported one value, a later one states another as
+ * what happened (values: earlier first). `dispute`: a source denies what another one claims.
+ */
+export const CONFLICT_KINDS = ['contradiction', 'refinement', 'update', 'dispute'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export interface Conflict {
   readonly slot: ConflictSlot;
   readonly subject: string;
-  /** `refinement`: one value lies inside another (a city in its region); otherwise `contradiction`. */
-  readonly kind: 'contradiction' | 'refinement';
+  readonly kind: ConflictKind;
   readonly values: readonly ConflictValue[];
 }
 
 export interface SummarySentence {
   readonly text: string;
   readonly citations: readonly Citation[];
-  /** True exactly when `status` is `hedged`, or the claim is disputed in a hedged wording. */
+  /** True exactly when the shown wording is hedged (whatever else the claim's status says). */
   readonly hedged: boolean;
   /** The status of the claim the sentence stands for: the same label as in the key facts. */
   readonly status: ClaimStatus;
@@ -71,10 +104,16 @@ export interface TimelineEntry {
 }
 
 export interface ReportQuote {
+  /** The speaker's name for the whole story: an entity's full base name, or a description in the nominative. */
   readonly speaker?: string;
+  /** The speaker's entity key, when the speaker is a named entity. */
+  readonly speakerKey?: string;
   readonly text: string;
+  /** `direct` (their words in marks or dash speech), `mixed`, `indirect` (reported). */
   readonly kind: string;
   readonly citation: Citation;
+  /** Other articles that carry the same words. */
+  readonly alsoIn?: readonly Citation[];
 }
 
 export interface ReportEntity {
@@ -93,6 +132,9 @@ export interface ReportSource {
   readonly published?: Published;
   readonly language: Language;
   readonly duplicateOf?: string;
+  /** The independent origin it counts toward: its outlet, the agency it reprints, the text it copies. */
+  readonly independentOrigin: string;
+  /** The first article of its origin; the others add no independent source. */
   readonly independent: boolean;
 }
 
@@ -113,7 +155,7 @@ export interface StoryReport {
 }
 
 export interface SynthesisOptions {
-  /** Sentences in the summary, 5–8 (issue 7); default 6. */
+  /** Sentences in the summary, 5–8; default 6. */
   readonly summarySentences?: number;
   /** Stamped into the report when given; left out otherwise so reports stay reproducible. */
   readonly generatedAt?: string;

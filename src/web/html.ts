@@ -93,11 +93,11 @@ const STYLE = `
   table.claims td { border-top: 1px solid var(--line); padding: .45rem .3rem; vertical-align: top; }
   .num { text-align: right; font-family: system-ui, sans-serif; white-space: nowrap; }
   .badge { display: inline-block; padding: .05em .55em; border-radius: 1em; font: 700 .7rem/1.6 system-ui, sans-serif; white-space: nowrap; }
-  .badge.corroborated { background: #dff3e4; color: #1e6b34; }
+  .badge.asserted, .badge.attributed { background: #eceef1; color: #4a4f55; }
   .badge.confirmed { background: #d7e8fb; color: #174a80; }
-  .badge.single-source { background: #eceef1; color: #4a4f55; }
   .badge.hedged { background: #fff1c7; color: #7a5a00; }
-  .badge.conflict { background: #fde0dd; color: #a3261b; }
+  .badge.disputed, .badge.denied { background: #fde0dd; color: #a3261b; }
+  .badge.superseded { background: #eceef1; color: #4a4f55; text-decoration: line-through; }
   .conflict { border-left: 4px solid #d93f2f; background: #fdf1ef; padding: .5rem .8rem; margin: .5rem 0; border-radius: 0 .3rem .3rem 0; }
   .conflict.refinement { border-color: #d9a62f; background: #fdf8ea; }
   .conflict .slot { margin-left: .4rem; font: .75rem system-ui, sans-serif; color: var(--muted); text-transform: uppercase; }

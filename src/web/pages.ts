@@ -72,9 +72,9 @@ export function errorPage(status: number): string {
 
 /** Claim statuses as a reader reads them; the badge class is the status itself. */
 const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
-  corroborated: 'kilka źródeł', confirmed: 'potwierdzone', 'single-source': 'jedno źródło', hedged: 'niepewne', conflict: 'sporne',
+  asserted: 'podane', attributed: 'według źródła', hedged: 'niepewne', confirmed: 'potwierdzone', denied: 'zaprzeczenie', disputed: 'sporne', superseded: 'nieaktualne',
 };
-const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'conflict', 'confirmed']);
+const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'confirmed', 'denied', 'disputed', 'superseded']);
 const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
 const ENTITY_TYPES: readonly (readonly [EntityType, string])[] = [
   ['PER', 'Osoby'], ['ORG', 'Organizacje'], ['LOC', 'Miejsca'], ['EVT', 'Wydarzenia'], ['PRO', 'Dzieła i produkty'],

@@ -12,7 +12,7 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 3, fingerprint: '6764b04f2ae8305c' };
+const RECORDED = { version: 4, fingerprint: '023bc3529b8210fa' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { synthesizeStory, renderHtml, renderMarkdown } from '../../src/synthesis/index.ts';
 import { trimConnective } from '../../src/synthesis/summary.ts';
+import { sameName } from '../../src/synthesis/slots.ts';
 import { handArticle } from './helpers.ts';
 
 const PEOPLE = [
@@ -18,7 +19,7 @@ test('claims: paraphrases from two outlets meet; a syndicated copy counts once',
   assert.ok(tanks);
   assert.deepEqual([...tanks.articles].sort(), ['a', 'b', 'c']);
   assert.equal(tanks.independentSources, 2);
-  assert.equal(tanks.status, 'corroborated');
+  assert.equal(tanks.corroborated, true);
   assert.equal(report.counts.independentSources, 2);
   assert.equal(report.sources.find((s) => s.article === 'c')!.independent, false);
 });
@@ -48,7 +49,7 @@ test('conflicts: two cities are a contradiction; a city and its country a refine
   assert.equal(pair('Kraków', 'Gdańsk')?.kind, 'contradiction');
   assert.equal(pair('Kraków', 'Polska')?.kind, 'refinement');
   assert.equal(pair('Gdańsk', 'Polska')?.kind, 'refinement');
-  const claims = report.claims.filter((c) => c.status === 'conflict');
+  const claims = report.claims.filter((c) => c.status === 'disputed');
   assert.ok(claims.some((c) => c.text.includes('Krakowie')));
 });
 
@@ -59,14 +60,24 @@ test('conflicts: one source giving two days is uncertainty, not a conflict', () 
   ];
   const report = synthesizeStory({ id: 's', articles });
   assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), []);
+  const entities = PEOPLE;
   const disagree = synthesizeStory({
     id: 't',
     articles: [
-      handArticle({ id: 'a', text: 'Spotkanie odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
-      handArticle({ id: 'b', text: 'Spotkanie odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
+      handArticle({ id: 'a', entities, text: 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
+      handArticle({ id: 'b', entities, text: 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
     ],
   });
   assert.equal(disagree.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
+  // Two meetings of different people on different days are two happenings, not a date dispute.
+  const two = synthesizeStory({
+    id: 'u',
+    articles: [
+      handArticle({ id: 'a', entities, text: 'Spotkanie Donald Tusk z rolnikami odbędzie się we wtorek w stolicy kraju.', times: [['we wtorek', '2023-09-12']] }),
+      handArticle({ id: 'b', entities, text: 'Spotkanie Olaf Scholz z rolnikami odbędzie się w piątek w stolicy kraju.', times: [['w piątek', '2023-09-15']] }),
+    ],
+  });
+  assert.deepEqual(two.conflicts, []);
 });
 
 test('conflicts: different counts in paraphrases of one claim', () => {
@@ -79,7 +90,8 @@ test('conflicts: different counts in paraphrases of one claim', () => {
   });
   const numbers = report.conflicts.filter((c) => c.slot === 'number');
   assert.equal(numbers.length, 1);
-  assert.deepEqual(numbers[0]!.values.map((v) => v.value).sort(), ['12', '14']);
+  assert.deepEqual(numbers[0]!.values.map((v) => v.value).sort(), ['12 osób', '14 osób']);
+  assert.equal(numbers[0]!.kind, 'contradiction');
 });
 
 test('summary: status marks, hedges kept, size clamped to 5–8', () => {
@@ -212,4 +224,95 @@ test('summary: background dated before the story gets one place, at most a third
   assert.ok(past.includes(report.summary.at(-1)!.text), `last sentence is not background: ${report.summary.at(-1)!.text}`);
   const onlyNews = synthesizeStory({ id: 's', articles: [handArticle({ id: 'b', published: '2023-09-12', text: news.join(' ') })] });
   assert.equal(onlyNews.summary.length, 6, 'no background: every place goes to the news');
+});
+
+test('origins: one outlet, a declared reprint ("PAP."), and verbatim copies count once', () => {
+  const pap = 'Przewoźnik odwołał dziś ponad trzysta lotów z powodu strajku personelu pokładowego w trzech krajach Europy. Związki zawodowe domagają się podwyżek płac i umów zawieranych na podstawie prawa lokalnego.';
+  const articles = [
+    { ...handArticle({ id: 'a', text: `${pap}\n\nPAP.` }), article: { ...handArticle({ id: 'a', text: `${pap}\n\nPAP.` }).article, outlet: 'gazeta.pl', origin: 'https://gazeta.pl/1' } },
+    { ...handArticle({ id: 'b', text: pap }), article: { ...handArticle({ id: 'b', text: pap }).article, outlet: 'tvp.info', origin: 'https://tvp.info/2' } },
+    { ...handArticle({ id: 'c', text: 'Strajk w liniach lotniczych trwa od rana. Pasażerowie czekają na lotniskach na informacje.' }), article: { ...handArticle({ id: 'c', text: 'x' }).article, id: 'c', text: 'Strajk w liniach lotniczych trwa od rana. Pasażerowie czekają na lotniskach na informacje.', outlet: 'gazeta.pl', origin: 'https://gazeta.pl/3' } },
+    { ...handArticle({ id: 'd', text: 'Inny portal pisze o strajku własnymi słowami i podaje własne liczby pasażerów.' }), article: { ...handArticle({ id: 'd', text: 'x' }).article, id: 'd', text: 'Inny portal pisze o strajku własnymi słowami i podaje własne liczby pasażerów.', outlet: 'rp.pl', origin: 'https://rp.pl/4' } },
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  // a (declares PAP) and b (copies its text) are one origin; c is gazeta.pl's own piece; d stands alone.
+  assert.equal(report.counts.independentSources, 3, JSON.stringify(report.sources.map((s) => [s.article, s.independentOrigin])));
+  assert.equal(report.sources.find((s) => s.article === 'a')!.independentOrigin, 'PAP');
+});
+
+test('claims: "100 tys. pasażerów" and "50 tys." are not one claim; figures and a negation keep claims apart', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', text: 'Odwołane loty dotkną w sumie 100 tysięcy pasażerów linii w Europie.' }),
+      handArticle({ id: 'b', text: 'Odwołane loty dotkną w sumie 50 tysięcy pasażerów linii w Europie.' }),
+      handArticle({ id: 'c', text: 'Związkowcy nie zgadzają się na nowe umowy o pracę w firmie.' }),
+      handArticle({ id: 'd', text: 'Związkowcy zgadzają się na nowe umowy o pracę w firmie.' }),
+    ],
+  });
+  for (const c of report.claims) assert.equal(c.articles.length, 1, `${c.text} ← ${c.articles.join(',')}`);
+  const numbers = report.conflicts.filter((c) => c.slot === 'number');
+  assert.deepEqual(numbers.map((c) => c.values.map((v) => v.value).sort()), [['100 tysięcy pasażerów', '50 tysięcy pasażerów']]);
+});
+
+test('conflicts: a later count updates an earlier expectation; a different measure and a part are no conflict', () => {
+  const day = (d: string) => ({ published: d });
+  const articles = [
+    handArticle({ id: 'a', ...day('2018-09-18'), text: 'Przewoźnik odwoła w piątek ponad 600 lotów z powodu strajku.' }),
+    handArticle({ id: 'b', ...day('2018-09-28'), text: 'Przewoźnik odwołał w piątek 250 lotów z powodu strajku.' }),
+    handArticle({ id: 'c', ...day('2018-09-28'), text: 'Przewoźnik odwołał 120 lotów każdego dnia strajku w całej Europie.' }),
+    handArticle({ id: 'd', ...day('2018-09-28'), text: 'Przewoźnik odwołał cztery loty z lotniska w naszym mieście.' }),
+  ].map((a) => ({ ...a, article: { ...a.article, published: { value: a.article.published!.value, precision: 'day' as const } } }));
+  const report = synthesizeStory({ id: 's', articles });
+  const numbers = report.conflicts.filter((c) => c.slot === 'number');
+  assert.equal(numbers.length, 1, JSON.stringify(numbers.map((c) => [c.kind, c.values.map((v) => v.value)])));
+  assert.equal(numbers[0]!.kind, 'update');
+  assert.deepEqual(numbers[0]!.values.map((v) => [v.value, v.state]), [['ponad 600 lotów', 'superseded'], ['250 lotów', 'current']]);
+  assert.ok(!numbers.some((c) => c.values.some((v) => /120|cztery/.test(v.value))), 'a per-day figure and a local count are other measures');
+  const expected = report.claims.flatMap((c) => c.sentences).find((s) => s.article === 'a')!;
+  assert.equal(expected.status, 'superseded');
+});
+
+test('conflicts: a denial of another source\'s account of where someone is makes a dispute', () => {
+  const entities = [['Pakistanu', 'Pakistan', 'LOC', 'geo-pk'], ['Asia Bibi', 'Asia Bibi', 'PER', 'as-b']] as const;
+  const articles = [
+    handArticle({ id: 'a', entities, text: 'Asia Bibi jest w samolocie, ale nikt nie wie, gdzie wyląduje.' }),
+    handArticle({ id: 'b', entities, text: 'Asia Bibi została przewieziona w bezpieczne miejsce na terenie Pakistanu, dementując informacje o wyjeździe.', statuses: { 0: 'denied' } }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const dispute = report.conflicts.find((c) => c.kind === 'dispute');
+  assert.ok(dispute, JSON.stringify(report.conflicts));
+  assert.deepEqual(dispute.values.map((v) => v.value), ['samolot', 'Pakistan']);
+  assert.equal(report.claims.find((c) => c.articles.includes('a'))!.status, 'disputed');
+});
+
+test('conflicts: an acronym or the first words of a name are the same name, not a second place', () => {
+  assert.equal(sameName('UE', 'Unia Europejska'), true);
+  assert.equal(sameName('Federalny Urząd', 'Federalny Urząd Żeglugi'), true);
+  assert.equal(sameName('Wyborg', 'Ust-Ługa'), false);
+  assert.equal(sameName('Irlandia', 'Dublin'), false);
+});
+
+test('claims: a wording that opens pointing back ("Ten w środę…") shows a claim only when no other wording states it', () => {
+  const pointer = 'Ten w środę uniewinnił oskarżoną nauczycielkę z miasta Lahaur.';
+  const a = handArticle({ id: 'a', text: `${pointer} Inne wieści.` });
+  const b = handArticle({ id: 'b', text: `${pointer} Jeszcze inne wieści.` });
+  const c = handArticle({ id: 'c', text: 'Sąd Najwyższy w środę uniewinnił oskarżoną nauczycielkę z miasta Lahaur. Koniec.' });
+  const report = synthesizeStory({ id: 's', articles: [a, b, c] });
+  const claim = report.claims.find((x) => x.text.includes('uniewinnił'));
+  assert.ok(claim);
+  assert.deepEqual([...claim.articles].sort(), ['a', 'b', 'c']);
+  assert.match(claim.text, /^Sąd Najwyższy/);
+  const alone = synthesizeStory({ id: 's', articles: [a] }).claims.find((x) => x.text.includes('uniewinnił'));
+  assert.equal(alone?.text, pointer, 'the only wording is still shown');
+});
+
+test('features: a story name followed by where it is ("Sąd Najwyższy w Pakistanie") is that name for comparing claims', async () => {
+  const { storyFeatures } = await import('../../src/synthesis/features.ts');
+  const a = handArticle({ id: 'a', text: 'W środę Sąd Najwyższy w Pakistanie uchylił wyrok.', entities: [['Sąd Najwyższy w Pakistanie', 'Sąd Najwyższy w Pakistanie', 'ORG', 'sn-w-pk']] });
+  const b = handArticle({ id: 'b', text: 'Sąd Najwyższy uchylił w środę wyrok.', entities: [['Sąd Najwyższy', 'Sąd Najwyższy', 'ORG', 'sn']] });
+  const c = handArticle({ id: 'c', text: 'Minister w rządzie podał się do dymisji.', entities: [['Minister w rządzie', 'Minister w rządzie', 'PER', 'mnstr-w-rz']] });
+  const features = storyFeatures([a, b, c]);
+  assert.deepEqual([...features.sentences[0]!.entityKeys], ['sn']);
+  assert.deepEqual([...features.sentences[2]!.entityKeys], ['mnstr-w-rz'], 'no shorter name of the story: the key stays');
 });

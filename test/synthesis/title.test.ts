@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { storyTitle, MAX_TITLE_CHARS } from '../../src/synthesis/title.ts';
+import { headlineFromText, storyTitle, MAX_TITLE_CHARS } from '../../src/synthesis/title.ts';
 import type { SummarySentence } from '../../src/synthesis/types.ts';
 import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
 import { synthesizeStory, renderMarkdown } from '../../src/synthesis/index.ts';
@@ -9,7 +9,7 @@ import { handArticle } from './helpers.ts';
 const sentence = (text: string, cited: number): SummarySentence => ({
   text,
   hedged: false,
-  status: 'corroborated',
+  status: 'asserted',
   citations: Array.from({ length: cited }, (_, i) => ({ article: `a${i}`, start: 0, end: text.length })),
 });
 const LONG_LEAD = 'Kreml przekazał w krótkim poniedziałkowym komunikacie, że północnokoreański przywódca Kim Dzong Un "w najbliższych dniach złoży oficjalną wizytę w Federacji Rosyjskiej".';
@@ -30,8 +30,11 @@ test('title: an article headline beats summary sentences', () => {
   assert.equal(storyTitle(undefined, [titled], [sentence(SHORT, 3)], 's1'), 'Kim Dzong Un w Rosji');
 });
 
-test('title: only long sentences → their first clause; nothing at all → the fallback', () => {
-  assert.equal(storyTitle(undefined, [article], [sentence(LONG_LEAD, 2)], 's1'), 'Kreml przekazał w krótkim poniedziałkowym komunikacie');
+test('title: only long sentences → a clause of one (the news, not a reporting frame); nothing at all → the fallback', () => {
+  // "Kreml przekazał w … komunikacie" only frames the report: the reported clause is the news.
+  assert.equal(storyTitle(undefined, [article], [sentence(LONG_LEAD, 2)], 's1'), 'Północnokoreański przywódca Kim Dzong Un "w najbliższych dniach złoży oficjalną wizytę w Federacji Rosyjskiej"');
+  const framed = 'Władze miasta zdecydowały w poniedziałek po długiej i burzliwej debacie radnych, które trwały do późnej nocy, że nowy most zostanie zbudowany w ciągu trzech lat przez państwową spółkę drogową.';
+  assert.equal(storyTitle(undefined, [article], [sentence(framed, 2)], 's1'), 'Władze miasta zdecydowały w poniedziałek po długiej i burzliwej debacie radnych, które trwały do późnej nocy');
   assert.equal(storyTitle(undefined, [article], [], 's1'), 's1');
 });
 
@@ -57,4 +60,23 @@ test('title: no cut before a relative clause ("Obywatele 27 krajów UE, którzy�
   const title = storyTitle(undefined, [article], [sentence(relative, 2)], 's1');
   assert.notEqual(title, 'Obywatele 27 krajów UE');
   assert.ok(title.endsWith('…') && title.length <= MAX_TITLE_CHARS, title);
+});
+
+test('title: never cut inside an abbreviation ("ws.", an initial "W.")', () => {
+  assert.equal(headlineFromText('Porozumienie ws. brexitu coraz bliżej. Ministrowie poparli projekt.', 'pl'), 'Porozumienie ws. brexitu coraz bliżej');
+  assert.equal(headlineFromText('Władimir W. Putin spotkał się z Kim Dzong Unem. Rozmowy trwały godzinę.', 'pl'), 'Władimir W. Putin spotkał się z Kim Dzong Unem');
+  const long = `Rząd przyjął projekt ustawy ws. ${'bardzo długiej nazwy nowego programu rządowego '.repeat(4)}i skierował go do Sejmu.`;
+  const cut = headlineFromText(long, 'pl')!;
+  assert.ok(cut.length <= MAX_TITLE_CHARS && cut.endsWith('…'), cut);
+  assert.ok(!/\bws…$/.test(cut));
+  assert.equal(storyTitle(undefined, [article], [sentence('Spotkanie odbędzie się ws. brexitu.', 2)], 's1'), 'Spotkanie odbędzie się ws. brexitu');
+});
+
+test('title: a section label in capitals before a headline is no part of the title', () => {
+  const titled = { ...article, article: { ...article.article, title: 'O TYM SIĘ MÓWI Asia Bibi nie zostanie stracona! Sąd uniewinnił ją' } };
+  assert.equal(storyTitle(undefined, [titled], [], 's1'), 'Asia Bibi nie zostanie stracona! Sąd uniewinnił ją');
+  assert.equal(headlineFromText('ZOBACZ TO Wzruszające świadectwo córki: „Nie mogę się doczekać”', 'pl'), 'Wzruszające świadectwo córki: „Nie mogę się doczekać”');
+  assert.equal(headlineFromText('W Holandii Ryanair też nie poleci', 'pl'), 'W Holandii Ryanair też nie poleci');
+  assert.equal(headlineFromText('NATO zwiększa obecność na wschodzie', 'pl'), 'NATO zwiększa obecność na wschodzie');
+  assert.equal(headlineFromText('USA Today: Biden traci poparcie', 'en'), 'USA Today: Biden traci poparcie');
 });

@@ -4,7 +4,7 @@ import { chipSources, citationChips, CHIPS_SHOWN } from '../../src/web/chips.ts'
 import type { ReportSource } from '../../src/synthesis/types.ts';
 
 const sources: ReportSource[] = Array.from({ length: 12 }, (_, i) => ({
-  article: `${i}`.padStart(16, 'a'), origin: `/srv/news/${i}.txt`, language: 'pl', independent: true,
+  article: `${i}`.padStart(16, 'a'), origin: `/srv/news/${i}.txt`, independentOrigin: `/srv/news/${i}.txt`, language: 'pl', independent: true,
   ...(i % 2 ? { outlet: `Serwis ${i}`, published: { value: '2023-09-12', precision: 'day' as const } } : {}),
 }));
 const chips = chipSources(sources, (s, n) => s.title ?? `Nagłówek ${n}`);

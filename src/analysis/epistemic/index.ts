@@ -1,19 +1,34 @@
 /**
- * Epistemic status per sentence (DESIGN §3, issue 5 item 4): is a statement hedged
- * ("prawdopodobnie", conditional mood, "ma się spotkać"), confirmed ("potwierdził",
- * "w komunikacie"), attributed to a source (it holds a quote or reported speech), or asserted
- * plainly by the article? Cues are data (resources/<lang>/{hedge,confirmation}-cues.txt) and
- * come back with offsets as evidence.
+ * Epistemic status per sentence: does the article deny a claim ("zdementował", "to nieprawda"),
+ * leave it uncertain ("prawdopodobnie", the conditional, hearsay "ma być chory"), report an official
+ * confirmation ("potwierdził", "w komunikacie"), attribute it to a source (a quote or reported
+ * speech), or assert it in its own voice? Cues are data (resources/<lang>/{denial,hedge,
+ * confirmation}-cues.txt, syntax in hedge-cues.txt) and come back with offsets as evidence.
  *
- * Order of precedence: hedge > confirmation > attribution > assertion. Cue words inside a direct
- * quote are the speaker's, not the article's, so they do not hedge or confirm the sentence.
+ * Order of precedence: denial > hedge > confirmation > attribution > assertion. Hedges are read
+ * narrowly, because a report read as speculation misleads as much as the reverse:
+ * - cue words inside a direct quote are the speaker's, not the article's;
+ * - a negated cue is not one ("nie może opuścić kraju" is a prohibition, "nie potwierdzono" no
+ *   confirmation);
+ * - "mieć" + infinitive is a schedule or plan ("ma się spotkać", "ma być gotowy do końca roku"); it
+ *   hedges only in its hearsay reading: present "ma być" with no time in the sentence ("ma być
+ *   chory"), past "miał" + infinitive with no time ("miała odpowiedzieć" = reportedly answered);
+ * - modal adjectives and participles are modifiers, so the lists hold adverbs and predicative forms
+ *   only ("zapytany o możliwą wizytę", "zdjęcia sugerujące" do not hedge), and a conditional opened
+ *   by a relative pronoun describes a thing ("umowę, która przewidywałaby dostawy");
+ * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");
+ * - after a negated report followed by a question word ("nie ustalono, w jaki sposób mogło…") the
+ *   sentence states what is not known, a fact: cues inside the question do not count;
+ * - a denial inside a concessive clause ("mimo że temu zaprzeczał, dostarczył") is not the
+ *   sentence's own.
  */
-import type { Language, Span } from '../../types.ts';
+import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
+import { quoteCues } from '../quotes/cues.ts';
 
-export type EpistemicStatus = 'hedged' | 'confirmed' | 'attributed' | 'asserted';
-export type CueKind = 'hedge' | 'confirm' | 'attribution';
+export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
+export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
 
 export interface StatusCue extends Span {
   readonly text: string;
@@ -31,7 +46,9 @@ export interface EpistemicInput {
   readonly language: Language;
   readonly sentences: readonly Span[];
   /** Quotes from src/analysis/quotes: they make sentences attributed and mask their own cue words. */
-  readonly quotes?: readonly Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'>[];
+  readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType } })[];
+  /** Time expressions (src/analysis/time): a time tells a schedule ("ma przylecieć o 21.00") from hearsay. */
+  readonly times?: readonly Span[];
   /** Accepted for a uniform stage signature; speakers already come with the quotes. */
   readonly mentions?: readonly Span[];
 }
@@ -43,22 +60,38 @@ export interface EpistemicInput {
  */
 export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const lexicon = cueLexicon(input.language === 'en' ? 'en' : 'pl');
+  const reporting = quoteCues(input.language === 'en' ? 'en' : 'pl');
   const quotes = input.quotes ?? [];
   const direct = quotes.filter((q) => q.kind !== 'indirect');
+  const times = input.times ?? [];
   return input.sentences.map((s, index) => {
-    const words = sentenceWords(input.text, s).filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
-    // "Polska nie może negocjować" is a prohibition, not uncertainty: a negated hedge does not count.
-    const hedges = matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations));
+    const all = sentenceWords(input.text, s).filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
+    // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
+    const words = all.slice(0, questionStart(all, lexicon));
+    const timed = times.some((t) => t.start < s.end && s.start < t.end);
+    const denials = matchCues(words, lexicon.denial, 'denial').filter((c) => !negated(words, c, lexicon.negations) && !concessive(words, c, lexicon.concessives));
+    const hedges = matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives));
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);
       if (!inSentence) continue;
       const cue = q.cue && q.cue.start >= s.start && q.cue.end <= s.end ? q.cue : undefined;
+      // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", not
+      // "prawnik poinformował", nor an agency relaying it ("- informuje Reuters").
+      const institution = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase());
+      if (cue && institution && lexicon.institutional.has(cue.text.toLowerCase())) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
-    const status: EpistemicStatus = hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
-    return { sentence: index, status, cues: [...hedges, ...confirms, ...attributions].sort((a, b) => a.start - b.start) };
+    // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
+    // podała firma -") still reports what someone says.
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
+    const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
+    const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
+    return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
   });
 }
 
@@ -71,20 +104,46 @@ interface Word extends Span {
 /** One cue: its words as tests, e.g. ["ma", infinitive] for "ma ~ć". */
 type CuePattern = readonly ((w: string) => boolean)[];
 
+/** How a cue hedges: always, only in the hearsay reading of "mieć" + infinitive, or outside a relative clause. */
+type Reading = 'always' | 'present' | 'past' | 'conditional';
+
+interface Cue {
+  readonly pattern: CuePattern;
+  readonly reading: Reading;
+}
+
+interface Found extends StatusCue {
+  readonly reading: Reading;
+}
+
 /**
  * Cues indexed by their first word, so each word of a sentence is tried only against cues that
  * can start there (the per-word loop over every cue was the stage's main cost on BSNLP dev).
  */
 interface CueIndex {
-  readonly byFirstWord: ReadonlyMap<string, readonly CuePattern[]>;
+  readonly byFirstWord: ReadonlyMap<string, readonly Cue[]>;
   /** Cues whose first word is a prefix, suffix or wildcard. */
-  readonly open: readonly CuePattern[];
+  readonly open: readonly Cue[];
+  /** "!"-lines: a cue starting where one of these matches is not a cue. */
+  readonly exceptions: readonly CuePattern[];
 }
 
 interface CueLexicon {
   readonly hedge: CueIndex;
   readonly confirm: CueIndex;
+  readonly denial: CueIndex;
   readonly negations: ReadonlySet<string>;
+  /** Reporting verbs that confirm when an organisation says them about itself. */
+  readonly institutional: ReadonlySet<string>;
+  /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
+  readonly media: ReadonlySet<string>;
+  /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
+  readonly unknown: readonly CuePattern[];
+  readonly questionWords: ReadonlySet<string>;
+  /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
+  readonly relatives: ReadonlySet<string>;
+  /** Words opening a concessive clause ("mimo że"): a denial after one is not the sentence's. */
+  readonly concessives: ReadonlySet<string>;
 }
 
 const lexicons = new Map<ResourceLanguage, CueLexicon>();
@@ -92,26 +151,57 @@ const lexicons = new Map<ResourceLanguage, CueLexicon>();
 function cueLexicon(language: ResourceLanguage): CueLexicon {
   let lexicon = lexicons.get(language);
   if (!lexicon) {
+    const hedge = keyed(loadResource(language, 'hedge-cues'));
+    const confirm = keyed(loadResource(language, 'confirmation-cues'));
+    const denial = keyed(loadResource(language, 'denial-cues'));
+    const words = (lines: readonly string[] | undefined): Set<string> => new Set((lines ?? []).flatMap((l) => l.split(/\s+/)).map((w) => w.toLowerCase()));
     lexicon = {
-      hedge: indexCues(loadResource(language, 'hedge-cues')),
-      confirm: indexCues(loadResource(language, 'confirmation-cues')),
+      hedge: indexCues(hedge),
+      confirm: indexCues(confirm),
+      denial: indexCues(denial),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
+      institutional: words(confirm.get('institutional')),
+      media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
+      unknown: (hedge.get('unknown') ?? []).map(compileCue),
+      questionWords: words(hedge.get('question')),
+      relatives: words(hedge.get('relative')),
+      concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
 }
 
-function indexCues(entries: readonly string[]): CueIndex {
-  const byFirstWord = new Map<string, CuePattern[]>();
-  const open: CuePattern[] = [];
-  for (const entry of entries) {
-    const first = entry.split(/\s+/)[0]!;
-    const pattern = compileCue(entry);
-    if (/^[~?*]|\*$/u.test(first)) open.push(pattern);
-    else byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), pattern]);
+/** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */
+function keyed(lines: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of lines) {
+    const m = /^([a-z-]+):\s*(.*)$/u.exec(line);
+    const [key, value] = m ? [m[1]!, m[2]!] : ['', line];
+    out.set(key, [...(out.get(key) ?? []), value]);
   }
-  return { byFirstWord, open };
+  return out;
+}
+
+function indexCues(entries: ReadonlyMap<string, readonly string[]>): CueIndex {
+  const byFirstWord = new Map<string, Cue[]>();
+  const open: Cue[] = [];
+  const exceptions: CuePattern[] = [];
+  const add = (entry: string, reading: Reading): void => {
+    if (entry.startsWith('!')) {
+      exceptions.push(compileCue(entry.slice(1).trim()));
+      return;
+    }
+    const first = entry.split(/\s+/)[0]!;
+    const cue = { pattern: compileCue(entry), reading };
+    if (/^[~?*]|\*$/u.test(first)) open.push(cue);
+    else byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), cue]);
+  };
+  for (const entry of entries.get('') ?? []) add(entry, 'always');
+  for (const entry of entries.get('present') ?? []) add(entry, 'present');
+  for (const entry of entries.get('past') ?? []) add(entry, 'past');
+  for (const entry of entries.get('conditional') ?? []) add(entry, 'conditional');
+  return { byFirstWord, open, exceptions };
 }
 
 /** "stem*" → prefix, "*end" → suffix, "~ć" → any word ending in ć, "?" → any one word, else the exact word. */
@@ -126,25 +216,61 @@ function compileCue(entry: string): CuePattern {
   });
 }
 
-function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): StatusCue[] {
-  const found: StatusCue[] = [];
+const matchesAt = (words: readonly Word[], i: number, pattern: CuePattern): boolean =>
+  i + pattern.length <= words.length && pattern.every((test, k) => test(words[i + k]!.lower));
+
+function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Found[] {
+  const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
+    if (index.exceptions.some((p) => matchesAt(words, i, p))) continue;
     const exact = index.byFirstWord.get(words[i]!.lower);
-    for (const pattern of exact ? [...exact, ...index.open] : index.open) {
-      if (i + pattern.length > words.length) continue;
-      if (!pattern.every((test, k) => test(words[i + k]!.lower))) continue;
+    for (const { pattern, reading } of exact ? [...exact, ...index.open] : index.open) {
+      if (!matchesAt(words, i, pattern)) continue;
       const start = words[i]!.start;
       const end = words[i + pattern.length - 1]!.end;
       if (found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ start, end, text: words.slice(i, i + pattern.length).map((w) => w.text).join(' '), kind });
+      found.push({ start, end, text: words.slice(i, i + pattern.length).map((w) => w.text).join(' '), kind, reading });
     }
   }
   return found;
 }
 
+/**
+ * Whether a found hedge cue hedges in its place: "mieć" + infinitive only as hearsay (no time in the
+ * sentence), a conditional only outside a relative clause.
+ */
+function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, relatives: ReadonlySet<string>): boolean {
+  if (cue.reading === 'present' || cue.reading === 'past') return !timed;
+  if (cue.reading === 'conditional') {
+    const i = words.findIndex((w) => w.start === cue.start);
+    return !(i > 0 && relatives.has(words[i - 1]!.text.toLowerCase()));
+  }
+  return true;
+}
+
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {
   const i = words.findIndex((w) => w.start === cue.start);
   return i > 0 && negations.has(words[i - 1]!.lower);
+}
+
+/** A concessive word up to four words before the cue ("mimo że temu zaprzeczał"). */
+function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<string>): boolean {
+  const i = words.findIndex((w) => w.start === cue.start);
+  return words.slice(Math.max(0, i - 4), i).some((w) => concessives.has(w.text.toLowerCase()));
+}
+
+/** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
+function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
+  for (let i = 0; i < words.length; i++) {
+    const pattern = lexicon.unknown.find((p) => matchesAt(words, i, p));
+    if (!pattern) continue;
+    const after = i + pattern.length;
+    // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki").
+    for (let j = after; j < Math.min(words.length, after + 3); j++) {
+      if (lexicon.questionWords.has(words[j]!.text.toLowerCase())) return j;
+    }
+  }
+  return words.length;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;

@@ -37,7 +37,7 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       const speaker = vi === 0
         ? speakerInRegion(ctx, { start: verb.end, end: closing.end }, cue.agreement, 'after', sentenceIndex)
         : speakerInRegion(ctx, { start: tailStart, end: verb.start }, cue.agreement, 'before', sentenceIndex);
-      keep({ ...base, kind: 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: span.start, end: closing.end });
+      keep({ ...base, kind: 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, span.start) }, { start: span.start, end: closing.end });
       return;
     }
   }

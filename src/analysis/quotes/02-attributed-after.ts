@@ -5,7 +5,7 @@
  */
 import { sentenceAt } from '../time/index.ts';
 import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
-import { speakerInRegion, wordsIn } from './speaker.ts';
+import { previousSubject, speakerInRegion, wordsIn } from './speaker.ts';
 
 /** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
 export function dashSpeech(ctx: Context, keep: Keep): void {
@@ -22,7 +22,8 @@ export function dashSpeech(ctx: Context, keep: Keep): void {
     const sentence = sentenceAt(ctx.sentences, content.start);
     const base = { ...content, text: ctx.text.slice(content.start, content.end), kind: 'direct' as const, sentence };
     if (!closing) {
-      keep(base, { start: dash, end: contentEnd });
+      const speaker = previousSubject(ctx, sentence);
+      keep({ ...base, ...(speaker && { speaker }) }, { start: dash, end: contentEnd });
       continue;
     }
     const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence);

@@ -40,7 +40,9 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
-      const speaker = speakerForPhrase(ctx, source, index);
+      const found = speakerForPhrase(ctx, source, index);
+      // "według ekspertów" names "eksperci": a description is reported in the nominative.
+      const speaker = found && !found.key && found.description === found.name ? inNominative(ctx, found) : found;
       const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
       build(content, words[ai]!, speaker);
       return;
@@ -61,6 +63,11 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
     return;
   }
+}
+
+function inNominative(ctx: Context, speaker: Speaker): Speaker {
+  const name = speaker.name.split(/(\s+)/u).map((w) => (/^\s+$/u.test(w) ? w : ctx.cues.nominative(w))).join('');
+  return { ...speaker, name, description: name };
 }
 
 /**

@@ -36,9 +36,9 @@ export interface Closing {
   readonly tail: Span;
 }
 
-/** The first " - <reporting verb>" between `from` and `to`. */
+/** The first " - <reporting verb>" between `from` and `to` (scraped text may lose the space before the dash: "Mahometowi– podaje BBC"). */
 export function closingAttribution(ctx: Context, from: number, to: number): Closing | undefined {
-  const re = /\s([-–—])\s+(\p{L}+)/gu;
+  const re = /(?:\s|(?<=[\p{L}.!?"”]))([-–—])\s+(\p{L}+)/gu;
   re.lastIndex = from;
   for (let m = re.exec(ctx.text); m && m.index < to; m = re.exec(ctx.text)) {
     const wordStart = m.index + m[0].length - m[2]!.length;
@@ -50,7 +50,7 @@ export function closingAttribution(ctx: Context, from: number, to: number): Clos
     // dash quote ("- donosiło CNN. - Mamy informacje…").
     const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(verb.end, to + 400));
     const end = Math.min(sentence ? sentence.end : to, paragraphEndAt(ctx.text, verb.end), stop ? verb.end + stop.index : Infinity);
-    return { dash: m.index + 1, verb, cue, tail: { start: verb.end, end } };
+    return { dash: m.index + m[0].indexOf(m[1]!), verb, cue, tail: { start: verb.end, end } };
   }
   return undefined;
 }
@@ -69,8 +69,13 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
     if (start < 0) return undefined;
   }
   // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
-  // subject was dropped.
-  if (start >= region.length || ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) return undefined;
+  // subject was dropped, unless a role noun follows it ("We wtorek wieczorem linie ogłosiły").
+  if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) {
+    const role = region.findIndex((w, i) => i > start && ctx.cues.roles.has(w.text.toLowerCase()));
+    if (role < 0) return undefined;
+    start = role;
+  }
+  if (start >= region.length) return undefined;
   // In a second clause ("Police estimated …, while organisers claimed that") the subject follows
   // the last comma; when nothing does ("Jeden z urzędników, który…, powiedział") it opens the sentence.
   const lastClause = region.slice(start).filter((w) => w.start > lastComma);
@@ -83,10 +88,11 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
 }
 
-export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number): { speaker?: Speaker } {
+/** The speaker found, else (a dropped subject) the last fitting name before `until` (default: the sentence). */
+export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number, until?: number): { speaker?: Speaker } {
   if (speaker) return { speaker };
   if (cue.impersonal) return {};
-  const earlier = lookBack(ctx, sentence, cue.agreement);
+  const earlier = lookBack(ctx, sentence, cue.agreement, undefined, until === undefined ? {} : { until });
   return earlier ? { speaker: earlier } : {};
 }
 

@@ -25,6 +25,8 @@ export interface QuoteCues {
   /** Verbs whose reported clause may come without a complementiser (English "said"). */
   readonly bare: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
+  /** Documents that carry a statement ("w oświadczeniu"): their issuer speaks. */
+  readonly documents: ReadonlySet<string>;
   /** Relative pronouns: as a subject they point at the name just before ("X, który powiedział"). */
   readonly relatives: ReadonlySet<string>;
   /** Auxiliaries and adverbs between a subject and its verb ("has" in "Washington has warned"). */
@@ -39,6 +41,8 @@ export interface QuoteCues {
   readonly feminineNameEndings: readonly string[];
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
+  /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
+  readonly nominative: (word: string) => string;
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
@@ -88,6 +92,20 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     for (const f of forms) roles.set(f.toLowerCase(), type as EntityType);
   }
   const set = (name: string): ReadonlySet<string> => sets.get(name) ?? new Set();
+  const words = new Map<string, string>();
+  const endings: [string, string][] = [];
+  for (const line of language === 'pl' ? loadResource(language, 'speaker-nominative') : []) {
+    const parts = line.replace(/^word:\s*/u, '').split(/\s+/u);
+    if (line.startsWith('word:')) words.set(parts[0]!.toLowerCase(), parts[1]!);
+    else endings.push([parts[0]!, parts[1]!]);
+  }
+  endings.sort((a, b) => b[0].length - a[0].length);
+  const nominative = (word: string): string => {
+    const exception = words.get(word.toLowerCase());
+    if (exception) return /^\p{Lu}/u.test(word) ? exception.charAt(0).toUpperCase() + exception.slice(1) : exception;
+    const ending = endings.find(([g]) => word.endsWith(g) && word.length > g.length + 2);
+    return ending ? word.slice(0, -ending[0].length) + ending[1] : word;
+  };
   return {
     verb: (word) => verbs.get(word.toLowerCase()),
     according: set('according'),
@@ -98,11 +116,13 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     bare: set('bare'),
     determiners: set('determiner'),
     relatives: set('relative'),
+    documents: set('document'),
     connectors: set('connector'),
     verbGroup: set('verb-group'),
     premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     roles,
+    nominative,
   };
 }

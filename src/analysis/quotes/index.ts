@@ -1,5 +1,5 @@
 /**
- * Quotes and reported speech with their speakers (DESIGN §3–4, issue 5 item 1).
+ * Quotes and reported speech with their speakers (docs/SCHEMA.md).
  *
  * findQuotes, strictest evidence first; later steps skip text an earlier step claimed:
  *   1. quotation marks with an attribution after ("…" - ocenia AP) or before ("powiedział, że "…"",

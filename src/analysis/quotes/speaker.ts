@@ -68,14 +68,18 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   const named = namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
   const description = describe(ctx, region);
-  if (!description) return undefined;
+  if (!description) {
+    // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
+    const document = wordsIn(ctx.text, region.start, region.end).some((w) => ctx.cues.documents.has(w.text.toLowerCase()));
+    return document ? lookBack(ctx, sentence, '?', 'ORG', { prominent: true }) : undefined;
+  }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
   // A long "description" is a clause the attribution pattern swallowed, not a noun phrase.
   if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
   const roleType = ctx.cues.roles.get(head);
   if (roleType && description.words.length <= MAX_ROLE_WORDS) {
-    const earlier = lookBack(ctx, sentence, agreement, roleType);
+    const earlier = lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true });
     if (earlier) return { ...earlier, description: description.text };
   }
   return { name: description.text, description: description.text, start: description.start, end: description.end };
@@ -105,18 +109,55 @@ export function speakerForPhrase(ctx: SpeakerContext, phrase: Span, sentence: nu
   return speakerInRegion(ctx, phrase, '?', 'after', sentence);
 }
 
+export interface LookBackOptions {
+  /** Look up to here instead of the sentence start: a dropped subject's name may open its own sentence ("Sędzia X … zacytował: "…" - napisał."). */
+  readonly until?: number;
+  /**
+   * A role noun ("przewoźnik", "linie") refers to the article's main actor of that type, not to the
+   * last one named ("z lotniska Zaventem… We wtorek linie ogłosiły" is the airline).
+   */
+  readonly prominent?: boolean;
+  /**
+   * Only a name in the nominative: a role noun ("oświadczył sędzia") names who holds the role, and
+   * an earlier name in another case is what someone did something to ("za obrazę Mahometa"). With
+   * none, the role stays a description, which the story may resolve (src/synthesis/quotes.ts).
+   */
+  readonly nominative?: boolean;
+}
+
+/**
+ * Who speaks an unattributed dash paragraph: the person who opens the sentence before it, in the
+ * nominative ("Bibi nie była obecna…, ale udzieliła komentarza agencji AFP. - Nie mogę uwierzyć…").
+ */
+export function previousSubject(ctx: SpeakerContext, sentence: number): Speaker | undefined {
+  const previous = ctx.sentences[sentence - 1];
+  if (!previous) return undefined;
+  const opening = wordsIn(ctx.text, previous.start, previous.end).slice(0, 3);
+  const last = opening.at(-1);
+  if (!last) return undefined;
+  // Nominative: the surface is the base form, or its last part (a surname: "Bibi" of "Asia Bibi").
+  const m = ctx.mentions.find((x) => x.type === 'PER' && x.start >= previous.start && x.start <= last.start && (x.text === x.base || x.base.endsWith(` ${x.text}`)) && !isQuoted(ctx, x));
+  return m ? fromMention(m) : undefined;
+}
+
 /** The last fitting name before `sentence`, for dropped subjects ("- dodał.") and role nouns ("Polityk"). */
-export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType): Speaker | undefined {
+export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType, options: LookBackOptions = {}): Speaker | undefined {
   const firstSentence = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
   const current = ctx.sentences[sentence];
   if (!firstSentence || !current) return undefined;
   const wanted = type ?? (agreement === 'n' || agreement === 'p' ? 'ORG' : 'PER');
-  const within = (at: number): boolean => at >= firstSentence.start && at < current.start;
+  const end = options.until ?? current.start;
+  const within = (at: number): boolean => at >= firstSentence.start && at < end;
   const candidates = ctx.mentions.filter((m) => within(m.start) && m.type === wanted && !isQuoted(ctx, m) && agrees(ctx, m, agreement));
+  if (options.prominent && candidates.length > 0) {
+    const count = (key: string | undefined): number => ctx.mentions.filter((m) => key !== undefined && m.key === key).length;
+    const best = [...candidates].sort((a, b) => count(b.key) - count(a.key) || b.start - a.start)[0]!;
+    return fromMention(best);
+  }
   // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
   // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
   const nominative = candidates.filter((m) => m.text === m.base);
-  const mention = nominative.at(-1) ?? candidates.at(-1);
+  const mention = nominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
   const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
@@ -142,7 +183,8 @@ function modifiesNoun(ctx: SpeakerContext, m: Span, region: Span): boolean {
 /** The name a relative pronoun refers to: the last fitting mention before it in its sentence. */
 function antecedent(ctx: SpeakerContext, before: number, agreement: Agreement, sentence: number): Speaker | undefined {
   const s = ctx.sentences[sentence];
-  const m = ctx.mentions.filter((x) => s && x.start >= s.start && x.end <= before && !isQuoted(ctx, x) && agrees(ctx, x, agreement)).at(-1);
+  // A place is never the one who speaks ("pracownicy z Włoch, którzy zapewniają").
+  const m = ctx.mentions.filter((x) => s && x.type !== 'LOC' && x.start >= s.start && x.end <= before && !isQuoted(ctx, x) && agrees(ctx, x, agreement)).at(-1);
   return m ? fromMention(m) : undefined;
 }
 
@@ -150,10 +192,16 @@ function isQuoted(ctx: SpeakerContext, m: Span): boolean {
   return ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end);
 }
 
-function namedSpeaker(ctx: SpeakerContext, region: Span, agreement: Agreement, side: 'before' | 'after'): Speaker | undefined {
+function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after'): Speaker | undefined {
   // A title in marks after the verb names the outlet whole ("The New York Times"), which the
   // entity stage may have cut ("New York Times").
-  if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(region.start, region.end))) return titleAfterVerb(ctx, region);
+  if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(whole.start, whole.end))) {
+    const title = titleAfterVerb(ctx, whole);
+    // A title after a preposition is whom they spoke to ("w rozmowie ze „Strefą Biznesu” Piotr
+    // Szumlewicz"): the speaker is the name after it.
+    if (title) return title;
+  }
+  const region = side === 'after' ? afterVerbPhrase(ctx, whole) : whole;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
@@ -178,6 +226,27 @@ function namedSpeaker(ctx: SpeakerContext, region: Span, agreement: Agreement, s
   return undefined;
 }
 
+/**
+ * The noun phrase after a verb that names the speaker. After a comma comes an apposition or a
+ * relative clause: "prawnik Bibi, Saiful Mulook" is Mulook (the role's name), not Bibi (a possessor
+ * in the genitive); "sędzia, który przewodniczył składowi SN" is the judge, not the court.
+ */
+function afterVerbPhrase(ctx: SpeakerContext, region: Span): Span {
+  const comma = ctx.text.slice(region.start, region.end).indexOf(',');
+  if (comma < 0) return region;
+  const head = { start: region.start, end: region.start + comma };
+  const tail = { start: region.start + comma + 1, end: region.end };
+  const tailWords = wordsIn(ctx.text, tail.start, tail.end);
+  if (tailWords.length && ctx.cues.relatives.has(tailWords[0]!.text.toLowerCase())) return head;
+  const headWords = wordsIn(ctx.text, head.start, head.end);
+  const headIsRole = headWords.length > 0 && ctx.cues.roles.has(headWords[0]!.text.toLowerCase());
+  const tailName = ctx.mentions.find((m) => m.type === 'PER' && m.start >= tail.start && m.end <= tail.end);
+  // "prawnik Bibi, Saiful Mulook": the name after the comma is the role's holder.
+  const tailOpens = tailName !== undefined && tailWords[0]?.start === tailName.start;
+  if (headIsRole && tailOpens) return { start: tailName.start, end: tailName.end };
+  return head;
+}
+
 /** Names the entity stage may not know, right after the verb: "- ocenia Associated Press", "– przekazało "The New York Times"". */
 function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined {
   const slice = ctx.text.slice(region.start, region.end);
@@ -186,6 +255,10 @@ function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined 
   const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
   const start = region.start + m.index + (m[1] ? 1 : 0);
   const roleWords = ctx.text.slice(region.start, region.start + m.index).trim();
+  // After a preposition a name is a place or a recipient ("w Berlinie", "w rozmowie ze „Strefą
+  // Biznesu”"), never who speaks.
+  const lastWord = roleWords.split(/\s+/u).at(-1)?.toLowerCase();
+  if (lastWord && ctx.cues.prepositions.has(lastWord)) return undefined;
   return { name, type: 'ORG', start, end: start + name.length, ...(roleWords ? { description: roleWords } : {}) };
 }
 
@@ -194,7 +267,13 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
   const comma = ctx.text.slice(region.start, region.end).search(/[,:;(]/);
   const end = comma >= 0 ? region.start + comma : region.end;
   let words = wordsIn(ctx.text, region.start, end);
-  while (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+  // Leading discourse words and prepositional phrases are no part of who speaks: "w środę
+  // wrocławski port lotniczy" is the airport; "w oświadczeniu", "w rozmowie ze" name no one.
+  for (;;) {
+    if (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+    else if (words.length && ctx.cues.prepositions.has(words[0]!.text.toLowerCase())) words = words.slice(2);
+    else break;
+  }
   while (words.length && (/^\p{N}/u.test(words.at(-1)!.text) || ctx.cues.connectors.has(words.at(-1)!.text.toLowerCase()))) words = words.slice(0, -1);
   if (!words.length) return undefined;
   const start = words[0]!.start;

@@ -30,7 +30,8 @@ test('confirmed-communique: the Kremlin\'s "w najbliższych dniach złoży oficj
   const d = withMention(seed('004'), 'Kreml', 'Kreml', 'ORG');
   const s = statusOf(d, 'w najbliższych dniach złoży oficjalną wizytę');
   assert.equal(s.status, 'confirmed');
-  assert.deepEqual(s.cues.filter((c) => c.kind === 'confirm').map((c) => c.text), ['komunikacie']);
+  // The Kremlin reporting on its own affairs confirms too ("przekazał" said by an organisation).
+  assert.deepEqual(s.cues.filter((c) => c.kind === 'confirm').map((c) => c.text), ['przekazał', 'komunikacie']);
   assert.ok(s.cues.some((c) => c.kind === 'attribution' && c.text === 'przekazał'), 'attribution kept as evidence');
   assert.equal(statusOf(d, 'Potwierdzenie dotyczące wizyty').status, 'confirmed');
 });
@@ -41,14 +42,43 @@ test('hedge-beats-attribution: "Amerykańscy urzędnicy twierdzą, że … prawd
   assert.ok(s.cues.some((c) => c.kind === 'attribution'));
 });
 
-test('reportative-and-conditional: "ma się spotkać", "mają omówić", "miałaby", negated "nie potwierdzono"', () => {
+test('schedules are not speculation: "ma się spotkać", "mają omówić", "ma być gotowy do końca 2019 roku"', () => {
   const d000 = seed('000');
-  assert.deepEqual(statusOf(d000, 'gdzie ma się spotkać').cues.map((c) => c.text), ['ma się spotkać']);
+  assert.equal(statusOf(d000, 'gdzie ma się spotkać').status, 'asserted');
+  assert.equal(statusOf(seed('001'), 'Przywódcy mają omówić').status, 'asserted');
+  assert.equal(statusOf(seed('002'), 'Putin i Kim mają prowadzić negocjacje').status, 'asserted');
+  const pipeline = doc('Gazociąg ma być gotowy do końca 2019 roku. Celem spotkania ma być omówienie dostaw broni. Prezes ma być chory.', 'pl');
+  const times = [{ start: pipeline.text.indexOf('do końca 2019 roku'), end: pipeline.text.indexOf('do końca 2019 roku') + 18 }];
+  const all = classifySentences({ text: pipeline.text, language: 'pl', sentences: pipeline.sentences, times });
+  assert.deepEqual(all.map((s) => s.status), ['asserted', 'hedged', 'hedged'], '"ma być" with a time is a schedule; without one, hearsay');
+});
+
+test('hearsay "miał + infinitive" hedges unless the sentence names the scheduled time', () => {
+  const d = doc('Ta miała odpowiedzieć, obrażając proroka. O 21.00 miał przylecieć samolot z Barcelony.', 'pl');
+  const at = d.text.indexOf('O 21.00');
+  const all = classifySentences({ text: d.text, language: 'pl', sentences: d.sentences, times: [{ start: at, end: at + 7 }] });
+  assert.deepEqual(all.map((s) => s.status), ['hedged', 'asserted']);
+});
+
+test('modifiers, rights and negated reports do not hedge; the conditional still does', () => {
+  const d000 = seed('000');
   assert.equal(statusOf(d000, 'W zamian Rosja miałaby przekazać').status, 'hedged');
   const unconfirmed = statusOf(d000, 'ale nie potwierdzono');
-  assert.equal(unconfirmed.status, 'hedged');
+  assert.equal(unconfirmed.status, 'asserted', 'a negated report states what is not known');
   assert.equal(unconfirmed.cues.some((c) => c.kind === 'confirm'), false, 'a negated confirmation is no confirmation');
-  assert.equal(statusOf(seed('001'), 'Przywódcy mają omówić').status, 'hedged');
+  const d001 = withMention(seed('001'), 'Dmitrij Pieskow', 'Dmitrij Pieskow', 'PER');
+  assert.equal(statusOf(d001, 'zapytany o możliwą wizytę').status, 'asserted', '"możliwą" and "która przewidywałaby" describe nouns');
+  assert.equal(statusOf(d001, 'USA opublikowały zdjęcia satelitarne, sugerujące').status, 'asserted');
+  assert.equal(statusOf(seed('004'), 'Nie poinformowano jednocześnie').status, 'asserted');
+  const d = doc('Każdy pasażer może domagać się zwrotu pieniędzy. Utrudnienia mogą dotknąć tysięcy pasażerów. Do tej pory nie ustalono, w jaki sposób mogło się to stać.', 'pl');
+  assert.deepEqual(statuses(d).map((s) => s.status), ['asserted', 'hedged', 'asserted']);
+});
+
+test('denials are their own status; a denial in a concessive clause is not the sentence\'s', () => {
+  const d = doc('Rzecznik MSZ oświadczył, że kobieta jest w Pakistanie, dementując informacje o jej wyjeździe za granicę. Bibi zawsze zaprzeczała, że bluźniła. Pjongjang, mimo że temu zaprzeczał, dostarczył pociski. Rzecznik nie zaprzeczył tym doniesieniom.', 'pl');
+  const all = statuses(d);
+  assert.deepEqual(all.map((s) => s.status), ['denied', 'denied', 'asserted', 'asserted']);
+  assert.deepEqual(all[0]!.cues.filter((c) => c.kind === 'denial').map((c) => c.text), ['dementując']);
 });
 
 test('attributed-and-asserted: quotes make sentences attributed; cue words inside a direct quote do not hedge', () => {

@@ -31,7 +31,7 @@ test('dash-speech-feminine-verb: "– zauważyła Harris" and "– skomentowała
   assert.equal(first.kind, 'direct');
   assert.equal(first.cue?.text, 'skomentowała');
   assert.equal(first.speaker?.name, 'Kamala Harris');
-  assert.equal(first.speaker?.description, 'ostatnio wiceprezydent USA');
+  assert.equal(first.speaker?.description, 'wiceprezydent USA', 'a leading adverb is no part of the role');
   const second = quoteWith(all, 'To jasne, że Rosja jest w bardzo rozpaczliwym położeniu');
   assert.equal(second.speaker?.name, 'Kamala Harris');
   assert.match(second.text, /A Ukraińcy wciąż walczą$/, 'a dash quote spans several sentences');
@@ -97,7 +97,7 @@ test('indirect-speech-forms: według, zdaniem, jak zapowiedział', () => {
   assert.equal(announced.speaker?.name, 'Dmitrij Pieskow');
   const observers = quoteWith(all, 'spotkanie Kim-Putin jest poświęcone');
   assert.equal(observers.cue?.text, 'Według');
-  assert.equal(observers.speaker?.name, 'zachodnich obserwatorów');
+  assert.equal(observers.speaker?.name, 'zachodni obserwatorzy', 'a described source after "według" is named in the nominative');
   assert.equal(quoteWith(all, 'gdyby władze Korei Północnej').speaker?.name, 'AP');
   const hedge = findQuotes({ ...doc('Według doniesień, Kim przybędzie pociągiem pancernym do Rosji.', 'pl'), mentions: [] });
   assert.deepEqual(hedge, [], '"według doniesień" names no speaker');
@@ -116,4 +116,34 @@ test('english-said-forms: "…," Peskov added / said that / according to / offic
   assert.equal(added.speaker?.name, 'Dmitry Peskov');
   assert.equal(quoteWith(all, 'the two leaders are expected').speaker?.name, 'The Washington Post');
   assert.equal(quoteWith(all, 'The meeting could take place').speaker?.name, 'officials');
+});
+
+test('speakers: a role holder named after a comma, a statement issuer, the subject before an unattributed dash paragraph', () => {
+  const d = withMention(withMention(doc('- To wspaniała wiadomość dla całego kraju - powiedział prawnik Bibi, Saiful Mulook.', 'pl'), 'Bibi', 'Bibi', 'PER'), 'Saiful Mulook', 'Saiful Mulook', 'PER');
+  assert.equal(findQuotes({ text: d.text, language: 'pl', sentences: d.sentences, mentions: d.mentions })[0]?.speaker?.name, 'Saiful Mulook');
+  const judge = withMention(doc('- Wyrok zostaje uchylony w całości - oświadczył sędzia, który przewodniczył składowi SN.', 'pl'), 'SN', 'SN', 'ORG');
+  assert.equal(findQuotes({ text: judge.text, language: 'pl', sentences: judge.sentences, mentions: judge.mentions })[0]?.speaker?.name, 'sędzia');
+  const statement = withMention(doc('W komunikacie Ryanair przeprosił pasażerów za utrudnienia. "Przepraszamy wszystkich naszych klientów za kłopoty" - czytamy w oświadczeniu.', 'pl'), 'Ryanair', 'Ryanair', 'ORG');
+  assert.equal(findQuotes({ text: statement.text, language: 'pl', sentences: statement.sentences, mentions: statement.mentions }).find((q) => q.kind === 'direct')?.speaker?.name, 'Ryanair');
+  const bibi = withMention(doc('Bibi nie była obecna na sali, ale udzieliła komentarza przez telefon.\n\n- Nie mogę uwierzyć w to, co słyszę.', 'pl'), 'Bibi', 'Asia Bibi', 'PER');
+  assert.equal(findQuotes({ text: bibi.text, language: 'pl', sentences: bibi.sentences, mentions: bibi.mentions })[0]?.speaker?.name, 'Asia Bibi');
+});
+
+test('speakers: a name after a preposition is a place or whom they spoke to, never the speaker', () => {
+  const text =
+    'Strajk jest trudny. - Chociaż prawo do strajku jest wpisane do konstytucji, w praktyce jest to trudne – tłumaczy w rozmowie ze „Strefą Biznesu” Piotr Szumlewicz, przewodniczący rady.\n\n' +
+    '– Wyraźnie stwierdziłam, że projekt nie jest możliwy bez jasności co do tranzytu – powiedziała w Berlinie, na wspólnej konferencji prasowej.';
+  const d = withMention(withMention(doc(text, 'pl'), 'Piotr Szumlewicz', 'Piotr Szumlewicz', 'PER'), 'Berlinie', 'Berlin', 'LOC');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'prawo do strajku').speaker?.name, 'Piotr Szumlewicz');
+  assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlinie');
+  assert.notEqual(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Berlin');
+});
+
+test('speakers: a role noun names a person only in the nominative; a name in another case before it is no holder', () => {
+  const prior = 'Kobieta została skazana za obrazę Mahometa. ';
+  const judge = withMention(doc(`${prior}- Wyrok zostaje uchylony w całości - oświadczył sędzia, który przewodniczył składowi.`, 'pl'), 'Mahometa', 'Mahomet', 'PER');
+  assert.equal(findQuotes({ text: judge.text, language: 'pl', sentences: judge.sentences, mentions: judge.mentions })[0]?.speaker?.name, 'sędzia');
+  const named = withMention(doc('Sędzia Saqib Nisar przewodniczył składowi. - Wyrok zostaje uchylony w całości - oświadczył sędzia.', 'pl'), 'Saqib Nisar', 'Saqib Nisar', 'PER');
+  assert.equal(findQuotes({ text: named.text, language: 'pl', sentences: named.sentences, mentions: named.mentions })[0]?.speaker?.name, 'Saqib Nisar');
 });

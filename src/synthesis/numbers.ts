@@ -1,0 +1,147 @@
+/**
+ * Figures stated in a sentence: "600 lotów", "około 50 tys. pasażerów", "czworo dzieci", "12 proc.".
+ * Each is a value (magnitude applied), the unit it counts (a group of lemma stems from
+ * resources/<lang>/synthesis-units.txt, so "klientów" and "pasażerów" count the same thing), and
+ * whether it is approximate ("około", "ponad", "niecałe"). Dates are the date slot's, so digits inside
+ * a time expression and bare years are left out. Words and markers are data:
+ * resources/<lang>/synthesis-numbers.txt.
+ */
+import { loadResource, type ResourceLanguage } from '../resources.ts';
+import type { Language, Span } from '../types.ts';
+
+export interface Figure extends Span {
+  readonly value: number;
+  /** The unit's group id (its first listed stem), or the unit word's own stem; '' when none follows. */
+  readonly unit: string;
+  readonly approximate: boolean;
+  /** As written, with its unit word: "około 50 tys. pasażerów". */
+  readonly text: string;
+}
+
+/** The word a figure is read from: its text, lemma and offsets in the article. */
+export interface FigureWord extends Span {
+  readonly text: string;
+  readonly lemma: string;
+}
+
+interface NumberLexicon {
+  readonly words: ReadonlyMap<string, number>;
+  readonly magnitudes: readonly (readonly [string, number])[];
+  readonly approx: readonly (readonly string[])[];
+  readonly unitOf: ReadonlyMap<string, string>;
+  readonly durations: ReadonlySet<string>;
+}
+
+/** Stems compare units: "lotów"/"lot", "pasażerów"/"pasażer" (as in features.ts). */
+const UNIT_STEM = 6;
+/** Approximate values within this share of each other are one figure ("niecałe 200" and 190). */
+export const APPROXIMATE_TOLERANCE = 0.1;
+
+const cache = new Map<ResourceLanguage, NumberLexicon>();
+
+function lexicon(language: Language): NumberLexicon {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let lex = cache.get(lang);
+  if (!lex) {
+    const words = new Map<string, number>();
+    const magnitudes: [string, number][] = [];
+    const approx: string[][] = [];
+    for (const line of loadResource(lang, 'synthesis-numbers')) {
+      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+      const parts = rest.split(/\s+/u);
+      if (key === 'word') words.set(parts[0]!, Number(parts[1]));
+      else if (key === 'magnitude') magnitudes.push([parts[0]!, Number(parts[1])]);
+      else if (key === 'approx') for (const p of parts) approx.push([p]);
+      else if (key === 'approx-phrase') approx.push(parts);
+    }
+    const unitOf = new Map<string, string>();
+    const durations = new Set<string>();
+    for (const line of loadResource(lang, 'synthesis-units')) {
+      const duration = line.startsWith('duration:');
+      const stems = line.replace(/^duration:\s*/u, '').split(/\s+/u);
+      for (const s of stems) unitOf.set(s, stems[0]!);
+      if (duration) durations.add(stems[0]!);
+    }
+    lex = { words, magnitudes, approx, unitOf, durations };
+    cache.set(lang, lex);
+  }
+  return lex;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** The unit group of a word's lemma ("klientów" → "pasaże"), or its own stem. */
+export function unitOf(lemma: string, language: Language): string {
+  const stem = lower(lemma).slice(0, UNIT_STEM);
+  return lexicon(language).unitOf.get(stem) ?? stem;
+}
+
+function digitsValue(text: string): number | undefined {
+  if (!/^\d+(?:[.,]\d+)?$/u.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
+
+const isYear = (value: number, unitLemma: string): boolean =>
+  Number.isInteger(value) && value >= 1900 && value <= 2099 && (unitLemma === '' || /^(?:r|rok|roku|year)$/u.test(unitLemma));
+
+/**
+ * The figures among `words`, skipping any inside `exclude` (time expressions).
+ * @example figures(text, wordsOf(text), 'pl')[0] // text 'Ryanair odwołał około 600 lotów'
+ *   // → { value: 600, unit: 'lot', approximate: true, text: 'około 600 lotów', … }
+ */
+export function figures(text: string, words: readonly FigureWord[], language: Language, exclude: readonly Span[] = []): Figure[] {
+  const lex = lexicon(language);
+  const out: Figure[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const c = w.text.charCodeAt(0);
+    const base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
+    // A code, not a count: "FR 1002", "A4", "F-16".
+    if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
+    // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
+    if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text) !== undefined) continue;
+    let j = i + 1;
+    let value = base;
+    const magnitude = lex.magnitudes.find(([prefix]) => words[j] && lower(words[j]!.text).startsWith(prefix));
+    // A word like "milion" is itself a number; "2 miliony" multiplies.
+    if (magnitude && !(lex.words.has(lower(w.text)) && base >= 1000)) {
+      value = base * magnitude[1];
+      j++;
+    }
+    // An adjective between the number and what it counts: "600 odwołanych lotów".
+    if (words[j] && words[j + 1] && /(?:ych|ich)$/u.test(lower(words[j]!.text))) j++;
+    const unitWord = words[j];
+    // A unit is a word of three letters or more ("lotów", "proc."): not "i", "w", "z".
+    const unitLemma = unitWord && /^\p{L}{3}/u.test(unitWord.text) ? lower(unitWord.lemma) : '';
+    if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
+    const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
+    const marker = lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
+    const end = unitLemma ? unitWord!.end : words[j - 1]!.end;
+    const start = marker ? words[i - marker.length]!.start : w.start;
+    out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: marker !== undefined, start, end, text: text.slice(start, end) });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Whether any of these lower-cased words can start a figure (a digit or a number word): most sentences have none. */
+export function mayStateFigures(words: readonly string[], language: Language): boolean {
+  const lex = lexicon(language);
+  return words.some((w) => {
+    const c = w.charCodeAt(0);
+    return (c >= 48 && c <= 57) || lex.words.has(w);
+  });
+}
+
+/** Whether a unit (a group id from unitOf) measures time: "osiem lat", "dwa dni". */
+export function isDuration(unit: string, language: Language): boolean {
+  return lexicon(language).durations.has(unit);
+}
+
+/** Whether two figures of one unit can be the same figure: equal, or within tolerance when approximate. */
+export function sameFigure(a: { value: number; approximate: boolean }, b: { value: number; approximate: boolean }): boolean {
+  if (a.value === b.value) return true;
+  if (!a.approximate && !b.approximate) return false;
+  return Math.abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * Math.max(a.value, b.value);
+}

@@ -1,0 +1,66 @@
+/**
+ * Place names as synthesis compares them: a folded signature so inflected and base forms meet
+ * ("Władywostoku" ↔ "Władywostok"), aliases folded onto one name, and containment (a city in its
+ * region, a country in its continent) from resources/<lang>/synthesis-places.txt. Shared by the
+ * features (place lists), the conflicts and the eval.
+ */
+import type { Language } from '../types.ts';
+import { synthesisLexicon } from './resources.ts';
+
+// Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
+const lower = (s: string): string => s.toLowerCase();
+
+/**
+ * Folded four-letter prefixes per word, so inflected and base forms of a place name meet:
+ * "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔ "Władywostok".
+ */
+export function placeSignature(name: string): string {
+  return lower(name)
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, 4))
+    .join(' ');
+}
+
+interface PlaceNames {
+  /** Signature → the resource's base form. */
+  readonly known: ReadonlyMap<string, string>;
+  /** Signature of an alias → signature of its canonical name. */
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+const placeNamesCache = new Map<string, PlaceNames>();
+
+export function placeNames(language: Language): PlaceNames {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let names = placeNamesCache.get(lang);
+  if (!names) {
+    const lexicon = synthesisLexicon(language);
+    const known = new Map<string, string>();
+    for (const pair of lexicon.placeParents) for (const name of pair) known.set(placeSignature(name), name);
+    const aliases = new Map(lexicon.placeAliases.map(([alias, canonical]) => [placeSignature(alias), placeSignature(canonical)] as const));
+    names = { known, aliases };
+    placeNamesCache.set(lang, names);
+  }
+  return names;
+}
+
+/** The identity of a place name: its signature, aliases folded onto their canonical name (also used by eval). */
+export function placeKey(name: string, language: Language): string {
+  const cacheKey = `${language}\u0000${name}`;
+  let key = keyCache.get(cacheKey);
+  if (key === undefined) {
+    const signature = placeSignature(name);
+    key = placeNames(language).aliases.get(signature) ?? signature;
+    if (keyCache.size > MAX_CACHED_KEYS) keyCache.clear();
+    keyCache.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** Place keys are asked for the same few names over and over (NFD folding is the cost). */
+const keyCache = new Map<string, string>();
+const MAX_CACHED_KEYS = 50_000;

@@ -1,0 +1,452 @@
+/**
+ * Slot values: what each sentence says about a happening's place, date, numbers and people, read
+ * for the conflicts step (conflicts.ts compares them).
+ * - place: a place after a locative preposition close after a word naming the happening (meeting,
+ *   talks, strike: resources synthesis-event-words), or the place named by the sentence after
+ *   "Miejsce spotkania …"; a participant verb ("spotkać się z …") naming none of the story's main
+ *   people reports another meeting and is skipped;
+ * - places: a list of two or more places ("w Hiszpanii, Portugalii i Belgii");
+ * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
+ *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego
+ *   dnia", resources synthesis-measures);
+ * - date: a time expression in a happening sentence;
+ * - whereabouts: where the story's main person is ("jest w samolocie", "przewieziona w bezpieczne
+ *   miejsce na terenie Pakistanu"), for disputes (resources synthesis-whereabouts);
+ * - person: the named speaker of one quote given differently by two articles.
+ * Each value keeps what tells happenings apart (its day, its people) and how it is reported
+ * (expected or done), for the conflicts step.
+ */
+import type { Citation, ConflictSlot } from './types.ts';
+import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { loadResource, type ResourceLanguage } from '../resources.ts';
+import { synthesisLexicon } from './resources.ts';
+import { placeKey, placeNames, placeSignature } from './places.ts';
+import { isDuration, type Figure } from './numbers.ts';
+
+/**
+ * Words between the event word and the place's preposition: "spotka się z Władimirem Putinem w
+ * rosyjskim mieście portowym Władywostok" spans 5; 10 leaves room for a title and a name.
+ */
+const EVENT_TO_PLACE_WORDS = 10;
+/** Words allowed between the preposition and the place name (adjectives: "rosyjskim mieście portowym"). */
+const PREPOSITION_TO_PLACE_WORDS = 4;
+/** People mentioned in the most articles are the event's participants. */
+const MAIN_PARTICIPANTS = 2;
+/** Words after a whereabouts verb searched for the place or the noun. */
+const WHEREABOUTS_WORDS = 8;
+/** Letters a whereabouts noun and a word share to be one ("samolot", "samolocie"). */
+const NOUN_STEM = 5;
+
+export type SlotKind = ConflictSlot | 'places' | 'whereabouts';
+
+export interface SlotValue {
+  readonly slot: SlotKind;
+  /** Identity of the value (place key, normalised date, unit and number, set of places). */
+  readonly key: string;
+  readonly label: string;
+  readonly subject: string;
+  readonly sentence: SentenceFeatures;
+  /** The sentence that reports the happening (for a place answered by the next sentence, the question's). */
+  readonly reported: SentenceFeatures;
+  readonly citation: Citation;
+  readonly figure?: Figure;
+  /** Place keys of a list. */
+  readonly places?: readonly string[];
+}
+
+// Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
+const lower = (s: string): string => s.toLowerCase();
+
+export function citationOf(s: SentenceFeatures): Citation {
+  return { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
+}
+
+export function mainParticipants(features: StoryFeatures, count = MAIN_PARTICIPANTS): Set<string> {
+  const articles = new Map<string, Set<number>>();
+  for (const s of features.sentences) {
+    for (const m of s.mentions) {
+      if (m.type !== 'PER') continue;
+      let set = articles.get(m.key);
+      if (!set) {
+        set = new Set<number>();
+        articles.set(m.key, set);
+      }
+      set.add(s.articleIndex);
+    }
+  }
+  return new Set(
+    [...articles.entries()]
+      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
+      .slice(0, count)
+      .map(([key]) => key),
+  );
+}
+
+/** Year and month of the earliest publication date: values before it are background. */
+function storyStart(features: StoryFeatures): string | undefined {
+  const dates = features.byArticle
+    .map((list) => list[0]?.article.published?.value)
+    .filter((v): v is string => v !== undefined)
+    .sort();
+  return dates[0]?.slice(0, 7);
+}
+
+function isBefore(value: string, start: string | undefined): boolean {
+  if (!start) return false;
+  const v = /^(\d{4})(?:-(\d{2}))?/.exec(value);
+  const s = /^(\d{4})(?:-(\d{2}))?/.exec(start);
+  if (!v || !s) return false;
+  if (v[1] !== s[1]) return v[1]! < s[1]!;
+  return v[2] !== undefined && s[2] !== undefined && v[2] < s[2];
+}
+
+function eventWordIndexes(s: SentenceFeatures, stems: readonly string[]): number[] {
+  const out: number[] = [];
+  s.words.forEach((w, i) => {
+    if (stems.some((stem) => w.startsWith(stem))) out.push(i);
+  });
+  return out;
+}
+
+/** The event words of a sentence that may carry the main event's slots. */
+function eventAnchors(s: SentenceFeatures, participants: ReadonlySet<string>, start: string | undefined): number[] {
+  const lexicon = synthesisLexicon(s.language);
+  const anchors = eventWordIndexes(s, lexicon.eventWords);
+  if (anchors.length === 0) return [];
+  if (s.times.some((t) => isBefore(t.value, start))) return [];
+  const verbs = s.words.filter((w) => lexicon.eventVerbs.includes(w));
+  const namesParticipant = [...s.entityKeys].some((k) => participants.has(k));
+  if (verbs.length > 0 && !namesParticipant) return [];
+  return anchors;
+}
+
+const isCapitalised = (word: string | undefined): boolean => word !== undefined && /^\p{Lu}/u.test(word);
+
+/**
+ * The place named from word `at`: the entity layer's mention when there is one (any type but a
+ * person: the layer may tag a city as an organisation), else the run of capitalised words, with
+ * its base form from the place resource when known.
+ */
+function placeAt(s: SentenceFeatures, at: number): { key: string; label: string } | undefined {
+  const offset = s.wordStarts[at]!;
+  const mention = s.mentions.find((m) => m.start <= offset && offset < m.end);
+  if (mention) return mention.type === 'PER' ? undefined : { key: placeKey(mention.base, s.language), label: mention.base };
+  let end = at;
+  while (end + 1 < s.surfaces.length && end - at < 3 && isCapitalised(s.surfaces[end + 1])) end++;
+  const run = s.surfaces.slice(at, end + 1).join(' ');
+  return { key: placeKey(run, s.language), label: placeNames(s.language).known.get(placeSignature(run)) ?? run };
+}
+
+/** An adjective or a place head noun ("rosyjskim", "mieście") may precede the name. */
+function mayPrecedePlace(word: string, between: readonly string[]): boolean {
+  return between.some((b) => (b.startsWith('-') ? word.endsWith(b.slice(1)) : word.startsWith(b)));
+}
+
+function subjectOf(s: SentenceFeatures, anchor: number): string {
+  return s.lemmas[anchor] ?? s.words[anchor] ?? '';
+}
+
+function placeValue(s: SentenceFeatures, at: number, subject: string, reported: SentenceFeatures = s): SlotValue[] {
+  const place = placeAt(s, at);
+  return place ? [{ slot: 'place', key: place.key, label: place.label, subject, sentence: s, reported, citation: citationOf(s) }] : [];
+}
+
+/** Places after a locative preposition shortly after an event word. */
+function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
+  const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
+  const out: SlotValue[] = [];
+  s.words.forEach((w, prep) => {
+    if (!placePrepositions.has(w)) return;
+    const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
+    if (anchor === undefined) return;
+    // The window ends at the first word that can be neither the name nor lead up to it.
+    const window: number[] = [];
+    for (let i = prep + 1; i < s.words.length && i <= prep + 1 + PREPOSITION_TO_PLACE_WORDS; i++) {
+      window.push(i);
+      if (!isCapitalised(s.surfaces[i]) && !mayPrecedePlace(s.words[i]!, placeBetween)) break;
+    }
+    // A tagged name wins over an untagged capitalised word ("the Austrian capital Vienna").
+    const tagged = window.find((i) => s.mentions.some((m) => m.type !== 'PER' && m.start === s.wordStarts[i]));
+    const at = tagged ?? window.find((i) => isCapitalised(s.surfaces[i]));
+    if (at !== undefined) out.push(...placeValue(s, at, subjectOf(s, anchor)));
+  });
+  return out;
+}
+
+/** "Miejsce spotkania było tajemnicą. Wostocznyj to kosmodrom…": the next sentence names the place. */
+function placeAnsweredNext(s: SentenceFeatures, next: SentenceFeatures | undefined, anchors: readonly number[]): SlotValue[] {
+  if (!next || next.words.length < 2) return [];
+  const { placeCues, copulas } = synthesisLexicon(s.language);
+  const cue = s.words.findIndex((w, i) => placeCues.has(w) && anchors.includes(i + 1));
+  if (cue < 0) return [];
+  const tagged = next.mentions.some((m) => m.type !== 'PER' && m.start === next.wordStarts[0]);
+  // An untagged leading name counts only in a defining sentence ("X to …"), not any sentence start.
+  const copula = next.words.findIndex((w, i) => i > 0 && i <= 3 && copulas.has(w));
+  if (!tagged && copula < 0) return [];
+  return placeValue(next, 0, subjectOf(s, cue + 1), s);
+}
+
+/** Places and dates of the happenings the story's sentences report. */
+export function eventValues(features: StoryFeatures): SlotValue[] {
+  const participants = mainParticipants(features);
+  const start = storyStart(features);
+  const values: SlotValue[] = [];
+  for (const list of features.byArticle) {
+    // Background is judged against the article's own date: a long-running story spans months.
+    const own = list[0]?.article.published?.value.slice(0, 7) ?? start;
+    list.forEach((s, i) => {
+      const anchors = eventAnchors(s, participants, own);
+      if (anchors.length === 0) return;
+      const places = placesIn(s, anchors);
+      values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)));
+      for (const t of s.times) {
+        if (!t.value || isBefore(t.value, own)) continue;
+        values.push({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, reported: s, citation: citationOf(s) });
+      }
+    });
+  }
+  return values;
+}
+
+interface SlotLexicon {
+  readonly measures: readonly (readonly string[])[];
+  readonly verbs: ReadonlySet<string>;
+  readonly prepositions: ReadonlySet<string>;
+  readonly nouns: readonly string[];
+}
+
+const slotCache = new Map<ResourceLanguage, SlotLexicon>();
+
+function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let lex = slotCache.get(lang);
+  if (!lex) {
+    const keyed = new Map<string, string[]>();
+    for (const line of loadResource(lang, 'synthesis-whereabouts')) {
+      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+      keyed.set(key, rest.split(/\s+/u).map(lower));
+    }
+    lex = {
+      measures: loadResource(lang, 'synthesis-measures').map((m) => lower(m).split(/\s+/u)),
+      verbs: new Set(keyed.get('verb') ?? []),
+      prepositions: new Set(keyed.get('preposition') ?? []),
+      nouns: [...new Set(keyed.get('noun') ?? [])],
+    };
+    slotCache.set(lang, lex);
+  }
+  return lex;
+}
+
+const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);
+
+/** A per-period word within three words after the figure, or the word before it ("codziennych"). */
+function perPeriod(s: SentenceFeatures, f: Figure): boolean {
+  const { measures } = slotLexicon(s.language);
+  const first = wordIndexAt(s, f.start);
+  let last = first;
+  while (last + 1 < s.words.length && s.wordStarts[last + 1]! < f.end) last++;
+  const near = s.words.slice(Math.max(0, first - 1), last + 4);
+  return measures.some((m) => near.some((_, i) => m.every((w, k) => near[i + k] === w)));
+}
+
+/**
+ * Figures that can conflict: counts with a unit (not durations: "osiem lat"), not part of a
+ * breakdown (two figures of one unit in one sentence: "200 do Hiszpanii i po 50 do Belgii"), not a
+ * per-period measure ("300 każdego dnia"), and not a part of a larger total the same article gives
+ * for the same period ("W sumie jest to 200 lotów" after "300 odwołanych lotów").
+ */
+export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFeatures, b: SentenceFeatures) => boolean): SlotValue[] {
+  const out: SlotValue[] = [];
+  for (const list of features.byArticle) {
+    const candidates: { s: SentenceFeatures; f: Figure }[] = [];
+    for (const s of list) {
+      if (!s.claimable) continue;
+      const counted = s.figures.filter((f) => f.unit !== '' && !isDuration(f.unit, s.language));
+      for (const f of counted) {
+        if (counted.some((g) => g !== f && g.unit === f.unit) || perPeriod(s, f)) continue;
+        candidates.push({ s, f });
+      }
+    }
+    for (const { s, f } of candidates) {
+      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s));
+      if (part) continue;
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f });
+    }
+  }
+  return out;
+}
+
+/**
+ * Places that differ between two near-identical sentences of one claim, in the same position ("z
+ * Wyborga w Rosji do Greifswaldu" vs "z Ust-Ługi w Rosji do Greifswaldu"): the same word before
+ * each, and neither sentence names the other's place. One list per pair of wordings and publication
+ * days: copies of a wording published the same day are read once and cited together.
+ */
+export function paraphrasePlaceValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number): SlotValue[][] {
+  const out: SlotValue[][] = [];
+  // The entity layer may type a place as an organisation ("Ust-Ługi"): any name but a person's.
+  const placesOf = (s: SentenceFeatures) => {
+    const mentions = s.mentions.filter((m) => m.type !== 'PER' && m.type !== 'PRO' && m.type !== 'EVT');
+    const keys = mentions.map((m) => placeKey(m.base, s.language));
+    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => s.words[s.wordStarts.findIndex((w) => w >= m.start) - 1] ?? '') };
+  };
+  for (const g of groups) {
+    // Wording → publication day → its copies.
+    const copies = new Map<string, Map<string, SentenceFeatures[]>>();
+    for (const m of g.members) {
+      if (!m.mentions.some((x) => x.type !== 'PER')) continue;
+      const byDay = copies.get(m.sentence.text) ?? new Map<string, SentenceFeatures[]>();
+      copies.set(m.sentence.text, byDay);
+      const day = m.article.published?.value ?? '';
+      byDay.set(day, [...(byDay.get(day) ?? []), m]);
+    }
+    const wordings = [...copies.values()].map((byDay) => placesOf([...byDay.values()][0]![0]!)).filter((w) => w.mentions.length > 0);
+    for (let i = 0; i < wordings.length; i++) {
+      for (let j = i + 1; j < wordings.length; j++) {
+        const a = wordings[i]!;
+        const b = wordings[j]!;
+        a.mentions.forEach((pa, x) => {
+          const keyA = a.keys[x]!;
+          if (b.keySet.has(keyA) || a.before[x] === '') return;
+          const y = b.mentions.findIndex((_, k) => !a.keySet.has(b.keys[k]!) && b.before[k] === a.before[x]);
+          if (y < 0 || similarity(a.s, b.s, idf) < minSimilarity) return;
+          const pb = b.mentions[y]!;
+          const keyB = b.keys[y]!;
+          if (sameName(pa.base, pb.base)) return;
+          for (const ca of copies.get(a.s.sentence.text)!.values()) {
+            for (const cb of copies.get(b.s.sentence.text)!.values()) {
+              out.push([
+                ...ca.map((s): SlotValue => ({ slot: 'place', key: keyA, label: pa.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
+                ...cb.map((s): SlotValue => ({ slot: 'place', key: keyB, label: pb.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
+              ]);
+            }
+          }
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Two ways of writing one name: an acronym of the other ("UE", "Unia Europejska") or its first
+ * words ("Federalny Urząd", "Federalny Urząd Żeglugi").
+ */
+export function sameName(x: string, y: string): boolean {
+  const wx = x.trim().split(/\s+/u);
+  const wy = y.trim().split(/\s+/u);
+  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
+  if (short.length === 1 && /^\p{Lu}{2,}$/u.test(short[0]!)) {
+    const initials = long.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials === short[0]) return true;
+  }
+  return short.length < long.length && short.every((w, i) => lower(w) === lower(long[i]!));
+}
+
+/** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"). */
+export function listValues(features: StoryFeatures): SlotValue[] {
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    for (const list of s.placeLists) {
+      const keys = [...new Set(list.keys)].sort();
+      if (keys.length < 2) continue;
+      out.push({ slot: 'places', key: keys.join('|'), label: list.labels.join(', '), subject: 'places', sentence: s, reported: s, citation: citationOf(s), places: keys });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the story's main person is said to be: a whereabouts verb, then a place (a place mention
+ * within a few words) or one of the nouns ("samolot", "więzienie"). The sentence names the person
+ * or no one else.
+ */
+export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
+  const main = mainParticipants(features, 1);
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const { verbs, prepositions, nouns } = slotLexicon(s.language);
+    const people = s.mentions.filter((m) => m.type === 'PER');
+    if (people.length > 0 && !people.some((m) => main.has(m.key))) continue;
+    const verb = s.words.findIndex((w) => verbs.has(w));
+    if (verb < 0) continue;
+    const window = [...s.words.keys()].slice(verb + 1, verb + 1 + WHEREABOUTS_WORDS);
+    const prep = window.find((i) => prepositions.has(s.words[i]!));
+    if (prep === undefined) continue;
+    const after = window.filter((i) => i > prep);
+    const place = after.find((i) => s.mentions.some((m) => m.type === 'LOC' && m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
+    if (place !== undefined) {
+      const m = s.mentions.find((x) => x.type === 'LOC' && x.start <= s.wordStarts[place]! && s.wordStarts[place]! < x.end)!;
+      out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+      continue;
+    }
+    // Nouns compared by their first letters: "samolocie" is "samolot" whatever the lemmatiser says.
+    const nounOf = (i: number): string | undefined => nouns.find((n) => s.lemmas[i]!.startsWith(n.slice(0, NOUN_STEM)));
+    const noun = after.find((i) => nounOf(i) !== undefined);
+    if (noun !== undefined) {
+      const label = nounOf(noun)!;
+      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Quotes sharing at least this Jaccard overlap of word stems are one quote. 0.6 lets outlets
+ * trim or re-punctuate a quote while two different statements by one speaker stay apart.
+ */
+const SAME_QUOTE = 0.6;
+/** Shorter quotes ("to błąd") are too generic to pin on one speaker. */
+const MIN_QUOTE_WORDS = 5;
+
+function quoteStems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 6)));
+}
+
+/** A comparable speaker identity: the surname of a named speaker; descriptions ("rzecznik") none. */
+function speakerIdentity(speaker: { readonly name: string } | undefined): string | undefined {
+  if (!speaker) return undefined;
+  const words = speaker.name.trim().split(/\s+/);
+  // A first name and a surname: one-word speakers are mostly agencies and outlets ("AFP",
+  // "Reuters") that relay a quote rather than say it.
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  // Five letters of the surname: "Pieskow"/"Pieskowa", "Sullivan"/"Sullivana" meet.
+  return lower(words[words.length - 1]!).slice(0, 5);
+}
+
+/** The same quote attributed to different people by different articles, one list per quote. */
+export function personValues(features: StoryFeatures): SlotValue[][] {
+  const items: { s: SentenceFeatures; text: string; stems: Set<string>; speaker: string; label: string }[] = [];
+  for (const s of features.sentences) {
+    for (const q of s.quotes) {
+      const speaker = speakerIdentity(q.speaker);
+      const stems = quoteStems(q.text);
+      if (!speaker || stems.size < MIN_QUOTE_WORDS) continue;
+      items.push({ s, text: q.text, stems, speaker, label: q.speaker!.name });
+    }
+  }
+  const clusters: (typeof items)[] = [];
+  // A quote repeated word for word joins where its first copy went: only new wordings are compared.
+  const byText = new Map<string, typeof items>();
+  for (const item of items) {
+    const home =
+      byText.get(item.text) ??
+      clusters.find((c) => {
+        const first = c[0]!;
+        let inter = 0;
+        for (const x of item.stems) if (first.stems.has(x)) inter++;
+        return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;
+      });
+    if (home) home.push(item);
+    else clusters.push([item]);
+    if (!byText.has(item.text)) byText.set(item.text, home ?? clusters.at(-1)!);
+  }
+  return clusters
+    .filter((c) => new Set(c.map((i) => i.speaker)).size > 1)
+    .map((c) => {
+      const subject = `„${c[0]!.text.split(/\s+/).slice(0, 6).join(' ')}…”`;
+      return c.map((i) => ({ slot: 'person' as const, key: i.speaker, label: i.label, subject, sentence: i.s, reported: i.s, citation: citationOf(i.s) }));
+    });
+}

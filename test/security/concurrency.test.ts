@@ -268,7 +268,7 @@ function breakWrites(db: string, table: string): () => void {
 }
 
 for (const { stage, table, alertsNow } of [
-  { stage: 'cluster', table: 'stage_state', alertsNow: true },
+  { stage: 'cluster', table: 'stories', alertsNow: true },
   { stage: 'alert', table: 'watch_matches', alertsNow: false },
 ]) {
   test(`an ingest whose ${stage} stage fails says every article is stored, exits 1${alertsNow ? ', and still alerts' : '; the next run alerts'}`, async () => {

@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { articleSink, Poller, type SourceStore } from '../src/sources/index.ts';
-import { openSqliteSourceStore } from '../src/store/sqlite/source-store.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { BenchReport, BenchRow } from './report.ts';
 
@@ -82,7 +81,7 @@ export async function run(): Promise<BenchReport> {
   const path = join(dir, 'poll.db');
   const server = await startServer(SOURCES);
   const store = await openSqliteStore(path);
-  const sources: SourceStore = openSqliteSourceStore(path);
+  const sources: SourceStore = store.sources;
   const lookup = async (host: string) => {
     if (host.endsWith('.test')) return ['127.0.0.1'];
     throw new Error(`not in the benchmark network: ${host}`);
@@ -151,7 +150,6 @@ export async function run(): Promise<BenchReport> {
     };
   } finally {
     server.stop();
-    sources.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

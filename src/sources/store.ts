@@ -1,7 +1,8 @@
 /**
- * What source monitoring needs persisted, as an async contract any engine can implement
- * (src/store/sqlite/source-store.ts is the SQLite one). Row shapes stay engine-neutral: ids are
- * text, times ISO strings, seen items have a numeric id.
+ * What source monitoring needs persisted: the `sources` concern of the store contract
+ * (src/store/store.ts), implemented by every engine (src/store/sqlite/source-store.ts,
+ * src/store/postgres/sources.ts) on the store's own connections. Row shapes stay engine-neutral:
+ * ids are text, times ISO strings, seen items have a numeric id.
  */
 import type {
   NewSource, PollLogEntry, PollRecord, RobotsRecord, SeenItem, Source, SourceSettings,
@@ -41,13 +42,13 @@ export interface SourceStore {
   remove(id: string): Promise<boolean>;
   /** Seen items of a source with one of these GUIDs, plus items of any source at one of these URLs. */
   findItems(sourceId: string, guids: readonly string[], urlKeys: readonly string[]): Promise<SeenItem[]>;
-  /** Writes one poll's state, metadata, items, revisions and log line atomically. */
+  /**
+   * Writes one poll's state, metadata, items and log line atomically. (A corrected article's
+   * link to the one it corrects is the article's own `revisionOf`, stored with the article.)
+   */
   recordPoll(record: PollRecord): Promise<void>;
   /** A source's latest polls, newest first. */
   recentPolls(sourceId: string, limit: number): Promise<PollLogEntry[]>;
-  /** The article an article corrects, when it was stored as a revision. */
-  revisionOf(articleId: string): Promise<string | undefined>;
   readRobots(origin: string): Promise<RobotsRecord | undefined>;
   saveRobots(record: RobotsRecord): Promise<void>;
-  close(): void;
 }

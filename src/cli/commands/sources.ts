@@ -13,8 +13,6 @@ import {
 } from '../../sources/index.ts';
 import { feedUrlOf } from '../../sources/subscribe.ts';
 import { runStages, STAGES, type PipelineReport } from '../../app/stages.ts';
-import { openSqliteSourceStore } from '../../store/sqlite/source-store.ts';
-import { LOOKS_LIKE_URL, resolveStoreLocation } from '../../store/path.ts';
 import type { Store } from '../../store/store.ts';
 import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { baseUrlOf } from './watch.ts';
@@ -47,16 +45,9 @@ interface PollFlags extends JsonFlags, PollSettings {
   readonly stories?: boolean;
 }
 
-async function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => Promise<T>): Promise<T> {
-  const location = resolveStoreLocation(flags.db);
-  // The sources concern lives in SQLite stores only so far (src/store/sqlite/source-store.ts).
-  if (LOOKS_LIKE_URL.test(location)) throw new UsageError(`sources need an SQLite store for now; ${location.replace(/\/\/[^@/]*@/, '//')} is not one`);
-  const sources = openSqliteSourceStore(location);
-  try {
-    return await run(sources);
-  } finally {
-    sources.close();
-  }
+/** Runs `run` on the store's sources concern (either engine), closing the store afterwards. */
+function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => Promise<T>): Promise<T> {
+  return withStore(flags, (store) => run(store.sources));
 }
 
 /** The sources named by id, id prefix or feed URL; a name that matches none is a usage error. */
@@ -157,7 +148,8 @@ function reportSource(report: SourcePollReport): void {
   for (const item of report.itemErrors) process.stderr.write(`warning: ${item.url}: ${item.message}\n`);
 }
 
-async function poll(store: Store, sources: SourceStore, ids: readonly string[], flags: PollFlags): Promise<CycleReport> {
+async function poll(store: Store, ids: readonly string[], flags: PollFlags): Promise<CycleReport> {
+  const sources = store.sources;
   let settings;
   try {
     settings = resolvePollSettings(flags);
@@ -313,10 +305,10 @@ export function register(program: Command): void {
     .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
     .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)')))
     .action(async (ids: string[], flags: PollFlags) => {
-      const { cycle, pipeline } = await withStore(flags, async (store) => withSources(flags, async (s) => {
-        const cycle = await poll(store, s, ids, flags);
+      const { cycle, pipeline } = await withStore(flags, async (store) => {
+        const cycle = await poll(store, ids, flags);
         return { cycle, pipeline: cycle.articleIds.length === 0 ? undefined : await afterPoll(store, flags) };
-      }));
+      });
       const stories = pipeline?.stories;
       if (flags.json) printJson({ ...cycle, ...(stories && { stories }) });
       else {

@@ -9,6 +9,7 @@ import * as watches from './003-watches.ts';
 import * as stream from './004-stream.ts';
 import * as search from './005-search.ts';
 import * as sources from './007-sources.ts';
+import * as revisions from './008-revisions.ts';
 
 export interface Migration {
   readonly version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search', up: search.up },
   // 006 is reserved for the story tables (src/store/sqlite/story-*.ts).
   { version: 7, name: 'sources', up: sources.up },
+  { version: 8, name: 'revisions', up: revisions.up },
 ];

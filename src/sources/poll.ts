@@ -43,7 +43,17 @@ export interface PollerOptions extends ClientOptions {
   readonly perHost?: number;
   /** Called as each source's poll ends. */
   readonly onSource?: (report: SourcePollReport) => void;
+  /**
+   * How long a poll may hold its source's lease (store.sources.lease): longer than any poll
+   * takes (a feed and its linked pages, each request bounded by its timeout). Default 10 min.
+   */
+  readonly leaseMs?: number;
+  /** Once aborted, a cycle takes no further source; the polls in flight finish. */
+  readonly signal?: AbortSignal;
 }
+
+/** Default for PollerOptions.leaseMs. */
+export const DEFAULT_LEASE_MS = 10 * 60_000;
 
 export interface ItemError {
   readonly url: string;
@@ -77,6 +87,8 @@ export interface CycleReport {
   readonly disabled: number;
   /** Sources left alone because their server asked to wait (Retry-After) until the time given. */
   readonly waiting: readonly { readonly sourceId: string; readonly until: string }[];
+  /** Sources another poller was refreshing (or had just refreshed): left to it. */
+  readonly busy: readonly string[];
   readonly articleIds: readonly string[];
   readonly revisions: number;
   readonly sources: readonly SourcePollReport[];
@@ -116,7 +128,7 @@ export class Poller {
 
   /** One cycle over the sources whose next check has come. */
   async pollDue(): Promise<CycleReport> {
-    return this.pollSources(await this.#options.sources.due(new Date(this.#now()).toISOString()));
+    return this.pollSources(await this.#options.sources.due(new Date(this.#now()).toISOString()), { force: false });
   }
 
   /** One cycle over every active source, due or not (still not before a server's Retry-After). */
@@ -124,8 +136,16 @@ export class Poller {
     return this.pollSources(await this.#options.sources.active());
   }
 
-  /** One cycle over the given sources, a few at a time, hosts interleaved. */
-  async pollSources(sources: readonly Source[]): Promise<CycleReport> {
+  /**
+   * One cycle over the given sources, a few at a time, hosts interleaved. Each is polled under
+   * its lease (store.sources.lease), so another poller's source is left alone; without `force`
+   * (the default is to poll them, due or not) a source is also left alone once it is no longer
+   * due, e.g. because another poller has just refreshed it.
+   */
+  async pollSources(sources: readonly Source[], options: { readonly force?: boolean } = {}): Promise<CycleReport> {
+    const force = options.force ?? true;
+    const leaseMs = this.#options.leaseMs ?? DEFAULT_LEASE_MS;
+    const busy: string[] = [];
     const now = new Date(this.#now()).toISOString();
     const waiting = sources
       .filter((s) => s.state.retryAfterUntil && s.state.retryAfterUntil > now)
@@ -135,9 +155,15 @@ export class Poller {
     const reports: SourcePollReport[] = [];
     let failure: unknown;
     const worker = async () => {
-      for (let source = queue.shift(); source && failure === undefined; source = queue.shift()) {
+      for (let source = queue.shift(); source && failure === undefined && !this.#options.signal?.aborted; source = queue.shift()) {
         try {
-          const report = await this.pollSource(source);
+          const now = this.#now();
+          const leased = await this.#options.sources.lease(source.id, new Date(now).toISOString(), new Date(now + leaseMs).toISOString(), { force });
+          if (!leased) {
+            busy.push(source.id);
+            continue;
+          }
+          const report = await this.pollSource(leased);
           reports.push(report);
           this.#options.onSource?.(report);
         } catch (error) {
@@ -156,6 +182,7 @@ export class Poller {
       failed: reports.filter((r) => r.outcome === 'failed').length,
       disabled: reports.filter((r) => r.disabledReason).length,
       waiting,
+      busy,
       articleIds: reports.flatMap((r) => r.articleIds),
       revisions: reports.reduce((n, r) => n + r.revisions, 0),
       sources: reports,

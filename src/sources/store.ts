@@ -37,13 +37,20 @@ export interface SourceStore {
   active(): Promise<Source[]>;
   /** The earliest next check of any active source: when the next cycle has work. */
   nextCheckAt(): Promise<string | undefined>;
+  /**
+   * Takes the source's poll lease until `until`, atomically: only when no other poller holds it
+   * (or its lease ended by `now`) and, unless `force`, the source is active and due at `now`.
+   * The source as it is now, or undefined when it was not taken. `recordPoll` releases it; a
+   * poller that dies holding it only delays the source until `until`.
+   */
+  lease(id: string, now: string, until: string, options?: { readonly force?: boolean }): Promise<Source | undefined>;
   update(id: string, change: SourceChange): Promise<Source | undefined>;
   /** Deletes a source with its seen items and poll history; its articles stay. */
   remove(id: string): Promise<boolean>;
   /** Seen items of a source with one of these GUIDs, plus items of any source at one of these URLs. */
   findItems(sourceId: string, guids: readonly string[], urlKeys: readonly string[]): Promise<SeenItem[]>;
   /**
-   * Writes one poll's state, metadata, items and log line atomically. (A corrected article's
+   * Writes one poll's state, metadata, items and log line atomically, and releases the poll lease. (A corrected article's
    * link to the one it corrects is the article's own `revisionOf`, stored with the article.)
    */
   recordPoll(record: PollRecord): Promise<void>;

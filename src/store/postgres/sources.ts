@@ -1,9 +1,9 @@
 /**
  * The sources concern on PostgreSQL (src/sources/store.ts; migrations 007 and 008): the same
  * records and rules as src/store/sqlite/source-store.ts, through the same row mapping
- * (src/store/sqlite/source-rows.ts). Several processes may poll one store (`kronika worker`s);
- * that no source is refreshed by two of them at once is the job queue's doing (src/queue,
- * the `kronika-source` queue), not this concern's.
+ * (src/store/sqlite/source-rows.ts). Several processes may poll one store (`kronika worker`s):
+ * `lease` is one UPDATE whose row lock makes a second leaser wait for the first and then find
+ * the lease taken, so no source is refreshed by two of them at once.
  */
 import { randomBytes } from 'node:crypto';
 import { initialState } from '../../sources/schedule.ts';
@@ -86,6 +86,16 @@ export class PostgresSources implements SourceStore {
     return row?.next ?? undefined;
   }
 
+  lease(id: string, now: string, until: string, options: { readonly force?: boolean } = {}): Promise<Source | undefined> {
+    return this.scope.write(async (db) => {
+      const [row] = await rowsOf<SourceRow>(db, `UPDATE sources SET lease_until = $1
+        WHERE id = $2 AND (lease_until IS NULL OR lease_until <= $3)
+          ${options.force ? '' : `AND ${ACTIVE} AND next_check_at <= $3`}
+        RETURNING *`, [until, id, now]);
+      return row && sourceFromRow(row);
+    });
+  }
+
   update(id: string, change: SourceChange): Promise<Source | undefined> {
     const sets: string[] = [];
     const values: unknown[] = [id];
@@ -145,7 +155,7 @@ export class PostgresSources implements SourceStore {
         values.push(state[column]);
         return `${column} = $${values.length}`;
       });
-      await db.query(`UPDATE sources SET ${assignments.join(', ')}, items_seen = items_seen + $2,
+      await db.query(`UPDATE sources SET ${assignments.join(', ')}, items_seen = items_seen + $2, lease_until = NULL,
           title = COALESCE($3, title), home_page = COALESCE($4, home_page), language = COALESCE($5, language)
         WHERE id = $1`, values);
       const log = record.log;

@@ -88,6 +88,16 @@ export class SqliteSources implements SourceStore {
       .pluck().get() as string | undefined ?? undefined;
   }
 
+  lease(id: string, now: string, until: string, options: { readonly force?: boolean } = {}): Promise<Source | undefined> {
+    return this.scope.write((db) => {
+      const row = db.prepare(`UPDATE sources SET lease_until = ?
+        WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)
+          ${options.force ? '' : 'AND paused = 0 AND disabled_reason IS NULL AND next_check_at <= ?'}
+        RETURNING *`).get(until, id, now, ...(options.force ? [] : [now])) as SourceRow | undefined;
+      return row && sourceFromRow(row);
+    });
+  }
+
   update(id: string, change: SourceChange): Promise<Source | undefined> {
     const sets: string[] = [];
     const params: Record<string, string | number | null> = { id };
@@ -157,7 +167,7 @@ export class SqliteSources implements SourceStore {
         else added += insertItem.run(params).changes;
       }
       const metadata = record.metadata ?? {};
-      db.prepare(`UPDATE sources SET ${STATE_ASSIGNMENTS}, items_seen = items_seen + @added,
+      db.prepare(`UPDATE sources SET ${STATE_ASSIGNMENTS}, items_seen = items_seen + @added, lease_until = NULL,
           title = COALESCE(@title, title), home_page = COALESCE(@home_page, home_page), language = COALESCE(@language, language)
         WHERE id = @id`).run({
         ...stateParams(record.state),

@@ -136,6 +136,21 @@ export function sourcesContract(engine: StoreUnderTest): void {
       assert.deepEqual((await kronika.articles.list({ sourceId: source.id })).map((a) => a.id), [first.id, corrected.id]);
     }));
 
+    test('a poll lease is taken by one poller at a time, only on a due source unless forced, and released by the poll', () => withStore(engine, async (kronika) => {
+      const store = kronika.sources;
+      const a = await store.add({ feedUrl: 'https://a.example/rss', addedAt: T0 });
+      assert.equal((await store.lease(a.id, T0, at(10)))?.id, a.id, 'due: taken');
+      assert.equal(await store.lease(a.id, at(1), at(11)), undefined, 'held by another poller');
+      assert.equal(await store.lease(a.id, at(1), at(11), { force: true }), undefined, 'forcing skips the schedule, not the lease');
+      assert.equal((await store.lease(a.id, at(10), at(20)))?.id, a.id, 'an expired lease is taken again');
+      await store.recordPoll(pollRecord(a.id));
+      assert.equal(await store.lease(a.id, at(11), at(21)), undefined, 'polled: not due until its next check');
+      assert.equal((await store.lease(a.id, at(11), at(21), { force: true }))?.id, a.id, 'forced: taken, the poll released the lease');
+      await store.update(a.id, { paused: true });
+      await store.recordPoll(pollRecord(a.id, { state: { ...initialState(T0), nextCheckAt: T0 } }));
+      assert.equal(await store.lease(a.id, at(40), at(50)), undefined, 'a paused source is not due');
+    }));
+
     test('robots.txt records by origin', () => withStore(engine, async (kronika) => {
       const store = kronika.sources;
       assert.equal(await store.readRobots('https://a.example'), undefined);

@@ -25,5 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search', up: search.up },
   // 006 is reserved for the story tables (src/store/sqlite/story-*.ts).
   { version: 7, name: 'sources', up: sources.up },
-  { version: 8, name: 'revisions', up: revisions.up },
+  { version: 8, name: 'revisions-and-leases', up: revisions.up },
 ];

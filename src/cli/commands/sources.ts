@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { resolvePollSettings, SettingError, type PollSettings } from '../../sources/config.ts';
+import { resolvePollSettings, SettingError, type PollSettings, type ResolvedPollSettings } from '../../sources/config.ts';
 import {
   articleSink, follow, followOpml, outletOf, Poller, writeOpml,
   type CycleReport, type FollowResult, type Source, type SourcePollReport, type SourceStore,
@@ -20,6 +20,27 @@ import {
   EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, warn, withDb, withJson, withStore,
   type DbOptions,
 } from '../context.ts';
+
+/** The polling settings a polling command takes (`sources poll`, `run`). */
+export function withPollFlags(cmd: Command): Command {
+  return cmd
+    .option('--min-interval <duration>', 'shortest interval between polls of a source ($KRONIKA_POLL_MIN_INTERVAL, default 10m)')
+    .option('--max-interval <duration>', 'longest interval ($KRONIKA_POLL_MAX_INTERVAL, default 24h)')
+    .option('--disable-after <n>', 'weighted failures in a row that disable a source ($KRONIKA_POLL_DISABLE_AFTER, default 10)')
+    .option('--concurrency <n>', 'sources polled at once ($KRONIKA_POLL_CONCURRENCY, default 8)')
+    .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
+    .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)');
+}
+
+/** The flags (over KRONIKA_POLL_*) as settings; a bad value is a usage error naming it. */
+export function pollSettings(flags: PollSettings): ResolvedPollSettings {
+  try {
+    return resolvePollSettings(flags);
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 /** `sources list` fits a terminal this wide. */
 const LIST_WIDTH = 100;
@@ -128,7 +149,7 @@ function reportFollows(results: readonly FollowResult[], json: boolean | undefin
   if (results.some((r) => r.kind === 'failed')) process.exitCode = EXIT_PARTIAL;
 }
 
-function cycleSummary(cycle: CycleReport, now: number): string {
+export function cycleSummary(cycle: CycleReport, now: number): string {
   const parts = [
     `${cycle.polled} source(s) polled`,
     `${cycle.fetched} changed`,
@@ -142,7 +163,7 @@ function cycleSummary(cycle: CycleReport, now: number): string {
   return `poll: ${parts.join(', ')}; ${cycle.articleIds.length} new article(s)${revisions}${next}`;
 }
 
-function reportSource(report: SourcePollReport): void {
+export function reportSource(report: SourcePollReport): void {
   if (report.error) process.stderr.write(`error: ${report.outlet} (${report.feedUrl}): ${report.error}\n`);
   if (report.disabledReason) process.stderr.write(`disabled: ${report.outlet} (${report.feedUrl}): ${report.disabledReason}\n`);
   for (const item of report.itemErrors) process.stderr.write(`warning: ${item.url}: ${item.message}\n`);
@@ -150,13 +171,7 @@ function reportSource(report: SourcePollReport): void {
 
 async function poll(store: Store, ids: readonly string[], flags: PollFlags): Promise<CycleReport> {
   const sources = store.sources;
-  let settings;
-  try {
-    settings = resolvePollSettings(flags);
-  } catch (error) {
-    if (error instanceof SettingError) throw new UsageError(error.message);
-    throw error;
-  }
+  const settings = pollSettings(flags);
   const poller = new Poller({
     sources,
     articles: articleSink(store),
@@ -293,17 +308,11 @@ export function register(program: Command): void {
       });
   }
 
-  withJson(withDb(sources.command('poll')
+  withJson(withDb(withPollFlags(sources.command('poll')
     .description('one polling cycle over the due sources (or --all, or the named ones), then exit; for cron')
     .argument('[sources...]', 'poll only these (ids, id prefixes or feed URLs), due or not')
     .option('--all', 'every active source, due or not (a server\'s Retry-After is still respected)')
-    .option('--no-stories', 'do not assign the new articles to stories now')
-    .option('--min-interval <duration>', 'shortest interval between polls of a source ($KRONIKA_POLL_MIN_INTERVAL, default 10m)')
-    .option('--max-interval <duration>', 'longest interval ($KRONIKA_POLL_MAX_INTERVAL, default 24h)')
-    .option('--disable-after <n>', 'weighted failures in a row that disable a source ($KRONIKA_POLL_DISABLE_AFTER, default 10)')
-    .option('--concurrency <n>', 'sources polled at once ($KRONIKA_POLL_CONCURRENCY, default 8)')
-    .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
-    .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)')))
+    .option('--no-stories', 'do not assign the new articles to stories now'))))
     .action(async (ids: string[], flags: PollFlags) => {
       const { cycle, pipeline } = await withStore(flags, async (store) => {
         const cycle = await poll(store, ids, flags);

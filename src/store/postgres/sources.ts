@@ -6,12 +6,11 @@
  * the lease taken, so no source is refreshed by two of them at once.
  */
 import { randomBytes } from 'node:crypto';
-import { initialState } from '../../sources/schedule.ts';
 import { DuplicateSourceError, type SourceChange, type SourceStore } from '../../sources/store.ts';
 import type { NewSource, PollLogEntry, PollRecord, RobotsRecord, SeenItem, Source } from '../../sources/types.ts';
 import { MIN_SOURCE_PREFIX, POLLS_KEPT, robotsFromRow, type RobotsRow } from '../sqlite/source-store.ts';
 import {
-  pollFromRow, seenItemFromRow, sourceFromRow, STATE_COLUMN_NAMES, stateParams,
+  newSourceParams, pollFromRow, seenItemFromRow, sourceFromRow, STATE_COLUMN_NAMES, stateParams,
   type PollRow, type SeenItemRow, type SourceRow,
 } from '../sqlite/source-rows.ts';
 import { rowsOf, type Queryable, type Scope } from './scope.ts';
@@ -36,20 +35,7 @@ export class PostgresSources implements SourceStore {
     return this.scope.write(async (db) => {
       const existing = await one(reader(db), 'feed_url', source.feedUrl);
       if (existing) throw new DuplicateSourceError(existing);
-      const state = stateParams(initialState(source.addedAt));
-      const values: Record<string, unknown> = {
-        id,
-        feed_url: source.feedUrl,
-        home_page: source.homePage ?? null,
-        title: source.title ?? null,
-        site_name: source.siteName ?? null,
-        name: source.name ?? null,
-        language: source.language ?? null,
-        fetch_linked: source.fetchLinked === false ? 0 : 1,
-        allow_private: source.allowPrivate ? 1 : 0,
-        added_at: source.addedAt,
-        ...state,
-      };
+      const values = newSourceParams(id, source);
       const columns = Object.keys(values);
       // A concurrent add of the same feed URL loses on the unique index; it is reported as a duplicate.
       const [row] = await rowsOf<SourceRow>(db, `INSERT INTO sources (${columns.join(', ')})

@@ -6,12 +6,11 @@
  * the work (articles are content-addressed, so nothing is stored twice).
  */
 import { randomBytes } from 'node:crypto';
-import { initialState } from '../../sources/schedule.ts';
 import { DuplicateSourceError, type SourceChange, type SourceStore } from '../../sources/store.ts';
 import type { NewSource, PollLogEntry, PollRecord, RobotsRecord, SeenItem, Source } from '../../sources/types.ts';
 import type { Scope, Statements } from './scope.ts';
 import {
-  pollFromRow, seenItemFromRow, sourceFromRow, STATE_ASSIGNMENTS, STATE_COLUMN_NAMES, stateParams,
+  newSourceParams, pollFromRow, seenItemFromRow, sourceFromRow, STATE_ASSIGNMENTS, stateParams,
   type PollRow, type SeenItemRow, type SourceRow,
 } from './source-rows.ts';
 
@@ -38,22 +37,9 @@ export class SqliteSources implements SourceStore {
     return this.scope.write((db) => {
       const existing = one(db, 'feed_url', source.feedUrl);
       if (existing) throw new DuplicateSourceError(existing);
-      db.prepare(`INSERT INTO sources (id, feed_url, home_page, title, site_name, name, language,
-          fetch_linked, allow_private, added_at, ${STATE_COLUMN_NAMES.join(', ')})
-        VALUES (@id, @feed_url, @home_page, @title, @site_name, @name, @language,
-          @fetch_linked, @allow_private, @added_at, ${STATE_COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`).run({
-        id,
-        feed_url: source.feedUrl,
-        home_page: source.homePage ?? null,
-        title: source.title ?? null,
-        site_name: source.siteName ?? null,
-        name: source.name ?? null,
-        language: source.language ?? null,
-        fetch_linked: source.fetchLinked === false ? 0 : 1,
-        allow_private: source.allowPrivate ? 1 : 0,
-        added_at: source.addedAt,
-        ...stateParams(initialState(source.addedAt)),
-      });
+      const values = newSourceParams(id, source);
+      const columns = Object.keys(values);
+      db.prepare(`INSERT INTO sources (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
       return one(db, 'id', id) as Source;
     });
   }

@@ -85,10 +85,14 @@ export function featuresOf(article: Article): ArticleFeatures {
 
 /**
  * The features the clusterer takes, from an article and its signals: the article's own fields
- * (date, language, title, outlet, copy, fingerprint) exactly as extractFeatures sets them.
+ * (date, language, title, outlet, copy, fingerprint) exactly as extractFeatures sets them. A
+ * correction (`revisionOf`) joins the story of the article it corrects, as a copy joins its
+ * original's, and like a copy is no independent source.
  */
 export function featuresFrom(article: Article, signals: Pick<ClusterSignals, 'terms' | 'entities'>): ArticleFeatures {
-  return { ...extractFeatures(titled(article), [], []), terms: signals.terms, entities: signals.entities };
+  const features = extractFeatures(titled(article), [], []);
+  const original = features.duplicateOf ?? article.revisionOf;
+  return { ...features, ...(original && { duplicateOf: original }), terms: signals.terms, entities: signals.entities };
 }
 
 const sameEntries = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => {

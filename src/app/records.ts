@@ -76,6 +76,12 @@ export const ArticleRef = record('ArticleRef', 'An article as a story lists it.'
   published: nullable(Published),
 }));
 
+export const Correction = record('Correction', 'A changed article at a known URL (or feed item), stored as a new article that corrects the earlier one.', z.object({
+  articleId: z.string().describe('the corrected version'),
+  revisionOf: z.string().describe('the article it corrects'),
+  at: z.string().describe('when the correction was stored (ISO time)'),
+}));
+
 export const StoryRecord = record('Story', 'An event (one happening) or a storyline (one long-running subject).', z.object({
   id: z.string(),
   level: z.enum(['event', 'storyline']),
@@ -91,6 +97,7 @@ export const StoryRecord = record('Story', 'An event (one happening) or a storyl
   mergedFrom: z.array(z.string()).describe('ids of stories merged into this one; they still resolve to it'),
   articleIds: z.array(z.string()),
   articles: z.array(ArticleRef),
+  corrections: z.array(Correction).describe('articles of the story that correct an earlier one, in the order they joined it'),
 }));
 export type StoryRecord = z.infer<typeof StoryRecord>;
 
@@ -241,6 +248,10 @@ export function storyRecord(story: Story, articles: readonly Article[]): StoryRe
     articles: story.articleIds.map((id) => {
       const a = byId.get(id);
       return { id, origin: a?.origin ?? null, title: a?.title ?? null, published: a?.published ?? null };
+    }),
+    corrections: story.articleIds.flatMap((id) => {
+      const a = byId.get(id);
+      return a?.revisionOf ? [{ articleId: id, revisionOf: a.revisionOf, at: a.ingestedAt }] : [];
     }),
   };
 }

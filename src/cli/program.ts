@@ -18,6 +18,7 @@ export const COMMAND_MODULES: readonly { readonly names: readonly string[]; read
   { names: ['entities', 'mentions', 'quotes', 'timeline', 'sentences'], load: () => import('./commands/analysis.ts') },
   { names: ['search'], load: () => import('./commands/search.ts') },
   { names: ['serve'], load: () => import('./commands/serve.ts') },
+  { names: ['run'], load: () => import('./commands/run.ts') },
   { names: ['watch'], load: () => import('./commands/watch.ts') },
   { names: ['sources'], load: () => import('./commands/sources.ts') },
   { names: ['update', 'reanalyse'], load: () => import('./commands/update.ts') },
@@ -53,6 +54,7 @@ Examples:
   kronika report <story-id> --format html > s.html the cited summary, claims, conflicts, timeline, quotes
   kronika search wladywostok                       inflection- and accent-aware search
   kronika serve --port 8080                        web UI and JSON API (/openapi.json)
+  kronika sources add <feed or site URL>           follow a feed; then \`kronika run\` polls it and serves
 
 Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage error.`)
     .version('0.1.0')

@@ -19,6 +19,12 @@ import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
 export const QUEUES = Object.freeze({
   /** Analyse and index one stored article: `{ id, seq }`. */
   article: 'kronika-article',
+  /**
+   * Poll one due source: `{ sourceId }` (src/worker/sources.ts). Policy 'short': at most one
+   * waiting job per source (the singleton key), so a scheduler that looks again before a worker
+   * took the job adds nothing; the source's lease in the store keeps two polls apart.
+   */
+  source: 'kronika-source',
 });
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -30,6 +36,15 @@ export interface ArticleJob {
   readonly id: string;
   readonly seq: number;
 }
+
+export interface SourceJob {
+  readonly sourceId: string;
+}
+
+/** Source jobs are not retried: the source stays due, and the scheduler hands it out again. */
+const SOURCE_RETRY_LIMIT = 0;
+/** A poll takes at most its lease (src/sources/poll.ts, DEFAULT_LEASE_MS); a job older than that is lost with its worker. */
+const SOURCE_EXPIRE_IN_S = 10 * 60;
 
 /** Tries per job: the first and four retries (5, 10, 20, 40 s later). */
 export const RETRY_LIMIT = 4;
@@ -74,10 +89,13 @@ export async function openQueue(url: string, options: { readonly supervise?: boo
   try {
     await setup.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, LOCKS.queueSetup]);
     await boss.start();
-    for (const name of Object.values(QUEUES)) {
-      if (!(await boss.getQueue(name))) {
-        await boss.createQueue(name, { name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S });
-      }
+    if (!(await boss.getQueue(QUEUES.article))) {
+      await boss.createQueue(QUEUES.article, {
+        name: QUEUES.article, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S,
+      });
+    }
+    if (!(await boss.getQueue(QUEUES.source))) {
+      await boss.createQueue(QUEUES.source, { name: QUEUES.source, policy: 'short', retryLimit: SOURCE_RETRY_LIMIT, expireInSeconds: SOURCE_EXPIRE_IN_S });
     }
   } catch (error) {
     // pg-boss's stop waits for a start that never finished; end its connections without it.
@@ -98,5 +116,17 @@ export async function queueArticles(boss: PgBoss, articles: readonly ArticleJob[
   await boss.insert(articles.map((a) => ({
     name: QUEUES.article, data: { id: a.id, seq: a.seq },
     retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S,
+  })));
+}
+
+/**
+ * Queues a poll of each source, unless one is already waiting for it.
+ * @example await queueSources(boss, ['3f9a1c2e'])
+ */
+export async function queueSources(boss: PgBoss, sourceIds: readonly string[]): Promise<void> {
+  if (sourceIds.length === 0) return;
+  await boss.insert(sourceIds.map((sourceId) => ({
+    name: QUEUES.source, data: { sourceId }, singletonKey: sourceId,
+    retryLimit: SOURCE_RETRY_LIMIT, expireInSeconds: SOURCE_EXPIRE_IN_S,
   })));
 }

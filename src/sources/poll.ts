@@ -5,8 +5,9 @@
  *   2. its items split into new, corrected and known by GUID / canonical URL (items.ts);
  *      known items cost nothing more;
  *   3. summary-only items get their page fetched, if robots.txt allows (pages.ts);
- *   4. the articles are stored in one batch (articles.ts), then the source's next state
- *      (schedule.ts), its seen items, revisions and a log line in one write (store.ts).
+ *   4. the articles are stored in one batch (articles.ts), each with its source's id and outlet
+ *      name, a corrected one with `revisionOf` (the article it corrects); then the source's next
+ *      state (schedule.ts), its seen items and a log line in one write (store.ts).
  * Articles go first: a crash in between only means the items are read again next time, and
  * articles are content-addressed, so nothing is stored twice.
  */
@@ -23,7 +24,7 @@ import { fetchLinkedPage, PageError } from './pages.ts';
 import { RobotsCache, ROBOTS_MAX_BYTES } from './robots.ts';
 import { advance, DEFAULT_POLICY, type SchedulePolicy } from './schedule.ts';
 import type { SourceStore } from './store.ts';
-import type { FailureKind, FeedMetadata, PollOutcome, Revision, SeenItemWrite, Source } from './types.ts';
+import type { FailureKind, FeedMetadata, PollOutcome, SeenItemWrite, Source } from './types.ts';
 
 /** Sources polled at once. Loopback bench: 8 keeps one core busy with 304s (bench/poll.ts). */
 export const DEFAULT_CONCURRENCY = 8;
@@ -42,7 +43,17 @@ export interface PollerOptions extends ClientOptions {
   readonly perHost?: number;
   /** Called as each source's poll ends. */
   readonly onSource?: (report: SourcePollReport) => void;
+  /**
+   * How long a poll may hold its source's lease (store.sources.lease): longer than any poll
+   * takes (a feed and its linked pages, each request bounded by its timeout). Default 10 min.
+   */
+  readonly leaseMs?: number;
+  /** Once aborted, a cycle takes no further source; the polls in flight finish. */
+  readonly signal?: AbortSignal;
 }
+
+/** Default for PollerOptions.leaseMs. */
+export const DEFAULT_LEASE_MS = 10 * 60_000;
 
 export interface ItemError {
   readonly url: string;
@@ -76,6 +87,8 @@ export interface CycleReport {
   readonly disabled: number;
   /** Sources left alone because their server asked to wait (Retry-After) until the time given. */
   readonly waiting: readonly { readonly sourceId: string; readonly until: string }[];
+  /** Sources another poller was refreshing (or had just refreshed): left to it. */
+  readonly busy: readonly string[];
   readonly articleIds: readonly string[];
   readonly revisions: number;
   readonly sources: readonly SourcePollReport[];
@@ -87,7 +100,8 @@ interface ItemsResult {
   readonly newItems: number;
   readonly articleIds: readonly string[];
   readonly writes: readonly SeenItemWrite[];
-  readonly revisions: readonly Revision[];
+  /** Stored articles that correct an earlier one. */
+  readonly revisions: number;
   readonly errors: readonly ItemError[];
   readonly languages: readonly string[];
 }
@@ -114,7 +128,7 @@ export class Poller {
 
   /** One cycle over the sources whose next check has come. */
   async pollDue(): Promise<CycleReport> {
-    return this.pollSources(await this.#options.sources.due(new Date(this.#now()).toISOString()));
+    return this.pollSources(await this.#options.sources.due(new Date(this.#now()).toISOString()), { force: false });
   }
 
   /** One cycle over every active source, due or not (still not before a server's Retry-After). */
@@ -122,8 +136,16 @@ export class Poller {
     return this.pollSources(await this.#options.sources.active());
   }
 
-  /** One cycle over the given sources, a few at a time, hosts interleaved. */
-  async pollSources(sources: readonly Source[]): Promise<CycleReport> {
+  /**
+   * One cycle over the given sources, a few at a time, hosts interleaved. Each is polled under
+   * its lease (store.sources.lease), so another poller's source is left alone; without `force`
+   * (the default is to poll them, due or not) a source is also left alone once it is no longer
+   * due, e.g. because another poller has just refreshed it.
+   */
+  async pollSources(sources: readonly Source[], options: { readonly force?: boolean } = {}): Promise<CycleReport> {
+    const force = options.force ?? true;
+    const leaseMs = this.#options.leaseMs ?? DEFAULT_LEASE_MS;
+    const busy: string[] = [];
     const now = new Date(this.#now()).toISOString();
     const waiting = sources
       .filter((s) => s.state.retryAfterUntil && s.state.retryAfterUntil > now)
@@ -133,9 +155,15 @@ export class Poller {
     const reports: SourcePollReport[] = [];
     let failure: unknown;
     const worker = async () => {
-      for (let source = queue.shift(); source && failure === undefined; source = queue.shift()) {
+      for (let source = queue.shift(); source && failure === undefined && !this.#options.signal?.aborted; source = queue.shift()) {
         try {
-          const report = await this.pollSource(source);
+          const now = this.#now();
+          const leased = await this.#options.sources.lease(source.id, new Date(now).toISOString(), new Date(now + leaseMs).toISOString(), { force });
+          if (!leased) {
+            busy.push(source.id);
+            continue;
+          }
+          const report = await this.pollSource(leased);
           reports.push(report);
           this.#options.onSource?.(report);
         } catch (error) {
@@ -154,6 +182,7 @@ export class Poller {
       failed: reports.filter((r) => r.outcome === 'failed').length,
       disabled: reports.filter((r) => r.disabledReason).length,
       waiting,
+      busy,
       articleIds: reports.flatMap((r) => r.articleIds),
       revisions: reports.reduce((n, r) => n + r.revisions, 0),
       sources: reports,
@@ -176,7 +205,6 @@ export class Poller {
       state,
       ...(metadata && { metadata }),
       items: items?.writes ?? [],
-      revisions: items?.revisions ?? [],
       log: {
         at,
         ...(outcome.status !== undefined && { status: outcome.status }),
@@ -194,7 +222,7 @@ export class Poller {
       ...(outcome.status !== undefined && { status: outcome.status }),
       ...(outcome.kind === 'failed' && { failure: outcome.failure, error: outcome.message }),
       articleIds: items?.articleIds ?? [],
-      revisions: items?.revisions.length ?? 0,
+      revisions: items?.revisions ?? 0,
       itemErrors: items?.errors ?? [],
       nextCheckAt: state.nextCheckAt,
       ...(state.disabledReason && !source.state.disabledReason && { disabledReason: state.disabledReason }),
@@ -214,36 +242,28 @@ export class Poller {
     const errors: ItemError[] = [];
     const articles: Article[] = [];
     const writes: SeenItemWrite[] = [];
-    const pending: { article: Article; revisionOf?: string; url?: string }[] = [];
 
     for (const item of triage.fresh) {
       const article = await this.#article(item, source, outlet, at, errors);
-      if (article) {
-        articles.push(article);
-        pending.push({ article });
-      }
+      if (article) articles.push(article);
       writes.push(itemWrite(item, article?.id, at));
     }
     for (const { keyed: item, seen: row } of triage.changed) {
       const article = await this.#article(item, source, outlet, at, errors);
-      const revised = article && article.id !== row.articleId ? article : undefined;
-      if (revised) {
-        articles.push(revised);
-        pending.push({ article: revised, ...(row.articleId && { revisionOf: row.articleId }), ...(item.url && { url: item.url }) });
-      }
+      // The item's earlier article is the one corrected, whatever URL the page now reports.
+      const revised = article && article.id !== row.articleId ? { ...article, ...(row.articleId && { revisionOf: row.articleId }) } : undefined;
+      if (revised) articles.push(revised);
       writes.push({ ...itemWrite(item, revised?.id ?? row.articleId, at), id: row.id });
     }
 
+    const revisedIds = new Set(articles.filter((a) => a.revisionOf !== undefined).map((a) => a.id));
     const outcomes = await this.#options.articles.save(articles);
-    const stored = new Set(outcomes.filter((o) => o.status === 'stored').map((o) => o.id));
-    const revisions: Revision[] = pending
-      .filter((p) => p.revisionOf && stored.has(p.article.id))
-      .map((p) => ({ articleId: p.article.id, revisionOf: p.revisionOf!, sourceId: source.id, ...(p.url && { url: p.url }), detectedAt: at }));
+    const stored = outcomes.filter((o) => o.status === 'stored');
     return {
       newItems: triage.fresh.length,
-      articleIds: [...stored],
+      articleIds: stored.map((o) => o.id),
       writes,
-      revisions,
+      revisions: stored.filter((o) => revisedIds.has(o.id)).length,
       errors,
       languages: articles.map((a) => a.language).filter((l) => l !== 'und'),
     };
@@ -263,7 +283,7 @@ export class Poller {
     try {
       // One spelling of each URL (no tracking parameters), so a corrected article is found at it again.
       const url = canonicalUrl(document.url) ?? item.url;
-      return toArticle({ ...document, ...(url && { url }), outlet }, at);
+      return { ...toArticle({ ...document, ...(url && { url }), outlet }, at), sourceId: source.id };
     } catch (error) {
       // An item with no text (a title-only teaser whose page failed) is remembered, not stored.
       if (error instanceof EmptyArticleError) return undefined;

@@ -1,7 +1,8 @@
 /**
- * What source monitoring needs persisted, as an async contract any engine can implement
- * (src/store/sqlite/source-store.ts is the SQLite one). Row shapes stay engine-neutral: ids are
- * text, times ISO strings, seen items have a numeric id.
+ * What source monitoring needs persisted: the `sources` concern of the store contract
+ * (src/store/store.ts), implemented by every engine (src/store/sqlite/source-store.ts,
+ * src/store/postgres/sources.ts) on the store's own connections. Row shapes stay engine-neutral:
+ * ids are text, times ISO strings, seen items have a numeric id.
  */
 import type {
   NewSource, PollLogEntry, PollRecord, RobotsRecord, SeenItem, Source, SourceSettings,
@@ -36,18 +37,25 @@ export interface SourceStore {
   active(): Promise<Source[]>;
   /** The earliest next check of any active source: when the next cycle has work. */
   nextCheckAt(): Promise<string | undefined>;
+  /**
+   * Takes the source's poll lease until `until`, atomically: only when no other poller holds it
+   * (or its lease ended by `now`) and, unless `force`, the source is active and due at `now`.
+   * The source as it is now, or undefined when it was not taken. `recordPoll` releases it; a
+   * poller that dies holding it only delays the source until `until`.
+   */
+  lease(id: string, now: string, until: string, options?: { readonly force?: boolean }): Promise<Source | undefined>;
   update(id: string, change: SourceChange): Promise<Source | undefined>;
   /** Deletes a source with its seen items and poll history; its articles stay. */
   remove(id: string): Promise<boolean>;
   /** Seen items of a source with one of these GUIDs, plus items of any source at one of these URLs. */
   findItems(sourceId: string, guids: readonly string[], urlKeys: readonly string[]): Promise<SeenItem[]>;
-  /** Writes one poll's state, metadata, items, revisions and log line atomically. */
+  /**
+   * Writes one poll's state, metadata, items and log line atomically, and releases the poll lease. (A corrected article's
+   * link to the one it corrects is the article's own `revisionOf`, stored with the article.)
+   */
   recordPoll(record: PollRecord): Promise<void>;
   /** A source's latest polls, newest first. */
   recentPolls(sourceId: string, limit: number): Promise<PollLogEntry[]>;
-  /** The article an article corrects, when it was stored as a revision. */
-  revisionOf(articleId: string): Promise<string | undefined>;
   readRobots(origin: string): Promise<RobotsRecord | undefined>;
   saveRobots(record: RobotsRecord): Promise<void>;
-  close(): void;
 }

@@ -163,15 +163,6 @@ export interface SeenItem {
 /** A seen-item row to write: `id` updates that row, without it a new row is added. */
 export type SeenItemWrite = Omit<SeenItem, 'id' | 'sourceId' | 'firstSeenAt'> & { readonly id?: number };
 
-/** A corrected article: a changed item at a known GUID or URL stored as a new article. */
-export interface Revision {
-  readonly articleId: string;
-  readonly revisionOf: string;
-  readonly sourceId: string;
-  readonly url?: string;
-  readonly detectedAt: string;
-}
-
 /** One line of a source's poll history, for health pages. */
 export interface PollLogEntry {
   readonly at: string;
@@ -188,7 +179,6 @@ export interface PollRecord {
   readonly state: SourceState;
   readonly metadata?: FeedMetadata;
   readonly items: readonly SeenItemWrite[];
-  readonly revisions: readonly Revision[];
   readonly log: PollLogEntry;
 }
 

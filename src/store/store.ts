@@ -16,6 +16,7 @@
  * - Optional record fields are absent when unknown (never `undefined`-valued, never null).
  */
 import type { AnalysisPayload } from '../analysis/stored.ts';
+import type { SourceStore } from '../sources/store.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../search/types.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
 import type { StoryLevel } from '../stories/options.ts';
@@ -355,6 +356,8 @@ export interface StoreConcerns {
   readonly watches: WatchStore;
   readonly search: SearchStore;
   readonly cursors: CursorStore;
+  /** The feeds Kronika follows and their polling state (src/sources/store.ts says what it offers). */
+  readonly sources: SourceStore;
 }
 
 /** The handle `store.transaction` hands its work: the same concerns, inside one transaction. */

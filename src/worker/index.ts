@@ -1,8 +1,9 @@
 /**
  * `kronika worker`: one process of PostgreSQL mode's stream (docs/DEPLOY.md). It takes `article`
  * jobs from the queue (src/queue) and analyses and indexes them (article.ts) — run one per core,
- * on any number of machines — and competes for the cluster lease (lease.ts): the holder also
- * queues the jobs and clusters, in seq order.
+ * on any number of machines — polls the sources `kronika run` queues as `source` jobs
+ * (sources.ts), and competes for the cluster lease (lease.ts): the holder also queues the
+ * article jobs and clusters, in seq order.
  *
  * Jobs are fetched a few at a time and finished before the next fetch; a failed job goes back to
  * the queue with back-off (pg-boss retries it) and, after its last try, stays failed and visible
@@ -20,6 +21,7 @@ import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
 import { MissingArticleError, processArticles, warmUp, type ArticleResults } from './article.ts';
 import { leasePass, type LeasePass } from './lease.ts';
+import { pollSourceJobs, workerPoller } from './sources.ts';
 
 /** Channel a worker notifies after finishing jobs, so the lease holder clusters them at once. */
 export const ANALYSED_CHANNEL = 'kronika_analysed';
@@ -45,6 +47,8 @@ export interface WorkerOptions {
   readonly url: string;
   /** Compete for the cluster lease (default true); false: only analyse and index. */
   readonly lease?: boolean;
+  /** Poll the sources `kronika run` queues (default true). */
+  readonly sources?: boolean;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
   /** Where alerts of watches without a webhook go (the lease holder delivers alerts). */
@@ -116,21 +120,26 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const queue = boss;
   const db = session;
   const jobsAlarm = new Alarm();
+  const sourcesAlarm = new Alarm();
   const leaseAlarm = new Alarm();
+  const stopPolling = new AbortController();
   let stopping = false;
   let leader = false;
   let processed = 0;
   let fatal: unknown;
 
   db.on('notification', (note) => {
-    if (note.channel === JOBS_CHANNEL) jobsAlarm.wake();
-    else leaseAlarm.wake();
+    if (note.channel === JOBS_CHANNEL) {
+      jobsAlarm.wake();
+      sourcesAlarm.wake();
+    } else leaseAlarm.wake();
   });
   // A lost session ends the lease with it (the server drops the lock): stop rather than cluster on without it.
   db.on('error', (error) => {
     fatal ??= error;
     stopping = true;
     jobsAlarm.wake();
+    sourcesAlarm.wake();
     leaseAlarm.wake();
   });
   await db.query(`LISTEN ${JOBS_CHANNEL}`);
@@ -169,6 +178,18 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     }
   };
 
+  const sourceLoop = async () => {
+    const poller = workerPoller(store, stopPolling.signal);
+    while (!stopping) {
+      const cycle = await pollSourceJobs(store, queue, poller);
+      if (!cycle) {
+        await sourcesAlarm.wait(POLL_MS);
+        continue;
+      }
+      if (cycle.polled > 0) log(`polled ${cycle.polled} source(s): ${cycle.articleIds.length} new article(s)${cycle.failed ? `, ${cycle.failed} failed` : ''}`);
+    }
+  };
+
   const leaseLoop = async () => {
     const partition = 0;
     while (!stopping) {
@@ -200,15 +221,23 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     fatal ??= error;
     stopping = true;
     jobsAlarm.wake();
+    sourcesAlarm.wake();
     leaseAlarm.wake();
   });
-  const loops = Promise.all([guard(jobLoop), ...(options.lease === false ? [] : [guard(leaseLoop)])]);
+  const loops = Promise.all([
+    guard(jobLoop),
+    ...(options.sources === false ? [] : [guard(sourceLoop)]),
+    ...(options.lease === false ? [] : [guard(leaseLoop)]),
+  ]);
 
   let shutdown: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     shutdown ??= (async () => {
       stopping = true;
+      // The polls in flight finish and are recorded; no further source is taken.
+      stopPolling.abort();
       jobsAlarm.wake();
+      sourcesAlarm.wake();
       leaseAlarm.wake();
       await loops;
       // Ending the session releases the lease lock and the LISTENs.

@@ -11,7 +11,6 @@ import type { HttpRequest } from '../../src/net/http.ts';
 import { Poller, type CycleReport, type PollerOptions } from '../../src/sources/poll.ts';
 import type { SourceStore } from '../../src/sources/store.ts';
 import type { Source } from '../../src/sources/types.ts';
-import { openSqliteSourceStore } from '../../src/store/sqlite/source-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { fakeClock, FeedServer, itemText, type FakeClock, type SourceSpec } from '../helpers/feed-server.ts';
@@ -24,7 +23,8 @@ export interface World {
   readonly server: FeedServer;
   readonly path: string;
   store: Store;
-  sources: SourceStore;
+  /** The store's sources concern. */
+  readonly sources: SourceStore;
   /** Every URL the poller asked the HTTP client for. */
   readonly requested: string[];
   /** Source id by simulated source name. */
@@ -69,7 +69,9 @@ export async function world(specs: readonly SourceSpec[], defaults: WorldOptions
     server,
     path,
     store,
-    sources: openSqliteSourceStore(path),
+    get sources() {
+      return w.store.sources;
+    },
     requested,
     ids,
     poller(options = {}) {
@@ -96,13 +98,10 @@ export async function world(specs: readonly SourceSpec[], defaults: WorldOptions
       return (await w.sources.get(ids.get(name)!))!;
     },
     async reopen() {
-      w.sources.close();
       await w.store.close();
       w.store = await openSqliteStore(path);
-      w.sources = openSqliteSourceStore(path);
     },
     async close() {
-      w.sources.close();
       await w.store.close();
       await server.close();
     },

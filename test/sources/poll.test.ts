@@ -219,12 +219,15 @@ test('a feed whose items change GUIDs on every fetch yields each article once, i
   }
 });
 
-test('a corrected item is stored as a revision of its article', async () => {
+test('a corrected item is stored as a revision of its article, both from their source', async () => {
   const revised = articlesOf('revised-0').filter((a) => a.title === 'Wiadomość 1 (revised-0)');
   assert.equal(revised.length, 2);
   const [original, correction] = revised;
   assert.ok(correction!.text.includes('Sprostowanie'));
-  assert.equal(await w.sources.revisionOf(correction!.id), original!.id);
+  assert.equal(correction!.revisionOf, original!.id);
+  assert.equal(original!.revisionOf, undefined);
+  const sourceId = w.ids.get('revised-0');
+  assert.ok(sourceId && revised.every((a) => a.sourceId === sourceId), 'each article carries its source id');
   assert.equal(reportsOf('revised-0').reduce((n, r) => n + r.report.revisions, 0), 1);
 });
 

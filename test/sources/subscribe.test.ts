@@ -8,7 +8,7 @@ import { discoverFeed, DiscoveryError } from '../../src/sources/discover.ts';
 import { HostLimiter } from '../../src/sources/host-limit.ts';
 import { readOpmlFeeds, writeOpml } from '../../src/sources/opml.ts';
 import { follow, followOpml, followUrl } from '../../src/sources/subscribe.ts';
-import { openSqliteSourceStore } from '../../src/store/sqlite/source-store.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { fakeClock, FeedServer } from '../helpers/feed-server.ts';
 
 let server: FeedServer;
@@ -56,7 +56,8 @@ test('no feed, a broken feed, an unknown host: one-line errors naming the URL', 
 
 test('following: a URL once, an OPML list without fetching, names and switches kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kronika-follow-'));
-  const sources = openSqliteSourceStore(join(dir, 'k.db'));
+  const store = await openSqliteStore(join(dir, 'k.db'));
+  const sources = store.sources;
   try {
     const before = server.requests.length;
     const added = await followUrl(sources, site('linked'), { client: client(), allowPrivate: true, name: 'Moja Gazeta', fetchLinked: false });
@@ -93,7 +94,7 @@ test('following: a URL once, an OPML list without fetching, names and switches k
     assert.deepEqual(reimported.map((r) => r.kind), ['exists', 'exists']);
     assert.equal((await followOpml(sources, '<rss></rss>', 'not.opml'))[0]!.kind, 'failed');
   } finally {
-    sources.close();
+    await store.close();
   }
 });
 

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createApp } from '../../src/api/app.ts';
 import { openStore } from '../../src/store/index.ts';
-import { openSqliteSourceStore } from '../../src/store/sqlite/source-store.ts';
 import { runStages } from '../../src/app/stages.ts';
 import { findEntity } from '../../src/app/entity-lookup.ts';
 import { storyGrowth } from '../../src/app/front-page.ts';
@@ -239,7 +238,7 @@ test('the sources page shows each followed feed with its outlet and health, read
   const dir = mkdtempSync(join(tmpdir(), 'kronika-web-sources-'));
   const path = join(dir, 'kronika.db');
   const store = await openStore(path);
-  const sources = openSqliteSourceStore(path);
+  const { sources } = store;
   try {
     const empty = await createApp({ store, log: () => {} }).request('/sources');
     assert.match(await empty.text(), /Kronika nie obserwuje jeszcze żadnego kanału/);
@@ -248,7 +247,7 @@ test('the sources page shows each followed feed with its outlet and health, read
     await sources.recordPoll({
       sourceId: failing.id,
       state: { ...failing.state, lastCheckAt: '2026-01-01T10:00:00.000Z', lastErrorAt: '2026-01-01T10:00:00.000Z', consecutiveErrors: 3, failureScore: 3, lastError: 'connect ECONNREFUSED', lastErrorKind: 'connect', nextCheckAt: '2026-01-01T12:00:00.000Z' },
-      items: [], revisions: [],
+      items: [],
       log: { at: '2026-01-01T10:00:00.000Z', outcome: 'failed', newArticles: 0, error: 'connect ECONNREFUSED', durationMs: 12 },
     });
     const app = createApp({ store, log: () => {}, now: () => new Date('2026-01-01T11:00:00.000Z') });
@@ -261,7 +260,6 @@ test('the sources page shows each followed feed with its outlet and health, read
     assert.ok(shown.indexOf('zepsuty.example') < shown.indexOf('Przykładowy Dziennik'), 'failing sources first');
     assert.match(shown, /za godzinę/, 'the next check');
   } finally {
-    sources.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,15 +6,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { resolvePollSettings, SettingError, type PollSettings } from '../../sources/config.ts';
+import { resolvePollSettings, SettingError, type PollSettings, type ResolvedPollSettings } from '../../sources/config.ts';
 import {
   articleSink, follow, followOpml, outletOf, Poller, writeOpml,
   type CycleReport, type FollowResult, type Source, type SourcePollReport, type SourceStore,
 } from '../../sources/index.ts';
 import { feedUrlOf } from '../../sources/subscribe.ts';
 import { runStages, STAGES, type PipelineReport } from '../../app/stages.ts';
-import { openSqliteSourceStore } from '../../store/sqlite/source-store.ts';
-import { LOOKS_LIKE_URL, resolveStoreLocation } from '../../store/path.ts';
 import type { Store } from '../../store/store.ts';
 import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { baseUrlOf } from './watch.ts';
@@ -22,6 +20,27 @@ import {
   EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, warn, withDb, withJson, withStore,
   type DbOptions,
 } from '../context.ts';
+
+/** The polling settings a polling command takes (`sources poll`, `run`). */
+export function withPollFlags(cmd: Command): Command {
+  return cmd
+    .option('--min-interval <duration>', 'shortest interval between polls of a source ($KRONIKA_POLL_MIN_INTERVAL, default 10m)')
+    .option('--max-interval <duration>', 'longest interval ($KRONIKA_POLL_MAX_INTERVAL, default 24h)')
+    .option('--disable-after <n>', 'weighted failures in a row that disable a source ($KRONIKA_POLL_DISABLE_AFTER, default 10)')
+    .option('--concurrency <n>', 'sources polled at once ($KRONIKA_POLL_CONCURRENCY, default 8)')
+    .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
+    .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)');
+}
+
+/** The flags (over KRONIKA_POLL_*) as settings; a bad value is a usage error naming it. */
+export function pollSettings(flags: PollSettings): ResolvedPollSettings {
+  try {
+    return resolvePollSettings(flags);
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 /** `sources list` fits a terminal this wide. */
 const LIST_WIDTH = 100;
@@ -47,16 +66,9 @@ interface PollFlags extends JsonFlags, PollSettings {
   readonly stories?: boolean;
 }
 
-async function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => Promise<T>): Promise<T> {
-  const location = resolveStoreLocation(flags.db);
-  // The sources concern lives in SQLite stores only so far (src/store/sqlite/source-store.ts).
-  if (LOOKS_LIKE_URL.test(location)) throw new UsageError(`sources need an SQLite store for now; ${location.replace(/\/\/[^@/]*@/, '//')} is not one`);
-  const sources = openSqliteSourceStore(location);
-  try {
-    return await run(sources);
-  } finally {
-    sources.close();
-  }
+/** Runs `run` on the store's sources concern (either engine), closing the store afterwards. */
+function withSources<T>(flags: DbOptions, run: (sources: SourceStore) => Promise<T>): Promise<T> {
+  return withStore(flags, (store) => run(store.sources));
 }
 
 /** The sources named by id, id prefix or feed URL; a name that matches none is a usage error. */
@@ -137,7 +149,7 @@ function reportFollows(results: readonly FollowResult[], json: boolean | undefin
   if (results.some((r) => r.kind === 'failed')) process.exitCode = EXIT_PARTIAL;
 }
 
-function cycleSummary(cycle: CycleReport, now: number): string {
+export function cycleSummary(cycle: CycleReport, now: number): string {
   const parts = [
     `${cycle.polled} source(s) polled`,
     `${cycle.fetched} changed`,
@@ -151,20 +163,15 @@ function cycleSummary(cycle: CycleReport, now: number): string {
   return `poll: ${parts.join(', ')}; ${cycle.articleIds.length} new article(s)${revisions}${next}`;
 }
 
-function reportSource(report: SourcePollReport): void {
+export function reportSource(report: SourcePollReport): void {
   if (report.error) process.stderr.write(`error: ${report.outlet} (${report.feedUrl}): ${report.error}\n`);
   if (report.disabledReason) process.stderr.write(`disabled: ${report.outlet} (${report.feedUrl}): ${report.disabledReason}\n`);
   for (const item of report.itemErrors) process.stderr.write(`warning: ${item.url}: ${item.message}\n`);
 }
 
-async function poll(store: Store, sources: SourceStore, ids: readonly string[], flags: PollFlags): Promise<CycleReport> {
-  let settings;
-  try {
-    settings = resolvePollSettings(flags);
-  } catch (error) {
-    if (error instanceof SettingError) throw new UsageError(error.message);
-    throw error;
-  }
+async function poll(store: Store, ids: readonly string[], flags: PollFlags): Promise<CycleReport> {
+  const sources = store.sources;
+  const settings = pollSettings(flags);
   const poller = new Poller({
     sources,
     articles: articleSink(store),
@@ -301,22 +308,16 @@ export function register(program: Command): void {
       });
   }
 
-  withJson(withDb(sources.command('poll')
+  withJson(withDb(withPollFlags(sources.command('poll')
     .description('one polling cycle over the due sources (or --all, or the named ones), then exit; for cron')
     .argument('[sources...]', 'poll only these (ids, id prefixes or feed URLs), due or not')
     .option('--all', 'every active source, due or not (a server\'s Retry-After is still respected)')
-    .option('--no-stories', 'do not assign the new articles to stories now')
-    .option('--min-interval <duration>', 'shortest interval between polls of a source ($KRONIKA_POLL_MIN_INTERVAL, default 10m)')
-    .option('--max-interval <duration>', 'longest interval ($KRONIKA_POLL_MAX_INTERVAL, default 24h)')
-    .option('--disable-after <n>', 'weighted failures in a row that disable a source ($KRONIKA_POLL_DISABLE_AFTER, default 10)')
-    .option('--concurrency <n>', 'sources polled at once ($KRONIKA_POLL_CONCURRENCY, default 8)')
-    .option('--per-host <n>', 'requests at once to one host ($KRONIKA_POLL_PER_HOST, default 2)')
-    .option('--timeout <seconds>', 'per request ($KRONIKA_POLL_TIMEOUT, default 15)')))
+    .option('--no-stories', 'do not assign the new articles to stories now'))))
     .action(async (ids: string[], flags: PollFlags) => {
-      const { cycle, pipeline } = await withStore(flags, async (store) => withSources(flags, async (s) => {
-        const cycle = await poll(store, s, ids, flags);
+      const { cycle, pipeline } = await withStore(flags, async (store) => {
+        const cycle = await poll(store, ids, flags);
         return { cycle, pipeline: cycle.articleIds.length === 0 ? undefined : await afterPoll(store, flags) };
-      }));
+      });
       const stories = pipeline?.stories;
       if (flags.json) printJson({ ...cycle, ...(stories && { stories }) });
       else {

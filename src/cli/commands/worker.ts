@@ -21,14 +21,15 @@ export function postgresLocation(db: string | undefined, command: string): strin
 
 export function register(program: Command): void {
   program.command('worker')
-    .description('PostgreSQL mode: analyse and index stored articles from the job queue, and cluster them while holding the lease')
+    .description('PostgreSQL mode: poll the sources `kronika run` queues, analyse and index stored articles from the job queue, and cluster them while holding the lease')
     .option('--db <url>', 'the PostgreSQL store (default: $KRONIKA_DB)')
     .option('--no-lease', 'only analyse and index; never take the cluster lease')
+    .option('--no-sources', 'never poll the sources `kronika run` queues')
     .option('--quiet', 'print nothing but errors and alerts')
-    .action(async (flags: { db?: string; lease: boolean; quiet?: boolean }) => {
+    .action(async (flags: { db?: string; lease: boolean; sources: boolean; quiet?: boolean }) => {
       const url = postgresLocation(flags.db, 'kronika worker');
       const log = flags.quiet ? () => {} : (line: string) => process.stderr.write(`kronika worker[${process.pid}]: ${line}\n`);
-      const worker = await startWorker({ url, lease: flags.lease, log, print: (line) => process.stdout.write(line + '\n') });
+      const worker = await startWorker({ url, lease: flags.lease, sources: flags.sources, log, print: (line) => process.stdout.write(line + '\n') });
       log('waiting for jobs (SIGTERM or Ctrl-C ends it after the jobs in hand)');
       const stop = () => {
         log('stopping: finishing the jobs in hand');

@@ -4,10 +4,11 @@
  * SHA-256 checksums per concern).
  *
  * Rows are copied as they are — articles with their `seq`, fingerprints, duplicate and revision
- * links; analyses; watches and their matches; the stages' cursors and saved state — so the
- * cursors and alerts carry over unchanged and no article is analysed again. The search index is
- * rebuilt from the copied analyses (SQLite's FTS5 index is contentless and cannot be read back),
- * and the stories are clustered again from them (`reclusterStories`). Every insert skips rows already there, in batches, so
+ * links; analyses; watches and their matches; the stages' cursors and saved state; followed
+ * sources with their schedules, seen items and poll history — so the cursors and alerts carry
+ * over unchanged and no article is analysed again. The search index is rebuilt from the copied
+ * analyses (SQLite's FTS5 index is contentless and cannot be read back), and the stories are
+ * clustered again from them (`reclusterStories`). Every insert skips rows already there, in batches, so
  * an interrupted migration is resumed by running it again; a target that holds anything but an
  * earlier part of this same source is refused.
  */
@@ -21,6 +22,7 @@ import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
 import { runStages } from '../../app/stages.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
 import { decodeText } from '../sqlite/rows.ts';
+import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
 import type { Store } from '../store.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
@@ -36,7 +38,12 @@ interface TableCopy {
   readonly order: string;
   /** ON CONFLICT clause of the insert. */
   readonly conflict: string;
+  /** An identity column copied as it is (the insert overrides the generated value; the sequence moves past it afterwards). */
+  readonly identity?: string;
 }
+
+const SOURCE_COLUMNS = ['id', 'feed_url', 'home_page', 'title', 'site_name', 'name', 'language', 'fetch_linked', 'allow_private',
+  'paused', 'added_at', 'items_seen', ...STATE_COLUMN_NAMES];
 
 const TABLES: readonly TableCopy[] = [
   {
@@ -58,6 +65,13 @@ const TABLES: readonly TableCopy[] = [
     conflict: 'ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, revision = excluded.revision' },
   { table: 'stage_cursors', columns: ['stage', 'seq', 'updated_at'], order: 'stage',
     conflict: 'ON CONFLICT (stage) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at' },
+  // Followed sources with their schedules, seen items and poll history (src/store/postgres/sources.ts).
+  { table: 'sources', columns: SOURCE_COLUMNS, order: 'added_at, rowid', conflict: 'ON CONFLICT DO NOTHING' },
+  { table: 'source_items', columns: ['id', 'source_id', 'guid', 'url_key', 'url', 'article_id', 'content_hash', 'first_seen_at', 'last_changed_at'],
+    order: 'id', conflict: 'ON CONFLICT DO NOTHING', identity: 'id' },
+  { table: 'source_polls', columns: ['id', 'source_id', 'at', 'status', 'outcome', 'new_articles', 'error', 'duration_ms'],
+    order: 'id', conflict: 'ON CONFLICT DO NOTHING', identity: 'id' },
+  { table: 'robots_txt', columns: ['origin', 'status', 'body', 'error', 'fetched_at'], order: 'origin', conflict: 'ON CONFLICT DO NOTHING' },
 ];
 
 /** A concern compared after the copy. */
@@ -103,7 +117,7 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCo
       // Articles keep their seq: taken under the same lock as articles.save, so no saver interleaves.
       if (copy.table === 'articles') await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.articleSeq]);
       const result = await client.query(`INSERT INTO ${copy.table} (${copy.columns.join(', ')})
-        VALUES ${rows.map((_, i) => placeholders(i)).join(', ')} ${copy.conflict}`, rows.flatMap((r) => rowValues(copy.table, r, copy.columns)));
+        ${copy.identity ? 'OVERRIDING SYSTEM VALUE' : ''} VALUES ${rows.map((_, i) => placeholders(i)).join(', ')} ${copy.conflict}`, rows.flatMap((r) => rowValues(copy.table, r, copy.columns)));
       await client.query('COMMIT');
       copied += result.rowCount ?? 0;
     } catch (error) {
@@ -113,6 +127,10 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCo
       client.release();
     }
     onProgress(`${copy.table}: ${offset + rows.length} rows read`);
+  }
+  if (copy.identity) {
+    await pool.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX(${copy.identity}) FROM ${copy.table}), 1))`,
+      [copy.table, copy.identity]);
   }
   return copied;
 }
@@ -196,6 +214,13 @@ async function* storiesOf(store: Store): AsyncGenerator<unknown> {
   for (const level of ['event', 'storyline'] as const) yield* (await store.stories.list({ level, sort: 'articles' })).stories;
 }
 
+async function* sourcesOf(store: Store): AsyncGenerator<unknown> {
+  for (const source of await store.sources.list()) {
+    yield source;
+    yield* await store.sources.recentPolls(source.id, 1000);
+  }
+}
+
 async function* cursorsOf(store: Store): AsyncGenerator<unknown> {
   yield* Object.entries(await store.cursors.all());
 }
@@ -211,7 +236,7 @@ async function* searchOf(store: Store): AsyncGenerator<unknown> {
 
 const CONCERNS: readonly [string, (store: Store) => AsyncIterable<unknown>][] = [
   ['articles', articlesOf], ['analyses', analysesOf], ['stories', storiesOf], ['watches', watchesOf],
-  ['cursors', cursorsOf], ['search (indexed ids)', searchOf],
+  ['cursors', cursorsOf], ['sources', sourcesOf], ['search (indexed ids)', searchOf],
 ];
 
 /**

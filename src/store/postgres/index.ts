@@ -23,6 +23,7 @@ import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Queryable, Scope } from './scope.ts';
 import { PostgresSearch } from './search.ts';
+import { PostgresSources } from './sources.ts';
 import { storyCell } from './stories.ts';
 import { PostgresWatches } from './watches.ts';
 
@@ -40,6 +41,7 @@ function concerns(scope: Scope, stories: StoryStateCache): StoreConcerns {
     watches: new PostgresWatches(scope),
     search: new PostgresSearch(scope),
     cursors: new PostgresCursors(scope),
+    sources: new PostgresSources(scope),
   };
 }
 
@@ -80,6 +82,7 @@ class PostgresStore implements Store {
   readonly watches;
   readonly search;
   readonly cursors;
+  readonly sources;
   readonly #pool: pg.Pool;
   readonly #readonly: boolean;
   readonly #busyLimitMs: number;
@@ -101,6 +104,7 @@ class PostgresStore implements Store {
     this.watches = top.watches;
     this.search = top.search;
     this.cursors = top.cursors;
+    this.sources = top.sources;
   }
 
   /** Runs a write unless the store is read-only or closed, and lets `close` wait for it. */

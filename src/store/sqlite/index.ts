@@ -21,6 +21,7 @@ import { assertCurrent, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { Statements, type Scope } from './scope.ts';
 import { SqliteSearch } from './search.ts';
+import { SqliteSources } from './source-store.ts';
 import { SqliteStoryStore, StoryWriterSlot } from './story-store.ts';
 import { SqliteWatches } from './watches.ts';
 import { DEFAULT_BUSY_LIMIT_MS, isBusy, WriteQueue } from './write-queue.ts';
@@ -35,6 +36,7 @@ function concerns(scope: Scope, stories: StoryWriterSlot): StoreConcerns {
     watches: new SqliteWatches(scope),
     search: new SqliteSearch(scope),
     cursors: new SqliteCursors(scope),
+    sources: new SqliteSources(scope),
   };
 }
 
@@ -46,6 +48,7 @@ class SqliteStore implements Store {
   readonly watches;
   readonly search;
   readonly cursors;
+  readonly sources;
   readonly #writer: Database.Database | undefined;
   readonly #reader: Database.Database;
   readonly #queue: WriteQueue | undefined;
@@ -75,6 +78,7 @@ class SqliteStore implements Store {
     this.watches = top.watches;
     this.search = top.search;
     this.cursors = top.cursors;
+    this.sources = top.sources;
   }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 /** Rows of the source tables (migration 007) and their records; NULL columns become absent fields. */
-import type { PollLogEntry, SeenItem, Source, SourceState } from '../../sources/types.ts';
+import { initialState } from '../../sources/schedule.ts';
+import type { NewSource, PollLogEntry, SeenItem, Source, SourceState } from '../../sources/types.ts';
 
 export interface SourceRow {
   readonly id: string;
@@ -70,6 +71,23 @@ export function stateParams(state: SourceState): Record<string, string | number 
     params[column] = value === undefined ? null : column === 'interval_ms' ? Math.round(value as number) : value;
   }
   return params;
+}
+
+/** The columns of a new source's row (both engines insert it), due at once. */
+export function newSourceParams(id: string, source: NewSource): Record<string, string | number | null> {
+  return {
+    id,
+    feed_url: source.feedUrl,
+    home_page: source.homePage ?? null,
+    title: source.title ?? null,
+    site_name: source.siteName ?? null,
+    name: source.name ?? null,
+    language: source.language ?? null,
+    fetch_linked: source.fetchLinked === false ? 0 : 1,
+    allow_private: source.allowPrivate ? 1 : 0,
+    added_at: source.addedAt,
+    ...stateParams(initialState(source.addedAt)),
+  };
 }
 
 function stateFromRow(row: SourceRow): SourceState {

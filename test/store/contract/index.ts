@@ -10,6 +10,7 @@ import { articlesContract } from './articles.ts';
 import { cursorsContract } from './cursors.ts';
 import type { StoreUnderTest } from './harness.ts';
 import { searchContract } from './search.ts';
+import { sourcesContract } from './sources.ts';
 import { storiesContract } from './stories.ts';
 import { transactionsContract } from './transactions.ts';
 import { watchesContract } from './watches.ts';
@@ -36,6 +37,7 @@ export function runStoreContract(engine: StoreUnderTest): void {
     watchesContract(engine);
     searchContract(engine);
     cursorsContract(engine);
+    sourcesContract(engine);
     transactionsContract(engine);
   });
 }

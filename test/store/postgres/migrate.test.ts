@@ -28,6 +28,13 @@ describe('kronika migrate: SQLite → PostgreSQL', { skip: postgresSkip() }, () 
     await store.articles.save(seedArticles);
     await runStages(store);
     await store.watches.recordDelivery(watch.id, seedArticles[0]!.id, { status: 'failed', error: 'HTTP 500', attempts: 2 }, '2026-01-01T00:00:00.000Z');
+    const followed = await store.sources.add({ feedUrl: 'https://a.example/rss', name: 'Serwis A', addedAt: '2026-01-01T00:00:00.000Z' });
+    await store.sources.recordPoll({
+      sourceId: followed.id,
+      state: { ...followed.state, nextCheckAt: '2026-01-01T00:30:00.000Z', lastStatus: 200, etag: '"e1"' },
+      items: [{ guid: 'g1', urlKey: 'https://a.example/1', contentHash: 'h1', articleId: seedArticles[0]!.id, lastChangedAt: '2026-01-01T00:00:00.000Z' }],
+      log: { at: '2026-01-01T00:00:00.000Z', status: 200, outcome: 'fetched', newArticles: 1, durationMs: 5 },
+    });
     await store.close();
   });
   after(async () => {
@@ -46,6 +53,7 @@ describe('kronika migrate: SQLite → PostgreSQL', { skip: postgresSkip() }, () 
     assert.equal(byConcern.articles, seedArticles.length);
     assert.ok(byConcern.stories >= 2, 'an event and a storyline');
     assert.ok(byConcern.watches >= 2, 'the watch and its pending matches');
+    assert.equal(byConcern.sources, 2, 'the source and its poll');
     const again = await importSqlite(source, db.url);
     assert.equal(again.identical, true);
     assert.equal(again.copied.articles, 0, 'nothing copied twice');
@@ -58,6 +66,15 @@ describe('kronika migrate: SQLite → PostgreSQL', { skip: postgresSkip() }, () 
       assert.equal(watch?.failures, 2, 'delivery state kept');
       const story = await store.stories.ofArticle(seedArticles[0]!.id);
       assert.equal(story?.articles, seedArticles.length, 'the stories came along');
+      const [followed] = await store.sources.list();
+      assert.deepEqual([followed?.name, followed?.state.etag, followed?.itemsSeen], ['Serwis A', '"e1"', 1], 'sources with their state');
+      assert.equal((await store.sources.findItems(followed!.id, ['g1'], []))[0]?.articleId, seedArticles[0]!.id);
+      await store.sources.recordPoll({
+        sourceId: followed!.id, state: followed!.state,
+        items: [{ guid: 'g2', contentHash: 'h2', lastChangedAt: '2026-01-02T00:00:00.000Z' }],
+        log: { at: '2026-01-02T00:00:00.000Z', status: 200, outcome: 'fetched', newArticles: 0, durationMs: 5 },
+      });
+      assert.equal((await store.sources.get(followed!.id))?.itemsSeen, 2, 'new rows after the copied ones');
     } finally {
       await store.close();
     }

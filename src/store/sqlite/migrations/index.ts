@@ -10,6 +10,7 @@ import * as stream from './004-stream.ts';
 import * as search from './005-search.ts';
 import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
+import * as revisions from './008-revisions.ts';
 
 export interface Migration {
   readonly version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search', up: search.up },
   { version: 6, name: 'story-tables', up: storyTables.up },
   { version: 7, name: 'sources', up: sources.up },
+  { version: 8, name: 'revisions-and-leases', up: revisions.up },
 ];

@@ -29,7 +29,7 @@ export const STAGES: readonly StageName[] = ['analyse', 'index', 'cluster', 'ale
 
 export interface StageProgress {
   readonly stage: StageName;
-  /** Articles this stage has processed in this run. */
+  /** Articles this stage has processed in this run (0 when it starts). */
   readonly done: number;
   /** Articles it had to process when it started. */
   readonly total: number;
@@ -164,6 +164,8 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
     done += n;
     options.onStageProgress?.({ stage, done, total });
   };
+  // The start too: a stage's first page can take a while (clustering into a big store).
+  options.onStageProgress?.({ stage, done: 0, total });
   switch (stage) {
     case 'analyse':
       // Another process may have analysed some already; payloads are made before the

@@ -16,6 +16,9 @@ import { searchDocument } from '../search/terms.ts';
 import type { StageName, Store, StoredAnalysis, StoredArticle, StoreTransaction, StoryAssignment } from '../store/store.ts';
 import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type WatchRunReport } from '../watch/run.ts';
 import { analysePayload, storyInput } from './analyse.ts';
+import { STAGES } from './lag.ts';
+
+export { STAGES, stageLag } from './lag.ts';
 
 /**
  * Articles per stage transaction. Analysis costs ~10 ms an article (bench: scale), so 100 keep the
@@ -25,7 +28,6 @@ import { analysePayload, storyInput } from './analyse.ts';
  */
 export const STAGE_BATCH: Readonly<Record<StageName, number>> = Object.freeze({ analyse: 100, index: 200, cluster: 1000, alert: 200 });
 
-export const STAGES: readonly StageName[] = ['analyse', 'index', 'cluster', 'alert'];
 
 export interface StageProgress {
   readonly stage: StageName;
@@ -270,10 +272,4 @@ export async function runStages(store: Store, options: PipelineOptions = {}): Pr
     ...(context.report.stories && { stories: context.report.stories }),
     ...(context.report.alerts && { alerts: context.report.alerts }),
   };
-}
-
-/** How far each stage lags behind the newest article: 0 everywhere when the stream is caught up. */
-export async function stageLag(store: Store): Promise<Record<StageName, number>> {
-  const [last, cursors] = await Promise.all([store.articles.lastSeq(), store.cursors.all()]);
-  return Object.fromEntries(STAGES.map((s) => [s, Math.max(0, last - (cursors[s] ?? 0))])) as Record<StageName, number>;
 }

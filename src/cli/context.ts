@@ -4,7 +4,7 @@
  * stages lag behind, and turning failures into the documented exit codes (src/cli/errors.ts).
  */
 import type { Command } from 'commander';
-import { stageLag } from '../app/stages.ts';
+import { stageLag } from '../app/lag.ts';
 import { openStore, resolveStoreLocation } from '../store/index.ts';
 import type { Store } from '../store/store.ts';
 import { terminalCell, terminalSafe } from '../text/terminal.ts';
@@ -187,6 +187,11 @@ export function noticePage(what: string, offset: number, shown: number, total: n
   process.stderr.write(shown === 0
     ? `no ${what} at offset ${offset} (${total} in all)\n`
     : `${what} ${offset + 1}–${offset + shown} of ${total}${next}\n`);
+}
+
+/** The web UI's public address for story links: --base-url, else $KRONIKA_BASE_URL. */
+export function baseUrlOf(flag?: string): string | undefined {
+  return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
 }
 
 export function warn(message: string): void {

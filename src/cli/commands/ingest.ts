@@ -15,8 +15,7 @@ import { terminalSafe } from '../../text/terminal.ts';
 import type { WatchRunReport } from '../../watch/index.ts';
 import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { commandElapsedMs } from '../errors.ts';
-import { EXIT_PARTIAL, printJson, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
-import { baseUrlOf } from './watch.ts';
+import { baseUrlOf, EXIT_PARTIAL, printJson, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface IngestFlags extends DbOptions {
   readonly json?: boolean;

@@ -1,6 +1,6 @@
 /** `kronika search "<query>"`: full-text search over stored articles (same index as GET /api/search). */
 import type { Command } from 'commander';
-import { stageLag } from '../../app/stages.ts';
+import { stageLag } from '../../app/lag.ts';
 import { markHighlights, MAX_SEARCH_LIMIT, type SearchHit } from '../../search/index.ts';
 import type { Language } from '../../types.ts';
 import {

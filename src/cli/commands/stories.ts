@@ -1,17 +1,14 @@
 /** `kronika stories`, `kronika story <id>`, `kronika report <id>`: events and storylines, read from the store. */
 import type { Command } from 'commander';
 import { headline } from '../../app/records.ts';
-import { rebuildStories, storyRecords, storyReport } from '../../app/stories.ts';
+import { storyRecords } from '../../app/records.ts';
 import type { StoryLevel } from '../../stories/options.ts';
-import { renderMarkdown } from '../../synthesis/index.ts';
 import { MAX_SUMMARY_SENTENCES, MIN_SUMMARY_SENTENCES } from '../../synthesis/summary.ts';
-import { reportDocument } from '../../web/routes.ts';
 import {
-  noticeLag, noticePage, outputWidth, pagingOf, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn,
+  baseUrlOf, noticeLag, noticePage, outputWidth, pagingOf, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn,
   withDb, withJson, withPaging, withStore, type DbOptions, type PageFlags,
 } from '../context.ts';
 import { findStory } from '../lookup.ts';
-import { baseUrlOf } from './watch.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];
 const FORMATS = ['md', 'json', 'html'] as const;
@@ -26,7 +23,8 @@ export function register(program: Command): void {
       if (!LEVELS.includes(level)) throw new UsageError(`--level "${flags.level}" is not one of ${LEVELS.join(', ')}`);
       const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        if (flags.rebuild) await rebuildStories(store);
+        // The clusterer, the synthesis and the web page are loaded only by the commands that use them.
+        if (flags.rebuild) await (await import('../../app/stories.ts')).rebuildStories(store);
         else await noticeLag(store, { stories: true });
         const { stories, total } = await store.stories.list({ level, ...paging });
         if (flags.json) return printJsonLines(await storyRecords(store, stories));
@@ -76,11 +74,12 @@ export function register(program: Command): void {
       await withStore(flags, async (store) => {
         await noticeLag(store, { stories: true });
         const story = await findStory(store, id, 'report');
+        const { storyReport } = await import('../../app/stories.ts');
         const { report, fresh } = await storyReport(store, story, { summarySentences: sentences });
         if (fresh) warn(`${fresh} article(s) of this story had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
         if (flags.format === 'json') printJson(report);
-        else if (flags.format === 'html') process.stdout.write(reportDocument(story, report, baseUrlOf(flags.baseUrl)));
-        else process.stdout.write(renderMarkdown(report));
+        else if (flags.format === 'html') process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrlOf(flags.baseUrl)));
+        else process.stdout.write((await import('../../synthesis/index.ts')).renderMarkdown(report));
       });
     });
 }

@@ -6,8 +6,7 @@
 import type { Command } from 'commander';
 import { outdatedAnalyses, reanalyse } from '../../app/reanalyse.ts';
 import { runStages, type StageProgress } from '../../app/stages.ts';
-import { EXIT_PARTIAL, printJson, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
-import { baseUrlOf } from './watch.ts';
+import { baseUrlOf, EXIT_PARTIAL, printJson, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 export function register(program: Command): void {
   withJson(withDb(program.command('update')))

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { runStages } from '../../app/stages.ts';
 import type { Watch } from '../../store/store.ts';
 import { describeIssues, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
-import { NotFoundError, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { baseUrlOf, NotFoundError, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface AddFlags extends DbOptions {
   readonly webhook?: string;
@@ -21,10 +21,7 @@ interface RunFlags extends DbOptions {
   readonly json?: boolean;
 }
 
-/** The web UI's public address for story links: --base-url, else $KRONIKA_BASE_URL. */
-export function baseUrlOf(flag?: string): string | undefined {
-  return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
-}
+export { baseUrlOf } from '../context.ts';
 
 function watchRow(watch: Watch): string[] {
   const filters = [watch.language && `lang=${watch.language}`, watch.source && `source=${watch.source}`].filter(Boolean).join(' ');

@@ -31,22 +31,7 @@ export function tempDb(): string {
 }
 
 /**
- * Runs the CLI in this process (runCli), capturing what it writes: for the many quick reads of
- * one store, where a child process each would mostly time Node's start.
+ * The CLI run in this process (runCli), capturing what it writes: for the many quick reads of one
+ * store, where a child process each would mostly time Node's start.
  */
-export async function kronikaHere(args: readonly string[]): Promise<CliRun> {
-  const { runCli } = await import('../../src/cli/program.ts');
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await runCli(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = undefined;
-  }
-}
+export { runInProcess as kronikaHere } from '../security/helpers.ts';

@@ -9,7 +9,8 @@
  * headline and URL with paragraphs of its topic, dated over the topic's span), else from the
  * seed paragraphs; ingested as JSON Lines and grouped into stories before timing.
  *
- * KRONIKA_STARTUP_BEFORE=<another checkout, e.g. `git worktree add /tmp/old <commit>` with
+ * KRONIKA_STARTUP_KEEP=1 keeps the built store and prints its path; KRONIKA_STARTUP_DB=<that path> reuses
+ * it (building takes minutes). KRONIKA_STARTUP_BEFORE=<another checkout, e.g. `git worktree add /tmp/old <commit>` with
  * node_modules> adds the same commands run there, for a before/after in one run.
  */
 import { spawnSync } from 'node:child_process';
@@ -102,23 +103,65 @@ function time(args: readonly string[], cwd = ROOT): Timed {
   return { medianMs: runs[Math.floor(runs.length / 2)]!, minMs: runs[0]! };
 }
 
+/** A built store: its file, article count and event count, and how long building it took. */
+interface BenchStore {
+  readonly db: string;
+  readonly articles: number;
+  readonly events: number;
+  readonly buildSeconds?: number;
+}
+
+/**
+ * Builds the STORE_ARTICLES store in `dir` (several minutes: every article is analysed and
+ * clustered), or opens the one KRONIKA_STARTUP_DB names (built by an earlier run with
+ * KRONIKA_STARTUP_KEEP=1), so that comparing two checkouts does not rebuild it.
+ */
+export async function benchStore(dir: string): Promise<BenchStore> {
+  const reuse = process.env.KRONIKA_STARTUP_DB;
+  if (reuse) {
+    const store = await openSqliteStore(reuse);
+    const { articles } = await store.articles.stats();
+    const { events } = await store.stories.counts();
+    await store.close();
+    return { db: reuse, articles, events };
+  }
+  const db = join(dir, 'kronika.db');
+  const input = join(dir, 'articles.jsonl');
+  writeJsonl(input);
+  const store = await openSqliteStore(db);
+  const t0 = performance.now();
+  const { result: ingested, pipeline } = await ingestInputs(store, [input], { maxBytes: 512 * 2 ** 20 });
+  if (ingested.failed) throw new Error(`store not built: ${ingested.failures[0]?.message}`);
+  if (!pipeline?.stories || pipeline.failed) throw new Error(`stories not built: ${pipeline?.failed?.error ?? 'the cluster stage did not run'}`);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const { articles } = await store.articles.stats();
+  await store.close();
+  return { db, articles, events: pipeline.stories.events, buildSeconds };
+}
+
+/** The event story whose size is nearest to `size` articles (the report case times its report). */
+async function storyOfSize(db: string, size: number): Promise<{ id: string; articles: number }> {
+  const store = await openSqliteStore(db);
+  try {
+    const { stories } = await store.stories.list({ level: 'event', sort: 'articles', limit: 200 });
+    const best = [...stories].sort((a, b) => Math.abs(a.articles - size) - Math.abs(b.articles - size))[0];
+    if (!best) throw new Error('the bench store has no stories');
+    return { id: best.id, articles: best.articles };
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(): Promise<BenchReport> {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-startup-'));
+  const keep = Boolean(process.env.KRONIKA_STARTUP_KEEP);
   try {
-    const db = join(dir, 'kronika.db');
-    const input = join(dir, 'articles.jsonl');
-    writeJsonl(input);
-    const store = await openSqliteStore(db);
-    const t0 = performance.now();
-    const { result: ingested, pipeline } = await ingestInputs(store, [input], { maxBytes: 512 * 2 ** 20 });
-    if (ingested.failed) throw new Error(`store not built: ${ingested.failures[0]?.message}`);
-    if (!pipeline?.stories || pipeline.failed) throw new Error(`stories not built: ${pipeline?.failed?.error ?? 'the cluster stage did not run'}`);
-    const sync = pipeline.stories;
-    const buildSeconds = (performance.now() - t0) / 1000;
-    const { articles } = await store.articles.stats();
-    await store.close();
+    const { db, articles, events, buildSeconds } = await benchStore(dir);
+    if (keep) process.stderr.write(`bench store kept: KRONIKA_STARTUP_DB=${db}\n`);
+    const story = await storyOfSize(db, 100);
+    const n = articles.toLocaleString('en-US');
 
     const baseline = time(['-e', '0']);
     const before = process.env.KRONIKA_STARTUP_BEFORE;
@@ -126,13 +169,15 @@ export async function run(): Promise<BenchReport> {
       ['node -e 0 (baseline)', ['-e', '0']],
       ...(before ? [
         ['kronika --version, before (KRONIKA_STARTUP_BEFORE)', ['bin/kronika.js', '--version'], before],
-        [`kronika stories, ${articles.toLocaleString('en-US')} articles, before`, ['bin/kronika.js', 'stories', '--db', db], before],
+        [`kronika stories, ${n} articles, before`, ['bin/kronika.js', 'stories', '--db', db], before],
+        [`kronika report (${story.articles}-article story), before`, ['bin/kronika.js', 'report', story.id, '--db', db], before],
       ] as [string, string[], string][] : []),
       ['kronika --version, sources (tsx)', ['--import', 'tsx', 'src/cli/main.ts', '--version']],
       ['kronika --version, compiled', ['bin/kronika.js', '--version']],
       ['kronika --help, compiled', ['bin/kronika.js', '--help']],
-      [`kronika stories, ${articles.toLocaleString('en-US')} articles, sources (tsx)`, ['--import', 'tsx', 'src/cli/main.ts', 'stories', '--db', db]],
-      [`kronika stories, ${articles.toLocaleString('en-US')} articles, compiled`, ['bin/kronika.js', 'stories', '--db', db]],
+      [`kronika stories, ${n} articles, compiled`, ['bin/kronika.js', 'stories', '--db', db]],
+      [`kronika stories --limit 20, ${n} articles, compiled`, ['bin/kronika.js', 'stories', '--limit', '20', '--db', db]],
+      [`kronika report (${story.articles}-article story), compiled`, ['bin/kronika.js', 'report', story.id, '--db', db]],
       ['kronika articles --limit 20, compiled', ['bin/kronika.js', 'articles', '--limit', '20', '--db', db]],
       ['kronika search brexit --limit 20, compiled', ['bin/kronika.js', 'search', 'brexit', '--limit', '20', '--db', db]],
     ];
@@ -143,13 +188,15 @@ export async function run(): Promise<BenchReport> {
     return {
       suite: 'startup',
       method: `Whole commands as a user runs them, each a fresh \`node\` process (median of ${REPEAT} after one untimed run; of ${REPEAT_SLOW} when that run took over ${SLOW_MS / 1000} s), beside \`node -e 0\` in the same run. ` +
-        `"compiled" = bin/kronika.js on dist/ (scripts/build.mjs); "sources (tsx)" = the TypeScript through tsx, as every command ran before dist/. ` +
-        `Store: ${articles.toLocaleString('en-US')} articles in ${sync.events.toLocaleString('en-US')} event stories, built in ${buildSeconds.toFixed(0)} s from ${existsSync(DEFAULT_BSNLP_PATH) ? 'BSNLP dev articles' : 'the seed paragraphs'} recombined (bench/startup.ts). ` +
-        'The search row includes building the search index on its first run (the untimed one).',
+        `"compiled" = bin/kronika.js on dist/ (scripts/build.mjs); "sources (tsx)" = the TypeScript through tsx. ` +
+        `Store: ${n} articles in ${events.toLocaleString('en-US')} event stories, ` +
+        (buildSeconds === undefined ? 'reused from KRONIKA_STARTUP_DB, ' : `built in ${buildSeconds.toFixed(0)} s `) +
+        `from ${existsSync(DEFAULT_BSNLP_PATH) ? 'BSNLP dev articles' : 'the seed paragraphs'} recombined (bench/startup.ts). ` +
+        'The report case is the event story nearest 100 articles, as Markdown. The search row includes building the search index on its first run (the untimed one).',
       rows,
-      notes: ['Targets: `kronika --version` < 0.3 s; `kronika stories` on a 10k store < 0.5 s.'],
+      notes: ['Targets: `kronika --version` < 0.3 s; `kronika stories` on a 10k store < 0.5 s; a report of a 100-article story < 1 s.'],
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ArticleAnalysis } from '../analysis/index.ts';
 import type { Entity } from '../analysis/entities/index.ts';
+import type { Store } from '../store/store.ts';
 import type { Story } from '../stories/story.ts';
 import type { Article } from '../types.ts';
 import { CLAIM_STATUSES, CONFLICT_KINDS, EPISTEMIC_STATUSES } from '../synthesis/types.ts';
@@ -306,4 +307,10 @@ export function sentenceLines(a: ArticleAnalysis): z.infer<typeof SentenceLine>[
 /** A line for listings: the title, or the opening words when the source had none. */
 export function headline(article: Article): string {
   return article.title ?? article.text.slice(0, 160);
+}
+
+/** Stories as records, each with its articles' ids, origins, titles and dates. */
+export async function storyRecords(store: Store, stories: readonly Story[]): Promise<StoryRecord[]> {
+  const articles = await store.articles.getMany([...new Set(stories.flatMap((s) => s.articleIds))]);
+  return stories.map((s) => storyRecord(s, articles));
 }

@@ -16,6 +16,9 @@ import { searchDocument } from '../search/terms.ts';
 import type { StageName, Store, StoredAnalysis, StoredArticle, StoreTransaction, StoryAssignment } from '../store/store.ts';
 import { deliverAlerts, recordWatchMatches, type DeliveryOptions, type WatchRunReport } from '../watch/run.ts';
 import { analysePayload, storyInput } from './analyse.ts';
+import { STAGES } from './lag.ts';
+
+export { STAGES, stageLag } from './lag.ts';
 
 /**
  * Articles per stage transaction. Analysis costs ~10 ms an article (bench: scale), so 100 keep the
@@ -25,11 +28,10 @@ import { analysePayload, storyInput } from './analyse.ts';
  */
 export const STAGE_BATCH: Readonly<Record<StageName, number>> = Object.freeze({ analyse: 100, index: 200, cluster: 1000, alert: 200 });
 
-export const STAGES: readonly StageName[] = ['analyse', 'index', 'cluster', 'alert'];
 
 export interface StageProgress {
   readonly stage: StageName;
-  /** Articles this stage has processed in this run. */
+  /** Articles this stage has processed in this run (0 when it starts). */
   readonly done: number;
   /** Articles it had to process when it started. */
   readonly total: number;
@@ -164,6 +166,8 @@ async function runStage(stage: StageName, context: StageContext, limit: number):
     done += n;
     options.onStageProgress?.({ stage, done, total });
   };
+  // The start too: a stage's first page can take a while (clustering into a big store).
+  options.onStageProgress?.({ stage, done: 0, total });
   switch (stage) {
     case 'analyse':
       // Another process may have analysed some already; payloads are made before the
@@ -268,10 +272,4 @@ export async function runStages(store: Store, options: PipelineOptions = {}): Pr
     ...(context.report.stories && { stories: context.report.stories }),
     ...(context.report.alerts && { alerts: context.report.alerts }),
   };
-}
-
-/** How far each stage lags behind the newest article: 0 everywhere when the stream is caught up. */
-export async function stageLag(store: Store): Promise<Record<StageName, number>> {
-  const [last, cursors] = await Promise.all([store.articles.lastSeq(), store.cursors.all()]);
-  return Object.fromEntries(STAGES.map((s) => [s, Math.max(0, last - (cursors[s] ?? 0))])) as Record<StageName, number>;
 }

@@ -10,16 +10,10 @@ import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../syn
 import type { Article } from '../types.ts';
 import { analysePayload, storyInput } from './analyse.ts';
 import { readAnalyses } from './analyses.ts';
-import { storyRecord, type StoryRecord } from './records.ts';
+export { storyRecords } from './records.ts';
 
 export { featuresOf } from './analyse.ts';
 export { storyMonth } from './anchor.ts';
-
-/** Stories as records, each with its articles' ids, origins, titles and dates. */
-export async function storyRecords(store: Store, stories: readonly Story[]): Promise<StoryRecord[]> {
-  const articles = await store.articles.getMany([...new Set(stories.flatMap((s) => s.articleIds))]);
-  return stories.map((s) => storyRecord(s, articles));
-}
 
 export interface ReportRun {
   readonly report: StoryReport;

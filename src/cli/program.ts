@@ -4,7 +4,7 @@
  * dictionaries, the web server), so `kronika --version` starts in a tenth of the time.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT_USAGE, UsageError } from './errors.ts';
+import { EXIT_CODES_HELP, EXIT_NOT_FOUND, EXIT_USAGE, markCommandStart, NotFoundError, UsageError } from './errors.ts';
 
 interface CommandModule {
   register(program: Command): void;
@@ -50,13 +50,14 @@ export async function buildProgram(modules: readonly CommandModule[] | Promise<r
     .addHelpText('after', `
 Examples:
   kronika ingest samples/kim-putin-2023            files, folders, feeds, OPML, .jsonl, URLs, - for stdin
-  kronika stories                                  events, newest activity first (--level storyline)
+  kronika stories --limit 20                       events, newest activity first (--offset for more)
   kronika report <story-id> --format html > s.html the cited summary, claims, conflicts, timeline, quotes
   kronika search wladywostok                       inflection- and accent-aware search
   kronika serve --port 8080                        web UI and JSON API (/openapi.json)
   kronika sources add <feed or site URL>           follow a feed; then \`kronika run\` polls it and serves
 
-Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage error.`)
+Tables fit 100 columns (or a narrower terminal); --json prints JSON Lines, one object per line.
+${EXIT_CODES_HELP}`)
     .version('0.1.0')
     .option('--allow-private', 'let URLs, feeds and webhooks reach internal addresses (loopback, private, link-local); same as KRONIKA_ALLOW_PRIVATE=1')
     // The outbound client reads the opt-in from the environment (src/net/http.ts allowPrivateFromEnv).
@@ -70,8 +71,9 @@ Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage err
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 all good, 1 some inputs failed, 2 usage error. */
+/** Runs the CLI and returns the exit code: 0 all good, 1 some inputs failed, 2 usage error, 3 not found. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  markCommandStart();
   // --allow-private reaches the outbound client through the environment (preAction above); a
   // run in the same process (tests, `kronika run`) must not inherit the previous run's opt-in.
   const allowPrivate = process.env.KRONIKA_ALLOW_PRIVATE;
@@ -86,6 +88,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`kronika: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof NotFoundError) {
+      process.stderr.write(`kronika: ${error.message}\n`);
+      return EXIT_NOT_FOUND;
     }
     process.stderr.write(`kronika: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -5,7 +5,6 @@
  * than turned into a file or a folder named after it.
  */
 import { LOOKS_LIKE_URL } from './path.ts';
-import { openPostgresStore } from './postgres/index.ts';
 import { openSqliteStore } from './sqlite/index.ts';
 import { StoreLocationError, type OpenStoreOptions, type Store } from './store.ts';
 
@@ -32,6 +31,8 @@ export function displayLocation(location: string): string {
  */
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (POSTGRES_URL.test(location)) {
+    // Loaded only for PostgreSQL: the driver is not part of an SQLite command's start.
+    const { openPostgresStore } = await import('./postgres/index.ts');
     return openPostgresStore(location, options, displayLocation(location));
   }
   if (LOOKS_LIKE_URL.test(location)) {

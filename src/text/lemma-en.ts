@@ -17,14 +17,20 @@ interface Wink {
 }
 
 const require = createRequire(import.meta.url);
-const wink = require('wink-lemmatizer') as Wink;
+// Both are read on first use, not at import: they take ~0.2 s, and commands that only read the
+// store (kronika stories) import this module without lemmatising any English.
+let winkModule: Wink | undefined;
+const wink = (): Wink => (winkModule ??= require('wink-lemmatizer') as Wink);
 /** WordNet base forms → index; wink-lemmatizer's own dependency, so always installed with it. */
-const wordNet = require('wink-lexicon/src/wn-words.js') as Record<string, number>;
+let wordNetIndex: Record<string, number> | undefined;
+const wordNetHas = (word: string): boolean =>
+  Object.hasOwn(wordNetIndex ??= require('wink-lexicon/src/wn-words.js') as Record<string, number>, word);
 
 const POSSESSIVE = /['’]s$/;
 
 function readings(lower: string): string[] {
-  return [wink.noun(lower), wink.verb(lower), wink.adjective(lower)];
+  const w = wink();
+  return [w.noun(lower), w.verb(lower), w.adjective(lower)];
 }
 
 function commonLemma(lower: string): string {
@@ -37,7 +43,7 @@ function commonLemma(lower: string): string {
 export function createEnglishLemmatizer(): Lemmatizer {
   const functionWords = new Set(loadResource('en', 'function-words'));
   const known = (lower: string): boolean =>
-    functionWords.has(lower) || Object.hasOwn(wordNet, lower) || readings(lower).some((r) => Object.hasOwn(wordNet, r));
+    functionWords.has(lower) || wordNetHas(lower) || readings(lower).some(wordNetHas);
 
   const lemmaOf = (word: string, sentenceInitial: boolean): string => {
     const bare = word.replace(POSSESSIVE, '');
@@ -52,7 +58,7 @@ export function createEnglishLemmatizer(): Lemmatizer {
     lemma: memoisedLemma(lemmaOf),
     candidates(word: string): string[] {
       const lower = word.replace(POSSESSIVE, '').toLowerCase();
-      return known(lower) ? [...new Set(readings(lower).filter((r) => r !== lower || Object.hasOwn(wordNet, r) || functionWords.has(r)))] : [];
+      return known(lower) ? [...new Set(readings(lower).filter((r) => r !== lower || wordNetHas(r) || functionWords.has(r)))] : [];
     },
     knows(word: string): boolean {
       return known(word.replace(POSSESSIVE, '').toLowerCase());

@@ -17,8 +17,12 @@ import { DEFAULT_RETRY, postAlert, type RetryOptions, type WebhookNet } from './
 export interface DeliveryOptions {
   /** Public address of the web UI; alerts then carry `story.url`. */
   readonly baseUrl?: string;
-  /** Where alerts of watches without a webhook go, one JSON line each. */
-  readonly print: (line: string) => void;
+  /**
+   * Where alerts of watches without a webhook go, one JSON line each. Without it they stay
+   * pending for a run that prints them (`kronika watch run`), and only webhooks are delivered:
+   * a command whose output is something else (`kronika ingest`) never mixes alerts into it.
+   */
+  readonly print?: (line: string) => void;
   readonly retry?: RetryOptions;
   /** Webhook address policy, e.g. { allowPrivate: true } (src/watch/deliver.ts). */
   readonly net?: WebhookNet;
@@ -77,6 +81,10 @@ export async function deliverAlerts(store: Store, options: DeliveryOptions): Pro
   };
   for (const watch of await store.watches.list()) {
     if (watch.pending === 0) continue;
+    if (!watch.webhook && !options.print) {
+      totals.pending += watch.pending;
+      continue;
+    }
     for (;;) {
       const at = clock();
       const match = await store.watches.claim(watch.id, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString());
@@ -123,7 +131,7 @@ function leaseFor(retry: RetryOptions): number {
 
 function deliver(watch: Watch, alert: Alert, options: DeliveryOptions): Promise<DeliveryOutcome> {
   if (watch.webhook) return postAlert(watch.webhook, alert, options.retry ?? DEFAULT_RETRY, options.net);
-  options.print(JSON.stringify(alert));
+  options.print!(JSON.stringify(alert));
   return Promise.resolve({ status: 'delivered' });
 }
 

@@ -18,7 +18,7 @@ function kronika(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<
 
 const jsonLines = (s: string) => s.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 
-test('watch add, ingest alerts on stdout once with the story URL, list and remove', async () => {
+test('watch add; ingest keeps stdout alerts out of its own output; watch run prints each once with the story URL; list and remove', async () => {
   const db = tempDb();
   try {
     const added = await kronika(['watch', 'add', 'Wostocznyj', '--stdout', '--lang', 'pl', '--json', '--db', db.path]);
@@ -27,13 +27,18 @@ test('watch add, ingest alerts on stdout once with the story URL, list and remov
     assert.equal(watch.query, 'Wostocznyj');
     assert.equal(watch.language, 'pl');
 
-    const ingest = await kronika(['ingest', SEEDS, '--db', db.path], { KRONIKA_BASE_URL: 'https://kronika.example' });
+    const ingest = await kronika(['ingest', SEEDS, '--db', db.path]);
     assert.equal(ingest.code, 0, ingest.stderr);
-    const alerts = jsonLines(ingest.stdout) as Alert[];
+    assert.equal(jsonLines(ingest.stdout).length, 0, 'no alert in the ingest output');
+    assert.match(ingest.stdout, /^ingest: 5 stored/m);
+    assert.match(ingest.stderr, /^alerts: 1 waiting for `kronika watch run`/m);
+
+    const run = await kronika(['watch', 'run', '--db', db.path], { KRONIKA_BASE_URL: 'https://kronika.example' });
+    assert.equal(run.code, 0, run.stderr);
+    const alerts = jsonLines(run.stdout) as Alert[];
     assert.equal(alerts.length, 1, 'one seed matches: one alert line');
     assert.equal(alerts[0]!.watch, watch.id);
     assert.match(alerts[0]!.story?.url ?? '', /^https:\/\/kronika\.example\/stories\/\w+/);
-    assert.match(ingest.stdout, /^ingest: 5 stored/m, 'the ingest summary is still printed');
 
     const rerun = await kronika(['watch', 'run', '--db', db.path]);
     assert.equal(rerun.code, 0, rerun.stderr);
@@ -49,7 +54,7 @@ test('watch add, ingest alerts on stdout once with the story URL, list and remov
     }
 
     assert.equal((await kronika(['watch', 'remove', watch.id, '--db', db.path])).code, 0);
-    assert.equal((await kronika(['watch', 'remove', watch.id, '--db', db.path])).code, 2, 'unknown id is a usage error');
+    assert.equal((await kronika(['watch', 'remove', watch.id, '--db', db.path])).code, 3, 'an unknown id is "not found"');
   } finally {
     db.dispose();
   }
@@ -68,7 +73,7 @@ test('watch add rejects a bad webhook; list shows a failing webhook', async () =
     await kronika(['ingest', SEEDS, '--db', db.path], { KRONIKA_ALLOW_PRIVATE: '1' }); // the receiver is on loopback
     assert.equal(receiver.requests.length, 3, 'three tries of the one alert');
     const list = await kronika(['watch', 'list', '--db', db.path]);
-    assert.match(list.stdout, /FAILING \(3 failed tries\): HTTP 500/, 'failure visible in watch list');
+    assert.match(list.stdout, /FAILING \(3 tries\): HTTP 500/, 'failure visible in watch list');
   } finally {
     await receiver.close();
     db.dispose();

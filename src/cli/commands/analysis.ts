@@ -12,10 +12,13 @@ import { undatedAnchors } from '../../app/anchor.ts';
 import { mentionLines, quoteLines, sentenceLines, timeLines } from '../../app/records.ts';
 import type { Store, StoredArticle } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
-import { noticeLag, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions } from '../context.ts';
-import { findArticle } from './articles.ts';
+import {
+  noticeLag, noticePage, pageOf, pageStream, pagingOf, printJsonLines, printLine, printTable, truncate, UsageError, withDb, withJson,
+  withPaging, withStore, type DbOptions, type PageFlags,
+} from '../context.ts';
+import { findArticle, findStory } from '../lookup.ts';
 
-interface AnalysisFlags extends DbOptions {
+interface AnalysisFlags extends DbOptions, PageFlags {
   readonly json?: boolean;
   readonly article?: string;
   readonly story?: string;
@@ -31,8 +34,7 @@ async function* selectedArticles(store: Store, flags: AnalysisFlags): AsyncGener
     return;
   }
   if (flags.story) {
-    const story = await store.stories.get(flags.story);
-    if (!story) throw new UsageError(`no story with id "${flags.story}" (see: kronika stories)`);
+    const story = await findStory(store, flags.story);
     yield (await store.articles.getMany(story.articleIds)).filter((a) => !a.duplicateOf);
     return;
   }
@@ -59,76 +61,86 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-function analysisCommand(program: Command, name: string, description: string): Command {
-  return withJson(withDb(program.command(name)))
+/** Every record `recordsOf` makes from the selected articles' analyses, in article order. */
+async function* recordsOf<T>(store: Store, flags: AnalysisFlags, recordsOf: (analysis: ArticleAnalysis) => readonly T[]): AsyncGenerator<T> {
+  for await (const analysis of analyses(store, flags)) yield* recordsOf(analysis);
+}
+
+function analysisCommand(program: Command, name: string, what: string, description: string): Command {
+  return withPaging(withJson(withDb(program.command(name))), what)
     .description(description)
     .option('--article <id>', 'only this article (id or unique prefix)')
     .option('--story <id>', "only this story's articles");
 }
 
 export function register(program: Command): void {
-  analysisCommand(program, 'entities', 'people, organisations, places and events, each with its base form and variants')
+  analysisCommand(program, 'entities', 'entities', 'people, organisations, places and events, each with its base form and variants')
     .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`)
     .action(async (flags: AnalysisFlags & { type?: string }) => {
       const type = flags.type?.toUpperCase() as EntityType | undefined;
-      if (type && !ENTITY_TYPES.includes(type)) throw new UsageError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
+      if (type && !ENTITY_TYPES.includes(type)) throw new UsageError(`--type "${flags.type}" is not one of ${ENTITY_TYPES.join(', ')}`);
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
         const articles = (await collect(selectedArticles(store, flags))).flat();
         await noticeLag(store, { stories: true });
         const { entities, fresh } = await entitiesOf(store, articles, { ...(type && { type }) }, Boolean(flags.article));
         await noticeLag(store, { fresh });
-        if (flags.json) return printJsonLines(entities);
+        const page = pageOf(entities, paging);
+        if (flags.json) return printJsonLines(page);
         printTable(
           ['TYPE', 'MENTIONS', 'ARTICLES', 'ENTITY', 'VARIANTS'],
-          entities.map((e) => [e.type, String(e.mentions), String(e.articles.length), e.base,
-            truncate(e.variants.filter((v) => v !== e.base).join(', '), 70)]),
+          page.map((e) => [e.type, String(e.mentions), String(e.articles.length), truncate(e.base, 40),
+            e.variants.filter((v) => v !== e.base).join(', ')]),
         );
+        noticePage('entities', paging.offset, page.length, entities.length);
       });
     });
 
-  analysisCommand(program, 'mentions', 'every entity mention with its offsets, base form and entity')
+  analysisCommand(program, 'mentions', 'mentions', 'every entity mention with its offsets, base form and entity')
     .action(async (flags: AnalysisFlags) => {
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        for await (const a of analyses(store, flags)) {
-          const records = mentionLines(a);
-          if (flags.json) printJsonLines(records);
-          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  ${r.text} → ${r.base}\n`);
+        for await (const r of pageStream(recordsOf(store, flags, mentionLines), paging)) {
+          if (flags.json) printJsonLines([r]);
+          else printLine(`${r.article.slice(0, 8)}  ${String(r.start).padStart(5)}  ${r.type}  `, `${r.text} → ${r.base}`);
         }
       });
     });
 
-  analysisCommand(program, 'quotes', 'direct and indirect quotes with their speakers')
+  analysisCommand(program, 'quotes', 'quotes', 'direct and indirect quotes with their speakers')
     .action(async (flags: AnalysisFlags) => {
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        for await (const a of analyses(store, flags)) {
-          const records = quoteLines(a);
-          if (flags.json) printJsonLines(records);
-          else for (const r of records) printText(`${r.article.slice(0, 8)}  ${(r.speaker ?? '?').padEnd(24)} [${r.kind}] ${truncate(r.text, 90)}\n`);
+        for await (const r of pageStream(recordsOf(store, flags, quoteLines), paging)) {
+          if (flags.json) printJsonLines([r]);
+          else printLine(`${r.article.slice(0, 8)}  ${truncate(r.speaker ?? '?', 24).padEnd(24)} [${r.kind}] `, r.text);
         }
       });
     });
 
-  analysisCommand(program, 'timeline', 'dated events, ordered by the date they talk about')
+  analysisCommand(program, 'timeline', 'dated events', 'dated events, ordered by the date they talk about')
     .action(async (flags: AnalysisFlags) => {
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
         const records = (await collect(analyses(store, flags))).flatMap(timeLines);
         // Expressions that could not be resolved (no anchor date) have an empty value: list them last.
         records.sort((x, y) => Number(!x.value) - Number(!y.value) || x.value.localeCompare(y.value) ||
           x.article.localeCompare(y.article) || x.start - y.start);
-        if (flags.json) return printJsonLines(records);
-        for (const r of records) {
-          printText(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  «${r.text}»${r.note ? ` (${r.note})` : ''}  ${truncate(r.sentenceText, 80)}\n`);
+        const page = pageOf(records, paging);
+        if (flags.json) return printJsonLines(page);
+        for (const r of page) {
+          printLine(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  `, `«${r.text}»${r.note ? ` (${r.note})` : ''}  ${r.sentenceText}`);
         }
       });
     });
 
-  analysisCommand(program, 'sentences', 'each sentence with its epistemic status (hedged, confirmed, attributed, asserted) and cues')
+  analysisCommand(program, 'sentences', 'sentences', 'each sentence with its epistemic status (hedged, confirmed, attributed, asserted) and cues')
     .action(async (flags: AnalysisFlags) => {
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        for await (const a of analyses(store, flags)) {
-          const records = sentenceLines(a);
-          if (flags.json) printJsonLines(records);
-          else for (const r of records) printText(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} ${truncate(r.text, 100)}\n`);
+        for await (const r of pageStream(recordsOf(store, flags, sentenceLines), paging)) {
+          if (flags.json) printJsonLines([r]);
+          else printLine(`${r.article.slice(0, 8)} ${String(r.index).padStart(3)} ${r.status.padEnd(10)} `, r.text);
         }
       });
     });

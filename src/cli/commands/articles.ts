@@ -5,17 +5,17 @@ import type { Command } from 'commander';
 import { allArticles } from '../../app/articles.ts';
 import { articleRecord, headline } from '../../app/records.ts';
 import type { Article, Language } from '../../types.ts';
-import { AmbiguousIdError, type Store, type StoredArticle } from '../../store/store.ts';
 import {
-  printJson, printJsonLines, printTable, printText, truncate, UsageError, withDb, withJson, withStore, type DbOptions,
+  dateFlag, noticePage, pagingOf, printJson, printJsonLines, printLine, printTable, printText, truncate, UsageError, withDb, withJson,
+  withPaging, withStore, type DbOptions, type PageFlags,
 } from '../context.ts';
+import { findArticle } from '../lookup.ts';
 
-interface ListFlags extends DbOptions {
+interface ListFlags extends DbOptions, PageFlags {
   readonly json?: boolean;
   readonly source?: string;
   readonly lang?: string;
   readonly since?: string;
-  readonly limit?: string;
 }
 
 const LANGUAGES: readonly string[] = ['pl', 'en', 'und'];
@@ -24,44 +24,32 @@ function publishedLabel(article: Article): string {
   return article.published?.value ?? 'undated';
 }
 
-/** Finds an article by its id or an unambiguous prefix of it (at least MIN_ID_PREFIX characters). */
-export async function findArticle(store: Store, id: string): Promise<StoredArticle> {
-  try {
-    const article = await store.articles.find(id);
-    if (article) return article;
-  } catch (error) {
-    if (error instanceof AmbiguousIdError) {
-      throw new UsageError(`article id prefix "${id}" is ambiguous (${error.matches.length} matches)`);
-    }
-    throw error;
-  }
-  throw new UsageError(`no article with id "${id}"`);
-}
-
 export function register(program: Command): void {
-  withJson(withDb(program.command('articles')))
+  withPaging(withJson(withDb(program.command('articles'))), 'articles')
     .description('list stored articles, oldest first')
     .option('--source <outlet>', 'only this outlet')
     .option('--lang <code>', 'only this language (pl, en, und)')
     .option('--since <date>', 'published on or after this date (YYYY[-MM[-DD]])')
-    .option('--limit <n>', 'at most this many')
     .action(async (flags: ListFlags) => {
-      if (flags.lang && !LANGUAGES.includes(flags.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
-      if (flags.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(flags.since)) throw new UsageError('--since takes YYYY, YYYY-MM or YYYY-MM-DD');
-      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit takes a positive integer');
+      if (flags.lang && !LANGUAGES.includes(flags.lang)) throw new UsageError(`--lang "${flags.lang}" is not one of ${LANGUAGES.join(', ')}`);
+      const since = dateFlag('--since', flags.since);
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        const articles = await store.articles.list({
-          source: flags.source, language: flags.lang as Language | undefined, since: flags.since, limit,
-        });
+        const filter = { source: flags.source, language: flags.lang as Language | undefined, since };
+        const articles = await store.articles.list({ ...filter, ...paging });
         if (flags.json) return printJsonLines(articles.map(articleRecord));
         printTable(
           ['ID', 'PUBLISHED', 'LANG', 'OUTLET', 'TITLE'],
           articles.map((a) => [
             a.id, publishedLabel(a), a.language, truncate(a.outlet ?? '-', 24),
-            (a.duplicateOf ? `[copy of ${a.duplicateOf.slice(0, 8)}] ` : '') + truncate(headline(a), 70),
+            (a.duplicateOf ? `[copy of ${a.duplicateOf.slice(0, 8)}] ` : '') + headline(a),
           ]),
         );
+        if (paging.limit !== undefined && articles.length === paging.limit) {
+          const total = flags.source || flags.lang || since ? undefined : await store.articles.count();
+          if (total !== undefined) noticePage('articles', paging.offset, articles.length, total);
+          else process.stderr.write(`articles ${paging.offset + 1}–${paging.offset + articles.length}; --offset ${paging.offset + articles.length} for the next page\n`);
+        }
       });
     });
 
@@ -82,7 +70,7 @@ export function register(program: Command): void {
         printText(`\n${article.text}\n`);
         if (article.removed.length) {
           process.stdout.write(`\nremoved (${article.removed.length}):\n`);
-          for (const r of article.removed) printText(`  [${r.kind}] ${truncate(r.text, 100)}\n`);
+          for (const r of article.removed) printLine(`  [${r.kind}] `, r.text);
         }
       });
     });

@@ -194,7 +194,8 @@ async function afterPoll(store: Store, flags: PollFlags): Promise<PipelineReport
   const baseUrl = baseUrlOf(undefined);
   return runStages(store, {
     stages: flags.stories === false ? STAGES.filter((stage) => stage !== 'cluster') : STAGES,
-    alerts: { print: (line) => process.stdout.write(line + '\n'), ...(baseUrl && { baseUrl }) },
+    // No print: alerts of watches without a webhook wait for `kronika watch run` (src/watch/run.ts).
+    alerts: { ...(baseUrl && { baseUrl }) },
   });
 }
 

@@ -1,42 +1,39 @@
 /** `kronika stories`, `kronika story <id>`, `kronika report <id>`: events and storylines, read from the store. */
 import type { Command } from 'commander';
 import { headline } from '../../app/records.ts';
-import { rebuildStories, storyRecords, storyReport } from '../../app/stories.ts';
+import { storyRecords } from '../../app/records.ts';
 import type { StoryLevel } from '../../stories/options.ts';
-import type { Story } from '../../stories/story.ts';
-import type { Store } from '../../store/store.ts';
-import { renderMarkdown } from '../../synthesis/index.ts';
-import { reportDocument } from '../../web/routes.ts';
-import { noticeLag, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
-import { baseUrlOf } from './watch.ts';
+import { MAX_SUMMARY_SENTENCES, MIN_SUMMARY_SENTENCES } from '../../synthesis/summary.ts';
+import {
+  baseUrlOf, noticeLag, noticePage, outputWidth, pagingOf, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn,
+  withDb, withJson, withPaging, withStore, type DbOptions, type PageFlags,
+} from '../context.ts';
+import { findStory } from '../lookup.ts';
 
 const LEVELS: readonly StoryLevel[] = ['event', 'storyline'];
 const FORMATS = ['md', 'json', 'html'] as const;
 
-async function requireStory(store: Store, id: string): Promise<Story> {
-  const story = await store.stories.get(id);
-  if (!story) throw new UsageError(`no story with id "${id}" (see: kronika stories)`);
-  return story;
-}
-
 export function register(program: Command): void {
-  withJson(withDb(program.command('stories')))
+  withPaging(withJson(withDb(program.command('stories'))), 'stories')
     .description('stories: events (one happening) or storylines (one long-running subject), newest activity first')
     .option('--level <level>', 'event or storyline', 'event')
     .option('--rebuild', 're-cluster every stored article from scratch (batch mode)')
-    .action(async (flags: DbOptions & { json?: boolean; level: string; rebuild?: boolean }) => {
+    .action(async (flags: DbOptions & PageFlags & { json?: boolean; level: string; rebuild?: boolean }) => {
       const level = flags.level as StoryLevel;
-      if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+      if (!LEVELS.includes(level)) throw new UsageError(`--level "${flags.level}" is not one of ${LEVELS.join(', ')}`);
+      const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        if (flags.rebuild) await rebuildStories(store);
+        // The clusterer, the synthesis and the web page are loaded only by the commands that use them.
+        if (flags.rebuild) await (await import('../../app/stories.ts')).rebuildStories(store);
         else await noticeLag(store, { stories: true });
-        const { stories } = await store.stories.list({ level });
+        const { stories, total } = await store.stories.list({ level, ...paging });
         if (flags.json) return printJsonLines(await storyRecords(store, stories));
         printTable(
           ['ID', 'LAST SEEN', 'ARTICLES', 'SOURCES', 'LANG', 'TITLE'],
           stories.map((s) => [s.id, s.lastSeen ?? 'undated', String(s.articles), String(s.independentSources),
-            s.languages.join(','), truncate(s.title ?? '', 70)]),
+            s.languages.join(','), s.title ?? '']),
         );
+        noticePage('stories', paging.offset, stories.length, total);
       });
     });
 
@@ -46,18 +43,19 @@ export function register(program: Command): void {
     .action(async (id: string, flags: DbOptions & { json?: boolean }) => {
       await withStore(flags, async (store) => {
         await noticeLag(store, { stories: true });
-        const story = await requireStory(store, id);
+        const story = await findStory(store, id, 'story');
         const [record] = await storyRecords(store, [story]);
         if (flags.json) return printJson(record);
-        printText(`${story.title ?? story.id}\n${story.level} ${story.id} · ${story.articles} articles, ` +
+        const width = outputWidth();
+        printText(`${truncate(story.title ?? story.id, width)}\n${story.level} ${story.id} · ${story.articles} articles, ` +
           `${story.independentSources} independent sources · ${story.firstSeen ?? '?'} … ${story.lastSeen ?? '?'}\n\n`);
-        printText(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}\n\narticles:\n`);
+        printText(`${truncate(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}`, width)}\n\n`);
         const articles = new Map((await store.articles.getMany(story.articleIds)).map((a) => [a.id, a]));
-        for (const articleId of story.articleIds) {
+        printTable(['ARTICLE', 'PUBLISHED', 'OUTLET', 'TITLE'], story.articleIds.map((articleId) => {
           const article = articles.get(articleId);
-          const shown = article ? truncate(headline(article), 70) : '(no longer stored)';
-          printText(`  ${articleId}  ${(article?.published?.value ?? 'undated').padEnd(10)}  ${shown}  ${article?.origin ?? ''}\n`);
-        }
+          return [articleId, article?.published?.value ?? 'undated', truncate(article?.outlet ?? '-', 24),
+            article ? headline(article) : '(no longer stored)'];
+        }));
       });
     });
 
@@ -65,20 +63,23 @@ export function register(program: Command): void {
     .description('the story report: cited summary, claims, conflicts, speculation vs confirmed, timeline, quotes')
     .argument('<id>', 'story id')
     .option('--format <format>', 'md, json or html (the web page; its links go to --base-url)', 'md')
-    .option('--sentences <n>', 'summary length (5–8)', '6')
+    .option('--sentences <n>', `summary length (${MIN_SUMMARY_SENTENCES}–${MAX_SUMMARY_SENTENCES})`, '6')
     .option('--base-url <url>', 'address of a running `kronika serve` the HTML links point at (default $KRONIKA_BASE_URL)')
     .action(async (id: string, flags: DbOptions & { format: string; sentences: string; baseUrl?: string }) => {
-      if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format "${flags.format}" is not one of ${FORMATS.join(', ')}`);
       const sentences = Number(flags.sentences);
-      if (!Number.isInteger(sentences) || sentences < 1 || sentences > 20) throw new UsageError('--sentences takes an integer from 1 to 20');
+      if (!Number.isInteger(sentences) || sentences < MIN_SUMMARY_SENTENCES || sentences > MAX_SUMMARY_SENTENCES) {
+        throw new UsageError(`--sentences "${flags.sentences}" is out of range: a summary has ${MIN_SUMMARY_SENTENCES} to ${MAX_SUMMARY_SENTENCES} sentences`);
+      }
       await withStore(flags, async (store) => {
         await noticeLag(store, { stories: true });
-        const story = await requireStory(store, id);
+        const story = await findStory(store, id, 'report');
+        const { storyReport } = await import('../../app/stories.ts');
         const { report, fresh } = await storyReport(store, story, { summarySentences: sentences });
         if (fresh) warn(`${fresh} article(s) of this story had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
         if (flags.format === 'json') printJson(report);
-        else if (flags.format === 'html') process.stdout.write(reportDocument(story, report, baseUrlOf(flags.baseUrl)));
-        else process.stdout.write(renderMarkdown(report));
+        else if (flags.format === 'html') process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrlOf(flags.baseUrl)));
+        else process.stdout.write((await import('../../synthesis/index.ts')).renderMarkdown(report));
       });
     });
 }

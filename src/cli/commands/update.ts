@@ -6,25 +6,27 @@
 import type { Command } from 'commander';
 import { outdatedAnalyses, reanalyse } from '../../app/reanalyse.ts';
 import { runStages, type StageProgress } from '../../app/stages.ts';
-import { EXIT_PARTIAL, printJson, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
-import { baseUrlOf } from './watch.ts';
+import { baseUrlOf, EXIT_PARTIAL, printJson, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 export function register(program: Command): void {
   withJson(withDb(program.command('update')))
-    .description('run the stages (analyse, index for search, cluster into stories, alert) over articles they have not seen yet')
+    .description('run the stages (analyse, index for search, cluster into stories, alert) over articles they have not seen yet ' +
+      '(webhook alerts are sent; others wait for `kronika watch run`)')
     .option('--base-url <url>', 'public address of the web UI, for story links in alerts (default $KRONIKA_BASE_URL)')
     .action(async (flags: DbOptions & { json?: boolean; baseUrl?: string }) => {
       const live = process.stderr.isTTY && !flags.json;
       const report = await withStore(flags, (store) => runStages(store, {
         verify: true,
-        alerts: { print: (line) => process.stdout.write(line + '\n'), ...(baseUrlOf(flags.baseUrl) && { baseUrl: baseUrlOf(flags.baseUrl) }) },
+        // No print: alerts of watches without a webhook wait for `kronika watch run` (src/watch/run.ts).
+        alerts: { ...(baseUrlOf(flags.baseUrl) && { baseUrl: baseUrlOf(flags.baseUrl) }) },
         onStageProgress: live ? (p: StageProgress) => process.stderr.write(`\r\x1b[K${p.stage}: ${p.done} of ${p.total}`) : undefined,
       }));
       if (live) process.stderr.write('\r\x1b[K');
       if (flags.json) printJson(report);
       else {
         process.stderr.write(`update: ${report.stages.map((s) => `${s.stage} ${s.processed}`).join(', ')}` +
-          (report.stories ? `; stories: ${report.stories.events} event(s), ${report.stories.storylines} storyline(s)` : '') + '\n');
+          (report.stories ? `; stories: ${report.stories.events} event(s), ${report.stories.storylines} storyline(s)` : '') +
+          (report.alerts?.pending ? `; ${report.alerts.pending} alert(s) waiting for \`kronika watch run\`` : '') + '\n');
       }
       if (report.stories?.recovered) warn(report.stories.recovered);
       if (report.failed) {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { runStages } from '../../app/stages.ts';
 import type { Watch } from '../../store/store.ts';
 import { describeIssues, WatchSpecSchema, type WatchRunReport } from '../../watch/index.ts';
-import { printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { baseUrlOf, NotFoundError, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface AddFlags extends DbOptions {
   readonly webhook?: string;
@@ -21,18 +21,14 @@ interface RunFlags extends DbOptions {
   readonly json?: boolean;
 }
 
-/** The web UI's public address for story links: --base-url, else $KRONIKA_BASE_URL. */
-export function baseUrlOf(flag?: string): string | undefined {
-  return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
-}
+export { baseUrlOf } from '../context.ts';
 
 function watchRow(watch: Watch): string[] {
   const filters = [watch.language && `lang=${watch.language}`, watch.source && `source=${watch.source}`].filter(Boolean).join(' ');
-  const status = watch.lastError ? `FAILING (${watch.failures} failed tries): ${watch.lastError}` : `ok, ${watch.failures} failed tries`;
-  return [
-    watch.id, truncate(watch.query, 30), filters || '-', truncate(watch.webhook ?? 'stdout', 40),
-    String(watch.pending), `${status}; last fired ${watch.lastFired ?? 'never'}`,
-  ];
+  const status = watch.lastError
+    ? `FAILING (${watch.failures} tries): ${watch.lastError}`
+    : `ok, ${watch.lastFired ? `last fired ${watch.lastFired.slice(0, 16).replace('T', ' ')}` : 'never fired'}`;
+  return [watch.id, truncate(watch.query, 24) + (filters ? ` [${filters}]` : ''), String(watch.pending), truncate(watch.webhook ?? 'stdout', 28), status];
 }
 
 export function register(program: Command): void {
@@ -42,7 +38,7 @@ export function register(program: Command): void {
     .description('save a search; every new article matching it is alerted once')
     .argument('<query>', 'search query: words, "phrases", prefix*')
     .option('--webhook <url>', 'POST each alert as JSON to this http(s) URL')
-    .option('--stdout', 'print each alert as one JSON line (the default)')
+    .option('--stdout', 'no webhook: `kronika watch run` prints each alert as one JSON line (the default)')
     .option('--lang <code>', 'only articles in this language (pl, en, und)')
     .option('--source <outlet>', 'only articles from this outlet')
     .action(async (query: string, flags: AddFlags) => {
@@ -65,7 +61,7 @@ export function register(program: Command): void {
       const watches = await withStore(flags, (store) => store.watches.list());
       if (flags.json) return printJsonLines(watches);
       if (watches.length === 0) return void process.stderr.write('no watches\n');
-      printTable(['ID', 'QUERY', 'FILTERS', 'DELIVERY', 'PENDING', 'STATUS'], watches.map(watchRow));
+      printTable(['ID', 'QUERY [FILTERS]', 'PENDING', 'DELIVERY', 'STATUS'], watches.map(watchRow));
     });
 
   withDb(watch.command('remove'))
@@ -73,12 +69,12 @@ export function register(program: Command): void {
     .argument('<id>', 'watch id (from `watch list`)')
     .action(async (id: string, flags: DbOptions) => {
       const removed = await withStore(flags, (store) => store.watches.remove(id));
-      if (!removed) throw new UsageError(`no watch with id "${id}"`);
+      if (!removed) throw new NotFoundError(`no watch with id "${id}" (see: kronika watch list)`);
       process.stdout.write(`removed watch ${id}\n`);
     });
 
   withJson(withDb(watch.command('run')))
-    .description('check now: alert on articles not alerted yet and retry failed deliveries')
+    .description('check now: print the alerts of watches without a webhook (one JSON line each), send webhook alerts, retry failed ones')
     .option('--base-url <url>', 'public address of the web UI, for story links (default $KRONIKA_BASE_URL)')
     .action(async (flags: RunFlags) => {
       const report = await withStore(flags, async (store): Promise<WatchRunReport> => {
@@ -92,7 +88,8 @@ export function register(program: Command): void {
         if (run.failed) warn(`the ${run.failed.stage} stage failed (${run.failed.error})`);
         return run.alerts ?? { watches: (await store.watches.list()).length, matched: 0, delivered: 0, failed: 0, pending: 0 };
       });
-      // Alerts own stdout (JSON lines); the summary goes to stderr unless asked for as JSON.
+      // This is the command whose stdout the alerts are (JSON Lines, one per alert); the summary
+      // goes to stderr, or, with --json, follows them as the last line.
       if (flags.json) printJson(report);
       else process.stderr.write(`watch: ${report.matched} new match(es), ${report.delivered} delivered, ${report.failed} failed, ${report.pending} pending\n`);
       if (report.failed > 0) process.exitCode = 1;

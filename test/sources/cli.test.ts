@@ -8,46 +8,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/program.ts';
 import { fakeClock, FeedServer } from '../helpers/feed-server.ts';
-import { tempDb } from '../cli/helpers.ts';
+import { kronikaHere, tempDb, type CliRun } from '../cli/helpers.ts';
 
-interface Result {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let server: FeedServer;
 let db: string;
 
-/**
- * Runs the CLI with its output captured; the feed server keeps answering meanwhile. The CLI
- * writes strings; the test runner's own messages to its parent go through stdout as bytes and
- * are passed on untouched.
- */
-async function kronika(...args: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { write: stdoutWrite } = process.stdout;
-  const { write: stderrWrite } = process.stderr;
-  const capture = (sink: string[], original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      if (typeof chunk !== 'string') return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
-      sink.push(chunk);
-      return true;
-    }) as typeof process.stdout.write;
-  process.stdout.write = capture(out, stdoutWrite, process.stdout);
-  process.stderr.write = capture(err, stderrWrite, process.stderr);
-  process.exitCode = undefined;
-  try {
-    const code = await runCli([...args, '--db', db]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
-    process.exitCode = undefined;
-  }
+/** Runs the CLI in this process with its output captured; the feed server keeps answering meanwhile. */
+function kronika(...args: string[]): Promise<CliRun> {
+  return kronikaHere([...args, '--db', db]);
 }
 
 before(async () => {

@@ -12,7 +12,7 @@
  * full set and to the seeds alone, each at its own figures.
  *
  * KRONIKA_EVAL_VERBOSE=1 prints each story's errors — of the tuning stories only, unless
- * KRONIKA_EVAL_SPLIT=all|heldout|fresh (held-out and fresh errors are for the report, not for tuning).
+ * KRONIKA_EVAL_SPLIT=all or a comma list of splits, e.g. tune,heldout (held-out and fresh errors are for the report, not for tuning).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -179,7 +179,7 @@ export async function run(dataPath?: string): Promise<EvalResult> {
   if (!existsSync(LABELS_DIR)) return { suite: 'synthesis', skipped: `no labels at ${LABELS_DIR}`, metrics: {} };
   const bsnlp = bsnlpFolder(dataPath);
   const verbose = process.env.KRONIKA_EVAL_VERBOSE === '1';
-  const verboseSplit = process.env.KRONIKA_EVAL_SPLIT ?? 'tune';
+  const verboseSplits = (process.env.KRONIKA_EVAL_SPLIT ?? 'tune').split(',');
   const all = new Totals();
   const bySplit = { tune: new Totals(), heldout: new Totals(), fresh: new Totals() };
   let skipped = 0;
@@ -194,7 +194,7 @@ export async function run(dataPath?: string): Promise<EvalResult> {
     const outlets = new Map(story.analyses.map((a) => [a.article.id, a.article.outlet]));
     const language = story.analyses[0]?.article.language ?? 'pl';
     const split = labels.split;
-    scoreStory(labels, report, storyText(story), outlets, language, [all, bySplit[split]], verbose && (verboseSplit === 'all' || verboseSplit === split));
+    scoreStory(labels, report, storyText(story), outlets, language, [all, bySplit[split]], verbose && (verboseSplits.includes('all') || verboseSplits.includes(split)));
   }
   if (all.stories === 0) return { suite: 'synthesis', skipped: `no labelled story has its articles here (BSNLP data looked for at ${bsnlp})`, metrics: {} };
   const prefixed = (prefix: string, t: Totals): Record<string, number> =>

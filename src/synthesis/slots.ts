@@ -333,8 +333,9 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
  * words ("Federalny Urząd", "Federalny Urząd Żeglugi").
  */
 export function sameName(x: string, y: string): boolean {
-  const wx = x.trim().split(/\s+/u);
-  const wy = y.trim().split(/\s+/u);
+  // Hyphenated names compare part by part: "Saif" is a short form of "Saif-Ul-Mulook".
+  const wx = x.trim().split(/[\s-]+/u);
+  const wy = y.trim().split(/[\s-]+/u);
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
   if (short.length === 1 && /^\p{Lu}{2,}$/u.test(short[0]!)) {
     const initials = long.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');

@@ -222,7 +222,9 @@ const matchesAt = (words: readonly Word[], i: number, pattern: CuePattern): bool
 function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (index.exceptions.some((p) => matchesAt(words, i, p))) continue;
+    // An exception may start up to two words before the cue it cancels ("będzie mogła opuścić":
+    // the future of "móc" is an option, not the past modal "mogła").
+    if (index.exceptions.some((p) => [i, i - 1, i - 2].some((j) => j >= 0 && j + p.length > i && matchesAt(words, j, p)))) continue;
     const exact = index.byFirstWord.get(words[i]!.lower);
     for (const { pattern, reading } of exact ? [...exact, ...index.open] : index.open) {
       if (!matchesAt(words, i, pattern)) continue;

@@ -107,3 +107,26 @@ test('degenerate-input: empty text and undetermined language give empty results,
   assert.equal(findQuotes({ ...noSentences, mentions: [] })[0]?.text, 'Jesteśmy gotowi na rozmowy');
   assert.equal(findTimeExpressions(noSentences)[0]?.value, '2019');
 });
+
+test('modal-particle-and-c-infinitive: "może jednak powrócić", "może się odwlec" hedge; future "będzie mogła" is an option', () => {
+  const d = doc(
+    'Strajk może jednak powrócić w Polsce, i to w znacznie większej skali. ' +
+      'Doprecyzowanie, jak to zrobić z końcem okresu przejściowego, może się odwlec o parę miesięcy. ' +
+      'Źródła rządowe poinformowały, że będzie mogła opuścić kraj dopiero wówczas, gdy sąd odrzuci odwołanie. ' +
+      'Kierowca mógł zasnąć za kierownicą.',
+    'pl',
+  );
+  const all = statuses(d);
+  assert.deepEqual(all.map((s) => s.status), ['hedged', 'hedged', 'attributed', 'hedged']);
+  assert.deepEqual(all[1]!.cues.filter((c) => c.kind === 'hedge').map((c) => c.text), ['może się odwlec']);
+});
+
+test('reporting-verbs: "wezwała", "nazywają", "deklarowało" report what a source says', () => {
+  const d = doc(
+    'Komisarz Marianne Thyssen wezwała wczoraj przewoźnika do przestrzegania prawa. ' +
+      'Krytycy premier nazywają ten okres wasalstwem. ' +
+      'Wcześniej kilka partii deklarowało, że poprze tę decyzję.',
+    'pl',
+  );
+  assert.deepEqual(statuses(d).map((s) => s.status), ['attributed', 'attributed', 'attributed']);
+});

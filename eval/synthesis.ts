@@ -140,7 +140,7 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
     quoteTexts.of++;
     if (got.speaker) quotes.hit++;
     if (got.text) quoteTexts.hit++;
-    if (!got.speaker) log(`key quote "${q.phrase}" (${phrasesOf(q.speaker)[0]}): ${got.text ? 'shown with another speaker' : 'not shown'}`);
+    if (!got.speaker) log(`key quote "${q.phrase}" (${phrasesOf(q.speaker)[0]}): ${got.text ? `shown with another speaker (${got.shownAs.join(', ')})` : 'not shown'}`);
   }
   const leadFacts = facts.filter((f) => labels.lead?.includes(f.id));
   const leadPhrases = (labels.facts ?? []).filter((f) => labels.lead?.includes(f.id)).flatMap((f) => Object.values(f.support).flatMap(phrasesOf));

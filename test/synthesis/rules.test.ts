@@ -32,3 +32,41 @@ test('hyphenated-names: "Saif" is a short form of "Saif-Ul-Mulook", not a second
   assert.ok(sameName('Saif-Ul-Mulook', 'Saif'));
   assert.ok(!sameName('Ust-Ługa', 'Wyborg'));
 });
+
+test('speaker-full-name: a lone surname or a title before a full name is the story\'s person', async () => {
+  const { rankQuotes } = await import('../../src/synthesis/quotes.ts');
+  const { handArticle } = await import('./helpers.ts');
+  const withQuote = (id: string, text: string, quote: string, speaker: string) => {
+    const base = handArticle({
+      id,
+      text,
+      entities: [
+        ['David Davis', 'David Davis', 'PER', 'per-davis'],
+        ['Kenny Jacobs', 'Kenny Jacobs', 'PER', 'per-jacobs'],
+      ],
+    });
+    const start = text.indexOf(quote);
+    return { ...base, quotes: [{ start, end: start + quote.length, text: quote, kind: 'direct' as const, speaker: { name: speaker }, sentence: 0 }] };
+  };
+  const quotes = rankQuotes([
+    withQuote('a', 'Minister David Davis był w Brukseli. „Chcemy bliskich relacji z Unią” – mówił Davis.', 'Chcemy bliskich relacji z Unią', 'Davis'),
+    withQuote('b', 'Kenny Jacobs ostrzegał klientów. „Te strajki niszczą zaufanie” – powiedział dyrektor ds. marketingu.', 'Te strajki niszczą zaufanie', 'Marketingu Ryanair Kenny Jacobs'),
+    withQuote('c', '„Nie wiem nic o tym” – powiedział Nowak.', 'Nie wiem nic o tym', 'Nowak'),
+  ]);
+  const by = new Map(quotes.map((q) => [q.text, q.speaker]));
+  assert.equal(by.get('Chcemy bliskich relacji z Unią'), 'David Davis');
+  assert.equal(by.get('Te strajki niszczą zaufanie'), 'Kenny Jacobs');
+  assert.equal(by.get('Nie wiem nic o tym'), 'Nowak', 'no person of the story ends so: the name stays');
+});
+
+test('quote-recipient: "napisał w wiadomości dla agencji AFP" — the agency is whom he wrote to, not the speaker', async () => {
+  const { findQuotes } = await import('../../src/analysis/quotes/index.ts');
+  const { doc, withMention } = await import('../analysis/quotes/fixture.ts');
+  const d = withMention(
+    doc('Asia Bibi została wypuszczona z więzienia – poinformował jej prawnik. „Powiedziano mi, że jest w samolocie, ale nikt nie wie, gdzie wyląduje” – napisał w wiadomości dla agencji AFP.', 'pl'),
+    'AFP', 'AFP', 'ORG',
+  );
+  const q = findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions }).find((x) => x.text.startsWith('Powiedziano mi'));
+  assert.ok(q, 'the quote is found');
+  assert.notEqual(q.speaker?.name, 'AFP');
+});

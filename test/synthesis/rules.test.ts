@@ -70,3 +70,16 @@ test('quote-recipient: "napisał w wiadomości dla agencji AFP" — the agency i
   assert.ok(q, 'the quote is found');
   assert.notEqual(q.speaker?.name, 'AFP');
 });
+
+test('claims: a shorter paraphrase joins the longer sentence it is inside; a sentence on the same topic does not', async () => {
+  const { synthesizeStory } = await import('../../src/synthesis/index.ts');
+  const { handArticle } = await import('./helpers.ts');
+  const articles = [
+    handArticle({ id: 'a', published: '2018-03-19', text: 'Negocjatorzy spotkali się w Brukseli. Według projektu porozumienia unijni obywatele, którzy przyjadą do Wielkiej Brytanii w okresie przejściowym, będą mieli zagwarantowane takie same prawa jak ci, którzy przybyli przed brexitem.' }),
+    handArticle({ id: 'b', published: '2018-03-19', text: 'Rozmowy trwały do rana. Obywatele przybywający w okresie przejściowym mają mieć zagwarantowane te same prawa.' }),
+    handArticle({ id: 'c', published: '2018-03-19', text: 'Premier skomentowała wynik rozmów. Okres przejściowy potrwa do końca 2020 roku.' }),
+  ];
+  const report = synthesizeStory({ id: 's', articles });
+  const rights = report.claims.find((c) => c.sentences.some((s) => s.text.includes('te same prawa')));
+  assert.deepEqual([...rights!.articles].sort(), ['a', 'b']);
+});

@@ -85,6 +85,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     }
     // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
     // podała firma -") still reports what someone says.
+    if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
       const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
@@ -132,6 +133,8 @@ interface CueLexicon {
   readonly hedge: CueIndex;
   readonly confirm: CueIndex;
   readonly denial: CueIndex;
+  /** Phrases that attribute without a verb ("zgodnie z zapowiedzią", "z informacji X wynika"). */
+  readonly attribution: CueIndex;
   readonly negations: ReadonlySet<string>;
   /** Reporting verbs that confirm when an organisation says them about itself. */
   readonly institutional: ReadonlySet<string>;
@@ -159,6 +162,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       hedge: indexCues(hedge),
       confirm: indexCues(confirm),
       denial: indexCues(denial),
+      attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),

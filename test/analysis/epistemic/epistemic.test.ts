@@ -130,3 +130,15 @@ test('reporting-verbs: "wezwała", "nazywają", "deklarowało" report what a sou
   );
   assert.deepEqual(statuses(d).map((s) => s.status), ['attributed', 'attributed', 'attributed']);
 });
+
+test('attribution-cues: "Zgodnie z zapowiedzią…" and "z informacji agencji AP wynika" attribute without a reporting verb', () => {
+  const d = doc(
+    'Zgodnie z zapowiedzią pasażerowie, których loty zostaną odwołane, zostaną o tym poinformowani e-mailem. ' +
+      'Z kolei z informacji agencji AP wynika, że władze zwiększyły bezpieczeństwo w kościołach. ' +
+      'Z tego wynika, że rząd się pomylił.',
+    'pl',
+  );
+  const all = statuses(d);
+  assert.deepEqual(all.map((s) => s.status), ['attributed', 'attributed', 'asserted']);
+  assert.deepEqual(all[1]!.cues.map((c) => c.text), ['z informacji agencji AP wynika']);
+});

@@ -25,7 +25,7 @@ import { containment, type SentenceFeatures, type StoryFeatures } from './featur
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { sameFigure } from './numbers.ts';
-import { eventValues, figureValues, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { eventValues, figureValues, isLocalWhereabouts, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 
 export { placeKey } from './places.ts';
@@ -294,6 +294,9 @@ function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext)
   for (const denial of groups.filter((g) => g.items.some((i) => i.sentence.epistemic === 'denied'))) {
     for (const other of groups) {
       if (other === denial || !disputed(denial, other) || !comparable(denial, other, ctx.idf, 'none')) continue;
+      // "w bezpieczne miejsce" or "więzienie" against "Pakistan": the place may be in that country.
+      const language = denial.items[0]!.sentence.language;
+      if (isLocalWhereabouts(denial.label, language) || isLocalWhereabouts(other.label, language)) continue;
       out.push(toConflict('place', 'dispute', [other, denial]));
     }
   }

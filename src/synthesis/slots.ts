@@ -213,6 +213,8 @@ interface SlotLexicon {
   readonly verbs: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
   readonly nouns: readonly string[];
+  /** Nouns that place someone on the way out ("samolot", "lotnisko"); the others say no country. */
+  readonly travel: ReadonlySet<string>;
 }
 
 const slotCache = new Map<ResourceLanguage, SlotLexicon>();
@@ -231,10 +233,20 @@ function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
       verbs: new Set(keyed.get('verb') ?? []),
       prepositions: new Set(keyed.get('preposition') ?? []),
       nouns: [...new Set(keyed.get('noun') ?? [])],
+      travel: new Set(keyed.get('travel') ?? []),
     };
     slotCache.set(lang, lex);
   }
   return lex;
+}
+
+/**
+ * Whether a whereabouts value is a noun that names no country and no way out ("więzienie",
+ * "bezpieczne miejsce"): it cannot contradict a named place, where that prison or place may well be.
+ */
+export function isLocalWhereabouts(label: string, language: SentenceFeatures['language']): boolean {
+  const lex = slotLexicon(language);
+  return lex.nouns.includes(label) && !lex.travel.has(label);
 }
 
 const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);

@@ -83,3 +83,12 @@ test('claims: a shorter paraphrase joins the longer sentence it is inside; a sen
   const rights = report.claims.find((c) => c.sentences.some((s) => s.text.includes('te same prawa')));
   assert.deepEqual([...rights!.articles].sort(), ['a', 'b']);
 });
+
+test('whereabouts: a prison or "bezpieczne miejsce" names no country, so it never contradicts a named place', async () => {
+  const { isLocalWhereabouts } = await import('../../src/synthesis/slots.ts');
+  assert.ok(isLocalWhereabouts('więzienie', 'pl'), '"przebywa w więzieniu" may be in Pakistan');
+  assert.ok(isLocalWhereabouts('miejsce', 'pl'), '"przewieziona w bezpieczne miejsce"');
+  assert.ok(!isLocalWhereabouts('samolot', 'pl'), '"jest w samolocie" is on the way out: a denial of leaving disputes it');
+  assert.ok(!isLocalWhereabouts('Pakistan', 'pl'));
+  assert.ok(!isLocalWhereabouts('plane', 'en'));
+});

@@ -92,3 +92,11 @@ test('whereabouts: a prison or "bezpieczne miejsce" names no country, so it neve
   assert.ok(!isLocalWhereabouts('Pakistan', 'pl'));
   assert.ok(!isLocalWhereabouts('plane', 'en'));
 });
+
+test('dates: sources disagree on a happening\'s date by days; a year apart are two happenings (talks on 20 March vs exit on 29 March 2019)', async () => {
+  const { datesApart } = await import('../../src/synthesis/conflicts.ts');
+  assert.ok(datesApart('2018-03-20', '2019-03-29'));
+  assert.ok(!datesApart('2018-07-17', '2018-07-18'), '"17 lipca" vs "18 lipca" stays a contradiction');
+  assert.ok(!datesApart('2019', '2019-03-29'), 'a year contains its days');
+  assert.ok(!datesApart('2018-03', '2018-03-19'));
+});

@@ -69,8 +69,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
     const timed = times.some((t) => t.start < s.end && s.start < t.end);
+    // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
+    // the quote: the source itself does not know it.
+    const hearsay = matchCues(sentenceWords(input.text, s), lexicon.hearsay, 'hedge');
     const denials = matchCues(words, lexicon.denial, 'denial').filter((c) => !negated(words, c, lexicon.negations) && !concessive(words, c, lexicon.concessives));
-    const hedges = matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives));
+    const hedges = [...matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives)), ...hearsay];
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -133,6 +136,8 @@ interface CueLexicon {
   readonly hedge: CueIndex;
   readonly confirm: CueIndex;
   readonly denial: CueIndex;
+  /** `hearsay:` cues of hedge-cues.txt: they hedge inside a direct quote too. */
+  readonly hearsay: CueIndex;
   /** Phrases that attribute without a verb ("zgodnie z zapowiedzią", "z informacji X wynika"). */
   readonly attribution: CueIndex;
   readonly negations: ReadonlySet<string>;
@@ -162,6 +167,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       hedge: indexCues(hedge),
       confirm: indexCues(confirm),
       denial: indexCues(denial),
+      hearsay: indexCues(new Map([['', hedge.get('hearsay') ?? []]])),
       attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),

@@ -142,3 +142,13 @@ test('attribution-cues: "Zgodnie z zapowiedzią…" and "z informacji agencji AP
   assert.deepEqual(all.map((s) => s.status), ['attributed', 'attributed', 'asserted']);
   assert.deepEqual(all[1]!.cues.map((c) => c.text), ['z informacji agencji AP wynika']);
 });
+
+test('hearsay-in-quote: "„Powiedziano mi, że jest w samolocie” – napisał" is hedged; a named source inside a quote is not', () => {
+  const d = doc(
+    '„Powiedziano mi, że jest w samolocie, ale nikt nie wie, gdzie wyląduje” – napisał w wiadomości dla agencji AFP. ' +
+      'Prawnik dodał: „Powiedziano mi, że jest bezpieczna”. ' +
+      '„Powiedział mi, że wróci jutro” – dodał prawnik.',
+    'pl',
+  );
+  assert.deepEqual(statuses(d).map((s) => s.status), ['hedged', 'hedged', 'attributed']);
+});

@@ -30,8 +30,6 @@ interface NumberLexicon {
   readonly approx: readonly (readonly string[])[];
   readonly unitOf: ReadonlyMap<string, string>;
   readonly durations: ReadonlySet<string>;
-  /** Words between a part and its whole ("190 z 2400 lotów", "190 of 2,400 flights"). */
-  readonly partOf: ReadonlySet<string>;
 }
 
 /** Stems compare units: "lotów"/"lot", "pasażerów"/"pasażer" (as in features.ts). */
@@ -48,7 +46,6 @@ function lexicon(language: Language): NumberLexicon {
     const words = new Map<string, number>();
     const magnitudes: [string, number][] = [];
     const approx: string[][] = [];
-    const partOf = new Set<string>();
     for (const line of loadResource(lang, 'synthesis-numbers')) {
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       const parts = rest.split(/\s+/u);
@@ -56,7 +53,6 @@ function lexicon(language: Language): NumberLexicon {
       else if (key === 'magnitude') magnitudes.push([parts[0]!, Number(parts[1])]);
       else if (key === 'approx') for (const p of parts) approx.push([p]);
       else if (key === 'approx-phrase') approx.push(parts);
-      else if (key === 'part-of') for (const p of parts) partOf.add(p);
     }
     const unitOf = new Map<string, string>();
     const durations = new Set<string>();
@@ -66,7 +62,7 @@ function lexicon(language: Language): NumberLexicon {
       for (const s of stems) unitOf.set(s, stems[0]!);
       if (duration) durations.add(stems[0]!);
     }
-    lex = { words, magnitudes, approx, unitOf, durations, partOf };
+    lex = { words, magnitudes, approx, unitOf, durations };
     cache.set(lang, lex);
   }
   return lex;
@@ -96,27 +92,11 @@ const isYear = (value: number, unitLemma: string): boolean =>
 export function figures(text: string, words: readonly FigureWord[], language: Language, exclude: readonly Span[] = []): Figure[] {
   const lex = lexicon(language);
   const out: Figure[] = [];
-  const valueAt = (k: number): number | undefined => {
-    const t = words[k]?.text;
-    if (t === undefined) return undefined;
-    const c = t.charCodeAt(0);
-    return c >= 48 && c <= 57 ? digitsValue(t) : lex.words.get(lower(t));
-  };
-  // Wholes of a part ("2400" in "190 z 2400 lotów"): the total a count is taken from, not a count.
-  const wholes = new Set<number>();
-  /** The whole after a part-of word at `at`: within three words, larger than the part. */
-  const wholeAfter = (at: number, part: number): number | undefined => {
-    if (!words[at] || !lex.partOf.has(lower(words[at]!.text))) return undefined;
-    for (let k = at + 1; k <= at + 3 && k < words.length; k++) {
-      const v = valueAt(k);
-      if (v !== undefined) return v > part ? k : undefined;
-    }
-    return undefined;
-  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const base = valueAt(i);
-    if (base === undefined || wholes.has(i) || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
+    const c = w.text.charCodeAt(0);
+    const base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
     // A code, not a count: "FR 1002", "A4", "F-16".
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
@@ -131,15 +111,7 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     }
     // An adjective between the number and what it counts: "600 odwołanych lotów".
     if (words[j] && words[j + 1] && /(?:ych|ich)$/u.test(lower(words[j]!.text))) j++;
-    let unitWord: FigureWord | undefined = words[j];
-    // A part of a whole: the whole's unit is the part's ("190 z 2400 lotów" counts flights), and
-    // the whole is skipped ("250 lotów z prawie 2400 zaplanowanych": 2400 is not a count of the event).
-    const bare = wholeAfter(j, value);
-    const whole = bare ?? (unitWord ? wholeAfter(j + 1, value) : undefined);
-    if (whole !== undefined) {
-      wholes.add(whole);
-      if (bare !== undefined) unitWord = words.slice(whole + 1, whole + 4).find((x) => /^\p{L}{3}/u.test(x.text) && !/(?:ych|ich|ej|ego)$/u.test(lower(x.text)));
-    }
+    const unitWord = words[j];
     // A unit is a word of three letters or more ("lotów", "proc."): not "i", "w", "z".
     const unitLemma = unitWord && /^\p{L}{3}/u.test(unitWord.text) ? lower(unitWord.lemma) : '';
     if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;

@@ -4,14 +4,15 @@
  * articles are ingested and analysed by the real layers, synthesised, and scored on citations (one
  * origin counted once), sentence statuses, conflicts (and none between different happenings), key
  * quotes, the summary's lead, the count of independent sources, and the first synthesis metrics.
- * Metrics are micro-averaged over stories; `tune.*` and `heldout.*` repeat them per split (stories
- * the rules were tuned on vs never read while tuning). Stories whose BSNLP files are absent are
+ * Metrics are micro-averaged over stories; `tune.*`, `heldout.*` and `fresh.*` repeat them per split
+ * (stories the rules were tuned on; stories held out once, whose errors were since read; stories
+ * labelled after that and never read while tuning). Stories whose BSNLP files are absent are
  * skipped and counted in `storiesSkipped`; the figures of such a partial run (without the data:
  * the seeds alone) are reported as `partial.*`, so the floors of eval/baseline.json apply to the
  * full set and to the seeds alone, each at its own figures.
  *
  * KRONIKA_EVAL_VERBOSE=1 prints each story's errors — of the tuning stories only, unless
- * KRONIKA_EVAL_SPLIT=all (held-out errors are for the report, not for tuning).
+ * KRONIKA_EVAL_SPLIT=all or a comma list of splits, e.g. tune,heldout (held-out and fresh errors are for the report, not for tuning).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,7 +140,7 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
     quoteTexts.of++;
     if (got.speaker) quotes.hit++;
     if (got.text) quoteTexts.hit++;
-    if (!got.speaker) log(`key quote "${q.phrase}" (${phrasesOf(q.speaker)[0]}): ${got.text ? 'shown with another speaker' : 'not shown'}`);
+    if (!got.speaker) log(`key quote "${q.phrase}" (${phrasesOf(q.speaker)[0]}): ${got.text ? `shown with another speaker (${got.shownAs.join(', ')})` : 'not shown'}`);
   }
   const leadFacts = facts.filter((f) => labels.lead?.includes(f.id));
   const leadPhrases = (labels.facts ?? []).filter((f) => labels.lead?.includes(f.id)).flatMap((f) => Object.values(f.support).flatMap(phrasesOf));
@@ -178,9 +179,9 @@ export async function run(dataPath?: string): Promise<EvalResult> {
   if (!existsSync(LABELS_DIR)) return { suite: 'synthesis', skipped: `no labels at ${LABELS_DIR}`, metrics: {} };
   const bsnlp = bsnlpFolder(dataPath);
   const verbose = process.env.KRONIKA_EVAL_VERBOSE === '1';
-  const verboseSplit = process.env.KRONIKA_EVAL_SPLIT ?? 'tune';
+  const verboseSplits = (process.env.KRONIKA_EVAL_SPLIT ?? 'tune').split(',');
   const all = new Totals();
-  const bySplit = { tune: new Totals(), heldout: new Totals() };
+  const bySplit = { tune: new Totals(), heldout: new Totals(), fresh: new Totals() };
   let skipped = 0;
   for (const file of readdirSync(LABELS_DIR).filter((f) => f.endsWith('.json')).sort()) {
     const labels = readStoryLabels(join(LABELS_DIR, file));
@@ -192,8 +193,8 @@ export async function run(dataPath?: string): Promise<EvalResult> {
     const report = synthesizeStory({ id: labels.story, articles: story.analyses });
     const outlets = new Map(story.analyses.map((a) => [a.article.id, a.article.outlet]));
     const language = story.analyses[0]?.article.language ?? 'pl';
-    const split = labels.split === 'heldout' ? 'heldout' : 'tune';
-    scoreStory(labels, report, storyText(story), outlets, language, [all, bySplit[split]], verbose && (verboseSplit === 'all' || verboseSplit === split));
+    const split = labels.split;
+    scoreStory(labels, report, storyText(story), outlets, language, [all, bySplit[split]], verbose && (verboseSplits.includes('all') || verboseSplits.includes(split)));
   }
   if (all.stories === 0) return { suite: 'synthesis', skipped: `no labelled story has its articles here (BSNLP data looked for at ${bsnlp})`, metrics: {} };
   const prefixed = (prefix: string, t: Totals): Record<string, number> =>
@@ -201,6 +202,6 @@ export async function run(dataPath?: string): Promise<EvalResult> {
   if (skipped > 0) return { suite: 'synthesis', metrics: { ...prefixed('partial', all), storiesSkipped: skipped } };
   return {
     suite: 'synthesis',
-    metrics: { ...all.metrics(), storiesSkipped: skipped, ...prefixed('tune', bySplit.tune), ...prefixed('heldout', bySplit.heldout) },
+    metrics: { ...all.metrics(), storiesSkipped: skipped, ...prefixed('tune', bySplit.tune), ...prefixed('heldout', bySplit.heldout), ...prefixed('fresh', bySplit.fresh) },
   };
 }

@@ -39,9 +39,13 @@ export interface QuoteLabel {
   readonly speaker: string | readonly string[];
 }
 
+/** `tune`: rules may be tuned on it; `heldout`: held out once (its errors since read); `fresh`: labelled later, never read. */
+export type Split = 'tune' | 'heldout' | 'fresh';
+const SPLITS: readonly Split[] = ['tune', 'heldout', 'fresh'];
+
 export interface StoryLabels {
   readonly story: string;
-  readonly split: 'tune' | 'heldout';
+  readonly split: Split;
   readonly source: StorySource;
   readonly labelledBy?: string;
   /** Origin name → files that are one origin beyond the one-outlet rule (declared reprints, copies). */
@@ -59,6 +63,7 @@ export interface StoryLabels {
 export function readStoryLabels(path: string): StoryLabels {
   const labels = JSON.parse(readFileSync(path, 'utf8')) as StoryLabels & { seedDir?: string };
   // The first label file named its folder at the top level.
+  if (!SPLITS.includes(labels.split)) throw new Error(`${path}: split must be one of ${SPLITS.join(', ')}, not ${JSON.stringify(labels.split)}`);
   if (!labels.source && labels.seedDir) return { ...labels, source: { seedDir: labels.seedDir } };
   return labels;
 }

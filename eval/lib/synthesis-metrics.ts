@@ -239,7 +239,7 @@ export interface QuoteTarget {
 const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
 
 /** Whether a key quote is among the shown quotes with a right speaker name (exact, case aside). */
-export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean } {
+export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean; shownAs: string[] } {
   // A quote shown once for several articles ("also in") counts where any of them holds the phrase.
   const matches = shown.filter((q) =>
     [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && inside(c, target.located.at)) || q.text.includes(target.phrase),
@@ -247,6 +247,7 @@ export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget)
   return {
     text: matches.length > 0,
     speaker: matches.some((q) => q.speaker !== undefined && target.speakers.some((s) => normName(s) === normName(q.speaker!))),
+    shownAs: matches.map((q) => q.speaker ?? '(no speaker)'),
   };
 }
 

@@ -25,7 +25,7 @@ import { containment, type SentenceFeatures, type StoryFeatures } from './featur
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { sameFigure } from './numbers.ts';
-import { eventValues, figureValues, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { eventValues, figureValues, isLocalWhereabouts, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 
 export { placeKey } from './places.ts';
@@ -252,6 +252,7 @@ function pairConflicts(
       const a = groups[i]!;
       const b = groups[j]!;
       if (slot === 'number' && (a.subject !== b.subject || apart(a, b))) continue;
+      if (slot === 'date' && datesApart(a.key, b.key)) continue;
       if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence)) continue;
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!outer || !inner) {
@@ -264,6 +265,26 @@ function pairConflicts(
     }
   }
   return out;
+}
+
+/**
+ * Sources that disagree on the date of one happening disagree by days ("17 lipca" vs "18 lipca");
+ * dates this far apart are two happenings (the talks on 20 March and the exit on 29 March 2019).
+ */
+const MAX_DATE_CONFLICT_DAYS = 31;
+
+/** Whether two date keys ("2018-03-20", "2019-03", "2019") begin more than MAX_DATE_CONFLICT_DAYS apart. */
+export function datesApart(a: string, b: string): boolean {
+  const start = (key: string): number | undefined => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(key);
+    return m ? Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) : undefined;
+  };
+  const x = start(a);
+  const y = start(b);
+  if (x === undefined || y === undefined) return false;
+  // A year or month contains its days: "2019" and "2019-03-29" are no two happenings.
+  if (a.startsWith(b) || b.startsWith(a)) return false;
+  return Math.abs(x - y) > MAX_DATE_CONFLICT_DAYS * 86_400_000;
 }
 
 /** Place lists against the most widely reported list: both-way differences conflict; additions may update. */
@@ -294,6 +315,9 @@ function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext)
   for (const denial of groups.filter((g) => g.items.some((i) => i.sentence.epistemic === 'denied'))) {
     for (const other of groups) {
       if (other === denial || !disputed(denial, other) || !comparable(denial, other, ctx.idf, 'none')) continue;
+      // "w bezpieczne miejsce" or "więzienie" against "Pakistan": the place may be in that country.
+      const language = denial.items[0]!.sentence.language;
+      if (isLocalWhereabouts(denial.label, language) || isLocalWhereabouts(other.label, language)) continue;
       out.push(toConflict('place', 'dispute', [other, denial]));
     }
   }

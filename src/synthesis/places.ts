@@ -5,6 +5,7 @@
  * features (place lists), the conflicts and the eval.
  */
 import type { Language } from '../types.ts';
+import { loadResource } from '../resources.ts';
 import { synthesisLexicon } from './resources.ts';
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
@@ -30,6 +31,8 @@ interface PlaceNames {
   readonly known: ReadonlyMap<string, string>;
   /** Signature of an alias → signature of its canonical name. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** The entity layer's short names and exonyms ("Wlk. Brytania" → "Wielka Brytania"), folded first. */
+  readonly entityAliases: ReadonlyMap<string, string>;
 }
 
 const placeNamesCache = new Map<string, PlaceNames>();
@@ -42,7 +45,16 @@ export function placeNames(language: Language): PlaceNames {
     const known = new Map<string, string>();
     for (const pair of lexicon.placeParents) for (const name of pair) known.set(placeSignature(name), name);
     const aliases = new Map(lexicon.placeAliases.map(([alias, canonical]) => [placeSignature(alias), placeSignature(canonical)] as const));
-    names = { known, aliases };
+    // One list of short names for the entity layer and synthesis: an abbreviation the entity layer
+    // knows is one name ("Wlk. Brytania") must not read as a second place in a conflict.
+    const entityAliases = new Map<string, string>();
+    for (const line of loadResource('pl', 'entity-aliases')) {
+      const eq = line.indexOf('=');
+      if (eq < 0) continue;
+      const canonical = line.slice(eq + 1).split('|')[0]!.trim();
+      entityAliases.set(placeSignature(line.slice(0, eq).trim()), placeSignature(canonical));
+    }
+    names = { known, aliases, entityAliases };
     placeNamesCache.set(lang, names);
   }
   return names;
@@ -53,8 +65,12 @@ export function placeKey(name: string, language: Language): string {
   const cacheKey = `${language}\u0000${name}`;
   let key = keyCache.get(cacheKey);
   if (key === undefined) {
-    const signature = placeSignature(name);
-    key = placeNames(language).aliases.get(signature) ?? signature;
+    const names = placeNames(language);
+    const raw = placeSignature(name);
+    // Entity aliases first, then synthesis aliases: both lists may name one place differently
+    // ("USA = Stany Zjednoczone" there, "Stany Zjednoczone → USA" here), and this order ends in one key.
+    const signature = names.entityAliases.get(raw) ?? raw;
+    key = names.aliases.get(signature) ?? signature;
     if (keyCache.size > MAX_CACHED_KEYS) keyCache.clear();
     keyCache.set(cacheKey, key);
   }

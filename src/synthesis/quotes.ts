@@ -276,17 +276,49 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union > 0 ? inter / union : 0;
 }
 
-function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>): { name?: string; key?: string; type?: EntityType } {
+type NamedSpeaker = { name?: string; key?: string; type?: EntityType };
+
+function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>): NamedSpeaker {
   const speaker = q.speaker;
   if (!speaker) return {};
   if (speaker.key) {
     const info = names.get(speaker.key);
-    return { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
+    const named = { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
+    return named.type === 'PER' ? (storyPerson(named.name, names) ?? named) : named;
   }
   const holder = resolveRole(speaker.description ?? speaker.name, holders, roles);
   if (holder) {
     const info = names.get(holder);
     if (info) return { name: info.name, key: holder, type: info.type };
   }
-  return { name: speaker.name };
+  return storyPerson(speaker.name, names) ?? { name: speaker.name };
+}
+
+/** A surname's stem, of its last part when hyphenated ("ul-Malook" → "maloo"). */
+const surnameStem = (w: string): string => lower(w.split('-').at(-1)!).slice(0, 5);
+
+/**
+ * The story's person a speaker's name stands for, when it is not that full name itself: a lone
+ * surname that exactly one person of the story (named with two words or more) ends with ("Davis" →
+ * "David Davis"; the stem meets inflected forms), or a name that ends with a person's full name
+ * after words of a title ("Marketingu Ryanair Kenny Jacobs" → "Kenny Jacobs").
+ */
+function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
+  const words = name.trim().split(/\s+/u);
+  const people = [...names].filter(([, e]) => e.type === 'PER' && e.name.trim().split(/\s+/u).length >= 2);
+  if (words.length === 1) {
+    const found = people.filter(([, e]) => surnameStem(e.name.trim().split(/\s+/u).at(-1)!) === surnameStem(words[0]!));
+    const distinct = new Set(found.map(([, e]) => e.name));
+    if (distinct.size !== 1) return undefined;
+    const [key, e] = found[0]!;
+    return { name: e.name, key, type: 'PER' };
+  }
+  const tail = people.filter(([, e]) => {
+    const pw = e.name.trim().split(/\s+/u);
+    return pw.length < words.length && pw.every((w, i) => w === words[words.length - pw.length + i]);
+  });
+  if (tail.length === 0) return undefined;
+  // The longest full name the speaker's words end with.
+  const [key, e] = tail.reduce((a, b) => (b[1].name.length > a[1].name.length ? b : a));
+  return { name: e.name, key, type: 'PER' };
 }

@@ -213,6 +213,8 @@ interface SlotLexicon {
   readonly verbs: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
   readonly nouns: readonly string[];
+  /** Nouns that place someone on the way out ("samolot", "lotnisko"); the others say no country. */
+  readonly travel: ReadonlySet<string>;
 }
 
 const slotCache = new Map<ResourceLanguage, SlotLexicon>();
@@ -231,10 +233,20 @@ function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
       verbs: new Set(keyed.get('verb') ?? []),
       prepositions: new Set(keyed.get('preposition') ?? []),
       nouns: [...new Set(keyed.get('noun') ?? [])],
+      travel: new Set(keyed.get('travel') ?? []),
     };
     slotCache.set(lang, lex);
   }
   return lex;
+}
+
+/**
+ * Whether a whereabouts value is a noun that names no country and no way out ("więzienie",
+ * "bezpieczne miejsce"): it cannot contradict a named place, where that prison or place may well be.
+ */
+export function isLocalWhereabouts(label: string, language: SentenceFeatures['language']): boolean {
+  const lex = slotLexicon(language);
+  return lex.nouns.includes(label) && !lex.travel.has(label);
 }
 
 const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);
@@ -333,8 +345,9 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
  * words ("Federalny Urząd", "Federalny Urząd Żeglugi").
  */
 export function sameName(x: string, y: string): boolean {
-  const wx = x.trim().split(/\s+/u);
-  const wy = y.trim().split(/\s+/u);
+  // Hyphenated names compare part by part: "Saif" is a short form of "Saif-Ul-Mulook".
+  const wx = x.trim().split(/[\s-]+/u);
+  const wy = y.trim().split(/[\s-]+/u);
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
   if (short.length === 1 && /^\p{Lu}{2,}$/u.test(short[0]!)) {
     const initials = long.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');

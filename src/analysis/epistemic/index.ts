@@ -69,8 +69,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
     const timed = times.some((t) => t.start < s.end && s.start < t.end);
+    // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
+    // the quote: the source itself does not know it.
+    const hearsay = matchCues(sentenceWords(input.text, s), lexicon.hearsay, 'hedge');
     const denials = matchCues(words, lexicon.denial, 'denial').filter((c) => !negated(words, c, lexicon.negations) && !concessive(words, c, lexicon.concessives));
-    const hedges = matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives));
+    const hedges = [...matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives)), ...hearsay];
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -85,6 +88,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     }
     // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
     // podała firma -") still reports what someone says.
+    if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
       const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
@@ -132,6 +136,10 @@ interface CueLexicon {
   readonly hedge: CueIndex;
   readonly confirm: CueIndex;
   readonly denial: CueIndex;
+  /** `hearsay:` cues of hedge-cues.txt: they hedge inside a direct quote too. */
+  readonly hearsay: CueIndex;
+  /** Phrases that attribute without a verb ("zgodnie z zapowiedzią", "z informacji X wynika"). */
+  readonly attribution: CueIndex;
   readonly negations: ReadonlySet<string>;
   /** Reporting verbs that confirm when an organisation says them about itself. */
   readonly institutional: ReadonlySet<string>;
@@ -159,6 +167,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       hedge: indexCues(hedge),
       confirm: indexCues(confirm),
       denial: indexCues(denial),
+      hearsay: indexCues(new Map([['', hedge.get('hearsay') ?? []]])),
+      attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
@@ -222,7 +232,9 @@ const matchesAt = (words: readonly Word[], i: number, pattern: CuePattern): bool
 function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (index.exceptions.some((p) => matchesAt(words, i, p))) continue;
+    // An exception may start up to two words before the cue it cancels ("będzie mogła opuścić":
+    // the future of "móc" is an option, not the past modal "mogła").
+    if (index.exceptions.some((p) => [i, i - 1, i - 2].some((j) => j >= 0 && j + p.length > i && matchesAt(words, j, p)))) continue;
     const exact = index.byFirstWord.get(words[i]!.lower);
     for (const { pattern, reading } of exact ? [...exact, ...index.open] : index.open) {
       if (!matchesAt(words, i, pattern)) continue;

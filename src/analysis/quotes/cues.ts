@@ -22,6 +22,8 @@ export interface QuoteCues {
   readonly that: ReadonlySet<string>;
   readonly nonsource: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
+  /** Nouns naming a medium or agency (\"dla agencji AFP\"): a name after one in a prepositional phrase is the recipient. */
+  readonly media: ReadonlySet<string>;
   /** Verbs whose reported clause may come without a complementiser (English "said"). */
   readonly bare: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
@@ -117,6 +119,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     determiners: set('determiner'),
     relatives: set('relative'),
     documents: set('document'),
+    media: set('medium'),
     connectors: set('connector'),
     verbGroup: set('verb-group'),
     premodifier: set('premodifier').has('on'),

@@ -257,8 +257,12 @@ function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined 
   const roleWords = ctx.text.slice(region.start, region.start + m.index).trim();
   // After a preposition a name is a place or a recipient ("w Berlinie", "w rozmowie ze „Strefą
   // Biznesu”"), never who speaks.
-  const lastWord = roleWords.split(/\s+/u).at(-1)?.toLowerCase();
+  const roleList = roleWords.split(/\s+/u).map((w) => w.toLowerCase());
+  const lastWord = roleList.at(-1);
   if (lastWord && ctx.cues.prepositions.has(lastWord)) return undefined;
+  // Or after a preposition and a medium's noun: "w wiadomości dla agencji AFP" is the recipient.
+  const beforeNoun = roleList.at(-2);
+  if (beforeNoun && lastWord && ctx.cues.prepositions.has(beforeNoun) && ctx.cues.media.has(lastWord)) return undefined;
   return { name, type: 'ORG', start, end: start + name.length, ...(roleWords ? { description: roleWords } : {}) };
 }
 
@@ -271,8 +275,12 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
   // wrocławski port lotniczy" is the airport; "w oświadczeniu", "w rozmowie ze" name no one.
   for (;;) {
     if (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
-    else if (words.length && ctx.cues.prepositions.has(words[0]!.text.toLowerCase())) words = words.slice(2);
-    else break;
+    else if (words.length && ctx.cues.prepositions.has(words[0]!.text.toLowerCase())) {
+      const medium = words[1] !== undefined && ctx.cues.media.has(words[1].text.toLowerCase());
+      words = words.slice(2);
+      // "dla agencji AFP": the medium's name belongs to the phrase, whom they spoke or wrote to.
+      if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
+    } else break;
   }
   while (words.length && (/^\p{N}/u.test(words.at(-1)!.text) || ctx.cues.connectors.has(words.at(-1)!.text.toLowerCase()))) words = words.slice(0, -1);
   if (!words.length) return undefined;
@@ -284,8 +292,13 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
 function afterPreposition(ctx: SpeakerContext, m: Span): boolean {
   // Past an English possessive name: "Officials at Kyiv's Boryspil Airport said" puts the
   // airport after "at" too.
-  const before = /([\p{L}.]+)\s+(?:(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start));
-  return before !== null && ctx.cues.prepositions.has(before[1]!.toLowerCase());
+  const window = ctx.text.slice(Math.max(0, m.start - 60), m.start);
+  const before = /([\p{L}.]+)\s+(?:(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.exec(window);
+  if (before !== null && ctx.cues.prepositions.has(before[1]!.toLowerCase())) return true;
+  // A name after a preposition and a medium's noun is whom they spoke or wrote to ("w wiadomości
+  // do agencji AFP", "w rozmowie z dziennikiem X"), not who speaks.
+  const gap = /([\p{L}.]+)\s+(\p{Ll}+)\s+$/u.exec(window);
+  return gap !== null && ctx.cues.prepositions.has(gap[1]!.toLowerCase()) && ctx.cues.media.has(gap[2]!);
 }
 
 /**

@@ -107,3 +107,48 @@ test('degenerate-input: empty text and undetermined language give empty results,
   assert.equal(findQuotes({ ...noSentences, mentions: [] })[0]?.text, 'Jesteśmy gotowi na rozmowy');
   assert.equal(findTimeExpressions(noSentences)[0]?.value, '2019');
 });
+
+test('modal-particle-and-c-infinitive: "może jednak powrócić", "może się odwlec" hedge; future "będzie mogła" is an option', () => {
+  const d = doc(
+    'Strajk może jednak powrócić w Polsce, i to w znacznie większej skali. ' +
+      'Doprecyzowanie, jak to zrobić z końcem okresu przejściowego, może się odwlec o parę miesięcy. ' +
+      'Źródła rządowe poinformowały, że będzie mogła opuścić kraj dopiero wówczas, gdy sąd odrzuci odwołanie. ' +
+      'Kierowca mógł zasnąć za kierownicą.',
+    'pl',
+  );
+  const all = statuses(d);
+  assert.deepEqual(all.map((s) => s.status), ['hedged', 'hedged', 'attributed', 'hedged']);
+  assert.deepEqual(all[1]!.cues.filter((c) => c.kind === 'hedge').map((c) => c.text), ['może się odwlec']);
+});
+
+test('reporting-verbs: "wezwała", "nazywają", "deklarowało" report what a source says', () => {
+  const d = doc(
+    'Komisarz Marianne Thyssen wezwała wczoraj przewoźnika do przestrzegania prawa. ' +
+      'Krytycy premier nazywają ten okres wasalstwem. ' +
+      'Wcześniej kilka partii deklarowało, że poprze tę decyzję.',
+    'pl',
+  );
+  assert.deepEqual(statuses(d).map((s) => s.status), ['attributed', 'attributed', 'attributed']);
+});
+
+test('attribution-cues: "Zgodnie z zapowiedzią…" and "z informacji agencji AP wynika" attribute without a reporting verb', () => {
+  const d = doc(
+    'Zgodnie z zapowiedzią pasażerowie, których loty zostaną odwołane, zostaną o tym poinformowani e-mailem. ' +
+      'Z kolei z informacji agencji AP wynika, że władze zwiększyły bezpieczeństwo w kościołach. ' +
+      'Z tego wynika, że rząd się pomylił.',
+    'pl',
+  );
+  const all = statuses(d);
+  assert.deepEqual(all.map((s) => s.status), ['attributed', 'attributed', 'asserted']);
+  assert.deepEqual(all[1]!.cues.map((c) => c.text), ['z informacji agencji AP wynika']);
+});
+
+test('hearsay-in-quote: "„Powiedziano mi, że jest w samolocie” – napisał" is hedged; a named source inside a quote is not', () => {
+  const d = doc(
+    '„Powiedziano mi, że jest w samolocie, ale nikt nie wie, gdzie wyląduje” – napisał w wiadomości dla agencji AFP. ' +
+      'Prawnik dodał: „Powiedziano mi, że jest bezpieczna”. ' +
+      '„Powiedział mi, że wróci jutro” – dodał prawnik.',
+    'pl',
+  );
+  assert.deepEqual(statuses(d).map((s) => s.status), ['hedged', 'hedged', 'attributed']);
+});

@@ -412,8 +412,9 @@ function keep(tokens: readonly WordToken[], c: Candidate, seen: ReadonlySet<stri
     if (taggedCommonOnly(first.text)) return seenAsName(first.text, seen);
     if (info.proper && !info.common) return true;
     // Unknown to the dictionary and ending in a consonant: a foreign name ("Brexit",
-    // "Szefczowicz"); Polish verb forms the dictionary misses end in a vowel or -ł.
-    if (!info.proper && !info.common && /[bcćdfghkmnńprsśtvwxzźż]$/u.test(first.text) && first.text.length >= 4) return true;
+    // "Szefczowicz"), also a Russian adjectival one in -yj/-ij ("Wostocznyj"); Polish verb forms
+    // the dictionary misses end in a vowel, -ł or a plain -j (imperatives).
+    if (!info.proper && !info.common && /(?:[bcćdfghkmnńprsśtvwxzźż]|[yi]j)$/u.test(first.text) && first.text.length >= 4) return true;
   }
   return seenAsName(first.text, seen);
 }

@@ -77,7 +77,7 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
   cues ??= new Map(loadPairs('pl', 'entity-type-cues').map(([lemma, type]) => [lemma, type as EntityType]));
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
-    const type = cueBefore(text, m.start);
+    const type = cueBefore(text, m.start) ?? cueDefining(text, m.end);
     if (!type) continue;
     const byType = votes.get(m.key) ?? new Map<EntityType, number>();
     byType.set(type, (byType.get(type) ?? 0) + 1);
@@ -89,6 +89,16 @@ export function typesFromCues(mentions: readonly Mention[], text: string, langua
     const type = decided.get(m.key);
     return type && type !== m.type && !knownKey(m.base, language) ? typed(m, type) : m;
   });
+}
+
+/**
+ * The kind noun of a defining sentence right after a name: "Wostocznyj to kosmodrom…",
+ * "Ittanwali jest wsią…" (the copula, then the kind noun in any case).
+ */
+function cueDefining(text: string, end: number): EntityType | undefined {
+  const defining = /^ (?:to|jest|był|była|było) (\p{Ll}+)/u.exec(text.slice(end, end + 40));
+  if (!defining) return undefined;
+  return tokenInfo(defining[1]!).lemmas.map((l) => cues!.get(l)).find((t) => t !== undefined);
 }
 
 /**

@@ -186,3 +186,11 @@ test('a sentence-initial word the dictionary lists only in lower case is no name
   assert.deepEqual(described('Chrześcijan w tym kraju jest niewielu. Legislatur było w historii dziewięć.'), []);
   assert.deepEqual(described('Szefczowicz przyjechał do Brukseli.'), ['Szefczowicz=Szefczowicz/ORG', 'Brukseli=Bruksela/LOC']);
 });
+
+test('a sentence-initial Russian name in -yj is a name, and a defining sentence types it', () => {
+  // Unknown to the dictionaries, ending in -yj: a transliterated name, not an ordinary word.
+  const town = mentionOf('Spotkanie przeniesiono w ostatniej chwili. Jasnyj to miasto w obwodzie orenburskim.', 'Jasnyj');
+  assert.equal(town.type, 'LOC', 'the kind noun after "to" types it');
+  // A plain -j at a sentence start stays an ordinary word (imperatives: "Sprawdzaj", "Pamiętaj").
+  assert.deepEqual(described('Pamiętaj o tym jutro. Sprawdzaj pogodę przed wyjazdem.'), []);
+});

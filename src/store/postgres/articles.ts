@@ -20,7 +20,7 @@ import {
   AmbiguousIdError, MIN_ID_PREFIX,
   type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
-import { ARTICLE_COLUMNS, fromRow, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
+import { ARTICLE_COLUMNS, fromRow, inIdOrder, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
 import { rowsOf, value, type Queryable, type Scope } from './scope.ts';
 
@@ -97,11 +97,7 @@ export class PostgresArticles implements ArticleStore {
   async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
     if (ids.length === 0) return [];
     const rows = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [fromRow(row)] : [];
-    });
+    return inIdOrder(ids, rows);
   }
 
   async find(idOrPrefix: string): Promise<StoredArticle | undefined> {

@@ -10,7 +10,7 @@ import {
   AmbiguousIdError, MIN_ID_PREFIX,
   type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
-import { ARTICLE_COLUMNS, decodeFingerprint, decodeText, fromRow, outletKey, toParams, type ArticleRow } from './rows.ts';
+import { ARTICLE_COLUMNS, decodeFingerprint, decodeText, fromRow, inIdOrder, outletKey, toParams, type ArticleRow } from './rows.ts';
 import type { Scope, Statements } from './scope.ts';
 
 /**
@@ -96,11 +96,7 @@ export class SqliteArticles implements ArticleStore {
     if (ids.length === 0) return [];
     const rows = this.scope.read.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles
       WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [fromRow(row)] : [];
-    });
+    return inIdOrder(ids, rows);
   }
 
   async find(idOrPrefix: string): Promise<StoredArticle | undefined> {

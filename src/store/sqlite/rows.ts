@@ -118,3 +118,12 @@ export function fromRow(row: ArticleRow): StoredArticle {
   if (row.fingerprint !== null) article.fingerprint = decodeFingerprint(row.fingerprint);
   return article;
 }
+
+/** Rows of a lookup by id, as articles in the order the ids were asked for; ids not stored are left out. */
+export function inIdOrder(ids: readonly string[], rows: readonly ArticleRow[]): StoredArticle[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [fromRow(row)] : [];
+  });
+}

@@ -19,7 +19,8 @@
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
  * 5. Values that are no source's statement of the happening are left out (words in
- *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów"), a date read
+ *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
+ *    190 flights), a date read
  *    from the publication day ("dziś") or dating a statement ("powiedział we wtorek"), a speaker the
  *    sentence does not name, whereabouts in a relative clause about someone else ("Mulook, który
  *    … jest w Holandii"); and a sentence naming both of two exclusive places opposes neither.
@@ -415,23 +416,29 @@ function conflictGrammar(language: SentenceFeatures['language']): ConflictGramma
   return grammar;
 }
 
-/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400". */
+/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
 const WHOLE_GAP = 2;
 
 /**
- * Whether a figure is the whole of a count before it ("190 z 2400 lotów", "2150 z jego 2400
- * rozkładowych lotów"): it counts all of the day's flights, not those of the happening.
+ * A figure that is the whole of a count before it ("190 z 2400 lotów", "niecałe 200 z łącznie
+ * ponad 2400 swych lotów") counts all of the day's flights, not those of the happening: the value
+ * compared is the count, in the whole's unit ("190 lotów"). `undefined` keeps the figure as it is;
+ * `null` drops it (a whole after a count that is no figure).
  */
-function isWhole(v: SlotValue): boolean {
+function asPart(v: SlotValue): SlotValue | null | undefined {
   const s = v.sentence;
   const { wholeOf } = conflictGrammar(s.language);
   const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
   for (let j = k - 1; j >= Math.max(1, k - 1 - WHOLE_GAP); j--) {
     if (!wholeOf.has(s.words[j]!)) continue;
-    const count = s.words[j - 1]!;
-    return /^\d/u.test(count) || s.figures.some((f) => f.end === s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length);
+    const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
+    const count = s.figures.find((f) => f.end === end && f.unit === '');
+    if (!count) return /^\d/u.test(s.words[j - 1]!) ? null : undefined;
+    const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
+    const figure = { ...count, unit: v.figure!.unit, text: `${count.text} ${unitWord}` };
+    return { ...v, key: `${figure.unit}:${figure.value}`, label: figure.text, figure };
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -553,7 +560,10 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...listConflicts(listValues(features), ctx),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
-    ...pairConflicts('number', figureValues(features, samePeriod).filter((v) => !isWhole(v)), ctx, () => false, 'context'),
+    ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
+      const part = asPart(v);
+      return part === null ? [] : [part ?? v];
+    }), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
   ];
   const kept: Conflict[] = [];

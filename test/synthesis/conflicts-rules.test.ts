@@ -5,13 +5,15 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import type { SynthesisArticle } from '../../src/synthesis/input.ts';
 import { handArticle } from './helpers.ts';
 
-test('a count\'s whole ("190 z 2400 lotów") is no value of the happening; a plain 2400 still is', () => {
+test('a count\'s whole ("190 z 2400 lotów") is no value of the happening, the count is (190 flights); a plain 2400 still is', () => {
   const cancelled = handArticle({ id: 'b', published: '2018-09-28', text: 'Ryanair odwołał w piątek 250 lotów zaplanowanych na ten dzień.' });
   const whole = synthesizeStory({
     id: 's',
     articles: [handArticle({ id: 'a', published: '2018-09-28', text: 'Ryanair odwołał w piątek 190 z 2400 lotów zaplanowanych na ten dzień.' }), cancelled],
   });
   assert.ok(!whole.conflicts.some((c) => c.values.some((v) => v.value.includes('2400'))), JSON.stringify(whole.conflicts));
+  // The count takes the whole's unit: 190 flights against 250.
+  assert.deepEqual(whole.conflicts.filter((c) => c.slot === 'number').map((c) => c.values.map((v) => v.value).sort()), [['190 lotów', '250 lotów']]);
   const plain = synthesizeStory({
     id: 't',
     articles: [handArticle({ id: 'a', published: '2018-09-28', text: 'Ryanair odwołał w piątek 2400 lotów zaplanowanych na ten dzień.' }), cancelled],

@@ -264,17 +264,17 @@ function find(parent: number[], i: number): number {
  * whose `containment` falls short of the threshold by more than rounding is left out.
  */
 export function candidatePairs(features: StoryFeatures, units: readonly Unit[], bound?: PairBound): [number, number][] {
+  const weights = units.map((u) => claimWeights(u.sentence, features.idf));
   const postings = new Map<string, number[]>();
-  units.forEach((u, index) => {
-    for (const t of u.sentence.terms) {
-      const list = postings.get(t);
-      if (list) list.push(index);
-      else postings.set(t, [index]);
-    }
-  });
+  // Where each unit stands in the posting of each of its terms: its walk reads only the units after it.
+  const positions = weights.map((w, index) => Int32Array.from(w.terms, (t) => {
+    const list = postings.get(t);
+    if (!list) postings.set(t, [index]);
+    else list.push(index);
+    return list ? list.length - 1 : 0;
+  }));
   const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(units.length * MAX_POSTING_SHARE));
   const article = Int32Array.from(units, (u) => u.sentence.articleIndex);
-  const weights = units.map((u) => claimWeights(u.sentence, features.idf));
   const words = new Int32Array(units.length);
   const dots = new Float64Array(units.length);
   const touched = new Uint8Array(units.length);
@@ -295,8 +295,9 @@ export function candidatePairs(features: StoryFeatures, units: readonly Unit[], 
         deferredWeight += weight[k]!;
         continue;
       }
-      for (const b of posting) {
-        if (b <= a || article[b] === own) continue;
+      for (let i = positions[a]![k]! + 1; i < posting.length; i++) {
+        const b = posting[i]!;
+        if (article[b] === own) continue;
         if (touched[b] === 0) {
           touched[b] = 1;
           list.push(b);

@@ -598,5 +598,19 @@ function supports(
   }
   if (g.anchor && !statesAnchor(s, g.anchor)) return false;
   if (!wordings.some((m) => containment(s, m, idf, 1, MIN_SHARED) >= SUPPORT_PAIR)) return false;
-  return g.members.every((m) => datesAligned(s, m) && !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m));
+  // Figures and places are the wording's; dates also depend on the article's day when undated.
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  return datedMembers(g).every((m) => datesAligned(s, m));
+}
+
+const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();
+
+/** One member per wording and publication day: what `datesAligned` can tell apart. */
+function datedMembers(g: SentenceGroup): SentenceFeatures[] {
+  let list = datedCache.get(g);
+  if (!list) {
+    list = [...new Map(g.members.map((m) => [`${m.article.published?.value ?? ''}|${normalisedText(m)}`, m])).values()];
+    datedCache.set(g, list);
+  }
+  return list;
 }

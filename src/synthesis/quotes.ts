@@ -206,6 +206,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
         citation: { article: a.article.id, start: q.start, end: q.end },
       };
       const relays = named.name !== undefined && (agencies.has(lower(named.name)) || outlets.has(lower(named.name)));
+      // A person named in full without an entity key ("Saif ul-Mulook", a name the entity stage cut) is still a person.
       const speakerScore = !named.name ? -4 : relays ? 0 : named.type === 'PER' ? 3 : named.key ? 2 : 1;
       const prominence = named.key ? Math.min(2, Math.log2(1 + (names.get(named.key)?.articles ?? 0))) : 0;
       const words = text.split(/\s+/u).length;
@@ -291,7 +292,7 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
     const info = names.get(holder);
     if (info) return { name: info.name, key: holder, type: info.type };
   }
-  return storyPerson(speaker.name, names) ?? { name: speaker.name };
+  return storyPerson(speaker.name, names) ?? { name: speaker.name, ...(speaker.type && { type: speaker.type }) };
 }
 
 /** A surname's stem, of its last part when hyphenated ("ul-Malook" → "maloo"). */

@@ -26,10 +26,12 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   // After the marks: "…" - ocenia AP.  /  "…," said the minister.  /  "…," the minister said.
   // English puts the comma inside the marks ("…," he said), Polish a dash outside ("…" - dodał).
   const innerPunct = /[,!?]$/u.test(ctx.text.slice(span.innerStart, span.end - 1).trimEnd());
-  const after = (innerPunct ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
+  // Without a dash only a verb right after the marks attributes them ("…” oświadczył rzecznik").
+  const bare = !innerPunct && /^\s+$/u.test(/^\s*/u.exec(ctx.text.slice(span.end, closing.end))![0]);
+  const after = (innerPunct || bare ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
   if (after && after[0].length > 0) {
     const tailStart = span.end + after[0].length;
-    const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, MAX_VERB_THAT_GAP);
+    const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, bare ? 1 : MAX_VERB_THAT_GAP);
     const vi = tailWords.findIndex((w) => verbCue(ctx, w, false));
     if (vi >= 0) {
       const verb = tailWords[vi]!;
@@ -61,3 +63,35 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
 }
 
+
+/** A quote cut at its start by the page or the writer shows only its closing mark; its words run from the sentence start. */
+const CLOSING_ONLY = /(\S)\s*([”"])(?=\s*[-–—,]?\s*(\p{Ll}+))/gu;
+
+/**
+ * Quotes whose opening mark is missing ("… na terenie Pakistanu” oświadczył rzecznik MSZ", a
+ * paragraph that starts mid-quote and ends `" - mówił …`): a closing mark outside every marked span,
+ * right before a reporting verb, closes words that start where its sentence starts. Read as marked
+ * quotes, with the attribution after the mark.
+ */
+export function closingOnlySpans(ctx: Context, marked: readonly MarkedSpan[]): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  CLOSING_ONLY.lastIndex = 0;
+  for (let m = CLOSING_ONLY.exec(ctx.text); m; m = CLOSING_ONLY.exec(ctx.text)) {
+    const mark = m.index + m[0].length - 1;
+    if (marked.some((s) => mark >= s.start && mark < s.end) || !verbCue(ctx, { text: m[3]!, start: 0, end: 0 }, false)) continue;
+    const sentence = ctx.sentences[sentenceAt(ctx.sentences, m.index)];
+    if (!sentence) continue;
+    // An opening mark earlier in the sentence would have paired with it: this one is a stray.
+    const before = ctx.text.slice(sentence.start, mark);
+    if (/[„“"«»]/u.test(before)) continue;
+    const lead = /^[\s\-–—]*/u.exec(before)![0].length;
+    const innerStart = sentence.start + lead;
+    const innerEnd = m.index + m[1]!.length;
+    if (wordsIn(ctx.text, innerStart, innerEnd).length < MIN_CLOSING_ONLY_WORDS) continue;
+    out.push({ start: innerStart, end: mark + 1, innerStart, innerEnd });
+  }
+  return out;
+}
+
+/** Fewer words than this before a stray closing mark are a title or a name, not speech. */
+const MIN_CLOSING_ONLY_WORDS = 4;

@@ -12,7 +12,7 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 7, fingerprint: '742f7d213e82ea1c' };
+const RECORDED = { version: 8, fingerprint: 'c5fb51505bd2b5e2' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

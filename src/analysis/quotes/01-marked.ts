@@ -1,6 +1,6 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
-import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, verbCue, type Context, type Keep } from './context.ts';
+import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -10,6 +10,8 @@ import { speakerInRegion, wordsIn } from './speaker.ts';
  * speech fragments in news run to clause length. Tune together with the title test below.
  */
 const MIN_UNATTRIBUTED_WORDS = 8;
+/** Marked words of a mixed quote fewer than this are a fragment: the quote is its whole reported clause. */
+const MIN_MIXED_WORDS = 6;
 /** A title in marks ("The New York Times") is short and capitalised word by word. */
 const MAX_TITLE_WORDS = 6;
 export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
@@ -56,7 +58,12 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
     if (mixed || introduced) {
       const speaker = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex)
         ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
-      keep({ ...base, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
+      // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
+      // blanco”") say nothing alone: the quote is the clause, with the marked words in it.
+      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+      const clause = mixed && that && inner.length < MIN_MIXED_WORDS ? trimSpan(ctx.text, that.end, closing.end) : undefined;
+      const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
       return;
     }
   }

@@ -92,3 +92,12 @@ test('a woman the verbs showed ("powiedziała") is not the subject of "komentowa
   assert.notEqual(second.speaker?.name, 'Marianne Thyssen');
   assert.equal(second.speaker?.name, 'rzecznik Komisji Margaritis Schinas');
 });
+
+test('a mixed quote of a few marked words is its whole reported clause; a long one stays the marked words', () => {
+  let d = doc('Autor poprawki, poseł Jan Wolny przekonywał, że zapis ten odbierze rządowi "czek in blanco" w sprawach wyjścia z Unii.', 'pl');
+  d = withMention(d, 'Jan Wolny', 'Jan Wolny', 'PER');
+  const q = quoteWith(quotes(d), 'czek in blanco');
+  assert.equal(q.kind, 'mixed');
+  assert.equal(q.text, 'zapis ten odbierze rządowi "czek in blanco" w sprawach wyjścia z Unii');
+  assert.equal(q.speaker?.name, 'Jan Wolny');
+});

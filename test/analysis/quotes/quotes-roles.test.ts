@@ -101,3 +101,11 @@ test('a mixed quote of a few marked words is its whole reported clause; a long o
   assert.equal(q.text, 'zapis ten odbierze rządowi "czek in blanco" w sprawach wyjścia z Unii');
   assert.equal(q.speaker?.name, 'Jan Wolny');
 });
+
+test('a dash after a closing mark is the quote\'s attribution, never the opening of new speech', () => {
+  let d = doc('„Dziękuję Bogu. Niech Pan będzie uwielbiony za moją wolność” – te słowa kobieta miała wypowiedzieć po wyjściu z więzienia, gdzie spędziła ostatnie lata. Strażnicy zostali zatrzymani. „Mogę potwierdzić, że przebywa obecnie ze swoją rodziną” – mówi Jan Wolny, szef stowarzyszenia.', 'pl');
+  d = withMention(d, 'Jan Wolny', 'Jan Wolny', 'PER');
+  const all = quotes(d);
+  assert.equal(all.some((q) => q.text.startsWith('te słowa')), false, 'no quote made of the narration after the dash');
+  assert.equal(quoteWith(all, 'Mogę potwierdzić').speaker?.name, 'Jan Wolny');
+});

@@ -109,3 +109,9 @@ test('a dash after a closing mark is the quote\'s attribution, never the opening
   assert.equal(all.some((q) => q.text.startsWith('te słowa')), false, 'no quote made of the narration after the dash');
   assert.equal(quoteWith(all, 'Mogę potwierdzić').speaker?.name, 'Jan Wolny');
 });
+
+test('English: a role noun refers back to the expert named before ("the analyst added")', () => {
+  let d = doc('Mark Green, an energy analyst, said the pipeline would raise dependence on one supplier. "Europe will pay for this choice for decades," the analyst added.', 'en');
+  d = withMention(d, 'Mark Green', 'Mark Green', 'PER');
+  assert.equal(quoteWith(quotes(d), 'Europe will pay').speaker?.name, 'Mark Green');
+});

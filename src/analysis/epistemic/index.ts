@@ -25,14 +25,11 @@
  *   sentence states what is not known, a fact: cues inside the question do not count;
  * - a denial inside a concessive clause ("mimo że temu zaprzeczał, dostarczył") is not the
  *   sentence's own.
- * An organisation's reporting verb confirms ("Ryanair oświadczył", "poinformowała spółka X") only
- * where the sentence names it as the one who speaks: not "prezes Ryanair oświadczył" (the chief
- * executive speaks), nor a speaker the quote layer resolved from elsewhere.
  */
 import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
-import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
+import { quoteCues } from '../quotes/cues.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -56,8 +53,8 @@ export interface EpistemicInput {
   readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType } })[];
   /** Time expressions (src/analysis/time): a time tells a schedule ("ma przylecieć o 21.00") from hearsay. */
   readonly times?: readonly Span[];
-  /** Entity mentions: an organisation named as the one who speaks confirms its own affairs. */
-  readonly mentions?: readonly (Span & { readonly type?: EntityType; readonly text?: string })[];
+  /** Accepted for a uniform stage signature; speakers already come with the quotes. */
+  readonly mentions?: readonly Span[];
 }
 
 /**
@@ -71,7 +68,6 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const quotes = input.quotes ?? [];
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
-  const organisations = (input.mentions ?? []).filter((m) => m.type === 'ORG' && !lexicon.media.has((m.text ?? input.text.slice(m.start, m.end)).toLowerCase()));
   return input.sentences.map((s, index) => {
     const all = sentenceWords(input.text, s).filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
@@ -89,11 +85,9 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       if (!inSentence) continue;
       const cue = q.cue && q.cue.start >= s.start && q.cue.end <= s.end ? q.cue : undefined;
       // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", not
-      // "prawnik poinformował", nor an agency relaying it ("- informuje Reuters"), and only where
-      // the sentence names it as the one who speaks (not "prezes Ryanair oświadczył", nor a union
-      // the quote layer took for the airline).
-      const institution = q.speaker?.type !== 'PER' && !lexicon.media.has((q.speaker?.name ?? '').toLowerCase());
-      if (cue && institution && lexicon.institutional.has(cue.text.toLowerCase()) && organisationSpeaks(all, cue, organisations, reporting)) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+      // "prawnik poinformował", nor an agency relaying it ("- informuje Reuters").
+      const institution = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase());
+      if (cue && institution && lexicon.institutional.has(cue.text.toLowerCase())) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
     // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
@@ -102,8 +96,6 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     if (attributions.length === 0) {
       const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
-      // No quote found, but the organisation named as the speaker ("poinformowały służby prasowe Kremla").
-      if (verb && lexicon.institutional.has(verb.text.toLowerCase()) && organisationSpeaks(all, verb, organisations, reporting)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
     }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
@@ -292,30 +284,6 @@ function inRelativeClause(words: readonly Word[], i: number, relatives: Readonly
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
   return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
-}
-
-/** Words from a reporting verb to the organisation that is its subject ("poinformowały służby prasowe Kremla", "poinformował operator projektu, spółka X"). */
-const SPEAKER_WORDS_AFTER = 4;
-
-/**
- * Whether an organisation named in the sentence is the subject of the reporting verb `cue`: right
- * before it ("Kreml przekazał", "Ryanair oświadczył") or within a few words after it ("przekazał
- * Kreml", "poinformowały służby prasowe Kremla"), and not the genitive of a person's role ("prezes
- * Ryanair oświadczył": the chief executive speaks).
- */
-function organisationSpeaks(words: readonly Word[], cue: Span, organisations: readonly Span[], reporting: QuoteCues): boolean {
-  const person = (w: Word | undefined): boolean => w !== undefined && reporting.roles.get(w.text.toLowerCase()) === 'PER';
-  const i = words.findIndex((w) => w.start === cue.start);
-  if (i < 0) return false;
-  return organisations.some((m) => {
-    const first = words.findIndex((w) => w.start >= m.start && w.start < m.end);
-    if (first < 0) return false;
-    let last = first;
-    while (last + 1 < words.length && words[last + 1]!.start < m.end) last++;
-    const role = person(words[first - 1]);
-    if (last === i - 1) return !role;
-    return first > i && first - i <= SPEAKER_WORDS_AFTER && !words.slice(i + 1, first).some(person);
-  });
 }
 
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {

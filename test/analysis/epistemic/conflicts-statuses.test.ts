@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifySentences } from '../../../src/analysis/epistemic/index.ts';
-import { doc, withMention } from '../quotes/fixture.ts';
-import { findQuotes } from '../../../src/analysis/quotes/index.ts';
+import { doc } from '../quotes/fixture.ts';
 
 const statuses = (text: string, language: 'pl' | 'en' = 'pl'): string[] => {
   const d = doc(text, language);
@@ -37,17 +36,4 @@ test('a judgement or a stated position is attributed: "W ocenie polskich ekspert
     statuses('W ocenie polskich ekspertów, gazociąg zagraża bezpieczeństwu energetycznemu Polski. Irlandzki przewoźnik zajął stanowisko, zgodnie z którym jego klientom nie przysługują odszkodowania.'),
     ['attributed', 'attributed'],
   );
-});
-
-test('an organisation confirms only where the sentence names it as the one who speaks', () => {
-  const text =
-    'Ryanair oświadczył, że loty z Polski odbędą się normalnie. ' +
-    "Michael O'Leary, prezes Ryanair oświadczył, że strajk był niepotrzebny. " +
-    'Związek holenderskich pilotów poinformował jednak, że otrzymał jedynie ustną obietnicę.';
-  const d = withMention(withMention(doc(text, 'pl'), 'Ryanair', 'Ryanair', 'ORG'), "Michael O'Leary", "Michael O'Leary", 'PER');
-  const quotes = findQuotes({ text: d.text, language: 'pl', sentences: d.sentences, mentions: d.mentions });
-  // The quote layer may give the third sentence's words to the airline named before: still no confirmation.
-  const guessed = quotes.map((q) => (q.sentence === 2 ? { ...q, speaker: { name: 'Ryanair', type: 'ORG' as const } } : q));
-  const statuses = classifySentences({ text: d.text, language: 'pl', sentences: d.sentences, quotes: guessed, mentions: d.mentions }).map((s) => s.status);
-  assert.deepEqual(statuses, ['confirmed', 'attributed', 'attributed']);
 });

@@ -6,7 +6,7 @@ import { doc, seed, withMention, type Doc } from '../quotes/fixture.ts';
 
 function statuses(d: Doc): SentenceStatus[] {
   const quotes = findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
-  return classifySentences({ text: d.text, language: d.language, sentences: d.sentences, quotes, mentions: d.mentions });
+  return classifySentences({ text: d.text, language: d.language, sentences: d.sentences, quotes });
 }
 
 /** The status of the sentence containing `fragment`. */

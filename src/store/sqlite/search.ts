@@ -1,23 +1,32 @@
 /**
- * The search concern on SQLite FTS5 (migration 005). Compact by design, because it is kept for
+ * The search concern on SQLite FTS5 (migration 009). Compact by design, because it is kept for
  * every article: the FTS table is contentless (it holds the inverted index only, not a copy of
- * the folded columns), its rowid names the sentence (`seq * 65536 + sentence index`), and the
- * sentence offsets live in one small row per article. Hits take their metadata and sentence text
- * from the `articles` table, which is the truth. Query syntax and semantics: src/search/query.ts.
+ * the folded columns), and its rowids are dense — an article's sentences take the next free run
+ * of rowids, and `search_documents` (keyed by the first rowid of the run) says whose they are
+ * and where each sentence sits in the text. Dense rowids keep each posting's rowid delta to a
+ * byte or two (a `seq * 65536 + index` rowid, as migration 005 had it, cost 3–4 bytes a posting:
+ * the index was 25 % larger; docs/BENCHMARKS.md, bytes). A matching sentence finds its document
+ * by one seek (the last document starting at or before it). Hits take their metadata and
+ * sentence text from the `articles` table, which is the truth. Query syntax and semantics:
+ * src/search/query.ts.
  */
 import { compileMatch, parseQuery } from '../../search/query.ts';
 import { highlightSpans, highlightTerms, queryLemmas, type HighlightTerms } from '../../search/terms.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchDocument, type SearchFilters, type SearchHit } from '../../search/types.ts';
+import type Database from 'better-sqlite3';
 import type { Language } from '../../types.ts';
 import type { SearchStore } from '../store.ts';
 import { decodeText } from './rows.ts';
 import type { Scope } from './scope.ts';
 
 /**
- * Sentences per article an FTS rowid can name. Longer articles (a 10 MB input could hold more)
- * are indexed up to it; no news article comes near.
+ * The document a search_fts rowid belongs to, as a subquery: the last run starting at or before
+ * it, if the rowid is inside that run (a run's length is its sentence count, 8 offset bytes each).
  */
-const SENTENCES_PER_ARTICLE = 65_536;
+function documentOf(rowid: string): string {
+  return `(SELECT d.first FROM search_documents d WHERE d.first <= ${rowid} ORDER BY d.first DESC LIMIT 1)`;
+}
+const SENTENCE_COUNT = 'length(d.offsets) / 8';
 
 /**
  * bm25 column weights (surface, lemmas): an exact word form counts double, so "Putinem" ranks
@@ -87,37 +96,46 @@ function filterSql(filters: SearchFilters, params: Record<string, unknown>): str
   return where.length ? `AND ${where.join(' AND ')}` : '';
 }
 
+/**
+ * Adds the documents not indexed yet, each in the next free run of rowids; returns how many were
+ * added. Also migration 009's way of rebuilding the index.
+ */
+export function indexDocuments(db: { prepare(sql: string): Database.Statement }, documents: readonly SearchDocument[]): number {
+  const seqOf = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
+  const known = db.prepare('SELECT 1 FROM search_documents WHERE seq = ?').pluck();
+  // The run after the last one (runs never overlap, so the last by `first` ends last); an
+  // article without sentences still takes one rowid, so every document has a first of its own.
+  const next = db.prepare(`SELECT first + max(1, ${SENTENCE_COUNT}) FROM search_documents d ORDER BY first DESC LIMIT 1`).pluck();
+  const insertDocument = db.prepare('INSERT INTO search_documents (first, seq, offsets) VALUES (?, ?, ?)');
+  const insertFts = db.prepare('INSERT INTO search_fts (rowid, surface, lemmas) VALUES (?, ?, ?)');
+  let added = 0;
+  let first = (next.get() as number | undefined) ?? 1;
+  for (const doc of documents) {
+    const seq = seqOf.get(doc.articleId) as number | undefined;
+    if (seq === undefined) throw new Error(`search: article ${doc.articleId} is not stored`);
+    if (known.get(seq)) continue;
+    insertDocument.run(first, seq, encodeOffsets(doc));
+    doc.sentences.forEach((s, i) => insertFts.run(first + i, s.surface, s.lemmas));
+    first += Math.max(1, doc.sentences.length);
+    added++;
+  }
+  return added;
+}
+
 export class SqliteSearch implements SearchStore {
   constructor(private readonly scope: Scope) {}
 
   index(documents: readonly SearchDocument[]): Promise<number> {
-    return this.scope.write((db) => {
-      const seqOf = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
-      const known = db.prepare('SELECT 1 FROM search_documents WHERE seq = ?').pluck();
-      const insertDocument = db.prepare('INSERT INTO search_documents (seq, offsets) VALUES (?, ?)');
-      const insertFts = db.prepare('INSERT INTO search_fts (rowid, surface, lemmas) VALUES (?, ?, ?)');
-      let added = 0;
-      for (const doc of documents) {
-        const seq = seqOf.get(doc.articleId) as number | undefined;
-        if (seq === undefined) throw new Error(`search: article ${doc.articleId} is not stored`);
-        if (known.get(seq)) continue;
-        const sentences = doc.sentences.slice(0, SENTENCES_PER_ARTICLE);
-        insertDocument.run(seq, encodeOffsets({ ...doc, sentences }));
-        sentences.forEach((s, i) => insertFts.run(seq * SENTENCES_PER_ARTICLE + i, s.surface, s.lemmas));
-        added++;
-      }
-      return added;
-    });
+    return this.scope.write((db) => indexDocuments(db, documents));
   }
 
   remove(articleId: string): Promise<boolean> {
     return this.scope.write((db) => {
-      const seq = db.prepare(`SELECT d.seq FROM search_documents d JOIN articles a ON a.seq = d.seq WHERE a.id = ?`)
-        .pluck().get(articleId) as number | undefined;
-      if (seq === undefined) return false;
-      const first = seq * SENTENCES_PER_ARTICLE;
-      db.prepare('DELETE FROM search_fts WHERE rowid >= ? AND rowid < ?').run(first, first + SENTENCES_PER_ARTICLE);
-      db.prepare('DELETE FROM search_documents WHERE seq = ?').run(seq);
+      const doc = db.prepare(`SELECT d.first, ${SENTENCE_COUNT} AS sentences FROM search_documents d JOIN articles a ON a.seq = d.seq WHERE a.id = ?`)
+        .get(articleId) as { first: number; sentences: number } | undefined;
+      if (doc === undefined) return false;
+      db.prepare('DELETE FROM search_fts WHERE rowid >= ? AND rowid < ?').run(doc.first, doc.first + doc.sentences);
+      db.prepare('DELETE FROM search_documents WHERE first = ?').run(doc.first);
       return true;
     });
   }
@@ -143,7 +161,8 @@ export class SqliteSearch implements SearchStore {
     // the articles matching each clause, then rank their sentences matching any clause.
     const everyClause = matches.map((match, i) => {
       params[`c${i}`] = match;
-      return `SELECT rowid / ${SENTENCES_PER_ARTICLE} FROM search_fts WHERE search_fts MATCH @c${i}`;
+      return `SELECT d.seq FROM search_fts f JOIN search_documents d ON d.first = ${documentOf('f.rowid')}
+        WHERE search_fts MATCH @c${i} AND f.rowid < d.first + ${SENTENCE_COUNT}`;
     }).join(' INTERSECT ');
     // bm25 must be computed in the query that MATCHes (MATERIALIZED stops SQLite flattening it
     // into the aggregate); the best sentence per article is then picked by GROUP BY: with max(),
@@ -151,19 +170,19 @@ export class SqliteSearch implements SearchStore {
     // aggregate query"). FTS5's bm25 is lower-is-better; the sign is flipped.
     const rows = this.scope.read.prepare(`
       WITH m AS MATERIALIZED (
-        SELECT rowid / ${SENTENCES_PER_ARTICLE} AS seq, rowid % ${SENTENCES_PER_ARTICLE} AS idx, -bm25(search_fts, ${SURFACE_WEIGHT}, ${LEMMA_WEIGHT}) AS score
+        SELECT rowid AS r, -bm25(search_fts, ${SURFACE_WEIGHT}, ${LEMMA_WEIGHT}) AS score
         FROM search_fts WHERE search_fts MATCH @any
       )
-      SELECT a.id AS article_id, m.idx, max(m.score) AS score, count(*) AS matches,
+      SELECT a.id AS article_id, m.r - d.first AS idx, max(m.score) AS score, count(*) AS matches,
              a.origin, a.title, a.outlet, a.language, a.published_value AS published, a.text, d.offsets
       FROM m
-      JOIN articles a ON a.seq = m.seq
-      JOIN search_documents d ON d.seq = m.seq
-      WHERE 1 ${filterSql(filters, params)}
+      JOIN search_documents d ON d.first = ${documentOf('m.r')}
+      JOIN articles a ON a.seq = d.seq
+      WHERE m.r < d.first + ${SENTENCE_COUNT} ${filterSql(filters, params)}
       -- Filtering outside m: inside, SQLite may drive the plan from the id list and re-run the
       -- full-text query per row ("Kim Rosja" on 1,000 synthetic articles: 61 → 39 ms).
-      ${matches.length > 1 ? `AND m.seq IN (${everyClause})` : ''}
-      GROUP BY m.seq
+      ${matches.length > 1 ? `AND d.seq IN (${everyClause})` : ''}
+      GROUP BY d.seq
       ORDER BY score DESC, a.id
       LIMIT @limit OFFSET @offset
     `).all(params) as HitRow[];

@@ -10,6 +10,9 @@
  *   index stage made them (src/app/stages.ts), and its segments merged into one.
  * - Near-duplicate bands lose their index by article: it only served deleting an article's bands,
  *   and articles are never deleted; lookups go by band key, the primary key.
+ * - Story tables: a story's engine state and its centroid are stored deflated
+ *   (src/store/sqlite/story-backend.ts); `stories` is rebuilt for it, since its `state` column
+ *   was declared JSON text. Same rows, same indexes, same values once inflated.
  */
 import type Database from 'better-sqlite3';
 import { hydrateAnalysis } from '../../../analysis/stored.ts';
@@ -17,6 +20,7 @@ import { searchDocument } from '../../../search/terms.ts';
 import { decodePayload, encodePayload, isCurrentPayload } from '../../codec.ts';
 import { ARTICLE_COLUMNS, fromRow, type ArticleRow } from '../rows.ts';
 import { indexDocuments } from '../search.ts';
+import { packStoryBlob } from '../story-backend.ts';
 
 /** Rows rewritten per statement round; bounds memory on a large store. */
 const PAGE = 500;
@@ -62,8 +66,46 @@ function rebuildSearch(db: Database.Database): void {
   db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
 }
 
+function packStoryTables(db: Database.Database): void {
+  db.function('kronika_pack_story_blob', (value: unknown) => packStoryBlob(value as string | Buffer));
+  db.exec(`
+    UPDATE story_centroids SET centroid = kronika_pack_story_blob(centroid);
+    CREATE TABLE stories_packed (
+      id          TEXT PRIMARY KEY,
+      level       TEXT NOT NULL CHECK (level IN ('event', 'storyline')),
+      slot        INTEGER NOT NULL,
+      merged_into TEXT,
+      merged_seq  INTEGER,
+      size        INTEGER NOT NULL,
+      independent INTEGER NOT NULL,
+      first_ms    INTEGER,
+      last_ms     INTEGER,
+      first_precision TEXT CHECK (first_precision IN ('year', 'month', 'day', 'minute')),
+      last_precision  TEXT CHECK (last_precision IN ('year', 'month', 'day', 'minute')),
+      slack_days  REAL NOT NULL,
+      touched     INTEGER NOT NULL,
+      title       TEXT,
+      first_seen  TEXT,
+      last_seen   TEXT,
+      state       BLOB NOT NULL,
+      record      TEXT CHECK (record IS NULL OR json_valid(record)),
+      UNIQUE (level, slot)
+    );
+    INSERT INTO stories_packed SELECT id, level, slot, merged_into, merged_seq, size, independent, first_ms, last_ms,
+      first_precision, last_precision, slack_days, touched, title, first_seen, last_seen, kronika_pack_story_blob(state), record
+      FROM stories ORDER BY rowid;
+    DROP TABLE stories;
+    ALTER TABLE stories_packed RENAME TO stories;
+    CREATE INDEX stories_touched ON stories (level, touched) WHERE merged_into IS NULL;
+    CREATE INDEX stories_size ON stories (level, size DESC, id) WHERE merged_into IS NULL;
+    CREATE INDEX stories_recent ON stories (level, last_seen DESC, size DESC, id) WHERE merged_into IS NULL;
+    CREATE INDEX stories_merged ON stories (merged_into, merged_seq) WHERE merged_into IS NOT NULL;
+  `);
+}
+
 export function up(db: Database.Database): void {
   reencodeAnalyses(db);
+  packStoryTables(db);
   rebuildSearch(db);
   db.exec('DROP INDEX IF EXISTS article_bands_article');
 }

@@ -4,8 +4,9 @@
  * - Analyses: every payload is rewritten in the codec's current format (src/store/codec.ts:
  *   field names lifted out, deflated with a preset dictionary). Each one is decoded and encoded
  *   again, so what reads back is what was stored.
- * - Search: the FTS rowids become dense (src/store/sqlite/search.ts says why) and
- *   `search_documents` is keyed by an article's first rowid. A contentless index cannot be read
+ * - Search: the FTS rowids become dense (src/store/sqlite/search.ts says why),
+ *   `search_documents` is keyed by an article's first rowid and keeps its sentence offsets as
+ *   varints (search.ts, encodeSpans). A contentless index cannot be read
  *   back, so the articles it held are indexed again from their stored analyses, exactly as the
  *   index stage made them (src/app/stages.ts), and its segments merged into one.
  * - Near-duplicate bands lose their index by article: it only served deleting an article's bands,
@@ -44,9 +45,10 @@ function rebuildSearch(db: Database.Database): void {
     DROP TABLE search_fts;
     DROP TABLE search_documents;
     CREATE TABLE search_documents (
-      first   INTEGER PRIMARY KEY,
-      seq     INTEGER NOT NULL UNIQUE REFERENCES articles (seq) ON DELETE CASCADE,
-      offsets BLOB NOT NULL
+      first     INTEGER PRIMARY KEY,
+      seq       INTEGER NOT NULL UNIQUE REFERENCES articles (seq) ON DELETE CASCADE,
+      sentences INTEGER NOT NULL,
+      offsets   BLOB NOT NULL
     );
     -- Text arrives folded already.
     CREATE VIRTUAL TABLE search_fts USING fts5(

@@ -2,7 +2,10 @@
  * Bytes of a stored analysis (src/analysis/stored.ts). Every engine stores the same bytes, so a
  * store moved between engines needs no re-encoding.
  *
- * Format 1 (current): one version byte, then raw deflate (level 9, with the preset dictionary of
+ * Format 2 (current): as format 1, with lemmas stored as edits of their words (StoredLemma in
+ * src/analysis/stored.ts).
+ *
+ * Format 1: one version byte, then raw deflate (level 9, with the preset dictionary of
  * src/store/codec-dictionary.ts) of the payload's JSON with its field names lifted out: every
  * object is written as an array `[-(shape + 2), …values]` where `shape` indexes a list of key
  * lists kept once at the head, so `"start":…,"end":…,"sentence":…` is not repeated per mention.
@@ -11,19 +14,21 @@
  * (payload))` gives: undefined fields are dropped, undefined array elements become null.
  *
  * Format 0 (rows written before migration 009): raw deflate of the plain JSON, no version byte.
- * The version byte is chosen so the two cannot be confused: 0x07 as the first byte of a raw
- * deflate stream would declare a block of type 3, which does not exist (RFC 1951, 3.2.3).
+ * The version bytes are chosen so the formats cannot be confused: 0x07 or 0x0f as the first byte
+ * of a raw deflate stream would declare a block of type 3, which does not exist (RFC 1951, 3.2.3).
+ * Formats 0 and 1 hold lemmas as plain strings; they are read into today's form.
  *
- * Measured on the 1,000-article scale store (docs/BENCHMARKS.md, bytes): 2.4 KB → see there;
- * brotli at quality 11 was smaller than plain deflate but ~50× slower to write, and lost to the
- * dictionary.
+ * Measured on the 1,000-article scale store (docs/BENCHMARKS.md, bytes): 2,417 → 1,665 bytes an
+ * analysis (field names −3 %, dictionary −13 %, lemma edits −18 %); brotli at quality 11 on the
+ * plain JSON gave 2,055 at ~50× the time to write.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { AnalysisPayload } from '../analysis/stored.ts';
+import { fromLiteralLemmas, type AnalysisPayload } from '../analysis/stored.ts';
 import { ANALYSIS_DICTIONARY_1 } from './codec-dictionary.ts';
 
-/** First byte of a format-1 payload; never the first byte of a raw deflate stream. */
+/** First byte of a format-1 and a format-2 payload; never the first byte of a raw deflate stream. */
 const FORMAT_1 = 0x07;
+const FORMAT_2 = 0x0f;
 const DICTIONARY_1 = Buffer.from(ANALYSIS_DICTIONARY_1, 'utf8');
 
 /** Marks a literal array whose first element would otherwise read as a shape reference. */
@@ -90,16 +95,29 @@ export function unpackJson([shapes, value]: [string[][], Json]): unknown {
 
 export function encodePayload(payload: AnalysisPayload): Buffer {
   const body = deflateRawSync(JSON.stringify(packJson(payload)), { level: 9, dictionary: DICTIONARY_1 });
-  return Buffer.concat([Buffer.of(FORMAT_1), body]);
+  return Buffer.concat([Buffer.of(FORMAT_2), body]);
+}
+
+/** A payload of format 0 or 1 with its lemmas in today's form. */
+function withEditedLemmas(payload: AnalysisPayload): AnalysisPayload {
+  const title = payload.features.title;
+  return {
+    ...payload,
+    lemmas: payload.lemmas.map(fromLiteralLemmas),
+    features: { ...payload.features, ...(title && { title: { ...title, lemmas: fromLiteralLemmas(title.lemmas) } }) },
+  };
 }
 
 export function decodePayload(bytes: Uint8Array): AnalysisPayload {
-  if (bytes[0] !== FORMAT_1) return JSON.parse(inflateRawSync(bytes).toString('utf8')) as AnalysisPayload;
+  if (bytes[0] !== FORMAT_1 && bytes[0] !== FORMAT_2) {
+    return withEditedLemmas(JSON.parse(inflateRawSync(bytes).toString('utf8')) as AnalysisPayload);
+  }
   const json = inflateRawSync(bytes.subarray(1), { dictionary: DICTIONARY_1 }).toString('utf8');
-  return unpackJson(JSON.parse(json) as [string[][], Json]) as AnalysisPayload;
+  const payload = unpackJson(JSON.parse(json) as [string[][], Json]) as AnalysisPayload;
+  return bytes[0] === FORMAT_2 ? payload : withEditedLemmas(payload);
 }
 
 /** Whether `bytes` are in the current format (migration 009 rewrites those that are not). */
 export function isCurrentPayload(bytes: Uint8Array): boolean {
-  return bytes[0] === FORMAT_1;
+  return bytes[0] === FORMAT_2;
 }

@@ -13,7 +13,9 @@ import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { analysePayload } from '../../../src/app/analyse.ts';
 import { runStages } from '../../../src/app/stages.ts';
-import { hydrateAnalysis } from '../../../src/analysis/stored.ts';
+import { hydrateAnalysis, retokenize, type AnalysisPayload } from '../../../src/analysis/stored.ts';
+import type { Token } from '../../../src/text/index.ts';
+import type { Article } from '../../../src/types.ts';
 import { searchDocument } from '../../../src/search/terms.ts';
 import { bandKeys } from '../../../src/stories/fingerprint.ts';
 import { isCurrentPayload } from '../../../src/store/codec.ts';
@@ -32,6 +34,18 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const QUERIES = ['Putin', 'Kim Rosja', '"Korea Północna"', 'woj*', 'spotkanie Władywostok', 'kosmodrom', 'rakiet*', 'nieistniejące'];
 const articles = seedArticles();
 
+/** The payload as the code before migration 009 stored it: every lemma that is not 0 or 1 spelled out. */
+function legacyPayload(article: Article, payload: AnalysisPayload): AnalysisPayload {
+  const literal = (tokens: readonly Token[]) => tokens.filter((t) => t.kind === 'word')
+    .map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : t.lemma));
+  const title = payload.features.title;
+  return {
+    ...payload,
+    lemmas: hydrateAnalysis(article, payload).sentences.map((s) => literal(s.tokens)),
+    features: { ...payload.features, ...(title && { title: { ...title, lemmas: literal(retokenize({ start: 0, end: article.title!.length, text: article.title! }, title.lemmas)) } }) },
+  };
+}
+
 /** A file as migrations 1–8 and their era's code wrote it. */
 function storeOf008(path: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -47,7 +61,9 @@ function storeOf008(path: string): void {
     insert.run({ ...toParams(article, signature, undefined, undefined), seq });
     for (const key of bandKeys(signature)) db.prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)').run(key, article.id);
     const payload = analysePayload(article);
-    db.prepare('INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)').run(article.id, 1, deflateRawSync(JSON.stringify(payload)));
+    const legacy = legacyPayload(article, payload);
+    assert.ok(legacy.lemmas.flat().some((l) => typeof l === 'string' && l !== payload.lemmas.flat().find((x) => x === l)), 'lemmas spelled out, as then');
+    db.prepare('INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)').run(article.id, 1, deflateRawSync(JSON.stringify(legacy)));
     const doc = searchDocument(article.id, hydrateAnalysis(article, payload).sentences);
     db.prepare('INSERT INTO search_documents (seq, offsets) VALUES (?, ?)').run(seq, encodeOffsets(doc));
     doc.sentences.forEach((s, n) => db.prepare('INSERT INTO search_fts (rowid, surface, lemmas) VALUES (?, ?, ?)').run(seq * 65_536 + n, s.surface, s.lemmas));

@@ -1,13 +1,15 @@
 /**
  * 009: fewer bytes per stored article, nothing lost, as SQLite's 009
  * (src/store/sqlite/migrations/009-compact.ts; docs/SCHEMA.md):
- * - analyses: every payload rewritten in the codec's current format (src/store/codec.ts), each
- *   decoded and encoded again, so what reads back is what was stored;
+ * - analyses: every payload rewritten in the codec's current format (src/store/codec.ts; lemmas
+ *   as edits of their words), each decoded and encoded again, so what reads back is what was stored;
  * - near-duplicate bands lose their index by article (articles are never deleted; lookups go by
  *   band key, the primary key).
  */
 import type pg from 'pg';
+import { compactLemmas } from '../../../analysis/stored.ts';
 import { decodePayload, encodePayload, isCurrentPayload } from '../../codec.ts';
+import { ARTICLE_COLUMNS, fromRow, type ArticleRow } from '../../sqlite/rows.ts';
 
 export const up = `
   DROP INDEX IF EXISTS article_bands_article;
@@ -18,14 +20,15 @@ const PAGE = 500;
 
 export async function convert(client: pg.ClientBase): Promise<void> {
   for (let after = ''; ;) {
-    const { rows } = await client.query<{ article_id: string; payload: Buffer }>(
-      'SELECT article_id, payload FROM analyses WHERE article_id > $1 ORDER BY article_id LIMIT $2', [after, PAGE]);
+    const { rows } = await client.query<ArticleRow & { payload: Buffer }>(
+      `SELECT ${ARTICLE_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}, n.payload FROM analyses n JOIN articles a ON a.id = n.article_id
+       WHERE n.article_id > $1 ORDER BY n.article_id LIMIT $2`, [after, PAGE]);
     if (rows.length === 0) return;
     const stale = rows.filter((r) => !isCurrentPayload(r.payload));
     if (stale.length > 0) {
       await client.query(`UPDATE analyses a SET payload = u.payload FROM unnest($1::text[], $2::bytea[]) AS u (id, payload)
-        WHERE a.article_id = u.id`, [stale.map((r) => r.article_id), stale.map((r) => encodePayload(decodePayload(r.payload)))]);
+        WHERE a.article_id = u.id`, [stale.map((r) => r.id), stale.map((r) => encodePayload(compactLemmas(fromRow(r), decodePayload(r.payload))))]);
     }
-    after = rows[rows.length - 1]!.article_id;
+    after = rows[rows.length - 1]!.id;
   }
 }

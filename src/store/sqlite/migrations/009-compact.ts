@@ -2,8 +2,8 @@
  * 009: fewer bytes per stored article, nothing lost (docs/BENCHMARKS.md, bytes; docs/SCHEMA.md).
  *
  * - Analyses: every payload is rewritten in the codec's current format (src/store/codec.ts:
- *   field names lifted out, deflated with a preset dictionary). Each one is decoded and encoded
- *   again, so what reads back is what was stored.
+ *   field names lifted out, lemmas as edits of their words, deflated with a preset dictionary).
+ *   Each one is decoded and encoded again, so what reads back is what was stored.
  * - Search: the FTS rowids become dense (src/store/sqlite/search.ts says why),
  *   `search_documents` is keyed by an article's first rowid and keeps its sentence offsets as
  *   varints (search.ts, encodeSpans). A contentless index cannot be read
@@ -16,7 +16,7 @@
  *   was declared JSON text. Same rows, same indexes, same values once inflated.
  */
 import type Database from 'better-sqlite3';
-import { hydrateAnalysis } from '../../../analysis/stored.ts';
+import { compactLemmas, hydrateAnalysis } from '../../../analysis/stored.ts';
 import { searchDocument } from '../../../search/terms.ts';
 import { decodePayload, encodePayload, isCurrentPayload } from '../../codec.ts';
 import { ARTICLE_COLUMNS, fromRow, type ArticleRow } from '../rows.ts';
@@ -27,15 +27,16 @@ import { packStoryBlob } from '../story-backend.ts';
 const PAGE = 500;
 
 function reencodeAnalyses(db: Database.Database): void {
-  const page = db.prepare('SELECT rowid, payload FROM analyses WHERE rowid > ? ORDER BY rowid LIMIT ?');
+  const page = db.prepare(`SELECT ${ARTICLE_COLUMNS}, n.rowid AS analysis, n.payload FROM analyses n JOIN articles a ON a.id = n.article_id
+    WHERE n.rowid > ? ORDER BY n.rowid LIMIT ?`);
   const update = db.prepare('UPDATE analyses SET payload = ? WHERE rowid = ?');
   for (let after = 0; ;) {
-    const rows = page.all(after, PAGE) as { rowid: number; payload: Buffer }[];
+    const rows = page.all(after, PAGE) as (ArticleRow & { analysis: number; payload: Buffer })[];
     if (rows.length === 0) return;
     for (const row of rows) {
-      if (!isCurrentPayload(row.payload)) update.run(encodePayload(decodePayload(row.payload)), row.rowid);
+      if (!isCurrentPayload(row.payload)) update.run(encodePayload(compactLemmas(fromRow(row), decodePayload(row.payload))), row.analysis);
     }
-    after = rows[rows.length - 1]!.rowid;
+    after = rows[rows.length - 1]!.analysis;
   }
 }
 

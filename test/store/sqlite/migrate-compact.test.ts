@@ -13,9 +13,8 @@ import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { analysePayload } from '../../../src/app/analyse.ts';
 import { runStages } from '../../../src/app/stages.ts';
-import { hydrateAnalysis, retokenize, type AnalysisPayload } from '../../../src/analysis/stored.ts';
-import type { Token } from '../../../src/text/index.ts';
-import type { Article } from '../../../src/types.ts';
+import { hydrateAnalysis } from '../../../src/analysis/stored.ts';
+import { legacyPayload } from '../legacy.ts';
 import { searchDocument } from '../../../src/search/terms.ts';
 import { bandKeys } from '../../../src/stories/fingerprint.ts';
 import { isCurrentPayload } from '../../../src/store/codec.ts';
@@ -33,18 +32,6 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 const QUERIES = ['Putin', 'Kim Rosja', '"Korea Północna"', 'woj*', 'spotkanie Władywostok', 'kosmodrom', 'rakiet*', 'nieistniejące'];
 const articles = seedArticles();
-
-/** The payload as the code before migration 009 stored it: every lemma that is not 0 or 1 spelled out. */
-function legacyPayload(article: Article, payload: AnalysisPayload): AnalysisPayload {
-  const literal = (tokens: readonly Token[]) => tokens.filter((t) => t.kind === 'word')
-    .map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : t.lemma));
-  const title = payload.features.title;
-  return {
-    ...payload,
-    lemmas: hydrateAnalysis(article, payload).sentences.map((s) => literal(s.tokens)),
-    features: { ...payload.features, ...(title && { title: { ...title, lemmas: literal(retokenize({ start: 0, end: article.title!.length, text: article.title! }, title.lemmas)) } }) },
-  };
-}
 
 /** A file as migrations 1–8 and their era's code wrote it. */
 function storeOf008(path: string): void {

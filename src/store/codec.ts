@@ -79,15 +79,21 @@ export function unpackJson([shapes, value]: [string[][], Json]): unknown {
   const unpack = (v: Json): unknown => {
     if (!Array.isArray(v)) return v;
     const head = v[0];
-    if (typeof head !== 'number' || head >= 0) return v.map(unpack);
+    if (typeof head !== 'number' || head >= 0) {
+      // Arrays of plain values (sentence offsets, lemmas) are most of a payload: kept as parsed.
+      if (v.every((item) => item === null || typeof item !== 'object')) return v;
+      return v.map(unpack);
+    }
     if (head === LITERAL_ARRAY) return v.slice(1).map(unpack);
     const keys = shapes[-head - SHAPE_BASE];
     if (!keys || keys.length !== v.length - 1) throw new Error(`stored analysis: bad shape ${-head - SHAPE_BASE}`);
     const out: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      // defineProperty, so a key named __proto__ is a field as JSON.parse makes it, not the prototype.
-      Object.defineProperty(out, key, { value: unpack(v[i + 1]!), enumerable: true, writable: true, configurable: true });
-    });
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      // A key named __proto__ must be a field, as JSON.parse makes it, not the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: unpack(v[i + 1]!), enumerable: true, writable: true, configurable: true });
+      else out[key] = unpack(v[i + 1]!);
+    }
     return out;
   };
   return unpack(value);

@@ -18,6 +18,8 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const DIR = join(REPO, 'tmp/bench-scale');
 const SIZE = 1000;
 const BASELINE = process.env.KRONIKA_BYTES_BASELINE;
+/** What wrote the baseline store, for the report (e.g. "main at 2b15152"). */
+const BASELINE_LABEL = process.env.KRONIKA_BYTES_BASELINE_LABEL ?? 'baseline';
 
 /** What each table is for, as docs/BENCHMARKS.md reports it. */
 function kind(name: string): string {
@@ -81,8 +83,8 @@ export async function run(): Promise<BenchReport> {
   const { path } = await built(SIZE, articles);
   const measured: [string, Footprint][] = [];
   if (BASELINE) {
-    measured.push(['baseline (as written)', footprint(BASELINE, SIZE)]);
-    measured.push(['baseline, migrated', footprint(await migratedCopy(BASELINE), SIZE)]);
+    measured.push([`${BASELINE_LABEL} (as written)`, footprint(BASELINE, SIZE)]);
+    measured.push([`${BASELINE_LABEL}, migrated by this code (then VACUUM)`, footprint(await migratedCopy(BASELINE), SIZE)]);
   }
   measured.push(['this code, fresh', footprint(path, SIZE)]);
   const kinds = ['search', 'articles', 'analyses', 'stories', 'near-duplicate bands', 'other'];

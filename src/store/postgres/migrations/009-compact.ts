@@ -4,7 +4,11 @@
  * - analyses: every payload rewritten in the codec's current format (src/store/codec.ts; lemmas
  *   as edits of their words), each decoded and encoded again, so what reads back is what was stored;
  * - near-duplicate bands lose their index by article (articles are never deleted; lookups go by
- *   band key, the primary key).
+ *   band key, the primary key);
+ * - search sentences lose their (seq, idx) primary key, 4 % of the index's bytes: nothing looks a
+ *   sentence up by it, and a sentence is inserted only with its new document (search.ts), so it
+ *   guarded nothing. Removing a document's sentences (ON DELETE CASCADE) finds them through a
+ *   BRIN index on seq, a few pages for the whole table, since sentences arrive in seq order.
  */
 import type pg from 'pg';
 import { compactLemmas } from '../../../analysis/stored.ts';
@@ -13,6 +17,8 @@ import { ARTICLE_COLUMNS, fromRow, type ArticleRow } from '../../sqlite/rows.ts'
 
 export const up = `
   DROP INDEX IF EXISTS article_bands_article;
+  ALTER TABLE search_sentences DROP CONSTRAINT IF EXISTS search_sentences_pkey;
+  CREATE INDEX search_sentences_seq ON search_sentences USING brin (seq);
 `;
 
 /** Rows rewritten per round trip; bounds memory on a large store. */

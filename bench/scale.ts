@@ -43,7 +43,7 @@ const SIZES = (process.env.KRONIKA_SCALE_SIZES ?? '1000,10000,100000').split(','
 /** Stores main's code path is timed on: it restores its whole story state per command, so 100k takes a long while to build. */
 const BASELINE_SIZES = SIZES.filter((n) => n <= 10_000);
 /** Bump when the synthetic stream or the store format changes: built stores of another version are rebuilt. */
-const BUILD_VERSION = 2;
+const BUILD_VERSION = 3;
 /** Articles per save while building (the CLI's chunk). */
 const BUILD_CHUNK = 200;
 /** New articles timed per store size. */

@@ -143,7 +143,9 @@ function timeValues(s: SentenceFeatures): string[] {
 /**
  * The sentence says its content is not so: a negation bears on it ("nie zgadzają się na X") or it
  * reports a denial ("Bibi zawsze zaprzeczała, że bluźniła", epistemic status "denied"). Such a
- * sentence never states the claim of a sentence saying the content is so.
+ * sentence is never cited for a claim saying the content is so (`completeCitations`). The grouping
+ * itself compares only negation: keeping denials apart there too lowered citation figures through
+ * the claims it regrouped (docs/QUALITY.md, "Third round: citations").
  */
 export function denies(s: SentenceFeatures): boolean {
   return s.negated !== (s.epistemic === 'denied');
@@ -450,7 +452,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return denies(x) === denies(y) && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)

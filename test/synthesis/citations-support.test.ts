@@ -11,7 +11,7 @@ import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
 import { storyFeatures, type SentenceFeatures, type StoryFeatures } from '../../src/synthesis/features.ts';
-import { completeCitations, denies, groupClaims } from '../../src/synthesis/claims.ts';
+import { completeCitations, denies } from '../../src/synthesis/claims.ts';
 
 const seeds = loadSeedAnalyses().analyses;
 
@@ -65,15 +65,16 @@ test('citations: a sentence without the words most wordings of the claim share i
   assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
 });
 
-test('citations: a denial ("zaprzeczała, że bluźniła") has the opposite polarity of the claim it denies', () => {
+test('citations: a denial ("zaprzeczała, że bluźniła") has the opposite polarity and is not cited for what it denies', () => {
   const { features, by } = story({
     a: 'Kobieta została w 2010 roku skazana za bluźnierstwo przeciwko Mahometowi.',
-    b: 'Bibi zawsze zaprzeczała, że bluźniła przeciwko Mahometowi.',
-    c: 'Nie zgadzają się na zawieranie umów na podstawie prawa irlandzkiego.',
+    b: 'Pakistański Sąd Najwyższy uniewinnił chrześcijankę z Pakistanu Asię Bibi skazaną w 2010 roku za bluźnierstwo przeciwko prorokowi Mahometowi.',
+    c: 'Bibi zawsze zaprzeczała, że bluźniła przeciwko Mahometowi.',
+    d: 'Nie zgadzają się na zawieranie umów na podstawie prawa irlandzkiego.',
   });
   assert.equal(denies(by.get('a')!), false);
-  assert.equal(denies(by.get('b')!), true, `epistemic: ${by.get('b')!.epistemic}`);
-  assert.equal(denies(by.get('c')!), true);
-  const groups = groupClaims(features);
-  assert.ok(!groups.some((g) => g.members.includes(by.get('a')!) && g.members.includes(by.get('b')!)));
+  assert.equal(denies(by.get('c')!), true, `epistemic: ${by.get('c')!.epistemic}`);
+  assert.equal(denies(by.get('d')!), true);
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
 });

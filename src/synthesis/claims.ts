@@ -601,16 +601,40 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     }
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
     for (const [s, w] of covered) {
-      const score = w / profile.norm;
+      const terms = termsOf.get(s)!;
+      // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
+      const figured = g.anchor?.kind === 'figure' && sharesFigures(terms, profile);
+      const score = w / profile.norm + (figured ? 1 : 0);
       if (score < SUPPORT_COVERAGE) continue;
       const previous = best.get(s.articleIndex);
       if (previous && previous.score >= score) continue;
-      if (!supports(s, termsOf.get(s)!, g, wordings, profile, negated, idf)) continue;
+      // With two figures shared, a long wording's negation is usually in a side clause ("…, że rząd nie
+      // przedstawił gwarancji"): only a negated or denying sentence is kept from a positive claim.
+      if (!(figured ? agrees(s, g, wordings, denies(s) && negated) : supports(s, terms, g, wordings, profile, negated, idf))) continue;
       best.set(s.articleIndex, { s, score });
     }
     if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
   });
   return added;
+}
+
+/**
+ * The sentence states two figures most of the claim's wordings state (its core): "324 posłów … 295"
+ * and "324 do 295". Asked only of claims joined through a figure: in a claim joined by wording, a
+ * figure may belong to another fact of a long sentence ("324 posłów" in Labour's vote against).
+ */
+function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
+  let n = 0;
+  for (const t of profile.core.keys()) if (t.startsWith('#') && terms.has(t)) n++;
+  return n >= 2;
+}
+
+/** Polarity, figures, places and dates agree with every member. */
+function agrees(s: SentenceFeatures, g: SentenceGroup, wordings: readonly SentenceFeatures[], negated: boolean): boolean {
+  if (denies(s) !== negated) return false;
+  // Figures and places are the wording's; dates also depend on the article's day when undated.
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  return datedMembers(g).every((m) => datesAligned(s, m));
 }
 
 function supports(
@@ -633,9 +657,7 @@ function supports(
   }
   if (g.anchor && !statesAnchor(s, g.anchor)) return false;
   if (!wordings.some((m) => containment(s, m, idf, 1, MIN_SHARED) >= SUPPORT_PAIR)) return false;
-  // Figures and places are the wording's; dates also depend on the article's day when undated.
-  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
-  return datedMembers(g).every((m) => datesAligned(s, m));
+  return agrees(s, g, wordings, negated);
 }
 
 const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();

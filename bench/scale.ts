@@ -43,7 +43,7 @@ const SIZES = (process.env.KRONIKA_SCALE_SIZES ?? '1000,10000,100000').split(','
 /** Stores main's code path is timed on: it restores its whole story state per command, so 100k takes a long while to build. */
 const BASELINE_SIZES = SIZES.filter((n) => n <= 10_000);
 /** Bump when the synthetic stream or the store format changes: built stores of another version are rebuilt. */
-const BUILD_VERSION = 2;
+const BUILD_VERSION = 3;
 /** Articles per save while building (the CLI's chunk). */
 const BUILD_CHUNK = 200;
 /** New articles timed per store size. */
@@ -51,12 +51,12 @@ const PROBES = 3;
 /** The one big event, so a report of a ~100-article story can be timed. */
 const BIG_EVENT = 100;
 
-interface Paragraph {
+export interface Paragraph {
   readonly text: string;
   readonly title: string;
 }
 
-function paragraphs(): Paragraph[] {
+export function paragraphs(): Paragraph[] {
   const sources = loadBsnlpArticles(DEFAULT_BSNLP_PATH);
   const articles = (sources.length ? sources : [...loadSeeds(), ...loadOffTopic()]).map((l) => l.article);
   const out: Paragraph[] = [];
@@ -95,7 +95,7 @@ function stream(count: number, pool: readonly Paragraph[]): Article[] {
 }
 
 /** The stream, made once and kept beside the stores (making 100k articles takes minutes). */
-function cachedStream(count: number, pool: readonly Paragraph[]): Article[] {
+export function cachedStream(count: number, pool: readonly Paragraph[]): Article[] {
   const file = join(DIR, `stream-${BUILD_VERSION}-${count}.jsonl`);
   if (existsSync(file)) return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Article);
   const articles = stream(count, pool);
@@ -150,7 +150,7 @@ async function analyseInParallel(store: Store, size: number): Promise<void> {
 }
 
 /** Builds (or reuses) the store of `size` articles; returns its path. */
-async function built(size: number, articles: readonly Article[]): Promise<{ path: string; buildMs?: number }> {
+export async function built(size: number, articles: readonly Article[]): Promise<{ path: string; buildMs?: number }> {
   const path = join(DIR, `store-${size}.db`);
   const stamp = `${path}.built`;
   if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === String(BUILD_VERSION)) return { path };

@@ -6,7 +6,8 @@
  *   as SLICED and sliced again on the way back; a sentence keeps only its offsets;
  * - no tokens: they are re-derived by the tokenizer (a regular expression over the sentence,
  *   cheap), and only each word's lemma is kept (0 when it is the lower-cased word, 1 when it is
- *   the word as written);
+ *   the word as written, else as an edit of the lower-cased word: `"1y"` for "ubiegłą" →
+ *   "ubiegły", see StoredLemma);
  * - no timeline events: timelineEvents derives them from the times, as analyzeArticle does.
  * What remains is plain JSON; the store compresses it (src/store/codec.ts).
  *
@@ -28,8 +29,45 @@ export type StoredRecord = Readonly<Record<string, unknown>>;
 /** Stands for "the article text at this record's offsets"; NUL never occurs in analysis strings. */
 const SLICED = '\u0000';
 
-/** A stored lemma: the lemma itself, 0 for the lower-cased word, 1 for the word as written. */
+/**
+ * A stored lemma: 0 for the lower-cased word, 1 for the word as written, or a string — a digit
+ * `n` then a suffix for "the lower-cased word without its last n characters, then the suffix"
+ * ("1y": ubiegłą → ubiegły; inflection changes the end of a word, so this is usually a character
+ * or two where the lemma is ten), else the lemma itself, after a U+0001 when it starts with a
+ * digit or U+0001 of its own. Payloads stored before this form (codec formats 0 and 1,
+ * src/store/codec.ts) are read through `fromLiteralLemmas`.
+ */
 export type StoredLemma = string | 0 | 1;
+
+const LITERAL = '\u0001';
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** The lemma of `word` from its stored string form. */
+function lemmaFrom(word: string, stored: string): string {
+  const first = stored.charCodeAt(0);
+  if (isDigit(first)) {
+    const lower = word.toLowerCase();
+    return lower.slice(0, lower.length - (first - 48)) + stored.slice(1);
+  }
+  return stored[0] === LITERAL ? stored.slice(1) : stored;
+}
+
+/** The shortest string form of `lemma` that lemmaFrom reads back exactly. */
+function lemmaString(word: string, lemma: string): string {
+  const literal = isDigit(lemma.charCodeAt(0)) || lemma[0] === LITERAL ? LITERAL + lemma : lemma;
+  const lower = word.toLowerCase();
+  let same = 0;
+  while (same < lower.length && same < lemma.length && lower[same] === lemma[same]) same++;
+  const cut = lower.length - same;
+  if (cut > 9) return literal;
+  const edit = `${cut}${lemma.slice(same)}`;
+  return edit.length < literal.length && lemmaFrom(word, edit) === lemma ? edit : literal;
+}
+
+/** Lemmas stored as plain strings (the form before edits) in today's form: only a string that would read as an edit changes. */
+export function fromLiteralLemmas(lemmas: readonly StoredLemma[]): StoredLemma[] {
+  return lemmas.map((l) => (typeof l === 'string' && (isDigit(l.charCodeAt(0)) || l[0] === LITERAL) ? LITERAL + l : l));
+}
 
 /**
  * Story-clustering signals as stored, filled in by the caller (src/app/analyse.ts): as little as
@@ -93,7 +131,8 @@ function unstrip(value: unknown, text: string): unknown {
 
 /** Lemmas of the word tokens as stored (StoredLemma). */
 export function keptLemmas(tokens: readonly Token[]): StoredLemma[] {
-  return tokens.filter((t) => t.kind === 'word').map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : t.lemma));
+  return tokens.filter((t) => t.kind === 'word')
+    .map((t) => (t.lemma === t.text.toLowerCase() ? 0 : t.lemma === t.text ? 1 : lemmaString(t.text, t.lemma)));
 }
 
 /** Tokens of a text span as the tokenizer makes them, with the stored lemmas put back. */
@@ -103,8 +142,26 @@ export function retokenize(sentence: Span & { readonly text: string }, lemmas: r
     if (t.kind !== 'word') return t;
     const lemma = lemmas[word++];
     if (lemma === 0 || lemma === undefined) return t;
-    return { ...t, lemma: lemma === 1 ? t.text : lemma };
+    return { ...t, lemma: lemma === 1 ? t.text : lemmaFrom(t.text, lemma) };
   });
+}
+
+/**
+ * The payload with its lemmas in their shortest form (edits of their words), as encodeAnalysis
+ * writes them today; payloads stored with lemmas spelled out (read through fromLiteralLemmas)
+ * shrink this way without being analysed again. Kept-whole tokens are left as they are.
+ */
+export function compactLemmas(article: Article, payload: AnalysisPayload): AnalysisPayload {
+  const title = payload.features.title;
+  const again = (span: Span & { readonly text: string }, lemmas: readonly StoredLemma[]) => keptLemmas(retokenize(span, lemmas));
+  return {
+    ...payload,
+    lemmas: payload.sentences.map(([start, end], i) => again({ start, end, text: article.text.slice(start, end) }, payload.lemmas[i] ?? [])),
+    features: {
+      ...payload.features,
+      ...(title && article.title !== undefined && { title: { ...title, lemmas: again({ start: 0, end: article.title.length, text: article.title }, title.lemmas) } }),
+    },
+  };
 }
 
 export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {

@@ -143,7 +143,9 @@ function timeValues(s: SentenceFeatures): string[] {
 /**
  * The sentence says its content is not so: a negation bears on it ("nie zgadzają się na X") or it
  * reports a denial ("Bibi zawsze zaprzeczała, że bluźniła", epistemic status "denied"). Such a
- * sentence never states the claim of a sentence saying the content is so.
+ * sentence is never cited for a claim saying the content is so (`completeCitations`). The grouping
+ * itself compares only negation: keeping denials apart there too lowered citation figures through
+ * the claims it regrouped (docs/QUALITY.md, "Third round: citations").
  */
 export function denies(s: SentenceFeatures): boolean {
   return s.negated !== (s.epistemic === 'denied');
@@ -451,7 +453,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return denies(x) === denies(y) && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
@@ -568,22 +570,35 @@ function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
  * the groups themselves (and so conflicts, representatives and the summary) stay as grouped.
  */
 export function completeCitations(features: StoryFeatures, groups: readonly SentenceGroup[]): Map<number, SentenceFeatures[]> {
-  const candidates = features.sentences.filter((s) => s.claimable);
+  // Copies of a sentence (one text, one publication day) score alike: they are weighed once, as a
+  // key, and each copy stands for its own article.
+  const keys = new Map<string, SentenceFeatures[]>();
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const key = `${s.article.published?.value ?? ''}|${normalisedText(s)}`;
+    const list = keys.get(key);
+    if (list) list.push(s);
+    else keys.set(key, [s]);
+  }
   const termsOf = new Map<SentenceFeatures, Set<string>>();
-  const postings = new Map<string, SentenceFeatures[]>();
-  for (const s of candidates) {
-    const terms = supportTerms(s);
-    termsOf.set(s, terms);
+  const postings = new Map<string, SentenceFeatures[][]>();
+  const counts = new Map<string, number>();
+  let candidates = 0;
+  for (const copies of keys.values()) {
+    const terms = supportTerms(copies[0]!);
+    termsOf.set(copies[0]!, terms);
+    candidates += copies.length;
     for (const t of terms) {
       const list = postings.get(t);
-      if (list) list.push(s);
-      else postings.set(t, [s]);
+      if (list) list.push(copies);
+      else postings.set(t, [copies]);
+      counts.set(t, (counts.get(t) ?? 0) + copies.length);
     }
   }
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
   const idf = new Map(features.idf);
-  for (const [t, list] of postings) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / list.length));
-  const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates.length * SUPPORT_POSTING_SHARE));
+  for (const [t, n] of counts) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / n));
+  const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
@@ -592,24 +607,49 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (profile.norm === 0) return;
     const cited = new Set(g.members.map((m) => m.articleIndex));
     const negated = g.members.filter(denies).length * 2 > g.members.length;
-    const covered = new Map<SentenceFeatures, number>();
+    const covered = new Map<SentenceFeatures[], number>();
     for (const [t, w] of profile.weights) {
       const list = postings.get(t);
-      if (!list || list.length > cap) continue;
-      for (const s of list) if (!cited.has(s.articleIndex)) covered.set(s, (covered.get(s) ?? 0) + w);
+      if (!list || counts.get(t)! > cap) continue;
+      for (const copies of list) covered.set(copies, (covered.get(copies) ?? 0) + w);
     }
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
-    for (const [s, w] of covered) {
-      const score = w / profile.norm;
+    for (const [copies, w] of covered) {
+      const s = copies[0]!;
+      const terms = termsOf.get(s)!;
+      // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
+      const figured = g.anchor?.kind === 'figure' && sharesFigures(terms, profile);
+      const score = w / profile.norm + (figured ? 1 : 0);
       if (score < SUPPORT_COVERAGE) continue;
-      const previous = best.get(s.articleIndex);
-      if (previous && previous.score >= score) continue;
-      if (!supports(s, termsOf.get(s)!, g, wordings, profile, negated, idf)) continue;
-      best.set(s.articleIndex, { s, score });
+      const open = copies.filter((c) => !cited.has(c.articleIndex) && !((best.get(c.articleIndex)?.score ?? -1) >= score));
+      if (open.length === 0) continue;
+      // With two figures shared, a long wording's negation is usually in a side clause ("…, że rząd nie
+      // przedstawił gwarancji"): only a negated or denying sentence is kept from a positive claim.
+      if (!(figured ? agrees(s, g, wordings, denies(s) && negated) : supports(s, terms, g, wordings, profile, negated, idf))) continue;
+      for (const c of open) best.set(c.articleIndex, { s: c, score });
     }
     if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
   });
   return added;
+}
+
+/**
+ * The sentence states two figures most of the claim's wordings state (its core): "324 posłów … 295"
+ * and "324 do 295". Asked only of claims joined through a figure: in a claim joined by wording, a
+ * figure may belong to another fact of a long sentence ("324 posłów" in Labour's vote against).
+ */
+function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
+  let n = 0;
+  for (const t of profile.core.keys()) if (t.startsWith('#') && terms.has(t)) n++;
+  return n >= 2;
+}
+
+/** Polarity, figures, places and dates agree with every member. */
+function agrees(s: SentenceFeatures, g: SentenceGroup, wordings: readonly SentenceFeatures[], negated: boolean): boolean {
+  if (denies(s) !== negated) return false;
+  // Figures and places are the wording's; dates also depend on the article's day when undated.
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  return datedMembers(g).every((m) => datesAligned(s, m));
 }
 
 function supports(
@@ -632,9 +672,7 @@ function supports(
   }
   if (g.anchor && !statesAnchor(s, g.anchor)) return false;
   if (!wordings.some((m) => containment(s, m, idf, 1, MIN_SHARED) >= SUPPORT_PAIR)) return false;
-  // Figures and places are the wording's; dates also depend on the article's day when undated.
-  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
-  return datedMembers(g).every((m) => datesAligned(s, m));
+  return agrees(s, g, wordings, negated);
 }
 
 const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();

@@ -84,6 +84,12 @@ function digitsValue(text: string): number | undefined {
 const isYear = (value: number, unitLemma: string): boolean =>
   Number.isInteger(value) && value >= 1900 && value <= 2099 && (unitLemma === '' || /^(?:r|rok|roku|year)$/u.test(unitLemma));
 
+/** "324 do 295": a number, "do"/"to", and a smaller number read as a score, not as a range "up to". */
+function isScore(first: number, joiner: FigureWord, second: FigureWord): boolean {
+  const end = digitsValue(second.text);
+  return /^(?:do|to)$/u.test(lower(joiner.text)) && end !== undefined && first > end;
+}
+
 /**
  * The figures among `words`, skipping any inside `exclude` (time expressions).
  * @example figures(text, wordsOf(text), 'pl')[0] // text 'Ryanair odwołał około 600 lotów'
@@ -100,7 +106,8 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     // A code, not a count: "FR 1002", "A4", "F-16".
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
-    if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text) !== undefined) continue;
+    // A range rises: "324 do 295" is a vote's score, two figures.
+    if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text) !== undefined && !isScore(base, words[i + 1]!, words[i + 2]!)) continue;
     let j = i + 1;
     let value = base;
     const magnitude = lex.magnitudes.find(([prefix]) => words[j] && lower(words[j]!.text).startsWith(prefix));
@@ -116,7 +123,8 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     const unitLemma = unitWord && /^\p{L}{3}/u.test(unitWord.text) ? lower(unitWord.lemma) : '';
     if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
     const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
-    const marker = lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
+    const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text) ?? 0, words[i - 1]!, w);
+    const marker = score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
     const end = unitLemma ? unitWord!.end : words[j - 1]!.end;
     const start = marker ? words[i - marker.length]!.start : w.start;
     out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: marker !== undefined, start, end, text: text.slice(start, end) });

@@ -16,6 +16,7 @@ import type { Claim, Citation, SummarySentence } from './types.ts';
 import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
 import { sameFigure } from './numbers.ts';
+import { loadResource } from '../resources.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -149,17 +150,66 @@ export function opensWithReference(s: SentenceFeatures): boolean {
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
  * happenings) and open with no pointer back; of equals the latest report wins.
  */
-function chooseLead<T extends { readonly cand: SummaryCandidate; readonly score: number }>(features: StoryFeatures, scored: readonly T[]): T | undefined {
+function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[]): T | undefined {
   const subject = mainSubject(features);
-  const eligible = scored.filter(({ cand: c }) =>
-    c.background === undefined && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) &&
-    (subject === undefined || groupNames(c, subject)));
-  const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
   const headlines = headlineStems(features);
-  const weights = new Map(eligible.map((x) => [x, x.score * (1 + HEADLINE_WEIGHT * headlineShare(x.cand.representative, headlines))] as const));
+  const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
+  const eligible = scored.filter((x) => {
+    const c = x.cand;
+    return c.background === undefined && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
+      (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
+  });
+  const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
+  // Widely reported: by independent sources and by the headlines that say it; an official
+  // confirmation makes a claim surer, not more reported ("Salvini potwierdził, że Włochy pomogą…"
+  // is not the release every headline reports). News first: the articles' own first sentences.
+  const weights = new Map(eligible.map((x) => {
+    const { claim, representative } = x.cand;
+    const plan = representative.words.some((w) => futureWords(representative.language).has(w)) ? FUTURE_WEIGHT : 1;
+    return [x, x.base * plan * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
+  }));
   const weight = (x: T): number => weights.get(x)!;
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
 }
+
+/**
+ * A sentence in the future ("projekt będzie realizowany") tells a plan, not what happened: as the
+ * lead it keeps this share of its weight (a story about a plan still leads with one).
+ */
+const FUTURE_WEIGHT = 0.5;
+const futureCache = new Map<string, ReadonlySet<string>>();
+
+/** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
+function futureWords(language: SentenceFeatures['language']): ReadonlySet<string> {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let words = futureCache.get(lang);
+  if (!words) {
+    words = new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase()));
+    futureCache.set(lang, words);
+  }
+  return words;
+}
+
+/** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
+const SPEECH_OPENING = 3;
+
+/**
+ * A sentence that opens with someone's own words ("Kropla drąży skałę - oznajmił…") reports what
+ * was said, not what happened: it may be a summary sentence, never the lead.
+ */
+function opensWithSpeech(s: SentenceFeatures): boolean {
+  // A person's words closed by a dash attribution count too; an outlet's report of a happening
+  // ("Biały Dom potwierdził spotkanie - donosiło CNN") may lead.
+  return s.quotes.some((q) => (q.kind === 'direct' || q.speaker?.type === 'PER') && q.start - s.sentence.start <= SPEECH_OPENING && q.end > s.sentence.start);
+}
+
+/**
+ * A sentence sharing words with this share of the story's headlines says what the story is about
+ * even when the most named entity is only its frame ("Unia Europejska" in a Commons vote on Brexit).
+ */
+const HEADLINE_SUBJECT_SHARE = 0.5;
+/** How much more an article's first sentence weighs for the lead than its last (inverted pyramid). */
+const LEAD_POSITION_WEIGHT = 1;
 
 /**
  * Headlines say what happened: a lead whose words the articles' headlines share (in two content
@@ -204,7 +254,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
       (1 + SOURCE_BONUS * (cand.claim.independentSources + confirmedBy - 1)) *
       (status === 'hedged' ? HEDGED_WEIGHT : 1) *
       (1 + LEAD_BONUS * (1 - cand.representative.position));
-    return { cand, score: base * weight };
+    return { cand, base, score: base * weight };
   });
   const top = Math.max(...scored.map((s) => s.score), 1e-9);
   const chosen: typeof scored = [];

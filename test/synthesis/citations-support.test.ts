@@ -11,7 +11,7 @@ import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
 import { storyFeatures, type SentenceFeatures, type StoryFeatures } from '../../src/synthesis/features.ts';
-import { completeCitations, denies, groupClaims } from '../../src/synthesis/claims.ts';
+import { completeCitations, denies } from '../../src/synthesis/claims.ts';
 
 const seeds = loadSeedAnalyses().analyses;
 
@@ -65,15 +65,40 @@ test('citations: a sentence without the words most wordings of the claim share i
   assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
 });
 
-test('citations: a denial ("zaprzeczała, że bluźniła") has the opposite polarity of the claim it denies', () => {
+test('citations: a denial ("zaprzeczała, że bluźniła") has the opposite polarity and is not cited for what it denies', () => {
   const { features, by } = story({
     a: 'Kobieta została w 2010 roku skazana za bluźnierstwo przeciwko Mahometowi.',
-    b: 'Bibi zawsze zaprzeczała, że bluźniła przeciwko Mahometowi.',
-    c: 'Nie zgadzają się na zawieranie umów na podstawie prawa irlandzkiego.',
+    b: 'Pakistański Sąd Najwyższy uniewinnił chrześcijankę z Pakistanu Asię Bibi skazaną w 2010 roku za bluźnierstwo przeciwko prorokowi Mahometowi.',
+    c: 'Bibi zawsze zaprzeczała, że bluźniła przeciwko Mahometowi.',
+    d: 'Nie zgadzają się na zawieranie umów na podstawie prawa irlandzkiego.',
   });
   assert.equal(denies(by.get('a')!), false);
-  assert.equal(denies(by.get('b')!), true, `epistemic: ${by.get('b')!.epistemic}`);
-  assert.equal(denies(by.get('c')!), true);
-  const groups = groupClaims(features);
-  assert.ok(!groups.some((g) => g.members.includes(by.get('a')!) && g.members.includes(by.get('b')!)));
+  assert.equal(denies(by.get('c')!), true, `epistemic: ${by.get('c')!.epistemic}`);
+  assert.equal(denies(by.get('d')!), true);
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+});
+
+test('figures: "324 do 295" is a vote\'s score (two figures), "od 300 do 400 lotów" still a range', () => {
+  const { by } = story({
+    a: 'Ustawa przeszła w niższej izbie parlamentu stosunkiem głosów 324 do 295.',
+    b: 'Przewoźnik odwoła od 300 do 400 lotów.',
+  });
+  assert.deepEqual(by.get('a')!.figures.map((f) => [f.value, f.approximate]), [[324, false], [295, false]]);
+  assert.deepEqual(by.get('b')!.figures.map((f) => f.value), [400]);
+});
+
+test('citations: a claim joined through its figures cites an article giving both figures in other words', () => {
+  const { features, by } = story({
+    a: 'Za przyjęciem ustawy głosowało 324 posłów, a przeciwko – 295, w tym m.in. deputowani opozycyjnej Partii Pracy, której lider ocenił, że rząd nie przedstawił wystarczających gwarancji.',
+    b: 'Za przyjęciem ustawy głosowało 324 posłów, a przeciwko - 295, w tym m.in. deputowani opozycyjnej Partii Pracy, której lider ocenił, że rząd nie przedstawił wystarczających gwarancji.',
+    c: 'Ustawa przeszła w niższej izbie parlamentu stosunkiem głosów 324 do 295.',
+    d: 'Ustawa przeszła w niższej izbie parlamentu stosunkiem głosów 320 do 299.',
+  });
+  const figure = by.get('a')!.figures[0]!;
+  const anchored = completeCitations(features, [{ members: [by.get('a')!, by.get('b')!], anchor: { kind: 'figure', figure } }]).get(0) ?? [];
+  assert.ok(anchored.includes(by.get('c')!), `cited: ${anchored.map((s) => s.sentence.text).join(' | ')}`);
+  assert.ok(!anchored.includes(by.get('d')!));
+  const byWording = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(!byWording.includes(by.get('c')!), 'in a claim joined by wording the figures may be another fact of the sentence');
 });

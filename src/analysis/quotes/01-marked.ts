@@ -1,6 +1,6 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
-import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, verbCue, type Context, type Keep } from './context.ts';
+import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -10,6 +10,8 @@ import { speakerInRegion, wordsIn } from './speaker.ts';
  * speech fragments in news run to clause length. Tune together with the title test below.
  */
 const MIN_UNATTRIBUTED_WORDS = 8;
+/** Marked words of a mixed quote fewer than this are a fragment: the quote is its whole reported clause. */
+const MIN_MIXED_WORDS = 6;
 /** A title in marks ("The New York Times") is short and capitalised word by word. */
 const MAX_TITLE_WORDS = 6;
 export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
@@ -26,10 +28,12 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   // After the marks: "…" - ocenia AP.  /  "…," said the minister.  /  "…," the minister said.
   // English puts the comma inside the marks ("…," he said), Polish a dash outside ("…" - dodał).
   const innerPunct = /[,!?]$/u.test(ctx.text.slice(span.innerStart, span.end - 1).trimEnd());
-  const after = (innerPunct ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
+  // Without a dash only a verb right after the marks attributes them ("…” oświadczył rzecznik").
+  const bare = !innerPunct && /^\s+$/u.test(/^\s*/u.exec(ctx.text.slice(span.end, closing.end))![0]);
+  const after = (innerPunct || bare ? /^\s+/u : /^\s*[,.!?]?\s*(?:[-–—]\s*|,\s*)/u).exec(ctx.text.slice(span.end, closing.end));
   if (after && after[0].length > 0) {
     const tailStart = span.end + after[0].length;
-    const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, MAX_VERB_THAT_GAP);
+    const tailWords = wordsIn(ctx.text, tailStart, closing.end).slice(0, bare ? 1 : MAX_VERB_THAT_GAP);
     const vi = tailWords.findIndex((w) => verbCue(ctx, w, false));
     if (vi >= 0) {
       const verb = tailWords[vi]!;
@@ -54,10 +58,47 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
     if (mixed || introduced) {
       const speaker = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex)
         ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
-      keep({ ...base, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
+      // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
+      // blanco”") say nothing alone: the quote is the clause, with the marked words in it.
+      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+      const clause = mixed && that && inner.length < MIN_MIXED_WORDS ? trimSpan(ctx.text, that.end, closing.end) : undefined;
+      const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
       return;
     }
   }
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
 }
 
+
+/** A quote cut at its start by the page or the writer shows only its closing mark; its words run from the sentence start. */
+const CLOSING_ONLY = /(\S)\s*([”"])(?=\s*[-–—,]?\s*(\p{Ll}+))/gu;
+
+/**
+ * Quotes whose opening mark is missing ("… na terenie Pakistanu” oświadczył rzecznik MSZ", a
+ * paragraph that starts mid-quote and ends `" - mówił …`): a closing mark outside every marked span,
+ * right before a reporting verb, closes words that start where its sentence starts. Read as marked
+ * quotes, with the attribution after the mark.
+ */
+export function closingOnlySpans(ctx: Context, marked: readonly MarkedSpan[]): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  CLOSING_ONLY.lastIndex = 0;
+  for (let m = CLOSING_ONLY.exec(ctx.text); m; m = CLOSING_ONLY.exec(ctx.text)) {
+    const mark = m.index + m[0].length - 1;
+    if (marked.some((s) => mark >= s.start && mark < s.end) || !verbCue(ctx, { text: m[3]!, start: 0, end: 0 }, false)) continue;
+    const sentence = ctx.sentences[sentenceAt(ctx.sentences, m.index)];
+    if (!sentence) continue;
+    // An opening mark earlier in the sentence would have paired with it: this one is a stray.
+    const before = ctx.text.slice(sentence.start, mark);
+    if (/[„“"«»]/u.test(before)) continue;
+    const lead = /^[\s\-–—]*/u.exec(before)![0].length;
+    const innerStart = sentence.start + lead;
+    const innerEnd = m.index + m[1]!.length;
+    if (wordsIn(ctx.text, innerStart, innerEnd).length < MIN_CLOSING_ONLY_WORDS) continue;
+    out.push({ start: innerStart, end: mark + 1, innerStart, innerEnd });
+  }
+  return out;
+}
+
+/** Fewer words than this before a stray closing mark are a title or a name, not speech. */
+const MIN_CLOSING_ONLY_WORDS = 4;

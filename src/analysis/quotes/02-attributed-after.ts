@@ -9,7 +9,10 @@ import { previousSubject, speakerInRegion, wordsIn } from './speaker.ts';
 
 /** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
 export function dashSpeech(ctx: Context, keep: Keep): void {
-  const opening = /(?:^|\n|[.!?…"”]\s+)([-–—])\s+/gu;
+  // Scraped text may lose the space between a full stop and the dash ("Thyssen.- Jednolity rynek…").
+  // A dash right after a closing mark is that quote's attribution ("„…” – te słowa miała
+  // wypowiedzieć…"), even when step 1 read no reporting verb there: never new speech.
+  const opening = /(?:^|\n|[.!?…]\s+|[.!?…](?=[-–—]\s+\p{Lu}))([-–—])\s+/gu;
   for (let m = opening.exec(ctx.text); m; m = opening.exec(ctx.text)) {
     const dash = m.index + m[0].indexOf(m[1]!);
     if (inClaimed(ctx, dash)) continue;

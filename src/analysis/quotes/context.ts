@@ -7,7 +7,7 @@ import type { Language, Span } from '../../types.ts';
 import { sentenceAt } from '../time/index.ts';
 import type { VerbCue } from './cues.ts';
 import type { Cue, Quote } from './index.ts';
-import { lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext } from './speaker.ts';
+import { lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext, type Spoken } from './speaker.ts';
 
 /** Reporting verb and complementiser may be this many words apart ("poinformowało agencję Reuters, że"). */
 export const MAX_VERB_THAT_GAP = 7;
@@ -19,7 +19,7 @@ export interface Context extends SpeakerContext {
   /** Quote and attribution spans already taken by an earlier, stricter step. */
   readonly claimed: Span[];
   readonly quoted: Span[];
-  readonly spoken: { at: number; speaker: Speaker }[];
+  readonly spoken: Spoken[];
 }
 
 export type Keep = (q: Quote | undefined, claim: Span) => void;

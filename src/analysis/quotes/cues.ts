@@ -29,6 +29,8 @@ export interface QuoteCues {
   readonly determiners: ReadonlySet<string>;
   /** Documents that carry a statement ("w oświadczeniu"): their issuer speaks. */
   readonly documents: ReadonlySet<string>;
+  /** Conjunctions joining two subjects of one plural verb ("X i Y ocenili"). */
+  readonly conjunctions: ReadonlySet<string>;
   /** Relative pronouns: as a subject they point at the name just before ("X, który powiedział"). */
   readonly relatives: ReadonlySet<string>;
   /** Auxiliaries and adverbs between a subject and its verb ("has" in "Washington has warned"). */
@@ -122,6 +124,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     media: set('medium'),
     connectors: set('connector'),
     verbGroup: set('verb-group'),
+    conjunctions: set('conjunction'),
     premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],

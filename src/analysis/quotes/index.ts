@@ -15,7 +15,7 @@
  * entity recognition are left to src/text and src/analysis/entities.
  */
 import type { Language, Span } from '../../types.ts';
-import { markedQuote } from './01-marked.ts';
+import { closingOnlySpans, markedQuote } from './01-marked.ts';
 import { commaReport, dashReport, dashSpeech } from './02-attributed-after.ts';
 import { indirectSpeech } from './03-indirect.ts';
 import type { Context } from './context.ts';
@@ -64,10 +64,12 @@ export function findQuotes(input: QuoteInput): Quote[] {
     quotes.push(q);
     ctx.claimed.push(claim);
     if (q.kind !== 'indirect') ctx.quoted.push(q);
-    if (q.speaker) ctx.spoken.push({ at: q.start, speaker: q.speaker });
+    if (q.speaker) ctx.spoken.push({ at: q.start, speaker: q.speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' });
   };
   // 1.
-  for (const span of findMarkedSpans(ctx.text)) markedQuote(ctx, span, keep);
+  const marked = findMarkedSpans(ctx.text);
+  for (const span of marked) markedQuote(ctx, span, keep);
+  for (const span of closingOnlySpans(ctx, marked)) if (!ctx.claimed.some((c) => span.start < c.end && c.start < span.end)) markedQuote(ctx, span, keep);
   // 2.
   dashSpeech(ctx, keep);
   // 3. and 4., sentence by sentence

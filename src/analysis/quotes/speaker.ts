@@ -25,6 +25,13 @@ export interface Speaker {
   readonly end?: number;
 }
 
+/** A quote's speaker found so far, with the agreement of its verb ("powiedziała": a woman). */
+export interface Spoken {
+  readonly at: number;
+  readonly speaker: Speaker;
+  readonly agreement: Agreement;
+}
+
 export interface SpeakerContext {
   readonly text: string;
   readonly mentions: readonly MentionLike[];
@@ -33,7 +40,7 @@ export interface SpeakerContext {
   /** Direct quote texts found so far: names inside someone's words are not speakers. */
   readonly quoted: readonly Span[];
   /** Speakers of the quotes found so far, by offset, for back references ("Agencja zauważa"). */
-  readonly spoken: readonly { readonly at: number; readonly speaker: Speaker }[];
+  readonly spoken: readonly Spoken[];
 }
 
 /** How many sentences back a dropped subject may refer (the seeds' "- dodał" reach 2). */
@@ -64,8 +71,9 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
 export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
-  const region = side === 'before' ? withoutVerbGroup(ctx, whole) : whole;
-  const named = namedSpeaker(ctx, region, agreement, side);
+  const region = side === 'before' ? withoutVerbGroup(ctx, whole) : fromRoleAfterVerb(ctx, whole);
+  const held = heldRoleAfterVerb(ctx, region, side);
+  const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
   const description = describe(ctx, region);
   if (!description) {
@@ -77,12 +85,111 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
   // A long "description" is a clause the attribution pattern swallowed, not a noun phrase.
   if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
-  const roleType = ctx.cues.roles.get(head);
-  if (roleType && description.words.length <= MAX_ROLE_WORDS) {
-    const earlier = lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true });
+  // The role noun may follow its adjectives: "amerykański prezydent", "unijna komisarz".
+  const roleAt = roleIndex(ctx, description.words);
+  const roleWord = roleAt >= 0 ? description.words[roleAt]!.text.toLowerCase() : undefined;
+  const roleType = roleWord !== undefined ? ctx.cues.roles.get(roleWord) : undefined;
+  if (roleType && roleWord && description.words.length - roleAt <= MAX_ROLE_WORDS) {
+    const earlier = sameRole(ctx, sentence, roleWord) ?? lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) });
     if (earlier) return { ...earlier, description: description.text };
   }
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/**
+ * After the verb, words before a role noun that are no part of the speaker ("powiedziała późnym
+ * popołudniem agencji dpa rzeczniczka związku …"): the speaker's phrase starts at the role noun.
+ */
+function fromRoleAfterVerb(ctx: SpeakerContext, region: Span): Span {
+  const comma = ctx.text.slice(region.start, region.end).search(/[,:;(]/u);
+  const words = wordsIn(ctx.text, region.start, comma >= 0 ? region.start + comma : region.end);
+  if (roleIndex(ctx, words) >= 0) return region;
+  const at = words.findIndex((w) => ctx.cues.roles.has(w.text.toLowerCase()));
+  // Only when no name comes first: "dodał Jan Kowalski, rzecznik …" names him before the role.
+  if (at <= 0 || ctx.mentions.some((m) => m.start >= region.start && m.start < words[at]!.start && (m.type === 'PER' || nominative(m)) && !afterPreposition(ctx, m))) return region;
+  return { start: words[at]!.start, end: region.end };
+}
+
+/**
+ * After the verb, a person's role whose name in the phrase is not a person in the nominative
+ * ("napisał szef Rady Europejskiej", "napisał prawnik Asi Bibi"): the name is the role's
+ * possessor, the speaker is whoever holds the role (resolved as a described speaker).
+ */
+function heldRoleAfterVerb(ctx: SpeakerContext, region: Span, side: 'before' | 'after'): boolean {
+  if (side !== 'after') return false;
+  let words = wordsIn(ctx.text, region.start, region.end);
+  while (words.length > 1 && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+  const at = roleIndex(ctx, words);
+  if (at < 0 || ctx.cues.roles.get(words[at]!.text.toLowerCase()) !== 'PER') return false;
+  const after = ctx.mentions.filter((m) => m.start >= words[at]!.end && m.end <= region.end && !isQuoted(ctx, m) && !afterPreposition(ctx, m));
+  const next = after[0];
+  // Only the role's own words between it and the name: "rzecznik tamtejszego MSZ".
+  if (!next || !/^(?:\s+\p{Ll}+)*\s+$/u.test(ctx.text.slice(words[at]!.end, next.start))) return false;
+  return !after.some((m) => personalName(ctx, m).type === 'PER' && nominative(m));
+}
+
+/** Adjectives that may precede a role noun: "amerykański prezydent", "unijna komisarz", "jej prawnik". */
+const MAX_WORDS_BEFORE_ROLE = 2;
+
+/** Where the role noun of a described speaker is: its first word, or after at most two lower-case modifiers. */
+function roleIndex(ctx: SpeakerContext, words: readonly { text: string }[]): number {
+  for (let i = 0; i < Math.min(words.length, MAX_WORDS_BEFORE_ROLE + 1); i++) {
+    const w = words[i]!.text;
+    if (ctx.cues.roles.has(w.toLowerCase())) return i;
+    if (!/^\p{Ll}/u.test(w)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A role noun names whoever the article introduced with that role a little earlier: "napisał
+ * prawnik Asi Bibi" is the one "jej prawnik Saif ul-Mulook" of two sentences before, whichever
+ * type the entity stage gave the name, and not Asia Bibi, the last person named.
+ */
+function sameRole(ctx: SpeakerContext, sentence: number, role: string): Speaker | undefined {
+  const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  const current = ctx.sentences[sentence];
+  if (!first || !current) return undefined;
+  const hasRole = (description: string | undefined): boolean => description !== undefined && description.toLowerCase().split(/\s+/u).includes(role);
+  const spoken = ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && s.speaker.type !== undefined && hasRole(s.speaker.description)).at(-1);
+  if (spoken) return spoken.speaker;
+  // The role right before a name in the nominative ("jej prawnik Saif ul-Mulook", "rzecznik Kremla
+  // Dmitrij Pieskow"); a name in another case is the role's possessor ("prawnik Asi Bibi").
+  const introduced = ctx.mentions.filter((m) => m.start >= first.start && m.start < current.start && m.type !== 'LOC' && !isQuoted(ctx, m) && nominative(m)
+    && roleBefore(ctx, m, first.start) === role);
+  const m = introduced.at(-1);
+  return m ? personalName(ctx, m) : undefined;
+}
+
+/** Words between a role noun and the name it introduces: an organisation's name ("rzecznik Kremla Dmitrij Pieskow"). */
+const MAX_WORDS_ROLE_TO_NAME = 3;
+
+/** The role noun introducing a mention, lower-case, if one stands right before it (past the holder's organisation). */
+function roleBefore(ctx: SpeakerContext, m: Span, from: number): string | undefined {
+  const before = wordsIn(ctx.text, Math.max(from, m.start - 80), m.start);
+  if (before.length === 0 || !/^[ \t]+$/u.test(ctx.text.slice(before.at(-1)!.end, m.start))) return undefined;
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 1 - MAX_WORDS_ROLE_TO_NAME); i--) {
+    const w = before[i]!.text.toLowerCase();
+    if (ctx.cues.roles.has(w)) return w;
+  }
+  return undefined;
+}
+
+/** A name written in its base form (or as the last part of it: "Bibi" of "Asia Bibi") is in the nominative. */
+function nominative(m: MentionLike): boolean {
+  return m.text === m.base || m.base.endsWith(` ${m.text}`);
+}
+
+/**
+ * A person's name as the article writes it in full: the entity stage may stop before a particle
+ * joined by a hyphen ("Saif" of "Saif ul-Mulook", "Baszar" of "Baszar al-Asad"), and may type such a
+ * name as an organisation. The longer name has no entity key: the story names it as written.
+ */
+export function personalName(ctx: SpeakerContext, m: MentionLike): Speaker {
+  const tail = /^[ \t]+(\p{Ll}{1,3}-\p{Lu}[\p{L}'’-]*)/u.exec(ctx.text.slice(m.end, m.end + 40));
+  if (!tail) return fromMention(m);
+  const end = m.end + tail[0].length;
+  return { name: `${m.base} ${tail[1]}`, type: 'PER', start: m.start, end };
 }
 
 /**
@@ -123,6 +230,11 @@ export interface LookBackOptions {
    * none, the role stays a description, which the story may resolve (src/synthesis/quotes.ts).
    */
   readonly nominative?: boolean;
+  /**
+   * The role of a holder named by the organisation it serves ("rzecznik Komisji …"): a person the
+   * article introduced with another role ("komisarz … Marianne Thyssen") does not hold it.
+   */
+  readonly role?: string;
 }
 
 /**
@@ -136,8 +248,8 @@ export function previousSubject(ctx: SpeakerContext, sentence: number): Speaker 
   const last = opening.at(-1);
   if (!last) return undefined;
   // Nominative: the surface is the base form, or its last part (a surname: "Bibi" of "Asia Bibi").
-  const m = ctx.mentions.find((x) => x.type === 'PER' && x.start >= previous.start && x.start <= last.start && (x.text === x.base || x.base.endsWith(` ${x.text}`)) && !isQuoted(ctx, x));
-  return m ? fromMention(m) : undefined;
+  const m = ctx.mentions.find((x) => x.type === 'PER' && x.start >= previous.start && x.start <= last.start && nominative(x) && !isQuoted(ctx, x));
+  return m ? personalName(ctx, m) : undefined;
 }
 
 /** The last fitting name before `sentence`, for dropped subjects ("- dodał.") and role nouns ("Polityk"). */
@@ -148,7 +260,13 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   const wanted = type ?? (agreement === 'n' || agreement === 'p' ? 'ORG' : 'PER');
   const end = options.until ?? current.start;
   const within = (at: number): boolean => at >= firstSentence.start && at < end;
-  const candidates = ctx.mentions.filter((m) => within(m.start) && m.type === wanted && !isQuoted(ctx, m) && agrees(ctx, m, agreement));
+  // In English a name before a common noun modifies it ("A South Korean official"): no one to refer back to.
+  const otherRole = (m: Span): boolean => {
+    const held = options.role === undefined ? undefined : roleBefore(ctx, m, firstSentence.start);
+    return held !== undefined && held !== options.role;
+  };
+  const modifier = (m: Span): boolean => ctx.cues.premodifier && ctx.cues.roles.has(/^\s+(\p{Ll}+)/u.exec(ctx.text.slice(m.end, m.end + 40))?.[1] ?? '');
+  const candidates = ctx.mentions.filter((m) => within(m.start) && m.type === wanted && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m));
   if (options.prominent && candidates.length > 0) {
     const count = (key: string | undefined): number => ctx.mentions.filter((m) => key !== undefined && m.key === key).length;
     const best = [...candidates].sort((a, b) => count(b.key) - count(a.key) || b.start - a.start)[0]!;
@@ -156,12 +274,27 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   }
   // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
   // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
-  const nominative = candidates.filter((m) => m.text === m.base);
-  const mention = nominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
+  const inNominative = candidates.filter((m) => m.text === m.base);
+  // Of those, one that opens its sentence is its subject, the one a dropped subject continues
+  // ("Andrzej Sikora, prezes ISE, zwraca uwagę, że … Nord Stream II … - To firmy… - mówi.").
+  const subjects = inNominative.filter((m) => opensSentence(ctx, m));
+  const mention = subjects.at(-1) ?? inNominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
-  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted).sort((a, b) => a.at - b.at).at(-1);
+  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
-  return mention ? fromMention(mention) : undefined;
+  return mention ? personalName(ctx, mention) : undefined;
+}
+
+/** Words before a subject that still let it open its sentence: connectives and a role ("Rzecznik Kremla Dmitrij Pieskow"). */
+const MAX_WORDS_BEFORE_SUBJECT = 3;
+
+/** Whether a mention stands first in its sentence, past connectives and at most a short role phrase. */
+function opensSentence(ctx: SpeakerContext, m: Span): boolean {
+  const s = ctx.sentences.find((x) => x.start <= m.start && m.start < x.end);
+  if (!s) return false;
+  const before = wordsIn(ctx.text, s.start, m.start).filter((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  if (before.length === 0) return true;
+  return before.length <= MAX_WORDS_BEFORE_SUBJECT && ctx.cues.roles.has(before[0]!.text.toLowerCase()) && !/[,:;]/u.test(ctx.text.slice(s.start, m.start));
 }
 
 /**
@@ -185,7 +318,7 @@ function antecedent(ctx: SpeakerContext, before: number, agreement: Agreement, s
   const s = ctx.sentences[sentence];
   // A place is never the one who speaks ("pracownicy z Włoch, którzy zapewniają").
   const m = ctx.mentions.filter((x) => s && x.type !== 'LOC' && x.start >= s.start && x.end <= before && !isQuoted(ctx, x) && agrees(ctx, x, agreement)).at(-1);
-  return m ? fromMention(m) : undefined;
+  return m ? personalName(ctx, m) : undefined;
 }
 
 function isQuoted(ctx: SpeakerContext, m: Span): boolean {
@@ -216,11 +349,13 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // Gender breaks ties between names; foreign names ("Adrienne") do not show it, so it never empties the list.
   // A neuter or plural verb never has one person as its subject ("biuro prezydenta X stwierdziło").
   const personal = agreement !== 'n' && agreement !== 'p';
-  const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? (personal ? pick(persons) : undefined)
+  // A plural verb after people joined by "i" speaks for them all: "lider Jeremy Corbyn i minister … Keir Starmer ocenili".
+  const joined = agreement === 'p' ? persons.filter((m, i) => coordinated(ctx, m, persons[i + 1])) : [];
+  const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? (personal ? pick(persons) : undefined) ?? joined[0]
     ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
-    return { ...fromMention(chosen), ...(roleWords ? { description: roleWords.text } : {}) };
+    return { ...personalName(ctx, chosen), ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
   return undefined;
@@ -239,10 +374,13 @@ function afterVerbPhrase(ctx: SpeakerContext, region: Span): Span {
   const tailWords = wordsIn(ctx.text, tail.start, tail.end);
   if (tailWords.length && ctx.cues.relatives.has(tailWords[0]!.text.toLowerCase())) return head;
   const headWords = wordsIn(ctx.text, head.start, head.end);
-  const headIsRole = headWords.length > 0 && ctx.cues.roles.has(headWords[0]!.text.toLowerCase());
+  // A head that opens with a common noun describes someone ("prawnik Bibi", "mąż Bibi"); a
+  // preposition opens a phrase about something else ("w nagraniu wideo").
+  const opening = headWords[0]?.text;
+  const headIsRole = opening !== undefined && (ctx.cues.roles.has(opening.toLowerCase()) || (/^\p{Ll}/u.test(opening) && !ctx.cues.prepositions.has(opening) && !ctx.cues.connectors.has(opening)));
   const tailName = ctx.mentions.find((m) => m.type === 'PER' && m.start >= tail.start && m.end <= tail.end);
-  // "prawnik Bibi, Saiful Mulook": the name after the comma is the role's holder.
-  const tailOpens = tailName !== undefined && tailWords[0]?.start === tailName.start;
+  // "prawnik Bibi, Saiful Mulook", "mąż Bibi, Ashiq Masih": the name after the comma is the holder.
+  const tailOpens = tailName !== undefined && tailWords[0]?.start === tailName.start && nominative(tailName);
   if (headIsRole && tailOpens) return { start: tailName.start, end: tailName.end };
   return head;
 }
@@ -250,7 +388,8 @@ function afterVerbPhrase(ctx: SpeakerContext, region: Span): Span {
 /** Names the entity stage may not know, right after the verb: "- ocenia Associated Press", "– przekazało "The New York Times"". */
 function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined {
   const slice = ctx.text.slice(region.start, region.end);
-  const m = /[„"“«»]([^"”“«»]+)["”«»]|((?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*)*)/u.exec(slice);
+  // A name may open with a particle ("ul-Malook", "al-Asad"), never in the middle of a word.
+  const m = /[„"“«»]([^"”“«»]+)["”«»]|(?<![\p{L}.-])((?:\p{Ll}{1,3}-)?(?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*)*)/u.exec(slice);
   if (!m) return undefined;
   const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
   const start = region.start + m.index + (m[1] ? 1 : 0);
@@ -282,6 +421,10 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
       if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
     } else break;
   }
+  // A preposition after a name ends the phrase: "prawnik Asi Bibi w wiadomości dla agencji AFP" is
+  // the lawyer; what follows says where or to whom ("komisarz do spraw zatrudnienia" stays whole).
+  const cut = words.findIndex((w, i) => i > 1 && ctx.cues.prepositions.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(words[i - 1]!.text));
+  if (cut > 0) words = words.slice(0, cut);
   while (words.length && (/^\p{N}/u.test(words.at(-1)!.text) || ctx.cues.connectors.has(words.at(-1)!.text.toLowerCase()))) words = words.slice(0, -1);
   if (!words.length) return undefined;
   const start = words[0]!.start;
@@ -311,12 +454,41 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
   // Organisations take any agreement: "Kreml przekazał", "agencja przekazała", "biuro stwierdziło", "USA opublikowały".
   if (m.type !== 'PER') return true;
   if (agreement === 'n' || agreement === 'p') return false;
+  const shown = shownGender(ctx, m);
+  if (shown) return shown === agreement;
   const feminineWord = (name: string): boolean => {
     const first = name.split(/\s+/)[0]!.toLowerCase();
     return ctx.cues.feminineNameEndings.some((e) => first.endsWith(e));
   };
   if (agreement === 'f') return feminineWord(m.base);
   return !(feminineWord(m.base) && m.text === m.base);
+}
+
+/** Whether the words between two names open with a conjunction ("Corbyn i minister … Starmer"). */
+function coordinated(ctx: SpeakerContext, m: Span, next: Span | undefined): boolean {
+  if (!next) return false;
+  const first = wordsIn(ctx.text, m.end, next.start)[0];
+  return first !== undefined && ctx.cues.conjunctions.has(first.text.toLowerCase());
+}
+
+/** A gender the verb shows ('m', 'f'), or undefined. */
+const gendered = (a: Agreement): 'm' | 'f' | undefined => (a === 'm' || a === 'f' ? a : undefined);
+
+/** An earlier speaker fits a verb unless the two show different genders. */
+function agreesSpoken(s: Spoken, agreement: Agreement): boolean {
+  const was = gendered(s.agreement);
+  const now = gendered(agreement);
+  return !was || !now || was === now;
+}
+
+/**
+ * A person's gender as the article's verbs showed it: one who "powiedziała" is a woman, whatever
+ * her first name ends with ("Marianne Thyssen"), and so never the subject of "komentował".
+ */
+function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined {
+  if (m.key === undefined) return undefined;
+  for (const s of ctx.spoken) if (s.speaker.key === m.key && gendered(s.agreement)) return gendered(s.agreement);
+  return undefined;
 }
 
 function fromMention(m: MentionLike): Speaker {

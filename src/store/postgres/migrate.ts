@@ -44,6 +44,7 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Postgr
       await client.query('BEGIN');
       try {
         await client.query(migration.up);
+        await migration.convert?.(client);
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
           [migration.version, migration.name, new Date().toISOString()]);
         await client.query('COMMIT');

@@ -4,7 +4,12 @@
  * clustering an article; lookups of many keys or stories are one statement each (json_each over
  * the ids), not one per row. Writes go through `write`, inside the caller's transaction when there
  * is one (story-writer.ts holds it), else in their own.
+ *
+ * Two columns are kept deflated (migration 009): a story's engine state (JSON) and a centroid
+ * (the packed ids and sums of src/stories/rows.ts); they are the bulk of the story tables, and
+ * the engine reads them only for the stories it touches. The rows the engine sees are unchanged.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
 import type { DatePrecision } from '../../types.ts';
@@ -26,12 +31,16 @@ interface StoryJoinRow {
   readonly last_precision: DatePrecision | null;
   readonly slack_days: number;
   readonly touched: number;
-  readonly state: string;
+  readonly state: Buffer;
   readonly weighted_at: number | null;
   readonly centroid: Buffer | null;
 }
 
 const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
+
+/** How `stories.state` and `story_centroids.centroid` are stored; migration 009 converted older rows. */
+export const packStoryBlob = (bytes: string | Uint8Array): Buffer => deflateRawSync(bytes);
+const unpackStoryBlob = (stored: Buffer): Buffer => inflateRawSync(stored);
 
 export class SqliteStoryBackend implements StoryBackend {
   readonly #db: Database.Database;
@@ -74,10 +83,10 @@ export class SqliteStoryBackend implements StoryBackend {
       const story: EngineStoryRow = {
         id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size,
         independent: r.independent, firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision,
-        lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: r.state,
+        lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: unpackStoryBlob(r.state).toString('utf8'),
       };
       if (r.weighted_at === null || r.centroid === null) return { story };
-      return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: r.centroid } };
+      return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: unpackStoryBlob(r.centroid) } };
     });
   }
 
@@ -151,12 +160,12 @@ export class SqliteStoryBackend implements StoryBackend {
         first_precision = excluded.first_precision, last_precision = excluded.last_precision, slack_days = excluded.slack_days,
         touched = excluded.touched, title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
         state = excluded.state, record = excluded.record`);
-    for (const row of delta.stories) story.run(row);
+    for (const row of delta.stories) story.run({ ...row, state: packStoryBlob(row.state) });
     const drop = this.#sql('DELETE FROM story_centroids WHERE story_id = ?');
     for (const id of delta.dropCentroids) drop.run(id);
     const centroid = this.#sql(`INSERT INTO story_centroids (story_id, weighted_at, centroid) VALUES (@storyId, @weightedAt, @centroid)
       ON CONFLICT (story_id) DO UPDATE SET weighted_at = excluded.weighted_at, centroid = excluded.centroid`);
-    for (const row of delta.centroids) centroid.run(row);
+    for (const row of delta.centroids) centroid.run({ ...row, centroid: packStoryBlob(row.centroid) });
     const member = this.#sql(`INSERT INTO story_members (level, article_id, story_id, ord, added_at)
       VALUES (@level, @articleId, @storyId, @ord, @addedAt)`);
     for (const row of delta.members) member.run(row);

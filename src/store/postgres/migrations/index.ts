@@ -4,6 +4,7 @@
  * engines. Add a file `NNN-name.ts` exporting its SQL as `up` and one line here; never edit a
  * migration that has shipped.
  */
+import type pg from 'pg';
 import * as articles from './001-articles.ts';
 import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
@@ -11,12 +12,15 @@ import * as stream from './004-stream.ts';
 import * as search from './005-search.ts';
 import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
+import * as compact from './009-compact.ts';
 
 export interface PostgresMigration {
   readonly version: number;
   readonly name: string;
   /** SQL run in one transaction. */
   readonly up: string;
+  /** Rows rewritten in JavaScript after `up`, in the same transaction (a format only the code can read). */
+  readonly convert?: (client: pg.ClientBase) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly PostgresMigration[] = [
@@ -28,4 +32,5 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   // 006 is reserved for the story tables, as in SQLite.
   { version: 7, name: 'sources', up: sources.up },
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
+  { version: 9, name: 'compact', up: compact.up, convert: compact.convert },
 ];

@@ -11,6 +11,7 @@ import * as search from './005-search.ts';
 import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
+import * as compact from './009-compact.ts';
 
 export interface Migration {
   readonly version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'story-tables', up: storyTables.up },
   { version: 7, name: 'sources', up: sources.up },
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
+  { version: 9, name: 'compact', up: compact.up },
 ];

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench -- bytes`: bytes per stored article on disk, table by table, on the 1,000-article
+ * store bench/scale.ts builds through the real pipeline (ingest, analyse, index, cluster).
+ *
+ * Baseline in the same run: $KRONIKA_BYTES_BASELINE, a store written by an earlier version of the
+ * code (main's, built the same way), measured as it is and again after this code's migrations
+ * converted a copy of it — the migrated copy must hold what the fresh store holds.
+ */
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { openStore } from '../src/store/index.ts';
+import { built, cachedStream, paragraphs } from './scale.ts';
+import type { BenchReport, BenchRow } from './report.ts';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const DIR = join(REPO, 'tmp/bench-scale');
+const SIZE = 1000;
+const BASELINE = process.env.KRONIKA_BYTES_BASELINE;
+/** What wrote the baseline store, for the report (e.g. "main at 2b15152"). */
+const BASELINE_LABEL = process.env.KRONIKA_BYTES_BASELINE_LABEL ?? 'baseline';
+
+/** What each table is for, as docs/BENCHMARKS.md reports it. */
+function kind(name: string): string {
+  const table = name.replace(/^sqlite_autoindex_(.*)_\d+$/, '$1');
+  if (table.startsWith('search')) return 'search';
+  if (table.startsWith('analyses')) return 'analyses';
+  if (table.startsWith('stor') || table === 'stage_state' || table === 'entity_names') return 'stories';
+  if (table.startsWith('article_bands')) return 'near-duplicate bands';
+  if (table.startsWith('articles')) return 'articles';
+  return 'other';
+}
+
+interface Footprint {
+  readonly file: number;
+  readonly kinds: Record<string, number>;
+  readonly tables: Record<string, number>;
+}
+
+function checkpointed(path: string): void {
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Bytes per article: the file after a checkpoint, and per table and kind (SQLite's dbstat). */
+export function footprint(path: string, articles: number): Footprint {
+  checkpointed(path);
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+    const kinds: Record<string, number> = {};
+    const tables: Record<string, number> = {};
+    for (const r of rows) {
+      kinds[kind(r.name)] = (kinds[kind(r.name)] ?? 0) + r.bytes / articles;
+      tables[r.name] = r.bytes / articles;
+    }
+    return { file: statSync(path).size / articles, kinds, tables };
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy of `path` converted by this code's migrations (openStore runs them), then vacuumed as a user would. */
+async function migratedCopy(path: string): Promise<string> {
+  const copy = join(DIR, `bytes-migrated-${SIZE}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  copyFileSync(path, copy);
+  const store = await openStore(copy);
+  await store.close();
+  const db = new Database(copy);
+  db.exec('VACUUM');
+  db.close();
+  return copy;
+}
+
+const round = (n: number | undefined) => (n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
+
+export async function run(): Promise<BenchReport> {
+  mkdirSync(DIR, { recursive: true });
+  const articles = cachedStream(SIZE, paragraphs());
+  const { path } = await built(SIZE, articles);
+  const measured: [string, Footprint][] = [];
+  if (BASELINE) {
+    measured.push([`${BASELINE_LABEL} (as written)`, footprint(BASELINE, SIZE)]);
+    measured.push([`${BASELINE_LABEL}, migrated by this code (then VACUUM)`, footprint(await migratedCopy(BASELINE), SIZE)]);
+  }
+  measured.push(['this code, fresh', footprint(path, SIZE)]);
+  const kinds = ['search', 'articles', 'analyses', 'stories', 'near-duplicate bands', 'other'];
+  const rows: BenchRow[] = measured.map(([name, f]) => ({
+    name,
+    figures: {
+      ...Object.fromEntries(kinds.map((k) => [`${k} B`, round(f.kinds[k])])),
+      'file B / article': round(f.file),
+      'KB / article': (f.file / 1024).toFixed(2),
+    },
+  }));
+  const notes = measured.map(([name, f]) => `${name}, per table: ${Object.entries(f.tables).sort((a, b) => b[1] - a[1])
+    .filter(([, v]) => v > 16).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}.`);
+  return {
+    suite: 'bytes',
+    method: `Bytes per article of the ${SIZE.toLocaleString('en-US')}-article store bench/scale.ts builds (real BSNLP paragraphs, `
+      + 'the real pipeline), after a WAL checkpoint; per table from SQLite\'s dbstat.',
+    rows,
+    notes,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The summary's lead: what happened, not someone's words, nor a plan (src/synthesis/summary.ts).
+ * Hand-built stories with the constructions met in the labelled stories, names changed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { synthesizeStory } from '../../src/synthesis/index.ts';
+import type { SynthesisArticle } from '../../src/synthesis/input.ts';
+import { handArticle, type HandArticle } from './helpers.ts';
+
+const ENTITIES: HandArticle['entities'] = [
+  ['Jan Kowal', 'Jan Kowal', 'PER', 'per-kowal'],
+  ['Nord Stream', 'Nord Stream', 'PRO', 'pro-ns'],
+];
+
+/** A hand article with one quote: `words` said by Jan Kowal, of the given kind. */
+function withQuote(h: HandArticle, words: string, kind: 'direct' | 'indirect'): SynthesisArticle {
+  const a = handArticle(h);
+  const start = h.text.indexOf(words);
+  const sentence = a.sentences.findIndex((s) => s.start <= start && start < s.end);
+  return { ...a, quotes: [{ start, end: start + words.length, text: words, kind, speaker: { name: 'Jan Kowal', key: 'per-kowal', type: 'PER' }, sentence }] };
+}
+
+test('lead: a sentence opening with a person\'s words never leads, however often it is repeated', () => {
+  const saying = 'Kropla drąży skałę - oznajmił Jan Kowal pytany o gazociąg Nord Stream.';
+  const happening = 'Jan Kowal rozmawiał w środę z kanclerz Niemiec o gazociągu Nord Stream.';
+  const report = synthesizeStory({
+    id: 'lead-speech',
+    articles: [
+      withQuote({ id: 'a', text: `${saying} Rozmowa trwała godzinę.`, entities: ENTITIES }, 'Kropla drąży skałę', 'indirect'),
+      withQuote({ id: 'b', text: `${saying} Spór o gazociąg trwa od lat.`, entities: ENTITIES }, 'Kropla drąży skałę', 'indirect'),
+      handArticle({ id: 'c', text: `${happening} Spór o gazociąg trwa od lat.`, entities: ENTITIES }),
+    ],
+  });
+  assert.equal(report.summary[0]?.text, happening);
+});
+
+test('lead: a plan in the future tense weighs less than what happened', () => {
+  const plan = 'Jan Kowal oświadczył, że gazociąg Nord Stream będzie realizowany mimo sprzeciwu sąsiadów.';
+  const happened = 'Jan Kowal podpisał w środę umowę w sprawie gazociągu Nord Stream z sąsiadami.';
+  const report = synthesizeStory({
+    id: 'lead-plan',
+    articles: [
+      handArticle({ id: 'a', text: `${plan} ${happened} Sąsiedzi od lat protestują.`, entities: ENTITIES }),
+      handArticle({ id: 'b', text: `${plan} ${happened} Sąsiedzi od lat protestują.`, entities: ENTITIES }),
+    ],
+  });
+  assert.equal(report.summary[0]?.text, happened);
+});

@@ -1,0 +1,28 @@
+/**
+ * Key quotes of a story (src/synthesis/quotes.ts): among equally direct words of named people, the
+ * ones about the story (naming what most of its articles name) come first.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rankQuotes } from '../../src/synthesis/quotes.ts';
+import type { SynthesisArticle } from '../../src/synthesis/input.ts';
+import { handArticle } from './helpers.ts';
+
+/** An article whose one sentence is a direct quote of `speaker` (key `key`). */
+function quoted(id: string, text: string, words: string, speaker: string, key: string, entities: [string, string, 'PER' | 'PRO' | 'LOC', string][]): SynthesisArticle {
+  const a = handArticle({ id, text, entities: [[speaker, speaker, 'PER', key], ...entities] });
+  const start = text.indexOf(words);
+  return { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: speaker, key, type: 'PER' }, sentence: 0 }] };
+}
+
+test('quotes about the story come before equally direct words on something else', () => {
+  const pipeline: [string, string, 'PRO', string] = ['Nord Stream 2', 'Nord Stream 2', 'PRO', 'pro-ns2'];
+  const articles = [
+    // Earlier in article order, but about something else.
+    quoted('a', '„Ten tranzyt przez stepy ma długą tradycję i musi trwać dalej” – mówił Piotr Wolny.', 'Ten tranzyt przez stepy ma długą tradycję i musi trwać dalej', 'Piotr Wolny', 'per-wolny', []),
+    quoted('b', '„Budowa gazociągu Nord Stream 2 zagraża stabilności energetycznej regionu” – mówił Adam Nowy.', 'Budowa gazociągu Nord Stream 2 zagraża stabilności energetycznej regionu', 'Adam Nowy', 'per-nowy', [pipeline]),
+    handArticle({ id: 'c', text: 'Spór o Nord Stream 2 trwa od lat. Piotr Wolny i Adam Nowy są politykami.', entities: [pipeline, ['Piotr Wolny', 'Piotr Wolny', 'PER', 'per-wolny'], ['Adam Nowy', 'Adam Nowy', 'PER', 'per-nowy']] }),
+  ];
+  const quotes = rankQuotes(articles);
+  assert.deepEqual(quotes.map((q) => q.speaker), ['Adam Nowy', 'Piotr Wolny']);
+});

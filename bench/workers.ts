@@ -138,8 +138,9 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** One line per run: each worker's CPU and its main thread's running / waiting-for-a-core / idle shares, and the server's CPU. */
 function cpuLine(cpu: CpuUse): string {
+  const s = (share: number, w: ProcessUse) => `${(share * w.wallS).toFixed(1)} s`;
   const workers = cpu.workers.map((w, i) => `worker ${i + 1}${w.leader ? ' (lease)' : ''} ${w.cpuS.toFixed(1)} CPU s (${pct(w.utilisation)} of the wall; `
-    + `main thread running ${pct(w.running)}, waiting for a core ${pct(w.waitingForCpu)}, idle ${pct(w.idle)})`);
+    + `main thread running ${s(w.running, w)}, waiting for a core ${s(w.waitingForCpu, w)}, idle ${s(w.idle, w)} of ${w.wallS.toFixed(1)} s)`);
   return `${workers.join(', ')}; PostgreSQL ${cpu.serverCpuS.toFixed(1)} CPU s`;
 }
 

@@ -20,7 +20,7 @@
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
  * Status is decided later (status.ts), once conflicts are known.
  */
-import { MIN_SHARED_WORDS, containment, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { synthesisLexicon } from './resources.ts';
 
@@ -138,6 +138,15 @@ function timeValues(s: SentenceFeatures): string[] {
     timeValueCache.set(s, values);
   }
   return values;
+}
+
+/**
+ * The sentence says its content is not so: a negation bears on it ("nie zgadzają się na X") or it
+ * reports a denial ("Bibi zawsze zaprzeczała, że bluźniła", epistemic status "denied"). Such a
+ * sentence never states the claim of a sentence saying the content is so.
+ */
+export function denies(s: SentenceFeatures): boolean {
+  return s.negated !== (s.epistemic === 'denied');
 }
 
 const isAnchorFigure = (f: Figure): boolean => f.unit !== '' || f.value >= BARE_FIGURE_MIN;
@@ -258,9 +267,12 @@ function find(parent: number[], i: number): number {
  * two sentences share MIN_SHARED_WORDS content words, so only pairs sharing that many are returned.
  * Shares are counted through an inverted index of the terms that are not too frequent (one counter
  * array per unit, not a set of pairs); a pair short of words there is completed by the frequent
- * terms the two share.
+ * terms the two share. Entity keys make no shared word: a pair met through them alone is walked to
+ * only when frequent words could complete it; otherwise they, like frequent terms, are looked up
+ * for the pairs the words found. With `bound`, the weight a pair shares is summed too, and a pair
+ * whose `containment` falls short of the threshold by more than rounding is left out.
  */
-export function candidatePairs(features: StoryFeatures, units: readonly Unit[]): [number, number][] {
+export function candidatePairs(features: StoryFeatures, units: readonly Unit[], bound?: PairBound): [number, number][] {
   const postings = new Map<string, number[]>();
   units.forEach((u, index) => {
     for (const t of u.sentence.terms) {
@@ -271,19 +283,25 @@ export function candidatePairs(features: StoryFeatures, units: readonly Unit[]):
   });
   const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(units.length * MAX_POSTING_SHARE));
   const article = Int32Array.from(units, (u) => u.sentence.articleIndex);
+  const weights = units.map((u) => claimWeights(u.sentence, features.idf));
   const words = new Int32Array(units.length);
+  const dots = new Float64Array(units.length);
   const touched = new Uint8Array(units.length);
   const pairs: [number, number][] = [];
   const list: number[] = [];
+  const deferred: number[] = [];
   for (let a = 0; a < units.length; a++) {
     const own = article[a];
-    // Frequent content words are not indexed; they may still make up the words a pair shares.
-    let frequent: string[] | undefined;
-    for (const t of units[a]!.sentence.terms) {
-      const posting = postings.get(t)!;
-      const word = !t.startsWith('e:');
-      if (posting.length > maxPosting) {
-        if (word) (frequent ??= []).push(t);
+    const { terms, weights: weight, words: isWord } = weights[a]!;
+    let frequentWords = 0;
+    for (let k = 0; k < terms.length; k++) if (isWord[k] && postings.get(terms[k]!)!.length > maxPosting) frequentWords++;
+    const walkNames = frequentWords >= MIN_SHARED_WORDS;
+    let deferredWeight = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const posting = postings.get(terms[k]!)!;
+      if (posting.length > maxPosting || (!isWord[k] && !walkNames)) {
+        deferred.push(k);
+        deferredWeight += weight[k]!;
         continue;
       }
       for (const b of posting) {
@@ -292,24 +310,47 @@ export function candidatePairs(features: StoryFeatures, units: readonly Unit[]):
           touched[b] = 1;
           list.push(b);
         }
-        if (word) words[b]!++;
+        words[b]! += isWord[k]!;
+        dots[b]! += weight[k]!;
       }
     }
-    // Unordered: the caller orders pairs by score and ids.
+    // Unordered: the caller orders pairs by score and ids. The deferred terms are looked up only
+    // for pairs that could pass if they shared all of them.
     for (const b of list) {
-      let shared = words[b]!;
-      if (shared < MIN_SHARED_WORDS && frequent) {
-        const other = units[b]!.sentence.terms;
-        for (const t of frequent) if (other.has(t)) shared++;
-      }
-      if (shared >= MIN_SHARED_WORDS) pairs.push([a, b]);
+      const indexedWords = words[b]!;
+      const indexedDot = dots[b]!;
       words[b] = 0;
+      dots[b] = 0;
       touched[b] = 0;
+      if (indexedWords + frequentWords < MIN_SHARED_WORDS) continue;
+      if (bound && containmentOf(indexedDot + deferredWeight, indexedWords + frequentWords, weights[a]!, weights[b]!, bound.overlapWeight, bound.minShared) < bound.threshold - ROUNDING) continue;
+      let shared = indexedWords;
+      let dot = indexedDot;
+      const other = units[b]!.sentence.terms;
+      for (const k of deferred) {
+        if (!other.has(terms[k]!)) continue;
+        shared += isWord[k]!;
+        dot += weight[k]!;
+      }
+      if (shared < MIN_SHARED_WORDS) continue;
+      if (bound && containmentOf(dot, shared, weights[a]!, weights[b]!, bound.overlapWeight, bound.minShared) < bound.threshold - ROUNDING) continue;
+      pairs.push([a, b]);
     }
     list.length = 0;
+    deferred.length = 0;
   }
   return pairs;
 }
+
+/** The `containment` threshold (with its overlap settings) candidate pairs must be able to reach. */
+export interface PairBound {
+  readonly threshold: number;
+  readonly overlapWeight: number;
+  readonly minShared: number;
+}
+
+/** Far above the rounding of a sum of a few hundred weights, far below any difference of scores that matters. */
+const ROUNDING = 1e-9;
 
 /** Groups a story's claimable sentences into claims (most supported first). */
 export function groupClaims(features: StoryFeatures): SentenceGroup[] {
@@ -403,12 +444,13 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
   anchorPairs.sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
   for (const { a, b } of anchorPairs) merge(a.id, b.id, false);
   // Step 3: wordings.
-  const wordingPairs = candidatePairs(features, wordingUnits)
+  const bound = { threshold: CLAIM_SIMILARITY, overlapWeight: OVERLAP_WEIGHT, minShared: MIN_SHARED };
+  const wordingPairs = candidatePairs(features, wordingUnits, bound)
     .map(([i, j]) => ({ a: wordingUnits[i]!, b: wordingUnits[j]! }))
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return denies(x) === denies(y) && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
@@ -433,4 +475,175 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     if (alone && (!inGroup.has(u.sentence.id) || new Set(copies.map((c) => c.articleIndex)).size > 1)) groups.push({ members: copies });
   }
   return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
+}
+
+// ---------------------------------------------------------------- citation completion
+
+/*
+ * Thresholds set on the nine labelled stories (eval/data/synthesis; per-split figures in
+ * docs/QUALITY.md, "Third round: citations"). Citation precision / recall over all nine: without
+ * completion 0.965 / 0.662; coverage 0.2 and pair 0.25 without the core rule 0.970 / 0.672; coverage
+ * 0.15, pair 0.2 without it 0.932 / 0.710 (precision falls); with the core rule at 0.5 (below) and
+ * coverage 0.12, pair 0.1: 0.975 / 0.686; core 0.6: 0.980 / 0.679.
+ */
+/** Share of a claim's profile (below) a sentence of an uncited article must cover to be cited for it. */
+export const SUPPORT_COVERAGE = 0.12;
+/** Content words or figures a supporting sentence shares with the claim's wordings at least. */
+const SUPPORT_SHARED_WORDS = 3;
+/** …its similarity (features.ts `containment`, full overlap weight) to one member at least… */
+const SUPPORT_PAIR = 0.1;
+/** …and the share of the claim's core (words and figures in CORE_SHARE of its wordings) it holds. */
+const SUPPORT_CORE = 0.5;
+const CORE_SHARE = 0.6;
+/** Entity keys count at this share of a word of the same rarity in a claim's profile. */
+const SUPPORT_ENTITY_WEIGHT = 0.25;
+/** Terms in more than this share of a story's claimable sentences do not find candidates (speed only). */
+const SUPPORT_POSTING_SHARE = 0.2;
+
+interface Profile {
+  /** Term → weight: rarity in the story (idf²) times the share of the claim's wordings holding it. */
+  readonly weights: Map<string, number>;
+  readonly norm: number;
+  /** Content words and figures most wordings share (CORE_SHARE), with their rarity weights. */
+  readonly core: Map<string, number>;
+  readonly coreNorm: number;
+}
+
+/**
+ * A sentence's terms for support: its content stems and names, plus the figures it states ("#324":
+ * "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the days it names ("@2019-03-29"),
+ * which features.ts keeps out of the wording terms.
+ */
+function supportTerms(s: SentenceFeatures): Set<string> {
+  const terms = new Set(s.terms);
+  for (const f of s.figures) terms.add(`#${f.value}`);
+  for (const t of s.times) if (/^\d{4}-\d{2}-\d{2}/.test(t.value)) terms.add(`@${t.value.slice(0, 10)}`);
+  return terms;
+}
+
+/** Weight of a term: figures and days count as content words of their rarity, names less. */
+function supportWeight(t: string, idf: ReadonlyMap<string, number>): number {
+  return (idf.get(t) ?? 0) ** 2 * (t.startsWith('e:') ? SUPPORT_ENTITY_WEIGHT : 1);
+}
+
+/** What a claim's wordings say, weighted by how many of them say it and how rare it is in the story. */
+function claimProfile(wordings: readonly Set<string>[], idf: ReadonlyMap<string, number>): Profile {
+  const counts = new Map<string, number>();
+  for (const w of wordings) for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  const core = new Map<string, number>();
+  let norm = 0;
+  let coreNorm = 0;
+  for (const [t, n] of counts) {
+    const rarity = supportWeight(t, idf);
+    const w = rarity * (n / wordings.length);
+    weights.set(t, w);
+    norm += w;
+    if (n >= CORE_SHARE * wordings.length && !t.startsWith('e:') && !t.startsWith('@')) {
+      core.set(t, rarity);
+      coreNorm += rarity;
+    }
+  }
+  return { weights, norm, core, coreNorm };
+}
+
+/** A figure of the claim's anchor stated by the sentence too (same value, compatible unit). */
+function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
+  if (anchor.kind === 'figure') return s.figures.some((f) => anchorsMatch(anchor, { kind: 'figure', figure: f }));
+  if (anchor.kind === 'places') return s.placeLists.some((l) => sameSet(l.keys, anchor.keys));
+  return true;
+}
+
+/**
+ * Every article that states a claim is cited: a claim of two or more sentences looks in each article
+ * it does not cite for the sentence covering most of its profile (its wordings' content stems, names,
+ * figures and days, weighted by rarity in the story and by how many wordings share them) and cites it
+ * when the sentence covers SUPPORT_COVERAGE of it, shares SUPPORT_SHARED_WORDS content words or
+ * figures, holds SUPPORT_CORE of what most wordings share (the shortage in "brakuje amunicji", not
+ * only the ammunition), is similar to one member (SUPPORT_PAIR), and agrees with every member on
+ * polarity, dates, figures and places (and states the claim's own figure or list when the claim was
+ * joined through one). The sentence keeps its place in its own claim: one sentence may support two
+ * claims ("odwołano 600 lotów, 200 do i z Hiszpanii"). Returns the sentences to cite by group index;
+ * the groups themselves (and so conflicts, representatives and the summary) stay as grouped.
+ */
+export function completeCitations(features: StoryFeatures, groups: readonly SentenceGroup[]): Map<number, SentenceFeatures[]> {
+  const candidates = features.sentences.filter((s) => s.claimable);
+  const termsOf = new Map<SentenceFeatures, Set<string>>();
+  const postings = new Map<string, SentenceFeatures[]>();
+  for (const s of candidates) {
+    const terms = supportTerms(s);
+    termsOf.set(s, terms);
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(s);
+      else postings.set(t, [s]);
+    }
+  }
+  // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
+  const idf = new Map(features.idf);
+  for (const [t, list] of postings) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / list.length));
+  const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates.length * SUPPORT_POSTING_SHARE));
+  const added = new Map<number, SentenceFeatures[]>();
+  groups.forEach((g, index) => {
+    if (g.members.length < 2) return;
+    const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
+    const profile = claimProfile(wordings.map((m) => termsOf.get(m) ?? supportTerms(m)), idf);
+    if (profile.norm === 0) return;
+    const cited = new Set(g.members.map((m) => m.articleIndex));
+    const negated = g.members.filter(denies).length * 2 > g.members.length;
+    const covered = new Map<SentenceFeatures, number>();
+    for (const [t, w] of profile.weights) {
+      const list = postings.get(t);
+      if (!list || list.length > cap) continue;
+      for (const s of list) if (!cited.has(s.articleIndex)) covered.set(s, (covered.get(s) ?? 0) + w);
+    }
+    const best = new Map<number, { s: SentenceFeatures; score: number }>();
+    for (const [s, w] of covered) {
+      const score = w / profile.norm;
+      if (score < SUPPORT_COVERAGE) continue;
+      const previous = best.get(s.articleIndex);
+      if (previous && previous.score >= score) continue;
+      if (!supports(s, termsOf.get(s)!, g, wordings, profile, negated, idf)) continue;
+      best.set(s.articleIndex, { s, score });
+    }
+    if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
+  });
+  return added;
+}
+
+function supports(
+  s: SentenceFeatures,
+  terms: ReadonlySet<string>,
+  g: SentenceGroup,
+  wordings: readonly SentenceFeatures[],
+  profile: Profile,
+  negated: boolean,
+  idf: ReadonlyMap<string, number>,
+): boolean {
+  if (denies(s) !== negated) return false;
+  let shared = 0;
+  for (const t of terms) if (!t.startsWith('e:') && !t.startsWith('@') && profile.weights.has(t)) shared++;
+  if (shared < SUPPORT_SHARED_WORDS) return false;
+  if (profile.coreNorm > 0) {
+    let core = 0;
+    for (const [t, w] of profile.core) if (terms.has(t)) core += w;
+    if (core < SUPPORT_CORE * profile.coreNorm) return false;
+  }
+  if (g.anchor && !statesAnchor(s, g.anchor)) return false;
+  if (!wordings.some((m) => containment(s, m, idf, 1, MIN_SHARED) >= SUPPORT_PAIR)) return false;
+  // Figures and places are the wording's; dates also depend on the article's day when undated.
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  return datedMembers(g).every((m) => datesAligned(s, m));
+}
+
+const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();
+
+/** One member per wording and publication day: what `datesAligned` can tell apart. */
+function datedMembers(g: SentenceGroup): SentenceFeatures[] {
+  let list = datedCache.get(g);
+  if (!list) {
+    list = [...new Map(g.members.map((m) => [`${m.article.published?.value ?? ''}|${normalisedText(m)}`, m])).values()];
+    datedCache.set(g, list);
+  }
+  return list;
 }

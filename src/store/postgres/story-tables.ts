@@ -34,18 +34,17 @@ export async function clearStoryTables(db: Queryable): Promise<void> {
  * order among stories (a backend sorts them by `ord`).
  */
 export async function loadStoryRows(db: Queryable): Promise<StoryDelta> {
-  const [meta, terms, entities, stories, centroids, members, postings, names] = await Promise.all([
-    readMeta(db),
-    rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_terms'),
-    rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_entities'),
-    rowsOf<StoryRow>(db, `SELECT id, level, slot, merged_into AS "mergedInto", merged_seq AS "mergedSeq", size, independent,
-      first_ms AS "firstMs", last_ms AS "lastMs", first_precision AS "firstPrecision", last_precision AS "lastPrecision",
-      slack_days AS "slackDays", touched, state, NULL AS title, NULL AS "firstSeen", NULL AS "lastSeen", NULL AS record FROM stories`),
-    rowsOf<CentroidRow>(db, 'SELECT story_id AS "storyId", weighted_at AS "weightedAt", centroid FROM story_centroids'),
-    rowsOf<MemberRow>(db, 'SELECT level, article_id AS "articleId", story_id AS "storyId", ord, added_at AS "addedAt" FROM story_members'),
-    rowsOf<PostingRow>(db, 'SELECT level, kind, key_id AS "keyId", slots FROM story_postings'),
-    rowsOf<NameRow>(db, 'SELECT key, counts, name FROM entity_names'),
-  ]);
+  // One statement at a time: inside a transaction they share one connection.
+  const meta = await readMeta(db);
+  const terms = await rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_terms');
+  const entities = await rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_entities');
+  const stories = await rowsOf<StoryRow>(db, `SELECT id, level, slot, merged_into AS "mergedInto", merged_seq AS "mergedSeq", size, independent,
+    first_ms AS "firstMs", last_ms AS "lastMs", first_precision AS "firstPrecision", last_precision AS "lastPrecision",
+    slack_days AS "slackDays", touched, state, NULL AS title, NULL AS "firstSeen", NULL AS "lastSeen", NULL AS record FROM stories`);
+  const centroids = await rowsOf<CentroidRow>(db, 'SELECT story_id AS "storyId", weighted_at AS "weightedAt", centroid FROM story_centroids');
+  const members = await rowsOf<MemberRow>(db, 'SELECT level, article_id AS "articleId", story_id AS "storyId", ord, added_at AS "addedAt" FROM story_members');
+  const postings = await rowsOf<PostingRow>(db, 'SELECT level, kind, key_id AS "keyId", slots FROM story_postings');
+  const names = await rowsOf<NameRow>(db, 'SELECT key, counts, name FROM entity_names');
   return {
     ...(meta ? { meta: withoutToken(meta) } : {}),
     terms, entities, stories, centroids, dropCentroids: [], members, moves: [], postings, names,

@@ -129,6 +129,7 @@ class PostgresStore implements Store {
   close(): Promise<void> {
     this.#closed ??= (async () => {
       await Promise.allSettled([...this.#running]);
+      await this.#storyCache.close();
       await this.#pool.end();
     })();
     return this.#closed;

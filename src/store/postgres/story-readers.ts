@@ -151,7 +151,7 @@ async function complete(db: Reader, stored: readonly string[]): Promise<StoryRec
  * merges in merge order, each followed by the ids merged into it earlier (src/stories/story.ts
  * `mergeMembers` lists them so). The edges come in one recursive query; the walk is done here.
  */
-async function mergedFromOf(db: Reader, ids: readonly string[]): Promise<Map<string, string[]>> {
+export async function mergedFromOf(db: Reader, ids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
   const edges = await db.rows<{ parent: string; id: string; seq: number }>(`WITH RECURSIVE tree (parent, id, seq) AS (

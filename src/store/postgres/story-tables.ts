@@ -1,7 +1,7 @@
 /**
  * The story tables on PostgreSQL (migrations/006-story-tables.ts; row shapes: src/stories/rows.ts):
- * loading the rows the engine reads into a memory backend, and writing what a batch changed as
- * one net delta — a few multi-row statements (unnest over arrays), whatever the batch size.
+ * the meta row, clearing, and writing a delta as a few multi-row statements (unnest over arrays)
+ * whatever its size.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -26,35 +26,6 @@ export async function readMeta(db: Queryable): Promise<StoredMeta | undefined> {
 /** Deletes every story row (`kronika stories --rebuild` re-clusters from scratch). */
 export async function clearStoryTables(db: Queryable): Promise<void> {
   await db.query(`TRUNCATE ${STORY_TABLES.join(', ')}`);
-}
-
-/**
- * Every row the engine reads, as one delta for a memory backend: stories without their display
- * fields (readers read those from the table; the engine never does) and members without their
- * order among stories (a backend sorts them by `ord`).
- */
-export async function loadStoryRows(db: Queryable): Promise<StoryDelta> {
-  // One statement at a time: inside a transaction they share one connection.
-  const meta = await readMeta(db);
-  const terms = await rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_terms');
-  const entities = await rowsOf<KeyRow>(db, 'SELECT id, key, df FROM story_entities');
-  const stories = await rowsOf<StoryRow>(db, `SELECT id, level, slot, merged_into AS "mergedInto", merged_seq AS "mergedSeq", size, independent,
-    first_ms AS "firstMs", last_ms AS "lastMs", first_precision AS "firstPrecision", last_precision AS "lastPrecision",
-    slack_days AS "slackDays", touched, state, NULL AS title, NULL AS "firstSeen", NULL AS "lastSeen", NULL AS record FROM stories`);
-  const centroids = await rowsOf<CentroidRow>(db, 'SELECT story_id AS "storyId", weighted_at AS "weightedAt", centroid FROM story_centroids');
-  const members = await rowsOf<MemberRow>(db, 'SELECT level, article_id AS "articleId", story_id AS "storyId", ord, added_at AS "addedAt" FROM story_members');
-  const postings = await rowsOf<PostingRow>(db, 'SELECT level, kind, key_id AS "keyId", slots FROM story_postings');
-  const names = await rowsOf<NameRow>(db, 'SELECT key, counts, name FROM entity_names');
-  return {
-    ...(meta ? { meta: withoutToken(meta) } : {}),
-    terms, entities, stories, centroids, dropCentroids: [], members, moves: [], postings, names,
-  };
-}
-
-function withoutToken(meta: StoredMeta): MetaRow {
-  const { token, ...row } = meta;
-  void token;
-  return row;
 }
 
 /**

@@ -7,8 +7,8 @@
  * Differences from SQLite, each for the same answers on both engines:
  * - text columns that are compared or sorted are COLLATE "C" (SQLite compares bytes), so ids,
  *   keys and dates order the same whatever the database's locale;
- * - `story_meta.token` is a fresh value at every commit: a process keeps the rows it loaded while
- *   the token is the one it wrote, and reloads them when another process (or a rolled-back
+ * - `story_meta.token` is a fresh value at every commit: a writer keeps the rows it loaded while
+ *   the token is the one it wrote, and reads them afresh when another process (or a rolled-back
  *   transaction) made the stored state something else;
  * - JSON columns are text, as in SQLite (jsonb would reorder a record's fields).
  *
@@ -62,6 +62,7 @@ export const up = `
     UNIQUE (level, slot)
   );
   CREATE INDEX stories_recent ON stories (level, last_seen DESC NULLS LAST, size DESC, id) WHERE merged_into IS NULL;
+  CREATE INDEX stories_touched ON stories (level, touched) WHERE merged_into IS NULL;
   CREATE INDEX stories_size ON stories (level, size DESC, id) WHERE merged_into IS NULL;
   CREATE INDEX stories_merged ON stories (merged_into, merged_seq) WHERE merged_into IS NOT NULL;
 

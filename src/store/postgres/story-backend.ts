@@ -7,9 +7,9 @@
  */
 import type { StoryLevel } from '../../stories/options.ts';
 import type {
-  CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta,
+  CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryJoinRow,
 } from '../../stories/rows.ts';
-import type { DatePrecision } from '../../types.ts';
+import { engineStoryFrom } from '../../stories/rows.ts';
 import { rowsOf, type Queryable } from './scope.ts';
 import { mergedFromOf } from './story-readers.ts';
 import { netDelta, writeStoryDelta } from './story-tables.ts';
@@ -25,24 +25,6 @@ export const STORY_BACKEND_METHODS = [
   'readMergedFrom', 'touchedSince', 'largest', 'liveStories', 'readNames', 'write',
 ] as const satisfies readonly (keyof StoryBackend)[];
 
-interface StoryJoinRow {
-  readonly id: string;
-  readonly level: StoryLevel;
-  readonly slot: number;
-  readonly merged_into: string | null;
-  readonly merged_seq: number | null;
-  readonly size: number;
-  readonly independent: number;
-  readonly first_ms: number | null;
-  readonly last_ms: number | null;
-  readonly first_precision: DatePrecision | null;
-  readonly last_precision: DatePrecision | null;
-  readonly slack_days: number;
-  readonly touched: number;
-  readonly state: string;
-  readonly weighted_at: number | null;
-  readonly centroid: Uint8Array | null;
-}
 
 const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
 
@@ -79,15 +61,7 @@ export class PostgresStoryBackend implements AsyncStoryBackend {
     const rows = await this.#rows<StoryJoinRow>(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent,
         s.first_ms, s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id WHERE s.id = ANY($1::text[])`, [ids]);
-    return rows.map((r) => {
-      const story: EngineStoryRow = {
-        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size,
-        independent: r.independent, firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision,
-        lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: r.state,
-      };
-      if (r.weighted_at === null || r.centroid === null) return { story };
-      return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: r.centroid } };
-    });
+    return rows.map(engineStoryFrom);
   }
 
   readSlots(level: StoryLevel, slots: readonly number[]): Promise<SlotRow[]> {

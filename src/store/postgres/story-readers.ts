@@ -7,6 +7,7 @@
 import type { StoryLevel } from '../../stories/options.ts';
 import type { Story, StoryRecord } from '../../stories/story.ts';
 import type { StoryCounts, StoryQuery } from '../store.ts';
+import { completeRecords, homeEvents, recordEntityKeys, walkMerges } from '../../stories/stored-records.ts';
 import type { Scope } from './scope.ts';
 
 /** Where readers run their queries: the pool, or a transaction's connection (seeing its writes). */
@@ -131,54 +132,24 @@ async function uniquePrefix(db: Reader, prefix: string): Promise<string | undefi
  * ids merged into the story (in the place the engine's records have them).
  */
 async function complete(db: Reader, stored: readonly string[]): Promise<StoryRecord[]> {
-  const records = stored.map((json) => JSON.parse(json) as Omit<StoryRecord, 'mergedFrom'>);
-  const keys = [...new Set(records.flatMap((r) => r.topEntities.map((e) => e.key)))];
+  const { ids, keys } = recordEntityKeys(stored);
   const names = new Map(keys.length === 0 ? [] : (await db.rows<{ key: string; name: string }>(`SELECT key, name FROM entity_names
     WHERE name IS NOT NULL AND key = ANY($1::text[])`, [keys])).map((r) => [r.key, r.name]));
-  const merged = await mergedFromOf(db, records.map((r) => r.id));
-  return records.map((r) => ({
-    ...r,
-    topEntities: r.topEntities.map((e) => {
-      const name = names.get(e.key);
-      return name ? { ...e, name } : e;
-    }),
-    mergedFrom: merged.get(r.id) ?? [],
-  }));
+  return completeRecords(stored, names, await mergedFromOf(db, ids));
 }
 
 /**
- * For each story id, the ids merged into it: a depth-first walk of the merge edges, each story's
- * merges in merge order, each followed by the ids merged into it earlier (src/stories/story.ts
- * `mergeMembers` lists them so). The edges come in one recursive query; the walk is done here.
+ * For each story id, the ids merged into it (src/stories/stored-records.ts `walkMerges`), the
+ * edges below them read in one recursive query.
  */
 export async function mergedFromOf(db: Reader, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (ids.length === 0) return out;
+  if (ids.length === 0) return new Map();
   const edges = await db.rows<{ parent: string; id: string; seq: number }>(`WITH RECURSIVE tree (parent, id, seq) AS (
       SELECT merged_into, id, merged_seq FROM stories WHERE merged_into = ANY($1::text[])
       UNION ALL
       SELECT s.merged_into, s.id, s.merged_seq FROM stories s JOIN tree ON s.merged_into = tree.id
     ) SELECT parent, id, seq FROM tree`, [ids]);
-  const children = new Map<string, [string, number][]>();
-  for (const { parent, id, seq } of edges) {
-    const list = children.get(parent);
-    if (list) list.push([id, seq]);
-    else children.set(parent, [[id, seq]]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a[1] - b[1]);
-  for (const root of ids) {
-    const walked: string[] = [];
-    // Pre-order with an explicit stack (merge chains can be thousands deep): children pushed last-first.
-    const stack = [...(children.get(root) ?? [])].reverse().map(([id]) => id);
-    while (stack.length) {
-      const id = stack.pop()!;
-      walked.push(id);
-      const below = children.get(id);
-      if (below) for (let i = below.length - 1; i >= 0; i--) stack.push(below[i][0]);
-    }
-    if (walked.length) out.set(root, walked);
-  }
-  return out;
+  return walkMerges(edges.map((e) => [e.parent, e.id, e.seq] as const), ids);
 }
 
 /**
@@ -192,12 +163,7 @@ async function eventsOf(db: Reader, storylineId: string): Promise<string[]> {
       SELECT DISTINCT m.story_id FROM story_members l JOIN story_members m ON m.level = 'event' AND m.article_id = l.article_id
       WHERE l.story_id = $1)
     GROUP BY e.story_id, s.story_id`, [storylineId]);
-  const home = new Map<string, { storyline: string; n: number }>();
-  for (const v of votes) {
-    const best = home.get(v.event);
-    if (!best || v.n > best.n || (v.n === best.n && v.storyline < best.storyline)) home.set(v.event, v);
-  }
-  const events = [...home].filter(([, h]) => h.storyline === storylineId).map(([event]) => event);
+  const events = homeEvents(votes, storylineId);
   if (events.length === 0) return [];
   return (await db.rows<{ id: string }>('SELECT id FROM stories WHERE id = ANY($1::text[]) ORDER BY size DESC, id', [events])).map((r) => r.id);
 }

@@ -20,7 +20,7 @@
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
  * Status is decided later (status.ts), once conflicts are known.
  */
-import { MIN_SHARED_WORDS, containment, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { synthesisLexicon } from './resources.ts';
 
@@ -258,9 +258,12 @@ function find(parent: number[], i: number): number {
  * two sentences share MIN_SHARED_WORDS content words, so only pairs sharing that many are returned.
  * Shares are counted through an inverted index of the terms that are not too frequent (one counter
  * array per unit, not a set of pairs); a pair short of words there is completed by the frequent
- * terms the two share.
+ * terms the two share. Entity keys make no shared word: a pair met through them alone is walked to
+ * only when frequent words could complete it; otherwise they, like frequent terms, are looked up
+ * for the pairs the words found. With `bound`, the weight a pair shares is summed too, and a pair
+ * whose `containment` falls short of the threshold by more than rounding is left out.
  */
-export function candidatePairs(features: StoryFeatures, units: readonly Unit[]): [number, number][] {
+export function candidatePairs(features: StoryFeatures, units: readonly Unit[], bound?: PairBound): [number, number][] {
   const postings = new Map<string, number[]>();
   units.forEach((u, index) => {
     for (const t of u.sentence.terms) {
@@ -271,19 +274,25 @@ export function candidatePairs(features: StoryFeatures, units: readonly Unit[]):
   });
   const maxPosting = Math.max(MIN_POSTING_CAP, Math.ceil(units.length * MAX_POSTING_SHARE));
   const article = Int32Array.from(units, (u) => u.sentence.articleIndex);
+  const weights = units.map((u) => claimWeights(u.sentence, features.idf));
   const words = new Int32Array(units.length);
+  const dots = new Float64Array(units.length);
   const touched = new Uint8Array(units.length);
   const pairs: [number, number][] = [];
   const list: number[] = [];
+  const deferred: number[] = [];
   for (let a = 0; a < units.length; a++) {
     const own = article[a];
-    // Frequent content words are not indexed; they may still make up the words a pair shares.
-    let frequent: string[] | undefined;
-    for (const t of units[a]!.sentence.terms) {
-      const posting = postings.get(t)!;
-      const word = !t.startsWith('e:');
-      if (posting.length > maxPosting) {
-        if (word) (frequent ??= []).push(t);
+    const { terms, weights: weight, words: isWord } = weights[a]!;
+    let frequentWords = 0;
+    for (let k = 0; k < terms.length; k++) if (isWord[k] && postings.get(terms[k]!)!.length > maxPosting) frequentWords++;
+    const walkNames = frequentWords >= MIN_SHARED_WORDS;
+    let deferredWeight = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const posting = postings.get(terms[k]!)!;
+      if (posting.length > maxPosting || (!isWord[k] && !walkNames)) {
+        deferred.push(k);
+        deferredWeight += weight[k]!;
         continue;
       }
       for (const b of posting) {
@@ -292,24 +301,47 @@ export function candidatePairs(features: StoryFeatures, units: readonly Unit[]):
           touched[b] = 1;
           list.push(b);
         }
-        if (word) words[b]!++;
+        words[b]! += isWord[k]!;
+        dots[b]! += weight[k]!;
       }
     }
-    // Unordered: the caller orders pairs by score and ids.
+    // Unordered: the caller orders pairs by score and ids. The deferred terms are looked up only
+    // for pairs that could pass if they shared all of them.
     for (const b of list) {
-      let shared = words[b]!;
-      if (shared < MIN_SHARED_WORDS && frequent) {
-        const other = units[b]!.sentence.terms;
-        for (const t of frequent) if (other.has(t)) shared++;
-      }
-      if (shared >= MIN_SHARED_WORDS) pairs.push([a, b]);
+      const indexedWords = words[b]!;
+      const indexedDot = dots[b]!;
       words[b] = 0;
+      dots[b] = 0;
       touched[b] = 0;
+      if (indexedWords + frequentWords < MIN_SHARED_WORDS) continue;
+      if (bound && containmentOf(indexedDot + deferredWeight, indexedWords + frequentWords, weights[a]!, weights[b]!, bound.overlapWeight, bound.minShared) < bound.threshold - ROUNDING) continue;
+      let shared = indexedWords;
+      let dot = indexedDot;
+      const other = units[b]!.sentence.terms;
+      for (const k of deferred) {
+        if (!other.has(terms[k]!)) continue;
+        shared += isWord[k]!;
+        dot += weight[k]!;
+      }
+      if (shared < MIN_SHARED_WORDS) continue;
+      if (bound && containmentOf(dot, shared, weights[a]!, weights[b]!, bound.overlapWeight, bound.minShared) < bound.threshold - ROUNDING) continue;
+      pairs.push([a, b]);
     }
     list.length = 0;
+    deferred.length = 0;
   }
   return pairs;
 }
+
+/** The `containment` threshold (with its overlap settings) candidate pairs must be able to reach. */
+export interface PairBound {
+  readonly threshold: number;
+  readonly overlapWeight: number;
+  readonly minShared: number;
+}
+
+/** Far above the rounding of a sum of a few hundred weights, far below any difference of scores that matters. */
+const ROUNDING = 1e-9;
 
 /** Groups a story's claimable sentences into claims (most supported first). */
 export function groupClaims(features: StoryFeatures): SentenceGroup[] {
@@ -403,7 +435,8 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
   anchorPairs.sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
   for (const { a, b } of anchorPairs) merge(a.id, b.id, false);
   // Step 3: wordings.
-  const wordingPairs = candidatePairs(features, wordingUnits)
+  const bound = { threshold: CLAIM_SIMILARITY, overlapWeight: OVERLAP_WEIGHT, minShared: MIN_SHARED };
+  const wordingPairs = candidatePairs(features, wordingUnits, bound)
     .map(([i, j]) => ({ a: wordingUnits[i]!, b: wordingUnits[j]! }))
     .filter(({ a, b }) => {
       const x = a.sentence;

@@ -18,6 +18,12 @@
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
+ * 5. Values that are no source's statement of the happening are left out (words in
+ *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
+ *    190 flights), a date read
+ *    from the publication day ("dziś") or dating a statement ("powiedział we wtorek"), a speaker the
+ *    sentence does not name, whereabouts in a relative clause about someone else ("Mulook, który
+ *    … jest w Holandii"); and a sentence naming both of two exclusive places opposes neither.
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
@@ -27,6 +33,8 @@ import { placeKey } from './places.ts';
 import { sameFigure } from './numbers.ts';
 import { eventValues, figureValues, isLocalWhereabouts, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
+import { loadResource, type ResourceLanguage } from '../resources.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
 
 export { placeKey } from './places.ts';
 
@@ -166,7 +174,12 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   return samePerson;
 }
 
-function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
+/**
+ * Whether some pair of the two groups' reports is of one happening. `exclusive`: values that cannot
+ * both hold (two places neither inside the other), so a sentence naming both ("w Brukseli" and
+ * "wyjścia W. Brytanii") opposes neither.
+ */
+function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, number>, evidence: Evidence, exclusive = false): boolean {
   // Values reported by the same wording on the same day decide alike (syndicated copies): each
   // such pair is looked at once.
   const seen = new Set<string>();
@@ -175,6 +188,7 @@ function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, numbe
       const pair = `${reportKey(x.reported)}\u0001${reportKey(y.reported)}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
+      if (exclusive && (placeKeysOf(x.sentence).has(b.key) || placeKeysOf(y.sentence).has(a.key))) continue;
       if (sameHappening(x, y) && related(x, y, idf, evidence)) return true;
     }
   }
@@ -252,9 +266,9 @@ function pairConflicts(
       const a = groups[i]!;
       const b = groups[j]!;
       if (slot === 'number' && (a.subject !== b.subject || apart(a, b))) continue;
-      if (slot === 'date' && datesApart(a.key, b.key)) continue;
-      if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence)) continue;
+      if (slot === 'date' && (datesApart(a.key, b.key) || !a.items.some(happeningDate) || !b.items.some(happeningDate))) continue;
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
+      if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {
         out.push(opposed(slot, a, b, ctx.doneArticles));
         continue;
@@ -378,6 +392,117 @@ function doneArticles(features: StoryFeatures): Set<string> {
   return out;
 }
 
+interface ConflictGrammar {
+  readonly wholeOf: ReadonlySet<string>;
+  readonly relatives: ReadonlySet<string>;
+  readonly deictic: ReadonlySet<string>;
+}
+
+const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
+
+/** resources/<lang>/conflict-grammar.txt. */
+function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let grammar = grammarCache.get(lang);
+  if (!grammar) {
+    const keyed = new Map<string, Set<string>>();
+    for (const line of loadResource(lang, 'conflict-grammar')) {
+      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
+    }
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set() };
+    grammarCache.set(lang, grammar);
+  }
+  return grammar;
+}
+
+/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
+const WHOLE_GAP = 2;
+
+/**
+ * A figure that is the whole of a count before it ("190 z 2400 lotów", "niecałe 200 z łącznie
+ * ponad 2400 swych lotów") counts all of the day's flights, not those of the happening: the value
+ * compared is the count, in the whole's unit ("190 lotów"). `undefined` keeps the figure as it is;
+ * `null` drops it (a whole after a count that is no figure).
+ */
+function asPart(v: SlotValue): SlotValue | null | undefined {
+  const s = v.sentence;
+  const { wholeOf } = conflictGrammar(s.language);
+  const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
+  for (let j = k - 1; j >= Math.max(1, k - 1 - WHOLE_GAP); j--) {
+    if (!wholeOf.has(s.words[j]!)) continue;
+    const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
+    const count = s.figures.find((f) => f.end === end && f.unit === '');
+    if (!count) return /^\d/u.test(s.words[j - 1]!) ? null : undefined;
+    const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
+    const figure = { ...count, unit: v.figure!.unit, text: `${count.text} ${unitWord}` };
+    return { ...v, key: `${figure.unit}:${figure.value}`, label: figure.text, figure };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the text at `offset` stands in a clause opened by a relative pronoun: the clause starts
+ * after the nearest comma, dash or bracket, and one of its first two words is the pronoun.
+ */
+function inRelativeClause(s: SentenceFeatures, offset: number): boolean {
+  const before = s.sentence.text.slice(0, offset - s.sentence.start);
+  const cut = Math.max(...[...',;:()–—'].map((c) => before.lastIndexOf(c)));
+  if (cut < 0) return false;
+  const { relatives } = conflictGrammar(s.language);
+  return (before.slice(cut + 1).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 2).some((w) => relatives.has(w));
+}
+
+/** Whereabouts said of someone else, in a relative clause ("Mulook, który … jest w Holandii"). */
+function describesAnother(v: SlotValue): boolean {
+  const s = v.sentence;
+  const m = s.mentions.find((x) => x.base === v.label) ?? s.mentions.find((x) => placeKey(x.base, s.language) === v.key);
+  const at = m?.start ?? s.wordStarts[s.lemmas.findIndex((l) => l.startsWith(v.label.slice(0, 5)))];
+  return at !== undefined && inRelativeClause(s, at);
+}
+
+/** Words between a reporting verb and the time that dates it: "powiedział Michel Barnier w poniedziałek". */
+const STATEMENT_TIME_GAP = 3;
+
+/**
+ * Whether a date value dates the happening as the source states it. Not: a day word read from the
+ * publication day ("dziś", "dzisiejszy postęp": a copy published a day later moves it), nor the
+ * day of a statement ("powiedział we wtorek", "oświadczył w czwartek": people speak about one
+ * happening on many days).
+ */
+function happeningDate(v: SlotValue): boolean {
+  const s = v.sentence;
+  const { deictic } = conflictGrammar(s.language);
+  const reporting = quoteCues(s.language === 'en' ? 'en' : 'pl');
+  return s.times.some((t) => {
+    if (t.value !== v.key) return false;
+    if ((lower(t.text).match(/\p{L}+/gu) ?? []).some((w) => deictic.has(w))) return false;
+    const at = s.wordStarts.findIndex((start) => start >= t.start);
+    const end = s.wordStarts.findIndex((start) => start >= t.end);
+    const near = [...s.words.slice(Math.max(0, at - STATEMENT_TIME_GAP), at), ...s.words.slice(end < 0 ? s.words.length : end, (end < 0 ? s.words.length : end) + 1)];
+    return !near.some((w) => reporting.verb(w) !== undefined);
+  });
+}
+
+/**
+ * Whether a speaker value is named in its own sentence: a speaker the quote layer resolved from
+ * elsewhere (a role, an earlier sentence, a wrong guess) is the engine's reading, not the source's.
+ */
+function namedInSentence(v: SlotValue): boolean {
+  return lower(v.sentence.sentence.text).includes(v.key);
+}
+
+/** Place keys a sentence names. */
+const placeKeysCache = new WeakMap<SentenceFeatures, Set<string>>();
+function placeKeysOf(s: SentenceFeatures): Set<string> {
+  let keys = placeKeysCache.get(s);
+  if (!keys) {
+    keys = new Set(s.mentions.filter((m) => m.type !== 'PER').map((m) => placeKey(m.base, s.language)));
+    placeKeysCache.set(s, keys);
+  }
+  return keys;
+}
+
 /** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
 function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
   const byKey = new Map<string, Conflict>();
@@ -433,10 +558,13 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
     ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none'))),
     ...listConflicts(listValues(features), ctx),
-    ...whereaboutsConflicts(whereaboutsValues(features), ctx),
+    ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
-    ...pairConflicts('number', figureValues(features, samePeriod), ctx, () => false, 'context'),
-    ...personValues(features).flatMap((list) => pairConflicts('person', list, ctx, () => false, 'none')),
+    ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
+      const part = asPart(v);
+      return part === null ? [] : [part ?? v];
+    }), ctx, () => false, 'context'),
+    ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
   ];
   const kept: Conflict[] = [];
   for (const slot of ['place', 'date', 'number', 'person'] as const) {

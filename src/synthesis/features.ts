@@ -400,13 +400,22 @@ export function containment(a: SentenceFeatures, b: SentenceFeatures, idf: Reado
     dot += small.weights[i]!;
     if (small.words[i]) sharedWords++;
   }
+  return containmentOf(dot, sharedWords, wa, wb, overlapWeight, minShared);
+}
+
+/**
+ * `containment` from what two sentences share: the sum of the squared claim weights of their
+ * shared terms (`dot`) and how many of those are words. Summed in another order than
+ * `containment` sums it, the result may differ from it in the last bits only.
+ */
+export function containmentOf(dot: number, sharedWords: number, wa: ClaimWeights, wb: ClaimWeights, overlapWeight: number, minShared: number): number {
   // Sentences that share only who and where ("w Belgii i Portugalii") do not state one thing.
   if (wa.norm === 0 || wb.norm === 0 || sharedWords < MIN_SHARED_WORDS) return 0;
   const cosine = dot / Math.sqrt(wa.norm * wb.norm);
   return sharedWords >= minShared ? Math.max(cosine, (overlapWeight * dot) / Math.min(wa.norm, wb.norm)) : cosine;
 }
 
-interface Weights {
+export interface ClaimWeights {
   readonly set: ReadonlySet<string>;
   /** The terms in the set's order, their squared weights, and whether each is a word (not an entity key). */
   readonly terms: readonly string[];
@@ -416,10 +425,10 @@ interface Weights {
 }
 
 /** By term set: copies of a sentence share theirs (storyFeatures), and so their weights. */
-const weightCache = new WeakMap<ReadonlySet<string>, Weights>();
+const weightCache = new WeakMap<ReadonlySet<string>, ClaimWeights>();
 
 /** Squared claim weights of a sentence's terms (entity keys damped), computed once per sentence. */
-function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): Weights {
+export function claimWeights(s: SentenceFeatures, idf: ReadonlyMap<string, number>): ClaimWeights {
   let cached = weightCache.get(s.terms);
   if (!cached) {
     const terms = [...s.terms];

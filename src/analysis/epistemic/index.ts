@@ -14,8 +14,12 @@
  *   hedges only in its hearsay reading: present "ma być" with no time in the sentence ("ma być
  *   chory"), past "miał" + infinitive with no time ("miała odpowiedzieć" = reportedly answered);
  * - modal adjectives and participles are modifiers, so the lists hold adverbs and predicative forms
- *   only ("zapytany o możliwą wizytę", "zdjęcia sugerujące" do not hedge), and a conditional opened
- *   by a relative pronoun describes a thing ("umowę, która przewidywałaby dostawy");
+ *   only ("zapytany o możliwą wizytę", "zdjęcia sugerujące" do not hedge), and a conditional or the
+ *   present of "móc" in a clause opened by a relative pronoun describes a thing or comments on the
+ *   main clause ("umowę, która przewidywałaby dostawy", "szkody, które mogą wyniknąć", ", co może
+ *   trwać kilka miesięcy");
+ * - a judgement or a stated position attributes without a reporting verb ("w ocenie ekspertów",
+ *   "zajął stanowisko"; resources/<lang>/attribution-cues.txt);
  * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");
  * - after a negated report followed by a question word ("nie ustalono, w jaki sposób mogło…") the
  *   sentence states what is not known, a fact: cues inside the question do not count;
@@ -103,13 +107,18 @@ interface Word extends Span {
   readonly text: string;
   /** The form cues are compared with: the first word lower-cased, others as written. */
   readonly lower: string;
+  /** Punctuation stands between this word and the one before: a clause may start here. */
+  readonly clauseStart: boolean;
 }
 
 /** One cue: its words as tests, e.g. ["ma", infinitive] for "ma ~ć". */
 type CuePattern = readonly ((w: string) => boolean)[];
 
-/** How a cue hedges: always, only in the hearsay reading of "mieć" + infinitive, or outside a relative clause. */
-type Reading = 'always' | 'present' | 'past' | 'conditional';
+/**
+ * How a cue hedges: always, only in the hearsay reading of "mieć" + infinitive, or outside a
+ * relative clause (the conditional, the present of "móc").
+ */
+type Reading = 'always' | 'present' | 'past' | 'conditional' | 'modal';
 
 interface Cue {
   readonly pattern: CuePattern;
@@ -211,6 +220,7 @@ function indexCues(entries: ReadonlyMap<string, readonly string[]>): CueIndex {
   for (const entry of entries.get('present') ?? []) add(entry, 'present');
   for (const entry of entries.get('past') ?? []) add(entry, 'past');
   for (const entry of entries.get('conditional') ?? []) add(entry, 'conditional');
+  for (const entry of entries.get('modal') ?? []) add(entry, 'modal');
   return { byFirstWord, open, exceptions };
 }
 
@@ -257,7 +267,23 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, relati
     const i = words.findIndex((w) => w.start === cue.start);
     return !(i > 0 && relatives.has(words[i - 1]!.text.toLowerCase()));
   }
+  if (cue.reading === 'modal') return !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), relatives);
   return true;
+}
+
+/** Words a relative pronoun may stand after at the start of its clause: "w którym", "do których". */
+const RELATIVE_LEAD = 2;
+
+/**
+ * Whether the clause holding word `i` is opened by a relative pronoun: the clause starts after the
+ * nearest punctuation before `i`, and its first words hold the pronoun (", które mogą wyniknąć",
+ * ", co może trwać", ", w którym może dojść").
+ */
+function inRelativeClause(words: readonly Word[], i: number, relatives: ReadonlySet<string>): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  if (start === 0) return false;
+  return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
 }
 
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {
@@ -285,18 +311,24 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   return words.length;
 }
 
+/** Marks that end a clause inside a sentence: a comma, a semicolon, a colon, a dash, a bracket. */
+const CLAUSE_PUNCTUATION = /[,;:()–—]|\s-\s/u;
+
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 function sentenceWords(text: string, s: Span): Word[] {
   const out: Word[] = [];
   const slice = text.slice(s.start, s.end);
   let first = true;
+  let previousEnd = 0;
   for (const m of slice.matchAll(WORD)) {
     const word = m[0];
     // Only the first word is folded: mid-sentence capitals are names or months ("May"), not cues.
     const lower = first ? word.toLowerCase() : word;
-    out.push({ start: s.start + m.index!, end: s.start + m.index! + word.length, text: word, lower });
+    const clauseStart = !first && CLAUSE_PUNCTUATION.test(slice.slice(previousEnd, m.index!));
+    out.push({ start: s.start + m.index!, end: s.start + m.index! + word.length, text: word, lower, clauseStart });
     first = false;
+    previousEnd = m.index! + word.length;
   }
   return out;
 }

@@ -1,0 +1,80 @@
+/** Conflict rules of src/synthesis/conflicts.ts on sentences from the development stories. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { synthesizeStory } from '../../src/synthesis/index.ts';
+import type { SynthesisArticle } from '../../src/synthesis/input.ts';
+import { handArticle } from './helpers.ts';
+
+test('a count\'s whole ("190 z 2400 lotów") is no value of the happening, the count is (190 flights); a plain 2400 still is', () => {
+  const cancelled = handArticle({ id: 'b', published: '2018-09-28', text: 'Ryanair odwołał w piątek 250 lotów zaplanowanych na ten dzień.' });
+  const whole = synthesizeStory({
+    id: 's',
+    articles: [handArticle({ id: 'a', published: '2018-09-28', text: 'Ryanair odwołał w piątek 190 z 2400 lotów zaplanowanych na ten dzień.' }), cancelled],
+  });
+  assert.ok(!whole.conflicts.some((c) => c.values.some((v) => v.value.includes('2400'))), JSON.stringify(whole.conflicts));
+  // The count takes the whole's unit: 190 flights against 250.
+  assert.deepEqual(whole.conflicts.filter((c) => c.slot === 'number').map((c) => c.values.map((v) => v.value).sort()), [['190 lotów', '250 lotów']]);
+  const plain = synthesizeStory({
+    id: 't',
+    articles: [handArticle({ id: 'a', published: '2018-09-28', text: 'Ryanair odwołał w piątek 2400 lotów zaplanowanych na ten dzień.' }), cancelled],
+  });
+  assert.deepEqual(plain.conflicts.filter((c) => c.slot === 'number').map((c) => c.values.map((v) => v.value).sort()), [['2400 lotów', '250 lotów']]);
+});
+
+const PEOPLE = [
+  ['Donald Tusk', 'Donald Tusk', 'PER', 'dnld-tsk'],
+  ['Olaf Scholz', 'Olaf Scholz', 'PER', 'olf-schlz'],
+] as const;
+
+/** Two one-sentence articles about one meeting, each with its time expression. */
+function meeting(first: [string, string, string, string], second: [string, string, string, string]) {
+  return synthesizeStory({
+    id: 's',
+    articles: [first, second].map(([published, text, surface, value], i) => handArticle({ id: `a${i}`, published, entities: PEOPLE, text, times: [[surface, value]] })),
+  });
+}
+
+test('the day of a statement ("powiedział we wtorek") dates no happening; the day of the meeting does', () => {
+  const said = meeting(
+    ['2023-09-12', 'Spotkanie Donald Tusk i Olaf Scholz w stolicy kraju było udane, powiedział we wtorek rzecznik.', 'we wtorek', '2023-09-12'],
+    ['2023-09-15', 'Spotkanie Donald Tusk i Olaf Scholz w stolicy kraju było udane, powiedział w piątek rzecznik.', 'w piątek', '2023-09-15'],
+  );
+  assert.deepEqual(said.conflicts.filter((c) => c.slot === 'date'), []);
+  const held = meeting(
+    ['2023-09-11', 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się we wtorek w stolicy kraju.', 'we wtorek', '2023-09-12'],
+    ['2023-09-11', 'Spotkanie Donald Tusk i Olaf Scholz odbędzie się w piątek w stolicy kraju.', 'w piątek', '2023-09-15'],
+  );
+  assert.equal(held.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
+});
+
+test('"dziś" is read from the publication day: a copy published a day later sets no other date', () => {
+  const text = 'Spotkanie Donald Tusk i Olaf Scholz odbyło się dziś w stolicy kraju.';
+  const copies = meeting(['2023-09-12', text, 'dziś', '2023-09-12'], ['2023-09-13', text, 'dziś', '2023-09-13']);
+  assert.deepEqual(copies.conflicts.filter((c) => c.slot === 'date'), []);
+  // Written out, the same two days do conflict.
+  const written = meeting(
+    ['2023-09-13', 'Spotkanie Donald Tusk i Olaf Scholz odbyło się 12 września w stolicy kraju.', '12 września', '2023-09-12'],
+    ['2023-09-13', 'Spotkanie Donald Tusk i Olaf Scholz odbyło się 13 września w stolicy kraju.', '13 września', '2023-09-13'],
+  );
+  assert.equal(written.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
+});
+
+/** An article whose one sentence holds an indirect quote with the given speaker. */
+function quoted(id: string, text: string, quote: string, speaker: string): SynthesisArticle {
+  const a = handArticle({ id, published: '2018-01-17', text });
+  const start = text.indexOf(quote);
+  return { ...a, quotes: [{ start, end: start + quote.length, text: quote, kind: 'indirect', speaker: { name: speaker, type: 'PER' }, sentence: 0 }] };
+}
+
+test('who said it conflicts only where each source names the speaker in the sentence, not where the engine guessed', () => {
+  const quote = 'rząd nie przedstawił wystarczających gwarancji zachowania istniejących zabezpieczeń';
+  const copy = `Lider opozycji Jeremy Corbyn i Keir Starmer ocenili, że ${quote}.`;
+  // The same copy with speakers resolved differently by the quote layer: no source disagrees.
+  const guessed = synthesizeStory({ id: 's', articles: [quoted('a', copy, quote, 'David Davis'), quoted('b', copy, quote, 'Unia Europejska')] });
+  assert.deepEqual(guessed.conflicts.filter((c) => c.slot === 'person'), []);
+  const named = synthesizeStory({
+    id: 't',
+    articles: [quoted('a', `Jeremy Corbyn ocenił, że ${quote}.`, quote, 'Jeremy Corbyn'), quoted('b', `Keir Starmer ocenił, że ${quote}.`, quote, 'Keir Starmer')],
+  });
+  assert.equal(named.conflicts.filter((c) => c.slot === 'person').length, 1);
+});

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { runStages } from '../../../src/app/stages.ts';
 import { openPostgresStore } from '../../../src/store/postgres/index.ts';
+import { netDelta } from '../../../src/store/postgres/story-tables.ts';
+import { EMPTY_DELTA, type CentroidRow } from '../../../src/stories/rows.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import type { Store, StoryInput } from '../../../src/store/store.ts';
 import type { Story } from '../../../src/stories/story.ts';
@@ -39,6 +41,20 @@ async function clusterInTurns(writers: readonly Store[], inputs: readonly StoryI
     await writers[turn % writers.length]!.stories.assign(inputs.slice(at, at + CHUNK), { consolidate: last });
   }
 }
+
+test('deltas written as one: the last row of a key wins, a centroid dropped later is not written, members before moves', () => {
+  const centroid = (storyId: string, weightedAt: number): CentroidRow => ({ storyId, weightedAt, centroid: new Uint8Array(8) });
+  const merged = netDelta([
+    { ...EMPTY_DELTA, terms: [{ id: 1, key: 'putin', df: 1 }], centroids: [centroid('ev-a', 1), centroid('ev-b', 1)],
+      members: [{ level: 'event', articleId: 'x', storyId: 'ev-b', ord: 0, addedAt: 0 }] },
+    { ...EMPTY_DELTA, terms: [{ id: 1, key: 'putin', df: 2 }], dropCentroids: ['ev-b'], centroids: [centroid('ev-a', 2)],
+      moves: [{ level: 'event', from: 'ev-b', to: 'ev-a', offset: 3 }] },
+  ]);
+  assert.deepEqual(merged.terms, [{ id: 1, key: 'putin', df: 2 }]);
+  assert.deepEqual(merged.centroids.map((c) => [c.storyId, c.weightedAt]), [['ev-a', 2]]);
+  assert.deepEqual(merged.dropCentroids, ['ev-b']);
+  assert.deepEqual([merged.members.length, merged.moves.length], [1, 1]);
+});
 
 describe('story tables on PostgreSQL', { skip: postgresSkip() }, () => {
   const databases: TestDatabase[] = [];

@@ -48,6 +48,11 @@ if (parentPort) {
     return reply.value;
   };
   const backend = Object.fromEntries(STORY_BACKEND_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as StoryBackend;
+  // The engine writes what it has before every scan, often nothing: no round trip for that.
+  const write = backend.write;
+  backend.write = (delta) => {
+    if (delta.meta || Object.values(delta).some((rows) => Array.isArray(rows) && rows.length > 0)) write(delta);
+  };
   /** Each open store's engine (one thread serves every store of the process). */
   const engines = new Map<number, PersistentStoryEngine>();
 

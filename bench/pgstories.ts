@@ -105,8 +105,9 @@ export async function run(): Promise<BenchReport> {
           .sort((a, b) => b[1] - a[1]).map(([table, b]) => `${table} ${(b / n).toFixed(0)}`).join(', ')}.`);
         notes.push(`At ${label} stored: one article through the tables costs ${ratio(jsonWarm, warm)}× less than through the JSON value with a warm writer `
           + `(${median(warm).toFixed(0)} vs ${median(jsonWarm).toFixed(0)} ms), ${ratio(jsonCold, cold)}× less cold (${median(cold).toFixed(0)} vs ${median(jsonCold).toFixed(0)} ms); `
-          + `state ${perArticle(bytes.total)} KB/article in tables vs ${perArticle(jsonBytes.relation)} KB/article for the JSON row on disk (TOAST-compressed; ${(jsonBytes.text / n / 1024).toFixed(2)} KB/article as text), `
-          + `rewritten whole at every commit.`);
+          + `state on disk after VACUUM FULL ${perArticle(bytes.total)} KB/article in tables vs ${perArticle(jsonBytes.relation)} KB/article for the JSON row `
+          + `(TOAST-compressed; ${(jsonBytes.text / n / 1024).toFixed(2)} KB/article as text, rewritten whole at every commit); as written, before vacuuming: `
+          + `${perArticle(bytes.written)} vs ${perArticle(jsonBytes.written)} KB/article.`);
       }
     } finally {
       await Promise.all([tables.close(), cellStore.close()]);
@@ -121,7 +122,7 @@ export async function run(): Promise<BenchReport> {
   }
   return {
     suite: 'pgstories',
-    method: `Story state on PostgreSQL 15 (durable defaults): bench/pgstories.ts. A synthetic stream of real BSNLP paragraphs (bench/stories.ts \`synthesise\`) is clustered into the story tables through \`store.stories.assign\` in batches of ${BUILD_CHUNK} (each consolidated), and into the JSON value the PostgreSQL engine kept before (src/store/json-stories.ts over a stage_state row) in the same run; then at each size one article at a time is assigned with consolidation and read back with \`stories.ofArticle\`: ${WARM} by the writer that built the state (warm: the lease holder) and ${COLD} by fresh store handles (cold: a process that never wrote; connecting excluded); the JSON baseline ${JSON_WARM} warm and ${JSON_COLD} cold. Bytes: pg_total_relation_size of each story table (heap, TOAST and indexes) over the articles stored; for the JSON value, of stage_state.`,
+    method: `Story state on PostgreSQL 15 (durable defaults): bench/pgstories.ts. A synthetic stream of real BSNLP paragraphs (bench/stories.ts \`synthesise\`) is clustered into the story tables through \`store.stories.assign\` in batches of ${BUILD_CHUNK} (each consolidated), and into the JSON value the PostgreSQL engine kept before (src/store/json-stories.ts over a stage_state row) in the same run; then at each size one article at a time is assigned with consolidation and read back with \`stories.ofArticle\`: ${WARM} by the writer that built the state (warm: the lease holder) and ${COLD} by fresh store handles (cold: a process that never wrote; connecting excluded); the JSON baseline ${JSON_WARM} warm and ${JSON_COLD} cold. Bytes: pg_total_relation_size of each story table (heap, TOAST and indexes) over the articles stored, after VACUUM FULL (live rows) and as written; for the JSON value, of stage_state likewise.`,
     rows,
     notes,
   };
@@ -172,14 +173,23 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-/** On-disk bytes of each story table with its TOAST and indexes. */
-async function tableBytes(url: string): Promise<{ total: number; byTable: Record<string, number> }> {
+/**
+ * On-disk bytes of each story table with its TOAST and indexes, after VACUUM FULL (the rows that
+ * are live: updated rows leave dead versions that autovacuum hands back for reuse), and the total
+ * before it (as written).
+ */
+async function tableBytes(url: string): Promise<{ total: number; written: number; byTable: Record<string, number> }> {
   return withClient(url, async (client) => {
-    await client.query('VACUUM ANALYZE');
-    const { rows } = await client.query<{ table: string; bytes: string }>(`SELECT t AS table, pg_total_relation_size(t) AS bytes
-      FROM unnest($1::text[]) t`, [STORY_TABLES]);
-    const byTable = Object.fromEntries(rows.map((r) => [r.table, Number(r.bytes)]));
-    return { total: Object.values(byTable).reduce((a, b) => a + b, 0), byTable };
+    const sizes = async () => {
+      const { rows } = await client.query<{ table: string; bytes: string }>(`SELECT t AS table, pg_total_relation_size(t) AS bytes
+        FROM unnest($1::text[]) t`, [STORY_TABLES]);
+      return Object.fromEntries(rows.map((r) => [r.table, Number(r.bytes)]));
+    };
+    const sum = (byTable: Record<string, number>) => Object.values(byTable).reduce((a, b) => a + b, 0);
+    const written = sum(await sizes());
+    await client.query(`VACUUM FULL ${STORY_TABLES.join(', ')}`);
+    const byTable = await sizes();
+    return { total: sum(byTable), written, byTable };
   });
 }
 
@@ -187,7 +197,7 @@ async function tableBytes(url: string): Promise<{ total: number; byTable: Record
  * The JSON baseline's cell: the engine state in a stage_state row, read and written as the
  * PostgreSQL engine did before the story tables (one transaction under the stories lock).
  */
-async function jsonCell(url: string): Promise<{ cell: StoryStateCell; put(value: unknown): Promise<void>; bytes(): Promise<{ relation: number; text: number }>; close(): Promise<void> }> {
+async function jsonCell(url: string): Promise<{ cell: StoryStateCell; put(value: unknown): Promise<void>; bytes(): Promise<{ relation: number; written: number; text: number }>; close(): Promise<void> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const name = 'stories';
@@ -224,10 +234,11 @@ async function jsonCell(url: string): Promise<{ cell: StoryStateCell; put(value:
     cell,
     put: (value) => write(JSON.stringify(value), `built-${Date.now()}`),
     async bytes() {
-      await client.query('VACUUM ANALYZE stage_state');
-      const { rows } = await client.query<{ relation: string; text: string }>(`SELECT pg_total_relation_size('stage_state') AS relation,
-        (SELECT octet_length(value) FROM stage_state WHERE name = $1) AS text`, [name]);
-      return { relation: Number(rows[0]!.relation), text: Number(rows[0]!.text) };
+      const size = async () => Number((await client.query<{ n: string }>(`SELECT pg_total_relation_size('stage_state') AS n`)).rows[0]!.n);
+      const written = await size();
+      await client.query('VACUUM FULL stage_state');
+      const { rows } = await client.query<{ text: string }>('SELECT octet_length(value) AS text FROM stage_state WHERE name = $1', [name]);
+      return { relation: await size(), written, text: Number(rows[0]!.text) };
     },
     close: () => client.end(),
   };

@@ -22,7 +22,7 @@ import { JsonStoryStore, STORY_STATE_VERSION, StoryStateCache, type StoryStateCe
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import { STORY_TABLES } from '../src/store/postgres/story-tables.ts';
 import type { Store } from '../src/store/store.ts';
-import { createTestDatabase, startCluster } from '../test/helpers/postgres.ts';
+import { admin, createTestDatabase, startCluster } from '../test/helpers/postgres.ts';
 import { loadParagraphs, synthesise } from './stories.ts';
 import type { BenchReport, BenchRow } from './report.ts';
 
@@ -163,23 +163,13 @@ function figures(ms: readonly number[]): Record<string, string> {
   return { 'ms (median)': median(ms).toFixed(1), 'ms (max)': Math.max(...ms).toFixed(1) };
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * On-disk bytes of each story table with its TOAST and indexes, after VACUUM FULL (the rows that
  * are live: updated rows leave dead versions that autovacuum hands back for reuse), and the total
  * before it (as written).
  */
 async function tableBytes(url: string): Promise<{ total: number; written: number; byTable: Record<string, number> }> {
-  return withClient(url, async (client) => {
+  return admin(url, async (client) => {
     const sizes = async () => {
       const { rows } = await client.query<{ table: string; bytes: string }>(`SELECT t AS table, pg_total_relation_size(t) AS bytes
         FROM unnest($1::text[]) t`, [STORY_TABLES]);

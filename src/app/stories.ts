@@ -10,7 +10,7 @@ import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../syn
 import type { Article } from '../types.ts';
 import { analysePayload, storyInput } from './analyse.ts';
 import { readAnalyses } from './analyses.ts';
-export { storyRecords } from './records.ts';
+import { storyMonth, type AnchorOf } from './anchor.ts';
 
 export { featuresOf } from './analyse.ts';
 export { storyMonth } from './anchor.ts';
@@ -28,7 +28,11 @@ export interface ReportRun {
  */
 export async function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): Promise<ReportRun> {
   const articles = await store.articles.getMany(story.articleIds);
-  const { analyses, fresh } = await readAnalyses(store, articles);
+  // An event's undated articles all anchor on its month (src/app/anchor.ts): known here, with no
+  // look-up of each article's event.
+  const month = story.level === 'event' ? storyMonth(articles) : undefined;
+  const anchorOf: AnchorOf | undefined = story.level === 'event' ? async (article) => (article.published ? undefined : month) : undefined;
+  const { analyses, fresh } = await readAnalyses(store, articles, anchorOf);
   const report = synthesizeStory({ id: story.id, ...(story.title && { title: story.title }), articles: analyses }, options);
   return { report, fresh };
 }

@@ -140,6 +140,15 @@ function timeValues(s: SentenceFeatures): string[] {
   return values;
 }
 
+/**
+ * The sentence says its content is not so: a negation bears on it ("nie zgadzają się na X") or it
+ * reports a denial ("Bibi zawsze zaprzeczała, że bluźniła", epistemic status "denied"). Such a
+ * sentence never states the claim of a sentence saying the content is so.
+ */
+export function denies(s: SentenceFeatures): boolean {
+  return s.negated !== (s.epistemic === 'denied');
+}
+
 const isAnchorFigure = (f: Figure): boolean => f.unit !== '' || f.value >= BARE_FIGURE_MIN;
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x) => b.includes(x));
@@ -441,7 +450,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return denies(x) === denies(y) && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
@@ -466,4 +475,175 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     if (alone && (!inGroup.has(u.sentence.id) || new Set(copies.map((c) => c.articleIndex)).size > 1)) groups.push({ members: copies });
   }
   return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
+}
+
+// ---------------------------------------------------------------- citation completion
+
+/*
+ * Thresholds set on the nine labelled stories (eval/data/synthesis; per-split figures in
+ * docs/QUALITY.md, "Third round: citations"). Citation precision / recall over all nine: without
+ * completion 0.965 / 0.662; coverage 0.2 and pair 0.25 without the core rule 0.970 / 0.672; coverage
+ * 0.15, pair 0.2 without it 0.932 / 0.710 (precision falls); with the core rule at 0.5 (below) and
+ * coverage 0.12, pair 0.1: 0.975 / 0.686; core 0.6: 0.980 / 0.679.
+ */
+/** Share of a claim's profile (below) a sentence of an uncited article must cover to be cited for it. */
+export const SUPPORT_COVERAGE = 0.12;
+/** Content words or figures a supporting sentence shares with the claim's wordings at least. */
+const SUPPORT_SHARED_WORDS = 3;
+/** …its similarity (features.ts `containment`, full overlap weight) to one member at least… */
+const SUPPORT_PAIR = 0.1;
+/** …and the share of the claim's core (words and figures in CORE_SHARE of its wordings) it holds. */
+const SUPPORT_CORE = 0.5;
+const CORE_SHARE = 0.6;
+/** Entity keys count at this share of a word of the same rarity in a claim's profile. */
+const SUPPORT_ENTITY_WEIGHT = 0.25;
+/** Terms in more than this share of a story's claimable sentences do not find candidates (speed only). */
+const SUPPORT_POSTING_SHARE = 0.2;
+
+interface Profile {
+  /** Term → weight: rarity in the story (idf²) times the share of the claim's wordings holding it. */
+  readonly weights: Map<string, number>;
+  readonly norm: number;
+  /** Content words and figures most wordings share (CORE_SHARE), with their rarity weights. */
+  readonly core: Map<string, number>;
+  readonly coreNorm: number;
+}
+
+/**
+ * A sentence's terms for support: its content stems and names, plus the figures it states ("#324":
+ * "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the days it names ("@2019-03-29"),
+ * which features.ts keeps out of the wording terms.
+ */
+function supportTerms(s: SentenceFeatures): Set<string> {
+  const terms = new Set(s.terms);
+  for (const f of s.figures) terms.add(`#${f.value}`);
+  for (const t of s.times) if (/^\d{4}-\d{2}-\d{2}/.test(t.value)) terms.add(`@${t.value.slice(0, 10)}`);
+  return terms;
+}
+
+/** Weight of a term: figures and days count as content words of their rarity, names less. */
+function supportWeight(t: string, idf: ReadonlyMap<string, number>): number {
+  return (idf.get(t) ?? 0) ** 2 * (t.startsWith('e:') ? SUPPORT_ENTITY_WEIGHT : 1);
+}
+
+/** What a claim's wordings say, weighted by how many of them say it and how rare it is in the story. */
+function claimProfile(wordings: readonly Set<string>[], idf: ReadonlyMap<string, number>): Profile {
+  const counts = new Map<string, number>();
+  for (const w of wordings) for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  const core = new Map<string, number>();
+  let norm = 0;
+  let coreNorm = 0;
+  for (const [t, n] of counts) {
+    const rarity = supportWeight(t, idf);
+    const w = rarity * (n / wordings.length);
+    weights.set(t, w);
+    norm += w;
+    if (n >= CORE_SHARE * wordings.length && !t.startsWith('e:') && !t.startsWith('@')) {
+      core.set(t, rarity);
+      coreNorm += rarity;
+    }
+  }
+  return { weights, norm, core, coreNorm };
+}
+
+/** A figure of the claim's anchor stated by the sentence too (same value, compatible unit). */
+function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
+  if (anchor.kind === 'figure') return s.figures.some((f) => anchorsMatch(anchor, { kind: 'figure', figure: f }));
+  if (anchor.kind === 'places') return s.placeLists.some((l) => sameSet(l.keys, anchor.keys));
+  return true;
+}
+
+/**
+ * Every article that states a claim is cited: a claim of two or more sentences looks in each article
+ * it does not cite for the sentence covering most of its profile (its wordings' content stems, names,
+ * figures and days, weighted by rarity in the story and by how many wordings share them) and cites it
+ * when the sentence covers SUPPORT_COVERAGE of it, shares SUPPORT_SHARED_WORDS content words or
+ * figures, holds SUPPORT_CORE of what most wordings share (the shortage in "brakuje amunicji", not
+ * only the ammunition), is similar to one member (SUPPORT_PAIR), and agrees with every member on
+ * polarity, dates, figures and places (and states the claim's own figure or list when the claim was
+ * joined through one). The sentence keeps its place in its own claim: one sentence may support two
+ * claims ("odwołano 600 lotów, 200 do i z Hiszpanii"). Returns the sentences to cite by group index;
+ * the groups themselves (and so conflicts, representatives and the summary) stay as grouped.
+ */
+export function completeCitations(features: StoryFeatures, groups: readonly SentenceGroup[]): Map<number, SentenceFeatures[]> {
+  const candidates = features.sentences.filter((s) => s.claimable);
+  const termsOf = new Map<SentenceFeatures, Set<string>>();
+  const postings = new Map<string, SentenceFeatures[]>();
+  for (const s of candidates) {
+    const terms = supportTerms(s);
+    termsOf.set(s, terms);
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(s);
+      else postings.set(t, [s]);
+    }
+  }
+  // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
+  const idf = new Map(features.idf);
+  for (const [t, list] of postings) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / list.length));
+  const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates.length * SUPPORT_POSTING_SHARE));
+  const added = new Map<number, SentenceFeatures[]>();
+  groups.forEach((g, index) => {
+    if (g.members.length < 2) return;
+    const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
+    const profile = claimProfile(wordings.map((m) => termsOf.get(m) ?? supportTerms(m)), idf);
+    if (profile.norm === 0) return;
+    const cited = new Set(g.members.map((m) => m.articleIndex));
+    const negated = g.members.filter(denies).length * 2 > g.members.length;
+    const covered = new Map<SentenceFeatures, number>();
+    for (const [t, w] of profile.weights) {
+      const list = postings.get(t);
+      if (!list || list.length > cap) continue;
+      for (const s of list) if (!cited.has(s.articleIndex)) covered.set(s, (covered.get(s) ?? 0) + w);
+    }
+    const best = new Map<number, { s: SentenceFeatures; score: number }>();
+    for (const [s, w] of covered) {
+      const score = w / profile.norm;
+      if (score < SUPPORT_COVERAGE) continue;
+      const previous = best.get(s.articleIndex);
+      if (previous && previous.score >= score) continue;
+      if (!supports(s, termsOf.get(s)!, g, wordings, profile, negated, idf)) continue;
+      best.set(s.articleIndex, { s, score });
+    }
+    if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
+  });
+  return added;
+}
+
+function supports(
+  s: SentenceFeatures,
+  terms: ReadonlySet<string>,
+  g: SentenceGroup,
+  wordings: readonly SentenceFeatures[],
+  profile: Profile,
+  negated: boolean,
+  idf: ReadonlyMap<string, number>,
+): boolean {
+  if (denies(s) !== negated) return false;
+  let shared = 0;
+  for (const t of terms) if (!t.startsWith('e:') && !t.startsWith('@') && profile.weights.has(t)) shared++;
+  if (shared < SUPPORT_SHARED_WORDS) return false;
+  if (profile.coreNorm > 0) {
+    let core = 0;
+    for (const [t, w] of profile.core) if (terms.has(t)) core += w;
+    if (core < SUPPORT_CORE * profile.coreNorm) return false;
+  }
+  if (g.anchor && !statesAnchor(s, g.anchor)) return false;
+  if (!wordings.some((m) => containment(s, m, idf, 1, MIN_SHARED) >= SUPPORT_PAIR)) return false;
+  // Figures and places are the wording's; dates also depend on the article's day when undated.
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  return datedMembers(g).every((m) => datesAligned(s, m));
+}
+
+const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();
+
+/** One member per wording and publication day: what `datesAligned` can tell apart. */
+function datedMembers(g: SentenceGroup): SentenceFeatures[] {
+  let list = datedCache.get(g);
+  if (!list) {
+    list = [...new Map(g.members.map((m) => [`${m.article.published?.value ?? ''}|${normalisedText(m)}`, m])).values()];
+    datedCache.set(g, list);
+  }
+  return list;
 }

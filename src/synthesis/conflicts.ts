@@ -18,7 +18,7 @@
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
- * 5. Values that are no source's statement of the happening are left out (words in
+ * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read
  *    from the publication day ("dziś") or dating a statement ("powiedział we wtorek"), a speaker the
@@ -503,6 +503,27 @@ function placeKeysOf(s: SentenceFeatures): Set<string> {
   return keys;
 }
 
+/**
+ * Updates chain: a forecast overtaken by a first count, itself overtaken by the count on the day
+ * ("ponad 600 lotów" → 190 → 250), is overtaken by the last one too, even where the two reports
+ * share too few words to be compared directly.
+ */
+function chainUpdates(conflicts: readonly Conflict[]): Conflict[] {
+  const updates = conflicts.filter((c) => c.kind === 'update');
+  const paired = (a: string, b: string): boolean => conflicts.some((c) => c.values.some((v) => v.value === a) && c.values.some((v) => v.value === b));
+  const out = [...conflicts];
+  for (const first of updates) {
+    for (const second of updates) {
+      if (first === second || first.slot !== second.slot || first.subject !== second.subject) continue;
+      const [earliest, middle] = first.values;
+      const [middle2, latest] = second.values;
+      if (middle!.value !== middle2!.value || earliest!.value === latest!.value || paired(earliest!.value, latest!.value)) continue;
+      out.push({ ...first, values: [earliest!, latest!] });
+    }
+  }
+  return out;
+}
+
 /** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
 function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
   const byKey = new Map<string, Conflict>();
@@ -568,7 +589,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
   ];
   const kept: Conflict[] = [];
   for (const slot of ['place', 'date', 'number', 'person'] as const) {
-    const ofSlot = conflicts.filter((c) => c.slot === slot);
+    const ofSlot = chainUpdates(conflicts.filter((c) => c.slot === slot));
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }
   return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);

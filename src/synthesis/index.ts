@@ -12,7 +12,7 @@
 import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
+import { completeCitations, groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
@@ -104,10 +104,7 @@ function buildClaims(
   const candidates: SummaryCandidate[] = [];
   const start = firstPublished(features);
   groups.forEach((g, i) => {
-    const sentences: ClaimSentence[] = g.members.map((s) => {
-      const citation = { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
-      return { ...citation, text: s.article.text.slice(s.sentence.start, s.sentence.end), epistemic: s.epistemic, status: sentenceStatus(citation, s.epistemic, marks) };
-    });
+    const sentences = g.members.map((s) => claimSentence(s, marks));
     const articles = [...new Set(sentences.map((s) => s.article))];
     const independent = claimOrigins(g, origins);
     const rep = representative(g.members, features);
@@ -127,6 +124,43 @@ function buildClaims(
     candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' });
   });
   return { claims, candidates };
+}
+
+function claimSentence(s: SentenceFeatures, marks: ReturnType<typeof conflictMarks>): ClaimSentence {
+  const citation = { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
+  return { ...citation, text: s.article.text.slice(s.sentence.start, s.sentence.end), epistemic: s.epistemic, status: sentenceStatus(citation, s.epistemic, marks) };
+}
+
+/**
+ * Claims citing also the articles that state them in other words (claims.ts `completeCitations`),
+ * added once the summary is chosen so that its choice stays on the grouped wordings.
+ */
+function citeSupport(
+  claims: readonly Claim[],
+  groups: readonly SentenceGroup[],
+  features: StoryFeatures,
+  conflicts: readonly Conflict[],
+  origins: Origins,
+): Claim[] {
+  const added = completeCitations(features, groups);
+  if (added.size === 0) return [...claims];
+  const marks = conflictMarks(conflicts);
+  return claims.map((claim, i) => {
+    const extra = added.get(i);
+    if (!extra) return claim;
+    const members = [...groups[i]!.members, ...extra];
+    const sentences = [...claim.sentences, ...extra.map((s) => claimSentence(s, marks))];
+    const shown = claim.sentences.find((s) => s.text === claim.text) ?? sentences[0]!;
+    const independent = claimOrigins({ members }, origins);
+    return {
+      ...claim,
+      status: claimStatus(sentences, shown, marks),
+      sentences,
+      articles: [...new Set(sentences.map((s) => s.article))],
+      independentSources: independent,
+      corroborated: independent >= 2,
+    };
+  });
 }
 
 /**
@@ -208,9 +242,10 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const conflicts = findConflicts(features, groups);
   const { claims, candidates } = buildClaims(groups, features, conflicts, origins);
   const summary = selectSummary(features, candidates, clampSummary(options.summarySentences));
+  const cited = citeSupport(claims, groups, features, conflicts, origins);
   const sources = buildSources(input.articles, origins);
   const rank = (c: Claim): number => c.independentSources;
-  const ordered = [...claims].sort((a, b) => rank(b) - rank(a));
+  const ordered = [...cited].sort((a, b) => rank(b) - rank(a));
   return {
     id: input.id,
     title: storyTitle(input.title, input.articles, summary, input.id),

@@ -305,20 +305,43 @@ const surnameStem = (w: string): string => lower(w.split('-').at(-1)!).slice(0, 
  */
 function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
   const words = name.trim().split(/\s+/u);
-  const people = [...names].filter(([, e]) => e.type === 'PER' && e.name.trim().split(/\s+/u).length >= 2);
+  const people = storyPeople(names);
   if (words.length === 1) {
-    const found = people.filter(([, e]) => surnameStem(e.name.trim().split(/\s+/u).at(-1)!) === surnameStem(words[0]!));
-    const distinct = new Set(found.map(([, e]) => e.name));
+    const stem = surnameStem(words[0]!);
+    const found = people.filter((p) => p.surname === stem);
+    const distinct = new Set(found.map((p) => p.name));
     if (distinct.size !== 1) return undefined;
-    const [key, e] = found[0]!;
-    return { name: e.name, key, type: 'PER' };
+    const { key, name: full } = found[0]!;
+    return { name: full, key, type: 'PER' };
   }
-  const tail = people.filter(([, e]) => {
-    const pw = e.name.trim().split(/\s+/u);
-    return pw.length < words.length && pw.every((w, i) => w === words[words.length - pw.length + i]);
-  });
+  const tail = people.filter(({ words: pw }) => pw.length < words.length && pw.every((w, i) => w === words[words.length - pw.length + i]));
   if (tail.length === 0) return undefined;
   // The longest full name the speaker's words end with.
-  const [key, e] = tail.reduce((a, b) => (b[1].name.length > a[1].name.length ? b : a));
-  return { name: e.name, key, type: 'PER' };
+  const { key, name: full } = tail.reduce((a, b) => (b.name.length > a.name.length ? b : a));
+  return { name: full, key, type: 'PER' };
+}
+
+interface StoryPersonName {
+  readonly key: string;
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly surname: string;
+}
+
+/** Asked for every quote: the people of one story's names are listed once. */
+const peopleCache = new WeakMap<ReadonlyMap<string, EntityInfo>, StoryPersonName[]>();
+
+/** The story's people named with two words or more, in the names' order, with their words and surname stem. */
+function storyPeople(names: ReadonlyMap<string, EntityInfo>): StoryPersonName[] {
+  let people = peopleCache.get(names);
+  if (!people) {
+    people = [];
+    for (const [key, e] of names) {
+      if (e.type !== 'PER') continue;
+      const words = e.name.trim().split(/\s+/u);
+      if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!) });
+    }
+    peopleCache.set(names, people);
+  }
+  return people;
 }

@@ -78,3 +78,16 @@ test('who said it conflicts only where each source names the speaker in the sent
   });
   assert.equal(named.conflicts.filter((c) => c.slot === 'person').length, 1);
 });
+
+test('updates chain: a forecast overtaken by a first count and that by the count on the day is overtaken by the last too', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-09-18', text: 'Rzecznik belgijskich związków zawodowych ostrzegł, że tego dnia ma zostać odwołanych ponad 600 lotów.' }),
+      handArticle({ id: 'b', published: '2018-09-25', text: 'Rzecznik związków zawodowych podał, że przewoźnik odwołał 190 lotów zaplanowanych na piątek.' }),
+      handArticle({ id: 'c', published: '2018-09-28', text: 'Przewoźnik odwołał w piątek 250 lotów zaplanowanych na piątek z powodu strajku.' }),
+    ],
+  });
+  const updates = report.conflicts.filter((c) => c.kind === 'update').map((c) => c.values.map((v) => v.value).join(' → '));
+  assert.deepEqual(updates.sort(), ['190 lotów → 250 lotów', 'ponad 600 lotów → 190 lotów', 'ponad 600 lotów → 250 lotów']);
+});

@@ -1,7 +1,5 @@
 /** `kronika stories`, `kronika story <id>`, `kronika report <id>`: events and storylines, read from the store. */
 import type { Command } from 'commander';
-import { headline } from '../../app/records.ts';
-import { storyRecords } from '../../app/records.ts';
 import type { StoryLevel } from '../../stories/options.ts';
 import { MAX_SUMMARY_SENTENCES, MIN_SUMMARY_SENTENCES } from '../../synthesis/summary.ts';
 import {
@@ -27,7 +25,8 @@ export function register(program: Command): void {
         if (flags.rebuild) await (await import('../../app/stories.ts')).rebuildStories(store);
         else await noticeLag(store, { stories: true });
         const { stories, total } = await store.stories.list({ level, ...paging });
-        if (flags.json) return printJsonLines(await storyRecords(store, stories));
+        // The record schemas (zod) are loaded only by the commands that print records.
+        if (flags.json) return printJsonLines(await (await import('../../app/records.ts')).storyRecords(store, stories));
         printTable(
           ['ID', 'LAST SEEN', 'ARTICLES', 'SOURCES', 'LANG', 'TITLE'],
           stories.map((s) => [s.id, s.lastSeen ?? 'undated', String(s.articles), String(s.independentSources),
@@ -44,6 +43,7 @@ export function register(program: Command): void {
       await withStore(flags, async (store) => {
         await noticeLag(store, { stories: true });
         const story = await findStory(store, id, 'story');
+        const { headline, storyRecords } = await import('../../app/records.ts');
         const [record] = await storyRecords(store, [story]);
         if (flags.json) return printJson(record);
         const width = outputWidth();

@@ -1,0 +1,79 @@
+/**
+ * Citation completion (src/synthesis/claims.ts `completeCitations`) and the polarity of claims
+ * (`denies`): every article that states a claim in other words is cited; an article that only shares
+ * the topic, states another figure, or denies the claim is not. Sentences are real ones of the
+ * development stories (eval/data/synthesis), run through the real ingest and analysis layers beside
+ * the seed articles, so that word rarity is a story's and not a toy's.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toArticle } from '../../src/ingest/article.ts';
+import { analyzeArticle } from '../../src/analysis/index.ts';
+import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
+import { storyFeatures, type SentenceFeatures, type StoryFeatures } from '../../src/synthesis/features.ts';
+import { completeCitations, denies, groupClaims } from '../../src/synthesis/claims.ts';
+
+const seeds = loadSeedAnalyses().analyses;
+
+/** Seeds plus one article per text (one sentence each); returns the story and the added sentences by name. */
+function story(texts: Record<string, string>): { features: StoryFeatures; by: Map<string, SentenceFeatures> } {
+  const names = Object.keys(texts);
+  const extra = names.map((name) =>
+    analyzeArticle(toArticle({ origin: `https://${name}.example/a`, format: 'text', text: texts[name]!, published: { value: '2018-07-20', precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+  const features = storyFeatures([...seeds, ...extra]);
+  const by = new Map(names.map((name, i) => [name, features.byArticle[seeds.length + i]![0]!]));
+  return { features, by };
+}
+
+/** What completion cites for a claim made of the named sentences. */
+function cited(features: StoryFeatures, members: readonly SentenceFeatures[]): SentenceFeatures[] {
+  return completeCitations(features, [{ members }]).get(0) ?? [];
+}
+
+test('citations: an article giving the judge\'s words in its own wording is cited; another sentence on the judge is not', () => {
+  const { features, by } = story({
+    a: 'Sędzia Saqib Nasir, który przewodniczył rozprawie, w swoim orzeczeniu zacytował Koran: "Tolerancja jest podstawową zasadą islamu" - napisał.',
+    b: 'Przewodnicząc trzyosobowemu składowi sędziowskiemu powołał się na Koran, w którym zapisano, że "tolerancja jest podstawową zasadą islamu".',
+    c: 'Zdaniem sędziego tolerancja jest podstawą islamu, który "zdecydowanie potępia niesprawiedliwość".',
+    d: 'Sędzia Saqib Nisar unieważnił wyrok sądu w Lahaur, który skazał Asię Bibi na karę śmierci.',
+  });
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+  assert.ok(!added.includes(by.get('d')!));
+});
+
+test('citations: a sentence giving another figure is never cited ("300 lotów" does not state "600 lotów")', () => {
+  const { features, by } = story({
+    a: 'Ze względu na protest w całej Europie odwołano 600 lotów.',
+    b: 'Personel kabinowy linii Ryanair rozpoczął w środę strajk, w wyniku którego odwołano w Europie 600 lotów.',
+    c: 'Z powodu strajku personelu kabinowego w Europie linia Ryanair odwołała 300 lotów.',
+    d: 'Z powodu strajku personelu kabinowego w Europie linia Ryanair odwołała ponad 600 lotów.',
+  });
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+  assert.ok(added.includes(by.get('d')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+});
+
+test('citations: a sentence without the words most wordings of the claim share is not cited (the shortage, not the talks)', () => {
+  const { features, by } = story({
+    a: 'Rosjanom w wojnie z Ukrainą najbardziej brakuje amunicji artyleryjskiej.',
+    b: 'Wojskom rosyjskim atakującym Ukrainę szczególnie brakuje amunicji artyleryjskiej.',
+    c: 'Planowana podróż nastąpi po tym, jak rosyjski minister obrony podczas wizyty w Pjongjangu rozmawiał o dostawach amunicji artyleryjskiej dla wojsk rosyjskich.',
+  });
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(!added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+});
+
+test('citations: a denial ("zaprzeczała, że bluźniła") has the opposite polarity of the claim it denies', () => {
+  const { features, by } = story({
+    a: 'Kobieta została w 2010 roku skazana za bluźnierstwo przeciwko Mahometowi.',
+    b: 'Bibi zawsze zaprzeczała, że bluźniła przeciwko Mahometowi.',
+    c: 'Nie zgadzają się na zawieranie umów na podstawie prawa irlandzkiego.',
+  });
+  assert.equal(denies(by.get('a')!), false);
+  assert.equal(denies(by.get('b')!), true, `epistemic: ${by.get('b')!.epistemic}`);
+  assert.equal(denies(by.get('c')!), true);
+  const groups = groupClaims(features);
+  assert.ok(!groups.some((g) => g.members.includes(by.get('a')!) && g.members.includes(by.get('b')!)));
+});

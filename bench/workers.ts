@@ -15,7 +15,7 @@
  * shared, so the load average at the start of every run is recorded too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ import { streamSettled } from '../src/worker/lease.ts';
 import { makeArticle } from '../test/store/articles.ts';
 import { createTestDatabase, startCluster } from '../test/helpers/postgres.ts';
 import { dataFolder, newsBatch } from '../test/worker/batch.ts';
+import { processUse, sampleProcess, treeCpu, type ProcessSample, type ProcessUse } from './_cpu.ts';
 import type { BenchReport } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,10 +72,10 @@ async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run
   return { ms, load, bytes };
 }
 
-function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void> } {
+function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void>; leader: () => boolean } {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
   const ready = new Promise<void>((resolve, reject) => {
-    let err = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       if (err.includes('waiting for jobs')) resolve();
@@ -82,11 +83,17 @@ function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${err}`)));
     setTimeout(() => reject(new Error(`worker not ready after 120 s: ${err}`)), 120_000).unref();
   });
-  return { child, ready };
+  return { child, ready, leader: () => err.includes('holding the cluster lease') };
+}
+
+/** Per-process CPU of a PostgreSQL run: each worker, and the server with all its backends. */
+interface CpuUse {
+  readonly workers: (ProcessUse & { leader: boolean })[];
+  readonly serverCpuS: number;
 }
 
 /** PostgreSQL with `workers` worker processes on a fresh database. */
-async function postgresRun(workers: number, batch: readonly Article[]): Promise<Run & { bytes: number; tables: Record<string, number> }> {
+async function postgresRun(workers: number, batch: readonly Article[]): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
   const db = await createTestDatabase();
   const store = await openStore(db.url);
   const processes = Array.from({ length: workers }, () => startWorkerProcess(db.url));
@@ -96,17 +103,28 @@ async function postgresRun(workers: number, batch: readonly Article[]): Promise<
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     const sizeOf = async () => Number((await pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
     const before = await sizeOf();
+    // The server's processes: the postmaster is the parent of any backend.
+    const backend = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
     const load = loadavg()[0]!;
+    const samples = (): (ProcessSample | undefined)[] => processes.map((p) => sampleProcess(p.child.pid!));
+    const serverBefore = treeCpu(postmaster);
+    const first = samples();
     const t0 = performance.now();
     await saveAll(store, batch);
     while (!(await streamSettled(store))) await sleep(50);
     const ms = performance.now() - t0;
+    const last = samples();
+    const cpu: CpuUse = {
+      workers: processes.map((p, i) => ({ ...processUse(first[i]!, last[i]!), leader: p.leader() })),
+      serverCpuS: treeCpu(postmaster) - serverBefore,
+    };
     await pool.query('CHECKPOINT').catch(() => {});
     const after = await sizeOf();
     const { rows } = await pool.query<{ name: string; n: string }>(`SELECT c.relname AS name, pg_total_relation_size(c.oid) AS n FROM pg_class c
       JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'public' AND c.relkind = 'r'`);
     await pool.end();
-    return { ms, load, bytes: after - before, tables: Object.fromEntries(rows.map((r) => [r.name, Number(r.n)])) };
+    return { ms, load, bytes: after - before, tables: Object.fromEntries(rows.map((r) => [r.name, Number(r.n)])), cpu };
   } finally {
     for (const p of processes) p.child.kill('SIGTERM');
     await Promise.all(processes.map((p) => new Promise((resolve) => (p.child.exitCode !== null ? resolve(null) : p.child.once('exit', resolve)))));
@@ -116,6 +134,32 @@ async function postgresRun(workers: number, batch: readonly Article[]): Promise<
 }
 
 const rate = (ms: number) => (ARTICLES * 1000) / ms;
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** One line per run: each worker's CPU and its main thread's running / waiting-for-a-core / idle shares, and the server's CPU. */
+function cpuLine(cpu: CpuUse): string {
+  const s = (share: number, w: ProcessUse) => `${(share * w.wallS).toFixed(1)} s`;
+  const workers = cpu.workers.map((w, i) => `worker ${i + 1}${w.leader ? ' (lease)' : ''} ${w.cpuS.toFixed(1)} CPU s (${pct(w.utilisation)} of the wall; `
+    + `main thread running ${s(w.running, w)}, waiting for a core ${s(w.waitingForCpu, w)}, idle ${s(w.idle, w)} of ${w.wallS.toFixed(1)} s)`);
+  return `${workers.join(', ')}; PostgreSQL ${cpu.serverCpuS.toFixed(1)} CPU s`;
+}
+
+/**
+ * The run's length on a dedicated 2-core machine, estimated from where its time went: each
+ * worker's main thread needs its running and idle time (the wait for a core is what other load
+ * added), and all the CPU of workers and server must fit on the cores. Waiting on the server
+ * counts as idle, so this errs long.
+ */
+function dedicatedSeconds(cpu: CpuUse, cores = 2): number {
+  const critical = Math.max(...cpu.workers.map((w) => w.wallS * (w.running + w.idle)));
+  const total = cpu.workers.reduce((sum, w) => sum + w.cpuS, 0) + cpu.serverCpuS;
+  return Math.max(critical, total / cores);
+}
+
+/** Articles per CPU second of the whole system under test (workers and server): what the shared machine's load does not change. */
+function perCpuSecond(cpu: CpuUse): number {
+  return ARTICLES / (cpu.workers.reduce((sum, w) => sum + w.cpuS, 0) + cpu.serverCpuS);
+}
 const progress = (line: string) => process.stderr.write(`bench workers: ${line}\n`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -126,17 +170,17 @@ export async function run(): Promise<BenchReport> {
   const { articles: batch, real } = articles();
   const batchFile = join(dir, 'batch.json');
   writeFileSync(batchFile, JSON.stringify(batch));
-  const runs: Record<'sqlite' | 'pg1' | 'pg2', (Run & { bytes: number })[]> = { sqlite: [], pg1: [], pg2: [] };
+  const runs: Record<'sqlite' | 'pg1' | 'pg2', (Run & { bytes: number; cpu?: CpuUse })[]> = { sqlite: [], pg1: [], pg2: [] };
   let tables: Record<string, number> = {};
   try {
     for (let i = 0; i < REPEAT; i++) {
       runs.sqlite.push(await sqliteRun(dir, batchFile, i));
       progress(`run ${i + 1}: SQLite ${rate(runs.sqlite.at(-1)!.ms).toFixed(1)} articles/s`);
       runs.pg1.push(await postgresRun(1, batch));
-      progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s`);
+      progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s; ${cpuLine(runs.pg1.at(-1)!.cpu!)}`);
       const two = await postgresRun(2, batch);
       runs.pg2.push(two);
-      progress(`run ${i + 1}: PostgreSQL, 2 workers ${rate(two.ms).toFixed(1)} articles/s`);
+      progress(`run ${i + 1}: PostgreSQL, 2 workers ${rate(two.ms).toFixed(1)} articles/s; ${cpuLine(two.cpu)}`);
       tables = two.tables;
     }
   } finally {
@@ -170,8 +214,12 @@ export async function run(): Promise<BenchReport> {
     rows: [row('SQLite, one process (baseline)', runs.sqlite), row('PostgreSQL, 1 worker', runs.pg1), row('PostgreSQL, 2 workers', runs.pg2)],
     notes: [
       `2 workers / 1 worker: ${(two / one).toFixed(2)}× (target ≥ 1.6×).`,
+      `2 workers / 1 worker on a dedicated 2-core machine, estimated from CPU and idle time (bench/workers.ts dedicatedSeconds; best runs): `
+        + `${(Math.min(...runs.pg1.map((r) => dedicatedSeconds(r.cpu!))) / Math.min(...runs.pg2.map((r) => dedicatedSeconds(r.cpu!)))).toFixed(2)}×.`,
       `PostgreSQL 1 worker / SQLite: ${((one / sqliteRate) * 100).toFixed(0)} % (target ≥ 70 %).`,
       `PostgreSQL bytes per article by table (2-worker run): ${perTable}.`,
+      ...(['pg1', 'pg2'] as const).flatMap((key) => runs[key].map((r, i) => `${key === 'pg1' ? '1 worker' : '2 workers'}, run ${i + 1} (${fmt(rate(r.ms))} articles/s, `
+        + `${perCpuSecond(r.cpu!).toFixed(1)} articles per CPU second of workers + server, ${dedicatedSeconds(r.cpu!).toFixed(1)} s estimated on a dedicated machine): ${cpuLine(r.cpu!)}.`)),
     ],
   };
 }

@@ -39,9 +39,13 @@ export interface QuoteLabel {
   readonly speaker: string | readonly string[];
 }
 
-/** `tune`: rules may be tuned on it; `heldout`: held out once (its errors since read); `fresh`: labelled later, never read. */
-export type Split = 'tune' | 'heldout' | 'fresh';
-const SPLITS: readonly Split[] = ['tune', 'heldout', 'fresh'];
+/**
+ * `tune`: rules may be tuned on it; `heldout`: held out once (its errors since read); `fresh`: labelled
+ * later, its errors read in the next round; `blind`: labelled while the rules were tuned on all of the
+ * others, never read.
+ */
+export type Split = 'tune' | 'heldout' | 'fresh' | 'blind';
+const SPLITS: readonly Split[] = ['tune', 'heldout', 'fresh', 'blind'];
 
 export interface StoryLabels {
   readonly story: string;

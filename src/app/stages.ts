@@ -23,8 +23,8 @@ export { STAGES, stageLag } from './lag.ts';
 /**
  * Articles per stage transaction. Analysis costs ~10 ms an article (bench: scale), so 100 keep the
  * work between two commits near a second; indexing and alerting are cheaper. Clustering takes
- * bigger batches because PostgreSQL's stories concern saves its whole state at every commit
- * (src/store/json-stories.ts); SQLite's story tables write only what a batch changed.
+ * bigger batches: it is cheaper per article (the story tables write what a batch changed, once
+ * per commit), and the batch size changes no story (articles join in stream order either way).
  */
 export const STAGE_BATCH: Readonly<Record<StageName, number>> = Object.freeze({ analyse: 100, index: 200, cluster: 1000, alert: 200 });
 

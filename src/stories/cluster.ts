@@ -155,11 +155,24 @@ export class IncrementalClusterer implements Clusterer {
   ) {
     this.state = new StoryCache(options.level, options, corpus, store?.backend, store?.meta, store?.now);
     this.index = this.state.index;
+    if (store) this.index.storedKeys = { term: corpus.terms.size, entity: corpus.entities.size };
     this.scorer = new Scorer(options, corpus, this.scratch, store ? (s) => this.state.weighed(s) : undefined);
   }
 
   add(f: ArticleFeatures): StoryAssignment {
     return this.known(f.articleId) ?? this.place(f, this.corpus.count(f));
+  }
+
+  /**
+   * Reads in a few statements what placing these articles will look up first in a stored state:
+   * whether each is assigned, and the posting lists of their keys (`ids`: the key ids the corpus
+   * knows). Changes nothing a placement decides.
+   */
+  prefetch(articleIds: readonly string[], ids: { terms: readonly number[]; entities: readonly number[] }): void {
+    if (!this.state.stored) return;
+    this.state.prefetchArticles(articleIds);
+    this.index.preload('term', ids.terms);
+    this.index.preload('entity', ids.entities);
   }
 
   /** The assignment of an article added before (its current story), or undefined. */

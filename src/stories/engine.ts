@@ -62,6 +62,12 @@ export interface PersistentStoryEngine extends StoryEngine {
   readonly version: number;
   /** Adds mentions' base forms to their keys' display names (written with the next commit). */
   countNames(mentions: readonly NamedMention[]): void;
+  /**
+   * Reads in a few statements the rows adding these articles starts from (their assignments, key
+   * statistics, posting lists, entity names), for a backend where every read is a round trip (PostgreSQL:
+   * src/store/postgres/story-thread.ts). Optional: `add` reads whatever is missing.
+   */
+  prefetch(batch: readonly StoryInput[]): void;
   /** Writes everything changed since the last commit as one delta, raising the generation. */
   commit(): void;
 }
@@ -207,6 +213,22 @@ class PersistentEngine extends Engine implements PersistentStoryEngine {
 
   countNames(mentions: readonly NamedMention[]): void {
     this.names.count(mentions);
+  }
+
+  prefetch(inputs: readonly StoryInput[]): void {
+    const batch = inputs.map((i) => i.features);
+    this.names.load(inputs.flatMap((i) => (i.names ?? []).map((m) => m.key)));
+    const { terms, entities } = this.corpus;
+    terms.prefetch(batch.flatMap((f) => [...f.terms.keys()]));
+    entities.prefetch(batch.flatMap((f) => [...f.entities.keys()]));
+    const known = (vocab: typeof terms, keys: Iterable<string>) => [...new Set([...keys].map((k) => vocab.find(k)).filter((id) => id !== undefined))];
+    const ids = {
+      terms: known(terms, batch.flatMap((f) => [...f.terms.keys()])),
+      entities: known(entities, batch.flatMap((f) => [...f.entities.keys()])),
+    };
+    const articleIds = batch.map((f) => f.articleId);
+    this.eventClusterer.prefetch(articleIds, ids);
+    this.storylineClusterer.prefetch(articleIds, ids);
   }
 
   commit(): void {

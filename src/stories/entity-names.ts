@@ -56,10 +56,12 @@ export class EntityNames {
     return rows;
   }
 
-  private load(keys: readonly string[]): void {
+  /** Reads the stored tallies of these keys not read yet, in one go (a key without one starts empty). */
+  load(keys: readonly string[]): void {
     if (!this.backend) return;
     const missing = [...new Set(keys)].filter((k) => !this.tallies.has(k));
     if (missing.length === 0) return;
     for (const row of this.backend.readNames(missing)) this.tallies.set(row.key, JSON.parse(row.counts) as Record<string, number>);
+    for (const k of missing) if (!this.tallies.has(k)) this.tallies.set(k, {});
   }
 }

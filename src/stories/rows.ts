@@ -95,6 +95,37 @@ export interface CentroidRow {
 /** A story row as the engine reads it back: without the display fields, which only readers use. */
 export type EngineStoryRow = Omit<StoryRow, 'title' | 'firstSeen' | 'lastSeen' | 'record'>;
 
+/** A story row joined with its centroid row, as the backends select it (column names as stored). */
+export interface StoryJoinRow {
+  readonly id: string;
+  readonly level: StoryLevel;
+  readonly slot: number;
+  readonly merged_into: string | null;
+  readonly merged_seq: number | null;
+  readonly size: number;
+  readonly independent: number;
+  readonly first_ms: number | null;
+  readonly last_ms: number | null;
+  readonly first_precision: DatePrecision | null;
+  readonly last_precision: DatePrecision | null;
+  readonly slack_days: number;
+  readonly touched: number;
+  readonly state: string;
+  readonly weighted_at: number | null;
+  readonly centroid: Uint8Array | null;
+}
+
+/** The engine's story row, and centroid row where there is one, from a joined row. */
+export function engineStoryFrom(r: StoryJoinRow): { story: EngineStoryRow; centroid?: CentroidRow } {
+  const story: EngineStoryRow = {
+    id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size,
+    independent: r.independent, firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision,
+    lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: r.state,
+  };
+  if (r.weighted_at === null || r.centroid === null) return { story };
+  return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: r.centroid } };
+}
+
 /** A story's index slot with what the time-window test reads. */
 export interface SlotRow {
   readonly slot: number;

@@ -32,6 +32,8 @@ export class StoryCache implements IndexSource {
   private readonly merged = new Map<string, string>();
   /** Article id → its story's id when it joined, or a later one (resolve() for the current one). */
   private readonly articles = new Map<string, string>();
+  /** Articles a prefetch found not assigned (stored state only), until they are. */
+  private readonly unassigned = new Set<string>();
   /** Member lists by story id; without a backend only (with one, members are rows). */
   private readonly memberLists: Map<string, string[]> | undefined;
   // What changed since the last `take`.
@@ -94,10 +96,22 @@ export class StoryCache implements IndexSource {
   /** A story id the article was put in (resolve() for the current one); undefined when never added. */
   storyOfArticle(articleId: string): string | undefined {
     const known = this.articles.get(articleId);
-    if (known !== undefined || !this.backend) return known;
+    if (known !== undefined || !this.backend || this.unassigned.has(articleId)) return known;
     const [row] = this.backend.readArticleStories(this.level, [articleId]);
     if (row) this.articles.set(articleId, row.storyId);
     return row?.storyId;
+  }
+
+  /**
+   * Reads in one go which of these articles are assigned already (what `storyOfArticle` would
+   * read one by one), remembering the others as not assigned until they are.
+   */
+  prefetchArticles(articleIds: readonly string[]): void {
+    if (!this.backend) return;
+    const missing = articleIds.filter((id) => !this.articles.has(id) && !this.unassigned.has(id));
+    if (missing.length === 0) return;
+    for (const row of this.backend.readArticleStories(this.level, missing)) this.articles.set(row.articleId, row.storyId);
+    for (const id of missing) if (!this.articles.has(id)) this.unassigned.add(id);
   }
 
   /** A story made now (its slot is the index's next one). */
@@ -121,6 +135,7 @@ export class StoryCache implements IndexSource {
   /** Records `articleId` as the next member of `story` (call before the story's size grows). */
   addMember(story: LiveStory, articleId: string): void {
     this.articles.set(articleId, story.id);
+    this.unassigned.delete(articleId);
     if (this.memberLists) this.memberLists.get(story.id)!.push(articleId);
     else this.memberRows.push({ level: this.level, articleId, storyId: story.id, ord: story.size, addedAt: this.now() });
   }

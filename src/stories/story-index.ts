@@ -63,6 +63,11 @@ export class StoryIndex {
   /** Slots hit by the current article (reused: it is rebuilt for every article). */
   private readonly hits: number[] = [];
   private slots: number;
+  /**
+   * Per kind, the vocabulary size when the stored state was opened: ids from it on were made by
+   * this engine, the only writer while it is open, so no stored posting list names them.
+   */
+  storedKeys: Record<KeyKind, number> = { term: Number.POSITIVE_INFINITY, entity: Number.POSITIVE_INFINITY };
 
   constructor(
     private readonly options: IndexOptions,
@@ -203,6 +208,11 @@ export class StoryIndex {
     return hits;
   }
 
+  /** Reads the stored posting lists of these keys not loaded yet, in one go (lookups then read none). */
+  preload(kind: KeyKind, keyIds: readonly number[]): void {
+    this.postingsOf(kind, keyIds);
+  }
+
   /** The posting lists changed since the last call, as rows of `level`. */
   takeChanged(level: PostingRow['level']): PostingRow[] {
     const rows: PostingRow[] = [];
@@ -224,6 +234,9 @@ export class StoryIndex {
   private postingsOf(kind: KeyKind, keyIds: readonly number[]): Map<number, Set<number>> {
     const postings = kind === 'term' ? this.termPostings : this.entityPostings;
     if (!this.source) return postings;
+    // Keys made after the stored state was opened have no stored list: nothing to read.
+    const stored = this.storedKeys[kind];
+    for (const k of keyIds) if (k >= stored && !postings.has(k)) postings.set(k, new Set());
     const missing = keyIds.filter((k) => !postings.has(k));
     if (missing.length === 0) return postings;
     for (const row of this.source.postings(kind, missing)) postings.set(row.keyId, new Set(decodeInts(row.slots)));

@@ -42,6 +42,8 @@ const UNLOADED = -1;
  */
 export class Vocabulary {
   private readonly byKey = new Map<string, number>();
+  /** Keys a prefetch found not stored, until `id` adds them. */
+  private readonly absent = new Set<string>();
   /** Key by id; undefined where the entry is not loaded. */
   readonly keys: (string | undefined)[] = [];
   /** Document frequency by id; 0 for keys only seen in a restored centroid (IDF counts them as 1). */
@@ -57,7 +59,7 @@ export class Vocabulary {
   id(key: string): number {
     const id = this.byKey.get(key);
     if (id !== undefined) return id;
-    if (this.source) {
+    if (this.source && !this.absent.delete(key)) {
       const [row] = this.source.byKey([key]);
       if (row) return this.put(row.id, row.key, row.df);
     }
@@ -69,12 +71,19 @@ export class Vocabulary {
     return this.byKey.get(key);
   }
 
-  /** Loads the stored entries of these keys in one read (what `id` would otherwise read one by one). */
+  /**
+   * Loads the stored entries of these keys in one read (what `id` would otherwise read one by one),
+   * and remembers the keys it did not find: they are new, and `id` hands them out without asking
+   * again (a round trip each on PostgreSQL). Nothing else adds keys to a source while this
+   * vocabulary is in use: its engine is the one writer (src/store/sqlite/story-writer.ts).
+   */
   prefetch(keys: Iterable<string>): void {
     if (!this.source) return;
     const missing: string[] = [];
-    for (const k of keys) if (!this.byKey.has(k)) missing.push(k);
-    if (missing.length) for (const row of this.source.byKey(missing)) this.put(row.id, row.key, row.df);
+    for (const k of keys) if (!this.byKey.has(k) && !this.absent.has(k)) missing.push(k);
+    if (missing.length === 0) return;
+    for (const row of this.source.byKey(missing)) this.put(row.id, row.key, row.df);
+    for (const k of missing) if (!this.byKey.has(k)) this.absent.add(k);
   }
 
   /** Loads the entries of these ids where not loaded yet: their keys and document frequencies are read after. */

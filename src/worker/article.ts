@@ -11,7 +11,7 @@ import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import { analysePayload } from '../app/analyse.ts';
 import { searchDocument } from '../search/terms.ts';
 import type { SearchDocument } from '../search/types.ts';
-import type { Store, StoredAnalysis } from '../store/store.ts';
+import type { Store, StoredAnalysis, StoredArticle } from '../store/store.ts';
 
 export type ArticleJobOutcome = 'analysed' | 'indexed' | 'done already';
 
@@ -23,52 +23,84 @@ export class MissingArticleError extends Error {
 /** What became of each article id given: an outcome, or the error that stopped it. */
 export type ArticleResults = Map<string, ArticleJobOutcome | Error>;
 
+/** What a batch of jobs reads before its CPU-bound part: the articles and their current state. */
+export interface ArticlesRead {
+  readonly ids: readonly string[];
+  /** Ids that name no article (not a string), with their errors. */
+  readonly invalid: ArticleResults;
+  readonly articles: ReadonlyMap<string, StoredArticle>;
+  readonly stored: ReadonlyMap<string, StoredAnalysis>;
+  readonly indexed: ReadonlySet<string>;
+}
+
 /**
- * Analyses and indexes stored articles unless that is done already. An article that fails
- * (bad id, analysis error) gets its error and does not stop the others.
- * @example await processArticles(store, ['a31a041b0d5d493a']) // → Map { 'a31a041b0d5d493a' => 'analysed' }
+ * The reads of a batch, in three round trips sent at once. A worker starts the next batch's
+ * reads before analysing the current one (src/worker/index.ts), so the server answers while
+ * Node analyses.
  */
-export async function processArticles(store: Store, articleIds: readonly unknown[]): Promise<ArticleResults> {
-  const results: ArticleResults = new Map();
+export async function readArticles(store: Store, articleIds: readonly unknown[]): Promise<ArticlesRead> {
+  const invalid: ArticleResults = new Map();
   const ids: string[] = [];
   for (const id of articleIds) {
     if (typeof id === 'string' && id !== '') ids.push(id);
-    else results.set(String(id), new TypeError(`the job names no article id (${JSON.stringify(id)})`));
+    else invalid.set(String(id), new TypeError(`the job names no article id (${JSON.stringify(id)})`));
   }
-  if (ids.length === 0) return results;
+  if (ids.length === 0) return { ids, invalid, articles: new Map(), stored: new Map(), indexed: new Set() };
   const [articles, stored, indexed] = await Promise.all([store.articles.getMany(ids), store.analyses.getMany(ids), store.search.indexed(ids)]);
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  return { ids, invalid, articles: new Map(articles.map((a) => [a.id, a])), stored, indexed };
+}
+
+/**
+ * The CPU-bound part and the writes of a batch read by `readArticles`: analyses and indexes each
+ * article unless that is done already. An article that fails (gone, analysis error) gets its
+ * error and does not stop the others. Between two articles the event loop gets a turn, so the
+ * next batch's reads (and the lease's queries) progress meanwhile.
+ */
+export async function analyseArticles(store: Store, read: ArticlesRead): Promise<ArticleResults> {
+  const results: ArticleResults = new Map(read.invalid);
   const fresh: StoredAnalysis[] = [];
   const documents: SearchDocument[] = [];
   const reindex: string[] = [];
-  for (const id of ids) {
-    const article = byId.get(id);
+  for (const id of read.ids) {
+    const article = read.articles.get(id);
     if (!article) {
       results.set(id, new MissingArticleError(`article ${id} is not in the store`));
       continue;
     }
-    const current = stored.get(id)?.version === ANALYSIS_VERSION;
-    if (current && indexed.has(id)) {
+    const current = read.stored.get(id)?.version === ANALYSIS_VERSION;
+    if (current && read.indexed.has(id)) {
       results.set(id, 'done already');
       continue;
     }
     try {
-      const analysis = current ? stored.get(id)! : { articleId: id, version: ANALYSIS_VERSION, payload: analysePayload(article) };
+      const analysis = current ? read.stored.get(id)! : { articleId: id, version: ANALYSIS_VERSION, payload: analysePayload(article) };
       documents.push(searchDocument(id, hydrateAnalysis(article, analysis.payload).sentences));
       if (!current) fresh.push(analysis);
       // An index made from an older analysis is replaced.
-      if (indexed.has(id)) reindex.push(id);
+      if (read.indexed.has(id)) reindex.push(id);
       results.set(id, current ? 'indexed' : 'analysed');
     } catch (error) {
       results.set(id, error instanceof Error ? error : new Error(String(error)));
     }
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  if (read.ids.length === 0) return results;
   // Two short writes rather than one transaction: if the second fails, the jobs run again and
   // find the analyses done.
   await store.analyses.put(fresh);
   for (const id of reindex) await store.search.remove(id);
   await store.search.index(documents);
   return results;
+}
+
+/**
+ * Analyses and indexes stored articles unless that is done already (`readArticles`, then
+ * `analyseArticles`). An article that fails (bad id, analysis error) gets its error and does not
+ * stop the others.
+ * @example await processArticles(store, ['a31a041b0d5d493a']) // → Map { 'a31a041b0d5d493a' => 'analysed' }
+ */
+export async function processArticles(store: Store, articleIds: readonly unknown[]): Promise<ArticleResults> {
+  return analyseArticles(store, await readArticles(store, articleIds));
 }
 
 /**

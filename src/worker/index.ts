@@ -5,7 +5,8 @@
  * (sources.ts), and competes for the cluster lease (lease.ts): the holder also queues the
  * article jobs and clusters, in seq order.
  *
- * Jobs are fetched a few at a time and finished before the next fetch; a failed job goes back to
+ * Jobs are fetched a few at a time, the next few (and their articles) while the current ones are
+ * analysed; a failed job goes back to
  * the queue with back-off (pg-boss retries it) and, after its last try, stays failed and visible
  * to `kronika jobs`. `stop()` (SIGTERM) ends gracefully: no new job is fetched, the ones in hand
  * finish and are marked done, the lease is released, and a job of a worker killed outright is
@@ -19,7 +20,7 @@ import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
 import { displayLocation } from '../store/index.ts';
 import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
-import { MissingArticleError, processArticles, warmUp, type ArticleResults } from './article.ts';
+import { analyseArticles, MissingArticleError, readArticles, warmUp, type ArticleResults, type ArticlesRead } from './article.ts';
 import { leasePass, type LeasePass } from './lease.ts';
 import { pollSourceJobs, workerPoller } from './sources.ts';
 
@@ -148,19 +149,44 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
 
   const notify = (channel: string) => db.query('SELECT pg_notify($1, $2)', [channel, '']).catch(() => {});
 
+  /** A fetch of jobs with their reads under way. */
+  interface Taken {
+    readonly jobs: PgBoss.Job<ArticleJob>[];
+    readonly read: Promise<ArticlesRead>;
+  }
+  const take = async (): Promise<Taken | undefined> => {
+    const jobs = await queue.fetch<ArticleJob>(QUEUES.article, { batchSize: FETCH_BATCH });
+    if (!jobs || jobs.length === 0) return undefined;
+    const read = readArticles(store, jobs.map((j) => j.data.id));
+    // Awaited when the batch's turn comes; a failure is handled there.
+    read.catch(() => {});
+    return { jobs, read };
+  };
+
   const jobLoop = async () => {
-    while (!stopping) {
-      const jobs = await queue.fetch<ArticleJob>(QUEUES.article, { batchSize: FETCH_BATCH });
-      if (!jobs || jobs.length === 0) {
-        await jobsAlarm.wait(POLL_MS);
+    // The next batch is fetched and read while this one is analysed (one batch ahead): the
+    // round trips to the server overlap the CPU-bound part instead of following it.
+    let next: Promise<Taken | undefined> | undefined;
+    while (!stopping || next) {
+      const taken = await (next ?? take());
+      next = undefined;
+      if (!taken) {
+        if (!stopping) await jobsAlarm.wait(POLL_MS);
         continue;
+      }
+      const { jobs } = taken;
+      // Not by the lease holder: its event loop also runs the cluster passes, and jobs fetched
+      // ahead would wait through one while other workers could have taken them.
+      if (!stopping && !leader) {
+        next = take();
+        next.catch(() => {});
       }
       const finished: string[] = [];
       let results: ArticleResults;
       try {
-        results = await processArticles(store, jobs.map((j) => j.data.id));
+        results = await analyseArticles(store, await taken.read);
       } catch (error) {
-        // A write failed for the whole batch: every job goes back with the error (and is retried).
+        // A read or write failed for the whole batch: every job goes back with the error (and is retried).
         results = new Map(jobs.map((j) => [String(j.data.id), error instanceof Error ? error : new Error(String(error))]));
       }
       for (const job of jobs) {

@@ -32,9 +32,9 @@ const FRONTIER_PAGE = 50;
 
 /**
  * While workers are still analysing a burst, clustering waits until this many analysed articles
- * are waiting: today's story state is rewritten whole at every clustering commit
- * (src/store/json-stories.ts), so clustering a few articles at a time would take the holder's
- * time (and the server's) from analysis. Once analysis has caught up with every stored article,
+ * are waiting: every clustering commit is a transaction with its own reads and writes of the
+ * story tables (src/store/postgres/stories.ts), so clustering a few articles at a time would take
+ * the holder's time (and the server's) from analysis. Once analysis has caught up with every stored article,
  * clustering runs at once, so a trickle of articles joins its stories without delay. Batching
  * changes nothing in the stories: articles join in seq order either way.
  */

@@ -7,26 +7,27 @@
  * links; analyses; watches and their matches; the stages' cursors and saved state; followed
  * sources with their schedules, seen items and poll history — so the cursors and alerts carry
  * over unchanged and no article is analysed again. The search index is rebuilt from the copied
- * analyses (SQLite's FTS5 index is contentless and cannot be read back), and the stories are
- * clustered again from them (`reclusterStories`). Every insert skips rows already there, in batches, so
+ * analyses (SQLite's FTS5 index is contentless and cannot be read back); the story tables are
+ * copied row for row as one state (`copyStories`). Every insert skips rows already there, in batches, so
  * an interrupted migration is resumed by running it again; a target that holds anything but an
  * earlier part of this same source is refused.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { hydrateAnalysis } from '../../analysis/stored.ts';
 import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
-import { runStages } from '../../app/stages.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
 import { decodeText } from '../sqlite/rows.ts';
 import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
+import { unpackStoryBlob } from '../sqlite/story-backend.ts';
 import type { Store } from '../store.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
+import { clearStoryTables, readMeta } from './story-tables.ts';
 
 const BATCH = 500;
 
@@ -99,9 +100,23 @@ export class ImportConflictError extends Error {
   override readonly name = 'ImportConflictError';
 }
 
-/** SQLite values as PostgreSQL parameters: the same, but an article's text as text (SQLite may hold it deflated, src/store/sqlite/rows.ts). */
+/**
+ * Columns SQLite keeps in another form than PostgreSQL: an article's text may be deflated
+ * (src/store/sqlite/rows.ts), a story's engine state and a centroid are deflated
+ * (src/store/sqlite/story-backend.ts); PostgreSQL keeps them plain.
+ */
+const SQLITE_FORMS: Readonly<Record<string, (value: unknown) => unknown>> = {
+  'articles.text': (value) => decodeText(value as string | Buffer),
+  'stories.state': (value) => unpackStoryBlob(value as Buffer).toString('utf8'),
+  'story_centroids.centroid': (value) => (value === null ? null : unpackStoryBlob(value as Buffer)),
+};
+
+/** SQLite values as PostgreSQL parameters. */
 function rowValues(table: string, row: Record<string, unknown>, columns: readonly string[]): unknown[] {
-  return columns.map((c) => (table === 'articles' && c === 'text' ? decodeText(row[c] as string | Buffer) : row[c] ?? null));
+  return columns.map((c) => {
+    const form = SQLITE_FORMS[`${table}.${c}`];
+    return form ? form(row[c] ?? null) : row[c] ?? null;
+  });
 }
 
 async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCopy, onProgress: (line: string) => void): Promise<number> {
@@ -253,27 +268,46 @@ export async function compareStores(source: Store, target: Store): Promise<Conce
   return checks;
 }
 
+/** The story tables besides story_meta, copied as rows: both engines keep the same row shapes (src/stories/rows.ts). */
+const STORY_COPIES: readonly TableCopy[] = [
+  { table: 'story_terms', columns: ['id', 'key', 'df'], order: 'id', conflict: '' },
+  { table: 'story_entities', columns: ['id', 'key', 'df'], order: 'id', conflict: '' },
+  { table: 'stories', columns: ['id', 'level', 'slot', 'merged_into', 'merged_seq', 'size', 'independent', 'first_ms', 'last_ms',
+    'first_precision', 'last_precision', 'slack_days', 'touched', 'title', 'first_seen', 'last_seen', 'state', 'record'], order: 'id', conflict: '' },
+  { table: 'story_centroids', columns: ['story_id', 'weighted_at', 'centroid'], order: 'story_id', conflict: '' },
+  { table: 'story_members', columns: ['level', 'article_id', 'story_id', 'ord', 'added_at'], order: 'level, article_id', conflict: '' },
+  { table: 'story_postings', columns: ['level', 'kind', 'key_id', 'slots'], order: 'level, kind, key_id', conflict: '' },
+  { table: 'entity_names', columns: ['key', 'counts', 'name'], order: 'key', conflict: '' },
+];
+
+interface SqliteStoryMeta {
+  readonly generation: number;
+  readonly version: number;
+  readonly documents: number;
+  readonly term_ids: number;
+  readonly entity_ids: number;
+  readonly levels: string;
+}
+
 /**
- * SQLite keeps its stories as tables (src/store/sqlite/story-*.ts), PostgreSQL as one JSON value
- * (src/store/json-stories.ts): they cannot be copied as rows. The target's cluster stage clusters
- * the copied analyses again, in the same stream order, unless it already holds as many as the
- * source. A source clustered over many runs (one consolidation after each) may then differ from
- * the one-run result; the comparison below says so.
+ * Both engines keep the stories as the same tables, so they are copied row for row (the stories
+ * arrive exactly as they are, consolidations of many runs included), as one state: unless the
+ * target already holds the source's state (same generation and article count), its story rows
+ * are replaced. The meta row goes last, so an interrupted copy leaves no meta row and the next run
+ * copies the stories again.
  */
-async function reclusterStories(sqlite: Database.Database, target: Store, onProgress: (line: string) => void): Promise<void> {
-  const cursor = sqlite.prepare(`SELECT seq FROM stage_cursors WHERE stage = 'cluster'`).pluck().get() as number | undefined;
-  if (!cursor) return;
-  const stored = await target.stories.counts();
-  const source = sqlite.prepare(`SELECT COUNT(*) FROM story_members WHERE level = 'event'`).pluck().get() as number;
-  const have = stored.events === 0 ? 0 : (await target.stories.list({ level: 'event' })).stories.reduce((n, s) => n + s.articleIds.length, 0);
-  if (have === source) return;
-  await target.transaction(async (tx) => {
-    await tx.stories.clear();
-    await tx.cursors.reset('cluster', 0);
-  });
-  onProgress('clustering the copied articles into stories');
-  await runStages(target, { stages: ['cluster'] });
-  await target.cursors.advance('cluster', cursor);
+async function copyStories(sqlite: Database.Database, pool: pg.Pool, onProgress: (line: string) => void): Promise<Record<string, number>> {
+  const meta = sqlite.prepare('SELECT generation, version, documents, term_ids, entity_ids, levels FROM story_meta WHERE id = 1').get() as SqliteStoryMeta | undefined;
+  const have = await readMeta(pool);
+  if (meta && have && have.generation === meta.generation && have.documents === meta.documents && have.version === meta.version) return {};
+  await clearStoryTables(pool);
+  const copied: Record<string, number> = {};
+  if (!meta) return copied;
+  for (const table of STORY_COPIES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+  await pool.query(`INSERT INTO story_meta (id, generation, version, documents, term_ids, entity_ids, levels, token)
+    VALUES (1, $1, $2, $3, $4, $5, $6, $7)`, [meta.generation, meta.version, meta.documents, meta.term_ids, meta.entity_ids, meta.levels, randomUUID()]);
+  copied.story_meta = 1;
+  return copied;
 }
 
 /**
@@ -290,10 +324,10 @@ export async function importSqlite(sourcePath: string, targetUrl: string, onProg
       await checkTarget(sqlite, pool);
       const copied: Record<string, number> = {};
       for (const table of TABLES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+      Object.assign(copied, await copyStories(sqlite, pool, onProgress));
       const source = await openSqliteStore(sourcePath, { readonly: true });
       try {
         const indexed = await rebuildSearch(source, target, onProgress);
-        await reclusterStories(sqlite, target, onProgress);
         const reopened = await openPostgresStore(targetUrl);
         try {
           const checks = await compareStores(source, reopened);

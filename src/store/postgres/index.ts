@@ -13,7 +13,6 @@
  * BEGIN/COMMIT maps directly onto the transaction handle and its savepoints.
  */
 import type pg from 'pg';
-import { JsonStoryStore, StoryStateCache } from '../json-stories.ts';
 import { StoreLocationError, type OpenStoreOptions, type Store, type StoreConcerns, type StoreTransaction } from '../store.ts';
 import { PostgresAnalyses } from './analyses.ts';
 import { PostgresArticles } from './articles.ts';
@@ -24,7 +23,7 @@ import { MIGRATIONS } from './migrations/index.ts';
 import type { Queryable, Scope } from './scope.ts';
 import { PostgresSearch } from './search.ts';
 import { PostgresSources } from './sources.ts';
-import { storyCell } from './stories.ts';
+import { PostgresStoryStore, StoryRowsCache } from './stories.ts';
 import { PostgresWatches } from './watches.ts';
 
 /**
@@ -33,11 +32,11 @@ import { PostgresWatches } from './watches.ts';
  */
 export const DEFAULT_BUSY_LIMIT_MS = 5 * 60_000;
 
-function concerns(scope: Scope, stories: StoryStateCache): StoreConcerns {
+function concerns(scope: Scope, stories: StoryRowsCache): StoreConcerns {
   return {
     articles: new PostgresArticles(scope),
     analyses: new PostgresAnalyses(scope),
-    stories: new JsonStoryStore(storyCell(scope), stories),
+    stories: new PostgresStoryStore(scope, stories),
     watches: new PostgresWatches(scope),
     search: new PostgresSearch(scope),
     cursors: new PostgresCursors(scope),
@@ -86,7 +85,7 @@ class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #readonly: boolean;
   readonly #busyLimitMs: number;
-  readonly #storyCache = new StoryStateCache();
+  readonly #storyCache = new StoryRowsCache();
   readonly #running = new Set<Promise<unknown>>();
   #closed: Promise<void> | undefined;
 
@@ -130,6 +129,7 @@ class PostgresStore implements Store {
   close(): Promise<void> {
     this.#closed ??= (async () => {
       await Promise.allSettled([...this.#running]);
+      await this.#storyCache.close();
       await this.#pool.end();
     })();
     return this.#closed;

@@ -37,10 +37,13 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Postgr
       name       text NOT NULL,
       applied_at text NOT NULL
     )`);
+    // By version applied, not by the highest: 006 shipped after 007 and 008, and a database made
+    // before it has 007 and 008 but still needs 006.
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       const current = await schemaVersion(client);
       if (current > expected) throw new SchemaVersionError(current, expected, 'upgrade Kronika to open it');
-      if (current >= migration.version) continue;
+      if (done.has(migration.version)) continue;
       await client.query('BEGIN');
       try {
         await client.query(migration.up);
@@ -64,6 +67,14 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Postgr
 export async function assertCurrent(db: Queryable, migrations: readonly PostgresMigration[]): Promise<void> {
   const found = await schemaVersion(db);
   const expected = latest(migrations);
-  if (found < expected) throw new SchemaVersionError(found, expected, 'open it once without --readonly to migrate');
+  const missing = found === 0 ? [] : await missingVersions(db, migrations);
+  if (found < expected || missing.length > 0) throw new SchemaVersionError(found, expected, 'open it once without --readonly to migrate');
   if (found > expected) throw new SchemaVersionError(found, expected, 'upgrade Kronika to open it');
+}
+
+/** Versions below the highest applied one that were never applied (006 on a database made before it). */
+async function missingVersions(db: Queryable, migrations: readonly PostgresMigration[]): Promise<number[]> {
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const done = new Set(rows.map((r) => r.version));
+  return migrations.map((m) => m.version).filter((v) => !done.has(v));
 }

@@ -12,35 +12,20 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { StoryLevel } from '../../stories/options.ts';
-import type { DatePrecision } from '../../types.ts';
+import { walkMerges } from '../../stories/stored-records.ts';
 import type {
-  CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta,
+  CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryJoinRow,
 } from '../../stories/rows.ts';
+import { engineStoryFrom } from '../../stories/rows.ts';
 
-interface StoryJoinRow {
-  readonly id: string;
-  readonly level: StoryLevel;
-  readonly slot: number;
-  readonly merged_into: string | null;
-  readonly merged_seq: number | null;
-  readonly size: number;
-  readonly independent: number;
-  readonly first_ms: number | null;
-  readonly last_ms: number | null;
-  readonly first_precision: DatePrecision | null;
-  readonly last_precision: DatePrecision | null;
-  readonly slack_days: number;
-  readonly touched: number;
-  readonly state: Buffer;
-  readonly weighted_at: number | null;
-  readonly centroid: Buffer | null;
-}
+/** The joined row as SQLite stores it: state and centroid deflated. */
+type StoredJoinRow = Omit<StoryJoinRow, 'state' | 'centroid'> & { readonly state: Buffer; readonly centroid: Buffer | null };
 
 const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
 
 /** How `stories.state` and `story_centroids.centroid` are stored; migration 009 converted older rows. */
 export const packStoryBlob = (bytes: string | Uint8Array): Buffer => deflateRawSync(bytes);
-const unpackStoryBlob = (stored: Buffer): Buffer => inflateRawSync(stored);
+export const unpackStoryBlob = (stored: Buffer): Buffer => inflateRawSync(stored);
 
 export class SqliteStoryBackend implements StoryBackend {
   readonly #db: Database.Database;
@@ -78,16 +63,10 @@ export class SqliteStoryBackend implements StoryBackend {
     const rows = this.#sql(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent, s.first_ms,
         s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id
-      WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryJoinRow[];
-    return rows.map((r) => {
-      const story: EngineStoryRow = {
-        id: r.id, level: r.level, slot: r.slot, mergedInto: r.merged_into, mergedSeq: r.merged_seq, size: r.size,
-        independent: r.independent, firstMs: r.first_ms, lastMs: r.last_ms, firstPrecision: r.first_precision,
-        lastPrecision: r.last_precision, slackDays: r.slack_days, touched: r.touched, state: unpackStoryBlob(r.state).toString('utf8'),
-      };
-      if (r.weighted_at === null || r.centroid === null) return { story };
-      return { story, centroid: { storyId: r.id, weightedAt: r.weighted_at, centroid: unpackStoryBlob(r.centroid) } };
-    });
+      WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoredJoinRow[];
+    return rows.map((r) => engineStoryFrom({
+      ...r, state: unpackStoryBlob(r.state).toString('utf8'), centroid: r.centroid === null ? null : unpackStoryBlob(r.centroid),
+    }));
   }
 
   readSlots(level: StoryLevel, slots: readonly number[]): SlotRow[] {
@@ -192,25 +171,5 @@ export function mergedFromOf(db: Database.Database, ids: readonly string[]): Map
       UNION ALL
       SELECT s.merged_into, s.id, s.merged_seq FROM stories s JOIN tree ON s.merged_into = tree.id
     ) SELECT parent, id, seq FROM tree`).raw().all(JSON.stringify(ids)) as [string, string, number][];
-  const children = new Map<string, [string, number][]>();
-  for (const [parent, id, seq] of edges) {
-    const list = children.get(parent);
-    if (list) list.push([id, seq]);
-    else children.set(parent, [[id, seq]]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a[1] - b[1]);
-  const out = new Map<string, string[]>();
-  for (const root of ids) {
-    const walked: string[] = [];
-    // Pre-order with an explicit stack (merge chains can be thousands deep): children pushed last-first.
-    const stack = [...(children.get(root) ?? [])].reverse().map(([id]) => id);
-    while (stack.length) {
-      const id = stack.pop()!;
-      walked.push(id);
-      const below = children.get(id);
-      if (below) for (let i = below.length - 1; i >= 0; i--) stack.push(below[i][0]);
-    }
-    if (walked.length) out.set(root, walked);
-  }
-  return out;
+  return walkMerges(edges, ids);
 }

@@ -9,6 +9,7 @@ import type { StoryLevel } from '../../stories/options.ts';
 import type { StoryQuery as ContractQuery } from '../store.ts';
 import type { Story, StoryRecord } from '../../stories/story.ts';
 import { mergedFromOf } from './story-backend.ts';
+import { completeRecords, homeEvents, recordEntityKeys } from '../../stories/stored-records.ts';
 
 /**
  * How a story list is ordered (ties end on the id): the contract's 'recent' and 'articles'
@@ -182,19 +183,10 @@ function uniquePrefix(db: Database.Database, prefix: string): string | undefined
  * ids merged into the story (in the place the engine's records have them).
  */
 function complete(db: Database.Database, stored: readonly string[]): StoryRecord[] {
-  const records = stored.map((json) => JSON.parse(json) as Omit<StoryRecord, 'mergedFrom'>);
-  const keys = [...new Set(records.flatMap((r) => r.topEntities.map((e) => e.key)))];
+  const { ids, keys } = recordEntityKeys(stored);
   const names = new Map(keys.length === 0 ? [] : db.prepare(`SELECT key, name FROM entity_names
     WHERE name IS NOT NULL AND key IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(keys)) as [string, string][]);
-  const merged = mergedFromOf(db, records.map((r) => r.id));
-  return records.map((r) => ({
-    ...r,
-    topEntities: r.topEntities.map((e) => {
-      const name = names.get(e.key);
-      return name ? { ...e, name } : e;
-    }),
-    mergedFrom: merged.get(r.id) ?? [],
-  }));
+  return completeRecords(stored, names, mergedFromOf(db, ids));
 }
 
 /**
@@ -208,12 +200,7 @@ export function eventsOf(db: Database.Database, storylineId: string): string[] {
       SELECT DISTINCT m.story_id FROM story_members l JOIN story_members m ON m.level = 'event' AND m.article_id = l.article_id
       WHERE l.story_id = ?)
     GROUP BY e.story_id, s.story_id`).all(storylineId) as { event: string; storyline: string; n: number }[];
-  const home = new Map<string, { storyline: string; n: number }>();
-  for (const v of votes) {
-    const best = home.get(v.event);
-    if (!best || v.n > best.n || (v.n === best.n && v.storyline < best.storyline)) home.set(v.event, v);
-  }
-  const events = [...home].filter(([, h]) => h.storyline === storylineId).map(([event]) => event);
+  const events = homeEvents(votes, storylineId);
   if (events.length === 0) return [];
   return db.prepare(`SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY size DESC, id`).pluck()
     .all(JSON.stringify(events)) as string[];

@@ -10,6 +10,7 @@ import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
 import * as stream from './004-stream.ts';
 import * as search from './005-search.ts';
+import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
@@ -29,7 +30,7 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 3, name: 'watches', up: watches.up },
   { version: 4, name: 'stream', up: stream.up },
   { version: 5, name: 'search', up: search.up },
-  // 006 is reserved for the story tables, as in SQLite.
+  { version: 6, name: 'story-tables', up: storyTables.up },
   { version: 7, name: 'sources', up: sources.up },
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
   { version: 9, name: 'compact', up: compact.up, convert: compact.convert },

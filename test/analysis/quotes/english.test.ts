@@ -8,23 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { findMentions } from '../../../src/analysis/entities/index.ts';
-import { findQuotes, type Quote } from '../../../src/analysis/quotes/index.ts';
+import { findQuotes } from '../../../src/analysis/quotes/index.ts';
 import { toArticle } from '../../../src/ingest/article.ts';
 import { readPlainText } from '../../../src/ingest/plain-text.ts';
 import { analyzeText } from '../../../src/text/index.ts';
-import { doc, withMention, type Doc } from './fixture.ts';
+import { doc, quotes, quoteWith, withMention, type Doc } from './fixture.ts';
 
 const FIXTURE = new URL('../../../test/stories/fixtures/kim-putin-en.txt', import.meta.url);
-
-function quoteWith(all: readonly Quote[], fragment: string): Quote {
-  const q = all.find((x) => x.text.includes(fragment));
-  assert.ok(q, `no quote containing ${JSON.stringify(fragment)}; got ${JSON.stringify(all.map((x) => x.text.slice(0, 40)))}`);
-  return q;
-}
-
-function quotes(d: Doc): Quote[] {
-  return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
-}
 
 test('fixture: "Washington has warned that …" is spoken by Washington', () => {
   const { text } = toArticle(readPlainText(readFileSync(FIXTURE, 'utf8'), 'kim-putin-en.txt'), '2026-01-01T00:00:00Z');

@@ -3,9 +3,10 @@
  * split into sentences, with entity mentions built by hand (so these tests do not move when the
  * entity stage changes).
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../../../src/text/index.ts';
-import type { MentionLike } from '../../../src/analysis/quotes/index.ts';
+import { findQuotes, type MentionLike, type Quote } from '../../../src/analysis/quotes/index.ts';
 import type { EntityType, Language, Published, Span } from '../../../src/types.ts';
 
 export interface Doc {
@@ -45,4 +46,16 @@ export function withMention(d: Doc, surface: string, base: string, type: EntityT
   }
   d.mentions.sort((a, b) => a.start - b.start);
   return d;
+}
+
+/** The quotes found in a test document. */
+export function quotes(d: Doc): Quote[] {
+  return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
+}
+
+/** The quote containing `fragment`; fails the test, listing what was found, when there is none. */
+export function quoteWith(all: readonly Quote[], fragment: string): Quote {
+  const q = all.find((x) => x.text.includes(fragment));
+  assert.ok(q, `no quote containing ${JSON.stringify(fragment)}; got ${JSON.stringify(all.map((x) => x.text.slice(0, 40)))}`);
+  return q;
 }

@@ -6,18 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuotes, type Quote } from '../../../src/analysis/quotes/index.ts';
-import { doc, withMention, type Doc } from './fixture.ts';
-
-function quotes(d: Doc): Quote[] {
-  return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
-}
-
-function quoteWith(all: readonly Quote[], fragment: string): Quote {
-  const q = all.find((x) => x.text.includes(fragment));
-  assert.ok(q, `no quote containing ${JSON.stringify(fragment)}; got ${JSON.stringify(all.map((x) => x.text.slice(0, 40)))}`);
-  return q;
-}
+import { doc, quotes, quoteWith, withMention, type Doc } from './fixture.ts';
 
 test('a role before a name in the genitive is held by the person named before ("napisał szef Rady Miejskiej")', () => {
   let d = doc('Sukcesem pochwalił się Jan Nowak na Twitterze. "Udało nam się przekonać radnych w najważniejszej kwestii" - napisał szef Rady Miejskiej.', 'pl');

@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuotes, type Quote } from '../../../src/analysis/quotes/index.ts';
-import { doc, seed, withMention, type Doc } from './fixture.ts';
-
-function quotes(d: Doc): Quote[] {
-  return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });
-}
-
-function quoteWith(all: readonly Quote[], fragment: string): Quote {
-  const q = all.find((x) => x.text.includes(fragment));
-  assert.ok(q, `no quote containing ${JSON.stringify(fragment)}; got ${JSON.stringify(all.map((x) => x.text.slice(0, 40)))}`);
-  return q;
-}
+import { findQuotes } from '../../../src/analysis/quotes/index.ts';
+import { doc, quotes, quoteWith, seed, withMention, type Doc } from './fixture.ts';
 
 test('dash-speech-speaker-in-previous-sentence: "- dodał" after a sentence about Pieskow is Pieskow', () => {
   const d = withMention(withMention(seed('001'), 'Dmitrij Pieskow', 'Dmitrij Pieskow', 'PER'), 'Kim Dzong Una', 'Kim Dzong Un', 'PER');
@@ -120,13 +110,13 @@ test('english-said-forms: "…," Peskov added / said that / according to / offic
 
 test('speakers: a role holder named after a comma, a statement issuer, the subject before an unattributed dash paragraph', () => {
   const d = withMention(withMention(doc('- To wspaniała wiadomość dla całego kraju - powiedział prawnik Bibi, Saiful Mulook.', 'pl'), 'Bibi', 'Bibi', 'PER'), 'Saiful Mulook', 'Saiful Mulook', 'PER');
-  assert.equal(findQuotes({ text: d.text, language: 'pl', sentences: d.sentences, mentions: d.mentions })[0]?.speaker?.name, 'Saiful Mulook');
+  assert.equal(quotes(d)[0]?.speaker?.name, 'Saiful Mulook');
   const judge = withMention(doc('- Wyrok zostaje uchylony w całości - oświadczył sędzia, który przewodniczył składowi SN.', 'pl'), 'SN', 'SN', 'ORG');
-  assert.equal(findQuotes({ text: judge.text, language: 'pl', sentences: judge.sentences, mentions: judge.mentions })[0]?.speaker?.name, 'sędzia');
+  assert.equal(quotes(judge)[0]?.speaker?.name, 'sędzia');
   const statement = withMention(doc('W komunikacie Ryanair przeprosił pasażerów za utrudnienia. "Przepraszamy wszystkich naszych klientów za kłopoty" - czytamy w oświadczeniu.', 'pl'), 'Ryanair', 'Ryanair', 'ORG');
-  assert.equal(findQuotes({ text: statement.text, language: 'pl', sentences: statement.sentences, mentions: statement.mentions }).find((q) => q.kind === 'direct')?.speaker?.name, 'Ryanair');
+  assert.equal(quotes(statement).find((q) => q.kind === 'direct')?.speaker?.name, 'Ryanair');
   const bibi = withMention(doc('Bibi nie była obecna na sali, ale udzieliła komentarza przez telefon.\n\n- Nie mogę uwierzyć w to, co słyszę.', 'pl'), 'Bibi', 'Asia Bibi', 'PER');
-  assert.equal(findQuotes({ text: bibi.text, language: 'pl', sentences: bibi.sentences, mentions: bibi.mentions })[0]?.speaker?.name, 'Asia Bibi');
+  assert.equal(quotes(bibi)[0]?.speaker?.name, 'Asia Bibi');
 });
 
 test('speakers: a name after a preposition is a place or whom they spoke to, never the speaker', () => {
@@ -143,7 +133,7 @@ test('speakers: a name after a preposition is a place or whom they spoke to, nev
 test('speakers: a role noun names a person only in the nominative; a name in another case before it is no holder', () => {
   const prior = 'Kobieta została skazana za obrazę Mahometa. ';
   const judge = withMention(doc(`${prior}- Wyrok zostaje uchylony w całości - oświadczył sędzia, który przewodniczył składowi.`, 'pl'), 'Mahometa', 'Mahomet', 'PER');
-  assert.equal(findQuotes({ text: judge.text, language: 'pl', sentences: judge.sentences, mentions: judge.mentions })[0]?.speaker?.name, 'sędzia');
+  assert.equal(quotes(judge)[0]?.speaker?.name, 'sędzia');
   const named = withMention(doc('Sędzia Saqib Nisar przewodniczył składowi. - Wyrok zostaje uchylony w całości - oświadczył sędzia.', 'pl'), 'Saqib Nisar', 'Saqib Nisar', 'PER');
-  assert.equal(findQuotes({ text: named.text, language: 'pl', sentences: named.sentences, mentions: named.mentions })[0]?.speaker?.name, 'Saqib Nisar');
+  assert.equal(quotes(named)[0]?.speaker?.name, 'Saqib Nisar');
 });

@@ -91,6 +91,11 @@ export function normalisedText(s: SentenceFeatures): string {
 /** Asked for by claims, origins and the report for every sentence: computed once per sentence. */
 const normalisedCache = new WeakMap<SentenceFeatures, string>();
 
+/** One text on one publication day: copies with this key agree on everything `datesAligned` reads. */
+function copyKey(s: SentenceFeatures): string {
+  return `${s.article.published?.value ?? ''}|${normalisedText(s)}`;
+}
+
 /** An undated sentence dated to a day is this many days from its article's publication at most. */
 const UNDATED_WINDOW_DAYS = 3;
 const DAY_MS = 86_400_000;
@@ -575,7 +580,7 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   const keys = new Map<string, SentenceFeatures[]>();
   for (const s of features.sentences) {
     if (!s.claimable) continue;
-    const key = `${s.article.published?.value ?? ''}|${normalisedText(s)}`;
+    const key = copyKey(s);
     const list = keys.get(key);
     if (list) list.push(s);
     else keys.set(key, [s]);
@@ -681,7 +686,7 @@ const datedCache = new WeakMap<SentenceGroup, SentenceFeatures[]>();
 function datedMembers(g: SentenceGroup): SentenceFeatures[] {
   let list = datedCache.get(g);
   if (!list) {
-    list = [...new Map(g.members.map((m) => [`${m.article.published?.value ?? ''}|${normalisedText(m)}`, m])).values()];
+    list = [...new Map(g.members.map((m) => [copyKey(m), m])).values()];
     datedCache.set(g, list);
   }
   return list;

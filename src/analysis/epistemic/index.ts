@@ -69,15 +69,23 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
-    const all = sentenceWords(input.text, s).filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
+    const spokenAll = sentenceWords(input.text, s);
+    const all = spokenAll.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
+    // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
+    // "możliwe, że…") states the quoted claim's standing, whoever says it.
+    const spoken = spokenAll.slice(0, questionStart(spokenAll, lexicon));
     const timed = times.some((t) => t.start < s.end && s.start < t.end);
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
-    const hearsay = matchCues(sentenceWords(input.text, s), lexicon.hearsay, 'hedge');
-    const denials = matchCues(words, lexicon.denial, 'denial').filter((c) => !negated(words, c, lexicon.negations) && !concessive(words, c, lexicon.concessives));
-    const hedges = [...matchCues(words, lexicon.hedge, 'hedge').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives)), ...hearsay];
+    const hearsay = matchCues(spokenAll, lexicon.hearsay, 'hedge');
+    const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
+    // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
+    // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge').filter((c) => c.reading === 'always' && !negated(spoken, c, lexicon.negations));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge').filter((c) => c.reading !== 'always' && !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives));
+    const hedges = [...lexical, ...grammatical, ...hearsay];
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -263,11 +271,7 @@ function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Foun
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, relatives: ReadonlySet<string>): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') return !timed;
-  if (cue.reading === 'conditional') {
-    const i = words.findIndex((w) => w.start === cue.start);
-    return !(i > 0 && relatives.has(words[i - 1]!.text.toLowerCase()));
-  }
-  if (cue.reading === 'modal') return !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), relatives);
+  if (cue.reading === 'conditional' || cue.reading === 'modal') return !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), relatives);
   return true;
 }
 

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifySentences, type SentenceStatus } from '../../../src/analysis/epistemic/index.ts';
+import { findQuotes } from '../../../src/analysis/quotes/index.ts';
+import { findTimeExpressions } from '../../../src/analysis/time/index.ts';
+import { doc, type Doc } from '../quotes/fixture.ts';
+
+/** Statuses as the pipeline makes them: quotes and time expressions found by their own stages. */
+function statuses(d: Doc): SentenceStatus[] {
+  const input = { text: d.text, language: d.language, sentences: d.sentences };
+  const quotes = findQuotes({ ...input, mentions: d.mentions });
+  const times = findTimeExpressions({ ...input, published: undefined });
+  return classifySentences({ ...input, quotes, times });
+}
+
+/** The status of each sentence of a Polish text. */
+const pl = (text: string): string[] => statuses(doc(text, 'pl')).map((s) => s.status);
+
+test('a denial in a quote is the speaker\'s denial: "To nieprawda — stwierdził sekretarz"', () => {
+  assert.deepEqual(pl('To nieprawda, że rząd ukrywa raport — stwierdził sekretarz generalny związku.'), ['denied']);
+});
+
+test('a lexical hedge in a quote hedges; a modal or conditional in a quote is the speaker\'s reasoning', () => {
+  assert.deepEqual(pl('„Możliwe, że w przyszłym tygodniu nastąpią kolejne strajki” – ocenił przewodniczący związku.'), ['hedged']);
+  assert.deepEqual(pl('„Wtedy rynek zostałby mniej zakłócony” – podkreślił ekspert.'), ['attributed']);
+});
+
+test('the conditional or "może" in a relative clause describes a thing: "kraju, do którego miałaby się udać"', () => {
+  assert.deepEqual(pl('Brat nie ujawnił nazwy kraju, do którego jego siostra miałaby się udać.'), ['asserted']);
+  assert.deepEqual(pl('Wszystko, co mogło pójść nie tak, poszło nie tak.'), ['asserted']);
+  // Outside a relative clause both still hedge.
+  assert.deepEqual(pl('Jego siostra miałaby się udać do Kanady. Kierowca mógł zasnąć za kierownicą.'), ['hedged', 'hedged']);
+});
+
+test('the conditional of wanting is a wish, not a hedge: "46 proc. ankietowanych chciałoby powtórzenia referendum"', () => {
+  assert.deepEqual(pl('46 proc. ankietowanych chciałoby powtórzenia referendum. Brytyjczycy woleliby nie podejmować decyzji.'), ['asserted', 'asserted']);
+});
+
+test('a negated infinitive after "może" is still a possibility: "może nie być tak łatwo"', () => {
+  assert.deepEqual(pl('W Izbie Lordów może nie być tak łatwo.'), ['hedged']);
+});
+
+test('the future of "móc" in any person is an ability: "będziemy mogli wyjść"', () => {
+  assert.deepEqual(pl('Po raz pierwszy będziemy mogli podpisywać nowe umowy handlowe.'), ['asserted']);
+});

@@ -84,7 +84,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge').filter((c) => c.reading === 'always' && !negated(spoken, c, lexicon.negations));
-    const grammatical = matchCues(words, lexicon.hedge, 'hedge').filter((c) => c.reading !== 'always' && !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon.relatives));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge').filter((c) => c.reading !== 'always' && !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay];
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
@@ -167,6 +167,8 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
+  readonly subjunctive: ReadonlySet<string>;
   /** Words opening a concessive clause ("mimo że"): a denial after one is not the sentence's. */
   readonly concessives: ReadonlySet<string>;
 }
@@ -192,6 +194,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      subjunctive: words(hedge.get('subjunctive')),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
@@ -269,9 +272,14 @@ function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Foun
  * Whether a found hedge cue hedges in its place: "mieć" + infinitive only as hearsay (no time in the
  * sentence), a conditional only outside a relative clause.
  */
-function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, relatives: ReadonlySet<string>): boolean {
+function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') return !timed;
-  if (cue.reading === 'conditional' || cue.reading === 'modal') return !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), relatives);
+  if (cue.reading === 'conditional' || cue.reading === 'modal') {
+    const i = words.findIndex((w) => w.start === cue.start);
+    // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
+    const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
+    return !inRelativeClause(words, i, lexicon.relatives) && !subjunctive;
+  }
   return true;
 }
 
@@ -288,6 +296,18 @@ function inRelativeClause(words: readonly Word[], i: number, relatives: Readonly
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
   return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
+}
+
+/** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */
+const PAST_MODAL = /^(?:mógł|mogł|mogl)/iu;
+
+/** Whether a word of `set` stands in the clause of word `i` before it ("by Ukraina mogła"). */
+function inClause(words: readonly Word[], i: number, set: ReadonlySet<string>): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (set.has(words[j]!.text.toLowerCase())) return true;
+    if (words[j]!.clauseStart) break;
+  }
+  return false;
 }
 
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {

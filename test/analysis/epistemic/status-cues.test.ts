@@ -43,3 +43,24 @@ test('a negated infinitive after "może" is still a possibility: "może nie być
 test('the future of "móc" in any person is an ability: "będziemy mogli wyjść"', () => {
   assert.deepEqual(pl('Po raz pierwszy będziemy mogli podpisywać nowe umowy handlowe.'), ['asserted']);
 });
+
+test('"móc" with a pronoun or particle before its infinitive hedges; after "by"/"aby" its past is the subjunctive', () => {
+  assert.deepEqual(pl('Mogą oni próbować domagać się dalszych ustępstw. Organizatorzy mówili, że mogło w nim wziąć udział 100 tys. osób.'), ['hedged', 'hedged']);
+  assert.deepEqual(pl('Niemcy chcą, by Ukraina mogła nadal zarabiać na tranzycie gazu.'), ['asserted']);
+  // The present is no subjunctive: "aby omówić sprawę i może rozpocząć protesty" still hedges.
+  assert.deepEqual(pl('Rada spotyka się w czwartek, aby omówić sprawę i może rozpocząć protesty.'), ['hedged']);
+  // A right stays a right with a particle in between.
+  assert.deepEqual(pl('Pasażerowie mogą również ubiegać się o odszkodowanie.'), ['asserted']);
+});
+
+test('an estimate with no one behind it hedges; a named party\'s estimate is attributed', () => {
+  assert.deepEqual(pl('Szacuje się, że w demonstracji wzięło udział około 100 tys. osób. Według wstępnych szacunków w budżecie zabraknie 12 mld euro.'), ['hedged', 'hedged']);
+  assert.deepEqual(pl('Przewoźnik szacuje liczbę odwołanych lotów na 300 każdego dnia.'), ['attributed']);
+  assert.deepEqual(pl('Gospodarka rosła wolniej, niż szacowano.'), ['asserted']);
+});
+
+test('"wydaje się" hedges; "jak dowiedział się serwis" and "twierdząc, że" attribute', () => {
+  assert.deepEqual(pl('Wydaje się, że słowa premiera już wylądowały na śmietniku historii.'), ['hedged']);
+  assert.deepEqual(pl('Teraz, jak dowiedział się serwis branżowy, do strajku dołączyli Niemcy.'), ['attributed']);
+  assert.deepEqual(pl('Minister bronił porozumienia, twierdząc, że jego celem jest ugaszenie pożaru.'), ['attributed']);
+});

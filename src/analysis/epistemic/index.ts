@@ -92,10 +92,17 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);
       if (!inSentence) continue;
       const cue = q.cue && q.cue.start >= s.start && q.cue.end <= s.end ? q.cue : undefined;
-      // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", not
-      // "prawnik poinformował", nor an agency relaying it ("- informuje Reuters").
-      const institution = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase());
-      if (cue && institution && lexicon.institutional.has(cue.text.toLowerCase())) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+      // An institution informing about its own affairs confirms: "Ryanair oświadczył, że…", its
+      // press office ("poinformowały służby prasowe Kremla"), not "prawnik poinformował", nor an
+      // agency relaying it ("- informuje Reuters"), nor a person named with a role ("prezes Ryanair
+      // oświadczył": the quotes stage may have taken the company for the speaker).
+      if (cue) {
+        const around = besideCue(spokenAll, cue);
+        const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
+        const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
+        const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
+        if ((organisation || office) && !other) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+      }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
     // A reporting verb with no quote found ("Oskarżyciel zapowiada wznowienie kroków", "- jak
@@ -160,6 +167,12 @@ interface CueLexicon {
   readonly negations: ReadonlySet<string>;
   /** Reporting verbs that confirm when an organisation says them about itself. */
   readonly institutional: ReadonlySet<string>;
+  /** A press office next to the reporting verb: the institution speaks. */
+  readonly office: readonly CuePattern[];
+  /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
+  readonly person: ReadonlySet<string>;
+  /** Nouns naming an outlet next to the reporting verb ("podaje gazeta"): it relays, it does not confirm. */
+  readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
@@ -190,6 +203,9 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
+      office: (confirm.get('office') ?? []).map(compileCue),
+      person: words(confirm.get('person')),
+      outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
@@ -296,6 +312,12 @@ function inRelativeClause(words: readonly Word[], i: number, relatives: Readonly
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
   return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
+}
+
+/** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
+function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
+  const i = words.findIndex((w) => w.start === cue.start);
+  return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { classifySentences, type SentenceStatus } from '../../../src/analysis/epistemic/index.ts';
 import { findQuotes } from '../../../src/analysis/quotes/index.ts';
 import { findTimeExpressions } from '../../../src/analysis/time/index.ts';
-import { doc, type Doc } from '../quotes/fixture.ts';
+import { doc, withMention, type Doc } from '../quotes/fixture.ts';
 
 /** Statuses as the pipeline makes them: quotes and time expressions found by their own stages. */
 function statuses(d: Doc): SentenceStatus[] {
@@ -63,4 +63,18 @@ test('"wydaje się" hedges; "jak dowiedział się serwis" and "twierdząc, że" 
   assert.deepEqual(pl('Wydaje się, że słowa premiera już wylądowały na śmietniku historii.'), ['hedged']);
   assert.deepEqual(pl('Teraz, jak dowiedział się serwis branżowy, do strajku dołączyli Niemcy.'), ['attributed']);
   assert.deepEqual(pl('Minister bronił porozumienia, twierdząc, że jego celem jest ugaszenie pożaru.'), ['attributed']);
+});
+
+test('a press office confirms with any reporting verb; an outlet or a person named by role does not', () => {
+  const d = doc('Biuro prasowe linii podaje, że wszyscy pasażerowie odwołanych lotów zostali poinformowani. Przywódcy rozmawiali dziś telefonicznie, poinformowały służby prasowe Kremla. Jak podaje gazeta, przewoźnik odwołał 250 lotów.', 'pl');
+  assert.deepEqual(statuses(d).map((s) => s.status), ['confirmed', 'confirmed', 'attributed']);
+  const confirm = statuses(d)[0]!.cues.find((c) => c.kind === 'confirm');
+  assert.equal(confirm?.text, 'podaje');
+});
+
+test('an organisation assuring about its own affairs confirms: "Przewoźnik zapewnia, że…", not its CEO', () => {
+  const company = withMention(doc('Ryanair zapewnia, że wszyscy pasażerowie zostali powiadomieni o utrudnieniach.', 'pl'), 'Ryanair', 'Ryanair', 'ORG');
+  assert.deepEqual(statuses(company).map((s) => s.status), ['confirmed']);
+  const chief = withMention(doc('Michael O\'Leary, prezes Ryanair oświadczył, że strajk był niepotrzebny.', 'pl'), 'Ryanair', 'Ryanair', 'ORG');
+  assert.deepEqual(statuses(chief).map((s) => s.status), ['attributed']);
 });

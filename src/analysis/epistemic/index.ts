@@ -30,6 +30,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues } from '../quotes/cues.ts';
+import { loadPolimorf } from '../../text/polimorf.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -76,7 +77,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
     // "możliwe, że…") states the quoted claim's standing, whoever says it.
     const spoken = spokenAll.slice(0, questionStart(spokenAll, lexicon));
-    const timed = times.some((t) => t.start < s.end && s.start < t.end);
+    const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end));
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(spokenAll, lexicon.hearsay, 'hedge');
@@ -180,6 +181,10 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** The infinitive "być": with a passive participle after it "mieć być" is a planned action. */
+  readonly copula?: string;
+  /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
+  readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
   readonly subjunctive: ReadonlySet<string>;
   /** Words opening a concessive clause ("mimo że"): a denial after one is not the sentence's. */
@@ -211,11 +216,18 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       subjunctive: words(hedge.get('subjunctive')),
+      ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
+      ...(language === 'pl' && { participle: passiveParticiple }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
+}
+
+/** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */
+function passiveParticiple(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('ppas:'));
 }
 
 /** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */
@@ -289,7 +301,7 @@ function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Foun
  * sentence), a conditional only outside a relative clause.
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
-  if (cue.reading === 'present' || cue.reading === 'past') return !timed;
+  if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon);
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
@@ -312,6 +324,21 @@ function inRelativeClause(words: readonly Word[], i: number, relatives: Readonly
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
   return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
+}
+
+/** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */
+const PARTICIPLE_REACH = 2;
+
+/**
+ * Whether "mieć być" is the passive of a planned action: "ma być omówiona podczas kolacji", "dane
+ * mają być przechowywane przez pięć lat" (a passive participle follows "być"), not hearsay about a
+ * state ("ma być chory", "treść dokumentu ma być wstrząsająca").
+ */
+function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): boolean {
+  if (!lexicon.participle) return false;
+  const last = words.findIndex((w) => w.end === cue.end);
+  if (last < 0 || words[last]!.lower.toLowerCase() !== lexicon.copula) return false;
+  return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
@@ -356,6 +383,12 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   }
   return words.length;
 }
+
+/**
+ * A time of day ("o 21.00", "do 2.59"): a schedule's time even where the time stage found none
+ * (it resolves dates; a bare clock time of an undated day may not become an expression).
+ */
+const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d,.%])/u;
 
 /** Marks that end a clause inside a sentence: a comma, a semicolon, a colon, a dash, a bracket. */
 const CLAUSE_PUNCTUATION = /[,;:()–—]|\s-\s/u;

@@ -78,3 +78,12 @@ test('an organisation assuring about its own affairs confirms: "Przewoźnik zape
   const chief = withMention(doc('Michael O\'Leary, prezes Ryanair oświadczył, że strajk był niepotrzebny.', 'pl'), 'Ryanair', 'Ryanair', 'ORG');
   assert.deepEqual(statuses(chief).map((s) => s.status), ['attributed']);
 });
+
+test('"ma być" + a passive participle is a planned action; with a state it stays hearsay', () => {
+  assert.deepEqual(pl('Sprawa ma być omówiona podczas kolacji przywódców. Dane mają być przechowywane przez pięć lat.'), ['asserted', 'asserted']);
+  assert.deepEqual(pl('Prezes ma być chory.'), ['hedged']);
+});
+
+test('a clock time names the schedule: "o 21.00 miał przylecieć samolot" is no hearsay', () => {
+  assert.deepEqual(pl('Wieczorem o 21.00 miał przylecieć samolot z Barcelony. Samolot miał przylecieć z opóźnieniem.'), ['asserted', 'hedged']);
+});

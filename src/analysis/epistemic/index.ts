@@ -84,8 +84,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
-    const lexical = matchCues(spoken, lexicon.hedge, 'hedge').filter((c) => c.reading === 'always' && !negated(spoken, c, lexicon.negations));
-    const grammatical = matchCues(words, lexicon.hedge, 'hedge').filter((c) => c.reading !== 'always' && !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay];
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
     const attributions: StatusCue[] = [];
@@ -278,22 +278,34 @@ function compileCue(entry: string): CuePattern {
 const matchesAt = (words: readonly Word[], i: number, pattern: CuePattern): boolean =>
   i + pattern.length <= words.length && pattern.every((test, k) => test(words[i + k]!.lower));
 
-function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind): Found[] {
+function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind, reading?: (r: Reading) => boolean): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
-    // An exception may start up to two words before the cue it cancels ("będzie mogła opuścić":
-    // the future of "móc" is an option, not the past modal "mogła").
-    if (index.exceptions.some((p) => [i, i - 1, i - 2].some((j) => j >= 0 && j + p.length > i && matchesAt(words, j, p)))) continue;
     const exact = index.byFirstWord.get(words[i]!.lower);
-    for (const { pattern, reading } of exact ? [...exact, ...index.open] : index.open) {
-      if (!matchesAt(words, i, pattern)) continue;
-      const start = words[i]!.start;
-      const end = words[i + pattern.length - 1]!.end;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ start, end, text: words.slice(i, i + pattern.length).map((w) => w.text).join(' '), kind, reading });
+    // Checked only once a cue matches here: most words start no cue.
+    let excepted: boolean | undefined;
+    for (const cues of exact ? [exact, index.open] : [index.open]) {
+      for (const cue of cues) {
+        if ((reading && !reading(cue.reading)) || !matchesAt(words, i, cue.pattern)) continue;
+        excepted ??= exceptionAt(words, i, index.exceptions);
+        if (excepted) break;
+        const start = words[i]!.start;
+        const end = words[i + cue.pattern.length - 1]!.end;
+        if (found.some((f) => start < f.end && f.start < end)) continue;
+        found.push({ start, end, text: words.slice(i, i + cue.pattern.length).map((w) => w.text).join(' '), kind, reading: cue.reading });
+      }
+      if (excepted) break;
     }
   }
   return found;
+}
+
+/**
+ * Whether an exception covers word `i`. An exception may start up to two words before the cue it
+ * cancels ("będzie mogła opuścić": the future of "móc" is an option, not the past modal "mogła").
+ */
+function exceptionAt(words: readonly Word[], i: number, exceptions: readonly CuePattern[]): boolean {
+  return exceptions.some((p) => [i, i - 1, i - 2].some((j) => j >= 0 && j + p.length > i && matchesAt(words, j, p)));
 }
 
 /**

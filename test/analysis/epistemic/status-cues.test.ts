@@ -87,3 +87,12 @@ test('"ma być" + a passive participle is a planned action; with a state it stay
 test('a clock time names the schedule: "o 21.00 miał przylecieć samolot" is no hearsay', () => {
   assert.deepEqual(pl('Wieczorem o 21.00 miał przylecieć samolot z Barcelony. Samolot miał przylecieć z opóźnieniem.'), ['asserted', 'hedged']);
 });
+
+test('"być może", "zapewne", "ponoć", "mało prawdopodobne" and impersonal expectations hedge', () => {
+  assert.deepEqual(
+    pl('Być może część banków przeniesie się do Frankfurtu. Ustawa wróci zapewne do Izby Gmin. Firma nie cofała się ponoć przed niczym. Jest mało prawdopodobne, aby Bruksela się zgodziła. Oczekuje się, że projekt ruszy przed końcem roku.'),
+    ['hedged', 'hedged', 'hedged', 'hedged', 'hedged'],
+  );
+  // A named party's expectation is its own statement, not the article's uncertainty.
+  assert.notDeepEqual(pl('Zarząd spodziewa się, że sprzedaż wzrośnie.'), ['hedged']);
+});

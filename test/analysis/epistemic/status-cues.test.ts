@@ -96,3 +96,8 @@ test('"być może", "zapewne", "ponoć", "mało prawdopodobne" and impersonal ex
   // A named party's expectation is its own statement, not the article's uncertainty.
   assert.notDeepEqual(pl('Zarząd spodziewa się, że sprzedaż wzrośnie.'), ['hedged']);
 });
+
+test('calling a claim false or rejecting a charge denies it; an action called unjustified does not', () => {
+  assert.deepEqual(pl('Ich zdaniem zarzuty są fałszywe. Rząd odrzucił zarzuty Komisji. Nieprawdą jest, że lot odwołano.'), ['denied', 'denied', 'denied']);
+  assert.notDeepEqual(pl('Przewoźnik twierdzi, że akcja strajkowa jest bezpodstawna.'), ['denied']);
+});

@@ -101,3 +101,8 @@ test('calling a claim false or rejecting a charge denies it; an action called un
   assert.deepEqual(pl('Ich zdaniem zarzuty są fałszywe. Rząd odrzucił zarzuty Komisji. Nieprawdą jest, że lot odwołano.'), ['denied', 'denied', 'denied']);
   assert.notDeepEqual(pl('Przewoźnik twierdzi, że akcja strajkowa jest bezpodstawna.'), ['denied']);
 });
+
+test('English: "perhaps" hedges, allegations called false are denied', () => {
+  const en = (text: string): string[] => statuses(doc(text, 'en')).map((s) => s.status);
+  assert.deepEqual(en('Perhaps the talks will resume in May. The company dismissed the allegations as false.'), ['hedged', 'denied']);
+});

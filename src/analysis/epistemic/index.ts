@@ -7,17 +7,24 @@
  *
  * Order of precedence: denial > hedge > confirmation > attribution > assertion. Hedges are read
  * narrowly, because a report read as speculation misleads as much as the reverse:
- * - cue words inside a direct quote are the speaker's, not the article's;
+ * - grammatical cues inside a direct quote (the conditional, "może", "ma" + infinitive) are the
+ *   speaker's reasoning, not the article's; lexical hedges and denials count there too ("możliwe,
+ *   że…" – ocenił; "To nieprawda" – stwierdził);
  * - a negated cue is not one ("nie może opuścić kraju" is a prohibition, "nie potwierdzono" no
  *   confirmation);
  * - "mieć" + infinitive is a schedule or plan ("ma się spotkać", "ma być gotowy do końca roku"); it
  *   hedges only in its hearsay reading: present "ma być" with no time in the sentence ("ma być
- *   chory"), past "miał" + infinitive with no time ("miała odpowiedzieć" = reportedly answered);
+ *   chory"), past "miał" + infinitive with no time ("miała odpowiedzieć" = reportedly answered),
+ *   and never with a passive participle ("ma być omówiona podczas szczytu" is a planned action);
+ * - the conditional of wanting ("chciałoby") is a wish, and the past of "móc" after "by"/"żeby" the
+ *   subjunctive ("by Ukraina mogła zarabiać");
  * - modal adjectives and participles are modifiers, so the lists hold adverbs and predicative forms
  *   only ("zapytany o możliwą wizytę", "zdjęcia sugerujące" do not hedge), and a conditional or the
  *   present of "móc" in a clause opened by a relative pronoun describes a thing or comments on the
  *   main clause ("umowę, która przewidywałaby dostawy", "szkody, które mogą wyniknąć", ", co może
  *   trwać kilka miesięcy");
+ * - a press office confirms with any reporting verb ("poinformowały służby prasowe Kremla"), an
+ *   organisation with an institutional one, unless a person's role or an outlet stands by the verb;
  * - a judgement or a stated position attributes without a reporting verb ("w ocenie ekspertów",
  *   "zajął stanowisko"; resources/<lang>/attribution-cues.txt);
  * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");
@@ -70,17 +77,17 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
-    const spokenAll = sentenceWords(input.text, s);
-    const all = spokenAll.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
+    const everyWord = sentenceWords(input.text, s);
+    const all = everyWord.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
     // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
     // "możliwe, że…") states the quoted claim's standing, whoever says it.
-    const spoken = spokenAll.slice(0, questionStart(spokenAll, lexicon));
+    const spoken = everyWord.slice(0, questionStart(everyWord, lexicon));
     const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end));
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
-    const hearsay = matchCues(spokenAll, lexicon.hearsay, 'hedge');
+    const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
     const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
@@ -98,7 +105,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       // agency relaying it ("- informuje Reuters"), nor a person named with a role ("prezes Ryanair
       // oświadczył": the quotes stage may have taken the company for the speaker).
       if (cue) {
-        const around = besideCue(spokenAll, cue);
+        const around = besideCue(everyWord, cue);
         const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
@@ -310,7 +317,8 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
 
 /**
  * Whether a found hedge cue hedges in its place: "mieć" + infinitive only as hearsay (no time in the
- * sentence), a conditional only outside a relative clause.
+ * sentence, no passive participle), the conditional and "móc" only outside a relative clause, and the
+ * past of "móc" not after "by".
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon);

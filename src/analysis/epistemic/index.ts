@@ -94,7 +94,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay];
-    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations));
+    // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
+    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive));
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);

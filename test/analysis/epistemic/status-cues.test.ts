@@ -106,3 +106,9 @@ test('English: "perhaps" hedges, allegations called false are denied', () => {
   const en = (text: string): string[] => statuses(doc(text, 'en')).map((s) => s.status);
   assert.deepEqual(en('Perhaps the talks will resume in May. The company dismissed the allegations as false.'), ['hedged', 'denied']);
 });
+
+test('a confirmation needed, or after "aby", is none: "wymaga formalnego potwierdzenia", "nie sądzimy, aby EBC ogłosił"', () => {
+  // "ogłosił" still reports speech (attributed), it just confirms nothing.
+  assert.deepEqual(pl('Nowy podział miejsc wciąż wymaga formalnego potwierdzenia. Nie sądzimy, aby bank ogłosił nowy plan.'), ['asserted', 'attributed']);
+  assert.deepEqual(pl('Bank oficjalnie ogłosił nowy plan.'), ['confirmed']);
+});

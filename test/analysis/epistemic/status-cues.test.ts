@@ -112,3 +112,7 @@ test('a confirmation needed, or after "aby", is none: "wymaga formalnego potwier
   assert.deepEqual(pl('Nowy podział miejsc wciąż wymaga formalnego potwierdzenia. Nie sądzimy, aby bank ogłosił nowy plan.'), ['asserted', 'attributed']);
   assert.deepEqual(pl('Bank oficjalnie ogłosił nowy plan.'), ['confirmed']);
 });
+
+test('an embedded question asks, it does not hedge: "zapytany o to, czy inne kraje mogą pójść śladem"', () => {
+  assert.deepEqual(pl('Minister został zapytany o to, czy inne kraje mogą pójść śladem Wielkiej Brytanii.'), ['asserted']);
+});

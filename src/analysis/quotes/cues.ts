@@ -43,6 +43,10 @@ export interface QuoteCues {
   readonly adjectiveEndings: readonly string[];
   /** First-name endings that mark a woman ("Kamala"), to match feminine verbs ("dodała"). */
   readonly feminineNameEndings: readonly string[];
+  /** First-person words ("nam", "nasz", "I"): words closed by a dash attribution that hold one are the speaker's own. */
+  readonly firstPerson: ReadonlySet<string>;
+  /** First-person verb endings ("-liśmy", "-łam"), for the same. */
+  readonly firstPersonEndings: readonly string[];
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
@@ -128,6 +132,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
+    firstPerson: set('first-person'),
+    firstPersonEndings: [...set('first-person-ending')],
     roles,
     nominative,
   };

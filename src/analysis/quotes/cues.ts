@@ -5,6 +5,7 @@
  */
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { EntityType } from '../../types.ts';
+import { loadPolimorf, parseTag } from '../../text/polimorf.ts';
 
 /** What a verb form says about its subject: masculine, feminine, neuter, plural, or unknown. */
 export type Agreement = 'm' | 'f' | 'n' | 'p' | '?';
@@ -47,6 +48,11 @@ export interface QuoteCues {
   readonly firstPerson: ReadonlySet<string>;
   /** First-person verb endings ("-liśmy", "-łam"), for the same. */
   readonly firstPersonEndings: readonly string[];
+  /**
+   * Whether a word may be in the nominative (a subject's case), by the language's dictionary
+   * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
+   */
+  readonly mayBeNominative: (word: string) => boolean | undefined;
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
@@ -54,6 +60,13 @@ export interface QuoteCues {
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
+
+/** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
+function polishNominative(word: string): boolean | undefined {
+  const { interpretations } = loadPolimorf().lookupAnyCase(word);
+  if (interpretations.length === 0) return undefined;
+  return interpretations.some((i) => parseTag(i.tag).cases.includes('nom'));
+}
 
 export function quoteCues(language: ResourceLanguage): QuoteCues {
   let cues = cache.get(language);
@@ -132,6 +145,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
+    mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
     roles,

@@ -75,11 +75,16 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
-  const description = describe(ctx, region);
+  const described = describe(ctx, region);
+  const description = described && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
-    const document = wordsIn(ctx.text, region.start, region.end).some((w) => ctx.cues.documents.has(w.text.toLowerCase()));
-    return document ? lookBack(ctx, sentence, '?', 'ORG', { prominent: true }) : undefined;
+    const regionWords = wordsIn(ctx.text, region.start, region.end);
+    const document = regionWords.some((w) => ctx.cues.documents.has(w.text.toLowerCase()));
+    if (!document) return undefined;
+    // "czytamy w artykule wstępnym gazety": the paper the article named before ("dziennika „Dawn”").
+    const medium = regionWords.some((w) => ctx.cues.media.has(w.text.toLowerCase()));
+    return (medium ? namedMedium(ctx, sentence, region.start) : undefined) ?? lookBack(ctx, sentence, '?', 'ORG', { prominent: true });
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
@@ -94,6 +99,37 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
     if (earlier) return { ...earlier, description: description.text };
   }
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */
+function namedMedium(ctx: SpeakerContext, sentence: number, before: number): Speaker | undefined {
+  const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  if (!first) return undefined;
+  const title = /([\p{L}]+)\s+[„"“]?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/gu;
+  title.lastIndex = first.start;
+  let found: Speaker | undefined;
+  for (let m = title.exec(ctx.text); m && m.index < before; m = title.exec(ctx.text)) {
+    if (!ctx.cues.media.has(m[1]!.toLowerCase())) {
+      title.lastIndex = m.index + m[1]!.length;
+      continue;
+    }
+    const start = m.index + m[0].length - m[2]!.length;
+    found = { name: m[2]!, type: 'ORG', start, end: start + m[2]!.length };
+  }
+  return found;
+}
+
+/**
+ * After the verb, a phrase that opens with a preposition and whose rest can be no subject — no role
+ * noun, no name, a first word that is in no case a subject takes — still says when, where or how it
+ * was said ("mówiła w czasie swojego wystąpienia do zgromadzonych"): the subject was dropped, and is
+ * found as one ("- dodała."); "poinformował w środę wrocławski port lotniczy" names the airport.
+ */
+function circumstance(ctx: SpeakerContext, region: Span, words: readonly { text: string }[]): boolean {
+  const opening = wordsIn(ctx.text, region.start, region.end).find((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  if (!opening || !ctx.cues.prepositions.has(opening.text.toLowerCase())) return false;
+  if (words.some((w) => /^\p{Lu}/u.test(w.text) || ctx.cues.roles.has(w.text.toLowerCase()))) return false;
+  return ctx.cues.mayBeNominative(words[0]!.text) === false;
 }
 
 /**
@@ -173,6 +209,31 @@ function roleBefore(ctx: SpeakerContext, m: Span, from: number): string | undefi
     if (ctx.cues.roles.has(w)) return w;
   }
   return undefined;
+}
+
+/**
+ * Before the verb, a description after a comma may stand in apposition to the name before it
+ * ("Caroline Lucas, współprzewodnicząca Partii Zielonych powiedziała", "Michael O'Leary, prezes
+ * Ryanair oświadczył"): the person in the nominative right before the comma is the subject, the
+ * description their role; the organisation in it is the role's possessor, not the speaker.
+ */
+export function apposedSubject(ctx: SpeakerContext, comma: number, clause: Span, agreement: Agreement): Speaker | undefined {
+  const words = wordsIn(ctx.text, clause.start, clause.end);
+  const head = words[0]?.text;
+  if (!head || !/^\p{Ll}/u.test(head)) return undefined;
+  const lower = head.toLowerCase();
+  if ([ctx.cues.connectors, ctx.cues.relatives, ctx.cues.prepositions, ctx.cues.that].some((set) => set.has(lower))) return undefined;
+  const name = ctx.mentions.find((m) => m.type === 'PER' && /^\s*$/u.test(ctx.text.slice(m.end, comma)) && m.end <= comma && nominative(m) && !isQuoted(ctx, m) && fitsApposition(ctx, m, agreement));
+  if (!name) return undefined;
+  const role = describe(ctx, clause);
+  return { ...personalName(ctx, name), ...(role ? { description: role.text } : {}) };
+}
+
+/** A person fits the verb unless it is neuter or plural, or the article's verbs showed the other gender (a foreign first name shows none: "Caroline"). */
+function fitsApposition(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): boolean {
+  if (agreement === 'n' || agreement === 'p') return false;
+  const shown = shownGender(ctx, m);
+  return !shown || agreement === '?' || shown === agreement;
 }
 
 /** A name written in its base form (or as the last part of it: "Bibi" of "Asia Bibi") is in the nominative. */

@@ -35,3 +35,30 @@ test('dash speech that opens with its own words is still speech', () => {
   assert.equal(q.speaker?.name, 'Jan Nowak');
   assert.ok(!q.text.includes('Brukseli'));
 });
+
+test('a description after the subject\'s name and a comma is its apposition: the person speaks, not the role\'s organisation', () => {
+  let d = doc('Jan Nowak, prezes spółki Aerolot oświadczył, że strajk był „niepotrzebny”. Anna Lis, przewodnicząca Partii Zielonych powiedziała, że rząd popełnił błąd.', 'pl');
+  d = withMention(withMention(withMention(d, 'Jan Nowak', 'Jan Nowak', 'PER'), 'Aerolot', 'Aerolot', 'ORG'), 'Anna Lis', 'Anna Lis', 'PER');
+  d = withMention(d, 'Partii Zielonych', 'Partia Zielonych', 'ORG');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'niepotrzebny').speaker?.name, 'Jan Nowak');
+  assert.equal(quoteWith(all, 'rząd popełnił błąd').speaker?.name, 'Anna Lis');
+  assert.equal(quoteWith(all, 'rząd popełnił błąd').speaker?.description, 'przewodnicząca Partii Zielonych');
+});
+
+test('a prepositional phrase after the verb is no speaker; the dropped subject is the one named before', () => {
+  let d = doc('Caroline Webb, szefowa partii, powiedziała podczas demonstracji, że obywatele powinni mieć głos. – Wierzę, że wyjście z Unii będzie katastrofą dla tego kraju – mówiła w czasie swojego wystąpienia do zgromadzonych.', 'pl');
+  d = withMention(d, 'Caroline Webb', 'Caroline Webb', 'PER');
+  assert.equal(quoteWith(quotes(d), 'będzie katastrofą').speaker?.name, 'Caroline Webb');
+});
+
+test('a time phrase after the verb leaves the speaker after it ("poinformował w środę wrocławski port lotniczy")', () => {
+  const d = doc('- Z przykrością informujemy, że odwołany został dzisiejszy lot do Dublina - poinformował w środę wrocławski port lotniczy.', 'pl');
+  assert.equal(quoteWith(quotes(d), 'Z przykrością').speaker?.name, 'wrocławski port lotniczy');
+});
+
+test('"czytamy w artykule wstępnym gazety" names the paper the article named before', () => {
+  let d = doc('Rząd został ostro skrytykowany na łamach dziennika "Głos Poranny", ukazującego się w stolicy. "Jeszcze jeden rząd skapitulował wobec ekstremistów" - czytamy w artykule wstępnym gazety.', 'pl');
+  d = withMention(d, 'Głos Poranny', 'Głos Poranny', 'PRO');
+  assert.equal(quoteWith(quotes(d), 'skapitulował').speaker?.name, 'Głos Poranny');
+});

@@ -53,6 +53,8 @@ export interface QuoteCues {
    * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
    */
   readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
+  readonly nounLemma: (word: string) => string | undefined;
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
@@ -60,6 +62,14 @@ export interface QuoteCues {
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
+
+function polishNounLemma(word: string): string | undefined {
+  // Singular only: "według ekspertów" names a group, not the one expert named before.
+  return loadPolimorf().lookupAnyCase(word.toLowerCase()).interpretations.find((i) => {
+    const tag = parseTag(i.tag);
+    return tag.pos === 'subst' && tag.number === 'sg';
+  })?.lemma.toLowerCase();
+}
 
 /** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
 function polishNominative(word: string): boolean | undefined {
@@ -146,6 +156,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
+    nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
     roles,

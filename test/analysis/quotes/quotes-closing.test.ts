@@ -62,3 +62,11 @@ test('"czytamy w artykule wstępnym gazety" names the paper the article named be
   d = withMention(d, 'Głos Poranny', 'Głos Poranny', 'PRO');
   assert.equal(quoteWith(quotes(d), 'skapitulował').speaker?.name, 'Głos Poranny');
 });
+
+test('"Zdaniem ministra" names the one the article just named in that role; "według ekspertów" stays the group', () => {
+  let d = doc('Minister informacji Adam Kowal powiedział radiu, że rząd zgodził się na rozmowy. Zdaniem ministra, to, na co zdecydował się rząd, to "nie leczenie, ale gaszenie pożaru". Według ekspertów, kryzys potrwa jeszcze długo.', 'pl');
+  d = withMention(d, 'Adam Kowal', 'Adam Kowal', 'PER');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'gaszenie pożaru').speaker?.name, 'Adam Kowal');
+  assert.equal(quoteWith(all, 'kryzys potrwa').speaker?.name, 'eksperci');
+});

@@ -306,7 +306,9 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
   if (!speaker) return {};
   if (speaker.key) {
     const info = names.get(speaker.key);
-    const named = { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
+    // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
+    const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
+    const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
     return named.type === 'PER' ? (storyPerson(named.name, names) ?? named) : named;
   }
   const holder = resolveRole(speaker.description ?? speaker.name, holders, roles);

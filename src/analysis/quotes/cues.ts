@@ -53,6 +53,8 @@ export interface QuoteCues {
    * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
    */
   readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
+  readonly possessor: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /** Lower-case role noun → the entity type it refers back to. */
@@ -62,6 +64,11 @@ export interface QuoteCues {
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
+
+function polishPossessor(word: string): boolean {
+  const tags = loadPolimorf().lookupAnyCase(word).interpretations.map((i) => parseTag(i.tag));
+  return tags.length > 0 && tags.every((t) => t.pos === 'subst' && !t.cases.includes('nom')) && tags.some((t) => t.cases.includes('gen'));
+}
 
 function polishNounLemma(word: string): string | undefined {
   // Singular only: "według ekspertów" names a group, not the one expert named before.
@@ -157,6 +164,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
+    possessor: language === 'pl' ? polishPossessor : () => false,
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
     roles,

@@ -70,3 +70,20 @@ test('"Zdaniem ministra" names the one the article just named in that role; "wed
   assert.equal(quoteWith(all, 'gaszenie pożaru').speaker?.name, 'Adam Kowal');
   assert.equal(quoteWith(all, 'kryzys potrwa').speaker?.name, 'eksperci');
 });
+
+test('a genitive the entity stage glued before a person\'s name is cut; a name of the dictionary\'s other cases stays ("Kim")', () => {
+  let d = doc('Lider Liberałów Vince Cabel mówił telewizji, że "nadszedł czas, by zatrzymać bałagan". Kim Dzong Un powiedział, że dziękuje za zaproszenie i ciepłe przyjęcie.', 'pl');
+  d = withMention(withMention(d, 'Liberałów Vince Cabel', 'Liberałów Vince Cabel', 'PER'), 'Kim Dzong Un', 'Kim Dzong Un', 'PER');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'zatrzymać bałagan').speaker?.name, 'Vince Cabel');
+  assert.equal(quoteWith(all, 'dziękuje za zaproszenie').speaker?.name, 'Kim Dzong Un');
+});
+
+test('a person\'s role before a name the entity stage did not mark gives the name; an organisation\'s name after the role does not', () => {
+  let d = doc('"Przestrzeganie prawa nie podlega negocjacjom" - komentował też rzecznik Komisji Margos Sinas. "Rozmowy trwają dalej" - dodał rzecznik Komisji Europejskiej.', 'pl');
+  // As the entity stage gave them: the organisation glued to the spokesman's name.
+  d = withMention(withMention(d, 'Komisji Margos Sinas', 'Komisja Margos Sinas', 'ORG'), 'Komisji Europejskiej', 'Komisja Europejska', 'ORG');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'Przestrzeganie prawa').speaker?.name, 'Margos Sinas');
+  assert.notEqual(quoteWith(all, 'Rozmowy trwają').speaker?.name, 'Europejskiej');
+});

@@ -87,3 +87,15 @@ test('a person\'s role before a name the entity stage did not mark gives the nam
   assert.equal(quoteWith(all, 'Przestrzeganie prawa').speaker?.name, 'Margos Sinas');
   assert.notEqual(quoteWith(all, 'Rozmowy trwają').speaker?.name, 'Europejskiej');
 });
+
+test('an attribution inside the marks splits one speaker\'s words in two ("“A – mówi X. – B”")', () => {
+  let d = doc('“Uwolnienie więźniarki jest wspaniałą wiadomością, ale pełnia szczęścia przyjdzie później – mówi Monteverdi. – Słuszne jest nieprzekazywanie informacji. Ona ma się dobrze i przebywa z rodziną. ” Przyszłość wciąż nie jest pewna.', 'pl');
+  d = withMention(d, 'Monteverdi', 'Monteverdi', 'PER');
+  const all = quotes(d);
+  const first = quoteWith(all, 'wspaniałą wiadomością');
+  const second = quoteWith(all, 'ma się dobrze');
+  assert.equal(first.speaker?.name, 'Monteverdi');
+  assert.equal(second.speaker?.name, 'Monteverdi');
+  assert.ok(!first.text.includes('mówi'), first.text);
+  assert.ok(second.text.startsWith('Słuszne'), second.text);
+});

@@ -12,7 +12,9 @@ export function dashSpeech(ctx: Context, keep: Keep): void {
   // Scraped text may lose the space between a full stop and the dash ("Thyssen.- Jednolity rynek…").
   // A dash right after a closing mark is that quote's attribution ("„…” – te słowa miała
   // wypowiedzieć…"), even when step 1 read no reporting verb there: never new speech.
-  const opening = /(?:^|\n|[.!?…]\s+|[.!?…](?=[-–—]\s+\p{Lu}))([-–—])\s+/gu;
+  // After a scraped link's label ("… zobacz więcej - Porozumienie, które…") speech starts anew too.
+  const links = ctx.cues.linkLabels.map((l) => `${l.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s+`).join('|');
+  const opening = new RegExp(`(?:^|\\n|[.!?…]\\s+|[.!?…](?=[-–—]\\s+\\p{Lu})${links ? `|${links}` : ''})([-–—])\\s+`, 'gu');
   for (let m = opening.exec(ctx.text); m; m = opening.exec(ctx.text)) {
     const dash = m.index + m[0].indexOf(m[1]!);
     if (inClaimed(ctx, dash)) continue;

@@ -53,6 +53,8 @@ export interface QuoteCues {
    * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
    */
   readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** Labels of scraped links that end a teaser ("… zobacz więcej"): what follows starts anew. */
+  readonly linkLabels: readonly string[];
   /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
   readonly possessor: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
@@ -165,6 +167,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
+    linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
     roles,

@@ -99,3 +99,13 @@ test('an attribution inside the marks splits one speaker\'s words in two ("“A 
   assert.ok(!first.text.includes('mówi'), first.text);
   assert.ok(second.text.startsWith('Słuszne'), second.text);
 });
+
+test('after a scraped link\'s label a dash opens speech; the teaser before it is no one\'s words', () => {
+  let d = doc('Zadowolony z porozumienia jest również minister Adam Dawid.\n\nMinisterstwo zapowiedziało w środę, że obywatele U... zobacz więcej - Porozumienie, które zawarliśmy dziś, powinno nam dać pewność - powiedział Dawid na konferencji prasowej.', 'pl');
+  d = withMention(withMention(d, 'Adam Dawid', 'Adam Dawid', 'PER'), 'Dawid', 'Dawid', 'PER');
+  const all = quotes(d);
+  const q = quoteWith(all, 'Porozumienie, które zawarliśmy');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker?.name, 'Dawid');
+  assert.ok(!all.some((x) => x.text.includes('zobacz więcej')), JSON.stringify(all.map((x) => x.text)));
+});

@@ -72,7 +72,10 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
  */
 function roleHolder(ctx: Context, found: Speaker, sentence: number): Speaker | undefined {
   const words = found.name.split(/\s+/u);
-  if (words.length !== 1) return undefined;
+  if (words.length !== 1 || found.end === undefined) return undefined;
+  // "według prawnika chrześcijanki Saifa ul-Mulooka": a name right after the role is its holder or
+  // possessor, which the role alone cannot tell apart; the description stays.
+  if (/^\s+(?:\p{Ll}+\s+){0,2}\p{Lu}/u.test(ctx.text.slice(found.end, found.end + 60))) return undefined;
   const lemma = ctx.cues.nounLemma(words[0]!);
   const type = lemma === undefined ? undefined : ctx.cues.roles.get(lemma);
   if (!type || !lemma) return undefined;

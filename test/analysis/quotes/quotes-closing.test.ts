@@ -71,6 +71,12 @@ test('"Zdaniem ministra" names the one the article just named in that role; "wed
   assert.equal(quoteWith(all, 'kryzys potrwa').speaker?.name, 'eksperci');
 });
 
+test('a role followed by a name ("Zdaniem prawnika chrześcijanki Jana Wolnego") is not given to the person named before', () => {
+  let d = doc('Anna Nowak otrzymała zakaz opuszczania kraju. Zdaniem prawnika chrześcijanki Jana Wolnego, zakaz opuszczania kraju oznacza dla jego klientki zagrożenie życia.', 'pl');
+  d = withMention(withMention(d, 'Anna Nowak', 'Anna Nowak', 'PER'), 'Jana Wolnego', 'Jan Wolny', 'PER');
+  assert.notEqual(quoteWith(quotes(d), 'zagrożenie życia').speaker?.name, 'Anna Nowak');
+});
+
 test('a genitive the entity stage glued before a person\'s name is cut; a name of the dictionary\'s other cases stays ("Kim")', () => {
   let d = doc('Lider Liberałów Vince Cabel mówił telewizji, że "nadszedł czas, by zatrzymać bałagan". Kim Dzong Un powiedział, że dziękuje za zaproszenie i ciepłe przyjęcie.', 'pl');
   d = withMention(withMention(d, 'Liberałów Vince Cabel', 'Liberałów Vince Cabel', 'PER'), 'Kim Dzong Un', 'Kim Dzong Un', 'PER');

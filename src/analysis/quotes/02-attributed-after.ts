@@ -5,7 +5,7 @@
  */
 import { sentenceAt } from '../time/index.ts';
 import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
-import { previousSubject, speakerInRegion, wordsIn } from './speaker.ts';
+import { previousSubject, speakerInRegion, wordsIn, type Speaker } from './speaker.ts';
 
 /** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
 export function dashSpeech(ctx: Context, keep: Keep): void {
@@ -77,12 +77,25 @@ function closesPrecedingWords(ctx: Context, dash: number, contentStart: number, 
   const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(first.end, tailEnd));
   const tail = { start: first.end, end: stop ? first.end + stop.index : tailEnd };
   const sentence = sentenceAt(ctx.sentences, content.start);
-  const speaker = speakerInRegion(ctx, tail, cue.agreement, 'after', attribution);
+  const speaker = speakerInRegion(ctx, tail, cue.agreement, 'after', attribution) ?? continuedSpeaker(ctx, content.start, cue);
   keep(
     { ...content, text: ctx.text.slice(content.start, content.end), kind: firstPerson ? 'direct' : 'indirect', cue: cueOf(first), sentence, ...speakerOrLookBack(ctx, speaker, cue, sentence) },
     { start: content.start, end: tail.end },
   );
   return true;
+}
+
+/** Sentences back a dropped subject may continue the last quote's speaker ("… - powiedział adwokat. … - zaznaczył."). */
+const CONTINUED_SENTENCES = 2;
+
+/** The speaker of the quote just before, when it is near and its verb's gender does not differ. */
+function continuedSpeaker(ctx: Context, before: number, cue: { readonly agreement: string }): Speaker | undefined {
+  const last = ctx.spoken.filter((s) => s.at < before).sort((a, b) => a.at - b.at).at(-1);
+  if (!last) return undefined;
+  const near = sentenceAt(ctx.sentences, before) - sentenceAt(ctx.sentences, last.at) <= CONTINUED_SENTENCES;
+  const gender = (a: string): string | undefined => (a === 'm' || a === 'f' ? a : undefined);
+  const clash = gender(last.agreement) !== undefined && gender(cue.agreement) !== undefined && gender(last.agreement) !== gender(cue.agreement);
+  return near && !clash ? last.speaker : undefined;
 }
 
 /** Whether a span speaks in the first person: "nam", "obawiam się", "zrobiliśmy" (resources/<lang>/reporting-verbs.txt `first-person`). */

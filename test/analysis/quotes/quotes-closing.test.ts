@@ -115,3 +115,11 @@ test('after a scraped link\'s label a dash opens speech; the teaser before it is
   assert.equal(q.speaker?.name, 'Dawid');
   assert.ok(!all.some((x) => x.text.includes('zobacz więcej')), JSON.stringify(all.map((x) => x.text)));
 });
+
+test('a stand-alone attribution with a dropped subject continues the quote just before, not a name in another case', () => {
+  let d = doc('Muszę pozostać przy życiu, aby kontynuować walkę o Annę Nowak. - powiedział adwokat przed wejściem na pokład. Spodziewałem się tego, ale bardziej bolesna jest reakcja władz. - zaznaczył.', 'pl');
+  d = withMention(d, 'Annę Nowak', 'Anna Nowak', 'PER');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'Spodziewałem się').speaker?.name, quoteWith(all, 'Muszę pozostać').speaker?.name);
+  assert.notEqual(quoteWith(all, 'Spodziewałem się').speaker?.name, 'Anna Nowak');
+});

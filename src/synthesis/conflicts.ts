@@ -212,8 +212,14 @@ function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
 function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>): boolean {
   const de = reportDays(earlier);
   const dl = reportDays(later);
-  if (de && dl && Math.max(...de) !== Math.min(...dl)) {
-    return Math.max(...de) < Math.min(...dl) && later.items.some((i) => i.sentence.epistemic !== 'hedged');
+  if (de && dl) {
+    const stated = later.items.some((i) => i.sentence.epistemic !== 'hedged');
+    const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
+    if (lastE < firstL) return stated;
+    // The day the new value first appears may still carry the old one (a slower outlet): the old
+    // value began earlier and is not reported after that day, the new one goes on.
+    if (lastE === firstL && firstE < firstL && lastE < lastL) return stated;
+    if (lastE !== firstL) return false;
   }
   return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
 }
@@ -301,23 +307,55 @@ export function datesApart(a: string, b: string): boolean {
   return Math.abs(x - y) > MAX_DATE_CONFLICT_DAYS * 86_400_000;
 }
 
-/** Place lists against the most widely reported list: both-way differences conflict; additions may update. */
+/**
+ * Lists an article restates more fully: "z pięciu krajów: Hiszpanii, Belgii, Portugalii i Holandii"
+ * (a name lost to a typo) beside the article's full list of five is the same article's partial
+ * restatement, not a second report. Lists inside a larger list of their own article are left out.
+ */
+function fullestLists(values: readonly SlotValue[]): SlotValue[] {
+  const byArticle = new Map<string, SlotValue[]>();
+  for (const v of values) byArticle.set(v.sentence.article.id, [...(byArticle.get(v.sentence.article.id) ?? []), v]);
+  return values.filter((v) => !byArticle.get(v.sentence.article.id)!.some((o) => o.places!.length > v.places!.length && v.places!.every((p) => o.places!.includes(p))));
+}
+
+/**
+ * Place lists. Against the most widely reported list, both-way differences conflict ("Hiszpania,
+ * Portugalia, Belgia" vs "Belgia, Portugalia, Holandia") when the sentences are about one thing.
+ * Between any two lists, one wholly inside a longer one reported later is an update: a strike that
+ * spreads ("w Irlandii, Szwecji i Belgii" on one day, "w Niemczech, Belgii, Szwecji i Irlandii"
+ * the next); three or more shared places within HAPPENING_DAYS are the happening's evidence (MIN_UPDATED_LIST). A longer
+ * list reported alongside or before is only a fuller one (fewer details, no conflict).
+ */
+/**
+ * Places a list must name to be updated by a longer one: two places are mostly examples picked
+ * from a longer list ("najwięcej w Niemczech, w Belgii ponad 100"; "z Barcelony i Alicante").
+ */
+const MIN_UPDATED_LIST = 3;
+
 function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
-  const groups = groupValues(values).sort((a, b) => b.articles.size - a.articles.size);
-  const main = groups[0];
-  if (!main) return [];
+  const groups = groupValues(fullestLists(values)).sort((a, b) => b.articles.size - a.articles.size);
   const out: Conflict[] = [];
-  for (const other of groups.slice(1)) {
-    if (!disputed(main, other) || !comparable(main, other, ctx.idf, 'context')) continue;
-    const mp = main.items[0]!.places!;
-    const op = other.items[0]!.places!;
-    // Lists of one happening share places; "Wielka Brytania, Irlandia" is another strike's.
-    if (!mp.some((p) => op.includes(p))) continue;
-    const onlyMain = mp.filter((p) => !op.includes(p));
-    const onlyOther = op.filter((p) => !mp.includes(p));
-    if (onlyMain.length > 0 && onlyOther.length > 0) out.push(opposed('place', main, other, ctx.doneArticles));
-    else if (onlyOther.length > 0 && supersedes(main, other, ctx.doneArticles)) out.push(toConflict('place', 'update', [main, other], ['superseded', 'current']));
-    else if (onlyMain.length > 0 && supersedes(other, main, ctx.doneArticles)) out.push(toConflict('place', 'update', [other, main], ['superseded', 'current']));
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      if (!disputed(a, b)) continue;
+      const ap = a.items[0]!.places!;
+      const bp = b.items[0]!.places!;
+      // Lists of one happening share places; "Wielka Brytania, Irlandia" is another strike's.
+      if (!ap.some((p) => bp.includes(p))) continue;
+      const onlyA = ap.filter((p) => !bp.includes(p));
+      const onlyB = bp.filter((p) => !ap.includes(p));
+      if (onlyA.length > 0 && onlyB.length > 0) {
+        if (i === 0 && comparable(a, b, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
+        continue;
+      }
+      const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
+      if (small.items[0]!.places!.length < MIN_UPDATED_LIST) continue;
+      if (supersedes(small, large, ctx.doneArticles) && comparable(small, large, ctx.idf, 'none')) {
+        out.push(toConflict('place', 'update', [small, large], ['superseded', 'current']));
+      }
+    }
   }
   return out;
 }

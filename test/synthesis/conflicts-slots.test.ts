@@ -1,0 +1,50 @@
+/**
+ * Conflict slots of src/synthesis/conflicts.ts read by the real analysis layers from short Polish
+ * reports: a list of places that grows from one day to the next, shares of one whole, durations of
+ * one predicate, figures of different places.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analysis/index.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+
+/** One article per [outlet, publication day, text]. */
+function story(reports: readonly (readonly [string, string, string])[]): StoryReport {
+  const articles = reports.map(([outlet, day, text], i) =>
+    analyzeArticle(toArticle({ origin: `https://${outlet}.example/${i}`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+  return synthesizeStory({ id: 's', articles });
+}
+
+const pairs = (report: StoryReport, slot: string): string[][] =>
+  report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);
+
+test('a list of countries that grows the next day is an update of the shorter list; a fuller list the same day is none', () => {
+  // The most widely reported list is another strike's: the update is found between the other two.
+  const earlier = 'Dwa tygodnie temu personel pokładowy odszedł od pracy w Hiszpanii, Portugalii i Belgii.';
+  const spread = story([
+    ['one', '2018-08-08', `Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek. ${earlier}`],
+    ['two', '2018-08-09', `Do strajku dołączyli piloci z Niemiec, więc strajk obejmie Niemcy, Belgię, Szwecję i Irlandię.`],
+    ['three', '2018-08-09', earlier],
+    ['four', '2018-08-10', earlier],
+  ]);
+  const found = pairs(spread, 'place');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0]![0], 'update');
+  assert.match(found[0]![1]!, /^Irlandia, Szwecja, Belgia \(superseded\)$/u);
+  assert.match(found[0]![2]!, /Niemcy.*\(current\)$/u);
+  const sameDay = story([
+    ['one', '2018-08-09', 'Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek.'],
+    ['two', '2018-08-09', 'Do strajku dołączyli piloci z Niemiec, więc strajk obejmie Niemcy, Belgię, Szwecję i Irlandię.'],
+  ]);
+  assert.deepEqual(pairs(sameDay, 'place'), []);
+});
+
+test('two places are examples from a longer list, not a list a later report updates', () => {
+  const examples = story([
+    ['one', '2018-08-09', 'Najwięcej lotów odwołano w Niemczech i w Belgii.'],
+    ['two', '2018-08-10', 'Strajkują piloci w Niemczech, Belgii, Szwecji, Irlandii oraz Holandii.'],
+  ]);
+  assert.deepEqual(pairs(examples, 'place'), []);
+});

@@ -18,6 +18,9 @@
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
+ *    Figures: two shares of one whole ("6 procent z 2400 lotów", "17 proc. z 2400") are compared
+ *    however their sentences are worded, unless they add up to it (its two sides); figures of
+ *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures.
  * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read
@@ -30,10 +33,9 @@ import type { EpistemicStatus } from './input.ts';
 import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
-import { sameFigure } from './numbers.ts';
-import { eventValues, figureValues, isLocalWhereabouts, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
+import { conflictGrammar, eventValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
-import { loadResource, type ResourceLanguage } from '../resources.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
 export { placeKey } from './places.ts';
@@ -169,7 +171,14 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   const samePerson = [...peopleOf(b)].some((p) => pa.has(p));
   // A figure's sentences are about one thing when one mostly holds the other's words ("odwołał ok.
   // 400 lotów" inside "odwołano ponad 600 lotów, w tym z Polski"), or when they name the same person.
-  if (evidence === 'context') return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+  if (evidence === 'context') {
+    if (x.whole && y.whole && sameFigure(x.whole, y.whole)) return !complementary(x.figure!, y.figure!, x.whole);
+    // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
+    const px = placeKeysOf(a, 'LOC');
+    const py = placeKeysOf(b, 'LOC');
+    if (px.size > 0 && py.size > 0 && ![...px].some((p) => py.has(p))) return false;
+    return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+  }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
 }
@@ -430,32 +439,6 @@ function doneArticles(features: StoryFeatures): Set<string> {
   return out;
 }
 
-interface ConflictGrammar {
-  readonly wholeOf: ReadonlySet<string>;
-  readonly relatives: ReadonlySet<string>;
-  readonly deictic: ReadonlySet<string>;
-}
-
-const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
-
-/** resources/<lang>/conflict-grammar.txt. */
-function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
-  let grammar = grammarCache.get(lang);
-  if (!grammar) {
-    const keyed = new Map<string, Set<string>>();
-    for (const line of loadResource(lang, 'conflict-grammar')) {
-      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
-      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
-    }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set() };
-    grammarCache.set(lang, grammar);
-  }
-  return grammar;
-}
-
-/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
-const WHOLE_GAP = 2;
 
 /**
  * A figure that is the whole of a count before it ("190 z 2400 lotów", "niecałe 200 z łącznie
@@ -471,12 +454,36 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
     if (!wholeOf.has(s.words[j]!)) continue;
     const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
     const count = s.figures.find((f) => f.end === end && f.unit === '');
-    if (!count) return /^\d/u.test(s.words[j - 1]!) ? null : undefined;
+    // The whole of a share ("6 procent z ponad 2400 lotów"): the share is the value (wholeAfter).
+    if (!count) return /^\d/u.test(s.words[j - 1]!) || s.figures.some((f) => f.end === end) ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
     const figure = { ...count, unit: v.figure!.unit, text: `${count.text} ${unitWord}` };
     return { ...v, key: `${figure.unit}:${figure.value}`, label: figure.text, figure };
   }
   return undefined;
+}
+
+/**
+ * A share with its whole: "6 procent z ponad 2400 lotów", "17 proc. z łącznie ponad 2400
+ * rozkładowych lotów". Two shares of one whole measure the same thing, however differently the
+ * sentences around them are worded (`related`).
+ */
+function withWhole(v: SlotValue): SlotValue {
+  const s = v.sentence;
+  const { wholeOf } = conflictGrammar(s.language);
+  const after = s.wordStarts.findIndex((start) => start >= v.figure!.end);
+  if (after < 0 || !wholeOf.has(s.words[after]!)) return v;
+  const limit = s.wordStarts[Math.min(s.words.length - 1, after + 1 + WHOLE_GAP)]!;
+  const whole = s.figures.find((f) => f.start > s.wordStarts[after]! && f.start <= limit && f.unit !== '');
+  return whole ? { ...v, whole } : v;
+}
+
+/**
+ * Two counts of one whole that add up to it are its two sides ("2150 z 2400 lotów odbędzie się",
+ * "250 lotów z 2400 odwołano"), not two reports of one count.
+ */
+function complementary(a: Figure, b: Figure, whole: Figure): boolean {
+  return a.unit === b.unit && Math.abs(a.value + b.value - whole.value) <= APPROXIMATE_TOLERANCE * whole.value;
 }
 
 /**
@@ -530,13 +537,14 @@ function namedInSentence(v: SlotValue): boolean {
   return lower(v.sentence.sentence.text).includes(v.key);
 }
 
-/** Place keys a sentence names. */
-const placeKeysCache = new WeakMap<SentenceFeatures, Set<string>>();
-function placeKeysOf(s: SentenceFeatures): Set<string> {
-  let keys = placeKeysCache.get(s);
+/** Place keys a sentence names: any name but a person's (the entity layer may type a city as an organisation), or locations only. */
+const placeKeysCache = { any: new WeakMap<SentenceFeatures, Set<string>>(), LOC: new WeakMap<SentenceFeatures, Set<string>>() };
+function placeKeysOf(s: SentenceFeatures, only: 'any' | 'LOC' = 'any'): Set<string> {
+  const cache = placeKeysCache[only];
+  let keys = cache.get(s);
   if (!keys) {
-    keys = new Set(s.mentions.filter((m) => m.type !== 'PER').map((m) => placeKey(m.base, s.language)));
-    placeKeysCache.set(s, keys);
+    keys = new Set(s.mentions.filter((m) => (only === 'LOC' ? m.type === 'LOC' : m.type !== 'PER')).map((m) => placeKey(m.base, s.language)));
+    cache.set(s, keys);
   }
   return keys;
 }
@@ -621,7 +629,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
-      return part === null ? [] : [part ?? v];
+      return part === null ? [] : [withWhole(part ?? v)];
     }), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
   ];

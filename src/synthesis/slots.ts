@@ -50,6 +50,8 @@ export interface SlotValue {
   readonly reported: SentenceFeatures;
   readonly citation: Citation;
   readonly figure?: Figure;
+  /** The whole a figure is a share of ("6 procent z ponad 2400 lotów": 2400 flights), set by conflicts.ts. */
+  readonly whole?: Figure;
   /** Place keys of a list. */
   readonly places?: readonly string[];
 }
@@ -249,6 +251,41 @@ export function isLocalWhereabouts(label: string, language: SentenceFeatures['la
   return lex.nouns.includes(label) && !lex.travel.has(label);
 }
 
+interface ConflictGrammar {
+  readonly wholeOf: ReadonlySet<string>;
+  readonly relatives: ReadonlySet<string>;
+  readonly deictic: ReadonlySet<string>;
+}
+
+const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
+
+/** resources/<lang>/conflict-grammar.txt. */
+export function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let grammar = grammarCache.get(lang);
+  if (!grammar) {
+    const keyed = new Map<string, Set<string>>();
+    for (const line of loadResource(lang, 'conflict-grammar')) {
+      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
+    }
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set() };
+    grammarCache.set(lang, grammar);
+  }
+  return grammar;
+}
+
+/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
+export const WHOLE_GAP = 2;
+
+/** Whether `whole` follows `part` as its whole: "190 z 2400 lotów", "250 lotów z prawie 2400". */
+function wholeOfPart(s: SentenceFeatures, part: Figure, whole: Figure): boolean {
+  if (whole.start <= part.end) return false;
+  const { wholeOf } = conflictGrammar(s.language);
+  const between = s.words.filter((_, i) => s.wordStarts[i]! >= part.end && s.wordStarts[i]! < whole.start);
+  return between.length >= 1 && between.length <= 1 + WHOLE_GAP && wholeOf.has(between[0]!);
+}
+
 const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);
 
 /** A per-period word within three words after the figure, or the word before it ("codziennych"). */
@@ -275,12 +312,13 @@ export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFe
       if (!s.claimable) continue;
       const counted = s.figures.filter((f) => f.unit !== '' && !isDuration(f.unit, s.language));
       for (const f of counted) {
-        if (counted.some((g) => g !== f && g.unit === f.unit) || perPeriod(s, f)) continue;
+        // A count and its whole ("250 lotów z 2400") are no breakdown: the conflicts step reads the count.
+        if (counted.some((g) => g !== f && g.unit === f.unit && !wholeOfPart(s, f, g) && !wholeOfPart(s, g, f)) || perPeriod(s, f)) continue;
         candidates.push({ s, f });
       }
     }
     for (const { s, f } of candidates) {
-      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s));
+      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
       if (part) continue;
       out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f });
     }

@@ -48,3 +48,25 @@ test('two places are examples from a longer list, not a list a later report upda
   ]);
   assert.deepEqual(pairs(examples, 'place'), []);
 });
+
+test('two shares of one whole are one measure, however differently worded; the whole itself is no value', () => {
+  const shares = story([
+    ['one', '2018-08-08', 'W związku z zapowiedzianymi strajkami przewoźnik odwołał już 6 procent z ponad 2400 lotów zaplanowanych na piątek.'],
+    ['two', '2018-08-09', 'Piątkowy protest sprawi, że do skutku nie dojdzie około 17 proc. z łącznie ponad 2400 rozkładowych europejskich lotów tej linii.'],
+  ]);
+  const found = pairs(shares, 'number');
+  assert.deepEqual(found, [['update', '6 procent (superseded)', 'około 17 proc (current)']]);
+});
+
+test('counts of different places are different measures; two counts that add up to their whole are its two sides', () => {
+  const places = story([
+    ['one', '2018-08-08', 'Przewoźnik ogłosił odwołanie 104 lotów do i z Belgii z uwagi na protest pilotów.'],
+    ['two', '2018-08-09', 'Przewoźnik odwołał kolejne 30 lotów do i z Irlandii z uwagi na protest pilotów.'],
+  ]);
+  assert.deepEqual(pairs(places, 'number'), []);
+  const sides = story([
+    ['one', '2018-09-28', 'Przewoźnik oświadczył, że ponad 2150 z jego 2400 rozkładowych lotów odbędzie się normalnie.'],
+    ['two', '2018-09-28', 'Odwołanych ma być dziś 250 lotów z prawie 2400 rozkładowych lotów.'],
+  ]);
+  assert.deepEqual(pairs(sides, 'number'), []);
+});

@@ -34,7 +34,7 @@ import { containment, type SentenceFeatures, type StoryFeatures } from './featur
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
-import { conflictGrammar, eventValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { conflictGrammar, durationValues, eventValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
@@ -172,6 +172,7 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   // A figure's sentences are about one thing when one mostly holds the other's words ("odwołał ok.
   // 400 lotów" inside "odwołano ponad 600 lotów, w tym z Polski"), or when they name the same person.
   if (evidence === 'context') {
+    if (x.predicates && y.predicates) return [...x.predicates].some((p) => y.predicates!.has(p));
     if (x.whole && y.whole && sameFigure(x.whole, y.whole)) return !complementary(x.figure!, y.figure!, x.whole);
     // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
     const px = placeKeysOf(a, 'LOC');
@@ -222,7 +223,12 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
   const de = reportDays(earlier);
   const dl = reportDays(later);
   if (de && dl) {
-    const stated = later.items.some((i) => i.sentence.epistemic !== 'hedged');
+    // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
+    // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
+    // count ("odwołał już 6 procent", later 17) or an announced list that spreads.
+    const toldPast = (g: ValueGroup): boolean => g.items.every((i) => i.predicates !== undefined && i.reported.past && i.sentence.epistemic !== 'hedged');
+    const bothDone = toldPast(earlier) && toldPast(later);
+    const stated = !bothDone && later.items.some((i) => i.sentence.epistemic !== 'hedged');
     const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
     if (lastE < firstL) return stated;
     // The day the new value first appears may still carry the old one (a slower outlet): the old
@@ -631,6 +637,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
       const part = asPart(v);
       return part === null ? [] : [withWhole(part ?? v)];
     }), ctx, () => false, 'context'),
+    ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
   ];
   const kept: Conflict[] = [];

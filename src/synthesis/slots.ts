@@ -9,6 +9,7 @@
  * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
  *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego
  *   dnia", resources synthesis-measures);
+ * - duration: "spędziła osiem lat", kept with the verbs next to it (durations compare within one verb);
  * - date: a time expression in a happening sentence;
  * - whereabouts: where the story's main person is ("jest w samolocie", "przewieziona w bezpieczne
  *   miejsce na terenie Pakistanu"), for disputes (resources synthesis-whereabouts);
@@ -52,6 +53,8 @@ export interface SlotValue {
   readonly figure?: Figure;
   /** The whole a figure is a share of ("6 procent z ponad 2400 lotów": 2400 flights), set by conflicts.ts. */
   readonly whole?: Figure;
+  /** Content lemmas next to a duration ("spędziła osiem lat" → spędzić): durations compare within one predicate. */
+  readonly predicates?: ReadonlySet<string>;
   /** Place keys of a list. */
   readonly places?: readonly string[];
 }
@@ -255,6 +258,8 @@ interface ConflictGrammar {
   readonly wholeOf: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly deictic: ReadonlySet<string>;
+  readonly ago: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
 }
 
 const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
@@ -269,7 +274,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
     }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set() };
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set() };
     grammarCache.set(lang, grammar);
   }
   return grammar;
@@ -321,6 +326,53 @@ export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFe
       const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
       if (part) continue;
       out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f });
+    }
+  }
+  return out;
+}
+
+/** Words before and after a duration read as its predicate: "Bibi spędziła osiem lat", "osiem lat spędziła". */
+const PREDICATE_BEFORE = 2;
+const PREDICATE_AFTER = 1;
+/** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
+const MIN_PREDICATE_LETTERS = 4;
+
+const functionWordsCache = new Map<ResourceLanguage, ReadonlySet<string>>();
+function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let words = functionWordsCache.get(lang);
+  if (!words) {
+    words = new Set(loadResource(lang, 'function-words').map(lower));
+    functionWordsCache.set(lang, words);
+  }
+  return words;
+}
+
+/**
+ * Durations a source states of a happening ("spędziła osiem lat w celi śmierci", "Spędziła 10 lat
+ * w więzieniu"): each keeps the verbs next to it (not the auxiliaries of conflict-grammar.txt:
+ * "ma potrwać" keeps "potrwać"), and two compare only when they share one,
+ * so "od dziewięciu lat cierpią" never meets "przez osiem lat pozostawała". A point in time
+ * ("dziewięć lat temu", "cztery lata później": the `ago` words of conflict-grammar.txt) is none.
+ */
+export function durationValues(features: StoryFeatures): SlotValue[] {
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const { ago, auxiliaries } = conflictGrammar(s.language);
+    const skip = functionWords(s.language);
+    // A Polish verb's lemma is its infinitive ("spędzić", "trwać", "móc"); English lemmas carry no mark.
+    const verbLemma = s.language === 'en' ? /^\p{L}+$/u : /^(?!.*(?:ość|ęść)$).*ć$/u;
+    for (const f of s.figures) {
+      if (f.unit === '' || !isDuration(f.unit, s.language)) continue;
+      const first = wordIndexAt(s, f.start);
+      let last = first;
+      while (last + 1 < s.words.length && s.wordStarts[last + 1]! < f.end) last++;
+      if (first < 0 || ago.has(s.words[last + 1] ?? '')) continue;
+      const near = [...s.lemmas.slice(Math.max(0, first - PREDICATE_BEFORE), first), ...s.lemmas.slice(last + 1, last + 1 + PREDICATE_AFTER)];
+      const predicates = new Set(near.map(lower).filter((l) => l.length >= MIN_PREDICATE_LETTERS && !skip.has(l) && !auxiliaries.has(l) && verbLemma.test(l)));
+      if (predicates.size === 0) continue;
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f, predicates });
     }
   }
   return out;

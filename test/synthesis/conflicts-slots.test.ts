@@ -70,3 +70,17 @@ test('counts of different places are different measures; two counts that add up 
   ]);
   assert.deepEqual(pairs(sides, 'number'), []);
 });
+
+test('durations compare within one verb: a finished stay told as eight years, then ten, is a contradiction', () => {
+  const stay = story([
+    ['one', '2018-11-03', 'Więzień spędził osiem lat w celi śmierci.'],
+    ['two', '2018-11-04', 'Jak mówi jego brat, spędził 10 lat w więzieniu.'],
+  ]);
+  assert.deepEqual(pairs(stay, 'number'), [['contradiction', 'osiem lat', '10 lat']]);
+  const otherVerbs = story([
+    ['one', '2018-11-03', 'Od dziewięciu lat jego dzieci cierpią z biedy.'],
+    ['two', '2018-11-04', 'Mężczyzna przez osiem lat pozostawał w więzieniu.'],
+    ['three', '2018-11-04', 'Dziewięć lat temu mężczyzna pracował przy zbiorach w polu.'],
+  ]);
+  assert.deepEqual(pairs(otherVerbs, 'number'), []);
+});

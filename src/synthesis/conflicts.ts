@@ -94,9 +94,18 @@ function peopleOf(s: SentenceFeatures): Set<string> {
   return people;
 }
 
-/** Periods within HAPPENING_DAYS and one set of people inside the other. */
-function sameHappening(a: SlotValue, b: SlotValue): boolean {
-  if (!samePeriod(a.reported, b.reported)) return false;
+/**
+ * A standing description: no time of its own and no past tense ("Nord Stream 2 to projekt … z
+ * Wyborga w Rosji"): it says how things are, whatever day it was published.
+ */
+const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.past;
+
+/**
+ * Periods within HAPPENING_DAYS and one set of people inside the other. `standing`: two timeless
+ * wordings of one description are compared whenever they were published.
+ */
+function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
+  if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
   const pa = peopleOf(a.reported);
   const pb = peopleOf(b.reported);
   if (pa.size === 0 || pb.size === 0) return true;
@@ -160,11 +169,15 @@ function disputed(a: ValueGroup, b: ValueGroup): boolean {
   return onlyA.length > 0 && onlyB.length > 0;
 }
 
-/** What else two values' sentences must share to be about one happening. */
-type Evidence = 'none' | 'context' | 'people';
+/**
+ * What else two values' sentences must share to be about one happening; `paraphrase`: none, the
+ * two are near-identical wordings (slots.ts paraphrasePlaceValues), and standing descriptions meet
+ * across time.
+ */
+type Evidence = 'none' | 'paraphrase' | 'context' | 'people';
 
 function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
-  if (evidence === 'none') return true;
+  if (evidence === 'none' || evidence === 'paraphrase') return true;
   const a = x.reported;
   const b = y.reported;
   const pa = peopleOf(a);
@@ -199,7 +212,7 @@ function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, numbe
       if (seen.has(pair)) continue;
       seen.add(pair);
       if (exclusive && (placeKeysOf(x.sentence).has(b.key) || placeKeysOf(y.sentence).has(a.key))) continue;
-      if (sameHappening(x, y) && related(x, y, idf, evidence)) return true;
+      if (sameHappening(x, y, evidence === 'paraphrase') && related(x, y, idf, evidence)) return true;
     }
   }
   return false;
@@ -219,10 +232,13 @@ function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
 }
 
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
-function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>): boolean {
+function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false): boolean {
   const de = reportDays(earlier);
   const dl = reportDays(later);
-  if (de && dl) {
+  // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
+  // days they were published: a later one corrects nothing an earlier one expected.
+  const standing = paraphrase && [...earlier.items, ...later.items].every((i) => timeless(i.reported));
+  if (de && dl && !standing) {
     // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
     // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
     // count ("odwołał już 6 procent", later 17) or an announced list that spreads.
@@ -259,9 +275,9 @@ function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly Value
 }
 
 /** Contradiction, update or dispute for two groups that cannot both hold. */
-function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>): Conflict {
-  if (supersedes(a, b, doneArticles)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
-  if (supersedes(b, a, doneArticles)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
+function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false): Conflict {
+  if (supersedes(a, b, doneArticles, paraphrase)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
+  if (supersedes(b, a, doneArticles, paraphrase)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
   const denies = (g: ValueGroup): boolean => g.items.some((i) => i.sentence.epistemic === 'denied');
   if (denies(b) && !denies(a)) return toConflict(slot, 'dispute', [a, b]);
   if (denies(a) && !denies(b)) return toConflict(slot, 'dispute', [b, a]);
@@ -291,7 +307,7 @@ function pairConflicts(
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {
-        out.push(opposed(slot, a, b, ctx.doneArticles));
+        out.push(opposed(slot, a, b, ctx.doneArticles, evidence === 'paraphrase'));
         continue;
       }
       // A chain city ⊂ region ⊂ country keeps only its direct links.
@@ -629,7 +645,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
-    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none'))),
+    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
     ...listConflicts(listValues(features), ctx),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),

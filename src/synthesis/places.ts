@@ -12,8 +12,9 @@ import { synthesisLexicon } from './resources.ts';
 const lower = (s: string): string => s.toLowerCase();
 
 /**
- * Folded four-letter prefixes per word, so inflected and base forms of a place name meet:
- * "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔ "Władywostok".
+ * Folded four-letter prefixes per word, a final vowel dropped first, so inflected and base forms
+ * of a place name meet: "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔
+ * "Władywostok", "Ust-Ługi" ↔ "Ust-Ługa".
  */
 export function placeSignature(name: string): string {
   return lower(name)
@@ -22,7 +23,8 @@ export function placeSignature(name: string): string {
     .replace(/\p{M}/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
-    .map((w) => w.slice(0, 4))
+    // A case ending is a final vowel; a four-letter name inflects inside its prefix ("Ługa"/"Ługi").
+    .map((w) => (w.length >= 4 ? w.replace(/[aeiouy]$/u, '') : w).slice(0, 4))
     .join(' ');
 }
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+import { placeKey } from '../../src/synthesis/places.ts';
 
 /** One article per [outlet, publication day, text]. */
 function story(reports: readonly (readonly [string, string, string])[]): StoryReport {
@@ -83,4 +84,16 @@ test('durations compare within one verb: a finished stay told as eight years, th
     ['three', '2018-11-04', 'Dziewięć lat temu mężczyzna pracował przy zbiorach w polu.'],
   ]);
   assert.deepEqual(pairs(otherVerbs, 'number'), []);
+});
+
+test('two wordings of one standing description that differ in a place contradict, months apart; four-letter names meet inflected', () => {
+  const route = story([
+    ['one', '2018-05-22', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Wyborga w Rosji do Greifswaldu w Niemczech.'],
+    ['two', '2018-08-20', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Ust-Ługi w Rosji do Greifswaldu w Niemczech.'],
+  ]);
+  const found = route.conflicts.filter((c) => c.slot === 'place');
+  assert.deepEqual(found.map((c) => c.kind), ['contradiction'], JSON.stringify(found));
+  assert.equal(placeKey('Ust-Ługi', 'pl'), placeKey('Ust-Ługa', 'pl'));
+  assert.equal(placeKey('Rzymie', 'pl'), placeKey('Rzym', 'pl'));
+  assert.notEqual(placeKey('Malta', 'pl'), placeKey('Mali', 'pl'));
 });

@@ -34,7 +34,7 @@ import { containment, type SentenceFeatures, type StoryFeatures } from './featur
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
-import { conflictGrammar, durationValues, eventValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
@@ -295,6 +295,7 @@ function pairConflicts(
   ctx: PairingContext,
   contains: (outer: ValueGroup, inner: ValueGroup) => boolean,
   evidence: Evidence,
+  regions: ReadonlySet<string> = new Set(),
 ): Conflict[] {
   const groups = groupValues(values);
   const out: Conflict[] = [];
@@ -307,6 +308,8 @@ function pairConflicts(
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {
+        // A region of the story ("Pendżab", which holds Multan) may hold the other place too.
+        if (regions.has(a.key) || regions.has(b.key)) continue;
         out.push(opposed(slot, a, b, ctx.doneArticles, evidence === 'paraphrase'));
         continue;
       }
@@ -411,8 +414,10 @@ function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext)
  * Ancestors of a place, by place key: the resource's containment plus "A w B" written in the story
  * ("Bajkonuru w Kazachstanie").
  */
-function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
+function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => Set<string>; regions: ReadonlySet<string> } {
   const parents = new Map<string, Set<string>>();
+  // Places the story writes as holding another ("w Multan w Pendżabie"): regions of its own.
+  const regions = new Set<string>();
   const link = (child: string, parent: string): void => {
     const set = parents.get(child) ?? new Set<string>();
     set.add(parent);
@@ -423,12 +428,15 @@ function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
     const places = s.mentions.filter((m) => m.type !== 'PER');
     for (let i = 0; i + 1 < places.length; i++) {
       const gap = s.sentence.text.slice(places[i]!.end - s.sentence.start, places[i + 1]!.start - s.sentence.start).trim();
-      if (placePrepositions.has(lower(gap))) link(placeKey(places[i]!.base, s.language), placeKey(places[i + 1]!.base, s.language));
+      if (!placePrepositions.has(lower(gap))) continue;
+      const parent = placeKey(places[i + 1]!.base, s.language);
+      link(placeKey(places[i]!.base, s.language), parent);
+      regions.add(parent);
     }
   }
   const language = features.sentences[0]?.language ?? 'pl';
   for (const [child, parent] of synthesisLexicon(language).placeParents) link(placeKey(child, language), placeKey(parent, language));
-  return (key) => {
+  const ancestors = (key: string): Set<string> => {
     const out = new Set<string>();
     const queue = [key];
     while (queue.length > 0) {
@@ -440,6 +448,7 @@ function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
     }
     return out;
   };
+  return { ancestors, regions };
 }
 
 function dateContains(outer: string, inner: string): boolean {
@@ -641,11 +650,12 @@ const PARAPHRASE_SIMILARITY = 0.5;
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
   const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features) };
   const events = eventValues(features);
-  const ancestors = placeAncestors(features);
+  const { ancestors, regions } = placeAncestors(features);
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
     ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
+    ...pairConflicts('place', facilityValues(features), ctx, placeContains, 'none', regions),
     ...listConflicts(listValues(features), ctx),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),

@@ -11,6 +11,7 @@
  *   dnia", resources synthesis-measures);
  * - duration: "spędziła osiem lat", kept with the verbs next to it (durations compare within one verb);
  * - date: a time expression in a happening sentence;
+ * - facility: the town of the story's prison or hospital ("z więzienia w Lahaur"), conflict-grammar.txt;
  * - whereabouts: where the story's main person is ("jest w samolocie", "przewieziona w bezpieczne
  *   miejsce na terenie Pakistanu"), for disputes (resources synthesis-whereabouts);
  * - person: the named speaker of one quote given differently by two articles.
@@ -156,13 +157,13 @@ function placeValue(s: SentenceFeatures, at: number, subject: string, reported: 
   return place ? [{ slot: 'place', key: place.key, label: place.label, subject, sentence: s, reported, citation: citationOf(s) }] : [];
 }
 
-/** Places after a locative preposition shortly after an event word. */
-function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
+/** Places after a locative preposition shortly (`reach` words at most) after an event word. */
+function placesIn(s: SentenceFeatures, anchors: readonly number[], reach = EVENT_TO_PLACE_WORDS): SlotValue[] {
   const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
   const out: SlotValue[] = [];
   s.words.forEach((w, prep) => {
     if (!placePrepositions.has(w)) return;
-    const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
+    const anchor = anchors.filter((a) => a < prep && prep - a <= reach).pop();
     if (anchor === undefined) return;
     // The window ends at the first word that can be neither the name nor lead up to it.
     const window: number[] = [];
@@ -260,6 +261,8 @@ interface ConflictGrammar {
   readonly deictic: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
+  /** Facility nouns by their stem (NOUN_STEM letters). */
+  readonly facilities: ReadonlyMap<string, string>;
 }
 
 const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
@@ -274,7 +277,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
     }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set() };
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set(), facilities: new Map([...(keyed.get('facility') ?? [])].map((w) => [w.slice(0, NOUN_STEM), w])) };
     grammarCache.set(lang, grammar);
   }
   return grammar;
@@ -455,6 +458,32 @@ export function listValues(features: StoryFeatures): SlotValue[] {
       const keys = [...new Set(list.keys)].sort();
       if (keys.length < 2) continue;
       out.push({ slot: 'places', key: keys.join('|'), label: list.labels.join(', '), subject: 'places', sentence: s, reported: s, citation: citationOf(s), places: keys });
+    }
+  }
+  return out;
+}
+
+/** Words between a facility noun and its place's preposition: "więzienia w Multan", "więzienie to w Lahaur". */
+const FACILITY_TO_PLACE_WORDS = 2;
+
+/**
+ * Where a facility of the story is: a noun of conflict-grammar.txt `facility` ("więzienie",
+ * "szpital") with a place right after it ("z więzienia w Lahaur", "więzienia w mieście Multan").
+ * Sources that put the one prison or hospital of the story in different towns disagree; a town
+ * and its region ("w Multan w Pendżabie") are a refinement.
+ */
+export function facilityValues(features: StoryFeatures): SlotValue[] {
+  const main = mainParticipants(features, 1);
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const { facilities } = conflictGrammar(s.language);
+    // The story's person's facility: a sentence about someone else's prison or hospital is another's.
+    const people = s.mentions.filter((m) => m.type === 'PER');
+    if (people.length > 0 && !people.some((m) => main.has(m.key))) continue;
+    for (let i = 0; i < s.lemmas.length; i++) {
+      const noun = facilities.get(lower(s.lemmas[i]!).slice(0, NOUN_STEM));
+      if (noun) out.push(...placesIn(s, [i], FACILITY_TO_PLACE_WORDS).map((v) => ({ ...v, subject: noun })));
     }
   }
   return out;

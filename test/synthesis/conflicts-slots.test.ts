@@ -97,3 +97,13 @@ test('two wordings of one standing description that differ in a place contradict
   assert.equal(placeKey('Rzymie', 'pl'), placeKey('Rzym', 'pl'));
   assert.notEqual(placeKey('Malta', 'pl'), placeKey('Mali', 'pl'));
 });
+
+test('the town of the story\'s prison: two towns contradict, a town and the region the story puts it in refine, the region never contradicts', () => {
+  const prison = story([
+    ['one', '2018-11-07', 'Nakaz zwolnienia kobiety dotarł w środę do więzienia w Multan w Pendżabie.'],
+    ['two', '2018-11-07', 'W końcu kobiecie udało się opuścić więzienie w Pendżabie.'],
+    ['three', '2018-11-07', 'Kobieta została zwolniona w środę z więzienia w Lahaur, gdzie przebywała od lat.'],
+  ]);
+  const found = pairs(prison, 'place').map((p) => p.join(' ')).sort();
+  assert.deepEqual(found, ['contradiction Multan Lahaur', 'refinement Multan Pendżab']);
+});

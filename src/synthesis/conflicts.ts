@@ -353,7 +353,7 @@ function fullestLists(values: readonly SlotValue[]): SlotValue[] {
 }
 
 /**
- * Place lists. Against the most widely reported list, both-way differences conflict ("Hiszpania,
+ * Place lists, those given as examples ("m.in.") left out. Against the most widely reported list, both-way differences conflict ("Hiszpania,
  * Portugalia, Belgia" vs "Belgia, Portugalia, Holandia") when the sentences are about one thing.
  * Between any two lists, one wholly inside a longer one reported later is an update: a strike that
  * spreads ("w Irlandii, Szwecji i Belgii" on one day, "w Niemczech, Belgii, Szwecji i Irlandii"
@@ -366,8 +366,15 @@ function fullestLists(values: readonly SlotValue[]): SlotValue[] {
  */
 const MIN_UPDATED_LIST = 3;
 
+/** A list given as examples ("m.in. Polska, Ukraina i USA"): conflict-grammar.txt `partial`. */
+function examplesOnly(v: SlotValue): boolean {
+  const s = v.sentence;
+  const { partial } = conflictGrammar(s.language);
+  return s.words.some((_, i) => partial.some((p) => p.every((w, k) => s.words[i + k] === w)));
+}
+
 function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
-  const groups = groupValues(fullestLists(values)).sort((a, b) => b.articles.size - a.articles.size);
+  const groups = groupValues(fullestLists(values).filter((v) => !examplesOnly(v))).sort((a, b) => b.articles.size - a.articles.size);
   const out: Conflict[] = [];
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {

@@ -17,15 +17,35 @@ const lower = (s: string): string => s.toLowerCase();
  * "Władywostok", "Ust-Ługi" ↔ "Ust-Ługa".
  */
 export function placeSignature(name: string): string {
-  return lower(name)
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  const fold = (w: string): string => lower(w).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
+  return fold(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
+    .map((w) => abbreviations().get(w) ?? w)
     // A case ending is a final vowel; a four-letter name inflects inside its prefix ("Ługa"/"Ługi").
     .map((w) => (w.length >= 4 ? w.replace(/[aeiouy]$/u, '') : w).slice(0, 4))
     .join(' ');
+}
+
+let abbreviationCache: Map<string, string> | undefined;
+
+/**
+ * Abbreviated words of place names, folded ("pln" → "polnocna"): "Irlandia Płn." is "Irlandia
+ * Północna". From the `place-abbreviation` lines of resources/pl/conflict-grammar.txt.
+ */
+function abbreviations(): ReadonlyMap<string, string> {
+  if (!abbreviationCache) {
+    const fold = (w: string): string => lower(w).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '').replace(/\.$/u, '');
+    abbreviationCache = new Map();
+    for (const line of loadResource('pl', 'conflict-grammar')) {
+      if (!line.startsWith('place-abbreviation:')) continue;
+      for (const pair of line.slice(line.indexOf(':') + 1).trim().split(/\s+/u)) {
+        const [short, full] = pair.split('=') as [string, string];
+        abbreviationCache.set(fold(short), fold(full));
+      }
+    }
+  }
+  return abbreviationCache;
 }
 
 interface PlaceNames {

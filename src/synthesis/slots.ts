@@ -261,6 +261,8 @@ interface ConflictGrammar {
   readonly deictic: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
+  /** Words that mark a list as examples ("m.in.", "między innymi"), each as its words. */
+  readonly partial: readonly (readonly string[])[];
   /** Facility nouns by their stem (NOUN_STEM letters). */
   readonly facilities: ReadonlyMap<string, string>;
 }
@@ -277,7 +279,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
     }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set(), facilities: new Map([...(keyed.get('facility') ?? [])].map((w) => [w.slice(0, NOUN_STEM), w])) };
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set(), facilities: new Map([...(keyed.get('facility') ?? [])].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...(keyed.get('partial') ?? [])].map((p) => p.split('_')) };
     grammarCache.set(lang, grammar);
   }
   return grammar;

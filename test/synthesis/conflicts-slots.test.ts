@@ -107,3 +107,13 @@ test('the town of the story\'s prison: two towns contradict, a town and the regi
   const found = pairs(prison, 'place').map((p) => p.join(' ')).sort();
   assert.deepEqual(found, ['contradiction Multan Lahaur', 'refinement Multan Pendżab']);
 });
+
+test('a list given as examples ("m.in.") is neither updated nor contradicted; an abbreviated place name is the full one', () => {
+  const examples = story([
+    ['one', '2018-08-08', 'Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek.'],
+    ['two', '2018-08-09', 'Strajk obejmie m.in. Niemcy, Belgię, Szwecję i Irlandię.'],
+  ]);
+  assert.deepEqual(pairs(examples, 'place'), []);
+  assert.equal(placeKey('Irlandia Płn.', 'pl'), placeKey('Irlandia Północna', 'pl'));
+  assert.equal(placeKey('Korei Płd.', 'pl'), placeKey('Korea Południowa', 'pl'));
+});

@@ -232,7 +232,7 @@ function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
 }
 
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
-function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false): boolean {
+function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false, growing = false): boolean {
   const de = reportDays(earlier);
   const dl = reportDays(later);
   // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
@@ -247,9 +247,9 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     const stated = !bothDone && later.items.some((i) => i.sentence.epistemic !== 'hedged');
     const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
     if (lastE < firstL) return stated;
-    // The day the new value first appears may still carry the old one (a slower outlet): the old
-    // value began earlier and is not reported after that day, the new one goes on.
-    if (lastE === firstL && firstE < firstL && lastE < lastL) return stated;
+    // A list that grows: the day the longer list first appears may still carry the shorter one (a
+    // slower outlet) when the shorter began earlier and is not reported after that day.
+    if (growing && lastE === firstL && firstE < firstL && lastE < lastL) return stated;
     if (lastE !== firstL) return false;
   }
   return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
@@ -393,7 +393,7 @@ function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Confl
       }
       const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
       if (small.items[0]!.places!.length < MIN_UPDATED_LIST) continue;
-      if (supersedes(small, large, ctx.doneArticles) && comparable(small, large, ctx.idf, 'none')) {
+      if (supersedes(small, large, ctx.doneArticles, false, true) && comparable(small, large, ctx.idf, 'none')) {
         out.push(toConflict('place', 'update', [small, large], ['superseded', 'current']));
       }
     }

@@ -451,11 +451,13 @@ export function sameName(x: string, y: string): boolean {
   return short.length < long.length && short.every((w, i) => lower(w) === lower(long[i]!));
 }
 
-/** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"). */
+/** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"), not in background sentences dated before their article's month. */
 export function listValues(features: StoryFeatures): SlotValue[] {
   const out: SlotValue[] = [];
   for (const s of features.sentences) {
-    if (!s.claimable) continue;
+    // Background: "W lipcu strajkowali pracownicy w Hiszpanii, …" in an August article sums up past happenings.
+    const own = s.article.published?.value.slice(0, 7);
+    if (!s.claimable || s.times.some((t) => t.value && isBefore(t.value, own))) continue;
     for (const list of s.placeLists) {
       const keys = [...new Set(list.keys)].sort();
       if (keys.length < 2) continue;

@@ -117,3 +117,16 @@ test('a list given as examples ("m.in.") is neither updated nor contradicted; an
   assert.equal(placeKey('Irlandia Płn.', 'pl'), placeKey('Irlandia Północna', 'pl'));
   assert.equal(placeKey('Korei Płd.', 'pl'), placeKey('Korea Południowa', 'pl'));
 });
+
+test('a retrospective list dated before its article\'s month updates nothing; a capital and its country refine', () => {
+  const retrospective = story([
+    ['one', '2018-07-24', 'Personel pokładowy strajkuje w Hiszpanii, Portugalii i Belgii.'],
+    ['two', '2018-08-03', 'W lipcu strajkowali pracownicy linii w Hiszpanii, Portugalii, Belgii, Irlandii i we Włoszech.'],
+  ]);
+  assert.deepEqual(pairs(retrospective, 'place'), []);
+  const summit = story([
+    ['one', '2018-03-22', 'Szczyt przywódców odbędzie się w piątek w Brukseli.'],
+    ['two', '2018-03-23', 'Szczyt przywódców odbył się w piątek w Belgii.'],
+  ]);
+  assert.deepEqual(pairs(summit, 'place'), [['refinement', 'Bruksela', 'Belgia']]);
+});

@@ -357,8 +357,9 @@ function fullestLists(values: readonly SlotValue[]): SlotValue[] {
  * Portugalia, Belgia" vs "Belgia, Portugalia, Holandia") when the sentences are about one thing.
  * Between any two lists, one wholly inside a longer one reported later is an update: a strike that
  * spreads ("w Irlandii, Szwecji i Belgii" on one day, "w Niemczech, Belgii, Szwecji i Irlandii"
- * the next); three or more shared places within HAPPENING_DAYS are the happening's evidence (MIN_UPDATED_LIST). A longer
- * list reported alongside or before is only a fuller one (fewer details, no conflict).
+ * the next); three or more shared places (MIN_UPDATED_LIST), more than half of the longer list,
+ * within HAPPENING_DAYS are the happening's evidence. A longer list reported alongside or before
+ * is only a fuller one (fewer details, no conflict).
  */
 /**
  * Places a list must name to be updated by a longer one: two places are mostly examples picked
@@ -392,7 +393,9 @@ function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Confl
         continue;
       }
       const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
-      if (small.items[0]!.places!.length < MIN_UPDATED_LIST) continue;
+      // A list grows by a few places; three of ten member states are another list's.
+      const [fewer, more] = [small.items[0]!.places!.length, large.items[0]!.places!.length];
+      if (fewer < MIN_UPDATED_LIST || 2 * fewer <= more) continue;
       if (supersedes(small, large, ctx.doneArticles, false, true) && comparable(small, large, ctx.idf, 'none')) {
         out.push(toConflict('place', 'update', [small, large], ['superseded', 'current']));
       }

@@ -130,3 +130,11 @@ test('a retrospective list dated before its article\'s month updates nothing; a 
   ]);
   assert.deepEqual(pairs(summit, 'place'), [['refinement', 'Bruksela', 'Belgia']]);
 });
+
+test('three countries of ten are another list, not one that grew', () => {
+  const survey = story([
+    ['one', '2018-01-23', 'Najwięcej zapłacą Holandia, Włochy i Polska, wynika z wyliczeń.'],
+    ['two', '2018-01-29', 'W ankiecie wzięły udział Dania, Niemcy, Francja, Włochy, Holandia, Polska, Rumunia, Szwecja, Belgia oraz Wielka Brytania.'],
+  ]);
+  assert.deepEqual(pairs(survey, 'place'), []);
+});

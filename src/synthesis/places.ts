@@ -11,13 +11,15 @@ import { synthesisLexicon } from './resources.ts';
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
+/** Lower case, "ł" as "l", diacritics dropped: "Płn." → "pln.". */
+const fold = (text: string): string => lower(text).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
+
 /**
  * Folded four-letter prefixes per word, a final vowel dropped first, so inflected and base forms
  * of a place name meet: "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔
  * "Władywostok", "Ust-Ługi" ↔ "Ust-Ługa".
  */
 export function placeSignature(name: string): string {
-  const fold = (w: string): string => lower(w).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
   return fold(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
@@ -35,13 +37,12 @@ let abbreviationCache: Map<string, string> | undefined;
  */
 function abbreviations(): ReadonlyMap<string, string> {
   if (!abbreviationCache) {
-    const fold = (w: string): string => lower(w).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '').replace(/\.$/u, '');
     abbreviationCache = new Map();
     for (const line of loadResource('pl', 'conflict-grammar')) {
       if (!line.startsWith('place-abbreviation:')) continue;
       for (const pair of line.slice(line.indexOf(':') + 1).trim().split(/\s+/u)) {
         const [short, full] = pair.split('=') as [string, string];
-        abbreviationCache.set(fold(short), fold(full));
+        abbreviationCache.set(fold(short).replace(/\.$/u, ''), fold(full));
       }
     }
   }

@@ -611,10 +611,13 @@ function chainUpdates(conflicts: readonly Conflict[]): Conflict[] {
   return out;
 }
 
-/** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
+/** One conflict found through several pairs of sentences (the same two values, the same kind, a contradiction's in either order) is reported once, citing them all. */
 function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
   const byKey = new Map<string, Conflict>();
-  for (const c of conflicts) {
+  for (const found of conflicts) {
+    // A contradiction has no order: "Wyborg vs Ust-Ługa" found through one pair of sentences and
+    // "Ust-Ługa vs Wyborg" through another are one conflict.
+    const c = found.kind === 'contradiction' && found.values.length === 2 && found.values[0]!.value > found.values[1]!.value ? { ...found, values: [found.values[1]!, found.values[0]!] } : found;
     const key = [c.slot, c.kind, ...c.values.map((v) => `${v.value}\u0000${v.state ?? ''}`)].join('\u0001');
     const seen = byKey.get(key);
     if (!seen) {

@@ -231,8 +231,17 @@ function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
   return s.past || doneArticles.has(s.article.id);
 }
 
+/**
+ * How two values may be ordered: `paraphrase`, two wordings of one description (publication days
+ * order no standing description); `growing`, a list that may grow (a tie day is allowed).
+ */
+interface Ordering {
+  readonly paraphrase?: boolean;
+  readonly growing?: boolean;
+}
+
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
-function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false, growing = false): boolean {
+function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, { paraphrase = false, growing = false }: Ordering = {}): boolean {
   const de = reportDays(earlier);
   const dl = reportDays(later);
   // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
@@ -275,9 +284,9 @@ function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly Value
 }
 
 /** Contradiction, update or dispute for two groups that cannot both hold. */
-function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>, paraphrase = false): Conflict {
-  if (supersedes(a, b, doneArticles, paraphrase)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
-  if (supersedes(b, a, doneArticles, paraphrase)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
+function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>, ordering: Ordering = {}): Conflict {
+  if (supersedes(a, b, doneArticles, ordering)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
+  if (supersedes(b, a, doneArticles, ordering)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
   const denies = (g: ValueGroup): boolean => g.items.some((i) => i.sentence.epistemic === 'denied');
   if (denies(b) && !denies(a)) return toConflict(slot, 'dispute', [a, b]);
   if (denies(a) && !denies(b)) return toConflict(slot, 'dispute', [b, a]);
@@ -310,7 +319,7 @@ function pairConflicts(
       if (!outer || !inner) {
         // A region of the story ("Pendżab", which holds Multan) may hold the other place too.
         if (regions.has(a.key) || regions.has(b.key)) continue;
-        out.push(opposed(slot, a, b, ctx.doneArticles, evidence === 'paraphrase'));
+        out.push(opposed(slot, a, b, ctx.doneArticles, { paraphrase: evidence === 'paraphrase' }));
         continue;
       }
       // A chain city ⊂ region ⊂ country keeps only its direct links.
@@ -396,7 +405,7 @@ function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Confl
       // A list grows by a few places; three of ten member states are another list's.
       const [fewer, more] = [small.items[0]!.places!.length, large.items[0]!.places!.length];
       if (fewer < MIN_UPDATED_LIST || 2 * fewer <= more) continue;
-      if (supersedes(small, large, ctx.doneArticles, false, true) && comparable(small, large, ctx.idf, 'none')) {
+      if (supersedes(small, large, ctx.doneArticles, { growing: true }) && comparable(small, large, ctx.idf, 'none')) {
         out.push(toConflict('place', 'update', [small, large], ['superseded', 'current']));
       }
     }

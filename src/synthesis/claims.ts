@@ -585,26 +585,30 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (list) list.push(s);
     else keys.set(key, [s]);
   }
-  const termsOf = new Map<SentenceFeatures, Set<string>>();
-  const postings = new Map<string, SentenceFeatures[][]>();
+  // Keys by number: a claim's coverage of each key is summed in a typed array, not a map.
+  const keyCopies = [...keys.values()];
+  const keyTerms = keyCopies.map((copies) => supportTerms(copies[0]!));
+  const termsOf = new Map<SentenceFeatures, Set<string>>(keyCopies.map((copies, k) => [copies[0]!, keyTerms[k]!]));
+  const postings = new Map<string, number[]>();
   const counts = new Map<string, number>();
   let candidates = 0;
-  for (const copies of keys.values()) {
-    const terms = supportTerms(copies[0]!);
-    termsOf.set(copies[0]!, terms);
+  keyCopies.forEach((copies, k) => {
     candidates += copies.length;
-    for (const t of terms) {
+    for (const t of keyTerms[k]!) {
       const list = postings.get(t);
-      if (list) list.push(copies);
-      else postings.set(t, [copies]);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
       counts.set(t, (counts.get(t) ?? 0) + copies.length);
     }
-  }
+  });
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
   const idf = new Map(features.idf);
   for (const [t, n] of counts) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / n));
   const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
+  const coverage = new Float64Array(keyCopies.length);
+  const touched = new Uint8Array(keyCopies.length);
+  const covered: number[] = [];
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
     const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
@@ -612,18 +616,30 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (profile.norm === 0) return;
     const cited = new Set(g.members.map((m) => m.articleIndex));
     const negated = g.members.filter(denies).length * 2 > g.members.length;
-    const covered = new Map<SentenceFeatures[], number>();
+    // Keys in the order the walk first meets them, each sum in the profile's term order.
+    covered.length = 0;
     for (const [t, w] of profile.weights) {
       const list = postings.get(t);
       if (!list || counts.get(t)! > cap) continue;
-      for (const copies of list) covered.set(copies, (covered.get(copies) ?? 0) + w);
+      for (const k of list) {
+        if (touched[k] === 0) {
+          touched[k] = 1;
+          covered.push(k);
+        }
+        coverage[k]! += w;
+      }
     }
+    const figures = g.anchor?.kind === 'figure' ? coreFigures(profile) : [];
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
-    for (const [copies, w] of covered) {
+    for (const k of covered) {
+      const w = coverage[k]!;
+      coverage[k] = 0;
+      touched[k] = 0;
+      const copies = keyCopies[k]!;
       const s = copies[0]!;
-      const terms = termsOf.get(s)!;
+      const terms = keyTerms[k]!;
       // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
-      const figured = g.anchor?.kind === 'figure' && sharesFigures(terms, profile);
+      const figured = sharesFigures(terms, figures);
       const score = w / profile.norm + (figured ? 1 : 0);
       if (score < SUPPORT_COVERAGE) continue;
       const open = copies.filter((c) => !cited.has(c.articleIndex) && !((best.get(c.articleIndex)?.score ?? -1) >= score));
@@ -643,10 +659,16 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
  * and "324 do 295". Asked only of claims joined through a figure: in a claim joined by wording, a
  * figure may belong to another fact of a long sentence ("324 posłów" in Labour's vote against).
  */
-function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
+function sharesFigures(terms: ReadonlySet<string>, figures: readonly string[]): boolean {
+  if (figures.length < 2) return false;
   let n = 0;
-  for (const t of profile.core.keys()) if (t.startsWith('#') && terms.has(t)) n++;
+  for (const t of figures) if (terms.has(t)) n++;
   return n >= 2;
+}
+
+/** The figures of a claim's core ("#324"), listed once per claim rather than per sentence it is weighed against. */
+function coreFigures(profile: Profile): string[] {
+  return [...profile.core.keys()].filter((t) => t.startsWith('#'));
 }
 
 /** Polarity, figures, places and dates agree with every member. */

@@ -228,11 +228,19 @@ function headlineStems(features: StoryFeatures): Set<string>[] {
 }
 
 function headlineShare(s: SentenceFeatures, headlines: readonly Set<string>[]): number {
-  const titled = headlines.filter((h) => h.size > 0);
-  if (titled.length === 0) return 0;
-  const own = new Set(s.words.map(stemOf));
-  const sharing = titled.filter((h) => [...h].filter((w) => own.has(w)).length >= HEADLINE_SHARED_WORDS).length;
-  return sharing / titled.length;
+  // Counted without copies: asked for every summary candidate against every article's headline.
+  let titled = 0;
+  let sharing = 0;
+  let own: Set<string> | undefined;
+  for (const h of headlines) {
+    if (h.size === 0) continue;
+    titled++;
+    own ??= new Set(s.words.map(stemOf));
+    let shared = 0;
+    for (const w of h) if (own.has(w) && ++shared >= HEADLINE_SHARED_WORDS) break;
+    if (shared >= HEADLINE_SHARED_WORDS) sharing++;
+  }
+  return titled === 0 ? 0 : sharing / titled;
 }
 
 /** The shown wording names the subject (by entity key). */

@@ -585,7 +585,7 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (list) list.push(s);
     else keys.set(key, [s]);
   }
-  // Keys by number: a claim's coverage of each key is summed in a typed array, not a map.
+  // Keys by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage).
   const keyCopies = [...keys.values()];
   const keyTerms = keyCopies.map((copies) => supportTerms(copies[0]!));
   const termsOf = new Map<SentenceFeatures, Set<string>>(keyCopies.map((copies, k) => [copies[0]!, keyTerms[k]!]));
@@ -606,9 +606,8 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   for (const [t, n] of counts) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / n));
   const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
-  const coverage = new Float64Array(keyCopies.length);
-  const touched = new Uint8Array(keyCopies.length);
-  const covered: number[] = [];
+  const walkable = (t: string): boolean => postings.has(t) && counts.get(t)! <= cap;
+  const covering = new KeyCoverage(postings, keyCopies.length);
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
     const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
@@ -616,25 +615,11 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (profile.norm === 0) return;
     const cited = new Set(g.members.map((m) => m.articleIndex));
     const negated = g.members.filter(denies).length * 2 > g.members.length;
-    // Keys in the order the walk first meets them, each sum in the profile's term order.
-    covered.length = 0;
-    for (const [t, w] of profile.weights) {
-      const list = postings.get(t);
-      if (!list || counts.get(t)! > cap) continue;
-      for (const k of list) {
-        if (touched[k] === 0) {
-          touched[k] = 1;
-          covered.push(k);
-        }
-        coverage[k]! += w;
-      }
-    }
     const figures = g.anchor?.kind === 'figure' ? coreFigures(profile) : [];
+    // Two shared figures make any coverage enough (below); otherwise a key needs SUPPORT_COVERAGE.
+    const covered = covering.of(profile, walkable, figures.length >= 2 ? 0 : SUPPORT_COVERAGE * profile.norm);
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
-    for (const k of covered) {
-      const w = coverage[k]!;
-      coverage[k] = 0;
-      touched[k] = 0;
+    for (const { key: k, weight: w } of covered) {
       const copies = keyCopies[k]!;
       const s = copies[0]!;
       const terms = keyTerms[k]!;
@@ -652,6 +637,69 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
   });
   return added;
+}
+
+/**
+ * How much of a claim's profile each sentence key covers: the sum of the weights of the profile's
+ * terms the key holds, over the terms whose postings are walked (`walkable`), added in the
+ * profile's term order. Keys come in the order a walk of those postings in profile order first
+ * meets them (ties in score go to the first met). Only keys that can cover `minimum` are wanted:
+ * a key none of the heavier terms holds cannot reach it when the lightest terms together fall
+ * short of it, so only keys the heavier terms meet are summed and returned (the long postings
+ * are those of frequent, light terms, which most keys meet only through).
+ */
+class KeyCoverage {
+  /** 1: met by a heavier term; 2: and listed in `met`. */
+  private readonly state: Uint8Array;
+  private readonly sums: Float64Array;
+  private readonly met: number[] = [];
+
+  constructor(
+    private readonly postings: ReadonlyMap<string, readonly number[]>,
+    keys: number,
+  ) {
+    this.state = new Uint8Array(keys);
+    this.sums = new Float64Array(keys);
+  }
+
+  of(profile: Profile, walkable: (t: string) => boolean, minimum: number): { key: number; weight: number }[] {
+    const lists: (readonly number[])[] = [];
+    const weights: number[] = [];
+    for (const [t, w] of profile.weights) {
+      if (!walkable(t)) continue;
+      lists.push(this.postings.get(t)!);
+      weights.push(w);
+    }
+    // Far below any difference of coverage that matters, far above the rounding of a sum of terms.
+    const below = minimum * (1 - 1e-9);
+    const light = new Uint8Array(lists.length);
+    let lightTotal = 0;
+    for (const i of weights.map((_, i) => i).sort((x, y) => weights[x]! - weights[y]!)) {
+      if (lightTotal + weights[i]! >= below) break;
+      lightTotal += weights[i]!;
+      light[i] = 1;
+    }
+    const { state, sums, met } = this;
+    for (let i = 0; i < lists.length; i++) if (!light[i]) for (const k of lists[i]!) state[k] = 1;
+    met.length = 0;
+    for (let i = 0; i < lists.length; i++) {
+      const w = weights[i]!;
+      for (const k of lists[i]!) {
+        if (state[k] === 0) continue;
+        if (state[k] === 1) {
+          state[k] = 2;
+          met.push(k);
+        }
+        sums[k]! += w;
+      }
+    }
+    return met.map((key) => {
+      const weight = sums[key]!;
+      sums[key] = 0;
+      state[key] = 0;
+      return { key, weight };
+    });
+  }
 }
 
 /**

@@ -35,9 +35,9 @@ const MAIN = join(ROOT, 'src/cli/main.ts');
 const ARTICLES = Number(process.env.BENCH_WORKERS_ARTICLES ?? 1000);
 const REPEAT = Number(process.env.BENCH_WORKERS_REPEAT ?? 2);
 const CHUNK = 200;
-/** Extra node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
 /** BENCH_WORKERS_LOG=1: the workers' progress lines on stderr, timed (when passes ran, what they clustered). */
 const LOG = process.env.BENCH_WORKERS_LOG === '1';
+/** BENCH_WORKERS_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
 const NODE_ARGS = process.env.BENCH_WORKERS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 interface Run {
@@ -97,7 +97,10 @@ interface CpuUse {
   readonly serverCpuS: number;
 }
 
-/** PostgreSQL with `workers` worker processes on a fresh database. */
+/**
+ * PostgreSQL with `workers` worker processes on a fresh database; `onClock` is called as the
+ * clock starts (a profiling driver starts its own sampling there).
+ */
 export async function postgresRun(workers: number, batch: readonly Article[], onClock?: () => void): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
   const db = await createTestDatabase();
   const store = await openStore(db.url);

@@ -123,7 +123,7 @@ export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean 
   if (a.times.length === 0 && b.times.length === 0) return true;
   const va = timeValues(a);
   const vb = timeValues(b);
-  if (va.length > 0 && vb.length > 0) return va.some((x) => vb.some((y) => x.startsWith(y) || y.startsWith(x)));
+  if (va.length > 0 && vb.length > 0) return va.some((x) => vb.some((y) => sameTime(x, y)));
   const [dated, undated] = va.length > 0 ? [va, b] : vb.length > 0 ? [vb, a] : [[], undefined];
   const published = dayOf(undated?.article.published?.value);
   if (!undated || published === undefined) return true;
@@ -131,6 +131,19 @@ export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean 
     const day = dayOf(v);
     return day === undefined || Math.abs(day - published) <= UNDATED_WINDOW_DAYS * DAY_MS;
   });
+}
+
+/**
+ * Two time values can name one time: one contains the other as written ("2018-07" and
+ * "2018-07-25"), or, when one is a week ("zaplanowanych na przyszły tydzień" → "2018-W30"), their
+ * periods overlap (the week holds 25 July).
+ */
+function sameTime(x: string, y: string): boolean {
+  if (x.startsWith(y) || y.startsWith(x)) return true;
+  if (!x.includes('-W') && !y.includes('-W')) return false;
+  const px = periodOf(x);
+  const py = periodOf(y);
+  return px !== undefined && py !== undefined && px[0] <= py[1] && py[0] <= px[1];
 }
 
 const timeValueCache = new WeakMap<SentenceFeatures, string[]>();

@@ -1,0 +1,32 @@
+/**
+ * Figures written with an abbreviated unit (src/synthesis/numbers.ts, resources/pl/synthesis-units.txt):
+ * "374 km" counts what "374 kilometry" counts, so two sentences giving the length either way state one
+ * figure and join one claim (src/synthesis/claims.ts); "1200 km" is another figure.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toArticle } from '../../src/ingest/article.ts';
+import { analyzeArticle } from '../../src/analysis/index.ts';
+import { storyFeatures } from '../../src/synthesis/features.ts';
+import { groupClaims } from '../../src/synthesis/claims.ts';
+
+function story(...texts: string[]) {
+  const articles = texts.map((text, i) =>
+    analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, published: { value: '2018-04-12', precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+  return storyFeatures(articles);
+}
+
+test('citations: "374 km" and "374 kilometry" are one figure of one unit; "z 1200 km" is another', () => {
+  const features = story(
+    'Fiński odcinek gazociągu ma liczyć 374 km z 1200 km całego podmorskiego odcinka.',
+    'Z całego gazociągu 374 kilometry przebiegają przez fińskie wody terytorialne.',
+  );
+  const [a, b] = features.byArticle.map((list) => list[0]!);
+  const units = (s: typeof a) => s!.figures.map((f) => `${f.value} ${f.unit}`);
+  assert.deepEqual(units(a), ['374 kilome', '1200 kilome']);
+  assert.deepEqual(units(b), ['374 kilome']);
+  const joined = groupClaims(features).find((g) => g.members.includes(a!) && g.members.includes(b!));
+  assert.ok(joined, 'the two sentences state one claim');
+  assert.equal(joined.anchor?.kind === 'figure' && joined.anchor.figure.value, 374);
+});

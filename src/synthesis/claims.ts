@@ -20,7 +20,8 @@
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
  * Status is decided later (status.ts), once conflicts are known.
  */
-import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { synthesisLexicon } from './resources.ts';
 
@@ -531,15 +532,48 @@ interface Profile {
 }
 
 /**
- * A sentence's terms for support: its content stems and names, plus the figures it states ("#324":
- * "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the days it names ("@2019-03-29"),
- * which features.ts keeps out of the wording terms.
+ * A sentence's terms for support: its names, its content words by derivation (`derivationKey`), plus
+ * the figures it states ("#324": "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the
+ * days it names ("@2019-03-29"), which features.ts keeps out of the wording terms.
  */
 function supportTerms(s: SentenceFeatures): Set<string> {
-  const terms = new Set(s.terms);
+  const terms = new Set<string>();
+  for (const t of s.terms) if (t.startsWith('e:')) terms.add(t);
+  for (const lemma of s.lemmas) if (s.terms.has(stemOf(lemma))) terms.add(derivationKey(lemma, s.language));
   for (const f of s.figures) terms.add(`#${f.value}`);
   for (const t of s.times) if (/^\d{4}-\d{2}-\d{2}/.test(t.value)) terms.add(`@${t.value.slice(0, 10)}`);
   return terms;
+}
+
+/**
+ * A content word by what it derives from: a verbal noun and its verb share the key ("omówienie
+ * dostaw" and "omówić dostawy" → "~omów", "odwołanie"/"odwołać", "przyjęcie"/"przyjąć"), so a
+ * sentence naming the action with a noun states the claim that names it with a verb. Endings are
+ * data (resources/<lang>/synthesis-derivations.txt); a stem keeps DERIVATION_MIN_STEM letters.
+ */
+function derivationKey(lemma: string, language: SentenceFeatures['language']): string {
+  let key = derivationCache.get(lemma);
+  if (key === undefined) {
+    const ending = synthesisDerivations(language).find((e) => lemma.endsWith(e) && lemma.length - e.length >= DERIVATION_MIN_STEM);
+    key = `~${stemOf(ending ? lemma.slice(0, lemma.length - ending.length) : lemma)}`;
+    derivationCache.set(lemma, key);
+  }
+  return key;
+}
+
+const DERIVATION_MIN_STEM = 4;
+const derivationCache = new Map<string, string>();
+const derivations = new Map<string, readonly string[]>();
+
+/** Derivational endings, longest first (resources/<lang>/synthesis-derivations.txt). */
+function synthesisDerivations(language: SentenceFeatures['language']): readonly string[] {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let list = derivations.get(lang);
+  if (!list) {
+    list = loadResource(lang, 'synthesis-derivations').flatMap((line) => line.split(/\s+/u)).filter(Boolean).sort((a, b) => b.length - a.length);
+    derivations.set(lang, list);
+  }
+  return list;
 }
 
 /** Weight of a term: figures and days count as content words of their rarity, names less. */

@@ -22,7 +22,7 @@
  */
 import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
-import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
+import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon } from './resources.ts';
 
 /**
@@ -181,6 +181,67 @@ export function figuresDisagree(a: SentenceFeatures, b: SentenceFeatures): boole
     if (same.length > 0 && !same.some((fb) => sameFigure(fa, fb))) return true;
   }
   return false;
+}
+
+interface VagueQuantity {
+  readonly least: number;
+  readonly most: number;
+  readonly unit: string;
+}
+
+interface VaguePhrase {
+  readonly words: readonly string[];
+  readonly least: number;
+  readonly most: number;
+}
+
+const vagueLists = new Map<string, readonly VaguePhrase[]>();
+
+/** Phrases naming a count by its order of magnitude, longest first (resources/<lang>/synthesis-vague-quantities.txt). */
+function vaguePhrases(language: SentenceFeatures['language']): readonly VaguePhrase[] {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let list = vagueLists.get(lang);
+  if (!list) {
+    list = loadResource(lang, 'synthesis-vague-quantities')
+      .map((line) => {
+        const [phrase, range] = line.split(/:\s*/u, 2) as [string, string];
+        const [least, most] = range.split(/\s+/u).map(Number) as [number, number];
+        return { words: phrase.trim().split(/\s+/u), least, most };
+      })
+      .sort((x, y) => y.words.length - x.words.length);
+    vagueLists.set(lang, list);
+  }
+  return list;
+}
+
+const vagueCache = new WeakMap<SentenceFeatures, readonly VagueQuantity[]>();
+
+/** Counts the sentence gives by magnitude, with the unit of the word after them ("dziesiątki tysięcy osób"). */
+function vagueQuantities(s: SentenceFeatures): readonly VagueQuantity[] {
+  const cached = vagueCache.get(s);
+  if (cached) return cached;
+  const out: VagueQuantity[] = [];
+  const phrases = vaguePhrases(s.language);
+  for (let i = 0; i < s.words.length; i++) {
+    const p = phrases.find((x) => x.words.every((w, k) => s.words[i + k] === w));
+    // "100 tysięcy" is a figure (numbers.ts), not thousands.
+    if (!p || (i > 0 && mayStateFigures([s.words[i - 1]!], s.language))) continue;
+    const next = s.lemmas[i + p.words.length];
+    out.push({ least: p.least, most: p.most, unit: next ? unitOf(next, s.language) : '' });
+    i += p.words.length - 1;
+  }
+  vagueCache.set(s, out);
+  return out;
+}
+
+/**
+ * A count by magnitude in one sentence and a figure of the same unit outside its range in the other:
+ * "dziesiątki tysięcy osób" and "około 100 tys. osób" are two estimates, not one claim.
+ */
+function magnitudesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  const check = (x: SentenceFeatures, y: SentenceFeatures): boolean =>
+    vagueQuantities(x).some((q) => q.unit !== '' && y.figures.some((f) => f.unit === q.unit && (f.value < q.least || f.value > q.most)));
+  return check(a, b) || check(b, a);
 }
 
 function placesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
@@ -472,7 +533,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !magnitudesDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
@@ -700,7 +761,7 @@ function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
 function agrees(s: SentenceFeatures, g: SentenceGroup, wordings: readonly SentenceFeatures[], negated: boolean): boolean {
   if (denies(s) !== negated) return false;
   // Figures and places are the wording's; dates also depend on the article's day when undated.
-  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !magnitudesDisagree(s, m) && !placesDisagree(s, m))) return false;
   return datedMembers(g).every((m) => datesAligned(s, m));
 }
 

@@ -30,3 +30,17 @@ test('citations: "374 km" and "374 kilometry" are one figure of one unit; "z 120
   assert.ok(joined, 'the two sentences state one claim');
   assert.equal(joined.anchor?.kind === 'figure' && joined.anchor.figure.value, 374);
 });
+
+test('citations: a count by magnitude ("dziesiątki tysięcy osób") and a figure of the same unit outside it ("100 tys. osób") are not one claim', () => {
+  const features = story(
+    'Brytyjskie media szacują, że w demonstracji w Londynie wzięły udział dziesiątki tysięcy osób.',
+    'Szacuje się, że w demonstracji w Londynie wzięło udział około 100 tys. osób.',
+    'Organizatorzy szacują, że w demonstracji w Londynie wzięło udział 100 tysięcy osób.',
+  );
+  const [tens, about100k, exactly100k] = features.byArticle.map((list) => list[0]!);
+  const groups = groupClaims(features);
+  const together = (x: typeof tens, y: typeof tens) => groups.some((g) => g.members.includes(x!) && g.members.includes(y!));
+  assert.ok(!together(tens, about100k), 'tens of thousands is not 100 thousand');
+  assert.ok(!together(tens, exactly100k));
+  assert.ok(together(about100k, exactly100k), '"100 tysięcy" is a figure, not "thousands"');
+});

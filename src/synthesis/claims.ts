@@ -244,6 +244,11 @@ function magnitudesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return check(a, b) || check(b, a);
 }
 
+/** Figures of one unit or counts by magnitude that cannot be the same number, either way round. */
+function numbersDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  return figuresDisagree(a, b) || figuresDisagree(b, a) || magnitudesDisagree(a, b);
+}
+
 function placesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.placeLists.length > 0 && b.placeLists.length > 0 && !a.placeLists.some((x) => b.placeLists.some((y) => sameSet(x.keys, y.keys)));
 }
@@ -519,6 +524,10 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
         if (a.sentence.articleIndex === b.sentence.articleIndex || !anchorsMatch(a.anchor!, b.anchor!)) continue;
         if (!datesAligned(a.sentence, b.sentence)) continue;
         if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
+        // A day, a meeting or a list of places is shared by many facts: two sentences giving other
+        // figures of one unit on it ("odwołano 600 lotów", "odwołanie czterech lotów") state two.
+        // Through a figure they agree on that figure; another one may be a second fact of the sentence.
+        if (a.anchor!.kind !== 'figure' && numbersDisagree(a.sentence, b.sentence)) continue;
         const score = similarity(a.sentence, b.sentence, features.idf);
         if (score >= (a.anchor!.kind === 'day' ? DAY_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY)) anchorPairs.push(a.id < b.id ? { a, b, score } : { a: b, b: a, score });
       }
@@ -761,7 +770,7 @@ function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
 function agrees(s: SentenceFeatures, g: SentenceGroup, wordings: readonly SentenceFeatures[], negated: boolean): boolean {
   if (denies(s) !== negated) return false;
   // Figures and places are the wording's; dates also depend on the article's day when undated.
-  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !magnitudesDisagree(s, m) && !placesDisagree(s, m))) return false;
+  if (!wordings.every((m) => !numbersDisagree(s, m) && !placesDisagree(s, m))) return false;
   return datedMembers(g).every((m) => datesAligned(s, m));
 }
 

@@ -44,3 +44,13 @@ test('citations: a count by magnitude ("dziesiątki tysięcy osób") and a figur
   assert.ok(!together(tens, exactly100k));
   assert.ok(together(about100k, exactly100k), '"100 tysięcy" is a figure, not "thousands"');
 });
+
+test('citations: two sentences on one day giving other counts of one unit are two claims ("600 lotów" / "cztery loty")', () => {
+  const features = story(
+    'W środę 25 lipca personel pokładowy rozpoczął strajk, w wyniku którego odwołano w Europie 600 lotów.',
+    'W środę 25 lipca personel pokładowy rozpoczął strajk, w wyniku którego odwołano cztery loty z Modlina.',
+  );
+  const [six100, four] = features.byArticle.map((list) => list[0]!);
+  assert.equal(six100!.times[0]?.value, four!.times[0]?.value, 'one day');
+  assert.ok(!groupClaims(features).some((g) => g.members.includes(six100!) && g.members.includes(four!)), 'another count of flights is another claim');
+});

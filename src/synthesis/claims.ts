@@ -197,23 +197,27 @@ interface VaguePhrase {
   readonly most: number;
 }
 
-const vagueLists = new Map<string, readonly VaguePhrase[]>();
+const vagueLists = new Map<string, ReadonlyMap<string, readonly VaguePhrase[]>>();
 
-/** Phrases naming a count by its order of magnitude, longest first (resources/<lang>/synthesis-vague-quantities.txt). */
-function vaguePhrases(language: SentenceFeatures['language']): readonly VaguePhrase[] {
+/**
+ * Phrases naming a count by its order of magnitude (resources/<lang>/synthesis-vague-quantities.txt),
+ * by first word, longest first.
+ */
+function vaguePhrases(language: SentenceFeatures['language']): ReadonlyMap<string, readonly VaguePhrase[]> {
   const lang = language === 'en' ? 'en' : 'pl';
-  let list = vagueLists.get(lang);
-  if (!list) {
-    list = loadResource(lang, 'synthesis-vague-quantities')
-      .map((line) => {
-        const [phrase, range] = line.split(/:\s*/u, 2) as [string, string];
-        const [least, most] = range.split(/\s+/u).map(Number) as [number, number];
-        return { words: phrase.trim().split(/\s+/u), least, most };
-      })
-      .sort((x, y) => y.words.length - x.words.length);
-    vagueLists.set(lang, list);
+  let byFirst = vagueLists.get(lang);
+  if (!byFirst) {
+    const map = new Map<string, VaguePhrase[]>();
+    for (const line of loadResource(lang, 'synthesis-vague-quantities')) {
+      const [phrase, range] = line.split(/:\s*/u, 2) as [string, string];
+      const [least, most] = range.split(/\s+/u).map(Number) as [number, number];
+      const words = phrase.trim().split(/\s+/u);
+      map.set(words[0]!, [...(map.get(words[0]!) ?? []), { words, least, most }].sort((x, y) => y.words.length - x.words.length));
+    }
+    byFirst = map;
+    vagueLists.set(lang, byFirst);
   }
-  return list;
+  return byFirst;
 }
 
 const vagueCache = new WeakMap<SentenceFeatures, readonly VagueQuantity[]>();
@@ -225,7 +229,7 @@ function vagueQuantities(s: SentenceFeatures): readonly VagueQuantity[] {
   const out: VagueQuantity[] = [];
   const phrases = vaguePhrases(s.language);
   for (let i = 0; i < s.words.length; i++) {
-    const p = phrases.find((x) => x.words.every((w, k) => s.words[i + k] === w));
+    const p = phrases.get(s.words[i]!)?.find((x) => x.words.every((w, k) => s.words[i + k] === w));
     // "100 tysięcy" is a figure (numbers.ts), not thousands.
     if (!p || (i > 0 && mayStateFigures([s.words[i - 1]!], s.language))) continue;
     const next = s.lemmas[i + p.words.length];
@@ -241,6 +245,7 @@ function vagueQuantities(s: SentenceFeatures): readonly VagueQuantity[] {
  * "dziesiątki tysięcy osób" and "około 100 tys. osób" are two estimates, not one claim.
  */
 function magnitudesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  if (a.figures.length === 0 && b.figures.length === 0) return false;
   const check = (x: SentenceFeatures, y: SentenceFeatures): boolean =>
     vagueQuantities(x).some((q) => q.unit !== '' && y.figures.some((f) => f.unit === q.unit && (f.value < q.least || f.value > q.most)));
   return check(a, b) || check(b, a);

@@ -585,26 +585,29 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (list) list.push(s);
     else keys.set(key, [s]);
   }
-  const termsOf = new Map<SentenceFeatures, Set<string>>();
-  const postings = new Map<string, SentenceFeatures[][]>();
+  // Keys by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage).
+  const keyCopies = [...keys.values()];
+  const keyTerms = keyCopies.map((copies) => supportTerms(copies[0]!));
+  const termsOf = new Map<SentenceFeatures, Set<string>>(keyCopies.map((copies, k) => [copies[0]!, keyTerms[k]!]));
+  const postings = new Map<string, number[]>();
   const counts = new Map<string, number>();
   let candidates = 0;
-  for (const copies of keys.values()) {
-    const terms = supportTerms(copies[0]!);
-    termsOf.set(copies[0]!, terms);
+  keyCopies.forEach((copies, k) => {
     candidates += copies.length;
-    for (const t of terms) {
+    for (const t of keyTerms[k]!) {
       const list = postings.get(t);
-      if (list) list.push(copies);
-      else postings.set(t, [copies]);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
       counts.set(t, (counts.get(t) ?? 0) + copies.length);
     }
-  }
+  });
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
   const idf = new Map(features.idf);
   for (const [t, n] of counts) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / n));
   const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
+  const walkable = (t: string): boolean => postings.has(t) && counts.get(t)! <= cap;
+  const covering = new KeyCoverage(postings, keyCopies.length);
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
     const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
@@ -612,18 +615,16 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (profile.norm === 0) return;
     const cited = new Set(g.members.map((m) => m.articleIndex));
     const negated = g.members.filter(denies).length * 2 > g.members.length;
-    const covered = new Map<SentenceFeatures[], number>();
-    for (const [t, w] of profile.weights) {
-      const list = postings.get(t);
-      if (!list || counts.get(t)! > cap) continue;
-      for (const copies of list) covered.set(copies, (covered.get(copies) ?? 0) + w);
-    }
+    const figures = g.anchor?.kind === 'figure' ? coreFigures(profile) : [];
+    // Two shared figures make any coverage enough (below); otherwise a key needs SUPPORT_COVERAGE.
+    const covered = covering.of(profile, walkable, figures.length >= 2 ? 0 : SUPPORT_COVERAGE * profile.norm);
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
-    for (const [copies, w] of covered) {
+    for (const { key: k, weight: w } of covered) {
+      const copies = keyCopies[k]!;
       const s = copies[0]!;
-      const terms = termsOf.get(s)!;
+      const terms = keyTerms[k]!;
       // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
-      const figured = g.anchor?.kind === 'figure' && sharesFigures(terms, profile);
+      const figured = sharesFigures(terms, figures);
       const score = w / profile.norm + (figured ? 1 : 0);
       if (score < SUPPORT_COVERAGE) continue;
       const open = copies.filter((c) => !cited.has(c.articleIndex) && !((best.get(c.articleIndex)?.score ?? -1) >= score));
@@ -639,14 +640,83 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
 }
 
 /**
+ * How much of a claim's profile each sentence key covers: the sum of the weights of the profile's
+ * terms the key holds, over the terms whose postings are walked (`walkable`), added in the
+ * profile's term order. Keys come in the order a walk of those postings in profile order first
+ * meets them (ties in score go to the first met). Only keys that can cover `minimum` are wanted:
+ * a key none of the heavier terms holds cannot reach it when the lightest terms together fall
+ * short of it, so only keys the heavier terms meet are summed and returned (the long postings
+ * are those of frequent, light terms, which most keys meet only through).
+ */
+class KeyCoverage {
+  /** 1: met by a heavier term; 2: and listed in `met`. */
+  private readonly state: Uint8Array;
+  private readonly sums: Float64Array;
+  private readonly met: number[] = [];
+
+  constructor(
+    private readonly postings: ReadonlyMap<string, readonly number[]>,
+    keys: number,
+  ) {
+    this.state = new Uint8Array(keys);
+    this.sums = new Float64Array(keys);
+  }
+
+  of(profile: Profile, walkable: (t: string) => boolean, minimum: number): { key: number; weight: number }[] {
+    const lists: (readonly number[])[] = [];
+    const weights: number[] = [];
+    for (const [t, w] of profile.weights) {
+      if (!walkable(t)) continue;
+      lists.push(this.postings.get(t)!);
+      weights.push(w);
+    }
+    // Far below any difference of coverage that matters, far above the rounding of a sum of terms.
+    const below = minimum * (1 - 1e-9);
+    const light = new Uint8Array(lists.length);
+    let lightTotal = 0;
+    for (const i of weights.map((_, i) => i).sort((x, y) => weights[x]! - weights[y]!)) {
+      if (lightTotal + weights[i]! >= below) break;
+      lightTotal += weights[i]!;
+      light[i] = 1;
+    }
+    const { state, sums, met } = this;
+    for (let i = 0; i < lists.length; i++) if (!light[i]) for (const k of lists[i]!) state[k] = 1;
+    met.length = 0;
+    for (let i = 0; i < lists.length; i++) {
+      const w = weights[i]!;
+      for (const k of lists[i]!) {
+        if (state[k] === 0) continue;
+        if (state[k] === 1) {
+          state[k] = 2;
+          met.push(k);
+        }
+        sums[k]! += w;
+      }
+    }
+    return met.map((key) => {
+      const weight = sums[key]!;
+      sums[key] = 0;
+      state[key] = 0;
+      return { key, weight };
+    });
+  }
+}
+
+/**
  * The sentence states two figures most of the claim's wordings state (its core): "324 posłów … 295"
  * and "324 do 295". Asked only of claims joined through a figure: in a claim joined by wording, a
  * figure may belong to another fact of a long sentence ("324 posłów" in Labour's vote against).
  */
-function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
+function sharesFigures(terms: ReadonlySet<string>, figures: readonly string[]): boolean {
+  if (figures.length < 2) return false;
   let n = 0;
-  for (const t of profile.core.keys()) if (t.startsWith('#') && terms.has(t)) n++;
+  for (const t of figures) if (terms.has(t)) n++;
   return n >= 2;
+}
+
+/** The figures of a claim's core ("#324"), listed once per claim rather than per sentence it is weighed against. */
+function coreFigures(profile: Profile): string[] {
+  return [...profile.core.keys()].filter((t) => t.startsWith('#'));
 }
 
 /** Polarity, figures, places and dates agree with every member. */

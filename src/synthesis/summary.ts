@@ -160,16 +160,42 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
+  const latest = latestDay(eligible.map((x) => x.cand.representative));
   // Widely reported: by independent sources and by the headlines that say it; an official
   // confirmation makes a claim surer, not more reported ("Salvini potwierdził, że Włochy pomogą…"
   // is not the release every headline reports). News first: the articles' own first sentences.
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
     const plan = representative.words.some((w) => futureWords(representative.language).has(w)) ? FUTURE_WEIGHT : 1;
-    return [x, x.base * plan * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
+    const day = happeningDay(representative);
+    const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
+    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
   }));
   const weight = (x: T): number => weights.get(x)!;
+  if (process.env.LEAD_DEBUG) for (const x of [...eligible].sort((a, b) => weight(b) - weight(a)).slice(0, 8)) console.log(`  W ${weight(x).toFixed(3)} base=${x.base.toFixed(3)} src=${x.cand.claim.independentSources} arts=${x.cand.claim.articles.length} pos=${x.cand.representative.position.toFixed(2)} head=${shares.get(x)!.toFixed(2)} | ${x.cand.representative.article.text.slice(x.cand.representative.sentence.start, x.cand.representative.sentence.end).slice(0, 130)}`);
+  if (process.env.LEAD_DEBUG) { const seen = new Map<string, number>(); for (const x of scored) { const t = x.cand.claim.text; seen.set(t, (seen.get(t) ?? 0) + 1); } console.log('  DUPTEXT', [...seen.values()].filter((n) => n > 1).length, 'of', seen.size); }
+  if (process.env.LEAD_DEBUG) console.log('  subject', subject, 'eligible', eligible.length, 'of', scored.length);
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
+}
+
+/**
+ * Latest state first: a sentence dated before the latest day the lead candidates name (not past the
+ * latest publication) tells an earlier state, and keeps this share of its weight ("Dzisiaj odwołał
+ * kolejne 30 lotów" of the day before the strike "Na 10 sierpnia … zapowiedzieli"); an undated
+ * sentence keeps all of it (its day is not known to be earlier).
+ */
+const STALE_WEIGHT = 0.8;
+
+/** The latest day a sentence's own times name (ISO day), if any. */
+function happeningDay(s: SentenceFeatures): string | undefined {
+  return s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/u.test(v)).map((v) => v.slice(0, 10)).sort().at(-1);
+}
+
+/** The latest day the candidates name, no later than the latest publication among them. */
+function latestDay(candidates: readonly SentenceFeatures[]): string | undefined {
+  const lastPublished = candidates.map((s) => s.article.published?.value.slice(0, 10) ?? '').sort().at(-1);
+  if (!lastPublished) return undefined;
+  return candidates.map(happeningDay).filter((d): d is string => d !== undefined && d <= lastPublished).sort().at(-1);
 }
 
 /**
@@ -218,21 +244,50 @@ const LEAD_POSITION_WEIGHT = 1;
 const HEADLINE_WEIGHT = 1;
 const HEADLINE_SHARED_WORDS = 2;
 
-function headlineStems(features: StoryFeatures): Set<string>[] {
-  return features.byArticle.map((list) => {
+/** The articles' headline stems, indexed by stem: a candidate's share is counted from its own words. */
+interface Headlines {
+  /** Headlines with at least one stem. */
+  readonly titled: number;
+  /** Stem → the headlines (by article) holding it. */
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  /** Scratch: stems shared with each headline, zero between calls. */
+  readonly shared: Int32Array;
+}
+
+function headlineStems(features: StoryFeatures): Headlines {
+  const stems = features.byArticle.map((list) => {
     const title = list[0]?.article.title;
     if (!title) return new Set<string>();
     const { stopwords } = synthesisLexicon(list[0]!.language);
     return new Set((title.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !stopwords.has(w)).map(stemOf));
   });
+  const byStem = new Map<string, number[]>();
+  let titled = 0;
+  stems.forEach((h, i) => {
+    if (h.size > 0) titled++;
+    for (const w of h) {
+      const list = byStem.get(w);
+      if (list) list.push(i);
+      else byStem.set(w, [i]);
+    }
+  });
+  return { titled, byStem, shared: new Int32Array(stems.length) };
 }
 
-function headlineShare(s: SentenceFeatures, headlines: readonly Set<string>[]): number {
-  const titled = headlines.filter((h) => h.size > 0);
-  if (titled.length === 0) return 0;
-  const own = new Set(s.words.map(stemOf));
-  const sharing = titled.filter((h) => [...h].filter((w) => own.has(w)).length >= HEADLINE_SHARED_WORDS).length;
-  return sharing / titled.length;
+/** The share of headlines with HEADLINE_SHARED_WORDS or more of the sentence's stems. */
+function headlineShare(s: SentenceFeatures, headlines: Headlines): number {
+  if (headlines.titled === 0) return 0;
+  const { byStem, shared } = headlines;
+  const met: number[] = [];
+  let sharing = 0;
+  for (const w of new Set(s.words.map(stemOf))) {
+    for (const i of byStem.get(w) ?? []) {
+      if (shared[i] === 0) met.push(i);
+      if (++shared[i]! === HEADLINE_SHARED_WORDS) sharing++;
+    }
+  }
+  for (const i of met) shared[i] = 0;
+  return sharing / headlines.titled;
 }
 
 /** The shown wording names the subject (by entity key). */
@@ -259,9 +314,20 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const top = Math.max(...scored.map((s) => s.score), 1e-9);
   const chosen: typeof scored = [];
   const pool = [...scored];
+  // Each candidate's redundancy with the chosen ones (the most it shares with any), brought up to
+  // date once per pick rather than recomputed against every chosen one in every round.
+  const redundancies = new Map<(typeof scored)[number], number>();
+  const choose = (picked: (typeof scored)[number]): void => {
+    chosen.push(picked);
+    if (chosen.length === count) return;
+    for (const item of pool) {
+      const r = shareFigure(picked.cand.representative, item.cand.representative) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
+      if (r > (redundancies.get(item) ?? 0)) redundancies.set(item, r);
+    }
+  };
   const leadItem = chooseLead(features, scored);
   const lead = leadItem?.cand;
-  if (leadItem) chosen.push(pool.splice(pool.indexOf(leadItem), 1)[0]!);
+  if (leadItem) choose(pool.splice(pool.indexOf(leadItem), 1)[0]!);
   const maxBackground = Math.max(1, Math.floor(count * MAX_BACKGROUND_SHARE));
   const hasBackground = scored.some((x) => x.cand.background !== undefined);
   while (chosen.length < count && pool.length > 0) {
@@ -275,7 +341,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     let bestIndex = -1;
     pool.forEach((item, i) => {
       if (!eligible(item)) return;
-      const redundancy = Math.max(0, ...chosen.map((x) => (shareFigure(x.cand.representative, item.cand.representative) ? 1 : similarity(x.cand.representative, item.cand.representative, features.idf))));
+      const redundancy = redundancies.get(item) ?? 0;
       // One sentence stands for several claims (its figure's and its wording's): never twice, nor a near copy.
       if (redundancy >= MAX_REDUNDANCY || chosen.some((x) => x.cand.representative.id === item.cand.representative.id)) return;
       const mmr = MMR_LAMBDA * (item.score / top) - (1 - MMR_LAMBDA) * redundancy;
@@ -285,7 +351,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
       }
     });
     if (bestIndex < 0) break;
-    chosen.push(pool.splice(bestIndex, 1)[0]!);
+    choose(pool.splice(bestIndex, 1)[0]!);
   }
   const ordered = chosen
     .map((x) => x.cand)

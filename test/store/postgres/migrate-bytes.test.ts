@@ -1,7 +1,7 @@
 /**
  * PostgreSQL's migration 010 (src/store/postgres/migrations/010-bytes.ts): a store written by the
- * schema before it (article text as plain text, the search index as it was) comes through with
- * every article's text and every search answer as before, the text now deflated.
+ * schema before it (article text as plain text, sentence offsets as uint32 pairs) comes through
+ * with every article's text and every search answer as before, the text now deflated.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,6 +47,15 @@ test('migration 010 deflates article text and keeps every search answer, nothing
       assert.equal(await search.index(articles.map(documentOf)), articles.length);
       before = await Promise.all(QUERIES.map(async (q) => JSON.stringify(await search.search(q, { limit: 100 }))));
       assert.ok(before.every((answer) => answer !== '[]'), 'every query finds something');
+      // Sentence offsets as the code before 010 stored them: [start, end] uint32 pairs.
+      for (const [i, article] of articles.entries()) {
+        const pairs = Buffer.alloc(documentOf(article).sentences.length * 8);
+        documentOf(article).sentences.forEach((s, j) => {
+          pairs.writeUInt32LE(s.start, j * 8);
+          pairs.writeUInt32LE(s.end, j * 8 + 4);
+        });
+        await client.query('UPDATE search_documents SET offsets = $1 WHERE seq = $2', [pairs, i + 1]);
+      }
     } finally {
       await client.end();
     }

@@ -306,8 +306,13 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
   if (!speaker) return {};
   if (speaker.key) {
     const info = names.get(speaker.key);
-    const named = { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
-    return named.type === 'PER' ? (storyPerson(named.name, names) ?? named) : named;
+    // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
+    const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
+    const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
+    if (named.type === 'PER') return storyPerson(named.name, names) ?? named;
+    // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
+    // exactly the surname of one person the story names in full, it is that person.
+    return surnameOf(named.name, names) ?? named;
   }
   const holder = resolveRole(speaker.description ?? speaker.name, holders, roles);
   if (holder) {
@@ -342,6 +347,14 @@ function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): Name
   // The longest full name the speaker's words end with.
   const { key, name: full } = tail.reduce((a, b) => (b.name.length > a.name.length ? b : a));
   return { name: full, key, type: 'PER' };
+}
+
+/** The one story person (named with two words or more) whose last name is exactly `name`. */
+function surnameOf(name: string, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
+  if (/\s/u.test(name.trim())) return undefined;
+  const found = storyPeople(names).filter((p) => p.words.at(-1) === name.trim());
+  if (new Set(found.map((p) => p.name)).size !== 1) return undefined;
+  return { name: found[0]!.name, key: found[0]!.key, type: 'PER' };
 }
 
 interface StoryPersonName {

@@ -160,16 +160,42 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
+  const latest = latestDay(eligible.map((x) => x.cand.representative));
   // Widely reported: by independent sources and by the headlines that say it; an official
   // confirmation makes a claim surer, not more reported ("Salvini potwierdził, że Włochy pomogą…"
   // is not the release every headline reports). News first: the articles' own first sentences.
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
     const plan = representative.words.some((w) => futureWords(representative.language).has(w)) ? FUTURE_WEIGHT : 1;
-    return [x, x.base * plan * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
+    const day = happeningDay(representative);
+    const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
+    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
   }));
   const weight = (x: T): number => weights.get(x)!;
+  if (process.env.LEAD_DEBUG) for (const x of [...eligible].sort((a, b) => weight(b) - weight(a)).slice(0, 8)) console.log(`  W ${weight(x).toFixed(3)} base=${x.base.toFixed(3)} src=${x.cand.claim.independentSources} arts=${x.cand.claim.articles.length} pos=${x.cand.representative.position.toFixed(2)} head=${shares.get(x)!.toFixed(2)} | ${x.cand.representative.article.text.slice(x.cand.representative.sentence.start, x.cand.representative.sentence.end).slice(0, 130)}`);
+  if (process.env.LEAD_DEBUG) { const seen = new Map<string, number>(); for (const x of scored) { const t = x.cand.claim.text; seen.set(t, (seen.get(t) ?? 0) + 1); } console.log('  DUPTEXT', [...seen.values()].filter((n) => n > 1).length, 'of', seen.size); }
+  if (process.env.LEAD_DEBUG) console.log('  subject', subject, 'eligible', eligible.length, 'of', scored.length);
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
+}
+
+/**
+ * Latest state first: a sentence dated before the latest day the lead candidates name (not past the
+ * latest publication) tells an earlier state, and keeps this share of its weight ("Dzisiaj odwołał
+ * kolejne 30 lotów" of the day before the strike "Na 10 sierpnia … zapowiedzieli"); an undated
+ * sentence keeps all of it (its day is not known to be earlier).
+ */
+const STALE_WEIGHT = 0.8;
+
+/** The latest day a sentence's own times name (ISO day), if any. */
+function happeningDay(s: SentenceFeatures): string | undefined {
+  return s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/u.test(v)).map((v) => v.slice(0, 10)).sort().at(-1);
+}
+
+/** The latest day the candidates name, no later than the latest publication among them. */
+function latestDay(candidates: readonly SentenceFeatures[]): string | undefined {
+  const lastPublished = candidates.map((s) => s.article.published?.value.slice(0, 10) ?? '').sort().at(-1);
+  if (!lastPublished) return undefined;
+  return candidates.map(happeningDay).filter((d): d is string => d !== undefined && d <= lastPublished).sort().at(-1);
 }
 
 /**

@@ -12,7 +12,7 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 8, fingerprint: '08d5f57e63531a8a' };
+const RECORDED = { version: 9, fingerprint: '08d5f57e63531a8a' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

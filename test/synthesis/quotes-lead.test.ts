@@ -47,3 +47,21 @@ test('lead: a plan in the future tense weighs less than what happened', () => {
   });
   assert.equal(report.summary[0]?.text, happened);
 });
+
+test('lead: latest state first — a happening dated before the latest day the candidates name weighs less', () => {
+  const entities: HandArticle['entities'] = [['Aerolot', 'Aerolot', 'ORG', 'org-aerolot']];
+  const stale = 'Dzisiaj Aerolot odwołał kolejne 30 lotów do Irlandii w związku ze strajkiem pilotów.';
+  const latest = 'Na piątek piloci linii Aerolot zapowiedzieli jednodniowy strajk w Niemczech.';
+  const times: HandArticle['times'] = [['Dzisiaj', '2018-08-09'], ['Na piątek', '2018-08-10']];
+  const article = (id: string, text: string, published: string): SynthesisArticle => handArticle({ id, text, entities, times, published });
+  const report = synthesizeStory({
+    id: 'lead-latest',
+    articles: [
+      article('a', `${stale} Pasażerowie dostali powiadomienia o odwołanych lotach.`, '2018-08-09'),
+      article('b', `${stale} Pasażerowie dostali powiadomienia.`, '2018-08-09'),
+      article('c', `${latest} Pasażerowie dostali powiadomienia o odwołanych lotach.`, '2018-08-10'),
+      article('d', `${latest} Związek zawodowy pilotów domaga się podwyżek.`, '2018-08-10'),
+    ],
+  });
+  assert.equal(report.summary[0]?.text, latest);
+});

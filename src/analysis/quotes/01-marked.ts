@@ -1,6 +1,6 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
-import { cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
+import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -67,7 +67,28 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       return;
     }
   }
+  if (splitByAttribution(ctx, span, keep)) return;
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
+}
+
+/**
+ * "“A – mówi Monteduro. – B”": a dash attribution inside the marks, with the words going on after
+ * another dash, splits one speaker's words in two; both are that speaker's.
+ */
+function splitByAttribution(ctx: Context, span: MarkedSpan, keep: Keep): boolean {
+  const closing = closingAttribution(ctx, span.innerStart, span.innerEnd);
+  if (!closing || closing.tail.end >= span.innerEnd) return false;
+  const going = /^[.,]?\s*[-–—]\s+/u.exec(ctx.text.slice(closing.tail.end, span.innerEnd));
+  if (!going) return false;
+  const first = trimSpan(ctx.text, span.innerStart, closing.dash);
+  const second = trimSpan(ctx.text, closing.tail.end + going[0].length, span.innerEnd);
+  if ([first, second].some((part) => wordsIn(ctx.text, part.start, part.end).length < MIN_SPEECH_WORDS)) return false;
+  const sentence = sentenceAt(ctx.sentences, closing.verb.start);
+  const who = speakerOrLookBack(ctx, speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence), closing.cue, sentence);
+  for (const [part, claim] of [[first, { start: span.start, end: closing.tail.end }], [second, { start: closing.tail.end, end: span.end }]] as const) {
+    keep({ ...part, text: ctx.text.slice(part.start, part.end), kind: 'direct', cue: cueOf(closing.verb), sentence: sentenceAt(ctx.sentences, part.start), ...who }, claim);
+  }
+  return true;
 }
 
 

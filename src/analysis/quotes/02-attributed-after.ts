@@ -5,18 +5,22 @@
  */
 import { sentenceAt } from '../time/index.ts';
 import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
-import { previousSubject, speakerInRegion, wordsIn } from './speaker.ts';
+import { previousSubject, speakerInRegion, wordsIn, type Speaker } from './speaker.ts';
 
 /** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
 export function dashSpeech(ctx: Context, keep: Keep): void {
   // Scraped text may lose the space between a full stop and the dash ("Thyssen.- Jednolity rynek…").
   // A dash right after a closing mark is that quote's attribution ("„…” – te słowa miała
   // wypowiedzieć…"), even when step 1 read no reporting verb there: never new speech.
-  const opening = /(?:^|\n|[.!?…]\s+|[.!?…](?=[-–—]\s+\p{Lu}))([-–—])\s+/gu;
+  // After a scraped link's label ("… zobacz więcej - Porozumienie, które…") speech starts anew too.
+  const links = ctx.cues.linkLabels.map((l) => `${l.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s+`).join('|');
+  const opening = new RegExp(`(?:^|\\n|[.!?…]\\s+|[.!?…](?=[-–—]\\s+\\p{Lu})${links ? `|${links}` : ''})([-–—])\\s+`, 'gu');
   for (let m = opening.exec(ctx.text); m; m = opening.exec(ctx.text)) {
     const dash = m.index + m[0].indexOf(m[1]!);
     if (inClaimed(ctx, dash)) continue;
     const contentStart = m.index + m[0].length;
+    // "- napisał na Twitterze X." after the words it closes: an attribution, not new speech.
+    if (closesPrecedingWords(ctx, dash, contentStart, keep)) continue;
     const paragraphEnd = paragraphEndAt(ctx.text, contentStart);
     const closing = closingAttribution(ctx, contentStart, paragraphEnd);
     const contentEnd = closing ? closing.dash : nextOpening(ctx.text, contentStart, paragraphEnd);
@@ -32,6 +36,74 @@ export function dashSpeech(ctx: Context, keep: Keep): void {
     const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence);
     keep({ ...base, cue: cueOf(closing.verb), ...speakerOrLookBack(ctx, speaker, closing.cue, sentence) }, { start: dash, end: closing.tail.end });
   }
+}
+
+/** Sentences before a stand-alone dash attribution that still belong to the words it closes. */
+const MAX_CLOSED_SENTENCES = 3;
+
+/**
+ * A dash that opens with a reporting verb ("Solidarność europejska ma sens. - napisał na Twitterze
+ * Donald Tusk.", a paragraph "— tłumaczył." after a quoted one) closes the words before it, which a
+ * scraped page lost the marks or the opening dash of: the sentence right before it, in its own or
+ * the previous paragraph, and the sentences before that one speaking in the first person
+ * ("Udało nam się …"), or the whole paragraph when the attribution stands in a paragraph of its
+ * own. Direct when the words speak in the first person or form such a block, else a report.
+ */
+function closesPrecedingWords(ctx: Context, dash: number, contentStart: number, keep: Keep): boolean {
+  const first = wordsIn(ctx.text, contentStart, Math.min(ctx.text.length, contentStart + 40))[0];
+  if (!first || first.start !== contentStart) return false;
+  const cue = verbCue(ctx, first, false);
+  if (!cue) return false;
+  const before = sentenceAt(ctx.sentences, Math.max(0, dash - 1));
+  const attribution = sentenceAt(ctx.sentences, contentStart);
+  const own = ctx.sentences[before];
+  if (!own || own.start >= dash) return false;
+  // The words end at the dash, or at the end of the sentence before it when the dash opens its own.
+  const end = Math.min(dash, own.end);
+  let start = own.start;
+  // An attribution in a paragraph of its own closes the paragraph before it, a quoted block.
+  const block = ctx.text.slice(own.end, dash).includes('\n');
+  let firstPerson = block || speaksInFirstPerson(ctx, own.start, end);
+  for (let i = before - 1; i >= Math.max(0, before - MAX_CLOSED_SENTENCES + 1); i--) {
+    const s = ctx.sentences[i]!;
+    // One paragraph break may separate the words from their attribution, not the words from each other.
+    if (ctx.text.slice(s.end, start).includes('\n') || !(block || speaksInFirstPerson(ctx, s.start, s.end))) break;
+    start = s.start;
+    firstPerson = true;
+  }
+  const content = trimSpan(ctx.text, start, end);
+  if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS || overlapsClaimed(ctx, content)) return false;
+  const tailEnd = Math.min(ctx.sentences[attribution]?.end ?? ctx.text.length, paragraphEndAt(ctx.text, first.end));
+  const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(first.end, tailEnd));
+  const tail = { start: first.end, end: stop ? first.end + stop.index : tailEnd };
+  const sentence = sentenceAt(ctx.sentences, content.start);
+  const speaker = speakerInRegion(ctx, tail, cue.agreement, 'after', attribution) ?? continuedSpeaker(ctx, content.start, cue);
+  keep(
+    { ...content, text: ctx.text.slice(content.start, content.end), kind: firstPerson ? 'direct' : 'indirect', cue: cueOf(first), sentence, ...speakerOrLookBack(ctx, speaker, cue, sentence) },
+    { start: content.start, end: tail.end },
+  );
+  return true;
+}
+
+/** Sentences back a dropped subject may continue the last quote's speaker ("… - powiedział adwokat. … - zaznaczył."). */
+const CONTINUED_SENTENCES = 2;
+
+/** The speaker of the quote just before, when it is near and its verb's gender does not differ. */
+function continuedSpeaker(ctx: Context, before: number, cue: { readonly agreement: string }): Speaker | undefined {
+  const last = ctx.spoken.filter((s) => s.at < before).sort((a, b) => a.at - b.at).at(-1);
+  if (!last) return undefined;
+  const near = sentenceAt(ctx.sentences, before) - sentenceAt(ctx.sentences, last.at) <= CONTINUED_SENTENCES;
+  const gender = (a: string): string | undefined => (a === 'm' || a === 'f' ? a : undefined);
+  const clash = gender(last.agreement) !== undefined && gender(cue.agreement) !== undefined && gender(last.agreement) !== gender(cue.agreement);
+  return near && !clash ? last.speaker : undefined;
+}
+
+/** Whether a span speaks in the first person: "nam", "obawiam się", "zrobiliśmy" (resources/<lang>/reporting-verbs.txt `first-person`). */
+function speaksInFirstPerson(ctx: Context, start: number, end: number): boolean {
+  return wordsIn(ctx.text, start, end).some((w) => {
+    const lower = w.text.toLowerCase();
+    return ctx.cues.firstPerson.has(lower) || ctx.cues.firstPersonEndings.some((e) => lower.endsWith(e) && lower.length > e.length + 2);
+  });
 }
 
 /** 3. "Biały Dom potwierdził spotkanie - donosiło CNN." */

@@ -2,7 +2,7 @@
 import type { Span } from '../../types.ts';
 import type { VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
-import { speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
+import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
 
 /** 4. Indirect speech inside one sentence. */
 export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
@@ -42,7 +42,7 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     if (source) {
       const found = speakerForPhrase(ctx, source, index);
       // "według ekspertów" names "eksperci": a description is reported in the nominative.
-      const speaker = found && !found.key && found.description === found.name ? inNominative(ctx, found) : found;
+      const speaker = found && !found.key && found.description === found.name ? (roleHolder(ctx, found, index) ?? inNominative(ctx, found)) : found;
       const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
       build(content, words[ai]!, speaker);
       return;
@@ -63,6 +63,24 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
     return;
   }
+}
+
+/**
+ * "Zdaniem ministra, …" with no name: the role noun, in the genitive after "według"/"zdaniem",
+ * names whoever the article just named in that role's place ("Chaudhry powiedział BBC…" two
+ * sentences before); an organisation's role ("według przewoźnika") the article's main one.
+ */
+function roleHolder(ctx: Context, found: Speaker, sentence: number): Speaker | undefined {
+  const words = found.name.split(/\s+/u);
+  if (words.length !== 1 || found.end === undefined) return undefined;
+  // "według prawnika chrześcijanki Saifa ul-Mulooka": a name right after the role is its holder or
+  // possessor, which the role alone cannot tell apart; the description stays.
+  if (/^\s+(?:\p{Ll}+\s+){0,2}\p{Lu}/u.test(ctx.text.slice(found.end, found.end + 60))) return undefined;
+  const lemma = ctx.cues.nounLemma(words[0]!);
+  const type = lemma === undefined ? undefined : ctx.cues.roles.get(lemma);
+  if (!type || !lemma) return undefined;
+  const holder = lookBack(ctx, sentence, '?', type, type === 'ORG' ? { prominent: true } : { nominative: true });
+  return holder ? { ...holder, description: lemma } : undefined;
 }
 
 function inNominative(ctx: Context, speaker: Speaker): Speaker {

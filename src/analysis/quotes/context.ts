@@ -7,7 +7,7 @@ import type { Language, Span } from '../../types.ts';
 import { sentenceAt } from '../time/index.ts';
 import type { VerbCue } from './cues.ts';
 import type { Cue, Quote } from './index.ts';
-import { lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext, type Spoken } from './speaker.ts';
+import { apposedSubject, lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext, type Spoken } from './speaker.ts';
 
 /** Reporting verb and complementiser may be this many words apart ("poinformowało agencję Reuters, że"). */
 export const MAX_VERB_THAT_GAP = 7;
@@ -82,6 +82,9 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   let clauseStart = 0;
   while (clauseStart < lastClause.length && ctx.cues.connectors.has(lastClause[clauseStart]!.text.toLowerCase())) clauseStart++;
   if (lastComma > region[start]!.start && clauseStart < lastClause.length) {
+    const clause = { start: lastClause[clauseStart]!.start, end: verb.start };
+    const apposed = apposedSubject(ctx, lastComma, clause, cue.agreement);
+    if (apposed) return apposed;
     const inClause = speakerInRegion(ctx, { start: lastClause[clauseStart]!.start, end: verb.start }, cue.agreement, 'before', sentence);
     if (inClause) return inClause;
   }

@@ -5,6 +5,7 @@
  */
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { EntityType } from '../../types.ts';
+import { loadPolimorf, parseTag } from '../../text/polimorf.ts';
 
 /** What a verb form says about its subject: masculine, feminine, neuter, plural, or unknown. */
 export type Agreement = 'm' | 'f' | 'n' | 'p' | '?';
@@ -43,6 +44,21 @@ export interface QuoteCues {
   readonly adjectiveEndings: readonly string[];
   /** First-name endings that mark a woman ("Kamala"), to match feminine verbs ("dodała"). */
   readonly feminineNameEndings: readonly string[];
+  /** First-person words ("nam", "nasz", "I"): words closed by a dash attribution that hold one are the speaker's own. */
+  readonly firstPerson: ReadonlySet<string>;
+  /** First-person verb endings ("-liśmy", "-łam"), for the same. */
+  readonly firstPersonEndings: readonly string[];
+  /**
+   * Whether a word may be in the nominative (a subject's case), by the language's dictionary
+   * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
+   */
+  readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** Labels of scraped links that end a teaser ("… zobacz więcej"): what follows starts anew. */
+  readonly linkLabels: readonly string[];
+  /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
+  readonly possessor: (word: string) => boolean;
+  /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
+  readonly nounLemma: (word: string) => string | undefined;
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
@@ -50,6 +66,26 @@ export interface QuoteCues {
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
+
+function polishPossessor(word: string): boolean {
+  const tags = loadPolimorf().lookupAnyCase(word).interpretations.map((i) => parseTag(i.tag));
+  return tags.length > 0 && tags.every((t) => t.pos === 'subst' && !t.cases.includes('nom')) && tags.some((t) => t.cases.includes('gen'));
+}
+
+function polishNounLemma(word: string): string | undefined {
+  // Singular only: "według ekspertów" names a group, not the one expert named before.
+  return loadPolimorf().lookupAnyCase(word.toLowerCase()).interpretations.find((i) => {
+    const tag = parseTag(i.tag);
+    return tag.pos === 'subst' && tag.number === 'sg';
+  })?.lemma.toLowerCase();
+}
+
+/** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
+function polishNominative(word: string): boolean | undefined {
+  const { interpretations } = loadPolimorf().lookupAnyCase(word);
+  if (interpretations.length === 0) return undefined;
+  return interpretations.some((i) => parseTag(i.tag).cases.includes('nom'));
+}
 
 export function quoteCues(language: ResourceLanguage): QuoteCues {
   let cues = cache.get(language);
@@ -128,6 +164,12 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     premodifier: set('premodifier').has('on'),
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
+    mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
+    nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
+    possessor: language === 'pl' ? polishPossessor : () => false,
+    linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
+    firstPerson: set('first-person'),
+    firstPersonEndings: [...set('first-person-ending')],
     roles,
     nominative,
   };

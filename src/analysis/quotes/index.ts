@@ -60,7 +60,8 @@ export function findQuotes(input: QuoteInput): Quote[] {
   const ctx: Context = { text: input.text, language: input.language, sentences: input.sentences, mentions: input.mentions ?? [], cues, claimed: [], quoted: [], spoken: [] };
   const quotes: Quote[] = [];
   const keep = (q: Quote | undefined, claim: Span): void => {
-    if (!q) return;
+    // A scraped link's teaser ("…obywatele U... zobacz więcej") is no one's words.
+    if (!q || cues.linkLabels.some((l) => q.text.endsWith(l))) return;
     quotes.push(q);
     ctx.claimed.push(claim);
     if (q.kind !== 'indirect') ctx.quoted.push(q);

@@ -75,11 +75,16 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
-  const description = describe(ctx, region);
+  const described = describe(ctx, region);
+  const description = described && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
-    const document = wordsIn(ctx.text, region.start, region.end).some((w) => ctx.cues.documents.has(w.text.toLowerCase()));
-    return document ? lookBack(ctx, sentence, '?', 'ORG', { prominent: true }) : undefined;
+    const regionWords = wordsIn(ctx.text, region.start, region.end);
+    const document = regionWords.some((w) => ctx.cues.documents.has(w.text.toLowerCase()));
+    if (!document) return undefined;
+    // "czytamy w artykule wstępnym gazety": the paper the article named before ("dziennika „Dawn”").
+    const medium = regionWords.some((w) => ctx.cues.media.has(w.text.toLowerCase()));
+    return (medium ? namedMedium(ctx, sentence, region.start) : undefined) ?? lookBack(ctx, sentence, '?', 'ORG', { prominent: true });
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
@@ -93,7 +98,40 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
     const earlier = sameRole(ctx, sentence, roleWord) ?? lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) });
     if (earlier) return { ...earlier, description: description.text };
   }
+  const person = nameInDescription(ctx, description.words);
+  if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */
+function namedMedium(ctx: SpeakerContext, sentence: number, before: number): Speaker | undefined {
+  const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  if (!first) return undefined;
+  const title = /([\p{L}]+)\s+[„"“]?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/gu;
+  title.lastIndex = first.start;
+  let found: Speaker | undefined;
+  for (let m = title.exec(ctx.text); m && m.index < before; m = title.exec(ctx.text)) {
+    if (!ctx.cues.media.has(m[1]!.toLowerCase())) {
+      title.lastIndex = m.index + m[1]!.length;
+      continue;
+    }
+    const start = m.index + m[0].length - m[2]!.length;
+    found = { name: m[2]!, type: 'ORG', start, end: start + m[2]!.length };
+  }
+  return found;
+}
+
+/**
+ * After the verb, a phrase that opens with a preposition and whose rest can be no subject — no role
+ * noun, no name, a first word that is in no case a subject takes — still says when, where or how it
+ * was said ("mówiła w czasie swojego wystąpienia do zgromadzonych"): the subject was dropped, and is
+ * found as one ("- dodała."); "poinformował w środę wrocławski port lotniczy" names the airport.
+ */
+function circumstance(ctx: SpeakerContext, region: Span, words: readonly { text: string }[]): boolean {
+  const opening = wordsIn(ctx.text, region.start, region.end).find((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  if (!opening || !ctx.cues.prepositions.has(opening.text.toLowerCase())) return false;
+  if (words.some((w) => /^\p{Lu}/u.test(w.text) || ctx.cues.roles.has(w.text.toLowerCase()))) return false;
+  return ctx.cues.mayBeNominative(words[0]!.text) === false;
 }
 
 /**
@@ -175,6 +213,31 @@ function roleBefore(ctx: SpeakerContext, m: Span, from: number): string | undefi
   return undefined;
 }
 
+/**
+ * Before the verb, a description after a comma may stand in apposition to the name before it
+ * ("Caroline Lucas, współprzewodnicząca Partii Zielonych powiedziała", "Michael O'Leary, prezes
+ * Ryanair oświadczył"): the person in the nominative right before the comma is the subject, the
+ * description their role; the organisation in it is the role's possessor, not the speaker.
+ */
+export function apposedSubject(ctx: SpeakerContext, comma: number, clause: Span, agreement: Agreement): Speaker | undefined {
+  const words = wordsIn(ctx.text, clause.start, clause.end);
+  const head = words[0]?.text;
+  if (!head || !/^\p{Ll}/u.test(head)) return undefined;
+  const lower = head.toLowerCase();
+  if ([ctx.cues.connectors, ctx.cues.relatives, ctx.cues.prepositions, ctx.cues.that].some((set) => set.has(lower))) return undefined;
+  const name = ctx.mentions.find((m) => m.type === 'PER' && /^\s*$/u.test(ctx.text.slice(m.end, comma)) && m.end <= comma && nominative(m) && !isQuoted(ctx, m) && fitsApposition(ctx, m, agreement));
+  if (!name) return undefined;
+  const role = describe(ctx, clause);
+  return { ...personalName(ctx, name), ...(role ? { description: role.text } : {}) };
+}
+
+/** A person fits the verb unless it is neuter or plural, or the article's verbs showed the other gender (a foreign first name shows none: "Caroline"). */
+function fitsApposition(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): boolean {
+  if (agreement === 'n' || agreement === 'p') return false;
+  const shown = shownGender(ctx, m);
+  return !shown || agreement === '?' || shown === agreement;
+}
+
 /** A name written in its base form (or as the last part of it: "Bibi" of "Asia Bibi") is in the nominative. */
 function nominative(m: MentionLike): boolean {
   return m.text === m.base || m.base.endsWith(` ${m.text}`);
@@ -187,7 +250,7 @@ function nominative(m: MentionLike): boolean {
  */
 export function personalName(ctx: SpeakerContext, m: MentionLike): Speaker {
   const tail = /^[ \t]+(\p{Ll}{1,3}-\p{Lu}[\p{L}'’-]*)/u.exec(ctx.text.slice(m.end, m.end + 40));
-  if (!tail) return fromMention(m);
+  if (!tail) return fromMention(m, ctx);
   const end = m.end + tail[0].length;
   return { name: `${m.base} ${tail[1]}`, type: 'PER', start: m.start, end };
 }
@@ -210,7 +273,7 @@ function withoutVerbGroup(ctx: SpeakerContext, region: Span): Span {
  */
 export function speakerForPhrase(ctx: SpeakerContext, phrase: Span, sentence: number): Speaker | undefined {
   const whole = ctx.mentions.find((m) => m.start === phrase.start && m.end === phrase.end);
-  if (whole) return fromMention(whole);
+  if (whole) return fromMention(whole, ctx);
   const words = wordsIn(ctx.text, phrase.start, phrase.end);
   if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w.text))) return { name: ctx.text.slice(phrase.start, phrase.end), start: phrase.start, end: phrase.end };
   return speakerInRegion(ctx, phrase, '?', 'after', sentence);
@@ -270,7 +333,7 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   if (options.prominent && candidates.length > 0) {
     const count = (key: string | undefined): number => ctx.mentions.filter((m) => key !== undefined && m.key === key).length;
     const best = [...candidates].sort((a, b) => count(b.key) - count(a.key) || b.start - a.start)[0]!;
-    return fromMention(best);
+    return fromMention(best, ctx);
   }
   // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
   // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
@@ -405,7 +468,7 @@ function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined 
   return { name, type: 'ORG', start, end: start + name.length, ...(roleWords ? { description: roleWords } : {}) };
 }
 
-function describe(ctx: SpeakerContext, region: Span): { text: string; start: number; end: number; words: { text: string }[] } | undefined {
+function describe(ctx: SpeakerContext, region: Span): { text: string; start: number; end: number; words: { text: string; start: number; end: number }[] } | undefined {
   // A relative clause or apposition after a comma is not part of the speaker's name.
   const comma = ctx.text.slice(region.start, region.end).search(/[,:;(]/);
   const end = comma >= 0 ? region.start + comma : region.end;
@@ -491,6 +554,37 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
   return undefined;
 }
 
-function fromMention(m: MentionLike): Speaker {
-  return { name: m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
+  return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+}
+
+/** A person's name has at least this many words left after a glued possessor is cut off. */
+const MIN_NAME_WORDS = 2;
+
+/**
+ * A person's name without the genitive the entity stage glued before it ("Liberałów Vince Cable" of
+ * "Lider Liberałów Vince Cable", "Komisji Margaritis Schinas" of "rzecznik Komisji …"): leading
+ * nouns the dictionary reads in the genitive and never in the nominative, while at least two words
+ * are left ("Kim Dzong Un" stays: "kim" is no genitive). Words it does not know (most foreign names) stay.
+ */
+function withoutPossessor<T extends string | { readonly text: string }>(ctx: SpeakerContext, words: readonly T[]): T[] {
+  let at = 0;
+  const text = (w: T): string => (typeof w === 'string' ? w : w.text);
+  while (words.length - at > MIN_NAME_WORDS && /^\p{Lu}/u.test(text(words[at]!)) && ctx.cues.possessor(text(words[at]!))) at++;
+  return words.slice(at);
+}
+
+/**
+ * A description that ends with a person's name the entity stage did not mark ("rzecznik Komisji
+ * Margaritis Schinas"): its capitalised tail after the role's possessor, when two words or more of
+ * it may be a name in the nominative.
+ */
+function nameInDescription(ctx: SpeakerContext, words: readonly { text: string; start: number; end: number }[]): Speaker | undefined {
+  let first = words.length;
+  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!.text)) first--;
+  // A person's role ("rzecznik"), not an office that speaks ("biuro prezydenta … Yoon Suk Yeol").
+  if (!words.slice(0, first).some((w) => ctx.cues.roles.get(w.text.toLowerCase()) === 'PER')) return undefined;
+  const name = withoutPossessor(ctx, words.slice(first));
+  if (name.length < MIN_NAME_WORDS || name.some((w) => ctx.cues.mayBeNominative(w.text) === false)) return undefined;
+  return { name: name.map((w) => w.text).join(' '), type: 'PER', start: name[0]!.start, end: name.at(-1)!.end };
 }

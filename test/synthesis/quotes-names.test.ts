@@ -1,0 +1,27 @@
+/**
+ * Speakers' names in the story's quotes (src/synthesis/quotes.ts): the quote layer's name stands
+ * when it only cuts a possessor the entity stage glued before the person ("Liberałów Vince Cable").
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rankQuotes } from '../../src/synthesis/quotes.ts';
+import { handArticle } from './helpers.ts';
+
+test('a speaker named without the genitive glued before the name keeps that name', () => {
+  const text = 'Lider Liberałów Jan Cabel mówił telewizji, że "nadszedł czas, by zatrzymać bałagan".';
+  const a = handArticle({ id: 'a', text, entities: [['Liberałów Jan Cabel', 'Liberałów Jan Cabel', 'PER', 'per-glued']] });
+  const words = 'nadszedł czas, by zatrzymać bałagan';
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'mixed', speaker: { name: 'Jan Cabel', key: 'per-glued', type: 'PER' as const }, sentence: 0 }] };
+  assert.equal(rankQuotes([article])[0]?.speaker, 'Jan Cabel');
+});
+
+test('a lone surname the entity stage typed as an organisation is the person the story names in full', () => {
+  const words = 'Jest to decydujący krok w naszych negocjacjach';
+  const text = `„${words}” – powiedział Barnet.`;
+  const a = handArticle({ id: 'a', text, entities: [['Barnet', 'Barnet', 'ORG', 'org-barnet']] });
+  const b = handArticle({ id: 'b', text: 'Negocjator Michał Barnet przyjechał do Brukseli.', entities: [['Michał Barnet', 'Michał Barnet', 'PER', 'per-barnet']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Barnet', key: 'org-barnet', type: 'ORG' as const }, sentence: 0 }] };
+  assert.equal(rankQuotes([article, b])[0]?.speaker, 'Michał Barnet');
+});

@@ -35,6 +35,10 @@ const MAIN = join(ROOT, 'src/cli/main.ts');
 const ARTICLES = Number(process.env.BENCH_WORKERS_ARTICLES ?? 1000);
 const REPEAT = Number(process.env.BENCH_WORKERS_REPEAT ?? 2);
 const CHUNK = 200;
+/** BENCH_WORKERS_LOG=1: the workers' progress lines on stderr, timed (when passes ran, what they clustered). */
+const LOG = process.env.BENCH_WORKERS_LOG === '1';
+/** BENCH_WORKERS_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
+const NODE_ARGS = process.env.BENCH_WORKERS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 interface Run {
   readonly ms: number;
@@ -73,10 +77,11 @@ async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run
 }
 
 function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void>; leader: () => boolean } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, '--import', 'tsx', MAIN, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const ready = new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {
+      if (LOG) process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `${(performance.now() / 1000).toFixed(2)} `));
       err += chunk.toString();
       if (err.includes('waiting for jobs')) resolve();
     });
@@ -92,8 +97,11 @@ interface CpuUse {
   readonly serverCpuS: number;
 }
 
-/** PostgreSQL with `workers` worker processes on a fresh database. */
-async function postgresRun(workers: number, batch: readonly Article[]): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
+/**
+ * PostgreSQL with `workers` worker processes on a fresh database; `onClock` is called as the
+ * clock starts (a profiling driver starts its own sampling there).
+ */
+export async function postgresRun(workers: number, batch: readonly Article[], onClock?: () => void): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
   const db = await createTestDatabase();
   const store = await openStore(db.url);
   const processes = Array.from({ length: workers }, () => startWorkerProcess(db.url));
@@ -110,6 +118,7 @@ async function postgresRun(workers: number, batch: readonly Article[]): Promise<
     const samples = (): (ProcessSample | undefined)[] => processes.map((p) => sampleProcess(p.child.pid!));
     const serverBefore = treeCpu(postmaster);
     const first = samples();
+    onClock?.();
     const t0 = performance.now();
     await saveAll(store, batch);
     while (!(await streamSettled(store))) await sleep(50);
@@ -154,6 +163,22 @@ function dedicatedSeconds(cpu: CpuUse, cores = 2): number {
   const critical = Math.max(...cpu.workers.map((w) => w.wallS * (w.running + w.idle)));
   const total = cpu.workers.reduce((sum, w) => sum + w.cpuS, 0) + cpu.serverCpuS;
   return Math.max(critical, total / cores);
+}
+
+/**
+ * The most two workers can gain on `cores` cores, from a 1-worker run. One worker's run lasts at
+ * least as long as its main thread runs (plus its idle time, waiting on the server and the lease),
+ * while the other CPU it needs — its other threads (garbage collection and compilation helpers,
+ * the story engine's thread) and the server's — runs beside it on the other core. Two workers
+ * need at least all that CPU spread over every core, so they can be at most
+ * cores × critical path / all the CPU times faster, with no extra CPU per article. `cpuOnly`
+ * leaves the idle time out (a worker that never waits): the bound for CPU-bound work, and the
+ * one the shared machine's load does not inflate.
+ */
+function ceiling(one: CpuUse, cpuOnly: boolean, cores = 2): number {
+  const w = one.workers[0]!;
+  const critical = w.wallS * (w.running + (cpuOnly ? 0 : w.idle));
+  return Math.min(cores, (cores * critical) / (w.cpuS + one.serverCpuS));
 }
 
 /** Articles per CPU second of the whole system under test (workers and server): what the shared machine's load does not change. */
@@ -216,6 +241,11 @@ export async function run(): Promise<BenchReport> {
       `2 workers / 1 worker: ${(two / one).toFixed(2)}× (target ≥ 1.6×).`,
       `2 workers / 1 worker on a dedicated 2-core machine, estimated from CPU and idle time (bench/workers.ts dedicatedSeconds; best runs): `
         + `${(Math.min(...runs.pg1.map((r) => dedicatedSeconds(r.cpu!))) / Math.min(...runs.pg2.map((r) => dedicatedSeconds(r.cpu!)))).toFixed(2)}×.`,
+      `Ceiling of 2 workers / 1 worker on 2 cores from each 1-worker run (bench/workers.ts ceiling): `
+        + `${runs.pg1.map((r) => `${ceiling(r.cpu!, true).toFixed(2)}× CPU-bound (${ceiling(r.cpu!, false).toFixed(2)}× with its idle time)`).join(', ')} — `
+        + `one worker's main thread ${runs.pg1.map((r) => (r.cpu!.workers[0]!.wallS * r.cpu!.workers[0]!.running).toFixed(1)).join(', ')} CPU s, `
+        + `its other threads ${runs.pg1.map((r) => (r.cpu!.workers[0]!.cpuS - r.cpu!.workers[0]!.wallS * r.cpu!.workers[0]!.running).toFixed(1)).join(', ')}, `
+        + `the server ${runs.pg1.map((r) => r.cpu!.serverCpuS.toFixed(1)).join(', ')}.`,
       `PostgreSQL 1 worker / SQLite: ${((one / sqliteRate) * 100).toFixed(0)} % (target ≥ 70 %).`,
       `PostgreSQL bytes per article by table (2-worker run): ${perTable}.`,
       ...(['pg1', 'pg2'] as const).flatMap((key) => runs[key].map((r, i) => `${key === 'pg1' ? '1 worker' : '2 workers'}, run ${i + 1} (${fmt(rate(r.ms))} articles/s, `

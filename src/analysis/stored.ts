@@ -137,13 +137,17 @@ export function keptLemmas(tokens: readonly Token[]): StoredLemma[] {
 
 /** Tokens of a text span as the tokenizer makes them, with the stored lemmas put back. */
 export function retokenize(sentence: Span & { readonly text: string }, lemmas: readonly StoredLemma[]): Token[] {
+  // In place: every report re-derives the tokens of every sentence of its story.
+  const tokens = tokenize(sentence.text, sentence.start);
   let word = 0;
-  return tokenize(sentence.text, sentence.start).map((t) => {
-    if (t.kind !== 'word') return t;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
     const lemma = lemmas[word++];
-    if (lemma === 0 || lemma === undefined) return t;
-    return { ...t, lemma: lemma === 1 ? t.text : lemmaFrom(t.text, lemma) };
-  });
+    if (lemma === 0 || lemma === undefined) continue;
+    tokens[i] = { text: t.text, kind: t.kind, start: t.start, end: t.end, lemma: lemma === 1 ? t.text : lemmaFrom(t.text, lemma) };
+  }
+  return tokens;
 }
 
 /**

@@ -171,6 +171,7 @@ export class IncrementalClusterer implements Clusterer {
   prefetch(articleIds: readonly string[], ids: { terms: readonly number[]; entities: readonly number[] }): void {
     if (!this.state.stored) return;
     this.state.prefetchArticles(articleIds);
+    this.state.prefetchStories(articleIds.map((id) => this.newStoryId(id)));
     this.index.preload('term', ids.terms);
     this.index.preload('entity', ids.entities);
   }
@@ -370,9 +371,14 @@ export class IncrementalClusterer implements Clusterer {
 
   // --- story bookkeeping --------------------------------------------------------------------
 
+  /** The id a story opened by this article takes unless a story has it already. */
+  private newStoryId(articleId: string): string {
+    return `${this.options.level === 'event' ? 'ev' : 'sl'}-${articleId.slice(0, 16)}`;
+  }
+
   private open(f: ArticleFeatures, ids: ArticleIds): LiveStory {
     const story: LiveStory = {
-      id: `${this.options.level === 'event' ? 'ev' : 'sl'}-${f.articleId.slice(0, 16)}`,
+      id: this.newStoryId(f.articleId),
       level: this.options.level,
       size: 0,
       independent: 0,

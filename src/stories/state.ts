@@ -34,6 +34,12 @@ export class StoryCache implements IndexSource {
   private readonly articles = new Map<string, string>();
   /** Articles a prefetch found not assigned (stored state only), until they are. */
   private readonly unassigned = new Set<string>();
+  /**
+   * Story ids the last prefetch found stored nowhere (stored state only), until a story takes
+   * one: checking a new story's id costs no read of its own. Only this writer creates stories
+   * while it holds the state (another writer's commit makes a fresh state), so absent stays absent.
+   */
+  private readonly absent = new Set<string>();
   /** Member lists by story id; without a backend only (with one, members are rows). */
   private readonly memberLists: Map<string, string[]> | undefined;
   // What changed since the last `take`.
@@ -114,8 +120,22 @@ export class StoryCache implements IndexSource {
     for (const id of missing) if (!this.articles.has(id)) this.unassigned.add(id);
   }
 
+  /**
+   * Reads in one go the stored stories among these ids (what `story` would read one by one) and
+   * remembers the ids stored nowhere, replacing the previous prefetch's: the clusterer checks the
+   * id a new story would take for every article of a batch (cluster.ts `open`).
+   */
+  prefetchStories(ids: readonly string[]): void {
+    if (!this.backend) return;
+    this.absent.clear();
+    const missing = ids.filter((id) => !this.live.has(id) && !this.merged.has(id));
+    this.stories(missing);
+    for (const id of missing) if (!this.live.has(id) && !this.merged.has(id)) this.absent.add(id);
+  }
+
   /** A story made now (its slot is the index's next one). */
   create(story: LiveStory): void {
+    this.absent.delete(story.id);
     this.live.set(story.id, story);
     this.memberLists?.set(story.id, []);
     this.index.add(story);
@@ -273,7 +293,7 @@ export class StoryCache implements IndexSource {
   /** Loads the stored stories among `ids` that are not loaded yet. */
   stories(ids: readonly string[]): void {
     if (!this.backend) return;
-    const missing = ids.filter((id) => !this.live.has(id) && !this.merged.has(id));
+    const missing = ids.filter((id) => !this.live.has(id) && !this.merged.has(id) && !this.absent.has(id));
     if (missing.length === 0) return;
     for (const { story, centroid } of this.backend.readStories(missing)) {
       if (story.level !== this.level) continue;

@@ -10,18 +10,21 @@
  *    the pairwise steps, which keeps the cost proportional to distinct sentences.
  * 2. Figure and list units join their own kind: the same figure of the same unit (approximate values
  *    within tolerance: numbers.ts), or the same set of places, in a sentence that is about the same
- *    thing at least a little (CONTEXT_SIMILARITY) and with aligned dates.
+ *    thing at least a little (CONTEXT_SIMILARITY) and with aligned dates; units met on a day, a
+ *    meeting or a list of places must not state other numbers of one unit either.
  * 3. Wording units join by similarity (idf-weighted stems and entity keys, candidate pairs from an
  *    inverted index, not all pairs) when numbers, dates, places and polarity agree: "100 tys.
- *    pasażerów" and "50 tys." never meet, nor "nie zgadzają się na X" and "chcą X". Two sentences
+ *    pasażerów" and "50 tys." never meet, nor "dziesiątki tysięcy osób" and "100 tys. osób", nor
+ *    "nie zgadzają się na X" and "chcą X". Two sentences
  *    that already share a figure meet through it, not again through their wording.
  * 4. Joining is greedy, best first, and a claim holds at most one sentence per article (an article
  *    states a fact once, and the rule stops chains "A≈B≈C" from gluing a story into one claim); a
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
  * Status is decided later (status.ts), once conflicts are known.
  */
-import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
+import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { loadResource } from '../resources.ts';
+import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon } from './resources.ts';
 
 /**
@@ -123,7 +126,7 @@ export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean 
   if (a.times.length === 0 && b.times.length === 0) return true;
   const va = timeValues(a);
   const vb = timeValues(b);
-  if (va.length > 0 && vb.length > 0) return va.some((x) => vb.some((y) => x.startsWith(y) || y.startsWith(x)));
+  if (va.length > 0 && vb.length > 0) return va.some((x) => vb.some((y) => sameTime(x, y)));
   const [dated, undated] = va.length > 0 ? [va, b] : vb.length > 0 ? [vb, a] : [[], undefined];
   const published = dayOf(undated?.article.published?.value);
   if (!undated || published === undefined) return true;
@@ -131,6 +134,19 @@ export function datesAligned(a: SentenceFeatures, b: SentenceFeatures): boolean 
     const day = dayOf(v);
     return day === undefined || Math.abs(day - published) <= UNDATED_WINDOW_DAYS * DAY_MS;
   });
+}
+
+/**
+ * Two time values can name one time: one contains the other as written ("2018-07" and
+ * "2018-07-25"), or, when one is a week ("zaplanowanych na przyszły tydzień" → "2018-W30"), their
+ * periods overlap (the week holds 25 July).
+ */
+function sameTime(x: string, y: string): boolean {
+  if (x.startsWith(y) || y.startsWith(x)) return true;
+  if (!x.includes('-W') && !y.includes('-W')) return false;
+  const px = periodOf(x);
+  const py = periodOf(y);
+  return px !== undefined && py !== undefined && px[0] <= py[1] && py[0] <= px[1];
 }
 
 const timeValueCache = new WeakMap<SentenceFeatures, string[]>();
@@ -167,6 +183,77 @@ export function figuresDisagree(a: SentenceFeatures, b: SentenceFeatures): boole
     if (same.length > 0 && !same.some((fb) => sameFigure(fa, fb))) return true;
   }
   return false;
+}
+
+interface VagueQuantity {
+  readonly least: number;
+  readonly most: number;
+  readonly unit: string;
+}
+
+interface VaguePhrase {
+  readonly words: readonly string[];
+  readonly least: number;
+  readonly most: number;
+}
+
+const vagueLists = new Map<string, ReadonlyMap<string, readonly VaguePhrase[]>>();
+
+/**
+ * Phrases naming a count by its order of magnitude (resources/<lang>/synthesis-vague-quantities.txt),
+ * by first word, longest first.
+ */
+function vaguePhrases(language: SentenceFeatures['language']): ReadonlyMap<string, readonly VaguePhrase[]> {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let byFirst = vagueLists.get(lang);
+  if (!byFirst) {
+    const map = new Map<string, VaguePhrase[]>();
+    for (const line of loadResource(lang, 'synthesis-vague-quantities')) {
+      const [phrase, range] = line.split(/:\s*/u, 2) as [string, string];
+      const [least, most] = range.split(/\s+/u).map(Number) as [number, number];
+      const words = phrase.trim().split(/\s+/u);
+      map.set(words[0]!, [...(map.get(words[0]!) ?? []), { words, least, most }].sort((x, y) => y.words.length - x.words.length));
+    }
+    byFirst = map;
+    vagueLists.set(lang, byFirst);
+  }
+  return byFirst;
+}
+
+const vagueCache = new WeakMap<SentenceFeatures, readonly VagueQuantity[]>();
+
+/** Counts the sentence gives by magnitude, with the unit of the word after them ("dziesiątki tysięcy osób"). */
+function vagueQuantities(s: SentenceFeatures): readonly VagueQuantity[] {
+  const cached = vagueCache.get(s);
+  if (cached) return cached;
+  const out: VagueQuantity[] = [];
+  const phrases = vaguePhrases(s.language);
+  for (let i = 0; i < s.words.length; i++) {
+    const p = phrases.get(s.words[i]!)?.find((x) => x.words.every((w, k) => s.words[i + k] === w));
+    // "100 tysięcy" is a figure (numbers.ts), not thousands.
+    if (!p || (i > 0 && mayStateFigures([s.words[i - 1]!], s.language))) continue;
+    const next = s.lemmas[i + p.words.length];
+    out.push({ least: p.least, most: p.most, unit: next ? unitOf(next, s.language) : '' });
+    i += p.words.length - 1;
+  }
+  vagueCache.set(s, out);
+  return out;
+}
+
+/**
+ * A count by magnitude in one sentence and a figure of the same unit outside its range in the other:
+ * "dziesiątki tysięcy osób" and "około 100 tys. osób" are two estimates, not one claim.
+ */
+function magnitudesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  if (a.figures.length === 0 && b.figures.length === 0) return false;
+  const check = (x: SentenceFeatures, y: SentenceFeatures): boolean =>
+    vagueQuantities(x).some((q) => q.unit !== '' && y.figures.some((f) => f.unit === q.unit && (f.value < q.least || f.value > q.most)));
+  return check(a, b) || check(b, a);
+}
+
+/** Figures of one unit or counts by magnitude that cannot be the same number, either way round. */
+function numbersDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  return figuresDisagree(a, b) || figuresDisagree(b, a) || magnitudesDisagree(a, b);
 }
 
 function placesDisagree(a: SentenceFeatures, b: SentenceFeatures): boolean {
@@ -444,6 +531,10 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
         if (a.sentence.articleIndex === b.sentence.articleIndex || !anchorsMatch(a.anchor!, b.anchor!)) continue;
         if (!datesAligned(a.sentence, b.sentence)) continue;
         if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
+        // A day, a meeting or a list of places is shared by many facts: two sentences giving other
+        // figures of one unit on it ("odwołano 600 lotów", "odwołanie czterech lotów") state two.
+        // Through a figure they agree on that figure; another one may be a second fact of the sentence.
+        if (a.anchor!.kind !== 'figure' && numbersDisagree(a.sentence, b.sentence)) continue;
         const score = similarity(a.sentence, b.sentence, features.idf);
         if (score >= (a.anchor!.kind === 'day' ? DAY_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY)) anchorPairs.push(a.id < b.id ? { a, b, score } : { a: b, b: a, score });
       }
@@ -458,7 +549,7 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .filter(({ a, b }) => {
       const x = a.sentence;
       const y = b.sentence;
-      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
+      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !magnitudesDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
     })
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
@@ -492,7 +583,9 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
  * docs/QUALITY.md, "Third round: citations"). Citation precision / recall over all nine: without
  * completion 0.965 / 0.662; coverage 0.2 and pair 0.25 without the core rule 0.970 / 0.672; coverage
  * 0.15, pair 0.2 without it 0.932 / 0.710 (precision falls); with the core rule at 0.5 (below) and
- * coverage 0.12, pair 0.1: 0.975 / 0.686; core 0.6: 0.980 / 0.679.
+ * coverage 0.12, pair 0.1: 0.975 / 0.686; core 0.6: 0.980 / 0.679. Swept again over every (fact,
+ * uncited article) pair of all twelve stories (docs/QUALITY.md, "Fourth round: citations"): no lower
+ * coverage, core, shared-word or pair setting gains more than 0.02 recall with precision ≥ 0.97.
  */
 /** Share of a claim's profile (below) a sentence of an uncited article must cover to be cited for it. */
 export const SUPPORT_COVERAGE = 0.12;
@@ -518,15 +611,48 @@ interface Profile {
 }
 
 /**
- * A sentence's terms for support: its content stems and names, plus the figures it states ("#324":
- * "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the days it names ("@2019-03-29"),
- * which features.ts keeps out of the wording terms.
+ * A sentence's terms for support: its names, its content words by derivation (`derivationKey`), plus
+ * the figures it states ("#324": "324 posłów" and "stosunkiem głosów 324 do 295" share it) and the
+ * days it names ("@2019-03-29"), which features.ts keeps out of the wording terms.
  */
 function supportTerms(s: SentenceFeatures): Set<string> {
-  const terms = new Set(s.terms);
+  const terms = new Set<string>();
+  for (const t of s.terms) if (t.startsWith('e:')) terms.add(t);
+  for (const lemma of s.lemmas) if (s.terms.has(stemOf(lemma))) terms.add(derivationKey(lemma, s.language));
   for (const f of s.figures) terms.add(`#${f.value}`);
   for (const t of s.times) if (/^\d{4}-\d{2}-\d{2}/.test(t.value)) terms.add(`@${t.value.slice(0, 10)}`);
   return terms;
+}
+
+/**
+ * A content word by what it derives from: a verbal noun and its verb share the key ("omówienie
+ * dostaw" and "omówić dostawy" → "~omów", "odwołanie"/"odwołać", "przyjęcie"/"przyjąć"), so a
+ * sentence naming the action with a noun states the claim that names it with a verb. Endings are
+ * data (resources/<lang>/synthesis-derivations.txt); a stem keeps DERIVATION_MIN_STEM letters.
+ */
+function derivationKey(lemma: string, language: SentenceFeatures['language']): string {
+  let key = derivationCache.get(lemma);
+  if (key === undefined) {
+    const ending = synthesisDerivations(language).find((e) => lemma.endsWith(e) && lemma.length - e.length >= DERIVATION_MIN_STEM);
+    key = `~${stemOf(ending ? lemma.slice(0, lemma.length - ending.length) : lemma)}`;
+    derivationCache.set(lemma, key);
+  }
+  return key;
+}
+
+const DERIVATION_MIN_STEM = 4;
+const derivationCache = new Map<string, string>();
+const derivations = new Map<string, readonly string[]>();
+
+/** Derivational endings, longest first (resources/<lang>/synthesis-derivations.txt). */
+function synthesisDerivations(language: SentenceFeatures['language']): readonly string[] {
+  const lang = language === 'en' ? 'en' : 'pl';
+  let list = derivations.get(lang);
+  if (!list) {
+    list = loadResource(lang, 'synthesis-derivations').flatMap((line) => line.split(/\s+/u)).filter(Boolean).sort((a, b) => b.length - a.length);
+    derivations.set(lang, list);
+  }
+  return list;
 }
 
 /** Weight of a term: figures and days count as content words of their rarity, names less. */
@@ -585,26 +711,29 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (list) list.push(s);
     else keys.set(key, [s]);
   }
-  const termsOf = new Map<SentenceFeatures, Set<string>>();
-  const postings = new Map<string, SentenceFeatures[][]>();
+  // Keys by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage).
+  const keyCopies = [...keys.values()];
+  const keyTerms = keyCopies.map((copies) => supportTerms(copies[0]!));
+  const termsOf = new Map<SentenceFeatures, Set<string>>(keyCopies.map((copies, k) => [copies[0]!, keyTerms[k]!]));
+  const postings = new Map<string, number[]>();
   const counts = new Map<string, number>();
   let candidates = 0;
-  for (const copies of keys.values()) {
-    const terms = supportTerms(copies[0]!);
-    termsOf.set(copies[0]!, terms);
+  keyCopies.forEach((copies, k) => {
     candidates += copies.length;
-    for (const t of terms) {
+    for (const t of keyTerms[k]!) {
       const list = postings.get(t);
-      if (list) list.push(copies);
-      else postings.set(t, [copies]);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
       counts.set(t, (counts.get(t) ?? 0) + copies.length);
     }
-  }
+  });
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
   const idf = new Map(features.idf);
   for (const [t, n] of counts) if (!idf.has(t)) idf.set(t, Math.log((features.sentences.length + 1) / n));
   const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
+  const walkable = (t: string): boolean => postings.has(t) && counts.get(t)! <= cap;
+  const covering = new KeyCoverage(postings, keyCopies.length);
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
     const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
@@ -612,18 +741,16 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (profile.norm === 0) return;
     const cited = new Set(g.members.map((m) => m.articleIndex));
     const negated = g.members.filter(denies).length * 2 > g.members.length;
-    const covered = new Map<SentenceFeatures[], number>();
-    for (const [t, w] of profile.weights) {
-      const list = postings.get(t);
-      if (!list || counts.get(t)! > cap) continue;
-      for (const copies of list) covered.set(copies, (covered.get(copies) ?? 0) + w);
-    }
+    const figures = g.anchor?.kind === 'figure' ? coreFigures(profile) : [];
+    // Two shared figures make any coverage enough (below); otherwise a key needs SUPPORT_COVERAGE.
+    const covered = covering.of(profile, walkable, figures.length >= 2 ? 0 : SUPPORT_COVERAGE * profile.norm);
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
-    for (const [copies, w] of covered) {
+    for (const { key: k, weight: w } of covered) {
+      const copies = keyCopies[k]!;
       const s = copies[0]!;
-      const terms = termsOf.get(s)!;
+      const terms = keyTerms[k]!;
       // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
-      const figured = g.anchor?.kind === 'figure' && sharesFigures(terms, profile);
+      const figured = sharesFigures(terms, figures);
       const score = w / profile.norm + (figured ? 1 : 0);
       if (score < SUPPORT_COVERAGE) continue;
       const open = copies.filter((c) => !cited.has(c.articleIndex) && !((best.get(c.articleIndex)?.score ?? -1) >= score));
@@ -639,21 +766,90 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
 }
 
 /**
+ * How much of a claim's profile each sentence key covers: the sum of the weights of the profile's
+ * terms the key holds, over the terms whose postings are walked (`walkable`), added in the
+ * profile's term order. Keys come in the order a walk of those postings in profile order first
+ * meets them (ties in score go to the first met). Only keys that can cover `minimum` are wanted:
+ * a key none of the heavier terms holds cannot reach it when the lightest terms together fall
+ * short of it, so only keys the heavier terms meet are summed and returned (the long postings
+ * are those of frequent, light terms, which most keys meet only through).
+ */
+class KeyCoverage {
+  /** 1: met by a heavier term; 2: and listed in `met`. */
+  private readonly state: Uint8Array;
+  private readonly sums: Float64Array;
+  private readonly met: number[] = [];
+
+  constructor(
+    private readonly postings: ReadonlyMap<string, readonly number[]>,
+    keys: number,
+  ) {
+    this.state = new Uint8Array(keys);
+    this.sums = new Float64Array(keys);
+  }
+
+  of(profile: Profile, walkable: (t: string) => boolean, minimum: number): { key: number; weight: number }[] {
+    const lists: (readonly number[])[] = [];
+    const weights: number[] = [];
+    for (const [t, w] of profile.weights) {
+      if (!walkable(t)) continue;
+      lists.push(this.postings.get(t)!);
+      weights.push(w);
+    }
+    // Far below any difference of coverage that matters, far above the rounding of a sum of terms.
+    const below = minimum * (1 - 1e-9);
+    const light = new Uint8Array(lists.length);
+    let lightTotal = 0;
+    for (const i of weights.map((_, i) => i).sort((x, y) => weights[x]! - weights[y]!)) {
+      if (lightTotal + weights[i]! >= below) break;
+      lightTotal += weights[i]!;
+      light[i] = 1;
+    }
+    const { state, sums, met } = this;
+    for (let i = 0; i < lists.length; i++) if (!light[i]) for (const k of lists[i]!) state[k] = 1;
+    met.length = 0;
+    for (let i = 0; i < lists.length; i++) {
+      const w = weights[i]!;
+      for (const k of lists[i]!) {
+        if (state[k] === 0) continue;
+        if (state[k] === 1) {
+          state[k] = 2;
+          met.push(k);
+        }
+        sums[k]! += w;
+      }
+    }
+    return met.map((key) => {
+      const weight = sums[key]!;
+      sums[key] = 0;
+      state[key] = 0;
+      return { key, weight };
+    });
+  }
+}
+
+/**
  * The sentence states two figures most of the claim's wordings state (its core): "324 posłów … 295"
  * and "324 do 295". Asked only of claims joined through a figure: in a claim joined by wording, a
  * figure may belong to another fact of a long sentence ("324 posłów" in Labour's vote against).
  */
-function sharesFigures(terms: ReadonlySet<string>, profile: Profile): boolean {
+function sharesFigures(terms: ReadonlySet<string>, figures: readonly string[]): boolean {
+  if (figures.length < 2) return false;
   let n = 0;
-  for (const t of profile.core.keys()) if (t.startsWith('#') && terms.has(t)) n++;
+  for (const t of figures) if (terms.has(t)) n++;
   return n >= 2;
+}
+
+/** The figures of a claim's core ("#324"), listed once per claim rather than per sentence it is weighed against. */
+function coreFigures(profile: Profile): string[] {
+  return [...profile.core.keys()].filter((t) => t.startsWith('#'));
 }
 
 /** Polarity, figures, places and dates agree with every member. */
 function agrees(s: SentenceFeatures, g: SentenceGroup, wordings: readonly SentenceFeatures[], negated: boolean): boolean {
   if (denies(s) !== negated) return false;
   // Figures and places are the wording's; dates also depend on the article's day when undated.
-  if (!wordings.every((m) => !figuresDisagree(s, m) && !figuresDisagree(m, s) && !placesDisagree(s, m))) return false;
+  if (!wordings.every((m) => !numbersDisagree(s, m) && !placesDisagree(s, m))) return false;
   return datedMembers(g).every((m) => datesAligned(s, m));
 }
 

@@ -18,6 +18,9 @@
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
+ *    Figures: two shares of one whole ("6 procent z 2400 lotów", "17 proc. z 2400") are compared
+ *    however their sentences are worded, unless they add up to it (its two sides); figures of
+ *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures.
  * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read
@@ -30,10 +33,9 @@ import type { EpistemicStatus } from './input.ts';
 import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon } from './resources.ts';
 import { placeKey } from './places.ts';
-import { sameFigure } from './numbers.ts';
-import { eventValues, figureValues, isLocalWhereabouts, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
+import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
-import { loadResource, type ResourceLanguage } from '../resources.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
 export { placeKey } from './places.ts';
@@ -92,9 +94,18 @@ function peopleOf(s: SentenceFeatures): Set<string> {
   return people;
 }
 
-/** Periods within HAPPENING_DAYS and one set of people inside the other. */
-function sameHappening(a: SlotValue, b: SlotValue): boolean {
-  if (!samePeriod(a.reported, b.reported)) return false;
+/**
+ * A standing description: no time of its own and no past tense ("Nord Stream 2 to projekt … z
+ * Wyborga w Rosji"): it says how things are, whatever day it was published.
+ */
+const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.past;
+
+/**
+ * Periods within HAPPENING_DAYS and one set of people inside the other. `standing`: two timeless
+ * wordings of one description are compared whenever they were published.
+ */
+function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
+  if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
   const pa = peopleOf(a.reported);
   const pb = peopleOf(b.reported);
   if (pa.size === 0 || pb.size === 0) return true;
@@ -158,18 +169,30 @@ function disputed(a: ValueGroup, b: ValueGroup): boolean {
   return onlyA.length > 0 && onlyB.length > 0;
 }
 
-/** What else two values' sentences must share to be about one happening. */
-type Evidence = 'none' | 'context' | 'people';
+/**
+ * What else two values' sentences must share to be about one happening; `paraphrase`: none, the
+ * two are near-identical wordings (slots.ts paraphrasePlaceValues), and standing descriptions meet
+ * across time.
+ */
+type Evidence = 'none' | 'paraphrase' | 'context' | 'people';
 
 function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, evidence: Evidence): boolean {
-  if (evidence === 'none') return true;
+  if (evidence === 'none' || evidence === 'paraphrase') return true;
   const a = x.reported;
   const b = y.reported;
   const pa = peopleOf(a);
   const samePerson = [...peopleOf(b)].some((p) => pa.has(p));
   // A figure's sentences are about one thing when one mostly holds the other's words ("odwołał ok.
   // 400 lotów" inside "odwołano ponad 600 lotów, w tym z Polski"), or when they name the same person.
-  if (evidence === 'context') return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+  if (evidence === 'context') {
+    if (x.predicates && y.predicates) return [...x.predicates].some((p) => y.predicates!.has(p));
+    if (x.whole && y.whole && sameFigure(x.whole, y.whole)) return !complementary(x.figure!, y.figure!, x.whole);
+    // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
+    const px = placeKeysOf(a, 'LOC');
+    const py = placeKeysOf(b, 'LOC');
+    if (px.size > 0 && py.size > 0 && ![...px].some((p) => py.has(p))) return false;
+    return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+  }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
 }
@@ -189,7 +212,7 @@ function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, numbe
       if (seen.has(pair)) continue;
       seen.add(pair);
       if (exclusive && (placeKeysOf(x.sentence).has(b.key) || placeKeysOf(y.sentence).has(a.key))) continue;
-      if (sameHappening(x, y) && related(x, y, idf, evidence)) return true;
+      if (sameHappening(x, y, evidence === 'paraphrase') && related(x, y, idf, evidence)) return true;
     }
   }
   return false;
@@ -208,12 +231,35 @@ function done(v: SlotValue, doneArticles: ReadonlySet<string>): boolean {
   return s.past || doneArticles.has(s.article.id);
 }
 
+/**
+ * How two values may be ordered: `paraphrase`, two wordings of one description (publication days
+ * order no standing description); `growing`, a list that may grow (a tie day is allowed).
+ */
+interface Ordering {
+  readonly paraphrase?: boolean;
+  readonly growing?: boolean;
+}
+
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
-function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>): boolean {
+function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, { paraphrase = false, growing = false }: Ordering = {}): boolean {
   const de = reportDays(earlier);
   const dl = reportDays(later);
-  if (de && dl && Math.max(...de) !== Math.min(...dl)) {
-    return Math.max(...de) < Math.min(...dl) && later.items.some((i) => i.sentence.epistemic !== 'hedged');
+  // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
+  // days they were published: a later one corrects nothing an earlier one expected.
+  const standing = paraphrase && [...earlier.items, ...later.items].every((i) => timeless(i.reported));
+  if (de && dl && !standing) {
+    // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
+    // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
+    // count ("odwołał już 6 procent", later 17) or an announced list that spreads.
+    const toldPast = (g: ValueGroup): boolean => g.items.every((i) => i.predicates !== undefined && i.reported.past && i.sentence.epistemic !== 'hedged');
+    const bothDone = toldPast(earlier) && toldPast(later);
+    const stated = !bothDone && later.items.some((i) => i.sentence.epistemic !== 'hedged');
+    const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
+    if (lastE < firstL) return stated;
+    // A list that grows: the day the longer list first appears may still carry the shorter one (a
+    // slower outlet) when the shorter began earlier and is not reported after that day.
+    if (growing && lastE === firstL && firstE < firstL && lastE < lastL) return stated;
+    if (lastE !== firstL) return false;
   }
   return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
 }
@@ -238,9 +284,9 @@ function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly Value
 }
 
 /** Contradiction, update or dispute for two groups that cannot both hold. */
-function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>): Conflict {
-  if (supersedes(a, b, doneArticles)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
-  if (supersedes(b, a, doneArticles)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
+function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles: ReadonlySet<string>, ordering: Ordering = {}): Conflict {
+  if (supersedes(a, b, doneArticles, ordering)) return toConflict(slot, 'update', [a, b], ['superseded', 'current']);
+  if (supersedes(b, a, doneArticles, ordering)) return toConflict(slot, 'update', [b, a], ['superseded', 'current']);
   const denies = (g: ValueGroup): boolean => g.items.some((i) => i.sentence.epistemic === 'denied');
   if (denies(b) && !denies(a)) return toConflict(slot, 'dispute', [a, b]);
   if (denies(a) && !denies(b)) return toConflict(slot, 'dispute', [b, a]);
@@ -258,6 +304,7 @@ function pairConflicts(
   ctx: PairingContext,
   contains: (outer: ValueGroup, inner: ValueGroup) => boolean,
   evidence: Evidence,
+  regions: ReadonlySet<string> = new Set(),
 ): Conflict[] {
   const groups = groupValues(values);
   const out: Conflict[] = [];
@@ -270,7 +317,9 @@ function pairConflicts(
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {
-        out.push(opposed(slot, a, b, ctx.doneArticles));
+        // A region of the story ("Pendżab", which holds Multan) may hold the other place too.
+        if (regions.has(a.key) || regions.has(b.key)) continue;
+        out.push(opposed(slot, a, b, ctx.doneArticles, { paraphrase: evidence === 'paraphrase' }));
         continue;
       }
       // A chain city ⊂ region ⊂ country keeps only its direct links.
@@ -301,23 +350,65 @@ export function datesApart(a: string, b: string): boolean {
   return Math.abs(x - y) > MAX_DATE_CONFLICT_DAYS * 86_400_000;
 }
 
-/** Place lists against the most widely reported list: both-way differences conflict; additions may update. */
+/**
+ * Lists an article restates more fully: "z pięciu krajów: Hiszpanii, Belgii, Portugalii i Holandii"
+ * (a name lost to a typo) beside the article's full list of five is the same article's partial
+ * restatement, not a second report. Lists inside a larger list of their own article are left out.
+ */
+function fullestLists(values: readonly SlotValue[]): SlotValue[] {
+  const byArticle = new Map<string, SlotValue[]>();
+  for (const v of values) byArticle.set(v.sentence.article.id, [...(byArticle.get(v.sentence.article.id) ?? []), v]);
+  return values.filter((v) => !byArticle.get(v.sentence.article.id)!.some((o) => o.places!.length > v.places!.length && v.places!.every((p) => o.places!.includes(p))));
+}
+
+/**
+ * Place lists, those given as examples ("m.in.") left out. Against the most widely reported list, both-way differences conflict ("Hiszpania,
+ * Portugalia, Belgia" vs "Belgia, Portugalia, Holandia") when the sentences are about one thing.
+ * Between any two lists, one wholly inside a longer one reported later is an update: a strike that
+ * spreads ("w Irlandii, Szwecji i Belgii" on one day, "w Niemczech, Belgii, Szwecji i Irlandii"
+ * the next); three or more shared places (MIN_UPDATED_LIST), more than half of the longer list,
+ * within HAPPENING_DAYS are the happening's evidence. A longer list reported alongside or before
+ * is only a fuller one (fewer details, no conflict).
+ */
+/**
+ * Places a list must name to be updated by a longer one: two places are mostly examples picked
+ * from a longer list ("najwięcej w Niemczech, w Belgii ponad 100"; "z Barcelony i Alicante").
+ */
+const MIN_UPDATED_LIST = 3;
+
+/** A list given as examples ("m.in. Polska, Ukraina i USA"): conflict-grammar.txt `partial`. */
+function examplesOnly(v: SlotValue): boolean {
+  const s = v.sentence;
+  const { partial } = conflictGrammar(s.language);
+  return s.words.some((_, i) => partial.some((p) => p.every((w, k) => s.words[i + k] === w)));
+}
+
 function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
-  const groups = groupValues(values).sort((a, b) => b.articles.size - a.articles.size);
-  const main = groups[0];
-  if (!main) return [];
+  const groups = groupValues(fullestLists(values).filter((v) => !examplesOnly(v))).sort((a, b) => b.articles.size - a.articles.size);
   const out: Conflict[] = [];
-  for (const other of groups.slice(1)) {
-    if (!disputed(main, other) || !comparable(main, other, ctx.idf, 'context')) continue;
-    const mp = main.items[0]!.places!;
-    const op = other.items[0]!.places!;
-    // Lists of one happening share places; "Wielka Brytania, Irlandia" is another strike's.
-    if (!mp.some((p) => op.includes(p))) continue;
-    const onlyMain = mp.filter((p) => !op.includes(p));
-    const onlyOther = op.filter((p) => !mp.includes(p));
-    if (onlyMain.length > 0 && onlyOther.length > 0) out.push(opposed('place', main, other, ctx.doneArticles));
-    else if (onlyOther.length > 0 && supersedes(main, other, ctx.doneArticles)) out.push(toConflict('place', 'update', [main, other], ['superseded', 'current']));
-    else if (onlyMain.length > 0 && supersedes(other, main, ctx.doneArticles)) out.push(toConflict('place', 'update', [other, main], ['superseded', 'current']));
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      if (!disputed(a, b)) continue;
+      const ap = a.items[0]!.places!;
+      const bp = b.items[0]!.places!;
+      // Lists of one happening share places; "Wielka Brytania, Irlandia" is another strike's.
+      if (!ap.some((p) => bp.includes(p))) continue;
+      const onlyA = ap.filter((p) => !bp.includes(p));
+      const onlyB = bp.filter((p) => !ap.includes(p));
+      if (onlyA.length > 0 && onlyB.length > 0) {
+        if (i === 0 && comparable(a, b, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
+        continue;
+      }
+      const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
+      // A list grows by a few places; three of ten member states are another list's.
+      const [fewer, more] = [small.items[0]!.places!.length, large.items[0]!.places!.length];
+      if (fewer < MIN_UPDATED_LIST || 2 * fewer <= more) continue;
+      if (supersedes(small, large, ctx.doneArticles, { growing: true }) && comparable(small, large, ctx.idf, 'none')) {
+        out.push(toConflict('place', 'update', [small, large], ['superseded', 'current']));
+      }
+    }
   }
   return out;
 }
@@ -342,8 +433,10 @@ function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext)
  * Ancestors of a place, by place key: the resource's containment plus "A w B" written in the story
  * ("Bajkonuru w Kazachstanie").
  */
-function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
+function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => Set<string>; regions: ReadonlySet<string> } {
   const parents = new Map<string, Set<string>>();
+  // Places the story writes as holding another ("w Multan w Pendżabie"): regions of its own.
+  const regions = new Set<string>();
   const link = (child: string, parent: string): void => {
     const set = parents.get(child) ?? new Set<string>();
     set.add(parent);
@@ -354,12 +447,15 @@ function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
     const places = s.mentions.filter((m) => m.type !== 'PER');
     for (let i = 0; i + 1 < places.length; i++) {
       const gap = s.sentence.text.slice(places[i]!.end - s.sentence.start, places[i + 1]!.start - s.sentence.start).trim();
-      if (placePrepositions.has(lower(gap))) link(placeKey(places[i]!.base, s.language), placeKey(places[i + 1]!.base, s.language));
+      if (!placePrepositions.has(lower(gap))) continue;
+      const parent = placeKey(places[i + 1]!.base, s.language);
+      link(placeKey(places[i]!.base, s.language), parent);
+      regions.add(parent);
     }
   }
   const language = features.sentences[0]?.language ?? 'pl';
   for (const [child, parent] of synthesisLexicon(language).placeParents) link(placeKey(child, language), placeKey(parent, language));
-  return (key) => {
+  const ancestors = (key: string): Set<string> => {
     const out = new Set<string>();
     const queue = [key];
     while (queue.length > 0) {
@@ -371,6 +467,7 @@ function placeAncestors(features: StoryFeatures): (key: string) => Set<string> {
     }
     return out;
   };
+  return { ancestors, regions };
 }
 
 function dateContains(outer: string, inner: string): boolean {
@@ -392,32 +489,6 @@ function doneArticles(features: StoryFeatures): Set<string> {
   return out;
 }
 
-interface ConflictGrammar {
-  readonly wholeOf: ReadonlySet<string>;
-  readonly relatives: ReadonlySet<string>;
-  readonly deictic: ReadonlySet<string>;
-}
-
-const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
-
-/** resources/<lang>/conflict-grammar.txt. */
-function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
-  let grammar = grammarCache.get(lang);
-  if (!grammar) {
-    const keyed = new Map<string, Set<string>>();
-    for (const line of loadResource(lang, 'conflict-grammar')) {
-      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
-      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
-    }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set() };
-    grammarCache.set(lang, grammar);
-  }
-  return grammar;
-}
-
-/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
-const WHOLE_GAP = 2;
 
 /**
  * A figure that is the whole of a count before it ("190 z 2400 lotów", "niecałe 200 z łącznie
@@ -433,12 +504,36 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
     if (!wholeOf.has(s.words[j]!)) continue;
     const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
     const count = s.figures.find((f) => f.end === end && f.unit === '');
-    if (!count) return /^\d/u.test(s.words[j - 1]!) ? null : undefined;
+    // The whole of a share ("6 procent z ponad 2400 lotów"): the share is the value (wholeAfter).
+    if (!count) return /^\d/u.test(s.words[j - 1]!) || s.figures.some((f) => f.end === end) ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
     const figure = { ...count, unit: v.figure!.unit, text: `${count.text} ${unitWord}` };
     return { ...v, key: `${figure.unit}:${figure.value}`, label: figure.text, figure };
   }
   return undefined;
+}
+
+/**
+ * A share with its whole: "6 procent z ponad 2400 lotów", "17 proc. z łącznie ponad 2400
+ * rozkładowych lotów". Two shares of one whole measure the same thing, however differently the
+ * sentences around them are worded (`related`).
+ */
+function withWhole(v: SlotValue): SlotValue {
+  const s = v.sentence;
+  const { wholeOf } = conflictGrammar(s.language);
+  const after = s.wordStarts.findIndex((start) => start >= v.figure!.end);
+  if (after < 0 || !wholeOf.has(s.words[after]!)) return v;
+  const limit = s.wordStarts[Math.min(s.words.length - 1, after + 1 + WHOLE_GAP)]!;
+  const whole = s.figures.find((f) => f.start > s.wordStarts[after]! && f.start <= limit && f.unit !== '');
+  return whole ? { ...v, whole } : v;
+}
+
+/**
+ * Two counts of one whole that add up to it are its two sides ("2150 z 2400 lotów odbędzie się",
+ * "250 lotów z 2400 odwołano"), not two reports of one count.
+ */
+function complementary(a: Figure, b: Figure, whole: Figure): boolean {
+  return a.unit === b.unit && Math.abs(a.value + b.value - whole.value) <= APPROXIMATE_TOLERANCE * whole.value;
 }
 
 /**
@@ -492,13 +587,14 @@ function namedInSentence(v: SlotValue): boolean {
   return lower(v.sentence.sentence.text).includes(v.key);
 }
 
-/** Place keys a sentence names. */
-const placeKeysCache = new WeakMap<SentenceFeatures, Set<string>>();
-function placeKeysOf(s: SentenceFeatures): Set<string> {
-  let keys = placeKeysCache.get(s);
+/** Place keys a sentence names: any name but a person's (the entity layer may type a city as an organisation), or locations only. */
+const placeKeysCache = { any: new WeakMap<SentenceFeatures, Set<string>>(), LOC: new WeakMap<SentenceFeatures, Set<string>>() };
+function placeKeysOf(s: SentenceFeatures, only: 'any' | 'LOC' = 'any'): Set<string> {
+  const cache = placeKeysCache[only];
+  let keys = cache.get(s);
   if (!keys) {
-    keys = new Set(s.mentions.filter((m) => m.type !== 'PER').map((m) => placeKey(m.base, s.language)));
-    placeKeysCache.set(s, keys);
+    keys = new Set(s.mentions.filter((m) => (only === 'LOC' ? m.type === 'LOC' : m.type !== 'PER')).map((m) => placeKey(m.base, s.language)));
+    cache.set(s, keys);
   }
   return keys;
 }
@@ -524,10 +620,13 @@ function chainUpdates(conflicts: readonly Conflict[]): Conflict[] {
   return out;
 }
 
-/** One conflict found through several pairs of sentences (the same two values, the same kind) is reported once, citing them all. */
+/** One conflict found through several pairs of sentences (the same two values, the same kind, a contradiction's in either order) is reported once, citing them all. */
 function mergeSame(conflicts: readonly Conflict[]): Conflict[] {
   const byKey = new Map<string, Conflict>();
-  for (const c of conflicts) {
+  for (const found of conflicts) {
+    // A contradiction has no order: "Wyborg vs Ust-Ługa" found through one pair of sentences and
+    // "Ust-Ługa vs Wyborg" through another are one conflict.
+    const c = found.kind === 'contradiction' && found.values.length === 2 && found.values[0]!.value > found.values[1]!.value ? { ...found, values: [found.values[1]!, found.values[0]!] } : found;
     const key = [c.slot, c.kind, ...c.values.map((v) => `${v.value}\u0000${v.state ?? ''}`)].join('\u0001');
     const seen = byKey.get(key);
     if (!seen) {
@@ -573,18 +672,20 @@ const PARAPHRASE_SIMILARITY = 0.5;
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
   const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features) };
   const events = eventValues(features);
-  const ancestors = placeAncestors(features);
+  const { ancestors, regions } = placeAncestors(features);
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
-    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'none'))),
+    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
+    ...pairConflicts('place', facilityValues(features), ctx, placeContains, 'none', regions),
     ...listConflicts(listValues(features), ctx),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
-      return part === null ? [] : [part ?? v];
+      return part === null ? [] : [withWhole(part ?? v)];
     }), ctx, () => false, 'context'),
+    ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
   ];
   const kept: Conflict[] = [];

@@ -138,7 +138,8 @@ function wordingOf(text: string, tokens: readonly WordToken[], lexicon: Synthesi
   let wording = wordings.get(text);
   if (!wording) {
     const words = tokens.map((t) => lower(t.text));
-    const lemmas = tokens.map((t, i) => (t.lemma ? lower(t.lemma) : words[i]!));
+    // Most lemmas are the lower-cased word itself (the stored form's "0"): no second lower-casing.
+    const lemmas = tokens.map((t, i) => (!t.lemma || t.lemma === words[i] ? words[i]! : lower(t.lemma)));
     const standalone = isStandalone(text, words.length, false);
     wording = {
       words,

@@ -127,8 +127,10 @@ function buildClaims(
 }
 
 function claimSentence(s: SentenceFeatures, marks: ReturnType<typeof conflictMarks>): ClaimSentence {
-  const citation = { article: s.article.id, start: s.sentence.start, end: s.sentence.end };
-  return { ...citation, text: s.article.text.slice(s.sentence.start, s.sentence.end), epistemic: s.epistemic, status: sentenceStatus(citation, s.epistemic, marks) };
+  const { start, end } = s.sentence;
+  const citation = { article: s.article.id, start, end };
+  // Spelled out rather than spread: one per cited sentence of every claim.
+  return { article: citation.article, start, end, text: s.article.text.slice(start, end), epistemic: s.epistemic, status: sentenceStatus(citation, s.epistemic, marks) };
 }
 
 /**

@@ -37,6 +37,9 @@ const UNIT_STEM = 6;
 /** Approximate values within this share of each other are one figure ("niecałe 200" and 190). */
 export const APPROXIMATE_TOLERANCE = 0.1;
 
+/** Plural genitive adjectives skipped before the unit word ("rozkładowych europejskich lotów"). */
+const MAX_UNIT_ADJECTIVES = 2;
+
 const cache = new Map<ResourceLanguage, NumberLexicon>();
 
 function lexicon(language: Language): NumberLexicon {
@@ -116,11 +119,13 @@ export function figures(text: string, words: readonly FigureWord[], language: La
       value = base * magnitude[1];
       j++;
     }
-    // An adjective between the number and what it counts: "600 odwołanych lotów".
-    if (words[j] && words[j + 1] && /(?:ych|ich)$/u.test(lower(words[j]!.text))) j++;
+    // Adjectives between the number and what it counts: "600 odwołanych lotów", "2400
+    // rozkładowych europejskich lotów".
+    for (let k = 0; k < MAX_UNIT_ADJECTIVES && words[j] && words[j + 1] && /(?:ych|ich)$/u.test(lower(words[j]!.text)); k++) j++;
     const unitWord = words[j];
-    // A unit is a word of three letters or more ("lotów", "proc."): not "i", "w", "z".
-    const unitLemma = unitWord && /^\p{L}{3}/u.test(unitWord.text) ? lower(unitWord.lemma) : '';
+    // A unit is a word of three letters or more ("lotów", "proc."): not "i", "w", "z"; or a shorter
+    // abbreviation listed as a unit ("374 km" as "374 kilometry").
+    const unitLemma = unitWord && (/^\p{L}{3}/u.test(unitWord.text) || lex.unitOf.has(lower(unitWord.text))) ? lower(unitWord.lemma) : '';
     if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
     const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
     const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text) ?? 0, words[i - 1]!, w);

@@ -11,19 +11,42 @@ import { synthesisLexicon } from './resources.ts';
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
+/** Lower case, "ł" as "l", diacritics dropped: "Płn." → "pln.". */
+const fold = (text: string): string => lower(text).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
+
 /**
- * Folded four-letter prefixes per word, so inflected and base forms of a place name meet:
- * "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔ "Władywostok".
+ * Folded four-letter prefixes per word, a final vowel dropped first, so inflected and base forms
+ * of a place name meet: "Dalekim Wschodzie Rosji" ↔ "Daleki Wschód Rosji", "Władywostoku" ↔
+ * "Władywostok", "Ust-Ługi" ↔ "Ust-Ługa".
  */
 export function placeSignature(name: string): string {
-  return lower(name)
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return fold(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
-    .map((w) => w.slice(0, 4))
+    .map((w) => abbreviations().get(w) ?? w)
+    // A case ending is a final vowel; a four-letter name inflects inside its prefix ("Ługa"/"Ługi").
+    .map((w) => (w.length >= 4 ? w.replace(/[aeiouy]$/u, '') : w).slice(0, 4))
     .join(' ');
+}
+
+let abbreviationCache: Map<string, string> | undefined;
+
+/**
+ * Abbreviated words of place names, folded ("pln" → "polnocna"): "Irlandia Płn." is "Irlandia
+ * Północna". From the `place-abbreviation` lines of resources/pl/conflict-grammar.txt.
+ */
+function abbreviations(): ReadonlyMap<string, string> {
+  if (!abbreviationCache) {
+    abbreviationCache = new Map();
+    for (const line of loadResource('pl', 'conflict-grammar')) {
+      if (!line.startsWith('place-abbreviation:')) continue;
+      for (const pair of line.slice(line.indexOf(':') + 1).trim().split(/\s+/u)) {
+        const [short, full] = pair.split('=') as [string, string];
+        abbreviationCache.set(fold(short).replace(/\.$/u, ''), fold(full));
+      }
+    }
+  }
+  return abbreviationCache;
 }
 
 interface PlaceNames {

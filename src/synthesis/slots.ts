@@ -9,7 +9,9 @@
  * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
  *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego
  *   dnia", resources synthesis-measures);
+ * - duration: "spędziła osiem lat", kept with the verbs next to it (durations compare within one verb);
  * - date: a time expression in a happening sentence;
+ * - facility: the town of the story's prison or hospital ("z więzienia w Lahaur"), conflict-grammar.txt;
  * - whereabouts: where the story's main person is ("jest w samolocie", "przewieziona w bezpieczne
  *   miejsce na terenie Pakistanu"), for disputes (resources synthesis-whereabouts);
  * - person: the named speaker of one quote given differently by two articles.
@@ -50,6 +52,10 @@ export interface SlotValue {
   readonly reported: SentenceFeatures;
   readonly citation: Citation;
   readonly figure?: Figure;
+  /** The whole a figure is a share of ("6 procent z ponad 2400 lotów": 2400 flights), set by conflicts.ts. */
+  readonly whole?: Figure;
+  /** Content lemmas next to a duration ("spędziła osiem lat" → spędzić): durations compare within one predicate. */
+  readonly predicates?: ReadonlySet<string>;
   /** Place keys of a list. */
   readonly places?: readonly string[];
 }
@@ -151,13 +157,13 @@ function placeValue(s: SentenceFeatures, at: number, subject: string, reported: 
   return place ? [{ slot: 'place', key: place.key, label: place.label, subject, sentence: s, reported, citation: citationOf(s) }] : [];
 }
 
-/** Places after a locative preposition shortly after an event word. */
-function placesIn(s: SentenceFeatures, anchors: readonly number[]): SlotValue[] {
+/** Places after a locative preposition shortly (`reach` words at most) after an event word. */
+function placesIn(s: SentenceFeatures, anchors: readonly number[], reach = EVENT_TO_PLACE_WORDS): SlotValue[] {
   const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
   const out: SlotValue[] = [];
   s.words.forEach((w, prep) => {
     if (!placePrepositions.has(w)) return;
-    const anchor = anchors.filter((a) => a < prep && prep - a <= EVENT_TO_PLACE_WORDS).pop();
+    const anchor = anchors.filter((a) => a < prep && prep - a <= reach).pop();
     if (anchor === undefined) return;
     // The window ends at the first word that can be neither the name nor lead up to it.
     const window: number[] = [];
@@ -249,6 +255,47 @@ export function isLocalWhereabouts(label: string, language: SentenceFeatures['la
   return lex.nouns.includes(label) && !lex.travel.has(label);
 }
 
+interface ConflictGrammar {
+  readonly wholeOf: ReadonlySet<string>;
+  readonly relatives: ReadonlySet<string>;
+  readonly deictic: ReadonlySet<string>;
+  readonly ago: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
+  /** Words that mark a list as examples ("m.in.", "między innymi"), each as its words. */
+  readonly partial: readonly (readonly string[])[];
+  /** Facility nouns by their stem (NOUN_STEM letters). */
+  readonly facilities: ReadonlyMap<string, string>;
+}
+
+const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
+
+/** resources/<lang>/conflict-grammar.txt. */
+export function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let grammar = grammarCache.get(lang);
+  if (!grammar) {
+    const keyed = new Map<string, Set<string>>();
+    for (const line of loadResource(lang, 'conflict-grammar')) {
+      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
+      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
+    }
+    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set(), facilities: new Map([...(keyed.get('facility') ?? [])].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...(keyed.get('partial') ?? [])].map((p) => p.split('_')) };
+    grammarCache.set(lang, grammar);
+  }
+  return grammar;
+}
+
+/** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
+export const WHOLE_GAP = 2;
+
+/** Whether `whole` follows `part` as its whole: "190 z 2400 lotów", "250 lotów z prawie 2400". */
+function wholeOfPart(s: SentenceFeatures, part: Figure, whole: Figure): boolean {
+  if (whole.start <= part.end) return false;
+  const { wholeOf } = conflictGrammar(s.language);
+  const between = s.words.filter((_, i) => s.wordStarts[i]! >= part.end && s.wordStarts[i]! < whole.start);
+  return between.length >= 1 && between.length <= 1 + WHOLE_GAP && wholeOf.has(between[0]!);
+}
+
 const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);
 
 /** A per-period word within three words after the figure, or the word before it ("codziennych"). */
@@ -275,14 +322,62 @@ export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFe
       if (!s.claimable) continue;
       const counted = s.figures.filter((f) => f.unit !== '' && !isDuration(f.unit, s.language));
       for (const f of counted) {
-        if (counted.some((g) => g !== f && g.unit === f.unit) || perPeriod(s, f)) continue;
+        // A count and its whole ("250 lotów z 2400") are no breakdown: the conflicts step reads the count.
+        if (counted.some((g) => g !== f && g.unit === f.unit && !wholeOfPart(s, f, g) && !wholeOfPart(s, g, f)) || perPeriod(s, f)) continue;
         candidates.push({ s, f });
       }
     }
     for (const { s, f } of candidates) {
-      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s));
+      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
       if (part) continue;
       out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f });
+    }
+  }
+  return out;
+}
+
+/** Words before and after a duration read as its predicate: "Bibi spędziła osiem lat", "osiem lat spędziła". */
+const PREDICATE_BEFORE = 2;
+const PREDICATE_AFTER = 1;
+/** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
+const MIN_PREDICATE_LETTERS = 4;
+
+const functionWordsCache = new Map<ResourceLanguage, ReadonlySet<string>>();
+function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
+  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  let words = functionWordsCache.get(lang);
+  if (!words) {
+    words = new Set(loadResource(lang, 'function-words').map(lower));
+    functionWordsCache.set(lang, words);
+  }
+  return words;
+}
+
+/**
+ * Durations a source states of a happening ("spędziła osiem lat w celi śmierci", "Spędziła 10 lat
+ * w więzieniu"): each keeps the verbs next to it (not the auxiliaries of conflict-grammar.txt:
+ * "ma potrwać" keeps "potrwać"), and two compare only when they share one,
+ * so "od dziewięciu lat cierpią" never meets "przez osiem lat pozostawała". A point in time
+ * ("dziewięć lat temu", "cztery lata później": the `ago` words of conflict-grammar.txt) is none.
+ */
+export function durationValues(features: StoryFeatures): SlotValue[] {
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const { ago, auxiliaries } = conflictGrammar(s.language);
+    const skip = functionWords(s.language);
+    // A Polish verb's lemma is its infinitive ("spędzić", "trwać", "móc"); English lemmas carry no mark.
+    const verbLemma = s.language === 'en' ? /^\p{L}+$/u : /^(?!.*(?:ość|ęść)$).*ć$/u;
+    for (const f of s.figures) {
+      if (f.unit === '' || !isDuration(f.unit, s.language)) continue;
+      const first = wordIndexAt(s, f.start);
+      let last = first;
+      while (last + 1 < s.words.length && s.wordStarts[last + 1]! < f.end) last++;
+      if (first < 0 || ago.has(s.words[last + 1] ?? '')) continue;
+      const near = [...s.lemmas.slice(Math.max(0, first - PREDICATE_BEFORE), first), ...s.lemmas.slice(last + 1, last + 1 + PREDICATE_AFTER)];
+      const predicates = new Set(near.map(lower).filter((l) => l.length >= MIN_PREDICATE_LETTERS && !skip.has(l) && !auxiliaries.has(l) && verbLemma.test(l)));
+      if (predicates.size === 0) continue;
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f, predicates });
     }
   }
   return out;
@@ -356,15 +451,43 @@ export function sameName(x: string, y: string): boolean {
   return short.length < long.length && short.every((w, i) => lower(w) === lower(long[i]!));
 }
 
-/** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"). */
+/** Lists of two or more places ("w Hiszpanii, Portugalii i Belgii"), not in background sentences dated before their article's month. */
 export function listValues(features: StoryFeatures): SlotValue[] {
   const out: SlotValue[] = [];
   for (const s of features.sentences) {
-    if (!s.claimable) continue;
+    // Background: "W lipcu strajkowali pracownicy w Hiszpanii, …" in an August article sums up past happenings.
+    const own = s.article.published?.value.slice(0, 7);
+    if (!s.claimable || s.times.some((t) => t.value && isBefore(t.value, own))) continue;
     for (const list of s.placeLists) {
       const keys = [...new Set(list.keys)].sort();
       if (keys.length < 2) continue;
       out.push({ slot: 'places', key: keys.join('|'), label: list.labels.join(', '), subject: 'places', sentence: s, reported: s, citation: citationOf(s), places: keys });
+    }
+  }
+  return out;
+}
+
+/** Words between a facility noun and its place's preposition: "więzienia w Multan", "więzienie to w Lahaur". */
+const FACILITY_TO_PLACE_WORDS = 2;
+
+/**
+ * Where a facility of the story is: a noun of conflict-grammar.txt `facility` ("więzienie",
+ * "szpital") with a place right after it ("z więzienia w Lahaur", "więzienia w mieście Multan").
+ * Sources that put the one prison or hospital of the story in different towns disagree; a town
+ * and its region ("w Multan w Pendżabie") are a refinement.
+ */
+export function facilityValues(features: StoryFeatures): SlotValue[] {
+  const main = mainParticipants(features, 1);
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    const { facilities } = conflictGrammar(s.language);
+    // The story's person's facility: a sentence about someone else's prison or hospital is another's.
+    const people = s.mentions.filter((m) => m.type === 'PER');
+    if (people.length > 0 && !people.some((m) => main.has(m.key))) continue;
+    for (let i = 0; i < s.lemmas.length; i++) {
+      const noun = facilities.get(lower(s.lemmas[i]!).slice(0, NOUN_STEM));
+      if (noun) out.push(...placesIn(s, [i], FACILITY_TO_PLACE_WORDS).map((v) => ({ ...v, subject: noun })));
     }
   }
   return out;

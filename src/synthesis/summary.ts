@@ -244,21 +244,50 @@ const LEAD_POSITION_WEIGHT = 1;
 const HEADLINE_WEIGHT = 1;
 const HEADLINE_SHARED_WORDS = 2;
 
-function headlineStems(features: StoryFeatures): Set<string>[] {
-  return features.byArticle.map((list) => {
+/** The articles' headline stems, indexed by stem: a candidate's share is counted from its own words. */
+interface Headlines {
+  /** Headlines with at least one stem. */
+  readonly titled: number;
+  /** Stem → the headlines (by article) holding it. */
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  /** Scratch: stems shared with each headline, zero between calls. */
+  readonly shared: Int32Array;
+}
+
+function headlineStems(features: StoryFeatures): Headlines {
+  const stems = features.byArticle.map((list) => {
     const title = list[0]?.article.title;
     if (!title) return new Set<string>();
     const { stopwords } = synthesisLexicon(list[0]!.language);
     return new Set((title.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !stopwords.has(w)).map(stemOf));
   });
+  const byStem = new Map<string, number[]>();
+  let titled = 0;
+  stems.forEach((h, i) => {
+    if (h.size > 0) titled++;
+    for (const w of h) {
+      const list = byStem.get(w);
+      if (list) list.push(i);
+      else byStem.set(w, [i]);
+    }
+  });
+  return { titled, byStem, shared: new Int32Array(stems.length) };
 }
 
-function headlineShare(s: SentenceFeatures, headlines: readonly Set<string>[]): number {
-  const titled = headlines.filter((h) => h.size > 0);
-  if (titled.length === 0) return 0;
-  const own = new Set(s.words.map(stemOf));
-  const sharing = titled.filter((h) => [...h].filter((w) => own.has(w)).length >= HEADLINE_SHARED_WORDS).length;
-  return sharing / titled.length;
+/** The share of headlines with HEADLINE_SHARED_WORDS or more of the sentence's stems. */
+function headlineShare(s: SentenceFeatures, headlines: Headlines): number {
+  if (headlines.titled === 0) return 0;
+  const { byStem, shared } = headlines;
+  const met: number[] = [];
+  let sharing = 0;
+  for (const w of new Set(s.words.map(stemOf))) {
+    for (const i of byStem.get(w) ?? []) {
+      if (shared[i] === 0) met.push(i);
+      if (++shared[i]! === HEADLINE_SHARED_WORDS) sharing++;
+    }
+  }
+  for (const i of met) shared[i] = 0;
+  return sharing / headlines.titled;
 }
 
 /** The shown wording names the subject (by entity key). */
@@ -285,9 +314,20 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const top = Math.max(...scored.map((s) => s.score), 1e-9);
   const chosen: typeof scored = [];
   const pool = [...scored];
+  // Each candidate's redundancy with the chosen ones (the most it shares with any), brought up to
+  // date once per pick rather than recomputed against every chosen one in every round.
+  const redundancies = new Map<(typeof scored)[number], number>();
+  const choose = (picked: (typeof scored)[number]): void => {
+    chosen.push(picked);
+    if (chosen.length === count) return;
+    for (const item of pool) {
+      const r = shareFigure(picked.cand.representative, item.cand.representative) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
+      if (r > (redundancies.get(item) ?? 0)) redundancies.set(item, r);
+    }
+  };
   const leadItem = chooseLead(features, scored);
   const lead = leadItem?.cand;
-  if (leadItem) chosen.push(pool.splice(pool.indexOf(leadItem), 1)[0]!);
+  if (leadItem) choose(pool.splice(pool.indexOf(leadItem), 1)[0]!);
   const maxBackground = Math.max(1, Math.floor(count * MAX_BACKGROUND_SHARE));
   const hasBackground = scored.some((x) => x.cand.background !== undefined);
   while (chosen.length < count && pool.length > 0) {
@@ -301,7 +341,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     let bestIndex = -1;
     pool.forEach((item, i) => {
       if (!eligible(item)) return;
-      const redundancy = Math.max(0, ...chosen.map((x) => (shareFigure(x.cand.representative, item.cand.representative) ? 1 : similarity(x.cand.representative, item.cand.representative, features.idf))));
+      const redundancy = redundancies.get(item) ?? 0;
       // One sentence stands for several claims (its figure's and its wording's): never twice, nor a near copy.
       if (redundancy >= MAX_REDUNDANCY || chosen.some((x) => x.cand.representative.id === item.cand.representative.id)) return;
       const mmr = MMR_LAMBDA * (item.score / top) - (1 - MMR_LAMBDA) * redundancy;
@@ -311,7 +351,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
       }
     });
     if (bestIndex < 0) break;
-    chosen.push(pool.splice(bestIndex, 1)[0]!);
+    choose(pool.splice(bestIndex, 1)[0]!);
   }
   const ordered = chosen
     .map((x) => x.cand)

@@ -25,18 +25,24 @@ export interface Token extends Span {
 }
 
 // Order matters: URL before word (so "www.x.pl" is not a word), dotted abbreviation before word,
-// number before punctuation.
-const TOKEN = new RegExp(
-  [
-    String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"„”«»]+[^\s<>"„”«».,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
-    String.raw`(?<dotted>(?<![\p{L}\p{N}.])(?:\p{L}{1,3}\.){2,}(?![\p{L}\p{N}]))`,
-    String.raw`(?<word>\p{L}[\p{L}\p{M}\p{N}\u00AD]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*)`,
-    String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*(?:['’\-‐]?\p{L}[\p{L}\p{M}]*)?)`,
-    String.raw`(?<punct>\.\.\.|\p{P})`,
-    String.raw`(?<symbol>\S)`,
-  ].join('|'),
-  'gu',
-);
+// number before punctuation. Capture groups by number, in this order (exec allocates no `groups`
+// object per token).
+const URL_OR_EMAIL = String.raw`((?:https?:\/\/|www\.)[^\s<>"„”«»]+[^\s<>"„”«».,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`;
+const OTHER_TOKENS = [
+  String.raw`((?<![\p{L}\p{N}.])(?:\p{L}{1,3}\.){2,}(?![\p{L}\p{N}]))`, // dotted
+  String.raw`(\p{L}[\p{L}\p{M}\p{N}\u00AD]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*)`, // word
+  String.raw`(\p{N}+(?:[.,:]\p{N}+)*(?:['’\-‐]?\p{L}[\p{L}\p{M}]*)?)`, // number
+  String.raw`(\.\.\.|\p{P})`, // punct
+  String.raw`(\S)`, // symbol
+];
+const TOKEN = new RegExp([URL_OR_EMAIL, ...OTHER_TOKENS].join('|'), 'gu');
+/**
+ * The same without URLs and e-mail addresses (an empty group keeps the numbers), for text with no
+ * "@", "www." or "http": there the first alternative can never match, yet it is tried at every
+ * token and scans each word for an "@" — most of the tokenizer's time on ordinary prose.
+ */
+const TOKEN_WITHOUT_URLS = new RegExp(['((?!))', ...OTHER_TOKENS].join('|'), 'gu');
+const LETTER = /\p{L}/u;
 
 /**
  * Tokens of `text`; `offset` is added to every span (pass a sentence's start to get article offsets).
@@ -44,13 +50,14 @@ const TOKEN = new RegExp(
  * @example tokenize('Kim-Putin: 1,5 mln.') // → Kim-Putin, :, 1,5, mln, .
  */
 export function tokenize(text: string, offset = 0): Token[] {
+  const pattern = text.includes('@') || text.includes('www.') || text.includes('http') ? TOKEN : TOKEN_WITHOUT_URLS;
+  pattern.lastIndex = 0;
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const g = m.groups!;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     // "20-latek", "5km": a number glued to letters is a word for lemmas and counting.
-    const kind: TokenKind = g.word !== undefined || g.dotted !== undefined ? 'word'
-      : g.number !== undefined ? (/\p{L}/u.test(g.number) ? 'word' : 'number')
-      : g.punct !== undefined ? 'punct' : 'symbol';
+    const kind: TokenKind = m[2] !== undefined || m[3] !== undefined ? 'word'
+      : m[4] !== undefined ? (LETTER.test(m[4]) ? 'word' : 'number')
+      : m[5] !== undefined ? 'punct' : 'symbol';
     const start = offset + m.index;
     tokens.push({ text: m[0], kind, start, end: start + m[0].length, lemma: m[0].toLowerCase() });
   }

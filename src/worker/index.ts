@@ -175,9 +175,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         continue;
       }
       const { jobs } = taken;
-      // Not by the lease holder: its event loop also runs the cluster passes, and jobs fetched
-      // ahead would wait through one while other workers could have taken them.
-      if (!stopping && !leader) {
+      // The lease holder too: its cluster passes run on the story engine's thread
+      // (src/store/postgres/stories.ts) and yield between articles on this one, so jobs fetched
+      // ahead wait for the batch in hand, not for a pass.
+      if (!stopping) {
         next = take();
         next.catch(() => {});
       }
@@ -235,9 +236,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         log(`queued ${pass.dispatched} article job(s)`);
         await notify(JOBS_CHANNEL);
       }
-      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)`);
-      options.onPass?.({ ...pass, ms: Date.now() - started });
       const took = Date.now() - started;
+      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms`);
+      options.onPass?.({ ...pass, ms: took });
       await new Promise((resolve) => setTimeout(resolve, Math.max(PASS_SPACING_MS - took, Math.min(took, 5 * PASS_SPACING_MS))));
       await leaseAlarm.wait(POLL_MS);
     }

@@ -74,8 +74,10 @@ class CountingBackend extends MemoryBackend {
   storiesRead = 0;
   keysRead = 0;
   lastDelta: StoryDelta | undefined;
+  storyReads = 0;
   override readStories(ids: readonly string[]) {
     const rows = super.readStories(ids);
+    this.storyReads++;
     this.storiesRead += rows.length;
     return rows;
   }
@@ -113,6 +115,24 @@ test('stored state: one new article reads and writes only the rows it touches', 
   assert.equal(delta.members.length, 2, 'one member row per level');
   assert.equal(delta.terms.length, last.terms.size, 'one vocabulary row per term of the article');
   assert.equal(delta.meta!.generation, rows.meta!.generation + 1);
+});
+
+test('stored state: a prefetched batch checks the ids its new stories would take in one read per level, not one read per story', () => {
+  const features = stream().slice(0, 250);
+  const reference = snapshot(runInMemory(features, 50), features);
+  const backend = new CountingBackend();
+  // The writer that built the state goes on (the lease holder's case): every story it made is loaded.
+  const engine = runStored(features.slice(0, 200), backend, 50, 0);
+  const batch = features.slice(200);
+  backend.storyReads = 0;
+  engine.prefetch(batch.map((f) => ({ features: f })));
+  for (const f of batch) engine.add(f);
+  engine.consolidate();
+  engine.commit();
+  const opened = batch.filter((f) => engine.eventOf(f.articleId)?.startsWith(`ev-${f.articleId.slice(0, 16)}`)).length;
+  assert.ok(opened >= 3, `${opened} events opened by the batch`);
+  assert.ok(backend.storyReads <= 2, `${backend.storyReads} story reads for ${opened} new events`);
+  assert.deepEqual(snapshot(engine, features), reference, 'the same stories as an engine without stored state');
 });
 
 test('rows: a story round-trips through its rows exactly, centroid sums and cached weights included', () => {

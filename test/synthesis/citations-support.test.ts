@@ -102,3 +102,15 @@ test('citations: a claim joined through its figures cites an article giving both
   const byWording = cited(features, [by.get('a')!, by.get('b')!]);
   assert.ok(!byWording.includes(by.get('c')!), 'in a claim joined by wording the figures may be another fact of the sentence');
 });
+
+test('citations: a sentence naming the action with its verbal noun states the claim naming it with the verb ("omówienie dostaw" / "omówić dostawy")', () => {
+  const { features, by } = story({
+    a: 'Przywódcy mają omówić m.in. dostawy broni dla Rosji, które wesprą ją w wojnie przeciwko Ukrainie.',
+    b: 'Podczas spotkania przywódcy mają omówić dostawy broni i amunicji dla Rosji.',
+    c: 'Celem spotkania ma być omówienie dostaw broni dla rosyjskiej armii.',
+    d: 'Rosja od miesięcy kupuje broń i amunicję w Korei Północnej.',
+  });
+  const added = cited(features, [by.get('a')!, by.get('b')!]);
+  assert.ok(added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
+  assert.ok(!added.includes(by.get('d')!));
+});

@@ -1,0 +1,140 @@
+/**
+ * Conflict slots of src/synthesis/conflicts.ts read by the real analysis layers from short Polish
+ * reports: a list of places that grows from one day to the next, shares of one whole, durations of
+ * one predicate, figures of different places.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analysis/index.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+import { placeKey } from '../../src/synthesis/places.ts';
+
+/** One article per [outlet, publication day, text]. */
+function story(reports: readonly (readonly [string, string, string])[]): StoryReport {
+  const articles = reports.map(([outlet, day, text], i) =>
+    analyzeArticle(toArticle({ origin: `https://${outlet}.example/${i}`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+  return synthesizeStory({ id: 's', articles });
+}
+
+const pairs = (report: StoryReport, slot: string): string[][] =>
+  report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);
+
+test('a list of countries that grows the next day is an update of the shorter list; a fuller list the same day is none', () => {
+  // The most widely reported list is another strike's: the update is found between the other two.
+  const earlier = 'Dwa tygodnie temu personel pokładowy odszedł od pracy w Hiszpanii, Portugalii i Belgii.';
+  const spread = story([
+    ['one', '2018-08-08', `Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek. ${earlier}`],
+    ['two', '2018-08-09', `Do strajku dołączyli piloci z Niemiec, więc strajk obejmie Niemcy, Belgię, Szwecję i Irlandię.`],
+    ['three', '2018-08-09', earlier],
+    ['four', '2018-08-10', earlier],
+  ]);
+  const found = pairs(spread, 'place');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0]![0], 'update');
+  assert.match(found[0]![1]!, /^Irlandia, Szwecja, Belgia \(superseded\)$/u);
+  assert.match(found[0]![2]!, /Niemcy.*\(current\)$/u);
+  const sameDay = story([
+    ['one', '2018-08-09', 'Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek.'],
+    ['two', '2018-08-09', 'Do strajku dołączyli piloci z Niemiec, więc strajk obejmie Niemcy, Belgię, Szwecję i Irlandię.'],
+  ]);
+  assert.deepEqual(pairs(sameDay, 'place'), []);
+});
+
+test('two places are examples from a longer list, not a list a later report updates', () => {
+  const examples = story([
+    ['one', '2018-08-09', 'Najwięcej lotów odwołano w Niemczech i w Belgii.'],
+    ['two', '2018-08-10', 'Strajkują piloci w Niemczech, Belgii, Szwecji, Irlandii oraz Holandii.'],
+  ]);
+  assert.deepEqual(pairs(examples, 'place'), []);
+});
+
+test('two shares of one whole are one measure, however differently worded; the whole itself is no value', () => {
+  const shares = story([
+    ['one', '2018-08-08', 'W związku z zapowiedzianymi strajkami przewoźnik odwołał już 6 procent z ponad 2400 lotów zaplanowanych na piątek.'],
+    ['two', '2018-08-09', 'Piątkowy protest sprawi, że do skutku nie dojdzie około 17 proc. z łącznie ponad 2400 rozkładowych europejskich lotów tej linii.'],
+  ]);
+  const found = pairs(shares, 'number');
+  assert.deepEqual(found, [['update', '6 procent (superseded)', 'około 17 proc (current)']]);
+});
+
+test('counts of different places are different measures; two counts that add up to their whole are its two sides', () => {
+  const places = story([
+    ['one', '2018-08-08', 'Przewoźnik ogłosił odwołanie 104 lotów do i z Belgii z uwagi na protest pilotów.'],
+    ['two', '2018-08-09', 'Przewoźnik odwołał kolejne 30 lotów do i z Irlandii z uwagi na protest pilotów.'],
+  ]);
+  assert.deepEqual(pairs(places, 'number'), []);
+  const sides = story([
+    ['one', '2018-09-28', 'Przewoźnik oświadczył, że ponad 2150 z jego 2400 rozkładowych lotów odbędzie się normalnie.'],
+    ['two', '2018-09-28', 'Odwołanych ma być dziś 250 lotów z prawie 2400 rozkładowych lotów.'],
+  ]);
+  assert.deepEqual(pairs(sides, 'number'), []);
+});
+
+test('durations compare within one verb: a finished stay told as eight years, then ten, is a contradiction', () => {
+  const stay = story([
+    ['one', '2018-11-03', 'Więzień spędził osiem lat w celi śmierci.'],
+    ['two', '2018-11-04', 'Jak mówi jego brat, spędził 10 lat w więzieniu.'],
+  ]);
+  assert.deepEqual(pairs(stay, 'number'), [['contradiction', 'osiem lat', '10 lat']]);
+  const otherVerbs = story([
+    ['one', '2018-11-03', 'Od dziewięciu lat jego dzieci cierpią z biedy.'],
+    ['two', '2018-11-04', 'Mężczyzna przez osiem lat pozostawał w więzieniu.'],
+    ['three', '2018-11-04', 'Dziewięć lat temu mężczyzna pracował przy zbiorach w polu.'],
+  ]);
+  assert.deepEqual(pairs(otherVerbs, 'number'), []);
+});
+
+test('two wordings of one standing description that differ in a place contradict, months apart; four-letter names meet inflected', () => {
+  const route = story([
+    ['one', '2018-05-22', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Wyborga w Rosji do Greifswaldu w Niemczech.'],
+    ['two', '2018-08-20', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Ust-Ługi w Rosji do Greifswaldu w Niemczech.'],
+  ]);
+  const found = route.conflicts.filter((c) => c.slot === 'place');
+  assert.deepEqual(found.map((c) => c.kind), ['contradiction'], JSON.stringify(found));
+  assert.equal(placeKey('Ust-Ługi', 'pl'), placeKey('Ust-Ługa', 'pl'));
+  assert.equal(placeKey('Rzymie', 'pl'), placeKey('Rzym', 'pl'));
+  assert.notEqual(placeKey('Malta', 'pl'), placeKey('Mali', 'pl'));
+});
+
+test('the town of the story\'s prison: two towns contradict, a town and the region the story puts it in refine, the region never contradicts', () => {
+  const prison = story([
+    ['one', '2018-11-07', 'Nakaz zwolnienia kobiety dotarł w środę do więzienia w Multan w Pendżabie.'],
+    ['two', '2018-11-07', 'W końcu kobiecie udało się opuścić więzienie w Pendżabie.'],
+    ['three', '2018-11-07', 'Kobieta została zwolniona w środę z więzienia w Lahaur, gdzie przebywała od lat.'],
+  ]);
+  const found = pairs(prison, 'place').map((p) => p.join(' ')).sort();
+  assert.deepEqual(found, ['contradiction Multan Lahaur', 'refinement Multan Pendżab']);
+});
+
+test('a list given as examples ("m.in.") is neither updated nor contradicted; an abbreviated place name is the full one', () => {
+  const examples = story([
+    ['one', '2018-08-08', 'Piloci zapowiedzieli strajk w Irlandii, Szwecji i Belgii na piątek.'],
+    ['two', '2018-08-09', 'Strajk obejmie m.in. Niemcy, Belgię, Szwecję i Irlandię.'],
+  ]);
+  assert.deepEqual(pairs(examples, 'place'), []);
+  assert.equal(placeKey('Irlandia Płn.', 'pl'), placeKey('Irlandia Północna', 'pl'));
+  assert.equal(placeKey('Korei Płd.', 'pl'), placeKey('Korea Południowa', 'pl'));
+});
+
+test('a retrospective list dated before its article\'s month updates nothing; a capital and its country refine', () => {
+  const retrospective = story([
+    ['one', '2018-07-24', 'Personel pokładowy strajkuje w Hiszpanii, Portugalii i Belgii.'],
+    ['two', '2018-08-03', 'W lipcu strajkowali pracownicy linii w Hiszpanii, Portugalii, Belgii, Irlandii i we Włoszech.'],
+  ]);
+  assert.deepEqual(pairs(retrospective, 'place'), []);
+  const summit = story([
+    ['one', '2018-03-22', 'Szczyt przywódców odbędzie się w piątek w Brukseli.'],
+    ['two', '2018-03-23', 'Szczyt przywódców odbył się w piątek w Belgii.'],
+  ]);
+  assert.deepEqual(pairs(summit, 'place'), [['refinement', 'Bruksela', 'Belgia']]);
+});
+
+test('three countries of ten are another list, not one that grew', () => {
+  const survey = story([
+    ['one', '2018-01-23', 'Najwięcej zapłacą Holandia, Włochy i Polska, wynika z wyliczeń.'],
+    ['two', '2018-01-29', 'W ankiecie wzięły udział Dania, Niemcy, Francja, Włochy, Holandia, Polska, Rumunia, Szwecja, Belgia oraz Wielka Brytania.'],
+  ]);
+  assert.deepEqual(pairs(survey, 'place'), []);
+});

@@ -5,11 +5,18 @@
  * Baseline in the same run: $KRONIKA_BYTES_BASELINE, a store written by an earlier version of the
  * code (main's, built the same way), measured as it is and again after this code's migrations
  * converted a copy of it — the migrated copy must hold what the fresh store holds.
+ *
+ * With $KRONIKA_BYTES_POSTGRES (a server URL whose user may create databases) the same store is
+ * also imported into a fresh PostgreSQL database (`importSqlite`, as `kronika migrate --to`) and
+ * measured there after VACUUM ANALYZE: pg_total_relation_size of every table (heap, TOAST,
+ * indexes, free-space and visibility maps) over the articles stored.
  */
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { importSqlite } from '../src/store/postgres/import-sqlite.ts';
 import { openStore } from '../src/store/index.ts';
 import { built, cachedStream, paragraphs } from './scale.ts';
 import type { BenchReport, BenchRow } from './report.ts';
@@ -75,6 +82,49 @@ async function migratedCopy(path: string): Promise<string> {
   return copy;
 }
 
+const POSTGRES = process.env.KRONIKA_BYTES_POSTGRES;
+
+async function adminQuery<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Bytes per article of the store imported into a fresh PostgreSQL database, per table and kind. */
+async function postgresFootprint(path: string, server: string): Promise<Footprint> {
+  const name = `kronika_bytes_${process.pid}`;
+  const url = new URL(server);
+  const admin = url.toString();
+  url.pathname = `/${name}`;
+  await adminQuery(admin, `DROP DATABASE IF EXISTS ${name}`);
+  await adminQuery(admin, `CREATE DATABASE ${name}`);
+  try {
+    const report = await importSqlite(path, url.toString());
+    if (!report.identical) throw new Error(`bytes: the PostgreSQL import differs: ${JSON.stringify(report.checks.filter((c) => !c.equal))}`);
+    await adminQuery(url.toString(), 'VACUUM ANALYZE');
+    const rows = await adminQuery<{ name: string; bytes: string }>(url.toString(), `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`);
+    const [{ n }] = await adminQuery<{ n: string }>(url.toString(), 'SELECT COUNT(*) AS n FROM articles') as [{ n: string }];
+    const articles = Number(n);
+    const kinds: Record<string, number> = {};
+    const tables: Record<string, number> = {};
+    let total = 0;
+    for (const r of rows) {
+      const bytes = Number(r.bytes);
+      total += bytes;
+      kinds[kind(r.name)] = (kinds[kind(r.name)] ?? 0) + bytes / articles;
+      tables[r.name] = bytes / articles;
+    }
+    return { file: total / articles, kinds, tables };
+  } finally {
+    await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
 const round = (n: number | undefined) => (n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 
 export async function run(): Promise<BenchReport> {
@@ -87,6 +137,7 @@ export async function run(): Promise<BenchReport> {
     measured.push([`${BASELINE_LABEL}, migrated by this code (then VACUUM)`, footprint(await migratedCopy(BASELINE), SIZE)]);
   }
   measured.push(['this code, fresh', footprint(path, SIZE)]);
+  if (POSTGRES) measured.push(['this code, PostgreSQL (imported, VACUUM ANALYZE)', await postgresFootprint(path, POSTGRES)]);
   const kinds = ['search', 'articles', 'analyses', 'stories', 'near-duplicate bands', 'other'];
   const rows: BenchRow[] = measured.map(([name, f]) => ({
     name,
@@ -101,7 +152,8 @@ export async function run(): Promise<BenchReport> {
   return {
     suite: 'bytes',
     method: `Bytes per article of the ${SIZE.toLocaleString('en-US')}-article store bench/scale.ts builds (real BSNLP paragraphs, `
-      + 'the real pipeline), after a WAL checkpoint; per table from SQLite\'s dbstat.',
+      + 'the real pipeline), after a WAL checkpoint; per table from SQLite\'s dbstat'
+      + (POSTGRES ? '; PostgreSQL: the same store imported into a fresh database, after VACUUM ANALYZE, pg_total_relation_size of every table (heap, TOAST, indexes) in "file B".' : '.'),
     rows,
     notes,
   };

@@ -71,8 +71,8 @@ export class PostgresArticles implements ArticleStore {
         const revisionOf = article.revisionOf ?? (article.url === undefined ? undefined
           : (await rowsOf<{ id: string }>(db, 'SELECT id FROM articles WHERE url = $1 ORDER BY seq DESC LIMIT 1', [article.url]))[0]?.id);
         seq++;
-        // The text stays text here: TOAST compresses it already, and SQL can read it (search hits).
-        const params: Record<string, unknown> = { ...toParams(article, signature, duplicateOf, revisionOf), text: article.text, seq };
+        // The text is deflated, as in SQLite (migration 010 says why).
+        const params: Record<string, unknown> = { ...toParams(article, signature, duplicateOf, revisionOf), seq };
         await db.query(INSERT, INSERT_COLUMNS.map((column) => params[column]));
         await db.query(`INSERT INTO article_bands (band_key, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
           [keys, article.id]);

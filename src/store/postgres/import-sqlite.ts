@@ -20,7 +20,7 @@ import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
-import { decodeText } from '../sqlite/rows.ts';
+import { decodeText, encodeText } from '../sqlite/rows.ts';
 import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
 import { unpackStoryBlob } from '../sqlite/story-backend.ts';
 import type { Store } from '../store.ts';
@@ -101,12 +101,12 @@ export class ImportConflictError extends Error {
 }
 
 /**
- * Columns SQLite keeps in another form than PostgreSQL: an article's text may be deflated
- * (src/store/sqlite/rows.ts), a story's engine state and a centroid are deflated
- * (src/store/sqlite/story-backend.ts); PostgreSQL keeps them plain.
+ * Columns SQLite keeps in another form than PostgreSQL: an article's text may be plain in an
+ * older SQLite row (PostgreSQL keeps it deflated, src/store/sqlite/rows.ts), a story's engine
+ * state and a centroid are deflated (src/store/sqlite/story-backend.ts); PostgreSQL keeps them plain.
  */
 const SQLITE_FORMS: Readonly<Record<string, (value: unknown) => unknown>> = {
-  'articles.text': (value) => decodeText(value as string | Buffer),
+  'articles.text': (value) => encodeText(decodeText(value as string | Buffer)),
   'stories.state': (value) => unpackStoryBlob(value as Buffer).toString('utf8'),
   'story_centroids.centroid': (value) => (value === null ? null : unpackStoryBlob(value as Buffer)),
 };

@@ -19,7 +19,7 @@ import { clauseTerms, parseQuery, type ClauseTerms } from '../../search/query.ts
 import { highlightTerms, queryLemmas } from '../../search/terms.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../../search/types.ts';
 import type { SearchStore } from '../store.ts';
-import { clampLimit, encodeOffsets, hitOf, type HitRow } from '../sqlite/search.ts';
+import { clampLimit, encodeSpans, hitOf, spanAt, type HitRow } from '../sqlite/search.ts';
 import { rowsOf, value, type Scope } from './scope.ts';
 
 /** ts_rank weights, in its order {D, C, B, A} (each at most 1): surface words (A) count twice the lemmas (B). */
@@ -108,7 +108,7 @@ export class PostgresSearch implements SearchStore {
         )
         SELECT (SELECT COUNT(*) FROM docs) AS added,
           (SELECT MIN(u.id) FROM unnest($1::text[]) AS u (id) WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = u.id)) AS missing`,
-      [batch.map((d) => d.articleId), batch.map(encodeOffsets), sentences.map((s) => s.id), sentences.map((s) => s.idx), sentences.map((s) => s.terms)]);
+      [batch.map((d) => d.articleId), batch.map(encodeSpans), sentences.map((s) => s.id), sentences.map((s) => s.idx), sentences.map((s) => s.terms)]);
       if (row!.missing !== null) throw new Error(`search: article ${row!.missing} is not stored`);
       return row!.added;
     });
@@ -171,6 +171,6 @@ export class PostgresSearch implements SearchStore {
       LIMIT ${param(clampLimit(filters.limit))} OFFSET ${param(Math.max(0, Math.floor(filters.offset ?? 0)))}
     `, params);
     const terms = highlightTerms(clauses, queryLemmas);
-    return rows.map((row) => hitOf(row, terms));
+    return rows.map((row) => hitOf(row, terms, spanAt));
   }
 }

@@ -14,6 +14,7 @@ import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
+import * as bytes from './010-bytes.ts';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 7, name: 'sources', up: sources.up },
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
   { version: 9, name: 'compact', up: compact.up, convert: compact.convert },
+  { version: 10, name: 'bytes', up: bytes.up, convert: bytes.convert },
 ];

@@ -165,6 +165,7 @@ export interface FactSupport {
 }
 
 const inside = (s: Span, at: number): boolean => s.start <= at && at < s.end;
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 export interface CitationScore {
   readonly precision: Ratio;
@@ -241,8 +242,11 @@ const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/g
 /** Whether a key quote is among the shown quotes with a right speaker name (exact, case aside). */
 export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean; shownAs: string[] } {
   // A quote shown once for several articles ("also in") counts where any of them holds the phrase.
+  // The phrase may start before the quote's own span ("Ryanair uważa, że …" locates the indirect
+  // quote after "że"), so any overlap with the located phrase counts, not only its first character.
+  const phrase = { start: target.located.at, end: target.located.at + target.phrase.length };
   const matches = shown.filter((q) =>
-    [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && inside(c, target.located.at)) || q.text.includes(target.phrase),
+    [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && overlaps(c, phrase)) || q.text.includes(target.phrase),
   );
   return {
     text: matches.length > 0,

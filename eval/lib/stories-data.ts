@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasBsnlp, loadBsnlp } from './bsnlp.ts';
-import { featuresOf } from '../../src/app/stories.ts';
+import { featuresOf } from '../../src/app/analyse.ts';
 import { extractFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
 import { detectLanguage } from '../../src/text/language.ts';
 import type { Article, DatePrecision, Published } from '../../src/types.ts';

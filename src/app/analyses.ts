@@ -5,7 +5,7 @@
  * analyser version is analysed afresh for the reader (readers never write) and counted, so the
  * caller can say so; `kronika reanalyse` brings the stored ones up to date.
  */
-import { analyzeArticle, type ArticleAnalysis } from '../analysis/index.ts';
+import type { ArticleAnalysis } from '../analysis/index.ts';
 import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import type { Store } from '../store/store.ts';
@@ -38,6 +38,8 @@ export async function readAnalyses(store: Store, articles: readonly Article[], a
       const found = stored.get(article.id);
       if (found?.version === ANALYSIS_VERSION) analyses.push(hydrateAnalysis(article, found.payload, options));
       else {
+        // The analyser is loaded only when a stored analysis is missing or outdated.
+        const { analyzeArticle } = await import('../analysis/index.ts');
         analyses.push(analyzeArticle(article, options));
         fresh++;
       }

@@ -3,16 +3,13 @@
  * from the stored analyses, and re-clustering everything from scratch. The stories themselves are
  * the store's (store.stories); the cluster stage (src/app/stages.ts) keeps them up to date.
  */
-import { sortForBatch } from '../stories/cluster.ts';
 import type { Story } from '../stories/story.ts';
 import type { Store, StoryAssignment, StoryInput } from '../store/store.ts';
 import { synthesizeStory, type StoryReport, type SynthesisOptions } from '../synthesis/index.ts';
 import type { Article } from '../types.ts';
-import { analysePayload, storyInput } from './analyse.ts';
 import { readAnalyses } from './analyses.ts';
 import { storyMonth, type AnchorOf } from './anchor.ts';
 
-export { featuresOf } from './analyse.ts';
 export { storyMonth } from './anchor.ts';
 
 export interface ReportRun {
@@ -46,6 +43,8 @@ const PAGE = 500;
  * @example await rebuildStories(store) // → { added: 885, events: 412, storylines: 9 }
  */
 export async function rebuildStories(store: Store): Promise<StoryAssignment> {
+  // The clusterer and the analyser are loaded here, not with the module: a report runs neither.
+  const [{ sortForBatch }, { analysePayload, storyInput }] = await Promise.all([import('../stories/cluster.ts'), import('./analyse.ts')]);
   const inputs: StoryInput[] = [];
   let last = 0;
   for (;;) {

@@ -10,13 +10,9 @@ import { createStoryEngine, restoreStoryEngine, type StoryEngine, type StoryEngi
 import type { StoryLevel } from '../stories/options.ts';
 import type { Story } from '../stories/story.ts';
 import type { StoryAssignment, StoryCounts, StoryInput, StoryPage, StoryQuery, StoryStore } from './store.ts';
+import { STORY_STATE_VERSION } from './story-version.ts';
 
-/**
- * Version of the saved stories. Raise it whenever features change meaning (entity keys, lemmas):
- * a saved engine compares new articles with centroids built from the old keys, so an older state is
- * rebuilt from the articles instead. 2: acronym and demonym keys (2026-11-23).
- */
-export const STORY_STATE_VERSION = 2;
+export { STORY_STATE_VERSION };
 
 interface SavedStories {
   readonly version: typeof STORY_STATE_VERSION;

@@ -19,7 +19,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { STORY_STATE_VERSION } from '../json-stories.ts';
+import { STORY_STATE_VERSION } from '../story-version.ts';
 import type { StoryLevel } from '../../stories/options.ts';
 import type { Story } from '../../stories/story.ts';
 import type { StoryAssignment, StoryCounts, StoryInput, StoryPage, StoryQuery, StoryStore } from '../store.ts';

@@ -17,8 +17,8 @@ import { SqliteAnalyses } from './analyses.ts';
 import { SqliteArticles } from './articles.ts';
 import { openDatabase, WRITE_BUSY_TIMEOUT_MS } from './connection.ts';
 import { SqliteCursors } from './cursors.ts';
-import { assertCurrent, migrate } from './migrate.ts';
-import { MIGRATIONS } from './migrations/index.ts';
+import { assertCurrent, isCurrent, migrate } from './migrate.ts';
+import { MIGRATION_VERSIONS } from './migrations/versions.ts';
 import { Statements, type Scope } from './scope.ts';
 import { SqliteSearch } from './search.ts';
 import { SqliteSources } from './source-store.ts';
@@ -128,18 +128,22 @@ export async function openSqliteStore(path: string, options: OpenStoreOptions = 
   const busyLimitMs = options.busyTimeoutMs ?? DEFAULT_BUSY_LIMIT_MS;
   if (options.readonly) {
     const reader = openDatabase(path, { readonly: true }, (db) => {
-      assertCurrent(db, MIGRATIONS);
+      assertCurrent(db, MIGRATION_VERSIONS);
       return db;
     });
     return new SqliteStore(path, reader, undefined, busyLimitMs);
   }
-  const writer = openDatabase(path, { readonly: false }, (db) => {
+  const writer = openDatabase(path, { readonly: false }, (db) => db);
+  try {
     // Migrations may wait the full read timeout (two processes opening a fresh file at once);
-    // afterwards writers wait asynchronously in the write queue.
-    migrate(db, MIGRATIONS);
-    db.pragma(`busy_timeout = ${WRITE_BUSY_TIMEOUT_MS}`);
-    return db;
-  });
+    // afterwards writers wait asynchronously in the write queue. They are loaded only when the
+    // file lacks one: a current file is only checked.
+    if (!isCurrent(writer, MIGRATION_VERSIONS)) migrate(writer, (await import('./migrations/index.ts')).MIGRATIONS);
+    writer.pragma(`busy_timeout = ${WRITE_BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
   try {
     const reader = path === ':memory:' ? writer : openDatabase(path, { readonly: true }, (db) => db);
     return new SqliteStore(path, reader, writer, busyLimitMs);

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations/index.ts';
+import type { MigrationVersion } from './migrations/versions.ts';
 
 /** The database was written by a newer Kronika, or is too old to read without migrating. */
 export class SchemaVersionError extends Error {
@@ -37,8 +38,13 @@ function appliedCount(db: Database.Database): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n;
 }
 
-function latest(migrations: readonly Migration[]): number {
+function latest(migrations: readonly MigrationVersion[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/** Whether the file has applied every one of these migrations and no later one. Works on read-only connections. */
+export function isCurrent(db: Database.Database, migrations: readonly MigrationVersion[]): boolean {
+  return schemaVersion(db) === latest(migrations) && appliedCount(db) === migrations.length;
 }
 
 /**
@@ -50,7 +56,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   const applied: number[] = [];
   // A current file is only read (WAL: no lock): taking the write lock at every open would make
   // each command, reads too, wait for another process's transaction and fail past the timeout.
-  if (schemaVersion(db) === expected && appliedCount(db) === migrations.length) return applied;
+  if (isCurrent(db, migrations)) return applied;
   ensureTable(db);
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     // IMMEDIATE takes the write lock before reading the version, so two processes opening a
@@ -74,7 +80,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 }
 
 /** For read-only opens, which cannot migrate: the schema must already be exactly current. */
-export function assertCurrent(db: Database.Database, migrations: readonly Migration[]): void {
+export function assertCurrent(db: Database.Database, migrations: readonly MigrationVersion[]): void {
   const found = schemaVersion(db);
   const expected = latest(migrations);
   if (found < expected || appliedCount(db) < migrations.length) {

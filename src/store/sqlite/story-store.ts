@@ -10,13 +10,21 @@
  * generation check.
  */
 import type Database from 'better-sqlite3';
-import { STORY_STATE_VERSION } from '../json-stories.ts';
+import { STORY_STATE_VERSION } from '../story-version.ts';
 import type { StoryLevel } from '../../stories/options.ts';
 import type { Story } from '../../stories/story.ts';
 import type { StoryAssignment, StoryCounts, StoryInput, StoryPage, StoryQuery, StoryStore } from '../store.ts';
 import type { Scope } from './scope.ts';
 import { eventsOf, getStory, getStoryOfArticle, listStories, readStoryMeta, storyCounts, storyMembers, type StoryWithMembers } from './story-readers.ts';
-import { clearStoryTables, openStoryWriter, type StoryWriter } from './story-writer.ts';
+import type { StoryWriter } from './story-writer.ts';
+
+type WriterModule = typeof import('./story-writer.ts');
+let writerModule: Promise<WriterModule> | undefined;
+
+/** The writer and the story engine under it, loaded by the first write: readers never need them. */
+function loadWriter(): Promise<WriterModule> {
+  return (writerModule ??= import('./story-writer.ts'));
+}
 
 /** The store's one story writer, shared by its stories concern and every transaction handle's. */
 export class StoryWriterSlot {
@@ -24,7 +32,7 @@ export class StoryWriterSlot {
   #db: Database.Database | undefined;
 
   /** The writer on the write connection, opened on first use. */
-  writer(db: Database.Database): StoryWriter {
+  writer(db: Database.Database, { openStoryWriter }: WriterModule): StoryWriter {
     if (!this.#writer || this.#db !== db) {
       this.#writer = openStoryWriter(db, { version: STORY_STATE_VERSION });
       this.#db = db;
@@ -86,17 +94,18 @@ export class SqliteStoryStore implements StoryStore {
     return storyCounts(this.#db);
   }
 
-  assign(inputs: readonly StoryInput[], options: { readonly consolidate?: boolean } = {}): Promise<StoryAssignment> {
+  async assign(inputs: readonly StoryInput[], options: { readonly consolidate?: boolean } = {}): Promise<StoryAssignment> {
+    const module = await loadWriter();
     return this.#write((db) => {
       // Rows made for other features (another version) cannot take new articles: clear them and
       // say so; the cluster stage then re-clusters every article (src/app/stages.ts).
       const recovered = staleState(db);
       if (recovered) {
-        clearStoryTables(db);
+        module.clearStoryTables(db);
         return { added: 0, events: 0, storylines: 0, recovered };
       }
       if (inputs.length === 0 && !options.consolidate) return { added: 0, ...storyCounts(db) };
-      const writer = this.slot.writer(db);
+      const writer = this.slot.writer(db, module);
       const added = writer.add(inputs).filter((a) => !a.event.repeat).length;
       if (options.consolidate && added > 0) writer.consolidate();
       writer.commit();
@@ -104,9 +113,10 @@ export class SqliteStoryStore implements StoryStore {
     });
   }
 
-  consolidate(): Promise<StoryCounts> {
+  async consolidate(): Promise<StoryCounts> {
+    const module = await loadWriter();
     return this.#write((db) => {
-      const writer = this.slot.writer(db);
+      const writer = this.slot.writer(db, module);
       writer.consolidate();
       writer.commit();
       return storyCounts(db);
@@ -114,6 +124,7 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async clear(): Promise<void> {
+    const { clearStoryTables } = await loadWriter();
     await this.#write((db) => {
       clearStoryTables(db);
       this.slot.forget();

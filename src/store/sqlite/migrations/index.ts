@@ -1,8 +1,10 @@
 /**
- * Every schema migration, in order. Add a file `NNN-name.ts` exporting `up(db)` and one line
- * here; never edit a migration that has shipped, since databases in the field already ran it.
+ * Every schema migration, in order. Add a file `NNN-name.ts` exporting `up(db)`, its line in
+ * versions.ts and one here; never edit a migration that has shipped, since databases in the field
+ * already ran it.
  */
 import type Database from 'better-sqlite3';
+import { MIGRATION_VERSIONS, type MigrationVersion } from './versions.ts';
 import * as articles from './001-articles.ts';
 import * as state from './002-state.ts';
 import * as watches from './003-watches.ts';
@@ -13,20 +15,20 @@ import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
+export interface Migration extends MigrationVersion {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'articles', up: articles.up },
-  { version: 2, name: 'state', up: state.up },
-  { version: 3, name: 'watches', up: watches.up },
-  { version: 4, name: 'stream', up: stream.up },
-  { version: 5, name: 'search', up: search.up },
-  { version: 6, name: 'story-tables', up: storyTables.up },
-  { version: 7, name: 'sources', up: sources.up },
-  { version: 8, name: 'revisions-and-leases', up: revisions.up },
-  { version: 9, name: 'compact', up: compact.up },
-];
+const UP: Readonly<Record<number, Migration['up']>> = {
+  1: articles.up,
+  2: state.up,
+  3: watches.up,
+  4: stream.up,
+  5: search.up,
+  6: storyTables.up,
+  7: sources.up,
+  8: revisions.up,
+  9: compact.up,
+};
+
+export const MIGRATIONS: readonly Migration[] = MIGRATION_VERSIONS.map((m) => ({ ...m, up: UP[m.version]! }));

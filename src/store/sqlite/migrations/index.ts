@@ -31,4 +31,8 @@ const UP: Readonly<Record<number, Migration['up']>> = {
   9: compact.up,
 };
 
-export const MIGRATIONS: readonly Migration[] = MIGRATION_VERSIONS.map((m) => ({ ...m, up: UP[m.version]! }));
+export const MIGRATIONS: readonly Migration[] = MIGRATION_VERSIONS.map((m) => {
+  const up = UP[m.version];
+  if (!up) throw new Error(`migration ${m.version} (${m.name}) is listed in versions.ts but has no up() here`);
+  return { ...m, up };
+});

@@ -771,8 +771,8 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
  * profile's term order. Keys come in the order a walk of those postings in profile order first
  * meets them (ties in score go to the first met). Only keys that can cover `minimum` are wanted:
  * a key none of the heavier terms holds cannot reach it when the lightest terms together fall
- * short of it, so only keys the heavier terms meet are summed and returned (the long postings
- * are those of frequent, light terms, which most keys meet only through).
+ * short of it, so only keys the heavier terms meet are summed, and only those reaching it returned
+ * (the long postings are those of frequent, light terms, which most keys meet only through).
  */
 class KeyCoverage {
   /** 1: met by a heavier term; 2: and listed in `met`. */
@@ -819,12 +819,16 @@ class KeyCoverage {
         sums[k]! += w;
       }
     }
-    return met.map((key) => {
+    // Keys short of the minimum (most of those met) are left out here rather than by the caller:
+    // `below` is under it by far more than the rounding of the caller's share, so none it keeps is lost.
+    const out: { key: number; weight: number }[] = [];
+    for (const key of met) {
       const weight = sums[key]!;
       sums[key] = 0;
       state[key] = 0;
-      return { key, weight };
-    });
+      if (weight >= below) out.push({ key, weight });
+    }
+    return out;
   }
 }
 

@@ -558,8 +558,9 @@ export function personValues(features: StoryFeatures): SlotValue[][] {
   for (const s of features.sentences) {
     for (const q of s.quotes) {
       const speaker = speakerIdentity(q.speaker);
+      if (!speaker) continue;
       const stems = quoteStems(q.text);
-      if (!speaker || stems.size < MIN_QUOTE_WORDS) continue;
+      if (stems.size < MIN_QUOTE_WORDS) continue;
       items.push({ s, text: q.text, stems, speaker, label: q.speaker!.name });
     }
   }
@@ -571,6 +572,8 @@ export function personValues(features: StoryFeatures): SlotValue[][] {
       byText.get(item.text) ??
       clusters.find((c) => {
         const first = c[0]!;
+        // Speed only: the overlap is at most the smaller set over the larger (and so, rounded, too).
+        if (Math.min(item.stems.size, first.stems.size) / Math.max(item.stems.size, first.stems.size) < SAME_QUOTE) return false;
         let inter = 0;
         for (const x of item.stems) if (first.stems.has(x)) inter++;
         return inter / (item.stems.size + first.stems.size - inter) >= SAME_QUOTE;

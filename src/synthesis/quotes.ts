@@ -284,19 +284,17 @@ const FRAGMENT_INSIDE = 0.9;
 
 /** The same words: mostly shared (SAME_QUOTE), or one a fragment of the other. */
 function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (jaccard(a, b) >= SAME_QUOTE) return true;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  // Speed only: too short to be a fragment, and shared by at most the smaller over the larger.
+  if (small.size < MIN_FRAGMENT_STEMS && small.size / large.size < SAME_QUOTE) return false;
+  // One count serves both tests: what the smaller set shares with the larger is their overlap.
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  if ((union > 0 ? shared / union : 0) >= SAME_QUOTE) return true;
   if (small.size < MIN_FRAGMENT_STEMS) return false;
-  let inside = 0;
-  for (const x of small) if (large.has(x)) inside++;
-  return inside / small.size >= FRAGMENT_INSIDE;
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  const union = a.size + b.size - inter;
-  return union > 0 ? inter / union : 0;
+  return shared / small.size >= FRAGMENT_INSIDE;
 }
 
 type NamedSpeaker = { name?: string; key?: string; type?: EntityType };

@@ -172,9 +172,6 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
     return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
   }));
   const weight = (x: T): number => weights.get(x)!;
-  if (process.env.LEAD_DEBUG) for (const x of [...eligible].sort((a, b) => weight(b) - weight(a)).slice(0, 8)) console.log(`  W ${weight(x).toFixed(3)} base=${x.base.toFixed(3)} src=${x.cand.claim.independentSources} arts=${x.cand.claim.articles.length} pos=${x.cand.representative.position.toFixed(2)} head=${shares.get(x)!.toFixed(2)} | ${x.cand.representative.article.text.slice(x.cand.representative.sentence.start, x.cand.representative.sentence.end).slice(0, 130)}`);
-  if (process.env.LEAD_DEBUG) { const seen = new Map<string, number>(); for (const x of scored) { const t = x.cand.claim.text; seen.set(t, (seen.get(t) ?? 0) + 1); } console.log('  DUPTEXT', [...seen.values()].filter((n) => n > 1).length, 'of', seen.size); }
-  if (process.env.LEAD_DEBUG) console.log('  subject', subject, 'eligible', eligible.length, 'of', scored.length);
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
 }
 

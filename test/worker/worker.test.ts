@@ -96,7 +96,10 @@ describe('workers on PostgreSQL', { skip }, () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     const workers: WorkerHandle[] = [];
     try {
-      const batch = syntheticTexts(24, 31).map((text) => makeArticle(text));
+      // Twelve fetches of six (src/worker/index.ts FETCH_BATCH) with one fetched ahead: between two
+      // polls of `until` a quiet machine analyses a few fetches, so 24 articles could all be in hand
+      // or done by the time stop() is called, and the test would not stop anything in the middle.
+      const batch = syntheticTexts(72, 31).map((text) => makeArticle(text));
       workers.push(await startWorker({ url: db.url }));
       await store.articles.save(batch);
       await until(async () => workers[0]!.processed() >= 2, 'the first worker to start on the batch');

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../types.ts';
 import { loadResource } from '../resources.ts';
-import { synthesisLexicon } from './resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon } from './resources.ts';
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
@@ -38,12 +38,9 @@ let abbreviationCache: Map<string, string> | undefined;
 function abbreviations(): ReadonlyMap<string, string> {
   if (!abbreviationCache) {
     abbreviationCache = new Map();
-    for (const line of loadResource('pl', 'conflict-grammar')) {
-      if (!line.startsWith('place-abbreviation:')) continue;
-      for (const pair of line.slice(line.indexOf(':') + 1).trim().split(/\s+/u)) {
-        const [short, full] = pair.split('=') as [string, string];
-        abbreviationCache.set(fold(short).replace(/\.$/u, ''), fold(full));
-      }
+    for (const pair of keyedWords(keyedLines('pl', 'conflict-grammar'), 'place-abbreviation')) {
+      const [short, full] = pair.split('=') as [string, string];
+      abbreviationCache.set(fold(short).replace(/\.$/u, ''), fold(full));
     }
   }
   return abbreviationCache;

@@ -48,14 +48,28 @@ export function resourceLanguage(language: Language): ResourceLanguage {
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
 
-/** The small closed classes of resources/<lang>/synthesis-grammar.txt ("key: words" lines). */
-function grammar(lang: ResourceLanguage): Pick<SynthesisLexicon, 'listJoiners' | 'negations' | 'contrasts' | 'pastEndings' | 'infinitiveEndings' | 'reportativeVerb' | 'credits'> {
+/**
+ * A resource file of "key: words" lines (synthesis-grammar.txt, conflict-grammar.txt): key → the
+ * rest of each of its lines, trimmed, in file order.
+ */
+export function keyedLines(lang: ResourceLanguage, name: string): ReadonlyMap<string, readonly string[]> {
   const lines = new Map<string, string[]>();
-  for (const line of loadResource(lang, 'synthesis-grammar')) {
+  for (const line of loadResource(lang, name)) {
     const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
     lines.set(key, [...(lines.get(key) ?? []), rest.trim()]);
   }
-  const words = (key: string): string[] => (lines.get(key) ?? []).flatMap((l) => l.split(/\s+/u)).map(lower);
+  return lines;
+}
+
+/** Every word of a key's lines (keyedLines), in file order. */
+export function keyedWords(lines: ReadonlyMap<string, readonly string[]>, key: string): string[] {
+  return (lines.get(key) ?? []).flatMap((l) => l.split(/\s+/u));
+}
+
+/** The small closed classes of resources/<lang>/synthesis-grammar.txt ("key: words" lines). */
+function grammar(lang: ResourceLanguage): Pick<SynthesisLexicon, 'listJoiners' | 'negations' | 'contrasts' | 'pastEndings' | 'infinitiveEndings' | 'reportativeVerb' | 'credits'> {
+  const lines = keyedLines(lang, 'synthesis-grammar');
+  const words = (key: string): string[] => keyedWords(lines, key).map(lower);
   return {
     listJoiners: [',', ...(lines.get('list-joiner') ?? []).map(lower)],
     negations: new Set(words('negation')),

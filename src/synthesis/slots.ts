@@ -21,7 +21,7 @@
 import type { Citation, ConflictSlot } from './types.ts';
 import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
-import { synthesisLexicon } from './resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon } from './resources.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
 
@@ -274,12 +274,9 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
   const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
   let grammar = grammarCache.get(lang);
   if (!grammar) {
-    const keyed = new Map<string, Set<string>>();
-    for (const line of loadResource(lang, 'conflict-grammar')) {
-      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
-      keyed.set(key, new Set([...(keyed.get(key) ?? []), ...rest.split(/\s+/u).map(lower)]));
-    }
-    grammar = { wholeOf: keyed.get('whole-of') ?? new Set(), relatives: keyed.get('relative') ?? new Set(), deictic: keyed.get('deictic') ?? new Set(), ago: keyed.get('ago') ?? new Set(), auxiliaries: keyed.get('auxiliary') ?? new Set(), facilities: new Map([...(keyed.get('facility') ?? [])].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...(keyed.get('partial') ?? [])].map((p) => p.split('_')) };
+    const lines = keyedLines(lang, 'conflict-grammar');
+    const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
+    grammar = { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')) };
     grammarCache.set(lang, grammar);
   }
   return grammar;

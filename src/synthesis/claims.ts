@@ -25,7 +25,7 @@
 import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
-import { synthesisLexicon } from './resources.ts';
+import { synthesisLexicon, resourceLanguage } from './resources.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -204,7 +204,7 @@ const vagueLists = new Map<string, ReadonlyMap<string, readonly VaguePhrase[]>>(
  * by first word, longest first.
  */
 function vaguePhrases(language: SentenceFeatures['language']): ReadonlyMap<string, readonly VaguePhrase[]> {
-  const lang = language === 'en' ? 'en' : 'pl';
+  const lang = resourceLanguage(language);
   let byFirst = vagueLists.get(lang);
   if (!byFirst) {
     const map = new Map<string, VaguePhrase[]>();
@@ -631,22 +631,26 @@ function supportTerms(s: SentenceFeatures): Set<string> {
  * data (resources/<lang>/synthesis-derivations.txt); a stem keeps DERIVATION_MIN_STEM letters.
  */
 function derivationKey(lemma: string, language: SentenceFeatures['language']): string {
-  let key = derivationCache.get(lemma);
+  // One cache per language: the endings differ, and a lemma may be spelled alike in both.
+  const lang = resourceLanguage(language);
+  let cache = derivationCache.get(lang);
+  if (!cache) derivationCache.set(lang, (cache = new Map()));
+  let key = cache.get(lemma);
   if (key === undefined) {
     const ending = synthesisDerivations(language).find((e) => lemma.endsWith(e) && lemma.length - e.length >= DERIVATION_MIN_STEM);
     key = `~${stemOf(ending ? lemma.slice(0, lemma.length - ending.length) : lemma)}`;
-    derivationCache.set(lemma, key);
+    cache.set(lemma, key);
   }
   return key;
 }
 
 const DERIVATION_MIN_STEM = 4;
-const derivationCache = new Map<string, string>();
+const derivationCache = new Map<string, Map<string, string>>();
 const derivations = new Map<string, readonly string[]>();
 
 /** Derivational endings, longest first (resources/<lang>/synthesis-derivations.txt). */
 function synthesisDerivations(language: SentenceFeatures['language']): readonly string[] {
-  const lang = language === 'en' ? 'en' : 'pl';
+  const lang = resourceLanguage(language);
   let list = derivations.get(lang);
   if (!list) {
     list = loadResource(lang, 'synthesis-derivations').flatMap((line) => line.split(/\s+/u)).filter(Boolean).sort((a, b) => b.length - a.length);

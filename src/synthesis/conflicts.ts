@@ -31,7 +31,7 @@
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
 import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon } from './resources.ts';
+import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
@@ -568,7 +568,7 @@ const STATEMENT_TIME_GAP = 3;
 function happeningDate(v: SlotValue): boolean {
   const s = v.sentence;
   const { deictic } = conflictGrammar(s.language);
-  const reporting = quoteCues(s.language === 'en' ? 'en' : 'pl');
+  const reporting = quoteCues(resourceLanguage(s.language));
   return s.times.some((t) => {
     if (t.value !== v.key) return false;
     if ((lower(t.text).match(/\p{L}+/gu) ?? []).some((w) => deictic.has(w))) return false;

@@ -8,6 +8,7 @@
  */
 import { loadResource, type ResourceLanguage } from '../resources.ts';
 import type { Language, Span } from '../types.ts';
+import { resourceLanguage } from './resources.ts';
 
 export interface Figure extends Span {
   readonly value: number;
@@ -43,7 +44,7 @@ const MAX_UNIT_ADJECTIVES = 2;
 const cache = new Map<ResourceLanguage, NumberLexicon>();
 
 function lexicon(language: Language): NumberLexicon {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  const lang: ResourceLanguage = resourceLanguage(language);
   let lex = cache.get(lang);
   if (!lex) {
     const words = new Map<string, number>();

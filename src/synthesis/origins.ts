@@ -10,6 +10,7 @@ import { basename, dirname } from 'node:path';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
 import type { Article } from '../types.ts';
 import type { StoryFeatures } from './features.ts';
+import { resourceLanguage } from './resources.ts';
 import { normalisedText } from './claims.ts';
 
 export interface Origins {
@@ -35,7 +36,7 @@ interface ReprintLexicon {
 const cache = new Map<ResourceLanguage, ReprintLexicon>();
 
 function reprintLexicon(language: Article['language']): ReprintLexicon {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  const lang: ResourceLanguage = resourceLanguage(language);
   let lex = cache.get(lang);
   if (!lex) {
     const agencies = new Map<string, string>();

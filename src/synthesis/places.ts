@@ -6,7 +6,7 @@
  */
 import type { Language } from '../types.ts';
 import { loadResource } from '../resources.ts';
-import { keyedLines, keyedWords, synthesisLexicon } from './resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon, resourceLanguage } from './resources.ts';
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
@@ -58,7 +58,7 @@ interface PlaceNames {
 const placeNamesCache = new Map<string, PlaceNames>();
 
 export function placeNames(language: Language): PlaceNames {
-  const lang = language === 'en' ? 'en' : 'pl';
+  const lang = resourceLanguage(language);
   let names = placeNamesCache.get(lang);
   if (!names) {
     const lexicon = synthesisLexicon(language);

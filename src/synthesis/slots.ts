@@ -21,7 +21,7 @@
 import type { Citation, ConflictSlot } from './types.ts';
 import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
-import { keyedLines, keyedWords, synthesisLexicon } from './resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon, resourceLanguage } from './resources.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
 
@@ -226,7 +226,7 @@ interface SlotLexicon {
 const slotCache = new Map<ResourceLanguage, SlotLexicon>();
 
 function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  const lang: ResourceLanguage = resourceLanguage(language);
   let lex = slotCache.get(lang);
   if (!lex) {
     const keyed = new Map<string, string[]>();
@@ -271,7 +271,7 @@ const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
 
 /** resources/<lang>/conflict-grammar.txt. */
 export function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  const lang: ResourceLanguage = resourceLanguage(language);
   let grammar = grammarCache.get(lang);
   if (!grammar) {
     const lines = keyedLines(lang, 'conflict-grammar');
@@ -341,7 +341,7 @@ const MIN_PREDICATE_LETTERS = 4;
 
 const functionWordsCache = new Map<ResourceLanguage, ReadonlySet<string>>();
 function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
-  const lang: ResourceLanguage = language === 'en' ? 'en' : 'pl';
+  const lang: ResourceLanguage = resourceLanguage(language);
   let words = functionWordsCache.get(lang);
   if (!words) {
     words = new Set(loadResource(lang, 'function-words').map(lower));

@@ -14,7 +14,7 @@
  */
 import type { Claim, Citation, SummarySentence } from './types.ts';
 import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon } from './resources.ts';
+import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
 
@@ -204,7 +204,7 @@ const futureCache = new Map<string, ReadonlySet<string>>();
 
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
 function futureWords(language: SentenceFeatures['language']): ReadonlySet<string> {
-  const lang = language === 'en' ? 'en' : 'pl';
+  const lang = resourceLanguage(language);
   let words = futureCache.get(lang);
   if (!words) {
     words = new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase()));

@@ -11,7 +11,7 @@
 import type { Language } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import type { SummarySentence } from './types.ts';
-import { synthesisLexicon } from './resources.ts';
+import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 import { firstSentence, shorten } from '../text/headline.ts';
 import { endsWithAbbreviation } from '../text/sentences.ts';
@@ -87,7 +87,7 @@ function rank(summary: readonly SummarySentence[], articles: readonly SynthesisA
  * …"), the reported clause after "że", which holds the news, first letter capitalised.
  */
 function mainClause(sentence: string, subordinators: ReadonlySet<string>, language: Language): string | undefined {
-  const reporting = quoteCues(language === 'en' ? 'en' : 'pl');
+  const reporting = quoteCues(resourceLanguage(language));
   for (const m of sentence.matchAll(/,\s+([\p{L}]+)/gu)) {
     if (!subordinators.has(m[1]!.toLowerCase())) continue;
     const clause = sentence.slice(0, m.index).trim();

@@ -6,13 +6,11 @@
  */
 import type { Language } from '../types.ts';
 import { loadResource } from '../resources.ts';
+import { foldText } from '../search/fold.ts';
 import { keyedLines, keyedWords, synthesisLexicon, resourceLanguage } from './resources.ts';
 
-// Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
-const lower = (s: string): string => s.toLowerCase();
-
-/** Lower case, "ł" as "l", diacritics dropped: "Płn." → "pln.". */
-const fold = (text: string): string => lower(text).replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
+/** Place names fold as search folds them (src/search/fold.ts): "Płn." → "pln.". */
+const fold = foldText;
 
 /**
  * Folded four-letter prefixes per word, a final vowel dropped first, so inflected and base forms

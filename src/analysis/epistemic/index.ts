@@ -189,8 +189,12 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Conjunctions and complementisers: after one a relative clause goes on ("które są… i mogą"). */
+  readonly conjunctions: ReadonlySet<string>;
   /** The infinitive "być": with a passive participle after it "mieć być" is a planned action. */
   readonly copula?: string;
+  /** Whether a word is a finite verb or a past form in every reading ("nastąpiła"); Polish only (PoliMorf). */
+  readonly finiteVerb?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -223,9 +227,10 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
@@ -236,6 +241,12 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
 /** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */
 function passiveParticiple(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('ppas:'));
+}
+
+/** A finite or past verb form in every PoliMorf reading: "nastąpiła", "mogą", not "ma" (also an adjective). */
+function finiteVerb(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
 }
 
 /** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */
@@ -322,12 +333,14 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * past of "móc" not after "by".
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
-  if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon);
+  // A relative clause describes a thing ("spraw, które formalnie miały zostać uzgodnione"): what
+  // was planned for it is no hearsay about the main clause, as with the conditional and "móc" below.
+  if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon) && !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), lexicon);
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
-    return !inRelativeClause(words, i, lexicon.relatives) && !subjunctive;
+    return !inRelativeClause(words, i, lexicon) && !subjunctive;
   }
   return true;
 }
@@ -340,11 +353,19 @@ const RELATIVE_LEAD = 2;
  * nearest punctuation before `i`, and its first words hold the pronoun (", które mogą wyniknąć",
  * ", co może trwać", ", w którym może dojść").
  */
-function inRelativeClause(words: readonly Word[], i: number, relatives: ReadonlySet<string>): boolean {
+function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
-  return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
+  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w) => lexicon.relatives.has(w.text.toLowerCase()));
+  if (pronoun < 0) return false;
+  // The relative clause has had its verb when one stands between the pronoun and the cue with no
+  // conjunction after it: the cue is the main clause's after an unmarked clause end ("Podczas
+  // kłótni, która potem nastąpiła Bibi miała wypowiedzieć…"), not in "które nie są przychylne i
+  // mogą przyćmić" nor "którzy uważają że oznaczałoby".
+  const between = words.slice(start + pronoun + 1, i);
+  const verb = lexicon.finiteVerb ? between.findLastIndex((w) => lexicon.finiteVerb!(w.text)) : -1;
+  return verb < 0 || between.slice(verb + 1).some((w) => lexicon.conjunctions.has(w.text.toLowerCase()));
 }
 
 /** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */

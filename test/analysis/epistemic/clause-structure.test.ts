@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifySentences } from '../../../src/analysis/epistemic/index.ts';
+import { doc } from '../quotes/fixture.ts';
+
+// Real sentences of the BSNLP development articles (tuning topics), wave 5 "statuses" rules.
+const statuses = (text: string, language: 'pl' | 'en' = 'pl'): string[] => {
+  const d = doc(text, language);
+  return classifySentences({ text: d.text, language, sentences: d.sentences }).map((s) => s.status);
+};
+
+test('"mieć" + infinitive in a relative clause is a plan of the thing described, no hearsay about the main clause', () => {
+  assert.deepEqual(
+    statuses(
+      'Wiele spraw, które formalnie miały zostać uzgodnione w pierwszej fazie, pozostało jednak nierozwiązanych w wymiarze praktycznym. ' +
+        'Jednak samolot czarterowy linii Ryanair Sun, którym mieli lecieć, nie wystartował.',
+    ),
+    ['asserted', 'asserted'],
+  );
+  // In the main clause it is still hearsay.
+  assert.deepEqual(statuses('Tam miała przyznać się do bluźnierstwa.'), ['hedged']);
+});
+
+test('a relative clause whose verb came already ends before the cue even without a comma', () => {
+  // "która potem nastąpiła" has its verb: "Bibi miała wypowiedzieć" is the main clause's hearsay.
+  assert.deepEqual(statuses('Podczas kłótni, która potem nastąpiła Bibi miała wypowiedzieć obraźliwe uwagi o Mahomecie.'), ['hedged']);
+  // After a conjunction the relative clause goes on: "które … nie są przychylne … i mogą przyćmić".
+  assert.deepEqual(statuses('Dla AUD kluczowe znaczenie teraz ma sentyment zewnętrzny i trend USD, które ostatnio nie są przychylne Aussie i mogą przyćmić czynniki lokalne.'), ['asserted']);
+});

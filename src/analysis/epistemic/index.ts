@@ -189,6 +189,12 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /**
+   * Words opening an indirect question ("czy", "jak", "jaki"): a cue inside one asks, it does not
+   * hedge ("z pytaniem, czy rząd może wycofać się", "nie jest w stanie rozstrzygnąć, jak miałyby
+   * wyglądać stosunki").
+   */
+  readonly interrogatives: ReadonlySet<string>;
   /** Conjunctions and complementisers: after one a relative clause goes on ("które są… i mogą"). */
   readonly conjunctions: ReadonlySet<string>;
   /** The infinitive "być": with a passive participle after it "mieć być" is a planned action. */
@@ -227,6 +233,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      interrogatives: words(hedge.get('interrogative')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
@@ -357,7 +364,7 @@ function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
-  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w) => lexicon.relatives.has(w.text.toLowerCase()));
+  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w) => (lexicon.relatives.has(w.text.toLowerCase()) || lexicon.interrogatives.has(w.text.toLowerCase())));
   if (pronoun < 0) return false;
   // The relative clause has had its verb when one stands between the pronoun and the cue with no
   // conjunction after it: the cue is the main clause's after an unmarked clause end ("Podczas

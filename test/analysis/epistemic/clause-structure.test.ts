@@ -27,3 +27,16 @@ test('a relative clause whose verb came already ends before the cue even without
   // After a conjunction the relative clause goes on: "które … nie są przychylne … i mogą przyćmić".
   assert.deepEqual(statuses('Dla AUD kluczowe znaczenie teraz ma sentyment zewnętrzny i trend USD, które ostatnio nie są przychylne Aussie i mogą przyćmić czynniki lokalne.'), ['asserted']);
 });
+
+test('a modal, conditional or "mieć" + infinitive inside an indirect question asks, it does not hedge', () => {
+  assert.deepEqual(
+    statuses(
+      'Trzyosobowy skład sądu zarządził wysłuchanie z pytaniem, czy brytyjski rząd może jednostronnie wycofać się z Brexitu. ' +
+        'Na razie brytyjski rząd nie jest jednak w stanie rozstrzygnąć, jak miałyby wyglądać przyszłe stosunki z Unią. ' +
+        'Brytyjczyków zapytano również, jak głosowaliby dzisiaj.',
+    ),
+    ['asserted', 'asserted', 'asserted'],
+  );
+  // "gdzie" also opens a relative clause that tells what happened: the hearsay there stays.
+  assert.deepEqual(statuses('Następnie kobieta została pobita w swoim domu, gdzie miała przyznać się do bluźnierstwa.'), ['hedged']);
+});

@@ -95,7 +95,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
-    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive));
+    // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
+    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
+    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
+      (c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) && !lexicon.unrealised?.(c.text),
+    );
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);
@@ -201,6 +205,8 @@ interface CueLexicon {
   readonly copula?: string;
   /** Whether a word is a finite verb or a past form in every reading ("nastąpiła"); Polish only (PoliMorf). */
   readonly finiteVerb?: (word: string) => boolean;
+  /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
+  readonly unrealised?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -237,7 +243,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
@@ -254,6 +260,12 @@ function passiveParticiple(word: string): boolean {
 function finiteVerb(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
   return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
+function unrealised(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:inf') || (i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag)));
 }
 
 /** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */

@@ -40,3 +40,12 @@ test('a modal, conditional or "mieć" + infinitive inside an indirect question a
   // "gdzie" also opens a relative clause that tells what happened: the hearsay there stays.
   assert.deepEqual(statuses('Następnie kobieta została pobita w swoim domu, gdzie miała przyznać się do bluźnierstwa.'), ['hedged']);
 });
+
+test('a confirmation still to come (an infinitive, the perfective future) confirms nothing', () => {
+  assert.deepEqual(
+    statuses('Musi jednak potwierdzić, że chce i jest gotowe obsługiwać go codziennie. Ministerstwa spraw zagranicznych tych krajów potwierdziły, że prowadzą rozmowy.'),
+    ['asserted', 'confirmed'],
+  );
+  assert.deepEqual(statuses('Rząd ogłosi decyzję w piątek. Rząd ogłosił decyzję w piątek.'), ['asserted', 'confirmed']);
+  assert.deepEqual(statuses('The ministry has yet to confirm the figure. The ministry confirmed the figure.', 'en'), ['asserted', 'confirmed']);
+});

@@ -36,7 +36,7 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
-import { quoteCues } from '../quotes/cues.ts';
+import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { loadPolimorf } from '../../text/polimorf.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
@@ -122,7 +122,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // podała firma -") still reports what someone says.
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
-      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
+      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
@@ -193,6 +193,12 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
+  readonly clauseOnly: readonly CuePattern[];
+  /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
+  readonly about: ReadonlySet<string>;
+  /** Nouns of evidence ("sondaże", "wynik badania"): as a reporting verb's subject no one speaks. */
+  readonly evidence: readonly CuePattern[number][];
   /**
    * Words opening an indirect question ("czy", "jak", "jaki"): a cue inside one asks, it does not
    * hedge ("z pytaniem, czy rząd może wycofać się", "nie jest w stanie rozstrzygnąć, jak miałyby
@@ -223,13 +229,17 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
     const hedge = keyed(loadResource(language, 'hedge-cues'));
     const confirm = keyed(loadResource(language, 'confirmation-cues'));
     const denial = keyed(loadResource(language, 'denial-cues'));
+    const attribution = keyed(loadResource(language, 'attribution-cues'));
     const words = (lines: readonly string[] | undefined): Set<string> => new Set((lines ?? []).flatMap((l) => l.split(/\s+/)).map((w) => w.toLowerCase()));
     lexicon = {
       hedge: indexCues(hedge),
       confirm: indexCues(confirm),
       denial: indexCues(denial),
       hearsay: indexCues(new Map([['', hedge.get('hearsay') ?? []]])),
-      attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
+      attribution: indexCues(attribution),
+      clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
+      about: words(attribution.get('about')),
+      evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
       office: (confirm.get('office') ?? []).map(compileCue),
@@ -362,6 +372,27 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     return !inRelativeClause(words, i, lexicon) && !subjunctive;
   }
   return true;
+}
+
+/** Words after a verb its complementiser may stand in: "wskazał jednak, że", "podaje też, iż". */
+const COMPLEMENT_REACH = 3;
+
+/**
+ * Whether a reporting verb found with no quote reports speech here. Evidence does not speak: with
+ * an `evidence:` noun before the verb in its clause the article reads data itself ("Większość
+ * sondaży wskazywała przewagę", "wynik badania wskazuje na"). A `clause-only:` verb
+ * (resources/<lang>/attribution-cues.txt) reports only with what it reports — a complementiser or
+ * an `about:` preposition after it ("zapewnił ją o swojej modlitwie"), "jak" before it, or as the
+ * parenthesis opening its clause — and otherwise provides or resigns ("Bank zapewnia wsparcie",
+ * "podała się do dymisji").
+ */
+function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  if (words.slice(start, i).some((w) => lexicon.evidence.some((p) => p(w.text.toLowerCase())))) return false;
+  if (!lexicon.clauseOnly.some((p) => matchesAt(words, i, p))) return true;
+  if (i === 0 || words[i]!.clauseStart || words.slice(Math.max(0, i - 2), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return true;
+  return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()) || lexicon.about.has(w.text.toLowerCase()));
 }
 
 /** Words a relative pronoun may stand after at the start of its clause: "w którym", "do których". */

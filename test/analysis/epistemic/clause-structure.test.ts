@@ -49,3 +49,23 @@ test('a confirmation still to come (an infinitive, the perfective future) confir
   assert.deepEqual(statuses('Rząd ogłosi decyzję w piątek. Rząd ogłosił decyzję w piątek.'), ['asserted', 'confirmed']);
   assert.deepEqual(statuses('The ministry has yet to confirm the figure. The ministry confirmed the figure.', 'en'), ['asserted', 'confirmed']);
 });
+
+test('evidence does not speak: a reporting verb after a poll or a result is the article reading data', () => {
+  assert.deepEqual(
+    statuses('Większość sondaży przed głosowaniem wskazywała jednak przewagę zwolenników dalszej integracji europejskiej. Senator wskazał na działania Rosji w Syrii.'),
+    ['asserted', 'attributed'],
+  );
+  assert.deepEqual(statuses('Polls before the vote suggested a lead for Remain. The minister suggested a lead for Remain.', 'en'), ['asserted', 'attributed']);
+});
+
+test('"zapewniać" provides unless something is reported; "podać się" is another verb', () => {
+  assert.deepEqual(
+    statuses(
+      'Bank zapewnia długoterminowe wsparcie finansowe dla solidnych inwestycji. ' +
+        'Fico co prawda podał się do dymisji po skandalu. ' +
+        'Rejestracja - jak zapewniają jego twórcy - będzie znacznie prostsza. ' +
+        'Papież Franciszek zapewnił ją o swojej modlitwie.',
+    ),
+    ['asserted', 'asserted', 'attributed', 'attributed'],
+  );
+});

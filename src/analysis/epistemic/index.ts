@@ -197,6 +197,12 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
   readonly about: ReadonlySet<string>;
+  /** Words of a share ("proc.", "większość"): a conditional near one counting people is a poll answer. */
+  readonly shares: ReadonlySet<string>;
+  /** Words of people a share counts ("osób"), besides personal nouns. */
+  readonly people: ReadonlySet<string>;
+  /** Whether a word is a personal noun in the genitive plural ("wyborców"); Polish only (PoliMorf). */
+  readonly personal?: (word: string) => boolean;
   /** Nouns of evidence ("sondaże", "wynik badania"): as a reporting verb's subject no one speaks. */
   readonly evidence: readonly CuePattern[number][];
   /**
@@ -239,6 +245,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       attribution: indexCues(attribution),
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
+      shares: words(hedge.get('share')),
+      people: words(hedge.get('people')),
       evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
@@ -253,7 +261,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
@@ -369,9 +377,40 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
-    return !inRelativeClause(words, i, lexicon) && !subjunctive;
+    return !inRelativeClause(words, i, lexicon) && !subjunctive && !(cue.reading === 'conditional' && pollAnswer(words, i, lexicon));
   }
   return true;
+}
+
+/** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */
+const SHARE_REACH = 6;
+
+/** Words between a share and the people it counts: "64 proc. [sympatyków]", "30 procent [wyborców]". */
+const PEOPLE_REACH = 2;
+
+/**
+ * Whether a conditional is what a share of people answered a poll: "Za pozostaniem w Unii
+ * głosowałoby niemal 64 proc. sympatyków Partii Pracy", "53 proc. osób byłoby za odwołaniem". The
+ * poll result is a fact; the conditional is the respondents' answer. The share (`share:`) must
+ * count people — a personal noun in the genitive plural (PoliMorf "m1") or a `people:` word — since
+ * a share of a thing is a projection ("skoncentrowanych zostałoby 80 procent eksportu").
+ */
+function pollAnswer(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const counts = (j: number): boolean =>
+    lexicon.shares.has(words[j]!.text.toLowerCase()) && words.slice(j + 1, j + 1 + PEOPLE_REACH).some((w) => lexicon.people.has(w.text.toLowerCase()) || !!lexicon.personal?.(w.text));
+  for (let j = i - 1; j >= Math.max(0, i - SHARE_REACH); j--) {
+    if (counts(j)) return true;
+    if (words[j]!.clauseStart) break;
+  }
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + SHARE_REACH) && !words[j]!.clauseStart; j++) {
+    if (counts(j)) return true;
+  }
+  return false;
+}
+
+/** A noun of persons in the genitive plural in some PoliMorf reading: "wyborców", "ankietowanych". */
+function personalPlural(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^subst:pl:gen:m1/u.test(i.tag));
 }
 
 /** Words after a verb its complementiser may stand in: "wskazał jednak, że", "podaje też, iż". */

@@ -69,3 +69,14 @@ test('"zapewniać" provides unless something is reported; "podać się" is anoth
     ['asserted', 'asserted', 'attributed', 'attributed'],
   );
 });
+
+test('the conditional of a share of people is a poll answer, of a share of a thing a projection', () => {
+  assert.deepEqual(
+    statuses(
+      'Za pozostaniem w Unii głosowałoby niemal 64 proc. sympatyków Partii Pracy i 29 proc. zwolenników Konserwatystów. ' +
+        'Gdyby referendum przeprowadzono dziś, 53 proc. osób byłoby za odwołaniem Brexitu. ' +
+        'W ten sposób na jednej trasie skoncentrowanych zostałoby 80 procent rosyjskiego eksportu gazu do Europy.',
+    ),
+    ['asserted', 'asserted', 'hedged'],
+  );
+});

@@ -80,3 +80,13 @@ test('the conditional of a share of people is a poll answer, of a share of a thi
     ['asserted', 'asserted', 'hedged'],
   );
 });
+
+test('a lie however qualified and a claim made against a source\'s words are denials', () => {
+  assert.deepEqual(
+    statuses(
+      'To, co Verhofstadt powiedział podczas wczorajszej debaty w Parlamencie Europejskim, jest skandalicznym kłamstwem. ' +
+        'Krischer podkreślił, że Nord Stream 2 nie jest – wbrew temu, co twierdzi rząd – czysto ekonomicznym projektem.',
+    ),
+    ['denied', 'denied'],
+  );
+});

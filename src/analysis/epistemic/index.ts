@@ -197,6 +197,8 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
   readonly about: ReadonlySet<string>;
+  /** Adversative conjunctions ("ale", "jednak"): after a past "mieć" + infinitive the plan failed. */
+  readonly adversatives: ReadonlySet<string>;
   /** Words of a share ("proc.", "większość"): a conditional near one counting people is a poll answer. */
   readonly shares: ReadonlySet<string>;
   /** Words of people a share counts ("osób"), besides personal nouns. */
@@ -246,6 +248,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
       shares: words(hedge.get('share')),
+      adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
       evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
@@ -372,7 +375,14 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
   // A relative clause describes a thing ("spraw, które formalnie miały zostać uzgodnione"): what
   // was planned for it is no hearsay about the main clause, as with the conditional and "móc" below.
-  if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon) && !inRelativeClause(words, words.findIndex((w) => w.start === cue.start), lexicon);
+  if (cue.reading === 'present' || cue.reading === 'past') {
+    const i = words.findIndex((w) => w.start === cue.start);
+    // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
+    // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
+    // jednak odmówiła".
+    const unfulfilled = cue.reading === 'past' && contradicted(words, words.findIndex((w) => w.end === cue.end), lexicon);
+    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon) && !inRelativeClause(words, i, lexicon);
+  }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
@@ -380,6 +390,24 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     return !inRelativeClause(words, i, lexicon) && !subjunctive && !(cue.reading === 'conditional' && pollAnswer(words, i, lexicon));
   }
   return true;
+}
+
+/** At most this many characters stand between two neighbouring words of the text (", - "). */
+const ADJACENT = 4;
+
+/**
+ * Whether the clause of word `last` or the clause right after it opens with or holds an adversative
+ * ("miały lądować w Porto, ale uniemożliwiły to burze"); a later clause is about something else
+ * ("Miał mówić, że Francja zgodziła się…, a tymczasem…").
+ */
+function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon): boolean {
+  let clauses = 0;
+  for (let j = last + 1; j < words.length; j++) {
+    // A gap is a direct quote left out of `words`: what follows it answers the quote, not the plan.
+    if ((words[j]!.clauseStart && ++clauses > 1) || words[j]!.start - words[j - 1]!.end > ADJACENT) return false;
+    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return clauses === 0 || words[j - 1]!.clauseStart || words[j]!.clauseStart;
+  }
+  return false;
 }
 
 /** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */

@@ -90,3 +90,12 @@ test('a lie however qualified and a claim made against a source\'s words are den
     ['denied', 'denied'],
   );
 });
+
+test('a past "mieć" + infinitive the sentence goes on to contradict is a failed plan, no hearsay', () => {
+  assert.deepEqual(
+    statuses('Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze pustoszące Portugalię. 47-latka miała przejść na islam jednak odmówiła, za co została pobita w swoim domu.'),
+    ['asserted', 'asserted'],
+  );
+  // The contrast belongs to a later clause: "miał mówić" stays hearsay.
+  assert.deepEqual(statuses('Miał mówić, że Francja zgodziła się na podniesienie składki członkowskiej, a jednak pieniędzy na rolnictwo będzie miała mniej.'), ['hedged']);
+});

@@ -77,7 +77,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
-    const everyWord = sentenceWords(input.text, s);
+    const everyWord = sentenceWords(input.text, s, lexicon.months);
     const all = everyWord.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
@@ -199,6 +199,8 @@ interface CueLexicon {
   readonly about: ReadonlySet<string>;
   /** Adversative conjunctions ("ale", "jednak"): after a past "mieć" + infinitive the plan failed. */
   readonly adversatives: ReadonlySet<string>;
+  /** Month names as written (resources/<lang>/months.txt): a sentence's first word kept capitalised ("May"). */
+  readonly months: ReadonlySet<string>;
   /** Words of a share ("proc.", "większość"): a conditional near one counting people is a poll answer. */
   readonly shares: ReadonlySet<string>;
   /** Words of people a share counts ("osób"), besides personal nouns. */
@@ -248,6 +250,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
       shares: words(hedge.get('share')),
+      months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
       evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
@@ -554,7 +557,7 @@ const CLAUSE_PUNCTUATION = /[,;:()–—]|\s-\s/u;
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
-function sentenceWords(text: string, s: Span): Word[] {
+function sentenceWords(text: string, s: Span, names: ReadonlySet<string>): Word[] {
   const out: Word[] = [];
   const slice = text.slice(s.start, s.end);
   let first = true;
@@ -562,7 +565,8 @@ function sentenceWords(text: string, s: Span): Word[] {
   for (const m of slice.matchAll(WORD)) {
     const word = m[0];
     // Only the first word is folded: mid-sentence capitals are names or months ("May"), not cues.
-    const lower = first ? word.toLowerCase() : word;
+    // A capitalised month name stays itself even first: "May said…" is no modal "may".
+    const lower = first && !names.has(word) ? word.toLowerCase() : word;
     const clauseStart = !first && CLAUSE_PUNCTUATION.test(slice.slice(previousEnd, m.index!));
     out.push({ start: s.start + m.index!, end: s.start + m.index! + word.length, text: word, lower, clauseStart });
     first = false;

@@ -99,3 +99,7 @@ test('a past "mieć" + infinitive the sentence goes on to contradict is a failed
   // The contrast belongs to a later clause: "miał mówić" stays hearsay.
   assert.deepEqual(statuses('Miał mówić, że Francja zgodziła się na podniesienie składki członkowskiej, a jednak pieniędzy na rolnictwo będzie miała mniej.'), ['hedged']);
 });
+
+test('English: a sentence opening with the name "May" is no modal', () => {
+  assert.deepEqual(statuses('May said the deal was done. May will travel to Brussels on Monday. The talks may collapse.', 'en'), ['attributed', 'asserted', 'hedged']);
+});

@@ -376,15 +376,13 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * past of "móc" not after "by".
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
-  // A relative clause describes a thing ("spraw, które formalnie miały zostać uzgodnione"): what
-  // was planned for it is no hearsay about the main clause, as with the conditional and "móc" below.
   if (cue.reading === 'present' || cue.reading === 'past') {
-    const i = words.findIndex((w) => w.start === cue.start);
     // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
     // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
-    // jednak odmówiła".
+    // jednak odmówiła". In a relative clause it stays hearsay ("amunicją, która miała docelowo
+    // trafić do Grupy Wagnera", eval/data/seeds-labels), unlike the conditional and "móc" below.
     const unfulfilled = cue.reading === 'past' && contradicted(words, words.findIndex((w) => w.end === cue.end), lexicon);
-    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon) && !inRelativeClause(words, i, lexicon);
+    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon);
   }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = words.findIndex((w) => w.start === cue.start);
@@ -477,7 +475,11 @@ function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
-  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w) => (lexicon.relatives.has(w.text.toLowerCase()) || lexicon.interrogatives.has(w.text.toLowerCase())));
+  // An interrogative followed by a conjunction is a correlative, no question: "zarówno ze strony
+  // Moskwy, jak i Pjongjangu doprowadziłyby".
+  const opens = (w: Word, k: number): boolean =>
+    lexicon.relatives.has(w.text.toLowerCase()) || (lexicon.interrogatives.has(w.text.toLowerCase()) && !lexicon.conjunctions.has(words[k + 1]?.text.toLowerCase() ?? ''));
+  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w, k) => opens(w, start + k));
   if (pronoun < 0) return false;
   // The relative clause has had its verb when one stands between the pronoun and the cue with no
   // conjunction after it: the cue is the main clause's after an unmarked clause end ("Podczas

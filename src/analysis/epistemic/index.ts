@@ -73,7 +73,7 @@ export interface EpistemicInput {
 export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const lexicon = cueLexicon(input.language === 'en' ? 'en' : 'pl');
   const reporting = quoteCues(input.language === 'en' ? 'en' : 'pl');
-  const quotes = input.quotes ?? [];
+  const quotes = (input.quotes ?? []).filter((q) => !strayQuote(input.text, input.sentences, q));
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
@@ -553,6 +553,24 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
  * (it resolves dates; a bare clock time of an undated day may not become an expression).
  */
 const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d,.%])/u;
+
+/** An opening quotation mark just before a quote's first word. */
+const OPENING_MARK = /[„"“«»”]\s*$/u;
+
+/** Characters a quote may start after its sentence's start and still open it ("– Tak", "- (W 2016…"). */
+const QUOTE_LEAD = 3;
+
+/**
+ * A direct quote the quotes stage found with no reporting verb, no quotation mark and starting inside
+ * a sentence, running on past it: a dash in running text taken for a spoken line ("…za rządów
+ * generała Zia-ul-Haqa. – BBC przytacza przepisy…"), which would make every later sentence of the
+ * paragraph someone's words. Not a quote for statuses.
+ */
+function strayQuote(text: string, sentences: readonly Span[], q: Pick<Quote, 'start' | 'end' | 'kind' | 'cue'>): boolean {
+  if (q.kind === 'indirect' || q.cue || OPENING_MARK.test(text.slice(Math.max(0, q.start - 3), q.start))) return false;
+  const first = sentences.find((s) => s.start <= q.start && q.start < s.end);
+  return first !== undefined && q.start - first.start >= QUOTE_LEAD && q.end > first.end;
+}
 
 /** Marks that end a clause inside a sentence: a comma, a semicolon, a colon, a dash, a bracket. */
 const CLAUSE_PUNCTUATION = /[,;:()–—]|\s-\s/u;

@@ -97,3 +97,18 @@ test('a past "mieć" + infinitive the sentence goes on to contradict is a failed
 test('English: a sentence opening with the name "May" is no modal', () => {
   assert.deepEqual(statuses('May said the deal was done. May will travel to Brussels on Monday. The talks may collapse.', 'en'), ['attributed', 'asserted', 'hedged']);
 });
+
+test('a cueless dash "quote" starting inside a sentence and running past it attributes nothing; a marked one does', () => {
+  // The dash of a BSNLP article ("…w tym prawie 42 tys. – w Niemczech.") is no spoken line, so the
+  // next sentence is the article's own (there the quotes stage found a far cue, which this rule
+  // leaves alone; here the quote has none).
+  const text = 'Protest dotyka około 55 tys. pasażerów, w tym prawie 42 tys. – w Niemczech. W tym kraju odwołano wszystkie 250 lotów.';
+  const sentences = [{ start: 0, end: 75 }, { start: 76, end: text.length }];
+  const start = text.indexOf('w Niemczech');
+  const stray = [{ start, end: text.length - 1, kind: 'direct' as const, sentence: 0 }];
+  assert.deepEqual(classifySentences({ text, language: 'pl', sentences, quotes: stray }).map((s) => s.status), ['asserted', 'asserted']);
+  const marked = 'Związek ogłosił: „To koniec rozmów. Strajk potrwa do piątku”.';
+  const q = [{ start: marked.indexOf('To koniec'), end: marked.indexOf('”'), kind: 'direct' as const, sentence: 0 }];
+  const ms = [{ start: 0, end: marked.indexOf('rozmów.') + 7 }, { start: marked.indexOf('Strajk'), end: marked.length }];
+  assert.equal(classifySentences({ text: marked, language: 'pl', sentences: ms, quotes: q })[1]!.status, 'attributed');
+});

@@ -36,7 +36,7 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
-import { quoteCues } from '../quotes/cues.ts';
+import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { loadPolimorf } from '../../text/polimorf.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
@@ -73,11 +73,11 @@ export interface EpistemicInput {
 export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const lexicon = cueLexicon(input.language === 'en' ? 'en' : 'pl');
   const reporting = quoteCues(input.language === 'en' ? 'en' : 'pl');
-  const quotes = input.quotes ?? [];
+  const quotes = (input.quotes ?? []).filter((q) => !strayQuote(input.text, input.sentences, q));
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
-    const everyWord = sentenceWords(input.text, s);
+    const everyWord = sentenceWords(input.text, s, lexicon.months);
     const all = everyWord.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
@@ -95,7 +95,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
-    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter((c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive));
+    // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
+    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
+    const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
+      (c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) && !lexicon.unrealised?.(c.text),
+    );
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
       const inSentence = q.sentence === index || (q.start < s.end && s.start < q.end);
@@ -118,7 +122,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // podała firma -") still reports what someone says.
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
-      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations));
+      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
@@ -189,8 +193,36 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
+  readonly clauseOnly: readonly CuePattern[];
+  /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
+  readonly about: ReadonlySet<string>;
+  /** Adversative conjunctions ("ale", "jednak"): after a past "mieć" + infinitive the plan failed. */
+  readonly adversatives: ReadonlySet<string>;
+  /** Month names as written (resources/<lang>/months.txt): a sentence's first word kept capitalised ("May"). */
+  readonly months: ReadonlySet<string>;
+  /** Words of a share ("proc.", "większość"): a conditional near one counting people is a poll answer. */
+  readonly shares: ReadonlySet<string>;
+  /** Words of people a share counts ("osób"), besides personal nouns. */
+  readonly people: ReadonlySet<string>;
+  /** Whether a word is a personal noun in the genitive plural ("wyborców"); Polish only (PoliMorf). */
+  readonly personal?: (word: string) => boolean;
+  /** Nouns of evidence ("sondaże", "wynik badania"): as a reporting verb's subject no one speaks. */
+  readonly evidence: readonly CuePattern[number][];
+  /**
+   * Words opening an indirect question ("czy", "jak", "jaki"): a cue inside one asks, it does not
+   * hedge ("z pytaniem, czy rząd może wycofać się", "nie jest w stanie rozstrzygnąć, jak miałyby
+   * wyglądać stosunki").
+   */
+  readonly interrogatives: ReadonlySet<string>;
+  /** Conjunctions and complementisers: after one a relative clause goes on ("które są… i mogą"). */
+  readonly conjunctions: ReadonlySet<string>;
   /** The infinitive "być": with a passive participle after it "mieć być" is a planned action. */
   readonly copula?: string;
+  /** Whether a word is a finite verb or a past form in every reading ("nastąpiła"); Polish only (PoliMorf). */
+  readonly finiteVerb?: (word: string) => boolean;
+  /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
+  readonly unrealised?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -207,13 +239,21 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
     const hedge = keyed(loadResource(language, 'hedge-cues'));
     const confirm = keyed(loadResource(language, 'confirmation-cues'));
     const denial = keyed(loadResource(language, 'denial-cues'));
+    const attribution = keyed(loadResource(language, 'attribution-cues'));
     const words = (lines: readonly string[] | undefined): Set<string> => new Set((lines ?? []).flatMap((l) => l.split(/\s+/)).map((w) => w.toLowerCase()));
     lexicon = {
       hedge: indexCues(hedge),
       confirm: indexCues(confirm),
       denial: indexCues(denial),
       hearsay: indexCues(new Map([['', hedge.get('hearsay') ?? []]])),
-      attribution: indexCues(keyed(loadResource(language, 'attribution-cues'))),
+      attribution: indexCues(attribution),
+      clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
+      about: words(attribution.get('about')),
+      shares: words(hedge.get('share')),
+      months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
+      adversatives: words(hedge.get('adversative')),
+      people: words(hedge.get('people')),
+      evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
       office: (confirm.get('office') ?? []).map(compileCue),
@@ -223,9 +263,11 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      interrogatives: words(hedge.get('interrogative')),
+      conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
@@ -236,6 +278,18 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
 /** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */
 function passiveParticiple(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('ppas:'));
+}
+
+/** A finite or past verb form in every PoliMorf reading: "nastąpiła", "mogą", not "ma" (also an adjective). */
+function finiteVerb(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
+function unrealised(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:inf') || (i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag)));
 }
 
 /** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */
@@ -322,14 +376,91 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * past of "móc" not after "by".
  */
 function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
-  if (cue.reading === 'present' || cue.reading === 'past') return !timed && !passivePlan(words, cue, lexicon);
+  if (cue.reading === 'present' || cue.reading === 'past') {
+    // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
+    // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
+    // jednak odmówiła". In a relative clause it stays hearsay ("amunicją, która miała docelowo
+    // trafić do Grupy Wagnera", eval/data/seeds-labels), unlike the conditional and "móc" below.
+    const unfulfilled = cue.reading === 'past' && contradicted(words, words.findIndex((w) => w.end === cue.end), lexicon);
+    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon);
+  }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
-    return !inRelativeClause(words, i, lexicon.relatives) && !subjunctive;
+    return !inRelativeClause(words, i, lexicon) && !subjunctive && !(cue.reading === 'conditional' && pollAnswer(words, i, lexicon));
   }
   return true;
+}
+
+/** At most this many characters stand between two neighbouring words of the text (", - "). */
+const ADJACENT = 4;
+
+/**
+ * Whether the clause of word `last` or the clause right after it opens with or holds an adversative
+ * ("miały lądować w Porto, ale uniemożliwiły to burze"); a later clause is about something else
+ * ("Miał mówić, że Francja zgodziła się…, a tymczasem…").
+ */
+function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon): boolean {
+  let clauses = 0;
+  for (let j = last + 1; j < words.length; j++) {
+    // A gap is a direct quote left out of `words`: what follows it answers the quote, not the plan.
+    if ((words[j]!.clauseStart && ++clauses > 1) || words[j]!.start - words[j - 1]!.end > ADJACENT) return false;
+    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return clauses === 0 || words[j - 1]!.clauseStart || words[j]!.clauseStart;
+  }
+  return false;
+}
+
+/** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */
+const SHARE_REACH = 6;
+
+/** Words between a share and the people it counts: "64 proc. [sympatyków]", "30 procent [wyborców]". */
+const PEOPLE_REACH = 2;
+
+/**
+ * Whether a conditional is what a share of people answered a poll: "Za pozostaniem w Unii
+ * głosowałoby niemal 64 proc. sympatyków Partii Pracy", "53 proc. osób byłoby za odwołaniem". The
+ * poll result is a fact; the conditional is the respondents' answer. The share (`share:`) must
+ * count people — a personal noun in the genitive plural (PoliMorf "m1") or a `people:` word — since
+ * a share of a thing is a projection ("skoncentrowanych zostałoby 80 procent eksportu").
+ */
+function pollAnswer(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const counts = (j: number): boolean =>
+    lexicon.shares.has(words[j]!.text.toLowerCase()) && words.slice(j + 1, j + 1 + PEOPLE_REACH).some((w) => lexicon.people.has(w.text.toLowerCase()) || !!lexicon.personal?.(w.text));
+  for (let j = i - 1; j >= Math.max(0, i - SHARE_REACH); j--) {
+    if (counts(j)) return true;
+    if (words[j]!.clauseStart) break;
+  }
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + SHARE_REACH) && !words[j]!.clauseStart; j++) {
+    if (counts(j)) return true;
+  }
+  return false;
+}
+
+/** A noun of persons in the genitive plural in some PoliMorf reading: "wyborców", "ankietowanych". */
+function personalPlural(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^subst:pl:gen:m1/u.test(i.tag));
+}
+
+/** Words after a verb its complementiser may stand in: "wskazał jednak, że", "podaje też, iż". */
+const COMPLEMENT_REACH = 3;
+
+/**
+ * Whether a reporting verb found with no quote reports speech here. Evidence does not speak: with
+ * an `evidence:` noun before the verb in its clause the article reads data itself ("Większość
+ * sondaży wskazywała przewagę", "wynik badania wskazuje na"). A `clause-only:` verb
+ * (resources/<lang>/attribution-cues.txt) reports only with what it reports — a complementiser or
+ * an `about:` preposition after it ("zapewnił ją o swojej modlitwie"), "jak" before it, or as the
+ * parenthesis opening its clause — and otherwise provides or resigns ("Bank zapewnia wsparcie",
+ * "podała się do dymisji").
+ */
+function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  if (words.slice(start, i).some((w) => lexicon.evidence.some((p) => p(w.text.toLowerCase())))) return false;
+  if (!lexicon.clauseOnly.some((p) => matchesAt(words, i, p))) return true;
+  if (i === 0 || words[i]!.clauseStart || words.slice(Math.max(0, i - 2), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return true;
+  return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()) || lexicon.about.has(w.text.toLowerCase()));
 }
 
 /** Words a relative pronoun may stand after at the start of its clause: "w którym", "do których". */
@@ -340,11 +471,23 @@ const RELATIVE_LEAD = 2;
  * nearest punctuation before `i`, and its first words hold the pronoun (", które mogą wyniknąć",
  * ", co może trwać", ", w którym może dojść").
  */
-function inRelativeClause(words: readonly Word[], i: number, relatives: ReadonlySet<string>): boolean {
+function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
   if (start === 0) return false;
-  return words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).some((w) => relatives.has(w.text.toLowerCase()));
+  // An interrogative followed by a conjunction is a correlative, no question: "zarówno ze strony
+  // Moskwy, jak i Pjongjangu doprowadziłyby".
+  const opens = (w: Word, k: number): boolean =>
+    lexicon.relatives.has(w.text.toLowerCase()) || (lexicon.interrogatives.has(w.text.toLowerCase()) && !lexicon.conjunctions.has(words[k + 1]?.text.toLowerCase() ?? ''));
+  const pronoun = words.slice(start, Math.min(i + 1, start + RELATIVE_LEAD)).findIndex((w, k) => opens(w, start + k));
+  if (pronoun < 0) return false;
+  // The relative clause has had its verb when one stands between the pronoun and the cue with no
+  // conjunction after it: the cue is the main clause's after an unmarked clause end ("Podczas
+  // kłótni, która potem nastąpiła Bibi miała wypowiedzieć…"), not in "które nie są przychylne i
+  // mogą przyćmić" nor "którzy uważają że oznaczałoby".
+  const between = words.slice(start + pronoun + 1, i);
+  const verb = lexicon.finiteVerb ? between.findLastIndex((w) => lexicon.finiteVerb!(w.text)) : -1;
+  return verb < 0 || between.slice(verb + 1).some((w) => lexicon.conjunctions.has(w.text.toLowerCase()));
 }
 
 /** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */
@@ -411,12 +554,30 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
  */
 const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d,.%])/u;
 
+/** An opening quotation mark just before a quote's first word. */
+const OPENING_MARK = /[„"“«»”]\s*$/u;
+
+/** Characters a quote may start after its sentence's start and still open it ("– Tak", "- (W 2016…"). */
+const QUOTE_LEAD = 3;
+
+/**
+ * A direct quote the quotes stage found with no reporting verb, no quotation mark and starting inside
+ * a sentence, running on past it: a dash in running text taken for a spoken line ("…za rządów
+ * generała Zia-ul-Haqa. – BBC przytacza przepisy…"), which would make every later sentence of the
+ * paragraph someone's words. Not a quote for statuses.
+ */
+function strayQuote(text: string, sentences: readonly Span[], q: Pick<Quote, 'start' | 'end' | 'kind' | 'cue'>): boolean {
+  if (q.kind === 'indirect' || q.cue || OPENING_MARK.test(text.slice(Math.max(0, q.start - 3), q.start))) return false;
+  const first = sentences.find((s) => s.start <= q.start && q.start < s.end);
+  return first !== undefined && q.start - first.start >= QUOTE_LEAD && q.end > first.end;
+}
+
 /** Marks that end a clause inside a sentence: a comma, a semicolon, a colon, a dash, a bracket. */
 const CLAUSE_PUNCTUATION = /[,;:()–—]|\s-\s/u;
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
-function sentenceWords(text: string, s: Span): Word[] {
+function sentenceWords(text: string, s: Span, names: ReadonlySet<string>): Word[] {
   const out: Word[] = [];
   const slice = text.slice(s.start, s.end);
   let first = true;
@@ -424,7 +585,8 @@ function sentenceWords(text: string, s: Span): Word[] {
   for (const m of slice.matchAll(WORD)) {
     const word = m[0];
     // Only the first word is folded: mid-sentence capitals are names or months ("May"), not cues.
-    const lower = first ? word.toLowerCase() : word;
+    // A capitalised month name stays itself even first: "May said…" is no modal "may".
+    const lower = first && !names.has(word) ? word.toLowerCase() : word;
     const clauseStart = !first && CLAUSE_PUNCTUATION.test(slice.slice(previousEnd, m.index!));
     out.push({ start: s.start + m.index!, end: s.start + m.index! + word.length, text: word, lower, clauseStart });
     first = false;

@@ -1,6 +1,6 @@
 /** Step 4: indirect speech inside one sentence ("X powiedział, że …", "Według X, …", "Jak zapowiedział X, …"). */
 import type { Span } from '../../types.ts';
-import type { VerbCue } from './cues.ts';
+import type { Agreement, VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
 import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
 
@@ -37,6 +37,16 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
 
   // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"
   const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()));
+  const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
+  if (pronoun) {
+    // "Według niego nakaz wydano…", "Co gorsza, jego zdaniem, Polska…": the person just named, of
+    // the pronoun's gender; the reported words are the longer side of the phrase.
+    const before = { start: s.start, end: pronoun.start };
+    const after = { start: pronoun.end, end: s.end };
+    const content = pronoun.start > first.start && wordsIn(ctx.text, before.start, before.end).length >= MIN_SPEECH_WORDS ? before : after;
+    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : lookBack(ctx, index, pronoun.agreement, 'PER'));
+    return;
+  }
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
@@ -63,6 +73,27 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
     return;
   }
+}
+
+/**
+ * A pronoun as the source of "według"/"zdaniem": "według niego", "według jego słów", "jego
+ * zdaniem". The phrase (from the pronoun to its noun) and the gender the pronoun shows.
+ */
+function pronounSource(ctx: Context, words: readonly Word[], ai: number): (Span & { agreement: Agreement }) | undefined {
+  const next = words[ai + 1];
+  const after = next && ctx.cues.pronouns.get(next.text.toLowerCase());
+  // "według niego" (personal); "według jego słów" (possessive, with its noun).
+  if (next && after) {
+    const noun = after.possessive ? words[ai + 2] : undefined;
+    // "według jego prawnika" is his lawyer's word, not his: only a noun of saying stands for him.
+    if (after.possessive && !(noun && ctx.cues.speechNouns.has(noun.text.toLowerCase()))) return undefined;
+    return { start: next.start, end: (noun ?? next).end, agreement: after.agreement };
+  }
+  // "jego zdaniem": a possessive before the noun.
+  const previous = words[ai - 1];
+  const before = previous && ctx.cues.pronouns.get(previous.text.toLowerCase());
+  if (previous && before?.possessive) return { start: previous.start, end: words[ai]!.end, agreement: before.agreement };
+  return undefined;
 }
 
 /**

@@ -59,6 +59,13 @@ export interface QuoteCues {
   readonly possessor: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
+  /**
+   * Pronouns that stand for a source after "według"/"zdaniem" ("według niego": personal; "jego
+   * zdaniem", "według jej słów": possessive) → the gender they show.
+   */
+  readonly pronouns: ReadonlyMap<string, { readonly agreement: Agreement; readonly possessive: boolean }>;
+  /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
+  readonly speechNouns: ReadonlySet<string>;
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
@@ -132,6 +139,11 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     for (const f of forms) roles.set(f.toLowerCase(), type as EntityType);
   }
   const set = (name: string): ReadonlySet<string> => sets.get(name) ?? new Set();
+  const pronouns = new Map<string, { agreement: Agreement; possessive: boolean }>();
+  for (const agreement of ['m', 'f', 'p'] as const) {
+    for (const w of set(`pronoun-${agreement}`)) pronouns.set(w, { agreement, possessive: false });
+    for (const w of set(`possessive-${agreement}`)) pronouns.set(w, { agreement, possessive: true });
+  }
   const words = new Map<string, string>();
   const endings: [string, string][] = [];
   for (const line of language === 'pl' ? loadResource(language, 'speaker-nominative') : []) {
@@ -170,6 +182,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
+    pronouns,
+    speechNouns: set('speech-noun'),
     roles,
     nominative,
   };

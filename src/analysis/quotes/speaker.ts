@@ -343,7 +343,7 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   const subjects = inNominative.filter((m) => opensSentence(ctx, m));
   const mention = subjects.at(-1) ?? inNominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
-  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
+  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(ctx, s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
   return mention ? personalName(ctx, mention) : undefined;
 }
@@ -537,11 +537,17 @@ function coordinated(ctx: SpeakerContext, m: Span, next: Span | undefined): bool
 /** A gender the verb shows ('m', 'f'), or undefined. */
 const gendered = (a: Agreement): 'm' | 'f' | undefined => (a === 'm' || a === 'f' ? a : undefined);
 
-/** An earlier speaker fits a verb unless the two show different genders. */
-function agreesSpoken(s: Spoken, agreement: Agreement): boolean {
+/**
+ * An earlier speaker fits a verb unless the two show different genders, or a person's first name
+ * shows another one (a woman "Maria X" who "powiedziała" nothing yet is no "jego").
+ */
+function agreesSpoken(ctx: SpeakerContext, s: Spoken, agreement: Agreement): boolean {
   const was = gendered(s.agreement);
   const now = gendered(agreement);
-  return !was || !now || was === now;
+  if (was && now) return was === now;
+  if (!now || s.speaker.type !== 'PER' || s.speaker.name.split(/\s+/u).length < 2) return true;
+  const feminine = ctx.cues.feminineNameEndings.some((e) => s.speaker.name.split(/\s+/u)[0]!.toLowerCase().endsWith(e));
+  return now === 'f' || !feminine;
 }
 
 /**

@@ -1,0 +1,54 @@
+/**
+ * A pronoun as the source of "według"/"zdaniem" ("Według niego …", "Jego zdaniem …", "według jego
+ * słów"): the person just named, of the pronoun's gender — never the pronoun or the first word of
+ * the reported clause. Sentences as met in the BSNLP Polish dev articles.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, quotes, quoteWith, withMention } from './fixture.ts';
+
+test('"Według niego" after a named quote is that speaker\'s, not "niego nakaz"', () => {
+  let d = doc('Asia Bibi została wypuszczona z więzienia – poinformował jej prawnik Saif ul-Mulook.\n\n– Uwolniono ją – przekazał Mulook agencji AFP. Według niego nakaz uwolnienia wydano w środę.', 'pl');
+  d = withMention(d, 'Asia Bibi', 'Asia Bibi', 'PER');
+  d = withMention(d, 'Saif ul-Mulook', 'Saif ul-Mulook', 'PER');
+  const q = quoteWith(quotes(d), 'nakaz uwolnienia');
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'nakaz uwolnienia wydano w środę');
+  assert.match(q.speaker?.name ?? '', /Mulook/u);
+});
+
+test('"Jego zdaniem" opening a sentence is the man named before; the words are what follows', () => {
+  let d = doc('Jednak Mark Carney, prezes Banku Anglii, ostrzegł, że polityka niekończącego się wahania niesie coraz większy koszt. Jego zdaniem już teraz Wielka Brytania straciła z powodu brexitu 40 mld funtów.', 'pl');
+  d = withMention(d, 'Mark Carney', 'Mark Carney', 'PER');
+  d = withMention(d, 'Banku Anglii', 'Bank Anglii', 'ORG');
+  d = withMention(d, 'Wielka Brytania', 'Wielka Brytania', 'LOC');
+  const q = quoteWith(quotes(d), 'straciła z powodu brexitu');
+  assert.equal(q.speaker?.name, 'Mark Carney');
+  assert.ok(q.text.startsWith('już teraz'), q.text);
+});
+
+test('"według niej" takes the woman named before, not the man named after her', () => {
+  let d = doc('Isabelle Dumont, przewodnicząca komisji budżetu, uznała, że "stoimy na rozdrożu". Marek Nowak tego nie skomentował. Według niej kolejny budżet UE musi sprostać nowym wyzwaniom.', 'pl');
+  d = withMention(d, 'Isabelle Dumont', 'Isabelle Dumont', 'PER');
+  d = withMention(d, 'Marek Nowak', 'Marek Nowak', 'PER');
+  const q = quoteWith(quotes(d), 'kolejny budżet');
+  assert.equal(q.speaker?.name, 'Isabelle Dumont');
+});
+
+test('a parenthetical "jego zdaniem" after a short opening is no speaker itself: the place after it does not speak', () => {
+  let d = doc('Profesor Jan Kowal ostrzegał przed epidemią. Co gorsza, jego zdaniem, Polska wkrótce stanie się "eksporterem" wirusa.', 'pl');
+  d = withMention(d, 'Jan Kowal', 'Jan Kowal', 'PER');
+  d = withMention(d, 'Polska', 'Polska', 'LOC');
+  const q = quoteWith(quotes(d), 'wkrótce stanie się');
+  assert.equal(q.speaker?.name, 'Jan Kowal');
+});
+
+test('"według jej prawników" is her lawyers\' word, not hers; "według jego słów" is his', () => {
+  let d = doc('Asia Bibi czeka na rozprawę. Według jej prawników jest szansa, że rozprawa odbędzie się przed Wielkanocą.', 'pl');
+  d = withMention(d, 'Asia Bibi', 'Asia Bibi', 'PER');
+  assert.notEqual(quoteWith(quotes(d), 'jest szansa').speaker?.name, 'Asia Bibi');
+  let e = doc('Dmitrij Pieskow rozmawiał z dziennikarzami. Według jego słów Rosja nie ma problemów z otrzymywaniem zezwoleń.', 'pl');
+  e = withMention(e, 'Dmitrij Pieskow', 'Dmitrij Pieskow', 'PER');
+  e = withMention(e, 'Rosja', 'Rosja', 'LOC');
+  assert.equal(quoteWith(quotes(e), 'nie ma problemów').speaker?.name, 'Dmitrij Pieskow');
+});

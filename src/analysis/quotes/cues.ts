@@ -64,6 +64,8 @@ export interface QuoteCues {
    * zdaniem", "według jej słów": possessive) → the gender they show.
    */
   readonly pronouns: ReadonlyMap<string, { readonly agreement: Agreement; readonly possessive: boolean }>;
+  /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
+  readonly comitative: ReadonlySet<string>;
   /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
   readonly speechNouns: ReadonlySet<string>;
   /** Lower-case role noun → the entity type it refers back to. */
@@ -184,6 +186,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     firstPersonEndings: [...set('first-person-ending')],
     pronouns,
     speechNouns: set('speech-noun'),
+    comitative: set('comitative'),
     roles,
     nominative,
   };

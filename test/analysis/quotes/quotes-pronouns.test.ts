@@ -52,3 +52,21 @@ test('"według jej prawników" is her lawyers\' word, not hers; "według jego s�
   e = withMention(e, 'Rosja', 'Rosja', 'LOC');
   assert.equal(quoteWith(quotes(e), 'nie ma problemów').speaker?.name, 'Dmitrij Pieskow');
 });
+
+test('after an opening prepositional phrase, a person in the nominative right before the verb is the subject', () => {
+  let d = doc('Na grudniowym szczycie Unii Theresa May zapowiedziała, że nie będzie kontroli na granicy z Irlandią.', 'pl');
+  d = withMention(d, 'Unii', 'Unia', 'ORG');
+  d = withMention(d, 'Theresa May', 'Theresa May', 'PER');
+  assert.equal(quoteWith(quotes(d), 'nie będzie kontroli').speaker?.name, 'Theresa May');
+  let e = doc('Kardynał Jan Nowak przemawiał w Rzymie. W czasie rzymskiej ceremonii kardynał Parolin podkreślił, że Watykan popiera ideę humanitarnego rozejmu.', 'pl');
+  e = withMention(e, 'Jan Nowak', 'Jan Nowak', 'PER');
+  e = withMention(e, 'Parolin', 'Parolin', 'PER');
+  assert.equal(quoteWith(quotes(e), 'Watykan popiera').speaker?.name, 'Parolin');
+});
+
+test('a name after "z" and a noun in no nominative is whom they spoke with, not the speaker', () => {
+  let d = doc('Minister Jean-Yves Le Drian odwiedził Tokio. A w rozmowie ze swoim odpowiednikiem Taro Kono dodał, że Francja chciałaby powitać u siebie japońskie spółki.', 'pl');
+  d = withMention(d, 'Jean-Yves Le Drian', 'Jean-Yves Le Drian', 'PER');
+  d = withMention(d, 'Taro Kono', 'Taro Kono', 'PER');
+  assert.equal(quoteWith(quotes(d), 'Francja chciałaby').speaker?.name, 'Jean-Yves Le Drian');
+});

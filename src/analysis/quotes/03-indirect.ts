@@ -115,7 +115,9 @@ function roleHolder(ctx: Context, found: Speaker, sentence: number): Speaker | u
 }
 
 function inNominative(ctx: Context, speaker: Speaker): Speaker {
-  const name = speaker.name.split(/(\s+)/u).map((w) => (/^\s+$/u.test(w) ? w : ctx.cues.nominative(w))).join('');
+  // By the dictionary, the phrase as a whole; else word by word (resources/pl/speaker-nominative.txt).
+  const byDictionary = ctx.cues.nominativePhrase(speaker.name.split(/\s+/u));
+  const name = byDictionary?.join(' ') ?? speaker.name.split(/(\s+)/u).map((w) => (/^\s+$/u.test(w) ? w : ctx.cues.nominative(w))).join('');
   return { ...speaker, name, description: name };
 }
 

@@ -72,6 +72,12 @@ export interface QuoteCues {
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
   readonly nominative: (word: string) => string;
+  /**
+   * A genitive noun phrase in the nominative by the dictionary: its head (the last lower-case noun)
+   * and the adjectives before it agreeing with it ("znanego brytyjskiego eksperta" → "znany brytyjski
+   * ekspert"); words after the head (its possessors) stay. Undefined when the dictionary cannot say.
+   */
+  readonly nominativePhrase: (words: readonly string[]) => string[] | undefined;
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
@@ -87,6 +93,42 @@ function polishNounLemma(word: string): string | undefined {
     const tag = parseTag(i.tag);
     return tag.pos === 'subst' && tag.number === 'sg';
   })?.lemma.toLowerCase();
+}
+
+/** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */
+function polishNominativePhrase(words: readonly string[]): string[] | undefined {
+  const pm = loadPolimorf();
+  const genitive = (word: string, pos: string): { lemma: string; number?: string; degree?: string; genders: readonly string[] } | undefined => {
+    if (!/^\p{Ll}/u.test(word)) return undefined;
+    const readings = pm.lookupAnyCase(word).interpretations.filter((x) => {
+      const t = parseTag(x.tag);
+      return t.pos === pos && t.cases.includes('gen');
+    });
+    // A form that is both ("agencji", "organizacji") is read in the singular: "według agencji" is one.
+    const i = readings.find((x) => parseTag(x.tag).number === 'sg') ?? readings[0];
+    if (!i) return undefined;
+    const t = parseTag(i.tag);
+    return { lemma: i.lemma, ...(t.number && { number: t.number }), ...(t.degree && { degree: t.degree }), genders: t.genders };
+  };
+  // The head is the first noun that is no adjective ("znanego" may be both); the nouns after it are
+  // its possessors ("rzecznika rządu").
+  const nounOnly = words.findIndex((w) => genitive(w, 'subst') !== undefined && genitive(w, 'adj') === undefined);
+  const head = nounOnly >= 0 ? nounOnly : words.findIndex((w) => genitive(w, 'subst') !== undefined);
+  if (head < 0) return undefined;
+  const noun = genitive(words[head]!, 'subst')!;
+  const form = (lemma: string, pos: string, genders: readonly string[], degree?: string): string | undefined =>
+    pm.inflect(lemma, (t) => t.pos === pos && t.cases.includes('nom') && t.number === noun.number && t.genders.some((g) => genders.includes(g)) && t.degree === degree)[0]?.form;
+  const headForm = form(noun.lemma, 'subst', noun.genders);
+  if (!headForm) return undefined;
+  const out = [...words];
+  out[head] = headForm;
+  for (let k = 0; k < head; k++) {
+    const adjective = genitive(words[k]!, 'adj');
+    const nominative = adjective && form(adjective.lemma, 'adj', noun.genders, adjective.degree);
+    if (!nominative) return undefined;
+    out[k] = nominative;
+  }
+  return out;
 }
 
 /** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
@@ -180,6 +222,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
+    nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),

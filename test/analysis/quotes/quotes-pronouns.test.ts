@@ -70,3 +70,12 @@ test('a name after "z" and a noun in no nominative is whom they spoke with, not 
   d = withMention(d, 'Taro Kono', 'Taro Kono', 'PER');
   assert.equal(quoteWith(quotes(d), 'Francja chciałaby').speaker?.name, 'Jean-Yves Le Drian');
 });
+
+test('a described source after "według"/"zdaniem" is named in the nominative by the dictionary, adjectives agreeing', () => {
+  const cases: [string, string, string][] = [
+    ['Według dziennikarzy rząd nie ma jeszcze planu na wypadek twardego brexitu.', 'rząd nie ma', 'dziennikarze'],
+    ['Jednak zdaniem znanego brytyjskiego eksperta wynik referendum byłby dziś taki sam.', 'wynik referendum', 'znany brytyjski ekspert'],
+    ['Według agencji rozmowy zakończyły się w nocy bez porozumienia.', 'rozmowy zakończyły', 'agencja'],
+  ];
+  for (const [text, fragment, speaker] of cases) assert.equal(quoteWith(quotes(doc(text, 'pl')), fragment).speaker?.name, speaker, text);
+});

@@ -1,5 +1,6 @@
 /** Step 4: indirect speech inside one sentence ("X powiedział, że …", "Według X, …", "Jak zapowiedział X, …"). */
 import type { Span } from '../../types.ts';
+import { findMarkedSpans } from './marks.ts';
 import type { Agreement, VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
 import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
@@ -17,7 +18,10 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     const span = trimSpan(ctx.text, content.start, Math.min(content.end, ...next));
     if (wordsIn(ctx.text, span.start, span.end).length < MIN_SPEECH_WORDS || inClaimed(ctx, span.start) || overlapsClaimed(ctx, span)) return;
     const who = cue ? speakerOrLookBack(ctx, speaker, cue, index) : speaker ? { speaker } : {};
-    keep({ ...span, text: ctx.text.slice(span.start, span.end), kind: 'indirect', cue: cueOf(cueWord), sentence: index, ...who }, { start: cueWord.start, end: s.end });
+    // A reported clause holding the speaker's own words in marks ("to „nie leczenie, ale gaszenie
+    // pożaru”") is mixed speech (docs/SCHEMA.md), whichever cue reported it.
+    const kind = findMarkedSpans(ctx.text.slice(span.start, span.end)).some((m) => wordsIn(ctx.text, span.start + m.start, span.start + m.end).length >= MIN_SPEECH_WORDS) ? 'mixed' : 'indirect';
+    keep({ ...span, text: ctx.text.slice(span.start, span.end), kind, cue: cueOf(cueWord), sentence: index, ...who }, { start: cueWord.start, end: s.end });
   };
 
   // "Jak zapowiedział rzecznik Kremla Dmitrij Pieskow, omówione zostaną…" / "As X said, …"

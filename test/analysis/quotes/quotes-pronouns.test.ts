@@ -79,3 +79,12 @@ test('a described source after "według"/"zdaniem" is named in the nominative by
   ];
   for (const [text, fragment, speaker] of cases) assert.equal(quoteWith(quotes(doc(text, 'pl')), fragment).speaker?.name, speaker, text);
 });
+
+test('a reported clause holding the speaker\'s own words in marks is mixed speech, whichever cue reported it', () => {
+  let d = doc('Fawad Chaudhry powiedział BBC, że rząd musiał działać szybko. Zdaniem ministra, to, na co zdecydował się rząd, to "nie leczenie, ale gaszenie pożaru".', 'pl');
+  d = withMention(d, 'Fawad Chaudhry', 'Fawad Chaudhry', 'PER');
+  const q = quoteWith(quotes(d), 'gaszenie pożaru');
+  assert.equal(q.kind, 'mixed');
+  assert.equal(q.speaker?.name, 'Fawad Chaudhry');
+  assert.equal(quoteWith(quotes(d), 'musiał działać').kind, 'indirect');
+});

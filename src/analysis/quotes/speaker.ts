@@ -394,8 +394,16 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(whole.start, whole.end))) {
     const title = titleAfterVerb(ctx, whole);
     // A title after a preposition is whom they spoke to ("w rozmowie ze „Strefą Biznesu” Piotr
-    // Szumlewicz"): the speaker is the name after it.
-    if (title) return title;
+    // Szumlewicz"): the speaker is the name after it. So is a title a person's name follows ("mówi
+    // „Rzeczpospolitej” Ian Bond"): the paper in the dative, he speaks.
+    const closing = title?.end === undefined ? -1 : title.end + 1;
+    const person = closing < 0 ? undefined : ctx.mentions.find((m) => m.type === 'PER' && m.start >= closing && m.end <= whole.end && /^\s*$/u.test(ctx.text.slice(closing, m.start)));
+    if (person) return { ...personalName(ctx, person), description: ctx.text.slice(whole.start, person.start).trim() };
+    if (title) {
+      // The title as the entity stage read it, in its base form ("„Rzeczpospolitej”" → "Rzeczpospolita").
+      const named = ctx.mentions.find((m) => m.start >= title.start! && m.end <= title.end! && m.end - m.start === title.end! - title.start!);
+      return named ? { ...title, name: named.base } : title;
+    }
   }
   const region = side === 'after' ? afterVerbPhrase(ctx, whole) : whole;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)

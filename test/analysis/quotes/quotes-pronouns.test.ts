@@ -88,3 +88,14 @@ test('a reported clause holding the speaker\'s own words in marks is mixed speec
   assert.equal(q.speaker?.name, 'Fawad Chaudhry');
   assert.equal(quoteWith(quotes(d), 'musiał działać').kind, 'indirect');
 });
+
+test('a paper in marks right after the verb, followed by a person, is whom the person spoke to; alone it speaks in its base form', () => {
+  let d = doc('– Sprawa syryjska pokazuje, w jaki sposób premier traktuje parlament – mówi „Rzeczpospolitej" Ian Bond, dyrektor w londyńskim think tanku.', 'pl');
+  d = withMention(d, 'Rzeczpospolitej', 'Rzeczpospolita', 'ORG');
+  d = withMention(d, 'Ian Bond', 'Ian Bond', 'PER');
+  assert.equal(quoteWith(quotes(d), 'Sprawa syryjska').speaker?.name, 'Ian Bond');
+  let e = doc('Więcej osób wybiera dziś Niemcy i Holandię - czytamy w poniedziałkowym wydaniu "Rzeczpospolitej".', 'pl');
+  e = withMention(e, 'Niemcy', 'Niemcy', 'LOC');
+  e = withMention(e, 'Rzeczpospolitej', 'Rzeczpospolita', 'ORG');
+  assert.equal(quoteWith(quotes(e), 'Więcej osób').speaker?.name, 'Rzeczpospolita');
+});

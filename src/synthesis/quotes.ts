@@ -176,6 +176,8 @@ function lexicon(): { roles: Set<string>; agencies: Set<string> } {
 interface Candidate {
   readonly quote: ReportQuote;
   readonly stems: Set<string>;
+  /** Runs of RUN_WORDS stems holding RUN_CONTENT long common words: one statement's wording. */
+  readonly runs: Set<string>;
   readonly speakerId: string;
   score: number;
   readonly order: number;
@@ -219,6 +221,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
       candidates.push({
         quote,
         stems: new Set(stems(text)),
+        runs: wordingRuns(text),
         speakerId: named.key ?? lower(named.name ?? ''),
         score: (KIND_SCORE[q.kind] ?? 0) + speakerScore + prominence + length + relevance,
         order: order++,
@@ -235,7 +238,9 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     const own = keptBySpeaker.get(c.speakerId) ?? [];
     // Unattributed words another article attributes are that speaker's: any speaker's quote may hold them.
     const pool = c.speakerId ? own : kept;
-    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems));
+    // One speaker's words told in two translations ("Ryanair kategorycznie wykluczył jakiekolwiek
+    // zwiększenie…" / "… kategorycznie wykluczył wszelkie podwyżki…") share a run of their wording.
+    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && sharesRun(k.runs, c.runs)));
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
     } else {
@@ -246,7 +251,8 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     if (!byText.has(textKey)) byText.set(textKey, home ?? c);
   }
   for (const k of kept) k.score += Math.min(3, k.copies.length);
-  const ranked = kept.sort((x, y) => y.score - x.score || x.order - y.order);
+  // Words no one is named for come after every attributed quote: a reader cannot weigh them.
+  const ranked = kept.sort((x, y) => Number(!x.quote.speaker) - Number(!y.quote.speaker) || y.score - x.score || x.order - y.order);
   // Several voices among the shown quotes.
   const shown: Candidate[] = [];
   const rest: Candidate[] = [];
@@ -276,6 +282,29 @@ const TOPIC_SHARE = 0.4;
 function storyTopics(names: ReadonlyMap<string, EntityInfo>, articles: number): Set<string> {
   const least = Math.max(2, Math.ceil(TOPIC_SHARE * articles));
   return new Set([...names].filter(([, e]) => e.articles >= least).map(([key]) => key));
+}
+
+/** A run of this many words, of which this many are long lower-case words, is a statement's own wording. */
+const RUN_WORDS = 3;
+const RUN_CONTENT = 2;
+const LONG_WORD = 6;
+
+/** The runs of RUN_WORDS consecutive word stems that hold RUN_CONTENT long lower-case words (no names, no function words). */
+function wordingRuns(text: string): Set<string> {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + RUN_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + RUN_WORDS);
+    if (run.filter((w) => w.length >= LONG_WORD && /^\p{Ll}/u.test(w)).length < RUN_CONTENT) continue;
+    out.add(run.map((w) => lower(w).slice(0, STEM)).join(' '));
+  }
+  return out;
+}
+
+function sharesRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const r of small) if (large.has(r)) return true;
+  return false;
 }
 
 /** A quoted fragment this long, all inside a longer quote of the same speaker, is that quote cut short. */

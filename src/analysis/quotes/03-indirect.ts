@@ -28,7 +28,12 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   if (ctx.cues.as.has(first.text.toLowerCase())) {
     const comma = ctx.text.indexOf(',', first.end);
     const vi = words.findIndex((w, i) => i > 0 && w.start < comma && verbCue(ctx, w, false) !== undefined);
-    if (comma > 0 && comma < s.end && vi > 0) {
+    // "Jak informuje agencja Reutera, Merkel dodała, że …": the clause after the comma is itself
+    // reported by its own subject, which the next rule reads.
+    const reported = words.some((w, i) => w.start > comma && verbCue(ctx, w, false) !== undefined && words.slice(i + 1, i + 1 + MAX_VERB_THAT_GAP).some((x) => ctx.cues.that.has(x.text.toLowerCase()))
+      // … and named: "tekst porozumienia nie stwierdza, że" is no one reporting.
+      && ctx.mentions.some((m) => m.start > comma && m.end <= w.start && m.text === m.base && !/[,;:]/u.test(ctx.text.slice(m.end, w.start))));
+    if (comma > 0 && comma < s.end && vi > 0 && !reported) {
       const verb = words[vi]!;
       const cue = verbCue(ctx, verb, false)!;
       const speaker = vi === 1
@@ -70,6 +75,8 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     if (!cue || inClaimed(ctx, verb.start)) continue;
     const rest = words.slice(vi + 1, vi + 1 + MAX_VERB_THAT_GAP);
     const that = rest.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+    // "Jak informuje agencja Reutera, Merkel dodała, że": the verb nearest "że" reports the clause.
+    if (that && rest.some((w) => w.start < that.start && verbCue(ctx, w, false) !== undefined)) continue;
     // English often drops "that": "He said the talks would resume."
     const bare = !that && ctx.cues.bare.has(verb.text.toLowerCase()) && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
     if (!that && !bare) continue;

@@ -60,10 +60,15 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   const region = wordsIn(ctx.text, from, verb.start);
   let start = 0;
   while (start < region.length && ctx.cues.connectors.has(region[start]!.text.toLowerCase())) start++;
-  // "Jak informuje X, …": the source follows the verb.
-  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) return undefined;
   // An opening phrase closed by a comma ("In a speech on Wednesday, President Biden said") is not the subject.
   const lastComma = ctx.text.lastIndexOf(',', verb.start);
+  // "Jak informuje X, …": the source follows the verb; "Jak informuje agencja, Merkel dodała, że":
+  // the subject after the comma speaks, the agency relays.
+  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) {
+    const after = region.findIndex((w) => w.start > lastComma);
+    if (lastComma < region[start]!.start || after < 0) return undefined;
+    start = after;
+  }
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {
     start = region.findIndex((w) => w.start > lastComma);
     if (start < 0) return undefined;

@@ -99,3 +99,22 @@ test('a paper in marks right after the verb, followed by a person, is whom the p
   e = withMention(e, 'Rzeczpospolitej', 'Rzeczpospolita', 'ORG');
   assert.equal(quoteWith(quotes(e), 'Więcej osób').speaker?.name, 'Rzeczpospolita');
 });
+
+test('"Jak informuje agencja, X dodała, że …" is X\'s; an article opening with words takes the speaker named right after', () => {
+  let d = doc('– Wyraźnie stwierdziłam, że projekt nie jest możliwy bez jasności co do roli Ukrainy – powiedziała w Berlinie, na konferencji z prezydentem Ukrainy Petrem Poroszenko. Jak informuje agencja Reutera, Merkel dodała, że taką samą wiadomość przekazała Władimirowi Putinowi.', 'pl');
+  d = withMention(d, 'Petrem Poroszenko', 'Petr Poroszenko', 'PER');
+  d = withMention(d, 'Reutera', 'Reuter', 'ORG');
+  d = withMention(d, 'Merkel', 'Merkel', 'LOC');
+  d = withMention(d, 'Władimirowi Putinowi', 'Władimir Putin', 'PER');
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'taką samą wiadomość').speaker?.name, 'Merkel');
+  assert.equal(quoteWith(all, 'Wyraźnie stwierdziłam').speaker?.name, 'Merkel');
+  let e = doc('Jak podaje agencja EFE, włoski minister spraw wewnętrznych Matteo Salvini potwierdził we wtorek, że Włochy są gotowe przyjąć rodzinę.', 'pl');
+  e = withMention(e, 'EFE', 'EFE', 'ORG');
+  e = withMention(e, 'Matteo Salvini', 'Matteo Salvini', 'PER');
+  assert.equal(quoteWith(quotes(e), 'Włochy są gotowe').speaker?.name, 'Matteo Salvini');
+  // With no one named after the comma the agency stays the source.
+  let f = doc('Jak podaje agencja EFE, prawnik kobiety poinformował, że jest ona na pokładzie samolotu.', 'pl');
+  f = withMention(f, 'EFE', 'EFE', 'ORG');
+  assert.notEqual(quoteWith(quotes(f), 'na pokładzie').speaker?.name, undefined);
+});

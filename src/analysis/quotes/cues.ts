@@ -64,6 +64,8 @@ export interface QuoteCues {
    * zdaniem", "według jej słów": possessive) → the gender they show.
    */
   readonly pronouns: ReadonlyMap<string, { readonly agreement: Agreement; readonly possessive: boolean }>;
+  /** Whether a word is a verb in the first person by the dictionary ("Zignorowałem", "zrobiliśmy"; not "oddziałem"). */
+  readonly firstPersonVerb: (word: string) => boolean;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
   readonly comitative: ReadonlySet<string>;
   /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
@@ -93,6 +95,10 @@ function polishNounLemma(word: string): string | undefined {
     const tag = parseTag(i.tag);
     return tag.pos === 'subst' && tag.number === 'sg';
   })?.lemma.toLowerCase();
+}
+
+function polishFirstPersonVerb(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:') && i.tag.split(':').includes('pri'));
 }
 
 /** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */
@@ -230,6 +236,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     pronouns,
     speechNouns: set('speech-noun'),
     comitative: set('comitative'),
+    firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     roles,
     nominative,
   };

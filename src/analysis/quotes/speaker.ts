@@ -70,7 +70,15 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * The speaker named in `region`; `side` says where the region lies relative to the verb, so the
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
-export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  // A reporting verb inside the region is the subject's first verb ("Rzecznik ministerstwa
+  // potwierdził, że … i powiedział, że", "podał przewoźnik w komunikacie i dodał"): the subject
+  // stands before it. A verb in the first person there ("Zignorowałem to - stwierdził i powiedział")
+  // is someone's own words, never a name ("na naszej antenie" is the outlet's phrase, not speech).
+  const regionWords = wordsIn(ctx.text, full.start, full.end);
+  const firstVerb = regionWords.findIndex((w, i) => (i > 0 || side === 'after') && /^\p{Ll}/u.test(w.text) && ctx.cues.verb(w.text) !== undefined);
+  const whole = firstVerb > 0 ? { start: full.start, end: regionWords[firstVerb]!.start } : full;
+  if (side === 'before' && wordsIn(ctx.text, whole.start, whole.end).some((w) => ctx.cues.firstPersonVerb(w.text))) return undefined;
   const region = side === 'before' ? withoutVerbGroup(ctx, whole) : fromRoleAfterVerb(ctx, whole);
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);

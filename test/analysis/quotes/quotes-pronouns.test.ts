@@ -118,3 +118,17 @@ test('"Jak informuje agencja, X dodała, że …" is X\'s; an article opening wi
   f = withMention(f, 'EFE', 'EFE', 'ORG');
   assert.notEqual(quoteWith(quotes(f), 'na pokładzie').speaker?.name, undefined);
 });
+
+test('a subject region stops at its own reporting verb and never takes first-person words for a name', () => {
+  let d = doc('Rzecznik ministerstwa ds. brexitu potwierdził, że w resorcie prowadzono dyskusje i powiedział, że rząd jest gotowy na każdy scenariusz.', 'pl');
+  const q = quoteWith(quotes(d), 'rząd jest gotowy');
+  assert.equal(q.speaker?.name, 'Rzecznik ministerstwa ds. brexitu');
+  d = doc('Poseł Daniel Kawczynski był w Londynie. - Zignorowałem to - stwierdził i powiedział, że jest to właściwy moment na takie rozmowy.', 'pl');
+  d = withMention(d, 'Daniel Kawczynski', 'Daniel Kawczynski', 'PER');
+  d = withMention(d, 'Londynie', 'Londyn', 'LOC');
+  assert.equal(quoteWith(quotes(d), 'właściwy moment').speaker?.name, 'Daniel Kawczynski');
+  // "oddziałem" ends like "zrobiłem" but is a noun: the name after it still speaks.
+  let e = doc('„Nie możemy ujawniać wielu faktów” – mówi Radiu Watykańskiemu Alessandro Monteduro, kierujący włoskim oddziałem stowarzyszenia.', 'pl');
+  e = withMention(e, 'Alessandro Monteduro', 'Alessandro Monteduro', 'PER');
+  assert.equal(quoteWith(quotes(e), 'Nie możemy').speaker?.name, 'Alessandro Monteduro');
+});

@@ -96,6 +96,10 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
+  // A personal pronoun ("she added", "powiedziała ona") is never a name: the person named before,
+  // else the speaker of the quote before ("a spokeswoman for the company … she added"), else no one.
+  const pronoun = description.words.length === 1 ? ctx.cues.pronouns.get(head) : undefined;
+  if (pronoun && !pronoun.possessive) return pronounSpeaker(ctx, sentence, pronoun.agreement);
   // A long "description" is a clause the attribution pattern swallowed, not a noun phrase.
   if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
   // The role noun may follow its adjectives: "amerykański prezydent", "unijna komisarz".
@@ -109,6 +113,16 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const person = nameInDescription(ctx, description.words);
   if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** Whom a personal pronoun subject refers to (speakerInRegion). */
+function pronounSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement): Speaker | undefined {
+  const named = agreement === 'p' ? undefined : lookBack(ctx, sentence, agreement, 'PER', { nominative: true });
+  if (named) return named;
+  const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  const current = ctx.sentences[sentence];
+  if (!first || !current) return undefined;
+  return ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
 }
 
 /** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */

@@ -336,7 +336,7 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
     // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
     const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
     const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
-    if (named.type === 'PER') return storyPerson(named.name, names) ?? named;
+    if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? named;
     // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
     // exactly the surname of one person the story names in full, it is that person.
     return surnameOf(named.name, names) ?? named;
@@ -374,6 +374,23 @@ function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): Name
   // The longest full name the speaker's words end with.
   const { key, name: full } = tail.reduce((a, b) => (b.name.length > a.name.length ? b : a));
   return { name: full, key, type: 'PER' };
+}
+
+/**
+ * One person spelled two ways by two outlets ("Fawad Chaudry" / "Fawad Chaudhry"): the same first
+ * name and surname stem, another entity key. The spelling more of the story's articles use stands,
+ * so the person's quotes share one name, one prominence and one cap.
+ */
+function spelling(named: { name: string; key: string }, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
+  const words = named.name.trim().split(/\s+/u);
+  if (words.length < 2) return undefined;
+  const stem = surnameStem(words.at(-1)!);
+  const own = names.get(named.key)?.articles ?? 0;
+  const other = storyPeople(names).filter((p) => p.key !== named.key && p.words.length === words.length && p.words[0] === words[0] && p.surname === stem)
+    .map((p) => ({ ...p, articles: names.get(p.key)?.articles ?? 0 }))
+    .filter((p) => p.articles > own || (p.articles === own && p.name < named.name))
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))[0];
+  return other ? { name: other.name, key: other.key, type: 'PER' } : undefined;
 }
 
 /** The one story person (named with two words or more) whose last name is exactly `name`. */

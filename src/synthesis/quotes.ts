@@ -176,8 +176,8 @@ function lexicon(): { roles: Set<string>; agencies: Set<string> } {
 interface Candidate {
   readonly quote: ReportQuote;
   readonly stems: Set<string>;
-  /** Runs of RUN_WORDS stems holding RUN_CONTENT long common words: one statement's wording. */
-  readonly runs: Set<string>;
+  /** Runs of RUN_WORDS stems holding RUN_CONTENT long common words: one statement's wording (made when first compared). */
+  runs?: Set<string>;
   readonly speakerId: string;
   score: number;
   readonly order: number;
@@ -221,7 +221,6 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
       candidates.push({
         quote,
         stems: new Set(stems(text)),
-        runs: wordingRuns(text),
         speakerId: named.key ?? lower(named.name ?? ''),
         score: (KIND_SCORE[q.kind] ?? 0) + speakerScore + prominence + length + relevance,
         order: order++,
@@ -240,7 +239,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     const pool = c.speakerId ? own : kept;
     // One speaker's words told in two translations ("Ryanair kategorycznie wykluczył jakiekolwiek
     // zwiększenie…" / "… kategorycznie wykluczył wszelkie podwyżki…") share a run of their wording.
-    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && sharesRun(k.runs, c.runs)));
+    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && sharesRun(runsOf(k), runsOf(c))));
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
     } else {
@@ -299,6 +298,11 @@ function wordingRuns(text: string): Set<string> {
     out.add(run.map((w) => lower(w).slice(0, STEM)).join(' '));
   }
   return out;
+}
+
+function runsOf(c: Candidate): Set<string> {
+  c.runs ??= wordingRuns(c.quote.text);
+  return c.runs;
 }
 
 function sharesRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

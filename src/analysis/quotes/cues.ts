@@ -97,8 +97,18 @@ function polishNounLemma(word: string): string | undefined {
   })?.lemma.toLowerCase();
 }
 
+/** Endings every Polish first-person verb form has (past "-łem", "-liśmy"; present "-ę", "-my"): only such words are looked up. */
+const FIRST_PERSON_SHAPE = /(?:[łl][ae]m|śmy|my|ę)$/u;
+const firstPersonMemo = new Map<string, boolean>();
+
 function polishFirstPersonVerb(word: string): boolean {
-  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:') && i.tag.split(':').includes('pri'));
+  if (!FIRST_PERSON_SHAPE.test(word)) return false;
+  let known = firstPersonMemo.get(word);
+  if (known === undefined) {
+    known = loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:') && i.tag.split(':').includes('pri'));
+    if (firstPersonMemo.size < 50_000) firstPersonMemo.set(word, known);
+  }
+  return known;
 }
 
 /** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */

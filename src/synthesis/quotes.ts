@@ -176,6 +176,8 @@ function lexicon(): { roles: Set<string>; agencies: Set<string> } {
 interface Candidate {
   readonly quote: ReportQuote;
   readonly stems: Set<string>;
+  /** Runs of RUN_WORDS stems holding RUN_CONTENT long common words: one statement's wording (made when first compared). */
+  runs?: Set<string>;
   readonly speakerId: string;
   score: number;
   readonly order: number;
@@ -235,7 +237,9 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     const own = keptBySpeaker.get(c.speakerId) ?? [];
     // Unattributed words another article attributes are that speaker's: any speaker's quote may hold them.
     const pool = c.speakerId ? own : kept;
-    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems));
+    // One speaker's words told in two translations ("Ryanair kategorycznie wykluczył jakiekolwiek
+    // zwiększenie…" / "… kategorycznie wykluczył wszelkie podwyżki…") share a run of their wording.
+    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && sharesRun(runsOf(k), runsOf(c))));
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
     } else {
@@ -246,7 +250,8 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     if (!byText.has(textKey)) byText.set(textKey, home ?? c);
   }
   for (const k of kept) k.score += Math.min(3, k.copies.length);
-  const ranked = kept.sort((x, y) => y.score - x.score || x.order - y.order);
+  // Words no one is named for come after every attributed quote: a reader cannot weigh them.
+  const ranked = kept.sort((x, y) => Number(!x.quote.speaker) - Number(!y.quote.speaker) || y.score - x.score || x.order - y.order);
   // Several voices among the shown quotes.
   const shown: Candidate[] = [];
   const rest: Candidate[] = [];
@@ -278,6 +283,34 @@ function storyTopics(names: ReadonlyMap<string, EntityInfo>, articles: number): 
   return new Set([...names].filter(([, e]) => e.articles >= least).map(([key]) => key));
 }
 
+/** A run of this many words, of which this many are long lower-case words, is a statement's own wording. */
+const RUN_WORDS = 3;
+const RUN_CONTENT = 2;
+const LONG_WORD = 6;
+
+/** The runs of RUN_WORDS consecutive word stems that hold RUN_CONTENT long lower-case words (no names, no function words). */
+function wordingRuns(text: string): Set<string> {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + RUN_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + RUN_WORDS);
+    if (run.filter((w) => w.length >= LONG_WORD && /^\p{Ll}/u.test(w)).length < RUN_CONTENT) continue;
+    out.add(run.map((w) => lower(w).slice(0, STEM)).join(' '));
+  }
+  return out;
+}
+
+function runsOf(c: Candidate): Set<string> {
+  c.runs ??= wordingRuns(c.quote.text);
+  return c.runs;
+}
+
+function sharesRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const r of small) if (large.has(r)) return true;
+  return false;
+}
+
 /** A quoted fragment this long, all inside a longer quote of the same speaker, is that quote cut short. */
 const MIN_FRAGMENT_STEMS = 4;
 const FRAGMENT_INSIDE = 0.9;
@@ -307,7 +340,7 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
     // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
     const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
     const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
-    if (named.type === 'PER') return storyPerson(named.name, names) ?? named;
+    if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? named;
     // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
     // exactly the surname of one person the story names in full, it is that person.
     return surnameOf(named.name, names) ?? named;
@@ -345,6 +378,23 @@ function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): Name
   // The longest full name the speaker's words end with.
   const { key, name: full } = tail.reduce((a, b) => (b.name.length > a.name.length ? b : a));
   return { name: full, key, type: 'PER' };
+}
+
+/**
+ * One person spelled two ways by two outlets ("Fawad Chaudry" / "Fawad Chaudhry"): the same first
+ * name and surname stem, another entity key. The spelling more of the story's articles use stands,
+ * so the person's quotes share one name, one prominence and one cap.
+ */
+function spelling(named: { name: string; key: string }, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
+  const words = named.name.trim().split(/\s+/u);
+  if (words.length < 2) return undefined;
+  const stem = surnameStem(words.at(-1)!);
+  const own = names.get(named.key)?.articles ?? 0;
+  const other = storyPeople(names).filter((p) => p.key !== named.key && p.words.length === words.length && p.words[0] === words[0] && p.surname === stem)
+    .map((p) => ({ ...p, articles: names.get(p.key)?.articles ?? 0 }))
+    .filter((p) => p.articles > own || (p.articles === own && p.name < named.name))
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))[0];
+  return other ? { name: other.name, key: other.key, type: 'PER' } : undefined;
 }
 
 /** The one story person (named with two words or more) whose last name is exactly `name`. */

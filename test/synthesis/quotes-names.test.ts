@@ -25,3 +25,19 @@ test('a lone surname the entity stage typed as an organisation is the person the
   const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Barnet', key: 'org-barnet', type: 'ORG' as const }, sentence: 0 }] };
   assert.equal(rankQuotes([article, b])[0]?.speaker, 'Michał Barnet');
 });
+
+test('one person spelled two ways by two outlets is named as most articles spell him', () => {
+  const words = 'to nie leczenie, ale gaszenie pożaru';
+  const text = `Minister Fawad Chaudry ocenił, że ${words}.`;
+  const a = handArticle({ id: 'a', text, entities: [['Fawad Chaudry', 'Fawad Chaudry', 'PER', 'per-chaudry']] });
+  const b = handArticle({ id: 'b', text: 'Minister Fawad Chaudhry przemawiał w parlamencie.', entities: [['Fawad Chaudhry', 'Fawad Chaudhry', 'PER', 'per-chaudhry']] });
+  const c = handArticle({ id: 'c', text: 'Fawad Chaudhry odpowiadał na pytania.', entities: [['Fawad Chaudhry', 'Fawad Chaudhry', 'PER', 'per-chaudhry']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'indirect', speaker: { name: 'Fawad Chaudry', key: 'per-chaudry', type: 'PER' as const }, sentence: 0 }] };
+  const quote = rankQuotes([article, b, c])[0]!;
+  assert.equal(quote.speaker, 'Fawad Chaudhry');
+  assert.equal(quote.speakerKey, 'per-chaudhry');
+  // Another first name is another person.
+  const d = handArticle({ id: 'd', text: 'Ahmed Chaudhry przemawiał.', entities: [['Ahmed Chaudhry', 'Ahmed Chaudhry', 'PER', 'per-ahmed']] });
+  assert.equal(rankQuotes([article, d, { ...d, article: { ...d.article, id: 'e' } }])[0]!.speaker, 'Fawad Chaudry');
+});

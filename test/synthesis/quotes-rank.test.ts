@@ -26,3 +26,19 @@ test('quotes about the story come before equally direct words on something else'
   const quotes = rankQuotes(articles);
   assert.deepEqual(quotes.map((q) => q.speaker), ['Adam Nowy', 'Piotr Wolny']);
 });
+
+test('one speaker\'s two translations of one statement are one quote told twice; unattributed words come last', () => {
+  const articles = [
+    quoted('a', '„W trakcie rokowań Ryanair kategorycznie wykluczył jakiekolwiek zwiększenie kosztów personalnych” – mówi Martin Locher.', 'W trakcie rokowań Ryanair kategorycznie wykluczył jakiekolwiek zwiększenie kosztów personalnych', 'Martin Locher', 'per-locher', []),
+    quoted('b', '„Podczas negocjacji Ryanair kategorycznie wykluczył wszelkie podwyżki i tylko on odpowiada za eskalację sporu” – mówi Martin Locher.', 'Podczas negocjacji Ryanair kategorycznie wykluczył wszelkie podwyżki i tylko on odpowiada za eskalację sporu', 'Martin Locher', 'per-locher', []),
+    quoted('c', '„Wymagamy poprawy warunków płacowych i pracy” – mówi Martin Locher.', 'Wymagamy poprawy warunków płacowych i pracy', 'Martin Locher', 'per-locher', []),
+  ];
+  const unattributed = handArticle({ id: 'd', text: '„Przede wszystkim pasażer ma prawo do zwrotu kosztów biletu w całości” – wyjaśniła.' });
+  const words = 'Przede wszystkim pasażer ma prawo do zwrotu kosztów biletu w całości';
+  const quotes = rankQuotes([{ ...unattributed, quotes: [{ start: 1, end: 1 + words.length, text: words, kind: 'direct', sentence: 0 }] }, ...articles]);
+  assert.equal(quotes.length, 3);
+  const folded = quotes.find((q) => q.text.includes('kategorycznie wykluczył'))!;
+  assert.equal(folded.alsoIn?.length, 1);
+  assert.ok(quotes.some((q) => q.text.startsWith('Wymagamy')));
+  assert.equal(quotes.at(-1)!.speaker, undefined);
+});

@@ -1,6 +1,7 @@
 /** Step 4: indirect speech inside one sentence ("X powiedział, że …", "Według X, …", "Jak zapowiedział X, …"). */
 import type { Span } from '../../types.ts';
-import type { VerbCue } from './cues.ts';
+import { findMarkedSpans } from './marks.ts';
+import type { Agreement, VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
 import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
 
@@ -17,14 +18,22 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     const span = trimSpan(ctx.text, content.start, Math.min(content.end, ...next));
     if (wordsIn(ctx.text, span.start, span.end).length < MIN_SPEECH_WORDS || inClaimed(ctx, span.start) || overlapsClaimed(ctx, span)) return;
     const who = cue ? speakerOrLookBack(ctx, speaker, cue, index) : speaker ? { speaker } : {};
-    keep({ ...span, text: ctx.text.slice(span.start, span.end), kind: 'indirect', cue: cueOf(cueWord), sentence: index, ...who }, { start: cueWord.start, end: s.end });
+    // A reported clause holding the speaker's own words in marks ("to „nie leczenie, ale gaszenie
+    // pożaru”") is mixed speech (docs/SCHEMA.md), whichever cue reported it.
+    const kind = findMarkedSpans(ctx.text.slice(span.start, span.end)).some((m) => wordsIn(ctx.text, span.start + m.start, span.start + m.end).length >= MIN_SPEECH_WORDS) ? 'mixed' : 'indirect';
+    keep({ ...span, text: ctx.text.slice(span.start, span.end), kind, cue: cueOf(cueWord), sentence: index, ...who }, { start: cueWord.start, end: s.end });
   };
 
   // "Jak zapowiedział rzecznik Kremla Dmitrij Pieskow, omówione zostaną…" / "As X said, …"
   if (ctx.cues.as.has(first.text.toLowerCase())) {
     const comma = ctx.text.indexOf(',', first.end);
     const vi = words.findIndex((w, i) => i > 0 && w.start < comma && verbCue(ctx, w, false) !== undefined);
-    if (comma > 0 && comma < s.end && vi > 0) {
+    // "Jak informuje agencja Reutera, Merkel dodała, że …": the clause after the comma is itself
+    // reported by its own subject, which the next rule reads.
+    const reported = words.some((w, i) => w.start > comma && verbCue(ctx, w, false) !== undefined && words.slice(i + 1, i + 1 + MAX_VERB_THAT_GAP).some((x) => ctx.cues.that.has(x.text.toLowerCase()))
+      // … and named: "tekst porozumienia nie stwierdza, że" is no one reporting.
+      && ctx.mentions.some((m) => m.start > comma && m.end <= w.start && m.text === m.base && !/[,;:]/u.test(ctx.text.slice(m.end, w.start))));
+    if (comma > 0 && comma < s.end && vi > 0 && !reported) {
       const verb = words[vi]!;
       const cue = verbCue(ctx, verb, false)!;
       const speaker = vi === 1
@@ -37,6 +46,16 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
 
   // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"
   const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()));
+  const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
+  if (pronoun) {
+    // "Według niego nakaz wydano…", "Co gorsza, jego zdaniem, Polska…": the person just named, of
+    // the pronoun's gender; the reported words are the longer side of the phrase.
+    const before = { start: s.start, end: pronoun.start };
+    const after = { start: pronoun.end, end: s.end };
+    const content = pronoun.start > first.start && wordsIn(ctx.text, before.start, before.end).length >= MIN_SPEECH_WORDS ? before : after;
+    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : lookBack(ctx, index, pronoun.agreement, 'PER'));
+    return;
+  }
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
@@ -56,6 +75,8 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     if (!cue || inClaimed(ctx, verb.start)) continue;
     const rest = words.slice(vi + 1, vi + 1 + MAX_VERB_THAT_GAP);
     const that = rest.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+    // "Jak informuje agencja Reutera, Merkel dodała, że": the verb nearest "że" reports the clause.
+    if (that && rest.some((w) => w.start < that.start && verbCue(ctx, w, false) !== undefined)) continue;
     // English often drops "that": "He said the talks would resume."
     const bare = !that && ctx.cues.bare.has(verb.text.toLowerCase()) && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
     if (!that && !bare) continue;
@@ -63,6 +84,27 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
     return;
   }
+}
+
+/**
+ * A pronoun as the source of "według"/"zdaniem": "według niego", "według jego słów", "jego
+ * zdaniem". The phrase (from the pronoun to its noun) and the gender the pronoun shows.
+ */
+function pronounSource(ctx: Context, words: readonly Word[], ai: number): (Span & { agreement: Agreement }) | undefined {
+  const next = words[ai + 1];
+  const after = next && ctx.cues.pronouns.get(next.text.toLowerCase());
+  // "według niego" (personal); "według jego słów" (possessive, with its noun).
+  if (next && after) {
+    const noun = after.possessive ? words[ai + 2] : undefined;
+    // "według jego prawnika" is his lawyer's word, not his: only a noun of saying stands for him.
+    if (after.possessive && !(noun && ctx.cues.speechNouns.has(noun.text.toLowerCase()))) return undefined;
+    return { start: next.start, end: (noun ?? next).end, agreement: after.agreement };
+  }
+  // "jego zdaniem": a possessive before the noun.
+  const previous = words[ai - 1];
+  const before = previous && ctx.cues.pronouns.get(previous.text.toLowerCase());
+  if (previous && before?.possessive) return { start: previous.start, end: words[ai]!.end, agreement: before.agreement };
+  return undefined;
 }
 
 /**
@@ -84,7 +126,9 @@ function roleHolder(ctx: Context, found: Speaker, sentence: number): Speaker | u
 }
 
 function inNominative(ctx: Context, speaker: Speaker): Speaker {
-  const name = speaker.name.split(/(\s+)/u).map((w) => (/^\s+$/u.test(w) ? w : ctx.cues.nominative(w))).join('');
+  // By the dictionary, the phrase as a whole; else word by word (resources/pl/speaker-nominative.txt).
+  const byDictionary = ctx.cues.nominativePhrase(speaker.name.split(/\s+/u));
+  const name = byDictionary?.join(' ') ?? speaker.name.split(/(\s+)/u).map((w) => (/^\s+$/u.test(w) ? w : ctx.cues.nominative(w))).join('');
   return { ...speaker, name, description: name };
 }
 

@@ -7,7 +7,7 @@ import type { Language, Span } from '../../types.ts';
 import { sentenceAt } from '../time/index.ts';
 import type { VerbCue } from './cues.ts';
 import type { Cue, Quote } from './index.ts';
-import { apposedSubject, lookBack, speakerInRegion, wordsIn, type Speaker, type SpeakerContext, type Spoken } from './speaker.ts';
+import { apposedSubject, lookBack, speakerInRegion, wordsIn, type MentionLike, type Speaker, type SpeakerContext, type Spoken } from './speaker.ts';
 
 /** Reporting verb and complementiser may be this many words apart ("poinformowało agencję Reuters, że"). */
 export const MAX_VERB_THAT_GAP = 7;
@@ -60,10 +60,15 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   const region = wordsIn(ctx.text, from, verb.start);
   let start = 0;
   while (start < region.length && ctx.cues.connectors.has(region[start]!.text.toLowerCase())) start++;
-  // "Jak informuje X, …": the source follows the verb.
-  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) return undefined;
   // An opening phrase closed by a comma ("In a speech on Wednesday, President Biden said") is not the subject.
   const lastComma = ctx.text.lastIndexOf(',', verb.start);
+  // "Jak informuje X, …": the source follows the verb; "Jak informuje agencja, Merkel dodała, że":
+  // the subject after the comma speaks, the agency relays.
+  if (start < region.length && ctx.cues.as.has(region[start]!.text.toLowerCase())) {
+    const after = region.findIndex((w) => w.start > lastComma);
+    if (lastComma < region[start]!.start || after < 0) return undefined;
+    start = after;
+  }
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {
     start = region.findIndex((w) => w.start > lastComma);
     if (start < 0) return undefined;
@@ -72,8 +77,12 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   // subject was dropped, unless a role noun follows it ("We wtorek wieczorem linie ogłosiły").
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) {
     const role = region.findIndex((w, i) => i > start && ctx.cues.roles.has(w.text.toLowerCase()));
-    if (role < 0) return undefined;
-    start = role;
+    // Or a person in the nominative right before the verb: "Na grudniowym szczycie Unii Theresa May
+    // zapowiedziała", "W ubiegły czwartek przedstawicielka … Sandra Oudkirk oświadczyła".
+    const subject = role < 0 ? subjectBeforeVerb(ctx, region[start]!.start, verb) : undefined;
+    if (role < 0 && !subject) return undefined;
+    start = role >= 0 ? role : region.findIndex((w) => w.start === subject!.start);
+    if (start < 0) return undefined;
   }
   if (start >= region.length) return undefined;
   // In a second clause ("Police estimated …, while organisers claimed that") the subject follows
@@ -89,6 +98,24 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
     if (inClause) return inClause;
   }
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
+}
+
+/**
+ * A person's name in the nominative that ends right before the verb (nothing but the verb group
+ * between), after an opening prepositional phrase: the subject that phrase came before.
+ */
+function subjectBeforeVerb(ctx: Context, from: number, verb: Word): MentionLike | undefined {
+  return ctx.mentions.find((m) => {
+    if (m.type !== 'PER' || m.start <= from || m.end > verb.start || m.text !== m.base) return false;
+    if (!wordsIn(ctx.text, m.end, verb.start).every((w) => ctx.cues.verbGroup.has(w.text)) || !/^[\s\p{L}]*$/u.test(ctx.text.slice(m.end, verb.start))) return false;
+    // After "z" + a common noun in no nominative the name is whom they spoke with: "w rozmowie ze
+    // swoim odpowiednikiem Taro Kono dodał" is not Kono's word ("W liście do … parlamentu Simon
+    // Milner pisze" is Milner's).
+    const words = wordsIn(ctx.text, from, m.start);
+    const before = words.at(-1);
+    const preposition = words.filter((w) => ctx.cues.prepositions.has(w.text.toLowerCase())).at(-1);
+    return !(before && preposition && ctx.cues.comitative.has(preposition.text.toLowerCase()) && /^\p{Ll}/u.test(before.text) && ctx.cues.mayBeNominative(before.text) === false);
+  });
 }
 
 /** The speaker found, else (a dropped subject) the last fitting name before `until` (default: the sentence). */

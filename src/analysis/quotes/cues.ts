@@ -59,10 +59,27 @@ export interface QuoteCues {
   readonly possessor: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
+  /**
+   * Pronouns that stand for a source after "według"/"zdaniem" ("według niego": personal; "jego
+   * zdaniem", "według jej słów": possessive) → the gender they show.
+   */
+  readonly pronouns: ReadonlyMap<string, { readonly agreement: Agreement; readonly possessive: boolean }>;
+  /** Whether a word is a verb in the first person by the dictionary ("Zignorowałem", "zrobiliśmy"; not "oddziałem"). */
+  readonly firstPersonVerb: (word: string) => boolean;
+  /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
+  readonly comitative: ReadonlySet<string>;
+  /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
+  readonly speechNouns: ReadonlySet<string>;
   /** Lower-case role noun → the entity type it refers back to. */
   readonly roles: ReadonlyMap<string, EntityType>;
   /** A genitive description's words in the nominative ("ekspertów" → "eksperci"), resources speaker-nominative. */
   readonly nominative: (word: string) => string;
+  /**
+   * A genitive noun phrase in the nominative by the dictionary: its head (the last lower-case noun)
+   * and the adjectives before it agreeing with it ("znanego brytyjskiego eksperta" → "znany brytyjski
+   * ekspert"); words after the head (its possessors) stay. Undefined when the dictionary cannot say.
+   */
+  readonly nominativePhrase: (words: readonly string[]) => string[] | undefined;
 }
 
 const cache = new Map<ResourceLanguage, QuoteCues>();
@@ -78,6 +95,56 @@ function polishNounLemma(word: string): string | undefined {
     const tag = parseTag(i.tag);
     return tag.pos === 'subst' && tag.number === 'sg';
   })?.lemma.toLowerCase();
+}
+
+/** Endings every Polish first-person verb form has (past "-łem", "-liśmy"; present "-ę", "-my"): only such words are looked up. */
+const FIRST_PERSON_SHAPE = /(?:[łl][ae]m|śmy|my|ę)$/u;
+const firstPersonMemo = new Map<string, boolean>();
+
+function polishFirstPersonVerb(word: string): boolean {
+  if (!FIRST_PERSON_SHAPE.test(word)) return false;
+  let known = firstPersonMemo.get(word);
+  if (known === undefined) {
+    known = loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:') && i.tag.split(':').includes('pri'));
+    if (firstPersonMemo.size < 50_000) firstPersonMemo.set(word, known);
+  }
+  return known;
+}
+
+/** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */
+function polishNominativePhrase(words: readonly string[]): string[] | undefined {
+  const pm = loadPolimorf();
+  const genitive = (word: string, pos: string): { lemma: string; number?: string; degree?: string; genders: readonly string[] } | undefined => {
+    if (!/^\p{Ll}/u.test(word)) return undefined;
+    const readings = pm.lookupAnyCase(word).interpretations.filter((x) => {
+      const t = parseTag(x.tag);
+      return t.pos === pos && t.cases.includes('gen');
+    });
+    // A form that is both ("agencji", "organizacji") is read in the singular: "według agencji" is one.
+    const i = readings.find((x) => parseTag(x.tag).number === 'sg') ?? readings[0];
+    if (!i) return undefined;
+    const t = parseTag(i.tag);
+    return { lemma: i.lemma, ...(t.number && { number: t.number }), ...(t.degree && { degree: t.degree }), genders: t.genders };
+  };
+  // The head is the first noun that is no adjective ("znanego" may be both); the nouns after it are
+  // its possessors ("rzecznika rządu").
+  const nounOnly = words.findIndex((w) => genitive(w, 'subst') !== undefined && genitive(w, 'adj') === undefined);
+  const head = nounOnly >= 0 ? nounOnly : words.findIndex((w) => genitive(w, 'subst') !== undefined);
+  if (head < 0) return undefined;
+  const noun = genitive(words[head]!, 'subst')!;
+  const form = (lemma: string, pos: string, genders: readonly string[], degree?: string): string | undefined =>
+    pm.inflect(lemma, (t) => t.pos === pos && t.cases.includes('nom') && t.number === noun.number && t.genders.some((g) => genders.includes(g)) && t.degree === degree)[0]?.form;
+  const headForm = form(noun.lemma, 'subst', noun.genders);
+  if (!headForm) return undefined;
+  const out = [...words];
+  out[head] = headForm;
+  for (let k = 0; k < head; k++) {
+    const adjective = genitive(words[k]!, 'adj');
+    const nominative = adjective && form(adjective.lemma, 'adj', noun.genders, adjective.degree);
+    if (!nominative) return undefined;
+    out[k] = nominative;
+  }
+  return out;
 }
 
 /** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
@@ -132,6 +199,11 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     for (const f of forms) roles.set(f.toLowerCase(), type as EntityType);
   }
   const set = (name: string): ReadonlySet<string> => sets.get(name) ?? new Set();
+  const pronouns = new Map<string, { agreement: Agreement; possessive: boolean }>();
+  for (const agreement of ['m', 'f', 'p'] as const) {
+    for (const w of set(`pronoun-${agreement}`)) pronouns.set(w, { agreement, possessive: false });
+    for (const w of set(`possessive-${agreement}`)) pronouns.set(w, { agreement, possessive: true });
+  }
   const words = new Map<string, string>();
   const endings: [string, string][] = [];
   for (const line of language === 'pl' ? loadResource(language, 'speaker-nominative') : []) {
@@ -166,10 +238,15 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
+    nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
+    pronouns,
+    speechNouns: set('speech-noun'),
+    comitative: set('comitative'),
+    firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     roles,
     nominative,
   };

@@ -19,7 +19,7 @@ import { closingOnlySpans, markedQuote } from './01-marked.ts';
 import { commaReport, dashReport, dashSpeech } from './02-attributed-after.ts';
 import { indirectSpeech } from './03-indirect.ts';
 import type { Context } from './context.ts';
-import { quoteCues } from './cues.ts';
+import { quoteCues, type QuoteCues } from './cues.ts';
 import { findMarkedSpans } from './marks.ts';
 import type { MentionLike, Speaker } from './speaker.ts';
 
@@ -80,7 +80,30 @@ export function findQuotes(input: QuoteInput): Quote[] {
     commaReport(ctx, index, keep);
   });
   quotes.sort((a, b) => a.start - b.start);
-  return inheritSpeakers(quotes);
+  return namedAfter(inheritSpeakers(quotes), cues);
+}
+
+/** How far into an article words opening it may wait for their speaker's name (sentences). */
+const OPENING_SENTENCES = 2;
+
+/**
+ * An article that opens with someone's words ("– Wyraźnie stwierdziłam, że … – powiedziała w
+ * Berlinie …") names the speaker only after them: a dropped subject with no one named before takes
+ * the speaker of the next quote, within the next sentence, when both verbs show the same gender
+ * ("Jak informuje agencja, Merkel dodała, że …").
+ */
+function namedAfter(quotes: readonly Quote[], cues: QuoteCues): Quote[] {
+  const out = [...quotes];
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!;
+    if (q.speaker || !q.cue || q.sentence >= OPENING_SENTENCES || out.slice(0, i).some((p) => p.speaker)) continue;
+    const own = cues.verb(q.cue.text);
+    if (!own || own.impersonal || (own.agreement !== 'm' && own.agreement !== 'f')) continue;
+    const next = out.slice(i + 1).find((n) => n.speaker && n.cue);
+    if (!next || next.sentence - q.sentence > 1 || cues.verb(next.cue!.text)?.agreement !== own.agreement) continue;
+    out[i] = { ...q, speaker: next.speaker! };
+  }
+  return out;
 }
 
 /**

@@ -70,7 +70,15 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * The speaker named in `region`; `side` says where the region lies relative to the verb, so the
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
-export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  // A reporting verb inside the region is the subject's first verb ("Rzecznik ministerstwa
+  // potwierdził, że … i powiedział, że", "podał przewoźnik w komunikacie i dodał"): the subject
+  // stands before it. A verb in the first person there ("Zignorowałem to - stwierdził i powiedział")
+  // is someone's own words, never a name ("na naszej antenie" is the outlet's phrase, not speech).
+  const regionWords = wordsIn(ctx.text, full.start, full.end);
+  const firstVerb = regionWords.findIndex((w, i) => (i > 0 || side === 'after') && /^\p{Ll}/u.test(w.text) && ctx.cues.verb(w.text) !== undefined);
+  const whole = firstVerb > 0 ? { start: full.start, end: regionWords[firstVerb]!.start } : full;
+  if (side === 'before' && wordsIn(ctx.text, whole.start, whole.end).some((w) => ctx.cues.firstPersonVerb(w.text))) return undefined;
   const region = side === 'before' ? withoutVerbGroup(ctx, whole) : fromRoleAfterVerb(ctx, whole);
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
@@ -88,6 +96,10 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
+  // A personal pronoun ("she added", "powiedziała ona") is never a name: the person named before,
+  // else the speaker of the quote before ("a spokeswoman for the company … she added"), else no one.
+  const pronoun = description.words.length === 1 ? ctx.cues.pronouns.get(head) : undefined;
+  if (pronoun && !pronoun.possessive) return pronounSpeaker(ctx, sentence, pronoun.agreement);
   // A long "description" is a clause the attribution pattern swallowed, not a noun phrase.
   if (description.words.length > MAX_DESCRIPTION_WORDS) return undefined;
   // The role noun may follow its adjectives: "amerykański prezydent", "unijna komisarz".
@@ -101,6 +113,16 @@ export function speakerInRegion(ctx: SpeakerContext, whole: Span, agreement: Agr
   const person = nameInDescription(ctx, description.words);
   if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** Whom a personal pronoun subject refers to (speakerInRegion). */
+function pronounSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement): Speaker | undefined {
+  const named = agreement === 'p' ? undefined : lookBack(ctx, sentence, agreement, 'PER', { nominative: true });
+  if (named) return named;
+  const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
+  const current = ctx.sentences[sentence];
+  if (!first || !current) return undefined;
+  return ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
 }
 
 /** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */
@@ -343,7 +365,7 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   const subjects = inNominative.filter((m) => opensSentence(ctx, m));
   const mention = subjects.at(-1) ?? inNominative.at(-1) ?? (options.nominative ? undefined : candidates.at(-1));
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
-  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
+  const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(ctx, s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
   return mention ? personalName(ctx, mention) : undefined;
 }
@@ -394,8 +416,16 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   if (side === 'after' && /[„"“«»]/u.test(ctx.text.slice(whole.start, whole.end))) {
     const title = titleAfterVerb(ctx, whole);
     // A title after a preposition is whom they spoke to ("w rozmowie ze „Strefą Biznesu” Piotr
-    // Szumlewicz"): the speaker is the name after it.
-    if (title) return title;
+    // Szumlewicz"): the speaker is the name after it. So is a title a person's name follows ("mówi
+    // „Rzeczpospolitej” Ian Bond"): the paper in the dative, he speaks.
+    const closing = title?.end === undefined ? -1 : title.end + 1;
+    const person = closing < 0 ? undefined : ctx.mentions.find((m) => m.type === 'PER' && m.start >= closing && m.end <= whole.end && /^\s*$/u.test(ctx.text.slice(closing, m.start)));
+    if (person) return { ...personalName(ctx, person), description: ctx.text.slice(whole.start, person.start).trim() };
+    if (title) {
+      // The title as the entity stage read it, in its base form ("„Rzeczpospolitej”" → "Rzeczpospolita").
+      const named = ctx.mentions.find((m) => m.start >= title.start! && m.end <= title.end! && m.end - m.start === title.end! - title.start!);
+      return named ? { ...title, name: named.base } : title;
+    }
   }
   const region = side === 'after' ? afterVerbPhrase(ctx, whole) : whole;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
@@ -537,11 +567,17 @@ function coordinated(ctx: SpeakerContext, m: Span, next: Span | undefined): bool
 /** A gender the verb shows ('m', 'f'), or undefined. */
 const gendered = (a: Agreement): 'm' | 'f' | undefined => (a === 'm' || a === 'f' ? a : undefined);
 
-/** An earlier speaker fits a verb unless the two show different genders. */
-function agreesSpoken(s: Spoken, agreement: Agreement): boolean {
+/**
+ * An earlier speaker fits a verb unless the two show different genders, or a person's first name
+ * shows another one (a woman "Maria X" who "powiedziała" nothing yet is no "jego").
+ */
+function agreesSpoken(ctx: SpeakerContext, s: Spoken, agreement: Agreement): boolean {
   const was = gendered(s.agreement);
   const now = gendered(agreement);
-  return !was || !now || was === now;
+  if (was && now) return was === now;
+  if (!now || s.speaker.type !== 'PER' || s.speaker.name.split(/\s+/u).length < 2) return true;
+  const feminine = ctx.cues.feminineNameEndings.some((e) => s.speaker.name.split(/\s+/u)[0]!.toLowerCase().endsWith(e));
+  return now === 'f' || !feminine;
 }
 
 /**

@@ -80,3 +80,10 @@ test('wire copy: a demonym or name right before a common noun modifies it, a nam
   assert.equal(quoteWith(all, 'talks could resume in Cairo').speaker?.name, 'Egyptian state media');
   assert.equal(quoteWith(all, 'no date had been set').speaker?.name, 'Dmitry Peskov', 'a preposition after the name keeps it the subject');
 });
+
+test('"she added" after a described speaker is that speaker; a pronoun with no one before is no name', () => {
+  const d = doc('"This is a mistake," a spokeswoman for the company told the BBC. "We are reviewing it," she added.', 'en');
+  assert.equal(quoteWith(quotes(d), 'We are reviewing').speaker?.name, 'a spokeswoman for the company');
+  const e = doc('The company issued a statement on Monday. "We are reviewing it," she added.', 'en');
+  assert.equal(quoteWith(quotes(e), 'We are reviewing').speaker, undefined);
+});

@@ -6,7 +6,8 @@
  * 1. Score each claim's representative: centroid similarity (length-damped) × evidence (independent
  *    sources, an official confirmation counting as one) × hedge and lead weights.
  * 2. Pick by MMR until `count` sentences; background (dated before the story) gets at least one
- *    place when there is any and at most a third.
+ *    place when there is any and at most a third. A sentence telling a happening already picked
+ *    (the same past verb about the same participant, happenings.ts) or its figure is never picked.
  * 3. Trim leading connectives only ("Z kolei", "Ponadto"), so the text stays a substring of its
  *    article; hedge words are never trimmed, and a hedged claim is marked `hedged`.
  * 4. Order: the lead (chooseLead) first, then the current event by position in its articles, then background dated
@@ -17,6 +18,7 @@ import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from '.
 import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
+import { happeningDay, sameHappening } from './happenings.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -183,11 +185,6 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
  */
 const STALE_WEIGHT = 0.8;
 
-/** The latest day a sentence's own times name (ISO day), if any. */
-function happeningDay(s: SentenceFeatures): string | undefined {
-  return s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/u.test(v)).map((v) => v.slice(0, 10)).sort().at(-1);
-}
-
 /** The latest day the candidates name, no later than the latest publication among them. */
 function latestDay(candidates: readonly SentenceFeatures[]): string | undefined {
   const lastPublished = candidates.map((s) => s.article.published?.value.slice(0, 10) ?? '').sort().at(-1);
@@ -318,7 +315,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     chosen.push(picked);
     if (chosen.length === count) return;
     for (const item of pool) {
-      const r = shareFigure(picked.cand.representative, item.cand.representative) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
+      const r = shareFigure(picked.cand.representative, item.cand.representative) || sameHappening(picked.cand, item.cand) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
       if (r > (redundancies.get(item) ?? 0)) redundancies.set(item, r);
     }
   };

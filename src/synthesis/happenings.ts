@@ -21,6 +21,8 @@ interface HappeningGrammar {
   readonly auxiliaries: ReadonlySet<string>;
   readonly passives: ReadonlySet<string>;
   readonly impersonalEndings: readonly string[];
+  /** Copula phrases of a definition, as words. */
+  readonly definitions: readonly (readonly string[])[];
 }
 const happeningGrammarCache = new Map<string, HappeningGrammar>();
 
@@ -31,7 +33,7 @@ function happeningGrammar(language: SentenceFeatures['language']): HappeningGram
   if (!g) {
     const lines = keyedLines(lang, 'synthesis-happenings');
     const words = (key: string): string[] => keyedWords(lines, key).map((w) => w.toLowerCase());
-    g = { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending') };
+    g = { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending'), definitions: (lines.get('definition') ?? []).map((l) => l.toLowerCase().split(/\s+/u)) };
     happeningGrammarCache.set(lang, g);
   }
   return g;
@@ -77,11 +79,15 @@ export function pastHappenings(s: SentenceFeatures): ReadonlySet<string> {
 /**
  * Two sentences tell one happening when they report the same past verb about a participant both
  * name ("Sąd Najwyższy uniewinnił Asię Bibi" / "Po tym jak … uniewinnił pakistański Sąd
- * Najwyższy …"), unless their figures or days differ ("odwołał 600 lotów" / "odwołał kolejne 30").
+ * Najwyższy …"), unless their figures or days differ ("odwołał 600 lotów" / "odwołał kolejne 30");
+ * so do two definitions of one name.
  */
 export function sameHappening(a: Dated, b: Dated): boolean {
   const x = a.representative;
   const y = b.representative;
+  // Two definitions of one name say what it is twice ("Nord Stream 2 to projekt gazociągu…").
+  const defined = definedName(x);
+  if (defined !== undefined && defined === definedName(y)) return true;
   const verbs = pastHappenings(y);
   if (![...pastHappenings(x)].some((v) => verbs.has(v))) return false;
   if (![...x.entityKeys].some((k) => y.entityKeys.has(k))) return false;
@@ -95,4 +101,20 @@ export function sameHappening(a: Dated, b: Dated): boolean {
 /** The two count one thing (a unit both use) differently: "600 lotów" / "kolejne 30 lotów". */
 function differentFigures(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.figures.some((x) => x.unit !== '' && b.figures.some((y) => y.unit === x.unit) && !b.figures.some((y) => y.unit === x.unit && sameFigure(x, y)));
+}
+
+/**
+ * A definition ("Nord Stream 2 to projekt gazociągu…", "Wostocznyj to kosmodrom…"): the sentence
+ * opens with a name (a mention within its first two words), then a definition copula. It tells
+ * what something is, not what happened: background to the news. "Kim jest już w Rosji" is no
+ * definition: "jest" is not a definition copula (resources/pl/synthesis-happenings.txt). The name's key.
+ */
+export function definedName(s: SentenceFeatures): string | undefined {
+  const { definitions } = happeningGrammar(s.language);
+  return s.mentions.find((m) => {
+    const first = s.wordStarts.findIndex((w) => w >= m.start);
+    if (first < 0 || first > 1) return false;
+    const next = s.wordStarts.findIndex((w) => w >= m.end);
+    return next > 0 && definitions.some((d) => d.every((w, i) => s.words[next + i] === w));
+  })?.key;
 }

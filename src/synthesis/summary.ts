@@ -18,7 +18,8 @@ import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from '.
 import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
-import { happeningDay, sameHappening } from './happenings.ts';
+import { definedName, happeningDay, sameHappening } from './happenings.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -137,6 +138,20 @@ export function mainSubject(features: StoryFeatures): string | undefined {
 }
 
 /**
+ * A sentence opening with a reporting verb ("Dodał, że…", "Twierdzi, że…") has its speaker in the
+ * sentence before: out of that context, in a summary, nobody is saying it.
+ */
+export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
+  const first = s.surfaces[0];
+  return first !== undefined && /^\p{Lu}/u.test(first) && quoteCues(resourceLanguage(s.language)).verb(first.toLowerCase()) !== undefined;
+}
+
+/** Background: dated before the story, or a definition of a name (what it is, not what happened). */
+function isBackground(c: SummaryCandidate): boolean {
+  return c.background !== undefined || definedName(c.representative) !== undefined;
+}
+
+/**
  * A sentence opening with a pronoun or a word pointing back ("Ten w środę…", "Według niego…")
  * cannot lead, and shows a claim only when no other wording states it (index.ts).
  */
@@ -158,7 +173,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
   const eligible = scored.filter((x) => {
     const c = x.cand;
-    return c.background === undefined && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
+    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
@@ -295,7 +310,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const c = centroid(features);
   let norm = 0;
   for (const w of c.values()) norm += w * w;
-  const scored = candidates.map((cand) => {
+  const scored = candidates.filter((cand) => !opensWithDroppedSubject(cand.representative)).map((cand) => {
     const base = centroidSimilarity(cand.representative, c, norm, features.idf);
     const status = cand.claim.status;
     const confirmedBy = cand.claim.sentences.some((x) => x.epistemic === 'confirmed') ? 1 : 0;
@@ -325,10 +340,10 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const maxBackground = Math.max(1, Math.floor(count * MAX_BACKGROUND_SHARE));
   const hasBackground = scored.some((x) => x.cand.background !== undefined);
   while (chosen.length < count && pool.length > 0) {
-    const background = chosen.filter((x) => x.cand.background !== undefined).length;
+    const background = chosen.filter((x) => isBackground(x.cand)).length;
     // The last place goes to background when none was picked; no place once the share is full.
     const eligible = (x: (typeof scored)[number]): boolean =>
-      x.cand.background !== undefined
+      isBackground(x.cand)
         ? background < maxBackground
         : !(hasBackground && background === 0 && chosen.length === count - 1);
     let best = -Infinity;
@@ -351,10 +366,13 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     .map((x) => x.cand)
     .sort((a, b) => {
       if (a === lead || b === lead) return a === lead ? -1 : 1;
-      if (a.background !== b.background) {
-        if (a.background === undefined) return -1;
-        if (b.background === undefined) return 1;
-        return a.background.localeCompare(b.background);
+      // A definition ('') comes right after the news, then background by date.
+      const da = isBackground(a) ? a.background ?? '' : undefined;
+      const db = isBackground(b) ? b.background ?? '' : undefined;
+      if (da !== db) {
+        if (da === undefined) return -1;
+        if (db === undefined) return 1;
+        return da.localeCompare(db);
       }
       return a.representative.position - b.representative.position || a.representative.id - b.representative.id;
     });

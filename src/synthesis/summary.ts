@@ -157,7 +157,9 @@ function isBackground(c: SummaryCandidate): boolean {
  */
 export function opensWithReference(s: SentenceFeatures): boolean {
   const { titleAnaphora } = synthesisLexicon(s.language);
-  return s.words.slice(0, 2).some((w, i) => titleAnaphora.has(w) && (i === 0 || /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
+  // The second word only as a pronoun after a preposition ("Według niego", "Dla nich"): the
+  // lexicon's first words ("to", "ten") are common after one ("Przez to", "W ten sposób").
+  return s.words.slice(0, 2).some((w, i) => (i === 0 ? titleAnaphora.has(w) : /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
 }
 
 /**
@@ -376,6 +378,11 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
       }
       return a.representative.position - b.representative.position || a.representative.id - b.representative.id;
     });
+  // With no lead, the first sentence still stands on its own: never "Ten w środę…" or "Według niego…".
+  if (!lead) {
+    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative));
+    if (first > 0) ordered.unshift(...ordered.splice(first, 1));
+  }
   return ordered.map(({ claim, representative }) => {
     const { start, end } = representative.sentence;
     const trimmed = trimConnective(representative.article.text.slice(start, end), representative.language);

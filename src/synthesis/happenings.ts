@@ -88,14 +88,17 @@ export function sameHappening(a: Dated, b: Dated): boolean {
   // Two definitions of one name say what it is twice ("Nord Stream 2 to projekt gazociągu…").
   const defined = definedName(x);
   if (defined !== undefined && defined === definedName(y)) return true;
-  const verbs = pastHappenings(y);
-  if (![...pastHappenings(x)].some((v) => verbs.has(v))) return false;
-  if (![...x.entityKeys].some((k) => y.entityKeys.has(k))) return false;
+  if (!shares(pastHappenings(x), pastHappenings(y)) || !shares(x.entityKeys, y.entityKeys)) return false;
   if (differentFigures(x, y)) return false;
   // An undated wording may tell a happening another dates ("W środę 31 października Sąd … uniewinnił").
   const dx = a.background ?? happeningDay(x);
   const dy = b.background ?? happeningDay(y);
   return dx === undefined || dy === undefined || dx.startsWith(dy) || dy.startsWith(dx);
+}
+
+function shares(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const v of a) if (b.has(v)) return true;
+  return false;
 }
 
 /** The two count one thing (a unit both use) differently: "600 lotów" / "kolejne 30 lotów". */
@@ -109,7 +112,18 @@ function differentFigures(a: SentenceFeatures, b: SentenceFeatures): boolean {
  * what something is, not what happened: background to the news. "Kim jest już w Rosji" is no
  * definition: "jest" is not a definition copula (resources/pl/synthesis-happenings.txt). The name's key.
  */
+const definedCache = new WeakMap<SentenceFeatures, { readonly key: string | undefined }>();
+
 export function definedName(s: SentenceFeatures): string | undefined {
+  let found = definedCache.get(s);
+  if (!found) {
+    found = { key: findDefinedName(s) };
+    definedCache.set(s, found);
+  }
+  return found.key;
+}
+
+function findDefinedName(s: SentenceFeatures): string | undefined {
   const { definitions } = happeningGrammar(s.language);
   return s.mentions.find((m) => {
     const first = s.wordStarts.findIndex((w) => w >= m.start);

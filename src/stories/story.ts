@@ -189,7 +189,7 @@ export function toStory(s: LiveStory, articleIds: readonly string[], corpus: Cor
 function pickTitle(s: Pick<LiveStory, 'representatives'>, centroid: Vec, vocab: Vocabulary, idf: (k: string) => number): { title?: string } {
   let weightOf: Map<number, number> | undefined;
   let best: string | undefined;
-  let bestScore = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const r of s.representatives) {
     weightOf ??= new Map(centroid.ids.map((id, i) => [id, centroid.vals[i]]));
     let score = 0;
@@ -200,7 +200,8 @@ function pickTitle(s: Pick<LiveStory, 'representatives'>, centroid: Vec, vocab: 
       const id = vocab.find(k);
       score += w * ((id === undefined ? undefined : weightOf.get(id)) ?? 0);
     }
-    score = norm ? score / Math.sqrt(norm) : 0;
+    // A headline cut with "…" (synthesis/title.ts) is the title only when no member's fits whole.
+    score = (norm ? score / Math.sqrt(norm) : 0) - (r.title.endsWith('…') ? 2 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = r.title;

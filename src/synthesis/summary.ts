@@ -6,7 +6,8 @@
  * 1. Score each claim's representative: centroid similarity (length-damped) × evidence (independent
  *    sources, an official confirmation counting as one) × hedge and lead weights.
  * 2. Pick by MMR until `count` sentences; background (dated before the story) gets at least one
- *    place when there is any and at most a third.
+ *    place when there is any and at most a third. A sentence telling a happening already picked
+ *    (the same past verb about the same participant, happenings.ts) or its figure is never picked.
  * 3. Trim leading connectives only ("Z kolei", "Ponadto"), so the text stays a substring of its
  *    article; hedge words are never trimmed, and a hedged claim is marked `hedged`.
  * 4. Order: the lead (chooseLead) first, then the current event by position in its articles, then background dated
@@ -17,6 +18,8 @@ import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from '.
 import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
+import { definedName, happeningDay, sameHappening } from './happenings.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -135,12 +138,28 @@ export function mainSubject(features: StoryFeatures): string | undefined {
 }
 
 /**
+ * A sentence opening with a reporting verb ("Dodał, że…", "Twierdzi, że…") has its speaker in the
+ * sentence before: out of that context, in a summary, nobody is saying it.
+ */
+export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
+  const first = s.surfaces[0];
+  return first !== undefined && /^\p{Lu}/u.test(first) && quoteCues(resourceLanguage(s.language)).verb(first.toLowerCase()) !== undefined;
+}
+
+/** Background: dated before the story, or a definition of a name (what it is, not what happened). */
+function isBackground(c: SummaryCandidate): boolean {
+  return c.background !== undefined || definedName(c.representative) !== undefined;
+}
+
+/**
  * A sentence opening with a pronoun or a word pointing back ("Ten w środę…", "Według niego…")
  * cannot lead, and shows a claim only when no other wording states it (index.ts).
  */
 export function opensWithReference(s: SentenceFeatures): boolean {
   const { titleAnaphora } = synthesisLexicon(s.language);
-  return s.words.slice(0, 2).some((w, i) => titleAnaphora.has(w) && (i === 0 || /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
+  // The second word only as a pronoun after a preposition ("Według niego", "Dla nich"): the
+  // lexicon's first words ("to", "ten") are common after one ("Przez to", "W ten sposób").
+  return s.words.slice(0, 2).some((w, i) => (i === 0 ? titleAnaphora.has(w) : /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
 }
 
 /**
@@ -156,7 +175,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
   const eligible = scored.filter((x) => {
     const c = x.cand;
-    return c.background === undefined && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
+    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
@@ -182,11 +201,6 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
  * sentence keeps all of it (its day is not known to be earlier).
  */
 const STALE_WEIGHT = 0.8;
-
-/** The latest day a sentence's own times name (ISO day), if any. */
-function happeningDay(s: SentenceFeatures): string | undefined {
-  return s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/u.test(v)).map((v) => v.slice(0, 10)).sort().at(-1);
-}
 
 /** The latest day the candidates name, no later than the latest publication among them. */
 function latestDay(candidates: readonly SentenceFeatures[]): string | undefined {
@@ -298,7 +312,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const c = centroid(features);
   let norm = 0;
   for (const w of c.values()) norm += w * w;
-  const scored = candidates.map((cand) => {
+  const scored = candidates.filter((cand) => !opensWithDroppedSubject(cand.representative)).map((cand) => {
     const base = centroidSimilarity(cand.representative, c, norm, features.idf);
     const status = cand.claim.status;
     const confirmedBy = cand.claim.sentences.some((x) => x.epistemic === 'confirmed') ? 1 : 0;
@@ -318,7 +332,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     chosen.push(picked);
     if (chosen.length === count) return;
     for (const item of pool) {
-      const r = shareFigure(picked.cand.representative, item.cand.representative) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
+      const r = shareFigure(picked.cand.representative, item.cand.representative) || sameHappening(picked.cand, item.cand) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
       if (r > (redundancies.get(item) ?? 0)) redundancies.set(item, r);
     }
   };
@@ -328,10 +342,10 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   const maxBackground = Math.max(1, Math.floor(count * MAX_BACKGROUND_SHARE));
   const hasBackground = scored.some((x) => x.cand.background !== undefined);
   while (chosen.length < count && pool.length > 0) {
-    const background = chosen.filter((x) => x.cand.background !== undefined).length;
+    const background = chosen.filter((x) => isBackground(x.cand)).length;
     // The last place goes to background when none was picked; no place once the share is full.
     const eligible = (x: (typeof scored)[number]): boolean =>
-      x.cand.background !== undefined
+      isBackground(x.cand)
         ? background < maxBackground
         : !(hasBackground && background === 0 && chosen.length === count - 1);
     let best = -Infinity;
@@ -354,13 +368,21 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     .map((x) => x.cand)
     .sort((a, b) => {
       if (a === lead || b === lead) return a === lead ? -1 : 1;
-      if (a.background !== b.background) {
-        if (a.background === undefined) return -1;
-        if (b.background === undefined) return 1;
-        return a.background.localeCompare(b.background);
+      // A definition ('') comes right after the news, then background by date.
+      const da = isBackground(a) ? a.background ?? '' : undefined;
+      const db = isBackground(b) ? b.background ?? '' : undefined;
+      if (da !== db) {
+        if (da === undefined) return -1;
+        if (db === undefined) return 1;
+        return da.localeCompare(db);
       }
       return a.representative.position - b.representative.position || a.representative.id - b.representative.id;
     });
+  // With no lead, the first sentence still stands on its own: never "Ten w środę…" or "Według niego…".
+  if (!lead) {
+    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative));
+    if (first > 0) ordered.unshift(...ordered.splice(first, 1));
+  }
   return ordered.map(({ claim, representative }) => {
     const { start, end } = representative.sentence;
     const trimmed = trimConnective(representative.article.text.slice(start, end), representative.language);

@@ -1,7 +1,9 @@
 /**
- * The story's one title, used everywhere (list, page, report, API): a short headline, never a long
- * sentence cut with "…", never cut inside an abbreviation ("ws.", "W."). A caller's title is kept
- * when it reads as a headline; otherwise the story's own words are used: an article headline, else
+ * The story's one title, used everywhere (list, page, report, API): a short headline, never cut
+ * inside an abbreviation ("ws.", "W."), never a scraped time stamp or section label before it.
+ * The caller's title (the story's, made by `headlineFromText` in src/stories) is kept whenever it
+ * fits, so that the report shows the title the story list shows. Otherwise the story's own words
+ * are used, a sentence cut with "…" only when nothing shorter says it: an article headline, else
  * the summary's lead when it fits (the main happening, summary.ts), else the best summary sentence
  * that fits, else the main clause of one, else a cut at a word boundary. "Best" means: it stands on
  * its own (no opening that points back, "Jej sprawa…"), it names someone or something, most sources
@@ -34,10 +36,19 @@ const TRUNCATED = /(?:…|\.\.\.)\s*$/;
  */
 const KICKER = /^(?:\p{Lu}+[ \t]+){2,}(?=\p{Lu}\p{Ll})/u;
 
-/** The headline without a leading section label in capitals (KICKER). */
+/**
+ * A scraped time stamp before the headline proper ("14:50 Niemcy: rozpoczęła się budowa…",
+ * "5.04.2018 Europa uzależnia się…"): a clock time or a numeric date, then a capitalised word or
+ * an opening quote. A figure reads on in lower case ("3.50 zł za litr") and stays.
+ */
+const STAMP = /^(?:\d{1,2}[:.]\d{2}(?:[.]\d{2,4})?)\s+(?=[\p{Lu}"„])/u;
+
+/** The headline without a leading time stamp (STAMP) or section label in capitals (KICKER). */
 function withoutKicker(title: string): string {
-  const kicker = KICKER.exec(title)?.[0];
-  return kicker && kicker.replace(/\s/gu, '').length >= 4 ? title.slice(kicker.length) : title;
+  const stamp = STAMP.exec(title)?.[0];
+  const rest = stamp ? title.slice(stamp.length) : title;
+  const kicker = KICKER.exec(rest)?.[0];
+  return kicker && kicker.replace(/\s/gu, '').length >= 4 ? rest.slice(kicker.length) : rest;
 }
 
 function isHeadline(text: string | undefined): text is string {
@@ -132,7 +143,9 @@ export function storyTitle(
   summary: readonly SummarySentence[],
   fallback: string,
 ): string {
-  if (isHeadline(given)) return given.trim();
+  // The story's title (src/stories: the same headline rules) is its title everywhere, in the
+  // list as on this page: kept even when it had to be cut, as long as it fits.
+  if (given !== undefined && given.trim().length > 0 && given.trim().length <= MAX_TITLE_CHARS) return given.trim();
   const headline = articles.map((a) => a.article.title && withoutKicker(a.article.title.trim())).find(isHeadline);
   if (headline) return headline.trim();
   const language = articles[0]?.article.language ?? 'pl';

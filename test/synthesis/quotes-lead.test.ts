@@ -65,3 +65,18 @@ test('lead: latest state first — a happening dated before the latest day the c
   });
   assert.equal(report.summary[0]?.text, latest);
 });
+
+test('lead: with no sentence fit to lead, the summary still never opens with "Według niego…"', () => {
+  const pointer = 'Według niego rozmowy o gazociągu Nord Stream potrwają jeszcze wiele miesięcy.';
+  const hedged = 'Budowa gazociągu Nord Stream może zostać wstrzymana przez sąd w Niemczech.';
+  const statuses = { 1: 'hedged', 2: 'hedged' } as const;
+  const report = synthesizeStory({
+    id: 'lead-none',
+    articles: [
+      handArticle({ id: 'a', text: `${pointer} ${hedged} Decyzja sądu może zapaść jesienią w Greifswaldzie.`, entities: ENTITIES, statuses }),
+      handArticle({ id: 'b', text: `${pointer} ${hedged} Ekolodzy mogą złożyć kolejny wniosek w sprawie gazociągu.`, entities: ENTITIES, statuses }),
+    ],
+  });
+  assert.ok(report.summary.some((s) => s.text === pointer), report.summary.map((s) => s.text).join('\n'));
+  assert.doesNotMatch(report.summary[0]!.text, /^Według niego/u, report.summary.map((s) => s.text).join('\n'));
+});

@@ -80,3 +80,21 @@ test('title: a section label in capitals before a headline is no part of the tit
   assert.equal(headlineFromText('NATO zwiększa obecność na wschodzie', 'pl'), 'NATO zwiększa obecność na wschodzie');
   assert.equal(headlineFromText('USA Today: Biden traci poparcie', 'en'), 'USA Today: Biden traci poparcie');
 });
+
+test('title: a scraped time stamp before a headline is no part of the title', () => {
+  assert.equal(headlineFromText('14:50 Niemcy: rozpoczęła się budowa gazociągu Nord Steam 2', 'pl'), 'Niemcy: rozpoczęła się budowa gazociągu Nord Steam 2');
+  assert.equal(headlineFromText('5.04.2018 Europa uzależnia się jeszcze bardziej od rosyjskiego gazu', 'pl'), 'Europa uzależnia się jeszcze bardziej od rosyjskiego gazu');
+  assert.equal(headlineFromText('13:00 Opóźnienia i odwołane loty z Wrocławia', 'pl'), 'Opóźnienia i odwołane loty z Wrocławia');
+  // A figure, a count or a date inside the headline stays.
+  assert.equal(headlineFromText('8 osób uwięzionych w Burgas', 'pl'), '8 osób uwięzionych w Burgas');
+  assert.equal(headlineFromText('3.50 zł za litr benzyny na stacjach', 'pl'), '3.50 zł za litr benzyny na stacjach');
+});
+
+test('title: the story\'s title is the report\'s, even when the story list had to cut it', () => {
+  // The story layer titles an untitled article by its first sentence, cut to fit (src/stories).
+  const text = 'Gazociąg Północny – oficjalna nazwa Nord Stream – gazociąg do transportu gazu ziemnego z Wyborgu w Rosji do Greifswaldu w Niemczech, biegnący po dnie Morza Bałtyckiego.';
+  const listed = headlineFromText(text, 'pl')!;
+  assert.ok(listed.length <= MAX_TITLE_CHARS, listed);
+  const untitled = handArticle({ id: 'a', text });
+  assert.equal(storyTitle(listed, [untitled], [sentence(SHORT, 3)], 's1'), listed);
+});

@@ -99,7 +99,13 @@ interface WordToken {
 }
 
 function wordTokens(sentence: InputSentence): WordToken[] {
-  if (sentence.tokens.length > 0) return sentence.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+  if (sentence.tokens.length > 0) {
+    // Plain loops here and below: every report runs these once per word of its story, mostly
+    // before the JIT has compiled them, where a callback per element costs more than the test.
+    const out: WordToken[] = [];
+    for (const t of sentence.tokens) if (t.kind === 'word' || t.kind === 'number') out.push(t);
+    return out;
+  }
   // Hand-built analyses may leave tokens out; split on letters and digits.
   return [...sentence.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
     text: m[0],
@@ -207,6 +213,12 @@ function sentenceTerms(
   return { terms, entityKeys, digits };
 }
 
+function starts(tokens: readonly WordToken[]): number[] {
+  const out: number[] = [];
+  for (const t of tokens) out.push(t.start);
+  return out;
+}
+
 /** Whether a token lies inside one of these spans. */
 function inside(t: WordToken, spans: readonly Span[]): boolean {
   for (const x of spans) if (x.start <= t.start && t.end <= x.end) return true;
@@ -252,7 +264,12 @@ function sentenceFeatures(
   const mentions = mentionsBySentence.get(sentence.index) ?? [];
   const times = timesBySentence.get(sentence.index) ?? [];
   // Copies of a sentence with the same names and times in the same places share their terms.
-  let layout = wording.layouts.find((l) => sameLayout(l, sentence.start, mentions, times));
+  let layout: TermsOfLayout | undefined;
+  for (const l of wording.layouts) {
+    if (!sameLayout(l, sentence.start, mentions, times)) continue;
+    layout = l;
+    break;
+  }
   if (!layout) {
     layout = { start: sentence.start, mentions, times, shared: sentenceTerms(tokens, words, lemmas, mentions, times, lexicon) };
     wording.layouts.push(layout);
@@ -273,7 +290,7 @@ function sentenceFeatures(
     quotes: quotesBySentence.get(sentence.index) ?? [],
     words,
     lemmas,
-    wordStarts: tokens.map((t) => t.start),
+    wordStarts: starts(tokens),
     surfaces: wording.surfaces,
     digits,
     figures: mayStateFigures(words, a.article.language)
@@ -321,7 +338,11 @@ function isCredit(text: string, words: readonly string[], lexicon: SynthesisLexi
 
 /** A negation particle that is not a contrast ("a nie", "nie tylko") or inside a fixed phrase. */
 function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
-  return words.some((w, i) => lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`)) return true;
+  }
+  return false;
 }
 
 /**
@@ -329,13 +350,22 @@ function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean
  * lemma is an infinitive. Hearsay "miał(a) + infinitive" reports no past happening.
  */
 function isPast(words: readonly string[], lemmas: readonly string[], lexicon: SynthesisLexicon): boolean {
-  return words.some((w, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const lemma = lemmas[i]!;
-    if (lemma === w || !lexicon.pastEndings.some((e) => w.endsWith(e))) return false;
-    const infinitive = (l: string): boolean => lexicon.infinitiveEndings.length === 0 || lexicon.infinitiveEndings.some((e) => l.endsWith(e));
-    if (!infinitive(lemma)) return false;
-    return !(lemma === lexicon.reportativeVerb && infinitive(lemmas[i + 1] ?? '') );
-  });
+    if (lemma === w || !endsWithAny(w, lexicon.pastEndings) || !isInfinitive(lemma, lexicon)) continue;
+    if (!(lemma === lexicon.reportativeVerb && isInfinitive(lemmas[i + 1] ?? '', lexicon))) return true;
+  }
+  return false;
+}
+
+function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
+  return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
+}
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
 }
 
 function groupBySentence<T extends { readonly sentence: number }>(items: readonly T[]): Map<number, T[]> {

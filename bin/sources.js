@@ -13,10 +13,17 @@ export const SOURCE_HASH_FILE = 'SOURCE-HASH';
 
 /** Module paths relative to src/, sorted, with / as separator; tests and declarations left out. */
 export function sourceFiles() {
-  return readdirSync(SRC, { recursive: true })
-    .map((file) => String(file).split('\\').join('/'))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
-    .sort();
+  const files = [];
+  // Walked by hand: Node 20's readdirSync({ recursive: true }) takes ~25 ms of every command's
+  // start here (a path.relative per entry); this takes ~1 ms.
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(SRC, '');
+  return files.filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts')).sort();
 }
 
 export function sourceHash(files = sourceFiles()) {

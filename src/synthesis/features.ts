@@ -99,7 +99,13 @@ interface WordToken {
 }
 
 function wordTokens(sentence: InputSentence): WordToken[] {
-  if (sentence.tokens.length > 0) return sentence.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+  if (sentence.tokens.length > 0) {
+    // Plain loops here and below: every report runs these once per word of its story, mostly
+    // before the JIT has compiled them, where a callback per element costs more than the test.
+    const out: WordToken[] = [];
+    for (const t of sentence.tokens) if (t.kind === 'word' || t.kind === 'number') out.push(t);
+    return out;
+  }
   // Hand-built analyses may leave tokens out; split on letters and digits.
   return [...sentence.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
     text: m[0],
@@ -124,8 +130,16 @@ function isStandalone(text: string, wordCount: number, headline: boolean): boole
  * none of these).
  */
 interface Wording extends Pick<SentenceFeatures, 'words' | 'lemmas' | 'surfaces' | 'negated' | 'past' | 'standalone' | 'claimable' | 'summarisable'> {
-  /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms). */
-  readonly terms: Map<string, SharedTerms>;
+  /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms): one per layout met. */
+  readonly layouts: TermsOfLayout[];
+}
+
+/** The terms of a wording's copy with these mentions and times, at offsets from `start`. */
+interface TermsOfLayout {
+  readonly start: number;
+  readonly mentions: readonly InputMention[];
+  readonly times: readonly InputTime[];
+  readonly shared: SharedTerms;
 }
 
 interface SharedTerms {
@@ -137,20 +151,28 @@ interface SharedTerms {
 function wordingOf(text: string, tokens: readonly WordToken[], lexicon: SynthesisLexicon, wordings: Map<string, Wording>): Wording {
   let wording = wordings.get(text);
   if (!wording) {
-    const words = tokens.map((t) => lower(t.text));
-    // Most lemmas are the lower-cased word itself (the stored form's "0"): no second lower-casing.
-    const lemmas = tokens.map((t, i) => (!t.lemma || t.lemma === words[i] ? words[i]! : lower(t.lemma)));
+    // One pass, arrays filled in order (packed, not holey).
+    const words: string[] = [];
+    const lemmas: string[] = [];
+    const surfaces: string[] = [];
+    for (const t of tokens) {
+      const word = lower(t.text);
+      words.push(word);
+      // Most lemmas are the lower-cased word itself (the stored form's "0"): no second lower-casing.
+      lemmas.push(!t.lemma || t.lemma === word ? word : lower(t.lemma));
+      surfaces.push(t.text);
+    }
     const standalone = isStandalone(text, words.length, false);
     wording = {
       words,
       lemmas,
-      surfaces: tokens.map((t) => t.text),
+      surfaces,
       negated: isNegated(words, lexicon),
       past: isPast(words, lemmas, lexicon),
       standalone,
       claimable: words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
       summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
-      terms: new Map(),
+      layouts: [],
     };
     wordings.set(text, wording);
   }
@@ -171,11 +193,9 @@ function sentenceTerms(
   // Words inside a mention count once, as its entity key: as stems too ("Putinem" → "putine")
   // they would make every sentence naming the participants look alike. Digits of a date are the
   // date's ("25 i 26 lipca"): compared by datesAligned, not as shared terms.
-  const covered = (t: WordToken): boolean =>
-    (mentions.length > 0 && mentions.some((m) => m.start <= t.start && t.end <= m.end)) || (times.length > 0 && times.some((x) => x.start <= t.start && t.end <= x.end));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (covered(t)) continue;
+    if (inside(t, mentions) || inside(t, times)) continue;
     const c = t.text.charCodeAt(0);
     if (c >= 48 && c <= 57 && /^\p{N}+$/u.test(t.text)) {
       // Figures are compared as figures (numbers.ts, claims.ts), not as shared words: two sentences
@@ -191,6 +211,37 @@ function sentenceTerms(
   const entityKeys = new Set(mentions.map((m) => m.key));
   for (const key of entityKeys) terms.add(`e:${key}`);
   return { terms, entityKeys, digits };
+}
+
+function starts(tokens: readonly WordToken[]): number[] {
+  const out: number[] = [];
+  for (const t of tokens) out.push(t.start);
+  return out;
+}
+
+/** Whether a token lies inside one of these spans. */
+function inside(t: WordToken, spans: readonly Span[]): boolean {
+  for (const x of spans) if (x.start <= t.start && t.end <= x.end) return true;
+  return false;
+}
+
+/**
+ * Whether two sentences' mentions and times sit at the same places relative to their starts
+ * (mentions with the same keys): copies of a wording that agree so share their terms.
+ */
+function sameLayout(a: TermsOfLayout, start: number, mentions: readonly InputMention[], times: readonly InputTime[]): boolean {
+  if (a.mentions.length !== mentions.length || a.times.length !== times.length) return false;
+  for (let i = 0; i < mentions.length; i++) {
+    const x = a.mentions[i]!;
+    const y = mentions[i]!;
+    if (x.start - a.start !== y.start - start || x.end - a.start !== y.end - start || x.key !== y.key) return false;
+  }
+  for (let i = 0; i < times.length; i++) {
+    const x = a.times[i]!;
+    const y = times[i]!;
+    if (x.start - a.start !== y.start - start || x.end - a.start !== y.end - start) return false;
+  }
+  return true;
 }
 
 function sentenceFeatures(
@@ -213,14 +264,17 @@ function sentenceFeatures(
   const mentions = mentionsBySentence.get(sentence.index) ?? [];
   const times = timesBySentence.get(sentence.index) ?? [];
   // Copies of a sentence with the same names and times in the same places share their terms.
-  const at = (x: Span): string => `${x.start - sentence.start}-${x.end - sentence.start}`;
-  const signature = `${mentions.map((m) => `${at(m)}:${m.key}`).join(',')}|${times.map(at).join(',')}`;
-  let shared = wording.terms.get(signature);
-  if (!shared) {
-    shared = sentenceTerms(tokens, words, lemmas, mentions, times, lexicon);
-    wording.terms.set(signature, shared);
+  let layout: TermsOfLayout | undefined;
+  for (const l of wording.layouts) {
+    if (!sameLayout(l, sentence.start, mentions, times)) continue;
+    layout = l;
+    break;
   }
-  const { terms, entityKeys, digits } = shared;
+  if (!layout) {
+    layout = { start: sentence.start, mentions, times, shared: sentenceTerms(tokens, words, lemmas, mentions, times, lexicon) };
+    wording.layouts.push(layout);
+  }
+  const { terms, entityKeys, digits } = layout.shared;
   const count = a.sentences.length;
   const headline = headlineParagraphs.has(sentence.paragraph);
   return {
@@ -236,7 +290,7 @@ function sentenceFeatures(
     quotes: quotesBySentence.get(sentence.index) ?? [],
     words,
     lemmas,
-    wordStarts: tokens.map((t) => t.start),
+    wordStarts: starts(tokens),
     surfaces: wording.surfaces,
     digits,
     figures: mayStateFigures(words, a.article.language)
@@ -284,7 +338,11 @@ function isCredit(text: string, words: readonly string[], lexicon: SynthesisLexi
 
 /** A negation particle that is not a contrast ("a nie", "nie tylko") or inside a fixed phrase. */
 function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
-  return words.some((w, i) => lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`)) return true;
+  }
+  return false;
 }
 
 /**
@@ -292,13 +350,22 @@ function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean
  * lemma is an infinitive. Hearsay "miał(a) + infinitive" reports no past happening.
  */
 function isPast(words: readonly string[], lemmas: readonly string[], lexicon: SynthesisLexicon): boolean {
-  return words.some((w, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const lemma = lemmas[i]!;
-    if (lemma === w || !lexicon.pastEndings.some((e) => w.endsWith(e))) return false;
-    const infinitive = (l: string): boolean => lexicon.infinitiveEndings.length === 0 || lexicon.infinitiveEndings.some((e) => l.endsWith(e));
-    if (!infinitive(lemma)) return false;
-    return !(lemma === lexicon.reportativeVerb && infinitive(lemmas[i + 1] ?? '') );
-  });
+    if (lemma === w || !endsWithAny(w, lexicon.pastEndings) || !isInfinitive(lemma, lexicon)) continue;
+    if (!(lemma === lexicon.reportativeVerb && isInfinitive(lemmas[i + 1] ?? '', lexicon))) return true;
+  }
+  return false;
+}
+
+function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
+  return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
+}
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
 }
 
 function groupBySentence<T extends { readonly sentence: number }>(items: readonly T[]): Map<number, T[]> {
@@ -319,16 +386,19 @@ function groupBySentence<T extends { readonly sentence: number }>(items: readonl
  */
 function headlineParagraphs(a: SynthesisArticle): Set<number> {
   const last = new Map<number, InputSentence>();
-  const words = new Map<number, number>();
-  for (const s of a.sentences) {
-    last.set(s.paragraph, s);
-    words.set(s.paragraph, (words.get(s.paragraph) ?? 0) + s.text.split(/\s+/u).length);
-  }
+  for (const s of a.sentences) last.set(s.paragraph, s);
   const out = new Set<number>();
   for (const [paragraph, s] of last) {
-    if (!TERMINAL.test(a.article.text.slice(s.start, s.end)) && words.get(paragraph)! <= MAX_HEADLINE_WORDS) out.add(paragraph);
+    // Words are counted only for the few paragraphs that end without terminal punctuation.
+    if (!TERMINAL.test(a.article.text.slice(s.start, s.end)) && paragraphWords(a.sentences, paragraph) <= MAX_HEADLINE_WORDS) out.add(paragraph);
   }
   return out;
+}
+
+function paragraphWords(sentences: readonly InputSentence[], paragraph: number): number {
+  let words = 0;
+  for (const s of sentences) if (s.paragraph === paragraph) words += s.text.split(/\s+/u).length;
+  return words;
 }
 
 /**

@@ -142,10 +142,12 @@ export function figures(text: string, words: readonly FigureWord[], language: La
 /** Whether any of these lower-cased words can start a figure (a digit or a number word): most sentences have none. */
 export function mayStateFigures(words: readonly string[], language: Language): boolean {
   const lex = lexicon(language);
-  return words.some((w) => {
+  // A plain loop: asked for every sentence of a report's story, mostly before the JIT compiles it.
+  for (const w of words) {
     const c = w.charCodeAt(0);
-    return (c >= 48 && c <= 57) || lex.words.has(w);
-  });
+    if ((c >= 48 && c <= 57) || lex.words.has(w)) return true;
+  }
+  return false;
 }
 
 /** Whether a unit (a group id from unitOf) measures time: "osiem lat", "dwa dni". */

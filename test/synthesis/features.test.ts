@@ -1,0 +1,65 @@
+/**
+ * Sentence features (src/synthesis/features.ts): headline paragraphs scraped into the body, and
+ * copies of one wording sharing their terms only when their names and times sit alike.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { storyFeatures } from '../../src/synthesis/features.ts';
+import type { SynthesisArticle } from '../../src/synthesis/input.ts';
+import { handArticle } from './helpers.ts';
+
+/** `handArticle` with each "\n\n"-separated block a paragraph of its own. */
+function paragraphed(id: string, text: string): SynthesisArticle {
+  const a = handArticle({ id, text });
+  const breaks = [...text.matchAll(/\n\n/g)].map((m) => m.index);
+  return { ...a, sentences: a.sentences.map((s) => ({ ...s, paragraph: breaks.filter((b) => b < s.start).length })) };
+}
+
+test('features: a short paragraph without a full stop is a headline, a long one is body text', () => {
+  const long = Array.from({ length: 30 }, (_, i) => `słowo${i}`).join(' ');
+  const text = [
+    'Rząd zapowiada nowe przepisy o lotach. Ministrowie spotkali się w stolicy',
+    'Rozmowy trwały dwie godziny i dotyczyły przepisów o prawach pasażerów.',
+    `Przewoźnicy chcą dłuższych terminów na wypłatę odszkodowań dla pasażerów. ${long}`,
+  ].join('\n\n');
+  // handArticle cuts sentences at terminal punctuation: give each paragraph's unterminated tail its sentence.
+  const a = paragraphed('a', text);
+  const tails = [...text.matchAll(/(Ministrowie spotkali się w stolicy|słowo0[^\n]*)$/gm)];
+  const sentences = [...a.sentences, ...tails.map((m, i) => ({ index: a.sentences.length + i, paragraph: m[0].startsWith('Ministrowie') ? 0 : 2, start: m.index, end: m.index + m[0].length, text: m[0], tokens: [] }))]
+    .sort((x, y) => x.start - y.start)
+    .map((s, index) => ({ ...s, index }));
+  const { sentences: features } = storyFeatures([{ ...a, sentences }]);
+  const byStart = (prefix: string) => features.find((f) => f.sentence.text.startsWith(prefix))!;
+  // Paragraph 0 ends unterminated and has 12 words: a headline, so even its terminated sentence does not stand alone.
+  assert.equal(byStart('Rząd').standalone, false);
+  assert.equal(byStart('Rząd').claimable, false);
+  assert.equal(byStart('Ministrowie').claimable, false);
+  // Paragraph 1 ends with a full stop: body text.
+  assert.equal(byStart('Rozmowy').standalone, true);
+  assert.equal(byStart('Rozmowy').claimable, true);
+  // Paragraph 2 ends unterminated but runs to 40 words: body text whose last line lost its full stop.
+  assert.equal(byStart('Przewoźnicy').standalone, true);
+  assert.equal(byStart('słowo0').claimable, true);
+});
+
+test('features: copies of a wording share their terms when their names sit alike, and only then', () => {
+  const text = 'Ryanair odwołał w piątek sześćset lotów w całej Europie.';
+  const names = (key: string) => [['Ryanair', 'Ryanair', 'ORG', key]] as const;
+  const articles = [
+    handArticle({ id: 'a', text, entities: names('org:ryanair') }),
+    handArticle({ id: 'b', text, entities: names('org:ryanair') }),
+    handArticle({ id: 'c', text, entities: names('org:ryanair-dac') }),
+    handArticle({ id: 'd', text: `Rano padało w Dublinie. ${text}`, entities: names('org:ryanair') }),
+    handArticle({ id: 'e', text }),
+  ];
+  const [a, b, c, d, e] = storyFeatures(articles).byArticle.map((list) => list.at(-1)!);
+  assert.equal(a!.terms, b!.terms, 'the same names at the same places: one term set');
+  assert.notEqual(a!.terms, c!.terms);
+  assert.ok(c!.terms.has('e:org:ryanair-dac') && !c!.terms.has('e:org:ryanair'));
+  assert.equal(d!.sentence.text, text, 'the copy inside a longer article is its own sentence');
+  assert.equal(a!.terms, d!.terms, 'offsets count from the sentence start');
+  assert.notEqual(a!.terms, e!.terms);
+  // Without the mention, the name is a word like any other.
+  assert.ok(e!.terms.has('ryanai') && !a!.terms.has('ryanai'));
+  assert.deepEqual([...a!.terms].sort(), [...b!.terms].sort());
+});

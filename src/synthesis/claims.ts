@@ -706,10 +706,12 @@ function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
  */
 export function completeCitations(features: StoryFeatures, groups: readonly SentenceGroup[]): Map<number, SentenceFeatures[]> {
   // Copies of a sentence (one text, one publication day) score alike: they are weighed once, as a
-  // key, and each copy stands for its own article.
+  // key, and each copy stands for its own article. A headline or a lede the page cut off ("W związku
+  // z rozpoczętym w środę dwudniowym strajkiem … przewoźnik odwołał m.in. rejsy do...") is no claim's
+  // wording but states its fact: it is a candidate (features.ts `citable`).
   const keys = new Map<string, SentenceFeatures[]>();
   for (const s of features.sentences) {
-    if (!s.claimable) continue;
+    if (!s.citable) continue;
     const key = copyKey(s);
     const list = keys.get(key);
     if (list) list.push(s);

@@ -20,6 +20,8 @@
  * 4. Joining is greedy, best first, and a claim holds at most one sentence per article (an article
  *    states a fact once, and the rule stops chains "A≈B≈C" from gluing a story into one claim); a
  *    wording merge also needs the two groups to be similar on average, not only at one pair.
+ * 5. The same joining runs at two mean similarities (`groupClaimsAt`): the report lists and cites the
+ *    looser claims, the summary ranks the stricter ones (CITATION_GROUP_SIMILARITY).
  * Status is decided later (status.ts), once conflicts are known.
  */
 import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
@@ -45,7 +47,20 @@ export const CLAIM_SIMILARITY = 0.22;
 const OVERLAP_WEIGHT = 0.8;
 const MIN_SHARED = 3;
 /** A wording merge also needs this mean similarity between the two groups' members (chains). */
-const GROUP_SIMILARITY = 0.2;
+export const GROUP_SIMILARITY = 0.2;
+/**
+ * The mean similarity a wording merge needs in the claims a report lists and cites (index.ts):
+ * looser than the summary's grouping (GROUP_SIMILARITY), whose claims rank the summary's sentences.
+ * A shorter wording of one fact ("Demonstranci zablokowali drogi do głównych miast w Pakistanie"
+ * beside "Radykałowie zablokowali drogi m.in. w miastach Karaczi i Lahore" and "Od środy setki
+ * zwolenników islamistycznych partii blokowały główne drogi…") joins the listed claim and is cited,
+ * and a claim grown that way never outranks the summary's lead (a single loose grouping moved one
+ * tuning story's lead). Pairwise agreement (numbers, dates, places, polarity) is asked as before.
+ * Citation precision / recall of the twelve scored stories (docs/QUALITY.md, "Fifth round:
+ * citations"): 0.2 → 0.976 / 0.695; 0.18 → 0.976 / 0.700; 0.17 → 0.976 / 0.713; 0.16 → 0.976 /
+ * 0.715; 0.15 → 0.970 / 0.715 (precision falls); held-out recall 0.633 → 0.644 from 0.18 down.
+ */
+export const CITATION_GROUP_SIMILARITY = 0.17;
 /** Two sentences sharing a figure state one claim when they share at least this much else. */
 const CONTEXT_SIMILARITY = 0.08;
 /** A day is shared by many facts of a day's news: sentences meeting on one need more in common. */
@@ -448,7 +463,16 @@ export interface PairBound {
 const ROUNDING = 1e-9;
 
 /** Groups a story's claimable sentences into claims (most supported first). */
-export function groupClaims(features: StoryFeatures): SentenceGroup[] {
+export function groupClaims(features: StoryFeatures, groupSimilarity = GROUP_SIMILARITY): SentenceGroup[] {
+  return groupClaimsAt(features, [groupSimilarity])[0]!;
+}
+
+/**
+ * The story's claims at each mean similarity of `groupSimilarities` (index.ts: the listed claims'
+ * and the summary's): the candidate pairs and their similarities are found once and the greedy
+ * joining is run once per threshold.
+ */
+export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readonly number[]): SentenceGroup[][] {
   // Step 1: identical sentences share their units.
   const copiesOf = new Map<number, SentenceFeatures[]>();
   const firstByText = new Map<string, SentenceFeatures>();
@@ -480,10 +504,6 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
       else anchorUnits.set(bucket, [unit]);
     }
   }
-  const parent = units.map((_, i) => i);
-  // Articles per group, through every copy of every member sentence.
-  const articlesOf = new Map<number, Set<number>>(units.map((u) => [u.id, new Set(copiesOf.get(u.sentence.id)!.map((c) => c.articleIndex))]));
-  const membersOf = new Map<number, Unit[]>(units.map((u) => [u.id, [u]]));
   const simCache = new Map<number, number>();
   const n = features.sentences.length;
   const sim = (a: Unit, b: Unit): number => {
@@ -495,26 +515,6 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
       simCache.set(code, value);
     }
     return value;
-  };
-  const merge = (a: number, b: number, wording: boolean): void => {
-    const ra = find(parent, a);
-    const rb = find(parent, b);
-    if (ra === rb) return;
-    const sa = articlesOf.get(ra)!;
-    const sb = articlesOf.get(rb)!;
-    for (const x of sb) if (sa.has(x)) return;
-    const ma = membersOf.get(ra)!;
-    const mb = membersOf.get(rb)!;
-    if (wording && ma.length + mb.length > 2) {
-      let total = 0;
-      for (const x of ma) for (const y of mb) total += sim(x, y);
-      if (total / (ma.length * mb.length) < GROUP_SIMILARITY) return;
-    }
-    parent[rb] = ra;
-    for (const x of sb) sa.add(x);
-    ma.push(...mb);
-    articlesOf.delete(rb);
-    membersOf.delete(rb);
   };
   // Step 2: figures and lists.
   const anchorPairs: { a: Unit; b: Unit; score: number }[] = [];
@@ -541,7 +541,6 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     }
   }
   anchorPairs.sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
-  for (const { a, b } of anchorPairs) merge(a.id, b.id, false);
   // Step 3: wordings.
   const bound = { threshold: CLAIM_SIMILARITY, overlapWeight: OVERLAP_WEIGHT, minShared: MIN_SHARED };
   const wordingPairs = candidatePairs(features, wordingUnits, bound)
@@ -554,26 +553,54 @@ export function groupClaims(features: StoryFeatures): SentenceGroup[] {
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
     .sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
-  for (const { a, b } of wordingPairs) merge(a.id, b.id, true);
-  // Claims: every group of two or more distinct sentences. A sentence whose wording joined no group
-  // is a claim of its own too when copies of it stand in several articles ("W środę 17 lipca linie
-  // wysłały…" copied by two outlets, though its figure joined the 50-thousand claim), or when none
-  // of its units joined any group.
-  const inGroup = new Set<number>();
-  const groups: SentenceGroup[] = [];
-  for (const members of membersOf.values()) {
-    if (members.length < 2) continue;
-    const anchor = members.find((m) => m.anchor)?.anchor;
-    const sentences = members.flatMap((m) => copiesOf.get(m.sentence.id)!).sort((x, y) => x.id - y.id);
-    for (const m of members) inGroup.add(m.sentence.id);
-    groups.push({ members: sentences, ...(anchor && members.every((m) => m.anchor) && { anchor }) });
-  }
-  for (const u of wordingUnits) {
-    const alone = membersOf.get(find(parent, u.id))!.length === 1;
-    const copies = copiesOf.get(u.sentence.id)!;
-    if (alone && (!inGroup.has(u.sentence.id) || new Set(copies.map((c) => c.articleIndex)).size > 1)) groups.push({ members: copies });
-  }
-  return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
+  const partition = (groupSimilarity: number): SentenceGroup[] => {
+    const parent = units.map((_, i) => i);
+    // Articles per group, through every copy of every member sentence.
+    const articlesOf = new Map<number, Set<number>>(units.map((u) => [u.id, new Set(copiesOf.get(u.sentence.id)!.map((c) => c.articleIndex))]));
+    const membersOf = new Map<number, Unit[]>(units.map((u) => [u.id, [u]]));
+    const merge = (a: number, b: number, wording: boolean): void => {
+      const ra = find(parent, a);
+      const rb = find(parent, b);
+      if (ra === rb) return;
+      const sa = articlesOf.get(ra)!;
+      const sb = articlesOf.get(rb)!;
+      for (const x of sb) if (sa.has(x)) return;
+      const ma = membersOf.get(ra)!;
+      const mb = membersOf.get(rb)!;
+      if (wording && ma.length + mb.length > 2) {
+        let total = 0;
+        for (const x of ma) for (const y of mb) total += sim(x, y);
+        if (total / (ma.length * mb.length) < groupSimilarity) return;
+      }
+      parent[rb] = ra;
+      for (const x of sb) sa.add(x);
+      ma.push(...mb);
+      articlesOf.delete(rb);
+      membersOf.delete(rb);
+    };
+    for (const { a, b } of anchorPairs) merge(a.id, b.id, false);
+    for (const { a, b } of wordingPairs) merge(a.id, b.id, true);
+    // Claims: every group of two or more distinct sentences. A sentence whose wording joined no group
+    // is a claim of its own too when copies of it stand in several articles ("W środę 17 lipca linie
+    // wysłały…" copied by two outlets, though its figure joined the 50-thousand claim), or when none
+    // of its units joined any group.
+    const inGroup = new Set<number>();
+    const groups: SentenceGroup[] = [];
+    for (const members of membersOf.values()) {
+      if (members.length < 2) continue;
+      const anchor = members.find((m) => m.anchor)?.anchor;
+      const sentences = members.flatMap((m) => copiesOf.get(m.sentence.id)!).sort((x, y) => x.id - y.id);
+      for (const m of members) inGroup.add(m.sentence.id);
+      groups.push({ members: sentences, ...(anchor && members.every((m) => m.anchor) && { anchor }) });
+    }
+    for (const u of wordingUnits) {
+      const alone = membersOf.get(find(parent, u.id))!.length === 1;
+      const copies = copiesOf.get(u.sentence.id)!;
+      if (alone && (!inGroup.has(u.sentence.id) || new Set(copies.map((c) => c.articleIndex)).size > 1)) groups.push({ members: copies });
+    }
+    return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
+  };
+  return groupSimilarities.map(partition);
 }
 
 // ---------------------------------------------------------------- citation completion
@@ -706,10 +733,12 @@ function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
  */
 export function completeCitations(features: StoryFeatures, groups: readonly SentenceGroup[]): Map<number, SentenceFeatures[]> {
   // Copies of a sentence (one text, one publication day) score alike: they are weighed once, as a
-  // key, and each copy stands for its own article.
+  // key, and each copy stands for its own article. A headline or a lede the page cut off ("W związku
+  // z rozpoczętym w środę dwudniowym strajkiem … przewoźnik odwołał m.in. rejsy do...") is no claim's
+  // wording but states its fact: it is a candidate (features.ts `citable`).
   const keys = new Map<string, SentenceFeatures[]>();
   for (const s of features.sentences) {
-    if (!s.claimable) continue;
+    if (!s.citable) continue;
     const key = copyKey(s);
     const list = keys.get(key);
     if (list) list.push(s);

@@ -68,6 +68,12 @@ export interface SentenceFeatures {
   readonly standalone: boolean;
   /** Body text stating something (not a headline or a fragment): may be (part of) a claim. */
   readonly claimable: boolean;
+  /**
+   * An article may be cited for it: a claimable sentence, or a headline or a lede the page cut off
+   * ("…przewoźnik odwołał m.in. rejsy do..."), which state a fact without being a claim's wording
+   * (claims.ts `completeCitations`); never a credit line or a fragment of fewer than MIN_CLAIM_WORDS.
+   */
+  readonly citable: boolean;
   /** Standalone, short enough and free of glued dash speech: may be a summary sentence. */
   readonly summarisable: boolean;
 }
@@ -129,7 +135,7 @@ function isStandalone(text: string, wordCount: number, headline: boolean): boole
  * `standalone`, `claimable` and `summarisable` as body text (a headline paragraph's sentences are
  * none of these).
  */
-interface Wording extends Pick<SentenceFeatures, 'words' | 'lemmas' | 'surfaces' | 'negated' | 'past' | 'standalone' | 'claimable' | 'summarisable'> {
+interface Wording extends Pick<SentenceFeatures, 'words' | 'lemmas' | 'surfaces' | 'negated' | 'past' | 'standalone' | 'claimable' | 'citable' | 'summarisable'> {
   /** Terms by the places and keys of the sentence's mentions and times (sentenceTerms): one per layout met. */
   readonly layouts: TermsOfLayout[];
 }
@@ -163,6 +169,7 @@ function wordingOf(text: string, tokens: readonly WordToken[], lexicon: Synthesi
       surfaces.push(t.text);
     }
     const standalone = isStandalone(text, words.length, false);
+    const citable = words.length >= MIN_CLAIM_WORDS && !isCredit(text, words, lexicon);
     wording = {
       words,
       lemmas,
@@ -170,7 +177,8 @@ function wordingOf(text: string, tokens: readonly WordToken[], lexicon: Synthesi
       negated: isNegated(words, lexicon),
       past: isPast(words, lemmas, lexicon),
       standalone,
-      claimable: words.length >= MIN_CLAIM_WORDS && !/(?:\.\.\.|…)["”]?\s*$/u.test(text) && !isCredit(text, words, lexicon),
+      claimable: citable && !/(?:\.\.\.|…)["”]?\s*$/u.test(text),
+      citable,
       summarisable: standalone && words.length <= MAX_SUMMARY_WORDS && !/[.!?]["”]?\s+[-–—]\s/.test(text),
       layouts: [],
     };
@@ -303,6 +311,7 @@ function sentenceFeatures(
     position: count > 1 ? sentence.index / (count - 1) : 0,
     standalone: !headline && wording.standalone,
     claimable: !headline && wording.claimable,
+    citable: wording.citable,
     summarisable: !headline && wording.summarisable,
   };
 }

@@ -12,7 +12,7 @@
 import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { completeCitations, groupClaims, normalisedText, type SentenceGroup } from './claims.ts';
+import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupClaimsAt, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
@@ -98,6 +98,7 @@ function buildClaims(
   features: StoryFeatures,
   conflicts: readonly Conflict[],
   origins: Origins,
+  shownOf?: (g: SentenceGroup) => SentenceFeatures | undefined,
 ): { claims: Claim[]; candidates: SummaryCandidate[] } {
   const marks = conflictMarks(conflicts);
   const claims: Claim[] = [];
@@ -107,7 +108,7 @@ function buildClaims(
     const sentences = g.members.map((s) => claimSentence(s, marks));
     const articles = [...new Set(sentences.map((s) => s.article))];
     const independent = claimOrigins(g, origins);
-    const rep = representative(g.members, features);
+    const rep = shownOf?.(g) ?? representative(g.members, features);
     const shown = sentences[g.members.indexOf(rep)]!;
     const claim: Claim = {
       id: `c${i + 1}`,
@@ -240,11 +241,25 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const features = storyFeatures(input.articles);
   const names = entityNames(input.articles);
   const origins = storyOrigins(input.articles.map((a) => a.article), features);
-  const groups = groupClaims(features);
+  // Claims are grouped looser than the summary's: a claim grown by a loose join cites more articles
+  // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY).
+  const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
-  const { claims, candidates } = buildClaims(groups, features, conflicts, origins);
-  const summary = selectSummary(features, candidates, clampSummary(options.summarySentences));
+  const { candidates } = buildClaims(summaryGroups, features, conflicts, origins);
+  const chosen = selectSummary(features, candidates, clampSummary(options.summarySentences));
+  // A listed claim holding a summary sentence shows that wording, so that the summary and the key
+  // facts name one claim and one status.
+  const summarised = new Set(
+    chosen.map((s) => candidates.find((c) => c.representative.article.id === s.citations[0]?.article && c.representative.sentence.end === s.citations[0]?.end)?.representative),
+  );
+  const { claims } = buildClaims(groups, features, conflicts, origins, (g) => g.members.find((m) => summarised.has(m)));
   const cited = citeSupport(claims, groups, features, conflicts, origins);
+  const summary = chosen.map((s) => {
+    const claim = cited.find((c) => s.text.length > 0 && c.text.endsWith(s.text) && c.sentences.some((x) => x.article === s.citations[0]?.article && x.end === s.citations[0]?.end));
+    if (!claim || claim.status === s.status) return s;
+    const own = claim.sentences.find((x) => x.text === claim.text);
+    return { ...s, status: claim.status, hedged: own?.epistemic === 'hedged' || claim.status === 'hedged' };
+  });
   const sources = buildSources(input.articles, origins);
   const rank = (c: Claim): number => c.independentSources;
   const ordered = [...cited].sort((a, b) => rank(b) - rank(a));

@@ -114,3 +114,33 @@ test('citations: a sentence naming the action with its verbal noun states the cl
   assert.ok(added.includes(by.get('c')!), `cited: ${added.map((s) => s.sentence.text).join(' | ')}`);
   assert.ok(!added.includes(by.get('d')!));
 });
+
+test('citations: a lede the page cut off ("…odwołał m.in. rejsy do...") is no claim wording but is cited for the fact it states', () => {
+  const { features, by } = story({
+    a: 'Personel kabinowy irlandzkich linii lotniczych Ryanair rozpoczął w środę strajk, w wyniku którego odwołano w Europie 600 lotów.',
+    b: 'Personel kabinowy irlandzkich tanich linii lotniczych Ryanair rozpoczął w środę dwudniowy strajk, w wyniku którego odwołano w Europie 600 lotów.',
+    c: 'W związku z rozpoczętym w środę dwudniowym strajkiem personelu kabinowego irlandzkich linii lotniczych Ryanair, przewoźnik odwołał m.in. rejsy do...',
+    d: 'Szef VC Martin Locher zarzucił pracodawcy blokowanie negocjacji ze związkowcami i wyłączną odpowiedzialność za eskalację konfliktu.',
+  });
+  const lede = by.get('c')!;
+  assert.equal(lede.claimable, false);
+  assert.equal(lede.citable, true);
+  assert.ok(cited(features, [by.get('a')!, by.get('b')!]).includes(lede), 'the cut lede states the strike');
+  // Cited only where it states the claim: not for another claim of the story.
+  const locher = story({
+    a: 'Szef VC Martin Locher zarzucił pracodawcy blokowanie negocjacji ze związkowcami i wyłączną odpowiedzialność za eskalację konfliktu.',
+    b: 'Szef VC Martin Locher, który wzywał niemieckich pilotów do strajku, zarzucił pracodawcy blokowanie negocjacji ze związkowcami.',
+    c: 'W związku z rozpoczętym w środę dwudniowym strajkiem personelu kabinowego irlandzkich linii lotniczych Ryanair, przewoźnik odwołał m.in. rejsy do...',
+  });
+  assert.ok(!cited(locher.features, [locher.by.get('a')!, locher.by.get('b')!]).includes(locher.by.get('c')!));
+});
+
+test('citations: a credit line and a fragment of three words are never cited', () => {
+  const { by } = story({
+    // Each the first sentence of its article (the helper reads the first one).
+    a: 'Źródło: Express Bydgoski - strajk personelu kabinowego linii Ryanair w Europie\n\nPersonel kabinowy linii Ryanair rozpoczął w środę dwudniowy strajk.',
+    b: 'Islamiści grożą protestami.\n\nZwolennicy radykalnej partii grozili protestami, blokowaniem dróg i paraliżem miast.',
+  });
+  assert.equal(by.get('a')!.citable, false);
+  assert.equal(by.get('b')!.citable, false);
+});

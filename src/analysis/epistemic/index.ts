@@ -293,6 +293,9 @@ function matchesAt(words: readonly Word[], i: number, pattern: CuePattern): bool
   return true;
 }
 
+// Apart from matchCues: a closure over start and end there gave every cue tried a context object.
+const overlapsAny = (found: readonly Found[], start: number, end: number): boolean => found.some((f) => start < f.end && f.start < end);
+
 function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind, reading?: (r: Reading) => boolean): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -307,7 +310,7 @@ function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind, readi
         if (excepted) break;
         const start = words[i]!.start;
         const end = words[i + cue.pattern.length - 1]!.end;
-        if (found.some((f) => start < f.end && f.start < end)) continue;
+        if (overlapsAny(found, start, end)) continue;
         found.push({ start, end, text: words.slice(i, i + cue.pattern.length).map((w) => w.text).join(' '), kind, reading: cue.reading });
       }
       if (excepted) break;

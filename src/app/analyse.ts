@@ -5,9 +5,12 @@
  * reads and writes the store around it.
  *
  * Clustering reads the title in front of the text (headlines name the event most densely: stories
- * eval, BSNLP pl dev), so its signals come from a second analysis of "title\n\ntext". Stored, they
- * usually re-derive from the text's analysis plus the title's lemmas and names; they are kept
- * whole only for an article where that would not give exactly the same signals.
+ * eval, BSNLP pl dev), so its signals come from "title\n\ntext": its sentences are the text's,
+ * already analysed, after the title's (only the title is tokenised and lemmatised again), and its
+ * names are found again over the whole. An article without a title needs nothing more than its
+ * analysis. Stored, the signals usually re-derive from the text's analysis plus the title's lemmas
+ * and names; they are kept whole only for an article where that would not give exactly the same
+ * signals.
  */
 import { findMentions } from '../analysis/entities/index.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../analysis/index.ts';
@@ -17,7 +20,7 @@ import {
 } from '../analysis/stored.ts';
 import { extractFeatures, type ArticleFeatures, type FeatureSentence } from '../stories/features.ts';
 import type { StoryInput } from '../store/store.ts';
-import { analyzeText, type Token } from '../text/index.ts';
+import { analyzeText, type Sentence, type SentenceSpan, type Token } from '../text/index.ts';
 import type { Article } from '../types.ts';
 
 export interface EntityName {
@@ -52,9 +55,24 @@ function termsOf(article: Article, sentences: readonly FeatureSentence[]): Reado
   return extractFeatures(article, sentences, []).terms;
 }
 
-function titledSignals(article: Article): TitledSignals {
+/**
+ * The text's sentences as they sit in "title\n\ntext", `shift` characters further on, for
+ * analyzeText to take instead of tokenising and lemmatising them again.
+ */
+function shiftedSentences(sentences: readonly Sentence[], shift: number): (span: SentenceSpan) => Token[] | undefined {
+  const byStart = new Map(sentences.map((s) => [s.start + shift, s]));
+  return (span) => {
+    const s = byStart.get(span.start);
+    if (!s || s.end + shift !== span.end) return undefined;
+    return s.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
+  };
+}
+
+/** The signals of the titled text; `analysis`, the text's own, lends its sentences' tokens. */
+function titledSignals(article: Article, analysis?: ArticleAnalysis): TitledSignals {
   const subject = titled(article);
-  const sentences = analyzeText(subject.text, subject.language);
+  const known = analysis && shiftedSentences(analysis.sentences, subject.text.length - article.text.length);
+  const sentences = analyzeText(subject.text, subject.language, known);
   const mentions = findMentions(subject.text, subject.language, sentences);
   const { terms, entities } = extractFeatures(subject, sentences, mentions);
   const names = mentions.map((m) => ({ key: m.key, base: m.base }));
@@ -116,8 +134,12 @@ function titleTokens(title: string, lemmas: readonly StoredLemma[]): Token[] {
   return retokenize({ start: 0, end: title.length, text: title }, lemmas);
 }
 
-/** The least that re-derives exactly these signals, or the signals whole. */
-function storedFeatures(article: Article, analysis: ArticleAnalysis, signals: TitledSignals): StoredFeatures {
+/** The least that re-derives exactly the titled text's signals, or the signals whole. */
+function storedFeatures(article: Article, analysis: ArticleAnalysis): StoredFeatures {
+  // Without a title the titled text is the text: its signals are those of `analysis` itself
+  // (the same sentences and mentions), which signalsFrom re-derives from nothing stored.
+  if (!article.title) return {};
+  const signals = titledSignals(article, analysis);
   const title = signals.title && {
     lemmas: keptLemmas(signals.title.tokens),
     names: signals.title.names,
@@ -147,13 +169,28 @@ export function signalsFrom(article: Article, analysis: ArticleAnalysis, feature
   return derivedSignals(article, analysis, title);
 }
 
+/** An article's analysis and its stored form, which hydrates back to exactly that analysis (src/analysis/stored.ts). */
+export interface Analysed {
+  readonly analysis: ArticleAnalysis;
+  readonly payload: AnalysisPayload;
+}
+
+/**
+ * Analyses an article once for storage: the analysis, and the clustering signals of the titled
+ * text from it (its sentences reused, only the title tokenised and names found again).
+ * @example const { analysis, payload } = analyseArticle(a); searchDocument(a.id, analysis.sentences)
+ */
+export function analyseArticle(article: Article): Analysed {
+  const analysis = analyzeArticle(article);
+  return { analysis, payload: encodeAnalysis(analysis, storedFeatures(article, analysis)) };
+}
+
 /**
  * The stored form of an article's analysis and clustering signals.
  * @example await store.analyses.put([{ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }])
  */
 export function analysePayload(article: Article): AnalysisPayload {
-  const analysis = analyzeArticle(article);
-  return encodeAnalysis(analysis, storedFeatures(article, analysis, titledSignals(article)));
+  return analyseArticle(article).payload;
 }
 
 /** What the story writer takes for one article, from its stored analysis. */

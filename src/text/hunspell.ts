@@ -101,19 +101,25 @@ function hasFlag(data: HunspellData, stem: string, flag: string): boolean {
   return flags !== undefined && flags.includes(flag);
 }
 
+let prefixStates = new Float64Array(64);
+
 /** Suffix readings of `word`; with `prefix`, the stem must also carry the prefix flag (cross-product). */
 function suffixAnalyses(data: HunspellData, word: string, out: HunspellAnalysis[], prefix?: AffixRule): void {
   const max = Math.min(word.length - 1, data.maxSuffixAdd);
   // FNV states of every prefix of the word, so each candidate stem's hash is one short extension
-  // and a missing stem is rejected without building its string.
-  const prefixState = new Array<number>(word.length + 1);
+  // and a missing stem is rejected without building its string. One buffer for every call (this
+  // runs for most words analysed; nothing it calls comes back here).
+  if (prefixStates.length < word.length + 1) prefixStates = new Float64Array(2 * (word.length + 1));
+  const prefixState = prefixStates;
   prefixState[0] = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) prefixState[i + 1] = fnvStep(prefixState[i], word.charCodeAt(i));
   for (let len = 0; len <= max; len++) {
     const byStrip = data.suffixesByAdd.get(word.slice(word.length - len));
     if (!byStrip) continue;
     const baseState = prefixState[word.length - len];
-    for (const [strip, rules] of byStrip) {
+    // Keys, not [key, value] entries: an entry array per candidate strip was garbage.
+    for (const strip of byStrip.keys()) {
+      const rules = byStrip.get(strip)!;
       const slot = data.stems.findParts(fnvExtend(baseState, strip), word, word.length - len, strip);
       if (slot < 0) continue;
       const flags = data.stems.flagsAt(slot);

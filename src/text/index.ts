@@ -17,7 +17,7 @@ import { createEnglishLemmatizer } from './lemma-en.ts';
 import type { HunspellData } from './hunspell.ts';
 import { createPolishLemmatizer, loadPolishDictionary } from './lemma-pl.ts';
 import type { Lemmatizer } from './lemmatizer.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type SentenceSpan } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export type { Lemmatizer, LemmaContext } from './lemmatizer.ts';
@@ -65,13 +65,17 @@ export function getLemmatizer(language: Language): Lemmatizer {
 }
 
 /**
- * Sentences with tokens and lemmas; offsets index `text`.
+ * Sentences with tokens and lemmas; offsets index `text`. `known` may give a sentence's tokens
+ * from an earlier analysis of the same sentence text (tokens and lemmas depend on nothing
+ * else), e.g. the text's sentences inside "title\n\ntext" (src/app/analyse.ts).
  * @example analyzeText('Kreml przekazał broń.', 'pl')[0].tokens[1].lemma // → 'przekazać'
  */
-export function analyzeText(text: string, language: Language): Sentence[] {
+export function analyzeText(text: string, language: Language, known?: (span: SentenceSpan) => readonly Token[] | undefined): Sentence[] {
   const lemmatizer = getLemmatizer(language);
   return splitSentences(text, language).map((span, index) => {
     const sentenceText = text.slice(span.start, span.end);
+    const reused = known?.(span);
+    if (reused) return { start: span.start, end: span.end, index, paragraph: span.paragraph, text: sentenceText, tokens: reused };
     let first = true;
     const tokens = tokenize(sentenceText, span.start).map((t) => {
       if (t.kind !== 'word') return t;

@@ -8,7 +8,7 @@
  */
 import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
-import { analysePayload } from '../app/analyse.ts';
+import { analyseArticle, analysePayload } from '../app/analyse.ts';
 import { searchDocument } from '../search/terms.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { Store, StoredAnalysis, StoredArticle } from '../store/store.ts';
@@ -73,9 +73,14 @@ export async function analyseArticles(store: Store, read: ArticlesRead): Promise
       continue;
     }
     try {
-      const analysis = current ? read.stored.get(id)! : { articleId: id, version: ANALYSIS_VERSION, payload: analysePayload(article) };
-      documents.push(searchDocument(id, hydrateAnalysis(article, analysis.payload).sentences));
-      if (!current) fresh.push(analysis);
+      if (current) {
+        documents.push(searchDocument(id, hydrateAnalysis(article, read.stored.get(id)!.payload).sentences));
+      } else {
+        // The fresh analysis is what its payload hydrates to (src/analysis/stored.ts): index it as it is.
+        const { analysis, payload } = analyseArticle(article);
+        documents.push(searchDocument(id, analysis.sentences));
+        fresh.push({ articleId: id, version: ANALYSIS_VERSION, payload });
+      }
       // An index made from an older analysis is replaced.
       if (read.indexed.has(id)) reindex.push(id);
       results.set(id, current ? 'indexed' : 'analysed');

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { hydrateAnalysis } from '../../src/analysis/stored.ts';
-import { analysePayload, featuresFrom, featuresOf, signalsFrom } from '../../src/app/analyse.ts';
+import { analyseArticle, analysePayload, featuresFrom, featuresOf, signalsFrom } from '../../src/app/analyse.ts';
 import { decodePayload, encodePayload } from '../../src/store/codec.ts';
 import type { Article } from '../../src/types.ts';
 import { OFF_TOPIC_DIR, parseSeedFile } from '../../eval/lib/stories-data.ts';
@@ -26,6 +26,14 @@ const stored = (article: Article) => decodePayload(encodePayload(analysePayload(
 test('a stored analysis hydrates to exactly what analyzeArticle gives', () => {
   for (const article of articles) {
     assert.deepStrictEqual(hydrateAnalysis(article, stored(article)), analyzeArticle(article), article.origin);
+  }
+});
+
+test('analyseArticle gives the analysis its payload hydrates to (the worker indexes it without hydrating), titled or not', () => {
+  for (const article of [...articles, { ...english, title: undefined }, { ...english, title: 'Kim Jong Un meets Vladimir Putin in Vostochny' }]) {
+    const { analysis, payload } = analyseArticle(article);
+    assert.deepStrictEqual(payload, analysePayload(article), article.origin);
+    assert.deepStrictEqual(hydrateAnalysis(article, decodePayload(encodePayload(payload))), analysis, article.origin);
   }
 });
 

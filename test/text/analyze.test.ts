@@ -40,3 +40,27 @@ test('analyzeText: a sentence-initial name followed by a name keeps its capital'
   assert.equal(second[0].tokens[0].lemma, 'według');
   assert.equal(second[1].tokens[0].lemma, 'Kreml');
 });
+
+test('analyzeText: sentences `known` gives are taken as they are, others analysed; the text after a title reuses its own analysis exactly', () => {
+  for (const text of seeds) {
+    const [title, ...rest] = text.split('\n');
+    const body = rest.join('\n').trim();
+    const titled = `${title}\n\n${body}`;
+    const shift = titled.length - body.length;
+    const own = new Map(analyzeText(body, 'pl').map((s) => [s.start + shift, s]));
+    let reused = 0;
+    const fromKnown = analyzeText(titled, 'pl', (span) => {
+      const s = own.get(span.start);
+      if (!s || s.end + shift !== span.end) return undefined;
+      reused++;
+      return s.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
+    });
+    assert.equal(reused, own.size, 'every sentence of the text is found again after the title');
+    assert.deepStrictEqual(fromKnown, analyzeText(titled, 'pl'));
+  }
+  // What `known` returns is used without looking: a marker shows it.
+  const marker = [{ text: 'X', kind: 'word' as const, start: 0, end: 1, lemma: 'marker' }];
+  const sentences = analyzeText('Kreml przekazał broń. Rosja milczy.', 'pl', (span) => (span.start === 0 ? marker : undefined));
+  assert.deepStrictEqual(sentences[0]!.tokens, marker);
+  assert.equal(sentences[1]!.tokens[0]!.lemma, 'Rosja');
+});

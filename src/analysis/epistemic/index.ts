@@ -329,16 +329,26 @@ function indexCues(entries: ReadonlyMap<string, readonly string[]>): CueIndex {
 function compileCue(entry: string): CuePattern {
   return entry.split(/\s+/).map((part): ((w: string) => boolean) => {
     if (part === '?') return () => true;
-    if (part.startsWith('~')) return (w) => w.endsWith(part.slice(1));
+    // The affixes are cut once here, not at every word tried (that was most of the analysis's garbage).
+    const end = part.slice(1);
+    if (part.startsWith('~')) return (w) => w.endsWith(end);
     // A suffix needs a stem of at least two letters: "byłby" yes, "słaby" (weak) no.
-    if (part.startsWith('*')) return (w) => w.endsWith(part.slice(1)) && w.length >= part.length + 1;
-    if (part.endsWith('*')) return (w) => w.startsWith(part.slice(0, -1));
+    if (part.startsWith('*')) return (w) => w.endsWith(end) && w.length >= part.length + 1;
+    const stem = part.slice(0, -1);
+    if (part.endsWith('*')) return (w) => w.startsWith(stem);
     return (w) => w === part;
   });
 }
 
-const matchesAt = (words: readonly Word[], i: number, pattern: CuePattern): boolean =>
-  i + pattern.length <= words.length && pattern.every((test, k) => test(words[i + k]!.lower));
+// A plain loop: a callback per test made this the analysis's largest source of garbage.
+function matchesAt(words: readonly Word[], i: number, pattern: CuePattern): boolean {
+  if (i + pattern.length > words.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (!pattern[k]!(words[i + k]!.lower)) return false;
+  return true;
+}
+
+// Apart from matchCues: a closure over start and end there gave every cue tried a context object.
+const overlapsAny = (found: readonly Found[], start: number, end: number): boolean => found.some((f) => start < f.end && f.start < end);
 
 function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind, reading?: (r: Reading) => boolean): Found[] {
   const found: Found[] = [];
@@ -346,14 +356,15 @@ function matchCues(words: readonly Word[], index: CueIndex, kind: CueKind, readi
     const exact = index.byFirstWord.get(words[i]!.lower);
     // Checked only once a cue matches here: most words start no cue.
     let excepted: boolean | undefined;
-    for (const cues of exact ? [exact, index.open] : [index.open]) {
-      for (const cue of cues) {
+    // Indexes, not an array of the two lists per word: that array was garbage at every word.
+    for (let list = exact ? 0 : 1; list < 2; list++) {
+      for (const cue of list === 0 ? exact! : index.open) {
         if ((reading && !reading(cue.reading)) || !matchesAt(words, i, cue.pattern)) continue;
         excepted ??= exceptionAt(words, i, index.exceptions);
         if (excepted) break;
         const start = words[i]!.start;
         const end = words[i + cue.pattern.length - 1]!.end;
-        if (found.some((f) => start < f.end && f.start < end)) continue;
+        if (overlapsAny(found, start, end)) continue;
         found.push({ start, end, text: words.slice(i, i + cue.pattern.length).map((w) => w.text).join(' '), kind, reading: cue.reading });
       }
       if (excepted) break;

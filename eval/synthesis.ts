@@ -123,7 +123,10 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
   const citations = scoreCitations(report, facts, origins);
   for (const d of citations.details) {
     if (!d.found) log(`fact ${d.id}: no claim holds it`);
-    else if (d.missed.length || d.wrong.length) log(`fact ${d.id}: missed ${d.missed.join(', ') || '-'}; wrong ${d.wrong.join(', ') || '-'}`);
+    else if (d.missed.length || d.wrong.length) {
+      const missed = d.misses.map((m) => `${m.origin} (${m.place})`).join(', ') || '-';
+      log(`fact ${d.id}${d.alone ? ' (its claim cites one article)' : ''}: missed ${missed}; wrong ${d.wrong.join(', ') || '-'}`);
+    }
   }
   const status: Ratio = { hit: 0, of: 0 };
   for (const s of labels.statuses ?? []) {

@@ -167,11 +167,46 @@ export interface FactSupport {
 const inside = (s: Span, at: number): boolean => s.start <= at && at < s.end;
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+/**
+ * Where a missed origin's supporting sentences sit in the report: in another claim that also holds
+ * the fact from two or more origins (the fact is split over claims), in another claim of two or more
+ * articles (its sentence's claim is another fact), only in a claim of its own article, or in none.
+ */
+export type MissPlace = 'split' | 'other' | 'alone' | 'none';
+
+export interface CitationMiss {
+  readonly origin: string;
+  readonly place: MissPlace;
+}
+
 export interface CitationScore {
   readonly precision: Ratio;
   readonly recall: Ratio;
-  /** Per fact: supporting origins missed and cited origins that do not state the fact. */
-  readonly details: readonly { readonly id: string; readonly missed: readonly string[]; readonly wrong: readonly string[]; readonly found: boolean }[];
+  /**
+   * Per fact: supporting origins missed (`misses`: where their sentences sit) and cited origins that
+   * do not state the fact; `alone` when the fact's claim cites one article only (citation completion
+   * leaves such claims as they are: src/synthesis/claims.ts `completeCitations`).
+   */
+  readonly details: readonly {
+    readonly id: string;
+    readonly missed: readonly string[];
+    readonly misses: readonly CitationMiss[];
+    readonly wrong: readonly string[];
+    readonly found: boolean;
+    readonly alone: boolean;
+  }[];
+}
+
+const holds = (claim: StoryReport['claims'][number], support: readonly Located[]): typeof claim.sentences =>
+  claim.sentences.filter((s) => support.some((l) => l.article === s.article && inside(s, l.at)));
+
+/** Where the sentences of a missed origin sit (`MissPlace`), the fact's own claim left out. */
+function missPlace(report: StoryReport, chosen: StoryReport['claims'][number] | undefined, ofOrigin: readonly Located[], support: readonly Located[], originOf: ReadonlyMap<string, string>): MissPlace {
+  const others = report.claims.filter((c) => c !== chosen && holds(c, ofOrigin).length > 0);
+  const origins = (c: StoryReport['claims'][number]): number => new Set(holds(c, support).map((s) => originOf.get(s.article) ?? s.article)).size;
+  if (others.some((c) => c.articles.length >= 2 && origins(c) >= 2)) return 'split';
+  if (others.some((c) => c.articles.length >= 2)) return 'other';
+  return others.length > 0 ? 'alone' : 'none';
 }
 
 /**
@@ -182,22 +217,25 @@ export interface CitationScore {
 export function scoreCitations(report: StoryReport, facts: readonly FactSupport[], originOf: ReadonlyMap<string, string>): CitationScore {
   const precision: Ratio = { hit: 0, of: 0 };
   const recall: Ratio = { hit: 0, of: 0 };
-  const details: { id: string; missed: string[]; wrong: string[]; found: boolean }[] = [];
+  const details: CitationScore['details'][number][] = [];
   for (const fact of facts) {
     const supporting = new Set(fact.support.map((l) => l.article));
     const goldOrigins = new Set([...supporting].map((a) => originOf.get(a) ?? a));
-    let best: { held: number; extra: number; articles: readonly string[] } | undefined;
+    let best: { held: number; extra: number; articles: readonly string[]; claim: StoryReport['claims'][number] } | undefined;
     for (const claim of report.claims) {
-      const held = new Set(
-        claim.sentences.filter((s) => fact.support.some((l) => l.article === s.article && inside(s, l.at))).map((s) => s.article),
-      ).size;
+      const held = new Set(holds(claim, fact.support).map((s) => s.article)).size;
       if (held === 0) continue;
       const extra = claim.articles.filter((a) => !supporting.has(a)).length;
-      if (!best || held > best.held || (held === best.held && extra < best.extra)) best = { held, extra, articles: claim.articles };
+      if (!best || held > best.held || (held === best.held && extra < best.extra)) best = { held, extra, articles: claim.articles, claim };
     }
     recall.of += goldOrigins.size;
+    const misses = (missed: readonly string[]): CitationMiss[] =>
+      missed.map((origin) => ({
+        origin,
+        place: missPlace(report, best?.claim, fact.support.filter((l) => (originOf.get(l.article) ?? l.article) === origin), fact.support, originOf),
+      }));
     if (!best) {
-      details.push({ id: fact.id, missed: [...goldOrigins], wrong: [], found: false });
+      details.push({ id: fact.id, missed: [...goldOrigins], misses: misses([...goldOrigins]), wrong: [], found: false, alone: false });
       continue;
     }
     const citedByOrigin = new Map<string, string[]>();
@@ -210,7 +248,8 @@ export function scoreCitations(report: StoryReport, facts: readonly FactSupport[
     precision.hit += citedByOrigin.size - wrong.length;
     const citedGold = new Set(best.articles.filter((a) => supporting.has(a)).map((a) => originOf.get(a) ?? a));
     recall.hit += citedGold.size;
-    details.push({ id: fact.id, missed: [...goldOrigins].filter((o) => !citedGold.has(o)), wrong, found: true });
+    const missed = [...goldOrigins].filter((o) => !citedGold.has(o));
+    details.push({ id: fact.id, missed, misses: misses(missed), wrong, found: true, alone: best.articles.length === 1 });
   }
   return { precision, recall, details };
 }

@@ -5,15 +5,16 @@
  * already picked.
  * 1. Score each claim's representative: centroid similarity (length-damped) × evidence (independent
  *    sources, an official confirmation counting as one) × hedge and lead weights.
- * 2. Pick by MMR until `count` sentences; background (dated before the story) gets at least one
+ * 2. Pick by MMR until `count` sentences (by default a news brief's words); background (dated before the story) gets at least one
  *    place when there is any and at most a third. A sentence telling a happening already picked
  *    (the same past verb about the same participant, happenings.ts) or its figure is never picked.
+ *    Where sources disagree (a conflict), a sentence giving one of the values has a place.
  * 3. Trim leading connectives only ("Z kolei", "Ponadto"), so the text stays a substring of its
  *    article; hedge words are never trimmed, and a hedged claim is marked `hedged`.
  * 4. Order: the lead (chooseLead) first, then the current event by position in its articles, then background dated
  *    before the story, oldest first.
  */
-import type { Claim, Citation, SummarySentence } from './types.ts';
+import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
@@ -318,11 +319,24 @@ function groupNames(c: SummaryCandidate, subject: string): boolean {
 }
 
 
+/** What sources disagree on: every value of a contradiction or dispute, the current value of an update. */
+function disputedValues(conflicts: readonly Conflict[]): Citation[] {
+  return conflicts
+    .filter((c) => c.kind !== 'refinement')
+    .flatMap((c) => c.values.filter((v) => c.kind !== 'update' || v.state === 'current'))
+    .flatMap((v) => v.citations);
+}
+
+/** The sentence gives one of these values (a citation of it lies in the sentence). */
+function showsValue(s: SentenceFeatures, values: readonly Citation[]): boolean {
+  return values.some((v) => v.article === s.article.id && v.start < s.sentence.end && v.end > s.sentence.start);
+}
+
 /**
  * Chooses and orders the summary sentences: the lead first, then by relevance and novelty; `count`
  * sentences when given, else up to SUMMARY_WORDS words.
  */
-export function selectSummary(features: StoryFeatures, candidates: readonly SummaryCandidate[], wanted?: number): SummarySentence[] {
+export function selectSummary(features: StoryFeatures, candidates: readonly SummaryCandidate[], wanted?: number, conflicts: readonly Conflict[] = []): SummarySentence[] {
   const c = centroid(features);
   let norm = 0;
   for (const w of c.values()) norm += w * w;
@@ -385,6 +399,20 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     });
     if (bestIndex < 0) break;
     choose(pool.splice(bestIndex, 1)[0]!);
+  }
+  // A reader is told where sources disagree: with a conflict in the story and no summary sentence
+  // giving any of its values, the best sentence giving one (an update's current value) takes the
+  // last news place, or a place of its own while there is room.
+  const disagreement = disputedValues(conflicts);
+  if (disagreement.length > 0 && !chosen.some((x) => showsValue(x.cand.representative, disagreement))) {
+    const shown = pool
+      .filter((x) => !isBackground(x.cand) && (redundancies.get(x) ?? 0) < MAX_REDUNDANCY && showsValue(x.cand.representative, disagreement) && !chosen.some((c) => c.cand.representative.id === x.cand.representative.id))
+      .sort((a, b) => b.score - a.score)[0];
+    if (shown) {
+      const last = chosen.findLastIndex((x) => x !== leadItem && !isBackground(x.cand));
+      if (chosen.length < MAX_SUMMARY_SENTENCES && (wanted === undefined || chosen.length < wanted)) chosen.push(shown);
+      else if (last >= 0) chosen.splice(last, 1, shown);
+    }
   }
   const ordered = chosen
     .map((x) => x.cand)

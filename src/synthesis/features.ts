@@ -284,7 +284,7 @@ function sentenceFeatures(
   }
   const { terms, entityKeys, digits } = layout.shared;
   const count = a.sentences.length;
-  const headline = headlineParagraphs.has(sentence.paragraph);
+  const headline = headlineParagraphs.has(sentence.paragraph) && !statesHappening(wording, tokens, mentions, lexicon);
   return {
     id,
     articleIndex,
@@ -352,6 +352,21 @@ function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean
     if (lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`)) return true;
   }
   return false;
+}
+
+/**
+ * A headline paragraph's sentence that is a whole statement of what happened — a name, then its
+ * past finite verb, closed by a full stop ("Władimir Putin spotkał się z Kim Dzong Unem.") — reads
+ * as a sentence anywhere, so it is body text: the seeds' only report that the meeting took place
+ * is such a headline. Section names, teasers and cut headlines ("Czytaj także", "Mieli rozmawiać
+ * o…") open with no name and past verb, or end unterminated, and stay headlines.
+ */
+function statesHappening(wording: Wording, tokens: readonly WordToken[], mentions: readonly InputMention[], lexicon: SynthesisLexicon): boolean {
+  const subject = mentions[0];
+  if (!wording.summarisable || !wording.past || subject === undefined || tokens[0] === undefined || subject.start !== tokens[0].start) return false;
+  if (subject.type !== 'PER' && subject.type !== 'ORG') return false;
+  const verb = tokens.findIndex((t) => t.start >= subject.end);
+  return verb > 0 && isPast(wording.words.slice(verb, verb + 2), wording.lemmas.slice(verb, verb + 2), lexicon);
 }
 
 /**

@@ -246,7 +246,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
   const { candidates } = buildClaims(summaryGroups, features, conflicts, origins);
-  const chosen = selectSummary(features, candidates, clampSummary(options.summarySentences));
+  const chosen = selectSummary(features, candidates, options.summarySentences === undefined ? undefined : clampSummary(options.summarySentences), conflicts);
   // A listed claim holding a summary sentence shows that wording, so that the summary and the key
   // facts name one claim and one status.
   const summarised = new Set(

@@ -155,7 +155,7 @@ export interface StoryReport {
 }
 
 export interface SynthesisOptions {
-  /** Sentences in the summary, 5–8; default 6. */
+  /** Sentences in the summary, 5–8; by default as many as fit a news brief (summary.ts SUMMARY_WORDS). */
   readonly summarySentences?: number;
   /** Stamped into the report when given; left out otherwise so reports stay reproducible. */
   readonly generatedAt?: string;

@@ -63,3 +63,36 @@ test('features: copies of a wording share their terms when their names sit alike
   assert.ok(e!.terms.has('ryanai') && !a!.terms.has('ryanai'));
   assert.deepEqual([...a!.terms].sort(), [...b!.terms].sort());
 });
+
+test('features: a headline paragraph\'s whole past-tense statement with a named subject is body text; its cut tail and a section name are not', async () => {
+  const { loadSeedAnalyses } = await import('../../eval/lib/synthesis-seeds.ts');
+  const { toArticle } = await import('../../src/ingest/article.ts');
+  const { analyzeArticle } = await import('../../src/analysis/index.ts');
+  const { analyses } = loadSeedAnalyses();
+  const teaser = analyzeArticle(
+    toArticle(
+      {
+        origin: 'https://outlet.example/a',
+        format: 'text',
+        text: 'Szczyt na Dalekim Wschodzie\n\nPrzywódcy Rosji i Korei Północnej rozmawiali w środę przez kilka godzin na kosmodromie.\n\nRozmowy w cztery oczy. Putin przyjął Kima na kosmodromie\n\nRozmowy dotyczyły współpracy wojskowej i dostaw amunicji dla rosyjskiej armii.',
+        published: { value: '2023-09-13', precision: 'day' },
+      },
+      '2026-01-01T00:00:00.000Z',
+    ),
+  );
+  const features = storyFeatures([...analyses, teaser]).sentences;
+  const find = (prefix: string) => {
+    const f = features.find((x) => x.sentence.text.startsWith(prefix));
+    assert.ok(f, prefix);
+    return f;
+  };
+  // samples/kim-putin-2023/002: "Władimir Putin spotkał się z Kim Dzong Unem. Mieli rozmawiać o zakupie broni przez Rosję"
+  const met = find('Władimir Putin spotkał się z Kim Dzong Unem.');
+  assert.equal(met.summarisable, true, 'a name, its past verb, a full stop: a sentence anywhere');
+  assert.equal(met.claimable, true);
+  assert.equal(find('Mieli rozmawiać o zakupie broni').summarisable, false, 'the unterminated tail stays a headline');
+  // A section name, and a headline left unterminated though it opens with a name and a past verb.
+  assert.equal(find('Rozmowy w cztery oczy').summarisable, false);
+  assert.equal(find('Putin przyjął Kima').summarisable, false);
+  assert.equal(find('Przywódcy Rosji').summarisable, true);
+});

@@ -63,12 +63,12 @@ export function register(program: Command): void {
     .description('the story report: cited summary, claims, conflicts, speculation vs confirmed, timeline, quotes')
     .argument('<id>', 'story id')
     .option('--format <format>', 'md, json or html (the web page; its links go to --base-url)', 'md')
-    .option('--sentences <n>', `summary length (${MIN_SUMMARY_SENTENCES}–${MAX_SUMMARY_SENTENCES})`, '6')
+    .option('--sentences <n>', `summary length (${MIN_SUMMARY_SENTENCES}–${MAX_SUMMARY_SENTENCES}; default: a news brief's words)`)
     .option('--base-url <url>', 'address of a running `kronika serve` the HTML links point at (default $KRONIKA_BASE_URL)')
-    .action(async (id: string, flags: DbOptions & { format: string; sentences: string; baseUrl?: string }) => {
+    .action(async (id: string, flags: DbOptions & { format: string; sentences?: string; baseUrl?: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format "${flags.format}" is not one of ${FORMATS.join(', ')}`);
-      const sentences = Number(flags.sentences);
-      if (!Number.isInteger(sentences) || sentences < MIN_SUMMARY_SENTENCES || sentences > MAX_SUMMARY_SENTENCES) {
+      const sentences = flags.sentences === undefined ? undefined : Number(flags.sentences);
+      if (sentences !== undefined && (!Number.isInteger(sentences) || sentences < MIN_SUMMARY_SENTENCES || sentences > MAX_SUMMARY_SENTENCES)) {
         throw new UsageError(`--sentences "${flags.sentences}" is out of range: a summary has ${MIN_SUMMARY_SENTENCES} to ${MAX_SUMMARY_SENTENCES} sentences`);
       }
       await withStore(flags, async (store) => {

@@ -27,6 +27,9 @@
  *    from the publication day ("dziś") or dating a statement ("powiedział we wtorek"), a speaker the
  *    sentence does not name, whereabouts in a relative clause about someone else ("Mulook, który
  *    … jest w Holandii"); and a sentence naming both of two exclusive places opposes neither.
+ * 6. An expected happening a later report says did not or cannot take place ("opuści Pakistan" →
+ *    "nie może opuścić Pakistanu") is an `event` update (src/synthesis/updates.ts): no slot value
+ *    differs, the happening itself was overtaken.
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
@@ -37,6 +40,7 @@ import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { eventUpdates } from './updates.ts';
 
 export { placeKey } from './places.ts';
 
@@ -687,9 +691,10 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     }), ctx, () => false, 'context'),
     ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
+    ...eventUpdates(features),
   ];
   const kept: Conflict[] = [];
-  for (const slot of ['place', 'date', 'number', 'person'] as const) {
+  for (const slot of ['place', 'date', 'number', 'person', 'event'] as const) {
     const ofSlot = chainUpdates(conflicts.filter((c) => c.slot === slot));
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }

@@ -1,0 +1,179 @@
+/**
+ * Event updates: a happening one report expects ("Rosną spekulacje, że Asia Bibi opuści Pakistan",
+ * "Po wyjściu z więzienia ma opuścić Pakistan") and a later report says did not or cannot happen
+ * ("władze nie pozwolą Bibi opuścić kraju", "kobieta nie może opuścić Pakistanu"). The expectation
+ * is superseded (docs/SCHEMA.md): an `update` conflict of the `event` slot, earlier value first.
+ *
+ * The two reports must name one happening: the same verb or one of its family (conflict-grammar.txt
+ * `event-family`), the same object right after it (a place, a country noun standing for a named
+ * country, or a content word), one doer (the nearest name before the verb: "adwokat Mulook nie
+ * opuścił Pakistanu" says nothing of Bibi), and the people of the later report among the earlier one's. The expectation is a positive verb in an expected frame
+ * (an infinitive after "ma", "będzie musiała"; a plain verb after an expectation cue: "wkrótce",
+ * "spekulacje", "zapowiedział, że"); the later report negates the verb itself ("nie może
+ * opuścić", "nie pozwolą … opuścić") and is not hedged. A happening that took place as expected
+ * ("ma się spotkać", then "spotkał się") is no update: its slot values (places, days, figures) are
+ * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
+ * the expectation must be speculation (hedged), or both be told by one article, which then states
+ * what became of it.
+ */
+import type { Conflict } from './types.ts';
+import type { SentenceFeatures, StoryFeatures } from './features.ts';
+import { dayOf } from './claims.ts';
+import { placeKey } from './places.ts';
+import { citationOf, conflictGrammar, functionWords } from './slots.ts';
+import { synthesisLexicon } from './resources.ts';
+
+/** Words after the verb read as its object ("opuścić Pakistan", "wyjechać z kraju"). */
+const OBJECT_WORDS = 3;
+/** Words before the verb a negation or a modal may stand at ("nie pozwolą teraz Bibi opuścić"). */
+const NEGATION_GAP = 4;
+const MODAL_GAP = 2;
+/** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
+const MIN_OBJECT_LETTERS = 4;
+const HAPPENING_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** Object marker of a country noun: it matches any place the other report names. */
+const COUNTRY = '*';
+
+interface Occurrence {
+  readonly s: SentenceFeatures;
+  /** Index of the verb in `s.words`. */
+  readonly at: number;
+  /** The verb's family head. */
+  readonly event: string;
+  readonly layer: 'expected' | 'not';
+  /** `p:` place keys, `l:` content lemmas, COUNTRY. */
+  readonly objects: ReadonlySet<string>;
+  /** The words shown as the value: the verb (with its negation and modal) and its object. */
+  readonly label: string;
+  /** Who does it: the nearest person or organisation named before the verb in its clause. */
+  readonly subject?: { readonly key: string; readonly base: string };
+}
+
+const hasBreak = (text: string): boolean => /[,;:.!?()–—]/u.test(text);
+
+/** The verb at `i` as an event occurrence, or undefined. */
+function occurrence(s: SentenceFeatures, i: number): Occurrence | undefined {
+  const lemma = s.lemmas[i]!;
+  const word = s.words[i]!;
+  const lexicon = synthesisLexicon(s.language);
+  const grammar = conflictGrammar(s.language);
+  if (!lexicon.infinitiveEndings.some((e) => lemma.endsWith(e)) || grammar.notVerbEndings.some((e) => lemma.endsWith(e))) return undefined;
+  if (grammar.auxiliaries.has(lemma) || grammar.expectModals.has(lemma)) return undefined;
+  if (word !== lemma && grammar.notFiniteEndings.some((e) => word.endsWith(e))) return undefined;
+  // A condition or a question states neither an expectation nor an outcome ("jeśli rząd nie zmieni zdania").
+  const before = s.words.slice(0, i);
+  if (grammar.conditionals.some((c) => before.some((_, j) => c.every((w, k) => before[j + k] === w)))) return undefined;
+  const between = (j: number): string => s.sentence.text.slice(s.wordStarts[j]! - s.sentence.start, s.wordStarts[i]! - s.sentence.start);
+  let negation = -1;
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_GAP); j--) {
+    if (hasBreak(between(j))) break;
+    if (lexicon.negations.has(s.words[j]!)) negation = j;
+  }
+  let modal = -1;
+  for (let j = i - 1; j >= Math.max(0, i - MODAL_GAP); j--) {
+    if (hasBreak(between(j))) break;
+    if (grammar.expectModals.has(s.lemmas[j]!)) modal = j;
+  }
+  const past = lemma !== word && lexicon.pastEndings.some((e) => word.endsWith(e));
+  let layer: Occurrence['layer'] | undefined;
+  if (negation >= 0) layer = s.epistemic === 'hedged' ? undefined : 'not';
+  else if (past || s.epistemic === 'denied') layer = undefined;
+  else if (word === lemma) layer = modal >= 0 && !grammar.possible.has(s.lemmas[i - 1] ?? '') ? 'expected' : undefined;
+  else if (before.some((w, j) => !grammar.notFiniteEndings.some((e) => w.endsWith(e)) && grammar.expectCues.some((c) => s.lemmas[j]!.startsWith(c)))) layer = 'expected';
+  if (!layer) return undefined;
+  const objects = new Set<string>();
+  const words = functionWords(s.language);
+  for (let j = i + 1; j < Math.min(s.words.length, i + 1 + OBJECT_WORDS); j++) {
+    if (hasBreak(s.sentence.text.slice(s.wordStarts[j - 1]! - s.sentence.start, s.wordStarts[j]! - s.sentence.start))) break;
+    const mention = s.mentions.find((m) => m.type !== 'PER' && m.start <= s.wordStarts[j]! && s.wordStarts[j]! < m.end);
+    const l = s.lemmas[j]!;
+    if (mention) objects.add(`p:${placeKey(mention.base, s.language)}`);
+    else if (grammar.countryNouns.has(l)) objects.add(COUNTRY);
+    else if (l.length >= MIN_OBJECT_LETTERS && !words.has(l) && !words.has(s.words[j]!)) objects.add(`l:${l}`);
+  }
+  if (objects.size === 0) return undefined;
+  const first = Math.min(...[negation, modal, i].filter((j) => j >= 0));
+  const last = Math.min(s.words.length - 1, i + 1);
+  const label = s.sentence.text.slice(s.wordStarts[first]! - s.sentence.start, s.wordStarts[last]! - s.sentence.start + s.surfaces[last]!.length);
+  const clauseStart = s.sentence.start + Math.max(...[...',;:()–—'].map((c) => s.sentence.text.lastIndexOf(c, s.wordStarts[i]! - s.sentence.start)));
+  const subject = s.mentions.filter((m) => m.type !== 'LOC' && m.start > clauseStart && m.end <= s.wordStarts[i]!).at(-1);
+  return { s, at: i, event: grammar.eventFamily.get(lemma) ?? lemma, layer, objects, label, ...(subject && { subject: { key: subject.key, base: subject.base } }) };
+}
+
+function sameObject(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x) && x !== COUNTRY) return true;
+  const anyPlace = (set: ReadonlySet<string>): boolean => [...set].some((x) => x.startsWith('p:'));
+  return (a.has(COUNTRY) && anyPlace(b)) || (b.has(COUNTRY) && anyPlace(a));
+}
+
+const people = (s: SentenceFeatures): Set<string> => new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key));
+
+/** The people of the later report are among the earlier one's (none named: anyone's). */
+function samePeople(earlier: SentenceFeatures, later: SentenceFeatures): boolean {
+  const pl = people(later);
+  if (pl.size === 0) return true;
+  const pe = people(earlier);
+  return [...pl].some((p) => pe.has(p));
+}
+
+const surname = (base: string): string => base.toLowerCase().split(/[\s-]+/u).at(-1)!;
+
+/** One doer: the same entity, or the same last name ("Asia Bibi", "Bibi"); an unnamed doer may be anyone. */
+function sameSubject(a: Occurrence, b: Occurrence): boolean {
+  if (!a.subject || !b.subject) return true;
+  return a.subject.key === b.subject.key || surname(a.subject.base) === surname(b.subject.base);
+}
+
+/** The module comment: later by publication day, or on one day a speculation, or one article. */
+function later(e: SentenceFeatures, l: SentenceFeatures): boolean {
+  if (e.article.id === l.article.id) return true;
+  const de = dayOf(e.article.published?.value);
+  const dl = dayOf(l.article.published?.value);
+  if (de === undefined || dl === undefined || dl - de > HAPPENING_DAYS * DAY_MS) return false;
+  return dl > de || (dl === de && e.epistemic === 'hedged');
+}
+
+function mostCommon(labels: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
+}
+
+/** Updates of expected happenings the story later says did not or cannot take place. */
+export function eventUpdates(features: StoryFeatures): Conflict[] {
+  const occurrences: Occurrence[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable) continue;
+    for (let i = 0; i < s.words.length; i++) {
+      const o = occurrence(s, i);
+      if (o) occurrences.push(o);
+    }
+  }
+  const expected = occurrences.filter((o) => o.layer === 'expected');
+  const outcomes = occurrences.filter((o) => o.layer === 'not');
+  // One conflict per happening: the expectations of one event and the outcomes that overtake them.
+  const byEvent = new Map<string, { earlier: Map<string, Occurrence>; later: Map<string, Occurrence> }>();
+  const key = (o: Occurrence): string => `${o.s.article.id}:${o.s.sentence.start}`;
+  for (const e of expected) {
+    for (const l of outcomes) {
+      if (e.event !== l.event || e.s === l.s || !sameObject(e.objects, l.objects) || !samePeople(e.s, l.s) || !sameSubject(e, l) || !later(e.s, l.s)) continue;
+      const entry = byEvent.get(e.event) ?? { earlier: new Map(), later: new Map() };
+      entry.earlier.set(key(e), e);
+      entry.later.set(key(l), l);
+      byEvent.set(e.event, entry);
+    }
+  }
+  return [...byEvent.entries()].map(([event, { earlier, later: current }]) => {
+    const side = (found: ReadonlyMap<string, Occurrence>, state: 'superseded' | 'current') => {
+      const items = [...found.values()];
+      return {
+        value: mostCommon(items.map((o) => o.label)),
+        citations: items.map((o) => citationOf(o.s)),
+        epistemic: items.map((o) => o.s.epistemic),
+        state,
+      };
+    };
+    return { slot: 'event', subject: event, kind: 'update', values: [side(earlier, 'superseded'), side(current, 'current')] } satisfies Conflict;
+  });
+}

@@ -53,17 +53,36 @@ interface Occurrence {
 const hasBreak = (text: string): boolean => /[,;:.!?()–—]/u.test(text);
 
 /** The verb at `i` as an event occurrence, or undefined. */
-function occurrence(s: SentenceFeatures, i: number): Occurrence | undefined {
-  const lemma = s.lemmas[i]!;
-  const word = s.words[i]!;
+interface SentenceScan {
+  readonly lexicon: ReturnType<typeof synthesisLexicon>;
+  readonly grammar: ReturnType<typeof conflictGrammar>;
+  /** Index of the first word opening a condition (words after it state no fact), else the length. */
+  readonly conditionAt: number;
+  /** Index of the first expectation cue, else the length. */
+  readonly cueAt: number;
+}
+
+function scan(s: SentenceFeatures): SentenceScan {
   const lexicon = synthesisLexicon(s.language);
   const grammar = conflictGrammar(s.language);
+  const n = s.words.length;
+  let conditionAt = n;
+  let cueAt = n;
+  for (let j = 0; j < n; j++) {
+    if (conditionAt === n && grammar.conditionals.some((c) => c.every((w, k) => s.words[j + k] === w))) conditionAt = j;
+    if (cueAt === n && grammar.expectCues.some((c) => s.lemmas[j]!.startsWith(c)) && !grammar.notFiniteEndings.some((e) => s.words[j]!.endsWith(e))) cueAt = j;
+  }
+  return { lexicon, grammar, conditionAt, cueAt };
+}
+
+function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditionAt, cueAt }: SentenceScan): Occurrence | undefined {
+  const lemma = s.lemmas[i]!;
+  const word = s.words[i]!;
   if (!lexicon.infinitiveEndings.some((e) => lemma.endsWith(e)) || grammar.notVerbEndings.some((e) => lemma.endsWith(e))) return undefined;
   if (grammar.auxiliaries.has(lemma) || grammar.expectModals.has(lemma)) return undefined;
   if (word !== lemma && grammar.notFiniteEndings.some((e) => word.endsWith(e))) return undefined;
   // A condition or a question states neither an expectation nor an outcome ("jeśli rząd nie zmieni zdania").
-  const before = s.words.slice(0, i);
-  if (grammar.conditionals.some((c) => before.some((_, j) => c.every((w, k) => before[j + k] === w)))) return undefined;
+  if (conditionAt < i) return undefined;
   const between = (j: number): string => s.sentence.text.slice(s.wordStarts[j]! - s.sentence.start, s.wordStarts[i]! - s.sentence.start);
   let negation = -1;
   for (let j = i - 1; j >= Math.max(0, i - NEGATION_GAP); j--) {
@@ -80,7 +99,7 @@ function occurrence(s: SentenceFeatures, i: number): Occurrence | undefined {
   if (negation >= 0) layer = s.epistemic === 'hedged' ? undefined : 'not';
   else if (past || s.epistemic === 'denied') layer = undefined;
   else if (word === lemma) layer = modal >= 0 && !grammar.possible.has(s.lemmas[i - 1] ?? '') ? 'expected' : undefined;
-  else if (before.some((w, j) => !grammar.notFiniteEndings.some((e) => w.endsWith(e)) && grammar.expectCues.some((c) => s.lemmas[j]!.startsWith(c)))) layer = 'expected';
+  else if (cueAt < i) layer = 'expected';
   if (!layer) return undefined;
   const objects = new Set<string>();
   const words = functionWords(s.language);
@@ -145,8 +164,9 @@ export function eventUpdates(features: StoryFeatures): Conflict[] {
   const occurrences: Occurrence[] = [];
   for (const s of features.sentences) {
     if (!s.claimable) continue;
+    const scanned = scan(s);
     for (let i = 0; i < s.words.length; i++) {
-      const o = occurrence(s, i);
+      const o = occurrence(s, i, scanned);
       if (o) occurrences.push(o);
     }
   }

@@ -14,7 +14,8 @@
  * ("ma się spotkać", then "spotkał się") is no update: its slot values (places, days, figures) are
  * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
  * the expectation must be speculation (hedged), or both be told by one article, which then states
- * what became of it.
+ * what became of it. Polish only for now: a language whose grammar names no infinitive ending
+ * (resources/en/synthesis-grammar.txt) gives no verb lemmas to anchor an event on, so it has none.
  */
 import type { Conflict } from './types.ts';
 import type { SentenceFeatures, StoryFeatures } from './features.ts';

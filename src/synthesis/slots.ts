@@ -273,6 +273,7 @@ interface ConflictGrammar {
   /** Verb lemma → the first verb of its family (one happening named by several verbs). */
   readonly eventFamily: ReadonlyMap<string, string>;
   readonly notVerbEndings: readonly string[];
+  readonly lemmaStemEndings: readonly string[];
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
   readonly conditionals: readonly (readonly string[])[];
@@ -294,6 +295,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       countryNouns: words('country-noun'),
       eventFamily: new Map([...words('event-family')].flatMap((family) => family.split('/').map((verb) => [verb, family.split('/')[0]!] as const))),
       notVerbEndings: [...words('not-verb-ending')],
+      lemmaStemEndings: [...words('lemma-stem-ending')],
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
     };

@@ -95,7 +95,9 @@ function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditio
     if (hasBreak(between(j))) break;
     if (grammar.expectModals.has(s.lemmas[j]!)) modal = j;
   }
-  const past = lemma !== word && lexicon.pastEndings.some((e) => word.endsWith(e));
+  // "odwoła" (will cancel) ends like a past form but is the lemma without its ending (conflict-grammar.txt `lemma-stem-ending`).
+  const stem = grammar.lemmaStemEndings.some((e) => word.endsWith(e)) && lexicon.infinitiveEndings.some((e) => `${word}${e}` === lemma);
+  const past = lemma !== word && lexicon.pastEndings.some((e) => word.endsWith(e)) && !stem;
   let layer: Occurrence['layer'] | undefined;
   if (negation >= 0) layer = s.epistemic === 'hedged' ? undefined : 'not';
   else if (past || s.epistemic === 'denied') layer = undefined;
@@ -121,10 +123,16 @@ function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditio
   return { s, at: i, event: grammar.eventFamily.get(lemma) ?? lemma, layer, objects, label, ...(subject && { subject: { key: subject.key, base: subject.base } }) };
 }
 
-function sameObject(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const x of a) if (b.has(x) && x !== COUNTRY) return true;
-  const anyPlace = (set: ReadonlySet<string>): boolean => [...set].some((x) => x.startsWith('p:'));
-  return (a.has(COUNTRY) && anyPlace(b)) || (b.has(COUNTRY) && anyPlace(a));
+/**
+ * One object: a shared place or word, or a country noun for a named place. A later report that
+ * names a place the expectation did not ("nie odwoła rejsów do Polski" after "odwoła 150 rejsów")
+ * speaks of a part of it, which overtakes nothing.
+ */
+function sameObject(earlier: ReadonlySet<string>, later: ReadonlySet<string>): boolean {
+  const places = (set: ReadonlySet<string>): string[] => [...set].filter((x) => x.startsWith('p:'));
+  if (!earlier.has(COUNTRY) && places(later).some((p) => !earlier.has(p))) return false;
+  for (const x of earlier) if (later.has(x) && x !== COUNTRY) return true;
+  return (earlier.has(COUNTRY) && places(later).length > 0) || (later.has(COUNTRY) && places(earlier).length > 0);
 }
 
 const people = (s: SentenceFeatures): Set<string> => new Set(s.mentions.filter((m) => m.type === 'PER').map((m) => m.key));

@@ -274,6 +274,7 @@ interface ConflictGrammar {
   readonly eventFamily: ReadonlyMap<string, string>;
   readonly notVerbEndings: readonly string[];
   readonly lemmaStemEndings: readonly string[];
+  readonly notNegating: ReadonlySet<string>;
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
   readonly conditionals: readonly (readonly string[])[];
@@ -296,6 +297,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       eventFamily: new Map([...words('event-family')].flatMap((family) => family.split('/').map((verb) => [verb, family.split('/')[0]!] as const))),
       notVerbEndings: [...words('not-verb-ending')],
       lemmaStemEndings: [...words('lemma-stem-ending')],
+      notNegating: words('not-negating'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
     };

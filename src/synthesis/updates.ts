@@ -88,7 +88,7 @@ function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditio
   let negation = -1;
   for (let j = i - 1; j >= Math.max(0, i - NEGATION_GAP); j--) {
     if (hasBreak(between(j))) break;
-    if (lexicon.negations.has(s.words[j]!)) negation = j;
+    if (lexicon.negations.has(s.words[j]!) && !grammar.notNegating.has(s.words[j + 1]!)) negation = j;
   }
   let modal = -1;
   for (let j = i - 1; j >= Math.max(0, i - MODAL_GAP); j--) {

@@ -13,8 +13,8 @@
  * opuścić", "nie pozwolą … opuścić") and is not hedged. A happening that took place as expected
  * ("ma się spotkać", then "spotkał się") is no update: its slot values (places, days, figures) are
  * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
- * the expectation must be speculation (hedged), or both be told by one article, which then states
- * what became of it. Polish only for now: a language whose grammar names no infinitive ending
+ * or undated, the expectation must be speculation (hedged), or both be told by one article, which
+ * then states what became of it. Polish only for now: a language whose grammar names no infinitive ending
  * (resources/en/synthesis-grammar.txt) gives no verb lemmas to anchor an event on, so it has none.
  */
 import type { Conflict } from './types.ts';
@@ -158,7 +158,9 @@ function later(e: SentenceFeatures, l: SentenceFeatures): boolean {
   if (e.article.id === l.article.id) return true;
   const de = dayOf(e.article.published?.value);
   const dl = dayOf(l.article.published?.value);
-  if (de === undefined || dl === undefined || dl - de > HAPPENING_DAYS * DAY_MS) return false;
+  // Undated, the time layer alone orders them, as on one day: a speculation before what became of it.
+  if (de === undefined || dl === undefined) return e.epistemic === 'hedged';
+  if (dl - de > HAPPENING_DAYS * DAY_MS) return false;
   return dl > de || (dl === de && e.epistemic === 'hedged');
 }
 

@@ -8,12 +8,12 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 
-/** One article per [publication day, text]. */
+/** One article per [publication day ('' undated), text]. */
 function story(...articles: readonly (readonly [string, string])[]) {
   return synthesizeStory({
     id: 's',
     articles: articles.map(([day, text], i) =>
-      analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+      analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z')),
     ),
   });
 }
@@ -41,6 +41,13 @@ test('the order counts: a speculation published after the outcome overtakes noth
   const report = story(['2018-11-01', OUTCOME], ['2018-11-03', SPECULATION]);
   assert.deepEqual(report.conflicts.filter((c) => c.slot === 'event'), []);
   assert.notEqual(statusOf(report, 'Rosną spekulacje'), 'superseded');
+});
+
+test('undated, the time layer orders: a hedged speculation is overtaken, a plain announcement is not', () => {
+  const hedged = story(['', 'Asia Bibi prawdopodobnie wkrótce opuści Pakistan, mówią media. Sąd Najwyższy uniewinnił kobietę.'], ['', OUTCOME]);
+  assert.equal(hedged.conflicts.find((c) => c.slot === 'event')?.kind, 'update', JSON.stringify(hedged.conflicts));
+  const plain = story(['', 'Prawnik zapowiedział, że Asia Bibi wkrótce opuści Pakistan. Sąd Najwyższy uniewinnił kobietę.'], ['', OUTCOME]);
+  assert.deepEqual(plain.conflicts.filter((c) => c.slot === 'event'), []);
 });
 
 test('a happening that took place as expected, or a repeated expectation, supersedes nothing', () => {

@@ -275,6 +275,7 @@ interface ConflictGrammar {
   readonly notVerbEndings: readonly string[];
   readonly lemmaStemEndings: readonly string[];
   readonly notNegating: ReadonlySet<string>;
+  readonly conditionAfter: ReadonlySet<string>;
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
   readonly conditionals: readonly (readonly string[])[];
@@ -298,6 +299,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       notVerbEndings: [...words('not-verb-ending')],
       lemmaStemEndings: [...words('lemma-stem-ending')],
       notNegating: words('not-negating'),
+      conditionAfter: words('condition-after'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
     };

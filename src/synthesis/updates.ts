@@ -110,6 +110,8 @@ function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditio
     if (hasBreak(s.sentence.text.slice(s.wordStarts[j - 1]! - s.sentence.start, s.wordStarts[j]! - s.sentence.start))) break;
     const mention = s.mentions.find((m) => m.type !== 'PER' && m.start <= s.wordStarts[j]! && s.wordStarts[j]! < m.end);
     const l = s.lemmas[j]!;
+    // "nie opuści UE bez umowy": a condition, no outcome.
+    if (layer === 'not' && grammar.conditionAfter.has(s.words[j]!)) return undefined;
     if (mention) objects.add(`p:${placeKey(mention.base, s.language)}`);
     else if (grammar.countryNouns.has(l)) objects.add(COUNTRY);
     else if (l.length >= MIN_OBJECT_LETTERS && !words.has(l) && !words.has(s.words[j]!)) objects.add(`l:${l}`);

@@ -58,7 +58,7 @@ test('a happening that took place as expected, or a repeated expectation, supers
   assert.notEqual(statusOf(repeated, 'Rosną spekulacje'), 'superseded');
 });
 
-test('another person who left, a condition, a part (another place), "nie tylko" or a possibility is no outcome of the expected happening', () => {
+test('another person who left, a condition, a part (another place), "nie tylko", "nie … bez" or a possibility is no outcome of the expected happening', () => {
   const lawyer = story(['2018-11-01', SPECULATION], ['2018-11-03', 'Jej adwokat Saif-ul-Mulook nie opuścił Pakistanu w sobotę, mimo pogróżek. Protestujący zakończyli blokady dróg.']);
   assert.deepEqual(lawyer.conflicts.filter((c) => c.slot === 'event'), []);
   const condition = story(['2018-11-01', SPECULATION], ['2018-11-03', 'Jeśli Asia Bibi nie opuści Pakistanu, jej życie będzie zagrożone. Protestujący zakończyli blokady dróg.']);
@@ -68,6 +68,8 @@ test('another person who left, a condition, a part (another place), "nie tylko" 
     ['2018-09-27', 'Przewoźnik zapewnia, że nie odwoła rejsów do Polski. Pasażerowie otrzymali wiadomości od linii.'],
   );
   assert.deepEqual(part.conflicts.filter((c) => c.slot === 'event'), []);
+  const without = story(['2018-11-01', SPECULATION], ['2018-11-03', 'Minister zapewnił, że Asia Bibi nie opuści Pakistanu bez zgody sądu. Protestujący zakończyli blokady dróg.']);
+  assert.deepEqual(without.conflicts.filter((c) => c.slot === 'event'), []);
   const notOnly = story(['2018-11-01', SPECULATION], ['2018-11-03', 'Według prawnika Asia Bibi nie tylko opuści Pakistan, ale zamieszka w Kanadzie. Protestujący zakończyli blokady dróg.']);
   assert.deepEqual(notOnly.conflicts.filter((c) => c.slot === 'event'), []);
   const possible = story(['2018-11-01', 'Według mediów Asia Bibi będzie mogła opuścić Pakistan. Sąd Najwyższy uniewinnił kobietę.'], ['2018-11-03', OUTCOME]);

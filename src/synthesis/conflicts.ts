@@ -49,7 +49,7 @@ export { placeKey } from './places.ts';
  * announcement a week before to the day after (BSNLP ryanair, July 2018: 18–26 July); different
  * meetings in a storyline are weeks or months apart.
  */
-const HAPPENING_DAYS = 14;
+export const HAPPENING_DAYS = 14;
 /**
  * Figures and lists compared only between sentences at least this alike (features.ts `containment`,
  * the shorter one's shared weight counting at CONTEXT_OVERLAP when they share CONTEXT_MIN_SHARED words).
@@ -57,7 +57,7 @@ const HAPPENING_DAYS = 14;
 const CONTEXT_SIMILARITY = 0.2;
 const CONTEXT_OVERLAP = 0.8;
 const CONTEXT_MIN_SHARED = 2;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
@@ -148,7 +148,7 @@ function groupValues(values: readonly SlotValue[]): ValueGroup[] {
   return groups.map((g) => ({ ...g, label: mostCommon(g.items.map((i) => i.label)) }));
 }
 
-function mostCommon(labels: readonly string[]): string {
+export function mostCommon(labels: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];

@@ -7,15 +7,18 @@
  * The two reports must name one happening: the same verb or one of its family (conflict-grammar.txt
  * `event-family`), the same object right after it (a place, a country noun standing for a named
  * country, or a content word), one doer (the nearest name before the verb: "adwokat Mulook nie
- * opuścił Pakistanu" says nothing of Bibi), and the people of the later report among the earlier one's. The expectation is a positive verb in an expected frame
- * (an infinitive after "ma", "będzie musiała"; a plain verb after an expectation cue: "wkrótce",
+ * opuścił Pakistanu" says nothing of Bibi), and the people of the later report among the earlier
+ * one's. The expectation is a positive verb in an expected frame (an infinitive after "ma",
+ * "będzie musiała"; a plain verb after an expectation cue: "wkrótce",
  * "spekulacje", "zapowiedział, że"); the later report negates the verb itself ("nie może
  * opuścić", "nie pozwolą … opuścić") and is not hedged. A happening that took place as expected
  * ("ma się spotkać", then "spotkał się") is no update: its slot values (places, days, figures) are
  * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
  * or undated, the expectation must be speculation (hedged), or both be told by one article, which
- * then states what became of it. Polish only for now: a language whose grammar names no infinitive ending
- * (resources/en/synthesis-grammar.txt) gives no verb lemmas to anchor an event on, so it has none.
+ * then states what became of it. Conditions ("jeśli", "nie … bez"), possibilities ("może") and
+ * parts ("nie odwoła rejsów do Polski") are no outcome. Polish only for now: a language whose
+ * grammar names no infinitive ending (resources/en/synthesis-grammar.txt) gives no verb lemmas to
+ * anchor an event on, so it has none.
  */
 import type { Conflict } from './types.ts';
 import type { SentenceFeatures, StoryFeatures } from './features.ts';
@@ -23,6 +26,9 @@ import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
 import { citationOf, conflictGrammar, functionWords } from './slots.ts';
 import { synthesisLexicon } from './resources.ts';
+// conflicts.ts calls eventUpdates; the two modules use each other's functions and constants only
+// when a story is synthesised, never while loading.
+import { DAY_MS, HAPPENING_DAYS, mostCommon } from './conflicts.ts';
 
 /** Words after the verb read as its object ("opuścić Pakistan", "wyjechać z kraju"). */
 const OBJECT_WORDS = 3;
@@ -31,8 +37,6 @@ const NEGATION_GAP = 4;
 const MODAL_GAP = 2;
 /** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
 const MIN_OBJECT_LETTERS = 4;
-const HAPPENING_DAYS = 14;
-const DAY_MS = 86_400_000;
 /** Object marker of a country noun: it matches any place the other report names. */
 const COUNTRY = '*';
 
@@ -53,7 +57,7 @@ interface Occurrence {
 
 const hasBreak = (text: string): boolean => /[,;:.!?()–—]/u.test(text);
 
-/** The verb at `i` as an event occurrence, or undefined. */
+/** What `occurrence` reads of a sentence once. */
 interface SentenceScan {
   readonly lexicon: ReturnType<typeof synthesisLexicon>;
   readonly grammar: ReturnType<typeof conflictGrammar>;
@@ -76,6 +80,7 @@ function scan(s: SentenceFeatures): SentenceScan {
   return { lexicon, grammar, conditionAt, cueAt };
 }
 
+/** The verb at `i` as an event occurrence, or undefined. */
 function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditionAt, cueAt }: SentenceScan): Occurrence | undefined {
   const lemma = s.lemmas[i]!;
   const word = s.words[i]!;
@@ -164,12 +169,6 @@ function later(e: SentenceFeatures, l: SentenceFeatures): boolean {
   if (de === undefined || dl === undefined) return e.epistemic === 'hedged';
   if (dl - de > HAPPENING_DAYS * DAY_MS) return false;
   return dl > de || (dl === de && e.epistemic === 'hedged');
-}
-
-function mostCommon(labels: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
 }
 
 /** Updates of expected happenings the story later says did not or cannot take place. */

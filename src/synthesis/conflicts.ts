@@ -27,6 +27,9 @@
  *    from the publication day ("dziś") or dating a statement ("powiedział we wtorek"), a speaker the
  *    sentence does not name, whereabouts in a relative clause about someone else ("Mulook, który
  *    … jest w Holandii"); and a sentence naming both of two exclusive places opposes neither.
+ * 6. An expected happening a later report says did not or cannot take place ("opuści Pakistan" →
+ *    "nie może opuścić Pakistanu") is an `event` update (src/synthesis/updates.ts): no slot value
+ *    differs, the happening itself was overtaken.
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
@@ -37,6 +40,7 @@ import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { eventUpdates } from './updates.ts';
 
 export { placeKey } from './places.ts';
 
@@ -45,7 +49,7 @@ export { placeKey } from './places.ts';
  * announcement a week before to the day after (BSNLP ryanair, July 2018: 18–26 July); different
  * meetings in a storyline are weeks or months apart.
  */
-const HAPPENING_DAYS = 14;
+export const HAPPENING_DAYS = 14;
 /**
  * Figures and lists compared only between sentences at least this alike (features.ts `containment`,
  * the shorter one's shared weight counting at CONTEXT_OVERLAP when they share CONTEXT_MIN_SHARED words).
@@ -53,7 +57,7 @@ const HAPPENING_DAYS = 14;
 const CONTEXT_SIMILARITY = 0.2;
 const CONTEXT_OVERLAP = 0.8;
 const CONTEXT_MIN_SHARED = 2;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
 const lower = (s: string): string => s.toLowerCase();
@@ -144,7 +148,7 @@ function groupValues(values: readonly SlotValue[]): ValueGroup[] {
   return groups.map((g) => ({ ...g, label: mostCommon(g.items.map((i) => i.label)) }));
 }
 
-function mostCommon(labels: readonly string[]): string {
+export function mostCommon(labels: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
@@ -687,9 +691,10 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     }), ctx, () => false, 'context'),
     ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
+    ...eventUpdates(features),
   ];
   const kept: Conflict[] = [];
-  for (const slot of ['place', 'date', 'number', 'person'] as const) {
+  for (const slot of ['place', 'date', 'number', 'person', 'event'] as const) {
     const ofSlot = chainUpdates(conflicts.filter((c) => c.slot === slot));
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }

@@ -265,6 +265,20 @@ interface ConflictGrammar {
   readonly partial: readonly (readonly string[])[];
   /** Facility nouns by their stem (NOUN_STEM letters). */
   readonly facilities: ReadonlyMap<string, string>;
+  /** Event updates (src/synthesis/updates.ts): verbs that make an infinitive expected, cue beginnings, country nouns. */
+  readonly expectModals: ReadonlySet<string>;
+  readonly expectCues: readonly string[];
+  readonly possible: ReadonlySet<string>;
+  readonly countryNouns: ReadonlySet<string>;
+  /** Verb lemma → the first verb of its family (one happening named by several verbs). */
+  readonly eventFamily: ReadonlyMap<string, string>;
+  readonly notVerbEndings: readonly string[];
+  readonly lemmaStemEndings: readonly string[];
+  readonly notNegating: ReadonlySet<string>;
+  readonly conditionAfter: ReadonlySet<string>;
+  readonly notFiniteEndings: readonly string[];
+  /** Words opening a clause that states no fact, each as its words. */
+  readonly conditionals: readonly (readonly string[])[];
 }
 
 const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
@@ -276,7 +290,19 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
   if (!grammar) {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    grammar = { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')) };
+    grammar = { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+      expectModals: words('expect-modal'),
+      expectCues: [...words('expect-cue')],
+      possible: words('possible'),
+      countryNouns: words('country-noun'),
+      eventFamily: new Map([...words('event-family')].flatMap((family) => family.split('/').map((verb) => [verb, family.split('/')[0]!] as const))),
+      notVerbEndings: [...words('not-verb-ending')],
+      lemmaStemEndings: [...words('lemma-stem-ending')],
+      notNegating: words('not-negating'),
+      conditionAfter: words('condition-after'),
+      notFiniteEndings: [...words('not-finite-ending')],
+      conditionals: [...words('conditional')].map((p) => p.split('_')),
+    };
     grammarCache.set(lang, grammar);
   }
   return grammar;
@@ -340,7 +366,7 @@ const PREDICATE_AFTER = 1;
 const MIN_PREDICATE_LETTERS = 4;
 
 const functionWordsCache = new Map<ResourceLanguage, ReadonlySet<string>>();
-function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
+export function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
   const lang: ResourceLanguage = resourceLanguage(language);
   let words = functionWordsCache.get(lang);
   if (!words) {

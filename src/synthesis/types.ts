@@ -62,7 +62,8 @@ export interface Claim {
   readonly corroborated: boolean;
 }
 
-export type ConflictSlot = 'place' | 'date' | 'number' | 'person';
+/** `event`: whether an expected happening took place (src/synthesis/updates.ts). */
+export type ConflictSlot = 'place' | 'date' | 'number' | 'person' | 'event';
 
 export interface ConflictValue {
   readonly value: string;

@@ -75,7 +75,7 @@ const CLAIM_STATUS: Readonly<Record<ClaimStatus, string>> = {
   asserted: 'podane', attributed: 'według źródła', hedged: 'niepewne', confirmed: 'potwierdzone', denied: 'zaprzeczenie', disputed: 'sporne', superseded: 'nieaktualne',
 };
 const SUMMARY_LABELLED: ReadonlySet<ClaimStatus> = new Set(['hedged', 'confirmed', 'denied', 'disputed', 'superseded']);
-const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba' };
+const CONFLICT_SLOT: Readonly<Record<ConflictSlot, string>> = { place: 'miejsce', date: 'data', number: 'liczba', person: 'osoba', event: 'zdarzenie' };
 const ENTITY_TYPES: readonly (readonly [EntityType, string])[] = [
   ['PER', 'Osoby'], ['ORG', 'Organizacje'], ['LOC', 'Miejsca'], ['EVT', 'Wydarzenia'], ['PRO', 'Dzieła i produkty'],
 ];

@@ -68,6 +68,16 @@ test('seeds: the Władywostok claims read as superseded, never as confirmed', ()
   assert.ok(!report.confirmed.some((c) => /Władywost/.test(c.text)));
 });
 
+test('seeds: the meeting took place as scheduled, so "ma się spotkać" is overtaken by no report; only the Władywostok guesses are superseded', () => {
+  // An expected happening that took place is no event update (src/synthesis/updates.ts).
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'event'), []);
+  const sentences = report.claims.flatMap((c) => c.sentences);
+  const scheduled = sentences.filter((s) => /ma się spotkać/.test(s.text) && !/Władywost/.test(s.text));
+  assert.ok(scheduled.length >= 1);
+  for (const s of scheduled) assert.notEqual(s.status, 'superseded', s.text);
+  for (const s of sentences.filter((x) => x.status === 'superseded')) assert.match(s.text, /Władywost/, s.text);
+});
+
 test('seeds: the Kremlin announcement is confirmed', () => {
   const kremlin = report.confirmed.find((c) => c.text.startsWith('Kreml przekazał'));
   assert.ok(kremlin, report.confirmed.map((c) => c.text).join('\n'));

@@ -86,12 +86,32 @@ export function sameValue(slot: Conflict['slot'], a: string, b: string, language
     return x.length === y.length && x.every((p) => y.some((q) => samePlace(p, q))) && y.every((q) => x.some((p) => samePlace(p, q)));
   }
   const norm = (v: string): string => v.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
+  if (slot === 'event') return sameHappeningPhrase(norm(a), norm(b));
   if (slot === 'person') {
     const surname = (v: string): string => norm(v).split(' ').at(-1)!.slice(0, 5);
     return surname(a) === surname(b);
   }
   return norm(a) === norm(b);
 }
+
+/**
+ * Two phrases of an `event` value ("opuści Pakistan", "nie może opuścić Pakistanu") name one
+ * outcome when they agree on negation and every content word of the shorter has a word of the
+ * longer with the same four-letter start (inflection and aspect pairs share it: "opuści" ↔
+ * "opuścić"); modal and auxiliary words do not count.
+ */
+function sameHappeningPhrase(a: string, b: string): boolean {
+  const words = (v: string): string[] => v.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const negated = (v: string[]): boolean => v.includes('nie') || v.includes('not');
+  const [x, y] = [words(a), words(b)];
+  if (negated(x) !== negated(y)) return false;
+  const content = (v: string[]): string[] => v.filter((w) => w.length > 3 && !EVENT_FUNCTION_WORDS.has(w)).map((w) => w.slice(0, 4));
+  const [cx, cy] = [content(x), content(y)];
+  const [short, long] = cx.length <= cy.length ? [cx, cy] : [cy, cx];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
+
+const EVENT_FUNCTION_WORDS = new Set(['może', 'mogą', 'można', 'musi', 'muszą', 'będzie', 'będą', 'miała', 'miał', 'mają', 'should', 'will', 'would', 'could', 'must', 'cannot']);
 
 // ---------------------------------------------------------------- conflicts
 

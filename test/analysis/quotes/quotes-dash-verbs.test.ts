@@ -55,3 +55,9 @@ test('a lone surname of a man named in full is no subject of a feminine verb', (
   d.mentions.sort((a, b) => a.start - b.start);
   assert.notEqual(quoteWith(quotes(d), 'Nie zgadzam się').speaker?.name, 'Kowal');
 });
+
+test('a counted group before a neuter verb is the subject ("W sondażu … 53 proc. respondentów powiedziało, że"), not the last organisation', () => {
+  let d = doc('Marsz zorganizowała koalicja przeciwników wyjścia z UE. W opublikowanym w piątek sondażu ośrodka Pollster 53 proc. respondentów powiedziało, że gdyby referendum odbyło się tego dnia, zagłosowaliby za pozostaniem w UE.', 'pl');
+  d = withMention(withMention(d, 'UE', 'UE', 'ORG'), 'Pollster', 'Pollster', 'ORG');
+  assert.equal(quoteWith(quotes(d), 'gdyby referendum').speaker?.name, '53 proc. respondentów');
+});

@@ -11,7 +11,8 @@
  * below the people who said them; a speaker named in more of the story's articles, and a quote
  * repeated by more articles, and one naming the story's topics (entities most of its articles
  * name), rank higher; fragments rank low. At most MAX_PER_SPEAKER of one
- * speaker among the first SHOWN_QUOTES, so the reader hears several voices.
+ * speaker among the first SHOWN_QUOTES, so the reader hears several voices; one more for a main
+ * party that a third of the story's articles quote.
  */
 import type { EntityType } from '../types.ts';
 import type { InputQuote, SynthesisArticle } from './input.ts';
@@ -27,6 +28,15 @@ const SAME_QUOTE = 0.6;
  * fell back to 0.73.
  */
 const MAX_PER_SPEAKER = 2;
+/**
+ * A main party of the story — a speaker whose words at least this share of the story's articles
+ * quote (and MAIN_PARTY_ARTICLES at least: the company in a strike, the government in a dispute) —
+ * may have one quote more among the shown: readers want its position in full, and its third quote
+ * costs no minor voice a slot as often as a many-voiced story's second quotes would. One third,
+ * set on the tuning stories (2026-12-06): 0.25–0.5 gave the same figures, 0.2 lost a labelled quote.
+ */
+const MAIN_PARTY_SHARE = 1 / 3;
+const MAIN_PARTY_ARTICLES = 3;
 const STEM = 5;
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
@@ -212,7 +222,8 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
       const relays = named.name !== undefined && (agencies.has(lower(named.name)) || outlets.has(lower(named.name)));
       // A person named in full without an entity key ("Saif ul-Mulook", a name the entity stage cut) is still a person.
       const speakerScore = !named.name ? -4 : relays ? 0 : named.type === 'PER' ? 3 : named.key ? 2 : 1;
-      const prominence = named.key ? Math.min(2, Math.log2(1 + (names.get(named.key)?.articles ?? 0))) : 0;
+      // An agency or outlet is named in many articles as their source, not as a party to the story: no prominence.
+      const prominence = named.key && !relays ? Math.min(2, Math.log2(1 + (names.get(named.key)?.articles ?? 0))) : 0;
       const words = text.split(/\s+/u).length;
       const length = words < 4 ? -3 : words < 6 ? -1 : words > 70 ? -1 : 0;
       // Words about the story: the quote names what most of its articles name.
@@ -252,18 +263,32 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
   for (const k of kept) k.score += Math.min(3, k.copies.length);
   // Words no one is named for come after every attributed quote: a reader cannot weigh them.
   const ranked = kept.sort((x, y) => Number(!x.quote.speaker) - Number(!y.quote.speaker) || y.score - x.score || x.order - y.order);
-  // Several voices among the shown quotes.
+  // Several voices among the shown quotes; a main party's position in full.
+  const cap = speakerCaps(candidates, articles.length);
   const shown: Candidate[] = [];
   const rest: Candidate[] = [];
   const perSpeaker = new Map<string, number>();
   for (const c of ranked) {
     const n = perSpeaker.get(c.speakerId) ?? 0;
-    if (shown.length < SHOWN_QUOTES && (n < MAX_PER_SPEAKER || !c.speakerId)) {
+    if (shown.length < SHOWN_QUOTES && (n < (cap.get(c.speakerId) ?? MAX_PER_SPEAKER) || !c.speakerId)) {
       shown.push(c);
       perSpeaker.set(c.speakerId, n + 1);
     } else rest.push(c);
   }
   return [...shown, ...rest].map((c) => (c.copies.length ? { ...c.quote, alsoIn: c.copies } : c.quote));
+}
+
+/** Each speaker's cap among the shown quotes: MAX_PER_SPEAKER, one more for a main party (MAIN_PARTY_SHARE). */
+function speakerCaps(candidates: readonly Candidate[], articles: number): Map<string, number> {
+  const quoting = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (!c.speakerId) continue;
+    let set = quoting.get(c.speakerId);
+    if (!set) quoting.set(c.speakerId, (set = new Set()));
+    set.add(c.quote.citation.article);
+  }
+  const least = Math.max(MAIN_PARTY_ARTICLES, MAIN_PARTY_SHARE * articles);
+  return new Map([...quoting].map(([id, set]) => [id, set.size >= least ? MAX_PER_SPEAKER + 1 : MAX_PER_SPEAKER]));
 }
 
 /**

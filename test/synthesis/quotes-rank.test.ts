@@ -42,3 +42,47 @@ test('one speaker\'s two translations of one statement are one quote told twice;
   assert.ok(quotes.some((q) => q.text.startsWith('Wymagamy')));
   assert.equal(quotes.at(-1)!.speaker, undefined);
 });
+
+/** An article whose one sentence is `words` of `speaker` (an organisation, key `key`), of the given kind. */
+function said(id: string, words: string, speaker: string, key: string, kind: 'direct' | 'indirect', type: 'ORG' | 'PER' = 'ORG'): SynthesisArticle {
+  const text = kind === 'direct' ? `„${words}” – podał ${speaker}.` : `${speaker} podał, że ${words}.`;
+  const a = handArticle({ id, text, entities: [[speaker, speaker, type, key]] });
+  const start = text.indexOf(words);
+  return { ...a, quotes: [{ start, end: start + words.length, text: words, kind, speaker: { name: speaker, key, type }, sentence: 0 }] };
+}
+
+/** A story of `filler` articles quoting no one, three quoting the carrier (three statements) and one a union leader. */
+function strikeStory(filler: number): SynthesisArticle[] {
+  return [
+    said('c1', 'Przepraszamy klientów za odwołane loty i zwrócimy im pieniądze w całości', 'Tanie Linie', 'org-linie', 'direct'),
+    said('c2', 'Jeśli strajki będą trwały, przeniesiemy część samolotów do innych krajów', 'Tanie Linie', 'org-linie', 'direct'),
+    said('c3', 'warunki, jakie zapewnia swoim pracownikom, są lepsze od tych, które oferują rywale', 'Tanie Linie', 'org-linie', 'indirect'),
+    said('u1', 'załogi od miesięcy domagają się umów według prawa swoich krajów', 'Jan Lotny', 'per-lotny', 'indirect', 'PER'),
+    ...Array.from({ length: filler }, (_, i) => handArticle({ id: `f${i}`, text: `Strajk załóg Tanich Linii trwa ${i + 2} dzień.` })),
+  ];
+}
+
+test('a main party (quoted by a third of the story\'s articles) is shown with a third quote; another speaker keeps the cap of two', () => {
+  // Three of five articles quote the carrier: its third statement comes before the union leader's words.
+  const main = rankQuotes(strikeStory(1)).map((q) => q.speaker);
+  assert.deepEqual(main, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny']);
+  // Three of twelve: two shown first, the third after every other voice.
+  const minor = rankQuotes(strikeStory(8)).map((q) => q.speaker);
+  assert.deepEqual(minor, ['Tanie Linie', 'Tanie Linie', 'Jan Lotny', 'Tanie Linie']);
+});
+
+test('an agency named in many articles as their source earns no prominence: a named person\'s words come first', () => {
+  const agency = ['Reuters', 'Reuters', 'ORG', 'org-reuters'] as [string, string, 'ORG', string];
+  const articles = [
+    // First in article order, direct, and the agency is named in three articles.
+    said('a', 'Przewoźnik odwołał w piątek ponad sto lotów do Niemiec i Belgii', 'Reuters', 'org-reuters', 'direct'),
+    handArticle({ id: 'b', text: 'Jak podaje Reuters, strajk trwa.', entities: [agency] }),
+    handArticle({ id: 'c', text: 'Według Reuters rozmowy utknęły.', entities: [agency] }),
+  ];
+  const text = 'Anna Wolna powiedziała, że rozmowy z zarządem „utknęły w martwym punkcie” od wielu tygodni.';
+  const words = 'rozmowy z zarządem „utknęły w martwym punkcie” od wielu tygodni';
+  const person = handArticle({ id: 'd', text, entities: [['Anna Wolna', 'Anna Wolna', 'PER', 'per-wolna']] });
+  const start = text.indexOf(words);
+  articles.push({ ...person, quotes: [{ start, end: start + words.length, text: words, kind: 'mixed', speaker: { name: 'Anna Wolna', key: 'per-wolna', type: 'PER' }, sentence: 0 }] });
+  assert.deepEqual(rankQuotes(articles).map((q) => q.speaker), ['Anna Wolna', 'Reuters']);
+});

@@ -76,6 +76,9 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
   // A prepositional phrase with no comma ("Podczas konferencji w Białym Domu wyraził…") means the
   // subject was dropped, unless a role noun follows it ("We wtorek wieczorem linie ogłosiły").
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase())) {
+    // Or a counted group right before the verb: "W sondażu ośrodka X 53 proc. respondentów powiedziało".
+    const counted = countedSubject(ctx, region.slice(start + 1), verb);
+    if (counted) return counted;
     const role = region.findIndex((w, i) => i > start && ctx.cues.roles.has(w.text.toLowerCase()));
     // Or a person in the nominative right before the verb: "Na grudniowym szczycie Unii Theresa May
     // zapowiedziała", "W ubiegły czwartek przedstawicielka … Sandra Oudkirk oświadczyła".
@@ -104,6 +107,25 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
  * A person's name in the nominative that ends right before the verb (nothing but the verb group
  * between), after an opening prepositional phrase: the subject that phrase came before.
  */
+/**
+ * A counted group right before the verb, its subject: a number, at most one unit word ("proc.",
+ * "%", "tys."), a lower-case noun ("53 proc. respondentów powiedziało"). A number takes a neuter
+ * verb in Polish, so without this the subject looked dropped and the last organisation spoke.
+ */
+function countedSubject(ctx: Context, words: readonly Word[], verb: Word): Speaker | undefined {
+  for (const unit of [1, 0]) {
+    const at = words.length - 2 - unit;
+    const number = words[at];
+    const noun = words.at(-1);
+    if (at < 0 || !number || !noun || !/^\p{N}[\p{N},.]*$/u.test(number.text) || !/^\p{Ll}+$/u.test(noun.text)) continue;
+    if (unit && !/(?:\.|%)$|^\p{Ll}{1,7}$/u.test(words[at + 1]!.text)) continue;
+    if (!/^\s*$/u.test(ctx.text.slice(noun.end, verb.start))) continue;
+    const text = ctx.text.slice(number.start, noun.end);
+    return { name: text, description: text, start: number.start, end: noun.end };
+  }
+  return undefined;
+}
+
 function subjectBeforeVerb(ctx: Context, from: number, verb: Word): MentionLike | undefined {
   return ctx.mentions.find((m) => {
     if (m.type !== 'PER' || m.start <= from || m.end > verb.start || m.text !== m.base) return false;

@@ -66,6 +66,12 @@ export interface QuoteCues {
   readonly pronouns: ReadonlyMap<string, { readonly agreement: Agreement; readonly possessive: boolean }>;
   /** Whether a word is a verb in the first person by the dictionary ("Zignorowałem", "zrobiliśmy"; not "oddziałem"). */
   readonly firstPersonVerb: (word: string) => boolean;
+  /**
+   * Whether a lower-case word is only an adjective, participle or adverb by the dictionary, never a
+   * noun ("zaskoczona", "wzruszony"): alone after a reporting verb it says how the speaker spoke
+   * ("– dopytywała zaskoczona"), it names no one.
+   */
+  readonly predicative: (word: string) => boolean;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
   readonly comitative: ReadonlySet<string>;
   /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
@@ -109,6 +115,15 @@ function polishFirstPersonVerb(word: string): boolean {
     if (firstPersonMemo.size < 50_000) firstPersonMemo.set(word, known);
   }
   return known;
+}
+
+/** Parts of speech that describe how someone spoke, never who (QuoteCues.predicative). */
+const PREDICATIVE_POS = new Set(['adj', 'adja', 'adjp', 'adjc', 'pact', 'ppas', 'adv']);
+
+function polishPredicative(word: string): boolean {
+  if (!/^\p{Ll}+$/u.test(word)) return false;
+  const { interpretations } = loadPolimorf().lookupAnyCase(word);
+  return interpretations.length > 0 && interpretations.every((i) => PREDICATIVE_POS.has(parseTag(i.tag).pos));
 }
 
 /** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */
@@ -247,6 +262,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     speechNouns: set('speech-noun'),
     comitative: set('comitative'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
+    predicative: language === 'pl' ? polishPredicative : () => false,
     roles,
     nominative,
   };

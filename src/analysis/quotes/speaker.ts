@@ -84,7 +84,9 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
   const described = describe(ctx, region);
-  const description = described && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
+  // "– dopytywała zaskoczona": one word saying how the speaker spoke is no speaker (the subject was dropped).
+  const manner = side === 'after' && described !== undefined && described.words.length === 1 && !ctx.cues.roles.has(described.words[0]!.text.toLowerCase()) && ctx.cues.predicative(described.words[0]!.text);
+  const description = described && !manner && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
     const regionWords = wordsIn(ctx.text, region.start, region.end);
@@ -183,8 +185,13 @@ function heldRoleAfterVerb(ctx: SpeakerContext, region: Span, side: 'before' | '
   if (at < 0 || ctx.cues.roles.get(words[at]!.text.toLowerCase()) !== 'PER') return false;
   const after = ctx.mentions.filter((m) => m.start >= words[at]!.end && m.end <= region.end && !isQuoted(ctx, m) && !afterPreposition(ctx, m));
   const next = after[0];
-  // Only the role's own words between it and the name: "rzecznik tamtejszego MSZ".
-  if (!next || !/^(?:\s+\p{Ll}+)*\s+$/u.test(ctx.text.slice(words[at]!.end, next.start))) return false;
+  // Only the role's own words between it and the name: "rzecznik tamtejszego MSZ", or a
+  // prepositional phrase of names ("ekspert z Instytutu Stosunków Międzynarodowych Uniwersytetu
+  // Warszawskiego": the university is where the expert works, not who speaks).
+  if (!next) return false;
+  const between = wordsIn(ctx.text, words[at]!.end, next.start);
+  const named = (w: Span): boolean => ctx.mentions.some((m) => m.start <= w.start && w.end <= m.end);
+  if (!between.every((w, i) => /^\p{Ll}+$/u.test(w.text) || (named(w) && i > 0 && between.slice(0, i).some((p) => ctx.cues.prepositions.has(p.text))))) return false;
   return !after.some((m) => personalName(ctx, m).type === 'PER' && nominative(m));
 }
 
@@ -553,7 +560,10 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
     const first = name.split(/\s+/)[0]!.toLowerCase();
     return ctx.cues.feminineNameEndings.some((e) => first.endsWith(e));
   };
-  if (agreement === 'f') return feminineWord(m.base);
+  // A lone surname ("Bibi") has the gender of the full name the article gave its person ("Aasię Bibi").
+  const full = m.base.includes(' ') || m.key === undefined ? m.base
+    : (ctx.mentions.find((x) => x.key === m.key && x.type === 'PER' && x.base.includes(' ') && x.base.split(/\s+/u).at(-1) === m.base)?.base ?? m.base);
+  if (agreement === 'f') return feminineWord(full);
   return !(feminineWord(m.base) && m.text === m.base);
 }
 

@@ -387,7 +387,8 @@ function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
   return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
 }
 
-function endsWithAny(word: string, endings: readonly string[]): boolean {
+/** Whether `word` ends with one of `endings` (a plain loop: asked of most words of a story). */
+export function endsWithAny(word: string, endings: readonly string[]): boolean {
   for (const e of endings) if (word.endsWith(e)) return true;
   return false;
 }
@@ -557,29 +558,39 @@ function termWeight(t: string, idf: ReadonlyMap<string, number>): number {
 
 /** Cosine similarity of two sentences' idf-weighted term sets. */
 export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
+  const wa = plainWeights(a.terms, idf);
+  const other = b.terms;
   let dot = 0;
-  for (const t of a.terms) {
-    if (!b.terms.has(t)) continue;
-    const w = idf.get(t) ?? 0;
-    dot += w * w;
-  }
-  const na = plainNorm(a.terms, idf);
-  const nb = plainNorm(b.terms, idf);
+  for (let i = 0; i < wa.terms.length; i++) if (other.has(wa.terms[i]!)) dot += wa.squares[i]!;
+  const na = wa.norm;
+  const nb = plainWeights(other, idf).norm;
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-const normCache = new WeakMap<ReadonlySet<string>, number>();
+/** A term set's terms in its order, their squared idf weights and the sum of those (`similarity`). */
+interface PlainWeights {
+  readonly idf: ReadonlyMap<string, number>;
+  readonly terms: readonly string[];
+  readonly squares: Float64Array;
+  readonly norm: number;
+}
 
-/** Sum of squared idf weights of a term set, computed once per set. */
-function plainNorm(terms: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
-  let norm = normCache.get(terms);
-  if (norm === undefined) {
-    norm = 0;
-    for (const t of terms) {
-      const w = idf.get(t) ?? 0;
+/** By term set, as `claimWeights`: a summary or a claim's representative asks for one sentence thousands of times. */
+const plainCache = new WeakMap<ReadonlySet<string>, PlainWeights>();
+
+function plainWeights(terms: ReadonlySet<string>, idf: ReadonlyMap<string, number>): PlainWeights {
+  let cached = plainCache.get(terms);
+  if (!cached || cached.idf !== idf) {
+    const list = [...terms];
+    const squares = new Float64Array(list.length);
+    let norm = 0;
+    for (let i = 0; i < list.length; i++) {
+      const w = idf.get(list[i]!) ?? 0;
+      squares[i] = w * w;
       norm += w * w;
     }
-    normCache.set(terms, norm);
+    cached = { idf, terms: list, squares, norm };
+    plainCache.set(terms, cached);
   }
-  return norm;
+  return cached;
 }

@@ -21,7 +21,7 @@
  * anchor an event on, so it has none.
  */
 import type { Conflict } from './types.ts';
-import type { SentenceFeatures, StoryFeatures } from './features.ts';
+import { endsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
 import { citationOf, conflictGrammar, functionWords } from './slots.ts';
@@ -70,23 +70,42 @@ interface SentenceScan {
 function scan(s: SentenceFeatures): SentenceScan {
   const lexicon = synthesisLexicon(s.language);
   const grammar = conflictGrammar(s.language);
+  const conditionFirst = conditionalFirstWords(grammar);
   const n = s.words.length;
   let conditionAt = n;
   let cueAt = n;
-  for (let j = 0; j < n; j++) {
-    if (conditionAt === n && grammar.conditionals.some((c) => c.every((w, k) => s.words[j + k] === w))) conditionAt = j;
-    if (cueAt === n && grammar.expectCues.some((c) => s.lemmas[j]!.startsWith(c)) && !grammar.notFiniteEndings.some((e) => s.words[j]!.endsWith(e))) cueAt = j;
+  // Plain loops, phrases looked at only where their first word stands: run on every word of a story.
+  for (let j = 0; j < n && (conditionAt === n || cueAt === n); j++) {
+    if (conditionAt === n && conditionFirst.has(s.words[j]!) && grammar.conditionals.some((c) => c.every((w, k) => s.words[j + k] === w))) conditionAt = j;
+    if (cueAt === n && startsWithAny(s.lemmas[j]!, grammar.expectCues) && !endsWithAny(s.words[j]!, grammar.notFiniteEndings)) cueAt = j;
   }
   return { lexicon, grammar, conditionAt, cueAt };
+}
+
+const conditionalFirsts = new WeakMap<ReturnType<typeof conflictGrammar>, ReadonlySet<string>>();
+
+/** First words of the grammar's conditional phrases ("jeśli", "o" of "o ile"). */
+function conditionalFirstWords(grammar: ReturnType<typeof conflictGrammar>): ReadonlySet<string> {
+  let firsts = conditionalFirsts.get(grammar);
+  if (!firsts) {
+    firsts = new Set(grammar.conditionals.map((c) => c[0]!));
+    conditionalFirsts.set(grammar, firsts);
+  }
+  return firsts;
+}
+
+function startsWithAny(word: string, starts: readonly string[]): boolean {
+  for (const x of starts) if (word.startsWith(x)) return true;
+  return false;
 }
 
 /** The verb at `i` as an event occurrence, or undefined. */
 function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditionAt, cueAt }: SentenceScan): Occurrence | undefined {
   const lemma = s.lemmas[i]!;
   const word = s.words[i]!;
-  if (!lexicon.infinitiveEndings.some((e) => lemma.endsWith(e)) || grammar.notVerbEndings.some((e) => lemma.endsWith(e))) return undefined;
+  if (!endsWithAny(lemma, lexicon.infinitiveEndings) || endsWithAny(lemma, grammar.notVerbEndings)) return undefined;
   if (grammar.auxiliaries.has(lemma) || grammar.expectModals.has(lemma)) return undefined;
-  if (word !== lemma && grammar.notFiniteEndings.some((e) => word.endsWith(e))) return undefined;
+  if (word !== lemma && endsWithAny(word, grammar.notFiniteEndings)) return undefined;
   // A condition or a question states neither an expectation nor an outcome ("jeśli rząd nie zmieni zdania").
   if (conditionAt < i) return undefined;
   const between = (j: number): string => s.sentence.text.slice(s.wordStarts[j]! - s.sentence.start, s.wordStarts[i]! - s.sentence.start);

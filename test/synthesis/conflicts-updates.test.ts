@@ -91,3 +91,16 @@ test('an announcement overtaken by a ruling that it cannot be done: "zapowiedzia
   );
   assert.equal(cancel.conflicts.find((c) => c.slot === 'event')?.kind, 'update', JSON.stringify(cancel.conflicts));
 });
+
+test('a two-word condition ("o ile") before the negated verb makes no outcome; its first word alone ("o tym") is no condition', () => {
+  const conditional = story(
+    ['2018-11-01', SPECULATION],
+    ['2018-11-03', 'Minister ogłosił, że o ile Sąd Najwyższy nie dokona rewizji wyroku, władze nie pozwolą Asia Bibi opuścić kraju. Protestujący zakończyli blokady dróg w Karaczi.'],
+  );
+  assert.deepEqual(conditional.conflicts.filter((c) => c.slot === 'event'), []);
+  const plain = story(
+    ['2018-11-01', SPECULATION],
+    ['2018-11-03', 'Minister mówił o tym wczoraj: władze nie pozwolą Asia Bibi opuścić kraju. Protestujący zakończyli blokady dróg w Karaczi.'],
+  );
+  assert.equal(plain.conflicts.find((c) => c.slot === 'event')?.kind, 'update', JSON.stringify(plain.conflicts));
+});

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { storyFeatures } from '../../src/synthesis/features.ts';
+import { similarity, storyFeatures } from '../../src/synthesis/features.ts';
 import type { SynthesisArticle } from '../../src/synthesis/input.ts';
 import { handArticle } from './helpers.ts';
 
@@ -95,4 +95,27 @@ test('features: a headline paragraph\'s whole past-tense statement with a named 
   assert.equal(find('Rozmowy w cztery oczy').summarisable, false);
   assert.equal(find('Putin przyjął Kima').summarisable, false);
   assert.equal(find('Przywódcy Rosji').summarisable, true);
+});
+
+test('features: similarity is the cosine of the idf-weighted term sets, weighed by the idf it is given', () => {
+  const a = handArticle({ id: 'a', text: 'Przewoźnik odwołał sześćset lotów w Hiszpanii. Pasażerowie czekali na lotnisku w Madrycie.' });
+  const b = handArticle({ id: 'b', text: 'Linia odwołała sześćset lotów z powodu strajku. Rząd zapowiada nowe przepisy o lotach.' });
+  const { sentences, idf } = storyFeatures([a, b]);
+  const [x, , y, z] = sentences as [(typeof sentences)[number], unknown, (typeof sentences)[number], (typeof sentences)[number]];
+  const cosine = (p: ReadonlySet<string>, q: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number => {
+    const w = (t: string): number => (weights.get(t) ?? 0) ** 2;
+    let dot = 0;
+    for (const t of p) if (q.has(t)) dot += w(t);
+    const norm = (s: ReadonlySet<string>): number => [...s].reduce((sum, t) => sum + w(t), 0);
+    return dot / Math.sqrt(norm(p) * norm(q));
+  };
+  const xy = similarity(x, y, idf);
+  assert.ok(xy > 0 && xy < 1, String(xy));
+  assert.equal(xy, cosine(x.terms, y.terms, idf));
+  assert.equal(similarity(x, z, idf), cosine(x.terms, z.terms, idf));
+  assert.equal(similarity(x, x, idf), 1);
+  // Another weighting of the same sentences (cached weights are per idf): every term alike.
+  const flat = new Map([...idf.keys()].map((t) => [t, 1]));
+  assert.equal(similarity(x, y, flat), cosine(x.terms, y.terms, flat));
+  assert.notEqual(similarity(x, y, flat), xy);
 });

@@ -14,7 +14,7 @@
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym, isRomanNumeral } from './base-form.ts';
-import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
+import { headWordType, headWordTypeOf, isForeignArticle, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { taggedCommonOnly } from './dictionary-tags.ts';
@@ -148,6 +148,8 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
         && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
         && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language))
+        // A foreign article opening a quoted title is no Polish word: "„The Sun”", "Die Welt".
+        && !(language === 'pl' && a < j && isForeignArticle(w))
         // An institution or place head opening a longer name stays: "Sąd Rejonowy …", "Prokuratura Okręgowa …".
         && !(language === 'pl' && a < j && isHeadWord(w, language) && describesHead(tokens[a + 1]!.text));
       if (!title && !commonStart && !letter) break;

@@ -1,0 +1,34 @@
+/**
+ * Entity typing rules that hold for names no list knows (docs/QUALITY.md, "Leave one topic
+ * out"), each on whole Polish news sentences written for this test (none copied from the BSNLP
+ * dev data).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMentions, type Mention } from '../../../src/analysis/entities/index.ts';
+import { analyzeText } from '../../../src/text/index.ts';
+
+function mentions(text: string): Mention[] {
+  return findMentions(text, 'pl', analyzeText(text, 'pl'));
+}
+
+function mentionOf(text: string, surface: string): Mention {
+  const found = mentions(text);
+  const m = found.find((x) => x.text === surface);
+  assert.ok(m, `no mention "${surface}" in: ${found.map((x) => `${x.text}/${x.type}`).join(' | ')}`);
+  return m;
+}
+
+test('a quoted foreign title keeps its article and is a title: "The Observer", "Die Zeit"', () => {
+  const text = 'Jak ujawnił w niedzielę brytyjski tygodnik „The Observer”, rząd rozważa nowe cła. Według „Die Zeit” Berlin jest przeciw.';
+  assert.equal(mentionOf(text, 'The Observer').type, 'PRO');
+  assert.equal(mentionOf(text, 'Die Zeit').type, 'PRO');
+  assert.equal(mentionOf(text, 'Die Zeit').base, 'Die Zeit');
+});
+
+test('an English name in Polish text takes the type of its English head noun', () => {
+  const text = 'Przed Downing Street zebrali się demonstranci. Raport przygotowało Migration Policy Centre, a gaz popłynie przez Trans Adriatic Pipeline.';
+  assert.equal(mentionOf(text, 'Downing Street').type, 'LOC');
+  assert.equal(mentionOf(text, 'Migration Policy Centre').type, 'ORG');
+  assert.equal(mentionOf(text, 'Trans Adriatic Pipeline').type, 'PRO');
+});

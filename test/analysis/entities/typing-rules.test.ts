@@ -32,3 +32,12 @@ test('an English name in Polish text takes the type of its English head noun', (
   assert.equal(mentionOf(text, 'Migration Policy Centre').type, 'ORG');
   assert.equal(mentionOf(text, 'Trans Adriatic Pipeline').type, 'PRO');
 });
+
+test('a name quoted whole is a title, and its other mentions in the article follow', () => {
+  const text = 'Jak podał we wtorek „Gość Niedzielny”, parafia przeniesie siedzibę. Według redakcji Gość Niedzielny dotarł też do listy nazwisk.';
+  const titles = mentions(text).filter((m) => m.text === 'Gość Niedzielny');
+  assert.equal(titles.length, 2);
+  assert.ok(titles.every((m) => m.type === 'PRO'));
+  // Not quoted, the same words name no title.
+  assert.notEqual(mentionOf('Według redakcji Gość Niedzielny dotarł do listy nazwisk.', 'Gość Niedzielny').type, 'PRO');
+});

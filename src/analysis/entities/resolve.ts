@@ -50,7 +50,8 @@ export function resolveShortNames(mentions: readonly Mention[]): Mention[] {
 
 /**
  * An unknown one-word name typed by default becomes a place when the article puts it after a
- * locative preposition ("w Pjongjangu", "we Władywostoku"); resources/pl/entity-loc-prepositions.txt.
+ * locative preposition ("w Pjongjangu", "we Władywostoku"), unless the article writes it as a web
+ * site; resources/pl/entity-loc-prepositions.txt.
  */
 export function placesByPreposition(mentions: readonly Mention[], text: string, language: Language): Mention[] {
   if (language !== 'pl') return [...mentions];
@@ -60,6 +61,8 @@ export function placesByPreposition(mentions: readonly Mention[], text: string, 
     const before = /(\p{L}+)\s$/u.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[1];
     if (before && prepositions.has(before.toLocaleLowerCase('pl'))) placeKeys.add(m.key);
   }
+  // "w BiznesAlert.pl": a web site (index.ts webSites) is read in, not located.
+  for (const m of mentions) if (m.type === 'PRO' && !m.guessed && /\.\p{Ll}+$/u.test(m.text)) placeKeys.delete(m.key);
   return mentions.map((m) =>
     m.type !== 'LOC' && placeKeys.has(m.key) && isTypeGuess(m.text.split(' '), language) ? typed(m, 'LOC') : m,
   );

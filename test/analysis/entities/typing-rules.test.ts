@@ -41,3 +41,15 @@ test('a name quoted whole is a title, and its other mentions in the article foll
   // Not quoted, the same words name no title.
   assert.notEqual(mentionOf('Według redakcji Gość Niedzielny dotarł do listy nazwisk.', 'Gość Niedzielny').type, 'PRO');
 });
+
+test('a name written with a top-level domain is a web site, in any position', () => {
+  const text = 'Jak czytamy w Wirtualnemedia.pl, stacja zmieni ramówkę. Wirtualnemedia dodaje, że zmiany obejmą wieczór. Komitet Remain.EU milczy.';
+  const site = mentionOf(text, 'Wirtualnemedia.pl');
+  assert.equal(site.type, 'PRO');
+  assert.equal(site.base, 'Wirtualnemedia.pl');
+  // The bare name joins the site and takes its type; "w" before a web site makes no place.
+  assert.equal(mentionOf(text, 'Wirtualnemedia').key, site.key);
+  assert.equal(mentionOf(text, 'Wirtualnemedia').type, 'PRO');
+  // An upper-case ".EU" is part of a campaign's name, not a domain.
+  assert.ok(!mentions(text).some((m) => m.text.startsWith('Remain') && m.type === 'PRO'));
+});

@@ -6,6 +6,7 @@ import type { EntityType, Language } from '../../types.ts';
 import type { ArticleMentions, Mention } from './index.ts';
 import { isAcronym } from './base-form.ts';
 import { isTypeGuess } from './classify.ts';
+import { taggedGroup } from './dictionary-tags.ts';
 import { knownKey } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { tokenInfo } from './morphology.ts';
@@ -159,7 +160,9 @@ const EVIDENCE_SHARE = 0.1;
 export function settleGuessedTypes(mentions: readonly Mention[]): Mention[] {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
-    if (m.guessed) continue;
+    // A people's plural shares its land's key ("Szkoci" and "Szkocja", both GPE-Scotland in
+    // BSNLP) but not its type: the people are PER, the land stays as its own evidence says.
+    if (m.guessed || (m.type === 'PER' && taggedGroup(m.text))) continue;
     const byType = votes.get(m.key) ?? new Map<EntityType, number>();
     byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
     votes.set(m.key, byType);

@@ -53,3 +53,10 @@ test('a name written with a top-level domain is a web site, in any position', ()
   // An upper-case ".EU" is part of a campaign's name, not a domain.
   assert.ok(!mentions(text).some((m) => m.text.startsWith('Remain') && m.type === 'PRO'));
 });
+
+test("a people's plural shares its land's key but does not make the land a person", () => {
+  const text = 'Walia chce zostać w Unii. Walijczycy głosowali inaczej niż Szkoci, a Szkocja od lat domaga się referendum. Szkocji nie wystarczy autonomia.';
+  for (const m of mentions(text).filter((x) => /^Szkocj/u.test(x.text))) assert.equal(m.type, 'LOC', `${m.text}`);
+  assert.equal(mentionOf(text, 'Szkoci').type, 'PER');
+  assert.equal(mentionOf(text, 'Szkoci').key, mentionOf(text, 'Szkocja').key);
+});

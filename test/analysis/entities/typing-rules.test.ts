@@ -69,3 +69,11 @@ test('English "of" / "for" join one name in Polish text, and such a name is no p
   // "Best" is also a surname; a name with "for" is still no person.
   assert.equal(mentionOf(text, 'Best for Scotland').type, 'ORG');
 });
+
+test('a forename after a name that is no person starts a new name, unless a head noun follows', () => {
+  assert.equal(mentionOf('Decyzję skrytykował prezes UOKiK Tomasz Chróstny.', 'Tomasz Chróstny').type, 'PER');
+  assert.equal(mentionOf('Na miejsce przyjechał gubernator prowincji Beludżystan Jan Kowalski.', 'Jan Kowalski').type, 'PER');
+  assert.equal(mentionOf('Na miejsce przyjechał gubernator prowincji Beludżystan Jan Kowalski.', 'Beludżystan').type, 'LOC');
+  // "Christian" is a forename, but "Association" makes one institution of the whole run.
+  assert.equal(mentionOf('Apel wydało British Pakistani Christian Association.', 'British Pakistani Christian Association').type, 'ORG');
+});

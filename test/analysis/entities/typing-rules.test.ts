@@ -77,3 +77,9 @@ test('a forename after a name that is no person starts a new name, unless a head
   // "Christian" is a forename, but "Association" makes one institution of the whole run.
   assert.equal(mentionOf('Apel wydało British Pakistani Christian Association.', 'British Pakistani Christian Association').type, 'ORG');
 });
+
+test('an institution noun before an unknown name types it: "partia", "grupa", "ugrupowanie"', () => {
+  const text = 'Radykalne ugrupowanie Hizb ut-Tahrir wezwało do protestów. Lider partii Tehreek-e-Insaf Pakistan milczy, a grupa Open Society Voices zapowiada pozew. Hizb ut-Tahrir odpowie w piątek.';
+  for (const m of mentions(text).filter((x) => x.text === 'Hizb ut-Tahrir')) assert.equal(m.type, 'ORG');
+  assert.equal(mentionOf(text, 'Open Society Voices').type, 'ORG');
+});

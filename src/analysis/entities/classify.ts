@@ -86,8 +86,7 @@ export function decide(words: readonly string[], language: Language): { type: En
 function defaultType(words: readonly string[], language: Language): EntityType {
   if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
   const infos = words.map((w) => tokenInfo(w));
-  // "Best for Britain", "Friends of the Earth": English words joining a name make no person.
-  if (words.length > 1) return infos.some((i) => i.adjective) || words.some(isForeignConnector) ? 'ORG' : 'PER';
+  if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
   return infos[0]!.proper ? 'LOC' : 'ORG';
 }
 
@@ -128,8 +127,6 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
   if (words.length === 1 && eventBySuffix(first)) return 'EVT';
-  // No person's name has "for" or "of" in it, whatever surname "Best" also is (defaultType).
-  if (words.some(isForeignConnector)) return undefined;
   if (isAdjectivalSurnameName(words, infos)) return 'PER';
   if (infos.some((i) => i.person || i.demonym)) return 'PER';
   // PoliMorf's masculine personal nouns: "Franciszek", "Mahometa", "Włosi" (dictionary-tags.ts).
@@ -157,14 +154,6 @@ export function isForeignArticle(word: string): boolean {
 function englishHeads(words: readonly string[]): number[] {
   const of = words.indexOf('of');
   return [...(of > 0 ? [of - 1] : []), 0, ...(words.length > 1 ? [words.length - 1] : [])];
-}
-
-let connectors: ReadonlySet<string> | undefined;
-
-/** "of", "for", "and": an English word inside a name in Polish text (resources/pl/entity-foreign-connectors.txt). */
-export function isForeignConnector(word: string): boolean {
-  connectors ??= new Set(loadList('pl', 'entity-foreign-connectors'));
-  return connectors.has(word);
 }
 
 let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;

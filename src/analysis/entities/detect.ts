@@ -14,7 +14,7 @@
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym, isRomanNumeral } from './base-form.ts';
-import { headWordType, headWordTypeOf, isForeignArticle, isForeignConnector, isHeadWord } from './classify.ts';
+import { headWordType, headWordTypeOf, isForeignArticle, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
 import { forenameGender, taggedCommonOnly } from './dictionary-tags.ts';
@@ -212,8 +212,7 @@ function joinable(a: WordToken, b: WordToken, text: string, language: Language):
   const gap = text.slice(a.end, b.start);
   if (!/^ $|^\s$/.test(gap)) return false;
   return isNameWord(b.text, language) || (/^\d+$/.test(b.text) && b.text.length <= 2)
-    || (isParticle(b.text, language) && (isCapital(a.text) || isParticle(a.text, language)))
-    || (language === 'pl' && isForeignConnector(b.text) && (isCapital(a.text) || isForeignConnector(a.text)));
+    || (isParticle(b.text, language) && (isCapital(a.text) || isParticle(a.text, language)));
 }
 
 let particles: ReadonlySet<string> | undefined;
@@ -267,9 +266,7 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
     }
     const next = tokens[k + (known?.length ?? 0)];
     const agrees = next && (next.text.endsWith('.') || (language === 'pl' && tokenInfo(next.text.split('-').pop()!).adjective));
-    // An English name with "of" / "for" is one name: "London School of Economics".
-    const foreign = language === 'pl' && tokens.slice(k, b + 1).some((t) => isForeignConnector(t.text));
-    if (known && k + known.length - 1 < b && !agrees && !foreign) {
+    if (known && k + known.length - 1 < b && !agrees) {
       parts.push({ first: start, last: k + known.length - 1 });
       start = k = k + known.length;
       continue;

@@ -60,16 +60,6 @@ test("a people's plural shares its land's key but does not make the land a perso
   assert.equal(mentionOf(text, 'Szkoci').type, 'PER');
   assert.equal(mentionOf(text, 'Szkoci').key, mentionOf(text, 'Szkocja').key);
 });
-
-test('English "of" / "for" join one name in Polish text, and such a name is no person', () => {
-  const text = 'Raport opublikował think tank Institute for Fiscal Studies. Kampania Friends of the Earth zbiera podpisy, a ekonomista z London School of Economics ostrzega. Grupa Best for Scotland milczy.';
-  assert.equal(mentionOf(text, 'Institute for Fiscal Studies').type, 'ORG');
-  assert.equal(mentionOf(text, 'Friends of the Earth').type, 'ORG');
-  assert.equal(mentionOf(text, 'London School of Economics').type, 'ORG');
-  // "Best" is also a surname; a name with "for" is still no person.
-  assert.equal(mentionOf(text, 'Best for Scotland').type, 'ORG');
-});
-
 test('a forename after a name that is no person starts a new name, unless a head noun follows', () => {
   assert.equal(mentionOf('Decyzję skrytykował prezes UOKiK Tomasz Chróstny.', 'Tomasz Chróstny').type, 'PER');
   assert.equal(mentionOf('Na miejsce przyjechał gubernator prowincji Beludżystan Jan Kowalski.', 'Jan Kowalski').type, 'PER');

@@ -87,7 +87,10 @@ function defaultType(words: readonly string[], language: Language): EntityType {
   if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
   const infos = words.map((w) => tokenInfo(w));
   if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
-  return infos[0]!.proper ? 'LOC' : 'ORG';
+  // A capital inside the word ("PiS", "UOKiK", "BiznesAlert") marks a party, body or brand; place
+  // names are written so only after Mc / Mac / O' ("McAllen"), which are surnames first.
+  const inner = /^\p{Lu}.*\p{Lu}/u.test(words[0]!) && !/^(?:Mc|Mac|O['’])/u.test(words[0]!);
+  return infos[0]!.proper && !inner ? 'LOC' : 'ORG';
 }
 
 function evidenceType(words: readonly string[], language: Language): EntityType | undefined {

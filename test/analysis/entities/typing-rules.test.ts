@@ -73,3 +73,11 @@ test('an institution noun before an unknown name types it: "partia", "grupa", "u
   for (const m of mentions(text).filter((x) => x.text === 'Hizb ut-Tahrir')) assert.equal(m.type, 'ORG');
   assert.equal(mentionOf(text, 'Open Society Voices').type, 'ORG');
 });
+
+test('a one-word name with a capital inside is a body or a brand by default, not a place', () => {
+  const text = 'Sprawą zajmie się UOKiK. Wniosek w tej sprawie złożył PiS, a poparło go SdPl.';
+  assert.equal(mentionOf(text, 'UOKiK').type, 'ORG');
+  assert.equal(mentionOf(text, 'PiS').type, 'ORG');
+  // A place after "w" is still a place.
+  assert.equal(mentionOf('Spotkanie odbyło się w Pjongjangu.', 'Pjongjangu').type, 'LOC');
+});

@@ -87,7 +87,10 @@ function defaultType(words: readonly string[], language: Language): EntityType {
   if (language !== 'pl') return words.length > 1 ? 'PER' : 'LOC';
   const infos = words.map((w) => tokenInfo(w));
   if (words.length > 1) return infos.some((i) => i.adjective) ? 'ORG' : 'PER';
-  return infos[0]!.proper ? 'LOC' : 'ORG';
+  // A capital inside the word ("PiS", "UOKiK", "BiznesAlert") marks a party, body or brand; place
+  // names are written so only after Mc / Mac / O' ("McAllen"), which are surnames first.
+  const inner = /^\p{Lu}.*\p{Lu}/u.test(words[0]!) && !/^(?:Mc|Mac|O['’])/u.test(words[0]!);
+  return infos[0]!.proper && !inner ? 'LOC' : 'ORG';
 }
 
 function evidenceType(words: readonly string[], language: Language): EntityType | undefined {
@@ -103,10 +106,7 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
   // compounds are head-final ("Security Council", "Vostochny Cosmodrome"), but a head before
   // "of" rules ("International Court [of Justice]", "Gulf [of Mexico]"), so English tries the
   // word before "of", then the first word, then the last.
-  const of = words.indexOf('of');
-  const heads = language === 'pl'
-    ? (infos[0]?.adjective && words.length > 1 ? [0, 1] : [0])
-    : [...(of > 0 ? [of - 1] : []), 0, ...(words.length > 1 ? [words.length - 1] : [])];
+  const heads = language === 'pl' ? (infos[0]?.adjective && words.length > 1 ? [0, 1] : [0]) : englishHeads(words);
   for (const i of heads) {
     const lemmas = language === 'pl' ? infos[i]!.lemmas : [words[i]!.toLowerCase().replace(/['’]s$/u, '')];
     for (const l of lemmas) {
@@ -114,8 +114,19 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
       if (t) return t;
     }
   }
+  // An English name quoted in Polish text has an English head: "Downing Street", "Houben
+  // Centre", "London School of Economics", "Baltic Pipe" (resources/en/entity-*-words.txt).
+  if (language === 'pl' && words.length > 1) {
+    const english = headWords('en');
+    for (const i of englishHeads(words)) {
+      const t = english.get(words[i]!.toLowerCase());
+      if (t) return t;
+    }
+  }
   mediaTails ??= new Set(loadList('en', 'entity-media-tails'));
   if (words.length > 1 && mediaTails.has(words[words.length - 1]!)) return 'PRO';
+  // A quoted foreign title with no head noun: "The Sun", "Die Welt" (BSNLP: media are PRO).
+  if (language === 'pl' && words.length > 1 && isForeignArticle(first)) return 'PRO';
   if (words.length > 1 && !infos[0]?.adjective && matchKnown([first], language)?.entry.type === 'LOC') return 'LOC';
   if (language !== 'pl') return isPlaceLead(words) ? 'LOC' : undefined;
   if (words.length === 1 && eventBySuffix(first)) return 'EVT';
@@ -129,6 +140,23 @@ function evidenceType(words: readonly string[], language: Language): EntityType 
     && infos.every((i) => i.adjective !== undefined || (i.proper && !i.common))) return 'LOC';
   if (words.some((w) => /\d/.test(w))) return 'PRO';
   return undefined;
+}
+
+let foreignArticles: ReadonlySet<string> | undefined;
+
+/**
+ * "The", "Die", "Der": an article opening a foreign name in Polish text ("The Times"), not a
+ * Polish word (resources/pl/entity-foreign-articles.txt).
+ */
+export function isForeignArticle(word: string): boolean {
+  foreignArticles ??= new Set(loadList('pl', 'entity-foreign-articles'));
+  return foreignArticles.has(word);
+}
+
+/** Where an English name has its head: before "of", else first, else last ("Bank of England", "Air France", "Security Council"). */
+function englishHeads(words: readonly string[]): number[] {
+  const of = words.indexOf('of');
+  return [...(of > 0 ? [of - 1] : []), 0, ...(words.length > 1 ? [words.length - 1] : [])];
 }
 
 let groups: ReadonlyMap<string, { plural: string; type: EntityType }> | undefined;

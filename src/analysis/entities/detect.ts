@@ -14,10 +14,10 @@
 import type { Language } from '../../types.ts';
 import { getLemmatizer } from '../../text/index.ts';
 import { isAcronym, isRomanNumeral } from './base-form.ts';
-import { headWordType, headWordTypeOf, isHeadWord } from './classify.ts';
+import { headWordType, headWordTypeOf, isForeignArticle, isHeadWord } from './classify.ts';
 import { isFunctionWordOrAdverb } from './english-lexicon.ts';
 import { demonymCountry } from './demonyms.ts';
-import { taggedCommonOnly } from './dictionary-tags.ts';
+import { forenameGender, taggedCommonOnly } from './dictionary-tags.ts';
 import { matchKnown } from './gazetteer.ts';
 import { capitalise, tokenInfo, type Gender } from './morphology.ts';
 import { loadList, loadPairs } from './resources.ts';
@@ -148,6 +148,8 @@ export function findCandidates(tokens: readonly WordToken[], text: string, langu
       const commonStart = tokens[a]!.initial && isCommonWord(w, language)
         && !matchKnown(tokens.slice(a, j + 1).map((t) => t.text), language) && !seenAsName(w, seen)
         && !(a < j && isGivenNameBefore(w, tokens[a + 1]!.text, language))
+        // A foreign article opening a quoted title is no Polish word: "„The Sun”", "Die Welt".
+        && !(language === 'pl' && a < j && isForeignArticle(w))
         // An institution or place head opening a longer name stays: "Sąd Rejonowy …", "Prokuratura Okręgowa …".
         && !(language === 'pl' && a < j && isHeadWord(w, language) && describesHead(tokens[a + 1]!.text));
       if (!title && !commonStart && !letter) break;
@@ -269,7 +271,7 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
       start = k = k + known.length;
       continue;
     }
-    if (language === 'pl' && k > start && k < b && startsPersonAfterName(tokens, start, k)) {
+    if (language === 'pl' && k > start && k < b && startsPersonAfterName(tokens, start, k, b)) {
       parts.push({ first: start, last: k - 1 });
       start = k;
       continue;
@@ -291,15 +293,31 @@ function splitRun(tokens: readonly WordToken[], a: number, b: number, language: 
  * Krupa", "negocjator KE | Michel Barnier", "ds. Brexitu | Michelem Barnierem". Not after a head
  * noun: a patron belongs to the institution ("Uniwersytetu Jana Kochanowskiego").
  */
-function startsPersonAfterName(tokens: readonly WordToken[], start: number, k: number): boolean {
+function startsPersonAfterName(tokens: readonly WordToken[], start: number, k: number, end: number): boolean {
   if (!tokenInfo(tokens[k]!.text).person) return false;
   const prev = tokens[k - 1]!.text;
   const info = tokenInfo(prev);
   const oblique = isAcronym(prev) || (info.inflected && !info.person && !info.adjective)
     || (!info.proper && !info.common && /u$/u.test(prev));
-  if (!oblique) return false;
+  if (!oblique && !(forenameGender(tokens[k]!.text) && namesNoPerson(tokens.slice(start, k)) && !headAfter(tokens.slice(k + 1, end + 1)))) return false;
   for (let i = start; i < k; i++) if (isHeadWord(tokens[i]!.text, 'pl')) return false;
   return true;
+}
+
+/**
+ * Words before a forename that cannot be part of one person's name: none reads as a person and
+ * one is a proper noun the dictionary knows as no person, or written with inner capitals: "Gazprom
+ * | Mateusz Morawiecki", "Cambridge Analytica | Chris Wylie", "UOKiK | Marek Niechciał".
+ */
+function namesNoPerson(words: readonly WordToken[]): boolean {
+  const infos = words.map((t) => tokenInfo(t.text));
+  if (infos.some((i) => i.person || i.demonym || i.adjective)) return false;
+  return words.some((t, i) => (infos[i]!.proper && !infos[i]!.common) || /^\p{Lu}.*\p{Lu}/u.test(t.text));
+}
+
+/** A Polish or English head noun among the words: "British Pakistani Christian Association" is one institution. */
+function headAfter(words: readonly WordToken[]): boolean {
+  return words.some((t) => isHeadWord(t.text, 'pl') || headWordType(t.text, 'en') !== undefined);
 }
 
 function isNounAdjective(noun: string, adjective: string): boolean {

@@ -33,7 +33,7 @@ import { typesFromContext } from './context-types.ts';
 import { demonymCountry } from './demonyms.ts';
 import { taggedGroup, taggedNominative } from './dictionary-tags.ts';
 import { findCandidates, lowerCaseUses, type Candidate } from './detect.ts';
-import { loadPairs } from './resources.ts';
+import { loadList, loadPairs } from './resources.ts';
 import { knownBase, knownEventWords, knownKey, matchKnown } from './gazetteer.ts';
 import { nameKey } from './keys.ts';
 import { agreeAdjective, capitalise, tokenInfo, type Gender } from './morphology.ts';
@@ -90,7 +90,7 @@ export function findMentions(text: string, language: Language, sentences: readon
   const tokens = wordTokens(text, sentences.length > 0 ? sentences : splitSentences(text));
   // Every word capitalised: lower-case "brexit" in the text still attests the name "Brexit".
   const forms = new Set(tokens.map((t) => capitalise(t.text)));
-  const found = findCandidates(tokens, text, lang).map((c) => describe(c, tokens, text, lang, forms));
+  const found = webSites(findCandidates(tokens, text, lang).map((c) => describe(c, tokens, text, lang, forms)), text);
   const byPrefix = new Map<string, Pick<Mention, 'base' | 'type' | 'key'>>();
   const prefix = (name: string) => name.toLocaleLowerCase('pl').slice(0, 5);
   for (const e of knownEventWords(lang)) byPrefix.set(prefix(e.name), { base: e.name, type: e.type, key: e.key });
@@ -106,6 +106,24 @@ export function findMentions(text: string, language: Language, sentences: readon
   found.sort((a, b) => a.start - b.start);
   const resolved = placesByPreposition(resolveShortForms(resolveShortNames(found), lang), text, lang);
   return settleGuessedTypes(typesFromContext(typesFromCues(resolved, text, lang), text, lang));
+}
+
+let domains: RegExp | undefined;
+
+/**
+ * A name written right before a listed top-level domain is a web site, a title (PRO in BSNLP):
+ * "czytamy w BiznesAlert.pl", "portal Money.pl" (resources/pl/entity-web-domains.txt). The span
+ * and base take the domain; the key stays the name's, so "BiznesAlert" alone joins it.
+ */
+function webSites(mentions: readonly Mention[], text: string): Mention[] {
+  domains ??= new RegExp(`^\\.(?:${loadList('pl', 'entity-web-domains').join('|')})(?![\\p{L}\\d])`, 'u');
+  return mentions.map((m) => {
+    const domain = domains!.exec(text.slice(m.end, m.end + 8))?.[0];
+    if (!domain) return m;
+    const { guessed: _was, ...rest } = m;
+    const end = m.end + domain.length;
+    return { ...rest, end, text: text.slice(m.start, end), base: m.text + domain, type: 'PRO' };
+  });
 }
 
 /**

@@ -21,7 +21,7 @@ export interface ReportRun {
 /**
  * The full report (summary, claims, conflicts, timeline, quotes…) of one story, from the stored
  * analyses of its articles; undated articles anchored by the one rule (src/app/anchor.ts).
- * @example const { report } = await storyReport(store, story, { summarySentences: 6 })
+ * @example const { report } = await storyReport(store, story, { summarySentences: 7 })
  */
 export async function storyReport(store: Store, story: Story, options: SynthesisOptions = {}): Promise<ReportRun> {
   const articles = await store.articles.getMany(story.articleIds);

@@ -19,7 +19,6 @@ import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
 import {
-  DEFAULT_SUMMARY_SENTENCES,
   MAX_SUMMARY_SENTENCES,
   MIN_SUMMARY_SENTENCES,
   opensWithReference,
@@ -228,9 +227,9 @@ function buildSources(articles: readonly SynthesisArticle[], origins: Origins): 
   }));
 }
 
-function clampSummary(n: number | undefined): number {
-  const wanted = n ?? DEFAULT_SUMMARY_SENTENCES;
-  return Math.min(MAX_SUMMARY_SENTENCES, Math.max(MIN_SUMMARY_SENTENCES, Math.round(wanted)));
+/** An asked summary length, held to what a summary may have. */
+function clampSummary(n: number): number {
+  return Math.min(MAX_SUMMARY_SENTENCES, Math.max(MIN_SUMMARY_SENTENCES, Math.round(n)));
 }
 
 /**

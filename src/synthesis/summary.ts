@@ -49,7 +49,6 @@ const MAX_BACKGROUND_SHARE = 0.34;
 /** The lead of an article usually states its news (inverted pyramid); weight fades to 1 by its end. */
 const LEAD_BONUS = 0.3;
 
-export const DEFAULT_SUMMARY_SENTENCES = 6;
 export const MIN_SUMMARY_SENTENCES = 5;
 export const MAX_SUMMARY_SENTENCES = 8;
 /**

@@ -27,7 +27,7 @@
 import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
-import { synthesisLexicon, resourceLanguage } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -673,18 +673,10 @@ function derivationKey(lemma: string, language: SentenceFeatures['language']): s
 
 const DERIVATION_MIN_STEM = 4;
 const derivationCache = new Map<string, Map<string, string>>();
-const derivations = new Map<string, readonly string[]>();
 
 /** Derivational endings, longest first (resources/<lang>/synthesis-derivations.txt). */
-function synthesisDerivations(language: SentenceFeatures['language']): readonly string[] {
-  const lang = resourceLanguage(language);
-  let list = derivations.get(lang);
-  if (!list) {
-    list = loadResource(lang, 'synthesis-derivations').flatMap((line) => line.split(/\s+/u)).filter(Boolean).sort((a, b) => b.length - a.length);
-    derivations.set(lang, list);
-  }
-  return list;
-}
+const synthesisDerivations = perLanguage((lang): readonly string[] =>
+  loadResource(lang, 'synthesis-derivations').flatMap((line) => line.split(/\s+/u)).filter(Boolean).sort((a, b) => b.length - a.length));
 
 /** Weight of a term: figures and days count as content words of their rarity, names less. */
 function supportWeight(t: string, idf: ReadonlyMap<string, number>): number {

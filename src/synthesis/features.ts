@@ -383,13 +383,20 @@ function isPast(words: readonly string[], lemmas: readonly string[], lexicon: Sy
   return false;
 }
 
-function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
+/** Whether a lemma is a verb's infinitive (a language without infinitive endings: any lemma). */
+export function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
   return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
 }
 
 /** Whether `word` ends with one of `endings` (a plain loop: asked of most words of a story). */
 export function endsWithAny(word: string, endings: readonly string[]): boolean {
   for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
+}
+
+/** Whether `word` starts with one of `starts`. */
+export function startsWithAny(word: string, starts: readonly string[]): boolean {
+  for (const x of starts) if (word.startsWith(x)) return true;
   return false;
 }
 

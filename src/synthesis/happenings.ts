@@ -3,9 +3,9 @@
  * takes one place in the summary (summary.ts): the past verbs of a sentence, and whether two
  * sentences tell the same one.
  */
-import type { SentenceFeatures } from './features.ts';
+import { endsWithAny, isInfinitive, type SentenceFeatures } from './features.ts';
 import type { SummaryCandidate } from './summary.ts';
-import { synthesisLexicon, resourceLanguage, keyedLines, keyedWords } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, keyedLines, keyedWords, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
@@ -24,20 +24,12 @@ interface HappeningGrammar {
   /** Copula phrases of a definition, as words. */
   readonly definitions: readonly (readonly string[])[];
 }
-const happeningGrammarCache = new Map<string, HappeningGrammar>();
-
 /** resources/<lang>/synthesis-happenings.txt. */
-function happeningGrammar(language: SentenceFeatures['language']): HappeningGrammar {
-  const lang = resourceLanguage(language);
-  let g = happeningGrammarCache.get(lang);
-  if (!g) {
-    const lines = keyedLines(lang, 'synthesis-happenings');
-    const words = (key: string): string[] => keyedWords(lines, key).map((w) => w.toLowerCase());
-    g = { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending'), definitions: (lines.get('definition') ?? []).map((l) => l.toLowerCase().split(/\s+/u)) };
-    happeningGrammarCache.set(lang, g);
-  }
-  return g;
-}
+const happeningGrammar = perLanguage((lang): HappeningGrammar => {
+  const lines = keyedLines(lang, 'synthesis-happenings');
+  const words = (key: string): string[] => keyedWords(lines, key).map((w) => w.toLowerCase());
+  return { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending'), definitions: (lines.get('definition') ?? []).map((l) => l.toLowerCase().split(/\s+/u)) };
+});
 
 const happeningCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
 
@@ -51,25 +43,25 @@ const happeningCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
 export function pastHappenings(s: SentenceFeatures): ReadonlySet<string> {
   let found = happeningCache.get(s);
   if (found) return found;
-  const { pastEndings, infinitiveEndings } = synthesisLexicon(s.language);
+  const lexicon = synthesisLexicon(s.language);
   const { auxiliaries, passives, impersonalEndings } = happeningGrammar(s.language);
   const reporting = quoteCues(resourceLanguage(s.language));
   const verbLemma = (i: number): string | undefined => {
     const lemma = s.lemmas[i];
-    return lemma !== undefined && lemma !== s.words[i] && (infinitiveEndings.length === 0 || infinitiveEndings.some((e) => lemma.endsWith(e))) ? lemma : undefined;
+    return lemma !== undefined && lemma !== s.words[i] && isInfinitive(lemma, lexicon) ? lemma : undefined;
   };
   const set = new Set<string>();
   s.words.forEach((w, i) => {
     const lemma = verbLemma(i);
     if (lemma === undefined || reporting.verb(w) !== undefined) return;
-    const pastForm = pastEndings.some((e) => w.endsWith(e));
+    const pastForm = endsWithAny(w, lexicon.pastEndings);
     if (auxiliaries.has(lemma)) {
       // "została skazana": the participle right after (or one word on) is what happened.
       const participle = pastForm && passives.has(lemma) ? [i + 1, i + 2].map(verbLemma).find((l) => l !== undefined && !auxiliaries.has(l)) : undefined;
       if (participle) set.add(participle);
       return;
     }
-    if (pastForm || impersonalEndings.some((e) => w.endsWith(e))) set.add(lemma);
+    if (pastForm || endsWithAny(w, impersonalEndings)) set.add(lemma);
   });
   found = set;
   happeningCache.set(s, found);

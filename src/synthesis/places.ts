@@ -7,7 +7,7 @@
 import type { Language } from '../types.ts';
 import { loadResource } from '../resources.ts';
 import { foldText } from '../search/fold.ts';
-import { keyedLines, keyedWords, synthesisLexicon, resourceLanguage } from './resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 
 /** Place names fold as search folds them (src/search/fold.ts): "Płn." → "pln.". */
 const fold = foldText;
@@ -53,13 +53,8 @@ interface PlaceNames {
   readonly entityAliases: ReadonlyMap<string, string>;
 }
 
-const placeNamesCache = new Map<string, PlaceNames>();
-
-export function placeNames(language: Language): PlaceNames {
-  const lang = resourceLanguage(language);
-  let names = placeNamesCache.get(lang);
-  if (!names) {
-    const lexicon = synthesisLexicon(language);
+export const placeNames = perLanguage((lang): PlaceNames => {
+    const lexicon = synthesisLexicon(lang);
     const known = new Map<string, string>();
     for (const pair of lexicon.placeParents) for (const name of pair) known.set(placeSignature(name), name);
     const aliases = new Map(lexicon.placeAliases.map(([alias, canonical]) => [placeSignature(alias), placeSignature(canonical)] as const));
@@ -72,11 +67,8 @@ export function placeNames(language: Language): PlaceNames {
       const canonical = line.slice(eq + 1).split('|')[0]!.trim();
       entityAliases.set(placeSignature(line.slice(0, eq).trim()), placeSignature(canonical));
     }
-    names = { known, aliases, entityAliases };
-    placeNamesCache.set(lang, names);
-  }
-  return names;
-}
+    return { known, aliases, entityAliases };
+});
 
 /** The identity of a place name: its signature, aliases folded onto their canonical name (also used by eval). */
 export function placeKey(name: string, language: Language): string {

@@ -39,10 +39,25 @@ export interface SynthesisLexicon {
   readonly credits: ReadonlySet<string>;
 }
 
-const cache = new Map<ResourceLanguage, SynthesisLexicon>();
-
 export function resourceLanguage(language: Language): ResourceLanguage {
   return language === 'en' ? 'en' : 'pl';
+}
+
+/**
+ * What `build` makes of one resource language's files, made on the first call for that language
+ * and kept: the lexicon, grammars and word lists synthesis asks for on every sentence.
+ */
+export function perLanguage<T>(build: (lang: ResourceLanguage) => T): (language: Language) => T {
+  const built = new Map<ResourceLanguage, T>();
+  return (language) => {
+    const lang = resourceLanguage(language);
+    let value = built.get(lang);
+    if (value === undefined) {
+      value = build(lang);
+      built.set(lang, value);
+    }
+    return value;
+  };
 }
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
@@ -82,11 +97,8 @@ function grammar(lang: ResourceLanguage): Pick<SynthesisLexicon, 'listJoiners' |
 }
 
 /** The synthesis word lists of one language. */
-export function synthesisLexicon(language: Language): SynthesisLexicon {
-  const lang = resourceLanguage(language);
-  let lexicon = cache.get(lang);
-  if (!lexicon) {
-    lexicon = Object.freeze({
+export const synthesisLexicon = perLanguage((lang): SynthesisLexicon =>
+  Object.freeze({
       connectives: loadResource(lang, 'synthesis-connectives').map(lower).sort((a, b) => b.length - a.length),
       // Shared with story clustering: the same function words say nothing about a claim either.
       stopwords: new Set(loadResource(lang, 'story-stopwords').map(lower)),
@@ -100,9 +112,5 @@ export function synthesisLexicon(language: Language): SynthesisLexicon {
       copulas: new Set(loadResource(lang, 'synthesis-copulas').map(lower)),
       titleAnaphora: new Set(loadResource(lang, 'synthesis-title-anaphora').map(lower)),
       subordinators: new Set(loadResource(lang, 'synthesis-subordinators').map(lower)),
-      ...grammar(lang),
-    });
-    cache.set(lang, lexicon);
-  }
-  return lexicon;
-}
+    ...grammar(lang),
+  }));

@@ -20,8 +20,8 @@
  */
 import type { Citation, ConflictSlot } from './types.ts';
 import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { loadResource, type ResourceLanguage } from '../resources.ts';
-import { keyedLines, keyedWords, synthesisLexicon, resourceLanguage } from './resources.ts';
+import { loadResource } from '../resources.ts';
+import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
 
@@ -223,28 +223,17 @@ interface SlotLexicon {
   readonly travel: ReadonlySet<string>;
 }
 
-const slotCache = new Map<ResourceLanguage, SlotLexicon>();
-
-function slotLexicon(language: SentenceFeatures['language']): SlotLexicon {
-  const lang: ResourceLanguage = resourceLanguage(language);
-  let lex = slotCache.get(lang);
-  if (!lex) {
-    const keyed = new Map<string, string[]>();
-    for (const line of loadResource(lang, 'synthesis-whereabouts')) {
-      const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
-      keyed.set(key, rest.split(/\s+/u).map(lower));
-    }
-    lex = {
-      measures: loadResource(lang, 'synthesis-measures').map((m) => lower(m).split(/\s+/u)),
-      verbs: new Set(keyed.get('verb') ?? []),
-      prepositions: new Set(keyed.get('preposition') ?? []),
-      nouns: [...new Set(keyed.get('noun') ?? [])],
-      travel: new Set(keyed.get('travel') ?? []),
-    };
-    slotCache.set(lang, lex);
-  }
-  return lex;
-}
+const slotLexicon = perLanguage((lang): SlotLexicon => {
+  const whereabouts = keyedLines(lang, 'synthesis-whereabouts');
+  const words = (key: string): string[] => keyedWords(whereabouts, key).map(lower);
+  return {
+    measures: loadResource(lang, 'synthesis-measures').map((m) => lower(m).split(/\s+/u)),
+    verbs: new Set(words('verb')),
+    prepositions: new Set(words('preposition')),
+    nouns: [...new Set(words('noun'))],
+    travel: new Set(words('travel')),
+  };
+});
 
 /**
  * Whether a whereabouts value is a noun that names no country and no way out ("więzienie",
@@ -281,16 +270,11 @@ interface ConflictGrammar {
   readonly conditionals: readonly (readonly string[])[];
 }
 
-const grammarCache = new Map<ResourceLanguage, ConflictGrammar>();
-
 /** resources/<lang>/conflict-grammar.txt. */
-export function conflictGrammar(language: SentenceFeatures['language']): ConflictGrammar {
-  const lang: ResourceLanguage = resourceLanguage(language);
-  let grammar = grammarCache.get(lang);
-  if (!grammar) {
+export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    grammar = { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),
@@ -303,10 +287,7 @@ export function conflictGrammar(language: SentenceFeatures['language']): Conflic
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
     };
-    grammarCache.set(lang, grammar);
-  }
-  return grammar;
-}
+});
 
 /** Words between a count's "z" and its whole: "z jego 2400", "z łącznie ponad 2400" (the approximation word belongs to the figure). */
 export const WHOLE_GAP = 2;
@@ -365,16 +346,8 @@ const PREDICATE_AFTER = 1;
 /** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
 const MIN_PREDICATE_LETTERS = 4;
 
-const functionWordsCache = new Map<ResourceLanguage, ReadonlySet<string>>();
-export function functionWords(language: SentenceFeatures['language']): ReadonlySet<string> {
-  const lang: ResourceLanguage = resourceLanguage(language);
-  let words = functionWordsCache.get(lang);
-  if (!words) {
-    words = new Set(loadResource(lang, 'function-words').map(lower));
-    functionWordsCache.set(lang, words);
-  }
-  return words;
-}
+/** resources/<lang>/function-words.txt. */
+export const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map(lower)));
 
 /**
  * Durations a source states of a happening ("spędziła osiem lat w celi śmierci", "Spędziła 10 lat

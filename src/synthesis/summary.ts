@@ -16,7 +16,7 @@
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -225,18 +225,8 @@ function latestDay(candidates: readonly SentenceFeatures[]): string | undefined 
  * lead it keeps this share of its weight (a story about a plan still leads with one).
  */
 const FUTURE_WEIGHT = 0.5;
-const futureCache = new Map<string, ReadonlySet<string>>();
-
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
-function futureWords(language: SentenceFeatures['language']): ReadonlySet<string> {
-  const lang = resourceLanguage(language);
-  let words = futureCache.get(lang);
-  if (!words) {
-    words = new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase()));
-    futureCache.set(lang, words);
-  }
-  return words;
-}
+const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;

@@ -21,7 +21,7 @@
  * anchor an event on, so it has none.
  */
 import type { Conflict } from './types.ts';
-import { endsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { endsWithAny, startsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
 import { citationOf, conflictGrammar, functionWords } from './slots.ts';
@@ -92,11 +92,6 @@ function conditionalFirstWords(grammar: ReturnType<typeof conflictGrammar>): Rea
     conditionalFirsts.set(grammar, firsts);
   }
   return firsts;
-}
-
-function startsWithAny(word: string, starts: readonly string[]): boolean {
-  for (const x of starts) if (word.startsWith(x)) return true;
-  return false;
 }
 
 /** The verb at `i` as an event occurrence, or undefined. */

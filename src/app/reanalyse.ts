@@ -4,11 +4,10 @@
  * search, which is built from the analyses. Stories are not re-clustered here: their features
  * changed with the analyser, and `kronika stories --rebuild` re-clusters everything at once.
  */
-import { hydrateAnalysis } from '../analysis/stored.ts';
 import { ANALYSIS_VERSION } from '../analysis/version.ts';
 import { searchDocument } from '../search/terms.ts';
 import type { Store } from '../store/store.ts';
-import { analysePayload } from './analyse.ts';
+import { analyseArticle } from './analyse.ts';
 
 /** Articles re-analysed per transaction (~10 ms each: about a second of work between commits). */
 const BATCH = 100;
@@ -33,8 +32,10 @@ export async function reanalyse(store: Store, options: { readonly onProgress?: (
     const outdated = (await store.analyses.outdated(ANALYSIS_VERSION, after, BATCH)).filter((o) => o.seq <= upTo);
     if (outdated.length === 0) break;
     const articles = await store.articles.getMany(outdated.map((o) => o.articleId));
-    const analyses = articles.map((a) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysePayload(a) }));
-    const documents = articles.map((a, i) => searchDocument(a.id, hydrateAnalysis(a, analyses[i]!.payload).sentences));
+    // The fresh analysis is what its payload hydrates to (src/analysis/stored.ts): index it as it is.
+    const analysed = articles.map((a) => analyseArticle(a));
+    const analyses = articles.map((a, i) => ({ articleId: a.id, version: ANALYSIS_VERSION, payload: analysed[i]!.payload }));
+    const documents = articles.map((a, i) => searchDocument(a.id, analysed[i]!.analysis.sentences));
     reindexed += await store.transaction(async (tx) => {
       await tx.analyses.put(analyses);
       const indexed = await tx.search.indexed(articles.map((a) => a.id));

@@ -394,6 +394,13 @@ export function endsWithAny(word: string, endings: readonly string[]): boolean {
   return false;
 }
 
+/** Whether two sets have a member in common (the smaller one walked). */
+export function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
 /** Whether `word` starts with one of `starts`. */
 export function startsWithAny(word: string, starts: readonly string[]): boolean {
   for (const x of starts) if (word.startsWith(x)) return true;

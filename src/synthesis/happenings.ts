@@ -3,7 +3,7 @@
  * takes one place in the summary (summary.ts): the past verbs of a sentence, and whether two
  * sentences tell the same one.
  */
-import { endsWithAny, isInfinitive, type SentenceFeatures } from './features.ts';
+import { endsWithAny, intersects, isInfinitive, type SentenceFeatures } from './features.ts';
 import type { SummaryCandidate } from './summary.ts';
 import { synthesisLexicon, resourceLanguage, keyedLines, keyedWords, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
@@ -80,17 +80,12 @@ export function sameHappening(a: Dated, b: Dated): boolean {
   // Two definitions of one name say what it is twice ("Nord Stream 2 to projekt gazociągu…").
   const defined = definedName(x);
   if (defined !== undefined && defined === definedName(y)) return true;
-  if (!shares(pastHappenings(x), pastHappenings(y)) || !shares(x.entityKeys, y.entityKeys)) return false;
+  if (!intersects(pastHappenings(x), pastHappenings(y)) || !intersects(x.entityKeys, y.entityKeys)) return false;
   if (differentFigures(x, y)) return false;
   // An undated wording may tell a happening another dates ("W środę 31 października Sąd … uniewinnił").
   const dx = a.background ?? happeningDay(x);
   const dy = b.background ?? happeningDay(y);
   return dx === undefined || dy === undefined || dx.startsWith(dy) || dy.startsWith(dx);
-}
-
-function shares(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const v of a) if (b.has(v)) return true;
-  return false;
 }
 
 /** The two count one thing (a unit both use) differently: "600 lotów" / "kolejne 30 lotów". */

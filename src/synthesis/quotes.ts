@@ -18,6 +18,7 @@ import type { EntityType } from '../types.ts';
 import type { InputQuote, SynthesisArticle } from './input.ts';
 import type { Citation, ReportQuote } from './types.ts';
 import { SHOWN_QUOTES } from './view.ts';
+import { intersects } from './features.ts';
 import { loadResource } from '../resources.ts';
 
 /** Quotes sharing at least this Jaccard overlap of word stems are one quote told by several outlets. */
@@ -250,7 +251,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     const pool = c.speakerId ? own : kept;
     // One speaker's words told in two translations ("Ryanair kategorycznie wykluczył jakiekolwiek
     // zwiększenie…" / "… kategorycznie wykluczył wszelkie podwyżki…") share a run of their wording.
-    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && sharesRun(runsOf(k), runsOf(c))));
+    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && intersects(runsOf(k), runsOf(c))));
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
     } else {
@@ -328,12 +329,6 @@ function wordingRuns(text: string): Set<string> {
 function runsOf(c: Candidate): Set<string> {
   c.runs ??= wordingRuns(c.quote.text);
   return c.runs;
-}
-
-function sharesRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const r of small) if (large.has(r)) return true;
-  return false;
 }
 
 /** A quoted fragment this long, all inside a longer quote of the same speaker, is that quote cut short. */

@@ -125,6 +125,21 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
+    // belief ("utrzymywała, że jest niewinna", "obrońcy obawiają się, że", "dziennik ujawnił, że",
+    // "Związkowcy grożą, że…"); without one it does something else ("utrzymuje kontakt", "obawa przed").
+    if (attributions.length === 0) {
+      const verb = words.find(
+        (w, i) =>
+          lexicon.thatVerbs.has(w.lower) &&
+          !negated(words, w, lexicon.negations) &&
+          complementFollows(words, i, reporting) &&
+          !evidenceBefore(words, i, lexicon) &&
+          !inRelativeClause(words, i, lexicon) &&
+          !inClause(words, i, lexicon.concessives),
+      );
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -195,6 +210,8 @@ interface CueLexicon {
   readonly relatives: ReadonlySet<string>;
   /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
   readonly clauseOnly: readonly CuePattern[];
+  /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
+  readonly thatVerbs: ReadonlySet<string>;
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
   readonly about: ReadonlySet<string>;
   /** Adversative conjunctions ("ale", "jednak"): after a past "mieć" + infinitive the plan failed. */
@@ -249,6 +266,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       attribution: indexCues(attribution),
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
+      thatVerbs: words(attribution.get('that-clause')),
       shares: words(hedge.get('share')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
@@ -466,12 +484,22 @@ const COMPLEMENT_REACH = 3;
  * "podała się do dymisji").
  */
 function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
-  let start = i;
-  while (start > 0 && !words[start]!.clauseStart) start--;
-  if (words.slice(start, i).some((w) => lexicon.evidence.some((p) => p(w.text.toLowerCase())))) return false;
+  if (evidenceBefore(words, i, lexicon)) return false;
   if (!lexicon.clauseOnly.some((p) => matchesAt(words, i, p))) return true;
   if (i === 0 || words[i]!.clauseStart || words.slice(Math.max(0, i - 2), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return true;
   return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()) || lexicon.about.has(w.text.toLowerCase()));
+}
+
+/** Whether an `evidence:` noun stands before word `i` in its clause: data, not a speaker ("Dane pokazują, że"). */
+function evidenceBefore(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  return words.slice(start, i).some((w) => lexicon.evidence.some((p) => p(w.text.toLowerCase())));
+}
+
+/** Whether a complementiser ("że", "iż") follows word `i` within a few words: "obawiają się jednak, że". */
+function complementFollows(words: readonly Word[], i: number, reporting: QuoteCues): boolean {
+  return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()));
 }
 
 /** Words a relative pronoun may stand after at the start of its clause: "w którym", "do których". */

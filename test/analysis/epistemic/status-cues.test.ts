@@ -116,3 +116,15 @@ test('a confirmation needed, or after "aby", is none: "wymaga formalnego potwier
 test('an embedded question asks, it does not hedge: "zapytany o to, czy inne kraje mogą pójść śladem"', () => {
   assert.deepEqual(pl('Minister został zapytany o to, czy inne kraje mogą pójść śladem Wielkiej Brytanii.'), ['asserted']);
 });
+
+test('a verb of claiming, fearing or promising with a "że" clause attributes; without one, or in a relative or concessive clause, it does not', () => {
+  assert.deepEqual(pl('Rodzina Bibi i jej adwokat utrzymywali, że kobieta nigdy nie obraziła proroka.'), ['attributed']);
+  assert.deepEqual(pl('Obrońcy praw człowieka obawiają się jednak, że nie zmieni to sytuacji kobiety.'), ['attributed']);
+  assert.deepEqual(pl('Związkowcy grożą, że będą je powtarzać.'), ['attributed']);
+  // No complementiser: the verb does something else.
+  assert.deepEqual(pl('Firma utrzymuje bazę w Eindhoven. Dziennik ujawnił nazwisko ministra.'), ['asserted', 'asserted']);
+  // Negated, or in a relative or concessive clause, it does not attribute the main clause.
+  assert.deepEqual(pl('Agencje nie informowały, że doszło do zwolnienia kobiety.'), ['asserted']);
+  assert.deepEqual(pl('Hafiz Saeed, którego USA oskarżają o to, że był mózgiem ataków, organizował protesty.'), ['asserted']);
+  assert.deepEqual(pl('Mimo że Bibi cały czas utrzymywała, że jest niewinna, spędziła osiem lat w odosobnieniu.'), ['asserted']);
+});

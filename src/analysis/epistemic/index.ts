@@ -122,7 +122,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // podała firma -") still reports what someone says.
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
-      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting));
+      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting) && !describes(words, i, lexicon, reporting));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -488,6 +488,17 @@ function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporti
   if (!lexicon.clauseOnly.some((p) => matchesAt(words, i, p))) return true;
   if (i === 0 || words[i]!.clauseStart || words.slice(Math.max(0, i - 2), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return true;
   return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()) || lexicon.about.has(w.text.toLowerCase()));
+}
+
+/**
+ * Whether a reporting verb stands in a relative clause about someone or something the main clause
+ * names ("zabił gubernatora, który … opowiadał się za zwolnieniem", "akcję zbierania podpisów pod
+ * petycją, która wzywa władze"): the clause describes them, the main clause is the article's own.
+ * A parenthesis opened by "jak" reports the sentence ("które - jak przyznały linie - mocno odbiły się").
+ */
+function describes(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (words.slice(Math.max(0, i - 3), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return false;
+  return inRelativeClause(words, i, lexicon);
 }
 
 /** Whether an `evidence:` noun stands before word `i` in its clause: data, not a speaker ("Dane pokazują, że"). */

@@ -128,3 +128,8 @@ test('a verb of claiming, fearing or promising with a "że" clause attributes; w
   assert.deepEqual(pl('Hafiz Saeed, którego USA oskarżają o to, że był mózgiem ataków, organizował protesty.'), ['asserted']);
   assert.deepEqual(pl('Mimo że Bibi cały czas utrzymywała, że jest niewinna, spędziła osiem lat w odosobnieniu.'), ['asserted']);
 });
+
+test('a reporting verb with no quote in a relative clause describes someone; "jak" + verb still reports the sentence', () => {
+  assert.deepEqual(pl('Policjant zabił gubernatora prowincji, który opowiadał się za zwolnieniem kobiety.'), ['asserted']);
+  assert.deepEqual(pl('Pracownicy zorganizowali dwie akcje strajkowe, które - jak przyznały linie - mocno odbiły się na wynikach.'), ['attributed']);
+});

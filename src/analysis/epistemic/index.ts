@@ -98,7 +98,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
     // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
-      (c) => !negated(words, c, lexicon.negations) && !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) && !lexicon.unrealised?.(c.text),
+      (c) =>
+        !negated(words, c, lexicon.negations) &&
+        !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
+        !lexicon.unrealised?.(c.text) &&
+        (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)),
     );
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -193,6 +197,8 @@ interface CueLexicon {
   /** Phrases that attribute without a verb ("zgodnie z zapowiedzią", "z informacji X wynika"). */
   readonly attribution: CueIndex;
   readonly negations: ReadonlySet<string>;
+  /** Adverbs that confirm only beside a reporting verb (`manner:` in confirmation-cues.txt): "oficjalnie ogłosił". */
+  readonly manner: ReadonlySet<string>;
   /** Reporting verbs that confirm when an organisation says them about itself. */
   readonly institutional: ReadonlySet<string>;
   /** A press office next to the reporting verb: the institution speaks. */
@@ -274,6 +280,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       evidence: (attribution.get('evidence') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       negations: new Set(loadResource(language, 'negations').map((n) => n.toLowerCase())),
       institutional: words(confirm.get('institutional')),
+      manner: words(confirm.get('manner')),
       office: (confirm.get('office') ?? []).map(compileCue),
       person: words(confirm.get('person')),
       outlets: words(confirm.get('media')),
@@ -506,6 +513,18 @@ function evidenceBefore(words: readonly Word[], i: number, lexicon: CueLexicon):
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
   return words.slice(start, i).some((w) => lexicon.evidence.some((p) => p(w.text.toLowerCase())));
+}
+
+/** Words a `manner:` adverb may stand from its reporting verb: "oficjalnie to potwierdził", "ogłosił oficjalnie". */
+const MANNER_REACH = 2;
+
+/**
+ * Whether a reporting verb stands within MANNER_REACH words of a `manner:` confirmation adverb: "Kreml
+ * oficjalnie poinformował" confirms, "etap zakończył się oficjalnie w grudniu" tells how it ended.
+ */
+function besideReport(words: readonly Word[], cue: Span, reporting: QuoteCues): boolean {
+  const i = words.findIndex((w) => w.start === cue.start);
+  return words.slice(Math.max(0, i - MANNER_REACH), i + 1 + MANNER_REACH).some((w, k) => k !== Math.min(i, MANNER_REACH) && reporting.verb(w.text.toLowerCase()) !== undefined);
 }
 
 /** Whether a complementiser ("że", "iż") follows word `i` within a few words: "obawiają się jednak, że". */

@@ -133,3 +133,8 @@ test('a reporting verb with no quote in a relative clause describes someone; "ja
   assert.deepEqual(pl('Policjant zabił gubernatora prowincji, który opowiadał się za zwolnieniem kobiety.'), ['asserted']);
   assert.deepEqual(pl('Pracownicy zorganizowali dwie akcje strajkowe, które - jak przyznały linie - mocno odbiły się na wynikach.'), ['attributed']);
 });
+
+test('"oficjalnie" confirms only beside a reporting verb; elsewhere it tells how a thing happened', () => {
+  assert.deepEqual(pl('Pierwszy etap rozmów zakończył się oficjalnie w grudniu.'), ['asserted']);
+  assert.deepEqual(pl('Kreml oficjalnie poinformował o wizycie.'), ['confirmed']);
+});

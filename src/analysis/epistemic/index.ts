@@ -118,7 +118,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
-        if ((organisation || office) && !other) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
+        // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
+        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase())) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+        if (((organisation || office) && !other) || spokesperson) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
@@ -203,6 +206,8 @@ interface CueLexicon {
   readonly institutional: ReadonlySet<string>;
   /** A press office next to the reporting verb: the institution speaks. */
   readonly office: readonly CuePattern[];
+  /** Spokespersons (`spokesperson:`): with an institutional verb they announce for their office. */
+  readonly spokespersons: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
   readonly person: ReadonlySet<string>;
   /** Nouns naming an outlet next to the reporting verb ("podaje gazeta"): it relays, it does not confirm. */
@@ -283,6 +288,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       manner: words(confirm.get('manner')),
       office: (confirm.get('office') ?? []).map(compileCue),
       person: words(confirm.get('person')),
+      spokespersons: words(confirm.get('spokesperson')),
       outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),

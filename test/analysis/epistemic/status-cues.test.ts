@@ -138,3 +138,8 @@ test('"oficjalnie" confirms only beside a reporting verb; elsewhere it tells how
   assert.deepEqual(pl('Pierwszy etap rozmów zakończył się oficjalnie w grudniu.'), ['asserted']);
   assert.deepEqual(pl('Kreml oficjalnie poinformował o wizycie.'), ['confirmed']);
 });
+
+test('a spokesperson announcing speaks for the office; a confirmation still required confirms nothing', () => {
+  assert.deepEqual(pl('Rzeczniczka lotniska poinformowała, że odwołano łącznie 116 odlotów.'), ['confirmed']);
+  assert.deepEqual(pl('Nowy podział miejsc wymaga wciąż formalnego potwierdzenia przez szefów państw.'), ['asserted']);
+});

@@ -642,7 +642,11 @@ const QUOTE_LEAD = 3;
  * paragraph someone's words. Not a quote for statuses.
  */
 function strayQuote(text: string, sentences: readonly Span[], q: Pick<Quote, 'start' | 'end' | 'kind' | 'cue'>): boolean {
-  if (q.kind === 'indirect' || q.cue || OPENING_MARK.test(text.slice(Math.max(0, q.start - 3), q.start))) return false;
+  if (q.kind === 'indirect' || OPENING_MARK.test(text.slice(Math.max(0, q.start - 3), q.start))) return false;
+  // With a reporting verb, only a lower-case start marks the dash as running text: spoken lines open
+  // with a capital ("– w Niemczech. W tym kraju odwołano… – zaznaczył Locher" is narration up to the
+  // real quote's mark, "- jak podkreśla brytyjski rząd" a parenthesis).
+  if (q.cue && !/^\p{Ll}/u.test(text.slice(q.start, q.start + 1))) return false;
   const first = sentences.find((s) => s.start <= q.start && q.start < s.end);
   return first !== undefined && q.start - first.start >= QUOTE_LEAD && q.end > first.end;
 }

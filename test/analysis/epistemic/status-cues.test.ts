@@ -143,3 +143,8 @@ test('a spokesperson announcing speaks for the office; a confirmation still requ
   assert.deepEqual(pl('Rzeczniczka lotniska poinformowała, że odwołano łącznie 116 odlotów.'), ['confirmed']);
   assert.deepEqual(pl('Nowy podział miejsc wymaga wciąż formalnego potwierdzenia przez szefów państw.'), ['asserted']);
 });
+
+test('a dash quote starting lower-case inside a sentence and running on is narration, even with a reporting verb at its end', () => {
+  const text = 'Protest dotyka około 55 tys. pasażerów, w tym prawie 42 tys. – w Niemczech. W tym kraju odwołano wszystkie 250 lotów. „Ryanair wykluczył podwyżki” – zaznaczył Locher.';
+  assert.deepEqual(pl(text), ['asserted', 'asserted', 'attributed']);
+});

@@ -31,7 +31,7 @@ const LABELS_DIR = fileURLToPath(new URL('../data/synthesis/', import.meta.url))
 interface SavedArticle {
   readonly topic: string;
   readonly file: string;
-  readonly input: Omit<EpistemicInput, 'mentions'>;
+  readonly input: EpistemicInput;
   readonly statuses: readonly EpistemicStatus[];
 }
 
@@ -72,6 +72,7 @@ function save(path: string, dataPath: string): void {
         sentences: a.sentences.map(spanOf),
         quotes: a.quotes.map((q) => ({ start: q.start, end: q.end, kind: q.kind, sentence: q.sentence, ...(q.cue && { cue: { start: q.cue.start, end: q.cue.end, text: q.cue.text } }), ...(q.speaker && { speaker: { name: q.speaker.name, ...(q.speaker.type && { type: q.speaker.type }) } }) })) as EpistemicInput['quotes'],
         times: a.times.map(spanOf),
+        mentions: a.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type })),
       },
       statuses: a.statuses.map((s) => s.status),
     });

@@ -61,8 +61,8 @@ export interface EpistemicInput {
   readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType } })[];
   /** Time expressions (src/analysis/time): a time tells a schedule ("ma przylecieć o 21.00") from hearsay. */
   readonly times?: readonly Span[];
-  /** Accepted for a uniform stage signature; speakers already come with the quotes. */
-  readonly mentions?: readonly Span[];
+  /** Entity mentions (src/analysis/entities): a sentence opened by a person's or organisation's name and a colon gives their words. */
+  readonly mentions?: readonly (Span & { readonly type?: EntityType })[];
 }
 
 /**
@@ -147,6 +147,15 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       );
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
+    // colon open what that person says (headlines, interview transcripts).
+    if (attributions.length === 0) {
+      const speaker = colonSpeaker(input.text.slice(s.start, s.end), lexicon);
+      const named = speaker !== undefined && (input.mentions ?? []).some((m) => m.start >= s.start && m.end <= s.start + speaker.length && (m.type === 'PER' || m.type === 'ORG'));
+      if (speaker && (named || lexicon.person.has(speaker.split(/\s+/u)[0]!.toLowerCase()) || /^(?:\p{Lu}\.)+$/u.test(speaker))) {
+        attributions.push({ start: s.start, end: s.start + speaker.length, text: speaker, kind: 'attribution' });
+      }
+    }
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -223,6 +232,8 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
   readonly thatVerbs: ReadonlySet<string>;
+  /** Words that open a caption or a link with a colon, not a speaker (`label:` in attribution-cues.txt). */
+  readonly labels: ReadonlySet<string>;
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
   readonly about: ReadonlySet<string>;
   /** Adversative conjunctions ("ale", "jednak"): after a past "mieć" + infinitive the plan failed. */
@@ -278,6 +289,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
       thatVerbs: words(attribution.get('that-clause')),
+      labels: words(attribution.get('label')),
       shares: words(hedge.get('share')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
@@ -512,6 +524,23 @@ function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporti
 function describes(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (words.slice(Math.max(0, i - 3), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return false;
   return inRelativeClause(words, i, lexicon);
+}
+
+/** One to three capitalised words (a name, a role, initials "Ł.D.") and a colon at the sentence start, then what they say. */
+const COLON_SPEAKER = /^((?:\p{Lu}\p{Ll}[\p{L}'’-]*|(?:\p{Lu}\.){1,3})(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}):\s*[–—-]?\s*[\p{L}\d„"]/u;
+
+/**
+ * The words before the colon of a sentence opened by a name and a colon ("Barnier: rząd May nie
+ * wyjawił…"), a headline's and an interview's way of giving someone's words. The caller keeps them
+ * when they name a person or an organisation (the entity layer's mention, a `person:` role noun of
+ * confirmation-cues.txt, initials "Ł.D."): a place is a dateline ("Holandia: sąd przeciw likwidacji
+ * bazy"), a topic a label ("Brexit: …"); `label:` words of attribution-cues.txt open a caption or a
+ * link ("Źródło: PAP", "Video: …", "Przypomnijmy: …").
+ */
+function colonSpeaker(sentence: string, lexicon: CueLexicon): string | undefined {
+  const m = COLON_SPEAKER.exec(sentence);
+  if (!m) return undefined;
+  return m[1]!.split(/\s+/u).some((w) => lexicon.labels.has(w.toLowerCase())) ? undefined : m[1]!;
 }
 
 /** Whether an `evidence:` noun stands before word `i` in its clause: data, not a speaker ("Dane pokazują, że"). */

@@ -10,7 +10,7 @@ function statuses(d: Doc): SentenceStatus[] {
   const input = { text: d.text, language: d.language, sentences: d.sentences };
   const quotes = findQuotes({ ...input, mentions: d.mentions });
   const times = findTimeExpressions({ ...input, published: undefined });
-  return classifySentences({ ...input, quotes, times });
+  return classifySentences({ ...input, quotes, times, mentions: d.mentions });
 }
 
 /** The status of each sentence of a Polish text. */
@@ -147,4 +147,15 @@ test('a spokesperson announcing speaks for the office; a confirmation still requ
 test('a dash quote starting lower-case inside a sentence and running on is narration, even with a reporting verb at its end', () => {
   const text = 'Protest dotyka około 55 tys. pasażerów, w tym prawie 42 tys. – w Niemczech. W tym kraju odwołano wszystkie 250 lotów. „Ryanair wykluczył podwyżki” – zaznaczył Locher.';
   assert.deepEqual(pl(text), ['asserted', 'asserted', 'attributed']);
+});
+
+test('a name and a colon open that person\'s words; a caption label or a place does not', () => {
+  const colon = (text: string, type: 'PER' | 'LOC'): string => {
+    const name = text.slice(0, text.indexOf(':'));
+    const d = withMention(doc(text, 'pl'), name, name, type);
+    return statuses(d)[0]!.status;
+  };
+  assert.equal(colon('Sturgeon: Nie zablokujemy umowy brexitowej w Izbie Gmin.', 'PER'), 'attributed');
+  assert.equal(colon('Holandia: sąd przeciw likwidacji bazy Ryanaira w Eindhoven.', 'LOC'), 'asserted');
+  assert.deepEqual(pl('Źródło: PAP.'), ['asserted']);
 });

@@ -159,3 +159,8 @@ test('a name and a colon open that person\'s words; a caption label or a place d
   assert.equal(colon('Holandia: sąd przeciw likwidacji bazy Ryanaira w Eindhoven.', 'LOC'), 'asserted');
   assert.deepEqual(pl('Źródło: PAP.'), ['asserted']);
 });
+
+test('a source after "wynika z" or a source\'s information after "według" attributes, as "z raportu X wynika" does', () => {
+  assert.deepEqual(pl('Jak wynika z niedawnego sondażu ICM, za takim rozwiązaniem opowiada się 47 proc.'), ['attributed']);
+  assert.deepEqual(pl('Według informacji gazety raport został przygotowany przez urzędników.'), ['attributed']);
+});

@@ -164,3 +164,7 @@ test('a source after "wynika z" or a source\'s information after "według" attri
   assert.deepEqual(pl('Jak wynika z niedawnego sondażu ICM, za takim rozwiązaniem opowiada się 47 proc.'), ['attributed']);
   assert.deepEqual(pl('Według informacji gazety raport został przygotowany przez urzędników.'), ['attributed']);
 });
+
+test('rebutting an accusation denies it: "Ryanair odpiera te zarzuty"', () => {
+  assert.deepEqual(pl('Ryanair odpiera te zarzuty. Blair odrzucił jednak zarzut, że przyczyną była migracja.'), ['denied', 'denied']);
+});

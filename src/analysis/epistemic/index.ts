@@ -627,9 +627,10 @@ function inClause(words: readonly Word[], i: number, set: ReadonlySet<string>): 
   return false;
 }
 
+/** A negation right before the cue in its clause: "nie potwierdził", not the answer "Nie, nieprawda." */
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {
   const i = words.findIndex((w) => w.start === cue.start);
-  return i > 0 && negations.has(words[i - 1]!.lower);
+  return i > 0 && negations.has(words[i - 1]!.lower) && !words[i]!.clauseStart;
 }
 
 /** A concessive word up to four words before the cue ("mimo że temu zaprzeczał"). */

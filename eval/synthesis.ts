@@ -18,6 +18,8 @@
  * KRONIKA_EVAL_VERBOSE=1 prints each story's errors — of the tuning stories only, unless
  * KRONIKA_EVAL_SPLIT=all or a comma list of splits, e.g. tune,heldout (held-out, fresh and blind errors
  * are for the report, not for tuning; `blind` errors are printed only when named: KRONIKA_EVAL_SPLIT=blind).
+ * KRONIKA_EVAL_VERBOSE=2 also prints, under each citation error, the first wordings of the fact's
+ * claim, the labelled sentences of each missed origin and the sentences of each wrongly cited one.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +47,9 @@ import { synthesizeStory, type StoryReport } from '../src/synthesis/index.ts';
 import { SHOWN_QUOTES } from '../src/synthesis/view.ts';
 
 const LABELS_DIR = fileURLToPath(new URL('data/synthesis/', import.meta.url));
+/** KRONIKA_EVAL_VERBOSE=2: how much of a sentence, and how many of a claim's wordings, are printed. */
+const QUOTED_CHARS = 220;
+const CLAIM_WORDINGS_SHOWN = 3;
 
 /** Sums over stories, divided at the end. */
 class Totals {
@@ -114,10 +119,12 @@ function factSupports(labels: StoryLabels, text: StoryText): FactSupport[] {
   }));
 }
 
-function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, outlets: ReadonlyMap<string, string | undefined>, language: 'pl' | 'en' | 'und', into: Totals[], verbose: boolean): void {
+function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, outlets: ReadonlyMap<string, string | undefined>, language: 'pl' | 'en' | 'und', into: Totals[], verbose: number): void {
   const log = (line: string): void => {
-    if (verbose) console.log(`  ${labels.story}: ${line}`);
+    if (verbose > 0) console.log(`  ${labels.story}: ${line}`);
   };
+  const quote = (article: string, span: { readonly start: number; readonly end: number }): string =>
+    `[${outlets.get(article) ?? article}] ${text.texts.get(article)!.slice(span.start, span.end).replace(/\s+/gu, ' ').slice(0, QUOTED_CHARS)}`;
   const origins = goldOrigins(labels, text, (id) => outlets.get(id));
   const facts = factSupports(labels, text);
   const citations = scoreCitations(report, facts, origins);
@@ -126,6 +133,11 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
     else if (d.missed.length || d.wrong.length) {
       const missed = d.misses.map((m) => `${m.origin} (${m.place})`).join(', ') || '-';
       log(`fact ${d.id}${d.alone ? ' (its claim cites one article)' : ''}: missed ${missed}; wrong ${d.wrong.join(', ') || '-'}`);
+      if (verbose < 2) continue;
+      const originOf = (article: string): string => origins.get(article) ?? article;
+      for (const s of d.claim?.sentences.slice(0, CLAIM_WORDINGS_SHOWN) ?? []) log(`    claim ${quote(s.article, s)}`);
+      for (const l of d.support) if (d.missed.includes(originOf(l.article))) log(`    missed ${quote(l.article, l.sentence)}`);
+      for (const s of d.claim?.sentences ?? []) if (d.wrong.includes(originOf(s.article))) log(`    wrong ${quote(s.article, s)}`);
     }
   }
   const status: Ratio = { hit: 0, of: 0 };
@@ -186,7 +198,7 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
 export async function run(dataPath?: string): Promise<EvalResult> {
   if (!existsSync(LABELS_DIR)) return { suite: 'synthesis', skipped: `no labels at ${LABELS_DIR}`, metrics: {} };
   const bsnlp = bsnlpFolder(dataPath);
-  const verbose = process.env.KRONIKA_EVAL_VERBOSE === '1';
+  const verbose = Number(process.env.KRONIKA_EVAL_VERBOSE ?? 0) || 0;
   const verboseSplits = (process.env.KRONIKA_EVAL_SPLIT ?? 'tune').split(',');
   const all = new Totals();
   const bySplit = { tune: new Totals(), heldout: new Totals(), fresh: new Totals(), blind: new Totals() };
@@ -205,7 +217,7 @@ export async function run(dataPath?: string): Promise<EvalResult> {
     // The blind split stays out of the unprefixed figures: they carry the floors the tuning is held
     // to, and a test set must not move them; `blind.*` reports it alone.
     const into = split === 'blind' ? [bySplit.blind] : [all, bySplit[split]];
-    scoreStory(labels, report, storyText(story), outlets, language, into, verbose && (verboseSplits.includes(split) || (verboseSplits.includes('all') && split !== 'blind')));
+    scoreStory(labels, report, storyText(story), outlets, language, into, verboseSplits.includes(split) || (verboseSplits.includes('all') && split !== 'blind') ? verbose : 0);
   }
   if (all.stories === 0) return { suite: 'synthesis', skipped: `no labelled story has its articles here (BSNLP data looked for at ${bsnlp})`, metrics: {} };
   const prefixed = (prefix: string, t: Totals): Record<string, number> =>

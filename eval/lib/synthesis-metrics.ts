@@ -205,7 +205,8 @@ export interface CitationScore {
   /**
    * Per fact: supporting origins missed (`misses`: where their sentences sit) and cited origins that
    * do not state the fact; `alone` when the fact's claim cites one article only (citation completion
-   * leaves such claims as they are: src/synthesis/claims.ts `completeCitations`).
+   * leaves such claims as they are: src/synthesis/claims.ts `completeCitations`). `claim` is the
+   * report's claim scored for the fact, `support` the fact's labelled sentences (to print them).
    */
   readonly details: readonly {
     readonly id: string;
@@ -214,6 +215,8 @@ export interface CitationScore {
     readonly wrong: readonly string[];
     readonly found: boolean;
     readonly alone: boolean;
+    readonly claim?: StoryReport['claims'][number];
+    readonly support: readonly Located[];
   }[];
 }
 
@@ -255,7 +258,7 @@ export function scoreCitations(report: StoryReport, facts: readonly FactSupport[
         place: missPlace(report, best?.claim, fact.support.filter((l) => (originOf.get(l.article) ?? l.article) === origin), fact.support, originOf),
       }));
     if (!best) {
-      details.push({ id: fact.id, missed: [...goldOrigins], misses: misses([...goldOrigins]), wrong: [], found: false, alone: false });
+      details.push({ id: fact.id, missed: [...goldOrigins], misses: misses([...goldOrigins]), wrong: [], found: false, alone: false, support: fact.support });
       continue;
     }
     const citedByOrigin = new Map<string, string[]>();
@@ -269,7 +272,7 @@ export function scoreCitations(report: StoryReport, facts: readonly FactSupport[
     const citedGold = new Set(best.articles.filter((a) => supporting.has(a)).map((a) => originOf.get(a) ?? a));
     recall.hit += citedGold.size;
     const missed = [...goldOrigins].filter((o) => !citedGold.has(o));
-    details.push({ id: fact.id, missed, misses: misses(missed), wrong, found: true, alone: best.articles.length === 1 });
+    details.push({ id: fact.id, missed, misses: misses(missed), wrong, found: true, alone: best.articles.length === 1, claim: best.claim, support: fact.support });
   }
   return { precision, recall, details };
 }

@@ -59,6 +59,9 @@ test('citation misses: where a missed origin sits — another claim of the fact,
   const score = scoreCitations(report(claims), [eightYears], origins);
   const detail = score.details[0]!;
   assert.equal(detail.alone, false);
+  // The fact's claim (the one holding most supporting sentences) and its labels, for the verbose eval.
+  assert.equal(detail.claim?.id, 'c1');
+  assert.equal(detail.support, eightYears.support);
   assert.deepEqual(score.recall, { hit: 3, of: 6 });
   assert.deepEqual(
     Object.fromEntries(detail.misses.map((m) => [m.origin, m.place])),

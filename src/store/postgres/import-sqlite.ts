@@ -24,6 +24,7 @@ import { decodeText, encodeText } from '../sqlite/rows.ts';
 import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
 import { unpackStoryBlob } from '../sqlite/story-backend.ts';
 import type { Store } from '../store.ts';
+import { bandValues } from './articles.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
@@ -54,7 +55,6 @@ const TABLES: readonly TableCopy[] = [
     order: 'seq',
     conflict: 'ON CONFLICT DO NOTHING',
   },
-  { table: 'article_bands', columns: ['band_key', 'article_id'], order: 'band_key, article_id', conflict: 'ON CONFLICT DO NOTHING' },
   { table: 'analyses', columns: ['article_id', 'version', 'payload'], order: 'article_id',
     conflict: 'ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload' },
   { table: 'watches', columns: ['id', 'query', 'language', 'source', 'webhook', 'created_at', 'failures', 'last_error', 'last_fired'],
@@ -147,6 +147,35 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCo
     await pool.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX(${copy.identity}) FROM ${copy.table}), 1))`,
       [copy.table, copy.identity]);
   }
+  return copied;
+}
+
+/**
+ * Near-duplicate bands, a row per (band, article) in SQLite, one row of all an article's bands in
+ * PostgreSQL (migration 011, `bandValues`). One grouped read: SQLite has no index by article.
+ */
+async function copyBands(sqlite: Database.Database, pool: pg.Pool, onProgress: (line: string) => void): Promise<number> {
+  const read = sqlite.prepare("SELECT article_id AS id, group_concat(band_key, ' ') AS keys FROM article_bands GROUP BY article_id");
+  let copied = 0;
+  let seen = 0;
+  const flush = async (batch: { id: string; keys: string }[]) => {
+    const result = await pool.query(`INSERT INTO article_bands (seq, bands)
+      SELECT a.seq, u.bands::bigint[] FROM unnest($1::text[], $2::text[]) AS u (id, bands) JOIN articles a ON a.id = u.id
+      ON CONFLICT (seq) DO NOTHING`,
+    [batch.map((r) => r.id), batch.map((r) => `{${bandValues(r.keys.split(' ')).sort((x, y) => x - y).join(',')}}`)]);
+    copied += result.rowCount ?? 0;
+    seen += batch.length;
+    onProgress(`article_bands: ${seen} articles read`);
+  };
+  let batch: { id: string; keys: string }[] = [];
+  for (const row of read.iterate() as IterableIterator<{ id: string; keys: string }>) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      await flush(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await flush(batch);
   return copied;
 }
 
@@ -324,6 +353,7 @@ export async function importSqlite(sourcePath: string, targetUrl: string, onProg
       await checkTarget(sqlite, pool);
       const copied: Record<string, number> = {};
       for (const table of TABLES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+      copied.article_bands = await copyBands(sqlite, pool, onProgress);
       Object.assign(copied, await copyStories(sqlite, pool, onProgress));
       const source = await openSqliteStore(sourcePath, { readonly: true });
       try {

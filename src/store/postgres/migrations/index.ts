@@ -15,6 +15,7 @@ import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
 import * as bytes from './010-bytes.ts';
+import * as packedBands from './011-packed-bands.ts';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
   { version: 9, name: 'compact', up: compact.up, convert: compact.convert },
   { version: 10, name: 'bytes', up: bytes.up, convert: bytes.convert },
+  { version: 11, name: 'packed-bands', up: packedBands.up },
 ];

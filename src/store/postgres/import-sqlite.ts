@@ -16,6 +16,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { hydrateAnalysis } from '../../analysis/stored.ts';
+import type { PostingRow } from '../../stories/rows.ts';
 import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
@@ -28,6 +29,7 @@ import { bandValues } from './articles.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
+import { writePostings } from './story-postings.ts';
 import { clearStoryTables, readMeta } from './story-tables.ts';
 
 const BATCH = 500;
@@ -305,9 +307,21 @@ const STORY_COPIES: readonly TableCopy[] = [
     'first_precision', 'last_precision', 'slack_days', 'touched', 'title', 'first_seen', 'last_seen', 'state', 'record'], order: 'id', conflict: '' },
   { table: 'story_centroids', columns: ['story_id', 'weighted_at', 'centroid'], order: 'story_id', conflict: '' },
   { table: 'story_members', columns: ['level', 'article_id', 'story_id', 'ord', 'added_at'], order: 'level, article_id', conflict: '' },
-  { table: 'story_postings', columns: ['level', 'kind', 'key_id', 'slots'], order: 'level, kind, key_id', conflict: '' },
   { table: 'entity_names', columns: ['key', 'counts', 'name'], order: 'key', conflict: '' },
 ];
+
+/** The story index's postings, a row per key in SQLite, packed in PostgreSQL (story-postings.ts). */
+async function copyPostings(sqlite: Database.Database, pool: pg.Pool, onProgress: (line: string) => void): Promise<number> {
+  const read = sqlite.prepare('SELECT level, kind, key_id AS keyId, slots FROM story_postings ORDER BY level, kind, key_id LIMIT ? OFFSET ?');
+  let copied = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const rows = read.all(BATCH, offset) as PostingRow[];
+    if (rows.length === 0) return copied;
+    await writePostings(pool, rows);
+    copied += rows.length;
+    onProgress(`story_postings: ${offset + rows.length} rows read`);
+  }
+}
 
 interface SqliteStoryMeta {
   readonly generation: number;
@@ -333,6 +347,7 @@ async function copyStories(sqlite: Database.Database, pool: pg.Pool, onProgress:
   const copied: Record<string, number> = {};
   if (!meta) return copied;
   for (const table of STORY_COPIES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+  copied.story_postings = await copyPostings(sqlite, pool, onProgress);
   await pool.query(`INSERT INTO story_meta (id, generation, version, documents, term_ids, entity_ids, levels, token)
     VALUES (1, $1, $2, $3, $4, $5, $6, $7)`, [meta.generation, meta.version, meta.documents, meta.term_ids, meta.entity_ids, meta.levels, randomUUID()]);
   copied.story_meta = 1;

@@ -11,6 +11,7 @@ import type {
 } from '../../stories/rows.ts';
 import { engineStoryFrom } from '../../stories/rows.ts';
 import { rowsOf, type Queryable } from './scope.ts';
+import { readPostings } from './story-postings.ts';
 import { mergedFromOf } from './story-readers.ts';
 import { netDelta, writeStoryDelta } from './story-tables.ts';
 
@@ -69,10 +70,8 @@ export class PostgresStoryBackend implements AsyncStoryBackend {
       FROM stories WHERE level = $1 AND slot = ANY($2::int[])`, [level, slots]);
   }
 
-  async readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): Promise<PostingRow[]> {
-    const rows = await this.#rows<{ keyId: number; slots: Uint8Array }>(`SELECT key_id AS "keyId", slots FROM story_postings
-      WHERE level = $1 AND kind = $2 AND key_id = ANY($3::int[])`, [level, kind, keyIds]);
-    return rows.map((r) => ({ level, kind, keyId: r.keyId, slots: r.slots }));
+  readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): Promise<PostingRow[]> {
+    return readPostings(this.db, level, kind, keyIds);
   }
 
   readArticleStories(level: StoryLevel, articleIds: readonly string[]): Promise<{ articleId: string; storyId: string }[]> {

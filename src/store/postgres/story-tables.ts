@@ -8,6 +8,7 @@ import type {
   CentroidRow, KeyRow, MemberMove, MemberRow, MetaRow, NameRow, PostingRow, StoryDelta, StoryRow,
 } from '../../stories/rows.ts';
 import { rowsOf, type Queryable } from './scope.ts';
+import { writePostings } from './story-postings.ts';
 
 /** Every table of the story state, in the order a copy fills them. */
 export const STORY_TABLES = ['story_meta', 'story_terms', 'story_entities', 'stories', 'story_centroids', 'story_members', 'story_postings', 'entity_names'] as const;
@@ -111,10 +112,7 @@ export async function writeStoryDelta(db: Queryable, delta: StoryDelta): Promise
   [(r) => r.level, (r) => r.articleId, (r) => r.storyId, (r) => r.ord, (r) => r.addedAt]);
   // In order: a story that received members by a merge may itself be merged away later.
   for (const m of delta.moves) await moveMembers(db, m);
-  await upsert<PostingRow>(db, delta.postings, `INSERT INTO story_postings (level, kind, key_id, slots)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bytea[])
-    ON CONFLICT (level, kind, key_id) DO UPDATE SET slots = excluded.slots`,
-  [(r) => r.level, (r) => r.kind, (r) => r.keyId, (r) => r.slots]);
+  await writePostings(db, delta.postings);
   await upsert<NameRow>(db, delta.names, `INSERT INTO entity_names (key, counts, name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
     ON CONFLICT (key) DO UPDATE SET counts = excluded.counts, name = excluded.name`, [(r) => r.key, (r) => r.counts, (r) => r.name]);
   return token;

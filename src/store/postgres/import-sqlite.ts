@@ -23,7 +23,6 @@ import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
 import { decodeText, encodeText } from '../sqlite/rows.ts';
 import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
-import { unpackStoryBlob } from '../sqlite/story-backend.ts';
 import type { Store } from '../store.ts';
 import { bandValues } from './articles.ts';
 import { openPool } from './connection.ts';
@@ -104,13 +103,11 @@ export class ImportConflictError extends Error {
 
 /**
  * Columns SQLite keeps in another form than PostgreSQL: an article's text may be plain in an
- * older SQLite row (PostgreSQL keeps it deflated, src/store/sqlite/rows.ts), a story's engine
- * state and a centroid are deflated (src/store/sqlite/story-backend.ts); PostgreSQL keeps them plain.
+ * older SQLite row (PostgreSQL keeps it deflated, src/store/sqlite/rows.ts). A story's engine
+ * state and a centroid are deflated in both (src/store/sqlite/story-backend.ts) and copied as they are.
  */
 const SQLITE_FORMS: Readonly<Record<string, (value: unknown) => unknown>> = {
   'articles.text': (value) => encodeText(decodeText(value as string | Buffer)),
-  'stories.state': (value) => unpackStoryBlob(value as Buffer).toString('utf8'),
-  'story_centroids.centroid': (value) => (value === null ? null : unpackStoryBlob(value as Buffer)),
 };
 
 /** SQLite values as PostgreSQL parameters. */

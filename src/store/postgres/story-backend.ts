@@ -9,7 +9,7 @@ import type { StoryLevel } from '../../stories/options.ts';
 import type {
   CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryJoinRow,
 } from '../../stories/rows.ts';
-import { engineStoryFrom } from '../../stories/rows.ts';
+import { storedStoryFrom, type StoredJoinRow } from '../sqlite/story-backend.ts';
 import { rowsOf, type Queryable } from './scope.ts';
 import { readPostings } from './story-postings.ts';
 import { mergedFromOf } from './story-readers.ts';
@@ -59,10 +59,10 @@ export class PostgresStoryBackend implements AsyncStoryBackend {
 
   async readStories(ids: readonly string[]): Promise<{ story: EngineStoryRow; centroid?: CentroidRow }[]> {
     // Only what the engine reads: the display columns are the readers' (story-readers.ts).
-    const rows = await this.#rows<StoryJoinRow>(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent,
+    const rows = await this.#rows<StoredJoinRow>(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent,
         s.first_ms, s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id WHERE s.id = ANY($1::text[])`, [ids]);
-    return rows.map(engineStoryFrom);
+    return rows.map(storedStoryFrom);
   }
 
   readSlots(level: StoryLevel, slots: readonly number[]): Promise<SlotRow[]> {

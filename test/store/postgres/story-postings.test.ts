@@ -1,15 +1,18 @@
 /**
  * Packed story postings on PostgreSQL (src/store/postgres/story-postings.ts, migration 012): what
  * is written reads back byte for byte, empty postings included; a write keeps the other keys of
- * its row; a database with a row per posting comes through migration 012 with every posting.
+ * its row; a database with a row per posting comes through migration 012 with every posting, and
+ * its stories' states and centroids deflated.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import pg from 'pg';
 import { migrate } from '../../../src/store/postgres/migrate.ts';
 import { MIGRATIONS } from '../../../src/store/postgres/migrations/index.ts';
 import { KEYS_PER_ROW, packPostings, readPostings, unpackPostings, writePostings } from '../../../src/store/postgres/story-postings.ts';
+import { PostgresStoryBackend } from '../../../src/store/postgres/story-backend.ts';
 import type { PostingRow } from '../../../src/stories/rows.ts';
 import { admin, createTestDatabase, postgresSkip, withDatabase } from '../../helpers/postgres.ts';
 
@@ -44,7 +47,7 @@ function postings(): PostingRow[] {
 
 const hex = (rows: readonly PostingRow[]) => rows.map((r) => `${r.level}:${r.kind}:${r.keyId}:${Buffer.from(r.slots).toString('hex')}`).sort();
 
-test('migration 012 packs every posting; reads and writes after it give back what was written', { skip: postgresSkip() }, async () => {
+test('migration 012 packs every posting and deflates states and centroids; reads and writes after it give back what was written', { skip: postgresSkip() }, async () => {
   const helper = await createTestDatabase();
   const server = new URL(helper.url);
   const name = `kronika_m012_${randomBytes(4).toString('hex')}`;
@@ -58,7 +61,20 @@ test('migration 012 packs every posting; reads and writes after it give back wha
     // As the code before 012 stored them: a row per posting.
     await client.query(`INSERT INTO story_postings (level, kind, key_id, slots) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bytea[])`,
       [rows.map((r) => r.level), rows.map((r) => r.kind), rows.map((r) => r.keyId), rows.map((r) => r.slots)]);
+    // A story and its centroid as 006 stored them: plain.
+    const state = JSON.stringify({ terms: Array.from({ length: 50 }, (_, i) => `termin-${i}`) });
+    const centroid = Buffer.from(Array.from({ length: 600 }, (_, i) => i % 7));
+    await client.query(`INSERT INTO stories (id, level, slot, size, independent, slack_days, touched, state)
+      VALUES ('ev-1', 'event', 0, 1, 1, 0, 1, $1)`, [state]);
+    await client.query(`INSERT INTO story_centroids (story_id, weighted_at, centroid) VALUES ('ev-1', 1, $1)`, [centroid]);
     await migrate(client, MIGRATIONS);
+    const [story] = await new PostgresStoryBackend(client).readStories(['ev-1']);
+    assert.equal(story?.story.state, state, 'the state reads back');
+    assert.equal(Buffer.from(story!.centroid!.centroid).toString('hex'), centroid.toString('hex'), 'the centroid reads back');
+    const { rows: [stored] } = await client.query<{ state: Buffer; centroid: Buffer }>(
+      `SELECT s.state, c.centroid FROM stories s JOIN story_centroids c ON c.story_id = s.id`);
+    assert.equal(inflateRawSync(stored!.state).toString('utf8'), state, 'stored deflated');
+    assert.ok(stored!.centroid.length < centroid.length / 2, 'the centroid deflated');
 
     const read = async (level: 'event' | 'storyline', kind: 'term' | 'entity', keyIds: number[]) => readPostings(client, level, kind, keyIds);
     const every = async () => [

@@ -23,7 +23,8 @@ import type { BenchReport, BenchRow } from './report.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const DIR = join(REPO, 'tmp/bench-scale');
-const SIZE = 1000;
+/** Articles in the store measured: $KRONIKA_BYTES_SIZE (default 1,000; small tables' fixed pages weigh less on a larger store). */
+const SIZE = Number(process.env.KRONIKA_BYTES_SIZE ?? 1000);
 const BASELINE = process.env.KRONIKA_BYTES_BASELINE;
 /** What wrote the baseline store, for the report (e.g. "main at 2b15152"). */
 const BASELINE_LABEL = process.env.KRONIKA_BYTES_BASELINE_LABEL ?? 'baseline';

@@ -41,10 +41,22 @@ const INSERT_COLUMNS: readonly (keyof ArticleParams | 'seq')[] = [
 const INSERT = `INSERT INTO articles (${INSERT_COLUMNS.join(', ')})
   VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-async function candidates(db: Queryable, keys: readonly string[]): Promise<DuplicateCandidate[]> {
+/**
+ * Band keys (src/stories/fingerprint.ts `bandKeys`, `band:base36 hash`) as the numbers PostgreSQL
+ * keeps in `article_bands.bands` (migration 011): the band in the high bits, the 32-bit hash below.
+ * @example bandValues(['0:1z141z3', '7:0']) // → [4294967295, 30064771072]
+ */
+export function bandValues(keys: readonly string[]): number[] {
+  return keys.map((key) => {
+    const [band, hash] = key.split(':') as [string, string];
+    return Number(band) * 2 ** 32 + parseInt(hash, 36);
+  });
+}
+
+async function candidates(db: Queryable, bands: readonly number[]): Promise<DuplicateCandidate[]> {
   return toCandidates(await rowsOf<CandidateRow>(db, `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
-    WHERE id IN (SELECT article_id FROM article_bands WHERE band_key = ANY($1::text[]))
-    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [keys]));
+    WHERE seq IN (SELECT seq FROM article_bands WHERE bands && $1::bigint[])
+    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [bands]));
 }
 
 export class PostgresArticles implements ArticleStore {
@@ -66,16 +78,15 @@ export class PostgresArticles implements ArticleStore {
           continue;
         }
         const signature = signatures[i]!;
-        const keys = bandKeys(signature);
-        const duplicateOf = article.duplicateOf ?? findOriginal(article.text, signature, await candidates(db, keys));
+        const bands = bandValues(bandKeys(signature));
+        const duplicateOf = article.duplicateOf ?? findOriginal(article.text, signature, await candidates(db, bands));
         const revisionOf = article.revisionOf ?? (article.url === undefined ? undefined
           : (await rowsOf<{ id: string }>(db, 'SELECT id FROM articles WHERE url = $1 ORDER BY seq DESC LIMIT 1', [article.url]))[0]?.id);
         seq++;
         // The text is deflated, as in SQLite (migration 010 says why).
         const params: Record<string, unknown> = { ...toParams(article, signature, duplicateOf, revisionOf), seq };
         await db.query(INSERT, INSERT_COLUMNS.map((column) => params[column]));
-        await db.query(`INSERT INTO article_bands (band_key, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
-          [keys, article.id]);
+        await db.query('INSERT INTO article_bands (seq, bands) VALUES ($1, $2::bigint[])', [seq, bands]);
         known.add(article.id);
         outcomes.push({
           status: 'stored', id: article.id, seq,

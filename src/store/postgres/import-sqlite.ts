@@ -16,17 +16,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { hydrateAnalysis } from '../../analysis/stored.ts';
+import type { PostingRow } from '../../stories/rows.ts';
 import { searchDocument } from '../../search/terms.ts';
 import { assertCurrent as assertSqliteCurrent } from '../sqlite/migrate.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../sqlite/migrations/index.ts';
 import { openSqliteStore } from '../sqlite/index.ts';
 import { decodeText, encodeText } from '../sqlite/rows.ts';
 import { STATE_COLUMN_NAMES } from '../sqlite/source-rows.ts';
-import { unpackStoryBlob } from '../sqlite/story-backend.ts';
 import type { Store } from '../store.ts';
+import { bandValues } from './articles.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
+import { writePostings } from './story-postings.ts';
 import { clearStoryTables, readMeta } from './story-tables.ts';
 
 const BATCH = 500;
@@ -54,7 +56,6 @@ const TABLES: readonly TableCopy[] = [
     order: 'seq',
     conflict: 'ON CONFLICT DO NOTHING',
   },
-  { table: 'article_bands', columns: ['band_key', 'article_id'], order: 'band_key, article_id', conflict: 'ON CONFLICT DO NOTHING' },
   { table: 'analyses', columns: ['article_id', 'version', 'payload'], order: 'article_id',
     conflict: 'ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload' },
   { table: 'watches', columns: ['id', 'query', 'language', 'source', 'webhook', 'created_at', 'failures', 'last_error', 'last_fired'],
@@ -102,13 +103,11 @@ export class ImportConflictError extends Error {
 
 /**
  * Columns SQLite keeps in another form than PostgreSQL: an article's text may be plain in an
- * older SQLite row (PostgreSQL keeps it deflated, src/store/sqlite/rows.ts), a story's engine
- * state and a centroid are deflated (src/store/sqlite/story-backend.ts); PostgreSQL keeps them plain.
+ * older SQLite row (PostgreSQL keeps it deflated, src/store/sqlite/rows.ts). A story's engine
+ * state and a centroid are deflated in both (src/store/sqlite/story-backend.ts) and copied as they are.
  */
 const SQLITE_FORMS: Readonly<Record<string, (value: unknown) => unknown>> = {
   'articles.text': (value) => encodeText(decodeText(value as string | Buffer)),
-  'stories.state': (value) => unpackStoryBlob(value as Buffer).toString('utf8'),
-  'story_centroids.centroid': (value) => (value === null ? null : unpackStoryBlob(value as Buffer)),
 };
 
 /** SQLite values as PostgreSQL parameters. */
@@ -147,6 +146,35 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, copy: TableCo
     await pool.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX(${copy.identity}) FROM ${copy.table}), 1))`,
       [copy.table, copy.identity]);
   }
+  return copied;
+}
+
+/**
+ * Near-duplicate bands, a row per (band, article) in SQLite, one row of all an article's bands in
+ * PostgreSQL (migration 011, `bandValues`). One grouped read: SQLite has no index by article.
+ */
+async function copyBands(sqlite: Database.Database, pool: pg.Pool, onProgress: (line: string) => void): Promise<number> {
+  const read = sqlite.prepare("SELECT article_id AS id, group_concat(band_key, ' ') AS keys FROM article_bands GROUP BY article_id");
+  let copied = 0;
+  let seen = 0;
+  const flush = async (batch: { id: string; keys: string }[]) => {
+    const result = await pool.query(`INSERT INTO article_bands (seq, bands)
+      SELECT a.seq, u.bands::bigint[] FROM unnest($1::text[], $2::text[]) AS u (id, bands) JOIN articles a ON a.id = u.id
+      ON CONFLICT (seq) DO NOTHING`,
+    [batch.map((r) => r.id), batch.map((r) => `{${bandValues(r.keys.split(' ')).sort((x, y) => x - y).join(',')}}`)]);
+    copied += result.rowCount ?? 0;
+    seen += batch.length;
+    onProgress(`article_bands: ${seen} articles read`);
+  };
+  let batch: { id: string; keys: string }[] = [];
+  for (const row of read.iterate() as IterableIterator<{ id: string; keys: string }>) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      await flush(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await flush(batch);
   return copied;
 }
 
@@ -276,9 +304,21 @@ const STORY_COPIES: readonly TableCopy[] = [
     'first_precision', 'last_precision', 'slack_days', 'touched', 'title', 'first_seen', 'last_seen', 'state', 'record'], order: 'id', conflict: '' },
   { table: 'story_centroids', columns: ['story_id', 'weighted_at', 'centroid'], order: 'story_id', conflict: '' },
   { table: 'story_members', columns: ['level', 'article_id', 'story_id', 'ord', 'added_at'], order: 'level, article_id', conflict: '' },
-  { table: 'story_postings', columns: ['level', 'kind', 'key_id', 'slots'], order: 'level, kind, key_id', conflict: '' },
   { table: 'entity_names', columns: ['key', 'counts', 'name'], order: 'key', conflict: '' },
 ];
+
+/** The story index's postings, a row per key in SQLite, packed in PostgreSQL (story-postings.ts). */
+async function copyPostings(sqlite: Database.Database, pool: pg.Pool, onProgress: (line: string) => void): Promise<number> {
+  const read = sqlite.prepare('SELECT level, kind, key_id AS keyId, slots FROM story_postings ORDER BY level, kind, key_id LIMIT ? OFFSET ?');
+  let copied = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const rows = read.all(BATCH, offset) as PostingRow[];
+    if (rows.length === 0) return copied;
+    await writePostings(pool, rows);
+    copied += rows.length;
+    onProgress(`story_postings: ${offset + rows.length} rows read`);
+  }
+}
 
 interface SqliteStoryMeta {
   readonly generation: number;
@@ -304,6 +344,7 @@ async function copyStories(sqlite: Database.Database, pool: pg.Pool, onProgress:
   const copied: Record<string, number> = {};
   if (!meta) return copied;
   for (const table of STORY_COPIES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+  copied.story_postings = await copyPostings(sqlite, pool, onProgress);
   await pool.query(`INSERT INTO story_meta (id, generation, version, documents, term_ids, entity_ids, levels, token)
     VALUES (1, $1, $2, $3, $4, $5, $6, $7)`, [meta.generation, meta.version, meta.documents, meta.term_ids, meta.entity_ids, meta.levels, randomUUID()]);
   copied.story_meta = 1;
@@ -324,6 +365,7 @@ export async function importSqlite(sourcePath: string, targetUrl: string, onProg
       await checkTarget(sqlite, pool);
       const copied: Record<string, number> = {};
       for (const table of TABLES) copied[table.table] = await copyTable(sqlite, pool, table, onProgress);
+      copied.article_bands = await copyBands(sqlite, pool, onProgress);
       Object.assign(copied, await copyStories(sqlite, pool, onProgress));
       const source = await openSqliteStore(sourcePath, { readonly: true });
       try {

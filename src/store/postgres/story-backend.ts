@@ -9,8 +9,9 @@ import type { StoryLevel } from '../../stories/options.ts';
 import type {
   CentroidRow, EngineStoryRow, KeyKind, KeyRow, MetaRow, NameRow, PostingRow, SlotRow, StoryBackend, StoryDelta, StoryJoinRow,
 } from '../../stories/rows.ts';
-import { engineStoryFrom } from '../../stories/rows.ts';
+import { storedStoryFrom, type StoredJoinRow } from '../sqlite/story-backend.ts';
 import { rowsOf, type Queryable } from './scope.ts';
+import { readPostings } from './story-postings.ts';
 import { mergedFromOf } from './story-readers.ts';
 import { netDelta, writeStoryDelta } from './story-tables.ts';
 
@@ -58,10 +59,10 @@ export class PostgresStoryBackend implements AsyncStoryBackend {
 
   async readStories(ids: readonly string[]): Promise<{ story: EngineStoryRow; centroid?: CentroidRow }[]> {
     // Only what the engine reads: the display columns are the readers' (story-readers.ts).
-    const rows = await this.#rows<StoryJoinRow>(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent,
+    const rows = await this.#rows<StoredJoinRow>(`SELECT s.id, s.level, s.slot, s.merged_into, s.merged_seq, s.size, s.independent,
         s.first_ms, s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id WHERE s.id = ANY($1::text[])`, [ids]);
-    return rows.map(engineStoryFrom);
+    return rows.map(storedStoryFrom);
   }
 
   readSlots(level: StoryLevel, slots: readonly number[]): Promise<SlotRow[]> {
@@ -69,10 +70,8 @@ export class PostgresStoryBackend implements AsyncStoryBackend {
       FROM stories WHERE level = $1 AND slot = ANY($2::int[])`, [level, slots]);
   }
 
-  async readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): Promise<PostingRow[]> {
-    const rows = await this.#rows<{ keyId: number; slots: Uint8Array }>(`SELECT key_id AS "keyId", slots FROM story_postings
-      WHERE level = $1 AND kind = $2 AND key_id = ANY($3::int[])`, [level, kind, keyIds]);
-    return rows.map((r) => ({ level, kind, keyId: r.keyId, slots: r.slots }));
+  readPostings(level: StoryLevel, kind: KeyKind, keyIds: readonly number[]): Promise<PostingRow[]> {
+    return readPostings(this.db, level, kind, keyIds);
   }
 
   readArticleStories(level: StoryLevel, articleIds: readonly string[]): Promise<{ articleId: string; storyId: string }[]> {

@@ -1,13 +1,16 @@
 /**
  * The story tables on PostgreSQL (migrations/006-story-tables.ts; row shapes: src/stories/rows.ts):
  * the meta row, clearing, and writing a delta as a few multi-row statements (unnest over arrays)
- * whatever its size.
+ * whatever its size. A story's engine state and a centroid are stored deflated, as SQLite stores
+ * them (src/store/sqlite/story-backend.ts; migration 012).
  */
 import { randomUUID } from 'node:crypto';
 import type {
   CentroidRow, KeyRow, MemberMove, MemberRow, MetaRow, NameRow, PostingRow, StoryDelta, StoryRow,
 } from '../../stories/rows.ts';
+import { packStoryBlob } from '../sqlite/story-backend.ts';
 import { rowsOf, type Queryable } from './scope.ts';
+import { writePostings } from './story-postings.ts';
 
 /** Every table of the story state, in the order a copy fills them. */
 export const STORY_TABLES = ['story_meta', 'story_terms', 'story_entities', 'stories', 'story_centroids', 'story_members', 'story_postings', 'entity_names'] as const;
@@ -92,7 +95,7 @@ export async function writeStoryDelta(db: Queryable, delta: StoryDelta): Promise
   await upsert<StoryRow>(db, delta.stories, `INSERT INTO stories (id, level, slot, merged_into, merged_seq, size, independent,
       first_ms, last_ms, first_precision, last_precision, slack_days, touched, title, first_seen, last_seen, state, record)
     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::bigint[], $9::bigint[],
-      $10::text[], $11::text[], $12::float8[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+      $10::text[], $11::text[], $12::float8[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bytea[], $18::text[])
     ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, merged_seq = excluded.merged_seq, size = excluded.size,
       independent = excluded.independent, first_ms = excluded.first_ms, last_ms = excluded.last_ms,
       first_precision = excluded.first_precision, last_precision = excluded.last_precision, slack_days = excluded.slack_days,
@@ -100,21 +103,18 @@ export async function writeStoryDelta(db: Queryable, delta: StoryDelta): Promise
       state = excluded.state, record = excluded.record`,
   [(r) => r.id, (r) => r.level, (r) => r.slot, (r) => r.mergedInto, (r) => r.mergedSeq, (r) => r.size, (r) => r.independent,
     (r) => r.firstMs, (r) => r.lastMs, (r) => r.firstPrecision, (r) => r.lastPrecision, (r) => r.slackDays, (r) => r.touched,
-    (r) => r.title, (r) => r.firstSeen, (r) => r.lastSeen, (r) => r.state, (r) => r.record]);
+    (r) => r.title, (r) => r.firstSeen, (r) => r.lastSeen, (r) => packStoryBlob(r.state), (r) => r.record]);
   if (delta.dropCentroids.length > 0) await db.query('DELETE FROM story_centroids WHERE story_id = ANY($1::text[])', [delta.dropCentroids]);
   await upsert<CentroidRow>(db, delta.centroids, `INSERT INTO story_centroids (story_id, weighted_at, centroid)
       SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[])
     ON CONFLICT (story_id) DO UPDATE SET weighted_at = excluded.weighted_at, centroid = excluded.centroid`,
-  [(r) => r.storyId, (r) => r.weightedAt, (r) => r.centroid]);
+  [(r) => r.storyId, (r) => r.weightedAt, (r) => packStoryBlob(r.centroid)]);
   await upsert<MemberRow>(db, delta.members, `INSERT INTO story_members (level, article_id, story_id, ord, added_at)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[])`,
   [(r) => r.level, (r) => r.articleId, (r) => r.storyId, (r) => r.ord, (r) => r.addedAt]);
   // In order: a story that received members by a merge may itself be merged away later.
   for (const m of delta.moves) await moveMembers(db, m);
-  await upsert<PostingRow>(db, delta.postings, `INSERT INTO story_postings (level, kind, key_id, slots)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bytea[])
-    ON CONFLICT (level, kind, key_id) DO UPDATE SET slots = excluded.slots`,
-  [(r) => r.level, (r) => r.kind, (r) => r.keyId, (r) => r.slots]);
+  await writePostings(db, delta.postings);
   await upsert<NameRow>(db, delta.names, `INSERT INTO entity_names (key, counts, name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
     ON CONFLICT (key) DO UPDATE SET counts = excluded.counts, name = excluded.name`, [(r) => r.key, (r) => r.counts, (r) => r.name]);
   return token;

@@ -18,14 +18,19 @@ import type {
 } from '../../stories/rows.ts';
 import { engineStoryFrom } from '../../stories/rows.ts';
 
-/** The joined row as SQLite stores it: state and centroid deflated. */
-type StoredJoinRow = Omit<StoryJoinRow, 'state' | 'centroid'> & { readonly state: Buffer; readonly centroid: Buffer | null };
+/** The joined row as SQLite (and PostgreSQL, from its migration 012) stores it: state and centroid deflated. */
+export type StoredJoinRow = Omit<StoryJoinRow, 'state' | 'centroid'> & { readonly state: Buffer; readonly centroid: Buffer | null };
 
 const KEY_TABLES: Record<KeyKind, string> = { term: 'story_terms', entity: 'story_entities' };
 
 /** How `stories.state` and `story_centroids.centroid` are stored; migration 009 converted older rows. */
 export const packStoryBlob = (bytes: string | Uint8Array): Buffer => deflateRawSync(bytes);
 export const unpackStoryBlob = (stored: Buffer): Buffer => inflateRawSync(stored);
+
+/** The engine's story and centroid rows from a stored joined row. */
+export function storedStoryFrom(r: StoredJoinRow): { story: EngineStoryRow; centroid?: CentroidRow } {
+  return engineStoryFrom({ ...r, state: unpackStoryBlob(r.state).toString('utf8'), centroid: r.centroid === null ? null : unpackStoryBlob(r.centroid) });
+}
 
 export class SqliteStoryBackend implements StoryBackend {
   readonly #db: Database.Database;
@@ -64,9 +69,7 @@ export class SqliteStoryBackend implements StoryBackend {
         s.last_ms, s.first_precision, s.last_precision, s.slack_days, s.touched, s.state, c.weighted_at, c.centroid
       FROM stories s LEFT JOIN story_centroids c ON c.story_id = s.id
       WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoredJoinRow[];
-    return rows.map((r) => engineStoryFrom({
-      ...r, state: unpackStoryBlob(r.state).toString('utf8'), centroid: r.centroid === null ? null : unpackStoryBlob(r.centroid),
-    }));
+    return rows.map(storedStoryFrom);
   }
 
   readSlots(level: StoryLevel, slots: readonly number[]): SlotRow[] {

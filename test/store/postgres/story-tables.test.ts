@@ -110,12 +110,13 @@ describe('story tables on PostgreSQL', { skip: postgresSkip() }, () => {
     } finally {
       await store.close();
     }
-    // What the database looked like before migration 006: the state as one JSON row, no story tables.
+    // What the database looked like before migration 006: the state as one JSON row, no story tables
+    // (nor 012, which packs what 006 creates and shipped after it).
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       await client.query(`DROP TABLE story_meta, story_terms, story_entities, stories, story_centroids, story_members, story_postings, entity_names;
-        DELETE FROM schema_migrations WHERE version = 6;
+        DELETE FROM schema_migrations WHERE version IN (6, 12);
         INSERT INTO stage_state (name, value, updated_at, revision) VALUES ('stories', '{"version":2,"known":65}', '2026-12-01T00:00:00Z', 'r1')`);
     } finally {
       await client.end();

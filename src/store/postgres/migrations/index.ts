@@ -15,6 +15,8 @@ import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
 import * as bytes from './010-bytes.ts';
+import * as packedBands from './011-packed-bands.ts';
+import * as storyBytes from './012-story-bytes.ts';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -36,4 +38,6 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 8, name: 'revisions-and-leases', up: revisions.up },
   { version: 9, name: 'compact', up: compact.up, convert: compact.convert },
   { version: 10, name: 'bytes', up: bytes.up, convert: bytes.convert },
+  { version: 11, name: 'packed-bands', up: packedBands.up },
+  { version: 12, name: 'story-bytes', up: storyBytes.up, convert: storyBytes.convert },
 ];

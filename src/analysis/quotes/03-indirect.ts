@@ -59,7 +59,8 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
-      const found = speakerForPhrase(ctx, source, index);
+      // A source noun with its possessor ("ekonomistów banku PKO") is a description: the bank owns it.
+      const found = source.described ? { name: ctx.text.slice(source.start, source.end), description: ctx.text.slice(source.start, source.end), start: source.start, end: source.end } : speakerForPhrase(ctx, source, index);
       // "według ekspertów" names "eksperci": a description is reported in the nominative.
       const speaker = found && !found.key && found.description === found.name ? (roleHolder(ctx, found, index) ?? inNominative(ctx, found)) : found;
       const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
@@ -137,7 +138,7 @@ function inNominative(ctx: Context, speaker: Speaker): Speaker {
  * genitive adjectives plus their noun ("zachodnich obserwatorów"), plus a name in apposition
  * ("agencji AP"). Undefined for non-sources ("według doniesień" is a hedge, not a quote).
  */
-export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): Span | undefined {
+export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): (Span & { readonly described?: boolean }) | undefined {
   let i = ai + 1;
   if (ctx.language === 'en' && words[i]?.text.toLowerCase() === 'to') i++;
   // A lower-case determiner is skipped; a capitalised one starts a title ("The Washington Post").
@@ -153,7 +154,24 @@ export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): 
   if (named || k > i) return { start: head.start, end: Math.max(runEnd, named?.end ?? 0) };
   let j = i;
   while (j < words.length - 1 && ctx.cues.adjectiveEndings.some((e) => words[j]!.text.toLowerCase().endsWith(e))) j++;
-  const apposition = mentionAt(words[j + 1]);
-  return { start: head.start, end: apposition ? apposition.end : words[j]!.end };
+  // A noun that can only be a genitive after the source noun is its possessor, part of the
+  // source: "Według autorów sondażu wynik …" is the poll's authors, not any authors.
+  let end = j;
+  while (end - j < MAX_SOURCE_POSSESSORS && end + 1 < words.length && /^\p{Ll}/u.test(words[end + 1]!.text) && !/[,:;]/u.test(ctx.text.slice(words[end]!.end, words[end + 1]!.start)) && ctx.cues.possessor(words[end + 1]!.text)) end++;
+  // The noun after the adjectives, or its possessor, may be no source either: "według hiszpańskich
+  // umów" is a document, "według części doniesień" a hedge.
+  if (words.slice(i, end + 1).some((w) => ctx.cues.nonsource.has(w.text.toLowerCase()))) return undefined;
+  // A name in apposition ("agencji AP") follows with no punctuation: after a comma the reported clause starts.
+  const next = words[end + 1];
+  // After a possessor a name is the clause's subject ("według zwolenników projektu Gazociąg Północny ma…"), unless a person's or an organisation's.
+  const after = next && !/[,:;]/u.test(ctx.text.slice(words[end]!.end, next.start)) ? mentionAt(next) : undefined;
+  const apposition = after && (end === j || after.type === 'PER' || after.type === 'ORG') ? after : undefined;
+  const span = { start: head.start, end: apposition ? apposition.end : words[end]!.end };
+  // A possessor makes the phrase a description ("ekspertów banku PKO": the bank owns it), unless a person is named in it.
+  const person = ctx.mentions.some((m) => m.type === 'PER' && m.start >= span.start && m.end <= span.end);
+  return { ...span, ...(end > j && !person && { described: true }) };
 }
+
+/** Genitive nouns read as the source's possessors ("autorów sondażu", "rzecznika rządu"): one is what the sample met. */
+const MAX_SOURCE_POSSESSORS = 1;
 

@@ -57,6 +57,8 @@ export interface QuoteCues {
   readonly linkLabels: readonly string[];
   /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
   readonly possessor: (word: string) => boolean;
+  /** Whether the dictionary knows a capitalised word only as a common word ("Narodzenie", "Sprawiedliwości", "Lord"), not as a name ("Adam"). */
+  readonly commonWord: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /**
@@ -93,6 +95,11 @@ const cache = new Map<ResourceLanguage, QuoteCues>();
 function polishPossessor(word: string): boolean {
   const tags = loadPolimorf().lookupAnyCase(word).interpretations.map((i) => parseTag(i.tag));
   return tags.length > 0 && tags.every((t) => t.pos === 'subst' && !t.cases.includes('nom')) && tags.some((t) => t.cases.includes('gen'));
+}
+
+function polishCommonWord(word: string): boolean {
+  const pm = loadPolimorf();
+  return pm.lookup(word).length === 0 && pm.lookup(word.toLowerCase()).length > 0;
 }
 
 function polishNounLemma(word: string): string | undefined {
@@ -255,6 +262,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
+    commonWord: language === 'pl' ? polishCommonWord : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],

@@ -15,7 +15,7 @@
  * party that a third of the story's articles quote.
  */
 import type { EntityType } from '../types.ts';
-import type { InputQuote, SynthesisArticle } from './input.ts';
+import type { InputMention, InputQuote, SynthesisArticle } from './input.ts';
 import type { Citation, ReportQuote } from './types.ts';
 import { SHOWN_QUOTES } from './view.ts';
 import { intersects } from './features.ts';
@@ -215,7 +215,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
   let order = 0;
   for (const a of articles) {
     for (const q of a.quotes) {
-      const named = nameSpeaker(q, names, holders, roles);
+      const named = nameSpeaker(q, names, holders, roles, a.mentions);
       const text = a.article.text.slice(q.start, q.end);
       const quote: ReportQuote = {
         ...(named.name && { speaker: named.name }),
@@ -356,14 +356,19 @@ function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 type NamedSpeaker = { name?: string; key?: string; type?: EntityType };
 
-function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>): NamedSpeaker {
+function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>, mentions: readonly InputMention[]): NamedSpeaker {
   const speaker = q.speaker;
   if (!speaker) return {};
   if (speaker.key) {
     const info = names.get(speaker.key);
-    // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
-    const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
-    const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
+    // The quote layer corrected the entity stage's name where it was the subject: a possessor cut
+    // ("Liberałów Vince Cable" → "Vince Cable"), a person glued to an acronym ("KE Alexander
+    // Winterstein"), a woman's surname read as a man's genitive ("Zacharowa", not "Zacharow"). Such a
+    // name is none of its mention's base forms; it stands, with the type the quote layer gave.
+    const corrected = !mentions.some((m) => m.key === speaker.key && m.base === speaker.name);
+    const named = corrected
+      ? { name: speaker.name, key: speaker.key, type: speaker.type ?? info?.type ?? 'PER' }
+      : { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
     if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? named;
     // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
     // exactly the surname of one person the story names in full, it is that person.

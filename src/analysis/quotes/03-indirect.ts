@@ -3,7 +3,7 @@ import type { Span } from '../../types.ts';
 import { findMarkedSpans } from './marks.ts';
 import type { Agreement, VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
-import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
+import { lastSpeaker, lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
 
 /** 4. Indirect speech inside one sentence. */
 export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
@@ -49,11 +49,13 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
   if (pronoun) {
     // "Według niego nakaz wydano…", "Co gorsza, jego zdaniem, Polska…": the person just named, of
-    // the pronoun's gender; the reported words are the longer side of the phrase.
+    // the pronoun's gender, else the last speaker of that gender ("- … - zapewniła Zacharowa.
+    // Według niej …", a name the entity stage typed otherwise); the reported words are the longer
+    // side of the phrase.
     const before = { start: s.start, end: pronoun.start };
     const after = { start: pronoun.end, end: s.end };
     const content = pronoun.start > first.start && wordsIn(ctx.text, before.start, before.end).length >= MIN_SPEECH_WORDS ? before : after;
-    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : lookBack(ctx, index, pronoun.agreement, 'PER'));
+    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : (lookBack(ctx, index, pronoun.agreement, 'PER') ?? lastSpeaker(ctx, index, pronoun.agreement, 'PER')));
     return;
   }
   if (ai >= 0) {
@@ -151,7 +153,9 @@ export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): 
   let k = i;
   while (k + 1 < words.length && /^\p{Lu}/u.test(words[k + 1]!.text) && /^\p{Lu}/u.test(head.text)) k++;
   const runEnd = words[k]!.end;
-  if (named || k > i) return { start: head.start, end: Math.max(runEnd, named?.end ?? 0) };
+  // Not past the name into the next one, though: "Według Kuzia Wielka Brytania wydaje się…".
+  const nextName = named && ctx.mentions.some((m) => m.start > named.end && m.start < runEnd);
+  if (named || k > i) return { start: head.start, end: nextName ? named.end : Math.max(runEnd, named?.end ?? 0) };
   let j = i;
   while (j < words.length - 1 && ctx.cues.adjectiveEndings.some((e) => words[j]!.text.toLowerCase().endsWith(e))) j++;
   // A noun that can only be a genitive after the source noun is its possessor, part of the

@@ -122,11 +122,16 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
 /** Whom a personal pronoun subject refers to (speakerInRegion). */
 function pronounSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement): Speaker | undefined {
   const named = agreement === 'p' ? undefined : lookBack(ctx, sentence, agreement, 'PER', { nominative: true });
-  if (named) return named;
+  return named ?? lastSpeaker(ctx, sentence, agreement);
+}
+
+/** The speaker of the last quote before `sentence`, within the look-back, that fits the verb's gender (and is of `type`, if given). */
+export function lastSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType): Speaker | undefined {
   const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
   const current = ctx.sentences[sentence];
   if (!first || !current) return undefined;
-  return ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
+  const last = ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
+  return last && (type === undefined || last.type === type) ? last : undefined;
 }
 
 /** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */
@@ -457,7 +462,7 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
-    return { ...personalName(ctx, chosen), ...(roleWords ? { description: roleWords.text } : {}) };
+    return { ...personalName(ctx, chosen), ...womanNamed(chosen, agreement), ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
   return undefined;
@@ -581,6 +586,16 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
     : (ctx.mentions.find((x) => x.key === m.key && x.type === 'PER' && x.base.includes(' ') && x.base.split(/\s+/u).at(-1) === m.base)?.base ?? m.base);
   if (agreement === 'f') return feminineWord(full);
   return !(feminineWord(m.base) && m.text === m.base);
+}
+
+/**
+ * The subject of a feminine verb written as one word in -a whose base the entity stage read as a
+ * man's genitive ("zapewniła Zacharowa" → "Zacharow"): a woman's surname, in the nominative as
+ * written, a person whichever type it was given.
+ */
+function womanNamed(m: MentionLike, agreement: Agreement): { name: string; type: EntityType } | undefined {
+  if (agreement !== 'f' || /\s/u.test(m.text) || !m.text.endsWith('a') || m.base !== m.text.slice(0, -1)) return undefined;
+  return { name: m.text, type: 'PER' };
 }
 
 /** Whether the words between two names open with a conjunction ("Corbyn i minister … Starmer"). */

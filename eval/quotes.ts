@@ -45,6 +45,7 @@ export async function run(path?: string): Promise<EvalResult> {
     if (verbose) for (const q of quotes) if (!doc.quotes.some((l) => overlaps(q, l))) console.log(`  false ${doc.id}: ${q.text.slice(0, 80)}`);
   }
   const dev = scoreDevQuotes(bsnlpPath);
+  const heldout = scoreDevQuotes(bsnlpPath, 'heldout.json');
   if (dev && verbose) for (const e of dev.errors) console.log(`  dev ${e}`);
   return {
     suite: 'quotes',
@@ -58,6 +59,11 @@ export async function run(path?: string): Promise<EvalResult> {
         'dev.recall': ratio(dev.found, dev.labelled),
         'dev.speakerAccuracy': ratio(dev.rightSpeaker, dev.withSpeaker),
         'dev.labelled': dev.labelled,
+      }),
+      ...(heldout && {
+        'devHeldout.recall': ratio(heldout.found, heldout.labelled),
+        'devHeldout.speakerAccuracy': ratio(heldout.rightSpeaker, heldout.withSpeaker),
+        'devHeldout.labelled': heldout.labelled,
       }),
     },
   };

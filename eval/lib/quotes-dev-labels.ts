@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadBsnlp } from './bsnlp.ts';
 import { analyse, shownQuotes } from './quotes-dev.ts';
 
-const LABELS = new URL('../data/quotes-dev/labels.json', import.meta.url).pathname;
+const LABELS_DIR = new URL('../data/quotes-dev/', import.meta.url).pathname;
 
 interface RawArticle {
   readonly topic: string;
@@ -28,10 +28,14 @@ export interface DevQuoteScore {
 
 const norm = (s: string): string => s.toLocaleLowerCase('pl').replace(/[’‘`]/gu, "'").replace(/\s+/gu, ' ').trim();
 
-/** Undefined when the labels or the BSNLP data are absent. */
-export function scoreDevQuotes(bsnlpPath: string): DevQuoteScore | undefined {
-  if (!existsSync(LABELS) || !existsSync(bsnlpPath)) return undefined;
-  const labelled = JSON.parse(readFileSync(LABELS, 'utf8')) as RawArticle[];
+/**
+ * One label file of eval/data/quotes-dev (`labels.json`: the sample the rules were read on;
+ * `heldout.json`: labelled after them, never tuned on). Undefined when it or the BSNLP data is absent.
+ */
+export function scoreDevQuotes(bsnlpPath: string, file = 'labels.json'): DevQuoteScore | undefined {
+  const path = `${LABELS_DIR}${file}`;
+  if (!existsSync(path) || !existsSync(bsnlpPath)) return undefined;
+  const labelled = JSON.parse(readFileSync(path, 'utf8')) as RawArticle[];
   const topics = [...new Set(labelled.map((a) => a.topic))];
   const docs = new Map(loadBsnlp(bsnlpPath, { topics }).map((d) => [`${d.topic}/${d.file}`, d]));
   let count = 0, found = 0, withSpeaker = 0, rightSpeaker = 0;

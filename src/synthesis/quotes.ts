@@ -15,11 +15,15 @@
  * party that a third of the story's articles quote.
  */
 import type { EntityType } from '../types.ts';
-import type { InputQuote, SynthesisArticle } from './input.ts';
+import type { InputMention, InputQuote, SynthesisArticle } from './input.ts';
 import type { Citation, ReportQuote } from './types.ts';
 import { SHOWN_QUOTES } from './view.ts';
 import { intersects } from './features.ts';
 import { loadResource } from '../resources.ts';
+import { quoteCues } from '../analysis/quotes/cues.ts';
+
+/** A glued given name is checked against the Polish dictionary, which knows no English given name as a common word either. */
+const commonWord = (word: string): boolean => quoteCues('pl').commonWord(word);
 
 /** Quotes sharing at least this Jaccard overlap of word stems are one quote told by several outlets. */
 const SAME_QUOTE = 0.6;
@@ -211,7 +215,7 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
   let order = 0;
   for (const a of articles) {
     for (const q of a.quotes) {
-      const named = nameSpeaker(q, names, holders, roles);
+      const named = nameSpeaker(q, names, holders, roles, a.mentions);
       const text = a.article.text.slice(q.start, q.end);
       const quote: ReportQuote = {
         ...(named.name && { speaker: named.name }),
@@ -352,14 +356,19 @@ function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 type NamedSpeaker = { name?: string; key?: string; type?: EntityType };
 
-function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>): NamedSpeaker {
+function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>, mentions: readonly InputMention[]): NamedSpeaker {
   const speaker = q.speaker;
   if (!speaker) return {};
   if (speaker.key) {
     const info = names.get(speaker.key);
-    // The quote layer cut a possessor the entity stage glued on ("Liberałów Vince Cable" → "Vince Cable"): its name stands.
-    const cut = info !== undefined && speaker.name.includes(' ') && info.name.endsWith(` ${speaker.name}`);
-    const named = { name: cut ? speaker.name : (info?.name ?? speaker.name), key: speaker.key, type: info?.type ?? 'PER' };
+    // The quote layer corrected the entity stage's name where it was the subject: a possessor cut
+    // ("Liberałów Vince Cable" → "Vince Cable"), a person glued to an acronym ("KE Alexander
+    // Winterstein"), a woman's surname read as a man's genitive ("Zacharowa", not "Zacharow"). Such a
+    // name is none of its mention's base forms; it stands, with the type the quote layer gave.
+    const corrected = !mentions.some((m) => m.key === speaker.key && m.base === speaker.name);
+    const named = corrected
+      ? { name: speaker.name, key: speaker.key, type: speaker.type ?? info?.type ?? 'PER' }
+      : { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
     if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? named;
     // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
     // exactly the surname of one person the story names in full, it is that person.
@@ -435,17 +444,36 @@ interface StoryPersonName {
 /** Asked for every quote: the people of one story's names are listed once. */
 const peopleCache = new WeakMap<ReadonlyMap<string, EntityInfo>, StoryPersonName[]>();
 
-/** The story's people named with two words or more, in the names' order, with their words and surname stem. */
+/**
+ * The story's people named with two words or more, in the names' order, with their words and surname
+ * stem. A person's name the entity stage glued to the organisation before it ("wicemarszałek Senatu
+ * Adam Bielan" → "Senat Adam Bielan", "szef PE Guy Verhofstadt" → "PE Guy Verhofstadt", typed as an
+ * organisation) is a person too: its last two words, when the last is a name the story also writes
+ * alone ("Bielan powiedział"), not an acronym ("Trybunał Sprawiedliwości UE"), and the one before
+ * it a capitalised word, not an acronym, that the dictionary knows as no common word ("Boże
+ * Narodzenie Ryanair" is no person).
+ */
 function storyPeople(names: ReadonlyMap<string, EntityInfo>): StoryPersonName[] {
   let people = peopleCache.get(names);
   if (!people) {
     people = [];
+    const alone = new Set<string>();
+    for (const e of names.values()) if (!/\s/u.test(e.name.trim())) alone.add(e.name.trim());
     for (const [key, e] of names) {
-      if (e.type !== 'PER') continue;
       const words = e.name.trim().split(/\s+/u);
-      if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!) });
+      if (e.type === 'PER') {
+        if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!) });
+        continue;
+      }
+      const given = words.at(-2);
+      if (words.length < 3 || !alone.has(words.at(-1)!) || !/\p{Ll}/u.test(words.at(-1)!) || !given || !GIVEN_NAME.test(given) || commonWord(given)) continue;
+      const person = words.slice(-2);
+      people.push({ key, name: person.join(' '), words: person, surname: surnameStem(person[1]!) });
     }
     peopleCache.set(names, people);
   }
   return people;
 }
+
+/** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */
+const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;

@@ -41,3 +41,27 @@ test('one person spelled two ways by two outlets is named as most articles spell
   const d = handArticle({ id: 'd', text: 'Ahmed Chaudhry przemawiał.', entities: [['Ahmed Chaudhry', 'Ahmed Chaudhry', 'PER', 'per-ahmed']] });
   assert.equal(rankQuotes([article, d, { ...d, article: { ...d.article, id: 'e' } }])[0]!.speaker, 'Fawad Chaudry');
 });
+
+test('a lone surname is the person whose name the entity stage glued to the organisation before it', () => {
+  const words = 'Projekt jest wielkim zagrożeniem dla bezpieczeństwa';
+  const text = `Wicemarszałek Senatu Adam Bielik przyjechał do Brukseli. „${words}” – powiedział Bielik.`;
+  const a = handArticle({ id: 'a', text, entities: [['Senatu Adam Bielik', 'Senat Adam Bielik', 'ORG', 'org-glued'], ['Bielik', 'Bielik', 'PER', 'per-bielik']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Bielik', key: 'per-bielik', type: 'PER' as const }, sentence: 1 }] };
+  assert.equal(rankQuotes([article])[0]?.speaker, 'Adam Bielik');
+  // A common word before the name is no given name: "Boże Narodzenie Aerolot" names no one.
+  const holiday = `Na Boże Narodzenie Aerolot odwołał loty. „${words}” – przekazał Aerolot.`;
+  const b = handArticle({ id: 'b', text: holiday, entities: [['Boże Narodzenie Aerolot', 'Boże Narodzenie Aerolot', 'EVT', 'evt-glued'], ['Aerolot', 'Aerolot', 'ORG', 'org-aerolot']] });
+  const at = holiday.indexOf(words);
+  const airline = { ...b, quotes: [{ start: at, end: at + words.length, text: words, kind: 'direct', speaker: { name: 'Aerolot', key: 'org-aerolot', type: 'ORG' as const }, sentence: 1 }] };
+  assert.equal(rankQuotes([airline])[0]?.speaker, 'Aerolot');
+});
+
+test('a name the quote layer corrected stands over the entity stage\'s base form', () => {
+  const words = 'Realizacja planów nie ma na celu pozbawienia nikogo tranzytu';
+  const text = `- ${words} - zapewniła Kowalowa.`;
+  const a = handArticle({ id: 'a', text, entities: [['Kowalowa', 'Kowalow', 'ORG', 'org-kowalow']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Kowalowa', key: 'org-kowalow', type: 'PER' as const }, sentence: 0 }] };
+  assert.equal(rankQuotes([article])[0]?.speaker, 'Kowalowa');
+});

@@ -227,7 +227,10 @@ function personBase(tokens: readonly string[], forms: ArticleForms): string {
     const plain = !isAcronym(t) && !/^\p{Lu}\.$/u.test(t) && !t.includes('-');
     if (gender === 'm' && plain) return masculineForename(t, forms);
     if (gender === 'f' && plain) return forenameOf(t, 'f') ?? personPart(t, forms, false);
-    return personPart(t, forms, false);
+    const base = personPart(t, forms, false);
+    // A woman's name ends in -o only as a vocative, which news does not use: "Alessandro" (a
+    // man's nominative) is no form of Alessandra.
+    return /o$/u.test(t) && /a$/u.test(base) ? t : base;
   }).join(' ');
 }
 

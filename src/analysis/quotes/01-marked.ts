@@ -56,14 +56,18 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
     const mixed = between.some((w) => ctx.cues.that.has(w.text.toLowerCase()));
     const introduced = /[:,]\s*$/u.test(ctx.text.slice(verb.end, span.start)) || between.length === 0;
     if (mixed || introduced) {
-      const speaker = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex)
+      // Dash speech closed earlier in the sentence ("- Dlaczego …? - spytał Juncker … i uznał, że
+      // "…"") is its own quote; the subject of this verb is that attribution's, after the dash.
+      const closed = prefixWords.slice(0, vi).findLast((w) => /[-–—]\s+$/u.test(ctx.text.slice(Math.max(sentence.start, w.start - 3), w.start)) && verbCue(ctx, w, false) !== undefined);
+      const from = closed ? closed.end : sentence.start;
+      const speaker = subjectSpeaker(ctx, from, verb, cue, sentenceIndex)
         ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
       // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
       // blanco”") say nothing alone: the quote is the clause, with the marked words in it.
       const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
       const clause = mixed && that && inner.length < MIN_MIXED_WORDS ? trimSpan(ctx.text, that.end, closing.end) : undefined;
       const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
-      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: sentence.start, end: closing.end });
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: closed ? closed.start : sentence.start, end: closing.end });
       return;
     }
   }

@@ -3,7 +3,7 @@ import type { Span } from '../../types.ts';
 import { findMarkedSpans } from './marks.ts';
 import type { Agreement, VerbCue } from './cues.ts';
 import { cueOf, inClaimed, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, overlapsClaimed, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
-import { lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
+import { lastSpeaker, lookBack, speakerForPhrase, speakerInRegion, wordsIn, type MentionLike, type Speaker } from './speaker.ts';
 
 /** 4. Indirect speech inside one sentence. */
 export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
@@ -49,17 +49,20 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
   if (pronoun) {
     // "Według niego nakaz wydano…", "Co gorsza, jego zdaniem, Polska…": the person just named, of
-    // the pronoun's gender; the reported words are the longer side of the phrase.
+    // the pronoun's gender, else the last speaker of that gender ("- … - zapewniła Zacharowa.
+    // Według niej …", a name the entity stage typed otherwise); the reported words are the longer
+    // side of the phrase.
     const before = { start: s.start, end: pronoun.start };
     const after = { start: pronoun.end, end: s.end };
     const content = pronoun.start > first.start && wordsIn(ctx.text, before.start, before.end).length >= MIN_SPEECH_WORDS ? before : after;
-    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : lookBack(ctx, index, pronoun.agreement, 'PER'));
+    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : (lookBack(ctx, index, pronoun.agreement, 'PER') ?? lastSpeaker(ctx, index, pronoun.agreement, 'PER')));
     return;
   }
   if (ai >= 0) {
     const source = sourcePhrase(ctx, words, ai);
     if (source) {
-      const found = speakerForPhrase(ctx, source, index);
+      // A source noun with its possessor ("ekonomistów banku PKO") is a description: the bank owns it.
+      const found = source.described ? { name: ctx.text.slice(source.start, source.end), description: ctx.text.slice(source.start, source.end), start: source.start, end: source.end } : speakerForPhrase(ctx, source, index);
       // "według ekspertów" names "eksperci": a description is reported in the nominative.
       const speaker = found && !found.key && found.description === found.name ? (roleHolder(ctx, found, index) ?? inNominative(ctx, found)) : found;
       const content = ai === 0 || words[ai]!.start === first.start ? { start: source.end, end: s.end } : { start: s.start, end: words[ai]!.start };
@@ -137,7 +140,7 @@ function inNominative(ctx: Context, speaker: Speaker): Speaker {
  * genitive adjectives plus their noun ("zachodnich obserwatorów"), plus a name in apposition
  * ("agencji AP"). Undefined for non-sources ("według doniesień" is a hedge, not a quote).
  */
-export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): Span | undefined {
+export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): (Span & { readonly described?: boolean }) | undefined {
   let i = ai + 1;
   if (ctx.language === 'en' && words[i]?.text.toLowerCase() === 'to') i++;
   // A lower-case determiner is skipped; a capitalised one starts a title ("The Washington Post").
@@ -150,10 +153,29 @@ export function sourcePhrase(ctx: Context, words: readonly Word[], ai: number): 
   let k = i;
   while (k + 1 < words.length && /^\p{Lu}/u.test(words[k + 1]!.text) && /^\p{Lu}/u.test(head.text)) k++;
   const runEnd = words[k]!.end;
-  if (named || k > i) return { start: head.start, end: Math.max(runEnd, named?.end ?? 0) };
+  // Not past the name into the next one, though: "Według Kuzia Wielka Brytania wydaje się…".
+  const nextName = named && ctx.mentions.some((m) => m.start > named.end && m.start < runEnd);
+  if (named || k > i) return { start: head.start, end: nextName ? named.end : Math.max(runEnd, named?.end ?? 0) };
   let j = i;
   while (j < words.length - 1 && ctx.cues.adjectiveEndings.some((e) => words[j]!.text.toLowerCase().endsWith(e))) j++;
-  const apposition = mentionAt(words[j + 1]);
-  return { start: head.start, end: apposition ? apposition.end : words[j]!.end };
+  // A noun that can only be a genitive after the source noun is its possessor, part of the
+  // source: "Według autorów sondażu wynik …" is the poll's authors, not any authors.
+  let end = j;
+  while (end - j < MAX_SOURCE_POSSESSORS && end + 1 < words.length && /^\p{Ll}/u.test(words[end + 1]!.text) && !/[,:;]/u.test(ctx.text.slice(words[end]!.end, words[end + 1]!.start)) && ctx.cues.possessor(words[end + 1]!.text)) end++;
+  // The noun after the adjectives, or its possessor, may be no source either: "według hiszpańskich
+  // umów" is a document, "według części doniesień" a hedge.
+  if (words.slice(i, end + 1).some((w) => ctx.cues.nonsource.has(w.text.toLowerCase()))) return undefined;
+  // A name in apposition ("agencji AP") follows with no punctuation: after a comma the reported clause starts.
+  const next = words[end + 1];
+  // After a possessor a name is the clause's subject ("według zwolenników projektu Gazociąg Północny ma…"), unless a person's or an organisation's.
+  const after = next && !/[,:;]/u.test(ctx.text.slice(words[end]!.end, next.start)) ? mentionAt(next) : undefined;
+  const apposition = after && (end === j || after.type === 'PER' || after.type === 'ORG') ? after : undefined;
+  const span = { start: head.start, end: apposition ? apposition.end : words[end]!.end };
+  // A possessor makes the phrase a description ("ekspertów banku PKO": the bank owns it), unless a person is named in it.
+  const person = ctx.mentions.some((m) => m.type === 'PER' && m.start >= span.start && m.end <= span.end);
+  return { ...span, ...(end > j && !person && { described: true }) };
 }
+
+/** Genitive nouns read as the source's possessors ("autorów sondażu", "rzecznika rządu"): one is what the sample met. */
+const MAX_SOURCE_POSSESSORS = 1;
 

@@ -57,6 +57,10 @@ export interface QuoteCues {
   readonly linkLabels: readonly string[];
   /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
   readonly possessor: (word: string) => boolean;
+  /** Whether the dictionary reads a word as a noun in the genitive, whatever else ("Niemiec": a German, or of Germany). */
+  readonly mayBeGenitive: (word: string) => boolean;
+  /** Whether the dictionary knows a capitalised word only as a common word ("Narodzenie", "Sprawiedliwości", "Lord"), not as a name ("Adam"). */
+  readonly commonWord: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /**
@@ -72,6 +76,8 @@ export interface QuoteCues {
    * ("– dopytywała zaskoczona"), it names no one.
    */
   readonly predicative: (word: string) => boolean;
+  /** Words that make a described speaker someone new ("lider innej grupy", "kolejny ekspert"): no back reference. */
+  readonly others: ReadonlySet<string>;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
   readonly comitative: ReadonlySet<string>;
   /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
@@ -93,6 +99,18 @@ const cache = new Map<ResourceLanguage, QuoteCues>();
 function polishPossessor(word: string): boolean {
   const tags = loadPolimorf().lookupAnyCase(word).interpretations.map((i) => parseTag(i.tag));
   return tags.length > 0 && tags.every((t) => t.pos === 'subst' && !t.cases.includes('nom')) && tags.some((t) => t.cases.includes('gen'));
+}
+
+function polishGenitive(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => {
+    const t = parseTag(i.tag);
+    return t.pos === 'subst' && t.cases.includes('gen');
+  });
+}
+
+function polishCommonWord(word: string): boolean {
+  const pm = loadPolimorf();
+  return pm.lookup(word).length === 0 && pm.lookup(word.toLowerCase()).length > 0;
 }
 
 function polishNounLemma(word: string): string | undefined {
@@ -255,12 +273,15 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
+    commonWord: language === 'pl' ? polishCommonWord : () => false,
+    mayBeGenitive: language === 'pl' ? polishGenitive : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),
     firstPersonEndings: [...set('first-person-ending')],
     pronouns,
     speechNouns: set('speech-noun'),
     comitative: set('comitative'),
+    others: set('other'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     predicative: language === 'pl' ? polishPredicative : () => false,
     roles,

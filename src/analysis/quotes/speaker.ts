@@ -108,7 +108,9 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const roleAt = roleIndex(ctx, description.words);
   const roleWord = roleAt >= 0 ? description.words[roleAt]!.text.toLowerCase() : undefined;
   const roleType = roleWord !== undefined ? ctx.cues.roles.get(roleWord) : undefined;
-  if (roleType && roleWord && description.words.length - roleAt <= MAX_ROLE_WORDS) {
+  // "pomstował lider innej grupy fanatyków": another one than any named before.
+  const other = description.words.some((w) => ctx.cues.others.has(w.text.toLowerCase()));
+  if (roleType && roleWord && !other && description.words.length - roleAt <= MAX_ROLE_WORDS) {
     const earlier = sameRole(ctx, sentence, roleWord) ?? lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) });
     if (earlier) return { ...earlier, description: description.text };
   }
@@ -120,11 +122,16 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
 /** Whom a personal pronoun subject refers to (speakerInRegion). */
 function pronounSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement): Speaker | undefined {
   const named = agreement === 'p' ? undefined : lookBack(ctx, sentence, agreement, 'PER', { nominative: true });
-  if (named) return named;
+  return named ?? lastSpeaker(ctx, sentence, agreement);
+}
+
+/** The speaker of the last quote before `sentence`, within the look-back, that fits the verb's gender (and is of `type`, if given). */
+export function lastSpeaker(ctx: SpeakerContext, sentence: number, agreement: Agreement, type?: EntityType): Speaker | undefined {
   const first = ctx.sentences[Math.max(0, sentence - LOOKBACK_SENTENCES)];
   const current = ctx.sentences[sentence];
   if (!first || !current) return undefined;
-  return ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
+  const last = ctx.spoken.filter((s) => s.at >= first.start && s.at < current.start && agreesSpoken(ctx, s, agreement)).at(-1)?.speaker;
+  return last && (type === undefined || last.type === type) ? last : undefined;
 }
 
 /** The last medium named with its noun before `before` ("dziennika „Dawn”", "gazety Times"), within the look-back. */
@@ -438,7 +445,7 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
-    && (side === 'after' || ((m.type === 'PER' || m.text === m.base) && !modifiesNoun(ctx, m, region))));
+    && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region))));
   // Before the verb a name in the nominative is the subject; an inflected one is usually an
   // object or possessor ("Oliver Krischer oskarżył gabinet Angeli Merkel i podkreślił").
   const pick = (pool: readonly MentionLike[]): MentionLike | undefined => {
@@ -455,10 +462,23 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
-    return { ...personalName(ctx, chosen), ...(roleWords ? { description: roleWords.text } : {}) };
+    return { ...personalName(ctx, chosen), ...womanNamed(chosen, agreement), ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
   return undefined;
+}
+
+/** An acronym: one word with two capitals or more ("KE", "MSZ", "MPiT"). */
+const ACRONYM = /^\p{Lu}\p{L}*\p{Lu}\p{L}*$/u;
+
+/**
+ * An acronym right after a person's role noun is the role's possessor, though it reads the same in
+ * every case: "Szef KE przyznał", "rzecznik MSZ powiedział" ("Kanclerz Merkel" is hers).
+ */
+function heldBy(ctx: SpeakerContext, m: MentionLike): boolean {
+  if (!ACRONYM.test(m.text)) return false;
+  const before = /(\p{L}+)\s+$/u.exec(ctx.text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  return before !== undefined && ctx.cues.roles.get(before.toLowerCase()) === 'PER';
 }
 
 /**
@@ -526,7 +546,8 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
   const cut = words.findIndex((w, i) => i > 1 && ctx.cues.prepositions.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(words[i - 1]!.text));
   if (cut > 0) words = words.slice(0, cut);
   while (words.length && (/^\p{N}/u.test(words.at(-1)!.text) || ctx.cues.connectors.has(words.at(-1)!.text.toLowerCase()))) words = words.slice(0, -1);
-  if (!words.length) return undefined;
+  // A reporting verb ("Dodał, że prezydent …") is no one's description: the subject lies elsewhere.
+  if (!words.length || ctx.cues.verb(words[0]!.text) !== undefined) return undefined;
   const start = words[0]!.start;
   const stop = words.at(-1)!.end;
   return { text: ctx.text.slice(start, stop), start, end: stop, words };
@@ -567,6 +588,16 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
   return !(feminineWord(m.base) && m.text === m.base);
 }
 
+/**
+ * The subject of a feminine verb written as one word in -a whose base the entity stage read as a
+ * man's genitive ("zapewniła Zacharowa" → "Zacharow"): a woman's surname, in the nominative as
+ * written, a person whichever type it was given.
+ */
+function womanNamed(m: MentionLike, agreement: Agreement): { name: string; type: EntityType } | undefined {
+  if (agreement !== 'f' || /\s/u.test(m.text) || !m.text.endsWith('a') || m.base !== m.text.slice(0, -1)) return undefined;
+  return { name: m.text, type: 'PER' };
+}
+
 /** Whether the words between two names open with a conjunction ("Corbyn i minister … Starmer"). */
 function coordinated(ctx: SpeakerContext, m: Span, next: Span | undefined): boolean {
   if (!next) return false;
@@ -601,7 +632,27 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 }
 
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
+  const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u));
+  if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
   return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+}
+
+/** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"). */
+const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
+
+/**
+ * A person's name the entity stage glued to an acronym before it and typed as an organisation
+ * ("KE Alexander Winterstein" of "Rzecznik KE Alexander Winterstein oświadczył"): the words after
+ * the acronym, two at least, capitalised, the first shaped like a given name the dictionary knows
+ * as no common word ("PKO Bank Polski" stays a bank).
+ */
+function gluedPerson(ctx: SpeakerContext, words: readonly string[]): string[] | undefined {
+  if (words.length < MIN_NAME_WORDS + 1 || !ACRONYM.test(words[0]!)) return undefined;
+  let rest = words.slice(1);
+  // The acronym's own genitive may follow it: "MSZ Niemiec Heiko Maas".
+  while (rest.length > MIN_NAME_WORDS && ctx.cues.mayBeGenitive(rest[0]!)) rest = rest.slice(1);
+  if (!GIVEN_NAME.test(rest[0]!) || ctx.cues.commonWord(rest[0]!) || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w))) return undefined;
+  return rest;
 }
 
 /** A person's name has at least this many words left after a glued possessor is cut off. */
@@ -616,7 +667,7 @@ const MIN_NAME_WORDS = 2;
 function withoutPossessor<T extends string | { readonly text: string }>(ctx: SpeakerContext, words: readonly T[]): T[] {
   let at = 0;
   const text = (w: T): string => (typeof w === 'string' ? w : w.text);
-  while (words.length - at > MIN_NAME_WORDS && /^\p{Lu}/u.test(text(words[at]!)) && ctx.cues.possessor(text(words[at]!))) at++;
+  while (words.length - at > MIN_NAME_WORDS && /^\p{Lu}/u.test(text(words[at]!)) && (ctx.cues.possessor(text(words[at]!)) || ACRONYM.test(text(words[at]!)))) at++;
   return words.slice(at);
 }
 

@@ -194,3 +194,8 @@ test('a sentence-initial Russian name in -yj is a name, and a defining sentence 
   // A plain -j at a sentence start stays an ordinary word (imperatives: "Sprawdzaj", "Pamiętaj").
   assert.deepEqual(described('Pamiętaj o tym jutro. Sprawdzaj pogodę przed wyjazdem.'), []);
 });
+
+test('a given name in -o is a man\'s nominative, not the vocative of a woman\'s name', () => {
+  // PoliMorf lists "Alessandro" only as the vocative of Alessandra; news does not address people.
+  assert.equal(mentionOf('Jest bezpieczna – mówi radiu Alessandro Bianchetti z włoskiej fundacji.', 'Alessandro Bianchetti').base, 'Alessandro Bianchetti');
+});

@@ -215,6 +215,9 @@ function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, numbe
       const pair = `${reportKey(x.reported)}\u0001${reportKey(y.reported)}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
+      // Copies of one sentence ("W ubiegłą środę … Tusk poinformował" published on two days) tell
+      // one thing: a day word read from each copy's publication day sets no two dates.
+      if (normalisedText(x.reported) === normalisedText(y.reported)) continue;
       if (exclusive && (placeKeysOf(x.sentence).has(b.key) || placeKeysOf(y.sentence).has(a.key))) continue;
       if (sameHappening(x, y, evidence === 'paraphrase') && related(x, y, idf, evidence)) return true;
     }
@@ -502,12 +505,16 @@ function doneArticles(features: StoryFeatures): Set<string> {
  */
 function asPart(v: SlotValue): SlotValue | null | undefined {
   const s = v.sentence;
-  const { wholeOf } = conflictGrammar(s.language);
+  const { wholeOf, partOf, respectively } = conflictGrammar(s.language);
+  // Figures given to different things in turn ("o 100 i 200 osób, odpowiednio") count none of them.
+  if (s.words.some((w) => respectively.has(w))) return null;
   const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
   for (let j = k - 1; j >= Math.max(1, k - 1 - WHOLE_GAP); j--) {
     if (!wholeOf.has(s.words[j]!)) continue;
     const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
     const count = s.figures.find((f) => f.end === end && f.unit === '');
+    // "na wielu z 37 rynków": a quantifier's whole, no value.
+    if (!count && partOf.has(s.words[j - 1]!)) return null;
     // The whole of a share ("6 procent z ponad 2400 lotów"): the share is the value (wholeAfter).
     if (!count) return /^\d/u.test(s.words[j - 1]!) || s.figures.some((f) => f.end === end) ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;

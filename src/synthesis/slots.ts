@@ -246,6 +246,10 @@ export function isLocalWhereabouts(label: string, language: SentenceFeatures['la
 
 interface ConflictGrammar {
   readonly wholeOf: ReadonlySet<string>;
+  /** Quantifiers before a whole ("wielu z 37 rynków"): the whole's figure is no value. */
+  readonly partOf: ReadonlySet<string>;
+  /** Words giving figures to different things in turn ("100 i 200 osób, odpowiednio"). */
+  readonly respectively: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly deictic: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
@@ -274,7 +278,7 @@ interface ConflictGrammar {
 export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    return { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),

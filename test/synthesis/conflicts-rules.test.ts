@@ -91,3 +91,55 @@ test('updates chain: a forecast overtaken by a first count and that by the count
   const updates = report.conflicts.filter((c) => c.kind === 'update').map((c) => c.values.map((v) => v.value).join(' → '));
   assert.deepEqual(updates.sort(), ['190 lotów → 250 lotów', 'ponad 600 lotów → 190 lotów', 'ponad 600 lotów → 250 lotów']);
 });
+
+test('a quantifier\'s whole ("na wielu z 37 rynków") is no value: it contradicts no other count of markets', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-01', text: 'Ryanair twierdzi, że na wielu z 37 rynków, na których działa, brakuje mu samolotów i ludzi.' }),
+      handArticle({ id: 'b', published: '2018-08-02', text: 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.' }),
+    ],
+  });
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'number'), []);
+  // Without the quantifier the 37 is a count of markets, and the two disagree.
+  const counted = synthesizeStory({
+    id: 't',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-01', text: 'Ryanair twierdzi, że ma 37 rynków, na których brakuje mu samolotów i ludzi.' }),
+      handArticle({ id: 'b', published: '2018-08-02', text: 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.' }),
+    ],
+  });
+  assert.equal(counted.conflicts.filter((c) => c.slot === 'number').length, 1, JSON.stringify(counted.conflicts));
+});
+
+test('figures given in turn ("odpowiednio o 100 i 200 osób") are no values: the total of 300 contradicts neither', () => {
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-02', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie odpowiednio o 100 i 200 osób.' }),
+      handArticle({ id: 'b', published: '2018-08-03', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.' }),
+    ],
+  });
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'number'), [], JSON.stringify(report.conflicts));
+  const plain = synthesizeStory({
+    id: 't',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-02', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 200 osób.' }),
+      handArticle({ id: 'b', published: '2018-08-03', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.' }),
+    ],
+  });
+  assert.equal(plain.conflicts.filter((c) => c.slot === 'number').length, 1, JSON.stringify(plain.conflicts));
+});
+
+test('copies of one sentence published on two days set no two dates ("W ubiegłą środę" read from each day)', () => {
+  const people = [['Donald Tusk', 'Donald Tusk', 'PER', 'dnld-tsk']] as const;
+  const text = 'W ubiegłą środę w Luksemburgu przewodniczący Rady Europejskiej Donald Tusk poinformował, przedstawiając projekt wytycznych negocjacyjnych, że możliwa jest tylko umowa o wolnym handlu.';
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-03-14', entities: people, text, times: [['W ubiegłą środę', '2018-03-07']] }),
+      handArticle({ id: 'b', published: '2018-03-15', entities: people, text, times: [['W ubiegłą środę', '2018-03-14']] }),
+    ],
+  });
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), [], JSON.stringify(report.conflicts));
+});

@@ -143,3 +143,15 @@ test('copies of one sentence published on two days set no two dates ("W ubiegł�
   });
   assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), [], JSON.stringify(report.conflicts));
 });
+
+test('whereabouts come from the verb\'s own clause and never from a question: "wiara jest silna i modli się do … Boga" places no one', () => {
+  const entities = [['Pakistanu', 'Pakistan', 'LOC', 'geo-pk'], ['Pakistanie', 'Pakistan', 'LOC', 'geo-pk'], ['Boga', 'Bóg', 'LOC', 'bg'], ['Asia Bibi', 'Asia Bibi', 'PER', 'as-b']] as const;
+  // The foreign ministry denies she left: a whereabouts another source gives disputes it.
+  const denial = handArticle({ id: 'a', published: '2018-11-08', entities, statuses: { 0: 'denied' }, text: 'Asia Bibi została przewieziona w bezpieczne miejsce na terenie Pakistanu, dementując informacje o wyjeździe.' });
+  const disputes = (text: string) =>
+    synthesizeStory({ id: 's', articles: [denial, handArticle({ id: 'b', published: '2018-11-07', entities, text })] }).conflicts.filter((c) => c.kind === 'dispute');
+  assert.deepEqual(disputes('Asia Bibi mówi, że jej wiara jest silna i modli się do miłosiernego Boga.'), []);
+  assert.deepEqual(disputes('Czy Asia Bibi jest już w samolocie?'), []);
+  // The plain statement in the verb's clause still disputes the denial.
+  assert.equal(disputes('Asia Bibi jest już w samolocie, ale nikt nie wie, gdzie wyląduje.').length, 1);
+});

@@ -390,7 +390,20 @@ function examplesOnly(v: SlotValue): boolean {
   return s.words.some((_, i) => partial.some((p) => p.every((w, k) => s.words[i + k] === w)));
 }
 
-function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
+/**
+ * Every one of `keys` is named in the value's sentence, outside its list too (a place or one inside
+ * it: "strajkowali piloci w Dublinie oraz personel we Włoszech, Hiszpanii…" names Ireland).
+ */
+function namesAll(v: SlotValue, keys: readonly string[], ancestors: (key: string) => Set<string>): boolean {
+  const named = new Set<string>();
+  for (const k of placeKeysOf(v.sentence)) {
+    named.add(k);
+    for (const a of ancestors(k)) named.add(a);
+  }
+  return keys.every((k) => named.has(k));
+}
+
+function listConflicts(values: readonly SlotValue[], ctx: PairingContext, ancestors: (key: string) => Set<string>): Conflict[] {
   const groups = groupValues(fullestLists(values).filter((v) => !examplesOnly(v))).sort((a, b) => b.articles.size - a.articles.size);
   const out: Conflict[] = [];
   for (let i = 0; i < groups.length; i++) {
@@ -405,7 +418,11 @@ function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Confl
       const onlyA = ap.filter((p) => !bp.includes(p));
       const onlyB = bp.filter((p) => !ap.includes(p));
       if (onlyA.length > 0 && onlyB.length > 0) {
-        if (i === 0 && comparable(a, b, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
+        // A list is partial where its own sentence names the other's extra places beside it: only
+        // sentences that leave them out disagree.
+        const a2 = { ...a, items: a.items.filter((v) => !namesAll(v, onlyB, ancestors)) };
+        const b2 = { ...b, items: b.items.filter((v) => !namesAll(v, onlyA, ancestors)) };
+        if (i === 0 && a2.items.length > 0 && b2.items.length > 0 && comparable(a2, b2, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
         continue;
       }
       const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
@@ -689,7 +706,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
     ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
     ...pairConflicts('place', facilityValues(features), ctx, placeContains, 'none', regions),
-    ...listConflicts(listValues(features), ctx),
+    ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {

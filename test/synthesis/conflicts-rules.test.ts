@@ -155,3 +155,28 @@ test('whereabouts come from the verb\'s own clause and never from a question: "w
   // The plain statement in the verb's clause still disputes the denial.
   assert.equal(disputes('Asia Bibi jest już w samolocie, ale nikt nie wie, gdzie wyląduje.').length, 1);
 });
+
+test('a list whose sentence names the other list\'s extra place beside it is partial, not a contradiction', () => {
+  const entities = [
+    ['Dublinie', 'Dublin', 'LOC', 'dbln'],
+    ['Irlandii', 'Irlandia', 'LOC', 'geo-ie'],
+    ['Włoszech', 'Włochy', 'LOC', 'geo-it'],
+    ['Hiszpanii', 'Hiszpania', 'LOC', 'geo-es'],
+    ['Portugalii', 'Portugalia', 'LOC', 'geo-pt'],
+    ['Belgii', 'Belgia', 'LOC', 'geo-be'],
+  ] as const;
+  const fuller = 'Po strajkach pilotów z bazy w Dublinie i personelu pokładowego we Włoszech, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.';
+  const shorter = 'Po strajkach w Irlandii, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.';
+  const lists = (first: string) =>
+    synthesizeStory({
+      id: 's',
+      articles: [
+        handArticle({ id: 'a', published: '2018-08-03', entities, text: first }),
+        handArticle({ id: 'b', published: '2018-08-02', entities, text: first }),
+        handArticle({ id: 'c', published: '2018-08-01', entities, text: shorter }),
+      ],
+    }).conflicts.filter((c) => c.subject === 'places');
+  assert.deepEqual(lists(fuller), []);
+  // Without Dublin beside it the cabin crew's list leaves Ireland out, and the two disagree.
+  assert.equal(lists('Po strajkach personelu pokładowego we Włoszech, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.').length, 1);
+});

@@ -180,3 +180,16 @@ test('a list whose sentence names the other list\'s extra place beside it is par
   // Without Dublin beside it the cabin crew's list leaves Ireland out, and the two disagree.
   assert.equal(lists('Po strajkach personelu pokładowego we Włoszech, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.').length, 1);
 });
+
+test('a capital lies in its country: "z wizytą w Gruzji" and "spotkanie … w Tbilisi" are a refinement', () => {
+  const entities = [['Gruzji', 'Gruzja', 'LOC', 'geo-ge'], ['Tbilisi', 'Tbilisi', 'LOC', 'tblsi'], ['Angela Merkel', 'Angela Merkel', 'PER', 'angl-mrkl']] as const;
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-24', entities, text: 'Angela Merkel spotkała się ze studentami w Gruzji i mówiła o gazociągu.' }),
+      handArticle({ id: 'b', published: '2018-08-24', entities, text: 'Angela Merkel spotkała się ze studentami w Tbilisi i mówiła o gazociągu.' }),
+    ],
+  });
+  const places = report.conflicts.filter((c) => c.slot === 'place');
+  assert.ok(places.every((c) => c.kind === 'refinement'), JSON.stringify(places));
+});

@@ -92,43 +92,25 @@ test('updates chain: a forecast overtaken by a first count and that by the count
   assert.deepEqual(updates.sort(), ['190 lotów → 250 lotów', 'ponad 600 lotów → 190 lotów', 'ponad 600 lotów → 250 lotów']);
 });
 
-test('a quantifier\'s whole ("na wielu z 37 rynków") is no value: it contradicts no other count of markets', () => {
-  const report = synthesizeStory({
+/** The number conflicts between two one-sentence articles published on consecutive days. */
+function numberConflicts(first: string, second: string) {
+  return synthesizeStory({
     id: 's',
-    articles: [
-      handArticle({ id: 'a', published: '2018-08-01', text: 'Ryanair twierdzi, że na wielu z 37 rynków, na których działa, brakuje mu samolotów i ludzi.' }),
-      handArticle({ id: 'b', published: '2018-08-02', text: 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.' }),
-    ],
-  });
-  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'number'), []);
+    articles: [handArticle({ id: 'a', published: '2018-08-01', text: first }), handArticle({ id: 'b', published: '2018-08-02', text: second })],
+  }).conflicts.filter((c) => c.slot === 'number');
+}
+
+test('a quantifier\'s whole ("na wielu z 37 rynków") is no value: it contradicts no other count of markets', () => {
+  const twenty = 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.';
+  assert.deepEqual(numberConflicts('Ryanair twierdzi, że na wielu z 37 rynków, na których działa, brakuje mu samolotów i ludzi.', twenty), []);
   // Without the quantifier the 37 is a count of markets, and the two disagree.
-  const counted = synthesizeStory({
-    id: 't',
-    articles: [
-      handArticle({ id: 'a', published: '2018-08-01', text: 'Ryanair twierdzi, że ma 37 rynków, na których brakuje mu samolotów i ludzi.' }),
-      handArticle({ id: 'b', published: '2018-08-02', text: 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.' }),
-    ],
-  });
-  assert.equal(counted.conflicts.filter((c) => c.slot === 'number').length, 1, JSON.stringify(counted.conflicts));
+  assert.equal(numberConflicts('Ryanair twierdzi, że ma 37 rynków, na których brakuje mu samolotów i ludzi.', twenty).length, 1);
 });
 
 test('figures given in turn ("odpowiednio o 100 i 200 osób") are no values: the total of 300 contradicts neither', () => {
-  const report = synthesizeStory({
-    id: 's',
-    articles: [
-      handArticle({ id: 'a', published: '2018-08-02', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie odpowiednio o 100 i 200 osób.' }),
-      handArticle({ id: 'b', published: '2018-08-03', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.' }),
-    ],
-  });
-  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'number'), [], JSON.stringify(report.conflicts));
-  const plain = synthesizeStory({
-    id: 't',
-    articles: [
-      handArticle({ id: 'a', published: '2018-08-02', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 200 osób.' }),
-      handArticle({ id: 'b', published: '2018-08-03', text: 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.' }),
-    ],
-  });
-  assert.equal(plain.conflicts.filter((c) => c.slot === 'number').length, 1, JSON.stringify(plain.conflicts));
+  const total = 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.';
+  assert.deepEqual(numberConflicts('Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie odpowiednio o 100 i 200 osób.', total), []);
+  assert.equal(numberConflicts('Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 200 osób.', total).length, 1);
 });
 
 test('copies of one sentence published on two days set no two dates ("W ubiegłą środę" read from each day)', () => {

@@ -52,3 +52,17 @@ test('without an overtaking report the most widely reported happening leads', ()
   assert.deepEqual(report.conflicts.filter((c) => c.slot === 'event'), []);
   assert.match(report.summary[0]!.text, /uniewinnił/u, report.summary.map((s) => s.text).join('\n'));
 });
+
+test('a question or a sentence continuing the one before ("I choć…") never leads, however widely repeated', () => {
+  const question = 'Dlaczego Sąd Najwyższy uniewinnił Asię Bibi, skazaną w 2010 r. na śmierć za bluźnierstwo?';
+  const continued = 'I choć Sąd Najwyższy uniewinnił Asię Bibi, skazaną w 2010 r. na śmierć, protesty trwają.';
+  for (const opening of [question, continued]) {
+    const report = story(
+      ['2018-11-01', `${opening} ${PROTESTS}`],
+      ['2018-11-01', `${opening} ${LAWYER}`],
+      ['2018-11-02', `${opening} ${HUSBAND}`],
+      ['2018-11-02', `${ACQUITTAL} ${HUSBAND}`],
+    );
+    assert.notEqual(report.summary[0]!.text, opening, report.summary.map((s) => s.text).join('\n'));
+  }
+});

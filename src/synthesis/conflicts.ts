@@ -215,6 +215,9 @@ function comparable(a: ValueGroup, b: ValueGroup, idf: ReadonlyMap<string, numbe
       const pair = `${reportKey(x.reported)}\u0001${reportKey(y.reported)}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
+      // Copies of one sentence ("W ubiegłą środę … Tusk poinformował" published on two days) tell
+      // one thing: a day word read from each copy's publication day sets no two dates.
+      if (normalisedText(x.reported) === normalisedText(y.reported)) continue;
       if (exclusive && (placeKeysOf(x.sentence).has(b.key) || placeKeysOf(y.sentence).has(a.key))) continue;
       if (sameHappening(x, y, evidence === 'paraphrase') && related(x, y, idf, evidence)) return true;
     }
@@ -387,7 +390,20 @@ function examplesOnly(v: SlotValue): boolean {
   return s.words.some((_, i) => partial.some((p) => p.every((w, k) => s.words[i + k] === w)));
 }
 
-function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Conflict[] {
+/**
+ * Every one of `keys` is named in the value's sentence, outside its list too (a place or one inside
+ * it: "strajkowali piloci w Dublinie oraz personel we Włoszech, Hiszpanii…" names Ireland).
+ */
+function namesAll(v: SlotValue, keys: readonly string[], ancestors: (key: string) => Set<string>): boolean {
+  const named = new Set<string>();
+  for (const k of placeKeysOf(v.sentence)) {
+    named.add(k);
+    for (const a of ancestors(k)) named.add(a);
+  }
+  return keys.every((k) => named.has(k));
+}
+
+function listConflicts(values: readonly SlotValue[], ctx: PairingContext, ancestors: (key: string) => Set<string>): Conflict[] {
   const groups = groupValues(fullestLists(values).filter((v) => !examplesOnly(v))).sort((a, b) => b.articles.size - a.articles.size);
   const out: Conflict[] = [];
   for (let i = 0; i < groups.length; i++) {
@@ -402,7 +418,11 @@ function listConflicts(values: readonly SlotValue[], ctx: PairingContext): Confl
       const onlyA = ap.filter((p) => !bp.includes(p));
       const onlyB = bp.filter((p) => !ap.includes(p));
       if (onlyA.length > 0 && onlyB.length > 0) {
-        if (i === 0 && comparable(a, b, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
+        // A list is partial where its own sentence names the other's extra places beside it: only
+        // sentences that leave them out disagree.
+        const a2 = { ...a, items: a.items.filter((v) => !namesAll(v, onlyB, ancestors)) };
+        const b2 = { ...b, items: b.items.filter((v) => !namesAll(v, onlyA, ancestors)) };
+        if (i === 0 && a2.items.length > 0 && b2.items.length > 0 && comparable(a2, b2, ctx.idf, 'context')) out.push(opposed('place', a, b, ctx.doneArticles));
         continue;
       }
       const [small, large] = onlyB.length > 0 ? [a, b] : [b, a];
@@ -502,12 +522,16 @@ function doneArticles(features: StoryFeatures): Set<string> {
  */
 function asPart(v: SlotValue): SlotValue | null | undefined {
   const s = v.sentence;
-  const { wholeOf } = conflictGrammar(s.language);
+  const { wholeOf, partOf, respectively } = conflictGrammar(s.language);
+  // Figures given to different things in turn ("o 100 i 200 osób, odpowiednio") count none of them.
+  if (s.words.some((w) => respectively.has(w))) return null;
   const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
   for (let j = k - 1; j >= Math.max(1, k - 1 - WHOLE_GAP); j--) {
     if (!wholeOf.has(s.words[j]!)) continue;
     const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
     const count = s.figures.find((f) => f.end === end && f.unit === '');
+    // "na wielu z 37 rynków": a quantifier's whole, no value.
+    if (!count && partOf.has(s.words[j - 1]!)) return null;
     // The whole of a share ("6 procent z ponad 2400 lotów"): the share is the value (wholeAfter).
     if (!count) return /^\d/u.test(s.words[j - 1]!) || s.figures.some((f) => f.end === end) ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
@@ -682,7 +706,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
     ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
     ...pairConflicts('place', facilityValues(features), ctx, placeContains, 'none', regions),
-    ...listConflicts(listValues(features), ctx),
+    ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {

@@ -221,6 +221,8 @@ interface SlotLexicon {
   readonly nouns: readonly string[];
   /** Nouns that place someone on the way out ("samolot", "lotnisko"); the others say no country. */
   readonly travel: ReadonlySet<string>;
+  /** Words that open another clause after the verb ("wiara jest silna i modlę się do…"). */
+  readonly clauseBreaks: ReadonlySet<string>;
 }
 
 const slotLexicon = perLanguage((lang): SlotLexicon => {
@@ -232,6 +234,7 @@ const slotLexicon = perLanguage((lang): SlotLexicon => {
     prepositions: new Set(words('preposition')),
     nouns: [...new Set(words('noun'))],
     travel: new Set(words('travel')),
+    clauseBreaks: new Set(words('clause-break')),
   };
 });
 
@@ -246,6 +249,10 @@ export function isLocalWhereabouts(label: string, language: SentenceFeatures['la
 
 interface ConflictGrammar {
   readonly wholeOf: ReadonlySet<string>;
+  /** Quantifiers before a whole ("wielu z 37 rynków"): the whole's figure is no value. */
+  readonly partOf: ReadonlySet<string>;
+  /** Words giving figures to different things in turn ("100 i 200 osób, odpowiednio"). */
+  readonly respectively: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly deictic: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
@@ -274,7 +281,7 @@ interface ConflictGrammar {
 export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    return { wholeOf: words('whole-of'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),
@@ -498,8 +505,9 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
   const main = mainParticipants(features, 1);
   const out: SlotValue[] = [];
   for (const s of features.sentences) {
-    if (!s.claimable) continue;
-    const { verbs, prepositions, nouns } = slotLexicon(s.language);
+    // A question states nowhere ("Czym jest bluźnierstwo w Pakistanie?").
+    if (!s.claimable || s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?')) continue;
+    const { verbs, prepositions, nouns, clauseBreaks } = slotLexicon(s.language);
     const people = s.mentions.filter((m) => m.type === 'PER');
     if (people.length > 0 && !people.some((m) => main.has(m.key))) continue;
     const verb = s.words.findIndex((w) => verbs.has(w));
@@ -507,6 +515,8 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     const window = [...s.words.keys()].slice(verb + 1, verb + 1 + WHEREABOUTS_WORDS);
     const prep = window.find((i) => prepositions.has(s.words[i]!));
     if (prep === undefined) continue;
+    // The place must belong to the verb's own clause, not to a clause after it.
+    if (window.some((i) => i < prep && clauseBreaks.has(s.words[i]!)) || /[,;:–—]/u.test(s.article.text.slice(s.wordStarts[verb]!, s.wordStarts[prep]!))) continue;
     const after = window.filter((i) => i > prep);
     const place = after.find((i) => s.mentions.some((m) => m.type === 'LOC' && m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
     if (place !== undefined) {

@@ -8,7 +8,8 @@
  * 2. Pick by MMR until `count` sentences (by default a news brief's words); background (dated before the story) gets at least one
  *    place when there is any and at most a third. A sentence telling a happening already picked
  *    (the same past verb about the same participant, happenings.ts) or its figure is never picked.
- *    Where sources disagree (a conflict), a sentence giving one of the values has a place.
+ *    Where sources disagree (a conflict), a sentence giving one of the values has a place, and
+ *    one value is given once.
  * 3. Trim leading connectives only ("Z kolei", "Ponadto"), so the text stays a substring of its
  *    article; hedge words are never trimmed, and a hedged claim is marked `hedged`.
  * 4. Order: the lead (chooseLead) first, then the current event by position in its articles, then background dated
@@ -176,19 +177,26 @@ export function opensWithReference(s: SentenceFeatures): boolean {
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
  * position, as for every summary sentence) among those that name the story's main subject, are
- * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does),
+ * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
+ * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
  * happenings) and open with no pointer back; of equals the latest report wins.
  */
-function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[]): T | undefined {
+function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
   const headlines = headlineStems(features);
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
-  const eligible = scored.filter((x) => {
+  const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) &&
+    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !asks(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
+  // Latest state first: where a later report says the expected happening did not or cannot take
+  // place (an `event` update, updates.ts), that report is the story's news, however many sources
+  // still retell what came before it.
+  const overtaking = overtakingReports(conflicts);
+  const overtaken = stated.filter((x) => showsValue(x.cand.representative, overtaking));
+  const eligible = overtaken.length > 0 ? overtaken : stated;
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
   const latest = latestDay(eligible.map((x) => x.cand.representative));
   // Widely reported: by independent sources and by the headlines that say it; an official
@@ -227,6 +235,11 @@ function latestDay(candidates: readonly SentenceFeatures[]): string | undefined 
 const FUTURE_WEIGHT = 0.5;
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
 const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
+
+/** A question ("Czyż to nie sam David Davis … powiedział…?") asks what happened; it never leads. */
+function asks(s: SentenceFeatures): boolean {
+  return s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?');
+}
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;
@@ -316,6 +329,23 @@ function disputedValues(conflicts: readonly Conflict[]): Citation[] {
     .flatMap((v) => v.citations);
 }
 
+/** The reports that an expected happening did not or cannot take place: an event update's current value. */
+function overtakingReports(conflicts: readonly Conflict[]): Citation[] {
+  return conflicts
+    .filter((c) => c.kind === 'update' && c.slot === 'event')
+    .flatMap((c) => c.values.filter((v) => v.state === 'current'))
+    .flatMap((v) => v.citations);
+}
+
+/**
+ * Each value sources give a disputed or updated slot, as the sentences giving it: two summary
+ * sentences giving one value ("władze nie pozwolą Bibi opuścić kraju" / "kobieta nie może opuścić
+ * Pakistanu") tell one fact, however worded.
+ */
+function slotValues(conflicts: readonly Conflict[]): (readonly Citation[])[] {
+  return conflicts.flatMap((c) => c.values.map((v) => v.citations));
+}
+
 /** The sentence gives one of these values (a citation of it lies in the sentence). */
 function showsValue(s: SentenceFeatures, values: readonly Citation[]): boolean {
   return values.some((v) => v.article === s.article.id && v.start < s.sentence.end && v.end > s.sentence.start);
@@ -351,16 +381,21 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
   // Each candidate's redundancy with the chosen ones (the most it shares with any), brought up to
   // date once per pick rather than recomputed against every chosen one in every round.
   const redundancies = new Map<(typeof scored)[number], number>();
+  const values = slotValues(conflicts);
   const choose = (picked: (typeof scored)[number]): void => {
     chosen.push(picked);
     words += picked.cand.representative.words.length;
     if (full()) return;
+    const shown = values.filter((v) => showsValue(picked.cand.representative, v));
     for (const item of pool) {
-      const r = shareFigure(picked.cand.representative, item.cand.representative) || sameHappening(picked.cand, item.cand) ? 1 : similarity(picked.cand.representative, item.cand.representative, features.idf);
+      const r =
+        shareFigure(picked.cand.representative, item.cand.representative) || sameHappening(picked.cand, item.cand) || shown.some((v) => showsValue(item.cand.representative, v))
+          ? 1
+          : similarity(picked.cand.representative, item.cand.representative, features.idf);
       if (r > (redundancies.get(item) ?? 0)) redundancies.set(item, r);
     }
   };
-  const leadItem = chooseLead(features, scored);
+  const leadItem = chooseLead(features, scored, conflicts);
   const lead = leadItem?.cand;
   if (leadItem) choose(pool.splice(pool.indexOf(leadItem), 1)[0]!);
   // The share of a budgeted summary is counted on the sentences it will most likely hold.
@@ -419,7 +454,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     });
   // With no lead, the first sentence still stands on its own: never "Ten w środę…" or "Według niego…".
   if (!lead) {
-    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative));
+    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !asks(c.representative));
     if (first > 0) ordered.unshift(...ordered.splice(first, 1));
   }
   return ordered.map(({ claim, representative }) => {

@@ -91,3 +91,87 @@ test('updates chain: a forecast overtaken by a first count and that by the count
   const updates = report.conflicts.filter((c) => c.kind === 'update').map((c) => c.values.map((v) => v.value).join(' → '));
   assert.deepEqual(updates.sort(), ['190 lotów → 250 lotów', 'ponad 600 lotów → 190 lotów', 'ponad 600 lotów → 250 lotów']);
 });
+
+/** The number conflicts between two one-sentence articles published on consecutive days. */
+function numberConflicts(first: string, second: string) {
+  return synthesizeStory({
+    id: 's',
+    articles: [handArticle({ id: 'a', published: '2018-08-01', text: first }), handArticle({ id: 'b', published: '2018-08-02', text: second })],
+  }).conflicts.filter((c) => c.slot === 'number');
+}
+
+test('a quantifier\'s whole ("na wielu z 37 rynków") is no value: it contradicts no other count of markets', () => {
+  const twenty = 'Ryanair twierdzi, że ma 20 rynków, na których brakuje mu samolotów i ludzi.';
+  assert.deepEqual(numberConflicts('Ryanair twierdzi, że na wielu z 37 rynków, na których działa, brakuje mu samolotów i ludzi.', twenty), []);
+  // Without the quantifier the 37 is a count of markets, and the two disagree.
+  assert.equal(numberConflicts('Ryanair twierdzi, że ma 37 rynków, na których brakuje mu samolotów i ludzi.', twenty).length, 1);
+});
+
+test('figures given in turn ("odpowiednio o 100 i 200 osób") are no values: the total of 300 contradicts neither', () => {
+  const total = 'Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 300 osób.';
+  assert.deepEqual(numberConflicts('Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie odpowiednio o 100 i 200 osób.', total), []);
+  assert.equal(numberConflicts('Po zmniejszeniu floty zatrudnienie pilotów i stewardów w Dublinie spadnie o 200 osób.', total).length, 1);
+});
+
+test('copies of one sentence published on two days set no two dates ("W ubiegłą środę" read from each day)', () => {
+  const people = [['Donald Tusk', 'Donald Tusk', 'PER', 'dnld-tsk']] as const;
+  const text = 'W ubiegłą środę w Luksemburgu przewodniczący Rady Europejskiej Donald Tusk poinformował, przedstawiając projekt wytycznych negocjacyjnych, że możliwa jest tylko umowa o wolnym handlu.';
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-03-14', entities: people, text, times: [['W ubiegłą środę', '2018-03-07']] }),
+      handArticle({ id: 'b', published: '2018-03-15', entities: people, text, times: [['W ubiegłą środę', '2018-03-14']] }),
+    ],
+  });
+  assert.deepEqual(report.conflicts.filter((c) => c.slot === 'date'), [], JSON.stringify(report.conflicts));
+});
+
+test('whereabouts come from the verb\'s own clause and never from a question: "wiara jest silna i modli się do … Boga" places no one', () => {
+  const entities = [['Pakistanu', 'Pakistan', 'LOC', 'geo-pk'], ['Pakistanie', 'Pakistan', 'LOC', 'geo-pk'], ['Boga', 'Bóg', 'LOC', 'bg'], ['Asia Bibi', 'Asia Bibi', 'PER', 'as-b']] as const;
+  // The foreign ministry denies she left: a whereabouts another source gives disputes it.
+  const denial = handArticle({ id: 'a', published: '2018-11-08', entities, statuses: { 0: 'denied' }, text: 'Asia Bibi została przewieziona w bezpieczne miejsce na terenie Pakistanu, dementując informacje o wyjeździe.' });
+  const disputes = (text: string) =>
+    synthesizeStory({ id: 's', articles: [denial, handArticle({ id: 'b', published: '2018-11-07', entities, text })] }).conflicts.filter((c) => c.kind === 'dispute');
+  assert.deepEqual(disputes('Asia Bibi mówi, że jej wiara jest silna i modli się do miłosiernego Boga.'), []);
+  assert.deepEqual(disputes('Czy Asia Bibi jest już w samolocie?'), []);
+  // The plain statement in the verb's clause still disputes the denial.
+  assert.equal(disputes('Asia Bibi jest już w samolocie, ale nikt nie wie, gdzie wyląduje.').length, 1);
+});
+
+test('a list whose sentence names the other list\'s extra place beside it is partial, not a contradiction', () => {
+  const entities = [
+    ['Dublinie', 'Dublin', 'LOC', 'dbln'],
+    ['Irlandii', 'Irlandia', 'LOC', 'geo-ie'],
+    ['Włoszech', 'Włochy', 'LOC', 'geo-it'],
+    ['Hiszpanii', 'Hiszpania', 'LOC', 'geo-es'],
+    ['Portugalii', 'Portugalia', 'LOC', 'geo-pt'],
+    ['Belgii', 'Belgia', 'LOC', 'geo-be'],
+  ] as const;
+  const fuller = 'Po strajkach pilotów z bazy w Dublinie i personelu pokładowego we Włoszech, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.';
+  const shorter = 'Po strajkach w Irlandii, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.';
+  const lists = (first: string) =>
+    synthesizeStory({
+      id: 's',
+      articles: [
+        handArticle({ id: 'a', published: '2018-08-03', entities, text: first }),
+        handArticle({ id: 'b', published: '2018-08-02', entities, text: first }),
+        handArticle({ id: 'c', published: '2018-08-01', entities, text: shorter }),
+      ],
+    }).conflicts.filter((c) => c.subject === 'places');
+  assert.deepEqual(lists(fuller), []);
+  // Without Dublin beside it the cabin crew's list leaves Ireland out, and the two disagree.
+  assert.equal(lists('Po strajkach personelu pokładowego we Włoszech, Hiszpanii, Portugalii i Belgii teraz chcą protestować piloci niemieccy.').length, 1);
+});
+
+test('a capital lies in its country: "z wizytą w Gruzji" and "spotkanie … w Tbilisi" are a refinement', () => {
+  const entities = [['Gruzji', 'Gruzja', 'LOC', 'geo-ge'], ['Tbilisi', 'Tbilisi', 'LOC', 'tblsi'], ['Angela Merkel', 'Angela Merkel', 'PER', 'angl-mrkl']] as const;
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      handArticle({ id: 'a', published: '2018-08-24', entities, text: 'Angela Merkel spotkała się ze studentami w Gruzji i mówiła o gazociągu.' }),
+      handArticle({ id: 'b', published: '2018-08-24', entities, text: 'Angela Merkel spotkała się ze studentami w Tbilisi i mówiła o gazociągu.' }),
+    ],
+  });
+  const places = report.conflicts.filter((c) => c.slot === 'place');
+  assert.ok(places.every((c) => c.kind === 'refinement'), JSON.stringify(places));
+});

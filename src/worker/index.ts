@@ -238,13 +238,14 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         log(`holding the cluster lease (partition ${partition})`);
       }
       const started = Date.now();
+      const before = processed;
       const pass = await leasePass(store, queue, { print: options.print ?? (() => {}) });
       if (pass.dispatched > 0) {
         log(`queued ${pass.dispatched} article job(s)`);
         await notify(JOBS_CHANNEL);
       }
       const took = Date.now() - started;
-      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms`);
+      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms, analysing ${processed - before} of its own meanwhile`);
       options.onPass?.({ ...pass, ms: took });
       if (took < PASS_SPACING_MS) await new Promise((resolve) => setTimeout(resolve, PASS_SPACING_MS - took));
       await leaseAlarm.wait(POLL_MS);

@@ -2,8 +2,9 @@
  * One SQLite process running the whole stream over a batch, for bench/workers.ts: started fresh
  * like each `kronika worker`, warmed up the same way (src/worker/article.ts warmUp, then the
  * warm-up articles through save and every stage, as the bench runs them through the workers),
- * then timed from the first save of the batch to its last stage. Prints {"ms": …, "use": …, "bytesBefore": …} on stdout: `use` is where the
- * process's time went meanwhile (bench/_cpu.ts), so the bench can set its CPU beside the workers'.
+ * then timed from the first save of the batch to its last stage. Prints {"ms", "use",
+ * "bytesBefore"} on stdout: `use` is where the process's time went meanwhile (bench/_cpu.ts), so
+ * the bench can set its CPU beside the workers'; `bytesBefore`, the store's size before the batch.
  * Usage: node --import tsx bench/_sqlite-stream.ts <articles.json> <store.db> [<warm-up articles.json>]
  */
 import { readFileSync, statSync } from 'node:fs';

@@ -6,8 +6,12 @@
  *
  * Input: the news batch of test/worker/batch.ts (BSNLP Polish news from the shared data folder,
  * topped up with synthetic texts) — BENCH_WORKERS_ARTICLES articles (default 1,000). Each run
- * starts from an empty store in fresh processes, warmed up alike: the workers are started and
- * idle before the clock starts, which runs from saving the batch until every article is clustered
+ * starts from an empty store in fresh processes, warmed up alike: before the clock, the store
+ * takes BENCH_WORKERS_WARM other articles (default 200, synthetic: test/store/corpus.ts) through
+ * the whole stream — the SQLite process runs its stages over them, the workers analyse, index and
+ * cluster them — so what is timed is processes whose code V8 has compiled and whose story engine
+ * is loaded, as a long-running worker is, not their start (a second worker paid its compilation
+ * again inside the clock). The clock runs from saving the batch until every article is clustered
  * and the stories consolidated; the SQLite process times its save and its stages.
  * PostgreSQL runs with its durable defaults (fsync on) in a cluster of its own, unless
  * KRONIKA_TEST_POSTGRES names a server. Each configuration runs BENCH_WORKERS_REPEAT times
@@ -25,6 +29,7 @@ import { openStore } from '../src/store/index.ts';
 import type { Article } from '../src/types.ts';
 import { streamSettled } from '../src/worker/lease.ts';
 import { makeArticle } from '../test/store/articles.ts';
+import { syntheticTexts } from '../test/store/corpus.ts';
 import { createTestDatabase, startCluster } from '../test/helpers/postgres.ts';
 import { dataFolder, newsBatch } from '../test/worker/batch.ts';
 import { processUse, sampleProcess, treeCpu, type ProcessSample, type ProcessUse } from './_cpu.ts';
@@ -33,6 +38,7 @@ import type { BenchReport } from './report.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'src/cli/main.ts');
 const ARTICLES = Number(process.env.BENCH_WORKERS_ARTICLES ?? 1000);
+const WARM = Number(process.env.BENCH_WORKERS_WARM ?? 200);
 const REPEAT = Number(process.env.BENCH_WORKERS_REPEAT ?? 2);
 const CHUNK = 200;
 /** BENCH_WORKERS_LOG=1: the workers' progress lines on stderr, timed (when passes ran, what they clustered). */
@@ -45,9 +51,11 @@ interface Run {
   readonly load: number;
 }
 
-function articles(): { articles: Article[]; real: number } {
+function articles(): { articles: Article[]; real: number; warm: Article[] } {
   const { texts, real } = newsBatch(ARTICLES, dataFolder(ROOT));
-  return { articles: texts.map((text, i) => makeArticle(text, { outlet: `Portal ${i % 25}` })), real };
+  // Another seed than the batch's own synthetic texts (test/worker/batch.ts), and other outlets.
+  const warm = syntheticTexts(WARM, 7).map((text, i) => makeArticle(`Rozgrzewka. ${text}`, { outlet: `Rozgrzewka ${i % 5}` }));
+  return { articles: texts.map((text, i) => makeArticle(text, { outlet: `Portal ${i % 25}` })), real, warm };
 }
 
 async function saveAll(store: Awaited<ReturnType<typeof openStore>>, batch: readonly Article[]): Promise<void> {
@@ -59,11 +67,11 @@ async function saveAll(store: Awaited<ReturnType<typeof openStore>>, batch: read
  * warmed up like a worker (bench/_sqlite-stream.ts), so neither side profits from the other's
  * warm caches.
  */
-async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run & { bytes: number }> {
+async function sqliteRun(dir: string, batchFile: string, warmFile: string, n: number): Promise<Run & { bytes: number; use: ProcessUse }> {
   const path = join(dir, `sqlite-${n}.db`);
   const load = loadavg()[0]!;
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts'), batchFile, path],
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts'), batchFile, path, warmFile],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_CHUNK: String(CHUNK) } });
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -71,9 +79,9 @@ async function sqliteRun(dir: string, batchFile: string, n: number): Promise<Run
     });
     child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`SQLite run exited with ${code}`))));
   });
-  const { ms } = JSON.parse(out) as { ms: number };
-  const bytes = ['', '-wal'].reduce((sum, ext) => sum + (statSync(path + ext, { throwIfNoEntry: false })?.size ?? 0), 0);
-  return { ms, load, bytes };
+  const { ms, use, bytesBefore } = JSON.parse(out) as { ms: number; use: ProcessUse; bytesBefore: number };
+  const bytes = ['', '-wal'].reduce((sum, ext) => sum + (statSync(path + ext, { throwIfNoEntry: false })?.size ?? 0), 0) - bytesBefore;
+  return { ms, load, bytes, use };
 }
 
 function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void>; leader: () => boolean } {
@@ -101,13 +109,16 @@ interface CpuUse {
  * PostgreSQL with `workers` worker processes on a fresh database; `onClock` is called as the
  * clock starts (a profiling driver starts its own sampling there).
  */
-export async function postgresRun(workers: number, batch: readonly Article[], onClock?: () => void): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
+export async function postgresRun(workers: number, batch: readonly Article[], warm: readonly Article[], onClock?: () => void): Promise<Run & { bytes: number; tables: Record<string, number>; cpu: CpuUse }> {
   const db = await createTestDatabase();
   const store = await openStore(db.url);
   const processes = Array.from({ length: workers }, () => startWorkerProcess(db.url));
   try {
     await Promise.all(processes.map((p) => p.ready));
     progress(`${workers} worker(s) ready`);
+    await saveAll(store, warm);
+    while (!(await streamSettled(store))) await sleep(50);
+    if (warm.length) progress(`${workers} worker(s) warmed up on ${warm.length} articles`);
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     const sizeOf = async () => Number((await pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
     const before = await sizeOf();
@@ -145,11 +156,16 @@ export async function postgresRun(workers: number, batch: readonly Article[], on
 const rate = (ms: number) => (ARTICLES * 1000) / ms;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-/** One line per run: each worker's CPU and its main thread's running / waiting-for-a-core / idle shares, and the server's CPU. */
+/** One process's CPU and its main thread's running / waiting-for-a-core / idle shares. */
+function useLine(name: string, w: ProcessUse): string {
+  const s = (share: number) => `${(share * w.wallS).toFixed(1)} s`;
+  return `${name} ${w.cpuS.toFixed(1)} CPU s (${pct(w.utilisation)} of the wall; `
+    + `main thread running ${s(w.running)}, waiting for a core ${s(w.waitingForCpu)}, idle ${s(w.idle)} of ${w.wallS.toFixed(1)} s)`;
+}
+
+/** One line per run: each worker's CPU and its main thread's shares, and the server's CPU. */
 function cpuLine(cpu: CpuUse): string {
-  const s = (share: number, w: ProcessUse) => `${(share * w.wallS).toFixed(1)} s`;
-  const workers = cpu.workers.map((w, i) => `worker ${i + 1}${w.leader ? ' (lease)' : ''} ${w.cpuS.toFixed(1)} CPU s (${pct(w.utilisation)} of the wall; `
-    + `main thread running ${s(w.running, w)}, waiting for a core ${s(w.waitingForCpu, w)}, idle ${s(w.idle, w)} of ${w.wallS.toFixed(1)} s)`);
+  const workers = cpu.workers.map((w, i) => useLine(`worker ${i + 1}${w.leader ? ' (lease)' : ''}`, w));
   return `${workers.join(', ')}; PostgreSQL ${cpu.serverCpuS.toFixed(1)} CPU s`;
 }
 
@@ -192,18 +208,22 @@ export async function run(): Promise<BenchReport> {
   const own = process.env.KRONIKA_TEST_POSTGRES ? undefined : await startCluster({ durable: true });
   if (own) process.env.KRONIKA_TEST_POSTGRES = own.url;
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-workers-'));
-  const { articles: batch, real } = articles();
+  const { articles: batch, real, warm } = articles();
   const batchFile = join(dir, 'batch.json');
   writeFileSync(batchFile, JSON.stringify(batch));
+  const warmFile = join(dir, 'warm.json');
+  writeFileSync(warmFile, JSON.stringify(warm));
   const runs: Record<'sqlite' | 'pg1' | 'pg2', (Run & { bytes: number; cpu?: CpuUse })[]> = { sqlite: [], pg1: [], pg2: [] };
   let tables: Record<string, number> = {};
   try {
     for (let i = 0; i < REPEAT; i++) {
-      runs.sqlite.push(await sqliteRun(dir, batchFile, i));
-      progress(`run ${i + 1}: SQLite ${rate(runs.sqlite.at(-1)!.ms).toFixed(1)} articles/s`);
-      runs.pg1.push(await postgresRun(1, batch));
+      const sqlite = await sqliteRun(dir, batchFile, warmFile, i);
+      // As one "worker" without a server, for dedicatedSeconds.
+      runs.sqlite.push({ ...sqlite, cpu: { workers: [{ ...sqlite.use, leader: false }], serverCpuS: 0 } });
+      progress(`run ${i + 1}: SQLite ${rate(sqlite.ms).toFixed(1)} articles/s; ${useLine('process', sqlite.use)}`);
+      runs.pg1.push(await postgresRun(1, batch, warm));
       progress(`run ${i + 1}: PostgreSQL, 1 worker ${rate(runs.pg1.at(-1)!.ms).toFixed(1)} articles/s; ${cpuLine(runs.pg1.at(-1)!.cpu!)}`);
-      const two = await postgresRun(2, batch);
+      const two = await postgresRun(2, batch, warm);
       runs.pg2.push(two);
       progress(`run ${i + 1}: PostgreSQL, 2 workers ${rate(two.ms).toFixed(1)} articles/s; ${cpuLine(two.cpu)}`);
       tables = two.tables;
@@ -232,10 +252,12 @@ export async function run(): Promise<BenchReport> {
   return {
     suite: 'workers',
     method: `${ARTICLES} articles (${real} BSNLP Polish news, the rest synthetic; test/worker/batch.ts), saved in chunks of ${CHUNK}, `
-      + 'then analysed, indexed, clustered and consolidated. SQLite: one fresh, warmed-up process (save + runStages, as `kronika ingest`; bench/_sqlite-stream.ts). '
-      + 'PostgreSQL 15 (durable defaults, local cluster): `kronika worker` processes started and idle before the clock, which stops when '
+      + 'then analysed, indexed, clustered and consolidated. Each run starts from an empty store in fresh processes, which take '
+      + `${WARM} other (synthetic) articles through the whole stream before the clock, so warm processes are timed, not V8 compiling their code (BENCH_WORKERS_WARM=0: cold). `
+      + 'SQLite: one process (save + runStages, as `kronika ingest`; bench/_sqlite-stream.ts). '
+      + 'PostgreSQL 15 (durable defaults, local cluster): `kronika worker` processes, idle when the clock starts, which stops when '
       + `every article is clustered and consolidated (streamSettled). Best of ${REPEAT} interleaved runs; "spread" is the worst run. `
-      + 'Bytes on disk: the SQLite file (+ WAL); PostgreSQL: database size growth including indexes, TOAST and the job queue.',
+      + 'Bytes on disk, the batch\'s growth after the warm-up: the SQLite file (+ WAL); PostgreSQL: database size growth including indexes, TOAST and the job queue.',
     rows: [row('SQLite, one process (baseline)', runs.sqlite), row('PostgreSQL, 1 worker', runs.pg1), row('PostgreSQL, 2 workers', runs.pg2)],
     notes: [
       `2 workers / 1 worker: ${(two / one).toFixed(2)}× (target ≥ 1.6×).`,
@@ -247,7 +269,11 @@ export async function run(): Promise<BenchReport> {
         + `its other threads ${runs.pg1.map((r) => (r.cpu!.workers[0]!.cpuS - r.cpu!.workers[0]!.wallS * r.cpu!.workers[0]!.running).toFixed(1)).join(', ')}, `
         + `the server ${runs.pg1.map((r) => r.cpu!.serverCpuS.toFixed(1)).join(', ')}.`,
       `PostgreSQL 1 worker / SQLite: ${((one / sqliteRate) * 100).toFixed(0)} % (target ≥ 70 %).`,
+      `PostgreSQL 1 worker / SQLite on a dedicated 2-core machine, estimated alike (dedicatedSeconds; best runs): `
+        + `${((Math.min(...runs.sqlite.map((r) => dedicatedSeconds(r.cpu!))) / Math.min(...runs.pg1.map((r) => dedicatedSeconds(r.cpu!)))) * 100).toFixed(0)} %.`,
       `PostgreSQL bytes per article by table (2-worker run): ${perTable}.`,
+      ...runs.sqlite.map((r, i) => `SQLite, run ${i + 1} (${fmt(rate(r.ms))} articles/s, ${(ARTICLES / r.cpu!.workers[0]!.cpuS).toFixed(1)} articles per CPU second, `
+        + `${dedicatedSeconds(r.cpu!).toFixed(1)} s estimated on a dedicated machine): ${useLine('process', r.cpu!.workers[0]!)}.`),
       ...(['pg1', 'pg2'] as const).flatMap((key) => runs[key].map((r, i) => `${key === 'pg1' ? '1 worker' : '2 workers'}, run ${i + 1} (${fmt(rate(r.ms))} articles/s, `
         + `${perCpuSecond(r.cpu!).toFixed(1)} articles per CPU second of workers + server, ${dedicatedSeconds(r.cpu!).toFixed(1)} s estimated on a dedicated machine): ${cpuLine(r.cpu!)}.`)),
     ],

@@ -98,14 +98,27 @@ async function* pages(store: Store, cursor: number, limit: number, size: number)
 }
 
 /**
- * `work` over the items, giving the event loop a turn between two: analysing takes ~10 ms an
- * article, and a serving process must keep answering readers meanwhile.
+ * Longest run of a stage's CPU-bound work between two turns of the event loop: about one
+ * article's analysis.
+ */
+const YIELD_MS = 10;
+
+/**
+ * `work` over the items, giving the event loop a turn whenever YIELD_MS have passed: analysing
+ * takes ~10 ms an article, and a serving process must keep answering readers meanwhile. Not after
+ * every item: a turn can last as long as whatever else the process runs — in a worker holding the
+ * cluster lease (src/worker/index.ts), one article of its own jobs analysed — so a cluster pass
+ * that yielded after each of its ~1 ms story inputs ran at the pace of the holder's analysis, and
+ * with two workers clustering fell behind the articles they analysed.
  */
 async function mapYielding<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
   const out: R[] = [];
+  let since = performance.now();
   for (const item of items) {
     out.push(work(item));
+    if (performance.now() - since < YIELD_MS) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
   }
   return out;
 }

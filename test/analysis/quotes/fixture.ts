@@ -48,6 +48,12 @@ export function withMention(d: Doc, surface: string, base: string, type: EntityT
   return d;
 }
 
+/** Several mentions at once: [surface, base, type] each, as withMention takes them. */
+export function withMentions(d: Doc, ...entries: [string, string, EntityType][]): Doc {
+  for (const [surface, base, type] of entries) withMention(d, surface, base, type);
+  return d;
+}
+
 /** The quotes found in a test document. */
 export function quotes(d: Doc): Quote[] {
   return findQuotes({ text: d.text, language: d.language, sentences: d.sentences, mentions: d.mentions });

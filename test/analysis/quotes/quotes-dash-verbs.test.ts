@@ -6,13 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doc, quotes, quoteWith, withMention } from './fixture.ts';
+import { doc, quotes, quoteWith, withMention, withMentions } from './fixture.ts';
 
 test('an imperfective reporting verb after a dash ends the speech: the next speaker\'s words are theirs', () => {
   let d = doc('Po wyjściu z Unii w porządku prawnym zostanie wiele aktów. - Ustalono, że rząd będzie mógł swobodnie je zmieniać i uchylać w całości - wyjaśniał Jan Wiśniak. - Tę władzę przeniesiono z parlamentu na rząd i to ministrowie będą o tym decydować - dodał ekspert z Instytutu Studiów Politycznych Uniwersytetu Gdańskiego.', 'pl');
-  d = withMention(d, 'Jan Wiśniak', 'Jan Wiśniak', 'PER');
-  d = withMention(d, 'Instytutu Studiów Politycznych', 'Instytut Studiów Politycznych', 'ORG');
-  d = withMention(d, 'Uniwersytetu Gdańskiego', 'Uniwersytet Gdański', 'ORG');
+  d = withMentions(d,
+    ['Jan Wiśniak', 'Jan Wiśniak', 'PER'],
+    ['Instytutu Studiów Politycznych', 'Instytut Studiów Politycznych', 'ORG'],
+    ['Uniwersytetu Gdańskiego', 'Uniwersytet Gdański', 'ORG']);
   const all = quotes(d);
   const first = quoteWith(all, 'Ustalono, że rząd');
   assert.equal(first.speaker?.name, 'Jan Wiśniak');

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doc, quotes, quoteWith, withMention } from './fixture.ts';
+import { doc, quotes, quoteWith, withMention, withMentions } from './fixture.ts';
 
 test('a source after "według" keeps its genitive possessor; a document after adjectives is no source', () => {
   const q = quoteWith(quotes(doc('Według autorów sondażu wynik taki jest rezultatem kampanii wyborczej.', 'pl')), 'wynik taki');
@@ -16,9 +16,10 @@ test('a source after "według" keeps its genitive possessor; a document after ad
 
 test('dash speech closed earlier in the sentence is a quote of its own, and the later verb is that speaker\'s', () => {
   let d = doc('Szef komisji Jan Kowal zapewnił, iż "entuzjastycznie popiera" ten pomysł. - Dlaczego nasz język miałby być gorszy od języka Woltera? - spytał Kowal w programie telewizji i uznał, że jest błędem, iż "staliśmy się tak zanglicyzowani".', 'pl');
-  d = withMention(d, 'Jan Kowal', 'Jan Kowal', 'PER');
-  d = withMention(d, 'Kowal', 'Kowal', 'PER');
-  d = withMention(d, 'Woltera', 'Wolter', 'PER');
+  d = withMentions(d,
+    ['Jan Kowal', 'Jan Kowal', 'PER'],
+    ['Kowal', 'Kowal', 'PER'],
+    ['Woltera', 'Wolter', 'PER']);
   d.mentions.splice(d.mentions.findIndex((m) => m.text === 'Kowal' && d.text.slice(m.start - 4, m.start) === 'Jan '), 1);
   const all = quotes(d);
   assert.equal(quoteWith(all, 'Dlaczego nasz język').speaker?.name, 'Kowal');
@@ -27,9 +28,10 @@ test('dash speech closed earlier in the sentence is a quote of its own, and the 
 
 test('an acronym after a person\'s role is the role\'s possessor: the holder named before speaks', () => {
   let d = doc('Szef Komisji Europejskiej Jan Nowak przemawiał w Paryżu. Szef KE przyznał zarazem, że angielski stał się językiem roboczym instytucji.', 'pl');
-  d = withMention(d, 'Komisji Europejskiej', 'Komisja Europejska', 'ORG');
-  d = withMention(d, 'Jan Nowak', 'Jan Nowak', 'PER');
-  d = withMention(d, 'KE', 'KE', 'ORG');
+  d = withMentions(d,
+    ['Komisji Europejskiej', 'Komisja Europejska', 'ORG'],
+    ['Jan Nowak', 'Jan Nowak', 'PER'],
+    ['KE', 'KE', 'ORG']);
   assert.equal(quoteWith(quotes(d), 'angielski stał').speaker?.name, 'Jan Nowak');
 });
 

@@ -78,7 +78,9 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
   const times = input.times ?? [];
   return input.sentences.map((s, index) => {
     const everyWord = sentenceWords(input.text, s, lexicon.months);
-    const all = everyWord.filter((w) => !direct.some((q) => w.start >= q.start && w.end <= q.end));
+    // Only the quotes that reach into this sentence can hold its words (all of them at every word was a scan per word).
+    const here = direct.filter((q) => q.start < s.end && s.start < q.end);
+    const all = here.length ? everyWord.filter((w) => !here.some((q) => w.start >= q.start && w.end <= q.end)) : everyWord;
     // Words after "nie ustalono, w jaki sposób…" belong to the question, not to a claim.
     const words = all.slice(0, questionStart(all, lexicon));
     // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
@@ -129,7 +131,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // podała firma -") still reports what someone says.
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
-      const verb = words.find((w, i) => (i === 0 || !/^\p{Lu}/u.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting) && !describes(words, i, lexicon, reporting));
+      const verb = words.find((w, i) => (i === 0 || !CAPITALISED.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting) && !describes(words, i, lexicon, reporting));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -150,9 +152,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
     // colon open what that person says (headlines, interview transcripts).
     if (attributions.length === 0) {
-      const speaker = colonSpeaker(input.text.slice(s.start, s.end), lexicon);
+      // Most sentences have no colon: the sentence is not cut out and matched for them.
+      const colon = input.text.indexOf(':', s.start);
+      const speaker = colon >= 0 && colon < s.end ? colonSpeaker(input.text.slice(s.start, s.end), lexicon) : undefined;
       const named = speaker !== undefined && (input.mentions ?? []).some((m) => m.start >= s.start && m.end <= s.start + speaker.length && (m.type === 'PER' || m.type === 'ORG'));
-      if (speaker && (named || lexicon.person.has(speaker.split(/\s+/u)[0]!.toLowerCase()) || /^(?:\p{Lu}\.)+$/u.test(speaker))) {
+      if (speaker && (named || lexicon.person.has(speaker.split(/\s+/u)[0]!.toLowerCase()) || INITIALS.test(speaker))) {
         attributions.push({ start: s.start, end: s.start + speaker.length, text: speaker, kind: 'attribution' });
       }
     }
@@ -525,6 +529,12 @@ function describes(words: readonly Word[], i: number, lexicon: CueLexicon, repor
   if (words.slice(Math.max(0, i - 3), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return false;
   return inRelativeClause(words, i, lexicon);
 }
+
+/** A word that opens with a capital (a name, or the sentence's first word). */
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Initials only: "Ł.D.". */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
 /** One to three capitalised words (a name, a role, initials "Ł.D.") and a colon at the sentence start, then what they say. */
 const COLON_SPEAKER = /^((?:\p{Lu}\p{Ll}[\p{L}'’-]*|(?:\p{Lu}\.){1,3})(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}):\s*[–—-]?\s*[\p{L}\d„"]/u;

@@ -36,11 +36,19 @@ export interface Closing {
   readonly tail: Span;
 }
 
+/** A character neither a space nor a letter: where a closing attribution's verb has ended. */
+const AFTER_DASH_WORD = /[^\s\p{L}]/u;
+
 /** The first " - <reporting verb>" between `from` and `to` (scraped text may lose the space before the dash: "Mahometowi– podaje BBC"). */
 export function closingAttribution(ctx: Context, from: number, to: number): Closing | undefined {
   const re = /(?:\s|(?<=[\p{L}.!?"”]))([-–—])\s+(\p{L}+)/gu;
   re.lastIndex = from;
-  for (let m = re.exec(ctx.text); m && m.index < to; m = re.exec(ctx.text)) {
+  // Searched up to the first character after `to` that can be neither the dash's spaces nor its
+  // word: a match starting before `to` ends there at the latest. Over the whole text, the last
+  // search ran on to the next dash of the article at every call.
+  const tail = AFTER_DASH_WORD.exec(ctx.text.slice(to + 1));
+  const text = tail ? ctx.text.slice(0, to + 1 + tail.index) : ctx.text;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const wordStart = m.index + m[0].length - m[2]!.length;
     const verb = { text: m[2]!, start: wordStart, end: wordStart + m[2]!.length };
     const cue = verbCue(ctx, verb, false);

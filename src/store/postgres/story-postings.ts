@@ -12,6 +12,7 @@
  */
 import type { StoryLevel } from '../../stories/options.ts';
 import type { KeyKind, PostingRow } from '../../stories/rows.ts';
+import { pushVarint, VarintReader } from '../varint.ts';
 import { rowsOf, type Queryable } from './scope.ts';
 
 /** Consecutive key ids per row: about fifteen postings a row at the bench store's density. */
@@ -27,13 +28,7 @@ export function packPostings(entries: readonly Entry[]): Buffer {
   const parts: Buffer[] = [];
   for (const { keyId, slots } of [...entries].sort((a, b) => a.keyId - b.keyId)) {
     const head: number[] = [keyId % KEYS_PER_ROW];
-    for (let n = slots.length; ; n >>>= 7) {
-      if (n < 0x80) {
-        head.push(n);
-        break;
-      }
-      head.push((n & 0x7f) | 0x80);
-    }
+    pushVarint(head, slots.length);
     parts.push(Buffer.from(head), Buffer.from(slots.buffer, slots.byteOffset, slots.length));
   }
   return Buffer.concat(parts);
@@ -42,16 +37,12 @@ export function packPostings(entries: readonly Entry[]): Buffer {
 /** The entries of row `row` (keys `row * KEYS_PER_ROW` on), in key order. */
 export function unpackPostings(row: number, packed: Uint8Array): Entry[] {
   const entries: Entry[] = [];
-  for (let at = 0; at < packed.length;) {
-    const keyId = row * KEYS_PER_ROW + packed[at++]!;
-    let length = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = packed[at++]!;
-      length += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
-    entries.push({ keyId, slots: Buffer.from(packed.subarray(at, at + length)) });
-    at += length;
+  const varints = new VarintReader(packed);
+  while (varints.at < packed.length) {
+    const keyId = row * KEYS_PER_ROW + packed[varints.at++]!;
+    const length = varints.next();
+    entries.push({ keyId, slots: Buffer.from(packed.subarray(varints.at, varints.at + length)) });
+    varints.at += length;
   }
   return entries;
 }

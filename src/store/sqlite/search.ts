@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import type { Language } from '../../types.ts';
 import type { SearchStore } from '../store.ts';
 import { decodeText } from './rows.ts';
+import { pushVarint, VarintReader } from '../varint.ts';
 import type { Scope } from './scope.ts';
 
 /**
@@ -76,14 +77,10 @@ function offsetsAt(buffer: Buffer, index: number): { start: number; end: number 
  */
 export function encodeSpans(doc: Pick<SearchDocument, 'sentences'>): Buffer {
   const bytes: number[] = [];
-  const put = (n: number) => {
-    for (; n >= 0x80; n = Math.floor(n / 0x80)) bytes.push((n % 0x80) | 0x80);
-    bytes.push(n);
-  };
   let previous = 0;
   for (const s of doc.sentences) {
-    put(s.start - previous);
-    put(s.end - s.start);
+    pushVarint(bytes, s.start - previous);
+    pushVarint(bytes, s.end - s.start);
     previous = s.end;
   }
   return Buffer.from(bytes);
@@ -91,19 +88,11 @@ export function encodeSpans(doc: Pick<SearchDocument, 'sentences'>): Buffer {
 
 /** Offsets of sentence `index` from encodeSpans bytes (read from the start: an article has tens of sentences). */
 export function spanAt(buffer: Buffer, index: number): { start: number; end: number } {
-  let at = 0;
-  const get = () => {
-    let n = 0;
-    for (let scale = 1; ; scale *= 0x80) {
-      const byte = buffer[at++]!;
-      n += (byte & 0x7f) * scale;
-      if (byte < 0x80) return n;
-    }
-  };
+  const varints = new VarintReader(buffer);
   let end = 0;
   for (let i = 0; ; i++) {
-    const start = end + get();
-    end = start + get();
+    const start = end + varints.next();
+    end = start + varints.next();
     if (i === index) return { start, end };
   }
 }

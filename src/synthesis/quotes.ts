@@ -21,6 +21,7 @@ import { SHOWN_QUOTES } from './view.ts';
 import { intersects } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { GIVEN_NAME } from '../analysis/quotes/speaker.ts';
 
 /** A glued given name is checked against the Polish dictionary, which knows no English given name as a common word either. */
 const commonWord = (word: string): boolean => quoteCues('pl').commonWord(word);
@@ -474,6 +475,3 @@ function storyPeople(names: ReadonlyMap<string, EntityInfo>): StoryPersonName[] 
   }
   return people;
 }
-
-/** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */
-const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;

@@ -637,8 +637,8 @@ function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
   return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
 }
 
-/** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"). */
-const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
+/** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */
+export const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 
 /**
  * A person's name the entity stage glued to an acronym before it and typed as an organisation

@@ -394,6 +394,11 @@ export function endsWithAny(word: string, endings: readonly string[]): boolean {
   return false;
 }
 
+/** A question ("Czym jest bluźnierstwo w Pakistanie?") asks what happened: it states nowhere and never leads. */
+export function isQuestion(s: SentenceFeatures): boolean {
+  return s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?');
+}
+
 /** Whether two sets have a member in common (the smaller one walked). */
 export function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];

@@ -19,7 +19,7 @@
  * (expected or done), for the conflicts step.
  */
 import type { Citation, ConflictSlot } from './types.ts';
-import { similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { isQuestion, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
@@ -506,7 +506,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
   const out: SlotValue[] = [];
   for (const s of features.sentences) {
     // A question states nowhere ("Czym jest bluźnierstwo w Pakistanie?").
-    if (!s.claimable || s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?')) continue;
+    if (!s.claimable || isQuestion(s)) continue;
     const { verbs, prepositions, nouns, clauseBreaks } = slotLexicon(s.language);
     const people = s.mentions.filter((m) => m.type === 'PER');
     if (people.length > 0 && !people.some((m) => main.has(m.key))) continue;

@@ -16,7 +16,7 @@
  *    before the story, oldest first.
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
-import { similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
@@ -188,7 +188,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !asks(c.representative) &&
+    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -235,11 +235,6 @@ function latestDay(candidates: readonly SentenceFeatures[]): string | undefined 
 const FUTURE_WEIGHT = 0.5;
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
 const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
-
-/** A question ("Czyż to nie sam David Davis … powiedział…?") asks what happened; it never leads. */
-function asks(s: SentenceFeatures): boolean {
-  return s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?');
-}
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;
@@ -454,7 +449,7 @@ export function selectSummary(features: StoryFeatures, candidates: readonly Summ
     });
   // With no lead, the first sentence still stands on its own: never "Ten w środę…" or "Według niego…".
   if (!lead) {
-    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !asks(c.representative));
+    const first = ordered.findIndex((c) => !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative));
     if (first > 0) ordered.unshift(...ordered.splice(first, 1));
   }
   return ordered.map(({ claim, representative }) => {

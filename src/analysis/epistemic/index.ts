@@ -516,7 +516,7 @@ function reports(words: readonly Word[], i: number, lexicon: CueLexicon, reporti
   if (evidenceBefore(words, i, lexicon)) return false;
   if (!lexicon.clauseOnly.some((p) => matchesAt(words, i, p))) return true;
   if (i === 0 || words[i]!.clauseStart || words.slice(Math.max(0, i - 2), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return true;
-  return words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => reporting.that.has(w.text.toLowerCase()) || lexicon.about.has(w.text.toLowerCase()));
+  return complementFollows(words, i, reporting) || words.slice(i + 1, i + 1 + COMPLEMENT_REACH).some((w) => lexicon.about.has(w.text.toLowerCase()));
 }
 
 /**

@@ -152,9 +152,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
     // colon open what that person says (headlines, interview transcripts).
     if (attributions.length === 0) {
-      // Most sentences have no colon: the sentence is not cut out and matched for them.
-      const colon = input.text.indexOf(':', s.start);
-      const speaker = colon >= 0 && colon < s.end ? colonSpeaker(input.text.slice(s.start, s.end), lexicon) : undefined;
+      // Most sentences have no colon: only theirs are matched. (An indexOf from the sentence's
+      // start ran on to the article's next colon, or its end, for every sentence.)
+      const sentence = input.text.slice(s.start, s.end);
+      const speaker = sentence.includes(':') ? colonSpeaker(sentence, lexicon) : undefined;
       const named = speaker !== undefined && (input.mentions ?? []).some((m) => m.start >= s.start && m.end <= s.start + speaker.length && (m.type === 'PER' || m.type === 'ORG'));
       if (speaker && (named || lexicon.person.has(speaker.split(/\s+/u)[0]!.toLowerCase()) || INITIALS.test(speaker))) {
         attributions.push({ start: s.start, end: s.start + speaker.length, text: speaker, kind: 'attribution' });

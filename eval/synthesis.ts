@@ -9,8 +9,8 @@
  * held out once, whose errors were since read; stories labelled after that, read in the next round;
  * stories labelled while the rules were tuned on all the others, never read — kept out of the
  * unprefixed figures so that they never move those floors; a blind split, once scored and read for
- * tuning, moves to `tune` and newly labelled stories become the blind split: the current one is the
- * fourth round's, eval/data/synthesis/GUIDELINE.md). Stories whose BSNLP files are absent are
+ * tuning, moves to `tune` and newly labelled stories become the blind split: which ones it holds now,
+ * eval/data/synthesis/GUIDELINE.md). Stories whose BSNLP files are absent are
  * skipped and counted in `storiesSkipped`; the figures of such a partial run (without the data:
  * the seeds alone) are reported as `partial.*`, so the floors of eval/baseline.json apply to the
  * full set and to the seeds alone, each at its own figures.

@@ -6,7 +6,8 @@
  * copy of one text (a syndicated agency piece, often undeclared) and takes that text's origin, not
  * its outlet's (storyOrigins, the story's count of independent sources). Claims count their
  * corroboration by the older, linked grouping (linkedOrigins). Agencies and reprint phrases are
- * data: resources/<lang>/synthesis-{agencies,reprint-cues}.txt. */
+ * data: resources/<lang>/synthesis-{agencies,reprint-cues}.txt.
+ */
 import { basename, dirname } from 'node:path';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
 import type { Article } from '../types.ts';

@@ -22,6 +22,7 @@ import type { Citation, ConflictSlot } from './types.ts';
 import { isQuestion, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
+import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
 
@@ -277,6 +278,12 @@ interface ConflictGrammar {
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
   readonly conditionals: readonly (readonly string[])[];
+  /** Words before an infinitive ("to") and the lemmas before one that make it expected ("expected to"). */
+  readonly infinitiveMarkers: ReadonlySet<string>;
+  readonly expectBeforeMarker: ReadonlySet<string>;
+  /** A language's table of verb forms (English: resources/en/irregular-verbs.txt), and the words a bare infinitive follows. */
+  readonly verbTable?: VerbTable;
+  readonly baseBefore: ReadonlySet<string>;
 }
 
 /** resources/<lang>/conflict-grammar.txt. */
@@ -295,6 +302,10 @@ export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
       conditionAfter: words('condition-after'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
+      infinitiveMarkers: words('infinitive-marker'),
+      expectBeforeMarker: words('expect-before-marker'),
+      ...(keyedWords(lines, 'verb-table')[0] && { verbTable: verbTable(lang, keyedWords(lines, 'verb-table')[0]!) }),
+      baseBefore: new Set([...words('base-before')].map(straightApostrophe)),
     };
 });
 

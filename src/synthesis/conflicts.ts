@@ -591,11 +591,11 @@ const STATEMENT_TIME_GAP = 3;
  * Whether a date value dates the happening as the source states it. Not: a day word read from the
  * publication day ("dziś", "dzisiejszy postęp": a copy published a day later moves it), nor the
  * day of a statement ("powiedział we wtorek", "oświadczył w czwartek": people speak about one
- * happening on many days).
+ * happening on many days) or of a medium citing it ("przytacza w piątek portal BuzzFeed").
  */
 function happeningDate(v: SlotValue): boolean {
   const s = v.sentence;
-  const { deictic } = conflictGrammar(s.language);
+  const { deictic, citingVerbs } = conflictGrammar(s.language);
   const reporting = quoteCues(resourceLanguage(s.language));
   return s.times.some((t) => {
     if (t.value !== v.key) return false;
@@ -603,7 +603,7 @@ function happeningDate(v: SlotValue): boolean {
     const at = s.wordStarts.findIndex((start) => start >= t.start);
     const end = s.wordStarts.findIndex((start) => start >= t.end);
     const near = [...s.words.slice(Math.max(0, at - STATEMENT_TIME_GAP), at), ...s.words.slice(end < 0 ? s.words.length : end, (end < 0 ? s.words.length : end) + 1)];
-    return !near.some((w) => reporting.verb(w) !== undefined);
+    return !near.some((w) => reporting.verb(w) !== undefined || citingVerbs.has(w));
   });
 }
 

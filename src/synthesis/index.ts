@@ -13,7 +13,7 @@ import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupClaimsAt, normalisedText, type SentenceGroup } from './claims.ts';
-import { COPIED_SENTENCE_WORDS, storyOrigins, type Origins } from './origins.ts';
+import { COPIED_SENTENCE_WORDS, linkedOrigins, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
@@ -239,7 +239,7 @@ function clampSummary(n: number): number {
 export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {}): StoryReport {
   const features = storyFeatures(input.articles);
   const names = entityNames(input.articles);
-  const origins = storyOrigins(input.articles.map((a) => a.article), features);
+  const origins = linkedOrigins(input.articles.map((a) => a.article), features);
   // Claims are grouped looser than the summary's: a claim grown by a loose join cites more articles
   // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY).
   const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY]) as [SentenceGroup[], SentenceGroup[]];
@@ -259,7 +259,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
     const own = claim.sentences.find((x) => x.text === claim.text);
     return { ...s, status: claim.status, hedged: own?.epistemic === 'hedged' || claim.status === 'hedged' };
   });
-  const sources = buildSources(input.articles, origins);
+  const sources = buildSources(input.articles, storyOrigins(input.articles.map((a) => a.article), features));
   const rank = (c: Claim): number => c.independentSources;
   const ordered = [...cited].sort((a, b) => rank(b) - rank(a));
   return {

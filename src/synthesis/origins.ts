@@ -2,9 +2,11 @@
  * Where each article's words come from, so sources are counted by independent origin, not by
  * article: two pieces of one outlet are one origin; a declared reprint ("(PAP)", "za PAP", "— PAP",
  * a closing credit "JG, PAP.", "czytamy w BiznesAlert.pl", "Źródło: X") takes the reprinted
- * agency's or outlet's origin; articles that share two or more long sentences verbatim copy one
- * text (a syndicated agency piece, often undeclared) and are one origin too. Agencies and reprint
- * phrases are data: resources/<lang>/synthesis-{agencies,reprint-cues}.txt.
+ * agency's or outlet's origin; an article mostly inside another one (most of its 5-word runs) is a
+ * copy of one text (a syndicated agency piece, often undeclared) and takes that text's origin, not
+ * its outlet's (storyOrigins, the story's count of independent sources). Claims count their
+ * corroboration by the older, linked grouping (linkedOrigins). Agencies and reprint phrases are
+ * data: resources/<lang>/synthesis-{agencies,reprint-cues}.txt.
  */
 import { basename, dirname } from 'node:path';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
@@ -124,6 +126,22 @@ export function declaredSource(article: Article): string | undefined {
   return undefined;
 }
 
+/** Copied text is told by runs of this many words shared in order (5-word shingles). */
+const SHINGLE_WORDS = 5;
+/**
+ * One article copies another when most of the shorter one is inside the longer: at least this share
+ * of its shingles, and at least MIN_SHARED_SHINGLES of them (a one-sentence quote standing as an
+ * article, "Udało nam się przekonać Brytyjczyków…", is the speaker's words, not a copy). Measured
+ * 2026-12-07 on the eighteen labelled synthesis stories (eval/data/synthesis): pairs of different
+ * outlets that the labels call one origin share 0.50–1 of the shorter text, all but one pair of
+ * different origins share less than 0.45; a background paragraph every outlet takes from the
+ * agency ("Dwóch polityków … zostało zamordowanych") is two sentences of thirty, 0.2–0.36.
+ */
+const COPIED_SHARE = 0.5;
+const MIN_SHARED_SHINGLES = 20;
+/** Outlets printing one uncredited text that make it a wire dispatch (storyOrigins). */
+const WIRE_OUTLETS = 3;
+
 function find(parent: Map<string, string>, x: string): string {
   let root = x;
   while (parent.get(root) !== root) root = parent.get(root)!;
@@ -131,8 +149,148 @@ function find(parent: Map<string, string>, x: string): string {
   return root;
 }
 
-/** Origins of a story's articles (the module comment says how they are told apart). */
+/** Pair key of two article indexes (i < j) of n: string keys cost more than the counting itself. */
+const pairKey = (i: number, j: number, n: number): number => i * n + j;
+
+/** Counts, per pair of articles (pairKey), of what both hold, given what each holds. */
+function countPairs(held: Iterable<readonly number[]>, n: number): Map<number, number> {
+  const into = new Map<number, number>();
+  for (const list of held) {
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      const key = pairKey(list[i]!, list[j]!, n);
+      into.set(key, (into.get(key) ?? 0) + 1);
+    }
+  }
+  return into;
+}
+
+/** Long sentences shared verbatim, per pair of articles. */
+function sharedSentences(features: StoryFeatures): Map<number, number> {
+  const bySentence = new Map<string, Set<number>>();
+  for (const s of features.sentences) {
+    if (s.words.length < COPIED_SENTENCE_WORDS) continue;
+    const text = normalisedText(s);
+    const set = bySentence.get(text) ?? new Set<number>();
+    set.add(s.articleIndex);
+    bySentence.set(text, set);
+  }
+  return countPairs([...bySentence.values()].filter((set) => set.size > 1).map((set) => [...set].sort((x, y) => x - y)), features.byArticle.length);
+}
+
+/** Shingles shared per pair of articles, and each article's own count of them. */
+function sharedShingles(features: StoryFeatures): { shingles: Map<number, number>; sizes: number[] } {
+  const n = features.byArticle.length;
+  const byShingle = new Map<string, number[]>();
+  const sizes: number[] = [];
+  for (let a = 0; a < n; a++) {
+    // The whole text's words, across sentence ends: a copy may split or join sentences.
+    const words = features.byArticle[a]![0]!.article.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const own = new Set<string>();
+    for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) own.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    sizes.push(own.size);
+    for (const sh of own) {
+      const list = byShingle.get(sh);
+      if (list) list.push(a);
+      else byShingle.set(sh, [a]);
+    }
+  }
+  return { shingles: countPairs([...byShingle.values()].filter((l) => l.length > 1), n), sizes };
+}
+
+/** Day of publication, for which of a copied text's articles came first. */
+const publishedDay = (article: Article): string => article.published?.value.slice(0, 10) ?? '9999';
+
+/**
+ * Origins of a story's articles. An article's origin is, in this order: the source it declares
+ * ("za PAP"); the source declared by an article it copies or that copies it (a copied text is one
+ * origin, however many outlets print it); for a text several outlets print with no credit, the
+ * outlet that printed it first (ties: the longest print, since a copy trims more often than it
+ * adds); else its own outlet. An outlet's own articles share its origin, but an outlet that prints
+ * someone else's text does not bring that text's origin to its other articles.
+ */
 export function storyOrigins(articles: readonly Article[], features: StoryFeatures): Origins {
+  const parent = new Map<string, string>();
+  const union = (a: string, b: string): void => {
+    const ra = find(parent, a);
+    const rb = find(parent, b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const article of articles) parent.set(article.id, article.id);
+  const ids = new Set(articles.map((a) => a.id));
+  for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
+  const n = features.byArticle.length;
+  const articleAt = (i: number): Article => features.byArticle[i]![0]!.article;
+  const { shingles, sizes } = sharedShingles(features);
+  const sentenceCount = (i: number): number => features.byArticle[i]!.length;
+  for (const [key, shared] of shingles) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const smaller = Math.min(sizes[i]!, sizes[j]!);
+    if (shared >= MIN_SHARED_SHINGLES && shared >= COPIED_SHARE * smaller) union(articleAt(i).id, articleAt(j).id);
+  }
+  // A short lede page (a headline and two sentences) has too few shingles, but its long sentences
+  // copied whole tell the copy just as well.
+  for (const [key, shared] of sharedSentences(features)) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    if (shared >= COPIED_SENTENCES && shared >= COPIED_SHARE * Math.min(sentenceCount(i), sentenceCount(j))) union(articleAt(i).id, articleAt(j).id);
+  }
+  const textOf = new Map<string, Article[]>();
+  for (const article of articles) {
+    const root = find(parent, article.id);
+    const list = textOf.get(root) ?? [];
+    list.push(article);
+    textOf.set(root, list);
+  }
+  const length = (a: Article): number => a.text.length;
+  const of = new Map<string, string>();
+  const names = new Map<string, string>();
+  const assign = (article: Article, key: string, name: string): void => {
+    of.set(article.id, key);
+    if (!names.has(key)) names.set(key, name);
+  };
+  const agencies = new Set(reprintLexicon(articles[0]?.language ?? 'pl').agencies.values());
+  const credited = new Map<string, number>();
+  for (const a of articles) {
+    const d = declaredSource(a);
+    if (d && agencies.has(d)) credited.set(d, (credited.get(d) ?? 0) + 1);
+  }
+  const storyAgency = [...credited].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
+  for (const copies of textOf.values()) {
+    const declared = new Map<string, number>();
+    for (const a of copies) {
+      const d = declaredSource(a);
+      if (d) declared.set(d, (declared.get(d) ?? 0) + 1);
+    }
+    const outlets = new Set(copies.map((a) => trustedOutlet(a) ?? a.id));
+    // Three outlets printing one text word for word run a wire dispatch (two may be a partner site
+    // taking the other's piece): the agency the story's other articles credit.
+    const textSource = [...declared].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? (outlets.size >= WIRE_OUTLETS ? storyAgency : undefined);
+    const first = [...copies].sort((x, y) => publishedDay(x).localeCompare(publishedDay(y)) || length(y) - length(x))[0]!;
+    const firstOutlet = trustedOutlet(first);
+    for (const a of copies) {
+      const own = declaredSource(a) ?? textSource;
+      if (own) assign(a, `source:${own.toLowerCase()}`, own);
+      else if (copies.length > 1 && firstOutlet) assign(a, `source:${firstOutlet}`, firstOutlet);
+      else {
+        const outlet = trustedOutlet(a);
+        if (outlet) assign(a, `source:${outlet}`, outlet);
+        else assign(a, copies.length > 1 ? `text:${first.id}` : `article:${a.id}`, first.outlet ?? first.title ?? first.id);
+      }
+    }
+  }
+  return { of, names };
+}
+
+/**
+ * The grouping claims count their corroboration by (index.ts `claimOrigins`): an outlet's articles,
+ * declared reprints and articles sharing two long sentences, all linked together, so that an outlet
+ * printing an agency's text brings the agency to its other articles. Coarser than storyOrigins;
+ * the summary's ranking was tuned on it, and counting a claim's sources by storyOrigins moved the
+ * lead of three labelled stories (docs/QUALITY.md, seventh round), so the two stay apart until the
+ * summary is tuned again.
+ */
+export function linkedOrigins(articles: readonly Article[], features: StoryFeatures): Origins {
   const parent = new Map<string, string>();
   const names = new Map<string, string>();
   const union = (a: string, b: string): void => {
@@ -154,27 +312,10 @@ export function storyOrigins(articles: readonly Article[], features: StoryFeatur
   }
   const ids = new Set(articles.map((a) => a.id));
   for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
-  // Verbatim copies: long sentences shared by two articles.
-  const sharing = new Map<string, Set<number>>();
-  for (const s of features.sentences) {
-    if (s.words.length < COPIED_SENTENCE_WORDS) continue;
-    const text = normalisedText(s);
-    const set = sharing.get(text) ?? new Set<number>();
-    set.add(s.articleIndex);
-    sharing.set(text, set);
-  }
-  // Pairs counted by index (i * n + j): string pair keys cost more than the counting itself.
+  // Verbatim copies: two long sentences shared by two articles.
   const n = features.byArticle.length;
-  const shared = new Map<number, number>();
-  for (const set of sharing.values()) {
-    if (set.size < 2) continue;
-    const list = [...set].sort((x, y) => x - y);
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const pair = list[i]! * n + list[j]!;
-      const count = (shared.get(pair) ?? 0) + 1;
-      shared.set(pair, count);
-      if (count === COPIED_SENTENCES) union(features.byArticle[list[i]!]![0]!.article.id, features.byArticle[list[j]!]![0]!.article.id);
-    }
+  for (const [key, count] of sharedSentences(features)) {
+    if (count >= COPIED_SENTENCES) union(features.byArticle[Math.floor(key / n)]![0]!.article.id, features.byArticle[key % n]![0]!.article.id);
   }
   const of = new Map<string, string>();
   const rootNames = new Map<string, string>();

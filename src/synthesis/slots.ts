@@ -22,6 +22,7 @@ import type { Citation, ConflictSlot } from './types.ts';
 import { isQuestion, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
+import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
 
@@ -255,6 +256,8 @@ interface ConflictGrammar {
   readonly respectively: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly deictic: ReadonlySet<string>;
+  /** Verbs of a medium citing words ("przytacza portal"): a day beside one dates the report. */
+  readonly citingVerbs: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
   /** Words that mark a list as examples ("m.in.", "między innymi"), each as its words. */
@@ -275,13 +278,19 @@ interface ConflictGrammar {
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
   readonly conditionals: readonly (readonly string[])[];
+  /** Words before an infinitive ("to") and the lemmas before one that make it expected ("expected to"). */
+  readonly infinitiveMarkers: ReadonlySet<string>;
+  readonly expectBeforeMarker: ReadonlySet<string>;
+  /** A language's table of verb forms (English: resources/en/irregular-verbs.txt), and the words a bare infinitive follows. */
+  readonly verbTable?: VerbTable;
+  readonly baseBefore: ReadonlySet<string>;
 }
 
 /** resources/<lang>/conflict-grammar.txt. */
 export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), citingVerbs: words('citing-verb'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),
@@ -293,6 +302,10 @@ export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
       conditionAfter: words('condition-after'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),
+      infinitiveMarkers: words('infinitive-marker'),
+      expectBeforeMarker: words('expect-before-marker'),
+      ...(keyedWords(lines, 'verb-table')[0] && { verbTable: verbTable(lang, keyedWords(lines, 'verb-table')[0]!) }),
+      baseBefore: new Set([...words('base-before')].map(straightApostrophe)),
     };
 });
 

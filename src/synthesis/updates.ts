@@ -16,9 +16,9 @@
  * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
  * or undated, the expectation must be speculation (hedged), or both be told by one article, which
  * then states what became of it. Conditions ("jeśli", "nie … bez"), possibilities ("może") and
- * parts ("nie odwoła rejsów do Polski") are no outcome. Polish only for now: a language whose
- * grammar names no infinitive ending (resources/en/synthesis-grammar.txt) gives no verb lemmas to
- * anchor an event on, so it has none.
+ * parts ("nie odwoła rejsów do Polski") are no outcome. English reads the same frames from its
+ * own words ("is expected to leave", "will meet" expected; "cannot leave", "was not allowed to
+ * leave" the outcome; "left", "met" done as expected) through its verb forms (verbAt).
  */
 import type { Conflict } from './types.ts';
 import { endsWithAny, startsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
@@ -26,6 +26,7 @@ import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
 import { citationOf, conflictGrammar, functionWords } from './slots.ts';
 import { synthesisLexicon } from './resources.ts';
+import { englishVerb, straightApostrophe } from './verbs-en.ts';
 // conflicts.ts calls eventUpdates; the two modules use each other's functions and constants only
 // when a story is synthesised, never while loading.
 import { DAY_MS, HAPPENING_DAYS, mostCommon } from './conflicts.ts';
@@ -94,33 +95,51 @@ function conditionalFirstWords(grammar: ReturnType<typeof conflictGrammar>): Rea
   return firsts;
 }
 
-/** The verb at `i` as an event occurrence, or undefined. */
-function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditionAt, cueAt }: SentenceScan): Occurrence | undefined {
+/**
+ * The word at `i` as a verb: its lemma, whether it tells the happening as done (a past form), and
+ * whether it is the bare form an expectation takes. Polish reads the lemma's infinitive ending and
+ * the past endings; a language with a table of verb forms (conflict-grammar.txt `verb-table`:
+ * English) reads the bare infinitive after a modal or "to" and the past from the table or -ed
+ * (src/synthesis/verbs-en.ts).
+ */
+function verbAt(s: SentenceFeatures, i: number, lexicon: SentenceScan['lexicon'], grammar: SentenceScan['grammar']): { lemma: string; past: boolean; base: boolean } | undefined {
+  if (grammar.verbTable) return englishVerb(s, i, grammar.verbTable, grammar.baseBefore, functionWords(s.language), MODAL_GAP);
   const lemma = s.lemmas[i]!;
   const word = s.words[i]!;
   if (!endsWithAny(lemma, lexicon.infinitiveEndings) || endsWithAny(lemma, grammar.notVerbEndings)) return undefined;
+  // "odwoła" (will cancel) ends like a past form but is the lemma without its ending (conflict-grammar.txt `lemma-stem-ending`).
+  const stem = grammar.lemmaStemEndings.some((e) => word.endsWith(e)) && lexicon.infinitiveEndings.some((e) => `${word}${e}` === lemma);
+  const past = lemma !== word && lexicon.pastEndings.some((e) => word.endsWith(e)) && !stem;
+  return { lemma, past, base: word === lemma };
+}
+
+/** The verb at `i` as an event occurrence, or undefined. */
+function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditionAt, cueAt }: SentenceScan): Occurrence | undefined {
+  const word = s.words[i]!;
+  const verb = verbAt(s, i, lexicon, grammar);
+  if (!verb) return undefined;
+  const { lemma, past, base } = verb;
   if (grammar.auxiliaries.has(lemma) || grammar.expectModals.has(lemma)) return undefined;
-  if (word !== lemma && endsWithAny(word, grammar.notFiniteEndings)) return undefined;
+  if (!base && endsWithAny(word, grammar.notFiniteEndings)) return undefined;
   // A condition or a question states neither an expectation nor an outcome ("jeśli rząd nie zmieni zdania").
   if (conditionAt < i) return undefined;
   const between = (j: number): string => s.sentence.text.slice(s.wordStarts[j]! - s.sentence.start, s.wordStarts[i]! - s.sentence.start);
   let negation = -1;
   for (let j = i - 1; j >= Math.max(0, i - NEGATION_GAP); j--) {
     if (hasBreak(between(j))) break;
-    if (lexicon.negations.has(s.words[j]!) && !grammar.notNegating.has(s.words[j + 1]!)) negation = j;
+    if (lexicon.negations.has(straightApostrophe(s.words[j]!)) && !grammar.notNegating.has(s.words[j + 1]!)) negation = j;
   }
   let modal = -1;
   for (let j = i - 1; j >= Math.max(0, i - MODAL_GAP); j--) {
     if (hasBreak(between(j))) break;
+    // "ma opuścić", "will leave"; or "to" after a word that makes it expected ("is expected to leave", "is to meet").
     if (grammar.expectModals.has(s.lemmas[j]!)) modal = j;
+    else if (grammar.infinitiveMarkers.has(s.words[j]!) && grammar.expectBeforeMarker.has(s.lemmas[j - 1] ?? '')) modal = j - 1;
   }
-  // "odwoła" (will cancel) ends like a past form but is the lemma without its ending (conflict-grammar.txt `lemma-stem-ending`).
-  const stem = grammar.lemmaStemEndings.some((e) => word.endsWith(e)) && lexicon.infinitiveEndings.some((e) => `${word}${e}` === lemma);
-  const past = lemma !== word && lexicon.pastEndings.some((e) => word.endsWith(e)) && !stem;
   let layer: Occurrence['layer'] | undefined;
   if (negation >= 0) layer = s.epistemic === 'hedged' ? undefined : 'not';
   else if (past || s.epistemic === 'denied') layer = undefined;
-  else if (word === lemma) layer = modal >= 0 && !grammar.possible.has(s.lemmas[i - 1] ?? '') ? 'expected' : undefined;
+  else if (base) layer = modal >= 0 && !grammar.possible.has(s.lemmas[i - 1] ?? '') ? 'expected' : undefined;
   else if (cueAt < i) layer = 'expected';
   if (!layer) return undefined;
   const objects = new Set<string>();

@@ -47,6 +47,14 @@ test('the day of a statement ("powiedział we wtorek") dates no happening; the d
   assert.equal(held.conflicts.find((c) => c.slot === 'date')?.kind, 'contradiction');
 });
 
+test('the day a medium cites words ("przytacza w piątek portal") dates the report, not the dinner where they were said', () => {
+  const cited = meeting(
+    ['2023-09-13', 'Donald Tusk i Olaf Scholz rozmawiali o negocjacjach podczas środowej kolacji z darczyńcami partii.', 'środowej', '2023-09-13'],
+    ['2023-09-15', 'Donald Tusk i Olaf Scholz krytykowali negocjacje, ich nagraną wypowiedź przytacza w piątek portal informacyjny.', 'w piątek', '2023-09-15'],
+  );
+  assert.deepEqual(cited.conflicts.filter((c) => c.slot === 'date'), [], JSON.stringify(cited.conflicts));
+});
+
 test('"dziś" is read from the publication day: a copy published a day later sets no other date', () => {
   const text = 'Spotkanie Donald Tusk i Olaf Scholz odbyło się dziś w stolicy kraju.';
   const copies = meeting(['2023-09-12', text, 'dziś', '2023-09-12'], ['2023-09-13', text, 'dziś', '2023-09-13']);

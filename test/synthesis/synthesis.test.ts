@@ -316,3 +316,51 @@ test('features: a story name followed by where it is ("Sąd Najwyższy w Pakista
   assert.deepEqual([...features.sentences[0]!.entityKeys], ['sn']);
   assert.deepEqual([...features.sentences[2]!.entityKeys], ['mnstr-w-rz'], 'no shorter name of the story: the key stays');
 });
+
+test('origins: a reprint takes the agency from that article only; a shared background paragraph is no copy; three uncredited prints are the credited wire', () => {
+  const at = (id: string, outlet: string, text: string, published = '2018-11-03'): ReturnType<typeof handArticle> => {
+    const h = handArticle({ id, text, published });
+    return { ...h, article: { ...h.article, outlet, origin: `https://${outlet}/${id}` } };
+  };
+  const agency = 'Sąd najwyższy uniewinnił w środę kobietę skazaną wcześniej na karę śmierci za bluźnierstwo. Po ogłoszeniu wyroku w kilku miastach wybuchły gwałtowne protesty radykalnych ugrupowań religijnych.';
+  const wire = 'Rząd zawarł w piątek porozumienie z przywódcami protestujących ugrupowań, którzy blokowali drogi. Zgodnie z porozumieniem władze wszczną procedurę zakazu opuszczania kraju przez uniewinnioną kobietę.';
+  const background = 'Kobieta została aresztowana w 2009 roku po kłótni z sąsiadkami przy pracy w polu. Dwóch polityków wysokiego szczebla, którzy chcieli jej pomóc, zostało zamordowanych.';
+  const protests = [
+    'Tysiące zwolenników radykalnej partii zablokowały w czwartek główne drogi w Lahaurze.',
+    'Policja otoczyła budynek sądu i ustawiła zapory na ulicach prowadzących do parlamentu.',
+    'Demonstranci palili opony i domagali się odwołania sędziów, którzy wydali wyrok.',
+    'Szkoły w największych miastach pozostały zamknięte przez dwa kolejne dni tygodnia.',
+    'Operatorzy komórkowi wyłączyli sieć w kilku dzielnicach na prośbę władz lokalnych.',
+    'Przywódca partii wezwał swoich zwolenników do pozostania na ulicach aż do skutku.',
+  ].join(' ');
+  const talks = [
+    'Minister spraw wewnętrznych spotkał się w piątek z przedstawicielami duchownych w Islamabadzie.',
+    'Rozmowy trwały kilka godzin i zakończyły się podpisaniem dokumentu liczącego pięć punktów.',
+    'Opozycja zarzuciła premierowi ustępstwa wobec ekstremistów i zapowiedziała debatę w parlamencie.',
+    'Obrońca kobiety powiedział dziennikarzom, że obawia się o swoje życie i wyjedzie za granicę.',
+    'Organizacje praw człowieka zaapelowały do władz o zapewnienie ochrony całej rodzinie.',
+    'Ambasady kilku krajów europejskich nie skomentowały doniesień o możliwym azylu dla kobiety.',
+  ].join(' ');
+  const report = synthesizeStory({
+    id: 's',
+    articles: [
+      at('p1', 'wgospodarce.pl', `${agency}\n\nPAP.`),
+      at('t1', 'tvp.info', agency),
+      at('t2', 'tvp.info', 'Telewizja pokazała w sobotę nagrania z demonstracji w Lahaurze i w Karaczi. Reporterzy rozmawiali z mieszkańcami, którzy obawiają się dalszych zamieszek.'),
+      at('x', 'tvn24.pl', `${protests} ${background}`),
+      at('y', 'rp.pl', `${talks} ${background}`),
+      at('u1', 'onet.pl', wire),
+      at('u2', 'interia.pl', wire),
+      at('u3', 'rmf24.pl', wire),
+    ],
+  });
+  const origin = (id: string): string => report.sources.find((s) => s.article === id)!.independentOrigin;
+  // tvp.info printing the agency's text takes PAP for that article; its own report stays its own.
+  assert.equal(origin('t1'), 'PAP');
+  assert.equal(origin('t2'), 'tvp.info');
+  // Two long reports sharing one background paragraph are two origins.
+  assert.notEqual(origin('x'), origin('y'));
+  // One text three outlets print with no credit is the wire the story's articles credit.
+  assert.deepEqual(['u1', 'u2', 'u3'].map(origin), ['PAP', 'PAP', 'PAP']);
+  assert.equal(report.counts.independentSources, 4, JSON.stringify(report.sources.map((s) => [s.article, s.independentOrigin])));
+});

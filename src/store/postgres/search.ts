@@ -134,39 +134,63 @@ function rankItems(clauses: readonly (readonly Option[])[]): RankItem[] {
   return [...items].map(([lexeme, prefix]) => ({ lexeme, prefix })).sort((x, y) => byteOrder(x.lexeme, y.lexeme));
 }
 
-type Sentence = Map<string, Occurrences>;
+/**
+ * One term's postings by sentence, keyed doc × SENTENCE_KEYS + sentence index: a search looks a
+ * sentence up in the few maps of its query's terms instead of building one per sentence.
+ */
+type Postings = Map<number, Occurrences>;
 
-function positionsOf(sentence: Sentence, part: string, weight: 'a' | 'b', prefix: boolean): readonly number[] {
-  if (!prefix) return sentence.get(part)?.[weight] ?? [];
-  const list: number[] = [];
-  for (const [term, occurrences] of sentence) if (term.startsWith(part)) list.push(...occurrences[weight]);
-  return list;
+/** Sentences an article may have in a key (an article of a million sentences would not be indexed whole). */
+const SENTENCE_KEYS = 2 ** 20;
+
+/** The postings of a query part: its term's, or every fetched term's with the prefix, in byte order. */
+type Lookup = (part: string, prefix: boolean) => readonly Postings[];
+
+function positionsAt(lists: readonly Postings[], key: number, weight: 'a' | 'b'): number[] {
+  const found: number[] = [];
+  for (const postings of lists) {
+    const occurrences = postings.get(key);
+    if (occurrences) found.push(...occurrences[weight]);
+  }
+  return found;
 }
 
-/** Whether the sentence holds the option: tsquery's `'a':A <-> 'b':A` (a prefix `'b':*A`). */
-function holds(sentence: Sentence, o: Option): boolean {
+/** The sentences holding the option: tsquery's `'a':A <-> 'b':A` (a prefix `'b':*A`) matched per sentence. */
+function sentencesHolding(o: Option, lookup: Lookup): Set<number> {
   const last = o.parts.length - 1;
-  const lists = o.parts.map((part, i) => positionsOf(sentence, part, o.weight, o.prefix && i === last));
-  if (lists.some((l) => l.length === 0)) return false;
-  if (lists.length === 1) return true;
-  const later = lists.slice(1).map((l) => new Set(l));
-  return lists[0]!.some((p) => later.every((set, k) => set.has(p + k + 1)));
+  const lists = o.parts.map((part, i) => lookup(part, o.prefix && i === last));
+  const holding = new Set<number>();
+  if (lists.some((l) => l.length === 0)) return holding;
+  for (const postings of lists[0]!) {
+    for (const [key, occurrences] of postings) {
+      const starts = occurrences[o.weight];
+      if (starts.length === 0 || holding.has(key)) continue;
+      if (lists.length === 1) {
+        holding.add(key);
+        continue;
+      }
+      const later = lists.slice(1).map((l) => new Set(positionsAt(l, key, o.weight)));
+      if (starts.some((p) => later.every((set, k) => set.has(p + k + 1)))) holding.add(key);
+    }
+  }
+  return holding;
 }
 
 /**
- * ts_rank(weights, vector, query, 1) of a sentence for a query whose top operator is OR (every
- * query here: each clause offers a surface and a lemma option), as PostgreSQL 15's tsrank.c
- * computes it (calc_rank_or, then the log-length normalisation): float4 steps, the double
- * constant and the double logarithms where C promotes.
+ * ts_rank(weights, vector, query, 1) of sentence `key` for a query whose top operator is OR
+ * (every query here: each clause offers a surface and a lemma option), as PostgreSQL 15's
+ * tsrank.c computes it (calc_rank_or, then the log-length normalisation): float4 steps, the
+ * double constant and the double logarithms where C promotes. `items` holds, per query item in
+ * tsrank.c's order, the postings of its lexemes (several for a prefix, in byte order).
  */
-export function rank(sentence: Sentence, items: readonly RankItem[], length: number): number {
+export function rank(key: number, items: readonly (readonly Postings[])[], length: number): number {
   const f = Math.fround;
   let res = 0;
-  for (const item of items) {
-    const entries = item.prefix
-      ? [...sentence.keys()].filter((t) => t.startsWith(item.lexeme)).sort(byteOrder).map((t) => sentence.get(t)!)
-      : sentence.has(item.lexeme) ? [sentence.get(item.lexeme)!] : [];
-    for (const { a, b } of entries) {
+  for (const lists of items) {
+    for (const postings of lists) {
+      const occurrences = postings.get(key);
+      if (!occurrences) continue;
+      const { a, b } = occurrences;
       let resj = 0;
       let wjm = -1;
       let jm = 0;
@@ -302,46 +326,48 @@ export class PostgresSearch implements SearchStore {
     });
     const rows = await this.scope.rows<{ term: string; postings: Buffer }>(
       `SELECT term, postings FROM search_postings WHERE term = ANY($1::text[])${prefixes.join('')}`, params);
-    const docs = new Map<number, Map<number, Sentence>>();
+    const byTerm = new Map<string, Map<number, Occurrences>>();
     for (const { term, postings } of rows) {
-      for (const { doc, sentences } of decodePostings(postings)) {
-        let byIdx = docs.get(doc);
-        if (!byIdx) docs.set(doc, byIdx = new Map());
-        for (const { idx, a, b } of sentences) {
-          let sentence = byIdx.get(idx);
-          if (!sentence) byIdx.set(idx, sentence = new Map());
-          sentence.set(term, { a, b });
-        }
+      let sentences = byTerm.get(term);
+      if (!sentences) byTerm.set(term, sentences = new Map());
+      for (const { doc, sentences: list } of decodePostings(postings)) {
+        for (const occurrences of list) sentences.set(doc * SENTENCE_KEYS + occurrences.idx, occurrences);
       }
     }
-    // Per article, the sentences matching any clause; the article counts when every clause matched.
+    const sorted = [...byTerm.keys()].sort(byteOrder);
+    const lookup: Lookup = (part, prefix) => (prefix ? sorted.filter((t) => t.startsWith(part)) : byTerm.has(part) ? [part] : [])
+      .map((t) => byTerm.get(t)!);
+    // Per clause the sentences holding it; an article counts when every clause holds somewhere in it.
+    const perClause = clauses.map((options) => {
+      const holding = new Set<number>();
+      for (const o of options) for (const key of sentencesHolding(o, lookup)) holding.add(key);
+      return holding;
+    });
+    const docsOf = (keys: Set<number>) => new Set([...keys].map((key) => Math.floor(key / SENTENCE_KEYS)));
+    let qualifying = docsOf(perClause[0]!);
+    for (const holding of perClause.slice(1)) {
+      const docs = docsOf(holding);
+      qualifying = new Set([...qualifying].filter((d) => docs.has(d)));
+    }
     const matching = new Map<number, number[]>();
-    for (const [doc, byIdx] of docs) {
-      const seen = new Set<number>();
-      const hits: number[] = [];
-      for (const [idx, sentence] of byIdx) {
-        let any = false;
-        clauses.forEach((list, c) => {
-          if (list.some((o) => holds(sentence, o))) {
-            seen.add(c);
-            any = true;
-          }
-        });
-        if (any) hits.push(idx);
-      }
-      if (seen.size === clauses.length) matching.set(doc, hits.sort((x, y) => x - y));
+    for (const key of new Set(perClause.flatMap((holding) => [...holding]))) {
+      const doc = Math.floor(key / SENTENCE_KEYS);
+      if (!qualifying.has(doc)) continue;
+      let hits = matching.get(doc);
+      if (!hits) matching.set(doc, hits = []);
+      hits.push(key % SENTENCE_KEYS);
     }
     if (matching.size === 0) return [];
+    const itemPostings = items.map((item) => lookup(item.lexeme, item.prefix));
     const lengths = await this.scope.rows<{ doc: string; lengths: Buffer }>(
       'SELECT doc, lengths FROM search_documents WHERE doc = ANY($1::bigint[])', [[...matching.keys()]]);
     return lengths.map((row) => {
       const doc = Number(row.doc);
       const sentenceLengths = decodeLengths(row.lengths);
-      const byIdx = docs.get(doc)!;
-      const hits = matching.get(doc)!;
+      const hits = matching.get(doc)!.sort((x, y) => x - y);
       let best = { score: -1, idx: 0 };
       for (const idx of hits) {
-        const score = rank(byIdx.get(idx)!, items, sentenceLengths[idx] ?? 0);
+        const score = rank(doc * SENTENCE_KEYS + idx, itemPostings, sentenceLengths[idx] ?? 0);
         if (score > best.score) best = { score, idx };
       }
       return { doc, score: best.score, idx: best.idx, matches: hits.length };

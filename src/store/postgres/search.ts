@@ -217,8 +217,29 @@ interface Ranked {
   readonly matches: number;
 }
 
+/**
+ * The search filters as SQL conditions on the article row `a`; `param` adds a parameter and
+ * names it.
+ */
+export function filterConditions(filters: SearchFilters, param: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  if (filters.language) where.push(`a.language = ${param(filters.language)}`);
+  if (filters.source) where.push(`a.outlet_key = ${param(filters.source.toLowerCase())}`);
+  // Date prefixes compare at the filter's own precision: until '2023-09' keeps '2023-09-30'.
+  if (filters.since) {
+    const since = param(filters.since);
+    where.push(`left(a.published_value, length(${since}::text)) >= ${since}`);
+  }
+  if (filters.until) {
+    const until = param(filters.until);
+    where.push(`left(a.published_value, length(${until}::text)) <= ${until}`);
+  }
+  if (filters.articleIds) where.push(`a.id = ANY(${param(filters.articleIds)}::text[])`);
+  return where;
+}
+
 export class PostgresSearch implements SearchStore {
-  constructor(private readonly scope: Scope) {}
+  constructor(protected readonly scope: Scope) {}
 
   index(documents: readonly SearchDocument[]): Promise<number> {
     // The first document of an article counts, as if the batch were indexed one by one.
@@ -290,13 +311,7 @@ export class PostgresSearch implements SearchStore {
       params.push(v);
       return `$${params.length}`;
     };
-    const where: string[] = [];
-    if (filters.language) where.push(`a.language = ${param(filters.language)}`);
-    if (filters.source) where.push(`a.outlet_key = ${param(filters.source.toLowerCase())}`);
-    // Date prefixes compare at the filter's own precision: until '2023-09' keeps '2023-09-30'.
-    if (filters.since) where.push(`left(a.published_value, length(${param(filters.since)}::text)) >= $${params.length}`);
-    if (filters.until) where.push(`left(a.published_value, length(${param(filters.until)}::text)) <= $${params.length}`);
-    if (filters.articleIds) where.push(`a.id = ANY(${param(filters.articleIds)}::text[])`);
+    const where = filterConditions(filters, param);
     const rows = await this.scope.rows<HitRow>(`
       SELECT a.id AS article_id, h.idx, h.score, h.matches,
              a.origin, a.title, a.outlet, a.language, a.published_value AS published, a.text, d.offsets

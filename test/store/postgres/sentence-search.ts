@@ -7,9 +7,9 @@
 import { clauseTerms, parseQuery, type ClauseTerms } from '../../../src/search/query.ts';
 import { highlightTerms, queryLemmas } from '../../../src/search/terms.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../../../src/search/types.ts';
-import type { SearchStore } from '../../../src/store/store.ts';
 import { clampLimit, encodeSpans, hitOf, spanAt, type HitRow } from '../../../src/store/sqlite/search.ts';
-import { rowsOf, value, type Scope } from '../../../src/store/postgres/scope.ts';
+import { rowsOf } from '../../../src/store/postgres/scope.ts';
+import { filterConditions, PostgresSearch } from '../../../src/store/postgres/search.ts';
 
 /** ts_rank weights, in its order {D, C, B, A} (each at most 1): surface words (A) count twice the lemmas (B). */
 const RANK_WEIGHTS = '{0, 0, 0.5, 1}';
@@ -72,10 +72,9 @@ export function clauseQuery(terms: ClauseTerms): string | undefined {
   return options.length ? `(${[...new Set(options)].map((q) => `(${q})`).join(' | ')})` : undefined;
 }
 
-export class SentenceSearch implements SearchStore {
-  constructor(private readonly scope: Scope) {}
-
-  index(documents: readonly SearchDocument[]): Promise<number> {
+/** Its own index and search; remove, indexed and count are the current class's (search_documents stayed). */
+export class SentenceSearch extends PostgresSearch {
+  override index(documents: readonly SearchDocument[]): Promise<number> {
     // The first document of an article counts, as if the batch were indexed one by one.
     const first = new Map<string, SearchDocument>();
     for (const doc of documents) if (!first.has(doc.articleId)) first.set(doc.articleId, doc);
@@ -103,24 +102,7 @@ export class SentenceSearch implements SearchStore {
     });
   }
 
-  remove(articleId: string): Promise<boolean> {
-    // Sentences go with their document (ON DELETE CASCADE).
-    return this.scope.write(async (db) => ((await db.query(
-      'DELETE FROM search_documents WHERE seq = (SELECT seq FROM articles WHERE id = $1)', [articleId])).rowCount ?? 0) > 0);
-  }
-
-  async indexed(articleIds: readonly string[]): Promise<Set<string>> {
-    if (articleIds.length === 0) return new Set();
-    const rows = await this.scope.rows<{ id: string }>(`SELECT a.id FROM articles a JOIN search_documents d ON d.seq = a.seq
-      WHERE a.id = ANY($1::text[])`, [articleIds]);
-    return new Set(rows.map((r) => r.id));
-  }
-
-  async count(): Promise<number> {
-    return (await value<number>(this.scope, 'SELECT COUNT(*) FROM search_documents'))!;
-  }
-
-  async search(query: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
+  override async search(query: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
     const clauses = parseQuery(query).filter((c) => c.words.length > 0);
     const queries = clauses.map((c) => clauseQuery(clauseTerms(c, queryLemmas))).filter((q): q is string => q !== undefined);
     if (queries.length === 0) return [];
@@ -135,13 +117,7 @@ export class SentenceSearch implements SearchStore {
     const everyClause = queries.length > 1
       ? `AND seq IN (${queries.map((q) => `SELECT seq FROM search_sentences WHERE terms @@ ${param(q)}::tsquery`).join(' INTERSECT ')})`
       : '';
-    const where: string[] = [];
-    if (filters.language) where.push(`a.language = ${param(filters.language)}`);
-    if (filters.source) where.push(`a.outlet_key = ${param(filters.source.toLowerCase())}`);
-    // Date prefixes compare at the filter's own precision: until '2023-09' keeps '2023-09-30'.
-    if (filters.since) where.push(`left(a.published_value, length(${param(filters.since)}::text)) >= $${params.length}`);
-    if (filters.until) where.push(`left(a.published_value, length(${param(filters.until)}::text)) <= $${params.length}`);
-    if (filters.articleIds) where.push(`a.id = ANY(${param(filters.articleIds)}::text[])`);
+    const where = filterConditions(filters, param);
     const rows = await this.scope.rows<HitRow>(`
       WITH m AS (
         SELECT seq, idx, ts_rank('${RANK_WEIGHTS}', terms, ${any}::tsquery, 1) AS score

@@ -479,7 +479,8 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // A plural verb after people joined by "i" speaks for them all: "lider Jeremy Corbyn i minister … Keir Starmer ocenili".
   const joined = agreement === 'p' ? persons.filter((m, i) => coordinated(ctx, m, persons[i + 1])) : [];
   const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? (personal ? pick(persons) : undefined) ?? joined[0]
-    ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
+    ?? pick(inside.filter((m) => m.type === 'ORG'))
+    ?? (side === 'before' ? inside.find((m) => m.type === 'PRO' && headTitle(ctx, m, region)) : undefined) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
     return { ...personalName(ctx, chosen), ...womanNamed(chosen, agreement), ...(roleWords ? { description: roleWords.text } : {}) };
@@ -516,6 +517,20 @@ function inflected(ctx: SpeakerContext, m: MentionLike): boolean {
   const base = m.base.split(/\s+/u);
   if (text.length !== base.length) return !nominative(m);
   return text.some((w, i) => w !== base[i] && !ctx.cues.possessor(w) && !ctx.cues.personalName(w));
+}
+
+/**
+ * A title right before the verb, after nothing but its adjectives and a medium's noun, is the paper
+ * that wrote it ("Brytyjski „The Guardian” donosi", "Dziennik „Kommiersant” podał"), whichever type
+ * the entity stage gave it (a work's, PRO); after a person's noun it is theirs ("Dziennikarz „Daily
+ * Telegraph” zauważył").
+ */
+function headTitle(ctx: SpeakerContext, m: MentionLike, region: Span): boolean {
+  if (!/^[\s"”“»«']*$/u.test(ctx.text.slice(m.end, region.end))) return false;
+  return wordsIn(ctx.text, region.start, m.start).every((w) => {
+    const role = ctx.cues.roles.get(w.text.toLowerCase());
+    return role === 'ORG' || ctx.cues.media.has(w.text.toLowerCase()) || (role === undefined && ctx.cues.adjective(w.text));
+  });
 }
 
 /** An acronym: one word with two capitals or more ("KE", "MSZ", "MPiT"). */

@@ -98,3 +98,27 @@ test('a paper\'s title right before the verb, after its adjectives, speaks; afte
   );
   assert.notEqual(quoteWith(quotes(journalist), 'rząd używa').speaker?.name, 'Daily Telegraph');
 });
+
+test('a source set off by dashes in mid-sentence reports the words after it; "jak czytamy w „…”" names the paper', () => {
+  const union = withMentions(
+    doc('W przypadku Irlandczyków — jak informuje związek Aerpil— chodzi o brak zgody co do systemu awansów pilotów.', 'pl'),
+    ['Aerpil', 'Aerpil', 'ORG'],
+  );
+  const q = quoteWith(quotes(union), 'chodzi o brak zgody');
+  assert.equal(q.speaker?.name, 'Aerpil');
+  assert.equal(q.cue?.text, 'informuje');
+  const paper = withMentions(
+    doc('Dlatego – jak czytamy w "Guardianie" – jeśli umowa nie będzie gwarantować zachowania tych praw, koncern wyniesie się do innego kraju.', 'pl'),
+    ['Guardianie', 'Guardian', 'PRO'],
+  );
+  assert.equal(quoteWith(quotes(paper), 'jeśli umowa').speaker?.name, 'Guardian');
+});
+
+test('a mid-sentence source after a preposition is whom they spoke to: no quote of theirs', () => {
+  const d = withMentions(
+    doc('Niektóre z tych firm, jak informuje w rozmowie z Deutsche Welle, Maria Kowal, zgłaszają pracowników na kursy językowe.', 'pl'),
+    ['Deutsche Welle', 'Deutsche Welle', 'ORG'],
+    ['Maria Kowal', 'Maria Kowal', 'PER'],
+  );
+  assert.ok(!quotes(d).some((q) => q.speaker?.name === 'Deutsche Welle'));
+});

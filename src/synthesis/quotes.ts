@@ -87,6 +87,20 @@ export function entityNames(articles: readonly SynthesisArticle[]): Map<string, 
     const name = most(e.names, (n) => type === 'PER' && n.trim().split(/\s+/u).length >= 2);
     out.set(key, { name, type, articles: e.articles.size });
   }
+  // Two people's surnames the entity stage glued into one name ("Według Johnsona Hammond usiłuje" →
+  // "Johnson Hammond", keyed with every "Johnson" of its article) are no one's full name: each word
+  // ends another person's full name in the story. That person's own names stand instead.
+  const surnames = new Map<string, Set<string>>();
+  for (const [key, info] of out) {
+    const words = info.name.trim().split(/\s+/u);
+    if (info.type === 'PER' && words.length >= 2) surnames.set(words.at(-1)!, new Set([...(surnames.get(words.at(-1)!) ?? []), key]));
+  }
+  for (const [key, info] of out) {
+    const words = info.name.trim().split(/\s+/u);
+    if (info.type !== 'PER' || words.length !== 2 || !words.every((w) => [...(surnames.get(w) ?? [])].some((k) => k !== key))) continue;
+    const others = new Map([...byKey.get(key)!.names].filter(([n]) => n !== info.name));
+    if (others.size > 0) out.set(key, { ...info, name: most(others, (n) => n.trim().split(/\s+/u).length >= 2) });
+  }
   return out;
 }
 
@@ -397,7 +411,9 @@ function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): Name
   const people = storyPeople(names);
   if (words.length === 1) {
     const stem = surnameStem(words[0]!);
-    const found = people.filter((p) => p.surname === stem);
+    let found = people.filter((p) => p.surname === stem);
+    // A name read out of an organisation's ("Conservative Way Forward Johnson") yields to a person's own.
+    if (new Set(found.map((p) => p.name)).size > 1) found = found.filter((p) => !p.glued);
     const distinct = new Set(found.map((p) => p.name));
     if (distinct.size !== 1) return undefined;
     const { key, name: full } = found[0]!;
@@ -440,6 +456,8 @@ interface StoryPersonName {
   readonly name: string;
   readonly words: readonly string[];
   readonly surname: string;
+  /** Read out of a name the entity stage typed as an organisation (storyPeople). */
+  readonly glued: boolean;
 }
 
 /** Asked for every quote: the people of one story's names are listed once. */
@@ -463,13 +481,13 @@ function storyPeople(names: ReadonlyMap<string, EntityInfo>): StoryPersonName[] 
     for (const [key, e] of names) {
       const words = e.name.trim().split(/\s+/u);
       if (e.type === 'PER') {
-        if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!) });
+        if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!), glued: false });
         continue;
       }
       const given = words.at(-2);
       if (words.length < 3 || !alone.has(words.at(-1)!) || !/\p{Ll}/u.test(words.at(-1)!) || !given || !GIVEN_NAME.test(given) || commonWord(given)) continue;
       const person = words.slice(-2);
-      people.push({ key, name: person.join(' '), words: person, surname: surnameStem(person[1]!) });
+      people.push({ key, name: person.join(' '), words: person, surname: surnameStem(person[1]!), glued: true });
     }
     peopleCache.set(names, people);
   }

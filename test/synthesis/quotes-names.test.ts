@@ -65,3 +65,23 @@ test('a name the quote layer corrected stands over the entity stage\'s base form
   const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Kowalowa', key: 'org-kowalow', type: 'PER' as const }, sentence: 0 }] };
   assert.equal(rankQuotes([article])[0]?.speaker, 'Kowalowa');
 });
+
+test('two surnames the entity stage glued into one name are no full name; a name read out of an organisation yields to the person\'s own', () => {
+  // "Według Johnsona Hammond usiłuje …" glued "Johnsona Hammond", keyed with every "Johnson" of the
+  // article; "grupy Conservative Way Forward Johnson" read a "Forward Johnson" out of a group's name.
+  const words = 'Może być zapaść, ale w końcu będzie dobrze';
+  const text = `„${words}” – mówił Jonson podczas kolacji. Według Jonsona Hamond usiłuje zablokować handel. Jonson przemawiał do grupy Conservative Way Forward Jonson.`;
+  const a = handArticle({
+    id: 'a',
+    text,
+    entities: [
+      ['Jonson', 'Jonson', 'PER', 'per-glued'],
+      ['Jonsona Hamond', 'Jonson Hamond', 'PER', 'per-glued'],
+      ['Conservative Way Forward Jonson', 'Conservative Way Forward Jonson', 'ORG', 'org-cwf'],
+    ],
+  });
+  const b = handArticle({ id: 'b', text: 'Minister Borys Jonson i minister Filip Hamond spotkali się w Londynie.', entities: [['Borys Jonson', 'Borys Jonson', 'PER', 'per-jonson'], ['Filip Hamond', 'Filip Hamond', 'PER', 'per-hamond']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Jonson', key: 'per-glued', type: 'PER' as const }, sentence: 0 }] };
+  assert.equal(rankQuotes([article, b])[0]?.speaker, 'Borys Jonson');
+});

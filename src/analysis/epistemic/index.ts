@@ -117,7 +117,12 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       // oświadczył": the quotes stage may have taken the company for the speaker).
       if (cue) {
         const around = besideCue(everyWord, cue);
-        const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
+        // Set off in mid-sentence ("W przypadku pilotów — jak informuje związek Forsa— chodzi o …"),
+        // the writer relays the source, as with "według": attributed, not the institution's announcement
+        // ("Jednak, jak informuje Komisja, …" opens its sentence and stays one).
+        const at = everyWord.findIndex((w) => w.start === cue.start);
+        const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
+        const organisation = q.speaker?.type === 'ORG' && !aside && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył

@@ -3,6 +3,7 @@
  * reports closed by a dash attribution ("… - donosiło CNN."), and by a comma attribution
  * ("…, officials said.").
  */
+import type { Span } from '../../types.ts';
 import { sentenceAt } from '../time/index.ts';
 import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
 import { previousSubject, speakerInRegion, wordsIn, type Speaker } from './speaker.ts';
@@ -115,7 +116,23 @@ export function dashReport(ctx: Context, index: number, keep: Keep): void {
   const content = trimSpan(ctx.text, s.start, closing.dash);
   if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) return;
   const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', index);
+  if (speaker?.type !== 'PER' && reportsItself(ctx, content)) return;
   keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index) }, { start: s.start, end: s.end });
+}
+
+/** Words before the verb of a report's own attribution ("Przewoźnik twierdzi, że"): a short subject. */
+const MAX_INNER_SUBJECT_WORDS = 4;
+
+/**
+ * A report whose words open with their own speaker and verb before "że" ("Przewoźnik twierdzi, że
+ * propozycje są uczciwe - podaje agencja Associated Press"): an agency or paper after the dash
+ * relays what the subject says, as in "Jak informuje agencja, Merkel dodała, że"; the indirect step
+ * names the subject. A person after the dash ("rząd jasno stwierdził, że … - powiedział Damberg")
+ * is the one speaking, and tells what someone else said.
+ */
+function reportsItself(ctx: Context, content: Span): boolean {
+  const words = wordsIn(ctx.text, content.start, content.end).slice(0, MAX_INNER_SUBJECT_WORDS + 2);
+  return words.some((w, i) => i > 0 && i <= MAX_INNER_SUBJECT_WORDS && verbCue(ctx, w, false) !== undefined && ctx.cues.that.has(words[i + 1]?.text.toLowerCase() ?? ''));
 }
 
 /** A closing attribution after a comma is short: "…, officials said.", "…, podała agencja PAP." */

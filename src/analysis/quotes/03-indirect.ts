@@ -71,6 +71,13 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     }
   }
 
+  // "Dlatego – jak czytamy w „Guardianie” – jeśli umowa …", "— jak informuje związek Forsa— chodzi o …".
+  const aside = asideSource(ctx, words, s, index);
+  if (aside) {
+    build(aside.content, aside.verb, aside.speaker, aside.cue);
+    return;
+  }
+
   // "X powiedział, że …", "X said (that) …"
   for (let vi = 0; vi < words.length; vi++) {
     const verb = words[vi]!;
@@ -87,6 +94,36 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
     return;
   }
+}
+
+/** A source set off in mid-sentence names a few words: "jak informuje związek Forsa", "jak czytamy w „Guardianie”". */
+const MAX_ASIDE_SOURCE_WORDS = 5;
+
+/**
+ * A source set off by dashes or commas in mid-sentence, "jak" and a reporting verb first ("W
+ * przypadku Irlandczyków — jak informuje związek Forsa— chodzi o brak zgody …"): the words after
+ * it, to the sentence end, are that source's report, as after "Jak informuje X, …" opening a sentence.
+ */
+function asideSource(ctx: Context, words: readonly Word[], s: Span, index: number): { content: Span; verb: Word; speaker: Speaker | undefined; cue: VerbCue } | undefined {
+  for (let i = 1; i < words.length - 1; i++) {
+    const as = words[i]!;
+    if (!ctx.cues.as.has(as.text.toLowerCase()) || !/[-–—,]\s*$/u.test(ctx.text.slice(words[i - 1]!.end, as.start))) continue;
+    const verb = words[i + 1]!;
+    const cue = verbCue(ctx, verb, false);
+    if (!cue || inClaimed(ctx, verb.start)) continue;
+    const close = /[-–—,]/u.exec(ctx.text.slice(verb.end, s.end));
+    if (!close) return undefined;
+    const region = { start: verb.end, end: verb.end + close.index };
+    const sourceWords = wordsIn(ctx.text, region.start, region.end);
+    if (sourceWords.length === 0 || sourceWords.length > MAX_ASIDE_SOURCE_WORDS) return undefined;
+    // "jak informuje w rozmowie z Deutsche Welle, Marion Seifert, …": whom they spoke to, the speaker comes later.
+    if (!ctx.cues.firstPersonVerb(verb.text) && ctx.cues.prepositions.has(sourceWords[0]!.text.toLowerCase())) return undefined;
+    // "jak czytamy w „Guardianie”": what the writer read, in the paper named after the preposition.
+    const read = ctx.cues.firstPersonVerb(verb.text) ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO')) : undefined;
+    const speaker = read ? speakerForPhrase(ctx, read, index) : speakerInRegion(ctx, region, cue.agreement, 'after', index);
+    return { content: { start: region.end + 1, end: s.end }, verb, speaker, cue };
+  }
+  return undefined;
 }
 
 /**

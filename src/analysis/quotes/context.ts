@@ -136,13 +136,17 @@ function countedSubject(ctx: Context, words: readonly Word[], verb: Word): Speak
 
 function subjectBeforeVerb(ctx: Context, from: number, verb: Word): MentionLike | undefined {
   return ctx.mentions.find((m) => {
-    if (m.type !== 'PER' || m.start <= from || m.end > verb.start || m.text !== m.base) return false;
+    if (m.start <= from || m.end > verb.start || m.text !== m.base) return false;
     if (!wordsIn(ctx.text, m.end, verb.start).every((w) => ctx.cues.verbGroup.has(w.text)) || !/^[\s\p{L}]*$/u.test(ctx.text.slice(m.end, verb.start))) return false;
     // After "z" + a common noun in no nominative the name is whom they spoke with: "w rozmowie ze
     // swoim odpowiednikiem Taro Kono dodał" is not Kono's word ("W liście do … parlamentu Simon
     // Milner pisze" is Milner's).
     const words = wordsIn(ctx.text, from, m.start);
     const before = words.at(-1);
+    // An organisation right after a document's noun issued it and speaks: "W wydanym oświadczeniu
+    // Ryanair napisał „…”" (subject or the statement's possessor, the same speaker either way);
+    // after any other noun it may be where or whom ("Na antenie TVN24 powiedział").
+    if (m.type !== 'PER') return m.type === 'ORG' && before !== undefined && ctx.cues.documents.has(before.text.toLowerCase());
     const preposition = words.filter((w) => ctx.cues.prepositions.has(w.text.toLowerCase())).at(-1);
     return !(before && preposition && ctx.cues.comitative.has(preposition.text.toLowerCase()) && /^\p{Ll}/u.test(before.text) && ctx.cues.mayBeNominative(before.text) === false);
   });

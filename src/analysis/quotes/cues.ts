@@ -61,6 +61,10 @@ export interface QuoteCues {
   readonly mayBeGenitive: (word: string) => boolean;
   /** Whether the dictionary knows a capitalised word only as a common word ("Narodzenie", "Sprawiedliwości", "Lord"), not as a name ("Adam"). */
   readonly commonWord: (word: string) => boolean;
+  /** Whether the dictionary reads a word as an adjective ("brytyjski", "Konserwatywny"). */
+  readonly adjective: (word: string) => boolean;
+  /** Whether the dictionary knows a capitalised word as a person's name in the nominative ("John", "Robin"; not "Plaid", "Izby"). */
+  readonly personalName: (word: string) => boolean;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /**
@@ -105,6 +109,18 @@ function polishGenitive(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => {
     const t = parseTag(i.tag);
     return t.pos === 'subst' && t.cases.includes('gen');
+  });
+}
+
+function polishAdjective(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word.toLowerCase()).interpretations.some((i) => parseTag(i.tag).pos === 'adj');
+}
+
+function polishPersonalName(word: string): boolean {
+  // Names are capitalised lemmas; a man's is of personal masculine gender (m1), a woman's feminine.
+  return loadPolimorf().lookup(word).some((i) => {
+    const t = parseTag(i.tag);
+    return /^\p{Lu}/u.test(i.lemma) && t.pos === 'subst' && t.number === 'sg' && t.cases.includes('nom') && t.genders.some((g) => g === 'm1' || g === 'f');
   });
 }
 
@@ -274,6 +290,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
     commonWord: language === 'pl' ? polishCommonWord : () => false,
+    personalName: language === 'pl' ? polishPersonalName : () => false,
+    adjective: language === 'pl' ? polishAdjective : () => false,
     mayBeGenitive: language === 'pl' ? polishGenitive : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),
     firstPerson: set('first-person'),

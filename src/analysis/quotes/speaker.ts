@@ -111,7 +111,10 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   // "pomstował lider innej grupy fanatyków": another one than any named before.
   const other = description.words.some((w) => ctx.cues.others.has(w.text.toLowerCase()));
   if (roleType && roleWord && !other && description.words.length - roleAt <= MAX_ROLE_WORDS) {
-    const earlier = sameRole(ctx, sentence, roleWord) ?? lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) });
+    // A role a person possesses ("rzecznik premier Theresy May") is held by whom the article
+    // introduced with it, never by the last person named, who is usually that possessor.
+    const possessor = ctx.mentions.some((m) => m.start >= description.words[roleAt]!.end && m.end <= description.end && possessorOfRole(ctx, m, description.start));
+    const earlier = sameRole(ctx, sentence, roleWord) ?? (possessor ? undefined : lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) }));
     if (earlier) return { ...earlier, description: description.text };
   }
   const person = nameInDescription(ctx, description.words);
@@ -365,7 +368,8 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
     return held !== undefined && held !== options.role;
   };
   const modifier = (m: Span): boolean => ctx.cues.premodifier && ctx.cues.roles.has(/^\s+(\p{Ll}+)/u.exec(ctx.text.slice(m.end, m.end + 40))?.[1] ?? '');
-  const candidates = ctx.mentions.filter((m) => within(m.start) && m.type === wanted && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m));
+  const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start));
+  const candidates = ctx.mentions.filter((m) => within(m.start) && typed(m) && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m));
   if (options.prominent && candidates.length > 0) {
     const count = (key: string | undefined): number => ctx.mentions.filter((m) => key !== undefined && m.key === key).length;
     const best = [...candidates].sort((a, b) => count(b.key) - count(a.key) || b.start - a.start)[0]!;
@@ -381,7 +385,23 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   // An earlier quote's speaker of the same type counts too ("- ocenia Associated Press. Agencja zauważa…").
   const spoken = ctx.spoken.filter((s) => within(s.at) && s.speaker.type === wanted && agreesSpoken(ctx, s, agreement) && !(s.speaker.start !== undefined && otherRole({ start: s.speaker.start, end: s.speaker.end ?? s.speaker.start }))).sort((a, b) => a.at - b.at).at(-1);
   if (spoken && (!mention || spoken.at > mention.start)) return spoken.speaker;
-  return mention ? personalName(ctx, mention) : undefined;
+  if (!mention) return undefined;
+  const named = personalName(ctx, mention);
+  return mention.type === wanted ? named : { ...named, type: 'PER' };
+}
+
+/**
+ * A person's name the entity stage typed as an organisation, introduced by a person's role
+ * ("Rzecznik firmy Robin Kiely wezwał … - Jako że … - powiedział."): in the nominative, two
+ * capitalised words or more, the first a name the dictionary knows as a person's ("rzecznik MSZ",
+ * "lider Plaid Cymru" stay organisations).
+ */
+function introducedPerson(ctx: SpeakerContext, m: MentionLike, from: number): boolean {
+  if (m.type !== 'ORG' || m.text !== m.base) return false;
+  const words = m.text.split(/\s+/u);
+  if (words.length < MIN_NAME_WORDS || !ctx.cues.personalName(words[0]!) || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+  const role = roleBefore(ctx, m, from);
+  return role !== undefined && ctx.cues.roles.get(role) === 'PER';
 }
 
 /** Words before a subject that still let it open its sentence: connectives and a role ("Rzecznik Kremla Dmitrij Pieskow"). */
@@ -445,7 +465,7 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
-    && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region))));
+    && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region) && !possessorOfRole(ctx, m, region.start))));
   // Before the verb a name in the nominative is the subject; an inflected one is usually an
   // object or possessor ("Oliver Krischer oskarżył gabinet Angeli Merkel i podkreślił").
   const pick = (pool: readonly MentionLike[]): MentionLike | undefined => {
@@ -459,13 +479,58 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // A plural verb after people joined by "i" speaks for them all: "lider Jeremy Corbyn i minister … Keir Starmer ocenili".
   const joined = agreement === 'p' ? persons.filter((m, i) => coordinated(ctx, m, persons[i + 1])) : [];
   const chosen = pick(persons.filter((m) => agrees(ctx, m, agreement))) ?? (personal ? pick(persons) : undefined) ?? joined[0]
-    ?? pick(inside.filter((m) => m.type === 'ORG')) ?? pick(inside.filter((m) => m.type === 'LOC'));
+    ?? pick(inside.filter((m) => m.type === 'ORG'))
+    ?? (side === 'before' ? inside.find((m) => m.type === 'PRO' && headTitle(ctx, m, region)) : undefined) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
     return { ...personalName(ctx, chosen), ...womanNamed(chosen, agreement), ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
   return undefined;
+}
+
+/**
+ * Before the verb, a person's name in another case than the nominative right after a person's role
+ * ("rzeczniczka Theresy May zapewniła", "rzeczniczka premier Theresy May oświadczyła") is whose the
+ * role is: the role's holder speaks, not the possessor. A name that reads the same in every case
+ * ("rzeczniczka May") cannot be told from an apposition and stays.
+ */
+function possessorOfRole(ctx: SpeakerContext, m: MentionLike, from: number): boolean {
+  if (m.type !== 'PER' || !inflected(ctx, m)) return false;
+  // Between the role and the name only the possessor's adjectives and role: "rzecznik brytyjskiej premier".
+  const before = wordsIn(ctx.text, Math.max(from, m.start - 60), m.start);
+  for (let i = before.length - 1, n = 0; i >= 0 && n <= MAX_WORDS_BEFORE_ROLE; i--, n++) {
+    const w = before[i]!.text;
+    if (ctx.cues.roles.get(w.toLowerCase()) === 'PER') return true;
+    if (!/^\p{Ll}/u.test(w) || !ctx.cues.adjectiveEndings.some((e) => w.endsWith(e))) return false;
+  }
+  return false;
+}
+
+/**
+ * A person's mention written in another case than the nominative: a word of it differs from its
+ * base form, past a possessor the entity stage glued before it ("Brytyjczyków Christiaan …") and a
+ * name the dictionary knows in the nominative ("Marek", which a wrong base made "Marki").
+ */
+function inflected(ctx: SpeakerContext, m: MentionLike): boolean {
+  const text = m.text.split(/\s+/u);
+  const base = m.base.split(/\s+/u);
+  if (text.length !== base.length) return !nominative(m);
+  return text.some((w, i) => w !== base[i] && !ctx.cues.possessor(w) && !ctx.cues.personalName(w));
+}
+
+/**
+ * A title right before the verb, after nothing but its adjectives and a medium's noun, is the paper
+ * that wrote it ("Brytyjski „The Guardian” donosi", "Dziennik „Kommiersant” podał"), whichever type
+ * the entity stage gave it (a work's, PRO); after a person's noun it is theirs ("Dziennikarz „Daily
+ * Telegraph” zauważył").
+ */
+function headTitle(ctx: SpeakerContext, m: MentionLike, region: Span): boolean {
+  if (!/^[\s"”“»«']*$/u.test(ctx.text.slice(m.end, region.end))) return false;
+  return wordsIn(ctx.text, region.start, m.start).every((w) => {
+    const role = ctx.cues.roles.get(w.text.toLowerCase());
+    return role === 'ORG' || ctx.cues.media.has(w.text.toLowerCase()) || (role === undefined && ctx.cues.adjective(w.text));
+  });
 }
 
 /** An acronym: one word with two capitals or more ("KE", "MSZ", "MPiT"). */
@@ -632,7 +697,7 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 }
 
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
-  const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u));
+  const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u)) ?? personAfterPossessor(ctx, m);
   if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
   return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
 }
@@ -655,6 +720,38 @@ function gluedPerson(ctx: SpeakerContext, words: readonly string[]): string[] | 
   return rest;
 }
 
+/**
+ * A person's name the entity stage glued to the genitive of the organisation before it and typed
+ * as an organisation, after a person's role: "spiker Izby Gmin John Bercow" → "John Bercow". The
+ * leading words are common nouns the dictionary reads in the genitive ("Izby", "Gmin"); the rest,
+ * two capitalised words at least, opens with a name the dictionary knows as a person's and is
+ * written in its base form (the person is the role's holder, in the nominative).
+ */
+function personAfterPossessor(ctx: SpeakerContext, m: MentionLike): string[] | undefined {
+  const role = roleBefore(ctx, m, 0);
+  if (role === undefined || ctx.cues.roles.get(role) !== 'PER') return undefined;
+  const surface = m.text.split(/\s+/u);
+  const base = m.base.split(/\s+/u);
+  if (surface.length !== base.length) return undefined;
+  const at = genitiveRun(ctx, surface);
+  const rest = surface.slice(at);
+  if (at === 0 || !rest.every((w, i) => w === base[at + i])) return undefined;
+  return rest;
+}
+
+/**
+ * How many capitalised common nouns in the genitive open a name before a person's name the
+ * dictionary knows, two capitalised words at least left ("Izby Gmin John Bercow" → 2); 0 when the
+ * words are no such run ("Unii Europejskiej", "Kim Dzong Un").
+ */
+function genitiveRun(ctx: SpeakerContext, words: readonly string[]): number {
+  let at = 0;
+  while (words.length - at > MIN_NAME_WORDS && /^\p{Lu}/u.test(words[at]!) && ctx.cues.commonWord(words[at]!) && ctx.cues.mayBeGenitive(words[at]!)) at++;
+  const rest = words.slice(at);
+  if (at === 0 || !ctx.cues.personalName(rest[0]!) || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return 0;
+  return at;
+}
+
 /** A person's name has at least this many words left after a glued possessor is cut off. */
 const MIN_NAME_WORDS = 2;
 
@@ -668,7 +765,9 @@ function withoutPossessor<T extends string | { readonly text: string }>(ctx: Spe
   let at = 0;
   const text = (w: T): string => (typeof w === 'string' ? w : w.text);
   while (words.length - at > MIN_NAME_WORDS && /^\p{Lu}/u.test(text(words[at]!)) && (ctx.cues.possessor(text(words[at]!)) || ACRONYM.test(text(words[at]!)))) at++;
-  return words.slice(at);
+  // Or an office's name in the genitive that is also a plural ("Izby Gmin John Bercow": "Izby" is
+  // no possessor by the test above), when a given name follows it.
+  return words.slice(Math.max(at, genitiveRun(ctx, words.map(text))));
 }
 
 /**
@@ -683,5 +782,7 @@ function nameInDescription(ctx: SpeakerContext, words: readonly { text: string; 
   if (!words.slice(0, first).some((w) => ctx.cues.roles.get(w.text.toLowerCase()) === 'PER')) return undefined;
   const name = withoutPossessor(ctx, words.slice(first));
   if (name.length < MIN_NAME_WORDS || name.some((w) => ctx.cues.mayBeNominative(w.text) === false)) return undefined;
+  // A person the entity stage read in another case is the role's possessor ("Rzecznik brytyjskiej premier Theresy May").
+  if (ctx.mentions.some((m) => m.start <= name[0]!.start && name[0]!.start < m.end && possessorOfRole(ctx, m, words[0]!.start))) return undefined;
   return { name: name.map((w) => w.text).join(' '), type: 'PER', start: name[0]!.start, end: name.at(-1)!.end };
 }

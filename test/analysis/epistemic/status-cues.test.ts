@@ -144,6 +144,18 @@ test('a spokesperson announcing speaks for the office; a confirmation still requ
   assert.deepEqual(pl('Nowy podział miejsc wymaga wciąż formalnego potwierdzenia przez szefów państw.'), ['asserted']);
 });
 
+test('an institution set off in mid-sentence by "jak" is relayed, not announcing; "Jednak, jak informuje …" still announces', () => {
+  const aside = withMention(doc('W przypadku pilotów — jak informuje związek Aerpil— chodzi o brak zgody co do systemu awansów.', 'pl'), 'Aerpil', 'Aerpil', 'ORG');
+  assert.deepEqual(statuses(aside).map((s) => s.status), ['attributed']);
+  const opening = withMention(doc('Jednak, jak informuje Komisja Europejska, wyjście kraju z Unii oznacza odcięcie go od prac nad systemem.', 'pl'), 'Komisja Europejska', 'Komisja Europejska', 'ORG');
+  assert.deepEqual(statuses(opening).map((s) => s.status), ['confirmed']);
+});
+
+test('the Speaker of a chamber announcing speaks for the chamber, whatever the quote stage takes for his name', () => {
+  const d = withMention(doc('O tym, że królowa udzieliła ustawie zgody, poinformował spiker Izby Gmin John Smith.', 'pl'), 'Izby Gmin John Smith', 'Izba Gmin John Smith', 'ORG');
+  assert.deepEqual(statuses(d).map((s) => s.status), ['confirmed']);
+});
+
 test('a dash quote starting lower-case inside a sentence and running on is narration, even with a reporting verb at its end', () => {
   const text = 'Protest dotyka około 55 tys. pasażerów, w tym prawie 42 tys. – w Niemczech. W tym kraju odwołano wszystkie 250 lotów. „Ryanair wykluczył podwyżki” – zaznaczył Locher.';
   assert.deepEqual(pl(text), ['asserted', 'asserted', 'attributed']);

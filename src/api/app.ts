@@ -24,7 +24,7 @@ import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { storyRoutes } from './routes/stories.ts';
 import { watchRoutes } from './routes/watches.ts';
-import { webRoutes } from '../web/routes.ts';
+import { webNotFound, webRoutes } from '../web/routes.ts';
 
 export interface AlertOptions extends Partial<Omit<DeliveryOptions, 'print'>> {
   /**
@@ -37,6 +37,9 @@ export interface AlertOptions extends Partial<Omit<DeliveryOptions, 'print'>> {
   /** Called after each alert run (tests wait on it; a server may log it). */
   readonly onRun?: (report: WatchRunReport) => void;
 }
+
+/** Paths whose clients are programs: an unknown one answers in the API's JSON error shape. */
+const API_PREFIX = /^\/(?:api(?:\/|$)|openapi\.json$|health(?:\/|$))/;
 
 export interface AppOptions {
   readonly store: Store;
@@ -88,7 +91,8 @@ export function createApp(options: AppOptions): Hono {
   };
   const app = new Hono();
   app.onError(errorRenderer(log));
-  app.notFound(() => {
+  app.notFound((c) => {
+    if (!API_PREFIX.test(c.req.path)) return webNotFound(c);
     throw new ApiError('not_found', 'no such route');
   });
   app.use('*', requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));

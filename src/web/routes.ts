@@ -100,6 +100,16 @@ function respond(c: Context, render: () => string | Response | Promise<string | 
 }
 
 /**
+ * The answer to a path no route knows outside the API: the Polish 404 page a reader can find
+ * their way back from (a mistyped /storie, an old link), not the API's JSON error.
+ */
+export function webNotFound(c: Context): Promise<Response> {
+  return respond(c, () => {
+    throw new ApiError('not_found', 'no such page');
+  });
+}
+
+/**
  * A report as a whole HTML document (the web's story page); with `baseUrl` its links point at a
  * running `kronika serve`, so a saved file still opens the cited passages.
  * @example writeFileSync('story.html', reportDocument(story, report, 'http://127.0.0.1:8080'))

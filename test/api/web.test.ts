@@ -84,3 +84,19 @@ test('`kronika report --format html` and the web story page are one rendering', 
   const linked = reportDocument(story!, report, 'http://127.0.0.1:8080');
   assert.match(linked, /<head><base href="http:\/\/127\.0\.0\.1:8080\/">/, 'a saved file links to a running server');
 });
+
+test('an unknown page is the Polish 404 page; an unknown API path stays a JSON error', async () => {
+  for (const path of ['/storie', '/stories/ev-1234567/extra', '/apis']) {
+    const { status, body, headers } = await page(path);
+    assert.equal(status, 404, path);
+    assert.match(headers.get('content-type') ?? '', /text\/html/, path);
+    assert.match(body, /<h1>Błąd 404<\/h1>/, path);
+    assert.match(body, /href="\/">Wróć do strony głównej/, path);
+    assert.match(headers.get('content-security-policy') ?? '', /default-src 'none'/, path);
+  }
+  for (const path of ['/api/nothing', '/api', '/health/x']) {
+    const res = await t.app.request(path);
+    assert.equal(res.status, 404, path);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found', path);
+  }
+});

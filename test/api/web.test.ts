@@ -100,3 +100,22 @@ test('an unknown page is the Polish 404 page; an unknown API path stays a JSON e
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found', path);
   }
 });
+
+test('an article id where a story id belongs: the web opens its event, the API says which event it is', async () => {
+  const seed = seeds[0]!;
+  const own = await t.store.stories.ofArticle(seed.id, 'event');
+  assert.ok(own, 'the seed is in an event');
+  for (const id of [seed.id, seed.id.slice(0, 8)]) {
+    const res = await t.app.request(`/stories/${id}`);
+    assert.equal(res.status, 302, id);
+    assert.equal(res.headers.get('location'), `/stories/${own.id}`, id);
+    const api = await t.app.request(`/api/stories/${id}`);
+    assert.equal(api.status, 404, id);
+    const { error } = (await api.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'not_found');
+    assert.equal(error.message, `no story with id "${id}": that is an article id; its story is ${own.id} (/api/stories/${own.id})`);
+  }
+  // Hex that names nothing stays what it was: a malformed story id.
+  assert.equal((await t.app.request('/stories/0000000000000000')).status, 400);
+  assert.equal((await t.app.request('/api/stories/0000000000000000')).status, 400);
+});

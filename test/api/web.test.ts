@@ -119,3 +119,14 @@ test('an article id where a story id belongs: the web opens its event, the API s
   assert.equal((await t.app.request('/stories/0000000000000000')).status, 400);
   assert.equal((await t.app.request('/api/stories/0000000000000000')).status, 400);
 });
+
+test('an article without an outlet (read from a file) has a meta line that starts at its date, not at a bare dash', async () => {
+  const seed = seeds.find((a) => !a.outlet && a.text.includes('Władywostoku'))!;
+  assert.ok(seed, 'a seed without an outlet');
+  const meta = (body: string) => [...body.matchAll(/class="meta">([^<]*)/g)].map((m) => m[1]!);
+  const article = await page(`/articles/${seed.id}`);
+  assert.ok(meta(article.body).some((line) => /^(bez daty|\d|[a-ząćęłńóśźż]+ \d{4}) · polski$/.test(line)), meta(article.body).join(' | '));
+  const search = await page('/search?q=wladywostok');
+  assert.ok(meta(search.body).some((line) => / · \d+ zda(nie|nia|ń) z trafieniem$/.test(line)));
+  for (const body of [article.body, search.body]) assert.doesNotMatch(body, /class="meta">— ·/);
+});

@@ -154,3 +154,14 @@ test('a table of long cells fits 100 columns: the last column is cut first, ids 
   assert.match(table[1]!, /prezydent …  Władimir Putin, Wła…$/, 'the widest column gives way and the last is cut, each with …');
   assert.match(table[2]!, /^LOC\s+2\s+ev-1\s+Rosja\s+Rosji$/, 'short rows are untouched');
 });
+
+test('report --format html says how to make its citation links open from a saved file, and --base-url does it', async () => {
+  const bare = await kronikaHere(['report', storyId, '--format', 'html', '--db', db]);
+  assert.equal(bare.code, 0, bare.stderr);
+  assert.match(bare.stdout, /href="\/articles\/[0-9a-f]+\?start=/, 'root-relative citation links');
+  assert.match(bare.stderr, /give --base-url http:\/\/127\.0\.0\.1:8080 \(or set KRONIKA_BASE_URL\)/);
+  const based = await kronikaHere(['report', storyId, '--format', 'html', '--base-url', 'http://127.0.0.1:8080', '--db', db]);
+  assert.equal(based.code, 0, based.stderr);
+  assert.match(based.stdout, /<base href="http:\/\/127\.0\.0\.1:8080\/">/);
+  assert.doesNotMatch(based.stderr, /--base-url/, 'no note when the links have somewhere to go');
+});

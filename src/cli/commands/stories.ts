@@ -78,7 +78,12 @@ export function register(program: Command): void {
         const { report, fresh } = await storyReport(store, story, { summarySentences: sentences });
         if (fresh) warn(`${fresh} article(s) of this story had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
         if (flags.format === 'json') printJson(report);
-        else if (flags.format === 'html') process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrlOf(flags.baseUrl)));
+        else if (flags.format === 'html') {
+          const baseUrl = baseUrlOf(flags.baseUrl);
+          // Saved to a file, the page's root-relative links (/articles/…#passage) would open file:///articles/….
+          if (!baseUrl) warn('the page links each citation to /articles/… of a running `kronika serve`: give --base-url http://127.0.0.1:8080 (or set KRONIKA_BASE_URL) so they open from a saved file');
+          process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrl));
+        }
         else process.stdout.write((await import('../../synthesis/index.ts')).renderMarkdown(report));
       });
     });

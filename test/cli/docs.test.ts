@@ -25,7 +25,7 @@ function commandLines(file: string): { line: number; words: string[] }[] {
     if (!fenced) return;
     // The prompt's command, up to a comment, a pipe or a redirection.
     // At a prompt, after npx or &&, or as the script node runs (a systemd ExecStart).
-    const m = /(?:^\s*(?:\$\s+)?|\bnpx\s+|&&\s+)kronika\s+([^#|>;&]*)/.exec(text) ?? /\/kronika\.js\s+([^#|>;&]*)/.exec(text);
+    const m = /(?:^\s*(?:\$\s+)?|\bnpx\s+|&&\s+)kronika\s+([^#|>;&]*)/.exec(text) ?? /\bnode\s+\S*\/kronika\.js\s+([^#|>;&]*)/.exec(text);
     if (!m || !m[1]!.trim()) return;
     out.push({ line: i + 1, words: m[1]!.trim().split(/\s+/) });
   });

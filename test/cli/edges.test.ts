@@ -167,3 +167,15 @@ test('report --format html says how to make its citation links open from a saved
   assert.match(based.stdout, /<base href="http:\/\/127\.0\.0\.1:8080\/">/);
   assert.doesNotMatch(based.stderr, /--base-url/, 'no note when the links have somewhere to go');
 });
+
+test('stats of undated articles without an outlet says so in words', async () => {
+  const local = tempDb();
+  const text = 'Prezydent Sopotu otworzył w poniedziałek nowe molo.\n\nUroczystość zgromadziła kilkuset mieszkańców miasta.\n';
+  const stored = kronika(['ingest', '-', '--no-stages', '--db', local], { input: text });
+  assert.equal(stored.code, 0, stored.stderr);
+  const stats = await kronikaHere(['stats', '--db', local]);
+  assert.equal(stats.code, 0, stats.stderr);
+  assert.match(stats.stdout, /^published {4}none dated$/m);
+  assert.match(stats.stdout, /^outlets {6}none named$/m);
+  assert.doesNotMatch(stats.stdout, /\? … \?/);
+});

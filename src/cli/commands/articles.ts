@@ -82,9 +82,11 @@ export function register(program: Command): void {
         const stats = await store.articles.stats();
         if (flags.json) return printJson(stats);
         process.stdout.write(`articles     ${stats.articles} (${stats.duplicates} near-duplicates)\n`);
-        process.stdout.write(`published    ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);
+        // Files and pasted text often carry no date or outlet: say so in words, not "? … ?" and "-".
+        const range = stats.firstPublished || stats.lastPublished ? `${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}` : 'none dated';
+        process.stdout.write(`published    ${range}\n`);
         const list = (counts: Readonly<Record<string, number>>) =>
-          Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
+          Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none named';
         process.stdout.write(`languages    ${list(stats.byLanguage)}\n`);
         printText(`outlets      ${list(stats.bySource)}\n`);
       });

@@ -203,6 +203,15 @@ export function storyTotals(counts: { readonly events: number; readonly storylin
   return `stories in the store: ${counts.events} event(s), ${counts.storylines} storyline(s)`;
 }
 
+/**
+ * A span of dates for a summary line; "undated" (as the lists' PUBLISHED column says) when
+ * nothing in it carries a date, rather than "? … ?".
+ * @example dateRange(undefined, undefined) // → 'undated'
+ */
+export function dateRange(first: string | null | undefined, last: string | null | undefined): string {
+  return first || last ? `${first ?? '?'} … ${last ?? '?'}` : 'undated';
+}
+
 export function warn(message: string): void {
   process.stderr.write(`kronika: warning: ${message}\n`);
 }

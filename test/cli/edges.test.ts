@@ -168,14 +168,18 @@ test('report --format html says how to make its citation links open from a saved
   assert.doesNotMatch(based.stderr, /--base-url/, 'no note when the links have somewhere to go');
 });
 
-test('stats of undated articles without an outlet says so in words', async () => {
+test('stats and story of undated articles without an outlet say so in words', async () => {
   const local = tempDb();
   const text = 'Prezydent Sopotu otworzył w poniedziałek nowe molo.\n\nUroczystość zgromadziła kilkuset mieszkańców miasta.\n';
   const stored = kronika(['ingest', '-', '--no-stages', '--db', local], { input: text });
   assert.equal(stored.code, 0, stored.stderr);
   const stats = await kronikaHere(['stats', '--db', local]);
   assert.equal(stats.code, 0, stats.stderr);
-  assert.match(stats.stdout, /^published {4}none dated$/m);
+  assert.match(stats.stdout, /^published {4}undated$/m);
   assert.match(stats.stdout, /^outlets {6}none named$/m);
   assert.doesNotMatch(stats.stdout, /\? … \?/);
+  assert.equal(kronika(['update', '--db', local]).code, 0);
+  const [story] = json((await kronikaHere(['stories', '--json', '--db', local])).stdout);
+  const shown = await kronikaHere(['story', story.id, '--db', local]);
+  assert.match(shown.stdout, /^event ev-[0-9a-f]+ · 1 articles, 1 independent sources · undated$/m);
 });

@@ -98,7 +98,7 @@ export function storylinePage(storyline: Story, events: readonly StorylineEvent[
   const body = html`<article class="story"><h1>${storyTitle(storyline)}</h1>
 <p class="meta">Wątek · ${storyLine(storyline)} · ${storyline.languages.map(languageName).join(', ')}</p>
 ${entityChips(storyline.topEntities, 8)}
-<section id="events"><h2>Wydarzenia w czasie</h2><p class="meta">${count(events.length, NOUNS.story)} · stan na ${relativeTime(now.toISOString(), now)}</p><ol class="events">${items}</ol></section>
+<section id="events"><h2>Wydarzenia w czasie</h2><p class="meta">${count(events.length, NOUNS.story)} · stan na ${formatDate(now.toISOString())}</p><ol class="events">${items}</ol></section>
 ${overTime || byOutlet ? html`<section id="coverage"><h2>Zasięg</h2>${overTime}${byOutlet}${sampled}</section>` : ''}
 <p class="meta">${named(storyline.id)} · <a href="/api/stories/${storyline.id}">JSON</a> · <a href="/stories/${storyline.id}/feed.atom">kanał Atom</a> · ${formatDateRange(storyline.firstSeen, storyline.lastSeen)}</p></article>`;
   return page(storyline.title ?? 'Wątek', body, { feed: { href: `/stories/${storyline.id}/feed.atom`, title: `${storyline.title ?? 'Wątek'} · Kronika` } });

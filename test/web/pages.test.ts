@@ -90,6 +90,8 @@ test('a storyline page lists its events as a timeline with charts', async () => 
   const events = [...body.matchAll(/<ol class="events">([\s\S]*?)<\/ol>/g)][0]![1]!;
   assert.ok((events.match(/href="\/stories\/ev-/g) ?? []).length >= 1, 'its events link to their pages');
   assert.match(events, /<time datetime="2023-09[^"]*">[^<]*2023<\/time>/, 'dated in Polish');
+  // The list is as of the moment the page was made (the app's clock, in Warsaw time), not "stan na teraz".
+  assert.match(body, / · stan na 2 stycznia 2026 01:00<\/p>/);
   assert.match(body, /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/stories\/sl-[^"]+\/feed\.atom">/);
 });
 

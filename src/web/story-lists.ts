@@ -7,7 +7,7 @@ import type { FrontPage } from '../app/front-page.ts';
 import type { Story } from '../stories/story.ts';
 import type { StoryLevel } from '../store/store.ts';
 import { barChart, timeChart } from './charts.ts';
-import { count, formatDate, formatDateRange, formatNumber, languageName, NOUNS, relativeTime } from './i18n.ts';
+import { count, formatDate, formatDateRange, formatMoment, formatNumber, languageName, NOUNS } from './i18n.ts';
 import { html, page, type SafeHtml } from './html.ts';
 import { entityChips, hrefWith, named, pager, said, storyLine, storyTitle } from './parts.ts';
 
@@ -27,7 +27,7 @@ ${extra.lead ? html`<p class="lead">${said(extra.lead, story.languages[0] ?? 'un
 
 /** The home page: what is being covered now. */
 export function homePage(front: FrontPage, offset: number, size: number, now: Date): string {
-  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba liczona od ${relativeTime(front.growthSince, now)}.</p>` : '';
+  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba to 24 godziny do najnowszego artykułu: od ${formatMoment(front.growthSince, now)}.</p>` : '';
   const singles = front.singles
     ? html`<p class="folded-singles">i ${count(front.singles, NOUNS.singleArticle)} — <a href="/stories?sort=recent">wszystkie wydarzenia</a> · <a href="/articles">wszystkie artykuły</a></p>`
     : '';

@@ -27,7 +27,7 @@ ${extra.lead ? html`<p class="lead">${said(extra.lead, story.languages[0] ?? 'un
 
 /** The home page: what is being covered now. */
 export function homePage(front: FrontPage, offset: number, size: number, now: Date): string {
-  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba to 24 godziny do najnowszego artykułu: od ${formatMoment(front.growthSince, now)}.</p>` : '';
+  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba to 24 godziny do ostatnio dodanego artykułu: od ${formatMoment(front.growthSince, now)}.</p>` : '';
   const singles = front.singles
     ? html`<p class="folded-singles">i ${count(front.singles, NOUNS.singleArticle)} — <a href="/stories?sort=recent">wszystkie wydarzenia</a> · <a href="/articles">wszystkie artykuły</a></p>`
     : '';

@@ -49,7 +49,7 @@ test('the home ranks the seed event with its lead, entities, outlets and growth;
   assert.match(shown, new RegExp(`${event.articles} artykuł(y|ów)`));
   assert.match(shown, /\+\d+ w ostatniej dobie/, 'the seeds arrived together: the event grew in the last day');
   // Which day: a moment a reader can check, not "liczona od wczoraj".
-  assert.match(shown, /Ostatnia doba to 24 godziny do najnowszego artykułu: od \d{1,2} [a-ząćęłńóśźż]+ \d{4} \d{2}:\d{2} \([^)]+\)\./);
+  assert.match(shown, /Ostatnia doba to 24 godziny do ostatnio dodanego artykułu: od \d{1,2} [a-ząćęłńóśźż]+ \d{4} \d{2}:\d{2} \([^)]+\)\./);
   assert.match(body, /<p class="lead"><span lang="pl">[^<]{20,}<\/span><\/p>/, 'a lead sentence in the article language');
   assert.match(body, /<a class="entity" href="\/entities\/[^"]+" translate="no">[^<]*(Putin|Kim Dzong Un)/);
   const singles = (await t.store.stories.list({ level: 'event' })).stories.filter((s) => s.articles === 1).length;

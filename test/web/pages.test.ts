@@ -164,6 +164,10 @@ test('saved searches: a form saves one, its page lists matches and its feed, ano
   assert.equal(created.status, 303);
   const location = created.headers.get('location') ?? '';
   assert.match(location, /^\/watches\/[0-9a-f]{8,}$/);
+  // Where alerts go, as the server does it: a server no longer prints them to a log.
+  const list = await page('/watches');
+  assert.match(list.body, /alerty wysyła webhook, a wyszukiwania bez niego czekają na polecenie <code>kronika watch run<\/code>/);
+  assert.doesNotMatch(list.body, /dzienniku/);
   const watchPage = await page(location);
   assert.match(watchPage.body, /<h1>Obserwowane: <span translate="no">Władywostok<\/span><\/h1>/);
   const withWord = seeds.filter((a) => a.text.includes('Władywostok'));

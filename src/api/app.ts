@@ -24,14 +24,22 @@ import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { storyRoutes } from './routes/stories.ts';
 import { watchRoutes } from './routes/watches.ts';
-import { webRoutes } from '../web/routes.ts';
+import { webNotFound, webRoutes } from '../web/routes.ts';
 
 export interface AlertOptions extends Partial<Omit<DeliveryOptions, 'print'>> {
-  /** Where alerts of watches without a webhook go; default the server's stdout. */
+  /**
+   * Where alerts of watches without a webhook go. Unset (what `kronika serve` and `run` pass),
+   * they stay pending for `kronika watch run`, as after `ingest` or `update`: a server's stdout
+   * is a log no one reads (a systemd journal), and printing there marked them delivered, so the
+   * `kronika watch run | mail` of the README found nothing.
+   */
   readonly print?: (line: string) => void;
   /** Called after each alert run (tests wait on it; a server may log it). */
   readonly onRun?: (report: WatchRunReport) => void;
 }
+
+/** Paths whose clients are programs: an unknown one answers in the API's JSON error shape. */
+const API_PREFIX = /^\/(?:api(?:\/|$)|openapi\.json$|health(?:\/|$))/;
 
 export interface AppOptions {
   readonly store: Store;
@@ -58,7 +66,7 @@ export interface AppOptions {
 export function appStages(store: Store, alerts: AlertOptions = {}, log: (error: unknown) => void = defaultLog): ServingStages {
   const { onRun, print, ...delivery } = alerts;
   return servingStages(store, {
-    alerts: { print: print ?? ((line) => process.stdout.write(line + '\n')), baseUrl: process.env.KRONIKA_BASE_URL || undefined, ...delivery },
+    alerts: { ...(print && { print }), baseUrl: process.env.KRONIKA_BASE_URL || undefined, ...delivery },
   }, (report: PipelineReport) => {
     if (report.failed) log(new Error(`the ${report.failed.stage} stage failed: ${report.failed.error}`));
     if (report.alerts && onRun) onRun(report.alerts);
@@ -83,7 +91,8 @@ export function createApp(options: AppOptions): Hono {
   };
   const app = new Hono();
   app.onError(errorRenderer(log));
-  app.notFound(() => {
+  app.notFound((c) => {
+    if (!API_PREFIX.test(c.req.path)) return webNotFound(c);
     throw new ApiError('not_found', 'no such route');
   });
   app.use('*', requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));

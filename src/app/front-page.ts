@@ -12,6 +12,7 @@
 import type { Story } from '../stories/story.ts';
 import type { Store, StoryLevel } from '../store/store.ts';
 import { firstSentence } from '../text/headline.ts';
+import type { Article } from '../types.ts';
 
 const DAY_MS = 86_400_000;
 /** Newest articles looked at for growth: a busy day of a large monitor. */
@@ -130,17 +131,29 @@ function score(story: Story, growth: number, newest: number): number {
   return coverage / (1 + ageDays / RECENCY_DAYS) + Math.log2(1 + growth);
 }
 
-/** Leads: the opening sentence of each story's titled (else first) member, skipping one that repeats the title. */
+/**
+ * A story's lead: the opening sentence of the member whose headline the story's title is (the
+ * title may be its first sentence only: "Pomógł w uwolnieniu…" of "Pomógł w uwolnieniu…. Uciekł…"),
+ * else of the first titled member, else of the first; none when it repeats the title. Under the
+ * title, another article's opening ("Jej los wstrząsnął…") reads as a sentence about nothing.
+ * @example storyLead('Sąd uniewinnił Asię Bibi', members) // → the opening sentence of the member so headlined
+ */
+export function storyLead(title: string | undefined, members: readonly Pick<Article, 'title' | 'text' | 'language'>[]): string | undefined {
+  const headed = title ? members.find((a) => a.title && (a.title === title || a.title.startsWith(title))) : undefined;
+  const lead = headed ?? members.find((a) => a.title) ?? members[0];
+  if (!lead) return undefined;
+  const sentence = firstSentence(lead.text, lead.language, 280);
+  return sentence && sentence !== title && !(title && sentence.startsWith(title)) ? sentence : undefined;
+}
+
+/** Leads of the stories, from their first members (storyLead). */
 async function leads(store: Store, stories: readonly Story[]): Promise<Map<string, string>> {
   const firstMembers = stories.map((s) => s.articleIds.slice(0, 3));
   const articles = new Map((await store.articles.getMany([...new Set(firstMembers.flat())])).map((a) => [a.id, a]));
   const out = new Map<string, string>();
   stories.forEach((story, i) => {
-    const members = firstMembers[i]!.map((id) => articles.get(id)).filter((a) => a !== undefined);
-    const lead = members.find((a) => a.title && a.title === story.title) ?? members.find((a) => a.title) ?? members[0];
-    if (!lead) return;
-    const sentence = firstSentence(lead.text, lead.language, 280);
-    if (sentence && sentence !== story.title && !(story.title && sentence.startsWith(story.title))) out.set(story.id, sentence);
+    const lead = storyLead(story.title, firstMembers[i]!.map((id) => articles.get(id)).filter((a) => a !== undefined));
+    if (lead) out.set(story.id, lead);
   });
   return out;
 }

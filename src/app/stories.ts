@@ -64,3 +64,16 @@ export async function rebuildStories(store: Store): Promise<StoryAssignment> {
     return { ...assigned, ...counts };
   });
 }
+
+/**
+ * What an id given where a story id belongs names when it is no story: an article (id or unique
+ * prefix), and the event it is in if it is in one yet. The CLI, the API and the web all answer
+ * such an id by pointing at that event rather than with a bare "not found".
+ * @example await articleInStory(store, '2948489c') // → { article: '2948489cf639e24d', story: Story ev-… }
+ */
+export async function articleInStory(store: Store, id: string): Promise<{ article: string; story?: Story } | undefined> {
+  const article = await store.articles.find(id).catch(() => undefined);
+  if (!article) return undefined;
+  const story = await store.stories.ofArticle(article.id, 'event');
+  return { article: article.id, ...(story && { story }) };
+}

@@ -194,6 +194,24 @@ export function baseUrlOf(flag?: string): string | undefined {
   return flag ?? (process.env.KRONIKA_BASE_URL || undefined);
 }
 
+/**
+ * The store's story counts after a run, for a summary line. They are totals, not what the run
+ * made: "1 stored; stories: 304 event(s)" read as 304 new stories.
+ * @example storyTotals({ events: 304, storylines: 22 }) // → 'stories in the store: 304 event(s), 22 storyline(s)'
+ */
+export function storyTotals(counts: { readonly events: number; readonly storylines: number }): string {
+  return `stories in the store: ${counts.events} event(s), ${counts.storylines} storyline(s)`;
+}
+
+/**
+ * A span of dates for a summary line; "undated" (as the lists' PUBLISHED column says) when
+ * nothing in it carries a date, rather than "? … ?".
+ * @example dateRange(undefined, undefined) // → 'undated'
+ */
+export function dateRange(first: string | null | undefined, last: string | null | undefined): string {
+  return first || last ? `${first ?? '?'} … ${last ?? '?'}` : 'undated';
+}
+
 export function warn(message: string): void {
   process.stderr.write(`kronika: warning: ${message}\n`);
 }

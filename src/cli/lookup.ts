@@ -5,6 +5,7 @@
  * id belongs says which story the article is in.
  */
 import { AmbiguousIdError, type Store, type StoredArticle } from '../store/store.ts';
+import { articleInStory } from '../app/stories.ts';
 import type { Story } from '../stories/story.ts';
 import { NotFoundError, UsageError } from './errors.ts';
 
@@ -38,9 +39,9 @@ export async function findArticle(store: Store, id: string): Promise<StoredArtic
 export async function findStory(store: Store, id: string, command = 'story'): Promise<Story> {
   const story = await store.stories.get(id);
   if (story) return story;
-  const article = await articleOrUndefined(store, id).catch(() => undefined);
-  if (article) {
-    const own = await store.stories.ofArticle(article.id, 'event');
+  const named = await articleInStory(store, id);
+  if (named) {
+    const own = named.story;
     throw new NotFoundError(own
       ? `no story with id "${id}": that is an article id; its story is ${own.id} (kronika ${command} ${own.id})`
       : `no story with id "${id}": that is an article id, and the article is not in a story yet (kronika update)`);

@@ -207,7 +207,7 @@ export interface StoryLive {
 const FRESH_LISTED = 8;
 
 function liveSection(storyId: string, live: StoryLive): SafeHtml {
-  const articleLink = (a: Article) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.text, a.language)}</a> <span class="meta">${a.outlet ? named(a.outlet) : '—'}</span></li>`;
+  const articleLink = (a: Article) => html`<li><a href="${passageLink(a.id)}" lang="${a.language}">${headlineOf(a.title, a.text, a.language)}</a>${a.outlet ? html` <span class="meta">${named(a.outlet)}</span>` : ''}</li>`;
   const changed = live.lastChanged ? html`Ostatnia zmiana: ${formatMoment(live.lastChanged, live.now)}.` : '';
   const fresh = live.lastVisit === undefined
     ? ''

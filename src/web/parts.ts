@@ -29,7 +29,8 @@ export function named(text: string): SafeHtml {
 
 /** "onet.pl · 12 września 2023 · polski": what, when, in which language. */
 export function articleMeta(outlet: string | null | undefined, published: Article['published'] | null | undefined, language: Language, copy?: boolean): SafeHtml {
-  return html`${outlet ? named(outlet) : '—'} · ${formatPublished(published)} · ${languageName(language)}${copy ? ' · kopia innego artykułu' : ''}`;
+  // An article read from a file has no outlet: the line starts at its date, not at a bare dash.
+  return html`${outlet ? html`${named(outlet)} · ` : ''}${formatPublished(published)} · ${languageName(language)}${copy ? ' · kopia innego artykułu' : ''}`;
 }
 
 /** A link to `path` with these query parameters (empty ones left out). */

@@ -22,6 +22,7 @@ import { ApiError } from '../api/errors.ts';
 import { articleSummary } from '../app/records.ts';
 import { findEntity, storiesOfEntity } from '../app/entity-lookup.ts';
 import { frontPage, storiesByGrowth } from '../app/front-page.ts';
+import { articleInStory } from '../app/stories.ts';
 import { MAX_QUERY_CHARS } from '../api/routes/search.ts';
 import { reportCache, STORY_ID } from '../api/routes/stories.ts';
 import { MAX_SEARCH_LIMIT } from '../search/index.ts';
@@ -30,7 +31,7 @@ import type { Store, StoredArticle } from '../store/store.ts';
 import type { StoryReport } from '../synthesis/types.ts';
 import type { Article } from '../types.ts';
 import { WatchSpecSchema } from '../watch/index.ts';
-import { DatePrefix, LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
+import { ARTICLE_ID, DatePrefix, LanguageParam, OffsetParam, parseArticleId, parseQueryParams, Source } from '../api/validate.ts';
 import { atomFeed } from './atom.ts';
 import { entityNotFoundPage, entityPage } from './entity-page.ts';
 import { escapeHtml } from './html.ts';
@@ -97,6 +98,16 @@ function respond(c: Context, render: () => string | Response | Promise<string | 
         return c.html(errorPage(error.status), error.status);
       },
     );
+}
+
+/**
+ * The answer to a path no route knows outside the API: the Polish 404 page a reader can find
+ * their way back from (a mistyped /storie, an old link), not the API's JSON error.
+ */
+export function webNotFound(c: Context): Promise<Response> {
+  return respond(c, () => {
+    throw new ApiError('not_found', 'no such page');
+  });
 }
 
 /**
@@ -225,7 +236,11 @@ export function webRoutes(deps: RouteDeps): Hono {
     }))
     .get('/stories/:id', (c) => respond(c, async () => {
       parseQueryParams(c, NoQuery);
-      const story = await storyOf(store, c.req.param('id'));
+      // An article's id in a story link (copied from `kronika articles`, a search hit): its event.
+      const id = c.req.param('id');
+      const named = !STORY_ID.test(id) && ARTICLE_ID.test(id) ? await articleInStory(store, id) : undefined;
+      if (named?.story) return c.redirect(`/stories/${named.story.id}`, 302);
+      const story = await storyOf(store, id);
       const now = deps.now();
       if (story.level === 'storyline') {
         const members = await store.articles.getMany(story.articleIds.slice(-STORYLINE_READ));

@@ -53,7 +53,7 @@ function hitItem(h: SearchHit, articles: ReadonlyMap<string, Article>): SafeHtml
   const article = articles.get(h.articleId);
   const headline = h.title ?? (article ? headlineOf(article.title, article.text, article.language) : h.sentence.text);
   return html`<li><a href="${passageLink(h.articleId, h.sentence)}" lang="${h.language}">${headline}</a>
-<div class="meta">${h.outlet ? named(h.outlet) : '—'} · ${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
+<div class="meta">${h.outlet ? html`${named(h.outlet)} · ` : ''}${formatDate(h.published)} · ${count(h.matches, NOUNS.sentence)} z trafieniem</div>
 <div lang="${h.language}">${trusted(markHighlights(h.sentence.text, h.highlights, '<mark>', '</mark>', escapeHtml))}</div></li>`;
 }
 

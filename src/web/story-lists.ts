@@ -7,7 +7,7 @@ import type { FrontPage } from '../app/front-page.ts';
 import type { Story } from '../stories/story.ts';
 import type { StoryLevel } from '../store/store.ts';
 import { barChart, timeChart } from './charts.ts';
-import { count, formatDate, formatDateRange, formatNumber, languageName, NOUNS, relativeTime } from './i18n.ts';
+import { count, formatDate, formatDateRange, formatMoment, formatNumber, languageName, NOUNS } from './i18n.ts';
 import { html, page, type SafeHtml } from './html.ts';
 import { entityChips, hrefWith, named, pager, said, storyLine, storyTitle } from './parts.ts';
 
@@ -27,7 +27,7 @@ ${extra.lead ? html`<p class="lead">${said(extra.lead, story.languages[0] ?? 'un
 
 /** The home page: what is being covered now. */
 export function homePage(front: FrontPage, offset: number, size: number, now: Date): string {
-  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba liczona od ${relativeTime(front.growthSince, now)}.</p>` : '';
+  const growth = front.growthSince ? html`<p class="meta">Wydarzenia opisane przez wiele niezależnych serwisów i te, które rosną, są wyżej. Ostatnia doba to 24 godziny do ostatnio dodanego artykułu: od ${formatMoment(front.growthSince, now)}.</p>` : '';
   const singles = front.singles
     ? html`<p class="folded-singles">i ${count(front.singles, NOUNS.singleArticle)} — <a href="/stories?sort=recent">wszystkie wydarzenia</a> · <a href="/articles">wszystkie artykuły</a></p>`
     : '';
@@ -98,7 +98,7 @@ export function storylinePage(storyline: Story, events: readonly StorylineEvent[
   const body = html`<article class="story"><h1>${storyTitle(storyline)}</h1>
 <p class="meta">Wątek · ${storyLine(storyline)} · ${storyline.languages.map(languageName).join(', ')}</p>
 ${entityChips(storyline.topEntities, 8)}
-<section id="events"><h2>Wydarzenia w czasie</h2><p class="meta">${count(events.length, NOUNS.story)} · stan na ${relativeTime(now.toISOString(), now)}</p><ol class="events">${items}</ol></section>
+<section id="events"><h2>Wydarzenia w czasie</h2><p class="meta">${count(events.length, NOUNS.story)} · stan na ${formatDate(now.toISOString())}</p><ol class="events">${items}</ol></section>
 ${overTime || byOutlet ? html`<section id="coverage"><h2>Zasięg</h2>${overTime}${byOutlet}${sampled}</section>` : ''}
 <p class="meta">${named(storyline.id)} · <a href="/api/stories/${storyline.id}">JSON</a> · <a href="/stories/${storyline.id}/feed.atom">kanał Atom</a> · ${formatDateRange(storyline.firstSeen, storyline.lastSeen)}</p></article>`;
   return page(storyline.title ?? 'Wątek', body, { feed: { href: `/stories/${storyline.id}/feed.atom`, title: `${storyline.title ?? 'Wątek'} · Kronika` } });

@@ -41,7 +41,7 @@ export function watchesPage(watches: readonly Watch[], now: Date, form?: WatchFo
   const items = watches.map((w) => html`<li><a href="/watches/${w.id}" translate="no">${w.query}</a>
 <div class="meta">${watchState(w, now)}</div></li>`);
   const body = html`<h1>Obserwowane wyszukiwania</h1>
-<p>Kronika sprawdza każdy nowy artykuł z tymi zapytaniami. Trafienia są w kanale Atom każdego wyszukiwania, a na serwerze także w dzienniku alertów.</p>
+<p>Kronika sprawdza każdy nowy artykuł z tymi zapytaniami. Trafienia są w kanale Atom każdego wyszukiwania; alerty wysyła webhook, a wyszukiwania bez niego czekają na polecenie <code>kronika watch run</code>.</p>
 ${watchForm(form)}
 ${items.length ? html`<p class="meta">${count(watches.length, NOUNS.watch)}</p><ol class="results">${items}</ol>` : html`<p>Nie obserwujesz jeszcze żadnego wyszukiwania.</p>`}`;
   return page('Obserwowane', body);

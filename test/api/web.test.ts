@@ -84,3 +84,49 @@ test('`kronika report --format html` and the web story page are one rendering', 
   const linked = reportDocument(story!, report, 'http://127.0.0.1:8080');
   assert.match(linked, /<head><base href="http:\/\/127\.0\.0\.1:8080\/">/, 'a saved file links to a running server');
 });
+
+test('an unknown page is the Polish 404 page; an unknown API path stays a JSON error', async () => {
+  for (const path of ['/storie', '/stories/ev-1234567/extra', '/apis']) {
+    const { status, body, headers } = await page(path);
+    assert.equal(status, 404, path);
+    assert.match(headers.get('content-type') ?? '', /text\/html/, path);
+    assert.match(body, /<h1>Błąd 404<\/h1>/, path);
+    assert.match(body, /href="\/">Wróć do strony głównej/, path);
+    assert.match(headers.get('content-security-policy') ?? '', /default-src 'none'/, path);
+  }
+  for (const path of ['/api/nothing', '/api', '/health/x']) {
+    const res = await t.app.request(path);
+    assert.equal(res.status, 404, path);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found', path);
+  }
+});
+
+test('an article id where a story id belongs: the web opens its event, the API says which event it is', async () => {
+  const seed = seeds[0]!;
+  const own = await t.store.stories.ofArticle(seed.id, 'event');
+  assert.ok(own, 'the seed is in an event');
+  for (const id of [seed.id, seed.id.slice(0, 8)]) {
+    const res = await t.app.request(`/stories/${id}`);
+    assert.equal(res.status, 302, id);
+    assert.equal(res.headers.get('location'), `/stories/${own.id}`, id);
+    const api = await t.app.request(`/api/stories/${id}`);
+    assert.equal(api.status, 404, id);
+    const { error } = (await api.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'not_found');
+    assert.equal(error.message, `no story with id "${id}": that is an article id; its story is ${own.id} (/api/stories/${own.id})`);
+  }
+  // Hex that names nothing stays what it was: a malformed story id.
+  assert.equal((await t.app.request('/stories/0000000000000000')).status, 400);
+  assert.equal((await t.app.request('/api/stories/0000000000000000')).status, 400);
+});
+
+test('an article without an outlet (read from a file) has a meta line that starts at its date, not at a bare dash', async () => {
+  const seed = seeds.find((a) => !a.outlet && a.text.includes('Władywostoku'))!;
+  assert.ok(seed, 'a seed without an outlet');
+  const meta = (body: string) => [...body.matchAll(/class="meta">([^<]*)/g)].map((m) => m[1]!);
+  const article = await page(`/articles/${seed.id}`);
+  assert.ok(meta(article.body).some((line) => /^(bez daty|\d|[a-ząćęłńóśźż]+ \d{4}) · polski$/.test(line)), meta(article.body).join(' | '));
+  const search = await page('/search?q=wladywostok');
+  assert.ok(meta(search.body).some((line) => / · \d+ zda(nie|nia|ń) z trafieniem$/.test(line)));
+  for (const body of [article.body, search.body]) assert.doesNotMatch(body, /class="meta">— ·/);
+});

@@ -97,7 +97,7 @@ test('stdin "-" is read as one document', () => {
 test('the sample forms one event story; story and report find it by id', () => {
   const db = tempDb();
   const ingest = kronika(['ingest', SAMPLE_DIR, '--db', db]);
-  assert.match(ingest.stdout, /stories: 1 event\(s\), 1 storyline\(s\)/);
+  assert.match(ingest.stdout, /stories in the store: 1 event\(s\), 1 storyline\(s\)/);
   const stories = lines(kronika(['stories', '--json', '--db', db]).stdout).map((l) => JSON.parse(l));
   assert.equal(stories.length, 1);
   const [story] = stories;
@@ -146,7 +146,7 @@ test('ingest --no-stages only stores; readers say what waits; update runs the st
   assert.match(before.stderr, /5 stored article\(s\) are not in stories yet: `kronika update`/);
   const update = kronika(['update', '--db', db]);
   assert.equal(update.code, 0, update.stderr);
-  assert.match(update.stderr, /update: analyse 5, index 5, cluster 5, alert 5; stories: 1 event\(s\)/);
+  assert.match(update.stderr, /update: analyse 5, index 5, cluster 5, alert 5; stories in the store: 1 event\(s\)/);
   const after = kronika(['stories', '--json', '--db', db]);
   assert.equal(lines(after.stdout).length, 1);
   assert.equal(after.stderr, '', 'nothing waits any more');

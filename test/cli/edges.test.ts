@@ -47,6 +47,8 @@ test('the text summary of ingest is one stdout line with the time of every phase
   const again = kronika(['ingest', SAMPLE_DIR, '--db', db]);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(lines(again.stdout).length, 1);
+  // The story counts are the store's totals, and say so: nothing was stored by this run.
+  assert.match(again.stdout, /^ingest: 0 stored, 5 already known, 0 near-duplicates, 0 failed; stories in the store: 1 event\(s\), 1 storyline\(s\); /m);
   assert.match(again.stdout, /^ingest: 0 stored, 5 already known, .*; [\d.]+ s in all \(read [\d.]+ s, analyse [\d.]+ s, index [\d.]+ s, cluster [\d.]+ s, alert [\d.]+ s\)$/m);
 });
 
@@ -153,4 +155,31 @@ test('a table of long cells fits 100 columns: the last column is cut first, ids 
   assert.ok(table[1]!.includes(id), 'the id column is whole');
   assert.match(table[1]!, /prezydent …  Władimir Putin, Wła…$/, 'the widest column gives way and the last is cut, each with …');
   assert.match(table[2]!, /^LOC\s+2\s+ev-1\s+Rosja\s+Rosji$/, 'short rows are untouched');
+});
+
+test('report --format html says how to make its citation links open from a saved file, and --base-url does it', async () => {
+  const bare = await kronikaHere(['report', storyId, '--format', 'html', '--db', db]);
+  assert.equal(bare.code, 0, bare.stderr);
+  assert.match(bare.stdout, /href="\/articles\/[0-9a-f]+\?start=/, 'root-relative citation links');
+  assert.match(bare.stderr, /give --base-url http:\/\/127\.0\.0\.1:8080 \(or set KRONIKA_BASE_URL\)/);
+  const based = await kronikaHere(['report', storyId, '--format', 'html', '--base-url', 'http://127.0.0.1:8080', '--db', db]);
+  assert.equal(based.code, 0, based.stderr);
+  assert.match(based.stdout, /<base href="http:\/\/127\.0\.0\.1:8080\/">/);
+  assert.doesNotMatch(based.stderr, /--base-url/, 'no note when the links have somewhere to go');
+});
+
+test('stats and story of undated articles without an outlet say so in words', async () => {
+  const local = tempDb();
+  const text = 'Prezydent Sopotu otworzył w poniedziałek nowe molo.\n\nUroczystość zgromadziła kilkuset mieszkańców miasta.\n';
+  const stored = kronika(['ingest', '-', '--no-stages', '--db', local], { input: text });
+  assert.equal(stored.code, 0, stored.stderr);
+  const stats = await kronikaHere(['stats', '--db', local]);
+  assert.equal(stats.code, 0, stats.stderr);
+  assert.match(stats.stdout, /^published {4}undated$/m);
+  assert.match(stats.stdout, /^outlets {6}none named$/m);
+  assert.doesNotMatch(stats.stdout, /\? … \?/);
+  assert.equal(kronika(['update', '--db', local]).code, 0);
+  const [story] = json((await kronikaHere(['stories', '--json', '--db', local])).stdout);
+  const shown = await kronikaHere(['story', story.id, '--db', local]);
+  assert.match(shown.stdout, /^event ev-[0-9a-f]+ · 1 articles, 1 independent sources · undated$/m);
 });

@@ -49,7 +49,7 @@ test('sources add finds a site\'s feed, names it, and refuses what is not one', 
 test('sources poll runs one cycle, then nothing is due; list shows each source\'s health within 100 columns', async () => {
   const first = await kronika('sources', 'poll');
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /^poll: 2 source\(s\) polled, 2 changed, 0 not modified, 0 failed; 5 new article\(s\); next check in \d+ min; stories: \d+ event/);
+  assert.match(first.stdout, /^poll: 2 source\(s\) polled, 2 changed, 0 not modified, 0 failed; 5 new article\(s\); next check in \d+ min; stories in the store: \d+ event/);
   const idle = await kronika('sources', 'poll');
   assert.match(idle.stdout, /^poll: 0 source\(s\) polled/);
   const forced = await kronika('sources', 'poll', '--all', '--no-stories');

@@ -85,3 +85,23 @@ test('POST /api/ingest alerts a webhook watch once, with the story link', async 
     await t.close();
   }
 });
+
+test('a server keeps the alerts of a watch without a webhook pending for `kronika watch run`', async () => {
+  let done!: (report: WatchRunReport) => void;
+  const ran = new Promise<WatchRunReport>((resolve) => (done = resolve));
+  const t = await emptyApp((report) => done(report));
+  try {
+    const watch = await getJson(t.app, '/api/watches', postJson({ query: 'wladywostok' }));
+    assert.equal(watch.status, 201);
+    const ingested = await getJson(t.app, '/api/ingest', postJson({ text: seedText, outlet: 'Test' }));
+    assert.equal(ingested.status, 201);
+    const report = await ran;
+    assert.equal(report.matched, 1, JSON.stringify(report));
+    assert.equal(report.delivered, 0, 'nothing printed on the server or marked delivered');
+    assert.equal(report.pending, 1);
+    const pending = await t.store.watches.pending(watch.body.watch.id);
+    assert.deepEqual(pending.map((m) => m.articleId), [ingested.body.id], 'still there for `kronika watch run`');
+  } finally {
+    await t.close();
+  }
+});

@@ -48,6 +48,8 @@ test('the home ranks the seed event with its lead, entities, outlets and growth;
   const shown = text(body);
   assert.match(shown, new RegExp(`${event.articles} artykuł(y|ów)`));
   assert.match(shown, /\+\d+ w ostatniej dobie/, 'the seeds arrived together: the event grew in the last day');
+  // Which day: a moment a reader can check, not "liczona od wczoraj".
+  assert.match(shown, /Ostatnia doba to 24 godziny do ostatnio dodanego artykułu: od \d{1,2} [a-ząćęłńóśźż]+ \d{4} \d{2}:\d{2} \([^)]+\)\./);
   assert.match(body, /<p class="lead"><span lang="pl">[^<]{20,}<\/span><\/p>/, 'a lead sentence in the article language');
   assert.match(body, /<a class="entity" href="\/entities\/[^"]+" translate="no">[^<]*(Putin|Kim Dzong Un)/);
   const singles = (await t.store.stories.list({ level: 'event' })).stories.filter((s) => s.articles === 1).length;
@@ -90,6 +92,8 @@ test('a storyline page lists its events as a timeline with charts', async () => 
   const events = [...body.matchAll(/<ol class="events">([\s\S]*?)<\/ol>/g)][0]![1]!;
   assert.ok((events.match(/href="\/stories\/ev-/g) ?? []).length >= 1, 'its events link to their pages');
   assert.match(events, /<time datetime="2023-09[^"]*">[^<]*2023<\/time>/, 'dated in Polish');
+  // The list is as of the moment the page was made (the app's clock, in Warsaw time), not "stan na teraz".
+  assert.match(body, / · stan na 2 stycznia 2026 01:00<\/p>/);
   assert.match(body, /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/stories\/sl-[^"]+\/feed\.atom">/);
 });
 
@@ -160,6 +164,10 @@ test('saved searches: a form saves one, its page lists matches and its feed, ano
   assert.equal(created.status, 303);
   const location = created.headers.get('location') ?? '';
   assert.match(location, /^\/watches\/[0-9a-f]{8,}$/);
+  // Where alerts go, as the server does it: a server no longer prints them to a log.
+  const list = await page('/watches');
+  assert.match(list.body, /alerty wysyła webhook, a wyszukiwania bez niego czekają na polecenie <code>kronika watch run<\/code>/);
+  assert.doesNotMatch(list.body, /dzienniku/);
   const watchPage = await page(location);
   assert.match(watchPage.body, /<h1>Obserwowane: <span translate="no">Władywostok<\/span><\/h1>/);
   const withWord = seeds.filter((a) => a.text.includes('Władywostok'));

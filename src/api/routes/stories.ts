@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { nameKey } from '../../analysis/entities/keys.ts';
 import { entityKeysFor } from '../../app/entity-lookup.ts';
 import { storyRecords } from '../../app/records.ts';
-import { storyReport } from '../../app/stories.ts';
+import { articleInStory, storyReport } from '../../app/stories.ts';
 import { MAX_SEARCH_LIMIT } from '../../search/index.ts';
 import type { Story } from '../../stories/story.ts';
 import type { Store } from '../../store/store.ts';
 import type { StoryReport } from '../../synthesis/types.ts';
 import type { RouteDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { DatePrefix, LanguageParam, limitParam, OffsetParam, parseQueryParams } from '../validate.ts';
+import { ARTICLE_ID, DatePrefix, LanguageParam, limitParam, OffsetParam, parseQueryParams } from '../validate.ts';
 
 /** Story ids as src/stories makes them: `ev-`/`sl-`, the first article's id, maybe a serial. */
 export const STORY_ID = /^(ev|sl)-[0-9a-f]{6,64}(-\d{1,9})?$/;
@@ -86,6 +86,12 @@ export function storyRoutes(deps: RouteDeps): Hono {
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');
+      const named = !STORY_ID.test(id) && ARTICLE_ID.test(id) ? await articleInStory(deps.store, id) : undefined;
+      if (named) {
+        throw new ApiError('not_found', named.story
+          ? `no story with id "${id}": that is an article id; its story is ${named.story.id} (/api/stories/${named.story.id})`
+          : `no story with id "${id}": that is an article id, and the article is not in a story yet`);
+      }
       if (!STORY_ID.test(id)) throw new ApiError('bad_request', 'story id must look like ev-<hex> or sl-<hex>');
       parseQueryParams(c, z.strictObject({}));
       const story = await deps.store.stories.get(id);

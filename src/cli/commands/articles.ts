@@ -6,7 +6,7 @@ import { allArticles } from '../../app/articles.ts';
 import { articleRecord, headline } from '../../app/records.ts';
 import type { Article, Language } from '../../types.ts';
 import {
-  dateFlag, noticePage, pagingOf, printJson, printJsonLines, printLine, printTable, printText, truncate, UsageError, withDb, withJson,
+  dateFlag, dateRange, noticePage, pagingOf, printJson, printJsonLines, printLine, printTable, printText, truncate, UsageError, withDb, withJson,
   withPaging, withStore, type DbOptions, type PageFlags,
 } from '../context.ts';
 import { findArticle } from '../lookup.ts';
@@ -82,9 +82,10 @@ export function register(program: Command): void {
         const stats = await store.articles.stats();
         if (flags.json) return printJson(stats);
         process.stdout.write(`articles     ${stats.articles} (${stats.duplicates} near-duplicates)\n`);
-        process.stdout.write(`published    ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);
+        // Files and pasted text often carry no outlet: say so in words, not "-".
+        process.stdout.write(`published    ${dateRange(stats.firstPublished, stats.lastPublished)}\n`);
         const list = (counts: Readonly<Record<string, number>>) =>
-          Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
+          Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none named';
         process.stdout.write(`languages    ${list(stats.byLanguage)}\n`);
         printText(`outlets      ${list(stats.bySource)}\n`);
       });

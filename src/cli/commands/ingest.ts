@@ -15,7 +15,7 @@ import { terminalSafe } from '../../text/terminal.ts';
 import type { WatchRunReport } from '../../watch/index.ts';
 import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { commandElapsedMs } from '../errors.ts';
-import { baseUrlOf, EXIT_PARTIAL, printJson, UsageError, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { baseUrlOf, EXIT_PARTIAL, printJson, UsageError, storyTotals, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 interface IngestFlags extends DbOptions {
   readonly json?: boolean;
@@ -94,7 +94,7 @@ class StatusLine {
 
 function summary(result: IngestResult, pipeline: PipelineReport | undefined, phases: Partial<Record<Phase, number>>, elapsedMs: number, workers: boolean): string {
   const counts = `${result.stored} stored, ${result.unchanged} already known, ${result.duplicates} near-duplicates, ${result.failed} failed`;
-  const stories = pipeline?.stories ? `; stories: ${pipeline.stories.events} event(s), ${pipeline.stories.storylines} storyline(s)` : '';
+  const stories = pipeline?.stories ? `; ${storyTotals(pipeline.stories)}` : '';
   const where = Object.entries(phases).map(([phase, ms]) => `${phase} ${seconds(ms!)}`).join(', ');
   return `ingest: ${counts}${stories}${workers ? `; ${LEFT_TO_WORKERS}` : ''}; ${seconds(elapsedMs)} in all (${where})`;
 }

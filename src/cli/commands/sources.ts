@@ -17,7 +17,7 @@ import type { Store } from '../../store/store.ts';
 import { LEFT_TO_WORKERS, stagesRunInWorkers } from '../../worker/serving.ts';
 import { baseUrlOf } from './watch.ts';
 import {
-  EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, warn, withDb, withJson, withStore,
+  EXIT_PARTIAL, printJson, printJsonLines, printTable, truncate, UsageError, storyTotals, warn, withDb, withJson, withStore,
   type DbOptions,
 } from '../context.ts';
 
@@ -322,7 +322,7 @@ export function register(program: Command): void {
       const stories = pipeline?.stories;
       if (flags.json) printJson({ ...cycle, ...(stories && { stories }) });
       else {
-        const clustered = stories ? `; stories: ${stories.events} event(s), ${stories.storylines} storyline(s)` : '';
+        const clustered = stories ? `; ${storyTotals(stories)}` : '';
         process.stdout.write(cycleSummary(cycle, Date.now()) + clustered + '\n');
       }
       if (pipeline?.failed) {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { StoryLevel } from '../../stories/options.ts';
 import { MAX_SUMMARY_SENTENCES, MIN_SUMMARY_SENTENCES } from '../../synthesis/summary.ts';
 import {
-  baseUrlOf, noticeLag, noticePage, outputWidth, pagingOf, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn,
+  baseUrlOf, dateRange, noticeLag, noticePage, outputWidth, pagingOf, printJson, printJsonLines, printTable, printText, truncate, UsageError, warn,
   withDb, withJson, withPaging, withStore, type DbOptions, type PageFlags,
 } from '../context.ts';
 import { findStory } from '../lookup.ts';
@@ -48,7 +48,7 @@ export function register(program: Command): void {
         if (flags.json) return printJson(record);
         const width = outputWidth();
         printText(`${truncate(story.title ?? story.id, width)}\n${story.level} ${story.id} · ${story.articles} articles, ` +
-          `${story.independentSources} independent sources · ${story.firstSeen ?? '?'} … ${story.lastSeen ?? '?'}\n\n`);
+          `${story.independentSources} independent sources · ${dateRange(story.firstSeen, story.lastSeen)}\n\n`);
         printText(`${truncate(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}`, width)}\n\n`);
         const articles = new Map((await store.articles.getMany(story.articleIds)).map((a) => [a.id, a]));
         printTable(['ARTICLE', 'PUBLISHED', 'OUTLET', 'TITLE'], story.articleIds.map((articleId) => {
@@ -78,7 +78,12 @@ export function register(program: Command): void {
         const { report, fresh } = await storyReport(store, story, { summarySentences: sentences });
         if (fresh) warn(`${fresh} article(s) of this story had no current stored analysis and were analysed now: \`kronika update\` or \`kronika reanalyse\` stores them`);
         if (flags.format === 'json') printJson(report);
-        else if (flags.format === 'html') process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrlOf(flags.baseUrl)));
+        else if (flags.format === 'html') {
+          const baseUrl = baseUrlOf(flags.baseUrl);
+          // Saved to a file, the page's root-relative links (/articles/…#passage) would open file:///articles/….
+          if (!baseUrl) warn('the page links each citation to /articles/… of a running `kronika serve`: give --base-url http://127.0.0.1:8080 (or set KRONIKA_BASE_URL) so they open from a saved file');
+          process.stdout.write((await import('../../web/routes.ts')).reportDocument(story, report, baseUrl));
+        }
         else process.stdout.write((await import('../../synthesis/index.ts')).renderMarkdown(report));
       });
     });

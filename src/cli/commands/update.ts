@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { outdatedAnalyses, reanalyse } from '../../app/reanalyse.ts';
 import { runStages, type StageProgress } from '../../app/stages.ts';
-import { baseUrlOf, EXIT_PARTIAL, printJson, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
+import { baseUrlOf, EXIT_PARTIAL, printJson, storyTotals, warn, withDb, withJson, withStore, type DbOptions } from '../context.ts';
 
 export function register(program: Command): void {
   withJson(withDb(program.command('update')))
@@ -25,7 +25,7 @@ export function register(program: Command): void {
       if (flags.json) printJson(report);
       else {
         process.stderr.write(`update: ${report.stages.map((s) => `${s.stage} ${s.processed}`).join(', ')}` +
-          (report.stories ? `; stories: ${report.stories.events} event(s), ${report.stories.storylines} storyline(s)` : '') +
+          (report.stories ? `; ${storyTotals(report.stories)}` : '') +
           (report.alerts?.pending ? `; ${report.alerts.pending} alert(s) waiting for \`kronika watch run\`` : '') + '\n');
       }
       if (report.stories?.recovered) warn(report.stories.recovered);

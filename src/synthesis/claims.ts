@@ -28,6 +28,7 @@ import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity,
 import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
+import { clausesOf } from './clauses.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -728,13 +729,25 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   // key, and each copy stands for its own article. A headline or a lede the page cut off ("W związku
   // z rozpoczętym w środę dwudniowym strajkiem … przewoźnik odwołał m.in. rejsy do...") is no claim's
   // wording but states its fact: it is a candidate (features.ts `citable`).
+  // Each clause of a sentence (clauses.ts) is a candidate too, weighed with its own negation, dates,
+  // figures and places: "Protesty ustały po zawarciu umowy, że kobieta nie opuści Pakistanu" states
+  // the end of the protests in its first clause though its other clause is negated. A clause stands
+  // for its sentence, which is what is cited; rarities and the posting cap count sentences only.
   const keys = new Map<string, SentenceFeatures[]>();
-  for (const s of features.sentences) {
-    if (!s.citable) continue;
+  const sentenceOf = new Map<SentenceFeatures, SentenceFeatures>();
+  const add = (s: SentenceFeatures): void => {
     const key = copyKey(s);
     const list = keys.get(key);
     if (list) list.push(s);
     else keys.set(key, [s]);
+  };
+  for (const s of features.sentences) {
+    if (!s.citable) continue;
+    add(s);
+    for (const c of clausesOf(s)) {
+      sentenceOf.set(c, s);
+      add(c);
+    }
   }
   // Keys by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage).
   const keyCopies = [...keys.values()];
@@ -744,12 +757,15 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   const counts = new Map<string, number>();
   let candidates = 0;
   keyCopies.forEach((copies, k) => {
-    candidates += copies.length;
+    let sentences = 0;
+    for (const c of copies) if (!sentenceOf.has(c)) sentences++;
+    candidates += sentences;
     for (const t of keyTerms[k]!) {
       const list = postings.get(t);
       if (list) list.push(k);
       else postings.set(t, [k]);
-      counts.set(t, (counts.get(t) ?? 0) + copies.length);
+      // A clause's terms are its sentence's: every one is counted there.
+      if (sentences > 0) counts.set(t, (counts.get(t) ?? 0) + sentences);
     }
   });
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
@@ -783,7 +799,7 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
       // With two figures shared, a long wording's negation is usually in a side clause ("…, że rząd nie
       // przedstawił gwarancji"): only a negated or denying sentence is kept from a positive claim.
       if (!(figured ? agrees(s, g, wordings, denies(s) && negated) : supports(s, terms, g, wordings, profile, negated, idf))) continue;
-      for (const c of open) best.set(c.articleIndex, { s: c, score });
+      for (const c of open) best.set(c.articleIndex, { s: sentenceOf.get(c) ?? c, score });
     }
     if (best.size > 0) added.set(index, [...best.values()].map((b) => b.s).sort((x, y) => x.id - y.id));
   });

@@ -40,12 +40,17 @@ const clauseGrammar = perLanguage((lang): ClauseGrammar => {
 const PAUSE = /[,;]|\s[-–—]\s/u;
 
 /** Indices of the words that open a clause after the first (`clauseGrammar`). */
-export function clauseStarts(s: Pick<SentenceFeatures, 'words' | 'wordStarts' | 'surfaces' | 'language' | 'article'>): number[] {
+export function clauseStarts(s: Pick<SentenceFeatures, 'words' | 'wordStarts' | 'surfaces' | 'language' | 'article' | 'mentions' | 'times' | 'placeLists'>): number[] {
   const grammar = clauseGrammar(s.language);
+  const { contrasts } = synthesisLexicon(s.language);
   const text = s.article.text;
   const out: number[] = [];
+  const within = (at: number, spans: readonly Span[]): boolean => spans.some((x) => x.start < at && at < x.end);
   for (let i = 1; i < s.words.length; i++) {
     const w = s.words[i]!;
+    const at = s.wordStarts[i]!;
+    // One phrase: a list of places, a name or a date ("Sztokholmu, Brukseli oraz Berlina"), or a contrast ("a nie").
+    if (within(at, s.placeLists) || within(at, s.mentions) || within(at, s.times) || contrasts.has(`${w} ${s.words[i + 1] ?? ''}`)) continue;
     const gap = text.slice(s.wordStarts[i - 1]! + s.surfaces[i - 1]!.length, s.wordStarts[i]!);
     const opens =
       gap.includes(';') ||

@@ -49,15 +49,19 @@ export function clauseStarts(s: Pick<SentenceFeatures, 'words' | 'wordStarts' | 
   for (let i = 1; i < s.words.length; i++) {
     const w = s.words[i]!;
     const at = s.wordStarts[i]!;
-    // One phrase: a list of places, a name or a date ("Sztokholmu, Brukseli oraz Berlina"), or a contrast ("a nie").
-    if (within(at, s.placeLists) || within(at, s.mentions) || within(at, s.times) || contrasts.has(`${w} ${s.words[i + 1] ?? ''}`)) continue;
-    const gap = text.slice(s.wordStarts[i - 1]! + s.surfaces[i - 1]!.length, s.wordStarts[i]!);
+    const after = s.wordStarts[i - 1]! + s.surfaces[i - 1]!.length;
+    // Most words follow a single space: only the words that open a clause anywhere are asked about.
+    const plain = at - after === 1 && text.charCodeAt(after) === 32;
+    const gap = plain ? ' ' : text.slice(after, at);
     const opens =
       gap.includes(';') ||
-      (PAUSE.test(gap) && grammar.afterComma.has(w)) ||
+      (grammar.afterComma.has(w) && PAUSE.test(gap)) ||
       grammar.anywhere.has(w) ||
       (grammar.beforeVerbalNoun.has(w) && endsWithAny(s.words[i + 1] ?? '', grammar.verbalNounEndings));
-    if (opens) out.push(i);
+    if (!opens) continue;
+    // One phrase: a list of places, a name or a date ("Sztokholmu, Brukseli oraz Berlina"), or a contrast ("a nie").
+    if (within(at, s.placeLists) || within(at, s.mentions) || within(at, s.times) || contrasts.has(`${w} ${s.words[i + 1] ?? ''}`)) continue;
+    out.push(i);
   }
   return out;
 }
@@ -100,10 +104,12 @@ function clauseFeatures(s: SentenceFeatures, from: number, to: number, main: Sen
   const words = s.words.slice(from, to);
   const terms = new Set<string>();
   for (let i = from; i < to; i++) {
+    const stem = stemOf(s.lemmas[i]!);
+    if (!s.terms.has(stem)) continue;
+    // Words of a name or a date are the name's key or the date's (features.ts `sentenceTerms`).
     const at = s.wordStarts[i]!;
     if (s.mentions.some((m) => m.start <= at && at < m.end) || s.times.some((t) => t.start <= at && at < t.end)) continue;
-    const stem = stemOf(s.lemmas[i]!);
-    if (s.terms.has(stem)) terms.add(stem);
+    terms.add(stem);
   }
   const entityKeys = new Set(mentions.map((m) => m.key));
   for (const key of entityKeys) terms.add(`e:${key}`);

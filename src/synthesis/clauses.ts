@@ -18,6 +18,8 @@ const MIN_CLAUSE_WORDS = 4;
 interface ClauseGrammar {
   /** Words opening a clause after a comma, semicolon or spaced dash. */
   readonly afterComma: ReadonlySet<string>;
+  /** Endings of words opening a clause after a pause (the adverbial participle "-ąc"). */
+  readonly afterCommaEndings: readonly string[];
   /** Words opening a clause anywhere. */
   readonly anywhere: ReadonlySet<string>;
   /** Prepositions opening a clause when a verbal noun follows ("po zawarciu umowy"). */
@@ -31,6 +33,7 @@ const clauseGrammar = perLanguage((lang): ClauseGrammar => {
   const words = (key: string): string[] => keyedWords(lines, key).map((w) => w.toLowerCase());
   return {
     afterComma: new Set(words('after-comma')),
+    afterCommaEndings: words('after-comma-ending'),
     anywhere: new Set(words('anywhere')),
     beforeVerbalNoun: new Set(words('before-verbal-noun')),
     verbalNounEndings: words('verbal-noun-ending'),
@@ -55,7 +58,7 @@ export function clauseStarts(s: Pick<SentenceFeatures, 'words' | 'wordStarts' | 
     const gap = plain ? ' ' : text.slice(after, at);
     const opens =
       gap.includes(';') ||
-      (grammar.afterComma.has(w) && PAUSE.test(gap)) ||
+      ((grammar.afterComma.has(w) || endsWithAny(w, grammar.afterCommaEndings)) && PAUSE.test(gap)) ||
       grammar.anywhere.has(w) ||
       (grammar.beforeVerbalNoun.has(w) && endsWithAny(s.words[i + 1] ?? '', grammar.verbalNounEndings));
     if (!opens) continue;

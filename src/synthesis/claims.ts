@@ -28,6 +28,7 @@ import { MIN_SHARED_WORDS, claimWeights, containment, containmentOf, similarity,
 import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
+import { clausesOf } from './clauses.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -719,7 +720,8 @@ function statesAnchor(s: SentenceFeatures, anchor: Anchor): boolean {
  * figures, holds SUPPORT_CORE of what most wordings share (the shortage in "brakuje amunicji", not
  * only the ammunition), is similar to one member (SUPPORT_PAIR), and agrees with every member on
  * polarity, dates, figures and places (and states the claim's own figure or list when the claim was
- * joined through one). The sentence keeps its place in its own claim: one sentence may support two
+ * joined through one). A clause of a sentence may be that candidate, weighed alone (clauses.ts); the
+ * sentence is cited. The sentence keeps its place in its own claim: one sentence may support two
  * claims ("odwołano 600 lotów, 200 do i z Hiszpanii"). Returns the sentences to cite by group index;
  * the groups themselves (and so conflicts, representatives and the summary) stay as grouped.
  */
@@ -728,6 +730,11 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   // key, and each copy stands for its own article. A headline or a lede the page cut off ("W związku
   // z rozpoczętym w środę dwudniowym strajkiem … przewoźnik odwołał m.in. rejsy do...") is no claim's
   // wording but states its fact: it is a candidate (features.ts `citable`).
+  // Each clause of a sentence (clauses.ts) is a candidate too, weighed with its own negation, dates,
+  // figures and places: "…zapowiedziała, że za dwa tygodnie we wtorek rozpocznie 24-godzinny strajk,
+  // a personel pokładowy … rozpoczął dwudniowy strajk" states the strike that began in its last
+  // clause though its "że" clause names another day. A clause stands for its sentence's copies,
+  // which are what is cited; rarities and the posting cap count sentences only.
   const keys = new Map<string, SentenceFeatures[]>();
   for (const s of features.sentences) {
     if (!s.citable) continue;
@@ -736,21 +743,34 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     if (list) list.push(s);
     else keys.set(key, [s]);
   }
-  // Keys by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage).
   const keyCopies = [...keys.values()];
   const keyTerms = keyCopies.map((copies) => supportTerms(copies[0]!));
   const termsOf = new Map<SentenceFeatures, Set<string>>(keyCopies.map((copies, k) => [copies[0]!, keyTerms[k]!]));
+  // Candidates by number, so that a claim's coverage of each is summed in a typed array (KeyCoverage):
+  // each key's sentence, then its clauses (once per key: copies part alike).
+  const weighed: SentenceFeatures[] = [];
+  const copiesOf: SentenceFeatures[][] = [];
+  const termsAt: Set<string>[] = [];
   const postings = new Map<string, number[]>();
   const counts = new Map<string, number>();
   let candidates = 0;
-  keyCopies.forEach((copies, k) => {
-    candidates += copies.length;
-    for (const t of keyTerms[k]!) {
+  const post = (s: SentenceFeatures, copies: SentenceFeatures[], terms: Set<string>): void => {
+    const k = weighed.length;
+    weighed.push(s);
+    copiesOf.push(copies);
+    termsAt.push(terms);
+    for (const t of terms) {
       const list = postings.get(t);
       if (list) list.push(k);
       else postings.set(t, [k]);
-      counts.set(t, (counts.get(t) ?? 0) + copies.length);
     }
+  };
+  keyCopies.forEach((copies, k) => {
+    candidates += copies.length;
+    // A clause's terms are its sentence's: each is counted there only.
+    for (const t of keyTerms[k]!) counts.set(t, (counts.get(t) ?? 0) + copies.length);
+    post(copies[0]!, copies, keyTerms[k]!);
+    for (const c of clausesOf(copies[0]!)) post(c, copies, supportTerms(c));
   });
   // Rarity of figures and days over the same sentences as the wording terms' (features.ts).
   const idf = new Map(features.idf);
@@ -758,7 +778,7 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
   const cap = Math.max(MIN_POSTING_CAP, Math.ceil(candidates * SUPPORT_POSTING_SHARE));
   const added = new Map<number, SentenceFeatures[]>();
   const walkable = (t: string): boolean => postings.has(t) && counts.get(t)! <= cap;
-  const covering = new KeyCoverage(postings, keyCopies.length);
+  const covering = new KeyCoverage(postings, weighed.length);
   groups.forEach((g, index) => {
     if (g.members.length < 2) return;
     const wordings = [...new Map(g.members.map((m) => [normalisedText(m), m])).values()];
@@ -771,9 +791,9 @@ export function completeCitations(features: StoryFeatures, groups: readonly Sent
     const covered = covering.of(profile, walkable, figures.length >= 2 ? 0 : SUPPORT_COVERAGE * profile.norm);
     const best = new Map<number, { s: SentenceFeatures; score: number }>();
     for (const { key: k, weight: w } of covered) {
-      const copies = keyCopies[k]!;
-      const s = copies[0]!;
-      const terms = keyTerms[k]!;
+      const copies = copiesOf[k]!;
+      const s = weighed[k]!;
+      const terms = termsAt[k]!;
       // Two figures of one wording stated again are evidence enough ("324 posłów … 295" / "324 do 295").
       const figured = sharesFigures(terms, figures);
       const score = w / profile.norm + (figured ? 1 : 0);

@@ -346,7 +346,7 @@ function isCredit(text: string, words: readonly string[], lexicon: SynthesisLexi
 }
 
 /** A negation particle that is not a contrast ("a nie", "nie tylko") or inside a fixed phrase. */
-function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
+export function isNegated(words: readonly string[], lexicon: SynthesisLexicon): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (lexicon.negations.has(w) && !lexicon.contrasts.has(`${words[i - 1] ?? ''} ${w}`) && !lexicon.contrasts.has(`${w} ${words[i + 1] ?? ''}`)) return true;

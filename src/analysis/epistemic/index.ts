@@ -117,7 +117,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       // oświadczył": the quotes stage may have taken the company for the speaker).
       if (cue) {
         const around = besideCue(everyWord, cue);
-        const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
+        const organisation = q.speaker?.type === 'ORG' && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
@@ -530,6 +530,9 @@ function describes(words: readonly Word[], i: number, lexicon: CueLexicon, repor
   if (words.slice(Math.max(0, i - 3), i).some((w) => reporting.as.has(w.text.toLowerCase()))) return false;
   return inRelativeClause(words, i, lexicon);
 }
+
+/** A speaker named by a web address ("next.gaztea.pl", "Money.pl") is an outlet relaying the news: it confirms nothing. */
+const WEB_ADDRESS = /\.(?:pl|com|eu|net|org|info|de|uk)\b/iu;
 
 /** A word that opens with a capital (a name, or the sentence's first word). */
 const CAPITALISED = /^\p{Lu}/u;

@@ -95,7 +95,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
-    const hedges = [...lexical, ...grammatical, ...hearsay];
+    const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
     // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
@@ -228,6 +228,10 @@ interface CueLexicon {
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
+  /** Verbs of expecting and estimating (`forecast:` in hedge-cues.txt). */
+  readonly forecasts: ReadonlySet<string>;
+  /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
+  readonly forecasters: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -296,6 +300,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       thatVerbs: words(attribution.get('that-clause')),
       labels: words(attribution.get('label')),
       shares: words(hedge.get('share')),
+      forecasts: words(hedge.get('forecast')),
+      forecasters: words(hedge.get('forecaster')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -468,6 +474,30 @@ function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon)
     if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return clauses === 0 || words[j - 1]!.clauseStart || words[j]!.clauseStart;
   }
   return false;
+}
+
+/** Words a forecaster may stand before its verb ("Brytyjskie media ostrożnie szacują"), or after it. */
+const FORECASTER_REACH = 3;
+
+/**
+ * A forecast of a crowd or a trade no one answers for: "Komentatorzy spodziewają się, że…",
+ * "media ostrożnie szacują, że…", "spodziewają się analitycy". Like the impersonal "oczekuje się,
+ * że" it leaves the fact uncertain; a named party's forecast is its claim and stays attributed.
+ */
+function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.forecasts.has(w.lower) || negated(words, w, lexicon.negations)) return;
+    // A name between them makes the party named: "Ekonomiści banku Berenberg szacują" is the bank's estimate.
+    let before = false;
+    for (let j = i - 1; j >= Math.max(0, i - FORECASTER_REACH) && !before; j--) {
+      if (lexicon.forecasters.has(words[j]!.lower.toLowerCase())) before = !words.slice(j + 1, i).some((v) => CAPITALISED.test(v.text));
+      if (words[j]!.clauseStart) break;
+    }
+    const after = words.slice(i + 1, i + 1 + FORECASTER_REACH).findIndex((v) => v.clauseStart || lexicon.forecasters.has(v.text.toLowerCase()));
+    if (before || (after >= 0 && !words[i + 1 + after]!.clauseStart)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+  });
+  return out;
 }
 
 /** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */

@@ -149,6 +149,12 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       );
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // Calling something by a quoted name or "jako" a name gives the caller's judgement: "Ryanair
+    // nazwał żądania \"bezcelowymi\"", "May określiła przyjęcie ustawy jako \"kluczowy krok\"".
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => lexicon.naming.has(w.lower) && !negated(words, w, lexicon.negations) && !inRelativeClause(words, i, lexicon) && namesAs(input.text, words, i, lexicon));
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
     // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
     // colon open what that person says (headlines, interview transcripts).
     if (attributions.length === 0) {
@@ -241,6 +247,10 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
   readonly thatVerbs: ReadonlySet<string>;
+  /** Verbs of calling something a name (`naming:` in attribution-cues.txt): with a quoted name or "jako" they judge. */
+  readonly naming: ReadonlySet<string>;
+  /** "jako": after a naming verb the name follows. */
+  readonly as: ReadonlySet<string>;
   /** Words that open a caption or a link with a colon, not a speaker (`label:` in attribution-cues.txt). */
   readonly labels: ReadonlySet<string>;
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
@@ -299,6 +309,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       about: words(attribution.get('about')),
       thatVerbs: words(attribution.get('that-clause')),
       labels: words(attribution.get('label')),
+      naming: words(attribution.get('naming')),
+      as: words(attribution.get('as')),
       shares: words(hedge.get('share')),
       forecasts: words(hedge.get('forecast')),
       forecasters: words(hedge.get('forecaster')),
@@ -585,6 +597,24 @@ function colonSpeaker(sentence: string, lexicon: CueLexicon): string | undefined
   const m = COLON_SPEAKER.exec(sentence);
   if (!m) return undefined;
   return m[1]!.split(/\s+/u).some((w) => lexicon.labels.has(w.toLowerCase())) ? undefined : m[1]!;
+}
+
+/** Words a naming verb's name may stand after it: "nazwał zatwierdzenie przez królową ustawy „przełomową chwilą”". */
+const NAME_REACH = 6;
+
+/** An opening quotation mark. */
+const QUOTE_MARK = /[„"“«]/u;
+
+/**
+ * Whether naming verb `i` gives its object a name: "jako" or a word opened by a quotation mark
+ * within NAME_REACH words after it, in its clause.
+ */
+function namesAs(text: string, words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + NAME_REACH); j++) {
+    if (words[j]!.clauseStart) return false;
+    if (lexicon.as.has(words[j]!.text.toLowerCase()) || QUOTE_MARK.test(text.slice(words[j - 1]!.end, words[j]!.start))) return true;
+  }
+  return false;
 }
 
 /** Whether an `evidence:` noun stands before word `i` in its clause: data, not a speaker ("Dane pokazują, że"). */

@@ -132,7 +132,12 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
       const verb = words.find((w, i) => (i === 0 || !CAPITALISED.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting) && !describes(words, i, lexicon, reporting));
-      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+      if (verb) {
+        attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+        // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
+        // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+      }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
     // belief ("utrzymywała, że jest niewinna", "obrońcy obawiają się, że", "dziennik ujawnił, że",
@@ -681,6 +686,26 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
   const last = words.findIndex((w) => w.end === cue.end);
   if (last < 0 || words[last]!.lower.toLowerCase() !== lexicon.copula) return false;
   return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
+}
+
+/**
+ * Whether an institutional reporting verb found with no quote has an organisation for its subject:
+ * the entity layer's organisation among the words before it in its clause ("Tanie linie lotnicze
+ * Ryanair poinformowały"), with no person's role or outlet beside the verb ("prezes Ryanair
+ * poinformował", "podaje portal").
+ */
+function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
+  const around = besideCue(words, verb);
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()))) return false;
+  const i = words.indexOf(verb);
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  const from = words[Math.max(start, i - 4)]!.start;
+  // A name between the organisation and the verb is the speaker ("przewodniczący Rady Europejskiej
+  // Donald Tusk poinformował", "twórca Leave.EU Arron Banks poinformował").
+  const named = (m: Span): boolean => words.some((w) => w.start >= m.end && w.end <= verb.start && CAPITALISED.test(w.text));
+  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */

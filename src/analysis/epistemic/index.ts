@@ -286,6 +286,8 @@ interface CueLexicon {
   readonly finiteVerb?: (word: string) => boolean;
   /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
   readonly unrealised?: (word: string) => boolean;
+  /** Whether a word can be a genitive and cannot be a nominative ("lotniczych", "linii"); Polish only. */
+  readonly genitive?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -338,12 +340,18 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
+}
+
+/** A word with a genitive reading in PoliMorf and no nominative one: "lotniczych", "linii", not "lotnicze", "tygodniu". */
+function genitiveOnly(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /:gen/u.test(i.tag)) && !readings.some((i) => /:nom/u.test(i.tag));
 }
 
 /** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */
@@ -705,7 +713,14 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
   // A name between the organisation and the verb is the speaker ("przewodniczący Rady Europejskiej
   // Donald Tusk poinformował", "twórca Leave.EU Arron Banks poinformował").
   const named = (m: Span): boolean => words.some((w) => w.start >= m.end && w.end <= verb.start && CAPITALISED.test(w.text));
-  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+  // An organisation after a word that cannot be nominative modifies a noun phrase ("strajk …
+  // irlandzkich tanich linii lotniczych Ryanair poinformowały … związki zawodowe"): not the subject.
+  const oblique = (m: Span): boolean => {
+    const first = words.findIndex((w) => w.start >= m.start);
+    const before = first > 0 && !words[first]!.clauseStart ? words[first - 1]! : undefined;
+    return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
+  };
+  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */

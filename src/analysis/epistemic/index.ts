@@ -93,7 +93,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
-    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations));
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
     const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
@@ -239,6 +239,8 @@ interface CueLexicon {
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
+  /** Hedge words that join alternatives after a comma (`alternative:` in hedge-cues.txt): "ewentualnie". */
+  readonly alternatives: ReadonlySet<string>;
   /** Verbs of expecting and estimating (`forecast:` in hedge-cues.txt). */
   readonly forecasts: ReadonlySet<string>;
   /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
@@ -320,6 +322,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       as: words(attribution.get('as')),
       shares: words(hedge.get('share')),
       forecasts: words(hedge.get('forecast')),
+      alternatives: words(hedge.get('alternative')),
       forecasters: words(hedge.get('forecaster')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
@@ -739,6 +742,12 @@ function inClause(words: readonly Word[], i: number, set: ReadonlySet<string>): 
     if (words[j]!.clauseStart) break;
   }
   return false;
+}
+
+/** An `alternative:` word opening its clause after a comma joins alternatives: "zwrot pieniędzy, ewentualnie zmianę rezerwacji". */
+function joinsAlternatives(words: readonly Word[], cue: Span, lexicon: CueLexicon): boolean {
+  const w = words.find((x) => x.start === cue.start);
+  return w !== undefined && w.clauseStart && lexicon.alternatives.has(w.text.toLowerCase());
 }
 
 /** A negation right before the cue in its clause: "nie potwierdził", not the answer "Nie, nieprawda." */

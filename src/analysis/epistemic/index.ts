@@ -160,6 +160,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       const verb = words.find((w, i) => lexicon.naming.has(w.lower) && !negated(words, w, lexicon.negations) && !inRelativeClause(words, i, lexicon) && namesAs(input.text, words, i, lexicon));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // Threatening with something is a threat made: "Zagroziły również zwolnieniami, jeżeli…".
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => lexicon.threats.has(w.lower) && !negated(words, w, lexicon.negations) && !inRelativeClause(words, i, lexicon) && threatensWith(words, i, lexicon));
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
     // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
     // colon open what that person says (headlines, interview transcripts).
     if (attributions.length === 0) {
@@ -256,6 +261,12 @@ interface CueLexicon {
   readonly thatVerbs: ReadonlySet<string>;
   /** Verbs of calling something a name (`naming:` in attribution-cues.txt): with a quoted name or "jako" they judge. */
   readonly naming: ReadonlySet<string>;
+  /** Verbs of threatening (`threat:` in attribution-cues.txt): with the instrumental a threat is made. */
+  readonly threats: ReadonlySet<string>;
+  /** Whether a word is a noun in the instrumental and never in the dative ("zwolnieniami", not "rozwojowi"); Polish only. */
+  readonly instrumental?: (word: string) => boolean;
+  /** Whether a word is a noun in some PoliMorf reading; Polish only. */
+  readonly noun?: (word: string) => boolean;
   /** "jako": after a naming verb the name follows. */
   readonly as: ReadonlySet<string>;
   /** Words that open a caption or a link with a colon, not a speaker (`label:` in attribution-cues.txt). */
@@ -319,6 +330,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       thatVerbs: words(attribution.get('that-clause')),
       labels: words(attribution.get('label')),
       naming: words(attribution.get('naming')),
+      threats: words(attribution.get('threat')),
       as: words(attribution.get('as')),
       shares: words(hedge.get('share')),
       forecasts: words(hedge.get('forecast')),
@@ -343,12 +355,23 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
+}
+
+/** A noun reading in the instrumental and no dative reading: "zwolnieniami", "wetem", not "opłacalności". */
+function instrumentalNoun(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /^subst:[a-z]+:(?:[a-z.]+\.)?inst/u.test(i.tag)) && !readings.some((i) => /:(?:[a-z.]+\.)?dat[.:]/u.test(i.tag));
+}
+
+/** A noun in some PoliMorf reading. */
+function isNoun(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('subst:'));
 }
 
 /** A word with a genitive reading in PoliMorf and no nominative one: "lotniczych", "linii", not "lotnicze", "tygodniu". */
@@ -613,6 +636,17 @@ function colonSpeaker(sentence: string, lexicon: CueLexicon): string | undefined
   const m = COLON_SPEAKER.exec(sentence);
   if (!m) return undefined;
   return m[1]!.split(/\s+/u).some((w) => lexicon.labels.has(w.toLowerCase())) ? undefined : m[1]!;
+}
+
+/** Words a threat's object may stand after its verb: "Zagroziły również zwolnieniami", "zagroziła otwartą krytyką". */
+const THREAT_REACH = 3;
+
+/** Whether the first noun after threat verb `i` in its clause is in the instrumental (what is threatened). */
+function threatensWith(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + THREAT_REACH) && !words[j]!.clauseStart; j++) {
+    if (lexicon.noun?.(words[j]!.text)) return !!lexicon.instrumental?.(words[j]!.text);
+  }
+  return false;
 }
 
 /** Words a naming verb's name may stand after it: "nazwał zatwierdzenie przez królową ustawy „przełomową chwilą”". */

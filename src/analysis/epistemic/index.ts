@@ -93,9 +93,9 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
-    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations));
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
-    const hedges = [...lexical, ...grammatical, ...hearsay];
+    const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
     // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
@@ -122,7 +122,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("Jednak, jak informuje Komisja, …" opens its sentence and stays one).
         const at = everyWord.findIndex((w) => w.start === cue.start);
         const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
-        const organisation = q.speaker?.type === 'ORG' && !aside && !lexicon.media.has(q.speaker.name.toLowerCase()) && lexicon.institutional.has(cue.text.toLowerCase());
+        const organisation = q.speaker?.type === 'ORG' && !aside && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
@@ -137,7 +137,12 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     if (attributions.length === 0) attributions.push(...matchCues(words, lexicon.attribution, 'attribution').map(({ reading: _, ...cue }) => cue));
     if (attributions.length === 0) {
       const verb = words.find((w, i) => (i === 0 || !CAPITALISED.test(w.text)) && reporting.verb(w.text) !== undefined && !negated(words, w, lexicon.negations) && reports(words, i, lexicon, reporting) && !describes(words, i, lexicon, reporting));
-      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+      if (verb) {
+        attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+        // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
+        // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+      }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
     // belief ("utrzymywała, że jest niewinna", "obrońcy obawiają się, że", "dziennik ujawnił, że",
@@ -152,6 +157,17 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
           !inRelativeClause(words, i, lexicon) &&
           !inClause(words, i, lexicon.concessives),
       );
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
+    // Calling something by a quoted name or "jako" a name gives the caller's judgement: "Ryanair
+    // nazwał żądania \"bezcelowymi\"", "May określiła przyjęcie ustawy jako \"kluczowy krok\"".
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => lexicon.naming.has(w.lower) && !negated(words, w, lexicon.negations) && !inRelativeClause(words, i, lexicon) && namesAs(input.text, words, i, lexicon));
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
+    // Threatening with something is a threat made: "Zagroziły również zwolnieniami, jeżeli…".
+    if (attributions.length === 0) {
+      const verb = words.find((w, i) => lexicon.threats.has(w.lower) && !negated(words, w, lexicon.negations) && !inRelativeClause(words, i, lexicon) && threatensWith(words, i, lexicon));
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
     // "Tusk: możliwa tylko umowa o wolnym handlu", "Jyrki Katainen: Nie wiem tego.": a name and a
@@ -233,6 +249,12 @@ interface CueLexicon {
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
+  /** Hedge words that join alternatives after a comma (`alternative:` in hedge-cues.txt): "ewentualnie". */
+  readonly alternatives: ReadonlySet<string>;
+  /** Verbs of expecting and estimating (`forecast:` in hedge-cues.txt). */
+  readonly forecasts: ReadonlySet<string>;
+  /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
+  readonly forecasters: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -242,6 +264,16 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
   readonly thatVerbs: ReadonlySet<string>;
+  /** Verbs of calling something a name (`naming:` in attribution-cues.txt): with a quoted name or "jako" they judge. */
+  readonly naming: ReadonlySet<string>;
+  /** Verbs of threatening (`threat:` in attribution-cues.txt): with the instrumental a threat is made. */
+  readonly threats: ReadonlySet<string>;
+  /** Whether a word is a noun in the instrumental and never in the dative ("zwolnieniami", not "rozwojowi"); Polish only. */
+  readonly instrumental?: (word: string) => boolean;
+  /** Whether a word is a noun in some PoliMorf reading; Polish only. */
+  readonly noun?: (word: string) => boolean;
+  /** "jako": after a naming verb the name follows. */
+  readonly as: ReadonlySet<string>;
   /** Words that open a caption or a link with a colon, not a speaker (`label:` in attribution-cues.txt). */
   readonly labels: ReadonlySet<string>;
   /** Prepositions of what is reported after a clause-only verb ("zapewnił ją o modlitwie"). */
@@ -272,6 +304,8 @@ interface CueLexicon {
   readonly finiteVerb?: (word: string) => boolean;
   /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
   readonly unrealised?: (word: string) => boolean;
+  /** Whether a word can be a genitive and cannot be a nominative ("lotniczych", "linii"); Polish only. */
+  readonly genitive?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -300,7 +334,13 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       about: words(attribution.get('about')),
       thatVerbs: words(attribution.get('that-clause')),
       labels: words(attribution.get('label')),
+      naming: words(attribution.get('naming')),
+      threats: words(attribution.get('threat')),
+      as: words(attribution.get('as')),
       shares: words(hedge.get('share')),
+      forecasts: words(hedge.get('forecast')),
+      alternatives: words(hedge.get('alternative')),
+      forecasters: words(hedge.get('forecaster')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -320,12 +360,29 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
     };
     lexicons.set(language, lexicon);
   }
   return lexicon;
+}
+
+/** A noun reading in the instrumental and no dative reading: "zwolnieniami", "wetem", not "opłacalności". */
+function instrumentalNoun(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /^subst:[a-z]+:(?:[a-z.]+\.)?inst/u.test(i.tag)) && !readings.some((i) => /:(?:[a-z.]+\.)?dat[.:]/u.test(i.tag));
+}
+
+/** A noun in some PoliMorf reading. */
+function isNoun(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('subst:'));
+}
+
+/** A word with a genitive reading in PoliMorf and no nominative one: "lotniczych", "linii", not "lotnicze", "tygodniu". */
+function genitiveOnly(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /:gen/u.test(i.tag)) && !readings.some((i) => /:nom/u.test(i.tag));
 }
 
 /** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */
@@ -475,6 +532,30 @@ function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon)
   return false;
 }
 
+/** Words a forecaster may stand before its verb ("Brytyjskie media ostrożnie szacują"), or after it. */
+const FORECASTER_REACH = 3;
+
+/**
+ * A forecast of a crowd or a trade no one answers for: "Komentatorzy spodziewają się, że…",
+ * "media ostrożnie szacują, że…", "spodziewają się analitycy". Like the impersonal "oczekuje się,
+ * że" it leaves the fact uncertain; a named party's forecast is its claim and stays attributed.
+ */
+function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.forecasts.has(w.lower) || negated(words, w, lexicon.negations)) return;
+    // A name between them makes the party named: "Ekonomiści banku Berenberg szacują" is the bank's estimate.
+    let before = false;
+    for (let j = i - 1; j >= Math.max(0, i - FORECASTER_REACH) && !before; j--) {
+      if (lexicon.forecasters.has(words[j]!.lower.toLowerCase())) before = !words.slice(j + 1, i).some((v) => CAPITALISED.test(v.text));
+      if (words[j]!.clauseStart) break;
+    }
+    const after = words.slice(i + 1, i + 1 + FORECASTER_REACH).findIndex((v) => v.clauseStart || lexicon.forecasters.has(v.text.toLowerCase()));
+    if (before || (after >= 0 && !words[i + 1 + after]!.clauseStart)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+  });
+  return out;
+}
+
 /** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */
 const SHARE_REACH = 6;
 
@@ -536,6 +617,9 @@ function describes(words: readonly Word[], i: number, lexicon: CueLexicon, repor
   return inRelativeClause(words, i, lexicon);
 }
 
+/** A speaker named by a web address ("next.gaztea.pl", "Money.pl") is an outlet relaying the news: it confirms nothing. */
+const WEB_ADDRESS = /\.(?:pl|com|eu|net|org|info|de|uk)\b/iu;
+
 /** A word that opens with a capital (a name, or the sentence's first word). */
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -557,6 +641,35 @@ function colonSpeaker(sentence: string, lexicon: CueLexicon): string | undefined
   const m = COLON_SPEAKER.exec(sentence);
   if (!m) return undefined;
   return m[1]!.split(/\s+/u).some((w) => lexicon.labels.has(w.toLowerCase())) ? undefined : m[1]!;
+}
+
+/** Words a threat's object may stand after its verb: "Zagroziły również zwolnieniami", "zagroziła otwartą krytyką". */
+const THREAT_REACH = 3;
+
+/** Whether the first noun after threat verb `i` in its clause is in the instrumental (what is threatened). */
+function threatensWith(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + THREAT_REACH) && !words[j]!.clauseStart; j++) {
+    if (lexicon.noun?.(words[j]!.text)) return !!lexicon.instrumental?.(words[j]!.text);
+  }
+  return false;
+}
+
+/** Words a naming verb's name may stand after it: "nazwał zatwierdzenie przez królową ustawy „przełomową chwilą”". */
+const NAME_REACH = 6;
+
+/** An opening quotation mark. */
+const QUOTE_MARK = /[„"“«]/u;
+
+/**
+ * Whether naming verb `i` gives its object a name: "jako" or a word opened by a quotation mark
+ * within NAME_REACH words after it, in its clause.
+ */
+function namesAs(text: string, words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  for (let j = i + 1; j < Math.min(words.length, i + 1 + NAME_REACH); j++) {
+    if (words[j]!.clauseStart) return false;
+    if (lexicon.as.has(words[j]!.text.toLowerCase()) || QUOTE_MARK.test(text.slice(words[j - 1]!.end, words[j]!.start))) return true;
+  }
+  return false;
 }
 
 /** Whether an `evidence:` noun stands before word `i` in its clause: data, not a speaker ("Dane pokazują, że"). */
@@ -625,6 +738,33 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
   return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
 }
 
+/**
+ * Whether an institutional reporting verb found with no quote has an organisation for its subject:
+ * the entity layer's organisation among the words before it in its clause ("Tanie linie lotnicze
+ * Ryanair poinformowały"), with no person's role or outlet beside the verb ("prezes Ryanair
+ * poinformował", "podaje portal").
+ */
+function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
+  const around = besideCue(words, verb);
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()))) return false;
+  const i = words.indexOf(verb);
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  const from = words[Math.max(start, i - 4)]!.start;
+  // A name between the organisation and the verb is the speaker ("przewodniczący Rady Europejskiej
+  // Donald Tusk poinformował", "twórca Leave.EU Arron Banks poinformował").
+  const named = (m: Span): boolean => words.some((w) => w.start >= m.end && w.end <= verb.start && CAPITALISED.test(w.text));
+  // An organisation after a word that cannot be nominative modifies a noun phrase ("strajk …
+  // irlandzkich tanich linii lotniczych Ryanair poinformowały … związki zawodowe"): not the subject.
+  const oblique = (m: Span): boolean => {
+    const first = words.findIndex((w) => w.start >= m.start);
+    const before = first > 0 && !words[first]!.clauseStart ? words[first - 1]! : undefined;
+    return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
+  };
+  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
 function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   const i = words.findIndex((w) => w.start === cue.start);
@@ -641,6 +781,12 @@ function inClause(words: readonly Word[], i: number, set: ReadonlySet<string>): 
     if (words[j]!.clauseStart) break;
   }
   return false;
+}
+
+/** An `alternative:` word opening its clause after a comma joins alternatives: "zwrot pieniędzy, ewentualnie zmianę rezerwacji". */
+function joinsAlternatives(words: readonly Word[], cue: Span, lexicon: CueLexicon): boolean {
+  const w = words.find((x) => x.start === cue.start);
+  return w !== undefined && w.clauseStart && lexicon.alternatives.has(w.text.toLowerCase());
 }
 
 /** A negation right before the cue in its clause: "nie potwierdził", not the answer "Nie, nieprawda." */

@@ -180,3 +180,69 @@ test('a source after "wynika z" or a source\'s information after "według" attri
 test('rebutting an accusation denies it: "Ryanair odpiera te zarzuty"', () => {
   assert.deepEqual(pl('Ryanair odpiera te zarzuty. Blair odrzucił jednak zarzut, że przyczyną była migracja.'), ['denied', 'denied']);
 });
+
+test('denying a link denies: "dyskusje nie mają nic wspólnego z Brexitem"', () => {
+  assert.deepEqual(pl('Rzeczniczka firmy zaznaczyła, że dyskusje na ten temat nie mają nic wspólnego z Brexitem.'), ['denied']);
+  assert.deepEqual(pl('Zdaniem Niemców nowy gazociąg nie ma nic wspólnego z polityką.'), ['denied']);
+});
+
+test('a speaker named by a web address is an outlet: "– informuje next.gaztea.pl" confirms nothing', () => {
+  const text = 'Piloci żądają zmian w polityce płac – informuje next.gaztea.pl.';
+  const d = withMention(doc(text, 'pl'), 'next.gaztea.pl', 'next.gaztea.pl', 'ORG');
+  assert.deepEqual(statuses(d).map((s) => s.status), ['attributed']);
+  // A company's own announcement still confirms.
+  const own = 'Loty zostaną odwołane – poinformował Ryanair.';
+  assert.deepEqual(statuses(withMention(doc(own, 'pl'), 'Ryanair', 'Ryanair', 'ORG')).map((s) => s.status), ['confirmed']);
+});
+
+test('information called unofficial hedges in any case: "Takie są nieoficjalne informacje, jakie uzyskał portal"', () => {
+  assert.deepEqual(pl('Takie są nieoficjalne informacje, jakie uzyskał portal od źródła w centrali firmy.'), ['hedged']);
+  // An unofficial visit is a fact about the visit.
+  assert.deepEqual(pl('Minister złożył nieoficjalną wizytę w Berlinie.'), ['asserted']);
+});
+
+test('a chance weighed hedges: "Jest więc duża szansa, że…"; a bare chance is an opportunity', () => {
+  assert.deepEqual(pl('Jest więc duża szansa, że pozostałe loty obędą się bez problemów.'), ['hedged']);
+  assert.deepEqual(pl('Większość ekspertów ocenia, że największe szanse na zwycięstwo przeciwnicy rządu mają przy tej poprawce.'), ['hedged']);
+  assert.deepEqual(pl('Absolwenci mają szansę na pracę w Londynie.'), ['asserted']);
+});
+
+test('a forecast of a crowd or trade no one answers for hedges; a named party\'s forecast is attributed', () => {
+  assert.deepEqual(pl('Komentatorzy spodziewają się, że rząd będzie dysponował większością. Brytyjskie media ostrożnie szacują, że w demonstracji wzięły udział dziesiątki tysięcy osób.'), ['hedged', 'hedged']);
+  assert.deepEqual(pl('Analitycy spodziewali się dochodu w wysokości 2,04 mld euro.'), ['hedged']);
+  assert.deepEqual(pl('Ekonomiści banku Berenberg szacują, że gospodarka straciła 35 mld funtów.'), ['attributed']);
+});
+
+test('citing someone\'s words attributes: "przytacza portal BuzzFeed", "Dpa odnotowuje, że…"', () => {
+  assert.deepEqual(pl('Wypowiedź szefa dyplomacji, nagraną podczas kolacji, przytacza portal BuzzFeed.'), ['attributed']);
+  assert.deepEqual(pl('Dpa odnotowuje, że rzecznik wypowiedział się powściągliwie na temat żądań.'), ['attributed']);
+});
+
+test('calling something by a quoted name or "jako" a name attributes; naming or defining does not', () => {
+  assert.deepEqual(pl('Ryanair nazwał żądania "bezcelowymi".'), ['attributed']);
+  assert.deepEqual(pl('Premier Theresa May określiła przyjęcie ustawy jako "kluczowy krok" w przeprowadzaniu Brexitu.'), ['attributed']);
+  assert.deepEqual(pl('Rodzice nazwali syna Janem. Rząd określił termin wyborów.'), ['asserted', 'asserted']);
+});
+
+test('an organisation as the subject of an institutional verb with no quote confirms; a name between, or a genitive phrase, does not', () => {
+  const own = 'Tanie linie lotnicze Ryanair poinformowały we wtorek o odwołaniu 150 lotów.';
+  assert.deepEqual(statuses(withMention(doc(own, 'pl'), 'Ryanair', 'Ryanair', 'ORG')).map((s) => s.status), ['confirmed']);
+  const person = 'Przewodniczący Rady Europejskiej Donald Tusk poinformował o terminie szczytu.';
+  assert.deepEqual(statuses(withMention(doc(person, 'pl'), 'Rady Europejskiej', 'Rada Europejska', 'ORG')).map((s) => s.status), ['attributed']);
+  const genitive = 'W piątek odbędzie się strajk pilotów tanich linii lotniczych Ryanair poinformowały w czwartek związki zawodowe.';
+  assert.deepEqual(statuses(withMention(doc(genitive, 'pl'), 'Ryanair', 'Ryanair', 'ORG')).map((s) => s.status), ['attributed']);
+});
+
+test('a company\'s management speaks for it: "Dyrekcja Ryanaira zapowiedziała, że…"', () => {
+  assert.deepEqual(pl('Dyrekcja Ryanaira zapowiedziała, że pasażerowie będą na bieżąco informowani o odwołanych lotach.'), ['confirmed']);
+});
+
+test('"ewentualnie" after a comma joins alternatives; inside a clause it hedges', () => {
+  assert.deepEqual(pl('Ryanair oferuje im zwrot pieniędzy, ewentualnie bezpłatną zmianę rezerwacji.'), ['asserted']);
+  assert.deepEqual(pl('Spotkanie odbędzie się ewentualnie w piątek.'), ['hedged']);
+});
+
+test('threatening with something attributes: "Zagroziły również zwolnieniami"; endangering something does not', () => {
+  assert.deepEqual(pl('Zagroziły również zwolnieniami, jeżeli protesty będą kontynuowane. Islamiści grożą protestami.'), ['attributed', 'attributed']);
+  assert.deepEqual(pl('Gazociąg zagrozi rozwojowi rynku w regionie.'), ['asserted']);
+});

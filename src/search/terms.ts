@@ -4,7 +4,7 @@
  */
 import { analyzeText, getLemmatizer, tokenize, type Sentence } from '../text/index.ts';
 import type { Language, Span } from '../types.ts';
-import { foldText } from './fold.ts';
+import { foldText, foldWord } from './fold.ts';
 import type { QueryClause } from './query.ts';
 import type { SearchDocument } from './types.ts';
 
@@ -48,8 +48,8 @@ function indexSentence(sentence: Sentence): IndexedSentence {
   const words = sentence.tokens.filter((t) => isSearchable(t.kind));
   return {
     index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
-    surface: words.map((t) => foldText(t.text)).join(' '),
-    lemmas: words.map((t) => foldText(t.lemma)).join(' '),
+    surface: words.map((t) => foldWord(t.text)).join(' '),
+    lemmas: words.map((t) => foldWord(t.lemma)).join(' '),
   };
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../../src/analysis/index.ts';
-import { hydrateAnalysis } from '../../src/analysis/stored.ts';
+import { encodeAnalysis, hydrateAnalysis } from '../../src/analysis/stored.ts';
 import { analyseArticle, analysePayload, featuresFrom, featuresOf, signalsFrom } from '../../src/app/analyse.ts';
 import { decodePayload, encodePayload } from '../../src/store/codec.ts';
 import type { Article } from '../../src/types.ts';
@@ -34,6 +34,26 @@ test('analyseArticle gives the analysis its payload hydrates to (the worker inde
     const { analysis, payload } = analyseArticle(article);
     assert.deepStrictEqual(payload, analysePayload(article), article.origin);
     assert.deepStrictEqual(hydrateAnalysis(article, decodePayload(encodePayload(payload))), analysis, article.origin);
+  }
+});
+
+test('tokens the tokenizer would not make again are kept whole, down to the last token', () => {
+  const article = articles[0]!;
+  const analysis = analyzeArticle(article);
+  const s = analysis.sentences[0]!;
+  const last = s.tokens.at(-1)!;
+  const word = s.tokens.findIndex((t) => t.kind === 'word');
+  const variants = [
+    s.tokens.slice(0, -1), // one token short
+    [...s.tokens.slice(0, -1), { ...last, kind: last.kind === 'punct' ? 'symbol' as const : 'punct' as const }], // the last token's kind
+    s.tokens.map((t, i) => (i === word ? { ...t, end: t.end - 1, text: t.text.slice(0, -1) } : t)), // a word cut short
+  ];
+  for (const tokens of variants) {
+    const changed = { ...analysis, sentences: [{ ...s, tokens }, ...analysis.sentences.slice(1)] };
+    const payload = decodePayload(encodePayload(encodeAnalysis(changed, {})));
+    assert.ok(payload.tokens?.[0], 'the changed sentence is kept whole');
+    assert.equal(Object.keys(payload.tokens!).length, 1, 'only that sentence');
+    assert.deepStrictEqual(hydrateAnalysis(article, payload).sentences[0]!.tokens, tokens);
   }
 });
 

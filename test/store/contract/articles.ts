@@ -160,6 +160,15 @@ export function articlesContract(engine: StoreUnderTest): void {
       assert.equal(await store.articles.count(), 4, 'every revision is kept');
     }));
 
+    test('an earlier article of the same batch at the URL is the one revised', () => withStore(engine, async (store) => {
+      const url = 'https://news.example/jedna-partia';
+      const [o1, o2, o3] = await store.articles.save([seedArticle(seedA!, { url }), seedArticle(seedB!, { url }), seedArticle(seedC!, { url })]);
+      assert.equal(o1?.status === 'stored' && 'revisionOf' in o1, false);
+      assert.equal(o2?.status === 'stored' && o2.revisionOf, o1?.id);
+      assert.equal(o3?.status === 'stored' && o3.revisionOf, o2?.id, 'the latest of the batch, not the first');
+      assert.equal((await store.articles.get(o3!.id))?.revisionOf, o2?.id);
+    }));
+
     test('list filters by source, language, date and pages in ingest order', () => withStore(engine, async (store) => {
       const articles = [
         seedArticle(seedA!, { outlet: 'TVN24', language: 'pl', published: { value: '2023-09-12', precision: 'day' }, sourceId: 's1' }),

@@ -2,6 +2,7 @@
  * Sentences → the two indexed columns, and highlight offsets for a hit. Index and query must
  * tokenise, fold and lemmatise identically, so both sides go through this module and query.ts.
  */
+import { loadList } from '../resources.ts';
 import { analyzeText, getLemmatizer, tokenize, type Sentence } from '../text/index.ts';
 import type { Language, Span } from '../types.ts';
 import { foldText, foldWord } from './fold.ts';
@@ -54,12 +55,68 @@ function indexSentence(sentence: Sentence): IndexedSentence {
 }
 
 /**
+ * Spellings a query word typed without accents may stand for are tried against the dictionary
+ * one by one; a long word with many foldable letters has too many, so beyond this many the word
+ * keeps only its surface match. 4096 covers twelve two-way letters ("przedsiebiorstwo" has 192).
+ */
+const MAX_ACCENT_SPELLINGS = 4096;
+
+let accentLetters: Map<string, string[]> | undefined;
+
+/** plain letter → itself and its accented letters, both cases (resources/pl/accent-letters.txt). */
+function accentChoices(): Map<string, string[]> {
+  if (accentLetters) return accentLetters;
+  accentLetters = new Map();
+  for (const line of loadList('pl', 'accent-letters')) {
+    const [plain, ...accented] = line.split(/\s+/);
+    accentLetters.set(plain!, [plain!, ...accented]);
+    accentLetters.set(plain!.toUpperCase(), [plain!.toUpperCase(), ...accented.map((a) => a.toUpperCase())]);
+  }
+  return accentLetters;
+}
+
+/**
+ * The accented spellings of a word typed without accents ("gazociagow" → …, "gazociągów", …),
+ * the word itself first; empty when there are too many to try.
+ */
+function accentSpellings(word: string): string[] {
+  const choices = accentChoices();
+  let spellings = [''];
+  for (const c of word) {
+    const options = choices.get(c) ?? [c];
+    if (spellings.length * options.length > MAX_ACCENT_SPELLINGS) return [];
+    spellings = spellings.flatMap((s) => options.map((o) => s + o));
+  }
+  return spellings;
+}
+
+/**
+ * Lemmas of a Polish word typed without its accents: the text's words are indexed by the lemma
+ * of their accented form ("gazociągów" → "gazociąg"), which the dictionary finds only from the
+ * accented spelling, so each restored spelling the dictionary knows lends its lemmas. Only for
+ * accent-free words the dictionary does not know as typed, so a word spelled correctly ("laski",
+ * "strajk") keeps exactly its own lemmas.
+ */
+function restoredLemmas(word: string): string[] {
+  const lemmatizer = getLemmatizer('pl');
+  if (foldText(word) !== word.toLowerCase() || lemmatizer.knows(word)) return [];
+  const out: string[] = [];
+  for (const spelling of accentSpellings(word)) {
+    if (spelling === word || !lemmatizer.knows(spelling)) continue;
+    out.push(lemmatizer.lemma(spelling), ...lemmatizer.candidates(spelling));
+  }
+  return out;
+}
+
+/**
  * Lemma candidates of a query word in every language we index (the query's language is not
- * known, and an unknown word comes back as itself), best lemma first.
+ * known, and an unknown word comes back as itself), best lemma first. A Polish word typed
+ * without accents also gets the lemmas of its accented spellings, first.
  * @example queryLemmas('pociągiem') // → ['pociąg', …]
+ * @example queryLemmas('gazociagow') // → ['gazociąg', …]
  */
 export function queryLemmas(word: string): string[] {
-  const out = new Set<string>();
+  const out = new Set<string>(restoredLemmas(word));
   for (const language of ['pl', 'en'] as const) {
     const lemmatizer = getLemmatizer(language);
     out.add(lemmatizer.lemma(word));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { compileMatch, foldText, parseQuery, searchDocument } from '../../src/search/index.ts';
-import { indexSentences } from '../../src/search/terms.ts';
+import { indexSentences, queryLemmas } from '../../src/search/terms.ts';
 import { seedArticles } from './helpers.ts';
 
 // How the store's search concern matches and ranks is part of the store contract
@@ -37,4 +37,17 @@ test('the index stage indexes exactly the terms of the stored analysis', () => {
     assert.deepEqual(doc.sentences, direct, article.origin);
     assert.doesNotMatch(doc.sentences.map((s) => `${s.surface} ${s.lemmas}`).join(' '), /[A-ZĄĆĘŁŃÓŚŹŻąćęłńóśźż]/, 'folded columns');
   }
+});
+
+test('a query word typed without accents gets the lemmas of its accented spellings', () => {
+  assert.equal(queryLemmas('gazociagow')[0], 'gazociąg');
+  assert.equal(queryLemmas('strajkow')[0], 'strajk');
+  assert.ok(queryLemmas('zolnierzy').includes('żołnierz'));
+  assert.ok(queryLemmas('Wladywostoku').includes('Władywostok'), 'a capital is kept');
+  // A word the dictionary knows as typed is read as typed: "laski" does not become "łaska".
+  assert.ok(!queryLemmas('laski').includes('łaska'));
+  assert.ok(queryLemmas('laski').includes('laska'));
+  // Accented words and unknown words are read as before.
+  assert.deepEqual(queryLemmas('gazociągów'), ['gazociąg', 'gazociągów']);
+  assert.deepEqual(queryLemmas('Skripal'), ['Skripal']);
 });

@@ -85,6 +85,22 @@ export function searchContract(engine: StoreUnderTest): void {
       assert.ok((await store.search.search('Putin)')).length > 0, 'stray punctuation is dropped');
     }));
 
+    test('a Polish word typed without accents finds the inflected forms of its accented spelling', () => withStore(engine, async (store) => {
+      await indexed(store, [
+        makeArticle('Rosja zbudowała gazociąg na dnie Bałtyku.', { id: 'g1' }),
+        makeArticle('Budowa gazociągów kosztowała miliardy.', { id: 'g2' }),
+        makeArticle('Gaz płynie nowym gazociągiem.', { id: 'g3' }),
+        makeArticle('Strajk pilotów trwał dwa dni.', { id: 's1' }),
+      ]);
+      const search = async (q: string) => ids(await store.search.search(q));
+      assert.deepEqual(await search('gazociągów'), ['g1', 'g2', 'g3']);
+      assert.deepEqual(await search('gazociagow'), ['g1', 'g2', 'g3'], 'not only the article with the same folded form');
+      assert.deepEqual(await search('"nowym gazociagiem"'), ['g3'], 'in a phrase too');
+      assert.deepEqual(await search('pilotow'), ['s1']);
+      const [hit] = await store.search.search('gazociagiem');
+      assert.deepEqual(marked(hit!), ['gazociągiem']);
+    }));
+
     test('filters: language, source, dates and article ids; limit and offset', () => withStore(engine, async (store) => {
       const at = (id: string, text: string, extra: Partial<Article>) => makeArticle(text, { id, ...extra });
       await indexed(store, [

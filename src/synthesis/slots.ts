@@ -158,7 +158,7 @@ function subjectOf(s: SentenceFeatures, anchor: number): string {
 
 /** A figure's unit word as written ("374 km" → "km", "ponad 1000 lotów" → "lotów"), not the unit's key. */
 export function unitWord(f: Figure): string {
-  return lower(f.text.match(/\p{L}+\.?$/u)?.[0] ?? f.text);
+  return f.text.match(/\p{L}+\.?$/u)?.[0] ?? f.text;
 }
 
 /**
@@ -567,7 +567,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     const place = after.find((i) => s.mentions.some((m) => m.type === 'LOC' && m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
     if (place !== undefined) {
       const m = s.mentions.find((x) => x.type === 'LOC' && x.start <= s.wordStarts[place]! && s.wordStarts[place]! < x.end)!;
-      out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', shown: happeningWord(s, verb + 1), sentence: s, reported: s, citation: citationOf(s) });
+      out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
       continue;
     }
     // Nouns compared by their first letters: "samolocie" is "samolot" whatever the lemmatiser says.
@@ -575,7 +575,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     const noun = after.find((i) => nounOf(i) !== undefined);
     if (noun !== undefined) {
       const label = nounOf(noun)!;
-      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', shown: happeningWord(s, verb + 1), sentence: s, reported: s, citation: citationOf(s) });
+      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
     }
   }
   return out;

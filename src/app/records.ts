@@ -90,7 +90,7 @@ export const StoryRecord = record('Story', 'An event (one happening) or a storyl
   firstSeen: nullable(z.string()),
   lastSeen: nullable(z.string()),
   articleCount: z.number().int(),
-  independentSources: z.number().int().describe('articles that are not near-duplicates of another member'),
+  independentSources: z.number().int().describe('articles that are not near-duplicates or syndicated copies of another member; not the report\'s counts.independentSources (independent origins)'),
   languages: z.array(z.string()),
   outlets: z.array(z.string()),
   topEntities: z.array(z.object({ id: z.string(), name: nullable(z.string()), weight: z.number() })),

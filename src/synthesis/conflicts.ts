@@ -123,6 +123,7 @@ const reportKey = (s: SentenceFeatures): string => `${normalisedText(s)}\u0000${
 interface ValueGroup {
   readonly key: string;
   readonly label: string;
+  /** The values' subject key (slots.ts): what pairs and chains compare. */
   readonly subject: string;
   readonly items: SlotValue[];
   readonly articles: Set<string>;
@@ -271,10 +272,15 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
   return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
 }
 
-function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly ValueGroup[], states?: readonly ('superseded' | 'current')[]): Conflict {
+/** A conflict as found, with the subject key its values compared by (slots.ts `subject`), dropped before the report. */
+type Found = Conflict & { readonly topic?: string };
+
+function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly ValueGroup[], states?: readonly ('superseded' | 'current')[]): Found {
   return {
     slot,
-    subject: pair[0]!.subject,
+    // A reader's word ("km", "gazociąg"), never an internal key ("kilome", "place").
+    subject: pair.some((g) => g.items.some((i) => i.shown)) ? mostCommon(pair.flatMap((g) => g.items.flatMap((i) => i.shown ?? []))) : pair[0]!.subject,
+    topic: pair[0]!.subject,
     kind,
     values: pair.map((g, i) => {
       const unique = new Map<string, SlotValue>();
@@ -638,7 +644,8 @@ function chainUpdates(conflicts: readonly Conflict[]): Conflict[] {
   const out = [...conflicts];
   for (const first of updates) {
     for (const second of updates) {
-      if (first === second || first.slot !== second.slot || first.subject !== second.subject) continue;
+      const topic = (c: Found): string => c.topic ?? c.subject;
+      if (first === second || first.slot !== second.slot || topic(first) !== topic(second)) continue;
       const [earliest, middle] = first.values;
       const [middle2, latest] = second.values;
       if (middle!.value !== middle2!.value || earliest!.value === latest!.value || paired(earliest!.value, latest!.value)) continue;
@@ -722,5 +729,5 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     const ofSlot = chainUpdates(conflicts.filter((c) => c.slot === slot));
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }
-  return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).map(({ topic: _topic, ...c }: Found): Conflict => c);
 }

@@ -47,7 +47,10 @@ export interface SlotValue {
   /** Identity of the value (place key, normalised date, unit and number, set of places). */
   readonly key: string;
   readonly label: string;
+  /** What the value is of, for comparing values (an event word's lemma, a unit's key, a fixed kind): may be internal. */
   readonly subject: string;
+  /** The subject as a reader finds it in the text ("km", "gazociąg") where `subject` is an internal key. */
+  readonly shown?: string;
   readonly sentence: SentenceFeatures;
   /** The sentence that reports the happening (for a place answered by the next sentence, the question's). */
   readonly reported: SentenceFeatures;
@@ -151,6 +154,36 @@ function mayPrecedePlace(word: string, between: readonly string[]): boolean {
 
 function subjectOf(s: SentenceFeatures, anchor: number): string {
   return s.lemmas[anchor] ?? s.words[anchor] ?? '';
+}
+
+/** A figure's unit word as written ("374 km" → "km", "ponad 1000 lotów" → "lotów"), not the unit's key. */
+export function unitWord(f: Figure): string {
+  return f.text.match(/\p{L}+\.?$/u)?.[0] ?? f.text;
+}
+
+/**
+ * The happening a value is of, as the sentence words it: the nearest content word before word
+ * `at` that is not part of a name nor a Polish adjective ("magistrali gazowej … z Ust-Ługi" →
+ * "magistrala"), else the
+ * sentence's first one. Function words are resources/<lang>/function-words.txt.
+ */
+export function happeningWord(s: SentenceFeatures, at: number): string {
+  const skip = functionWords(s.language);
+  const content = (i: number): boolean => {
+    const l = lower(s.lemmas[i] ?? '');
+    // A Polish adjective's lemma ends in -y/-i ("gazowy", "pokładowy"): the noun it qualifies names the thing.
+    const adjective = s.language === 'pl' && /[yi]$/u.test(l);
+    return l.length >= MIN_PREDICATE_LETTERS && /^\p{L}+$/u.test(l) && !skip.has(l) && !adjective && !isCapitalised(s.surfaces[i]);
+  };
+  const before = [...s.words.keys()].slice(0, Math.max(0, at)).reverse().find(content);
+  const i = before ?? [...s.words.keys()].find(content) ?? 0;
+  return lower(s.lemmas[i] ?? s.words[i] ?? '');
+}
+
+/** Index of the word starting at or after character `start` of the article. */
+function wordAtOrAfter(s: SentenceFeatures, start: number): number {
+  const i = s.wordStarts.findIndex((w) => w >= start);
+  return i < 0 ? s.words.length : i;
 }
 
 function placeValue(s: SentenceFeatures, at: number, subject: string, reported: SentenceFeatures = s): SlotValue[] {
@@ -354,7 +387,7 @@ export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFe
     for (const { s, f } of candidates) {
       const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
       if (part) continue;
-      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f });
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, shown: unitWord(f), sentence: s, reported: s, citation: citationOf(s), figure: f });
     }
   }
   return out;
@@ -393,7 +426,7 @@ export function durationValues(features: StoryFeatures): SlotValue[] {
       const near = [...s.lemmas.slice(Math.max(0, first - PREDICATE_BEFORE), first), ...s.lemmas.slice(last + 1, last + 1 + PREDICATE_AFTER)];
       const predicates = new Set(near.map(lower).filter((l) => l.length >= MIN_PREDICATE_LETTERS && !skip.has(l) && !auxiliaries.has(l) && verbLemma.test(l)));
       if (predicates.size === 0) continue;
-      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, sentence: s, reported: s, citation: citationOf(s), figure: f, predicates });
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, shown: unitWord(f), sentence: s, reported: s, citation: citationOf(s), figure: f, predicates });
     }
   }
   return out;
@@ -439,8 +472,8 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
           for (const ca of copies.get(a.s.sentence.text)!.values()) {
             for (const cb of copies.get(b.s.sentence.text)!.values()) {
               out.push([
-                ...ca.map((s): SlotValue => ({ slot: 'place', key: keyA, label: pa.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
-                ...cb.map((s): SlotValue => ({ slot: 'place', key: keyB, label: pb.base, subject: 'place', sentence: s, reported: s, citation: citationOf(s) })),
+                ...ca.map((s): SlotValue => ({ slot: 'place', key: keyA, label: pa.base, subject: 'place', shown: happeningWord(s, wordAtOrAfter(s, pa.start)), sentence: s, reported: s, citation: citationOf(s) })),
+                ...cb.map((s): SlotValue => ({ slot: 'place', key: keyB, label: pb.base, subject: 'place', shown: happeningWord(s, wordAtOrAfter(s, pb.start)), sentence: s, reported: s, citation: citationOf(s) })),
               ]);
             }
           }
@@ -477,7 +510,7 @@ export function listValues(features: StoryFeatures): SlotValue[] {
     for (const list of s.placeLists) {
       const keys = [...new Set(list.keys)].sort();
       if (keys.length < 2) continue;
-      out.push({ slot: 'places', key: keys.join('|'), label: list.labels.join(', '), subject: 'places', sentence: s, reported: s, citation: citationOf(s), places: keys });
+      out.push({ slot: 'places', key: keys.join('|'), label: list.labels.join(', '), subject: 'places', shown: happeningWord(s, wordAtOrAfter(s, list.start)), sentence: s, reported: s, citation: citationOf(s), places: keys });
     }
   }
   return out;
@@ -534,7 +567,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     const place = after.find((i) => s.mentions.some((m) => m.type === 'LOC' && m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
     if (place !== undefined) {
       const m = s.mentions.find((x) => x.type === 'LOC' && x.start <= s.wordStarts[place]! && s.wordStarts[place]! < x.end)!;
-      out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+      out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
       continue;
     }
     // Nouns compared by their first letters: "samolocie" is "samolot" whatever the lemmatiser says.
@@ -542,7 +575,7 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     const noun = after.find((i) => nounOf(i) !== undefined);
     if (noun !== undefined) {
       const label = nounOf(noun)!;
-      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', sentence: s, reported: s, citation: citationOf(s) });
+      out.push({ slot: 'whereabouts', key: placeKey(label, s.language), label, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
     }
   }
   return out;

@@ -25,6 +25,7 @@ export const NOUNS = {
   source: noun('źródło', 'źródła', 'źródeł', 'źródła'),
   independentSource: noun('niezależne źródło', 'niezależne źródła', 'niezależnych źródeł', 'niezależnego źródła'),
   outlet: noun('serwis', 'serwisy', 'serwisów', 'serwisu'),
+  copy: noun('kopia', 'kopie', 'kopii', 'kopii'),
   sentence: noun('zdanie', 'zdania', 'zdań', 'zdania'),
   mention: noun('wzmianka', 'wzmianki', 'wzmianek', 'wzmianki'),
   story: noun('wydarzenie', 'wydarzenia', 'wydarzeń', 'wydarzenia'),

@@ -76,7 +76,15 @@ export function entityChips(entities: Story['topEntities'], max = 5): SafeHtml |
   return html`<ul class="entities small">${shown.map((e) => html`<li><a class="entity" href="${entityHref(e.key, e.name)}" translate="no">${e.name!}</a></li>`)}</ul>`;
 }
 
-/** "4 artykuły · 2 serwisy · 12–14 września 2023": one line under a story's title. */
+/**
+ * "131 artykułów (2 kopie) · 40 serwisów · 12–14 września 2023": one line under a story's title in
+ * a list. The stored count (articles minus near-duplicates and syndicated copies) is not the
+ * report's independent origins (src/synthesis/origins.ts, which reads every article's text: a list
+ * cannot synthesise each story), so a list never calls it "niezależne źródła": that word belongs
+ * to the story's page and report (storyCounts).
+ */
 export function storyLine(story: Story): string {
-  return `${storyCounts(story.articles, story.independentSources, story.outlets.length)} · ${formatDateRange(story.firstSeen, story.lastSeen)}`;
+  const copies = story.articles - story.independentSources;
+  const articles = `${count(story.articles, NOUNS.article)}${copies > 0 ? ` (${count(copies, NOUNS.copy)})` : ''}`;
+  return [articles, ...(story.outlets.length ? [count(story.outlets.length, NOUNS.outlet)] : []), formatDateRange(story.firstSeen, story.lastSeen)].join(' · ');
 }

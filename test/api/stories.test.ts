@@ -93,3 +93,18 @@ test('GET /api/stories filters by date, language, entity (any spelling) and text
   assert.equal(await count('q=brexit'), 0);
   assert.equal((await getJson(t.app, '/api/stories?since=wczoraj')).status, 400);
 });
+
+test('one word, one number: only the story page says "niezależne źródła", with the report\'s origin count; lists count articles and copies', async () => {
+  const id = (await getJson(t.app, '/api/stories')).body.stories[0].id;
+  const { body } = await getJson(t.app, `/api/stories/${id}`);
+  const origins = body.report.counts.independentSources;
+  const page = await (await t.app.request(`/stories/${id}`)).text();
+  const said = [...page.matchAll(/(\d+) niezależn/g)].map((m) => Number(m[1]));
+  assert.deepEqual([...new Set(said)], [origins], 'the page\'s "niezależne źródła" is the report\'s count');
+  for (const path of ['/', '/stories']) {
+    const list = await (await t.app.request(path)).text();
+    assert.ok(list.includes(`/stories/${id}`), `${path} lists the story`);
+    assert.doesNotMatch(list, /\d+ niezależn/, `${path} names no count "niezależne źródła"`);
+    assert.match(list, new RegExp(`${body.story.articleCount} artykuł`), `${path} counts the story's articles`);
+  }
+});

@@ -138,3 +138,20 @@ test('three countries of ten are another list, not one that grew', () => {
   ]);
   assert.deepEqual(pairs(survey, 'place'), []);
 });
+
+test('a conflict names its subject in the text\'s words: the route\'s noun, the unit as written, never an internal key', () => {
+  const route = story([
+    ['one', '2018-05-22', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Wyborga w Rosji do Greifswaldu w Niemczech.'],
+    ['two', '2018-08-20', 'Nord Stream 2 to projekt liczącej 1200 km magistrali gazowej przez Morze Bałtyckie z Ust-Ługi w Rosji do Greifswaldu w Niemczech.'],
+  ]);
+  assert.deepEqual(route.conflicts.filter((c) => c.slot === 'place').map((c) => c.subject), ['magistrala']);
+  const length = story([
+    ['one', '2018-05-22', 'Gazociąg będzie miał długość 1200 km i pobiegnie po dnie Bałtyku.'],
+    ['two', '2018-05-22', 'Gazociąg będzie miał długość 374 km i pobiegnie po dnie Bałtyku.'],
+  ]);
+  const numbers = length.conflicts.filter((c) => c.slot === 'number');
+  assert.ok(numbers.length > 0, JSON.stringify(length.conflicts));
+  assert.deepEqual(numbers.map((c) => c.subject), numbers.map(() => 'km'));
+  // The internal keys a walkthrough found shown as subjects ("place", the unit's six-letter key).
+  for (const c of [...route.conflicts, ...length.conflicts]) assert.ok(!['place', 'places', 'whereabouts', 'kilome'].includes(c.subject), c.subject);
+});

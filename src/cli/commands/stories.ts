@@ -28,8 +28,9 @@ export function register(program: Command): void {
         // The record schemas (zod) are loaded only by the commands that print records.
         if (flags.json) return printJsonLines(await (await import('../../app/records.ts')).storyRecords(store, stories));
         printTable(
-          ['ID', 'LAST SEEN', 'ARTICLES', 'SOURCES', 'LANG', 'TITLE'],
-          stories.map((s) => [s.id, s.lastSeen ?? 'undated', String(s.articles), String(s.independentSources),
+          // COPIES: near-duplicates and syndicated copies; independent sources are the report's (`kronika report`).
+          ['ID', 'LAST SEEN', 'ARTICLES', 'COPIES', 'LANG', 'TITLE'],
+          stories.map((s) => [s.id, s.lastSeen ?? 'undated', String(s.articles), String(s.articles - s.independentSources),
             s.languages.join(','), s.title ?? '']),
         );
         noticePage('stories', paging.offset, stories.length, total);
@@ -47,8 +48,9 @@ export function register(program: Command): void {
         const [record] = await storyRecords(store, [story]);
         if (flags.json) return printJson(record);
         const width = outputWidth();
-        printText(`${truncate(story.title ?? story.id, width)}\n${story.level} ${story.id} · ${story.articles} articles, ` +
-          `${story.independentSources} independent sources · ${dateRange(story.firstSeen, story.lastSeen)}\n\n`);
+        printText(`${truncate(story.title ?? story.id, width)}\n${story.level} ${story.id} · ${counted(story.articles, 'article')} ` +
+          `(${counted(story.articles - story.independentSources, 'copy', 'copies')})` +
+          `${story.outlets.length ? `, ${counted(story.outlets.length, 'outlet')}` : ''} · ${dateRange(story.firstSeen, story.lastSeen)}\n\n`);
         printText(`${truncate(`entities: ${story.topEntities.map((e) => e.name ?? e.key).join(', ')}`, width)}\n\n`);
         const articles = new Map((await store.articles.getMany(story.articleIds)).map((a) => [a.id, a]));
         printTable(['ARTICLE', 'PUBLISHED', 'OUTLET', 'TITLE'], story.articleIds.map((articleId) => {
@@ -87,4 +89,10 @@ export function register(program: Command): void {
         else process.stdout.write((await import('../../synthesis/index.ts')).renderMarkdown(report));
       });
     });
+}
+
+/** "1 article", "3 copies": English counted nouns (Intl.PluralRules picks the form). */
+const plural = new Intl.PluralRules('en');
+function counted(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${plural.select(n) === 'one' ? one : other}`;
 }

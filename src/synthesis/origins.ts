@@ -10,6 +10,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { loadResource, type ResourceLanguage } from '../resources.ts';
+import { shingleWords } from '../stories/fingerprint.ts';
 import type { Article } from '../types.ts';
 import type { StoryFeatures } from './features.ts';
 import { resourceLanguage } from './resources.ts';
@@ -149,6 +150,27 @@ function find(parent: Map<string, string>, x: string): string {
   return root;
 }
 
+/** Disjoint sets of ids (both groupings below): `union` joins two sets, `root` names a set by one member. */
+function disjointSets(ids: Iterable<string>) {
+  const parent = new Map<string, string>();
+  for (const id of ids) parent.set(id, id);
+  return {
+    add: (x: string): void => void (parent.has(x) || parent.set(x, x)),
+    root: (x: string): string => find(parent, x),
+    union(a: string, b: string): void {
+      const ra = find(parent, a);
+      const rb = find(parent, b);
+      if (ra !== rb) parent.set(rb, ra);
+    },
+  };
+}
+
+/** An article the store keeps as a near-duplicate of another in the story shares that one's origin. */
+function joinDuplicates(articles: readonly Article[], union: (a: string, b: string) => void): void {
+  const ids = new Set(articles.map((a) => a.id));
+  for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
+}
+
 /** Pair key of two article indexes (i < j) of n: string keys cost more than the counting itself. */
 const pairKey = (i: number, j: number, n: number): number => i * n + j;
 
@@ -184,7 +206,7 @@ function sharedShingles(features: StoryFeatures): { shingles: Map<number, number
   const sizes: number[] = [];
   for (let a = 0; a < n; a++) {
     // The whole text's words, across sentence ends: a copy may split or join sentences.
-    const words = features.byArticle[a]![0]!.article.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = shingleWords(features.byArticle[a]![0]!.article.text);
     const own = new Set<string>();
     for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) own.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
     sizes.push(own.size);
@@ -209,15 +231,8 @@ const publishedDay = (article: Article): string => article.published?.value.slic
  * someone else's text does not bring that text's origin to its other articles.
  */
 export function storyOrigins(articles: readonly Article[], features: StoryFeatures): Origins {
-  const parent = new Map<string, string>();
-  const union = (a: string, b: string): void => {
-    const ra = find(parent, a);
-    const rb = find(parent, b);
-    if (ra !== rb) parent.set(rb, ra);
-  };
-  for (const article of articles) parent.set(article.id, article.id);
-  const ids = new Set(articles.map((a) => a.id));
-  for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
+  const { union, root: setOf } = disjointSets(articles.map((a) => a.id));
+  joinDuplicates(articles, union);
   const n = features.byArticle.length;
   const articleAt = (i: number): Article => features.byArticle[i]![0]!.article;
   const { shingles, sizes } = sharedShingles(features);
@@ -237,7 +252,7 @@ export function storyOrigins(articles: readonly Article[], features: StoryFeatur
   }
   const textOf = new Map<string, Article[]>();
   for (const article of articles) {
-    const root = find(parent, article.id);
+    const root = setOf(article.id);
     const list = textOf.get(root) ?? [];
     list.push(article);
     textOf.set(root, list);
@@ -291,27 +306,20 @@ export function storyOrigins(articles: readonly Article[], features: StoryFeatur
  * summary is tuned again.
  */
 export function linkedOrigins(articles: readonly Article[], features: StoryFeatures): Origins {
-  const parent = new Map<string, string>();
+  const { add, union, root: setOf } = disjointSets(articles.map((a) => a.id));
   const names = new Map<string, string>();
-  const union = (a: string, b: string): void => {
-    const ra = find(parent, a);
-    const rb = find(parent, b);
-    if (ra !== rb) parent.set(rb, ra);
-  };
   const keyOf = new Map<string, string>();
   for (const article of articles) {
-    parent.set(article.id, article.id);
     const declared = declaredSource(article);
     const outlet = trustedOutlet(article);
     const key = declared ? `source:${declared.toLowerCase()}` : outlet ? `source:${outlet}` : undefined;
     if (!key) continue;
-    if (!parent.has(key)) parent.set(key, key);
+    add(key);
     names.set(key, declared ?? outlet!);
     keyOf.set(article.id, key);
     union(key, article.id);
   }
-  const ids = new Set(articles.map((a) => a.id));
-  for (const article of articles) if (article.duplicateOf && ids.has(article.duplicateOf)) union(article.duplicateOf, article.id);
+  joinDuplicates(articles, union);
   // Verbatim copies: two long sentences shared by two articles.
   const n = features.byArticle.length;
   for (const [key, count] of sharedSentences(features)) {
@@ -320,7 +328,7 @@ export function linkedOrigins(articles: readonly Article[], features: StoryFeatu
   const of = new Map<string, string>();
   const rootNames = new Map<string, string>();
   for (const article of articles) {
-    const root = find(parent, article.id);
+    const root = setOf(article.id);
     of.set(article.id, root);
     const key = keyOf.get(article.id);
     if (key && !rootNames.has(root)) rootNames.set(root, names.get(key)!);

@@ -94,7 +94,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
-    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting));
     const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
@@ -104,6 +104,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         !negated(words, c, lexicon.negations) &&
         !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
+        !CONDITIONAL_FORM.test(c.text) &&
         (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)),
     );
     const attributions: StatusCue[] = [];
@@ -258,6 +259,8 @@ interface CueLexicon {
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
+  /** Conditionals of possibility and hearsay ("mogłaby", "miałby"): in reported speech they still hedge. */
+  readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
   /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
@@ -356,6 +359,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
@@ -496,7 +500,7 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * sentence, no passive participle), the conditional and "móc" only outside a relative clause, and the
  * past of "móc" not after "by".
  */
-function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
+function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') {
     // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
     // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
@@ -509,9 +513,38 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
-    return !inRelativeClause(words, i, lexicon) && !subjunctive && !(cue.reading === 'conditional' && pollAnswer(words, i, lexicon));
+    return (
+      !inRelativeClause(words, i, lexicon) &&
+      !subjunctive &&
+      !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting)))
+    );
   }
   return true;
+}
+
+/** Words a reported clause may run from its complementiser to a conditional: "powiedział, że podejście do brexitu w stylu Trumpa byłoby". */
+const REPORTED_REACH = 12;
+
+/**
+ * Whether conditional `i` states a speaker's judgement of a hypothetical in reported speech: it
+ * stands in a "że" clause of a reporting verb or a verb of claiming ("powiedział, że podejście …
+ * byłoby mniej skuteczne", "dodał, że Trump lepiej prowadziłby negocjacje"). What would be, or
+ * would be better, is the speaker's view, not doubt about a fact (eval/data/synthesis/GUIDELINE.md,
+ * modals in reported speech). The conditional of a modal of possibility or of hearsay (`modal-
+ * conditional:` in hedge-cues.txt: "wspomniał, że mogłaby przybyć", "miałaby trafić") still leaves
+ * the reported fact uncertain.
+ */
+function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (lexicon.modalConditionals.some((p) => p(words[i]!.text.toLowerCase()))) return false;
+  for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
+    if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
+    for (let k = j - 1; k >= Math.max(0, j - COMPLEMENT_REACH); k--) {
+      const w = words[k]!.text.toLowerCase();
+      if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w)) return !negated(words, words[k]!, lexicon.negations);
+    }
+    return false;
+  }
+  return false;
 }
 
 /** At most this many characters stand between two neighbouring words of the text (", - "). */
@@ -770,6 +803,12 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   const i = words.findIndex((w) => w.start === cue.start);
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
+
+/**
+ * A verb in the conditional ("potwierdziłoby", "ogłosiliby"): what would be confirmed has not been
+ * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
+ */
+const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */
 const PAST_MODAL = /^(?:mógł|mogł|mogl)/iu;

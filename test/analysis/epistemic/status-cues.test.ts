@@ -246,3 +246,14 @@ test('threatening with something attributes: "Zagroziły również zwolnieniami"
   assert.deepEqual(pl('Zagroziły również zwolnieniami, jeżeli protesty będą kontynuowane. Islamiści grożą protestami.'), ['attributed', 'attributed']);
   assert.deepEqual(pl('Gazociąg zagrozi rozwojowi rynku w regionie.'), ['asserted']);
 });
+
+test('a conditional in a reported "że" clause is the speaker\'s judgement of a hypothetical: attributed', () => {
+  assert.deepEqual(pl('Hammond również odniósł się do komentarzy szefa dyplomacji i powiedział, że podejście do brexitu w stylu Trumpa byłoby mniej skuteczne niż współpraca z europejskimi partnerami.'), ['attributed']);
+  assert.deepEqual(pl('Sturgeon uważa, że gdyby tak się nie stało, Szkocja znalazłaby się w bardzo nierównej sytuacji.'), ['attributed']);
+  // A conditional of possibility or of hearsay still leaves the reported fact uncertain, and a
+  // conditional with no reporting verb is the article's own hypothesis.
+  assert.deepEqual(pl('Przewodniczący Parlamentu Europejskiego wspomniał na Twitterze, że mogłaby przybyć z mężem do Brukseli.'), ['hedged']);
+  assert.deepEqual(pl('Przyjęcie takich przepisów osłabiłoby zatem rentowność gazociągu.'), ['hedged']);
+  // What would be confirmed is not: the conditional of "potwierdzić" confirms nothing.
+  assert.deepEqual(pl('Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości Brytyjczyków.'), ['attributed']);
+});

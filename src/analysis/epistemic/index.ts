@@ -94,7 +94,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
-    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting, input.mentions ?? []));
     const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
@@ -263,6 +263,8 @@ interface CueLexicon {
   readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Relative pronouns that take a whole clause for antecedent (", co może trwać kilka miesięcy"): a comment, whatever word stands before. */
+  readonly sentential: ReadonlySet<string>;
   /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
@@ -359,6 +361,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      sentential: words(hedge.get('sentential')),
       modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
       conjunctions: words(hedge.get('conjunction')),
@@ -500,7 +503,7 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * sentence, no passive participle), the conditional and "móc" only outside a relative clause, and the
  * past of "móc" not after "by".
  */
-function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly Span[]): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') {
     // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
     // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
@@ -514,7 +517,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
     return (
-      !inRelativeClause(words, i, lexicon) &&
+      (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && aboutName(words, i, mentions, lexicon))) &&
       !subjunctive &&
       !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting)))
     );
@@ -754,6 +757,27 @@ function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon
   const between = words.slice(start + pronoun + 1, i);
   const verb = lexicon.finiteVerb ? between.findLastIndex((w) => lexicon.finiteVerb!(w.text)) : -1;
   return verb < 0 || between.slice(verb + 1).some((w) => lexicon.conjunctions.has(w.text.toLowerCase()));
+}
+
+/**
+ * Whether the relative clause holding word `i` is about a name: the entity layer's mention ends
+ * right before the comma that opens it ("członkowie … Ligi Obrony Anglii, które mogą spotkać się z
+ * marszem"). A name already says which one it is, so the clause cannot narrow it down: it adds a
+ * happening of its own, and its "móc" hedges that happening (eval/data/synthesis/GUIDELINE.md,
+ * modals in reported speech). After a common noun the clause may only say which thing is meant
+ * ("potencjalne szkody, które mogą wyniknąć"), and the stage keeps reading it as a modifier.
+ */
+function aboutName(words: readonly Word[], i: number, mentions: readonly Span[], lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  if (start === 0 || !lexicon.relatives.has(words[start]!.text.toLowerCase()) || lexicon.sentential.has(words[start]!.text.toLowerCase())) return false;
+  const before = words[start - 1]!;
+  const name = mentions.find((m) => m.start <= before.start && before.end <= m.end);
+  if (!name) return false;
+  // A name after a common noun is that noun's genitive ("obywateli EU, którzy mogą mieć trudności"):
+  // the clause is about the noun, which it may narrow down.
+  const head = words.findLastIndex((w) => w.end <= name.start);
+  return head < 0 || words[head + 1]!.clauseStart || CAPITALISED.test(words[head]!.text) || !lexicon.noun?.(words[head]!.text);
 }
 
 /** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */

@@ -257,3 +257,16 @@ test('a conditional in a reported "że" clause is the speaker\'s judgement of a 
   // What would be confirmed is not: the conditional of "potwierdzić" confirms nothing.
   assert.deepEqual(pl('Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości Brytyjczyków.'), ['attributed']);
 });
+
+test('"móc" in a relative clause about a name adds a happening of its own and hedges; about a common noun it may only narrow the noun down', () => {
+  const named = 'W oddzielnych grupach mają protestować członkowie radykalnie prawicowej Ligi Obrony Anglii, które mogą spotkać się z marszem przeciwko Brexitowi.';
+  assert.deepEqual(statuses(withMention(doc(named, 'pl'), 'Ligi Obrony Anglii', 'Liga Obrony Anglii', 'ORG')).map((s) => s.status), ['hedged']);
+  const pipeline = 'Po pierwsze z powodu samego Nord Stream 2, którego budowa może się opóźnić.';
+  assert.deepEqual(statuses(withMention(doc(pipeline, 'pl'), 'Nord Stream 2', 'Nord Stream 2', 'PRO')).map((s) => s.status), ['hedged']);
+  // A name that is a common noun's genitive leaves the clause about the noun; "co" comments on a clause.
+  const genitive = 'Dotyczy to np. obywateli EU, którzy mogą mieć trudności z wypełnieniem nowych formularzy.';
+  assert.deepEqual(statuses(withMention(doc(genitive, 'pl'), 'EU', 'UE', 'ORG')).map((s) => s.status), ['asserted']);
+  const comment = 'Analiza ustawy potrwa w Izbie Lordów, co może trwać kilka miesięcy.';
+  assert.deepEqual(statuses(withMention(doc(comment, 'pl'), 'Izbie Lordów', 'Izba Lordów', 'ORG')).map((s) => s.status), ['asserted']);
+  assert.deepEqual(pl('Operator musi wpłacić depozyt, by pokryć potencjalne szkody, które mogą wyniknąć z wykonania umowy.'), ['asserted']);
+});

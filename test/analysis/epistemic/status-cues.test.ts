@@ -270,3 +270,8 @@ test('"móc" in a relative clause about a name adds a happening of its own and h
   assert.deepEqual(statuses(withMention(doc(comment, 'pl'), 'Izbie Lordów', 'Izba Lordów', 'ORG')).map((s) => s.status), ['asserted']);
   assert.deepEqual(pl('Operator musi wpłacić depozyt, by pokryć potencjalne szkody, które mogą wyniknąć z wykonania umowy.'), ['asserted']);
 });
+
+test('calling a claim false with a degree adverb between denies: "twierdzenie o … jest całkowicie fałszywe"', () => {
+  assert.deepEqual(pl('Przewoźnik przestrzega przepisów, a twierdzenie o 12-godzinnych zmianach jest całkowicie fałszywe.'), ['denied']);
+  assert.deepEqual(pl('Rzecznik dodał, że te informacje są zupełnie nieprawdziwe.'), ['denied']);
+});

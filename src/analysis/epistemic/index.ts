@@ -128,7 +128,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
         // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
-        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase())) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+        // The quotes stage may have found the spokesperson further off than the words beside the verb
+        // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
+        const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
+        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
         if (((organisation || office) && !other) || spokesperson) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });

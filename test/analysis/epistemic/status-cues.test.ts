@@ -275,3 +275,9 @@ test('calling a claim false with a degree adverb between denies: "twierdzenie o 
   assert.deepEqual(pl('Przewoźnik przestrzega przepisów, a twierdzenie o 12-godzinnych zmianach jest całkowicie fałszywe.'), ['denied']);
   assert.deepEqual(pl('Rzecznik dodał, że te informacje są zupełnie nieprawdziwe.'), ['denied']);
 });
+
+test('a spokesperson the quotes stage finds further from the verb still announces for the office', () => {
+  assert.deepEqual(pl('Spółka rozpoczęła we wtorek w Niemczech prace nad budową gazociągu - poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy.'), ['confirmed']);
+  // A spokesperson who only said something, with no institutional verb, is attributed.
+  assert.deepEqual(pl('Spółka rozpoczęła we wtorek w Niemczech prace nad budową gazociągu - powiedział zapytany w tej sprawie przez agencję dpa rzecznik firmy.'), ['attributed']);
+});

@@ -132,7 +132,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
         const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
-        if (((organisation || office) && !other) || spokesperson) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
@@ -145,7 +145,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -245,6 +245,10 @@ interface CueLexicon {
   readonly institutional: ReadonlySet<string>;
   /** A press office next to the reporting verb: the institution speaks. */
   readonly office: readonly CuePattern[];
+  /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
+  readonly authorities: ReadonlySet<string>;
+  /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
+  readonly announce: ReadonlySet<string>;
   /** Spokespersons (`spokesperson:`): with an institutional verb they announce for their office. */
   readonly spokespersons: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
@@ -359,6 +363,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       office: (confirm.get('office') ?? []).map(compileCue),
       person: words(confirm.get('person')),
       spokespersons: words(confirm.get('spokesperson')),
+      authorities: words(confirm.get('authority')),
+      announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
@@ -823,6 +829,31 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
     return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
   };
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
+/**
+ * Whether a government body named by a common noun (`authority:` in confirmation-cues.txt: "rząd",
+ * "władze", "ministerstwo") stands beside an institutional verb or a verb of announcing
+ * (`announce:`) and no person's role or outlet does: "Tamtejsze władze zapowiedziały, że na to nie
+ * pozwolą", "Rząd zapowiedział sprzeciw wobec tej zmiany". The government announces its own decision,
+ * as an organisation does (organisationAnnounces), though the entity layer finds no name.
+ */
+function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  // A report in a concessive clause is what the main clause answers ("choć rząd zapewnia, że…, to").
+  // "Mimo, że rząd … zapewnia" puts a comma between the concessive and its "że".
+  for (let j = i - 1, commas = 0; j >= 0 && commas <= 1; j--) {
+    if (lexicon.concessives.has(words[j]!.text.toLowerCase())) return false;
+    if (words[j]!.clauseStart) commas++;
+  }
+  // The subject: before the verb in its clause, or right after it ("zapowiedziały władze"), never in
+  // the clause it reports ("Qadri poinformował, że policja zatrzymała").
+  const subject: Word[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
+  for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
+  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
+  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */

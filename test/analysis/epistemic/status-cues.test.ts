@@ -281,3 +281,10 @@ test('a spokesperson the quotes stage finds further from the verb still announce
   // A spokesperson who only said something, with no institutional verb, is attributed.
   assert.deepEqual(pl('Spółka rozpoczęła we wtorek w Niemczech prace nad budową gazociągu - powiedział zapytany w tej sprawie przez agencję dpa rzecznik firmy.'), ['attributed']);
 });
+
+test('a government body named by a common noun announcing its own decision confirms; in the reported clause or a concessive one it does not', () => {
+  assert.deepEqual(pl('Tamtejsze władze zapowiedziały, że na to nie pozwolą. Rząd zapowiedział sprzeciw wobec tej zmiany.'), ['confirmed', 'confirmed']);
+  assert.deepEqual(pl('Pakistańskie władze poinformowały w sobotę o aresztowaniu radykalnego duchownego.'), ['confirmed']);
+  assert.deepEqual(pl('Przywódca partii poinformował, że policja zatrzymała wielu członków jego partii.'), ['attributed']);
+  assert.deepEqual(pl('Mimo, że rząd zapewnia, że nie ma się czego obawiać, Brytyjczycy zauważają, że brakuje rąk do pracy.'), ['attributed']);
+});

@@ -288,3 +288,8 @@ test('a government body named by a common noun announcing its own decision confi
   assert.deepEqual(pl('Przywódca partii poinformował, że policja zatrzymała wielu członków jego partii.'), ['attributed']);
   assert.deepEqual(pl('Mimo, że rząd zapewnia, że nie ma się czego obawiać, Brytyjczycy zauważają, że brakuje rąk do pracy.'), ['attributed']);
 });
+
+test('"według założeń" gives a plan, not a source: a schedule stays asserted', () => {
+  assert.deepEqual(pl('Według założeń, nowy gazociąg pod dnem Bałtyku ma zostać oddany do użytku pod koniec przyszłego roku.'), ['asserted']);
+  assert.deepEqual(pl('Według prawnika kobiety, Bibi została zwolniona z więzienia w środę.'), ['attributed']);
+});

@@ -563,16 +563,17 @@ function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexic
 const ADJACENT = 4;
 
 /**
- * Whether the clause of word `last` or the clause right after it opens with or holds an adversative
- * ("miały lądować w Porto, ale uniemożliwiły to burze"); a later clause is about something else
- * ("Miał mówić, że Francja zgodziła się…, a tymczasem…").
+ * Whether the clause of word `last` or the clause right after it holds an adversative, at its
+ * start or inside ("miały lądować w Porto, ale uniemożliwiły to burze", "miał zapewnić azyl, w
+ * ostatniej chwili jednak wycofał się"); a later clause is about something else ("Miał mówić, że
+ * Francja zgodziła się…, a tymczasem…").
  */
 function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon): boolean {
   let clauses = 0;
   for (let j = last + 1; j < words.length; j++) {
     // A gap is a direct quote left out of `words`: what follows it answers the quote, not the plan.
     if ((words[j]!.clauseStart && ++clauses > 1) || words[j]!.start - words[j - 1]!.end > ADJACENT) return false;
-    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return clauses === 0 || words[j - 1]!.clauseStart || words[j]!.clauseStart;
+    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return true;
   }
   return false;
 }

@@ -266,6 +266,8 @@ interface CueLexicon {
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
+  /** A legal basis (`licence:`): "móc" after one in its clause is a power given, no hedge. */
+  readonly licences: readonly CuePattern[];
   /** Conditionals of possibility and hearsay ("mogłaby", "miałby"): in reported speech they still hedge. */
   readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
@@ -371,6 +373,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
+      licences: (hedge.get('licence') ?? []).map(compileCue),
       modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
       conjunctions: words(hedge.get('conjunction')),
@@ -528,7 +531,8 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     return (
       (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && aboutName(words, i, mentions, lexicon))) &&
       !subjunctive &&
-      !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting)))
+      !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting))) &&
+      !(cue.reading === 'modal' && licensed(words, i, lexicon))
     );
   }
   return true;
@@ -556,6 +560,18 @@ function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexic
     }
     return false;
   }
+  return false;
+}
+
+/**
+ * Whether a legal basis (`licence:` in hedge-cues.txt: "zgodnie z ustawą", "na mocy", "na podstawie
+ * przepisów") stands before "móc" `i` in its clause: "Zgodnie z ustawą CAATSA prezydent USA może
+ * nałożyć sankcje" is a power the law gives, not a possibility.
+ */
+function licensed(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  for (let j = start; j < i; j++) if (lexicon.licences.some((p) => matchesAt(words, j, p))) return true;
   return false;
 }
 

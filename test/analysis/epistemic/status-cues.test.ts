@@ -293,3 +293,10 @@ test('"według założeń" gives a plan, not a source: a schedule stays asserted
   assert.deepEqual(pl('Według założeń, nowy gazociąg pod dnem Bałtyku ma zostać oddany do użytku pod koniec przyszłego roku.'), ['asserted']);
   assert.deepEqual(pl('Według prawnika kobiety, Bibi została zwolniona z więzienia w środę.'), ['attributed']);
 });
+
+test('"móc" after a legal basis in its clause is a power the law gives, no hedge', () => {
+  assert.deepEqual(pl('Zgodnie z ustawą CAATSA prezydent USA może nałożyć sankcje także na firmy z Europy czy Azji.'), ['asserted']);
+  assert.deepEqual(pl('Na mocy tego porozumienia obywatele UE mogą swobodnie wjeżdżać i podejmować pracę w Szwajcarii.'), ['asserted']);
+  // Without one, or with the basis in another clause, "móc" still hedges.
+  assert.deepEqual(pl('Prezydent USA może nałożyć sankcje także na firmy z Europy. Zgodnie z prawem, opóźnienie może potrwać miesiąc.'), ['hedged', 'hedged']);
+});

@@ -300,3 +300,7 @@ test('"móc" after a legal basis in its clause is a power the law gives, no hedg
   // Without one, or with the basis in another clause, "móc" still hedges.
   assert.deepEqual(pl('Prezydent USA może nałożyć sankcje także na firmy z Europy. Zgodnie z prawem, opóźnienie może potrwać miesiąc.'), ['hedged', 'hedged']);
 });
+
+test('a source\'s information with a possessive before the noun attributes: "Z ich informacji wynika, że…"', () => {
+  assert.deepEqual(pl('Z ich informacji wynika, że politycy bali się wycieku tak bardzo, że zabronili ministrom sporządzania kopii dokumentu.'), ['attributed']);
+});

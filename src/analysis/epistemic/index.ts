@@ -268,6 +268,8 @@ interface CueLexicon {
   readonly questionWords: ReadonlySet<string>;
   /** A legal basis (`licence:`): "móc" after one in its clause is a power given, no hedge. */
   readonly licences: readonly CuePattern[];
+  /** Verbs of a document's content (`content:`): a conditional in their "że" clause is what the document provides. */
+  readonly content: ReadonlySet<string>;
   /** Conditionals of possibility and hearsay ("mogłaby", "miałby"): in reported speech they still hedge. */
   readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
@@ -373,6 +375,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
+      content: words(hedge.get('content')),
       licences: (hedge.get('licence') ?? []).map(compileCue),
       modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
@@ -544,7 +547,9 @@ const REPORTED_REACH = 12;
 /**
  * Whether conditional `i` states a speaker's judgement of a hypothetical in reported speech: it
  * stands in a "że" clause of a reporting verb or a verb of claiming ("powiedział, że podejście …
- * byłoby mniej skuteczne", "dodał, że Trump lepiej prowadziłby negocjacje"). What would be, or
+ * byłoby mniej skuteczne", "dodał, że Trump lepiej prowadziłby negocjacje"), or a proposal's terms
+ * in the clause of a verb of providing (`content:`: "rozwiązanie, przewidujące, że Wielka Brytania
+ * pozostałaby związana unią celną"). What would be, or
  * would be better, is the speaker's view, not doubt about a fact (eval/data/synthesis/GUIDELINE.md,
  * modals in reported speech). The conditional of a modal of possibility or of hearsay (`modal-
  * conditional:` in hedge-cues.txt: "wspomniał, że mogłaby przybyć", "miałaby trafić") still leaves
@@ -556,7 +561,7 @@ function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexic
     if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
     for (let k = j - 1; k >= Math.max(0, j - COMPLEMENT_REACH); k--) {
       const w = words[k]!.text.toLowerCase();
-      if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w)) return !negated(words, words[k]!, lexicon.negations);
+      if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w) || lexicon.content.has(w)) return !negated(words, words[k]!, lexicon.negations);
     }
     return false;
   }

@@ -254,6 +254,8 @@ test('a conditional in a reported "że" clause is the speaker\'s judgement of a 
   // conditional with no reporting verb is the article's own hypothesis.
   assert.deepEqual(pl('Przewodniczący Parlamentu Europejskiego wspomniał na Twitterze, że mogłaby przybyć z mężem do Brukseli.'), ['hedged']);
   assert.deepEqual(pl('Przyjęcie takich przepisów osłabiłoby zatem rentowność gazociągu.'), ['hedged']);
+  // A proposal's terms in the clause of a verb of providing are what it provides.
+  assert.deepEqual(pl('Londyn zaproponował w czwartek rozwiązanie kwestii granicy, przewidujące, że Wielka Brytania pozostałaby związana unią celną z UE przez kolejny rok.'), ['asserted']);
   // What would be confirmed is not: the conditional of "potwierdzić" confirms nothing.
   assert.deepEqual(pl('Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości Brytyjczyków.'), ['attributed']);
 });

@@ -123,7 +123,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("Jednak, jak informuje Komisja, …" opens its sentence and stays one).
         const at = everyWord.findIndex((w) => w.start === cue.start);
         const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
-        const organisation = q.speaker?.type === 'ORG' && !aside && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
+        // A union or a party states its side of a dispute ("Związek holenderskich pilotów poinformował"): attributed.
+        // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
+        const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
+        const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
@@ -249,6 +252,8 @@ interface CueLexicon {
   readonly authorities: ReadonlySet<string>;
   /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
   readonly announce: ReadonlySet<string>;
+  /** Unions and parties (`party:`): they state their side of a dispute, they do not confirm. */
+  readonly parties: ReadonlySet<string>;
   /** Spokespersons (`spokesperson:`): with an institutional verb they announce for their office. */
   readonly spokespersons: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
@@ -368,6 +373,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       person: words(confirm.get('person')),
       spokespersons: words(confirm.get('spokesperson')),
       authorities: words(confirm.get('authority')),
+      parties: words(confirm.get('party')),
       announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),

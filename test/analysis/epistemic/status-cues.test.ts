@@ -306,3 +306,9 @@ test('"móc" after a legal basis in its clause is a power the law gives, no hedg
 test('a source\'s information with a possessive before the noun attributes: "Z ich informacji wynika, że…"', () => {
   assert.deepEqual(pl('Z ich informacji wynika, że politycy bali się wycieku tak bardzo, że zabronili ministrom sporządzania kopii dokumentu.'), ['attributed']);
 });
+
+test('a union named by the verb states its side of a dispute: attributed, even with an institutional verb', () => {
+  assert.deepEqual(pl('Zapowiedź zwolnień "jeszcze bardziej utwierdziła pilotów w ich decyzji" – oświadczył związek zawodowy irlandzkich pilotów Forsa.'), ['attributed']);
+  const union = 'Związek holenderskich pilotów poinformował jednak, że otrzymał jedynie ustną obietnicę, a nie na piśmie.';
+  assert.deepEqual(statuses(withMention(doc(union, 'pl'), 'Związek holenderskich pilotów', 'Związek holenderskich pilotów', 'ORG')).map((s) => s.status), ['attributed']);
+});

@@ -94,7 +94,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
-    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon));
+    const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting, input.mentions ?? []));
     const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
@@ -104,6 +104,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         !negated(words, c, lexicon.negations) &&
         !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
+        !CONDITIONAL_FORM.test(c.text) &&
         (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)),
     );
     const attributions: StatusCue[] = [];
@@ -122,13 +123,19 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("Jednak, jak informuje Komisja, …" opens its sentence and stays one).
         const at = everyWord.findIndex((w) => w.start === cue.start);
         const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
-        const organisation = q.speaker?.type === 'ORG' && !aside && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
+        // A union or a party states its side of a dispute ("Związek holenderskich pilotów poinformował"): attributed.
+        // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
+        const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
+        const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
         // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
-        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase())) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
-        if (((organisation || office) && !other) || spokesperson) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        // The quotes stage may have found the spokesperson further off than the words beside the verb
+        // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
+        const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
+        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+        if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
@@ -141,7 +148,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -241,6 +248,12 @@ interface CueLexicon {
   readonly institutional: ReadonlySet<string>;
   /** A press office next to the reporting verb: the institution speaks. */
   readonly office: readonly CuePattern[];
+  /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
+  readonly authorities: ReadonlySet<string>;
+  /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
+  readonly announce: ReadonlySet<string>;
+  /** Unions and parties (`party:`): they state their side of a dispute, they do not confirm. */
+  readonly parties: ReadonlySet<string>;
   /** Spokespersons (`spokesperson:`): with an institutional verb they announce for their office. */
   readonly spokespersons: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
@@ -258,8 +271,16 @@ interface CueLexicon {
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
+  /** A legal basis (`licence:`): "móc" after one in its clause is a power given, no hedge. */
+  readonly licences: readonly CuePattern[];
+  /** Verbs of a document's content (`content:`): a conditional in their "że" clause is what the document provides. */
+  readonly content: ReadonlySet<string>;
+  /** Conditionals of possibility and hearsay ("mogłaby", "miałby"): in reported speech they still hedge. */
+  readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Relative pronouns that take a whole clause for antecedent (", co może trwać kilka miesięcy"): a comment, whatever word stands before. */
+  readonly sentential: ReadonlySet<string>;
   /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
@@ -351,11 +372,18 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       office: (confirm.get('office') ?? []).map(compileCue),
       person: words(confirm.get('person')),
       spokespersons: words(confirm.get('spokesperson')),
+      authorities: words(confirm.get('authority')),
+      parties: words(confirm.get('party')),
+      announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
+      sentential: words(hedge.get('sentential')),
+      content: words(hedge.get('content')),
+      licences: (hedge.get('licence') ?? []).map(compileCue),
+      modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
@@ -496,7 +524,7 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
  * sentence, no passive participle), the conditional and "móc" only outside a relative clause, and the
  * past of "móc" not after "by".
  */
-function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon): boolean {
+function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly Span[]): boolean {
   if (cue.reading === 'present' || cue.reading === 'past') {
     // A past plan or duty the sentence goes on to contradict was not fulfilled, it is no hearsay:
     // "Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze", "miała przejść na islam
@@ -509,25 +537,70 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     const i = words.findIndex((w) => w.start === cue.start);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
-    return !inRelativeClause(words, i, lexicon) && !subjunctive && !(cue.reading === 'conditional' && pollAnswer(words, i, lexicon));
+    return (
+      (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && aboutName(words, i, mentions, lexicon))) &&
+      !subjunctive &&
+      !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting))) &&
+      !(cue.reading === 'modal' && licensed(words, i, lexicon))
+    );
   }
   return true;
+}
+
+/** Words a reported clause may run from its complementiser to a conditional: "powiedział, że podejście do brexitu w stylu Trumpa byłoby". */
+const REPORTED_REACH = 12;
+
+/**
+ * Whether conditional `i` states a speaker's judgement of a hypothetical in reported speech: it
+ * stands in a "że" clause of a reporting verb or a verb of claiming ("powiedział, że podejście …
+ * byłoby mniej skuteczne", "dodał, że Trump lepiej prowadziłby negocjacje"), or a proposal's terms
+ * in the clause of a verb of providing (`content:`: "rozwiązanie, przewidujące, że Wielka Brytania
+ * pozostałaby związana unią celną"). What would be, or
+ * would be better, is the speaker's view, not doubt about a fact (eval/data/synthesis/GUIDELINE.md,
+ * modals in reported speech). The conditional of a modal of possibility or of hearsay (`modal-
+ * conditional:` in hedge-cues.txt: "wspomniał, że mogłaby przybyć", "miałaby trafić") still leaves
+ * the reported fact uncertain.
+ */
+function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (lexicon.modalConditionals.some((p) => p(words[i]!.text.toLowerCase()))) return false;
+  for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
+    if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
+    for (let k = j - 1; k >= Math.max(0, j - COMPLEMENT_REACH); k--) {
+      const w = words[k]!.text.toLowerCase();
+      if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w) || lexicon.content.has(w)) return !negated(words, words[k]!, lexicon.negations);
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a legal basis (`licence:` in hedge-cues.txt: "zgodnie z ustawą", "na mocy", "na podstawie
+ * przepisów") stands before "móc" `i` in its clause: "Zgodnie z ustawą CAATSA prezydent USA może
+ * nałożyć sankcje" is a power the law gives, not a possibility.
+ */
+function licensed(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  for (let j = start; j < i; j++) if (lexicon.licences.some((p) => matchesAt(words, j, p))) return true;
+  return false;
 }
 
 /** At most this many characters stand between two neighbouring words of the text (", - "). */
 const ADJACENT = 4;
 
 /**
- * Whether the clause of word `last` or the clause right after it opens with or holds an adversative
- * ("miały lądować w Porto, ale uniemożliwiły to burze"); a later clause is about something else
- * ("Miał mówić, że Francja zgodziła się…, a tymczasem…").
+ * Whether the clause of word `last` or the clause right after it holds an adversative, at its
+ * start or inside ("miały lądować w Porto, ale uniemożliwiły to burze", "miał zapewnić azyl, w
+ * ostatniej chwili jednak wycofał się"); a later clause is about something else ("Miał mówić, że
+ * Francja zgodziła się…, a tymczasem…").
  */
 function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon): boolean {
   let clauses = 0;
   for (let j = last + 1; j < words.length; j++) {
     // A gap is a direct quote left out of `words`: what follows it answers the quote, not the plan.
     if ((words[j]!.clauseStart && ++clauses > 1) || words[j]!.start - words[j - 1]!.end > ADJACENT) return false;
-    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return clauses === 0 || words[j - 1]!.clauseStart || words[j]!.clauseStart;
+    if (lexicon.adversatives.has(words[j]!.text.toLowerCase())) return true;
   }
   return false;
 }
@@ -723,6 +796,27 @@ function inRelativeClause(words: readonly Word[], i: number, lexicon: CueLexicon
   return verb < 0 || between.slice(verb + 1).some((w) => lexicon.conjunctions.has(w.text.toLowerCase()));
 }
 
+/**
+ * Whether the relative clause holding word `i` is about a name: the entity layer's mention ends
+ * right before the comma that opens it ("członkowie … Ligi Obrony Anglii, które mogą spotkać się z
+ * marszem"). A name already says which one it is, so the clause cannot narrow it down: it adds a
+ * happening of its own, and its "móc" hedges that happening (eval/data/synthesis/GUIDELINE.md,
+ * modals in reported speech). After a common noun the clause may only say which thing is meant
+ * ("potencjalne szkody, które mogą wyniknąć"), and the stage keeps reading it as a modifier.
+ */
+function aboutName(words: readonly Word[], i: number, mentions: readonly Span[], lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  if (start === 0 || !lexicon.relatives.has(words[start]!.text.toLowerCase()) || lexicon.sentential.has(words[start]!.text.toLowerCase())) return false;
+  const before = words[start - 1]!;
+  const name = mentions.find((m) => m.start <= before.start && before.end <= m.end);
+  if (!name) return false;
+  // A name after a common noun is that noun's genitive ("obywateli EU, którzy mogą mieć trudności"):
+  // the clause is about the noun, which it may narrow down.
+  const head = words.findLastIndex((w) => w.end <= name.start);
+  return head < 0 || words[head + 1]!.clauseStart || CAPITALISED.test(words[head]!.text) || !lexicon.noun?.(words[head]!.text);
+}
+
 /** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */
 const PARTICIPLE_REACH = 2;
 
@@ -765,11 +859,42 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
 }
 
+/**
+ * Whether a government body named by a common noun (`authority:` in confirmation-cues.txt: "rząd",
+ * "władze", "ministerstwo") stands beside an institutional verb or a verb of announcing
+ * (`announce:`) and no person's role or outlet does: "Tamtejsze władze zapowiedziały, że na to nie
+ * pozwolą", "Rząd zapowiedział sprzeciw wobec tej zmiany". The government announces its own decision,
+ * as an organisation does (organisationAnnounces), though the entity layer finds no name.
+ */
+function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  // A report in a concessive clause is what the main clause answers ("choć rząd zapewnia, że…, to").
+  // "Mimo, że rząd … zapewnia" puts a comma between the concessive and its "że".
+  for (let j = i - 1, commas = 0; j >= 0 && commas <= 1; j--) {
+    if (lexicon.concessives.has(words[j]!.text.toLowerCase())) return false;
+    if (words[j]!.clauseStart) commas++;
+  }
+  // The subject: before the verb in its clause, or right after it ("zapowiedziały władze"), never in
+  // the clause it reports ("Qadri poinformował, że policja zatrzymała").
+  const subject: Word[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
+  for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
+  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
+  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()));
+}
+
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
 function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   const i = words.findIndex((w) => w.start === cue.start);
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
+
+/**
+ * A verb in the conditional ("potwierdziłoby", "ogłosiliby"): what would be confirmed has not been
+ * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
+ */
+const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */
 const PAST_MODAL = /^(?:mógł|mogł|mogl)/iu;

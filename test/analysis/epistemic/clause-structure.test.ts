@@ -90,6 +90,8 @@ test('a past "mieć" + infinitive the sentence goes on to contradict is a failed
     statuses('Ich maszyny miały lądować w Porto, ale uniemożliwiły to burze pustoszące Portugalię. 47-latka miała przejść na islam jednak odmówiła, za co została pobita w swoim domu.'),
     ['asserted', 'asserted'],
   );
+  // The adversative may stand inside the next clause.
+  assert.deepEqual(statuses('Londyn początkowo miał zapewnić uwolnionej kobiecie azyl, w ostatniej chwili jednak wycofał się z tej oferty.'), ['asserted']);
   // The contrast belongs to a later clause: "miał mówić" stays hearsay.
   assert.deepEqual(statuses('Miał mówić, że Francja zgodziła się na podniesienie składki członkowskiej, a jednak pieniędzy na rolnictwo będzie miała mniej.'), ['hedged']);
 });

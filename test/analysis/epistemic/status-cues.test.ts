@@ -246,3 +246,69 @@ test('threatening with something attributes: "Zagroziły również zwolnieniami"
   assert.deepEqual(pl('Zagroziły również zwolnieniami, jeżeli protesty będą kontynuowane. Islamiści grożą protestami.'), ['attributed', 'attributed']);
   assert.deepEqual(pl('Gazociąg zagrozi rozwojowi rynku w regionie.'), ['asserted']);
 });
+
+test('a conditional in a reported "że" clause is the speaker\'s judgement of a hypothetical: attributed', () => {
+  assert.deepEqual(pl('Hammond również odniósł się do komentarzy szefa dyplomacji i powiedział, że podejście do brexitu w stylu Trumpa byłoby mniej skuteczne niż współpraca z europejskimi partnerami.'), ['attributed']);
+  assert.deepEqual(pl('Sturgeon uważa, że gdyby tak się nie stało, Szkocja znalazłaby się w bardzo nierównej sytuacji.'), ['attributed']);
+  // A conditional of possibility or of hearsay still leaves the reported fact uncertain, and a
+  // conditional with no reporting verb is the article's own hypothesis.
+  assert.deepEqual(pl('Przewodniczący Parlamentu Europejskiego wspomniał na Twitterze, że mogłaby przybyć z mężem do Brukseli.'), ['hedged']);
+  assert.deepEqual(pl('Przyjęcie takich przepisów osłabiłoby zatem rentowność gazociągu.'), ['hedged']);
+  // A proposal's terms in the clause of a verb of providing are what it provides.
+  assert.deepEqual(pl('Londyn zaproponował w czwartek rozwiązanie kwestii granicy, przewidujące, że Wielka Brytania pozostałaby związana unią celną z UE przez kolejny rok.'), ['asserted']);
+  // What would be confirmed is not: the conditional of "potwierdzić" confirms nothing.
+  assert.deepEqual(pl('Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości Brytyjczyków.'), ['attributed']);
+});
+
+test('"móc" in a relative clause about a name adds a happening of its own and hedges; about a common noun it may only narrow the noun down', () => {
+  const named = 'W oddzielnych grupach mają protestować członkowie radykalnie prawicowej Ligi Obrony Anglii, które mogą spotkać się z marszem przeciwko Brexitowi.';
+  assert.deepEqual(statuses(withMention(doc(named, 'pl'), 'Ligi Obrony Anglii', 'Liga Obrony Anglii', 'ORG')).map((s) => s.status), ['hedged']);
+  const pipeline = 'Po pierwsze z powodu samego Nord Stream 2, którego budowa może się opóźnić.';
+  assert.deepEqual(statuses(withMention(doc(pipeline, 'pl'), 'Nord Stream 2', 'Nord Stream 2', 'PRO')).map((s) => s.status), ['hedged']);
+  // A name that is a common noun's genitive leaves the clause about the noun; "co" comments on a clause.
+  const genitive = 'Dotyczy to np. obywateli EU, którzy mogą mieć trudności z wypełnieniem nowych formularzy.';
+  assert.deepEqual(statuses(withMention(doc(genitive, 'pl'), 'EU', 'UE', 'ORG')).map((s) => s.status), ['asserted']);
+  const comment = 'Analiza ustawy potrwa w Izbie Lordów, co może trwać kilka miesięcy.';
+  assert.deepEqual(statuses(withMention(doc(comment, 'pl'), 'Izbie Lordów', 'Izba Lordów', 'ORG')).map((s) => s.status), ['asserted']);
+  assert.deepEqual(pl('Operator musi wpłacić depozyt, by pokryć potencjalne szkody, które mogą wyniknąć z wykonania umowy.'), ['asserted']);
+});
+
+test('calling a claim false with a degree adverb between denies: "twierdzenie o … jest całkowicie fałszywe"', () => {
+  assert.deepEqual(pl('Przewoźnik przestrzega przepisów, a twierdzenie o 12-godzinnych zmianach jest całkowicie fałszywe.'), ['denied']);
+  assert.deepEqual(pl('Rzecznik dodał, że te informacje są zupełnie nieprawdziwe.'), ['denied']);
+});
+
+test('a spokesperson the quotes stage finds further from the verb still announces for the office', () => {
+  assert.deepEqual(pl('Spółka rozpoczęła we wtorek w Niemczech prace nad budową gazociągu - poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy.'), ['confirmed']);
+  // A spokesperson who only said something, with no institutional verb, is attributed.
+  assert.deepEqual(pl('Spółka rozpoczęła we wtorek w Niemczech prace nad budową gazociągu - powiedział zapytany w tej sprawie przez agencję dpa rzecznik firmy.'), ['attributed']);
+});
+
+test('a government body named by a common noun announcing its own decision confirms; in the reported clause or a concessive one it does not', () => {
+  assert.deepEqual(pl('Tamtejsze władze zapowiedziały, że na to nie pozwolą. Rząd zapowiedział sprzeciw wobec tej zmiany.'), ['confirmed', 'confirmed']);
+  assert.deepEqual(pl('Pakistańskie władze poinformowały w sobotę o aresztowaniu radykalnego duchownego.'), ['confirmed']);
+  assert.deepEqual(pl('Przywódca partii poinformował, że policja zatrzymała wielu członków jego partii.'), ['attributed']);
+  assert.deepEqual(pl('Mimo, że rząd zapewnia, że nie ma się czego obawiać, Brytyjczycy zauważają, że brakuje rąk do pracy.'), ['attributed']);
+});
+
+test('"według założeń" gives a plan, not a source: a schedule stays asserted', () => {
+  assert.deepEqual(pl('Według założeń, nowy gazociąg pod dnem Bałtyku ma zostać oddany do użytku pod koniec przyszłego roku.'), ['asserted']);
+  assert.deepEqual(pl('Według prawnika kobiety, Bibi została zwolniona z więzienia w środę.'), ['attributed']);
+});
+
+test('"móc" after a legal basis in its clause is a power the law gives, no hedge', () => {
+  assert.deepEqual(pl('Zgodnie z ustawą CAATSA prezydent USA może nałożyć sankcje także na firmy z Europy czy Azji.'), ['asserted']);
+  assert.deepEqual(pl('Na mocy tego porozumienia obywatele UE mogą swobodnie wjeżdżać i podejmować pracę w Szwajcarii.'), ['asserted']);
+  // Without one, or with the basis in another clause, "móc" still hedges.
+  assert.deepEqual(pl('Prezydent USA może nałożyć sankcje także na firmy z Europy. Zgodnie z prawem, opóźnienie może potrwać miesiąc.'), ['hedged', 'hedged']);
+});
+
+test('a source\'s information with a possessive before the noun attributes: "Z ich informacji wynika, że…"', () => {
+  assert.deepEqual(pl('Z ich informacji wynika, że politycy bali się wycieku tak bardzo, że zabronili ministrom sporządzania kopii dokumentu.'), ['attributed']);
+});
+
+test('a union named by the verb states its side of a dispute: attributed, even with an institutional verb', () => {
+  assert.deepEqual(pl('Zapowiedź zwolnień "jeszcze bardziej utwierdziła pilotów w ich decyzji" – oświadczył związek zawodowy irlandzkich pilotów Forsa.'), ['attributed']);
+  const union = 'Związek holenderskich pilotów poinformował jednak, że otrzymał jedynie ustną obietnicę, a nie na piśmie.';
+  assert.deepEqual(statuses(withMention(doc(union, 'pl'), 'Związek holenderskich pilotów', 'Związek holenderskich pilotów', 'ORG')).map((s) => s.status), ['attributed']);
+});

@@ -34,7 +34,7 @@
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
 import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
@@ -269,7 +269,18 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     if (growing && lastE === firstL && firstE < firstL && lastE < lastL) return stated;
     if (lastE !== firstL) return false;
   }
-  return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
+  // Told on one day, an earlier value is only overtaken where it was an expectation (hedged, or in
+  // the future: "ma się spotkać", "zostanie odwołanych"): a present or perfective statement ("Ryanair
+  // lata w 37 krajach", "dotkną 100 tys. pasażerów") is one source's figure against another's.
+  return earlier.items.every((i) => !done(i, doneArticles) && expected(i)) && later.items.some((i) => done(i, doneArticles));
+}
+
+/** Hedged, or told with a future auxiliary (resources/<lang>/synthesis-future.txt). */
+function expected(v: SlotValue): boolean {
+  const s = v.reported;
+  if (s.epistemic === 'hedged' || v.sentence.epistemic === 'hedged') return true;
+  const future = futureWords(s.language);
+  return s.words.some((w) => future.has(w));
 }
 
 /** A conflict as found, with the subject key its values compared by (slots.ts `subject`), dropped before the report. */

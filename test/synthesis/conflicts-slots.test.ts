@@ -155,3 +155,26 @@ test('a conflict names its subject in the text\'s words: the route\'s noun, the 
   // The internal keys a walkthrough found shown as subjects ("place", the unit's six-letter key).
   for (const c of [...route.conflicts, ...length.conflicts]) assert.ok(!['place', 'places', 'whereabouts', 'kilome'].includes(c.subject), c.subject);
 });
+
+test('a one-sided figure ("do 34 krajów": at most 34) is no approximation of a larger one; "niecałe 200" still is 190', () => {
+  const countries = story([
+    ['one', '2018-07-06', 'Ryanair lata w 37 krajach.'],
+    ['two', '2018-07-06', 'Teraz załogi największego europejskiego przewoźnika, który lata do 34 krajów, opublikowały listę swoich postulatów.'],
+  ]);
+  assert.deepEqual(pairs(countries, 'number'), [['contradiction', '37 krajach', 'do 34 krajów']]);
+  const flights = story([
+    ['one', '2018-09-27', 'Ryanair anulował do czwartkowego popołudnia tylko niecałe 200 swych piątkowych lotów.'],
+    ['two', '2018-09-27', 'W związku z tym Ryanair odwołał 190 lotów zaplanowanych na piątek.'],
+  ]);
+  assert.deepEqual(pairs(flights, 'number'), []);
+});
+
+test('on one day a figure is overtaken only where it was expected: a perfective or present figure against another is a contradiction', () => {
+  const passengers = (first: string): StoryReport => story([
+    ['one', '2018-07-18', first],
+    ['two', '2018-07-18', 'Anulowane połączenia dotknęły już prawie 50 tys. pasażerów.'],
+  ]);
+  assert.deepEqual(pairs(passengers('Anulowane połączenia dotkną w sumie 100 tys. pasażerów.'), 'number').map((p) => p[0]), ['contradiction']);
+  // Hedged, the first figure was an expectation, which the done report overtakes.
+  assert.deepEqual(pairs(passengers('Anulowane połączenia dotkną prawdopodobnie 100 tys. pasażerów.'), 'number').map((p) => p[0]), ['update']);
+});

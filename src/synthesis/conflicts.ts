@@ -259,8 +259,14 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
     // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
     // count ("odwołał już 6 procent", later 17) or an announced list that spreads.
-    const toldPast = (g: ValueGroup): boolean => g.items.every((i) => i.predicates !== undefined && i.reported.past && i.sentence.epistemic !== 'hedged');
-    const bothDone = toldPast(earlier) && toldPast(later);
+    // Only the reports of the verb both tell count: "spędziła dziewięć lat" against "spędziła osiem
+    // lat", whatever a third wording ("przez dziewięć lat przetrzymywanej") says beside them.
+    const toldPast = (g: ValueGroup, other: ValueGroup): boolean => {
+      const verbs = new Set(other.items.flatMap((i) => [...(i.predicates ?? [])]));
+      const shared = g.items.filter((i) => i.predicates !== undefined && [...i.predicates].some((p) => verbs.has(p)));
+      return shared.length > 0 && shared.every((i) => i.reported.past && i.sentence.epistemic !== 'hedged');
+    };
+    const bothDone = toldPast(earlier, later) && toldPast(later, earlier);
     const stated = !bothDone && later.items.some((i) => i.sentence.epistemic !== 'hedged');
     const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
     if (lastE < firstL) return stated;

@@ -116,8 +116,21 @@ export function figures(text: string, words: readonly FigureWord[], language: La
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const c = w.text.charCodeAt(0);
-    const base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    let base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
     if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
+    const prev = words[i - 1];
+    const gap = prev ? text.slice(prev.end, w.start) : '';
+    const prevDigits = prev && digitsValue(prev.text);
+    // The denominator of a fraction ("2/3 Brytyjczyków", "ponad 2/5 Polaków") counts nothing: the
+    // share is no figure of the unit after it.
+    if (prevDigits !== undefined && gap === '/') continue;
+    // A decimal comma a typo spaced out before a magnitude ("ok. 1, 2 tys. km" is 1.2 thousand): the
+    // whole number read just before is this figure's.
+    let joined: Figure | undefined;
+    if (prevDigits !== undefined && Number.isInteger(prevDigits) && gap === ', ' && /^\d$/u.test(w.text) && words[i + 1] && lex.magnitudes.some(([prefix]) => lower(words[i + 1]!.text).startsWith(prefix)) && out.at(-1)?.end === prev!.end) {
+      joined = out.pop();
+      base = Number(`${prevDigits}.${w.text}`);
+    }
     // A code, not a count: "FR 1002", "A4", "F-16".
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
@@ -141,11 +154,11 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
     const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
     const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text) ?? 0, words[i - 1]!, w);
-    const marker = score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
+    const marker = joined ? undefined : score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
     const end = unitLemma ? unitWord!.end : words[j - 1]!.end;
-    const start = marker ? words[i - marker.length]!.start : w.start;
-    const bound = marker && lex.bounds.get(marker.join(' '));
-    out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: marker !== undefined, ...(bound && { bound }), start, end, text: text.slice(start, end) });
+    const start = joined ? joined.start : marker ? words[i - marker.length]!.start : w.start;
+    const bound = joined ? joined.bound : marker && lex.bounds.get(marker.join(' '));
+    out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: joined ? joined.approximate : marker !== undefined, ...(bound && { bound }), start, end, text: text.slice(start, end) });
     i = j - 1;
   }
   return out;

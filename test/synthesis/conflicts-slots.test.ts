@@ -178,3 +178,30 @@ test('on one day a figure is overtaken only where it was expected: a perfective 
   // Hedged, the first figure was an expectation, which the done report overtakes.
   assert.deepEqual(pairs(passengers('Anulowane połączenia dotkną prawdopodobnie 100 tys. pasażerów.'), 'number').map((p) => p[0]), ['update']);
 });
+
+test('a fraction\'s denominator ("2/3 Brytyjczyków") counts nothing, and a spaced decimal comma ("ok. 1, 2 tys. km") is one figure', () => {
+  const share = story([
+    ['one', '2018-03-01', '2/3 Brytyjczyków uważa, że Brexit idzie w złym kierunku.'],
+    ['two', '2018-03-01', 'Wniosek pięciu Brytyjczyków o przyznanie im obywatelstwa Unii uważa się w sądzie za zasadny.'],
+  ]);
+  assert.deepEqual(pairs(share, 'number'), []);
+  const length = story([
+    ['one', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał ok. 1, 2 tys. km długości.'],
+    ['two', '2018-04-06', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał 1200 km długości.'],
+  ]);
+  assert.deepEqual(pairs(length, 'number'), []);
+  const longer = story([
+    ['one', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał ok. 1, 2 tys. km długości.'],
+    ['two', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał 2 tys. km długości.'],
+  ]);
+  assert.deepEqual(pairs(longer, 'number').map((p) => p[0]), ['contradiction']);
+});
+
+test('a finished period told in the past by both is a contradiction, whatever a third wording of another verb says beside it', () => {
+  const years = story([
+    ['one', '2018-11-08', 'Asia Bibi w więzieniu spędziła dziewięć lat.'],
+    ['two', '2018-11-09', 'To historia Asi Bibi, skazanej na karę śmierci, przez dziewięć lat przetrzymywanej w celi śmierci.'],
+    ['three', '2018-11-22', 'Asia Bibi w celi śmierci spędziła osiem lat.'],
+  ]);
+  assert.deepEqual(pairs(years, 'number').map((p) => p[0]), ['contradiction']);
+});

@@ -250,6 +250,9 @@ interface Ordering {
 
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
 function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, { paraphrase = false, growing = false }: Ordering = {}): boolean {
+  // A person described by a count ("matka czworga dzieci", days later "matka pięciorga dzieci")
+  // has not changed in between: the sources disagree.
+  if ([...earlier.items, ...later.items].every(describesPerson)) return false;
   const de = reportDays(earlier);
   const dl = reportDays(later);
   // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
@@ -279,6 +282,14 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
   // the future: "ma się spotkać", "zostanie odwołanych"): a present or perfective statement ("Ryanair
   // lata w 37 krajach", "dotkną 100 tys. pasażerów") is one source's figure against another's.
   return earlier.items.every((i) => !done(i, doneArticles) && expected(i)) && later.items.some((i) => done(i, doneArticles));
+}
+
+/** A count right after a noun describing a person by it (conflict-grammar.txt `standing-noun`). */
+function describesPerson(v: SlotValue): boolean {
+  if (!v.figure) return false;
+  const s = v.sentence;
+  const k = s.wordStarts.findIndex((w) => w >= v.figure!.start);
+  return k > 0 && conflictGrammar(s.language).standingNouns.has(lower(s.lemmas[k - 1]!));
 }
 
 /** Hedged, or told with a future auxiliary (resources/<lang>/synthesis-future.txt). */

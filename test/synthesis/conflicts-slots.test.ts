@@ -205,3 +205,12 @@ test('a finished period told in the past by both is a contradiction, whatever a 
   ]);
   assert.deepEqual(pairs(years, 'number').map((p) => p[0]), ['contradiction']);
 });
+
+test('a count describing a person ("matka czworga dzieci") days before another ("matką pięciorga dzieci") is a contradiction, not an update', () => {
+  const children = story([
+    ['one', '2018-11-08', 'Matka czworga dzieci, pakistańska chrześcijanka Asia Bibi została w zeszłym tygodniu zwolniona z więzienia.'],
+    ['two', '2018-11-11', 'Pod koniec października wyrok został skasowany przez Sąd Najwyższy, a Asia Bibi, będąca matką pięciorga dzieci, została zwolniona z więzienia.'],
+    ['three', '2018-11-09', 'Rząd Kanady prowadzi rozmowy z władzami Pakistanu w sprawie azylu.'],
+  ]);
+  assert.deepEqual(pairs(children, 'number').map((p) => p[0]), ['contradiction']);
+});

@@ -14,7 +14,9 @@
  * 4. The kind: `refinement` when one value lies inside the other (a city in its region, a day in its
  *    month; chains keep only direct links); `update` when the earlier value was only expected and a
  *    later report states the other — later by publication day where both are dated to the day,
- *    else by tense (all the first value's reports hedged or not yet done, the second's done);
+ *    else by tense (all the first value's reports expected — hedged or with a future auxiliary —
+ *    and not done, the second's done); a count describing a person ("matka czworga dzieci") is
+ *    never updated;
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
@@ -278,9 +280,9 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     if (growing && lastE === firstL && firstE < firstL && lastE < lastL) return stated;
     if (lastE !== firstL) return false;
   }
-  // Told on one day, an earlier value is only overtaken where it was an expectation (hedged, or in
-  // the future: "ma się spotkać", "zostanie odwołanych"): a present or perfective statement ("Ryanair
-  // lata w 37 krajach", "dotkną 100 tys. pasażerów") is one source's figure against another's.
+  // Told on one day, an earlier value is only overtaken where it was an expectation (hedged: "ma się
+  // spotkać"; or with a future auxiliary: "zostanie odwołanych"): a present or perfective statement
+  // ("Ryanair lata w 37 krajach", "dotkną 100 tys. pasażerów") is one source's figure against another's.
   return earlier.items.every((i) => !done(i, doneArticles) && expected(i)) && later.items.some((i) => done(i, doneArticles));
 }
 

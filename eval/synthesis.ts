@@ -150,6 +150,7 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
   const conflicts = scoreConflicts(report.conflicts, labels.conflicts, language, labels.notConflicts);
   for (const c of conflicts.unmatched) log(`extra conflict ${c.kind} ${c.slot} (${c.subject}): ${c.values.map((v) => v.value).join(' vs ')}`);
   for (const c of conflicts.missed) log(`missed conflict ${c.kind} ${c.slot}: ${c.values.join(' vs ')}`);
+  for (const w of conflicts.wrongKind) log(`conflict kind ${w.found.kind}, want ${w.want.kind} (${w.want.slot}): ${w.found.values.map((v) => v.value).join(' vs ')}`);
   const shown = report.quotes.slice(0, SHOWN_QUOTES);
   const quotes: Ratio = { hit: 0, of: 0 };
   const quoteTexts: Ratio = { hit: 0, of: 0 };

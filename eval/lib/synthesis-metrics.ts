@@ -133,6 +133,8 @@ export interface ConflictScore {
   readonly crossHappening: number;
   readonly unmatched: readonly Conflict[];
   readonly missed: readonly LabelledConflict[];
+  /** Matched pairs whose kind is not the labelled one. */
+  readonly wrongKind: readonly { readonly found: Conflict; readonly want: LabelledConflict }[];
 }
 
 export function scoreConflicts(
@@ -145,6 +147,7 @@ export function scoreConflicts(
   let kinds = 0;
   const used = new Set<number>();
   const unmatched: Conflict[] = [];
+  const wrongKind: { found: Conflict; want: LabelledConflict }[] = [];
   for (const f of found) {
     const i = gold.findIndex((g, j) => !used.has(j) && samePair(f, g.values, g.slot, language));
     if (i < 0) {
@@ -154,6 +157,7 @@ export function scoreConflicts(
     used.add(i);
     tp++;
     if (gold[i]!.kind === f.kind) kinds++;
+    else wrongKind.push({ found: f, want: gold[i]! });
   }
   const happenings = traps.filter((t) => t.kind === 'different-happening');
   const crossHappening = found.filter((f) =>
@@ -173,6 +177,7 @@ export function scoreConflicts(
     crossHappening,
     unmatched,
     missed: gold.filter((_, j) => !used.has(j)),
+    wrongKind,
   };
 }
 

@@ -14,7 +14,9 @@
  * 4. The kind: `refinement` when one value lies inside the other (a city in its region, a day in its
  *    month; chains keep only direct links); `update` when the earlier value was only expected and a
  *    later report states the other — later by publication day where both are dated to the day,
- *    else by tense (all the first value's reports hedged or not yet done, the second's done);
+ *    else by tense (all the first value's reports expected — hedged or with a future auxiliary —
+ *    and not done, the second's done); a count describing a person ("matka czworga dzieci") is
+ *    never updated;
  *    `dispute` when the second value's source denies the first (a denial in the sentence);
  *    else `contradiction`. Place lists conflict when each has a place the other lacks; a list that
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
@@ -34,7 +36,7 @@
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
 import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
@@ -250,6 +252,9 @@ interface Ordering {
 
 /** Whether `later` supersedes `earlier` (the module comment, step 4). */
 function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: ReadonlySet<string>, { paraphrase = false, growing = false }: Ordering = {}): boolean {
+  // A person described by a count ("matka czworga dzieci", days later "matka pięciorga dzieci")
+  // has not changed in between: the sources disagree.
+  if ([...earlier.items, ...later.items].every(describesPerson)) return false;
   const de = reportDays(earlier);
   const dl = reportDays(later);
   // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
@@ -259,8 +264,14 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
     // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
     // count ("odwołał już 6 procent", later 17) or an announced list that spreads.
-    const toldPast = (g: ValueGroup): boolean => g.items.every((i) => i.predicates !== undefined && i.reported.past && i.sentence.epistemic !== 'hedged');
-    const bothDone = toldPast(earlier) && toldPast(later);
+    // Only the reports of the verb both tell count: "spędziła dziewięć lat" against "spędziła osiem
+    // lat", whatever a third wording ("przez dziewięć lat przetrzymywanej") says beside them.
+    const toldPast = (g: ValueGroup, other: ValueGroup): boolean => {
+      const verbs = new Set(other.items.flatMap((i) => [...(i.predicates ?? [])]));
+      const shared = g.items.filter((i) => i.predicates !== undefined && [...i.predicates].some((p) => verbs.has(p)));
+      return shared.length > 0 && shared.every((i) => i.reported.past && i.sentence.epistemic !== 'hedged');
+    };
+    const bothDone = toldPast(earlier, later) && toldPast(later, earlier);
     const stated = !bothDone && later.items.some((i) => i.sentence.epistemic !== 'hedged');
     const [firstE, lastE, firstL, lastL] = [Math.min(...de), Math.max(...de), Math.min(...dl), Math.max(...dl)];
     if (lastE < firstL) return stated;
@@ -269,7 +280,26 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
     if (growing && lastE === firstL && firstE < firstL && lastE < lastL) return stated;
     if (lastE !== firstL) return false;
   }
-  return earlier.items.every((i) => !done(i, doneArticles)) && later.items.some((i) => done(i, doneArticles));
+  // Told on one day, an earlier value is only overtaken where it was an expectation (hedged: "ma się
+  // spotkać"; or with a future auxiliary: "zostanie odwołanych"): a present or perfective statement
+  // ("Ryanair lata w 37 krajach", "dotkną 100 tys. pasażerów") is one source's figure against another's.
+  return earlier.items.every((i) => !done(i, doneArticles) && expected(i)) && later.items.some((i) => done(i, doneArticles));
+}
+
+/** A count right after a noun describing a person by it (conflict-grammar.txt `standing-noun`). */
+function describesPerson(v: SlotValue): boolean {
+  if (!v.figure) return false;
+  const s = v.sentence;
+  const k = s.wordStarts.findIndex((w) => w >= v.figure!.start);
+  return k > 0 && conflictGrammar(s.language).standingNouns.has(lower(s.lemmas[k - 1]!));
+}
+
+/** Hedged, or told with a future auxiliary (resources/<lang>/synthesis-future.txt). */
+function expected(v: SlotValue): boolean {
+  const s = v.reported;
+  if (s.epistemic === 'hedged' || v.sentence.epistemic === 'hedged') return true;
+  const future = futureWords(s.language);
+  return s.words.some((w) => future.has(w));
 }
 
 /** A conflict as found, with the subject key its values compared by (slots.ts `subject`), dropped before the report. */

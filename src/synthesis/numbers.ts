@@ -15,6 +15,11 @@ export interface Figure extends Span {
   /** The unit's group id (its first listed stem), or the unit word's own stem; '' when none follows. */
   readonly unit: string;
   readonly approximate: boolean;
+  /**
+   * One-sided approximations: `below` for a ceiling ("niecałe 200", "prawie 400", "do 34"), `above` for
+   * a floor ("ponad 600"); unset for "około" and exact figures.
+   */
+  readonly bound?: Bound;
   /** As written, with its unit word: "około 50 tys. pasażerów". */
   readonly text: string;
 }
@@ -25,10 +30,14 @@ export interface FigureWord extends Span {
   readonly lemma: string;
 }
 
+export type Bound = 'below' | 'above';
+
 interface NumberLexicon {
   readonly words: ReadonlyMap<string, number>;
   readonly magnitudes: readonly (readonly [string, number])[];
   readonly approx: readonly (readonly string[])[];
+  /** Approximation markers (joined by spaces) that bound the figure on one side. */
+  readonly bounds: ReadonlyMap<string, Bound>;
   readonly unitOf: ReadonlyMap<string, string>;
   readonly durations: ReadonlySet<string>;
 }
@@ -50,6 +59,7 @@ function lexicon(language: Language): NumberLexicon {
     const words = new Map<string, number>();
     const magnitudes: [string, number][] = [];
     const approx: string[][] = [];
+    const bounds = new Map<string, Bound>();
     for (const line of loadResource(lang, 'synthesis-numbers')) {
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       const parts = rest.split(/\s+/u);
@@ -57,6 +67,7 @@ function lexicon(language: Language): NumberLexicon {
       else if (key === 'magnitude') magnitudes.push([parts[0]!, Number(parts[1])]);
       else if (key === 'approx') for (const p of parts) approx.push([p]);
       else if (key === 'approx-phrase') approx.push(parts);
+      else if (key === 'below' || key === 'above') for (const p of rest.split(/\s*,\s*/u)) bounds.set(p.trim(), key);
     }
     const unitOf = new Map<string, string>();
     const durations = new Set<string>();
@@ -66,7 +77,7 @@ function lexicon(language: Language): NumberLexicon {
       for (const s of stems) unitOf.set(s, stems[0]!);
       if (duration) durations.add(stems[0]!);
     }
-    lex = { words, magnitudes, approx, unitOf, durations };
+    lex = { words, magnitudes, approx, bounds, unitOf, durations };
     cache.set(lang, lex);
   }
   return lex;
@@ -105,8 +116,21 @@ export function figures(text: string, words: readonly FigureWord[], language: La
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const c = w.text.charCodeAt(0);
-    const base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    let base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
     if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
+    const prev = words[i - 1];
+    const gap = prev ? text.slice(prev.end, w.start) : '';
+    const prevDigits = prev && digitsValue(prev.text);
+    // The denominator of a fraction ("2/3 Brytyjczyków", "ponad 2/5 Polaków") counts nothing: the
+    // share is no figure of the unit after it.
+    if (prevDigits !== undefined && gap === '/') continue;
+    // A decimal comma a typo spaced out before a magnitude ("ok. 1, 2 tys. km" is 1.2 thousand): the
+    // whole number read just before is this figure's.
+    let joined: Figure | undefined;
+    if (prevDigits !== undefined && Number.isInteger(prevDigits) && gap === ', ' && /^\d$/u.test(w.text) && words[i + 1] && lex.magnitudes.some(([prefix]) => lower(words[i + 1]!.text).startsWith(prefix)) && out.at(-1)?.end === prev!.end) {
+      joined = out.pop();
+      base = Number(`${prevDigits}.${w.text}`);
+    }
     // A code, not a count: "FR 1002", "A4", "F-16".
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
@@ -130,10 +154,11 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
     const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
     const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text) ?? 0, words[i - 1]!, w);
-    const marker = score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
+    const marker = joined ? undefined : score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
     const end = unitLemma ? unitWord!.end : words[j - 1]!.end;
-    const start = marker ? words[i - marker.length]!.start : w.start;
-    out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: marker !== undefined, start, end, text: text.slice(start, end) });
+    const start = joined ? joined.start : marker ? words[i - marker.length]!.start : w.start;
+    const bound = joined ? joined.bound : marker && lex.bounds.get(marker.join(' '));
+    out.push({ value, unit: unitLemma ? unitOf(unitLemma, language) : '', approximate: joined ? joined.approximate : marker !== undefined, ...(bound && { bound }), start, end, text: text.slice(start, end) });
     i = j - 1;
   }
   return out;
@@ -155,9 +180,28 @@ export function isDuration(unit: string, language: Language): boolean {
   return lexicon(language).durations.has(unit);
 }
 
-/** Whether two figures of one unit can be the same figure: equal, or within tolerance when approximate. */
-export function sameFigure(a: { value: number; approximate: boolean }, b: { value: number; approximate: boolean }): boolean {
+type Approximate = { readonly value: number; readonly approximate: boolean; readonly bound?: Bound };
+
+/** The least and greatest value a figure may stand for. */
+function lowest(f: Approximate): number {
+  return f.approximate && f.bound !== 'above' ? f.value * (1 - APPROXIMATE_TOLERANCE) : f.value;
+}
+function highest(f: Approximate): number {
+  return f.approximate && f.bound !== 'below' ? f.value * (1 + APPROXIMATE_TOLERANCE) : f.value;
+}
+
+/** A one-sided figure the other cannot meet: "do 34 krajów" (at most 34) and 37, "ponad 600" and 580. */
+function outOfBound(a: Approximate, b: Approximate): boolean {
+  return (a.bound === 'below' && lowest(b) > a.value) || (a.bound === 'above' && highest(b) < a.value);
+}
+
+/**
+ * Whether two figures of one unit can be the same figure: equal, or within tolerance when approximate
+ * and on the side a one-sided marker allows.
+ */
+export function sameFigure(a: Approximate, b: Approximate): boolean {
   if (a.value === b.value) return true;
   if (!a.approximate && !b.approximate) return false;
+  if (outOfBound(a, b) || outOfBound(b, a)) return false;
   return Math.abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * Math.max(a.value, b.value);
 }

@@ -114,3 +114,6 @@ export const synthesisLexicon = perLanguage((lang): SynthesisLexicon =>
       subordinators: new Set(loadResource(lang, 'synthesis-subordinators').map(lower)),
     ...grammar(lang),
   }));
+
+/** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt (src/synthesis/summary.ts, conflicts.ts). */
+export const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));

@@ -291,6 +291,8 @@ interface ConflictGrammar {
   readonly deictic: ReadonlySet<string>;
   /** Verbs of a medium citing words ("przytacza portal"): a day beside one dates the report. */
   readonly citingVerbs: ReadonlySet<string>;
+  /** Lemmas of nouns a count describes a person by ("matka czworga dzieci"): a standing description. */
+  readonly standingNouns: ReadonlySet<string>;
   readonly ago: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
   /** Words that mark a list as examples ("m.in.", "między innymi"), each as its words. */
@@ -323,7 +325,7 @@ interface ConflictGrammar {
 export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), citingVerbs: words('citing-verb'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), citingVerbs: words('citing-verb'), standingNouns: words('standing-noun'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),

@@ -17,7 +17,7 @@
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage, futureWords } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -233,8 +233,6 @@ function latestDay(candidates: readonly SentenceFeatures[]): string | undefined 
  * lead it keeps this share of its weight (a story about a plan still leads with one).
  */
 const FUTURE_WEIGHT = 0.5;
-/** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
-const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;

@@ -93,12 +93,12 @@ function segmenter(language: Language): Intl.Segmenter {
 }
 
 /**
- * A fronted date or amount ("30 czerwca 2019 r.", "Od 2020 r.", "W 2019 r.") is never a sentence
- * of its own: a capitalised word after its sentence-final-capable abbreviation continues it
- * ("30 czerwca 2019 r. Trump przekroczył…"). At most a short preposition, then a number, then up
- * to three more words.
+ * A fronted date or amount ("30 czerwca 2019 r.", "Od 2020 r.", "W 2019 r.", "W sierpniu 2016 r.")
+ * is never a sentence of its own: a capitalised word after its sentence-final-capable abbreviation
+ * continues it ("30 czerwca 2019 r. Trump przekroczył…"). At most a short preposition and one
+ * lower-case word (a month: "sierpniu"), then a number, then up to three more words.
  */
-const FRONTED_NUMBER = /^\s*(?:\p{L}{1,3}\s+)?\d\S*(?:\s+\S+){0,3}\s*$/u;
+const FRONTED_NUMBER = /^\s*(?:\p{L}{1,3}\s+)?(?:\p{Ll}+\s+)?\d\S*(?:\s+\S+){0,3}\s*$/u;
 
 /**
  * Should the ICU break between `before` and `after` be removed? `whole` tells that `before` is the

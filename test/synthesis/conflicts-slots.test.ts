@@ -155,3 +155,62 @@ test('a conflict names its subject in the text\'s words: the route\'s noun, the 
   // The internal keys a walkthrough found shown as subjects ("place", the unit's six-letter key).
   for (const c of [...route.conflicts, ...length.conflicts]) assert.ok(!['place', 'places', 'whereabouts', 'kilome'].includes(c.subject), c.subject);
 });
+
+test('a one-sided figure ("do 34 krajów": at most 34) is no approximation of a larger one; "niecałe 200" still is 190', () => {
+  const countries = story([
+    ['one', '2018-07-06', 'Ryanair lata w 37 krajach.'],
+    ['two', '2018-07-06', 'Teraz załogi największego europejskiego przewoźnika, który lata do 34 krajów, opublikowały listę swoich postulatów.'],
+  ]);
+  assert.deepEqual(pairs(countries, 'number'), [['contradiction', '37 krajach', 'do 34 krajów']]);
+  const flights = story([
+    ['one', '2018-09-27', 'Ryanair anulował do czwartkowego popołudnia tylko niecałe 200 swych piątkowych lotów.'],
+    ['two', '2018-09-27', 'W związku z tym Ryanair odwołał 190 lotów zaplanowanych na piątek.'],
+  ]);
+  assert.deepEqual(pairs(flights, 'number'), []);
+});
+
+test('on one day a figure is overtaken only where it was expected: a perfective or present figure against another is a contradiction', () => {
+  const passengers = (first: string): StoryReport => story([
+    ['one', '2018-07-18', first],
+    ['two', '2018-07-18', 'Anulowane połączenia dotknęły już prawie 50 tys. pasażerów.'],
+  ]);
+  assert.deepEqual(pairs(passengers('Anulowane połączenia dotkną w sumie 100 tys. pasażerów.'), 'number').map((p) => p[0]), ['contradiction']);
+  // Hedged, the first figure was an expectation, which the done report overtakes.
+  assert.deepEqual(pairs(passengers('Anulowane połączenia dotkną prawdopodobnie 100 tys. pasażerów.'), 'number').map((p) => p[0]), ['update']);
+});
+
+test('a fraction\'s denominator ("2/3 Brytyjczyków") counts nothing, and a spaced decimal comma ("ok. 1, 2 tys. km") is one figure', () => {
+  const share = story([
+    ['one', '2018-03-01', '2/3 Brytyjczyków uważa, że Brexit idzie w złym kierunku.'],
+    ['two', '2018-03-01', 'Wniosek pięciu Brytyjczyków o przyznanie im obywatelstwa Unii uważa się w sądzie za zasadny.'],
+  ]);
+  assert.deepEqual(pairs(share, 'number'), []);
+  const length = story([
+    ['one', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał ok. 1, 2 tys. km długości.'],
+    ['two', '2018-04-06', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał 1200 km długości.'],
+  ]);
+  assert.deepEqual(pairs(length, 'number'), []);
+  const longer = story([
+    ['one', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał ok. 1, 2 tys. km długości.'],
+    ['two', '2018-04-05', 'Cały bałtycki gazociąg od brzegów Rosji do wybrzeża Niemiec będzie miał 2 tys. km długości.'],
+  ]);
+  assert.deepEqual(pairs(longer, 'number').map((p) => p[0]), ['contradiction']);
+});
+
+test('a finished period told in the past by both is a contradiction, whatever a third wording of another verb says beside it', () => {
+  const years = story([
+    ['one', '2018-11-08', 'Asia Bibi w więzieniu spędziła dziewięć lat.'],
+    ['two', '2018-11-09', 'To historia Asi Bibi, skazanej na karę śmierci, przez dziewięć lat przetrzymywanej w celi śmierci.'],
+    ['three', '2018-11-22', 'Asia Bibi w celi śmierci spędziła osiem lat.'],
+  ]);
+  assert.deepEqual(pairs(years, 'number').map((p) => p[0]), ['contradiction']);
+});
+
+test('a count describing a person ("matka czworga dzieci") days before another ("matką pięciorga dzieci") is a contradiction, not an update', () => {
+  const children = story([
+    ['one', '2018-11-08', 'Matka czworga dzieci, pakistańska chrześcijanka Asia Bibi została w zeszłym tygodniu zwolniona z więzienia.'],
+    ['two', '2018-11-11', 'Pod koniec października wyrok został skasowany przez Sąd Najwyższy, a Asia Bibi, będąca matką pięciorga dzieci, została zwolniona z więzienia.'],
+    ['three', '2018-11-09', 'Rząd Kanady prowadzi rozmowy z władzami Pakistanu w sprawie azylu.'],
+  ]);
+  assert.deepEqual(pairs(children, 'number').map((p) => p[0]), ['contradiction']);
+});

@@ -54,6 +54,8 @@ const CASES: Array<[string, Language, string, string[]]> = [
   ['Wlk. before Brytanii', 'pl', 'Mieszkają w Wlk. Brytanii. Umowa UE-Wlk. Brytania wisi.', ['Mieszkają w Wlk. Brytanii.', 'Umowa UE-Wlk. Brytania wisi.']],
   ['number after a full stop starts a sentence (seed 004)', 'pl', 'Kim odwiedzi Rosję od początku pandemii. 30 czerwca 2019 r. doszło do spotkania.', ['Kim odwiedzi Rosję od początku pandemii.', '30 czerwca 2019 r. doszło do spotkania.']],
   ['fronted date with r. before a capital stays one sentence', 'pl', 'Trump był w Pjongjangu. 30 czerwca 2019 r. Trump przekroczył granicę.', ['Trump był w Pjongjangu.', '30 czerwca 2019 r. Trump przekroczył granicę.']],
+  ['fronted month and year with r. before a capital stays one sentence (BSNLP nord_stream 636)', 'pl', 'W lipcu 2016 r. UOKiK zgłosił zastrzeżenia. W sierpniu 2016 r. Gazprom i jego partnerzy wycofali wniosek z UOKiK.', ['W lipcu 2016 r. UOKiK zgłosił zastrzeżenia.', 'W sierpniu 2016 r. Gazprom i jego partnerzy wycofali wniosek z UOKiK.']],
+  ['a verb before the year still ends the sentence at r.', 'pl', 'Zmarł w maju 2016 r. Jego syn przejął firmę.', ['Zmarł w maju 2016 r.', 'Jego syn przejął firmę.']],
   ['fronted Od 2020 r. before a capital', 'pl', 'Od 2020 r. Korea jest zamknięta. Tak.', ['Od 2020 r. Korea jest zamknięta.', 'Tak.']],
   ['number after ok. continues', 'pl', 'Przyszło ok. 30 osób.', ['Przyszło ok. 30 osób.']],
   ['number after art. continues', 'pl', 'Zgodnie z art. 5 traktatu. Tak.', ['Zgodnie z art. 5 traktatu.', 'Tak.']],

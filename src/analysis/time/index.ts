@@ -52,7 +52,10 @@ export function findTimeExpressions(input: TimeInput): TimeExpression[] {
     // Deictic words ("we wtorek", "wczoraj", "w zeszłym roku") count from the moment of writing,
     // so only the publication date anchors them; a bare month or day ("pod koniec lipca") may
     // continue the narrative and falls back to the last absolute date in the text.
-    const anchor = published ?? (ANAPHORIC.has(match.time.kind) ? textAnchor : undefined);
+    // A month of a year said from the moment of writing ("do czerwca bieżącego roku") counts from
+    // the publication date only, like a weekday: a year earlier in the text is not "this year".
+    const deictic = match.time.kind === 'month' && match.time.yearShift !== undefined;
+    const anchor = published ?? (ANAPHORIC.has(match.time.kind) && !deictic ? textAnchor : undefined);
     const sentence = sentenceAt(sentences, match.start);
     const resolved = resolveTime(match.time, anchor, speaksOfFuture(text, clauseAround(text, match, sentences[sentence]), lexicon));
     const base = { start: match.start, end: match.end, text: text.slice(match.start, match.end), sentence };
@@ -62,12 +65,20 @@ export function findTimeExpressions(input: TimeInput): TimeExpression[] {
     }
     const { absolute, ...fields } = resolved;
     out.push({ ...base, ...fields, ...(absolute || !anchor ? {} : { anchor: formatAnchor(anchor) }) });
-    if (absolute && !published) textAnchor = parseAnchor(resolved.value);
+    // The end or start of a span ("do 2040 roku", "od 2005 roku") is no date the text goes on
+    // from: "Podpisana w czerwcu umowa" after "przedłużyła do 2040 roku" is not June 2040.
+    if (absolute && !published && !opensOrCloses(base.text, lexicon)) textAnchor = parseAnchor(resolved.value);
   }
   return out;
 }
 
 const ANAPHORIC: ReadonlySet<string> = new Set(['date', 'month']);
+
+/** Whether an expression opens with a preposition of a span's start or end ("od", "do", "since", "until"). */
+function opensOrCloses(text: string, lexicon: TimeLexicon): boolean {
+  const first = /^[\p{L}]+/u.exec(text)?.[0];
+  return first !== undefined && (lexicon.value('since', first) !== undefined || lexicon.value('until', first) !== undefined);
+}
 
 const WORDS = /[\p{L}]+/gu;
 

@@ -19,8 +19,8 @@ export interface TimeLexicon {
   readonly value: (role: Role, word: string) => string | undefined;
 }
 
-type Role = 'num' | 'unit' | 'day' | 'shift' | 'part' | 'ago' | 'before' | 'near' | 'prep' | 'since' | 'yearword' | 'fill' | 'future';
-const ROLES: readonly Role[] = ['num', 'unit', 'day', 'shift', 'part', 'ago', 'before', 'near', 'prep', 'since', 'yearword', 'fill', 'future'];
+type Role = 'num' | 'unit' | 'day' | 'shift' | 'part' | 'ago' | 'before' | 'near' | 'prep' | 'since' | 'until' | 'yearword' | 'fill' | 'future';
+const ROLES: readonly Role[] = ['num', 'unit', 'day', 'shift', 'part', 'ago', 'before', 'near', 'prep', 'since', 'until', 'yearword', 'fill', 'future'];
 
 /** Matches nothing: a role absent from a language's data must not match the empty string. */
 const NEVER = '(?!)';

@@ -103,3 +103,18 @@ test('timeline-order: 2011 < 2017 < 2019-04 < 2019-06-30 < 2023-07 < 2023-09', (
   assert.equal(events[0]!.time, 'w 2011 roku');
   assert.equal(d.text.slice(events[0]!.start, events[0]!.end).trim(), events[0]!.text);
 });
+
+test('undated: the end or start of a span ("do 2040 roku") anchors no bare month of the next sentence (BSNLP nord_stream 945)', () => {
+  const all = times(doc('Mimo, że niedawno spółka przedłużyła do 2040 roku współpracę z rosyjskim monopolistą. Podpisana w czerwcu umowa z OMV jest jedną z najdłuższych w portfolio Gazpromu. W 2016 roku spółka podpisała list intencyjny. W czerwcu przedłużyła go.', 'pl'));
+  assert.equal(expression(all, 'do 2040 roku').value, '2040');
+  assert.equal(expression(all, 'w czerwcu').value, '');
+  // A narrative year still anchors the month after it.
+  assert.equal(expression(all, 'W czerwcu').value, '2016-06');
+});
+
+test('undated: "bieżącego roku" is the year of writing, never a year read earlier in the text (BSNLP ryanair 214)', () => {
+  const all = times(doc('W 1997 roku Hiszpanie złożyli skargę do Komisji Europejskiej. Według Eurocontrol, do czerwca bieżącego roku ponad 16 tys. lotów było opóźnionych.', 'pl'));
+  assert.equal(expression(all, 'do czerwca bieżącego roku').value, '');
+  const dated = times(doc('W 1997 roku Hiszpanie złożyli skargę. Według Eurocontrol, do czerwca bieżącego roku ponad 16 tys. lotów było opóźnionych.', 'pl', { value: '2018-07-24', precision: 'day' }));
+  assert.equal(expression(dated, 'do czerwca bieżącego roku').value, '2018-06');
+});

@@ -65,7 +65,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
     quotes.push(q);
     ctx.claimed.push(claim);
     if (q.kind !== 'indirect') ctx.quoted.push(q);
-    if (q.speaker) ctx.spoken.push({ at: q.start, end: q.end, speaker: q.speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' });
+    if (q.speaker) ctx.spoken.push({ at: q.start, speaker: q.speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' });
   };
   // 1.
   const marked = findMarkedSpans(ctx.text);

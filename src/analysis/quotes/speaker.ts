@@ -28,8 +28,6 @@ export interface Speaker {
 /** A quote's speaker found so far, with the agreement of its verb ("powiedziała": a woman). */
 export interface Spoken {
   readonly at: number;
-  /** Where the quote's words end (they start at `at`). */
-  readonly end?: number;
   readonly speaker: Speaker;
   readonly agreement: Agreement;
 }
@@ -289,6 +287,8 @@ export function apposedSubject(ctx: SpeakerContext, comma: number, clause: Span,
 /** A person fits the verb unless it is neuter or plural, or the article's verbs showed the other gender (a foreign first name shows none: "Caroline"). */
 function fitsApposition(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): boolean {
   if (agreement === 'n' || agreement === 'p') return false;
+  // A group the entity stage typed as a person ("Brytyjczycy") is no subject of a singular verb.
+  if (!/\s/u.test(m.base) && ctx.cues.pluralNoun(m.base)) return false;
   const shown = shownGender(ctx, m);
   return !shown || agreement === '?' || shown === agreement;
 }
@@ -503,10 +503,9 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // "czytamy w „The Sun”": what the writer read names its source after the preposition.
   const verb = /(\p{L}+)[\s,]*$/u.exec(ctx.text.slice(Math.max(0, whole.start - 30), whole.start))?.[1];
   const read = side === 'after' && verb !== undefined && ctx.cues.firstPersonVerb(verb);
-  // A role noun capitalised at the sentence start ("Agencja zaznaczyła") is no name, whatever the
-  // entity stage made of it: the role resolves to its holder (a described speaker).
-  const roleWord = (m: MentionLike): boolean => !/\s/u.test(m.text) && ctx.cues.roles.has(m.text.toLowerCase());
-  const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !roleWord(m) && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
+  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO')) : undefined;
+  if (source) return fromMention(source, ctx);
+  const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
     && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region) && !possessorOfRole(ctx, m, region.start))));
@@ -706,6 +705,8 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
   // Organisations take any agreement: "Kreml przekazał", "agencja przekazała", "biuro stwierdziło", "USA opublikowały".
   if (m.type !== 'PER') return true;
   if (agreement === 'n' || agreement === 'p') return false;
+  // A group the entity stage typed as a person ("Brytyjczycy") is no subject of a singular verb.
+  if (!/\s/u.test(m.base) && ctx.cues.pluralNoun(m.base)) return false;
   const shown = shownGender(ctx, m);
   if (shown) return shown === agreement;
   const feminineWord = (name: string): boolean => {
@@ -765,7 +766,12 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
   const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u)) ?? personAfterPossessor(ctx, m);
   if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
-  return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+  // The possessor is told by the words as written ("ds. Kampanii Liz Blackshaw": "Kampanii" is a
+  // genitive), though its base form ("Kampania") reads as a nominative.
+  const base = m.base.split(/\s+/u);
+  const written = m.text.split(/\s+/u);
+  const cut = m.type === 'PER' && written.length === base.length ? written.length - withoutPossessor(ctx, written).length : 0;
+  return { name: m.type === 'PER' ? withoutPossessor(ctx, base.slice(cut)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
 }
 
 /** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */

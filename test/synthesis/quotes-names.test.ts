@@ -85,3 +85,26 @@ test('two surnames the entity stage glued into one name are no full name; a name
   const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker: { name: 'Jonson', key: 'per-glued', type: 'PER' as const }, sentence: 0 }] };
   assert.equal(rankQuotes([article, b])[0]?.speaker, 'Borys Jonson');
 });
+
+test('an office described with its holder\'s name ("biuro prezydenta … Yoon Suk Yeol") speaks as the office, not as the person', () => {
+  const words = 'wiele krajów z niepokojem obserwuje szczyt w Rosji';
+  const text = `Z kolei biuro prezydenta Korei Południowej Yoon Suk Yeol stwierdziło, że ${words}.`;
+  const a = handArticle({ id: 'a', text, entities: [['Yoon Suk Yeol', 'Yoon Suk Yeol', 'PER', 'per-yoon']] });
+  const start = text.indexOf(words);
+  const description = 'biuro prezydenta Korei Południowej Yoon Suk Yeol';
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'indirect', speaker: { name: description, description }, sentence: 0 }] };
+  assert.equal(rankQuotes([article])[0]?.speaker, description);
+  // A person's role among the first words keeps the rule that names the holder.
+  const role = 'koreański prezydent Yoon Suk Yeol';
+  const held = { ...a, quotes: [{ ...article.quotes[0]!, speaker: { name: role, description: role } }] };
+  assert.equal(rankQuotes([held])[0]?.speaker, 'Yoon Suk Yeol');
+});
+
+test('an organisation the entity stage also met as its role noun alone ("Agencja zaznaczyła") keeps its longer name', () => {
+  const words = 'wniosek zostanie rozpatrzony w ciągu kilku miesięcy';
+  const text = `Duńska Agencja Energii poinformowała o wniosku. Agencja zaznaczyła, że ${words}. Agencja nie podała szczegółów.`;
+  const a = handArticle({ id: 'a', text, entities: [['Agencja Energii', 'Agencja Energii', 'ORG', 'org-dea'], ['Agencja', 'Agencja', 'ORG', 'org-dea']] });
+  const start = text.indexOf(words);
+  const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'indirect', speaker: { name: 'Agencja', key: 'org-dea', type: 'ORG' as const }, sentence: 1 }] };
+  assert.equal(rankQuotes([article])[0]?.speaker, 'Agencja Energii');
+});

@@ -51,24 +51,25 @@ function said(id: string, words: string, speaker: string, key: string, kind: 'di
   return { ...a, quotes: [{ start, end: start + words.length, text: words, kind, speaker: { name: speaker, key, type }, sentence: 0 }] };
 }
 
-/** A story of `filler` articles quoting no one, three quoting the carrier (three statements) and one a union leader. */
+/** A story of `filler` articles quoting no one, four quoting the carrier (four statements) and one a union leader. */
 function strikeStory(filler: number): SynthesisArticle[] {
   return [
     said('c1', 'Przepraszamy klientów za odwołane loty i zwrócimy im pieniądze w całości', 'Tanie Linie', 'org-linie', 'direct'),
     said('c2', 'Jeśli strajki będą trwały, przeniesiemy część samolotów do innych krajów', 'Tanie Linie', 'org-linie', 'direct'),
     said('c3', 'warunki, jakie zapewnia swoim pracownikom, są lepsze od tych, które oferują rywale', 'Tanie Linie', 'org-linie', 'indirect'),
+    said('c4', 'żądania związków w sprawie płac i urlopów są całkowicie bezprzedmiotowe', 'Tanie Linie', 'org-linie', 'indirect'),
     said('u1', 'załogi od miesięcy domagają się umów według prawa swoich krajów', 'Jan Lotny', 'per-lotny', 'indirect', 'PER'),
     ...Array.from({ length: filler }, (_, i) => handArticle({ id: `f${i}`, text: `Strajk załóg Tanich Linii trwa ${i + 2} dzień.` })),
   ];
 }
 
-test('a main party (quoted by a third of the story\'s articles) is shown with a third quote; another speaker keeps the cap of two', () => {
-  // Three of five articles quote the carrier: its third statement comes before the union leader's words.
+test('a main party (quoted by a third of the story\'s articles) is shown with a fourth quote; another speaker keeps the cap of three', () => {
+  // Four of six articles quote the carrier: its fourth statement comes before the union leader's words.
   const main = rankQuotes(strikeStory(1)).map((q) => q.speaker);
-  assert.deepEqual(main, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny']);
-  // Three of twelve: two shown first, the third after every other voice.
+  assert.deepEqual(main, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny']);
+  // Four of thirteen: three shown first, the fourth after every other voice.
   const minor = rankQuotes(strikeStory(8)).map((q) => q.speaker);
-  assert.deepEqual(minor, ['Tanie Linie', 'Tanie Linie', 'Jan Lotny', 'Tanie Linie']);
+  assert.deepEqual(minor, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny', 'Tanie Linie']);
 });
 
 test('an agency named in many articles as their source earns no prominence: a named person\'s words come first', () => {

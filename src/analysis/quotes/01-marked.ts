@@ -19,8 +19,15 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   if (inner.length === 0) return;
   const sentenceIndex = sentenceAt(ctx.sentences, span.start);
   const sentence = ctx.sentences[sentenceIndex];
-  const closing = ctx.sentences[sentenceAt(ctx.sentences, span.end - 1)];
-  if (!sentence || !closing) return;
+  const closingIndex = sentenceAt(ctx.sentences, span.end - 1);
+  const own = ctx.sentences[closingIndex];
+  if (!sentence || !own) return;
+  // Quoted words that end their sentence may be attributed by the next one, a dash and a
+  // reporting verb, even across a paragraph break ("„…”\n\n– napisał polityk."): read it as after the marks.
+  const next = ctx.sentences[closingIndex + 1];
+  const attributedNext = next !== undefined && /^[\s.]*$/u.test(ctx.text.slice(span.end, own.end))
+    && verbCue(ctx, { text: /^[\s.]*[-–—]\s+(\p{Ll}+)/u.exec(ctx.text.slice(own.end, next.end))?.[1] ?? '', start: 0, end: 0 }, false) !== undefined;
+  const closing = attributedNext ? { start: own.start, end: next.end } : own;
   const base = { start: span.innerStart, end: span.innerEnd, text: ctx.text.slice(span.innerStart, span.innerEnd), sentence: sentenceIndex };
   const title = inner.length <= MAX_TITLE_WORDS && inner.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text));
   if (title) return;
@@ -41,7 +48,7 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       const speaker = vi === 0
         ? speakerInRegion(ctx, { start: verb.end, end: closing.end }, cue.agreement, 'after', sentenceIndex)
         : speakerInRegion(ctx, { start: tailStart, end: verb.start }, cue.agreement, 'before', sentenceIndex);
-      keep({ ...base, kind: 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, span.start) }, { start: span.start, end: closing.end });
+      keep({ ...base, kind: 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { until: span.start, dropped: vi === 0 }) }, { start: span.start, end: closing.end });
       return;
     }
   }
@@ -63,11 +70,15 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       const speaker = subjectSpeaker(ctx, from, verb, cue, sentenceIndex)
         ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
       // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
-      // blanco”") say nothing alone: the quote is the clause, with the marked words in it.
+      // blanco”") say nothing alone: the quote is the clause, with the marked words in it. So are
+      // marked words the clause opened before ("że … Kim Dzong Un „w najbliższych dniach złoży
+      // oficjalną wizytę…”", "że wiele krajów obserwuje szczyt pomiędzy „Koreą Północną, …”"):
+      // alone they lack the clause's subject or verb.
       const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
-      const clause = mixed && that && inner.length < MIN_MIXED_WORDS ? trimSpan(ctx.text, that.end, closing.end) : undefined;
+      const opened = that !== undefined && between.at(-1) !== that;
+      const clause = mixed && that && (inner.length < MIN_MIXED_WORDS || opened) ? trimSpan(ctx.text, that.end, closing.end) : undefined;
       const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
-      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex) }, { start: closed ? closed.start : sentence.start, end: closing.end });
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { dropped: vi === 0 }) }, { start: closed ? closed.start : sentence.start, end: closing.end });
       return;
     }
   }
@@ -88,7 +99,7 @@ function splitByAttribution(ctx: Context, span: MarkedSpan, keep: Keep): boolean
   const second = trimSpan(ctx.text, closing.tail.end + going[0].length, span.innerEnd);
   if ([first, second].some((part) => wordsIn(ctx.text, part.start, part.end).length < MIN_SPEECH_WORDS)) return false;
   const sentence = sentenceAt(ctx.sentences, closing.verb.start);
-  const who = speakerOrLookBack(ctx, speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence), closing.cue, sentence);
+  const who = speakerOrLookBack(ctx, speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence), closing.cue, sentence, { dropped: true });
   for (const [part, claim] of [[first, { start: span.start, end: closing.tail.end }], [second, { start: closing.tail.end, end: span.end }]] as const) {
     keep({ ...part, text: ctx.text.slice(part.start, part.end), kind: 'direct', cue: cueOf(closing.verb), sentence: sentenceAt(ctx.sentences, part.start), ...who }, claim);
   }

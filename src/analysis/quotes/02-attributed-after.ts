@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../types.ts';
 import { sentenceAt } from '../time/index.ts';
-import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Context, type Keep } from './context.ts';
+import { closingAttribution, cueOf, inClaimed, MIN_SPEECH_WORDS, nextOpening, overlapsClaimed, paragraphEndAt, speakerOrLookBack, trimSpan, verbCue, type Closing, type Context, type Keep } from './context.ts';
 import { previousSubject, speakerInRegion, wordsIn, type Speaker } from './speaker.ts';
 
 /** 2. "- Treść wypowiedzi - dodał." at a paragraph start or right after a sentence end. */
@@ -23,7 +23,7 @@ export function dashSpeech(ctx: Context, keep: Keep): void {
     // "- napisał na Twitterze X." after the words it closes: an attribution, not new speech.
     if (closesPrecedingWords(ctx, dash, contentStart, keep)) continue;
     const paragraphEnd = paragraphEndAt(ctx.text, contentStart);
-    const closing = closingAttribution(ctx, contentStart, paragraphEnd);
+    const closing = closingAttribution(ctx, contentStart, paragraphEnd) ?? commaClosing(ctx, contentStart, nextOpening(ctx.text, contentStart, paragraphEnd));
     const contentEnd = closing ? closing.dash : nextOpening(ctx.text, contentStart, paragraphEnd);
     const content = trimSpan(ctx.text, contentStart, contentEnd);
     if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) continue;
@@ -35,8 +35,34 @@ export function dashSpeech(ctx: Context, keep: Keep): void {
       continue;
     }
     const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', sentence);
-    keep({ ...base, cue: cueOf(closing.verb), ...speakerOrLookBack(ctx, speaker, closing.cue, sentence) }, { start: dash, end: closing.tail.end });
+    keep({ ...base, cue: cueOf(closing.verb), ...speakerOrLookBack(ctx, speaker, closing.cue, sentence, { dropped: true }) }, { start: dash, end: closing.tail.end });
   }
+}
+
+/** Words after the verb of a comma attribution closing dash speech (", dodała Sylvi Listhaug."). */
+const MAX_COMMA_CLOSING_TAIL = 4;
+
+/**
+ * Dash speech some writers close with a comma instead of a second dash ("- To klasyczny przykład
+ * sytuacji, w której możemy pomóc, powiedziała."): a sentence of the speech ending in a comma, a
+ * reporting verb and at most a short name is its attribution, as a closing dash would be.
+ */
+function commaClosing(ctx: Context, from: number, to: number): Closing | undefined {
+  for (const s of ctx.sentences) {
+    if (s.end <= from || s.start >= to) continue;
+    const end = Math.min(s.end, to);
+    const body = ctx.text.slice(Math.max(s.start, from), end);
+    const m = /,\s+(\p{Ll}+)([^,.!?]*)[.!?]?\s*$/u.exec(body);
+    if (!m) continue;
+    const at = Math.max(s.start, from) + m.index;
+    const wordStart = at + m[0].indexOf(m[1]!);
+    const verb = { text: m[1]!, start: wordStart, end: wordStart + m[1]!.length };
+    const cue = verbCue(ctx, verb, false);
+    if (!cue || wordsIn(ctx.text, verb.end, end).length > MAX_COMMA_CLOSING_TAIL) continue;
+    const stop = /[.!?]?\s*$/u.exec(ctx.text.slice(verb.end, end))!;
+    return { dash: at, verb, cue, tail: { start: verb.end, end: verb.end + stop.index } };
+  }
+  return undefined;
 }
 
 /** Sentences before a stand-alone dash attribution that still belong to the words it closes. */
@@ -80,7 +106,7 @@ function closesPrecedingWords(ctx: Context, dash: number, contentStart: number, 
   const sentence = sentenceAt(ctx.sentences, content.start);
   const speaker = speakerInRegion(ctx, tail, cue.agreement, 'after', attribution) ?? continuedSpeaker(ctx, content.start, cue);
   keep(
-    { ...content, text: ctx.text.slice(content.start, content.end), kind: firstPerson ? 'direct' : 'indirect', cue: cueOf(first), sentence, ...speakerOrLookBack(ctx, speaker, cue, sentence) },
+    { ...content, text: ctx.text.slice(content.start, content.end), kind: firstPerson ? 'direct' : 'indirect', cue: cueOf(first), sentence, ...speakerOrLookBack(ctx, speaker, cue, sentence, { dropped: true }) },
     { start: content.start, end: tail.end },
   );
   return true;
@@ -117,7 +143,7 @@ export function dashReport(ctx: Context, index: number, keep: Keep): void {
   if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) return;
   const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', index);
   if (speaker?.type !== 'PER' && reportsItself(ctx, content)) return;
-  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index) }, { start: s.start, end: s.end });
+  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index, { dropped: true }) }, { start: s.start, end: s.end });
 }
 
 /** Words before the verb of a report's own attribution ("Przewoźnik twierdzi, że"): a short subject. */
@@ -161,6 +187,6 @@ export function commaReport(ctx: Context, index: number, keep: Keep): void {
   const speaker = vi === 0
     ? speakerInRegion(ctx, { start: verb.end, end: s.end }, cue.agreement, 'after', index)
     : speakerInRegion(ctx, { start: tail[0]!.start, end: verb.start }, cue.agreement, 'before', index);
-  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(verb), sentence: index, ...speakerOrLookBack(ctx, speaker, cue, index) }, { start: s.start, end: s.end });
+  keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(verb), sentence: index, ...speakerOrLookBack(ctx, speaker, cue, index, { dropped: vi === 0 }) }, { start: s.start, end: s.end });
 }
 

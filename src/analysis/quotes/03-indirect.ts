@@ -17,7 +17,7 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     const next = ctx.claimed.filter((c) => c.start > content.start && c.start < content.end).map((c) => c.start);
     const span = trimSpan(ctx.text, content.start, Math.min(content.end, ...next));
     if (wordsIn(ctx.text, span.start, span.end).length < MIN_SPEECH_WORDS || inClaimed(ctx, span.start) || overlapsClaimed(ctx, span)) return;
-    const who = cue ? speakerOrLookBack(ctx, speaker, cue, index) : speaker ? { speaker } : {};
+    const who = cue ? speakerOrLookBack(ctx, speaker, cue, index, { dropped: cueWord.start === first.start }) : speaker ? { speaker } : {};
     // A reported clause holding the speaker's own words in marks ("to „nie leczenie, ale gaszenie
     // pożaru”") is mixed speech (docs/SCHEMA.md), whichever cue reported it.
     const kind = findMarkedSpans(ctx.text.slice(span.start, span.end)).some((m) => wordsIn(ctx.text, span.start + m.start, span.start + m.end).length >= MIN_SPEECH_WORDS) ? 'mixed' : 'indirect';

@@ -77,6 +77,14 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
     if (lastComma < region[start]!.start || after < 0) return undefined;
     start = after;
   }
+  // "Zapowiadając, że zagłosuje …, podkreślił": an adverbial participle's clause runs to a comma;
+  // the subject, if any, follows the last one.
+  // Without a comma the clause's end is unknown ("Powołując się na własne źródła gazeta podkreśla").
+  if (start < region.length && ctx.cues.adverbialParticiple(region[start]!.text) && lastComma > region[start]!.start) {
+    const after = region.findIndex((w) => w.start > lastComma);
+    if (after < 0) return undefined;
+    start = after;
+  }
   if (start < region.length && ctx.cues.prepositions.has(region[start]!.text.toLowerCase()) && lastComma > region[start]!.start) {
     start = region.findIndex((w) => w.start > lastComma);
     if (start < 0) return undefined;
@@ -152,11 +160,14 @@ function subjectBeforeVerb(ctx: Context, from: number, verb: Word): MentionLike 
   });
 }
 
-/** The speaker found, else (a dropped subject) the last fitting name before `until` (default: the sentence). */
-export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number, until?: number): { speaker?: Speaker } {
+/**
+ * The speaker found, else (a dropped subject) the last fitting name before `until` (default: the
+ * sentence); `dropped` when nothing stands before the verb ("- dodał.", "Dodał, że …").
+ */
+export function speakerOrLookBack(ctx: Context, speaker: Speaker | undefined, cue: VerbCue, sentence: number, options: { readonly until?: number; readonly dropped?: boolean } = {}): { speaker?: Speaker } {
   if (speaker) return { speaker };
   if (cue.impersonal) return {};
-  const earlier = lookBack(ctx, sentence, cue.agreement, undefined, until === undefined ? {} : { until });
+  const earlier = lookBack(ctx, sentence, cue.agreement, undefined, options);
   return earlier ? { speaker: earlier } : {};
 }
 

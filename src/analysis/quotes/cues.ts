@@ -80,6 +80,13 @@ export interface QuoteCues {
    * ("– dopytywała zaskoczona"), it names no one.
    */
   readonly predicative: (word: string) => boolean;
+  /**
+   * Whether a word is an adverbial participle by the dictionary ("Zapowiadając", "Powiedziawszy"):
+   * opening a sentence it starts a clause of its own, and the subject, if any, comes after it.
+   */
+  readonly adverbialParticiple: (word: string) => boolean;
+  /** Whether the dictionary reads a word only as a plural noun ("Brytyjczycy", "Amerykanie"): a group, never one person. */
+  readonly pluralNoun: (word: string) => boolean;
   /** Words that make a described speaker someone new ("lider innej grupy", "kolejny ekspert"): no back reference. */
   readonly others: ReadonlySet<string>;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
@@ -158,6 +165,19 @@ function polishPredicative(word: string): boolean {
   if (!/^\p{Ll}+$/u.test(word)) return false;
   const { interpretations } = loadPolimorf().lookupAnyCase(word);
   return interpretations.length > 0 && interpretations.every((i) => PREDICATIVE_POS.has(parseTag(i.tag).pos));
+}
+
+function polishAdverbialParticiple(word: string): boolean {
+  const { interpretations } = loadPolimorf().lookupAnyCase(word.toLowerCase());
+  return interpretations.length > 0 && interpretations.every((i) => {
+    const pos = parseTag(i.tag).pos;
+    return pos === 'pcon' || pos === 'pant';
+  });
+}
+
+function polishPluralNoun(word: string): boolean {
+  const nouns = loadPolimorf().lookupAnyCase(word).interpretations.map((i) => parseTag(i.tag)).filter((t) => t.pos === 'subst');
+  return nouns.length > 0 && nouns.every((t) => t.number === 'pl');
 }
 
 /** The nominative of a Polish genitive noun phrase by PoliMorf (QuoteCues.nominativePhrase). */
@@ -302,6 +322,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     others: set('other'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     predicative: language === 'pl' ? polishPredicative : () => false,
+    adverbialParticiple: language === 'pl' ? polishAdverbialParticiple : () => false,
+    pluralNoun: language === 'pl' ? polishPluralNoun : () => false,
     roles,
     nominative,
   };

@@ -114,7 +114,7 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
     // A role a person possesses ("rzecznik premier Theresy May") is held by whom the article
     // introduced with it, never by the last person named, who is usually that possessor.
     const possessor = ctx.mentions.some((m) => m.start >= description.words[roleAt]!.end && m.end <= description.end && possessorOfRole(ctx, m, description.start));
-    const earlier = sameRole(ctx, sentence, roleWord) ?? (possessor ? undefined : lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) }));
+    const earlier = sameRole(ctx, sentence, roleWord) ?? sameDescription(ctx, sentence, description.text) ?? (possessor ? undefined : lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) }));
     if (earlier) return { ...earlier, description: description.text };
   }
   const person = nameInDescription(ctx, description.words);
@@ -178,7 +178,9 @@ function fromRoleAfterVerb(ctx: SpeakerContext, region: Span): Span {
   if (roleIndex(ctx, words) >= 0) return region;
   const at = words.findIndex((w) => ctx.cues.roles.has(w.text.toLowerCase()));
   // Only when no name comes first: "dodał Jan Kowalski, rzecznik …" names him before the role.
-  if (at <= 0 || ctx.mentions.some((m) => m.start >= region.start && m.start < words[at]!.start && (m.type === 'PER' || nominative(m)) && !afterPreposition(ctx, m))) return region;
+  // An acronym reads the same in every case: before the role it is whom they spoke to ("powiedziała
+  // FP rzecznik Departamentu Stanu", a paper in the dative), not a name that comes first.
+  if (at <= 0 || ctx.mentions.some((m) => m.start >= region.start && m.start < words[at]!.start && (m.type === 'PER' || (nominative(m) && !ACRONYM.test(m.text))) && !afterPreposition(ctx, m))) return region;
   return { start: words[at]!.start, end: region.end };
 }
 
@@ -238,6 +240,18 @@ function sameRole(ctx: SpeakerContext, sentence: number, role: string): Speaker 
   return m ? personalName(ctx, m) : undefined;
 }
 
+/**
+ * A described speaker worded exactly as one the article resolved before ("- powiedział rzecznik
+ * Kremla Dmitrij Pieskow" … "- powiedział rzecznik Kremla" five sentences on) is that speaker,
+ * however far back: the article's own name for them, not the last person named in between.
+ */
+function sameDescription(ctx: SpeakerContext, sentence: number, description: string): Speaker | undefined {
+  const current = ctx.sentences[sentence];
+  if (!current || description.split(/\s+/u).length < 2) return undefined;
+  const wanted = description.toLowerCase();
+  return ctx.spoken.filter((s) => s.at < current.start && s.speaker.key !== undefined && s.speaker.description?.toLowerCase() === wanted).at(-1)?.speaker;
+}
+
 /** Words between a role noun and the name it introduces: an organisation's name ("rzecznik Kremla Dmitrij Pieskow"). */
 const MAX_WORDS_ROLE_TO_NAME = 3;
 
@@ -273,6 +287,8 @@ export function apposedSubject(ctx: SpeakerContext, comma: number, clause: Span,
 /** A person fits the verb unless it is neuter or plural, or the article's verbs showed the other gender (a foreign first name shows none: "Caroline"). */
 function fitsApposition(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): boolean {
   if (agreement === 'n' || agreement === 'p') return false;
+  // A group the entity stage typed as a person ("Brytyjczycy") is no subject of a singular verb.
+  if (!/\s/u.test(m.base) && ctx.cues.pluralNoun(m.base)) return false;
   const shown = shownGender(ctx, m);
   return !shown || agreement === '?' || shown === agreement;
 }
@@ -337,6 +353,11 @@ export interface LookBackOptions {
    * article introduced with another role ("komisarz … Marianne Thyssen") does not hold it.
    */
   readonly role?: string;
+  /**
+   * A dropped subject ("Dodał, że Merkel i Putin … Poinformował, że …") continues who spoke, never a
+   * name inside the words someone reported (indirect ones too; direct words are never looked into).
+   */
+  readonly dropped?: boolean;
 }
 
 /**
@@ -369,7 +390,8 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   };
   const modifier = (m: Span): boolean => ctx.cues.premodifier && ctx.cues.roles.has(/^\s+(\p{Ll}+)/u.exec(ctx.text.slice(m.end, m.end + 40))?.[1] ?? '');
   const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start));
-  const candidates = ctx.mentions.filter((m) => within(m.start) && typed(m) && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m));
+  const reported = (m: Span): boolean => options.dropped === true && inReportedClause(ctx, m);
+  const candidates = ctx.mentions.filter((m) => within(m.start) && typed(m) && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m) && !reported(m));
   if (options.prominent && candidates.length > 0) {
     const count = (key: string | undefined): number => ctx.mentions.filter((m) => key !== undefined && m.key === key).length;
     const best = [...candidates].sort((a, b) => count(b.key) - count(a.key) || b.start - a.start)[0]!;
@@ -388,6 +410,22 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   if (!mention) return undefined;
   const named = personalName(ctx, mention);
   return mention.type === wanted ? named : { ...named, type: 'PER' };
+}
+
+/** Words between a reporting verb and the complementiser opening what it reports ("powiedział w rozmowie z agencją NTB, że"), as the indirect step reads them (context.ts). */
+const MAX_REPORTED_GAP = 7;
+
+/**
+ * Whether a name stands in a clause a reporting verb introduced with a complementiser earlier in
+ * its sentence ("Dodał, że Merkel i Putin …", "sugerują, że zarówno Bibi …"): someone's reported
+ * words, whatever step found them or will. After "Jak relacjonuje Reuter, O'Leary dał do
+ * zrozumienia, że …" O'Leary stands outside: the agency relays, he speaks.
+ */
+function inReportedClause(ctx: SpeakerContext, m: Span): boolean {
+  const s = ctx.sentences.find((x) => x.start <= m.start && m.start < x.end);
+  if (!s) return false;
+  const words = wordsIn(ctx.text, s.start, m.start);
+  return words.some((w, i) => ctx.cues.that.has(w.text.toLowerCase()) && words.slice(Math.max(0, i - 1 - MAX_REPORTED_GAP), i).some((v) => /^\p{Ll}/u.test(v.text) || v.start === s.start ? ctx.cues.verb(v.text) !== undefined : false));
 }
 
 /**
@@ -462,7 +500,12 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     }
   }
   const region = side === 'after' ? afterVerbPhrase(ctx, whole) : whole;
-  const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m) && !isQuoted(ctx, m)
+  // "czytamy w „The Sun”": what the writer read names its source after the preposition.
+  const verb = /(\p{L}+)[\s,]*$/u.exec(ctx.text.slice(Math.max(0, whole.start - 30), whole.start))?.[1];
+  const read = side === 'after' && verb !== undefined && ctx.cues.firstPersonVerb(verb);
+  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO')) : undefined;
+  if (source) return fromMention(source, ctx);
+  const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
     && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region) && !possessorOfRole(ctx, m, region.start))));
@@ -597,14 +640,25 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
   let words = wordsIn(ctx.text, region.start, end);
   // Leading discourse words and prepositional phrases are no part of who speaks: "w środę
   // wrocławski port lotniczy" is the airport; "w oświadczeniu", "w rozmowie ze" name no one.
+  // A preposition first: "z" opens "Z kolei" and "z „Bild am Sonntag”" alike.
   for (;;) {
-    if (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
-    else if (words.length && ctx.cues.prepositions.has(words[0]!.text.toLowerCase())) {
+    if (words.length && ctx.cues.prepositions.has(words[0]!.text.toLowerCase())) {
       const medium = words[1] !== undefined && ctx.cues.media.has(words[1].text.toLowerCase());
+      const named = words[1] !== undefined && /^\p{Lu}/u.test(words[1].text);
+      // A title in marks after the preposition is the phrase's whole object ("z „Bild am Sonntag”").
+      const title = words[1] !== undefined && /[„"“«]\s*$/u.test(ctx.text.slice(words[0]!.end, words[1].start)) ? /["”«»]/u.exec(ctx.text.slice(words[1].end, end)) : null;
+      if (title) {
+        const closed = words[1]!.end + title.index;
+        words = words.filter((w) => w.start > closed);
+        continue;
+      }
       words = words.slice(2);
       // "dla agencji AFP": the medium's name belongs to the phrase, whom they spoke or wrote to.
       if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
-    } else break;
+      // So does the rest of a name after the preposition ("w Bloomberg Television"), up to a person's.
+      else if (named) while (words.length && /^[\p{Lu}\p{N}]/u.test(words[0]!.text) && !ctx.mentions.some((m) => m.type === 'PER' && m.start === words[0]!.start)) words = words.slice(1);
+    } else if (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+    else break;
   }
   // A preposition after a name ends the phrase: "prawnik Asi Bibi w wiadomości dla agencji AFP" is
   // the lawyer; what follows says where or to whom ("komisarz do spraw zatrudnienia" stays whole).
@@ -618,12 +672,23 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
   return { text: ctx.text.slice(start, stop), start, end: stop, words };
 }
 
-function afterPreposition(ctx: SpeakerContext, m: Span): boolean {
+function afterPreposition(ctx: SpeakerContext, m: Span, read = false): boolean {
   // Past an English possessive name: "Officials at Kyiv's Boryspil Airport said" puts the
   // airport after "at" too.
   const window = ctx.text.slice(Math.max(0, m.start - 60), m.start);
   const before = /([\p{L}.]+)\s+(?:(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.exec(window);
   if (before !== null && ctx.cues.prepositions.has(before[1]!.toLowerCase())) return true;
+  // Past the part of a name the entity stage cut off ("w Bloomberg Television": "Bloomberg" and
+  // "Television" may be two mentions) or the open title it stands in ("w rozmowie z „Bild am
+  // Sonntag”"): any words after an opening mark, else capitalised words no other kind of name
+  // covers ("w Brukseli Donald Tusk" keeps Tusk, "w Berlinie MSZ" the ministry).
+  const cut = /([\p{L}.]+)\s+(?:[„"“«][^„"“”«».!?]*|(?:\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(window);
+  if (!read && cut !== null && ctx.cues.prepositions.has(cut[1]!.toLowerCase())) {
+    const from = m.start - window.length + cut.index + cut[1]!.length;
+    const type = (m as Partial<MentionLike>).type;
+    const opened = /[„"“«]/u.test(cut[0]);
+    if (opened || (type !== 'PER' && !ctx.mentions.some((x) => x.start < m.start && x.end > from && x.type !== type))) return true;
+  }
   // A name after a preposition and a medium's noun is whom they spoke or wrote to ("w wiadomości
   // do agencji AFP", "w rozmowie z dziennikiem X"), not who speaks.
   const gap = /([\p{L}.]+)\s+(\p{Ll}+)\s+$/u.exec(window);
@@ -640,6 +705,8 @@ function agrees(ctx: SpeakerContext, m: MentionLike, agreement: Agreement): bool
   // Organisations take any agreement: "Kreml przekazał", "agencja przekazała", "biuro stwierdziło", "USA opublikowały".
   if (m.type !== 'PER') return true;
   if (agreement === 'n' || agreement === 'p') return false;
+  // A group the entity stage typed as a person ("Brytyjczycy") is no subject of a singular verb.
+  if (!/\s/u.test(m.base) && ctx.cues.pluralNoun(m.base)) return false;
   const shown = shownGender(ctx, m);
   if (shown) return shown === agreement;
   const feminineWord = (name: string): boolean => {
@@ -699,7 +766,12 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
   const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u)) ?? personAfterPossessor(ctx, m);
   if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
-  return { name: m.type === 'PER' ? withoutPossessor(ctx, m.base.split(/\s+/u)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
+  // The possessor is told by the words as written ("ds. Kampanii Liz Blackshaw": "Kampanii" is a
+  // genitive), though its base form ("Kampania") reads as a nominative.
+  const base = m.base.split(/\s+/u);
+  const written = m.text.split(/\s+/u);
+  const cut = m.type === 'PER' && written.length === base.length ? written.length - withoutPossessor(ctx, written).length : 0;
+  return { name: m.type === 'PER' ? withoutPossessor(ctx, base.slice(cut)).join(' ') : m.base, ...(m.key ? { key: m.key } : {}), type: m.type, start: m.start, end: m.end };
 }
 
 /** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */

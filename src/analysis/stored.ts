@@ -129,6 +129,11 @@ function unstrip(value: unknown, text: string): unknown {
   return out;
 }
 
+/** Stored records with their SLICED strings put back from the article text (src/analysis/digest.ts reads mentions and times this way). */
+export function unstripRecords(records: readonly StoredRecord[], text: string): Record<string, unknown>[] {
+  return unstrip(records, text) as Record<string, unknown>[];
+}
+
 /** Lemmas of the word tokens as stored (StoredLemma). */
 export function keptLemmas(tokens: readonly Token[]): StoredLemma[] {
   return tokens.filter((t) => t.kind === 'word')

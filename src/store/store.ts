@@ -15,6 +15,7 @@
  *   handle of `store.transaction`, it joins that transaction.
  * - Optional record fields are absent when unknown (never `undefined`-valued, never null).
  */
+import type { EntityForm, TimeEntry } from '../analysis/digest.ts';
 import type { AnalysisPayload } from '../analysis/stored.ts';
 import type { SourceStore } from '../sources/store.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../search/types.ts';
@@ -140,8 +141,39 @@ export interface OutdatedAnalysis {
   readonly version?: number;
 }
 
+/** An article's entity forms as stored beside its analysis (src/analysis/digest.ts). */
+export interface ArticleEntityForms {
+  readonly articleId: string;
+  readonly seq: number;
+  readonly forms: readonly EntityForm[];
+}
+
+/** One time expression of an article as stored beside its analysis (src/analysis/digest.ts). */
+export interface TimelineEntry extends TimeEntry {
+  readonly articleId: string;
+}
+
+export interface TimelinePage {
+  /**
+   * Time expressions of dated originals (no near-duplicate copies) whose stored analysis has the
+   * version asked for, in timeline order: resolved values first by value, then unresolved ones
+   * (''); ties by article id, start offset, index. Values compare as bytes (ISO prefixes).
+   */
+  readonly entries: readonly TimelineEntry[];
+  /**
+   * Undated originals with a stored analysis of that version, in `seq` order: their values
+   * depend on the anchor of their event, which changes as stories grow (src/app/anchor.ts), so
+   * readers resolve them when they read.
+   */
+  readonly undated: readonly string[];
+}
+
 export interface AnalysisStore {
-  /** Stores (or replaces) the analyses of stored articles; engines keep the payload compressed. */
+  /**
+   * Stores (or replaces) the analyses of stored articles; engines keep the payload compressed.
+   * In the same write each article's digest (src/analysis/digest.ts: entity forms and time
+   * entries) replaces the one stored before, derived from the payload and the article's text.
+   */
   put(analyses: readonly StoredAnalysis[]): Promise<void>;
   get(articleId: string): Promise<StoredAnalysis | undefined>;
   /** Stored analyses of these ids (whatever their version), keyed by article id. */
@@ -153,6 +185,13 @@ export interface AnalysisStore {
   outdated(version: number, afterSeq: number, limit: number): Promise<OutdatedAnalysis[]>;
   /** How many stored analyses each analyser version made. */
   versions(): Promise<Record<number, number>>;
+  /**
+   * The entity forms of every original (no near-duplicate copies) whose stored analysis has this
+   * version, in `seq` order: what store-wide entity listings group (src/app/articles.ts).
+   */
+  entityForms(version: number): Promise<ArticleEntityForms[]>;
+  /** The first `limit` (default: all) timeline entries of analyses of this version, and the undated originals (TimelinePage). */
+  timeline(version: number, limit?: number): Promise<TimelinePage>;
 }
 
 // ─── Stories ─────────────────────────────────────────────────────────────────────────────────

@@ -41,10 +41,12 @@ export function timelineOrder(x: Omit<Slot, 'record'>, y: Omit<Slot, 'record'>):
  */
 export async function storeTimeline(store: Store, paging: { readonly offset: number; readonly limit?: number }): Promise<TimelineRead> {
   const end = paging.limit === undefined ? undefined : paging.offset + paging.limit;
-  const { entries, undated } = await store.analyses.timeline(ANALYSIS_VERSION, end);
   const anchorOf = undatedAnchors(store);
+  // An undated article's stored values are the ones it reads with no anchor; those with one are read whole.
+  const anchored = (await store.analyses.undated(ANALYSIS_VERSION)).filter((u) => u.anchored).map((u) => u.articleId);
+  const entries = await store.analyses.timeline(ANALYSIS_VERSION, { ...(end !== undefined && { limit: end }), skip: anchored });
   const missing = await unanalysedOriginals(store);
-  const side = await readAnalyses(store, [...await store.articles.getMany(undated), ...missing], anchorOf);
+  const side = await readAnalyses(store, [...await store.articles.getMany(anchored), ...missing], anchorOf);
   const slots: Slot[] = [
     ...entries.map((e) => ({ value: e.value, article: e.articleId, start: e.start, index: e.index })),
     ...side.analyses.flatMap((a) => timeLines(a).map((record, index) => ({ value: record.value, article: record.article, start: record.start, index, record }))),

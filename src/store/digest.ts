@@ -29,5 +29,12 @@ export function decodeForms(blob: Buffer): EntityForm[] {
     ({ key, type, base, ...(text !== 0 && { text }), guessed: guessed === 1, count }));
 }
 
+/**
+ * SQL: whether article `a`'s event has a member dated to the month or finer, which is when
+ * src/app/anchor.ts (storyMonth) gives an undated article an anchor. The same in both engines.
+ */
+export const ANCHORED = `EXISTS (SELECT 1 FROM story_members m JOIN story_members o ON o.level = 'event' AND o.story_id = m.story_id
+  JOIN articles b ON b.id = o.article_id WHERE m.level = 'event' AND m.article_id = a.id AND b.published_precision IN ('month', 'day', 'minute'))`;
+
 /** Rows per statement when a migration fills the digests from stored analyses. */
 export const DIGEST_PAGE = 200;

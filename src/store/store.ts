@@ -153,19 +153,16 @@ export interface TimelineEntry extends TimeEntry {
   readonly articleId: string;
 }
 
-export interface TimelinePage {
-  /**
-   * Time expressions of dated originals (no near-duplicate copies) whose stored analysis has the
-   * version asked for, in timeline order: resolved values first by value, then unresolved ones
-   * (''); ties by article id, start offset, index. Values compare as bytes (ISO prefixes).
-   */
-  readonly entries: readonly TimelineEntry[];
-  /**
-   * Undated originals with a stored analysis of that version, in `seq` order: their values
-   * depend on the anchor of their event, which changes as stories grow (src/app/anchor.ts), so
-   * readers resolve them when they read.
-   */
-  readonly undated: readonly string[];
+export interface UndatedArticle {
+  readonly articleId: string;
+  readonly anchored: boolean;
+}
+
+export interface TimelineQuery {
+  /** At most this many entries (default: all). */
+  readonly limit?: number;
+  /** Articles left out (by id): the undated ones a reader resolves itself against their anchor. */
+  readonly skip?: readonly string[];
 }
 
 export interface AnalysisStore {
@@ -190,8 +187,20 @@ export interface AnalysisStore {
    * version, in `seq` order: what store-wide entity listings group (src/app/articles.ts).
    */
   entityForms(version: number): Promise<ArticleEntityForms[]>;
-  /** The first `limit` (default: all) timeline entries of analyses of this version, and the undated originals (TimelinePage). */
-  timeline(version: number, limit?: number): Promise<TimelinePage>;
+  /**
+   * Time entries of originals (no near-duplicate copies) whose stored analysis has this version,
+   * in timeline order: resolved values first, by value, then the unresolved ones (''); ties by
+   * article id, start offset, index. Values and ids compare as bytes (ISO prefixes, hex ids).
+   * An undated article's entries hold its values as analysed, without an anchor: readers resolve
+   * the ones whose event gives an anchor themselves (src/app/anchor.ts) and skip them here.
+   */
+  timeline(version: number, query?: TimelineQuery): Promise<TimelineEntry[]>;
+  /**
+   * Undated originals with a stored analysis of this version, in `seq` order, each with whether
+   * its event has a member dated to the month or finer: then the one anchoring rule
+   * (src/app/anchor.ts, storyMonth) gives it an anchor; else it reads with none.
+   */
+  undated(version: number): Promise<UndatedArticle[]>;
 }
 
 // ─── Stories ─────────────────────────────────────────────────────────────────────────────────

@@ -5,9 +5,9 @@
  */
 import type { AnalysisPayload } from '../../analysis/stored.ts';
 import { decodePayload, encodePayload } from '../codec.ts';
-import { decodeForms, digestRows, type DigestRows } from '../digest.ts';
+import { ANCHORED, decodeForms, digestRows, type DigestRows } from '../digest.ts';
 import { decodeText } from '../sqlite/rows.ts';
-import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelinePage } from '../store.ts';
+import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelineEntry, TimelineQuery, UndatedArticle } from '../store.ts';
 import type { Queryable, Scope } from './scope.ts';
 
 /** Replaces the digests of these articles (by seq) with the ones of these payloads. */
@@ -91,18 +91,21 @@ export class PostgresAnalyses implements AnalysisStore {
     return rows.map((r) => ({ articleId: r.id, seq: Number(r.seq), forms: decodeForms(r.forms) }));
   }
 
-  async timeline(version: number, limit?: number): Promise<TimelinePage> {
+  async timeline(version: number, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
+    const { limit } = query;
     // Resolved values walk the value index; the unresolved ('') come after them. Ids and values are COLLATE "C": byte order.
     const page = (resolved: boolean, n: number | null) => this.scope.rows<{ id: string; idx: number; value: string; start: number }>(
-      `SELECT a.id, d.idx, d.value, d.start FROM analysis_times d ${CURRENT_ORIGINALS} AND a.published_value IS NOT NULL
-       AND d.value ${resolved ? "<> ''" : "= ''"} ORDER BY d.value, a.id, d.start, d.idx LIMIT $2`, [version, n]);
+      `SELECT a.id, d.idx, d.value, d.start FROM analysis_times d ${CURRENT_ORIGINALS}
+       AND d.value ${resolved ? "<> ''" : "= ''"} AND NOT (a.id = ANY($3::text[])) ORDER BY d.value, a.id, d.start, d.idx LIMIT $2`,
+      [version, n, query.skip ?? []]);
     const rows = await page(true, limit ?? null);
     if (limit === undefined || rows.length < limit) rows.push(...await page(false, limit === undefined ? null : limit - rows.length));
-    const undated = await this.scope.rows<{ id: string }>(`SELECT a.id FROM articles a JOIN analyses n ON n.article_id = a.id
-      WHERE a.published_value IS NULL AND a.duplicate_of IS NULL AND n.version = $1 ORDER BY a.seq`, [version]);
-    return {
-      entries: rows.map((r) => ({ articleId: r.id, index: r.idx, value: r.value, start: r.start })),
-      undated: undated.map((r) => r.id),
-    };
+    return rows.map((r) => ({ articleId: r.id, index: r.idx, value: r.value, start: r.start }));
+  }
+
+  async undated(version: number): Promise<UndatedArticle[]> {
+    const rows = await this.scope.rows<{ id: string; anchored: boolean }>(`SELECT a.id, ${ANCHORED} AS anchored FROM articles a
+      JOIN analyses n ON n.article_id = a.id WHERE a.published_value IS NULL AND a.duplicate_of IS NULL AND n.version = $1 ORDER BY a.seq`, [version]);
+    return rows.map((r) => ({ articleId: r.id, anchored: r.anchored }));
   }
 }

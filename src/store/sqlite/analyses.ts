@@ -6,8 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisPayload } from '../../analysis/stored.ts';
 import { decodePayload, encodePayload } from '../codec.ts';
-import { decodeForms, digestRows, type DigestRows } from '../digest.ts';
-import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelineEntry, TimelinePage } from '../store.ts';
+import { ANCHORED, decodeForms, digestRows, type DigestRows } from '../digest.ts';
+import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelineEntry, TimelineQuery, UndatedArticle } from '../store.ts';
 import { decodeText } from './rows.ts';
 import type { Scope } from './scope.ts';
 
@@ -98,16 +98,21 @@ export class SqliteAnalyses implements AnalysisStore {
     return rows.map((r) => ({ articleId: r.id, seq: r.seq, forms: decodeForms(r.forms) }));
   }
 
-  async timeline(version: number, limit = -1): Promise<TimelinePage> {
+  async timeline(version: number, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
+    const limit = query.limit ?? -1;
+    const skip = JSON.stringify(query.skip ?? []);
     // Resolved values walk the value index; the unresolved ('') come after them.
     const page = (resolved: boolean, n: number) => this.scope.read.prepare(`SELECT a.id, d.idx, d.value, d.start FROM analysis_times d
-      ${CURRENT_ORIGINALS} AND a.published_value IS NOT NULL AND d.value ${resolved ? "<> ''" : "= ''"}
-      ORDER BY d.value, a.id, d.start, d.idx LIMIT ?`).all(version, n) as { id: string; idx: number; value: string; start: number }[];
+      ${CURRENT_ORIGINALS} AND d.value ${resolved ? "<> ''" : "= ''"} AND a.id NOT IN (SELECT value FROM json_each(?))
+      ORDER BY d.value, a.id, d.start, d.idx LIMIT ?`).all(version, skip, n) as { id: string; idx: number; value: string; start: number }[];
     const rows = page(true, limit);
     if (limit < 0 || rows.length < limit) rows.push(...page(false, limit < 0 ? -1 : limit - rows.length));
-    const undated = this.scope.read.prepare(`SELECT a.id FROM articles a JOIN analyses n ON n.article_id = a.id
-      WHERE a.published_value IS NULL AND a.duplicate_of IS NULL AND n.version = ? ORDER BY a.seq`).pluck().all(version) as string[];
-    const entries: TimelineEntry[] = rows.map((r) => ({ articleId: r.id, index: r.idx, value: r.value, start: r.start }));
-    return { entries, undated };
+    return rows.map((r) => ({ articleId: r.id, index: r.idx, value: r.value, start: r.start }));
+  }
+
+  async undated(version: number): Promise<UndatedArticle[]> {
+    const rows = this.scope.read.prepare(`SELECT a.id, ${ANCHORED} AS anchored FROM articles a JOIN analyses n ON n.article_id = a.id
+      WHERE a.published_value IS NULL AND a.duplicate_of IS NULL AND n.version = ? ORDER BY a.seq`).all(version) as { id: string; anchored: number }[];
+    return rows.map((r) => ({ articleId: r.id, anchored: r.anchored === 1 }));
   }
 }

@@ -12,7 +12,8 @@
  */
 import type { EntityType } from '../types.ts';
 import type { Mention } from './entities/index.ts';
-import { unstripRecords, type AnalysisPayload } from './stored.ts';
+import { unstripRecords } from './sliced.ts';
+import type { AnalysisPayload } from './stored.ts';
 
 /** One distinct mention form of an article and how many mentions have it. */
 export interface EntityForm {

@@ -1,7 +1,9 @@
 /**
  * Per-article analysis commands: `entities`, `mentions`, `quotes`, `timeline`, `sentences`.
  * They read the stored analyses (src/app/analyses.ts): made once after ingest, with the one
- * anchoring rule for undated articles. JSON output is one object per line, shaped as
+ * anchoring rule for undated articles; `entities` and `timeline` over the whole store read the
+ * digests stored beside them instead (src/app/articles.ts storeEntities, src/app/timeline.ts).
+ * JSON output is one object per line, shaped as
  * src/app/records.ts defines (docs/SCHEMA.md).
  */
 import type { Command } from 'commander';

@@ -34,6 +34,7 @@ function kind(name: string): string {
   const table = name.replace(/^sqlite_autoindex_(.*)_\d+$/, '$1');
   if (table.startsWith('search')) return 'search';
   if (table.startsWith('analyses')) return 'analyses';
+  if (table.startsWith('analysis_')) return 'analysis digests';
   if (table.startsWith('stor') || table === 'stage_state' || table === 'entity_names') return 'stories';
   if (table.startsWith('article_bands')) return 'near-duplicate bands';
   if (table.startsWith('articles')) return 'articles';

@@ -419,6 +419,9 @@ export async function run(): Promise<BenchReport> {
       return r.ms;
     });
     const stories = timedChild([CLI, 'stories', '--db', copy]);
+    // Store-wide pages, which read the digests stored beside the analyses (src/app/articles.ts storeEntities, src/app/timeline.ts).
+    const entities = timedChild([CLI, 'entities', '--limit', '8', '--db', copy]);
+    const timeline = timedChild([CLI, 'timeline', '--limit', '5', '--db', copy]);
     const store = await openStore(copy);
     let inProcess: InProcess[];
     let report: { ms: number; articles: number; id: string } | undefined;
@@ -459,6 +462,7 @@ export async function run(): Promise<BenchReport> {
         'in process, CPU ms (analyse / index / cluster)': `${visibleCpu.toFixed(0)} (${stageCpuOf('analyse').toFixed(0)} / ${stageCpuOf('index').toFixed(0)} / ${stageCpuOf('cluster').toFixed(0)})`,
         [`CPU vs ${SIZES[0]!.toLocaleString('en-US')}`]: (visibleCpu / reference).toFixed(2),
         '`stories` s': seconds(stories.ms),
+        '`entities --limit 8` / `timeline --limit 5` s': `${seconds(entities.ms)} / ${seconds(timeline.ms)}`,
         [`report of the largest story s (articles)`]: report ? `${seconds(reportCommand!.ms)} (${report.articles}); in process ${seconds(report.ms)}` : '-',
         'KB / article on disk': (bytes.perArticle / 1024).toFixed(2),
       },
@@ -486,6 +490,7 @@ export async function run(): Promise<BenchReport> {
             'in process, CPU ms (analyse / index / cluster)': '-',
             [`CPU vs ${SIZES[0]!.toLocaleString('en-US')}`]: '-',
             '`stories` s': seconds(baseStories.ms),
+            '`entities --limit 8` / `timeline --limit 5` s': '-',
             [`report of the largest story s (articles)`]: '-',
             'KB / article on disk': (statSync(base).size / size / 1024).toFixed(2),
           },

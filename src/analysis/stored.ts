@@ -22,12 +22,11 @@ import type { Mention } from './entities/index.ts';
 import type { Quote } from './quotes/index.ts';
 import { findTimeExpressions, timelineEvents, type TimeExpression } from './time/index.ts';
 import type { SentenceStatus } from './epistemic/index.ts';
+import { strip, unstrip, type StoredRecord } from './sliced.ts';
 
-/** A JSON object as stored: analysis records with strings their offsets re-derive replaced by SLICED. */
-export type StoredRecord = Readonly<Record<string, unknown>>;
+export type { StoredRecord } from './sliced.ts';
 
-/** Stands for "the article text at this record's offsets"; NUL never occurs in analysis strings. */
-const SLICED = '\u0000';
+
 
 /**
  * A stored lemma: 0 for the lower-cased word, 1 for the word as written, or a string — a digit
@@ -102,31 +101,6 @@ export interface HydrateOptions {
    * rule: src/app/anchor.ts). Ignored when the article has a date of its own.
    */
   readonly fallbackDate?: Published;
-}
-
-const isSpan = (value: Record<string, unknown>): value is Record<string, unknown> & Span =>
-  typeof value.start === 'number' && typeof value.end === 'number';
-
-/** A copy of `value` where every string of a record with offsets that equals the article text there is SLICED. */
-function strip(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => strip(v, text));
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
-  const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = slice !== undefined && record[key] === slice ? SLICED : strip(record[key], text);
-  return out;
-}
-
-/** The inverse of strip: every SLICED string of a record with offsets is the article text there again. */
-function unstrip(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => unstrip(v, text));
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
-  const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = slice !== undefined && record[key] === SLICED ? slice : unstrip(record[key], text);
-  return out;
 }
 
 /** Lemmas of the word tokens as stored (StoredLemma). */

@@ -15,6 +15,7 @@
  *   handle of `store.transaction`, it joins that transaction.
  * - Optional record fields are absent when unknown (never `undefined`-valued, never null).
  */
+import type { EntityForm, TimeEntry } from '../analysis/digest.ts';
 import type { AnalysisPayload } from '../analysis/stored.ts';
 import type { SourceStore } from '../sources/store.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../search/types.ts';
@@ -140,8 +141,36 @@ export interface OutdatedAnalysis {
   readonly version?: number;
 }
 
+/** An article's entity forms as stored beside its analysis (src/analysis/digest.ts). */
+export interface ArticleEntityForms {
+  readonly articleId: string;
+  readonly seq: number;
+  readonly forms: readonly EntityForm[];
+}
+
+/** One time expression of an article as stored beside its analysis (src/analysis/digest.ts). */
+export interface TimelineEntry extends TimeEntry {
+  readonly articleId: string;
+}
+
+export interface UndatedArticle {
+  readonly articleId: string;
+  readonly anchored: boolean;
+}
+
+export interface TimelineQuery {
+  /** At most this many entries (default: all). */
+  readonly limit?: number;
+  /** Articles left out (by id): the undated ones a reader resolves itself against their anchor. */
+  readonly skip?: readonly string[];
+}
+
 export interface AnalysisStore {
-  /** Stores (or replaces) the analyses of stored articles; engines keep the payload compressed. */
+  /**
+   * Stores (or replaces) the analyses of stored articles; engines keep the payload compressed.
+   * In the same write each article's digest (src/analysis/digest.ts: entity forms and time
+   * entries) replaces the one stored before, derived from the payload and the article's text.
+   */
   put(analyses: readonly StoredAnalysis[]): Promise<void>;
   get(articleId: string): Promise<StoredAnalysis | undefined>;
   /** Stored analyses of these ids (whatever their version), keyed by article id. */
@@ -153,6 +182,25 @@ export interface AnalysisStore {
   outdated(version: number, afterSeq: number, limit: number): Promise<OutdatedAnalysis[]>;
   /** How many stored analyses each analyser version made. */
   versions(): Promise<Record<number, number>>;
+  /**
+   * The entity forms of every original (no near-duplicate copies) whose stored analysis has this
+   * version, in `seq` order: what store-wide entity listings group (src/app/articles.ts).
+   */
+  entityForms(version: number): Promise<ArticleEntityForms[]>;
+  /**
+   * Time entries of originals (no near-duplicate copies) whose stored analysis has this version,
+   * in timeline order: resolved values first, by value, then the unresolved ones (''); ties by
+   * article id, start offset, index. Values and ids compare as bytes (ISO prefixes, hex ids).
+   * An undated article's entries hold its values as analysed, without an anchor: readers resolve
+   * the ones whose event gives an anchor themselves (src/app/anchor.ts) and skip them here.
+   */
+  timeline(version: number, query?: TimelineQuery): Promise<TimelineEntry[]>;
+  /**
+   * Undated originals with a stored analysis of this version, in `seq` order, each with whether
+   * its event has a member dated to the month or finer: then the one anchoring rule
+   * (src/app/anchor.ts, storyMonth) gives it an anchor; else it reads with none.
+   */
+  undated(version: number): Promise<UndatedArticle[]>;
 }
 
 // ─── Stories ─────────────────────────────────────────────────────────────────────────────────

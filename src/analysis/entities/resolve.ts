@@ -158,11 +158,13 @@ const EVIDENCE_SHARE = 0.1;
  * "przewoźnik Ryanair" in one sentence settles every mention.
  */
 export function settleGuessedTypes(mentions: readonly Mention[]): Mention[] {
+  // Per distinct word: a store-wide listing settles tens of thousands of mentions of a few thousand names.
+  const isGroup = memo(taggedGroup);
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     // A people's plural shares its land's key ("Szkoci" and "Szkocja", both GPE-Scotland in
     // BSNLP) but not its type: the people are PER, the land stays as its own evidence says.
-    if (m.guessed || (m.type === 'PER' && taggedGroup(m.text))) continue;
+    if (m.guessed || (m.type === 'PER' && isGroup(m.text))) continue;
     const byType = votes.get(m.key) ?? new Map<EntityType, number>();
     byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
     votes.set(m.key, byType);
@@ -214,6 +216,15 @@ export function resolveShortForms(mentions: readonly Mention[], language: Langua
 /** A surname must point at one full name this many times more often than at any other. */
 const SURNAME_DOMINANCE = 3;
 
+/** `f` with its answers kept per argument, for one pass over many mentions. */
+function memo<T>(f: (word: string) => T): (word: string) => T {
+  const seen = new Map<string, T>();
+  return (word) => {
+    if (!seen.has(word)) seen.set(word, f(word));
+    return seen.get(word)!;
+  };
+}
+
 /**
  * Across articles, a bare surname ("May", "Tusk" in an article that never gives the full
  * name) takes the key of the one multi-word person name ending in it elsewhere in the
@@ -242,13 +253,16 @@ export function linkAcrossArticles(docs: readonly ArticleMentions[]): ArticleMen
     target.set(surname, key);
     return key;
   };
+  // Per distinct name: a store-wide listing links tens of thousands of mentions of a few thousand names.
+  const known = memo((base: string) => knownKey(base, 'pl') !== undefined);
+  const typeGuess = memo((text: string) => isTypeGuess([text], 'pl'));
   const linked = docs.map((doc) => ({
     articleId: doc.articleId,
     mentions: doc.mentions.map((m) => {
       // Listed names keep their identity ("Brexit" is no one's surname).
-      if (m.base.includes(' ') || m.key.includes('-') || knownKey(m.base, 'pl')) return m;
+      if (m.base.includes(' ') || m.key.includes('-') || known(m.base)) return m;
       // A person's surname, or an unknown word typed only by default ("May" → ORG guess).
-      if (m.type !== 'PER' && !(m.guessed && isTypeGuess([m.text], 'pl'))) return m;
+      if (m.type !== 'PER' && !(m.guessed && typeGuess(m.text))) return m;
       const key = resolve(m);
       return key ? { ...typed(m, 'PER'), key } : m;
     }),

@@ -1,15 +1,18 @@
 /**
  * Per-article analysis commands: `entities`, `mentions`, `quotes`, `timeline`, `sentences`.
  * They read the stored analyses (src/app/analyses.ts): made once after ingest, with the one
- * anchoring rule for undated articles. JSON output is one object per line, shaped as
+ * anchoring rule for undated articles; `entities` and `timeline` over the whole store read the
+ * digests stored beside them instead (src/app/articles.ts storeEntities, src/app/timeline.ts).
+ * JSON output is one object per line, shaped as
  * src/app/records.ts defines (docs/SCHEMA.md).
  */
 import type { Command } from 'commander';
 import type { ArticleAnalysis } from '../../analysis/index.ts';
-import { allArticles, entitiesOf } from '../../app/articles.ts';
+import { allArticles, entitiesOf, storeEntities } from '../../app/articles.ts';
 import { readAnalyses } from '../../app/analyses.ts';
 import { undatedAnchors } from '../../app/anchor.ts';
 import { mentionLines, quoteLines, sentenceLines, timeLines } from '../../app/records.ts';
+import { storeTimeline, timelineOrder } from '../../app/timeline.ts';
 import type { Store, StoredArticle } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
 import {
@@ -81,9 +84,11 @@ export function register(program: Command): void {
       if (type && !ENTITY_TYPES.includes(type)) throw new UsageError(`--type "${flags.type}" is not one of ${ENTITY_TYPES.join(', ')}`);
       const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        const articles = (await collect(selectedArticles(store, flags))).flat();
+        const query = { ...(type && { type }) };
+        // The whole store from the entity forms stored beside the analyses; a selection from its analyses.
+        const articles = flags.article || flags.story ? (await collect(selectedArticles(store, flags))).flat() : undefined;
         await noticeLag(store, { stories: true });
-        const { entities, fresh } = await entitiesOf(store, articles, { ...(type && { type }) }, Boolean(flags.article));
+        const { entities, fresh } = articles ? await entitiesOf(store, articles, query, Boolean(flags.article)) : await storeEntities(store, query);
         await noticeLag(store, { fresh });
         const page = pageOf(entities, paging);
         if (flags.json) return printJsonLines(page);
@@ -122,11 +127,17 @@ export function register(program: Command): void {
     .action(async (flags: AnalysisFlags) => {
       const paging = pagingOf(flags);
       await withStore(flags, async (store) => {
-        const records = (await collect(analyses(store, flags))).flatMap(timeLines);
-        // Expressions that could not be resolved (no anchor date) have an empty value: list them last.
-        records.sort((x, y) => Number(!x.value) - Number(!y.value) || x.value.localeCompare(y.value) ||
-          x.article.localeCompare(y.article) || x.start - y.start);
-        const page = pageOf(records, paging);
+        let page;
+        if (flags.article || flags.story) {
+          const records = (await collect(analyses(store, flags))).flatMap((a) => timeLines(a).map((r, index) => ({ ...r, index })));
+          page = pageOf(records.sort((x, y) => timelineOrder(x, y)), paging).map(({ index: _index, ...r }) => r);
+        } else {
+          // The whole store: a query over the time entries stored beside the analyses (src/app/timeline.ts).
+          await noticeLag(store, { stories: true });
+          const read = await storeTimeline(store, paging);
+          await noticeLag(store, { fresh: read.fresh });
+          page = read.records;
+        }
         if (flags.json) return printJsonLines(page);
         for (const r of page) {
           printLine(`${(r.value || '?').padEnd(11)} ${r.article.slice(0, 8)}  `, `«${r.text}»${r.note ? ` (${r.note})` : ''}  ${r.sentenceText}`);

@@ -1,7 +1,34 @@
-/** The analyses concern on PostgreSQL: one row per analysed article, the same deflated payload as SQLite (src/store/codec.ts). */
+/**
+ * The analyses concern on PostgreSQL: one row per analysed article, the same deflated payload as
+ * SQLite (src/store/codec.ts), and its digest (src/store/digest.ts) in analysis_entities and
+ * analysis_times, rewritten with it.
+ */
+import type { AnalysisPayload } from '../../analysis/stored.ts';
 import { decodePayload, encodePayload } from '../codec.ts';
-import type { AnalysisStore, OutdatedAnalysis, StoredAnalysis } from '../store.ts';
-import type { Scope } from './scope.ts';
+import { ANCHORED, decodeForms, digestRows, type DigestRows } from '../digest.ts';
+import { decodeText } from '../sqlite/rows.ts';
+import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelineEntry, TimelineQuery, UndatedArticle } from '../store.ts';
+import type { Queryable, Scope } from './scope.ts';
+
+/** Replaces the digests of these articles (by seq) with the ones of these payloads. */
+export function writeDigests(db: Queryable, analyses: readonly { seq: number; text: string; payload: AnalysisPayload }[]): Promise<void> {
+  return writeDigestRows(db, analyses.map((a) => ({ seq: a.seq, ...digestRows(a.text, a.payload) })));
+}
+
+async function writeDigestRows(db: Queryable, rows: readonly ({ seq: number } & DigestRows)[]): Promise<void> {
+  if (rows.length === 0) return;
+  const seqs = rows.map((r) => r.seq);
+  await db.query(`INSERT INTO analysis_entities (seq, forms) SELECT * FROM unnest($1::bigint[], $2::bytea[])
+    ON CONFLICT (seq) DO UPDATE SET forms = excluded.forms`, [seqs, rows.map((r) => r.forms)]);
+  await db.query('DELETE FROM analysis_times WHERE seq = ANY($1::bigint[])', [seqs]);
+  const times = rows.flatMap((r) => r.times.map((t) => ({ seq: r.seq, ...t })));
+  await db.query(`INSERT INTO analysis_times (seq, idx, value, start) SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::int[])`,
+    [times.map((t) => t.seq), times.map((t) => t.index), times.map((t) => t.value), times.map((t) => t.start)]);
+}
+
+/** Joins that keep originals with a stored analysis of the version given as $1. */
+const CURRENT_ORIGINALS = `JOIN articles a ON a.seq = d.seq JOIN analyses n ON n.article_id = a.id
+  WHERE a.duplicate_of IS NULL AND n.version = $1`;
 
 interface AnalysisRow {
   readonly article_id: string;
@@ -24,6 +51,13 @@ export class PostgresAnalyses implements AnalysisStore {
       await db.query(`INSERT INTO analyses (article_id, version, payload)
         SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[])
         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload`, [ids, versions, payloads]);
+      // Read in the write: its articles exist (the insert above checked their keys).
+      const { rows } = await db.query<{ id: string; seq: number; text: Buffer | string }>('SELECT id, seq, text FROM articles WHERE id = ANY($1::text[])', [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      await writeDigests(db, analyses.map((a) => {
+        const article = byId.get(a.articleId)!;
+        return { seq: Number(article.seq), text: decodeText(article.text), payload: a.payload };
+      }));
     });
   }
 
@@ -49,5 +83,29 @@ export class PostgresAnalyses implements AnalysisStore {
   async versions(): Promise<Record<number, number>> {
     const rows = await this.scope.rows<{ version: number; n: number }>('SELECT version, COUNT(*) AS n FROM analyses GROUP BY version ORDER BY version');
     return Object.fromEntries(rows.map((r) => [r.version, r.n]));
+  }
+
+  async entityForms(version: number): Promise<ArticleEntityForms[]> {
+    const rows = await this.scope.rows<{ id: string; seq: number; forms: Buffer }>(
+      `SELECT a.id, a.seq, d.forms FROM analysis_entities d ${CURRENT_ORIGINALS} ORDER BY a.seq`, [version]);
+    return rows.map((r) => ({ articleId: r.id, seq: Number(r.seq), forms: decodeForms(r.forms) }));
+  }
+
+  async timeline(version: number, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
+    const { limit } = query;
+    // Resolved values walk the value index; the unresolved ('') come after them. Ids and values are COLLATE "C": byte order.
+    const page = (resolved: boolean, n: number | null) => this.scope.rows<{ id: string; idx: number; value: string; start: number }>(
+      `SELECT a.id, d.idx, d.value, d.start FROM analysis_times d ${CURRENT_ORIGINALS}
+       AND d.value ${resolved ? "<> ''" : "= ''"} AND NOT (a.id = ANY($3::text[])) ORDER BY d.value, a.id, d.start, d.idx LIMIT $2`,
+      [version, n, query.skip ?? []]);
+    const rows = await page(true, limit ?? null);
+    if (limit === undefined || rows.length < limit) rows.push(...await page(false, limit === undefined ? null : limit - rows.length));
+    return rows.map((r) => ({ articleId: r.id, index: r.idx, value: r.value, start: r.start }));
+  }
+
+  async undated(version: number): Promise<UndatedArticle[]> {
+    const rows = await this.scope.rows<{ id: string; anchored: boolean }>(`SELECT a.id, ${ANCHORED} AS anchored FROM articles a
+      JOIN analyses n ON n.article_id = a.id WHERE a.published_value IS NULL AND a.duplicate_of IS NULL AND n.version = $1 ORDER BY a.seq`, [version]);
+    return rows.map((r) => ({ articleId: r.id, anchored: r.anchored }));
   }
 }

@@ -58,6 +58,10 @@ const TABLES: readonly TableCopy[] = [
   },
   { table: 'analyses', columns: ['article_id', 'version', 'payload'], order: 'article_id',
     conflict: 'ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload' },
+  // Analysis digests (src/store/digest.ts): the same rows in both engines, copied as they are.
+  { table: 'analysis_entities', columns: ['seq', 'forms'], order: 'seq', conflict: 'ON CONFLICT (seq) DO UPDATE SET forms = excluded.forms' },
+  { table: 'analysis_times', columns: ['seq', 'idx', 'value', 'start'], order: 'seq, idx',
+    conflict: 'ON CONFLICT (seq, idx) DO UPDATE SET value = excluded.value, start = excluded.start' },
   { table: 'watches', columns: ['id', 'query', 'language', 'source', 'webhook', 'created_at', 'failures', 'last_error', 'last_fired'],
     order: 'id', conflict: 'ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, last_error = excluded.last_error, last_fired = excluded.last_fired' },
   { table: 'watch_matches', columns: ['watch_id', 'article_id', 'sentence', 'status', 'attempts', 'last_error', 'matched_at', 'delivered_at', 'claimed_until'],

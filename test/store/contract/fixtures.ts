@@ -7,7 +7,7 @@ import { ANALYSIS_VERSION } from '../../../src/analysis/version.ts';
 import { analysePayload, storyInput } from '../../../src/app/analyse.ts';
 import { searchDocument } from '../../../src/search/terms.ts';
 import type { SearchDocument } from '../../../src/search/types.ts';
-import type { StoredAnalysis, StoryInput } from '../../../src/store/store.ts';
+import type { Store, StoredAnalysis, StoryInput } from '../../../src/store/store.ts';
 import type { Article } from '../../../src/types.ts';
 import { readSeeds, seedArticle, type Seed } from '../articles.ts';
 
@@ -40,4 +40,13 @@ export function documentOf(article: Article): SearchDocument {
 
 export function inputOf(article: Article): StoryInput {
   return storyInput(article, payloadOf(article));
+}
+
+/** What a store holds of its analyses' digests, for comparing a store before and after a migration. */
+export async function digestsOf(store: Store) {
+  return {
+    forms: await store.analyses.entityForms(ANALYSIS_VERSION),
+    timeline: await store.analyses.timeline(ANALYSIS_VERSION),
+    undated: await store.analyses.undated(ANALYSIS_VERSION),
+  };
 }

@@ -52,7 +52,7 @@ describe('sqlite specifics', () => {
       assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       assert.deepEqual(migrate(db, MIGRATIONS), [], 'nothing left to apply on a migrated file');
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
-      assert.deepEqual(tables, ['analyses', 'article_bands', 'articles', 'entity_names', 'robots_txt', 'schema_migrations',
+      assert.deepEqual(tables, ['analyses', 'analysis_entities', 'analysis_times', 'article_bands', 'articles', 'entity_names', 'robots_txt', 'schema_migrations',
         'search_documents', 'search_fts', 'source_items', 'source_polls', 'sources', 'stage_cursors', 'stage_state', 'stories', 'story_centroids',
         'story_entities', 'story_members', 'story_meta', 'story_postings', 'story_terms', 'watch_matches', 'watches']);
     } finally {
@@ -89,7 +89,7 @@ describe('sqlite specifics', () => {
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     migrate(db, MIGRATIONS.filter((m) => m.version <= 3 || m.version === 7));
-    assert.deepEqual(migrate(db, MIGRATIONS), [4, 5, 6, 8, 9], 'the versions it lacked, in order');
+    assert.deepEqual(migrate(db, MIGRATIONS), [4, 5, 6, 8, 9, 10], 'the versions it lacked, in order');
     assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), MIGRATIONS.map((m) => m.version));
     db.close();
     const store = await openSqliteStore(path);

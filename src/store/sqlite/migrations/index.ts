@@ -14,6 +14,7 @@ import * as storyTables from './006-story-tables.ts';
 import * as sources from './007-sources.ts';
 import * as revisions from './008-revisions.ts';
 import * as compact from './009-compact.ts';
+import * as digests from './010-digests.ts';
 
 export interface Migration extends MigrationVersion {
   up(db: Database.Database): void;
@@ -29,6 +30,7 @@ const UP: Readonly<Record<number, Migration['up']>> = {
   7: sources.up,
   8: revisions.up,
   9: compact.up,
+  10: digests.up,
 };
 
 export const MIGRATIONS: readonly Migration[] = MIGRATION_VERSIONS.map((m) => {

@@ -18,4 +18,5 @@ export const MIGRATION_VERSIONS: readonly MigrationVersion[] = [
   { version: 7, name: 'sources' },
   { version: 8, name: 'revisions-and-leases' },
   { version: 9, name: 'compact' },
+  { version: 10, name: 'analysis-digests' },
 ];

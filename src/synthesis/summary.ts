@@ -304,17 +304,21 @@ const FUTURE_WEIGHT = 0.5;
 
 /**
  * A plan: a future auxiliary, unless the article states in its own voice the day the happening is
- * set for ("Personel … będzie strajkował przez 48 godzin w dniach 25-26 lipca"): a scheduled
- * happening with its day is the story's current state, as an announced meeting is. A plan without a
- * day ("W tym samym czasie … będą iluminowane"), a conditional ("Jeśli rząd … będzie się trzymał
- * decyzji… w marcu przyszłego roku") or someone's promise ("Putin oświadczył, że projekt będzie
- * realizowany") keeps FUTURE_WEIGHT.
+ * set for ("Personel … będzie strajkował przez 48 godzin w dniach 25-26 lipca": a scheduled
+ * happening with its day is the story's current state, as an announced meeting is), or the whole
+ * sentence is a source's finding ("Według analizy ujawnionej przez portal BuzzFeed … straty … będą
+ * poważne": what the leaked document says, reported now). A plan without a day ("W tym samym czasie
+ * … będą iluminowane"), a conditional ("Jeśli rząd … będzie się trzymał decyzji… w marcu przyszłego
+ * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
  */
 function plansAhead(s: SentenceFeatures): boolean {
   if (!s.words.some((w) => futureWords(s.language).has(w))) return false;
+  if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
   return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
 }
 
+/** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */
+const sourceOpenings = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-source-openings').map((w) => w.toLowerCase())));
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt. */
 const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
 

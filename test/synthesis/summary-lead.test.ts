@@ -115,3 +115,18 @@ test('what another source denies outright (a dispute) never leads, however many 
   assert.ok(report.conflicts.some((c) => c.kind === 'dispute'), JSON.stringify(report.conflicts));
   assert.match(report.summary[0]!.text, /zwolniona z więzienia/u, report.summary.map((s) => s.text).join('\n'));
 });
+
+// The leaked Brexit impact analysis (30 January 2018): two outlets report what the leaked document
+// found, one opens with a minister's reaction to it.
+const BAKER = 'Wiceminister ds. wyjścia z Unii Europejskiej Steve Baker we wtorek w Izbie Gmin stwierdził, że opublikowana przez serwis Buzzfeed tajna rządowa analiza wskazująca na negatywny wpływu Brexitu na brytyjską gospodarkę to wybiórcza interpretacja "wstępnego dokumentu".';
+const LEAKED = 'Według analizy ujawnionej przez portal BuzzFeed, i potwierdzonej potem przez źródła rządowe, straty gospodarcze wynikające z brexitu będą poważne niezależnie od przyjętego scenariusza.';
+const SCENARIOS = 'Według analizy brytyjskiego rządu, do której dotarł portal BuzzFeed, straty gospodarcze wynikające z brexitu będą poważne niezależnie od przyjętego scenariusza.';
+
+test('a source’s finding in the future ("Według analizy … straty będą poważne") is no plan: reported by two outlets it leads before one minister’s reaction', () => {
+  const report = story(
+    ['2018-01-30', `${BAKER} ${LEAKED}`],
+    ['2018-01-30', `${LEAKED}`],
+    ['2018-01-30', `${SCENARIOS}`],
+  );
+  assert.match(report.summary[0]!.text, /^Według analizy/u, report.summary.map((s) => s.text).join('\n'));
+});

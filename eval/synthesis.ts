@@ -170,7 +170,10 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
   const goldSources = new Set(origins.values()).size;
   if (report.counts.independentSources !== goldSources) log(`independent sources ${report.counts.independentSources}, want ${goldSources}`);
   const keyFacts = labels.keyFacts ?? (labels.facts ?? []).map((f) => ({ id: f.id, anyOf: Object.values(f.support).flatMap(phrasesOf) }));
-  const covered = coveredFacts(report, keyFacts).length;
+  const coveredIds = coveredFacts(report, keyFacts);
+  const covered = coveredIds.length;
+  for (const f of keyFacts) if (!coveredIds.includes(f.id)) log(`key fact ${f.id}: not in the summary`);
+  if (verbose >= 2 && coveredIds.length < keyFacts.length) report.summary.forEach((s, i) => log(`    summary ${i + 1}: ${s.text.replace(/\s+/gu, ' ').slice(0, 2 * QUOTED_CHARS)}`));
   const n = report.summary.length;
   for (const t of into) {
     t.stories++;

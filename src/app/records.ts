@@ -179,7 +179,7 @@ const Citation = z.object({ article: z.string(), ...Span });
 const Claim = z.looseObject({
   id: z.string(), text: z.string(), status: z.enum(CLAIM_STATUSES),
   sentences: z.array(z.looseObject({ ...Citation.shape, text: z.string(), epistemic: z.enum(EPISTEMIC_STATUSES), status: z.enum(CLAIM_STATUSES) })),
-  articles: z.array(z.string()), independentSources: z.number().int(), corroborated: z.boolean(),
+  articles: z.array(z.string()), independentSources: z.number().int(), corroborated: z.boolean(), standsAlone: z.boolean(),
 });
 export const StoryReportRecord = record('StoryReport', 'A story report: cited summary, claims, conflicts, speculation and confirmations, timeline, quotes, entities, sources (docs/SCHEMA.md).', z.looseObject({
   id: z.string(), title: z.string(), generatedAt: z.string().optional(),

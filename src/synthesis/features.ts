@@ -76,6 +76,17 @@ export interface SentenceFeatures {
   readonly citable: boolean;
   /** Standalone, short enough and free of glued dash speech: may be a summary sentence. */
   readonly summarisable: boolean;
+  /**
+   * The sentence begins inside words quoted from the sentence before (the splitter parted one
+   * quote: "…krajami UE” – powiedział Vaičiūnas." after "„Zarówno Litwa…"), or its quotation marks
+   * do not pair up: shown alone it starts mid-speech, without the quote's opening.
+   */
+  readonly opensInsideQuote: boolean;
+  /**
+   * Where the quote the sentence opens inside began: the start of the sentence holding its opening
+   * mark, so that the words can be shown whole ("„Zarówno Litwa … UE” – powiedział Vaičiūnas.").
+   */
+  readonly quoteOpening?: number;
 }
 
 export interface PlaceList extends Span {
@@ -285,6 +296,7 @@ function sentenceFeatures(
   const { terms, entityKeys, digits } = layout.shared;
   const count = a.sentences.length;
   const headline = headlineParagraphs.has(sentence.paragraph) && !statesHappening(wording, tokens, mentions, lexicon);
+  const opening = a.quotes.find((q) => q.start < sentence.start && q.end > sentence.start)?.start;
   return {
     id,
     articleIndex,
@@ -313,7 +325,31 @@ function sentenceFeatures(
     claimable: !headline && wording.claimable,
     citable: wording.citable,
     summarisable: !headline && wording.summarisable,
+    opensInsideQuote: opening !== undefined || unpairedMarks(text),
+    ...(opening !== undefined && { quoteOpening: a.sentences.findLast((x) => x.start <= opening)?.start ?? opening }),
   };
+}
+
+/**
+ * A closing typographic mark before any opening one ("…biznesowe” – informuje DW."), or an odd
+ * number of marks that open and close alike (straight ones, or ” used for both: "Solidarność
+ * europejska ma sens" - napisał…): the quote began in another sentence.
+ */
+function unpairedMarks(text: string): boolean {
+  let straight = 0;
+  let closing = 0;
+  let opening = 0;
+  let closedFirst = false;
+  for (const ch of text) {
+    if (ch === '"') straight++;
+    else if (ch === '„' || ch === '“') opening++;
+    else if (ch === '”') {
+      if (opening === 0 && closing === 0) closedFirst = true;
+      closing++;
+    }
+  }
+  if (straight % 2 === 1) return true;
+  return opening === 0 ? closing % 2 === 1 : closedFirst;
 }
 
 /**

@@ -23,12 +23,18 @@ interface HappeningGrammar {
   readonly impersonalEndings: readonly string[];
   /** Copula phrases of a definition, as words. */
   readonly definitions: readonly (readonly string[])[];
+  /** A verb's lemma → the first of the verbs telling one happening in other words. */
+  readonly same: ReadonlyMap<string, string>;
 }
 /** resources/<lang>/synthesis-happenings.txt. */
 const happeningGrammar = perLanguage((lang): HappeningGrammar => {
   const lines = keyedLines(lang, 'synthesis-happenings');
   const words = (key: string): string[] => keyedWords(lines, key).map((w) => w.toLowerCase());
-  return { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending'), definitions: (lines.get('definition') ?? []).map((l) => l.toLowerCase().split(/\s+/u)) };
+  const same = new Map((lines.get('same') ?? []).flatMap((l) => {
+    const group = l.toLowerCase().split(/\s+/u);
+    return group.map((w) => [w, group[0]!] as const);
+  }));
+  return { auxiliaries: new Set(words('auxiliary')), passives: new Set(words('passive')), impersonalEndings: words('impersonal-ending'), definitions: (lines.get('definition') ?? []).map((l) => l.toLowerCase().split(/\s+/u)), same };
 });
 
 const happeningCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
@@ -44,7 +50,7 @@ export function pastHappenings(s: SentenceFeatures): ReadonlySet<string> {
   let found = happeningCache.get(s);
   if (found) return found;
   const lexicon = synthesisLexicon(s.language);
-  const { auxiliaries, passives, impersonalEndings } = happeningGrammar(s.language);
+  const { auxiliaries, passives, impersonalEndings, same } = happeningGrammar(s.language);
   const reporting = quoteCues(resourceLanguage(s.language));
   const verbLemma = (i: number): string | undefined => {
     const lemma = s.lemmas[i];
@@ -58,10 +64,10 @@ export function pastHappenings(s: SentenceFeatures): ReadonlySet<string> {
     if (auxiliaries.has(lemma)) {
       // "została skazana": the participle right after (or one word on) is what happened.
       const participle = pastForm && passives.has(lemma) ? [i + 1, i + 2].map(verbLemma).find((l) => l !== undefined && !auxiliaries.has(l)) : undefined;
-      if (participle) set.add(participle);
+      if (participle) set.add(same.get(participle) ?? participle);
       return;
     }
-    if (pastForm || endsWithAny(w, impersonalEndings)) set.add(lemma);
+    if (pastForm || endsWithAny(w, impersonalEndings)) set.add(same.get(lemma) ?? lemma);
   });
   found = set;
   happeningCache.set(s, found);

@@ -23,6 +23,8 @@ import {
   MIN_SUMMARY_SENTENCES,
   opensWithReference,
   selectSummary,
+  standsAlone,
+  statesAsKeyFact,
   type SummaryCandidate,
 } from './summary.ts';
 import type {
@@ -58,9 +60,13 @@ function representative(members: readonly SentenceFeatures[], features: StoryFea
     else counts.set(key, { s: m, n: 1 });
   }
   const all = [...counts.values()];
-  const summarisable = all.filter((e) => e.s.summarisable);
+  // A wording that states something on its own comes first: a question, words begun inside a
+  // quote or a sentence that only points back stand for the claim only when no other wording does.
+  const stating = all.filter((e) => standsAlone(e.s));
+  const ofStating = stating.length > 0 ? stating : all;
+  const summarisable = ofStating.filter((e) => e.s.summarisable);
   const standing = summarisable.filter((e) => !opensWithReference(e.s));
-  const pool = (standing.length > 0 ? standing : summarisable.length > 0 ? summarisable : all).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
+  const pool = (standing.length > 0 ? standing : summarisable.length > 0 ? summarisable : ofStating).slice(0, MAX_REPRESENTATIVE_CANDIDATES);
   if (pool.length <= 2) return pool[0]!.s;
   let best = pool[0]!.s;
   let bestScore = -1;
@@ -72,6 +78,15 @@ function representative(members: readonly SentenceFeatures[], features: StoryFea
     }
   }
   return best;
+}
+
+/**
+ * A claim's shown text: its representative sentence, from the quote's opening when the sentence
+ * begins inside words quoted from the sentence before ("„Zarówno Litwa … UE” – powiedział
+ * Vaičiūnas.", not "Nord Stream nie tylko … UE” – powiedział Vaičiūnas.").
+ */
+function shownText(rep: SentenceFeatures): string {
+  return rep.article.text.slice(rep.quoteOpening ?? rep.sentence.start, rep.sentence.end);
 }
 
 /** Identical long sentences within a claim copy one text: one origin even across outlets. */
@@ -111,15 +126,16 @@ function buildClaims(
     const shown = sentences[g.members.indexOf(rep)]!;
     const claim: Claim = {
       id: `c${i + 1}`,
-      text: rep.article.text.slice(rep.sentence.start, rep.sentence.end),
+      text: shownText(rep),
       status: claimStatus(sentences, shown, marks),
       sentences,
       articles,
       independentSources: independent,
       corroborated: independent >= 2,
+      standsAlone: statesAsKeyFact(rep),
     };
     claims.push(claim);
-    if (!rep.summarisable) return;
+    if (!rep.summarisable || !standsAlone(rep)) return;
     const dated = rep.times.filter((t) => !describesNoun(rep, t.start)).map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
     candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' });
   });
@@ -152,7 +168,7 @@ function citeSupport(
     if (!extra) return claim;
     const members = [...groups[i]!.members, ...extra];
     const sentences = [...claim.sentences, ...extra.map((s) => claimSentence(s, marks))];
-    const shown = claim.sentences.find((s) => s.text === claim.text) ?? sentences[0]!;
+    const shown = claim.sentences.find((s) => claim.text.endsWith(s.text)) ?? sentences[0]!;
     const independent = claimOrigins({ members }, origins);
     return {
       ...claim,
@@ -256,7 +272,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const summary = chosen.map((s) => {
     const claim = cited.find((c) => s.text.length > 0 && c.text.endsWith(s.text) && c.sentences.some((x) => x.article === s.citations[0]?.article && x.end === s.citations[0]?.end));
     if (!claim || claim.status === s.status) return s;
-    const own = claim.sentences.find((x) => x.text === claim.text);
+    const own = claim.sentences.find((x) => claim.text.endsWith(x.text));
     return { ...s, status: claim.status, hedged: own?.epistemic === 'hedged' || claim.status === 'hedged' };
   });
   const sources = buildSources(input.articles, storyOrigins(input.articles.map((a) => a.article), features));

@@ -3,7 +3,7 @@
  * article words it (src/analysis/epistemic) unless a later report overtook it (`superseded`: the
  * earlier side of an update conflict). A claim's status describes the wording it is shown with, so
  * the key facts and the summary always agree, in this order: superseded (every statement of it was
- * overtaken) > disputed (a value of it is contradicted or denied by another source) > denied >
+ * overtaken) > disputed (a value the shown wording gives is contradicted or denied by another source) > denied >
  * hedged > confirmed (some sentence is an official confirmation) > attributed > asserted.
  */
 import type { Citation, ClaimSentence, ClaimStatus, Conflict, SentenceStatus } from './types.ts';
@@ -46,7 +46,10 @@ export function sentenceStatus(citation: Citation, epistemic: EpistemicStatus, m
  */
 export function claimStatus(sentences: readonly ClaimSentence[], shown: ClaimSentence, marks: ConflictMarks): ClaimStatus {
   if (shown.status === 'superseded' && sentences.every((s) => s.status === 'superseded' || s.status === 'hedged')) return 'superseded';
-  if (sentences.some((s) => marks.disputed.has(spanKey(s)))) return 'disputed';
+  // Disputed is what the shown wording says: a value of it another source contradicts or denies.
+  // Another wording of a loosely grouped claim may give a disputed value the shown one does not
+  // ("Czaputowicz podkreślił, że stanowisko Polski różni się…" names no meeting place).
+  if (marks.disputed.has(spanKey(shown))) return 'disputed';
   if (shown.status === 'denied') return 'denied';
   if (shown.status === 'hedged' || sentences.every((s) => s.status === 'hedged')) return 'hedged';
   if (sentences.some((s) => s.status === 'confirmed')) return 'confirmed';

@@ -17,7 +17,7 @@
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage, perLanguage, futureWords } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -174,6 +174,46 @@ export function opensWithReference(s: SentenceFeatures): boolean {
   return s.words.slice(0, 2).some((w, i) => (i === 0 ? titleAnaphora.has(w) : /^(?:niego|niej|nich|jego|jej|ich|nim|nią|nimi)$/u.test(w)));
 }
 
+/** Demonstrative determiners of a language, resources/<lang>/synthesis-demonstratives.txt. */
+const demonstratives = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-demonstratives').map((w) => w.toLowerCase())));
+/** Closed-class words of a language (resources/<lang>/function-words.txt): never the noun a demonstrative points with. */
+const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map((w) => w.toLowerCase())));
+/**
+ * At most this many words: "Polskie Radio potwierdziło te informacje." (5), "Rosyjski koncern
+ * odwołuje się od tej decyzji." (7). A longer sentence with a demonstrative says more than what it
+ * points at ("Projektowi temu sprzeciwiają się Polska, kraje bałtyckie i Ukraina").
+ */
+const POINTING_WORDS = 8;
+
+/**
+ * A short sentence whose matter is a demonstrative phrase pointing back ("te informacje", "tej
+ * decyzji", "Pod tym zarzutem…"), with no figure, date or second name of its own: out of its
+ * article nobody can tell what was confirmed or appealed, so it is no key fact on its own.
+ */
+export function onlyPointsBack(s: SentenceFeatures): boolean {
+  if (s.words.length > POINTING_WORDS || s.figures.length > 0 || s.times.length > 0 || new Set(s.mentions.map((m) => m.key)).size > 1) return false;
+  const pointers = demonstratives(s.language);
+  const closed = functionWords(s.language);
+  return s.words.some((w, i) => pointers.has(w) && s.words[i + 1] !== undefined && /^\p{L}+$/u.test(s.words[i + 1]!) && !closed.has(s.words[i + 1]!));
+}
+
+/**
+ * The wording states something on its own, so it may stand for a claim in the summary: not a
+ * question (it asserts nothing: "Będą sankcje wobec Nord Stream 2?"), not words starting inside a
+ * quote begun in the sentence before, not a sentence that only points back.
+ */
+export function standsAlone(s: SentenceFeatures): boolean {
+  return !isQuestion(s) && !s.opensInsideQuote && !onlyPointsBack(s);
+}
+
+/**
+ * As a key fact a wording begun inside a quote still states something when it is shown from the
+ * quote's opening (index.ts `shownText`); a question or a sentence that only points back does not.
+ */
+export function statesAsKeyFact(s: SentenceFeatures): boolean {
+  return !isQuestion(s) && !onlyPointsBack(s) && (!s.opensInsideQuote || s.quoteOpening !== undefined);
+}
+
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
  * position, as for every summary sentence) among those that name the story's main subject, are
@@ -186,9 +226,13 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const subject = mainSubject(features);
   const headlines = headlineStems(features);
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
+  // What another source denies outright (a `dispute`: "Asia Bibi jest na pokładzie samolotu" against
+  // "pozostaje w Pakistanie") is not stated as what happened; a figure sources count differently
+  // (a `contradiction`) leaves the happening itself standing.
+  const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -196,7 +240,9 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   // still retell what came before it.
   const overtaking = overtakingReports(conflicts);
   const overtaken = stated.filter((x) => showsValue(x.cand.representative, overtaking));
-  const eligible = overtaken.length > 0 ? overtaken : stated;
+  // A sentence telling what came before its article's news leads only when nothing else may.
+  const current = stated.filter((x) => !tellsEarlier(x.cand.representative));
+  const eligible = overtaken.length > 0 ? overtaken : current.length > 0 ? current : stated;
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
   const latest = latestDay(eligible.map((x) => x.cand.representative));
   // Widely reported: by independent sources and by the headlines that say it; an official
@@ -204,7 +250,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   // is not the release every headline reports). News first: the articles' own first sentences.
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
-    const plan = representative.words.some((w) => futureWords(representative.language).has(w)) ? FUTURE_WEIGHT : 1;
+    const plan = plansAhead(representative) ? FUTURE_WEIGHT : 1;
     const day = happeningDay(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
     return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
@@ -221,6 +267,28 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
  */
 const STALE_WEIGHT = 0.8;
 
+/** resources/<lang>/synthesis-earlier.txt: time words counting back, adverbs of an earlier state. */
+const earlierWords = perLanguage((lang) => {
+  const lines = keyedLines(lang, 'synthesis-earlier');
+  return { ago: new Set(keyedWords(lines, 'ago').map((w) => w.toLowerCase())), adverbs: new Set(keyedWords(lines, 'adverb').map((w) => w.toLowerCase())) };
+});
+
+/** Words at a sentence's opening an adverb of an earlier state is looked for in ("Tymczasem wcześniej…"). */
+const EARLIER_OPENING = 2;
+
+/**
+ * The sentence places its happening before what its article reports: a time counted back from the
+ * moment of writing ("Kilka dni temu strajk na 12 lipca zapowiedzieli piloci…") or an adverb of an
+ * earlier state ("Wcześniej ukraiński ambasador powiedział…"). Such a sentence retells what the
+ * story's news followed, however many articles retell it.
+ */
+export function tellsEarlier(s: SentenceFeatures): boolean {
+  const { ago, adverbs } = earlierWords(s.language);
+  // The adverb opens the sentence ("Wcześniej … powiedział"); further in it may date a clause of its
+  // own ("obywatele …, którzy przybyli wcześniej").
+  return s.words.slice(0, EARLIER_OPENING).some((w) => adverbs.has(w)) || s.times.some((t) => ago.has(t.text.toLowerCase().split(/\s+/u).at(-1) ?? ''));
+}
+
 /** The latest day the candidates name, no later than the latest publication among them. */
 function latestDay(candidates: readonly SentenceFeatures[]): string | undefined {
   const lastPublished = candidates.map((s) => s.article.published?.value.slice(0, 10) ?? '').sort().at(-1);
@@ -233,6 +301,24 @@ function latestDay(candidates: readonly SentenceFeatures[]): string | undefined 
  * lead it keeps this share of its weight (a story about a plan still leads with one).
  */
 const FUTURE_WEIGHT = 0.5;
+
+/**
+ * A plan: a future auxiliary, unless the article states in its own voice the day the happening is
+ * set for ("Personel … będzie strajkował przez 48 godzin w dniach 25-26 lipca": a scheduled
+ * happening with its day is the story's current state, as an announced meeting is), or the whole
+ * sentence is a source's finding ("Według analizy ujawnionej przez portal BuzzFeed … straty … będą
+ * poważne": what the leaked document says, reported now). A plan without a day ("W tym samym czasie
+ * … będą iluminowane"), a conditional ("Jeśli rząd … będzie się trzymał decyzji… w marcu przyszłego
+ * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
+ */
+function plansAhead(s: SentenceFeatures): boolean {
+  if (!s.words.some((w) => futureWords(s.language).has(w))) return false;
+  if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
+  return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+}
+
+/** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */
+const sourceOpenings = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-source-openings').map((w) => w.toLowerCase())));
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;

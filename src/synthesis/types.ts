@@ -60,6 +60,13 @@ export interface Claim {
   readonly independentSources: number;
   /** Two or more independent origins state it. */
   readonly corroborated: boolean;
+  /**
+   * The shown wording states something on its own: false for a question, words begun inside a
+   * quote of the sentence before, or a sentence that only points back ("Polskie Radio potwierdziło
+   * te informacje."), shown only when no other wording of the claim states it. Such a claim stays in
+   * `claims` but is no key fact and never a summary sentence.
+   */
+  readonly standsAlone: boolean;
 }
 
 /** `event`: whether an expected happening took place (src/synthesis/updates.ts). */

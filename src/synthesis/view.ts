@@ -71,8 +71,11 @@ export function reportView(report: StoryReport): ReportView {
     help: STATUS_HELP[c.status],
     sources: cite(c.sentences),
   });
-  const byStatus = (status: Claim['status']): Claim[] => report.claims.filter((c) => c.status === status);
-  const keyFacts = report.claims.filter((c) => c.corroborated || c.status === 'confirmed').slice(0, KEY_FACTS);
+  // A claim shown by a wording that states nothing on its own (a question, a sentence that only
+  // points back) is listed in the JSON, never as a fact to a reader.
+  const stated = (claims: readonly Claim[]): Claim[] => claims.filter((c) => c.standsAlone);
+  const byStatus = (status: Claim['status']): Claim[] => stated(report.claims).filter((c) => c.status === status);
+  const keyFacts = stated(report.claims).filter((c) => c.corroborated || c.status === 'confirmed').slice(0, KEY_FACTS);
   const conflictItem = (c: Conflict): ViewItem => ({
     label: `${c.kind} (${c.slot}: ${c.subject})`,
     help: KIND_HELP[c.kind],
@@ -86,10 +89,10 @@ export function reportView(report: StoryReport): ReportView {
     { title: 'Summary', items: report.summary.map((s) => ({ text: s.text, ...summaryLabel(s), sources: cite(s.citations) })) },
     { title: 'Key facts', items: keyFacts.map(claimItem) },
     { title: 'Where sources differ', items: report.conflicts.map(conflictItem) },
-    { title: 'Confirmed', items: report.confirmed.map(claimItem) },
+    { title: 'Confirmed', items: stated(report.confirmed).map(claimItem) },
     { title: 'Denied', items: byStatus('denied').map(claimItem) },
     { title: 'Superseded by later reports', items: byStatus('superseded').map(claimItem) },
-    { title: 'Unconfirmed', items: report.speculation.map(claimItem) },
+    { title: 'Unconfirmed', items: stated(report.speculation).map(claimItem) },
     { title: 'Timeline', items: report.timeline.map((t) => ({ label: t.value, text: t.text, sources: cite(t.citations) })) },
     {
       title: 'Quotes',

@@ -30,6 +30,7 @@ function claim(id: string, articles: readonly string[]): Claim {
     articles,
     independentSources: articles.length,
     corroborated: articles.length > 1,
+    standsAlone: true,
   } as Claim;
 }
 

@@ -63,3 +63,17 @@ test('summary: the same verb with other figures or another day is another happen
   assert.ok(later!.times.length > 0, 'the later meeting is dated');
   assert.ok(!sameHappening(candidate(earlier!, '2019-04'), candidate(later!)), 'a meeting in 2019 is not this week\'s');
 });
+
+test('summary: verbs that tell one happening in other words are one happening ("rozpoczęła się" / "Ruszyła", "oczyścił z zarzutu" / "została uniewinniona"); talks on two days are two', () => {
+  const [begun, started, cleared, acquitted, discussed, talked] = sentences(
+    'W miejscowości Lubmin na wybrzeży Bałtyku rozpoczęła się budowa niemieckiego odcinka gazociągu Nord Stream 2.',
+    'Ruszyła budowa gazociągu Nord Stream 2.',
+    'Asia Bibi, chrześcijanka z Pakistanu, którą w zeszłym tygodniu sąd oczyścił z zarzutu bluźnierstwa, wyszła na wolność - poinformował jej prawnik.',
+    'Asia Bibi została uniewinniona pod koniec października przez Sąd Najwyższy w Islamabadzie.',
+    'Kreml poinformował, że rosyjski prezydent Władimir Putin omówił przez telefon z kanclerz Niemiec Angelą Merkel projekt gazociągu Nord Stream 2.',
+    'Angela Merkel i Władimir Putin rozmawiali dziś telefonicznie o sprawach związanych z projektem budowy Nord Stream 2.',
+  );
+  assert.ok(sameHappening(candidate(begun!), candidate(started!)), `${[...pastHappenings(begun!)]} / ${[...pastHappenings(started!)]}`);
+  assert.ok(sameHappening(candidate(cleared!), candidate(acquitted!)), `${[...pastHappenings(cleared!)]} / ${[...pastHappenings(acquitted!)]}`);
+  assert.ok(!sameHappening(candidate(discussed!), candidate(talked!)), 'the same leaders talk again on another day');
+});

@@ -66,3 +66,67 @@ test('a question or a sentence continuing the one before ("I choć…") never le
     assert.notEqual(report.summary[0]!.text, opening, report.summary.map((s) => s.text).join('\n'));
   }
 });
+
+// Sentences of the Ryanair cabin-crew development story (5 July 2018): the news is the crews' strike
+// dates; every article also retells the pilots' strike announced a few days before.
+const PILOTS_EARLIER = 'Kilka dni temu strajk na 12 lipca zapowiedzieli piloci irlandzkiego Ryanaira.';
+const PILOTS = 'Piloci irlandzkiego Ryanaira zapowiedzieli we wtorek strajk na 12 lipca.';
+const CREW_DATES = 'Personel Ryanaira w Hiszpanii, Portugalii i Belgii będzie strajkował przez 48 godzin w dniach 25-26 lipca.';
+const CREW_ITALY = 'Personel pokładowy irlandzkiej linii lotniczej Ryanair przeprowadzi 24-godzinny strajk we Włoszech 25 lipca.';
+
+test('latest state first: a happening told as a few days old yields to the dated schedule the articles state', () => {
+  const report = story(
+    ['2018-07-05', `${PILOTS_EARLIER} ${CREW_DATES}`],
+    ['2018-07-05', `${PILOTS_EARLIER} ${CREW_ITALY} ${CREW_DATES}`],
+    ['2018-07-05', `${PILOTS} ${CREW_DATES}`],
+  );
+  assert.match(report.summary[0]!.text, /25-26 lipca/u, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('tellsEarlier: a time counted back from the writing, or an opening "Wcześniej"; not "wcześniej" inside a clause', async () => {
+  const { storyFeatures } = await import('../../src/synthesis/features.ts');
+  const { tellsEarlier } = await import('../../src/synthesis/summary.ts');
+  const texts = [
+    PILOTS_EARLIER,
+    'Wcześniej ukraiński ambasador w Niemczech powiedział, że realizacja tego projektu powinna zostać wstrzymana.',
+    'W czwartek rzecznik premier Theresy May oświadczył, że obywatele państw UE nie powinni mieć takich samych praw, jak ci, którzy przybyli wcześniej.',
+    CREW_DATES,
+  ];
+  const articles = texts.map((text, i) => analyzeArticle(toArticle({ origin: `https://o${i}.example/a`, format: 'text', text, published: { value: '2018-07-05', precision: 'day' as const } }, '2026-01-01T00:00:00.000Z')));
+  const earlier = storyFeatures(articles).sentences.map((s) => tellsEarlier(s));
+  assert.deepEqual(earlier, [true, true, false, false]);
+});
+
+// The Asia Bibi release story (7–8 November 2018): three outlets relay her lawyer's word that she was
+// on a plane; the foreign ministry denies she left the country.
+const PLANE_TPI = 'Jak podaje włoska agencja TPI, prawnik kobiety poinformował, że Asia Bibi jest na pokładzie samolotu, ale nikt nie wie, gdzie wyląduje.';
+const PLANE_AFP = 'Powiedziano mi, że jest w samolocie, ale nikt nie wie, gdzie wyląduje - napisał ul-Malook w wiadomości do agencji AFP.';
+const PLANE_SHORT = '- Bibi jest w samolocie, ale nie wiadomo, gdzie wyląduje - przekazał AFP jej adwokat.';
+const RELEASED = 'Według prawnika kobiety, Bibi została zwolniona z więzienia w środę.';
+const DENIAL = '„Asia Bibi opuściła więzienie i została przewieziona w bezpieczne miejsce na terenie Pakistanu” oświadczył w czwartek rzecznik tamtejszego MSZ, dementując informacje o jej wyjeździe za granicę.';
+
+test('what another source denies outright (a dispute) never leads, however many outlets relay it', () => {
+  const report = story(
+    ['2018-11-08', `${PLANE_TPI} ${RELEASED}`],
+    ['2018-11-08', `${PLANE_AFP} ${RELEASED}`],
+    ['2018-11-08', `${PLANE_SHORT}`],
+    ['2018-11-08', `${RELEASED} ${DENIAL}`],
+  );
+  assert.ok(report.conflicts.some((c) => c.kind === 'dispute'), JSON.stringify(report.conflicts));
+  assert.match(report.summary[0]!.text, /zwolniona z więzienia/u, report.summary.map((s) => s.text).join('\n'));
+});
+
+// The leaked Brexit impact analysis (30 January 2018): two outlets report what the leaked document
+// found, one opens with a minister's reaction to it.
+const BAKER = 'Wiceminister ds. wyjścia z Unii Europejskiej Steve Baker we wtorek w Izbie Gmin stwierdził, że opublikowana przez serwis Buzzfeed tajna rządowa analiza wskazująca na negatywny wpływu Brexitu na brytyjską gospodarkę to wybiórcza interpretacja "wstępnego dokumentu".';
+const LEAKED = 'Według analizy ujawnionej przez portal BuzzFeed, i potwierdzonej potem przez źródła rządowe, straty gospodarcze wynikające z brexitu będą poważne niezależnie od przyjętego scenariusza.';
+const SCENARIOS = 'Według analizy brytyjskiego rządu, do której dotarł portal BuzzFeed, straty gospodarcze wynikające z brexitu będą poważne niezależnie od przyjętego scenariusza.';
+
+test('a source’s finding in the future ("Według analizy … straty będą poważne") is no plan: reported by two outlets it leads before one minister’s reaction', () => {
+  const report = story(
+    ['2018-01-30', `${BAKER} ${LEAKED}`],
+    ['2018-01-30', `${LEAKED}`],
+    ['2018-01-30', `${SCENARIOS}`],
+  );
+  assert.match(report.summary[0]!.text, /^Według analizy/u, report.summary.map((s) => s.text).join('\n'));
+});

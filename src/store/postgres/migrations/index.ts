@@ -17,6 +17,7 @@ import * as compact from './009-compact.ts';
 import * as bytes from './010-bytes.ts';
 import * as packedBands from './011-packed-bands.ts';
 import * as storyBytes from './012-story-bytes.ts';
+import * as searchPostings from './013-search-postings.ts';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 10, name: 'bytes', up: bytes.up, convert: bytes.convert },
   { version: 11, name: 'packed-bands', up: packedBands.up },
   { version: 12, name: 'story-bytes', up: storyBytes.up, convert: storyBytes.convert },
+  { version: 13, name: 'search-postings', up: searchPostings.up, convert: searchPostings.convert },
 ];

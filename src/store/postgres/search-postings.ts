@@ -71,34 +71,6 @@ export function encodePostings(docs: readonly DocumentPostings[]): Buffer {
   return Buffer.from(bytes);
 }
 
-function positions(varints: VarintReader, count: number, from: number): number[] {
-  const list = new Array<number>(count);
-  for (let i = 0, p = from; i < count; i++) list[i] = p += varints.next();
-  return list;
-}
-
-export function decodePostings(bytes: Uint8Array): DocumentPostings[] {
-  const varints = new VarintReader(bytes);
-  const docs: DocumentPostings[] = [];
-  for (let doc = 0; varints.at < bytes.length;) {
-    doc += varints.next();
-    const count = varints.next();
-    const sentences: SentencePostings[] = [];
-    for (let i = 0, idx = 0; i < count; i++) {
-      const header = varints.next();
-      idx += Math.floor(header / 4);
-      const code = header % 4;
-      const na = code === 3 ? varints.next() : code === 2 ? 0 : 1;
-      const nb = code === 3 ? varints.next() : code === 1 ? 0 : 1;
-      const a = positions(varints, na, 0);
-      const b = positions(varints, nb, a.length ? a[a.length - 1]! : 0);
-      sentences.push({ idx, a, b });
-    }
-    docs.push({ doc, sentences });
-  }
-  return docs;
-}
-
 /** Sentences an article may have in a key (an article of a million sentences would not be indexed whole). */
 export const SENTENCE_KEYS = 2 ** 20;
 
@@ -230,7 +202,18 @@ export function* decodeBlock(block: Uint8Array): Generator<TermPostings> {
 
 /** Byte order of UTF-8, the order of the C collation, of a tsvector's lexemes and of ts_rank's query items. */
 export function byteOrder(x: string, y: string): number {
-  return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  // UTF-8's byte order is code point order. UTF-16 units agree with it except that a surrogate
+  // (half of a code point past U+FFFF) sorts before U+E000…U+FFFF; decided here without encoding.
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a === b) continue;
+    const surrogateA = a >= 0xd800 && a <= 0xdfff;
+    const surrogateB = b >= 0xd800 && b <= 0xdfff;
+    return surrogateA === surrogateB ? a - b : surrogateA ? 1 : -1;
+  }
+  return x.length - y.length;
 }
 
 /** Packs terms (byte order) into blocks and inserts them as rows of `segment`, a page of rows at a time. */
@@ -311,7 +294,64 @@ async function* segmentTerms(db: Queryable, segment: number): AsyncGenerator<Ter
   }
 }
 
-/** Terms a merge holds decoded at once before it writes them. */
+/**
+ * One document of an `encodePostings` row: its id and where its body (sentence count and
+ * sentences) lies in the row, so a merge copies it without decoding its sentences.
+ */
+interface DocumentSpan {
+  readonly doc: number;
+  readonly bytes: Uint8Array;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The documents of a postings row, read by skipping over their positions. */
+function documentSpans(bytes: Uint8Array, into: DocumentSpan[]): void {
+  let at = 0;
+  const next = (): number => {
+    let n = 0;
+    for (let scale = 1; ; scale *= 0x80) {
+      const byte = bytes[at++]!;
+      n += (byte & 0x7f) * scale;
+      if (byte < 0x80) return n;
+    }
+  };
+  for (let doc = 0; at < bytes.length;) {
+    doc += next();
+    const start = at;
+    const count = next();
+    for (let i = 0; i < count; i++) {
+      const code = next() % 4;
+      const positions = code === 3 ? next() + next() : code === 0 ? 2 : 1;
+      for (let j = 0; j < positions; j++) while (bytes[at++]! >= 0x80);
+    }
+    into.push({ doc, bytes, start, end: at });
+  }
+}
+
+/** Documents in ascending order as one postings row: each body copied, its distance from the previous document written anew. */
+function joinSpans(spans: readonly DocumentSpan[]): Buffer {
+  let size = 0;
+  for (const s of spans) size += s.end - s.start + 8;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  let previous = 0;
+  for (const s of spans) {
+    for (let n = s.doc - previous; ; n = Math.floor(n / 0x80)) {
+      if (n < 0x80) {
+        out[at++] = n;
+        break;
+      }
+      out[at++] = (n % 0x80) | 0x80;
+    }
+    previous = s.doc;
+    out.set(s.bytes.subarray(s.start, s.end), at);
+    at += s.end - s.start;
+  }
+  return out.subarray(0, at);
+}
+
+/** Terms a merge holds before it writes them. */
 const MERGE_TERMS = 2000;
 
 /** One merge: the segments' terms read side by side in byte order, documents no longer indexed left out. */
@@ -320,28 +360,41 @@ async function mergeInto(db: Queryable, segments: readonly number[], level: numb
   const writer = new BlockWriter(db, Number(id));
   const cursors = segments.map((segment) => segmentTerms(db, segment));
   const heads = await Promise.all(cursors.map(async (c) => (await c.next()).value as TermPostings | undefined));
-  let merged = new Map<string, DocumentPostings[]>();
+  // Whether each document seen is still indexed, asked once per document and merge.
+  const live = new Map<number, boolean>();
+  let merged: { term: string; spans: DocumentSpan[] }[] = [];
   const write = async () => {
-    const docs = [...new Set([...merged.values()].flatMap((list) => list.map((d) => d.doc)))];
-    const live = new Set((await rowsOf<{ doc: string }>(db, 'SELECT doc FROM search_documents WHERE doc = ANY($1::bigint[])', [docs])).map((r) => Number(r.doc)));
-    for (const [term, list] of merged) {
-      const kept = list.filter((d) => live.has(d.doc)).sort((x, y) => x.doc - y.doc);
-      if (kept.length > 0) await writer.add({ term, postings: encodePostings(kept) });
+    const unknown = new Set<number>();
+    for (const { spans } of merged) for (const s of spans) if (!live.has(s.doc)) unknown.add(s.doc);
+    if (unknown.size > 0) {
+      const found = new Set((await rowsOf<{ doc: string }>(db, 'SELECT doc FROM search_documents WHERE doc = ANY($1::bigint[])', [[...unknown]])).map((r) => Number(r.doc)));
+      for (const doc of unknown) live.set(doc, found.has(doc));
     }
-    merged = new Map();
+    for (const { term, spans } of merged) {
+      const kept = spans.filter((s) => live.get(s.doc));
+      for (let i = 1; i < kept.length; i++) {
+        // Segments written by concurrent batches may interleave their document ids.
+        if (kept[i]!.doc < kept[i - 1]!.doc) {
+          kept.sort((x, y) => x.doc - y.doc);
+          break;
+        }
+      }
+      if (kept.length > 0) await writer.add({ term, postings: joinSpans(kept) });
+    }
+    merged = [];
   };
   for (;;) {
     let next: string | undefined;
     for (const head of heads) if (head && (next === undefined || byteOrder(head.term, next) < 0)) next = head.term;
     if (next === undefined) break;
-    const list: DocumentPostings[] = [];
+    const spans: DocumentSpan[] = [];
     for (let i = 0; i < heads.length; i++) {
       if (heads[i]?.term !== next) continue;
-      list.push(...decodePostings(heads[i]!.postings));
+      documentSpans(heads[i]!.postings, spans);
       heads[i] = (await cursors[i]!.next()).value as TermPostings | undefined;
     }
-    merged.set(next, list);
-    if (merged.size >= MERGE_TERMS) await write();
+    merged.push({ term: next, spans });
+    if (merged.length >= MERGE_TERMS) await write();
   }
   await write();
   await writer.end();

@@ -359,7 +359,9 @@ async function mergeInto(db: Queryable, segments: readonly number[], level: numb
   const [{ id }] = await rowsOf<{ id: string }>(db, 'INSERT INTO search_segments (level) VALUES ($1) RETURNING id', [level]) as [{ id: string }];
   const writer = new BlockWriter(db, Number(id));
   const cursors = segments.map((segment) => segmentTerms(db, segment));
-  const heads = await Promise.all(cursors.map(async (c) => (await c.next()).value as TermPostings | undefined));
+  // One query at a time: the cursors share the transaction's connection.
+  const heads: (TermPostings | undefined)[] = [];
+  for (const cursor of cursors) heads.push((await cursor.next()).value as TermPostings | undefined);
   // Whether each document seen is still indexed, asked once per document and merge.
   const live = new Map<number, boolean>();
   let merged: { term: string; spans: DocumentSpan[] }[] = [];

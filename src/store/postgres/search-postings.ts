@@ -84,21 +84,15 @@ export const SENTENCE_KEYS = 2 ** 20;
 export interface PostingList {
   readonly size: number;
   readonly keys: Float64Array;
-  readonly na: Int32Array;
-  readonly nb: Int32Array;
+  /** At most 256 positions a lexeme (MAX_LEXEME_POSITIONS in src/store/postgres/search.ts), none past 16,383: 16 bits hold both. */
+  readonly na: Uint16Array;
+  readonly nb: Uint16Array;
   readonly start: Int32Array;
-  readonly positions: Int32Array;
+  readonly positions: Uint16Array;
 }
 
 /** `encodePostings`' row as a PostingList. */
 export function decodePostingList(bytes: Uint8Array): PostingList {
-  // Every sentence entry takes at least two bytes (its header and one position), every position one.
-  const capacity = (bytes.length >> 1) + 1;
-  const keys = new Float64Array(capacity);
-  const na = new Int32Array(capacity);
-  const nb = new Int32Array(capacity);
-  const start = new Int32Array(capacity);
-  const positions = new Int32Array(bytes.length);
   let at = 0;
   const next = (): number => {
     let n = 0;
@@ -108,12 +102,32 @@ export function decodePostingList(bytes: Uint8Array): PostingList {
       if (byte < 0x80) return n;
     }
   };
+  // A first pass counts sentences and positions, so the arrays (a broad term's are megabytes) are allocated to size.
+  let entries = 0;
+  let count = 0;
+  while (at < bytes.length) {
+    next();
+    const sentences = next();
+    entries += sentences;
+    for (let i = 0; i < sentences; i++) {
+      const code = next() % 4;
+      const n = code === 3 ? next() + next() : code === 0 ? 2 : 1;
+      count += n;
+      for (let j = 0; j < n; j++) while (bytes[at++]! >= 0x80);
+    }
+  }
+  at = 0;
+  const keys = new Float64Array(entries);
+  const na = new Uint16Array(entries);
+  const nb = new Uint16Array(entries);
+  const start = new Int32Array(entries);
+  const positions = new Uint16Array(count);
   let size = 0;
   let used = 0;
   for (let doc = 0; at < bytes.length;) {
     doc += next();
-    const count = next();
-    for (let i = 0, idx = 0; i < count; i++) {
+    const sentences = next();
+    for (let i = 0, idx = 0; i < sentences; i++) {
       const header = next();
       idx += Math.floor(header / 4);
       const code = header % 4;
@@ -135,13 +149,6 @@ export function encodeLengths(lengths: readonly number[]): Buffer {
   const bytes: number[] = [];
   for (const n of lengths) pushVarint(bytes, n);
   return Buffer.from(bytes);
-}
-
-export function decodeLengths(bytes: Uint8Array): number[] {
-  const varints = new VarintReader(bytes);
-  const lengths: number[] = [];
-  while (varints.at < bytes.length) lengths.push(varints.next());
-  return lengths;
 }
 
 /**

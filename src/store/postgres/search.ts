@@ -30,9 +30,10 @@ import { highlightTerms, queryLemmas } from '../../search/terms.ts';
 import type { SearchDocument, SearchFilters, SearchHit } from '../../search/types.ts';
 import type { SearchStore } from '../store.ts';
 import { clampLimit, encodeSpans, hitOf, spanAt, type HitRow } from '../sqlite/search.ts';
+import { VarintReader } from '../varint.ts';
 import { rowsOf, value, type Scope } from './scope.ts';
 import {
-  byteOrder, decodeBlock, decodeLengths, decodePostingList, encodeLengths, mergeSegments, SENTENCE_KEYS, writeSegment, type DocumentPostings, type Occurrences, type PostingList,
+  byteOrder, decodeBlock, decodePostingList, encodeLengths, mergeSegments, SENTENCE_KEYS, writeSegment, type DocumentPostings, type Occurrences, type PostingList,
 } from './search-postings.ts';
 
 /** ts_rank's weights of a surface word (A) and a lemma (B): '{0, 0, 0.5, 1}' in 005's queries. */
@@ -167,7 +168,7 @@ function union(x: Float64Array, y: Float64Array): Float64Array {
 }
 
 /** The A (surface) or B (lemma) positions of entry i. */
-function positionsOf(list: PostingList, i: number, weight: 'a' | 'b'): Int32Array {
+function positionsOf(list: PostingList, i: number, weight: 'a' | 'b'): Uint16Array {
   const from = list.start[i]! + (weight === 'a' ? 0 : list.na[i]!);
   return list.positions.subarray(from, from + (weight === 'a' ? list.na[i]! : list.nb[i]!));
 }
@@ -180,7 +181,7 @@ function sentencesHolding(o: Option, lookup: Lookup): Float64Array {
   const counts = o.weight === 'a' ? 'na' : 'nb';
   // Later parts of a phrase: their positions by sentence (phrases are few, and their later words rarer than a stop word).
   const later = lists.slice(1).map((partLists) => {
-    const at = new Map<number, Int32Array[]>();
+    const at = new Map<number, Uint16Array[]>();
     for (const list of partLists) {
       for (let i = 0; i < list.size; i++) {
         if (list[counts][i] === 0) continue;
@@ -192,7 +193,7 @@ function sentencesHolding(o: Option, lookup: Lookup): Float64Array {
     }
     return at;
   });
-  const has = (found: readonly Int32Array[] | undefined, p: number) => found !== undefined && found.some((ps) => ps.includes(p));
+  const has = (found: readonly Uint16Array[] | undefined, p: number) => found !== undefined && found.some((ps) => ps.includes(p));
   let size = 0;
   for (const list of lists[0]!) size += list.size;
   const holding = new Float64Array(size);
@@ -390,7 +391,9 @@ export class PostgresSearch implements SearchStore {
       const last = scores[scores.length - offset - limit]!;
       candidates = ranked.filter((r) => r.score >= last);
     }
-    params.splice(0, 4, candidates.map((r) => r.doc), candidates.map((r) => r.score), candidates.map((r) => r.idx), candidates.map((r) => r.matches));
+    // Arrays as literals: the driver would quote every element of a few thousand.
+    const literal = (values: readonly number[]) => `{${values.join(',')}}`;
+    params.splice(0, 4, ...[(r: Ranked) => r.doc, (r: Ranked) => r.score, (r: Ranked) => r.idx, (r: Ranked) => r.matches].map((f) => literal(candidates.map(f))));
     const rows = await this.scope.rows<HitRow>(`
       SELECT a.id AS article_id, h.idx, h.score, h.matches,
              a.origin, a.title, a.outlet, a.language, a.published_value AS published, a.text, d.offsets
@@ -456,25 +459,37 @@ export class PostgresSearch implements SearchStore {
       if (docs[docs.length - 1] !== doc) docs.push(doc);
     }
     // Documents removed since their segment was written have no row: their postings are not read.
-    const lengthRows = await this.scope.rows<{ doc: string; lengths: Buffer }>(
-      'SELECT doc, lengths FROM search_documents WHERE doc = ANY($1::bigint[])', [docs]);
-    const lengthsOf = new Map(lengthRows.map((r) => [Number(r.doc), decodeLengths(r.lengths)]));
-    const live = matching.filter((key) => lengthsOf.has(Math.floor(key / SENTENCE_KEYS)));
-    const lengths = new Int32Array(live.length);
-    for (let k = 0, doc = -1, list: number[] = []; k < live.length; k++) {
-      const keyDoc = Math.floor(live[k]! / SENTENCE_KEYS);
-      if (keyDoc !== doc) list = lengthsOf.get(doc = keyDoc)!;
-      lengths[k] = list[live[k]! - doc * SENTENCE_KEYS] ?? 0;
+    // One row of every found document's lengths (a row per document cost more to parse than to rank).
+    const [found] = await this.scope.rows<{ docs: number[] | null; sizes: number[] | null; lengths: Buffer | null }>(`
+      SELECT array_agg(doc::float8 ORDER BY doc) AS docs, array_agg(length(lengths) ORDER BY doc) AS sizes,
+             string_agg(lengths, ''::bytea ORDER BY doc) AS lengths
+      FROM search_documents WHERE doc = ANY($1::bigint[])`, [`{${docs.join(',')}}`]);
+    const live = new Float64Array(matching.length);
+    const lengths = new Int32Array(matching.length);
+    let size = 0;
+    const sentenceLengths: number[] = [];
+    for (let d = 0, k = 0, at = 0; d < (found?.docs?.length ?? 0); d++) {
+      const doc = found!.docs![d]!;
+      const varints = new VarintReader(found!.lengths!, at);
+      at += found!.sizes![d]!;
+      sentenceLengths.length = 0;
+      while (varints.at < at) sentenceLengths.push(varints.next());
+      while (k < matching.length && matching[k]! < doc * SENTENCE_KEYS) k++;
+      for (; k < matching.length && matching[k]! < (doc + 1) * SENTENCE_KEYS; k++) {
+        live[size] = matching[k]!;
+        lengths[size++] = sentenceLengths[matching[k]! - doc * SENTENCE_KEYS] ?? 0;
+      }
     }
-    const scores = rankAll(live, items.map((item) => lookup(item.lexeme, item.prefix)), lengths);
+    const keys = live.subarray(0, size);
+    const scores = rankAll(keys, items.map((item) => lookup(item.lexeme, item.prefix)), lengths.subarray(0, size));
     // Keys run by document, sentences ascending: each document's best sentence (ties: the earlier) and its count.
     const ranked: Ranked[] = [];
-    for (let k = 0; k < live.length;) {
-      const doc = Math.floor(live[k]! / SENTENCE_KEYS);
+    for (let k = 0; k < keys.length;) {
+      const doc = Math.floor(keys[k]! / SENTENCE_KEYS);
       let best = k;
       let end = k + 1;
-      for (; end < live.length && Math.floor(live[end]! / SENTENCE_KEYS) === doc; end++) if (scores[end]! > scores[best]!) best = end;
-      ranked.push({ doc, score: scores[best]!, idx: live[best]! - doc * SENTENCE_KEYS, matches: end - k });
+      for (; end < keys.length && Math.floor(keys[end]! / SENTENCE_KEYS) === doc; end++) if (scores[end]! > scores[best]!) best = end;
+      ranked.push({ doc, score: scores[best]!, idx: keys[best]! - doc * SENTENCE_KEYS, matches: end - k });
       k = end;
     }
     return ranked;

@@ -42,34 +42,54 @@ export interface DocumentPostings {
  * counts follow as varints), then every position as its distance from the one before.
  */
 export function encodePostings(docs: readonly DocumentPostings[]): Buffer {
-  const bytes: number[] = [];
+  const out = scratch;
+  out.length = 0;
   let previousDoc = 0;
   for (const { doc, sentences } of docs) {
-    pushVarint(bytes, doc - previousDoc);
-    pushVarint(bytes, sentences.length);
+    out.varint(doc - previousDoc);
+    out.varint(sentences.length);
     previousDoc = doc;
     let previousIdx = 0;
     for (const { idx, a, b } of sentences) {
       const code = a.length === 1 && b.length === 1 ? 0 : a.length === 1 && b.length === 0 ? 1 : a.length === 0 && b.length === 1 ? 2 : 3;
-      pushVarint(bytes, (idx - previousIdx) * 4 + code);
+      out.varint((idx - previousIdx) * 4 + code);
       previousIdx = idx;
       if (code === 3) {
-        pushVarint(bytes, a.length);
-        pushVarint(bytes, b.length);
+        out.varint(a.length);
+        out.varint(b.length);
       }
       let previous = 0;
       for (const p of a) {
-        pushVarint(bytes, p - previous);
+        out.varint(p - previous);
         previous = p;
       }
       for (const p of b) {
-        pushVarint(bytes, p - previous);
+        out.varint(p - previous);
         previous = p;
       }
     }
   }
-  return Buffer.from(bytes);
+  return Buffer.from(out.bytes.subarray(0, out.length));
 }
+
+/** Varints written into one growing buffer (writing through a number[] cost an array element per byte). */
+class ByteWriter {
+  bytes = new Uint8Array(4096);
+  length = 0;
+
+  varint(n: number): void {
+    if (this.length + 10 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    for (; n >= 0x80; n = Math.floor(n / 0x80)) this.bytes[this.length++] = (n % 0x80) | 0x80;
+    this.bytes[this.length++] = n;
+  }
+}
+
+/** Reused by every (synchronous) encoding. */
+const scratch = new ByteWriter();
 
 /** Sentences an article may have in a key (an article of a million sentences would not be indexed whole). */
 export const SENTENCE_KEYS = 2 ** 20;
@@ -166,44 +186,43 @@ export interface TermPostings {
 }
 
 /**
- * Terms of one segment in byte order packed in one row, as FTS5 packs its leaves: per term the
- * bytes it shares with the previous term, its other bytes (length, then bytes), its postings
- * (length, then bytes), all lengths varints.
+ * Terms of one segment in byte order packed in one row, as FTS5 packs its leaves: per term three
+ * varints — how many UTF-16 code units it shares with the previous term (never half a surrogate
+ * pair), the UTF-8 length of the rest, the length of its postings — then the rest and the postings.
  */
 export function encodeBlock(entries: readonly TermPostings[]): Buffer {
   const parts: Uint8Array[] = [];
-  let previous = Buffer.alloc(0);
+  let previous = '';
   for (const { term, postings } of entries) {
-    const bytes = Buffer.from(term);
     let shared = 0;
-    while (shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) shared++;
+    while (shared < term.length && shared < previous.length && term.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    // Never half of a surrogate pair: the rest must be text of its own.
+    if (shared > 0 && shared < term.length && term.charCodeAt(shared - 1) >= 0xd800 && term.charCodeAt(shared - 1) <= 0xdbff) shared--;
+    const rest = Buffer.from(term.slice(shared));
     const head: number[] = [];
     pushVarint(head, shared);
-    pushVarint(head, bytes.length - shared);
-    parts.push(Buffer.from(head), bytes.subarray(shared));
-    const length: number[] = [];
-    pushVarint(length, postings.length);
-    parts.push(Buffer.from(length), postings);
-    previous = bytes;
+    pushVarint(head, rest.length);
+    pushVarint(head, postings.length);
+    parts.push(Buffer.from(head), rest, postings);
+    previous = term;
   }
   return Buffer.concat(parts);
 }
 
 /** A block's terms in order, each with its postings (a view into `block`). */
 export function* decodeBlock(block: Uint8Array): Generator<TermPostings> {
-  const varints = new VarintReader(block);
-  let previous: Uint8Array = new Uint8Array(0);
-  while (varints.at < block.length) {
+  const bytes = Buffer.isBuffer(block) ? block : Buffer.from(block.buffer, block.byteOffset, block.length);
+  const varints = new VarintReader(bytes);
+  let previous = '';
+  while (varints.at < bytes.length) {
     const shared = varints.next();
     const rest = varints.next();
-    const bytes = new Uint8Array(shared + rest);
-    bytes.set(previous.subarray(0, shared));
-    bytes.set(block.subarray(varints.at, varints.at + rest), shared);
-    varints.at += rest;
     const length = varints.next();
-    yield { term: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), postings: block.subarray(varints.at, varints.at + length) };
+    const term = previous.slice(0, shared) + bytes.toString('utf8', varints.at, varints.at + rest);
+    varints.at += rest;
+    yield { term, postings: bytes.subarray(varints.at, varints.at + length) };
     varints.at += length;
-    previous = bytes;
+    previous = term;
   }
 }
 

@@ -23,6 +23,8 @@ test('a block gives back its terms and their postings; postings decode to senten
     { term: 'pociag', postings },
     { term: 'pociagiem', postings: encodePostings([{ doc: 1, sentences: [{ idx: 1, a: [3], b: [] }] }]) },
     { term: 'władywostok', postings: encodePostings([{ doc: 2, sentences: [{ idx: 0, a: Array.from({ length: 300 }, (_, i) => i + 1), b: [302] }] }]) },
+    // Shared beginnings of two-byte letters and of astral ones (surrogate pairs).
+    ...['żaba', 'żółw', 'żółwia', '𝔸', '𝔸a', '𝔹'].map((term, i) => ({ term, postings: encodePostings([{ doc: i + 1, sentences: [{ idx: 0, a: [1], b: [] }] }]) })),
   ];
   const back = [...decodeBlock(encodeBlock(entries))];
   assert.deepEqual(back.map((e) => e.term), entries.map((e) => e.term));

@@ -15,6 +15,8 @@ export const LOCKS = Object.freeze({
   stories: 3,
   /** Held while a process installs the job queue's schema and creates Kronika's queues (src/queue). */
   queueSetup: 4,
+  /** Held by a transaction merging search segments (src/store/postgres/search-postings.ts). */
+  searchMerge: 5,
   /** The cluster lease of a long-running worker (src/worker/lease.ts); plus the partition number. */
   clusterLease: 1000,
 });

@@ -18,6 +18,7 @@ import * as bytes from './010-bytes.ts';
 import * as packedBands from './011-packed-bands.ts';
 import * as storyBytes from './012-story-bytes.ts';
 import * as digests from './013-digests.ts';
+import * as searchPostings from './014-search-postings.ts';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
   { version: 11, name: 'packed-bands', up: packedBands.up },
   { version: 12, name: 'story-bytes', up: storyBytes.up, convert: storyBytes.convert },
   { version: 13, name: 'analysis-digests', up: digests.up, convert: digests.convert },
+  { version: 14, name: 'search-postings', up: searchPostings.up, convert: searchPostings.convert },
 ];

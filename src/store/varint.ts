@@ -28,4 +28,9 @@ export class VarintReader {
       if (byte < 0x80) return n;
     }
   }
+
+  /** Moves past `count` varints without reading their values. */
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) while (this.#bytes[this.at++]! >= 0x80);
+  }
 }

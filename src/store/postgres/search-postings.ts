@@ -113,30 +113,18 @@ export interface PostingList {
 
 /** `encodePostings`' row as a PostingList. */
 export function decodePostingList(bytes: Uint8Array): PostingList {
-  let at = 0;
-  const next = (): number => {
-    let n = 0;
-    for (let scale = 1; ; scale *= 0x80) {
-      const byte = bytes[at++]!;
-      n += (byte & 0x7f) * scale;
-      if (byte < 0x80) return n;
-    }
-  };
   // A first pass counts sentences and positions, so the arrays (a broad term's are megabytes) are allocated to size.
+  const counter = new VarintReader(bytes);
   let entries = 0;
   let count = 0;
-  while (at < bytes.length) {
-    next();
-    const sentences = next();
+  while (counter.at < bytes.length) {
+    counter.next();
+    const sentences = counter.next();
     entries += sentences;
-    for (let i = 0; i < sentences; i++) {
-      const code = next() % 4;
-      const n = code === 3 ? next() + next() : code === 0 ? 2 : 1;
-      count += n;
-      for (let j = 0; j < n; j++) while (bytes[at++]! >= 0x80);
-    }
+    count += skipSentences(counter, sentences);
   }
-  at = 0;
+  const varints = new VarintReader(bytes);
+  const next = (): number => varints.next();
   const keys = new Float64Array(entries);
   const na = new Uint16Array(entries);
   const nb = new Uint16Array(entries);
@@ -144,7 +132,7 @@ export function decodePostingList(bytes: Uint8Array): PostingList {
   const positions = new Uint16Array(count);
   let size = 0;
   let used = 0;
-  for (let doc = 0; at < bytes.length;) {
+  for (let doc = 0; varints.at < bytes.length;) {
     doc += next();
     const sentences = next();
     for (let i = 0, idx = 0; i < sentences; i++) {
@@ -333,26 +321,25 @@ interface DocumentSpan {
 
 /** The documents of a postings row, read by skipping over their positions. */
 function documentSpans(bytes: Uint8Array, into: DocumentSpan[]): void {
-  let at = 0;
-  const next = (): number => {
-    let n = 0;
-    for (let scale = 1; ; scale *= 0x80) {
-      const byte = bytes[at++]!;
-      n += (byte & 0x7f) * scale;
-      if (byte < 0x80) return n;
-    }
-  };
-  for (let doc = 0; at < bytes.length;) {
-    doc += next();
-    const start = at;
-    const count = next();
-    for (let i = 0; i < count; i++) {
-      const code = next() % 4;
-      const positions = code === 3 ? next() + next() : code === 0 ? 2 : 1;
-      for (let j = 0; j < positions; j++) while (bytes[at++]! >= 0x80);
-    }
-    into.push({ doc, bytes, start, end: at });
+  const varints = new VarintReader(bytes);
+  for (let doc = 0; varints.at < bytes.length;) {
+    doc += varints.next();
+    const start = varints.at;
+    skipSentences(varints, varints.next());
+    into.push({ doc, bytes, start, end: varints.at });
   }
+}
+
+/** Reads past one document's `sentences` entries (header, position counts, positions); returns how many positions they hold. */
+function skipSentences(varints: VarintReader, sentences: number): number {
+  let count = 0;
+  for (let i = 0; i < sentences; i++) {
+    const code = varints.next() % 4;
+    const n = code === 3 ? varints.next() + varints.next() : code === 0 ? 2 : 1;
+    varints.skip(n);
+    count += n;
+  }
+  return count;
 }
 
 /** Documents in ascending order as one postings row: each body copied, its distance from the previous document written anew. */

@@ -26,8 +26,6 @@ import { strip, unstrip, type StoredRecord } from './sliced.ts';
 
 export type { StoredRecord } from './sliced.ts';
 
-
-
 /**
  * A stored lemma: 0 for the lower-cased word, 1 for the word as written, or a string — a digit
  * `n` then a suffix for "the lower-cased word without its last n characters, then the suffix"

@@ -116,4 +116,7 @@ export const synthesisLexicon = perLanguage((lang): SynthesisLexicon =>
   }));
 
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt (src/synthesis/summary.ts, conflicts.ts). */
-export const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map((w) => w.toLowerCase())));
+export const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map(lower)));
+
+/** Closed-class words of a language, resources/<lang>/function-words.txt (slots.ts, updates.ts, summary.ts). */
+export const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map(lower)));

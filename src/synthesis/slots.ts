@@ -21,7 +21,7 @@
 import type { Citation, ConflictSlot } from './types.ts';
 import { isQuestion, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
-import { keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
+import { functionWords, keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
 import { isDuration, type Figure } from './numbers.ts';
@@ -400,9 +400,6 @@ const PREDICATE_BEFORE = 2;
 const PREDICATE_AFTER = 1;
 /** Shorter lemmas are mostly pronouns and particles the function-word list may miss. */
 const MIN_PREDICATE_LETTERS = 4;
-
-/** resources/<lang>/function-words.txt. */
-export const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map(lower)));
 
 /**
  * Durations a source states of a happening ("spędziła osiem lat w celi śmierci", "Spędziła 10 lat

@@ -17,7 +17,7 @@
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { loadResource } from '../resources.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -176,8 +176,6 @@ export function opensWithReference(s: SentenceFeatures): boolean {
 
 /** Demonstrative determiners of a language, resources/<lang>/synthesis-demonstratives.txt. */
 const demonstratives = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-demonstratives').map((w) => w.toLowerCase())));
-/** Closed-class words of a language (resources/<lang>/function-words.txt): never the noun a demonstrative points with. */
-const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map((w) => w.toLowerCase())));
 /**
  * At most this many words: "Polskie Radio potwierdziło te informacje." (5), "Rosyjski koncern
  * odwołuje się od tej decyzji." (7). A longer sentence with a demonstrative says more than what it

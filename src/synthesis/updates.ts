@@ -24,8 +24,8 @@ import type { Conflict } from './types.ts';
 import { endsWithAny, startsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
-import { citationOf, conflictGrammar, functionWords } from './slots.ts';
-import { synthesisLexicon } from './resources.ts';
+import { citationOf, conflictGrammar } from './slots.ts';
+import { functionWords, synthesisLexicon } from './resources.ts';
 import { englishVerb, straightApostrophe } from './verbs-en.ts';
 // conflicts.ts calls eventUpdates; the two modules use each other's functions and constants only
 // when a story is synthesised, never while loading.

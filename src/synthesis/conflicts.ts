@@ -194,6 +194,12 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   if (evidence === 'context') {
     if (x.predicates && y.predicates) return [...x.predicates].some((p) => y.predicates!.has(p));
     if (x.whole && y.whole && sameFigure(x.whole, y.whole)) return !complementary(x.figure!, y.figure!, x.whole);
+    // A whole and a smaller figure not given as one are its part and the whole, different measures
+    // ("koszt położenia przyłączy … 3,1 mld euro" against "cała inwestycja … wzrośnie do ok. 13 mld euro").
+    if (x.figure && y.figure) {
+      const [tx, ty] = [givenAsWhole(x), givenAsWhole(y)];
+      if (tx !== ty && (tx ? x : y).figure!.value > (tx ? y : x).figure!.value) return false;
+    }
     // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
     const px = placeKeysOf(a, 'LOC');
     const py = placeKeysOf(b, 'LOC');
@@ -202,6 +208,22 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
+}
+
+/** Characters that end a clause before a figure: what stands before them qualifies another figure. */
+const CLAUSE_BREAK = /[,;:()–—-]/gu;
+
+/**
+ * Whether a figure's own clause gives it as a whole (conflict-grammar.txt `total`: "a cała
+ * inwestycja … wzrośnie do ok. 13 mld euro"); a word of another clause ("40 procent całkowitego
+ * budżetu UE, czyli około 58 mld euro") does not.
+ */
+function givenAsWhole(v: SlotValue): boolean {
+  const s = v.sentence;
+  const { total } = conflictGrammar(s.language);
+  const before = s.sentence.text.slice(0, v.figure!.start - s.sentence.start);
+  const clauseStart = s.sentence.start + Math.max(-1, ...[...before.matchAll(CLAUSE_BREAK)].map((m) => m.index)) + 1;
+  return s.words.some((w, i) => s.wordStarts[i]! >= clauseStart && s.wordStarts[i]! < v.figure!.start && (total.has(w) || total.has(lower(s.lemmas[i] ?? ''))));
 }
 
 /**

@@ -329,6 +329,8 @@ interface ConflictGrammar {
   readonly notNegating: ReadonlySet<string>;
   /** Numerals and series nouns before an event word that make it several happenings ("serii spotkań", "cztery spotkania"). */
   readonly several: ReadonlySet<string>;
+  /** Adjectives (lemmas) that give a figure as a whole, the sum of its parts ("cała inwestycja", "łączny koszt"). */
+  readonly total: ReadonlySet<string>;
   readonly conditionAfter: ReadonlySet<string>;
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
@@ -355,6 +357,7 @@ export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
       lemmaStemEndings: [...words('lemma-stem-ending')],
       notNegating: words('not-negating'),
       several: words('several'),
+      total: words('total'),
       conditionAfter: words('condition-after'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),

@@ -22,7 +22,8 @@
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
  *    Figures: two shares of one whole ("6 procent z 2400 lotów", "17 proc. z 2400") are compared
  *    however their sentences are worded, unless they add up to it (its two sides); figures of
- *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures.
+ *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures, and
+ *    so are a whole ("cała inwestycja … do ok. 13 mld euro") and a smaller figure not given as one.
  * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read

@@ -4,7 +4,8 @@
  * - place: a place after a locative preposition close after a word naming the happening (meeting,
  *   talks, strike: resources synthesis-event-words), or the place named by the sentence after
  *   "Miejsce spotkania …"; a participant verb ("spotkać się z …") naming none of the story's main
- *   people reports another meeting and is skipped;
+ *   people reports another meeting and is skipped, and so is an event word counted as several
+ *   ("serii spotkań", "cztery spotkania");
  * - places: a list of two or more places ("w Hiszpanii, Portugalii i Belgii");
  * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
  *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego

@@ -22,7 +22,8 @@
  *    only adds places is an update when all of it is later, else no conflict (fewer details).
  *    Figures: two shares of one whole ("6 procent z 2400 lotów", "17 proc. z 2400") are compared
  *    however their sentences are worded, unless they add up to it (its two sides); figures of
- *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures.
+ *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures, and
+ *    so are a whole ("cała inwestycja … do ok. 13 mld euro") and a smaller figure not given as one.
  * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read
@@ -194,6 +195,12 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   if (evidence === 'context') {
     if (x.predicates && y.predicates) return [...x.predicates].some((p) => y.predicates!.has(p));
     if (x.whole && y.whole && sameFigure(x.whole, y.whole)) return !complementary(x.figure!, y.figure!, x.whole);
+    // A whole and a smaller figure not given as one are its part and the whole, different measures
+    // ("koszt położenia przyłączy … 3,1 mld euro" against "cała inwestycja … wzrośnie do ok. 13 mld euro").
+    if (x.figure && y.figure) {
+      const [tx, ty] = [givenAsWhole(x), givenAsWhole(y)];
+      if (tx !== ty && (tx ? x : y).figure!.value > (tx ? y : x).figure!.value) return false;
+    }
     // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
     const px = placeKeysOf(a, 'LOC');
     const py = placeKeysOf(b, 'LOC');
@@ -202,6 +209,22 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
+}
+
+/** Characters that end a clause before a figure: what stands before them qualifies another figure. */
+const CLAUSE_BREAK = /[,;:()–—-]/gu;
+
+/**
+ * Whether a figure's own clause gives it as a whole (conflict-grammar.txt `total`: "a cała
+ * inwestycja … wzrośnie do ok. 13 mld euro"); a word of another clause ("40 procent całkowitego
+ * budżetu UE, czyli około 58 mld euro") does not.
+ */
+function givenAsWhole(v: SlotValue): boolean {
+  const s = v.sentence;
+  const { total } = conflictGrammar(s.language);
+  const before = s.sentence.text.slice(0, v.figure!.start - s.sentence.start);
+  const clauseStart = s.sentence.start + Math.max(-1, ...[...before.matchAll(CLAUSE_BREAK)].map((m) => m.index)) + 1;
+  return s.words.some((w, i) => s.wordStarts[i]! >= clauseStart && s.wordStarts[i]! < v.figure!.start && (total.has(w) || total.has(lower(s.lemmas[i] ?? ''))));
 }
 
 /**

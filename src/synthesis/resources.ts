@@ -115,8 +115,16 @@ export const synthesisLexicon = perLanguage((lang): SynthesisLexicon =>
     ...grammar(lang),
   }));
 
+/**
+ * One resource file as a set of lower-cased words, per language: resources/<lang>/<name>.txt, one
+ * entry a line, loaded on first use and kept.
+ */
+export function wordSet(name: string): (language: Language) => ReadonlySet<string> {
+  return perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, name).map(lower)));
+}
+
 /** Future auxiliaries of a language, resources/<lang>/synthesis-future.txt (src/synthesis/summary.ts, conflicts.ts). */
-export const futureWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-future').map(lower)));
+export const futureWords = wordSet('synthesis-future');
 
 /** Closed-class words of a language, resources/<lang>/function-words.txt (slots.ts, updates.ts, summary.ts). */
-export const functionWords = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'function-words').map(lower)));
+export const functionWords = wordSet('function-words');

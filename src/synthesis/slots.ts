@@ -4,7 +4,8 @@
  * - place: a place after a locative preposition close after a word naming the happening (meeting,
  *   talks, strike: resources synthesis-event-words), or the place named by the sentence after
  *   "Miejsce spotkania …"; a participant verb ("spotkać się z …") naming none of the story's main
- *   people reports another meeting and is skipped;
+ *   people reports another meeting and is skipped, and so is an event word counted as several
+ *   ("serii spotkań", "cztery spotkania");
  * - places: a list of two or more places ("w Hiszpanii, Portugalii i Belgii");
  * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
  *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego
@@ -121,13 +122,31 @@ function eventWordIndexes(s: SentenceFeatures, stems: readonly string[]): number
 /** The event words of a sentence that may carry the main event's slots. */
 function eventAnchors(s: SentenceFeatures, participants: ReadonlySet<string>, start: string | undefined): number[] {
   const lexicon = synthesisLexicon(s.language);
-  const anchors = eventWordIndexes(s, lexicon.eventWords);
+  const anchors = eventWordIndexes(s, lexicon.eventWords).filter((i) => !counted(s, i));
   if (anchors.length === 0) return [];
   if (s.times.some((t) => isBefore(t.value, start))) return [];
   const verbs = s.words.filter((w) => lexicon.eventVerbs.includes(w));
   const namesParticipant = [...s.entityKeys].some((k) => participants.has(k));
   if (verbs.length > 0 && !namesParticipant) return [];
   return anchors;
+}
+
+/**
+ * An event word counted as several ("podczas serii spotkań w Londynie, Birmingham…", "planują
+ * cztery spotkania - w Inverness…", "4 spotkania"): several happenings, each with its own place
+ * and day, so none of them is the venue or the day of the story's one happening.
+ */
+function counted(s: SentenceFeatures, at: number): boolean {
+  if (at === 0) return false;
+  const { several, wholeOf } = conflictGrammar(s.language);
+  // "a series of meetings", "rounds of talks": the count may stand before "of".
+  const before = at >= 2 && wholeOf.has(s.words[at - 1]!) ? at - 2 : at - 1;
+  if (several.has(s.words[before]!) || several.has(lower(s.lemmas[before] ?? ''))) return true;
+  // A count in digits ("4 spotkania"): digits are no words; the figure counts the event word (its
+  // unit) or, unitless, ends right before it.
+  const start = s.wordStarts[at]!;
+  const adjacent = (f: Figure): boolean => f.unit === '' && s.sentence.text.slice(f.end - s.sentence.start, start - s.sentence.start).trim() === '';
+  return s.figures.some((f) => f.start < start && (f.end > start || adjacent(f)));
 }
 
 const isCapitalised = (word: string | undefined): boolean => word !== undefined && /^\p{Lu}/u.test(word);
@@ -309,6 +328,10 @@ interface ConflictGrammar {
   readonly notVerbEndings: readonly string[];
   readonly lemmaStemEndings: readonly string[];
   readonly notNegating: ReadonlySet<string>;
+  /** Numerals and series nouns before an event word that make it several happenings ("serii spotkań", "cztery spotkania"). */
+  readonly several: ReadonlySet<string>;
+  /** Adjectives (lemmas) that give a figure as a whole, the sum of its parts ("cała inwestycja", "łączny koszt"). */
+  readonly total: ReadonlySet<string>;
   readonly conditionAfter: ReadonlySet<string>;
   readonly notFiniteEndings: readonly string[];
   /** Words opening a clause that states no fact, each as its words. */
@@ -334,6 +357,8 @@ export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
       notVerbEndings: [...words('not-verb-ending')],
       lemmaStemEndings: [...words('lemma-stem-ending')],
       notNegating: words('not-negating'),
+      several: words('several'),
+      total: words('total'),
       conditionAfter: words('condition-after'),
       notFiniteEndings: [...words('not-finite-ending')],
       conditionals: [...words('conditional')].map((p) => p.split('_')),

@@ -17,9 +17,8 @@
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
 import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords, wordSet } from './resources.ts';
 import { sameFigure } from './numbers.ts';
-import { loadResource } from '../resources.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 
@@ -175,7 +174,7 @@ export function opensWithReference(s: SentenceFeatures): boolean {
 }
 
 /** Demonstrative determiners of a language, resources/<lang>/synthesis-demonstratives.txt. */
-const demonstratives = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-demonstratives').map((w) => w.toLowerCase())));
+const demonstratives = wordSet('synthesis-demonstratives');
 /**
  * At most this many words: "Polskie Radio potwierdziło te informacje." (5), "Rosyjski koncern
  * odwołuje się od tej decyzji." (7). A longer sentence with a demonstrative says more than what it
@@ -316,7 +315,7 @@ function plansAhead(s: SentenceFeatures): boolean {
 }
 
 /** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */
-const sourceOpenings = perLanguage((lang): ReadonlySet<string> => new Set(loadResource(lang, 'synthesis-source-openings').map((w) => w.toLowerCase())));
+const sourceOpenings = wordSet('synthesis-source-openings');
 
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;

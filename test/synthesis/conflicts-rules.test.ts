@@ -183,3 +183,20 @@ test('a capital lies in its country: "z wizytą w Gruzji" and "spotkanie … w T
   const places = report.conflicts.filter((c) => c.slot === 'place');
   assert.ok(places.every((c) => c.kind === 'refinement'), JSON.stringify(places));
 });
+
+test('an event word counted as several ("serii spotkań", "cztery spotkania", "4 spotkania") gives no venue of the story\'s one meeting', () => {
+  const entities = [['Katowicach', 'Katowice', 'LOC', 'ktwc'], ['Inverness', 'Inverness', 'LOC', 'invrns'], ['Londynie', 'Londyn', 'LOC', 'lndn']] as const;
+  const venues = (text: string) =>
+    synthesizeStory({
+      id: 's',
+      articles: [
+        handArticle({ id: 'a', published: '2018-04-09', entities, text: 'Europoseł mówił podczas spotkania z dziennikarzami w Katowicach o budżecie Unii.' }),
+        handArticle({ id: 'b', published: '2018-04-13', entities, text }),
+      ],
+    }).conflicts.filter((c) => c.slot === 'place');
+  assert.deepEqual(venues('Działacze planują cztery spotkania w Inverness dla obywateli Unii.'), []);
+  assert.deepEqual(venues('Działacze planują 4 spotkania w Inverness dla obywateli Unii.'), []);
+  assert.deepEqual(venues('Rząd konsultował projekt podczas serii spotkań w Londynie z obywatelami Unii.'), []);
+  // One meeting elsewhere is still compared.
+  assert.equal(venues('Działacze zorganizowali spotkanie w Inverness dla obywateli Unii.').length, 1);
+});

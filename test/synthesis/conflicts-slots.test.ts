@@ -214,3 +214,12 @@ test('a count describing a person ("matka czworga dzieci") days before another (
   ]);
   assert.deepEqual(pairs(children, 'number').map((p) => p[0]), ['contradiction']);
 });
+
+test('a figure its clause gives as a whole ("cała inwestycja … do ok. 13 mld euro") and a smaller one not so given are a part and its whole, no contradiction', () => {
+  const part = 'Koszt budowy przyłączy do gazociągu Nord Stream 2 w Niemczech wyniesie 3,1 mld euro, pisze gazeta.';
+  const numbers = (text: string): string[][] => pairs(story([['one', '2018-06-22', part], ['two', '2018-06-22', text]]), 'number');
+  assert.deepEqual(numbers('Cały koszt budowy gazociągu Nord Stream 2 w Niemczech wyniesie ok. 13 mld euro, pisze gazeta.'), []);
+  // Without the whole word, or with it in another clause, the two figures of one cost contradict each other.
+  assert.equal(numbers('Koszt budowy gazociągu Nord Stream 2 w Niemczech wyniesie ok. 13 mld euro, pisze gazeta.').length, 1);
+  assert.equal(numbers('Cała inwestycja jest droga, a koszt budowy gazociągu Nord Stream 2 w Niemczech wyniesie ok. 13 mld euro, pisze gazeta.').length, 1);
+});

@@ -255,6 +255,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       // A fetch that found no job is waiting for work, not queue overhead.
       timings[taken ? 'queue' : 'idle'] += (performance.now() - fetchStarted) / 1000;
       if (!taken) {
+        // Nothing else to do: the last batch's writes are finished first, so a failure to mark
+        // its jobs stops the worker now rather than at the next batch.
+        if (writing) await timed('writing', writing);
+        writing = undefined;
         if (!stopping) await timed('idle', jobsAlarm.wait(POLL_MS));
         continue;
       }

@@ -108,13 +108,24 @@ export async function openQueue(url: string, options: { readonly supervise?: boo
 }
 
 /**
+ * Lowest job priority: pg-boss keeps it in an int column. Articles beyond seq 2^31 − 1 all get it,
+ * and are taken in the order they were queued, by random job id within one insert.
+ */
+const LOWEST_PRIORITY = -(2 ** 31 - 1);
+
+/**
  * Queues one article job per article (what the cluster lease does for every newly stored one).
+ * Workers take them in seq order: pg-boss fetches by priority, then by the time of the insert,
+ * then by job id — a random UUID, so without a priority the jobs of one insert (a page of up to
+ * 500 articles, src/worker/lease.ts) went in random order, and the lease's frontier of articles
+ * analysed in seq order stood still until the whole page was done: clustering followed in steps
+ * of a page, and the last page was clustered only after all analysis had ended.
  * @example await queueArticles(boss, [{ id: 'a31a041b0d5d493a', seq: 7 }])
  */
 export async function queueArticles(boss: PgBoss, articles: readonly ArticleJob[]): Promise<void> {
   if (articles.length === 0) return;
   await boss.insert(articles.map((a) => ({
-    name: QUEUES.article, data: { id: a.id, seq: a.seq },
+    name: QUEUES.article, data: { id: a.id, seq: a.seq }, priority: Math.max(LOWEST_PRIORITY, -a.seq),
     retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true, expireInSeconds: EXPIRE_IN_S,
   })));
 }

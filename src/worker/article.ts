@@ -50,13 +50,22 @@ export async function readArticles(store: Store, articleIds: readonly unknown[])
   return { ids, invalid, articles: new Map(articles.map((a) => [a.id, a])), stored, indexed };
 }
 
+/** A batch's CPU-bound part done (`prepareArticles`), its writes not yet (`writeArticles`). */
+export interface PreparedArticles {
+  readonly results: ArticleResults;
+  readonly fresh: readonly StoredAnalysis[];
+  readonly documents: readonly SearchDocument[];
+  /** Articles whose index, made from an older analysis, is replaced. */
+  readonly reindex: readonly string[];
+}
+
 /**
- * The CPU-bound part and the writes of a batch read by `readArticles`: analyses and indexes each
- * article unless that is done already. An article that fails (gone, analysis error) gets its
+ * The CPU-bound part of a batch read by `readArticles`: analyses and makes the search document of
+ * each article unless that is done already. An article that fails (gone, analysis error) gets its
  * error and does not stop the others. Between two articles the event loop gets a turn, so the
  * next batch's reads (and the lease's queries) progress meanwhile.
  */
-export async function analyseArticles(store: Store, read: ArticlesRead): Promise<ArticleResults> {
+export async function prepareArticles(read: ArticlesRead): Promise<PreparedArticles> {
   const results: ArticleResults = new Map(read.invalid);
   const fresh: StoredAnalysis[] = [];
   const documents: SearchDocument[] = [];
@@ -81,7 +90,6 @@ export async function analyseArticles(store: Store, read: ArticlesRead): Promise
         documents.push(searchDocument(id, analysis.sentences));
         fresh.push({ articleId: id, version: ANALYSIS_VERSION, payload });
       }
-      // An index made from an older analysis is replaced.
       if (read.indexed.has(id)) reindex.push(id);
       results.set(id, current ? 'indexed' : 'analysed');
     } catch (error) {
@@ -89,13 +97,23 @@ export async function analyseArticles(store: Store, read: ArticlesRead): Promise
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (read.ids.length === 0) return results;
-  // Two short writes rather than one transaction: if the second fails, the jobs run again and
-  // find the analyses done.
-  await store.analyses.put(fresh);
-  for (const id of reindex) await store.search.remove(id);
-  await store.search.index(documents);
-  return results;
+  return { results, fresh, documents, reindex };
+}
+
+/**
+ * The writes of a prepared batch: its analyses, then its search documents. Two short writes
+ * rather than one transaction: if the second fails, the jobs run again and find the analyses done.
+ */
+export async function writeArticles(store: Store, prepared: PreparedArticles): Promise<ArticleResults> {
+  if (prepared.fresh.length) await store.analyses.put(prepared.fresh);
+  for (const id of prepared.reindex) await store.search.remove(id);
+  if (prepared.documents.length) await store.search.index(prepared.documents);
+  return prepared.results;
+}
+
+/** `prepareArticles`, then `writeArticles`. */
+export async function analyseArticles(store: Store, read: ArticlesRead): Promise<ArticleResults> {
+  return writeArticles(store, await prepareArticles(read));
 }
 
 /**

@@ -6,7 +6,7 @@
  * article jobs and clusters, in seq order.
  *
  * Jobs are fetched a few at a time, the next few (and their articles) while the current ones are
- * analysed; a failed job goes back to
+ * analysed, and written while the next ones are; a failed job goes back to
  * the queue with back-off (pg-boss retries it) and, after its last try, stays failed and visible
  * to `kronika jobs`. `stop()` (SIGTERM) ends gracefully: no new job is fetched, the ones in hand
  * finish and are marked done, the lease is released, and a job of a worker killed outright is
@@ -20,7 +20,10 @@ import { LOCK_CLASS, LOCKS } from '../store/postgres/locks.ts';
 import { displayLocation } from '../store/index.ts';
 import { openPostgresStore } from '../store/postgres/index.ts';
 import type { Store } from '../store/store.ts';
-import { analyseArticles, MissingArticleError, readArticles, warmUp, type ArticleResults, type ArticlesRead } from './article.ts';
+import {
+  MissingArticleError, prepareArticles, readArticles, warmUp, writeArticles,
+  type ArticleResults, type ArticlesRead, type PreparedArticles,
+} from './article.ts';
 import { leasePass, type LeasePass } from './lease.ts';
 import { pollSourceJobs, workerPoller } from './sources.ts';
 
@@ -65,9 +68,39 @@ export interface WorkerOptions {
   readonly onPass?: (pass: LeasePass & { readonly ms: number }) => void;
 }
 
+/**
+ * Where a worker's job loop spent its time, in seconds of wall time since it started (the lease
+ * passes run beside it on the same thread, between its articles, and are counted apart).
+ */
+export interface WorkerTimings {
+  /** Analysing and making search documents (the CPU-bound part; prepareArticles). */
+  analysing: number;
+  /** Waiting for a batch's articles to be read (mostly read while the batch before was analysed). */
+  reading: number;
+  /** Waiting for a batch's writes of analyses and search rows and the marking of its jobs (writeArticles; done while the next batch is analysed). */
+  writing: number;
+  /** Fetching jobs that were not fetched ahead. */
+  queue: number;
+  /** Waiting for jobs: none in the queue. */
+  idle: number;
+  /** Lease passes: how many, how long in all, and how many of them clustered. */
+  passes: number;
+  passing: number;
+  clusterPasses: number;
+}
+
+/** One line of a worker's timings, as `kronika worker` prints it when it stops. */
+export function describeTimings(t: WorkerTimings): string {
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  return `analysing ${s(t.analysing)}, reading ${s(t.reading)}, writing ${s(t.writing)}, queue ${s(t.queue)}, idle ${s(t.idle)}; `
+    + `${t.passes} lease pass(es) in ${s(t.passing)}, ${t.clusterPasses} clustering`;
+}
+
 export interface WorkerHandle {
   /** Articles this worker analysed or indexed. */
   readonly processed: () => number;
+  /** Where its time went so far. */
+  readonly timings: () => WorkerTimings;
   /** Whether this worker holds the cluster lease now. */
   readonly leader: () => boolean;
   /** Ends gracefully: finishes the jobs in hand, releases the lease, closes connections. */
@@ -135,6 +168,16 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   let leader = false;
   let processed = 0;
   let fatal: unknown;
+  const timings: WorkerTimings = { analysing: 0, reading: 0, writing: 0, queue: 0, idle: 0, passes: 0, passing: 0, clusterPasses: 0 };
+  /** Awaits `work`, adding the seconds it took to `timings[part]`. */
+  const timed = async <T>(part: 'analysing' | 'reading' | 'writing' | 'queue' | 'idle', work: Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work;
+    } finally {
+      timings[part] += (performance.now() - started) / 1000;
+    }
+  };
 
   db.on('notification', (note) => {
     if (note.channel === JOBS_CHANNEL) {
@@ -170,15 +213,53 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     return { jobs, read };
   };
 
+  /**
+   * Writes a prepared batch (or takes the error that stopped it) and marks its jobs done or
+   * failed, then tells the lease holder. Rejects only when the queue cannot be told.
+   */
+  const finish = async (jobs: readonly PgBoss.Job<ArticleJob>[], prepared: PreparedArticles | Error): Promise<void> => {
+    let results: ArticleResults;
+    try {
+      if (prepared instanceof Error) throw prepared;
+      results = await writeArticles(store, prepared);
+    } catch (error) {
+      // A read or write failed for the whole batch: every job goes back with the error (and is retried).
+      results = new Map(jobs.map((j) => [String(j.data.id), error instanceof Error ? error : new Error(String(error))]));
+    }
+    const finished: string[] = [];
+    for (const job of jobs) {
+      const result = results.get(String(job.data.id));
+      if (result instanceof Error && !(result instanceof MissingArticleError)) {
+        log(`job ${job.id} (article ${job.data.id}) failed: ${result.message}`);
+        await queue.fail(QUEUES.article, job.id, { message: result.message });
+      } else {
+        finished.push(job.id);
+        if (!(result instanceof Error)) processed++;
+      }
+    }
+    if (finished.length) await queue.complete(QUEUES.article, finished);
+    await notify(ANALYSED_CHANNEL);
+  };
+
   const jobLoop = async () => {
-    // The next batch is fetched and read while this one is analysed (one batch ahead): the
-    // round trips to the server overlap the CPU-bound part instead of following it.
+    // The next batch is fetched and read while this one is analysed (one batch ahead), and the
+    // batch before is written meanwhile (one batch behind): the round trips to the server, and
+    // the server's work on the search rows, overlap the CPU-bound part instead of following it.
+    // One batch's writes at a time, in order; stopping waits for the last of them.
     let next: Promise<Taken | undefined> | undefined;
+    let writing: Promise<void> | undefined;
     while (!stopping || next) {
+      const fetchStarted = performance.now();
       const taken = await (next ?? take());
       next = undefined;
+      // A fetch that found no job is waiting for work, not queue overhead.
+      timings[taken ? 'queue' : 'idle'] += (performance.now() - fetchStarted) / 1000;
       if (!taken) {
-        if (!stopping) await jobsAlarm.wait(POLL_MS);
+        // Nothing else to do: the last batch's writes are finished first, so a failure to mark
+        // its jobs stops the worker now rather than at the next batch.
+        if (writing) await timed('writing', writing);
+        writing = undefined;
+        if (!stopping) await timed('idle', jobsAlarm.wait(POLL_MS));
         continue;
       }
       const { jobs } = taken;
@@ -189,27 +270,18 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         next = take();
         next.catch(() => {});
       }
-      const finished: string[] = [];
-      let results: ArticleResults;
+      let prepared: PreparedArticles | Error;
       try {
-        results = await analyseArticles(store, await taken.read);
+        prepared = await timed('analysing', prepareArticles(await timed('reading', taken.read)));
       } catch (error) {
-        // A read or write failed for the whole batch: every job goes back with the error (and is retried).
-        results = new Map(jobs.map((j) => [String(j.data.id), error instanceof Error ? error : new Error(String(error))]));
+        prepared = error instanceof Error ? error : new Error(String(error));
       }
-      for (const job of jobs) {
-        const result = results.get(String(job.data.id));
-        if (result instanceof Error && !(result instanceof MissingArticleError)) {
-          log(`job ${job.id} (article ${job.data.id}) failed: ${result.message}`);
-          await queue.fail(QUEUES.article, job.id, { message: result.message });
-        } else {
-          finished.push(job.id);
-          if (!(result instanceof Error)) processed++;
-        }
-      }
-      if (finished.length) await queue.complete(QUEUES.article, finished);
-      await notify(ANALYSED_CHANNEL);
+      if (writing) await timed('writing', writing);
+      writing = finish(jobs, prepared);
+      // Awaited before the next batch's writes or at the end; a failure is thrown there.
+      writing.catch(() => {});
     }
+    if (writing) await timed('writing', writing);
   };
 
   const sourceLoop = async () => {
@@ -245,6 +317,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         await notify(JOBS_CHANNEL);
       }
       const took = Date.now() - started;
+      timings.passes++;
+      timings.passing += took / 1000;
+      if (pass.stages.stories && pass.stages.stories.added > 0) timings.clusterPasses++;
       if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms, analysing ${processed - before} of its own meanwhile`);
       options.onPass?.({ ...pass, ms: took });
       if (took < PASS_SPACING_MS) await new Promise((resolve) => setTimeout(resolve, PASS_SPACING_MS - took));
@@ -285,5 +360,5 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   };
   // A fatal error stops the worker by itself.
   const done = loops.then(() => stop());
-  return { processed: () => processed, leader: () => leader, stop, done };
+  return { processed: () => processed, timings: () => ({ ...timings }), leader: () => leader, stop, done };
 }

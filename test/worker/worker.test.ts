@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { runStages } from '../../src/app/stages.ts';
-import { openQueue, QUEUES } from '../../src/queue/index.ts';
+import { openQueue, queueArticles, QUEUES, type ArticleJob } from '../../src/queue/index.ts';
 import { countJobs, listJobs, retryJob } from '../../src/queue/jobs.ts';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -85,9 +85,32 @@ describe('workers on PostgreSQL', { skip }, () => {
       assert.deepEqual((await store.search.search('Władywostok')).map((h) => h.articleId).sort(), expectedHits, 'the same search hits');
       assert.equal(workers.filter((w) => w.leader()).length, 1, 'one lease holder');
       assert.ok(workers.every((w) => w.processed() > 0), `both workers took jobs: ${workers.map((w) => w.processed())}`);
+      assert.ok(workers.every((w) => w.timings().analysing > 0), 'each counted time analysing');
+      assert.ok(workers.some((w) => w.timings().clusterPasses > 0), 'and the holder its cluster passes');
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       await store.close();
+    }
+  });
+
+  test('article jobs are taken in seq order (each fetch the lowest seqs left), within one insert and across inserts, so the lease can cluster as they finish', async () => {
+    const boss = await openQueue(db.url);
+    try {
+      // Seqs far above any article of the other tests (their jobs are done or failed by now).
+      const seqs = Array.from({ length: 40 }, (_, i) => 1_000_000 + i);
+      await queueArticles(boss, seqs.slice(20).map((seq) => ({ id: `order-${seq}`, seq })));
+      await queueArticles(boss, seqs.slice(0, 20).reverse().map((seq) => ({ id: `order-${seq}`, seq })));
+      const taken: number[] = [];
+      for (;;) {
+        const jobs = await boss.fetch<ArticleJob>(QUEUES.article, { batchSize: 7 });
+        if (!jobs?.length) break;
+        // pg-boss picks the jobs in order but returns a fetch's jobs in any order.
+        taken.push(...jobs.map((j) => j.data.seq).sort((a, b) => a - b));
+        await boss.complete(QUEUES.article, jobs.map((j) => j.id));
+      }
+      assert.deepEqual(taken, seqs);
+    } finally {
+      await boss.stop({ graceful: false });
     }
   });
 

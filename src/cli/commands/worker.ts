@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { resolveStoreLocation } from '../../store/path.ts';
-import { startWorker } from '../../worker/index.ts';
+import { describeTimings, startWorker } from '../../worker/index.ts';
 import { UsageError } from '../context.ts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -43,6 +43,6 @@ export function register(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
-      log(`stopped after ${worker.processed()} article(s)`);
+      log(`stopped after ${worker.processed()} article(s); ${describeTimings(worker.timings())}`);
     });
 }

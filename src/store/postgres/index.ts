@@ -96,9 +96,6 @@ class PostgresStore implements Store {
     const top = concerns({
       rows: async (text, values) => (await pool.query(text, values as unknown[])).rows,
       write: (work) => this.#track(() => inTransaction(pool, location, busyLimitMs, work, true)),
-      maintain: (sql) => this.#track(async () => {
-        await pool.query(sql);
-      }),
     }, this.#storyCache);
     this.articles = top.articles;
     this.analyses = top.analyses;

@@ -18,11 +18,6 @@ export interface Scope {
   rows<R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** Runs `work` atomically in a write transaction and resolves with its value. */
   write<T>(work: (db: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * Runs a statement outside any transaction, as VACUUM must run; only the store's top-level
-   * scope has it (inside `store.transaction` there is no outside).
-   */
-  maintain?(sql: string): Promise<void>;
 }
 
 /** The first row's first column, or undefined. */

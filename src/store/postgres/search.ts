@@ -307,25 +307,17 @@ export function filterConditions(filters: SearchFilters, param: (value: unknown)
   return where;
 }
 
-/**
- * Block rows (of ≤ 1,900 B) an indexing write's merges must have replaced for it to VACUUM after
- * them. The 10,000-article bench store indexed 50 articles a write: search_postings took 3,766 B
- * an article with autovacuum alone, 3,222 vacuuming after 500 rows, 3,019 after 100, 3,016 after
- * every write (docs/BENCHMARKS.md, bytes, ninth round).
- */
-export const VACUUM_AFTER_ROWS = 100;
-
 export class PostgresSearch implements SearchStore {
   constructor(protected readonly scope: Scope) {}
 
-  async index(documents: readonly SearchDocument[]): Promise<number> {
+  index(documents: readonly SearchDocument[]): Promise<number> {
     // The first document of an article counts, as if the batch were indexed one by one.
     const first = new Map<string, SearchDocument>();
     for (const doc of documents) if (!first.has(doc.articleId)) first.set(doc.articleId, doc);
     const batch = [...first.values()];
-    if (batch.length === 0) return 0;
+    if (batch.length === 0) return Promise.resolve(0);
     const sentences = batch.map((doc) => doc.sentences.map((s) => sentenceTerms(s.surface, s.lemmas)));
-    const { added, replaced } = await this.scope.write(async (db) => {
+    return this.scope.write(async (db) => {
       const found = await rowsOf<{ id: string; seq: string | null }>(db,
         'SELECT u.id, a.seq FROM unnest($1::text[]) AS u (id) LEFT JOIN articles a ON a.id = u.id', [batch.map((d) => d.articleId)]);
       const missing = found.filter((r) => r.seq === null).map((r) => r.id).sort();
@@ -355,14 +347,9 @@ export class PostgresSearch implements SearchStore {
         }
       }
       await writeSegment(db, 0, postings);
-      return { added: added.length, replaced: added.length > 0 ? await mergeSegments(db) : 0 };
+      if (added.length > 0) await mergeSegments(db);
+      return added.length;
     });
-    // The rows a large merge replaced are free space once VACUUM has seen them: vacuumed now, the
-    // next segments reuse it, where autovacuum may come only after several more merges have each
-    // grown the table. SKIP_LOCKED: another process vacuuming it does the same. A failure leaves
-    // it to autovacuum; the documents are indexed either way.
-    if (replaced >= VACUUM_AFTER_ROWS && this.scope.maintain) await this.scope.maintain('VACUUM (SKIP_LOCKED) search_postings').catch(() => {});
-    return added;
   }
 
   remove(articleId: string): Promise<boolean> {

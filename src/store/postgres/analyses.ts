@@ -26,6 +26,25 @@ async function writeDigestRows(db: Queryable, rows: readonly ({ seq: number } & 
     [times.map((t) => t.seq), times.map((t) => t.index), times.map((t) => t.value), times.map((t) => t.start)]);
 }
 
+interface ArticleText {
+  readonly id: string;
+  readonly seq: number | string;
+  readonly text: Buffer | string;
+}
+
+const ARTICLE_TEXTS = 'SELECT id, seq, text FROM articles WHERE id = ANY($1::text[])';
+
+/** The digest rows of each analysis whose article is among `articles`, by article id. */
+function digestsOf(analyses: readonly StoredAnalysis[], articles: readonly ArticleText[]): Map<string, { seq: number } & DigestRows> {
+  const byId = new Map(articles.map((r) => [r.id, r]));
+  const digests = new Map<string, { seq: number } & DigestRows>();
+  for (const a of analyses) {
+    const article = byId.get(a.articleId);
+    if (article) digests.set(a.articleId, { seq: Number(article.seq), ...digestRows(decodeText(article.text), a.payload) });
+  }
+  return digests;
+}
+
 /** Joins that keep originals with a stored analysis of the version given as $1. */
 const CURRENT_ORIGINALS = `JOIN articles a ON a.seq = d.seq JOIN analyses n ON n.article_id = a.id
   WHERE a.duplicate_of IS NULL AND n.version = $1`;
@@ -41,23 +60,23 @@ const fromRow = (row: AnalysisRow): StoredAnalysis => ({ articleId: row.article_
 export class PostgresAnalyses implements AnalysisStore {
   constructor(private readonly scope: Scope) {}
 
-  put(analyses: readonly StoredAnalysis[]): Promise<void> {
-    if (analyses.length === 0) return Promise.resolve();
-    // Compressed before the transaction starts; one statement for the batch.
+  async put(analyses: readonly StoredAnalysis[]): Promise<void> {
+    if (analyses.length === 0) return;
+    // Compressed and digested before the transaction starts, as SQLite's put does
+    // (src/store/sqlite/analyses.ts): the write holds its locks for the statements only. Articles
+    // are never deleted or rewritten, so what this read finds still holds at the write.
     const ids = analyses.map((a) => a.articleId);
     const versions = analyses.map((a) => a.version);
     const payloads = analyses.map((a) => encodePayload(a.payload));
-    return this.scope.write(async (db) => {
+    const digests = digestsOf(analyses, await this.scope.rows<ArticleText>(ARTICLE_TEXTS, [ids]));
+    await this.scope.write(async (db) => {
       await db.query(`INSERT INTO analyses (article_id, version, payload)
         SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[])
         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload`, [ids, versions, payloads]);
-      // Read in the write: its articles exist (the insert above checked their keys).
-      const { rows } = await db.query<{ id: string; seq: number; text: Buffer | string }>('SELECT id, seq, text FROM articles WHERE id = ANY($1::text[])', [ids]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      await writeDigests(db, analyses.map((a) => {
-        const article = byId.get(a.articleId)!;
-        return { seq: Number(article.seq), text: decodeText(article.text), payload: a.payload };
-      }));
+      // An article committed by another writer after the read above: the insert found it, its digest is made here.
+      const late = analyses.filter((a) => !digests.has(a.articleId));
+      const lateDigests = late.length === 0 ? digests : digestsOf(late, (await db.query<ArticleText>(ARTICLE_TEXTS, [late.map((a) => a.articleId)])).rows);
+      await writeDigestRows(db, analyses.map((a) => (digests.get(a.articleId) ?? lateDigests.get(a.articleId))!));
     });
   }
 

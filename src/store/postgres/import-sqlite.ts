@@ -28,6 +28,7 @@ import { bandValues } from './articles.ts';
 import { openPool } from './connection.ts';
 import { openPostgresStore } from './index.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
+import { mergeAllSegments } from './search-postings.ts';
 import { writePostings } from './story-postings.ts';
 import { clearStoryTables, readMeta } from './story-tables.ts';
 
@@ -216,6 +217,30 @@ async function rebuildSearch(source: Store, store: Store, onProgress: (line: str
   }
 }
 
+/**
+ * The search index, built in segments merged as it grew, merged into one and rewritten: a merge
+ * deletes the rows it replaces, and in a bulk load nothing reuses their space (at 10,000 articles
+ * 70 % of the postings table was free space afterwards; docs/BENCHMARKS.md, bytes). VACUUM FULL
+ * takes the table's exclusive lock while it copies the live rows, a second or two at 10,000
+ * articles: the import is the target's only writer.
+ */
+async function compactSearch(pool: pg.Pool, indexed: number): Promise<void> {
+  const client = await pool.connect();
+  let merged = false;
+  try {
+    await client.query('BEGIN');
+    merged = await mergeAllSegments(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  // A re-run that found everything indexed and merged has nothing to rewrite.
+  if (merged || indexed > 0) await pool.query('VACUUM (FULL, ANALYZE) search_postings');
+}
+
 /** Count and SHA-256 of every record a concern's readers give, in a fixed order. */
 async function digest(records: AsyncIterable<unknown>): Promise<{ count: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -374,6 +399,7 @@ export async function importSqlite(sourcePath: string, targetUrl: string, onProg
       const source = await openSqliteStore(sourcePath, { readonly: true });
       try {
         const indexed = await rebuildSearch(source, target, onProgress);
+        await compactSearch(pool, indexed);
         const reopened = await openPostgresStore(targetUrl);
         try {
           const checks = await compareStores(source, reopened);

@@ -294,6 +294,19 @@ export async function mergeSegments(db: Queryable): Promise<void> {
   }
 }
 
+/**
+ * Merges every segment into one, a level above the highest (a bulk load's last step: a search
+ * then reads one block per term; import-sqlite.ts). Runs inside the caller's transaction; returns
+ * whether there was more than one segment.
+ */
+export async function mergeAllSegments(db: Queryable): Promise<boolean> {
+  await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.searchMerge]);
+  const segments = await rowsOf<{ id: string; level: number }>(db, 'SELECT id, level FROM search_segments ORDER BY id');
+  if (segments.length < 2) return false;
+  await mergeInto(db, segments.map((s) => Number(s.id)), Math.max(...segments.map((s) => s.level)) + 1);
+  return true;
+}
+
 /** Block rows a merge reads per round trip and segment; bounds memory on a large store. */
 const READ_PAGE = 200;
 

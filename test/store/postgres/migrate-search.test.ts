@@ -15,7 +15,7 @@ import { openPostgresStore } from '../../../src/store/postgres/index.ts';
 import { migrate } from '../../../src/store/postgres/migrate.ts';
 import { MIGRATIONS } from '../../../src/store/postgres/migrations/index.ts';
 import type { Scope } from '../../../src/store/postgres/scope.ts';
-import { MERGE_FANIN } from '../../../src/store/postgres/search-postings.ts';
+import { MERGE_FANIN, mergeAllSegments } from '../../../src/store/postgres/search-postings.ts';
 import { makeArticle } from '../articles.ts';
 import { documentOf, seedArticles } from '../contract/fixtures.ts';
 import { admin, createTestDatabase, postgresSkip, withDatabase } from '../../helpers/postgres.ts';
@@ -97,7 +97,19 @@ test('postings give the sentence vectors\' answers, migrated by 014 and indexed 
       const { rows } = await c.query<{ level: number; n: string }>('SELECT level, COUNT(*) AS n FROM search_segments GROUP BY level ORDER BY level');
       assert.ok(rows.some((r) => r.level > 0), `segments were merged: ${JSON.stringify(rows)}`);
       assert.ok(rows.every((r) => Number(r.n) < MERGE_FANIN), 'no level left full');
+      // A bulk load's last step (src/store/postgres/import-sqlite.ts): every segment merged into one.
+      await c.query('BEGIN');
+      assert.equal(await mergeAllSegments(c), true);
+      await c.query('COMMIT');
+      assert.equal(await mergeAllSegments(c), false, 'one segment: nothing to merge');
+      assert.deepEqual((await c.query('SELECT COUNT(*)::int AS n FROM search_segments')).rows, [{ n: 1 }]);
     });
+    const merged = await openPostgresStore(helper.url);
+    try {
+      assert.deepEqual(await answers(merged.search), before, 'merged into one segment: the same answers');
+    } finally {
+      await merged.close();
+    }
   } finally {
     await admin(withDatabase(server.toString(), 'postgres'), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     await helper.drop();

@@ -65,6 +65,8 @@ export interface QuoteCues {
   readonly adjective: (word: string) => boolean;
   /** Whether the dictionary knows a capitalised word as a person's name in the nominative ("John", "Robin"; not "Plaid", "Izby"). */
   readonly personalName: (word: string) => boolean;
+  /** The gender a past-tense verb in the singular shows ("wezwała" → "f", "wezwał" → "m"), by the dictionary; undefined when it is no such verb or shows both. */
+  readonly pastGender: (word: string) => 'm' | 'f' | undefined;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /**
@@ -129,6 +131,15 @@ function polishPersonalName(word: string): boolean {
     const t = parseTag(i.tag);
     return /^\p{Lu}/u.test(i.lemma) && t.pos === 'subst' && t.number === 'sg' && t.cases.includes('nom') && t.genders.some((g) => g === 'm1' || g === 'f');
   });
+}
+
+function polishPastGender(word: string): 'm' | 'f' | undefined {
+  const tags = loadPolimorf().lookup(word.toLowerCase()).map((i) => parseTag(i.tag));
+  // Only a word the dictionary reads as nothing but a singular past-tense form ("mówiła"), of one gender.
+  if (tags.length === 0 || !tags.every((t) => t.verbForm === 'praet' && t.number === 'sg')) return undefined;
+  const feminine = tags.every((t) => t.genders.every((g) => g === 'f'));
+  const masculine = tags.every((t) => t.genders.every((g) => g.startsWith('m')));
+  return feminine ? 'f' : masculine ? 'm' : undefined;
 }
 
 function polishCommonWord(word: string): boolean {
@@ -311,6 +322,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     possessor: language === 'pl' ? polishPossessor : () => false,
     commonWord: language === 'pl' ? polishCommonWord : () => false,
     personalName: language === 'pl' ? polishPersonalName : () => false,
+    pastGender: language === 'pl' ? polishPastGender : () => undefined,
     adjective: language === 'pl' ? polishAdjective : () => false,
     mayBeGenitive: language === 'pl' ? polishGenitive : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),

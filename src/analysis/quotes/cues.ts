@@ -6,6 +6,7 @@
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { EntityType } from '../../types.ts';
 import { loadPolimorf, parseTag } from '../../text/polimorf.ts';
+import type { GrammaticalCase } from '../../text/polimorf-tags.ts';
 
 /** What a verb form says about its subject: masculine, feminine, neuter, plural, or unknown. */
 export type Agreement = 'm' | 'f' | 'n' | 'p' | '?';
@@ -53,6 +54,8 @@ export interface QuoteCues {
    * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
    */
   readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** Whether the dictionary may read a word in the instrumental ("odpowiednikiem": yes, "rozmów": no); undefined when it does not know it. */
+  readonly mayBeInstrumental: (word: string) => boolean | undefined;
   /** Labels of scraped links that end a teaser ("… zobacz więcej"): what follows starts anew. */
   readonly linkLabels: readonly string[];
   /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
@@ -229,9 +232,13 @@ function polishNominativePhrase(words: readonly string[]): string[] | undefined 
 
 /** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
 function polishNominative(word: string): boolean | undefined {
+  return polishMayBeCase(word, 'nom');
+}
+
+function polishMayBeCase(word: string, wanted: GrammaticalCase): boolean | undefined {
   const { interpretations } = loadPolimorf().lookupAnyCase(word);
   if (interpretations.length === 0) return undefined;
-  return interpretations.some((i) => parseTag(i.tag).cases.includes('nom'));
+  return interpretations.some((i) => parseTag(i.tag).cases.includes(wanted));
 }
 
 export function quoteCues(language: ResourceLanguage): QuoteCues {
@@ -317,6 +324,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
+    mayBeInstrumental: language === 'pl' ? (w: string) => polishMayBeCase(w, 'inst') : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,

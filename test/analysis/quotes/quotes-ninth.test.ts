@@ -45,3 +45,16 @@ test('a man the verb after his name showed is the politician of the role and goe
   assert.equal(quoteWith(all, 'da się zrealizować').speaker?.name, 'Oliver Krischer');
   assert.equal(quoteWith(all, 'projekt zablokuje').speaker?.name, 'Oliver Krischer');
 });
+
+test('"z" with a genitive is "of", not "with": the name after "jednej z rozmów" is the subject ("W czasie jednej z rozmów Corbyn przekazał Czechowi, że …")', () => {
+  const d = withMentions(
+    doc('Dymica został zresztą wprowadzony do Corbyna przez Tony\'ego Gilberta i Sandrę Hodgson, działaczy jednego z takich ruchów o nazwie Wyzwolenie (Liberation). W czasie jednej z rozmów Corbyn przekazał Czechowi, że brytyjskie służby specjalne szykują obławę przeciwko agentom z NRD działającym na Wyspach.', 'pl'),
+    ['Dymica', 'Dymica', 'PER'],
+    ['Corbyna', 'Corbyn', 'PER'],
+    ["Tony'ego Gilberta", 'Tony Gilbert', 'PER'],
+    ['Sandrę Hodgson', 'Sandra Hodgson', 'PER'],
+    ['Corbyn', 'Corbyn', 'PER'],
+    ['NRD', 'NRD', 'LOC'],
+  );
+  assert.equal(quoteWith(quotes(d), 'brytyjskie służby specjalne').speaker?.name, 'Corbyn');
+});

@@ -10,26 +10,21 @@ import { doc, quotes, quoteWith, withMentions } from './fixture.ts';
 
 const GREENS = 'Burzliwe protesty. Przewodnicząca klubu poselskiego Zielonych w Bundestagu Katrin Goering-Eckardt wezwała niemiecki rząd, by spełnił życzenie pakistańskiej kobiety. – Niemiecki rząd musi Asii Bibi szybko zaoferować azyl – powiedziała liderka Zielonych, sugerując, by niemiecki MSZ działał bez zwłoki i umożliwił przyjazd kobiety wraz z rodziną do RFN.';
 
+/** The paragraph with the mentions the entity stage gives there (it glues "Bundestagu" to her name). */
+const greens = (text: string) => withMentions(
+  doc(text, 'pl'),
+  ['Zielonych', 'Zieloni', 'ORG'],
+  ['Bundestagu Katrin Goering-Eckardt', 'Bundestag Katrin Goering-Eckardt', 'PER'],
+  ['Asii Bibi', 'Asia Bibi', 'PER'],
+  ['RFN', 'RFN', 'LOC'],
+);
+
 test('a role noun names the woman the verb after her name showed, past a genitive glued before it ("Bundestagu Katrin Goering-Eckardt wezwała … – powiedziała liderka Zielonych")', () => {
-  const d = withMentions(
-    doc(GREENS, 'pl'),
-    ['Zielonych', 'Zieloni', 'ORG'],
-    ['Bundestagu Katrin Goering-Eckardt', 'Bundestag Katrin Goering-Eckardt', 'PER'],
-    ['Asii Bibi', 'Asia Bibi', 'PER'],
-    ['RFN', 'RFN', 'LOC'],
-  );
-  assert.equal(quoteWith(quotes(d), 'Niemiecki rząd musi').speaker?.name, 'Katrin Goering-Eckardt');
+  assert.equal(quoteWith(quotes(greens(GREENS)), 'Niemiecki rząd musi').speaker?.name, 'Katrin Goering-Eckardt');
 });
 
 test('without the verb showing her gender the role stays a description: a foreign first name tells none', () => {
-  const d = withMentions(
-    doc(GREENS.replace('wezwała', 'wzywa'), 'pl'),
-    ['Zielonych', 'Zieloni', 'ORG'],
-    ['Bundestagu Katrin Goering-Eckardt', 'Bundestag Katrin Goering-Eckardt', 'PER'],
-    ['Asii Bibi', 'Asia Bibi', 'PER'],
-    ['RFN', 'RFN', 'LOC'],
-  );
-  assert.equal(quoteWith(quotes(d), 'Niemiecki rząd musi').speaker?.name, 'liderka Zielonych');
+  assert.equal(quoteWith(quotes(greens(GREENS.replace('wezwała', 'wzywa'))), 'Niemiecki rząd musi').speaker?.name, 'liderka Zielonych');
 });
 
 test('a man the verb after his name showed is the politician of the role and goes on speaking, not the woman named in his accusation', () => {

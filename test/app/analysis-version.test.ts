@@ -12,7 +12,7 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 16, fingerprint: '6916d1859846d6fb' };
+const RECORDED = { version: 17, fingerprint: '6916d1859846d6fb' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

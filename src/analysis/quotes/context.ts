@@ -156,7 +156,9 @@ function subjectBeforeVerb(ctx: Context, from: number, verb: Word): MentionLike 
     // after any other noun it may be where or whom ("Na antenie TVN24 powiedział").
     if (m.type !== 'PER') return m.type === 'ORG' && before !== undefined && ctx.cues.documents.has(before.text.toLowerCase());
     const preposition = words.filter((w) => ctx.cues.prepositions.has(w.text.toLowerCase())).at(-1);
-    return !(before && preposition && ctx.cues.comitative.has(preposition.text.toLowerCase()) && /^\p{Ll}/u.test(before.text) && ctx.cues.mayBeNominative(before.text) === false);
+    // "z" with a genitive is "of" ("W czasie jednej z rozmów Corbyn przekazał" is Corbyn's word):
+    // only a noun that may be an instrumental is someone spoken with.
+    return !(before && preposition && ctx.cues.comitative.has(preposition.text.toLowerCase()) && /^\p{Ll}/u.test(before.text) && ctx.cues.mayBeNominative(before.text) === false && ctx.cues.mayBeInstrumental(before.text) !== false);
   });
 }
 

@@ -6,6 +6,7 @@
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { EntityType } from '../../types.ts';
 import { loadPolimorf, parseTag } from '../../text/polimorf.ts';
+import type { GrammaticalCase } from '../../text/polimorf-tags.ts';
 
 /** What a verb form says about its subject: masculine, feminine, neuter, plural, or unknown. */
 export type Agreement = 'm' | 'f' | 'n' | 'p' | '?';
@@ -53,6 +54,8 @@ export interface QuoteCues {
    * (PoliMorf for Polish); undefined when the word is unknown or the language has no cases.
    */
   readonly mayBeNominative: (word: string) => boolean | undefined;
+  /** Whether the dictionary may read a word in the instrumental ("odpowiednikiem": yes, "rozmów": no); undefined when it does not know it. */
+  readonly mayBeInstrumental: (word: string) => boolean | undefined;
   /** Labels of scraped links that end a teaser ("… zobacz więcej"): what follows starts anew. */
   readonly linkLabels: readonly string[];
   /** Whether a word is a noun the dictionary reads in the genitive and never in the nominative ("Liberałów", "Komisji"): a possessor. */
@@ -65,6 +68,8 @@ export interface QuoteCues {
   readonly adjective: (word: string) => boolean;
   /** Whether the dictionary knows a capitalised word as a person's name in the nominative ("John", "Robin"; not "Plaid", "Izby"). */
   readonly personalName: (word: string) => boolean;
+  /** The gender a past-tense verb in the singular shows ("wezwała" → "f", "wezwał" → "m"), by the dictionary; undefined when it is no such verb or shows both. */
+  readonly pastGender: (word: string) => 'm' | 'f' | undefined;
   /** The lemma of a singular noun in any case ("ministra" → "minister"), by the dictionary; undefined when unknown or plural only. */
   readonly nounLemma: (word: string) => string | undefined;
   /**
@@ -129,6 +134,15 @@ function polishPersonalName(word: string): boolean {
     const t = parseTag(i.tag);
     return /^\p{Lu}/u.test(i.lemma) && t.pos === 'subst' && t.number === 'sg' && t.cases.includes('nom') && t.genders.some((g) => g === 'm1' || g === 'f');
   });
+}
+
+function polishPastGender(word: string): 'm' | 'f' | undefined {
+  const tags = loadPolimorf().lookup(word.toLowerCase()).map((i) => parseTag(i.tag));
+  // Only a word the dictionary reads as nothing but a singular past-tense form ("mówiła"), of one gender.
+  if (tags.length === 0 || !tags.every((t) => t.verbForm === 'praet' && t.number === 'sg')) return undefined;
+  const feminine = tags.every((t) => t.genders.every((g) => g === 'f'));
+  const masculine = tags.every((t) => t.genders.every((g) => g.startsWith('m')));
+  return feminine ? 'f' : masculine ? 'm' : undefined;
 }
 
 function polishCommonWord(word: string): boolean {
@@ -218,9 +232,13 @@ function polishNominativePhrase(words: readonly string[]): string[] | undefined 
 
 /** A Polish form's readings in PoliMorf (src/text/polimorf.ts): may one of them be nominative? */
 function polishNominative(word: string): boolean | undefined {
+  return polishMayBeCase(word, 'nom');
+}
+
+function polishMayBeCase(word: string, wanted: GrammaticalCase): boolean | undefined {
   const { interpretations } = loadPolimorf().lookupAnyCase(word);
   if (interpretations.length === 0) return undefined;
-  return interpretations.some((i) => parseTag(i.tag).cases.includes('nom'));
+  return interpretations.some((i) => parseTag(i.tag).cases.includes(wanted));
 }
 
 export function quoteCues(language: ResourceLanguage): QuoteCues {
@@ -306,11 +324,13 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     adjectiveEndings: [...set('adjective-ending')],
     feminineNameEndings: [...set('feminine-name-ending')],
     mayBeNominative: language === 'pl' ? polishNominative : () => undefined,
+    mayBeInstrumental: language === 'pl' ? (w: string) => polishMayBeCase(w, 'inst') : () => undefined,
     nounLemma: language === 'pl' ? polishNounLemma : () => undefined,
     nominativePhrase: language === 'pl' ? polishNominativePhrase : () => undefined,
     possessor: language === 'pl' ? polishPossessor : () => false,
     commonWord: language === 'pl' ? polishCommonWord : () => false,
     personalName: language === 'pl' ? polishPersonalName : () => false,
+    pastGender: language === 'pl' ? polishPastGender : () => undefined,
     adjective: language === 'pl' ? polishAdjective : () => false,
     mayBeGenitive: language === 'pl' ? polishGenitive : () => false,
     linkLabels: loadResource(language, 'reporting-verbs').filter((l) => l.startsWith('link-label ')).map((l) => l.slice('link-label '.length).trim()),

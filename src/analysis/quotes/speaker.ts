@@ -299,6 +299,19 @@ function nominative(m: MentionLike): boolean {
 }
 
 /**
+ * A person's name the entity stage glued to the genitive before it ("Bundestagu Katrin
+ * Goering-Eckardt" of "klubu poselskiego Zielonych w Bundestagu Katrin Goering-Eckardt wezwała") is
+ * in the nominative when the words left after that genitive (fromMention cuts it) are as in the base form.
+ */
+function nominativeAfterPossessor(ctx: SpeakerContext, m: MentionLike): boolean {
+  if (m.type !== 'PER') return false;
+  const written = m.text.split(/\s+/u);
+  const base = m.base.split(/\s+/u);
+  const rest = withoutPossessor(ctx, written);
+  return written.length === base.length && rest.length < written.length && rest.every((w, i) => w === base[written.length - rest.length + i]);
+}
+
+/**
  * A person's name as the article writes it in full: the entity stage may stop before a particle
  * joined by a hyphen ("Saif" of "Saif ul-Mulook", "Baszar" of "Baszar al-Asad"), and may type such a
  * name as an organisation. The longer name has no entity key: the story names it as written.
@@ -399,7 +412,7 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
   }
   // A name whose surface is its base form is in the nominative, i.e. most likely a subject:
   // "Rzecznik Kremla Dmitrij Pieskow, zapytany o wizytę Kim Dzong Una…" → Pieskow, not Kim.
-  const inNominative = candidates.filter((m) => m.text === m.base);
+  const inNominative = candidates.filter((m) => m.text === m.base || nominativeAfterPossessor(ctx, m));
   // Of those, one that opens its sentence is its subject, the one a dropped subject continues
   // ("Andrzej Sikora, prezes ISE, zwraca uwagę, że … Nord Stream II … - To firmy… - mówi.").
   const subjects = inNominative.filter((m) => opensSentence(ctx, m));
@@ -760,7 +773,26 @@ function agreesSpoken(ctx: SpeakerContext, s: Spoken, agreement: Agreement): boo
 function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined {
   if (m.key === undefined) return undefined;
   for (const s of ctx.spoken) if (s.speaker.key === m.key && gendered(s.agreement)) return gendered(s.agreement);
-  return undefined;
+  return subjectGender(ctx, m.key);
+}
+
+/**
+ * A person's gender shown by the past-tense verb right after their name as its subject ("Katrin
+ * Goering-Eckardt wezwała niemiecki rząd"), when every such verb shows the same one. A name in
+ * another case, or right after a role noun ("rzecznik Merkel powiedział"), is a possessor the verb
+ * does not agree with.
+ */
+function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined {
+  const shown = new Set<'m' | 'f'>();
+  for (const x of ctx.mentions) {
+    if (x.key !== key || x.type !== 'PER' || !(x.text === x.base || nominativeAfterPossessor(ctx, x))) continue;
+    const before = /(\p{L}+)\s+$/u.exec(ctx.text.slice(Math.max(0, x.start - 40), x.start))?.[1];
+    if (before !== undefined && ctx.cues.roles.has(before.toLowerCase())) continue;
+    const verb = /^\s+(\p{Ll}+)/u.exec(ctx.text.slice(x.end, x.end + 40))?.[1];
+    const gender = verb === undefined ? undefined : ctx.cues.pastGender(verb);
+    if (gender) shown.add(gender);
+  }
+  return shown.size === 1 ? [...shown][0] : undefined;
 }
 
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {

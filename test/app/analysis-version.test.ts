@@ -12,7 +12,9 @@ import { analysePayload } from '../../src/app/analyse.ts';
 import { seedArticles } from '../search/helpers.ts';
 
 /** The output ANALYSIS_VERSION stands for: a hash of the stored analyses of the five seeds. */
-const RECORDED = { version: 16, fingerprint: '6916d1859846d6fb' };
+// 17: "dot." no longer ends a sentence (resources/pl/abbreviations.txt); no seed holds it, so the sample's
+// output is the one 16 made, while stored articles that do are split otherwise.
+const RECORDED = { version: 17, fingerprint: '6916d1859846d6fb' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

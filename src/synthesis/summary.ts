@@ -217,7 +217,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
  * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back; of equals the latest report wins.
+ * happenings), open with no pointer back and are more than a line of names; of equals the latest
+ * report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -229,7 +230,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !namesOnly(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -389,6 +390,17 @@ function headlineShare(s: SentenceFeatures, headlines: Headlines): number {
   }
   for (const i of met) shared[i] = 0;
   return sharing / headlines.titled;
+}
+
+/**
+ * A line of names only ("Nord Stream 2 a USA, Rosja, Ukraina.", a crosshead glued into the body):
+ * every word inside a named entity or a closed-class word, so it says what a section is about, not
+ * what happened. Told by the entity layer, not the dictionary's verbs: homographs ("broni", "lata")
+ * and forms it leaves as written ("brakuje") would make a stated sentence look verbless.
+ */
+export function namesOnly(s: SentenceFeatures): boolean {
+  const closed = functionWords(s.language);
+  return s.mentions.length > 0 && s.words.every((w, i) => closed.has(w) || /^\p{N}+$/u.test(w) || s.mentions.some((m) => m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
 }
 
 /** The shown wording names the subject (by entity key). */

@@ -197,18 +197,19 @@ export function onlyPointsBack(s: SentenceFeatures): boolean {
 /**
  * The wording states something on its own, so it may stand for a claim in the summary: not a
  * question (it asserts nothing: "Będą sankcje wobec Nord Stream 2?"), not words starting inside a
- * quote begun in the sentence before, not a sentence that only points back.
+ * quote begun in the sentence before, not a sentence that only points back, not a line of names.
  */
 export function standsAlone(s: SentenceFeatures): boolean {
-  return !isQuestion(s) && !s.opensInsideQuote && !onlyPointsBack(s);
+  return !isQuestion(s) && !s.opensInsideQuote && !onlyPointsBack(s) && !namesOnly(s);
 }
 
 /**
  * As a key fact a wording begun inside a quote still states something when it is shown from the
- * quote's opening (index.ts `shownText`); a question or a sentence that only points back does not.
+ * quote's opening (index.ts `shownText`); a question, a sentence that only points back or a line of
+ * names does not.
  */
 export function statesAsKeyFact(s: SentenceFeatures): boolean {
-  return !isQuestion(s) && !onlyPointsBack(s) && (!s.opensInsideQuote || s.quoteOpening !== undefined);
+  return !isQuestion(s) && !onlyPointsBack(s) && !namesOnly(s) && (!s.opensInsideQuote || s.quoteOpening !== undefined);
 }
 
 /**
@@ -217,8 +218,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
  * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings), open with no pointer back and are more than a line of names; of equals the latest
- * report wins.
+ * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`);
+ * of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -230,7 +231,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !namesOnly(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take

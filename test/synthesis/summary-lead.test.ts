@@ -155,12 +155,14 @@ test('namesOnly: a line of names and closed-class words, not a sentence whose ve
   });
 });
 
-test('a crosshead glued into the body (names only) never leads; the stated finding does', () => {
+test('a crosshead glued into the body (names only) is no summary sentence and never leads; the stated finding does', () => {
   const report = story(
     ['2018-03-20', `${OUDKIRK} ${CROSSHEAD} ${TRANSIT}`],
     ['2018-03-20', `${CROSSHEAD} ${TRANSIT} ${OUDKIRK}`],
     ['2018-03-20', `${CROSSHEAD} ${TRANSIT}`],
   );
-  assert.notEqual(report.summary[0]!.text, CROSSHEAD, report.summary.map((s) => s.text).join('\n'));
+  // It states nothing on its own: no summary sentence and no key fact, however many pages carry it.
+  assert.ok(!report.summary.some((s) => s.text === CROSSHEAD), report.summary.map((s) => s.text).join('\n'));
+  assert.equal(report.claims.find((c) => c.text === CROSSHEAD)?.standsAlone, false);
   assert.match(report.summary[0]!.text, /Oudkirk|celem Rosji/u, report.summary.map((s) => s.text).join('\n'));
 });

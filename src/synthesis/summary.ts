@@ -197,18 +197,19 @@ export function onlyPointsBack(s: SentenceFeatures): boolean {
 /**
  * The wording states something on its own, so it may stand for a claim in the summary: not a
  * question (it asserts nothing: "Będą sankcje wobec Nord Stream 2?"), not words starting inside a
- * quote begun in the sentence before, not a sentence that only points back.
+ * quote begun in the sentence before, not a sentence that only points back, not a line of names.
  */
 export function standsAlone(s: SentenceFeatures): boolean {
-  return !isQuestion(s) && !s.opensInsideQuote && !onlyPointsBack(s);
+  return !isQuestion(s) && !s.opensInsideQuote && !onlyPointsBack(s) && !namesOnly(s);
 }
 
 /**
  * As a key fact a wording begun inside a quote still states something when it is shown from the
- * quote's opening (index.ts `shownText`); a question or a sentence that only points back does not.
+ * quote's opening (index.ts `shownText`); a question, a sentence that only points back or a line of
+ * names does not.
  */
 export function statesAsKeyFact(s: SentenceFeatures): boolean {
-  return !isQuestion(s) && !onlyPointsBack(s) && (!s.opensInsideQuote || s.quoteOpening !== undefined);
+  return !isQuestion(s) && !onlyPointsBack(s) && !namesOnly(s) && (!s.opensInsideQuote || s.quoteOpening !== undefined);
 }
 
 /**
@@ -217,7 +218,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
  * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back; of equals the latest report wins.
+ * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`);
+ * of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -389,6 +391,17 @@ function headlineShare(s: SentenceFeatures, headlines: Headlines): number {
   }
   for (const i of met) shared[i] = 0;
   return sharing / headlines.titled;
+}
+
+/**
+ * A line of names only ("Nord Stream 2 a USA, Rosja, Ukraina.", a crosshead glued into the body):
+ * every word inside a named entity or a closed-class word, so it says what a section is about, not
+ * what happened. Told by the entity layer, not the dictionary's verbs: homographs ("broni", "lata")
+ * and forms it leaves as written ("brakuje") would make a stated sentence look verbless.
+ */
+export function namesOnly(s: SentenceFeatures): boolean {
+  const closed = functionWords(s.language);
+  return s.mentions.length > 0 && s.words.every((w, i) => closed.has(w) || /^\p{N}+$/u.test(w) || s.mentions.some((m) => m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
 }
 
 /** The shown wording names the subject (by entity key). */

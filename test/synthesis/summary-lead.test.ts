@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
+import { storyFeatures } from '../../src/synthesis/features.ts';
+import { namesOnly } from '../../src/synthesis/summary.ts';
 
 /** One article per [publication day, text]. */
 function story(...articles: readonly (readonly [string, string])[]) {
@@ -129,4 +131,38 @@ test('a source’s finding in the future ("Według analizy … straty będą pow
     ['2018-01-30', `${SCENARIOS}`],
   );
   assert.match(report.summary[0]!.text, /^Według analizy/u, report.summary.map((s) => s.text).join('\n'));
+});
+
+// The Nord Stream 2 "political weapon" articles (BSNLP nord_stream 1104, 616, 1101): one page glued a
+// crosshead into its body as a sentence of names only.
+const OUDKIRK = 'Przedstawicielka Departamentu Stanu USA Sandra Oudkirk oceniła, że gazociąg Nord Stream 2 jest przykładem wykorzystywania przez Rosję surowców energetycznych jako broni politycznej.';
+const CROSSHEAD = 'Nord Stream 2 a USA, Rosja, Ukraina.';
+const TRANSIT = 'Wyraziła też przekonanie, że celem Rosji w przypadku Nord Stream 2 jest położenie kresu roli Ukrainy jako kraju tranzytowego dla rosyjskiego eksportu gazu do Europy.';
+
+test('namesOnly: a line of names and closed-class words, not a sentence whose verb the dictionary misreads', () => {
+  const features = storyFeatures(
+    ['Nord Stream 2 a USA, Rosja, Ukraina. Nord Stream 2 a LNG z USA.', 'Rosja broni „ekonomicznego” charakteru Nord Stream 2. Ryanair lata w 37 krajach z 86 baz. Rosjanom w wojnie z Ukrainą najbardziej brakuje amunicji artyleryjskiej.'].map((text, i) =>
+      analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text }, '2026-01-01T00:00:00.000Z')),
+    ),
+  );
+  const got = Object.fromEntries(features.sentences.map((s) => [s.sentence.text, namesOnly(s)]));
+  assert.deepEqual(got, {
+    'Nord Stream 2 a USA, Rosja, Ukraina.': true,
+    'Nord Stream 2 a LNG z USA.': true,
+    'Rosja broni „ekonomicznego” charakteru Nord Stream 2.': false,
+    'Ryanair lata w 37 krajach z 86 baz.': false,
+    'Rosjanom w wojnie z Ukrainą najbardziej brakuje amunicji artyleryjskiej.': false,
+  });
+});
+
+test('a crosshead glued into the body (names only) is no summary sentence and never leads; the stated finding does', () => {
+  const report = story(
+    ['2018-03-20', `${OUDKIRK} ${CROSSHEAD} ${TRANSIT}`],
+    ['2018-03-20', `${CROSSHEAD} ${TRANSIT} ${OUDKIRK}`],
+    ['2018-03-20', `${CROSSHEAD} ${TRANSIT}`],
+  );
+  // It states nothing on its own: no summary sentence and no key fact, however many pages carry it.
+  assert.ok(!report.summary.some((s) => s.text === CROSSHEAD), report.summary.map((s) => s.text).join('\n'));
+  assert.equal(report.claims.find((c) => c.text === CROSSHEAD)?.standsAlone, false);
+  assert.match(report.summary[0]!.text, /Oudkirk|celem Rosji/u, report.summary.map((s) => s.text).join('\n'));
 });

@@ -16,6 +16,8 @@ const CASES: Array<[string, Language, string, string[]]> = [
   ['itp. ends a sentence', 'pl', 'Czołgi, rakiety itp. Wszystko to trafi na front.', ['Czołgi, rakiety itp.', 'Wszystko to trafi na front.']],
   ['itd. mid sentence', 'pl', 'Czołgi, rakiety itd. trafią na front.', ['Czołgi, rakiety itd. trafią na front.']],
   ['ws. before a capital', 'pl', 'Rzecznik ds. Azji i doradca ws. Korei milczą.', ['Rzecznik ds. Azji i doradca ws. Korei milczą.']],
+  // A real sentence (BSNLP nord_stream 1101): "dot." (dotyczący) governs the noun after it.
+  ['dot. before a capital', 'pl', 'Premier był pytany, czy w trakcie dyskusji dot. Rosji pojawił się temat Nord Stream 2. Tak.', ['Premier był pytany, czy w trakcie dyskusji dot. Rosji pojawił się temat Nord Stream 2.', 'Tak.']],
   ['tj. before a capital', 'pl', 'W środę, tj. 13 września. Dalej.', ['W środę, tj. 13 września.', 'Dalej.']],
   ['np. before a capital', 'pl', 'Kraje, np. Chiny, milczą.', ['Kraje, np. Chiny, milczą.']],
   ['ok. before a number', 'pl', 'Przyjechało ok. 50 osób. Było zimno.', ['Przyjechało ok. 50 osób.', 'Było zimno.']],

@@ -319,8 +319,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       const took = Date.now() - started;
       timings.passes++;
       timings.passing += took / 1000;
-      if (pass.stages.stories && pass.stages.stories.added > 0) timings.clusterPasses++;
-      if (pass.stages.stories && pass.stages.stories.added > 0) log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms, analysing ${processed - before} of its own meanwhile`);
+      if (pass.stages.stories && pass.stages.stories.added > 0) {
+        timings.clusterPasses++;
+        log(`clustered ${pass.stages.stories.added} article(s)${pass.consolidated ? ' and consolidated the stories' : ''} in ${took} ms, analysing ${processed - before} of its own meanwhile`);
+      }
       options.onPass?.({ ...pass, ms: took });
       if (took < PASS_SPACING_MS) await new Promise((resolve) => setTimeout(resolve, PASS_SPACING_MS - took));
       await leaseAlarm.wait(POLL_MS);

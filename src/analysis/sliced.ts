@@ -15,24 +15,20 @@ const isSpan = (value: Record<string, unknown>): value is Record<string, unknown
   typeof value.start === 'number' && typeof value.end === 'number';
 
 /** A copy of `value` where every string of a record with offsets that equals the article text there is SLICED. */
-export function strip(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => strip(v, text));
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
-  const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = slice !== undefined && record[key] === slice ? SLICED : strip(record[key], text);
-  return out;
-}
+export const strip = (value: unknown, text: string): unknown => swapSlices(value, text, true);
 
 /** The inverse of strip: every SLICED string of a record with offsets is the article text there again. */
-export function unstrip(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => unstrip(v, text));
+export const unstrip = (value: unknown, text: string): unknown => swapSlices(value, text, false);
+
+/** One walk for both directions: `stripping` swaps the article text for SLICED, else SLICED for the text. */
+function swapSlices(value: unknown, text: string, stripping: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => swapSlices(v, text, stripping));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   const slice = isSpan(record) ? text.slice(record.start, record.end) : undefined;
+  const [from, to] = stripping ? [slice, SLICED] : [SLICED, slice];
   const out: Record<string, unknown> = {};
-  for (const key in record) out[key] = slice !== undefined && record[key] === SLICED ? slice : unstrip(record[key], text);
+  for (const key in record) out[key] = slice !== undefined && record[key] === from ? to : swapSlices(record[key], text, stripping);
   return out;
 }
 

@@ -4,7 +4,7 @@
  * polarity and tense, epistemic status, and whether it can be a claim or stand alone in a summary.
  * Built once per story so later steps stay cheap.
  */
-import type { Article, Span } from '../types.ts';
+import type { Article, EntityType, Span } from '../types.ts';
 import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 import { figures, mayStateFigures, type Figure } from './numbers.ts';
@@ -433,6 +433,12 @@ export function endsWithAny(word: string, endings: readonly string[]): boolean {
 /** A question ("Czym jest bluźnierstwo w Pakistanie?") asks what happened: it states nowhere and never leads. */
 export function isQuestion(s: SentenceFeatures): boolean {
   return s.article.text.slice(s.sentence.start, s.sentence.end).trimEnd().endsWith('?');
+}
+
+/** The mention (of one of `types`, any type if none given) that covers the sentence's word `i`. */
+export function mentionAt(s: SentenceFeatures, i: number, types?: readonly EntityType[]): InputMention | undefined {
+  const at = s.wordStarts[i]!;
+  return s.mentions.find((m) => m.start <= at && at < m.end && (types === undefined || types.includes(m.type)));
 }
 
 /** Whether two sets have a member in common (the smaller one walked). */

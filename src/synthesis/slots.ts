@@ -20,7 +20,7 @@
  * (expected or done), for the conflicts step.
  */
 import type { Citation, ConflictSlot } from './types.ts';
-import { isQuestion, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { isQuestion, mentionAt, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { functionWords, keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
@@ -588,9 +588,9 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     // The place must belong to the verb's own clause, not to a clause after it.
     if (window.some((i) => i < prep && clauseBreaks.has(s.words[i]!)) || /[,;:–—]/u.test(s.article.text.slice(s.wordStarts[verb]!, s.wordStarts[prep]!))) continue;
     const after = window.filter((i) => i > prep);
-    const place = after.find((i) => s.mentions.some((m) => m.type === 'LOC' && m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
+    const place = after.find((i) => mentionAt(s, i, ['LOC']) !== undefined);
     if (place !== undefined) {
-      const m = s.mentions.find((x) => x.type === 'LOC' && x.start <= s.wordStarts[place]! && s.wordStarts[place]! < x.end)!;
+      const m = mentionAt(s, place, ['LOC'])!;
       out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
       continue;
     }

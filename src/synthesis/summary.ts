@@ -16,7 +16,7 @@
  *    before the story, oldest first.
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
-import { isQuestion, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { isQuestion, mentionAt, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords, wordSet } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -401,7 +401,7 @@ function headlineShare(s: SentenceFeatures, headlines: Headlines): number {
  */
 export function namesOnly(s: SentenceFeatures): boolean {
   const closed = functionWords(s.language);
-  return s.mentions.length > 0 && s.words.every((w, i) => closed.has(w) || /^\p{N}+$/u.test(w) || s.mentions.some((m) => m.start <= s.wordStarts[i]! && s.wordStarts[i]! < m.end));
+  return s.mentions.length > 0 && s.words.every((w, i) => closed.has(w) || /^\p{N}+$/u.test(w) || mentionAt(s, i) !== undefined);
 }
 
 /** The shown wording names the subject (by entity key). */

@@ -21,7 +21,7 @@
  * leave" the outcome; "left", "met" done as expected) through its verb forms (verbAt).
  */
 import type { Conflict } from './types.ts';
-import { endsWithAny, startsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { endsWithAny, mentionAt, startsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { dayOf } from './claims.ts';
 import { placeKey } from './places.ts';
 import { citationOf, conflictGrammar } from './slots.ts';
@@ -40,6 +40,8 @@ const MODAL_GAP = 2;
 const MIN_OBJECT_LETTERS = 4;
 /** Object marker of a country noun: it matches any place the other report names. */
 const COUNTRY = '*';
+/** An object is a place, a body or a thing: a person after the verb is whom it concerns. */
+const NOT_PERSON = ['ORG', 'LOC', 'EVT', 'PRO'] as const;
 
 interface Occurrence {
   readonly s: SentenceFeatures;
@@ -146,7 +148,7 @@ function occurrence(s: SentenceFeatures, i: number, { lexicon, grammar, conditio
   const words = functionWords(s.language);
   for (let j = i + 1; j < Math.min(s.words.length, i + 1 + OBJECT_WORDS); j++) {
     if (hasBreak(s.sentence.text.slice(s.wordStarts[j - 1]! - s.sentence.start, s.wordStarts[j]! - s.sentence.start))) break;
-    const mention = s.mentions.find((m) => m.type !== 'PER' && m.start <= s.wordStarts[j]! && s.wordStarts[j]! < m.end);
+    const mention = mentionAt(s, j, NOT_PERSON);
     const l = s.lemmas[j]!;
     // "nie opuści UE bez umowy": a condition, no outcome.
     if (layer === 'not' && grammar.conditionAfter.has(s.words[j]!)) return undefined;

@@ -244,8 +244,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
  * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`),
- * neither lean on the sentence before (`followsOn`) nor quote (`mostlyQuoted`);
+ * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`)
+ * nor lean on the sentence before (`followsOn`);
  * of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
@@ -258,7 +258,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) && !mostlyQuoted(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -266,9 +266,8 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   // still retell what came before it.
   const overtaking = overtakingReports(conflicts);
   const overtaken = stated.filter((x) => showsValue(x.cand.representative, overtaking));
-  // A sentence telling what came before its article's news, or closing its article, leads only when
-  // nothing else may.
-  const current = stated.filter((x) => !tellsEarlier(x.cand.representative) && !closesArticle(x.cand.representative, features));
+  // A sentence telling what came before its article's news leads only when nothing else may.
+  const current = stated.filter((x) => !tellsEarlier(x.cand.representative));
   const eligible = overtaken.length > 0 ? overtaken : current.length > 0 ? current : stated;
   const published = (x: T): string => x.cand.representative.article.published?.value ?? '';
   const latest = latestDay(eligible.map((x) => x.cand.representative));
@@ -347,22 +346,6 @@ function plansAhead(s: SentenceFeatures): boolean {
 /** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */
 const sourceOpenings = wordSet('synthesis-source-openings');
 
-/**
- * A sentence this far into its article or further closes it: in the inverted pyramid the last
- * paragraph is background ("Wielka Brytania ma opuścić Unię Europejską 29 marca 2019 roku." ends
- * every wire text of a month of Brexit news), so it leads only when nothing else may, however many
- * sources repeat it. Set on the tenth round's lead audit (eval/data/lead-audit/, FIT half): the last
- * tenth; no lead of the 30 read stories sits there.
- */
-const CLOSING_POSITION = 0.9;
-/** An article of fewer sentences has no closing background paragraph: its last sentence may be its news. */
-const CLOSING_ARTICLE_SENTENCES = 5;
-
-/** The sentence closes an article long enough to have a background paragraph. */
-function closesArticle(s: SentenceFeatures, features: StoryFeatures): boolean {
-  return s.position >= CLOSING_POSITION && (features.byArticle[s.articleIndex]?.length ?? 0) >= CLOSING_ARTICLE_SENTENCES;
-}
-
 /** Characters before a quote that still count as the sentence's start (an opening dash or mark). */
 const SPEECH_OPENING = 3;
 
@@ -374,19 +357,6 @@ function opensWithSpeech(s: SentenceFeatures): boolean {
   // A person's words closed by a dash attribution count too; an outlet's report of a happening
   // ("Biały Dom potwierdził spotkanie - donosiło CNN") may lead.
   return s.quotes.some((q) => (q.kind === 'direct' || q.speaker?.type === 'PER') && q.start - s.sentence.start <= SPEECH_OPENING && q.end > s.sentence.start);
-}
-
-/**
- * Direct words make up this share of the sentence or more: it is a quotation with its attribution
- * ("Jak podkreślił Marcin Makowski, „plusem jest to, że…”"), however it opens.
- */
-const QUOTED_SHARE = 0.5;
-
-/** The sentence is mostly someone's own words: a quote reports what was said, never the lead. */
-export function mostlyQuoted(s: SentenceFeatures): boolean {
-  const { start, end } = s.sentence;
-  const quoted = s.quotes.filter((q) => q.kind === 'direct').reduce((n, q) => n + Math.max(0, Math.min(q.end, end) - Math.max(q.start, start)), 0);
-  return end > start && quoted / (end - start) >= QUOTED_SHARE;
 }
 
 /**

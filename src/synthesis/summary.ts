@@ -21,6 +21,7 @@ import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { loadPolimorf } from '../text/polimorf.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -163,7 +164,7 @@ export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
 /** resources/<lang>/synthesis-lede.txt: connectives tying a sentence to the one before, attribution openings. */
 const ledeWords = perLanguage((lang) => {
   const lines = keyedLines(lang, 'synthesis-lede');
-  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')) };
+  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')), relative: new Set(keyedWords(lines, 'relative')) };
 });
 
 /** The sentence's words before its first comma (all of them when it has none). */
@@ -338,9 +339,33 @@ const FUTURE_WEIGHT = 0.5;
  * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
  */
 function plansAhead(s: SentenceFeatures): boolean {
-  if (!s.words.some((w) => futureWords(s.language).has(w))) return false;
+  if (!s.words.some((w, i) => futureWords(s.language).has(w) || (s.language !== 'en' && perfectiveFuture(w) && !inRelativeClause(s, i)))) return false;
   if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
   return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+}
+
+/**
+ * A perfective verb in the non-past is the Polish future ("podczas wizyty … padnie temat",
+ * "ogłosi"), as a future auxiliary is: in every PoliMorf reading, so that a form that is also a
+ * noun or a present ("mają", "ma") is not one.
+ */
+function perfectiveFuture(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag));
+}
+
+/**
+ * The word stands in a relative clause ("przepisami, które utrudnią powstanie Nord Stream 2"): a
+ * relative pronoun (by lemma, resources/<lang>/synthesis-lede.txt `relative`) between it and the
+ * comma before it. Such a future describes a noun of the sentence, not what the sentence reports.
+ */
+function inRelativeClause(s: SentenceFeatures, index: number): boolean {
+  const { relative } = ledeWords(s.language);
+  for (let i = index; i >= 0; i--) {
+    if (relative.has(s.lemmas[i]!)) return true;
+    if (i > 0 && s.article.text.slice(s.wordStarts[i - 1]!, s.wordStarts[i]!).includes(',')) return false;
+  }
+  return false;
 }
 
 /** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */

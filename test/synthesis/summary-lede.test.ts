@@ -68,3 +68,25 @@ test('an attribution naming nobody ("Jak dodał, Nord Stream 2 destabilizuje…"
   );
   assert.ok(!report.summary.some((s) => added.endsWith(s.text)), report.summary.map((s) => s.text).join('\n'));
 });
+
+// The US sanctions threat against Nord Stream 2 (September 2018): a Russian agency's forecast of what
+// the visit will bring, then the report of the visit.
+const FORECAST = 'Źródło agencji rosyjskiej TASS przekonuje, że podczas wizyty sekretarza stanu USA w Rosji padnie temat spornego gazociągu Nord Stream 2.';
+const THREAT = 'Chociaż sekretarz stanu USA grozi Rosji sankcjami wobec Nord Stream 2, to przyznaje też, że oba kraje nie chcą takiego scenariusza.';
+const DIRECTIVE = 'Pod wpływem presji Polski pojawiła się szansa na przyspieszenie unijnych prac nad przepisami, które utrudnią powstanie Nord Stream 2.';
+
+test('a perfective non-past is the Polish future: a forecast ("…padnie temat…") weighs as a plan, so the report of the visit leads', () => {
+  const report = story(
+    ['2018-09-13', `${FORECAST} Rick Perry ma odwiedzić Moskwę w czwartek 13 września.`],
+    ['2018-09-14', `${THREAT} Nowy pakiet obostrzeń zostanie przedstawiony w listopadzie.`],
+  );
+  assert.equal(report.summary[0]?.text, THREAT, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('a future in a relative clause ("przepisami, które utrudnią…") tells of a noun, not a plan: the sentence still leads', () => {
+  const report = story(
+    ['2018-06-18', `${DIRECTIVE} Bułgaria do tej pory hamowała prace nad zmianami w dyrektywie gazowej dotyczącymi Nord Stream 2.`],
+    ['2018-06-28', 'Zgromadzenie Euronest wyraziło zaniepokojenie w związku z budową Nord Stream 2.'],
+  );
+  assert.equal(report.summary[0]?.text, DIRECTIVE, report.summary.map((s) => s.text).join('\n'));
+});

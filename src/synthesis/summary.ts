@@ -339,6 +339,7 @@ const FUTURE_WEIGHT = 0.5;
  * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
  */
 function plansAhead(s: SentenceFeatures): boolean {
+  // The perfective future is read from PoliMorf, a Polish dictionary: for Polish (and unidentified) text only.
   if (!s.words.some((w, i) => futureWords(s.language).has(w) || (s.language !== 'en' && perfectiveFuture(w) && !inRelativeClause(s, i)))) return false;
   if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
   return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));

@@ -21,6 +21,7 @@ import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { loadPolimorf } from '../text/polimorf.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -154,7 +155,33 @@ export function mainSubject(features: StoryFeatures): string | undefined {
  */
 export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
   const first = s.surfaces[0];
-  return first !== undefined && /^\p{Lu}/u.test(first) && quoteCues(resourceLanguage(s.language)).verb(first.toLowerCase()) !== undefined;
+  if (first === undefined || !/^\p{Lu}/u.test(first)) return false;
+  const isVerb = (w: string | undefined): boolean => w !== undefined && quoteCues(resourceLanguage(s.language)).verb(w) !== undefined;
+  // "Jak zaznaczyła, w procesie jego tworzenia…": an attribution clause of a reporting verb alone.
+  return isVerb(s.words[0]) || (ledeWords(s.language).attribution.has(s.words[0]!) && isVerb(s.words[1]) && firstClause(s).length === 2);
+}
+
+/** resources/<lang>/synthesis-lede.txt: connectives tying a sentence to the one before, attribution openings. */
+const ledeWords = perLanguage((lang) => {
+  const lines = keyedLines(lang, 'synthesis-lede');
+  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')), relative: new Set(keyedWords(lines, 'relative')) };
+});
+
+/** The sentence's words before its first comma (all of them when it has none). */
+function firstClause(s: SentenceFeatures): readonly string[] {
+  const comma = s.article.text.indexOf(',', s.sentence.start);
+  const end = comma >= 0 && comma < s.sentence.end ? comma : s.sentence.end;
+  return s.words.filter((_, i) => s.wordStarts[i]! < end);
+}
+
+/**
+ * A connective in the sentence's first clause ties it to the sentence before ("Ryanair odmawia
+ * bowiem uznania…", "Polska natomiast…"): it explains or answers what was just said, so it cannot
+ * open a summary, however many articles tell it.
+ */
+export function followsOn(s: SentenceFeatures): boolean {
+  const { backward } = ledeWords(s.language);
+  return firstClause(s).some((w) => backward.has(w));
 }
 
 /** Background: dated before the story, or a definition of a name (what it is, not what happened). */
@@ -218,7 +245,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
  * and a report that the expected happening cannot take place leads before all others),
  * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`);
+ * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`)
+ * nor lean on the sentence before (`followsOn`);
  * of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
@@ -231,7 +259,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
       (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -311,9 +339,34 @@ const FUTURE_WEIGHT = 0.5;
  * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
  */
 function plansAhead(s: SentenceFeatures): boolean {
-  if (!s.words.some((w) => futureWords(s.language).has(w))) return false;
+  // The perfective future is read from PoliMorf, a Polish dictionary: for Polish (and unidentified) text only.
+  if (!s.words.some((w, i) => futureWords(s.language).has(w) || (s.language !== 'en' && perfectiveFuture(w) && !inRelativeClause(s, i)))) return false;
   if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
   return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+}
+
+/**
+ * A perfective verb in the non-past is the Polish future ("podczas wizyty … padnie temat",
+ * "ogłosi"), as a future auxiliary is: in every PoliMorf reading, so that a form that is also a
+ * noun or a present ("mają", "ma") is not one.
+ */
+function perfectiveFuture(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag));
+}
+
+/**
+ * The word stands in a relative clause ("przepisami, które utrudnią powstanie Nord Stream 2"): a
+ * relative pronoun (by lemma, resources/<lang>/synthesis-lede.txt `relative`) between it and the
+ * comma before it. Such a future describes a noun of the sentence, not what the sentence reports.
+ */
+function inRelativeClause(s: SentenceFeatures, index: number): boolean {
+  const { relative } = ledeWords(s.language);
+  for (let i = index; i >= 0; i--) {
+    if (relative.has(s.lemmas[i]!)) return true;
+    if (i > 0 && s.article.text.slice(s.wordStarts[i - 1]!, s.wordStarts[i]!).includes(',')) return false;
+  }
+  return false;
 }
 
 /** First words giving a sentence as a source's finding, resources/<lang>/synthesis-source-openings.txt. */

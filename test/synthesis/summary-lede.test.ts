@@ -1,0 +1,92 @@
+/**
+ * A lede's shape (src/synthesis/summary.ts chooseLead): a sentence leaning on the one before (a
+ * connective in its first clause, an attribution whose speaker is in the sentence before) does not
+ * open the summary. Real sentences of the tenth round's lead audit (unlabelled development stories, eval/data/lead-audit/), through the
+ * real ingest and analysis layers.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { synthesizeStory } from '../../src/synthesis/index.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { analyzeArticle } from '../../src/analysis/index.ts';
+import { storyFeatures } from '../../src/synthesis/features.ts';
+import { followsOn, opensWithDroppedSubject } from '../../src/synthesis/summary.ts';
+
+const analysed = (text: string, i: number, day?: string) =>
+  analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
+
+/** Each sentence of the texts (one article each) → what `rule` says of it. */
+function judged(rule: (s: ReturnType<typeof storyFeatures>['sentences'][number]) => boolean, ...texts: string[]): Record<string, boolean> {
+  const features = storyFeatures(texts.map((t, i) => analysed(t, i)));
+  return Object.fromEntries(features.sentences.map((s) => [s.sentence.text, rule(s)]));
+}
+
+/** One article per [publication day, text]. */
+function story(...articles: readonly (readonly [string, string])[]) {
+  return synthesizeStory({ id: 's', articles: articles.map(([day, text], i) => analysed(text, i, day)) });
+}
+
+// Ryanair's Polish crews (October–November 2018).
+const BECAUSE = 'Ryanair odmawia bowiem uznania założonego w Polsce związku zawodowego CWR Poland.';
+const UNION = 'W Polsce związek zawodowy pracowników pokładowych odmówił podpisywania nowych umów, jakie chce wprowadzić polska filia przewoźnika.';
+const INSPECTION = 'Inspektorzy pracy z Okręgowego Inspektoratu Pracy wszczęli kontrolę w spółce Ryanair Sun, która ma przejąć w Polsce realizację rozkładowych rejsów największej taniej linii lotniczej w Europie.';
+
+test('followsOn: a connective in the first clause ties the sentence to the one before; one after a comma does not', () => {
+  assert.deepEqual(
+    judged(
+      followsOn,
+      `${BECAUSE} ${UNION}`,
+      'Anonimowe źródło agencji Reutera na Downing Street odrzuciło jednak spekulacje medialne, oceniając, że takie rozwiązanie byłoby "kompletnie nie do przyjęcia". Londyn obiecał Brukseli, że w Irlandii nie odrodzi się twarda granica, jednak rząd Theresy May wciąż nie ma pomysłu, jak tego dokonać.',
+    ),
+    {
+      [BECAUSE]: true,
+      [UNION]: false,
+      'Anonimowe źródło agencji Reutera na Downing Street odrzuciło jednak spekulacje medialne, oceniając, że takie rozwiązanie byłoby "kompletnie nie do przyjęcia".': true,
+      'Londyn obiecał Brukseli, że w Irlandii nie odrodzi się twarda granica, jednak rząd Theresy May wciąż nie ma pomysłu, jak tego dokonać.': false,
+    },
+  );
+});
+
+test('a sentence explaining the one before ("…odmawia bowiem…") never leads, though two outlets carry it', () => {
+  const report = story(['2018-11-01', `${BECAUSE} ${UNION}`], ['2018-11-02', `${INSPECTION} ${BECAUSE}`], ['2018-10-18', UNION]);
+  assert.notEqual(report.summary[0]!.text, BECAUSE, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('opensWithDroppedSubject: "Jak zaznaczyła," names no speaker; "Jak podkreślił Marcin Makowski," and "Jak mówił europoseł," do', () => {
+  const dropped = 'Jak zaznaczyła, w procesie jego tworzenia konsultowane są m.in. grupy obywateli UE w tym Polaków, pracodawcy i ambasady państw członkowskich.';
+  const named = 'Jak podkreślił Marcin Makowski, plusem jest to, że Unia Europejska i Komisja Europejska uginają się pod argumentacją państw takich jak Polska.';
+  const role = 'Jak mówił europoseł, po opuszczeniu UE przez Wielką Brytanię do budżetu Wspólnoty będzie wpływało rocznie mniej o 10-14 mld euro.';
+  assert.deepEqual(judged(opensWithDroppedSubject, `${dropped} ${named} ${role}`), { [dropped]: true, [named]: false, [role]: false });
+});
+
+test('an attribution naming nobody ("Jak dodał, Nord Stream 2 destabilizuje…") is no summary sentence: the premier\'s opinion would read as the outlet\'s', () => {
+  const added = 'Jak dodał, Nord Stream 2 destabilizuje Europę również od strony bezpieczeństwa.';
+  const report = story(
+    ['2018-07-12', `Bez wsparcia innych państw projekt budowy Nord Stream 2 będzie nam ciężko zablokować - powiedział w czwartek premier Mateusz Morawiecki. ${added}`],
+    ['2018-07-12', `Premier Mateusz Morawiecki spotkał się w czwartek z mieszkańcami Szczecina. ${added}`],
+    ['2018-06-28', 'Zgromadzenie przedstawicieli Parlamentu Europejskiego i parlamentów państw uczestniczących w Partnerstwie Wschodnim (Euronest) potępiło budowę gazociągu Nord Stream 2.'],
+  );
+  assert.ok(!report.summary.some((s) => added.endsWith(s.text)), report.summary.map((s) => s.text).join('\n'));
+});
+
+// The US sanctions threat against Nord Stream 2 (September 2018): a Russian agency's forecast of what
+// the visit will bring, then the report of the visit.
+const FORECAST = 'Źródło agencji rosyjskiej TASS przekonuje, że podczas wizyty sekretarza stanu USA w Rosji padnie temat spornego gazociągu Nord Stream 2.';
+const THREAT = 'Chociaż sekretarz stanu USA grozi Rosji sankcjami wobec Nord Stream 2, to przyznaje też, że oba kraje nie chcą takiego scenariusza.';
+const DIRECTIVE = 'Pod wpływem presji Polski pojawiła się szansa na przyspieszenie unijnych prac nad przepisami, które utrudnią powstanie Nord Stream 2.';
+
+test('a perfective non-past is the Polish future: a forecast ("…padnie temat…") weighs as a plan, so the report of the visit leads', () => {
+  const report = story(
+    ['2018-09-13', `${FORECAST} Rick Perry ma odwiedzić Moskwę w czwartek 13 września.`],
+    ['2018-09-14', `${THREAT} Nowy pakiet obostrzeń zostanie przedstawiony w listopadzie.`],
+  );
+  assert.equal(report.summary[0]?.text, THREAT, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('a future in a relative clause ("przepisami, które utrudnią…") tells of a noun, not a plan: the sentence still leads', () => {
+  const report = story(
+    ['2018-06-18', `${DIRECTIVE} Bułgaria do tej pory hamowała prace nad zmianami w dyrektywie gazowej dotyczącymi Nord Stream 2.`],
+    ['2018-06-28', 'Zgromadzenie Euronest wyraziło zaniepokojenie w związku z budową Nord Stream 2.'],
+  );
+  assert.equal(report.summary[0]?.text, DIRECTIVE, report.summary.map((s) => s.text).join('\n'));
+});

@@ -276,6 +276,8 @@ interface CueLexicon {
   readonly unnamed: ReadonlySet<string>;
   /** Words that give an unnamed source as the origin of a report (`unnamed-by:`): "według źródeł". */
   readonly unnamedBy: ReadonlySet<string>;
+  /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
+  readonly unnamedRelay: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -375,6 +377,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       forecasters: words(hedge.get('forecaster')),
       unnamed: words(hedge.get('unnamed')),
       unnamedBy: words(hedge.get('unnamed-by')),
+      unnamedRelay: words(hedge.get('unnamed-relay')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -673,6 +676,8 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
     if (lower.startsWith('medi') && CAPITALISED.test(words[i + 1]?.text ?? '')) return;
     // "Źródło: express.co.uk" is a credit line, not an informant.
     if (/^\s*:/u.test(text.slice(w.end, w.end + 3))) return;
+    // "Pieskow cytowany przez rosyjskie media powiedział": the media relay a named speaker.
+    if (words.slice(Math.max(0, i - 2), i).some((x) => lexicon.unnamedRelay.has(x.text.toLowerCase()))) return;
     // Right after the verb and closing its clause it is whom the speaker told: "poinformował media, że…".
     if (cues.includes(i - 1) && words[i + 1]?.clauseStart) return;
     const after = (a: number, b: number): boolean => !words.slice(a + 1, b + 1).some((x) => x.clauseStart);

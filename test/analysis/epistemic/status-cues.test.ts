@@ -334,4 +334,5 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(pl('Gazociąg ograniczy możliwości dywersyfikacji źródeł energii – powiedziała Oudkirk.'), ['attributed']);
   assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['attributed']);
   assert.deepEqual(pl('Zbigniew Boniek mocno mu odpowiedział Źródło: express.co.uk.'), ['attributed']);
+  assert.notDeepEqual(pl('Rzecznik prasowy Kremla Dymitri Pieskow cytowany przez rosyjskie media powiedział, że rozmowy trwają.'), ['hedged']);
 });

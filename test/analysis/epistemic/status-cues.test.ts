@@ -335,4 +335,7 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['attributed']);
   assert.deepEqual(pl('Zbigniew Boniek mocno mu odpowiedział Źródło: express.co.uk.'), ['attributed']);
   assert.notDeepEqual(pl('Rzecznik prasowy Kremla Dymitri Pieskow cytowany przez rosyjskie media powiedział, że rozmowy trwają.'), ['hedged']);
+  const en = (text: string): string[] => statuses(doc(text, 'en')).map((s) => s.status);
+  assert.deepEqual(en('A source familiar with the talks said the meeting took place in Vladivostok.'), ['hedged']);
+  assert.deepEqual(en('The plant is the main source of energy for the region, the company said.'), ['attributed']);
 });

@@ -270,6 +270,8 @@ interface CueLexicon {
   readonly forecasts: ReadonlySet<string>;
   /** Verbs of expecting and estimating that forecast whoever says them (`estimate:`). */
   readonly estimates: ReadonlySet<string>;
+  /** Words before an estimate verb that compare with an earlier estimate (`revised:`): "niż pierwotnie szacowała". */
+  readonly revised: ReadonlySet<string>;
   /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
   readonly forecasters: ReadonlySet<string>;
   /** Sources the article does not name (`unnamed:` in hedge-cues.txt): "źródła", "media". */
@@ -373,6 +375,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       shares: words(hedge.get('share')),
       forecasts: words(hedge.get('forecast')),
       estimates: words(hedge.get('estimate')),
+      revised: words(hedge.get('revised')),
       alternatives: words(hedge.get('alternative')),
       forecasters: words(hedge.get('forecaster')),
       unnamed: words(hedge.get('unnamed')),
@@ -637,7 +640,7 @@ function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
   words.forEach((w, i) => {
     if (negated(words, w, lexicon.negations)) return;
     if (lexicon.estimates.has(w.text.toLowerCase())) {
-      out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+      if (!words.slice(Math.max(0, i - FORECASTER_REACH), i).some((v) => lexicon.revised.has(v.text.toLowerCase()))) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
       return;
     }
     if (!lexicon.forecasts.has(w.lower)) return;

@@ -58,6 +58,8 @@ test('an estimate hedges whoever makes it: "szacuje się", "Ryanair szacuje licz
   // A company's estimate of its own figures is still a forecast (eval/data/synthesis/GUIDELINE.md).
   assert.deepEqual(pl('Ryanair szacuje liczbę odwołanych lotów na nawet 300 każdego dnia strajku.'), ['hedged']);
   assert.deepEqual(pl('Przewoźnik nie szacuje strat.'), ['asserted']);
+  // A comparison with an earlier estimate states the revised figure.
+  assert.deepEqual(pl('Produkt krajowy brutto wzrósł o 0,4 proc., a nie o 0,5 proc., jak pierwotnie szacował urząd statystyczny.'), ['asserted']);
   assert.deepEqual(pl('Gospodarka rosła wolniej, niż szacowano.'), ['asserted']);
 });
 

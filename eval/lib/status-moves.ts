@@ -8,9 +8,15 @@
  * whose status moved, with counts by move and by topic, and a sample to read.
  *
  *   npx tsx eval/lib/status-moves.ts --save /tmp/statuses.json [data-path]   # before a change
- *   npx tsx eval/lib/status-moves.ts --diff /tmp/statuses.json [--sample N] [--seed S] [--all]
+ *   npx tsx eval/lib/status-moves.ts --diff /tmp/statuses.json [--sample N] [--seed S] [--all] [--pool data-path]
  *   npx tsx eval/lib/status-moves.ts --count /tmp/statuses.json              # statuses now, by topic
  *   npx tsx eval/lib/status-moves.ts --read /tmp/statuses.json [--status S] [--sample N] [--seed S]  # a sample to read
+ *
+ * `--pool` counts every moved sentence but prints only those one may read with the engine's output:
+ * articles of the read stories (splits tune, heldout, fresh) and the unlabelled audit pool of
+ * eval/data/conflicts-audit (brexit of 2018-04 and 2018-05, nord_stream of 2018-06 to 2018-11,
+ * ryanair of 2018-10 and 2018-11, by the `date` column of metadata.tsv); the other months are kept
+ * unread for stories being labelled blind.
  *
  * The snapshot's quotes and times are the layers' output when it was saved: rebuild it after a
  * change to src/analysis/quotes or src/analysis/time.
@@ -81,13 +87,36 @@ function save(path: string, dataPath: string): void {
   console.log(`${out.length} articles, ${out.reduce((n, a) => n + a.statuses.length, 0)} sentences saved (${blind.size} blind files left out)`);
 }
 
+/** The audit pool's months by topic folder (see the header). */
+const AUDIT_MONTHS: Readonly<Record<string, readonly string[]>> = {
+  brexit: ['2018-04', '2018-05'],
+  nord_stream: ['2018-06', '2018-07', '2018-08', '2018-09', '2018-10', '2018-11'],
+  ryanair: ['2018-10', '2018-11'],
+};
+
+/** `topic/file` of the articles whose moved sentences may be read: the read stories' and the audit pool's. */
+function readable(dataPath: string): Set<string> {
+  const bsnlp = hasBsnlp(dataPath) ? dataPath : join(dataPath, 'bsnlp-pl-dev');
+  const out = new Set<string>();
+  for (const row of readFileSync(join(bsnlp, 'metadata.tsv'), 'utf8').split('\n').slice(1)) {
+    const [topic, file, , , date] = row.split('\t');
+    if (topic && file && date && AUDIT_MONTHS[topic]?.includes(date.slice(0, 7))) out.add(`${topic}/${file}`);
+  }
+  for (const f of readdirSync(LABELS_DIR).filter((n) => n.endsWith('.json'))) {
+    const labels = readStoryLabels(join(LABELS_DIR, f));
+    if (labels.split === 'blind' || !('bsnlp' in labels.source)) continue;
+    for (const file of labels.source.bsnlp.files) out.add(`${labels.source.bsnlp.topic}/${file}`);
+  }
+  return out;
+}
+
 /** A small seeded generator, so a sample can be drawn again. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function diff(path: string, sample: number, seed: number, all: boolean): void {
+function diff(path: string, sample: number, seed: number, all: boolean, pool?: ReadonlySet<string>): void {
   const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedArticle[];
   const moves = new Map<string, number>();
   const byTopic = new Map<string, number>();
@@ -104,6 +133,7 @@ function diff(path: string, sample: number, seed: number, all: boolean): void {
       byTopic.set(a.topic, (byTopic.get(a.topic) ?? 0) + 1);
       const span = a.input.sentences[s.sentence]!;
       const cues = s.cues.map((c) => `${c.kind}:${c.text}`).join('|');
+      if (pool && !pool.has(`${a.topic}/${a.file}`)) continue;
       lines.push(`${a.topic}/${a.file}#${s.sentence} ${move} [${cues}] ${a.input.text.slice(span.start, span.end).replace(/\s+/gu, ' ')}`);
     }
   }
@@ -111,6 +141,7 @@ function diff(path: string, sample: number, seed: number, all: boolean): void {
   console.log(`${total} of ${sentences} sentences moved`);
   for (const [m, n] of [...moves].sort((x, y) => y[1] - x[1])) console.log(`  ${m}: ${n}`);
   console.log(`  by topic: ${[...byTopic].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  if (pool) console.log(`  ${lines.length} of them in the read stories and the audit pool (the only ones printed)`);
   const next = random(seed);
   const shown = all ? lines : lines.map((l) => ({ l, r: next() })).sort((x, y) => x.r - y.r).slice(0, sample).map((x) => x.l);
   for (const l of shown) console.log(l);
@@ -149,7 +180,7 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (option('--save')) save(option('--save')!, args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? DEFAULT_BSNLP_PATH);
-else if (option('--diff')) diff(option('--diff')!, Number(option('--sample') ?? 30), Number(option('--seed') ?? 1), args.includes('--all'));
+else if (option('--diff')) diff(option('--diff')!, Number(option('--sample') ?? 30), Number(option('--seed') ?? 1), args.includes('--all'), option('--pool') ? readable(option('--pool')!) : undefined);
 else if (option('--read')) read(option('--read')!, Number(option('--sample') ?? 30), Number(option('--seed') ?? 1), option('--status'));
 else if (option('--count')) count(option('--count')!);
 else throw new Error('usage: status-moves.ts --save <snapshot> [data-path] | --diff <snapshot> [--sample N] [--seed S] [--all] | --count <snapshot>');

@@ -189,6 +189,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: s.start, end: s.start + speaker.length, text: speaker, kind: 'attribution' });
       }
     }
+    // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
+    if (attributions.length) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -264,10 +266,20 @@ interface CueLexicon {
   readonly media: ReadonlySet<string>;
   /** Hedge words that join alternatives after a comma (`alternative:` in hedge-cues.txt): "ewentualnie". */
   readonly alternatives: ReadonlySet<string>;
-  /** Verbs of expecting and estimating (`forecast:` in hedge-cues.txt). */
+  /** Verbs of expecting that forecast only for a crowd (`forecast:` in hedge-cues.txt). */
   readonly forecasts: ReadonlySet<string>;
+  /** Verbs of expecting and estimating that forecast whoever says them (`estimate:`). */
+  readonly estimates: ReadonlySet<string>;
+  /** Words before an estimate verb that compare with an earlier estimate (`revised:`): "niż pierwotnie szacowała". */
+  readonly revised: ReadonlySet<string>;
   /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
   readonly forecasters: ReadonlySet<string>;
+  /** Sources the article does not name (`unnamed:` in hedge-cues.txt): "źródła", "media". */
+  readonly unnamed: ReadonlySet<string>;
+  /** Words that give an unnamed source as the origin of a report (`unnamed-by:`): "według źródeł". */
+  readonly unnamedBy: ReadonlySet<string>;
+  /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
+  readonly unnamedRelay: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -279,6 +291,8 @@ interface CueLexicon {
   readonly modalConditionals: readonly CuePattern[number][];
   /** Relative pronouns: a conditional right after one describes a thing ("umowę, która przewidywałaby"). */
   readonly relatives: ReadonlySet<string>;
+  /** Pronouns whose content a "co" clause gives (`correlative:`): "tego, co może czekać" is no comment. */
+  readonly correlatives: ReadonlySet<string>;
   /** Relative pronouns that take a whole clause for antecedent (", co może trwać kilka miesięcy"): a comment, whatever word stands before. */
   readonly sentential: ReadonlySet<string>;
   /** Reporting verbs that report only with a clause (`clause-only:` in attribution-cues.txt): "zapewnia, że", not "zapewnia wsparcie". */
@@ -360,8 +374,13 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       as: words(attribution.get('as')),
       shares: words(hedge.get('share')),
       forecasts: words(hedge.get('forecast')),
+      estimates: words(hedge.get('estimate')),
+      revised: words(hedge.get('revised')),
       alternatives: words(hedge.get('alternative')),
       forecasters: words(hedge.get('forecaster')),
+      unnamed: words(hedge.get('unnamed')),
+      unnamedBy: words(hedge.get('unnamed-by')),
+      unnamedRelay: words(hedge.get('unnamed-relay')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -381,6 +400,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
+      correlatives: words(hedge.get('correlative')),
       content: words(hedge.get('content')),
       licences: (hedge.get('licence') ?? []).map(compileCue),
       modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
@@ -538,7 +558,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
     return (
-      (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && aboutName(words, i, mentions, lexicon))) &&
+      (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && (aboutName(words, i, mentions, lexicon) || commentsOnClause(words, i, lexicon)))) &&
       !subjunctive &&
       !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting))) &&
       !(cue.reading === 'modal' && licensed(words, i, lexicon))
@@ -609,14 +629,21 @@ function contradicted(words: readonly Word[], last: number, lexicon: CueLexicon)
 const FORECASTER_REACH = 3;
 
 /**
- * A forecast of a crowd or a trade no one answers for: "Komentatorzy spodziewają się, że…",
- * "media ostrożnie szacują, że…", "spodziewają się analitycy". Like the impersonal "oczekuje się,
- * że" it leaves the fact uncertain; a named party's forecast is its claim and stays attributed.
+ * Forecasts and estimates: a verb of estimating or expecting (`estimate:`) whoever says it
+ * ("Ryanair szacuje liczbę odwołanych lotów na 300", "spodziewa się, iż szefowie zaakceptują"), and
+ * "oczekiwać"/"przewidywać" (`forecast:`) when a crowd or a trade no one answers for says them
+ * ("Komentatorzy oczekują, że…"), since with a named subject they are often a demand or a text's
+ * terms. Like the impersonal "oczekuje się, że" they leave the fact uncertain.
  */
 function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
   const out: Found[] = [];
   words.forEach((w, i) => {
-    if (!lexicon.forecasts.has(w.lower) || negated(words, w, lexicon.negations)) return;
+    if (negated(words, w, lexicon.negations)) return;
+    if (lexicon.estimates.has(w.text.toLowerCase())) {
+      if (!words.slice(Math.max(0, i - FORECASTER_REACH), i).some((v) => lexicon.revised.has(v.text.toLowerCase()))) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+      return;
+    }
+    if (!lexicon.forecasts.has(w.lower)) return;
     // A name between them makes the party named: "Ekonomiści banku Berenberg szacują" is the bank's estimate.
     let before = false;
     for (let j = i - 1; j >= Math.max(0, i - FORECASTER_REACH) && !before; j--) {
@@ -625,6 +652,41 @@ function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
     }
     const after = words.slice(i + 1, i + 1 + FORECASTER_REACH).findIndex((v) => v.clauseStart || lexicon.forecasters.has(v.text.toLowerCase()));
     if (before || (after >= 0 && !words[i + 1 + after]!.clauseStart)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+  });
+  return out;
+}
+
+/** Words a reporting verb's subject may stand before it in its clause: "Rosyjskie źródło posiadające wiedzę o podróży poinformowało". */
+const SOURCE_BEFORE = 6;
+/** Words after it: "powiedziało PAP polskie źródło dyplomatyczne". */
+const SOURCE_AFTER = 3;
+
+/**
+ * Unnamed sources that give the sentence's report (eval/data/synthesis/GUIDELINE.md, unnamed
+ * sources): an `unnamed:` word ("źródła", "media") in the clause of an attribution cue and near it
+ * ("Źródła agencji prasowej AP informują", "Media podkreślają, że"), or right after an `unnamed-by:`
+ * word ("według źródeł", "od źródła"). "Media" followed by a capitalised word
+ * is a title, a named outlet; "Źródło:" a credit line; a source word right after the verb that ends
+ * its clause is whom the speaker told ("poinformował media, że"); "źródło" away from the report is a source of something ("dywersyfikacji
+ * źródeł energii – oświadczyła Oudkirk").
+ */
+function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon): Found[] {
+  const out: Found[] = [];
+  const cues = attributions.map((c) => words.findIndex((w) => w.start === c.start)).filter((i) => i >= 0);
+  words.forEach((w, i) => {
+    const lower = w.text.toLowerCase();
+    if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
+    if (lower.startsWith('medi') && CAPITALISED.test(words[i + 1]?.text ?? '')) return;
+    // "Źródło: express.co.uk" is a credit line, not an informant.
+    if (/^\s*:/u.test(text.slice(w.end, w.end + 3))) return;
+    // "Pieskow cytowany przez rosyjskie media powiedział": the media relay a named speaker.
+    if (words.slice(Math.max(0, i - 2), i).some((x) => lexicon.unnamedRelay.has(x.text.toLowerCase()))) return;
+    // Right after the verb and closing its clause it is whom the speaker told: "poinformował media, że…".
+    if (cues.includes(i - 1) && words[i + 1]?.clauseStart) return;
+    const after = (a: number, b: number): boolean => !words.slice(a + 1, b + 1).some((x) => x.clauseStart);
+    const bySource = i > 0 && lexicon.unnamedBy.has(words[i - 1]!.text.toLowerCase()) || (i > 1 && lexicon.unnamedBy.has(words[i - 2]!.text.toLowerCase()) && after(i - 2, i));
+    const ofReport = cues.some((c) => (c > i ? c - i <= SOURCE_BEFORE && after(i, c) : i - c <= SOURCE_AFTER && after(c, i)));
+    if (bySource || ofReport) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
   });
   return out;
 }
@@ -815,6 +877,20 @@ function aboutName(words: readonly Word[], i: number, mentions: readonly Span[],
   // the clause is about the noun, which it may narrow down.
   const head = words.findLastIndex((w) => w.end <= name.start);
   return head < 0 || words[head + 1]!.clauseStart || CAPITALISED.test(words[head]!.text) || !lexicon.noun?.(words[head]!.text);
+}
+
+/**
+ * Whether the present "móc" `i` stands in a clause opened by a sentential relative (", co może
+ * trwać kilka miesięcy", ", co może doprowadzić do potencjalnego konfliktu", ", co może uziemić
+ * wiele samolotów"): the clause comments on the whole main clause with a happening of its own,
+ * and its epistemic "móc" hedges the sentence (eval/data/synthesis/GUIDELINE.md, clauses with their
+ * own modal). The past ("Wszystko, co mogło pójść źle, poszło źle") and a "co" after a
+ * `correlative:` pronoun ("wobec tego, co ich może czekać") name what they follow.
+ */
+function commentsOnClause(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  return start > 0 && start < i && lexicon.sentential.has(words[start]!.text.toLowerCase()) && !lexicon.correlatives.has(words[start - 1]!.text.toLowerCase()) && !PAST_MODAL.test(words[i]!.text);
 }
 
 /** Words an adverb may put between "być" and its participle: "ma być jednostronnie blokowany". */

@@ -8,13 +8,15 @@ const statuses = (text: string, language: 'pl' | 'en' = 'pl'): string[] => {
   return classifySentences({ text: d.text, language, sentences: d.sentences }).map((s) => s.status);
 };
 
-test('"może" inside a relative clause describes a thing and does not hedge the main clause', () => {
+test('"może" inside a relative clause describes a thing and does not hedge the main clause; a "co" clause on the whole clause does', () => {
+  // ", co może doprowadzić do konfliktu" tells a happening of its own (eval/data/synthesis/GUIDELINE.md,
+  // clauses with their own modal).
   assert.deepEqual(
     statuses(
       'Operator musi wpłacić 70 milionów euro depozytu, by pokryć potencjalne szkody, które mogą wyniknąć z wykonania umowy. ' +
         'Jakiekolwiek zmiany będą musiały uzyskać ponowną aprobatę Izby Gmin, co może doprowadzić do konfliktu między izbami.',
     ),
-    ['asserted', 'asserted'],
+    ['asserted', 'hedged'],
   );
   // A preposition before the pronoun: ", w którym może dojść".
   assert.deepEqual(statuses('Rząd przyjął plan, w którym może dojść do zmian.'), ['asserted']);

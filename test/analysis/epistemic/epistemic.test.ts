@@ -112,7 +112,7 @@ test('modal-particle-and-c-infinitive: "może jednak powrócić", "może się od
   const d = doc(
     'Strajk może jednak powrócić w Polsce, i to w znacznie większej skali. ' +
       'Doprecyzowanie, jak to zrobić z końcem okresu przejściowego, może się odwlec o parę miesięcy. ' +
-      'Źródła rządowe poinformowały, że będzie mogła opuścić kraj dopiero wówczas, gdy sąd odrzuci odwołanie. ' +
+      'Prawnik poinformował, że będzie mogła opuścić kraj dopiero wówczas, gdy sąd odrzuci odwołanie. ' +
       'Kierowca mógł zasnąć za kierownicą.',
     'pl',
   );

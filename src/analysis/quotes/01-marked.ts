@@ -1,6 +1,6 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
-import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
+import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -82,8 +82,40 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       return;
     }
   }
+  if (namedInMarks(ctx, span, prefixWords, sentenceIndex, keep)) return;
   if (splitByAttribution(ctx, span, keep)) return;
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
+}
+
+/** Words between a naming verb and the marks: its object and "jako" ("tę propozycję", "UE jako"). */
+const MAX_NAMED_OBJECT_WORDS = 3;
+
+/**
+ * "Ryanair nazwał żądania „bezcelowymi”", "określił UE jako „protekcjonistyczną”": marked words a
+ * naming verb gives its object are the subject's judgement in the subject's words, however short.
+ * The quote is mixed, from the object to the closing mark, and needs a speaker: unattributed, a
+ * short marked word is a scare quote.
+ */
+function namedInMarks(ctx: Context, span: MarkedSpan, prefixWords: readonly Word[], sentenceIndex: number, keep: Keep): boolean {
+  const vi = lastIndexWhere(prefixWords, (w) => /^\p{Ll}/u.test(w.text) && ctx.cues.namingVerb(w.text) !== undefined && !inClaimed(ctx, w.start));
+  if (vi < 0) return false;
+  const verb = prefixWords[vi]!;
+  const between = prefixWords.slice(vi + 1);
+  if (between.length > MAX_NAMED_OBJECT_WORDS || between.some((w) => ctx.cues.that.has(w.text.toLowerCase())) || /[,;:.!?]/u.test(ctx.text.slice(verb.end, span.start))) return false;
+  const cue = ctx.cues.namingVerb(verb.text)!;
+  const sentence = ctx.sentences[sentenceIndex]!;
+  // The object may open the clause ("Brytyjczyków mieszkających w unijnych krajach nazwał „dziećmi
+  // UE”"): a name in another case than the nominative in the verb's own clause is no subject, which
+  // is dropped. Past a comma it may be a relative's antecedent ("Davida Davisa, który … – jak to określił –").
+  const subject = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex);
+  const inflected = subject?.start !== undefined && subject.start >= sentence.start
+    && ctx.mentions.some((m) => m.start === subject.start && m.text !== m.base && !/[,–—-]/u.test(ctx.text.slice(m.end, verb.start)));
+  const { speaker } = speakerOrLookBack(ctx, inflected ? undefined : subject, cue, sentenceIndex, { dropped: vi === 0 || inflected });
+  if (!speaker) return false;
+  // "– jak to określił – wielokrotne próby „…”": the dash closing the aside is not the words'.
+  const words = trimSpan(ctx.text, verb.end + (/^[\s,]*[-–—]?/u.exec(ctx.text.slice(verb.end, span.start))?.[0].length ?? 0), span.end);
+  keep({ ...words, text: ctx.text.slice(words.start, words.end), kind: 'mixed', cue: cueOf(verb), sentence: sentenceIndex, speaker }, { start: verb.start, end: span.end });
+  return true;
 }
 
 /**

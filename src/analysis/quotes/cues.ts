@@ -19,6 +19,10 @@ export interface VerbCue {
 
 export interface QuoteCues {
   readonly verb: (word: string) => VerbCue | undefined;
+  /** A verb that names or judges something in words the writer marks as the subject's ("nazwał żądania „bezcelowymi”"). */
+  readonly namingVerb: (word: string) => VerbCue | undefined;
+  /** Prepositions of whom words were given to ("oświadczenie dla The Independent", "list do premiera"). */
+  readonly recipients: ReadonlySet<string>;
   readonly according: ReadonlySet<string>;
   readonly as: ReadonlySet<string>;
   readonly that: ReadonlySet<string>;
@@ -252,24 +256,30 @@ export function quoteCues(language: ResourceLanguage): QuoteCues {
 
 function buildCues(language: ResourceLanguage): QuoteCues {
   const verbs = new Map<string, VerbCue>();
+  const naming = new Map<string, VerbCue>();
   const sets = new Map<string, Set<string>>();
-  const add = (form: string, agreement: Agreement, impersonal = false): void => {
-    verbs.set(form.toLowerCase(), { agreement, impersonal });
+  const addTo = (into: Map<string, VerbCue>, form: string, agreement: Agreement, impersonal = false): void => {
+    into.set(form.toLowerCase(), { agreement, impersonal });
   };
+  const add = (form: string, agreement: Agreement, impersonal = false): void => addTo(verbs, form, agreement, impersonal);
   for (const line of loadResource(language, 'reporting-verbs')) {
     const [role, ...forms] = line.split(/\s+/);
-    if (role === 'past') {
+    // "naming-past nazwał": a verb naming or judging something in the speaker's word ("nazwał
+    // żądania „bezcelowymi”"), read only before marked words (01-marked.ts), never as a reporting verb.
+    const into = role?.startsWith('naming-') ? naming : verbs;
+    const tense = role?.replace(/^naming-/u, '');
+    if (tense === 'past') {
       const [masculine, virile] = forms;
       if (!masculine) continue;
-      add(masculine, 'm');
-      add(`${masculine}a`, 'f');
-      add(`${masculine}o`, 'n');
-      add(`${masculine}y`, 'p');
-      if (virile) add(virile, 'p');
-    } else if (role === 'pres') {
+      addTo(into, masculine, 'm');
+      addTo(into, `${masculine}a`, 'f');
+      addTo(into, `${masculine}o`, 'n');
+      addTo(into, `${masculine}y`, 'p');
+      if (virile) addTo(into, virile, 'p');
+    } else if (tense === 'pres') {
       const [singular, plural] = forms;
-      if (singular) add(singular, '?');
-      if (plural) add(plural, 'p');
+      if (singular) addTo(into, singular, '?');
+      if (plural) addTo(into, plural, 'p');
     } else if (role === 'any') {
       for (const f of forms) add(f, '?');
     } else if (role === 'impersonal') {
@@ -307,6 +317,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
   };
   return {
     verb: (word) => verbs.get(word.toLowerCase()),
+    namingVerb: (word) => naming.get(word.toLowerCase()),
+    recipients: set('recipient'),
     according: set('according'),
     as: set('as'),
     that: set('that'),

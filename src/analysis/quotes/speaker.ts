@@ -516,7 +516,8 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // "czytamy w „The Sun”": what the writer read names its source after the preposition.
   const verb = /(\p{L}+)[\s,]*$/u.exec(ctx.text.slice(Math.max(0, whole.start - 30), whole.start))?.[1];
   const read = side === 'after' && verb !== undefined && ctx.cues.firstPersonVerb(verb);
-  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO')) : undefined;
+  // A name a statement was given to ("czytamy w oświadczeniu dla „The Independent”") is its recipient, not what was read.
+  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO') && !givenTo(ctx, m)) : undefined;
   if (source) return fromMention(source, ctx);
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
@@ -708,6 +709,12 @@ function afterPreposition(ctx: SpeakerContext, m: Span, read = false): boolean {
   return gap !== null && ctx.cues.prepositions.has(gap[1]!.toLowerCase()) && ctx.cues.media.has(gap[2]!);
 }
 
+/** Whether a name stands right after a preposition of whom something was given to ("dla", "do"). */
+function givenTo(ctx: SpeakerContext, m: Span): boolean {
+  const before = /(\p{Ll}+)\s+[„"“«]?$/u.exec(ctx.text.slice(Math.max(0, m.start - 20), m.start))?.[1];
+  return before !== undefined && ctx.cues.recipients.has(before);
+}
+
 /**
  * Whether a person's name fits the verb's gender. Polish feminine first names end in -a in the
  * base form; a man is ruled out only when his surface form is that base too, because an
@@ -778,9 +785,10 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 
 /**
  * A person's gender shown by the past-tense verb right after their name as its subject ("Katrin
- * Goering-Eckardt wezwała niemiecki rząd"), when every such verb shows the same one. A name in
- * another case, or right after a role noun ("rzecznik Merkel powiedział"), is a possessor the verb
- * does not agree with.
+ * Goering-Eckardt wezwała niemiecki rząd"), or by the reporting verb right before it in an
+ * attribution after the words ("…, dodała Listhaug": a first name like "Sylvi" shows none), when
+ * every such verb shows the same one. A name in another case, or right after a role noun
+ * ("rzecznik Merkel powiedział"), is a possessor the verb does not agree with.
  */
 function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined {
   const shown = new Set<'m' | 'f'>();
@@ -791,6 +799,10 @@ function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined 
     const verb = /^\s+(\p{Ll}+)/u.exec(ctx.text.slice(x.end, x.end + 40))?.[1];
     const gender = verb === undefined ? undefined : ctx.cues.pastGender(verb);
     if (gender) shown.add(gender);
+    // An attribution after the words puts the verb first: "…, dodała Listhaug", "– powiedział Damberg".
+    const inverted = /[,\-–—]\s*(\p{Ll}+)\s+$/u.exec(ctx.text.slice(Math.max(0, x.start - 40), x.start))?.[1];
+    const after = inverted === undefined || ctx.cues.verb(inverted) === undefined ? undefined : ctx.cues.pastGender(inverted);
+    if (after) shown.add(after);
   }
   return shown.size === 1 ? [...shown][0] : undefined;
 }

@@ -23,6 +23,8 @@ export interface QuoteCues {
   readonly namingVerb: (word: string) => VerbCue | undefined;
   /** Prepositions of whom words were given to ("oświadczenie dla The Independent", "list do premiera"). */
   readonly recipients: ReadonlySet<string>;
+  /** Documents in the nominative, the subject of "głosi": "– głosi komunikat agencji". */
+  readonly documentSubjects: ReadonlySet<string>;
   readonly according: ReadonlySet<string>;
   readonly as: ReadonlySet<string>;
   readonly that: ReadonlySet<string>;
@@ -319,6 +321,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     verb: (word) => verbs.get(word.toLowerCase()),
     namingVerb: (word) => naming.get(word.toLowerCase()),
     recipients: set('recipient'),
+    documentSubjects: set('document-subject'),
     according: set('according'),
     as: set('as'),
     that: set('that'),

@@ -98,6 +98,14 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
+  // "– głosi komunikat": a document that speaks is its issuer's, the organisation named last as a
+  // subject; "– głosi komunikat agencji", "komunikat przewoźnika": the article's main organisation
+  // of that role, as for the role noun alone.
+  if (ctx.cues.documentSubjects.has(head)) {
+    const possessor = description.words[1] === undefined ? undefined : ctx.cues.nounLemma(description.words[1].text.toLowerCase());
+    const issuer = possessor !== undefined && ctx.cues.roles.get(possessor) === 'ORG';
+    return lookBack(ctx, sentence, '?', 'ORG', issuer ? { prominent: true } : {});
+  }
   // A personal pronoun ("she added", "powiedziała ona") is never a name: the person named before,
   // else the speaker of the quote before ("a spokeswoman for the company … she added"), else no one.
   const pronoun = description.words.length === 1 ? ctx.cues.pronouns.get(head) : undefined;
@@ -402,7 +410,10 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
     return held !== undefined && held !== options.role;
   };
   const modifier = (m: Span): boolean => ctx.cues.premodifier && ctx.cues.roles.has(/^\s+(\p{Ll}+)/u.exec(ctx.text.slice(m.end, m.end + 40))?.[1] ?? '');
-  const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start));
+  // A name the entity stage typed as a product after an organisation's role noun is that organisation:
+  // "Spółka Nord Stream 2 AG poinformowała", "dziennik „Kommiersant”".
+  const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start))
+    || (wanted === 'ORG' && m.type === 'PRO' && ctx.cues.roles.get(roleBefore(ctx, m, firstSentence.start) ?? '') === 'ORG');
   const reported = (m: Span): boolean => options.dropped === true && inReportedClause(ctx, m);
   const candidates = ctx.mentions.filter((m) => within(m.start) && typed(m) && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m) && !reported(m));
   if (options.prominent && candidates.length > 0) {

@@ -8,12 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doc, quotes, quoteWith, withMentions } from './fixture.ts';
 import type { Doc } from './fixture.ts';
+import type { EntityType } from '../../../src/types.ts';
 
 /** A mention with a key of its own (a surname keyed with the person's full name, as the entity stage does). */
-function keyed(d: Doc, surface: string, base: string, key: string, nth = 0): Doc {
+function keyed(d: Doc, surface: string, base: string, key: string, nth = 0, type: EntityType = 'PER'): Doc {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = d.text.indexOf(surface, at + 1);
-  d.mentions.push({ start: at, end: at + surface.length, text: surface, base, type: 'PER', key });
+  d.mentions.push({ start: at, end: at + surface.length, text: surface, base, type, key });
   d.mentions.sort((a, b) => a.start - b.start);
   return d;
 }
@@ -87,4 +88,45 @@ test('a verb that opens its own "że" closes an apposition between dashes, not t
   const q = quoteWith(all, 'wspomnienie konfliktu');
   assert.equal(q.speaker?.name, 'Ciaran Shannon');
   assert.ok(q.text.startsWith('wspomnienie konfliktu'));
+});
+
+test('an abbreviation\'s dot does not end an attribution ("– przekazał dziennikarzom minister ds. przedsiębiorczości … Mikael Damberg")', () => {
+  const d = withMentions(
+    doc('Rząd rozpatrzył wniosek i zauważa, że prawo krajowe i międzynarodowe nie daje rządowi możliwości odrzucenia tego wniosku; w naszej ocenie nie mogliśmy powiedzieć nie - przekazał dziennikarzom minister ds. przedsiębiorczości i innowacji Szwecji Mikael Damberg. Jednocześnie rząd jasno stwierdził, że Szwecja jest krytyczna wobec projektu.', 'pl'),
+    ['Szwecji', 'Szwecja', 'LOC'],
+    ['Mikael Damberg', 'Mikael Damberg', 'PER'],
+    ['Szwecja', 'Szwecja', 'LOC'],
+  );
+  assert.equal(quoteWith(quotes(d), 'w naszej ocenie').speaker?.name, 'Mikael Damberg');
+});
+
+const GAZPROM = 'Gazprom położył już 200 km kontrowersyjnego gazociągu Nord Stream-2. Rury opadły na dno w wodach Niemiec. Rosjanie wciąż nie mają zgody Danii.\n\nSpółka Nord Stream 2 AG (należy do Gazpromu) poinformowała o postępie prac przy budowie dwóch nowych nitek Gazociągu Północnego. „Projekt Nord Stream-2 jest realizowany w pełnym zakresie i zgodnie z harmonogramem. Na dziś (wtorek 6 listopada-red) na dnie Morza Bałtyckiego zostało ułożonych już ponad 200 km gazociągu. Aby ukończyć budowę na czas, jednocześnie zaangażowanych jest 20 specjalistycznych okrętów” – głosi komunikat. Poniżej dalsza część artykułu.';
+
+test('a document that speaks ("– głosi komunikat") is its issuer\'s: the company that opened the sentence before, typed a product after its role noun ("Spółka Nord Stream 2 AG")', () => {
+  const d = withMentions(
+    doc(GAZPROM, 'pl'),
+    ['Gazprom', 'Gazprom', 'ORG'],
+    ['Nord Stream-2', 'Nord Stream-2', 'PRO'],
+    ['Niemiec', 'Niemcy', 'LOC'],
+    ['Rosjanie', 'Rosjanie', 'PER'],
+    ['Danii', 'Dania', 'LOC'],
+    ['Nord Stream 2 AG', 'Nord Stream 2 AG', 'PRO'],
+    ['Gazpromu', 'Gazprom', 'ORG'],
+    ['Gazociągu Północnego', 'Gazociąg Północny', 'PRO'],
+    ['Morza Bałtyckiego', 'Morze Bałtyckie', 'LOC'],
+  );
+  assert.equal(quoteWith(quotes(d), 'jest realizowany w pełnym zakresie').speaker?.name, 'Nord Stream 2 AG');
+});
+
+test('"– głosi komunikat agencji": the agency the article names most, not the one that relayed the news', () => {
+  const d = withMentions(
+    doc('Duńska Agencja Energetyczna wyznaczyła na 14 listopada publiczne wysłuchanie w sprawie alternatywnej trasy gazociągu Nord Stream-2 na duńskich wodach, informuje agencja Prime. Poniżej dalsza część artykułu.\n\n„Raport wpływu inwestycji na środowisko dla trasy zachodniej (alternatywnej (red) Narod Stream-2 jest ogólnie dostępny; komentarze co do raportu są przyjmowane do 12 grudnia. Agencja przeprowadzi publiczne wysłuchanie w tej sprawie 14 listopada” – głosi komunikat agencji.', 'pl'),
+    ['Agencja Energetyczna', 'Agencja Energetyczna', 'ORG'],
+    ['Nord Stream-2', 'Nord Stream-2', 'PRO'],
+    ['Prime', 'Prime', 'ORG'],
+    ['Narod Stream-2', 'Nord Stream-2', 'PRO'],
+  );
+  // The entity stage keys the agency's short name inside the quote with its full one.
+  keyed(d, 'Agencja', 'Agencja', 'agencja energetyczna', 1, 'ORG');
+  assert.equal(quoteWith(quotes(d), 'Agencja przeprowadzi').speaker?.name, 'Agencja Energetyczna');
 });

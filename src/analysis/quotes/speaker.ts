@@ -641,8 +641,9 @@ function afterVerbPhrase(ctx: SpeakerContext, region: Span): Span {
 /** Names the entity stage may not know, right after the verb: "- ocenia Associated Press", "– przekazało "The New York Times"". */
 function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined {
   const slice = ctx.text.slice(region.start, region.end);
-  // A name may open with a particle ("ul-Malook", "al-Asad"), never in the middle of a word.
-  const m = /[„"“«»]([^"”“«»]+)["”«»]|(?<![\p{L}.-])((?:\p{Ll}{1,3}-)?(?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*)*)/u.exec(slice);
+  // A name may open with a particle ("ul-Malook", "al-Asad"), never in the middle of a word; an
+  // apostrophe stays inside it ("O'Leary", "O’Leary").
+  const m = /[„"“«»]([^"”“«»]+)["”«»]|(?<![\p{L}.'’-])((?:\p{Ll}{1,3}-)?(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u.exec(slice);
   if (!m) return undefined;
   const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
   const start = region.start + m.index + (m[1] ? 1 : 0);

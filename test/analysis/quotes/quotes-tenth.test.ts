@@ -130,3 +130,11 @@ test('"– głosi komunikat agencji": the agency the article names most, not the
   keyed(d, 'Agencja', 'Agencja', 'agencja energetyczna', 1, 'ORG');
   assert.equal(quoteWith(quotes(d), 'Agencja przeprowadzi').speaker?.name, 'Agencja Energetyczna');
 });
+
+test('an apostrophe stays inside a name read after the verb ("– powiedział O\'Leary 31 lipca", which the entity stage glued to the day)', () => {
+  const d = withMentions(
+    doc('- Gdy niektóre rynki, tak jak irlandzki, są niszczone w ostatnich miesiącach, polski rynek bardzo mocno wzrasta. Potrzebujemy więcej samolotów na polskim rynku - powiedział O\'Leary 31 lipca na konferencji prasowej.', 'pl'),
+    ["O'Leary 31", "O'Leary 31", 'PRO'],
+  );
+  assert.equal(quoteWith(quotes(d), 'Potrzebujemy więcej samolotów').speaker?.name, "O'Leary");
+});

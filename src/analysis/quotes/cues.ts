@@ -91,6 +91,8 @@ export interface QuoteCues {
    * ("– dopytywała zaskoczona"), it names no one.
    */
   readonly predicative: (word: string) => boolean;
+  /** Whether the dictionary reads a word in no grammatical case ("znów", "zarazem"): no one's name or description. */
+  readonly caseless: (word: string) => boolean;
   /**
    * Whether a word is an adverbial participle by the dictionary ("Zapowiadając", "Powiedziawszy"):
    * opening a sentence it starts a clause of its own, and the subject, if any, comes after it.
@@ -241,6 +243,12 @@ function polishNominative(word: string): boolean | undefined {
   return polishMayBeCase(word, 'nom');
 }
 
+/** A word the dictionary knows in no case at all (an adverb or particle: "znów", "zarazem"), never a noun phrase's head. */
+function polishCaseless(word: string): boolean {
+  const { interpretations } = loadPolimorf().lookupAnyCase(word.toLowerCase());
+  return interpretations.length > 0 && interpretations.every((i) => parseTag(i.tag).cases.length === 0);
+}
+
 function polishMayBeCase(word: string, wanted: GrammaticalCase): boolean | undefined {
   const { interpretations } = loadPolimorf().lookupAnyCase(word);
   if (interpretations.length === 0) return undefined;
@@ -357,6 +365,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     others: set('other'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     predicative: language === 'pl' ? polishPredicative : () => false,
+    caseless: language === 'pl' ? polishCaseless : () => false,
     adverbialParticiple: language === 'pl' ? polishAdverbialParticiple : () => false,
     pluralNoun: language === 'pl' ? polishPluralNoun : () => false,
     roles,

@@ -86,7 +86,11 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const described = describe(ctx, region);
   // "– dopytywała zaskoczona": one word saying how the speaker spoke is no speaker (the subject was dropped).
   const manner = side === 'after' && described !== undefined && described.words.length === 1 && !ctx.cues.roles.has(described.words[0]!.text.toLowerCase()) && ctx.cues.predicative(described.words[0]!.text);
-  const description = described && !manner && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
+  // "Michael O'Leary, szef Ryanaira, znów ostrzegł", "Zarazem poinformował": one word that is in no
+  // case (an adverb, by the dictionary) names no one; the subject is before the comma, or dropped.
+  const lone = described?.words.length === 1 ? described.words[0]!.text.toLowerCase() : undefined;
+  const caseless = lone !== undefined && !ctx.cues.roles.has(lone) && ctx.cues.caseless(lone);
+  const description = described && !manner && !caseless && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
     const regionWords = wordsIn(ctx.text, region.start, region.end);

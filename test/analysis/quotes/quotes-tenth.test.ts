@@ -138,3 +138,18 @@ test('an apostrophe stays inside a name read after the verb ("– powiedział O\
   );
   assert.equal(quoteWith(quotes(d), 'Potrzebujemy więcej samolotów').speaker?.name, "O'Leary");
 });
+
+test('a word in no case names no one ("…, szef Ryanaira, znów ostrzegł", "Równocześnie podkreślił"): the name before the apposition, or the dropped subject\'s', () => {
+  const ryanair = withMentions(
+    doc("Michael O'Leary, szef Ryanaira, znów ostrzegł strajkujących pilotów, że firma może przenieść samoloty i miejsca pracy do Polski.", 'pl'),
+    ["Michael O'Leary", "Michael O'Leary", 'PER'],
+    ['Ryanaira', 'Ryanair', 'ORG'],
+    ['Polski', 'Polska', 'LOC'],
+  );
+  assert.equal(quoteWith(quotes(ryanair), 'firma może przenieść').speaker?.name, "Michael O'Leary");
+  const wylie = withMentions(
+    doc('Wylie sam siebie przedstawił jako eurosceptyka i zwolennika "rozwodu" ze wspólnotą. Równocześnie podkreślił, że fakt manipulacji głosującymi jest wystarczającym powodem, dla którego opowiada się za powtórką referendum.', 'pl'),
+    ['Wylie', 'Wylie', 'PER'],
+  );
+  assert.equal(quoteWith(quotes(wylie), 'fakt manipulacji').speaker?.name, 'Wylie');
+});

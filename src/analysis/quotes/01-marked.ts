@@ -67,18 +67,26 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       // "…"") is its own quote; the subject of this verb is that attribution's, after the dash.
       const closed = prefixWords.slice(0, vi).findLast((w) => /[-–—]\s+$/u.test(ctx.text.slice(Math.max(sentence.start, w.start - 3), w.start)) && verbCue(ctx, w, false) !== undefined);
       const from = closed ? closed.end : sentence.start;
-      const speaker = subjectSpeaker(ctx, from, verb, cue, sentenceIndex)
-        ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
+      // The verb itself may close dash speech that opens the sentence ("– Nikt nie chce … – mówi
+      // Alessandro Monteduro i pyta: „…”"): its subject follows it or is dropped, and the dash speech
+      // stays for step 2. A dash closing an aside ("Michael Roth - jak relacjonował Reuters -
+      // powiedział") leaves the subject before it.
+      const near = Math.max(sentence.start, verb.start - 3);
+      const dash = vi > 0 && !closed && /^\s*[-–—]\s/u.test(ctx.text.slice(sentence.start, verb.start)) ? /[-–—]\s+$/u.exec(ctx.text.slice(near, verb.start)) : null;
+      const closes = dash ? near + dash.index : undefined;
+      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+      const speaker = closes !== undefined
+        ? speakerInRegion(ctx, { start: verb.end, end: that?.start ?? span.start }, cue.agreement, 'after', sentenceIndex)
+        : subjectSpeaker(ctx, from, verb, cue, sentenceIndex) ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
       // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
       // blanco”") say nothing alone: the quote is the clause, with the marked words in it. So are
       // marked words the clause opened before ("że … Kim Dzong Un „w najbliższych dniach złoży
       // oficjalną wizytę…”", "że wiele krajów obserwuje szczyt pomiędzy „Koreą Północną, …”"):
       // alone they lack the clause's subject or verb.
-      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
       const opened = that !== undefined && between.at(-1) !== that;
       const clause = mixed && that && (inner.length < MIN_MIXED_WORDS || opened) ? trimSpan(ctx.text, that.end, closing.end) : undefined;
       const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
-      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { dropped: vi === 0 }) }, { start: closed ? closed.start : sentence.start, end: closing.end });
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { dropped: vi === 0 || closes !== undefined }) }, { start: closes ?? (closed ? closed.start : sentence.start), end: closing.end });
       return;
     }
   }

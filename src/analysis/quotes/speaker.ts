@@ -71,6 +71,9 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
 export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  // A comma right after the verb ends the attribution ("– zapowiedziała, podkreślając jednak, że rząd
+  // chce „…”"): the subject was dropped, and what follows is another clause, not a name.
+  if (side === 'after' && /^\s*,/u.test(ctx.text.slice(full.start, full.end))) return undefined;
   // A reporting verb inside the region is the subject's first verb ("Rzecznik ministerstwa
   // potwierdził, że … i powiedział, że", "podał przewoźnik w komunikacie i dodał"): the subject
   // stands before it. A verb in the first person there ("Zignorowałem to - stwierdził i powiedział")

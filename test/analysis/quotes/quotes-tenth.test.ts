@@ -153,3 +153,38 @@ test('a word in no case names no one ("…, szef Ryanaira, znów ostrzegł", "R�
   );
   assert.equal(quoteWith(quotes(wylie), 'fakt manipulacji').speaker?.name, 'Wylie');
 });
+
+test('a verb that closes dash speech opening the sentence and introduces marked words ("– Nikt nie chce … – mówi Alessandro Monteduro i pyta: „…”") attributes both to the name after it', () => {
+  const d = withMentions(
+    doc('– Nikt nie chce tej chrześcijanki u siebie – mówi Alessandro Monteduro i pyta: „Co jeszcze musi się wydarzyć, by Asia Bibi i jej rodzina mogli być wolni i bezpieczni?”. Monteduro zapowiada, że stowarzyszenie zmieni podejście.', 'pl'),
+    ['Alessandro Monteduro', 'Alessandro Monteduro', 'PER'],
+    ['Asia Bibi', 'Asia Bibi', 'PER'],
+    ['Monteduro', 'Monteduro', 'PER'],
+  );
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'Nikt nie chce').speaker?.name, 'Alessandro Monteduro');
+  assert.equal(quoteWith(all, 'Co jeszcze musi').speaker?.name, 'Alessandro Monteduro');
+});
+
+test('a dash closing an aside keeps the subject before it ("Michael Roth - jak relacjonował Reuters - powiedział …, że …")', () => {
+  const d = withMentions(
+    doc('Niemiecki minister ds. europejskich Michael Roth - jak relacjonował Reuters - powiedział na spotkaniu, że Brytyjczycy "nie mają jasnego stanowiska (w sprawie negocjacji - PAP), a zegar tyka".', 'pl'),
+    ['Michael Roth', 'Michael Roth', 'PER'],
+    ['Reuters', 'Reuters', 'ORG'],
+    ['Brytyjczycy', 'Brytyjczycy', 'PER'],
+    ['PAP', 'PAP', 'ORG'],
+  );
+  assert.equal(quoteWith(quotes(d), 'zegar tyka').speaker?.name, 'Michael Roth');
+});
+
+test('a comma right after the closing verb ends the attribution ("- zapowiedziała, podkreślając jednak, że rząd chce „…”"): the subject was dropped', () => {
+  const d = withMentions(
+    doc('Premier Theresa May zapowiedziała zmiany. - Stworzymy nowy system migracyjny, który jest uczciwy, ale też działa na rzecz interesów Wielkiej Brytanii - zapowiedziała, podkreślając jednak, że rząd chce "nadal przyciągać najzdolniejszych ludzi z UE i z całego świata".', 'pl'),
+    ['Theresa May', 'Theresa May', 'PER'],
+    ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC'],
+    ['UE', 'UE', 'ORG'],
+  );
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'Stworzymy nowy system').speaker?.name, 'Theresa May');
+  assert.equal(quoteWith(all, 'nadal przyciągać').speaker?.name, 'Theresa May');
+});

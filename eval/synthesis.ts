@@ -157,7 +157,7 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
   const quoteTexts: Ratio = { hit: 0, of: 0 };
   for (const q of labels.keyQuotes ?? []) {
     const located = locate(labels.story, text, q.file, q.phrase);
-    const got = keyQuoteShown(shown, { located, phrase: q.phrase, speakers: phrasesOf(q.speaker) });
+    const got = keyQuoteShown(shown, { located, phrase: q.phrase, speakers: phrasesOf(q.speaker), text: text.texts.get(located.article)! });
     quotes.of++;
     quoteTexts.of++;
     if (got.speaker) quotes.hit++;

@@ -302,6 +302,23 @@ export interface QuoteTarget {
   readonly located: Located;
   readonly phrase: string;
   readonly speakers: readonly string[];
+  /** The located article's text: a phrase that is only the attribution is read against what follows it. */
+  readonly text?: string;
+}
+
+/**
+ * What may stand between an attribution and the words it introduces: a comma or colon, the
+ * complementiser ("powiedział, że …") and an opening mark ("nazwał żądania „bezcelowymi”").
+ */
+const ATTRIBUTION_GLUE = /^[\s,:]*(?:(?:że|iż)\s+)?[„"“«]?$/u;
+
+/**
+ * Whether a shown quote starts right where a labelled attribution ends ("Rzecznik … powiedział" +
+ * ", że " + the quote): the guideline lets a phrase locate the quote by its speaker and verb, and
+ * an indirect quote's span is its reported words only, so overlap alone never sees such a phrase.
+ */
+function introducedBy(c: { readonly article: string; readonly start: number }, target: QuoteTarget, phrase: { readonly start: number; readonly end: number }): boolean {
+  return target.text !== undefined && c.article === target.located.article && c.start >= phrase.end && c.start < target.located.sentence.end && ATTRIBUTION_GLUE.test(target.text.slice(phrase.end, c.start));
 }
 
 const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
@@ -313,7 +330,7 @@ export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget)
   // quote after "że"), so any overlap with the located phrase counts, not only its first character.
   const phrase = { start: target.located.at, end: target.located.at + target.phrase.length };
   const matches = shown.filter((q) =>
-    [q.citation, ...(q.alsoIn ?? [])].some((c) => c.article === target.located.article && overlaps(c, phrase)) || q.text.includes(target.phrase),
+    [q.citation, ...(q.alsoIn ?? [])].some((c) => (c.article === target.located.article && overlaps(c, phrase)) || introducedBy(c, target, phrase)) || q.text.includes(target.phrase),
   );
   return {
     text: matches.length > 0,

@@ -135,6 +135,16 @@ export function endsWithAbbreviation(text: string, language: Language): boolean 
 }
 
 /**
+ * Does `text` end in an abbreviation that never ends a sentence ("…minister ds.", "…prof.")? A
+ * name after it still belongs to the words before (src/analysis/quotes/context.ts reads an
+ * attribution up to its full stop: "– przekazał minister ds. przedsiębiorczości … Mikael Damberg.").
+ */
+export function endsWithOpenAbbreviation(text: string, language: Language): boolean {
+  const word = LAST_WORD.exec(text)?.[1]?.split(/[-–]/).pop();
+  return word !== undefined && word.endsWith('.') && inSet(abbreviations(language).never, word);
+}
+
+/**
  * ICU's segmenter slows down quadratically on long inputs (measured: 8 kB 9 ms, 33 kB 54 ms), and
  * scraped text sometimes has no blank lines at all, so long paragraphs are cut into windows of at
  * most MAX_SEGMENTER_INPUT characters, preferably after sentence punctuation, else at a space.

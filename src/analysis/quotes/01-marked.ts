@@ -1,6 +1,6 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
-import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep } from './context.ts';
+import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -67,23 +67,63 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       // "…"") is its own quote; the subject of this verb is that attribution's, after the dash.
       const closed = prefixWords.slice(0, vi).findLast((w) => /[-–—]\s+$/u.test(ctx.text.slice(Math.max(sentence.start, w.start - 3), w.start)) && verbCue(ctx, w, false) !== undefined);
       const from = closed ? closed.end : sentence.start;
-      const speaker = subjectSpeaker(ctx, from, verb, cue, sentenceIndex)
-        ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
+      // The verb itself may close dash speech that opens the sentence ("– Nikt nie chce … – mówi
+      // Alessandro Monteduro i pyta: „…”"): its subject follows it or is dropped, and the dash speech
+      // stays for step 2. A dash closing an aside ("Michael Roth - jak relacjonował Reuters -
+      // powiedział") leaves the subject before it.
+      const near = Math.max(sentence.start, verb.start - 3);
+      const dash = vi > 0 && !closed && /^\s*[-–—]\s/u.test(ctx.text.slice(sentence.start, verb.start)) ? /[-–—]\s+$/u.exec(ctx.text.slice(near, verb.start)) : null;
+      const closes = dash ? near + dash.index : undefined;
+      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
+      const speaker = closes !== undefined
+        ? speakerInRegion(ctx, { start: verb.end, end: that?.start ?? span.start }, cue.agreement, 'after', sentenceIndex)
+        : subjectSpeaker(ctx, from, verb, cue, sentenceIndex) ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
       // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
       // blanco”") say nothing alone: the quote is the clause, with the marked words in it. So are
       // marked words the clause opened before ("że … Kim Dzong Un „w najbliższych dniach złoży
       // oficjalną wizytę…”", "że wiele krajów obserwuje szczyt pomiędzy „Koreą Północną, …”"):
       // alone they lack the clause's subject or verb.
-      const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
       const opened = that !== undefined && between.at(-1) !== that;
       const clause = mixed && that && (inner.length < MIN_MIXED_WORDS || opened) ? trimSpan(ctx.text, that.end, closing.end) : undefined;
       const words = clause ? { start: clause.start, end: clause.end, text: ctx.text.slice(clause.start, clause.end) } : {};
-      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { dropped: vi === 0 }) }, { start: closed ? closed.start : sentence.start, end: closing.end });
+      keep({ ...base, ...words, kind: mixed ? 'mixed' : 'direct', cue: cueOf(verb), ...speakerOrLookBack(ctx, speaker, cue, sentenceIndex, { dropped: vi === 0 || closes !== undefined }) }, { start: closes ?? (closed ? closed.start : sentence.start), end: closing.end });
       return;
     }
   }
+  if (namedInMarks(ctx, span, prefixWords, sentenceIndex, keep)) return;
   if (splitByAttribution(ctx, span, keep)) return;
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
+}
+
+/** Words between a naming verb and the marks: its object and "jako" ("tę propozycję", "UE jako"). */
+const MAX_NAMED_OBJECT_WORDS = 3;
+
+/**
+ * "Ryanair nazwał żądania „bezcelowymi”", "określił UE jako „protekcjonistyczną”": marked words a
+ * naming verb gives its object are the subject's judgement in the subject's words, however short.
+ * The quote is mixed, from the object to the closing mark, and needs a speaker: unattributed, a
+ * short marked word is a scare quote.
+ */
+function namedInMarks(ctx: Context, span: MarkedSpan, prefixWords: readonly Word[], sentenceIndex: number, keep: Keep): boolean {
+  const vi = lastIndexWhere(prefixWords, (w) => /^\p{Ll}/u.test(w.text) && ctx.cues.namingVerb(w.text) !== undefined && !inClaimed(ctx, w.start));
+  if (vi < 0) return false;
+  const verb = prefixWords[vi]!;
+  const between = prefixWords.slice(vi + 1);
+  if (between.length > MAX_NAMED_OBJECT_WORDS || between.some((w) => ctx.cues.that.has(w.text.toLowerCase())) || /[,;:.!?]/u.test(ctx.text.slice(verb.end, span.start))) return false;
+  const cue = ctx.cues.namingVerb(verb.text)!;
+  const sentence = ctx.sentences[sentenceIndex]!;
+  // The object may open the clause ("Brytyjczyków mieszkających w unijnych krajach nazwał „dziećmi
+  // UE”"): a name in another case than the nominative in the verb's own clause is no subject, which
+  // is dropped. Past a comma it may be a relative's antecedent ("Davida Davisa, który … – jak to określił –").
+  const subject = subjectSpeaker(ctx, sentence.start, verb, cue, sentenceIndex);
+  const inflected = subject?.start !== undefined && subject.start >= sentence.start
+    && ctx.mentions.some((m) => m.start === subject.start && m.text !== m.base && !/[,–—-]/u.test(ctx.text.slice(m.end, verb.start)));
+  const { speaker } = speakerOrLookBack(ctx, inflected ? undefined : subject, cue, sentenceIndex, { dropped: vi === 0 || inflected });
+  if (!speaker) return false;
+  // "– jak to określił – wielokrotne próby „…”": the dash closing the aside is not the words'.
+  const words = trimSpan(ctx.text, verb.end + (/^[\s,]*[-–—]?/u.exec(ctx.text.slice(verb.end, span.start))?.[0].length ?? 0), span.end);
+  keep({ ...words, text: ctx.text.slice(words.start, words.end), kind: 'mixed', cue: cueOf(verb), sentence: sentenceIndex, speaker }, { start: verb.start, end: span.end });
+  return true;
 }
 
 /**

@@ -139,11 +139,21 @@ export function dashReport(ctx: Context, index: number, keep: Keep): void {
   if (/^\s*[-–—]/u.test(ctx.text.slice(s.start, s.end)) || inClaimed(ctx, s.start)) return;
   const closing = closingAttribution(ctx, s.start, s.end);
   if (!closing || inClaimed(ctx, closing.dash)) return;
+  // A verb that opens a reported clause of its own ("Ciaran Shannon, dyrektor … – grupy pracującej
+  // … – mówi, że …") closes an apposition set off by dashes, not the words before: the subject
+  // speaks what follows, and the indirect step reads it.
+  if (thatFollows(ctx, closing.verb.end)) return;
   const content = trimSpan(ctx.text, s.start, closing.dash);
   if (wordsIn(ctx.text, content.start, content.end).length < MIN_SPEECH_WORDS) return;
   const speaker = speakerInRegion(ctx, closing.tail, closing.cue.agreement, 'after', index);
   if (speaker?.type !== 'PER' && reportsItself(ctx, content)) return;
   keep({ ...content, text: ctx.text.slice(content.start, content.end), kind: 'indirect', cue: cueOf(closing.verb), sentence: index, ...speakerOrLookBack(ctx, speaker, closing.cue, index, { dropped: true }) }, { start: s.start, end: s.end });
+}
+
+/** Whether "że" (", że") follows right after `at`: a reporting verb introducing its own clause. */
+function thatFollows(ctx: Context, at: number): boolean {
+  const next = /^\s*,?\s*(\p{L}+)/u.exec(ctx.text.slice(at, at + 20))?.[1];
+  return next !== undefined && ctx.cues.that.has(next.toLowerCase());
 }
 
 /** Words before the verb of a report's own attribution ("Przewoźnik twierdzi, że"): a short subject. */

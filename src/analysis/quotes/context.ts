@@ -4,6 +4,7 @@
  * (closing "- powiedział X", the subject before a verb, the fall-back to an earlier speaker).
  */
 import type { Language, Span } from '../../types.ts';
+import { endsWithOpenAbbreviation } from '../../text/sentences.ts';
 import { sentenceAt } from '../time/index.ts';
 import type { VerbCue } from './cues.ts';
 import type { Cue, Quote } from './index.ts';
@@ -56,11 +57,21 @@ export function closingAttribution(ctx: Context, from: number, to: number): Clos
     const sentence = ctx.sentences[sentenceAt(ctx.sentences, verb.start)];
     // The attribution ends at its own full stop even when the splitter ran on into the next
     // dash quote ("- donosiło CNN. - Mamy informacje…").
-    const stop = /[.!?](?=\s|$)/u.exec(ctx.text.slice(verb.end, to + 400));
+    const stop = fullStop(ctx, verb.end, to + 400);
     const end = Math.min(sentence ? sentence.end : to, paragraphEndAt(ctx.text, verb.end), stop ? verb.end + stop.index : Infinity);
     return { dash: m.index + m[0].indexOf(m[1]!), verb, cue, tail: { start: verb.end, end } };
   }
   return undefined;
+}
+
+/** The first full stop from `from` (before `to`) that is no abbreviation's dot ("minister ds. przedsiębiorczości"), relative to `from`. */
+function fullStop(ctx: Context, from: number, to: number): { readonly index: number } | null {
+  const text = ctx.text.slice(from, to);
+  const stop = /[.!?](?=\s|$)/gu;
+  for (let m = stop.exec(text); m; m = stop.exec(text)) {
+    if (m[0] !== '.' || !endsWithOpenAbbreviation(ctx.text.slice(Math.max(0, from + m.index - 40), from + m.index + 1), ctx.language)) return m;
+  }
+  return null;
 }
 
 /** The subject before a verb ("Rzecznik Kremla Dymitri Pieskow … powiedział"); undefined when dropped. */

@@ -19,6 +19,12 @@ export interface VerbCue {
 
 export interface QuoteCues {
   readonly verb: (word: string) => VerbCue | undefined;
+  /** A verb that names or judges something in words the writer marks as the subject's ("nazwał żądania „bezcelowymi”"). */
+  readonly namingVerb: (word: string) => VerbCue | undefined;
+  /** Prepositions of whom words were given to ("oświadczenie dla The Independent", "list do premiera"). */
+  readonly recipients: ReadonlySet<string>;
+  /** Documents in the nominative, the subject of "głosi": "– głosi komunikat agencji". */
+  readonly documentSubjects: ReadonlySet<string>;
   readonly according: ReadonlySet<string>;
   readonly as: ReadonlySet<string>;
   readonly that: ReadonlySet<string>;
@@ -85,6 +91,8 @@ export interface QuoteCues {
    * ("– dopytywała zaskoczona"), it names no one.
    */
   readonly predicative: (word: string) => boolean;
+  /** Whether the dictionary reads a word in no grammatical case ("znów", "zarazem"): no one's name or description. */
+  readonly caseless: (word: string) => boolean;
   /**
    * Whether a word is an adverbial participle by the dictionary ("Zapowiadając", "Powiedziawszy"):
    * opening a sentence it starts a clause of its own, and the subject, if any, comes after it.
@@ -235,6 +243,12 @@ function polishNominative(word: string): boolean | undefined {
   return polishMayBeCase(word, 'nom');
 }
 
+/** A word the dictionary knows in no case at all (an adverb or particle: "znów", "zarazem"), never a noun phrase's head. */
+function polishCaseless(word: string): boolean {
+  const { interpretations } = loadPolimorf().lookupAnyCase(word.toLowerCase());
+  return interpretations.length > 0 && interpretations.every((i) => parseTag(i.tag).cases.length === 0);
+}
+
 function polishMayBeCase(word: string, wanted: GrammaticalCase): boolean | undefined {
   const { interpretations } = loadPolimorf().lookupAnyCase(word);
   if (interpretations.length === 0) return undefined;
@@ -252,24 +266,30 @@ export function quoteCues(language: ResourceLanguage): QuoteCues {
 
 function buildCues(language: ResourceLanguage): QuoteCues {
   const verbs = new Map<string, VerbCue>();
+  const naming = new Map<string, VerbCue>();
   const sets = new Map<string, Set<string>>();
-  const add = (form: string, agreement: Agreement, impersonal = false): void => {
-    verbs.set(form.toLowerCase(), { agreement, impersonal });
+  const addTo = (into: Map<string, VerbCue>, form: string, agreement: Agreement, impersonal = false): void => {
+    into.set(form.toLowerCase(), { agreement, impersonal });
   };
+  const add = (form: string, agreement: Agreement, impersonal = false): void => addTo(verbs, form, agreement, impersonal);
   for (const line of loadResource(language, 'reporting-verbs')) {
     const [role, ...forms] = line.split(/\s+/);
-    if (role === 'past') {
+    // "naming-past nazwał": a verb naming or judging something in the speaker's word ("nazwał
+    // żądania „bezcelowymi”"), read only before marked words (01-marked.ts), never as a reporting verb.
+    const into = role?.startsWith('naming-') ? naming : verbs;
+    const tense = role?.replace(/^naming-/u, '');
+    if (tense === 'past') {
       const [masculine, virile] = forms;
       if (!masculine) continue;
-      add(masculine, 'm');
-      add(`${masculine}a`, 'f');
-      add(`${masculine}o`, 'n');
-      add(`${masculine}y`, 'p');
-      if (virile) add(virile, 'p');
-    } else if (role === 'pres') {
+      addTo(into, masculine, 'm');
+      addTo(into, `${masculine}a`, 'f');
+      addTo(into, `${masculine}o`, 'n');
+      addTo(into, `${masculine}y`, 'p');
+      if (virile) addTo(into, virile, 'p');
+    } else if (tense === 'pres') {
       const [singular, plural] = forms;
-      if (singular) add(singular, '?');
-      if (plural) add(plural, 'p');
+      if (singular) addTo(into, singular, '?');
+      if (plural) addTo(into, plural, 'p');
     } else if (role === 'any') {
       for (const f of forms) add(f, '?');
     } else if (role === 'impersonal') {
@@ -307,6 +327,9 @@ function buildCues(language: ResourceLanguage): QuoteCues {
   };
   return {
     verb: (word) => verbs.get(word.toLowerCase()),
+    namingVerb: (word) => naming.get(word.toLowerCase()),
+    recipients: set('recipient'),
+    documentSubjects: set('document-subject'),
     according: set('according'),
     as: set('as'),
     that: set('that'),
@@ -342,6 +365,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     others: set('other'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     predicative: language === 'pl' ? polishPredicative : () => false,
+    caseless: language === 'pl' ? polishCaseless : () => false,
     adverbialParticiple: language === 'pl' ? polishAdverbialParticiple : () => false,
     pluralNoun: language === 'pl' ? polishPluralNoun : () => false,
     roles,

@@ -71,6 +71,9 @@ export function wordsIn(text: string, from: number, to: number): { text: string;
  * name nearest the verb wins. Undefined when the region holds neither a name nor a description.
  */
 export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agreement, side: 'before' | 'after', sentence: number): Speaker | undefined {
+  // A comma right after the verb ends the attribution ("– zapowiedziała, podkreślając jednak, że rząd
+  // chce „…”"): the subject was dropped, and what follows is another clause, not a name.
+  if (side === 'after' && /^\s*,/u.test(ctx.text.slice(full.start, full.end))) return undefined;
   // A reporting verb inside the region is the subject's first verb ("Rzecznik ministerstwa
   // potwierdził, że … i powiedział, że", "podał przewoźnik w komunikacie i dodał"): the subject
   // stands before it. A verb in the first person there ("Zignorowałem to - stwierdził i powiedział")
@@ -86,7 +89,11 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const described = describe(ctx, region);
   // "– dopytywała zaskoczona": one word saying how the speaker spoke is no speaker (the subject was dropped).
   const manner = side === 'after' && described !== undefined && described.words.length === 1 && !ctx.cues.roles.has(described.words[0]!.text.toLowerCase()) && ctx.cues.predicative(described.words[0]!.text);
-  const description = described && !manner && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
+  // "Michael O'Leary, szef Ryanaira, znów ostrzegł", "Zarazem poinformował": one word that is in no
+  // case (an adverb, by the dictionary) names no one; the subject is before the comma, or dropped.
+  const lone = described?.words.length === 1 ? described.words[0]!.text.toLowerCase() : undefined;
+  const caseless = lone !== undefined && !ctx.cues.roles.has(lone) && ctx.cues.caseless(lone);
+  const description = described && !manner && !caseless && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
     const regionWords = wordsIn(ctx.text, region.start, region.end);
@@ -98,6 +105,14 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   }
   const head = description.words[0]!.text.toLowerCase();
   if (ctx.cues.relatives.has(head)) return antecedent(ctx, region.start, agreement, sentence);
+  // "– głosi komunikat": a document that speaks is its issuer's, the organisation named last as a
+  // subject; "– głosi komunikat agencji", "komunikat przewoźnika": the article's main organisation
+  // of that role, as for the role noun alone.
+  if (ctx.cues.documentSubjects.has(head)) {
+    const possessor = description.words[1] === undefined ? undefined : ctx.cues.nounLemma(description.words[1].text.toLowerCase());
+    const issuer = possessor !== undefined && ctx.cues.roles.get(possessor) === 'ORG';
+    return lookBack(ctx, sentence, '?', 'ORG', issuer ? { prominent: true } : {});
+  }
   // A personal pronoun ("she added", "powiedziała ona") is never a name: the person named before,
   // else the speaker of the quote before ("a spokeswoman for the company … she added"), else no one.
   const pronoun = description.words.length === 1 ? ctx.cues.pronouns.get(head) : undefined;
@@ -402,7 +417,10 @@ export function lookBack(ctx: SpeakerContext, sentence: number, agreement: Agree
     return held !== undefined && held !== options.role;
   };
   const modifier = (m: Span): boolean => ctx.cues.premodifier && ctx.cues.roles.has(/^\s+(\p{Ll}+)/u.exec(ctx.text.slice(m.end, m.end + 40))?.[1] ?? '');
-  const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start));
+  // A name the entity stage typed as a product after an organisation's role noun is that organisation:
+  // "Spółka Nord Stream 2 AG poinformowała", "dziennik „Kommiersant”".
+  const typed = (m: MentionLike): boolean => m.type === wanted || (wanted === 'PER' && introducedPerson(ctx, m, firstSentence.start))
+    || (wanted === 'ORG' && m.type === 'PRO' && ctx.cues.roles.get(roleBefore(ctx, m, firstSentence.start) ?? '') === 'ORG');
   const reported = (m: Span): boolean => options.dropped === true && inReportedClause(ctx, m);
   const candidates = ctx.mentions.filter((m) => within(m.start) && typed(m) && !isQuoted(ctx, m) && agrees(ctx, m, agreement) && !modifier(m) && !otherRole(m) && !reported(m));
   if (options.prominent && candidates.length > 0) {
@@ -516,7 +534,8 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // "czytamy w „The Sun”": what the writer read names its source after the preposition.
   const verb = /(\p{L}+)[\s,]*$/u.exec(ctx.text.slice(Math.max(0, whole.start - 30), whole.start))?.[1];
   const read = side === 'after' && verb !== undefined && ctx.cues.firstPersonVerb(verb);
-  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO')) : undefined;
+  // A name a statement was given to ("czytamy w oświadczeniu dla „The Independent”") is its recipient, not what was read.
+  const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO') && !givenTo(ctx, m)) : undefined;
   if (source) return fromMention(source, ctx);
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
@@ -629,8 +648,9 @@ function afterVerbPhrase(ctx: SpeakerContext, region: Span): Span {
 /** Names the entity stage may not know, right after the verb: "- ocenia Associated Press", "– przekazało "The New York Times"". */
 function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined {
   const slice = ctx.text.slice(region.start, region.end);
-  // A name may open with a particle ("ul-Malook", "al-Asad"), never in the middle of a word.
-  const m = /[„"“«»]([^"”“«»]+)["”«»]|(?<![\p{L}.-])((?:\p{Ll}{1,3}-)?(?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*)*)/u.exec(slice);
+  // A name may open with a particle ("ul-Malook", "al-Asad"), never in the middle of a word; an
+  // apostrophe stays inside it ("O'Leary", "O’Leary").
+  const m = /[„"“«»]([^"”“«»]+)["”«»]|(?<![\p{L}.'’-])((?:\p{Ll}{1,3}-)?(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u.exec(slice);
   if (!m) return undefined;
   const name = (m[1] ?? m[2])!.trim().replace(/\.+$/u, '');
   const start = region.start + m.index + (m[1] ? 1 : 0);
@@ -708,6 +728,12 @@ function afterPreposition(ctx: SpeakerContext, m: Span, read = false): boolean {
   return gap !== null && ctx.cues.prepositions.has(gap[1]!.toLowerCase()) && ctx.cues.media.has(gap[2]!);
 }
 
+/** Whether a name stands right after a preposition of whom something was given to ("dla", "do"). */
+function givenTo(ctx: SpeakerContext, m: Span): boolean {
+  const before = /(\p{Ll}+)\s+[„"“«]?$/u.exec(ctx.text.slice(Math.max(0, m.start - 20), m.start))?.[1];
+  return before !== undefined && ctx.cues.recipients.has(before);
+}
+
 /**
  * Whether a person's name fits the verb's gender. Polish feminine first names end in -a in the
  * base form; a man is ruled out only when his surface form is that base too, because an
@@ -778,9 +804,10 @@ function shownGender(ctx: SpeakerContext, m: MentionLike): 'm' | 'f' | undefined
 
 /**
  * A person's gender shown by the past-tense verb right after their name as its subject ("Katrin
- * Goering-Eckardt wezwała niemiecki rząd"), when every such verb shows the same one. A name in
- * another case, or right after a role noun ("rzecznik Merkel powiedział"), is a possessor the verb
- * does not agree with.
+ * Goering-Eckardt wezwała niemiecki rząd"), or by the reporting verb right before it in an
+ * attribution after the words ("…, dodała Listhaug": a first name like "Sylvi" shows none), when
+ * every such verb shows the same one. A name in another case, or right after a role noun
+ * ("rzecznik Merkel powiedział"), is a possessor the verb does not agree with.
  */
 function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined {
   const shown = new Set<'m' | 'f'>();
@@ -791,6 +818,10 @@ function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined 
     const verb = /^\s+(\p{Ll}+)/u.exec(ctx.text.slice(x.end, x.end + 40))?.[1];
     const gender = verb === undefined ? undefined : ctx.cues.pastGender(verb);
     if (gender) shown.add(gender);
+    // An attribution after the words puts the verb first: "…, dodała Listhaug", "– powiedział Damberg".
+    const inverted = /[,\-–—]\s*(\p{Ll}+)\s+$/u.exec(ctx.text.slice(Math.max(0, x.start - 40), x.start))?.[1];
+    const after = inverted === undefined || ctx.cues.verb(inverted) === undefined ? undefined : ctx.cues.pastGender(inverted);
+    if (after) shown.add(after);
   }
   return shown.size === 1 ? [...shown][0] : undefined;
 }

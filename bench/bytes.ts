@@ -9,15 +9,21 @@
  * With $KRONIKA_BYTES_POSTGRES (a server URL whose user may create databases) the same store is
  * also imported into a fresh PostgreSQL database (`importSqlite`, as `kronika migrate --to`) and
  * measured there after VACUUM ANALYZE: pg_total_relation_size of every table (heap, TOAST,
- * indexes, free-space and visibility maps) over the articles stored.
+ * indexes, free-space and visibility maps) over the articles stored; then once more with its
+ * search and story tables grown batch by batch as workers grow them, where replaced and updated
+ * rows leave free space that an import (which rewrites its search table) does not.
  */
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { runStages } from '../src/app/stages.ts';
 import { importSqlite } from '../src/store/postgres/import-sqlite.ts';
 import { openStore } from '../src/store/index.ts';
+import { processArticles } from '../src/worker/article.ts';
+import { FETCH_BATCH } from '../src/worker/index.ts';
+import { CLUSTER_BATCH } from '../src/worker/lease.ts';
 import { built, cachedStream, paragraphs } from './scale.ts';
 import type { BenchReport, BenchRow } from './report.ts';
 
@@ -96,8 +102,43 @@ async function adminQuery<R extends pg.QueryResultRow>(url: string, sql: string)
   }
 }
 
-/** Bytes per article of the store imported into a fresh PostgreSQL database, per table and kind. */
-async function postgresFootprint(path: string, server: string): Promise<Footprint> {
+/**
+ * Empties the imported store's search and story tables and grows them again as PostgreSQL
+ * workers do (src/worker/): for every CLUSTER_BATCH articles in seq order, their search rows in
+ * writes of a worker's FETCH_BATCH jobs (src/worker/article.ts, from the stored analyses), then
+ * the lease holder's clustering pass over them (src/worker/lease.ts); the stories consolidated at
+ * the end. Articles and analyses stay as imported: a worker writes each once.
+ */
+async function growAsWorkers(url: string): Promise<void> {
+  await adminQuery(url, 'TRUNCATE search_documents, search_postings, search_segments');
+  const store = await openStore(url);
+  try {
+    await store.stories.clear();
+    for (const stage of ['analyse', 'index', 'cluster', 'alert']) await store.cursors.reset(stage, 0);
+    for (let seq = 0; ;) {
+      const page = await store.articles.after(seq, CLUSTER_BATCH);
+      if (page.length === 0) break;
+      for (let i = 0; i < page.length; i += FETCH_BATCH) {
+        const results = await processArticles(store, page.slice(i, i + FETCH_BATCH).map((a) => a.id));
+        for (const [id, outcome] of results) if (outcome instanceof Error) throw new Error(`bytes: article ${id}: ${outcome.message}`);
+      }
+      seq = page.at(-1)!.seq;
+      await store.cursors.advance('analyse', seq);
+      await store.cursors.advance('index', seq);
+      const report = await runStages(store, { stages: ['cluster'], consolidate: false });
+      if (report.failed) throw new Error(`bytes: ${report.failed.stage}: ${report.failed.error}`);
+    }
+    await store.stories.consolidate();
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Bytes per article of the store imported into a fresh PostgreSQL database, per table and kind;
+ * `grown`: its search and story tables grown again as workers grow them (growAsWorkers).
+ */
+async function postgresFootprint(path: string, server: string, grown = false): Promise<Footprint> {
   const name = `kronika_bytes_${process.pid}`;
   const url = new URL(server);
   const admin = url.toString();
@@ -107,6 +148,7 @@ async function postgresFootprint(path: string, server: string): Promise<Footprin
   try {
     const report = await importSqlite(path, url.toString());
     if (!report.identical) throw new Error(`bytes: the PostgreSQL import differs: ${JSON.stringify(report.checks.filter((c) => !c.equal))}`);
+    if (grown) await growAsWorkers(url.toString());
     await adminQuery(url.toString(), 'VACUUM ANALYZE');
     const rows = await adminQuery<{ name: string; bytes: string }>(url.toString(), `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`);
@@ -139,7 +181,10 @@ export async function run(): Promise<BenchReport> {
     measured.push([`${BASELINE_LABEL}, migrated by this code (then VACUUM)`, footprint(await migratedCopy(BASELINE), SIZE)]);
   }
   measured.push(['this code, fresh', footprint(path, SIZE)]);
-  if (POSTGRES) measured.push(['this code, PostgreSQL (imported, VACUUM ANALYZE)', await postgresFootprint(path, POSTGRES)]);
+  if (POSTGRES) {
+    measured.push(['this code, PostgreSQL (imported, VACUUM ANALYZE)', await postgresFootprint(path, POSTGRES)]);
+    measured.push(['this code, PostgreSQL (search and stories grown as workers grow them, VACUUM ANALYZE)', await postgresFootprint(path, POSTGRES, true)]);
+  }
   const kinds = ['search', 'articles', 'analyses', 'stories', 'near-duplicate bands', 'other'];
   const rows: BenchRow[] = measured.map(([name, f]) => ({
     name,
@@ -155,7 +200,8 @@ export async function run(): Promise<BenchReport> {
     suite: 'bytes',
     method: `Bytes per article of the ${SIZE.toLocaleString('en-US')}-article store bench/scale.ts builds (real BSNLP paragraphs, `
       + 'the real pipeline), after a WAL checkpoint; per table from SQLite\'s dbstat'
-      + (POSTGRES ? '; PostgreSQL: the same store imported into a fresh database, after VACUUM ANALYZE, pg_total_relation_size of every table (heap, TOAST, indexes) in "file B".' : '.'),
+      + (POSTGRES ? '; PostgreSQL: the same store imported into a fresh database, after VACUUM ANALYZE, pg_total_relation_size of every table (heap, TOAST, indexes) in "file B"; '
+        + `"grown": the import's search and story tables emptied and grown again as workers do (${CLUSTER_BATCH} articles a clustering pass, search rows ${FETCH_BATCH} a write).` : '.'),
     rows,
     notes,
   };

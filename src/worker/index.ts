@@ -37,7 +37,7 @@ export const ANALYSED_CHANNEL = 'kronika_analysed';
  * workers bench (quiet, 2 cores) 6 → 12 took 2 workers from 75 to 96 articles/s and the server's
  * CPU from 3.0 to 2.5 s; 24 gave no more (91).
  */
-const FETCH_BATCH = 12;
+export const FETCH_BATCH = 12;
 /** Longest wait for new jobs or articles without a notification (one may be missed on a reconnect). */
 const POLL_MS = 1000;
 /** How often a worker without the lease asks for it. */

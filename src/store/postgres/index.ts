@@ -87,6 +87,8 @@ class PostgresStore implements Store {
   readonly #busyLimitMs: number;
   readonly #storyCache = new StoryRowsCache();
   readonly #running = new Set<Promise<unknown>>();
+  readonly #vacuumWanted = new Set<string>();
+  #vacuuming: Promise<void> | undefined;
   #closed: Promise<void> | undefined;
 
   constructor(readonly location: string, pool: pg.Pool, readonly: boolean, busyLimitMs: number) {
@@ -96,6 +98,7 @@ class PostgresStore implements Store {
     const top = concerns({
       rows: async (text, values) => (await pool.query(text, values as unknown[])).rows,
       write: (work) => this.#track(() => inTransaction(pool, location, busyLimitMs, work, true)),
+      vacuum: (tables) => this.#vacuum(tables),
     }, this.#storyCache);
     this.articles = top.articles;
     this.analyses = top.analyses;
@@ -116,14 +119,39 @@ class PostgresStore implements Store {
     return running;
   }
 
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.#track(() => inTransaction(this.#pool, this.location, this.#busyLimitMs, (client) => {
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const vacuum = new Set<string>();
+    const result = await this.#track(() => inTransaction(this.#pool, this.location, this.#busyLimitMs, (client) => {
       const tx = concerns({
         rows: async (text, values) => (await client.query(text, values as unknown[])).rows,
         write: savepoints(client),
+        vacuum: (tables) => tables.forEach((t) => vacuum.add(t)),
       }, this.#storyCache);
       return work(tx);
     }, false));
+    this.#vacuum([...vacuum]);
+    return result;
+  }
+
+  /**
+   * Runs the VACUUMs writes asked for (scope.ts `vacuum`) on a pooled connection beside the
+   * writers, one statement at a time: tables asked for while one runs go in the next, once.
+   * SKIP_LOCKED: a table another session is vacuuming (autovacuum, another worker) is left to it.
+   * A failure leaves the table to autovacuum; nothing written depends on it.
+   */
+  #vacuum(tables: readonly string[]): void {
+    if (tables.length === 0 || this.#readonly || this.#closed) return;
+    for (const table of tables) this.#vacuumWanted.add(table);
+    if (this.#vacuuming) return;
+    this.#vacuuming = this.#track(async () => {
+      while (this.#vacuumWanted.size > 0) {
+        const list = [...this.#vacuumWanted];
+        this.#vacuumWanted.clear();
+        await this.#pool.query(`VACUUM (SKIP_LOCKED) ${list.join(', ')}`).catch(() => {});
+      }
+    }).finally(() => {
+      this.#vacuuming = undefined;
+    });
   }
 
   close(): Promise<void> {

@@ -18,6 +18,12 @@ export interface Scope {
   rows<R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** Runs `work` atomically in a write transaction and resolves with its value. */
   write<T>(work: (db: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Asks for a VACUUM of `tables` once what was written has committed: at once on the top-level
+   * scope, after the commit inside `store.transaction` (VACUUM cannot run in a transaction). It
+   * runs beside the caller, which does not wait for it; the store's `close` does (index.ts).
+   */
+  vacuum(tables: readonly string[]): void;
 }
 
 /** The first row's first column, or undefined. */

@@ -282,15 +282,17 @@ export async function writeSegment(db: Queryable, level: number, postings: Reado
 
 /**
  * Merges segments while a level holds MERGE_FANIN of them, oldest first, under an advisory lock
- * so two writers never merge the same segments. Runs inside the caller's transaction.
+ * so two writers never merge the same segments. Runs inside the caller's transaction; returns how
+ * many block rows the merges replaced (deleted).
  */
-export async function mergeSegments(db: Queryable): Promise<void> {
+export async function mergeSegments(db: Queryable): Promise<number> {
   await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.searchMerge]);
+  let replaced = 0;
   for (;;) {
     const [full] = await rowsOf<{ level: number; ids: string[] }>(db, `SELECT level, (array_agg(id ORDER BY id))[1:${MERGE_FANIN}] AS ids
       FROM search_segments GROUP BY level HAVING COUNT(*) >= ${MERGE_FANIN} ORDER BY level LIMIT 1`);
-    if (!full) return;
-    await mergeInto(db, full.ids.map(Number), full.level + 1);
+    if (!full) return replaced;
+    replaced += await mergeInto(db, full.ids.map(Number), full.level + 1);
   }
 }
 
@@ -380,8 +382,8 @@ function joinSpans(spans: readonly DocumentSpan[]): Buffer {
 /** Terms a merge holds before it writes them. */
 const MERGE_TERMS = 2000;
 
-/** One merge: the segments' terms read side by side in byte order, documents no longer indexed left out. */
-async function mergeInto(db: Queryable, segments: readonly number[], level: number): Promise<void> {
+/** One merge: the segments' terms read side by side in byte order, documents no longer indexed left out. Returns the block rows it replaced. */
+async function mergeInto(db: Queryable, segments: readonly number[], level: number): Promise<number> {
   const [{ id }] = await rowsOf<{ id: string }>(db, 'INSERT INTO search_segments (level) VALUES ($1) RETURNING id', [level]) as [{ id: string }];
   const writer = new BlockWriter(db, Number(id));
   const cursors = segments.map((segment) => segmentTerms(db, segment));
@@ -426,6 +428,7 @@ async function mergeInto(db: Queryable, segments: readonly number[], level: numb
   }
   await write();
   await writer.end();
-  await db.query('DELETE FROM search_postings WHERE segment = ANY($1::bigint[])', [segments]);
+  const { rowCount } = await db.query('DELETE FROM search_postings WHERE segment = ANY($1::bigint[])', [segments]);
   await db.query('DELETE FROM search_segments WHERE id = ANY($1::bigint[])', [segments]);
+  return rowCount ?? 0;
 }

@@ -307,17 +307,26 @@ export function filterConditions(filters: SearchFilters, param: (value: unknown)
   return where;
 }
 
+/**
+ * Block rows (of ≤ 1,900 B) an indexing write's merges must have replaced for search_postings to
+ * be vacuumed after it, so the next segments reuse their space instead of growing the file while
+ * autovacuum waits for its next round. The 10,000-article bench store indexed 50 articles a write:
+ * search_postings took 3,766 B an article with autovacuum alone, 3,222 vacuuming after 500 rows,
+ * 3,019 after 100, 3,016 after every write (docs/BENCHMARKS.md, bytes, ninth round).
+ */
+export const VACUUM_AFTER_ROWS = 100;
+
 export class PostgresSearch implements SearchStore {
   constructor(protected readonly scope: Scope) {}
 
-  index(documents: readonly SearchDocument[]): Promise<number> {
+  async index(documents: readonly SearchDocument[]): Promise<number> {
     // The first document of an article counts, as if the batch were indexed one by one.
     const first = new Map<string, SearchDocument>();
     for (const doc of documents) if (!first.has(doc.articleId)) first.set(doc.articleId, doc);
     const batch = [...first.values()];
-    if (batch.length === 0) return Promise.resolve(0);
+    if (batch.length === 0) return 0;
     const sentences = batch.map((doc) => doc.sentences.map((s) => sentenceTerms(s.surface, s.lemmas)));
-    return this.scope.write(async (db) => {
+    const { added, replaced } = await this.scope.write(async (db) => {
       const found = await rowsOf<{ id: string; seq: string | null }>(db,
         'SELECT u.id, a.seq FROM unnest($1::text[]) AS u (id) LEFT JOIN articles a ON a.id = u.id', [batch.map((d) => d.articleId)]);
       const missing = found.filter((r) => r.seq === null).map((r) => r.id).sort();
@@ -347,9 +356,10 @@ export class PostgresSearch implements SearchStore {
         }
       }
       await writeSegment(db, 0, postings);
-      if (added.length > 0) await mergeSegments(db);
-      return added.length;
+      return { added: added.length, replaced: added.length > 0 ? await mergeSegments(db) : 0 };
     });
+    if (replaced >= VACUUM_AFTER_ROWS) this.scope.vacuum(['search_postings']);
+    return added;
   }
 
   remove(articleId: string): Promise<boolean> {

@@ -43,7 +43,7 @@ test('migration 010 deflates article text and keeps every search answer, nothing
         await client.query(`INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((_, j) => `$${j + 1}`).join(', ')})`, columns.map((c) => row[c]));
         await client.query('INSERT INTO article_bands (band_key, article_id) SELECT unnest($1::text[]), $2', [bandKeys(signatureOf(article)), article.id]);
       }
-      const search = new SentenceSearch({ rows: async (text, values) => (await client.query(text, values as unknown[])).rows, write: (work) => work(client) });
+      const search = new SentenceSearch({ rows: async (text, values) => (await client.query(text, values as unknown[])).rows, write: (work) => work(client), vacuum: () => {} });
       assert.equal(await search.index(articles.map(documentOf)), articles.length);
       before = await Promise.all(QUERIES.map(async (q) => JSON.stringify(await search.search(q, { limit: 100 }))));
       assert.ok(before.every((answer) => answer !== '[]'), 'every query finds something');

@@ -54,6 +54,7 @@ test('analyses.put digests an article its read before the transaction missed, in
             await client.query('COMMIT');
             return result;
           },
+          vacuum: () => {},
         };
         await new PostgresAnalyses(scope).put(seedArticles.map((a) => storedAnalysis(a)));
       });

@@ -60,7 +60,7 @@ test('postings give the sentence vectors\' answers, migrated by 014 and indexed 
     let before: string[];
     try {
       await migrate(client, MIGRATIONS.filter((m) => m.version < 14));
-      const scope: Scope = { rows: async (text, values) => (await client.query(text, values as unknown[])).rows, write: (work) => work(client) };
+      const scope: Scope = { rows: async (text, values) => (await client.query(text, values as unknown[])).rows, write: (work) => work(client), vacuum: () => {} };
       await new PostgresArticles(scope).save(ARTICLES);
       const legacy = new SentenceSearch(scope);
       await indexAll(legacy);

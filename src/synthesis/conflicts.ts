@@ -113,12 +113,11 @@ const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.pa
  */
 function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
   if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
-  if (overBefore(a, b) || overBefore(b, a)) return false;
   const pa = peopleOf(a.reported);
   const pb = peopleOf(b.reported);
-  if (pa.size === 0 || pb.size === 0) return true;
   const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
-  return [...small].every((p) => large.has(p));
+  if (small.size > 0 && ![...small].every((p) => large.has(p))) return false;
+  return !overBefore(a, b) && !overBefore(b, a);
 }
 
 /**
@@ -129,14 +128,33 @@ function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
  * HAPPENING_DAYS allows between their days.
  */
 function overBefore(done: SlotValue, other: SlotValue): boolean {
-  const s = done.reported;
-  const published = dayOf(s.article.published?.value);
-  if (published === undefined || !s.past || expected(done)) return false;
-  const own = s.times.map((t) => periodOf(t.value));
-  if (own.some((p) => p === undefined || p[1] > published + DAY_MS)) return false;
-  const dated = other.reported.times.map((t) => periodOf(t.value)).find((p) => p !== undefined);
-  return dated !== undefined && dated[0] > published + DAY_MS;
+  const over = overBy(done);
+  const dated = datedFrom(other.reported);
+  return over !== undefined && dated !== undefined && dated > over;
 }
+
+/** The end of the day a value's happening is told as over by, if it is (`overBefore`), once per value. */
+function overBy(v: SlotValue): number | undefined {
+  if (!overCache.has(v)) overCache.set(v, overByOf(v));
+  return overCache.get(v);
+}
+const overCache = new WeakMap<SlotValue, number | undefined>();
+
+function overByOf(v: SlotValue): number | undefined {
+  const s = v.reported;
+  if (!s.past || v.sentence.epistemic === 'hedged') return undefined;
+  const published = dayOf(s.article.published?.value);
+  if (published === undefined || expected(v)) return undefined;
+  const end = published + DAY_MS;
+  return s.times.every((t) => (periodOf(t.value)?.[1] ?? Infinity) <= end) ? end : undefined;
+}
+
+/** Where a sentence's first time expression with a period begins (`overBefore`), once per sentence. */
+function datedFrom(s: SentenceFeatures): number | undefined {
+  if (!datedCache.has(s)) datedCache.set(s, s.times.map((t) => periodOf(t.value)).find((p) => p !== undefined)?.[0]);
+  return datedCache.get(s);
+}
+const datedCache = new WeakMap<SentenceFeatures, number | undefined>();
 
 /** What `sameHappening` and `related` read of a report: its wording and its article's date. */
 const reportKey = (s: SentenceFeatures): string => `${normalisedText(s)}\u0000${s.article.published?.value ?? ''}`;
@@ -396,12 +414,13 @@ function pairConflicts(
   const own = (g: ValueGroup): ValueGroup => (g.items.some((v) => v.aside) ? { ...g, items: g.items.filter((v) => !v.aside) } : g);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
+      if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!))) continue;
+      if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
       if (!disputed(groups[i]!, groups[j]!)) continue;
       const a = own(groups[i]!);
       const b = own(groups[j]!);
       if (a.items.length === 0 || b.items.length === 0) continue;
-      if (slot === 'number' && (a.subject !== b.subject || apart(a, b))) continue;
-      if (slot === 'date' && (datesApart(a.key, b.key) || !a.items.some(happeningDate) || !b.items.some(happeningDate))) continue;
+      if (slot === 'date' && (!a.items.some(happeningDate) || !b.items.some(happeningDate))) continue;
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
       if (!comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {

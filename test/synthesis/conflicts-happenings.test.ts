@@ -101,3 +101,12 @@ test('a name after a preposition and a relative pronoun ("na jakich Londyn opuś
   const places = eventValues(storyFeatures(articles)).filter((v) => v.slot === 'place').map((v) => v.label);
   assert.deepEqual(places, ['Bruksela']);
 });
+
+test('a number and a half before its magnitude ("cztery i pół miliona obywateli") is 4,5 million, not a million', () => {
+  const report = story([
+    ['dziennik', '2018-03-21', 'Porozumienie uspokoi cztery i pół miliona obywateli, których brexit dotyka bezpośrednio.'],
+    ['gazetaprawna', '2018-03-22', 'Porozumienie uspokoi 4 miliony obywateli, których brexit dotyka bezpośrednio.'],
+  ]);
+  const values = report.conflicts.filter((c) => c.slot === 'number').map((c) => c.values.map((v) => v.value).sort());
+  assert.deepEqual(values, [['4 miliony obywateli', 'cztery i pół miliona obywateli']]);
+});

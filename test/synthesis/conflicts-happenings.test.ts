@@ -7,22 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticle } from '../../src/analysis/index.ts';
-import { toArticle } from '../../src/ingest/article.ts';
-import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+import { analysedArticles, analysedStory, conflictPairs } from './helpers.ts';
 import { eventValues, sameName } from '../../src/synthesis/slots.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
 
-/** One article per [outlet, publication day, text]. */
-function story(reports: readonly (readonly [string, string, string])[]): StoryReport {
-  const articles = reports.map(([outlet, day, text], i) =>
-    analyzeArticle(toArticle({ origin: `https://${outlet}.example/${i}`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
-  );
-  return synthesizeStory({ id: 's', articles });
-}
-
-const pairs = (report: StoryReport, slot: string): string[][] =>
-  report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);
+const story = analysedStory;
+const pairs = conflictPairs;
 
 test('two lists of one strike, each with a country the other lacks, contradict each other', () => {
   const report = story([
@@ -94,10 +84,10 @@ test('a name with its last words as an acronym is the same name ("Trybunał Spra
 });
 
 test('a name after a preposition and a relative pronoun ("na jakich Londyn opuści UE") is no place of the event', () => {
-  const articles = [
-    'Przywódcy zgodzili się co do wytycznych na temat kolejnej fazy negocjacji warunków, na jakich Londyn opuści UE.',
-    'Kolejna faza negocjacji w Brukseli ruszy w kwietniu.',
-  ].map((text, i) => analyzeArticle(toArticle({ origin: `https://o${i}.example/${i}`, format: 'text', text, published: { value: '2018-03-23', precision: 'day' } }, '2026-01-01T00:00:00.000Z')));
+  const articles = analysedArticles([
+    ['euractiv', '2018-03-23', 'Przywódcy zgodzili się co do wytycznych na temat kolejnej fazy negocjacji warunków, na jakich Londyn opuści UE.'],
+    ['tvn24', '2018-03-23', 'Kolejna faza negocjacji w Brukseli ruszy w kwietniu.'],
+  ]);
   const places = eventValues(storyFeatures(articles)).filter((v) => v.slot === 'place').map((v) => v.label);
   assert.deepEqual(places, ['Bruksela']);
 });

@@ -115,10 +115,46 @@ function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
   if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
   const pa = peopleOf(a.reported);
   const pb = peopleOf(b.reported);
-  if (pa.size === 0 || pb.size === 0) return true;
   const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
-  return [...small].every((p) => large.has(p));
+  if (small.size > 0 && ![...small].every((p) => large.has(p))) return false;
+  return !overBefore(a, b) && !overBefore(b, a);
 }
+
+/**
+ * A happening told as over by its article's day ("W minionym tygodniu strajkowali piloci w
+ * Dublinie oraz personel pokładowy we Włoszech…", 3 August: past tense, stated, no time after the
+ * article's day) is not the one another report dates after that day ("10 sierpnia mają
+ * zastrajkować piloci w Belgii, Szwecji i Irlandii"): the sources tell two happenings, whatever
+ * HAPPENING_DAYS allows between their days.
+ */
+function overBefore(done: SlotValue, other: SlotValue): boolean {
+  const over = overBy(done);
+  const dated = datedFrom(other.reported);
+  return over !== undefined && dated !== undefined && dated > over;
+}
+
+/** The end of the day a value's happening is told as over by, if it is (`overBefore`), once per value. */
+function overBy(v: SlotValue): number | undefined {
+  if (!overCache.has(v)) overCache.set(v, overByOf(v));
+  return overCache.get(v);
+}
+const overCache = new WeakMap<SlotValue, number | undefined>();
+
+function overByOf(v: SlotValue): number | undefined {
+  const s = v.reported;
+  if (!s.past || v.sentence.epistemic === 'hedged') return undefined;
+  const published = dayOf(s.article.published?.value);
+  if (published === undefined || expected(v)) return undefined;
+  const end = published + DAY_MS;
+  return s.times.every((t) => (periodOf(t.value)?.[1] ?? Infinity) <= end) ? end : undefined;
+}
+
+/** Where a sentence's first time expression with a period begins (`overBefore`), once per sentence. */
+function datedFrom(s: SentenceFeatures): number | undefined {
+  if (!datedCache.has(s)) datedCache.set(s, s.times.map((t) => periodOf(t.value)).find((p) => p !== undefined)?.[0]);
+  return datedCache.get(s);
+}
+const datedCache = new WeakMap<SentenceFeatures, number | undefined>();
 
 /** What `sameHappening` and `related` read of a report: its wording and its article's date. */
 const reportKey = (s: SentenceFeatures): string => `${normalisedText(s)}\u0000${s.article.published?.value ?? ''}`;
@@ -374,14 +410,19 @@ function pairConflicts(
 ): Conflict[] {
   const groups = groupValues(values);
   const out: Conflict[] = [];
+  // Values said of another happening (slots.ts `aside`) count only for which articles name a value.
+  const own = (g: ValueGroup): ValueGroup => (g.items.some((v) => v.aside) ? { ...g, items: g.items.filter((v) => !v.aside) } : g);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i]!;
-      const b = groups[j]!;
-      if (slot === 'number' && (a.subject !== b.subject || apart(a, b))) continue;
-      if (slot === 'date' && (datesApart(a.key, b.key) || !a.items.some(happeningDate) || !b.items.some(happeningDate))) continue;
+      if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!))) continue;
+      if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
+      if (!disputed(groups[i]!, groups[j]!)) continue;
+      const a = own(groups[i]!);
+      const b = own(groups[j]!);
+      if (a.items.length === 0 || b.items.length === 0) continue;
+      if (slot === 'date' && (!a.items.some(happeningDate) || !b.items.some(happeningDate))) continue;
       const [outer, inner] = contains(a, b) ? [a, b] : contains(b, a) ? [b, a] : [undefined, undefined];
-      if (!disputed(a, b) || !comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
+      if (!comparable(a, b, ctx.idf, evidence, slot === 'place' && !outer)) continue;
       if (!outer || !inner) {
         // A region of the story ("Pendżab", which holds Multan) may hold the other place too.
         if (regions.has(a.key) || regions.has(b.key)) continue;
@@ -512,6 +553,8 @@ function whereaboutsConflicts(values: readonly SlotValue[], ctx: PairingContext)
   return out;
 }
 
+const isCountry = (entityKey: string): boolean => entityKey.startsWith('geo-');
+
 /**
  * Ancestors of a place, by place key: the resource's containment plus "A w B" written in the story
  * ("Bajkonuru w Kazachstanie").
@@ -531,6 +574,9 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
     for (let i = 0; i + 1 < places.length; i++) {
       const gap = s.sentence.text.slice(places[i]!.end - s.sentence.start, places[i + 1]!.start - s.sentence.start).trim();
       if (!placePrepositions.has(lower(gap))) continue;
+      // A country lies in no other country: "wizyty sekretarza stanu USA w Rosji" is a visit, and
+      // countries carry the entity layer's country keys (src/analysis/entities/gazetteer.ts).
+      if (isCountry(places[i]!.key) && isCountry(places[i + 1]!.key)) continue;
       const parent = placeKey(places[i + 1]!.base, s.language);
       link(placeKey(places[i]!.base, s.language), parent);
       regions.add(parent);

@@ -38,6 +38,8 @@ interface NumberLexicon {
   readonly approx: readonly (readonly string[])[];
   /** Approximation markers (joined by spaces) that bound the figure on one side. */
   readonly bounds: ReadonlyMap<string, Bound>;
+  /** Phrases after a number that add a half ("cztery i pół miliona", "four and a half million"), each as its words. */
+  readonly halves: readonly (readonly string[])[];
   readonly unitOf: ReadonlyMap<string, string>;
   readonly durations: ReadonlySet<string>;
 }
@@ -60,6 +62,7 @@ function lexicon(language: Language): NumberLexicon {
     const magnitudes: [string, number][] = [];
     const approx: string[][] = [];
     const bounds = new Map<string, Bound>();
+    const halves: string[][] = [];
     for (const line of loadResource(lang, 'synthesis-numbers')) {
       const [key, rest] = line.split(/:\s*/u, 2) as [string, string];
       const parts = rest.split(/\s+/u);
@@ -67,6 +70,7 @@ function lexicon(language: Language): NumberLexicon {
       else if (key === 'magnitude') magnitudes.push([parts[0]!, Number(parts[1])]);
       else if (key === 'approx') for (const p of parts) approx.push([p]);
       else if (key === 'approx-phrase') approx.push(parts);
+      else if (key === 'half') halves.push(parts);
       else if (key === 'below' || key === 'above') for (const p of rest.split(/\s*,\s*/u)) bounds.set(p.trim(), key);
     }
     const unitOf = new Map<string, string>();
@@ -77,7 +81,7 @@ function lexicon(language: Language): NumberLexicon {
       for (const s of stems) unitOf.set(s, stems[0]!);
       if (duration) durations.add(stems[0]!);
     }
-    lex = { words, magnitudes, approx, bounds, unitOf, durations };
+    lex = { words, magnitudes, approx, bounds, halves, unitOf, durations };
     cache.set(lang, lex);
   }
   return lex;
@@ -138,6 +142,12 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text) !== undefined && !isScore(base, words[i + 1]!, words[i + 2]!)) continue;
     let j = i + 1;
     let value = base;
+    // "cztery i pół miliona": four and a half, before its magnitude.
+    const half = lex.halves.find((h) => h.every((x, k) => words[j + k] && lower(words[j + k]!.text) === x));
+    if (half) {
+      value = base = base + 0.5;
+      j += half.length;
+    }
     const magnitude = lex.magnitudes.find(([prefix]) => words[j] && lower(words[j]!.text).startsWith(prefix));
     // A word like "milion" is itself a number; "2 miliony" multiplies.
     if (magnitude && !(lex.words.has(lower(w.text)) && base >= 1000)) {

@@ -63,6 +63,11 @@ export interface SlotValue {
   readonly predicates?: ReadonlySet<string>;
   /** Place keys of a list. */
   readonly places?: readonly string[];
+  /**
+   * Said of another happening than the story's (a meeting of people none of whom is the story's):
+   * it says which articles name the value, and is compared with nothing.
+   */
+  readonly aside?: boolean;
 }
 
 // Plain toLowerCase: Polish has no locale-specific casing (unlike Turkish), and the locale form is ~10× slower.
@@ -213,6 +218,7 @@ function placeValue(s: SentenceFeatures, at: number, subject: string, reported: 
 /** Places after a locative preposition shortly (`reach` words at most) after an event word. */
 function placesIn(s: SentenceFeatures, anchors: readonly number[], reach = EVENT_TO_PLACE_WORDS): SlotValue[] {
   const { placePrepositions, placeBetween } = synthesisLexicon(s.language);
+  const { relatives } = conflictGrammar(s.language);
   const out: SlotValue[] = [];
   s.words.forEach((w, prep) => {
     if (!placePrepositions.has(w)) return;
@@ -221,6 +227,12 @@ function placesIn(s: SentenceFeatures, anchors: readonly number[], reach = EVENT
     // The window ends at the first word that can be neither the name nor lead up to it.
     const window: number[] = [];
     for (let i = prep + 1; i < s.words.length && i <= prep + 1 + PREPOSITION_TO_PLACE_WORDS; i++) {
+      // A relative pronoun after the preposition opens a clause ("negocjacji warunków, na jakich
+      // Londyn opuści UE"): the name after it is the clause's subject, not the event's place.
+      if (i === prep + 1 && relatives.has(s.words[i]!)) {
+        window.length = 0;
+        break;
+      }
       window.push(i);
       if (!isCapitalised(s.surfaces[i]) && !mayPrecedePlace(s.words[i]!, placeBetween)) break;
     }
@@ -256,11 +268,16 @@ export function eventValues(features: StoryFeatures): SlotValue[] {
     list.forEach((s, i) => {
       const anchors = eventAnchors(s, participants, own);
       if (anchors.length === 0) return;
+      // A meeting of other people ("Podczas spotkania w Warszawie … Morawiecki, jak i … Merkel" in
+      // a story of the EU summit): a sentence naming people, none of them the story's, reports
+      // another happening. Its article still names the place, so it is no source of another value.
+      const aside = ![...s.entityKeys].some((k) => participants.has(k)) && s.mentions.some((m) => m.type === 'PER');
+      const mark = (v: SlotValue): SlotValue => (aside ? { ...v, aside } : v);
       const places = placesIn(s, anchors);
-      values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)));
+      values.push(...(places.length > 0 ? places : placeAnsweredNext(s, list[i + 1], anchors)).map(mark));
       for (const t of s.times) {
         if (!t.value || isBefore(t.value, own)) continue;
-        values.push({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, reported: s, citation: citationOf(s) });
+        values.push(mark({ slot: 'date', key: t.value, label: t.value, subject: subjectOf(s, anchors[0]!), sentence: s, reported: s, citation: citationOf(s) }));
       }
     });
   }
@@ -509,17 +526,22 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
 }
 
 /**
- * Two ways of writing one name: an acronym of the other ("UE", "Unia Europejska") or its first
- * words ("Federalny Urząd", "Federalny Urząd Żeglugi").
+ * Two ways of writing one name: an acronym of the other ("UE", "Unia Europejska"), also after
+ * words both share ("Trybunał Sprawiedliwości UE", "Trybunał Sprawiedliwości Unii Europejskiej"),
+ * or its first words ("Federalny Urząd", "Federalny Urząd Żeglugi").
  */
 export function sameName(x: string, y: string): boolean {
   // Hyphenated names compare part by part: "Saif" is a short form of "Saif-Ul-Mulook".
   const wx = x.trim().split(/[\s-]+/u);
   const wy = y.trim().split(/[\s-]+/u);
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
-  if (short.length === 1 && /^\p{Lu}{2,}$/u.test(short[0]!)) {
-    const initials = long.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-    if (initials === short[0]) return true;
+  // The words both begin with are one name's; an acronym may stand for the rest.
+  let shared = 0;
+  while (shared < short.length - 1 && lower(short[shared]!) === lower(long[shared]!)) shared++;
+  const acronym = short[shared]!;
+  if (shared === short.length - 1 && /^\p{Lu}{2,}$/u.test(acronym)) {
+    const initials = long.slice(shared).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials === acronym) return true;
   }
   return short.length < long.length && short.every((w, i) => lower(w) === lower(long[i]!));
 }

@@ -5,21 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticle } from '../../src/analysis/index.ts';
-import { toArticle } from '../../src/ingest/article.ts';
-import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+import { analysedStory, conflictPairs } from './helpers.ts';
 import { placeKey } from '../../src/synthesis/places.ts';
 
-/** One article per [outlet, publication day, text]. */
-function story(reports: readonly (readonly [string, string, string])[]): StoryReport {
-  const articles = reports.map(([outlet, day, text], i) =>
-    analyzeArticle(toArticle({ origin: `https://${outlet}.example/${i}`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
-  );
-  return synthesizeStory({ id: 's', articles });
-}
-
-const pairs = (report: StoryReport, slot: string): string[][] =>
-  report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);
+const story = analysedStory;
+const pairs = conflictPairs;
 
 test('a list of countries that grows the next day is an update of the shorter list; a fuller list the same day is none', () => {
   // The most widely reported list is another strike's: the update is found between the other two.
@@ -170,7 +160,7 @@ test('a one-sided figure ("do 34 krajów": at most 34) is no approximation of a 
 });
 
 test('on one day a figure is overtaken only where it was expected: a perfective or present figure against another is a contradiction', () => {
-  const passengers = (first: string): StoryReport => story([
+  const passengers = (first: string) => story([
     ['one', '2018-07-18', first],
     ['two', '2018-07-18', 'Anulowane połączenia dotknęły już prawie 50 tys. pasażerów.'],
   ]);

@@ -1,6 +1,9 @@
 /** Hand-built analyses for synthesis tests: sentences split on terminal punctuation, given mentions. */
 import type { SynthesisArticle, EpistemicStatus, InputMention, InputTime } from '../../src/synthesis/input.ts';
 import type { EntityType } from '../../src/types.ts';
+import { analyzeArticle, type ArticleAnalysis } from '../../src/analysis/index.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
 
 export interface HandArticle {
   readonly id: string;
@@ -54,3 +57,19 @@ export function handArticle(h: HandArticle): SynthesisArticle {
     statuses: Object.entries(h.statuses ?? {}).map(([sentence, status]) => ({ sentence: Number(sentence), status, cues: [] })),
   };
 }
+
+/** A story of one analysed article (the real analysis layers) per [outlet, publication day, text]. */
+export function analysedStory(reports: readonly (readonly [string, string, string])[]): StoryReport {
+  return synthesizeStory({ id: 's', articles: analysedArticles(reports) });
+}
+
+/** The real analysis of one article per [outlet, publication day, text]. */
+export function analysedArticles(reports: readonly (readonly [string, string, string])[]): ArticleAnalysis[] {
+  return reports.map(([outlet, day, text], i) =>
+    analyzeArticle(toArticle({ origin: `https://${outlet}.example/${i}`, format: 'text', text, published: { value: day, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+}
+
+/** A report's conflicts of one slot as [kind, value (state)…]. */
+export const conflictPairs = (report: StoryReport, slot: string): string[][] =>
+  report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);

@@ -29,7 +29,7 @@ import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 import { clausesOf } from './clauses.ts';
-import { frameOf } from './frames.ts';
+import { frameOf, framesAgree, type Frame } from './frames.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -290,8 +290,10 @@ function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
  * MAX_ANCHORS: a sentence's figures, places and days are not crowded out by its links.
  */
 function frameAnchors(s: SentenceFeatures): Anchor[] {
-  return frameOf(s, (lemma) => derivationKey(lemma, s.language)).links.map((link): Anchor => ({ kind: 'frame', link }));
+  return frameOfSentence(s).links.map((link): Anchor => ({ kind: 'frame', link }));
 }
+
+const frameOfSentence = (s: SentenceFeatures): Frame => frameOf(s, derivationKey);
 
 function anchorsOf(s: SentenceFeatures): Anchor[] {
   const days = new Set(s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/.test(v)).map((v) => v.slice(0, 10)));
@@ -552,7 +554,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
         if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
         // One act of one actor said and denied are two claims, as in the wording step; so is one act
         // in two lists of places.
-        if (a.anchor!.kind === 'frame' && (a.sentence.negated !== b.sentence.negated || placesDisagree(a.sentence, b.sentence))) continue;
+        if (a.anchor!.kind === 'frame' && (a.sentence.negated !== b.sentence.negated || placesDisagree(a.sentence, b.sentence) || !framesAgree(frameOfSentence(a.sentence), frameOfSentence(b.sentence), a.anchor!.link))) continue;
         // A day, a meeting or a list of places is shared by many facts: two sentences giving other
         // figures of one unit on it ("odwołano 600 lotów", "odwołanie czterech lotów") state two.
         // Through a figure they agree on that figure; another one may be a second fact of the sentence.

@@ -553,7 +553,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
         if (!datesAligned(a.sentence, b.sentence)) continue;
         if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
         // One act of one actor said and denied are two claims, as in the wording step; so is one act
-        // in two lists of places.
+        // in two lists of places, or with other agents or themes (frames.ts `framesAgree`).
         if (a.anchor!.kind === 'frame' && (a.sentence.negated !== b.sentence.negated || placesDisagree(a.sentence, b.sentence) || !framesAgree(frameOfSentence(a.sentence), frameOfSentence(b.sentence), a.anchor!.link))) continue;
         // A day, a meeting or a list of places is shared by many facts: two sentences giving other
         // figures of one unit on it ("odwołano 600 lotów", "odwołanie czterech lotów") state two.

@@ -29,6 +29,7 @@ import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 import { clausesOf } from './clauses.ts';
+import { frameOf, framesAgree, type Frame } from './frames.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -83,7 +84,9 @@ export type Anchor =
   | { readonly kind: 'places'; readonly keys: readonly string[]; readonly labels: readonly string[] }
   | { readonly kind: 'day'; readonly value: string }
   /** A happening named by an event word ("spotkanie", "rozmowy") between the same two or more people. */
-  | { readonly kind: 'event'; readonly people: string };
+  | { readonly kind: 'event'; readonly people: string }
+  /** Who did what: a predicate with its agent or its theme (frames.ts), "A|~uniewin|e:sąd najwyższy". */
+  | { readonly kind: 'frame'; readonly link: string };
 
 export interface SentenceGroup {
   readonly members: readonly SentenceFeatures[];
@@ -280,6 +283,18 @@ function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.figures.some((fa) => isAnchorFigure(fa) && b.figures.some((fb) => fa.unit === fb.unit && sameFigure(fa, fb)));
 }
 
+/**
+ * The frame links of a sentence as anchors (frames.ts): two reports of one act by one actor, or on
+ * one object, meet through it even when they share too few words for the wording step ("Sąd
+ * Najwyższy uniewinnił Asię Bibi" / "…którą uniewinnił Sąd Najwyższy"). Kept apart from
+ * MAX_ANCHORS: a sentence's figures, places and days are not crowded out by its links.
+ */
+function frameAnchors(s: SentenceFeatures): Anchor[] {
+  return frameOfSentence(s).links.map((link): Anchor => ({ kind: 'frame', link }));
+}
+
+const frameOfSentence = (s: SentenceFeatures): Frame => frameOf(s, derivationKey);
+
 function anchorsOf(s: SentenceFeatures): Anchor[] {
   const days = new Set(s.times.map((t) => t.value).filter((v) => /^\d{4}-\d{2}-\d{2}/.test(v)).map((v) => v.slice(0, 10)));
   const anchors: Anchor[] = [
@@ -349,6 +364,7 @@ export function periodOf(value: string | undefined): [number, number] | undefine
 /** Figures meet by value (a bare "50 tysięcy" meets "50 tys. pasażerów"), lists by their places. */
 function anchorBucket(a: Anchor): string {
   if (a.kind === 'event') return `e:${a.people}`;
+  if (a.kind === 'frame') return `r:${a.link}`;
   return a.kind === 'figure' ? 'f' : a.kind === 'day' ? `d:${a.value}` : `p:${[...a.keys].sort().join('|')}`;
 }
 
@@ -359,6 +375,7 @@ function anchorsMatch(a: Anchor, b: Anchor): boolean {
   }
   if (a.kind === 'day' && b.kind === 'day') return a.value === b.value;
   if (a.kind === 'event' && b.kind === 'event') return a.people === b.people;
+  if (a.kind === 'frame' && b.kind === 'frame') return a.link === b.link;
   return a.kind === 'places' && b.kind === 'places' && sameSet(a.keys, b.keys);
 }
 
@@ -471,9 +488,12 @@ export function groupClaims(features: StoryFeatures, groupSimilarity = GROUP_SIM
 /**
  * The story's claims at each mean similarity of `groupSimilarities` (index.ts: the listed claims'
  * and the summary's): the candidate pairs and their similarities are found once and the greedy
- * joining is run once per threshold.
+ * joining is run once per threshold. Where `frameJoins` says so, sentences also meet through who
+ * did what (`frameAnchors`): the listed and cited claims take those joins, the summary's stricter
+ * claims do not (there they cost key facts: docs/QUALITY.md, "Tenth round: citations").
  */
-export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readonly number[]): SentenceGroup[][] {
+export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readonly number[], frameJoins: readonly boolean[] = []): SentenceGroup[][] {
+  const withFrames = frameJoins.some(Boolean);
   // Step 1: identical sentences share their units.
   const copiesOf = new Map<number, SentenceFeatures[]>();
   const firstByText = new Map<string, SentenceFeatures>();
@@ -496,7 +516,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     const wording = { id: units.length, sentence: s };
     units.push(wording);
     wordingUnits.push(wording);
-    for (const anchor of anchorsOf(s)) {
+    for (const anchor of withFrames ? [...anchorsOf(s), ...frameAnchors(s)] : anchorsOf(s)) {
       const unit = { id: units.length, sentence: s, anchor };
       units.push(unit);
       const bucket = anchorBucket(anchor);
@@ -532,6 +552,9 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
         if (a.sentence.articleIndex === b.sentence.articleIndex || !anchorsMatch(a.anchor!, b.anchor!)) continue;
         if (!datesAligned(a.sentence, b.sentence)) continue;
         if (a.anchor!.kind === 'event' && !sameEventDays(a.sentence, b.sentence)) continue;
+        // One act of one actor said and denied are two claims, as in the wording step; so is one act
+        // in two lists of places, or with other agents or themes (frames.ts `framesAgree`).
+        if (a.anchor!.kind === 'frame' && (a.sentence.negated !== b.sentence.negated || placesDisagree(a.sentence, b.sentence) || !framesAgree(frameOfSentence(a.sentence), frameOfSentence(b.sentence), a.anchor!.link))) continue;
         // A day, a meeting or a list of places is shared by many facts: two sentences giving other
         // figures of one unit on it ("odwołano 600 lotów", "odwołanie czterech lotów") state two.
         // Through a figure they agree on that figure; another one may be a second fact of the sentence.
@@ -554,7 +577,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
     .sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
-  const partition = (groupSimilarity: number): SentenceGroup[] => {
+  const partition = (groupSimilarity: number, frames: boolean): SentenceGroup[] => {
     const parent = units.map((_, i) => i);
     // Articles per group, through every copy of every member sentence.
     const articlesOf = new Map<number, Set<number>>(units.map((u) => [u.id, new Set(copiesOf.get(u.sentence.id)!.map((c) => c.articleIndex))]));
@@ -579,7 +602,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
       articlesOf.delete(rb);
       membersOf.delete(rb);
     };
-    for (const { a, b } of anchorPairs) merge(a.id, b.id, false);
+    for (const { a, b } of anchorPairs) if (frames || a.anchor!.kind !== 'frame') merge(a.id, b.id, false);
     for (const { a, b } of wordingPairs) merge(a.id, b.id, true);
     // Claims: every group of two or more distinct sentences. A sentence whose wording joined no group
     // is a claim of its own too when copies of it stand in several articles ("W środę 17 lipca linie
@@ -601,7 +624,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     }
     return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
   };
-  return groupSimilarities.map(partition);
+  return groupSimilarities.map((similarity, k) => partition(similarity, frameJoins[k] ?? false));
 }
 
 // ---------------------------------------------------------------- citation completion

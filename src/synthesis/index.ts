@@ -137,7 +137,7 @@ function buildClaims(
     claims.push(claim);
     if (!rep.summarisable || !standsAlone(rep)) return;
     const dated = rep.times.filter((t) => !describesNoun(rep, t.start)).map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
-    candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' });
+    candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' && g.anchor.kind !== 'frame' });
   });
   return { claims, candidates };
 }
@@ -258,7 +258,7 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const origins = linkedOrigins(input.articles.map((a) => a.article), features);
   // Claims are grouped looser than the summary's: a claim grown by a loose join cites more articles
   // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY).
-  const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY]) as [SentenceGroup[], SentenceGroup[]];
+  const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY], [true, false]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
   const { candidates } = buildClaims(summaryGroups, features, conflicts, origins);
   const chosen = selectSummary(features, candidates, options.summarySentences === undefined ? undefined : clampSummary(options.summarySentences), conflicts);

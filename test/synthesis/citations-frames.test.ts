@@ -8,14 +8,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { storyFeatures, type SentenceFeatures } from '../../src/synthesis/features.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
-import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
-import { storyFeatures, type SentenceFeatures } from '../../src/synthesis/features.ts';
+import { besideSeeds } from './helpers.ts';
 import { CITATION_GROUP_SIMILARITY, groupClaimsAt, type SentenceGroup } from '../../src/synthesis/claims.ts';
 import { frameOf, framesAgree } from '../../src/synthesis/frames.ts';
-
-const seeds = loadSeedAnalyses().analyses;
 
 const texts = {
   // One act of one actor, told in other words and another order: only the act's word is shared.
@@ -31,12 +29,7 @@ const texts = {
   raise: 'Miał mówić, że Francja zgodziła się na podniesienie składki członkowskiej, a tymczasem pieniędzy na rolnictwo będzie miała mniej.',
   strike: 'Albo Niemcy i Francja zgodziłyby się wykreślić zakaz finansowania długu ze środków banku centralnego forsowany przez EBC.',
 };
-const names = Object.keys(texts) as (keyof typeof texts)[];
-const extra = names.map((name) =>
-  analyzeArticle(toArticle({ origin: `https://${name}.example/a`, format: 'text', text: texts[name], published: { value: '2018-05-10', precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
-);
-const features = storyFeatures([...seeds, ...extra]);
-const by = new Map(names.map((name, i) => [name, features.byArticle[seeds.length + i]![0]!]));
+const { features, by } = besideSeeds(texts, '2018-05-10');
 const [withFrames, without] = [groupClaimsAt(features, [CITATION_GROUP_SIMILARITY], [true])[0]!, groupClaimsAt(features, [CITATION_GROUP_SIMILARITY])[0]!];
 const together = (groups: readonly SentenceGroup[], a: keyof typeof texts, b: keyof typeof texts): boolean =>
   groups.some((g) => g.members.includes(by.get(a)!) && g.members.includes(by.get(b)!));

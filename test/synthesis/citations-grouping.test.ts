@@ -7,13 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toArticle } from '../../src/ingest/article.ts';
-import { analyzeArticle } from '../../src/analysis/index.ts';
-import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
-import { storyFeatures, type SentenceFeatures } from '../../src/synthesis/features.ts';
+import type { SentenceFeatures } from '../../src/synthesis/features.ts';
+import { besideSeeds } from './helpers.ts';
 import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, groupClaims, groupClaimsAt, type SentenceGroup } from '../../src/synthesis/claims.ts';
-
-const seeds = loadSeedAnalyses().analyses;
 
 const texts = {
   wednesday: 'Od środy setki zwolenników islamistycznych partii blokowały główne drogi w Karaczi i Lahore.',
@@ -22,11 +18,7 @@ const texts = {
   protesters: 'Demonstranci zablokowali drogi do głównych miast w Pakistanie - podały media w tym kraju.',
 };
 const names = Object.keys(texts) as (keyof typeof texts)[];
-const extra = names.map((name) =>
-  analyzeArticle(toArticle({ origin: `https://${name}.example/a`, format: 'text', text: texts[name], published: { value: '2018-11-03', precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
-);
-const features = storyFeatures([...seeds, ...extra]);
-const by = new Map(names.map((name, i) => [name, features.byArticle[seeds.length + i]![0]!]));
+const { features, by } = besideSeeds(texts, '2018-11-03');
 const holding = (groups: readonly SentenceGroup[], s: SentenceFeatures): SentenceGroup | undefined => groups.find((g) => g.members.includes(s));
 
 test('claims: the listed claims join a wording the summary\'s grouping keeps apart ("Demonstranci zablokowali drogi…")', () => {

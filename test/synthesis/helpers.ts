@@ -4,6 +4,8 @@ import type { EntityType } from '../../src/types.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../../src/analysis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { synthesizeStory, type StoryReport } from '../../src/synthesis/index.ts';
+import { storyFeatures, type SentenceFeatures, type StoryFeatures } from '../../src/synthesis/features.ts';
+import { loadSeedAnalyses } from '../../eval/lib/synthesis-seeds.ts';
 
 export interface HandArticle {
   readonly id: string;
@@ -73,3 +75,17 @@ export function analysedArticles(reports: readonly (readonly [string, string, st
 /** A report's conflicts of one slot as [kind, value (state)…]. */
 export const conflictPairs = (report: StoryReport, slot: string): string[][] =>
   report.conflicts.filter((c) => c.slot === slot).map((c) => [c.kind, ...c.values.map((v) => `${v.value}${v.state ? ` (${v.state})` : ''}`)]);
+
+/**
+ * One-sentence articles analysed beside the five seed articles, so that word rarity is a story's:
+ * the story's features and each named text's sentence.
+ */
+export function besideSeeds<K extends string>(texts: Record<K, string>, published: string): { features: StoryFeatures; by: ReadonlyMap<K, SentenceFeatures> } {
+  const seeds = loadSeedAnalyses().analyses;
+  const names = Object.keys(texts) as K[];
+  const extra = names.map((name) =>
+    analyzeArticle(toArticle({ origin: `https://${name}.example/a`, format: 'text', text: texts[name], published: { value: published, precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+  const features = storyFeatures([...seeds, ...extra]);
+  return { features, by: new Map(names.map((name, i) => [name, features.byArticle[seeds.length + i]![0]!])) };
+}

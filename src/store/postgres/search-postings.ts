@@ -284,16 +284,40 @@ export async function writeSegment(db: Queryable, level: number, postings: Reado
  * Merges segments while a level holds MERGE_FANIN of them, oldest first, under an advisory lock
  * so two writers never merge the same segments. Runs inside the caller's transaction; returns how
  * many block rows the merges replaced (deleted).
+ *
+ * A merge whose output would fill the level above (it holds MERGE_FANIN - 1) takes that level's
+ * segments in at once, and so on up: the same segment results as merging level by level, but the
+ * intermediate segments — each read once and deleted in the same transaction — are never written.
+ * They cost the table their size on top of the largest merge's inputs and output, pages a later
+ * VACUUM frees but never returns (docs/BENCHMARKS.md, "search_postings grown as workers grow it").
  */
 export async function mergeSegments(db: Queryable): Promise<number> {
   await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.searchMerge]);
   let replaced = 0;
   for (;;) {
-    const [full] = await rowsOf<{ level: number; ids: string[] }>(db, `SELECT level, (array_agg(id ORDER BY id))[1:${MERGE_FANIN}] AS ids
-      FROM search_segments GROUP BY level HAVING COUNT(*) >= ${MERGE_FANIN} ORDER BY level LIMIT 1`);
-    if (!full) return replaced;
-    replaced += await mergeInto(db, full.ids.map(Number), full.level + 1);
+    const levels = await rowsOf<{ level: number; ids: string[] }>(db, `SELECT level, array_agg(id ORDER BY id) AS ids
+      FROM search_segments GROUP BY level ORDER BY level`);
+    const plan = cascade(levels.map((l) => ({ level: l.level, ids: l.ids.map(Number) })));
+    if (!plan) return replaced;
+    replaced += await mergeInto(db, plan.ids, plan.level);
   }
+}
+
+/**
+ * The next merge of `levels` (ascending, each segment's ids ascending): the oldest MERGE_FANIN of
+ * the lowest full level, with every level above that its output would fill in turn; the level
+ * the result goes to. Undefined when no level is full.
+ */
+export function cascade(levels: readonly { level: number; ids: readonly number[] }[]): { ids: number[]; level: number } | undefined {
+  const full = levels.findIndex((l) => l.ids.length >= MERGE_FANIN);
+  if (full < 0) return undefined;
+  const ids = levels[full]!.ids.slice(0, MERGE_FANIN);
+  let level = levels[full]!.level + 1;
+  for (let i = full + 1; i < levels.length && levels[i]!.level === level && levels[i]!.ids.length === MERGE_FANIN - 1; i++) {
+    ids.push(...levels[i]!.ids);
+    level++;
+  }
+  return { ids, level };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byteOrder, decodeBlock, decodePostingList, encodeBlock, encodePostings, SENTENCE_KEYS } from '../../../src/store/postgres/search-postings.ts';
+import { byteOrder, cascade, decodeBlock, decodePostingList, encodeBlock, encodePostings, MERGE_FANIN, SENTENCE_KEYS } from '../../../src/store/postgres/search-postings.ts';
 
 test('byteOrder is the byte order of UTF-8, astral letters and private-use letters included', () => {
   const words = ['a', 'ab', 'b', 'ą', 'ż', 'я', '\uE000', '\uFFFD', '𝔸', '𝔸a', '𠀀', '0', '9', 'ß', ''];
@@ -36,4 +36,18 @@ test('a block gives back its terms and their postings; postings decode to senten
   assert.deepEqual([...list.nb.subarray(0, 3)], [1, 0, 1]);
   assert.deepEqual([...list.positions.subarray(list.start[1]!, list.start[1]! + 2)], [1, 5]);
   assert.deepEqual([...list.positions.subarray(list.start[2]!, list.start[2]! + 1)], [12]);
+});
+
+test('a merge takes in the levels its output would fill, and stops at a gap or a level not one short', () => {
+  const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  const short = MERGE_FANIN - 1;
+  assert.equal(cascade([{ level: 0, ids: ids(1, short) }, { level: 1, ids: ids(10, short) }]), undefined);
+  // Level 0 full, levels 1 and 2 one short: one merge into level 3, the oldest MERGE_FANIN of level 0 first.
+  assert.deepEqual(cascade([{ level: 0, ids: ids(100, MERGE_FANIN + 1) }, { level: 1, ids: ids(50, short) }, { level: 2, ids: ids(20, short) }, { level: 4, ids: ids(1, short) }]),
+    { ids: [...ids(100, MERGE_FANIN), ...ids(50, short), ...ids(20, short)], level: 3 });
+  // A level holding fewer, or a missing level, ends the cascade.
+  assert.deepEqual(cascade([{ level: 0, ids: ids(100, MERGE_FANIN) }, { level: 1, ids: ids(50, short - 1) }]), { ids: ids(100, MERGE_FANIN), level: 1 });
+  assert.deepEqual(cascade([{ level: 0, ids: ids(100, MERGE_FANIN) }, { level: 2, ids: ids(50, short) }]), { ids: ids(100, MERGE_FANIN), level: 1 });
+  // The lowest full level goes first.
+  assert.deepEqual(cascade([{ level: 1, ids: ids(50, MERGE_FANIN) }, { level: 2, ids: ids(20, MERGE_FANIN) }]), { ids: ids(50, MERGE_FANIN), level: 2 });
 });

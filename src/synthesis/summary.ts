@@ -339,10 +339,42 @@ const FUTURE_WEIGHT = 0.5;
  * roku") or someone's promise ("Putin oświadczył, że projekt będzie realizowany") keeps FUTURE_WEIGHT.
  */
 function plansAhead(s: SentenceFeatures): boolean {
+  if (tellsCalendar(s)) return true;
   // The perfective future is read from PoliMorf, a Polish dictionary: for Polish (and unidentified) text only.
   if (!s.words.some((w, i) => futureWords(s.language).has(w) || (s.language !== 'en' && perfectiveFuture(w) && !inRelativeClause(s, i)))) return false;
   if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
-  return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+  return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value) && withinPlanHorizon(s, t.value));
+}
+
+/**
+ * Days after its article's publication a scheduled day is still news ahead (a strike next week, a
+ * summit this month). A day set months ahead ("Wielka Brytania ma opuścić Unię Europejską 29 marca
+ * 2019 roku." in May 2018) is the calendar wire texts close with, background to every story of its
+ * topic, not the state of this one.
+ */
+const PLAN_HORIZON_DAYS = 31;
+
+/**
+ * A calendar line: every day the sentence names lies past the plan horizon and no verb of it is in
+ * the past tense ("Wielka Brytania ma opuścić Unię Europejską 29 marca 2019 roku."). What was
+ * decided about a later day ("Sejm uchwalił ustawę, która wejdzie w życie 1 stycznia") still
+ * reports a happening. The past tense is read from PoliMorf: Polish (and unidentified) text only.
+ */
+export function tellsCalendar(s: SentenceFeatures): boolean {
+  if (s.language === 'en') return false;
+  const days = s.times.filter((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+  return days.length > 0 && days.every((t) => !withinPlanHorizon(s, t.value)) && !s.words.some(pastTense);
+}
+
+/** A form PoliMorf reads as a past-tense verb in some reading ("uchwalił", "zdecydowano"). */
+function pastTense(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^verb:(?:praet|imps):/u.test(i.tag));
+}
+
+function withinPlanHorizon(s: SentenceFeatures, day: string): boolean {
+  const published = s.article.published?.value.slice(0, 10);
+  if (published === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(published)) return true;
+  return (Date.parse(day.slice(0, 10)) - Date.parse(published)) / 86_400_000 <= PLAN_HORIZON_DAYS;
 }
 
 /**

@@ -10,7 +10,7 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
-import { followsOn, opensWithDroppedSubject } from '../../src/synthesis/summary.ts';
+import { followsOn, opensWithDroppedSubject, tellsCalendar } from '../../src/synthesis/summary.ts';
 
 const analysed = (text: string, i: number, day?: string) =>
   analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
@@ -89,4 +89,21 @@ test('a future in a relative clause ("przepisami, które utrudnią…") tells of
     ['2018-06-28', 'Zgromadzenie Euronest wyraziło zaniepokojenie w związku z budową Nord Stream 2.'],
   );
   assert.equal(report.summary[0]?.text, DIRECTIVE, report.summary.map((s) => s.text).join('\n'));
+});
+
+// The Irish border in the Brexit talks (May 2018): three wire texts close with the same calendar line.
+const CALENDAR = 'Wielka Brytania ma opuścić Unię Europejską 29 marca 2019 roku.';
+
+/** Each sentence of one article published on `day` → whether it is a calendar line. */
+function calendar(day: string, text: string): Record<string, boolean> {
+  const features = storyFeatures([analysed(text, 0, day)]);
+  return Object.fromEntries(features.sentences.map((s) => [s.sentence.text, tellsCalendar(s)]));
+}
+
+test('tellsCalendar: a day set months past publication, told with no past-tense verb, is a calendar line; within a month, or after a past verb, it is not', () => {
+  const decided = 'Brytyjska premier wyrażała przekonanie, że nie spodziewa się znacznego napływu migrantów przed przewidzianym na 1 stycznia 2021 roku końcem tzw. okresu przejściowego, który oznacza też zakończenie swobody przepływu osób.';
+  const news = 'Główny unijny negocjator ds. Brexitu Michel Barnier ostrzegł w poniedziałek w Brukseli, że od marca nie ma znaczących postępów w negocjacjach z Londynem o wyjściu Wielkiej Brytanii z UE.';
+  assert.deepEqual(calendar('2018-05-21', `${news} ${decided} ${CALENDAR}`), { [news]: false, [decided]: false, [CALENDAR]: true });
+  // Days before the date the same line is the news ahead: a scheduled happening, not the calendar.
+  assert.deepEqual(calendar('2019-03-20', CALENDAR), { [CALENDAR]: false });
 });

@@ -19,7 +19,7 @@
  * A language whose lemmas do not mark verbs (no infinitive ending in synthesis-grammar.txt) and
  * any language but Polish (no tagged dictionary) have no frames.
  */
-import { isInfinitive, stemOf, type SentenceFeatures } from './features.ts';
+import { intersects, isInfinitive, stemOf, type SentenceFeatures } from './features.ts';
 import { keyedLines, keyedWords, perLanguage, synthesisLexicon } from './resources.ts';
 import { loadPolimorf, parseTag } from '../text/polimorf.ts';
 
@@ -179,12 +179,7 @@ function readFrame(s: SentenceFeatures, key: (lemma: string) => string): Frame {
  */
 export function framesAgree(a: Frame, b: Frame, link: string): boolean {
   if (a.predicate !== b.predicate) return false;
-  if (!link.includes('|e:')) return shareOne(a.agents, b.agents) && shareOne(a.themes, b.themes);
-  const meet = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => x.size === 0 || y.size === 0 || shareOne(x, y);
+  if (!link.includes('|e:')) return intersects(a.agents, b.agents) && intersects(a.themes, b.themes);
+  const meet = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => x.size === 0 || y.size === 0 || intersects(x, y);
   return meet(a.agents, b.agents) && meet(a.themes, b.themes);
-}
-
-function shareOne(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
-  for (const v of x) if (y.has(v)) return true;
-  return false;
 }

@@ -610,9 +610,8 @@ export function whereaboutsValues(features: StoryFeatures): SlotValue[] {
     // The place must belong to the verb's own clause, not to a clause after it.
     if (window.some((i) => i < prep && clauseBreaks.has(s.words[i]!)) || /[,;:–—]/u.test(s.article.text.slice(s.wordStarts[verb]!, s.wordStarts[prep]!))) continue;
     const after = window.filter((i) => i > prep);
-    const place = after.find((i) => mentionAt(s, i, ['LOC']) !== undefined);
-    if (place !== undefined) {
-      const m = mentionAt(s, place, ['LOC'])!;
+    const m = after.map((i) => mentionAt(s, i, ['LOC'])).find((x) => x !== undefined);
+    if (m !== undefined) {
       out.push({ slot: 'whereabouts', key: placeKey(m.base, s.language), label: m.base, subject: 'whereabouts', shown: lower(s.lemmas[verb] ?? s.words[verb]!), sentence: s, reported: s, citation: citationOf(s) });
       continue;
     }

@@ -21,7 +21,7 @@ import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
-import { loadPolimorf } from '../text/polimorf.ts';
+import { isPerfectiveFuture, loadPolimorf, parseTag } from '../text/polimorf.ts';
 
 /**
  * MMR trade-off between relevance and novelty. 0.7 is the usual setting for news summaries
@@ -384,7 +384,7 @@ function withinPlanHorizon(s: SentenceFeatures, day: string): boolean {
  */
 function perfectiveFuture(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
-  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag));
+  return readings.length > 0 && readings.every((i) => isPerfectiveFuture(parseTag(i.tag)));
 }
 
 /**

@@ -123,3 +123,11 @@ export function parseTag(tag: string): ParsedTag {
 
 /** Parts of speech that decline like adjectives and agree with a noun in case, number and gender. */
 export const ADJECTIVAL = new Set(['adj', 'ppas', 'pact']);
+
+/**
+ * A perfective verb in the non-past ("ogłosi", "padnie"): the Polish future. Only the aspect
+ * "perf" alone: a verb of both aspects ("imperf.perf") may be a present.
+ */
+export function isPerfectiveFuture(t: ParsedTag): boolean {
+  return t.verbForm === 'fin' && t.aspects.length === 1 && t.aspects[0] === 'perf';
+}

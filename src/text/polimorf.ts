@@ -16,7 +16,7 @@ import { BoundedMemo } from './lemmatizer.ts';
 import { MorfologikDictionary, parseDictionaryInfo } from './morfologik.ts';
 import { parseTag, splitTag, type ParsedTag } from './polimorf-tags.ts';
 
-export { parseTag, splitTag, type ParsedTag } from './polimorf-tags.ts';
+export { isPerfectiveFuture, parseTag, splitTag, type ParsedTag } from './polimorf-tags.ts';
 
 /** One reading of a form: the lemma as the dictionary spells it and one NKJP tag ("subst:sg:gen:m1"). */
 export interface MorphInterpretation {

@@ -37,7 +37,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import { loadResource, type ResourceLanguage } from '../../resources.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
-import { loadPolimorf } from '../../text/polimorf.ts';
+import { isPerfectiveFuture, loadPolimorf, parseTag } from '../../text/polimorf.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -447,7 +447,7 @@ function finiteVerb(word: string): boolean {
 /** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
 function unrealised(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
-  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:inf') || (i.tag.startsWith('verb:fin') && /:perf(?::|$)/u.test(i.tag)));
+  return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:inf') || isPerfectiveFuture(parseTag(i.tag)));
 }
 
 /** Resource lines grouped by their "key:" prefix; plain cue lines under the key "". */

@@ -18,23 +18,17 @@ function allLabels(): StoryLabels[] {
 const filesOf = (labels: StoryLabels): string[] =>
   'bsnlp' in labels.source ? labels.source.bsnlp.files.map((f) => `${(labels.source as { bsnlp: { topic: string } }).bsnlp.topic}/${f}`) : [];
 
-test('synthesis labels: every story names a known split, and the blind split holds the stories labelled for the ninth and tenth rounds', () => {
+test('synthesis labels: every story names a known split, and the blind split holds the stories labelled for the tenth round (the ninth round’s six, scored blind twice, are tuning stories now)', () => {
   const labels = allLabels();
   const splits = new Set(labels.map((l) => l.split));
   assert.deepEqual([...splits].sort(), ['blind', 'fresh', 'heldout', 'tune']);
   assert.deepEqual(labels.filter((l) => l.split === 'blind').map((l) => l.story).sort(), [
     'asia-bibi-2017-12-death-row-before-appeal',
-    'asia-bibi-2018-02-24-colosseum-red',
     'brexit-2018-01-11-farage-second-referendum',
     'brexit-2018-01-16-tusk-juncker-open-door',
-    'brexit-2018-03-19-cambridge-analytica',
     'brexit-2018-06-21-settled-status-registration',
-    'brexit-2018-06-22-airbus-bmw-warnings',
     'nord-stream-2-2018-02-16-morawiecki-berlin-dispute',
     'nord-stream-2-2018-03-05-lex-nord-stream-council-opinion',
-    'nord-stream-2-2018-03-27-german-permits-complete',
-    'ryanair-2018-01-30-union-recognition',
-    'ryanair-2018-06-french-atc-strikes',
   ]);
 });
 

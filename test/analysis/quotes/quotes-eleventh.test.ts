@@ -52,3 +52,15 @@ test('the longer portfolio is read only for whom a role refers to: a person intr
   const d = withMentions(doc(text, 'pl'), ['Zielonych', 'Zieloni', 'ORG'], ['Bundestagu', 'Bundestag', 'ORG'], ['Katrin Goering-Eckardt', 'Katrin Goering-Eckardt', 'PER'], ['Asii Bibi', 'Asia Bibi', 'PER'], ['MSZ', 'MSZ', 'ORG']);
   assert.equal(quoteWith(quotes(d), 'Niemiecki rząd musi').speaker?.name, 'Katrin Goering-Eckardt');
 });
+
+test('"- stwierdzono w komunikacie" is impersonal: the statement is its issuer\'s, the organisation named before', () => {
+  const text = 'W opublikowanej we czwartek "ocenie ryzyka" Brexitu, Airbus stwierdził, że jeśli Zjednoczone Królestwo opuści zarówno jednolity rynek, jak i unię celną, bez uzgodnionych warunków przejściowych może to doprowadzić do poważnych zakłóceń w funkcjonowaniu firmy. "Ten scenariusz zmusiłby Airbusa do ponownego rozważenia inwestycji i długofalowej obecności w Wielkiej Brytanii" - stwierdzono w komunikacie.';
+  const d = withMentions(doc(text, 'pl'), ['Brexitu', 'Brexit', 'EVT'], ['Airbus', 'Airbus', 'ORG'], ['Zjednoczone Królestwo', 'Zjednoczone Królestwo', 'LOC'], ['Airbusa', 'Airbus', 'ORG'], ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC']);
+  assert.equal(quoteWith(quotes(d), 'Ten scenariusz').speaker?.name, 'Airbus');
+});
+
+test('a verb of mockery closes speech as a reporting verb does: "- drwi z zapowiedzianej inicjatywy … Nigel Farage"', () => {
+  const text = 'Zapowiedź amerykańskiego miliardera już spotkała się z krytyką. Naprawdę panie Soros? W takim razie czym był wynik referendum z 23 czerwca 2016 roku, jak nie głosem za Brexitem - drwi z zapowiedzianej inicjatywy czołowy eurosceptyk i były lider antyimigranckiej partii UKiP Nigel Farage.';
+  const d = withMentions(doc(text, 'pl'), ['Soros', 'Soros', 'PER'], ['Brexitem', 'Brexit', 'EVT'], ['UKiP', 'UKiP', 'ORG'], ['Nigel Farage', 'Nigel Farage', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'czym był wynik referendum').speaker?.name, 'Nigel Farage');
+});

@@ -250,7 +250,7 @@ function sameRole(ctx: SpeakerContext, sentence: number, role: string): Speaker 
   // The role right before a name in the nominative ("jej prawnik Saif ul-Mulook", "rzecznik Kremla
   // Dmitrij Pieskow"); a name in another case is the role's possessor ("prawnik Asi Bibi").
   const introduced = ctx.mentions.filter((m) => m.start >= first.start && m.start < current.start && m.type !== 'LOC' && !isQuoted(ctx, m) && nominative(m)
-    && roleBefore(ctx, m, first.start, MAX_PORTFOLIO_WORDS) === role);
+    && roleBefore(ctx, m, first.start) === role);
   const m = introduced.at(-1);
   return m ? personalName(ctx, m) : undefined;
 }
@@ -269,24 +269,13 @@ function sameDescription(ctx: SpeakerContext, sentence: number, description: str
 
 /** Words between a role noun and the name it introduces: an organisation's name ("rzecznik Kremla Dmitrij Pieskow"). */
 const MAX_WORDS_ROLE_TO_NAME = 3;
-/**
- * Looking for whom a role noun refers to (sameRole), a longer portfolio, one run of words with no
- * punctuation, still introduces the name ("minister informacji i środków masowego przekazu Fawad
- * Ahmed Chaudhry"): five words, the longest such run in the eleventh round's key quotes (asia_bibi).
- * Only there: as the role a person holds (lookBack's `role`), "Przewodnicząca klubu poselskiego
- * Zielonych w Bundestagu Katrin Goering-Eckardt" would then hold no other role, and "– powiedziała
- * liderka Zielonych" lost her.
- */
-const MAX_PORTFOLIO_WORDS = 5;
-const PORTFOLIO = /^[\p{L}\s.-]+$/u;
 
 /** The role noun introducing a mention, lower-case, if one stands right before it (past the holder's organisation). */
-function roleBefore(ctx: SpeakerContext, m: Span, from: number, between = MAX_WORDS_ROLE_TO_NAME): string | undefined {
+function roleBefore(ctx: SpeakerContext, m: Span, from: number): string | undefined {
   const before = wordsIn(ctx.text, Math.max(from, m.start - 80), m.start);
   if (before.length === 0 || !/^[ \t]+$/u.test(ctx.text.slice(before.at(-1)!.end, m.start))) return undefined;
-  for (let i = before.length - 1; i >= Math.max(0, before.length - 1 - between); i--) {
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 1 - MAX_WORDS_ROLE_TO_NAME); i--) {
     const w = before[i]!.text.toLowerCase();
-    if (before.length - 1 - i > MAX_WORDS_ROLE_TO_NAME && !PORTFOLIO.test(ctx.text.slice(before[i]!.start, m.start))) return undefined;
     if (ctx.cues.roles.has(w)) return w;
   }
   return undefined;

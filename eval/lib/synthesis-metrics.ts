@@ -321,7 +321,11 @@ function introducedBy(c: { readonly article: string; readonly start: number }, t
   return target.text !== undefined && c.article === target.located.article && c.start >= phrase.end && c.start < target.located.sentence.end && ATTRIBUTION_GLUE.test(target.text.slice(phrase.end, c.start));
 }
 
-const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/\s+/gu, ' ').trim();
+/**
+ * A name as compared: case, spacing and the apostrophe's typography aside — the engine shows a name
+ * as its article types it ("O’Leary"), the labels one spelling ("O'Leary").
+ */
+const normName = (s: string): string => s.toLocaleLowerCase('pl').replace(/[’‘ʼ`]/gu, "'").replace(/\s+/gu, ' ').trim();
 
 /** Whether a key quote is among the shown quotes with a right speaker name (exact, case aside). */
 export function keyQuoteShown(shown: StoryReport['quotes'], target: QuoteTarget): { text: boolean; speaker: boolean; shownAs: string[] } {

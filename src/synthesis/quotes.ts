@@ -286,7 +286,10 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
     const pool = c.speakerId ? own : kept;
     // One speaker's words told in two translations ("Ryanair kategorycznie wykluczył jakiekolwiek
     // zwiększenie…" / "… kategorycznie wykluczył wszelkie podwyżki…") share a run of their wording.
-    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || (c.speakerId !== '' && intersects(runsOf(k), runsOf(c))));
+    // Two outlets translate; one article quoting a speaker twice gives two statements, which may
+    // share a phrase ("jesteśmy w kontakcie z …", "więcej samolotów" in O'Leary's two answers).
+    const translated = (k: Candidate): boolean => c.speakerId !== '' && k.quote.citation.article !== c.quote.citation.article && intersects(runsOf(k), runsOf(c));
+    const home = byText.get(textKey) ?? pool.find((k) => sameWords(k.stems, c.stems) || translated(k));
     if (home) {
       if (!home.copies.some((x) => x.article === c.quote.citation.article) && home.quote.citation.article !== c.quote.citation.article) home.copies.push(c.quote.citation);
     } else {

@@ -40,3 +40,11 @@ test('key-quote scorer: words between the attribution and the quote, or another 
   // The first sentence's attribution does not reach the next sentence's quote.
   assert.equal(keyQuoteShown(shown, target(PHRASE)).text, false);
 });
+
+test('key-quote scorer: a typographic apostrophe in the shown name is the labelled name', () => {
+  // ryanair, June 2018: "- powiedział O’Leary w wywiadzie dla telewizji Sky News", labelled "Michael O'Leary".
+  const shown = [quoteAt('Wielka Brytania przyjęła decyzję UE "z zadowoleniem"', 'Michael O’Leary')];
+  const t = { ...target(PHRASE), speakers: ["Michael O'Leary"] };
+  assert.equal(keyQuoteShown(shown, t).speaker, true);
+  assert.equal(keyQuoteShown(shown, { ...t, speakers: ["Michael O'Neill"] }).speaker, false);
+});

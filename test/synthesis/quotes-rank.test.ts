@@ -43,6 +43,21 @@ test('one speaker\'s two translations of one statement are one quote told twice;
   assert.equal(quotes.at(-1)!.speaker, undefined);
 });
 
+test('one article quoting a speaker twice gives two statements, even when they share a phrase', () => {
+  // ryanair, 1 August 2018: O'Leary's two answers at one press conference both say "więcej samolotów".
+  const first = 'Ryanair ma 20 rynków, na których potrzeba więcej samolotów. Nie dysponujemy wystarczającą liczbą samolotów';
+  const second = 'Gdy niektóre rynki, tak jak irlandzki, są niszczone w ostatnich miesiącach, polski rynek bardzo mocno wzrasta. Potrzebujemy więcej samolotów na polskim rynku';
+  const text = `- ${first} - mówił Michael O'Leary. - ${second} - powiedział O'Leary 31 lipca na konferencji prasowej.`;
+  const a = handArticle({ id: 'a', text, entities: [["Michael O'Leary", "Michael O'Leary", 'PER', 'per-oleary']] });
+  const quote = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, text: words, kind: 'direct' as const, speaker: { name: "Michael O'Leary", key: 'per-oleary', type: 'PER' as const }, sentence: 0 });
+  const quotes = rankQuotes([{ ...a, quotes: [quote(first), quote(second)] }]);
+  assert.equal(quotes.length, 2);
+  // Told by another outlet, the first answer's wording is still the same statement.
+  const b = handArticle({ id: 'b', text: `„${first}” – mówił Michael O'Leary.`, entities: [["Michael O'Leary", "Michael O'Leary", 'PER', 'per-oleary']] });
+  const retold = { start: 1, end: 1 + first.length, text: first, kind: 'direct' as const, speaker: { name: "Michael O'Leary", key: 'per-oleary', type: 'PER' as const }, sentence: 0 };
+  assert.equal(rankQuotes([{ ...a, quotes: [quote(first), quote(second)] }, { ...b, quotes: [retold] }]).length, 2);
+});
+
 /** An article whose one sentence is `words` of `speaker` (an organisation, key `key`), of the given kind. */
 function said(id: string, words: string, speaker: string, key: string, kind: 'direct' | 'indirect', type: 'ORG' | 'PER' = 'ORG'): SynthesisArticle {
   const text = kind === 'direct' ? `„${words}” – podał ${speaker}.` : `${speaker} podał, że ${words}.`;

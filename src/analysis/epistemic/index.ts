@@ -86,7 +86,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
     // "możliwe, że…") states the quoted claim's standing, whoever says it.
     const spoken = everyWord.slice(0, questionStart(everyWord, lexicon));
-    const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end));
+    // A schedule word ("planowo", "w południe") states the time of a plan as a clock time does.
+    const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end)) || lexicon.schedule.some((p) => everyWord.some((_, i) => matchesAt(everyWord, i, p)));
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
@@ -280,6 +281,8 @@ interface CueLexicon {
   readonly unnamedBy: ReadonlySet<string>;
   /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
   readonly unnamedRelay: ReadonlySet<string>;
+  /** Words of a timetable (`schedule:` in hedge-cues.txt): with one, "miał" + infinitive is a schedule. */
+  readonly schedule: readonly CuePattern[];
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -397,6 +400,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       outlets: words(confirm.get('media')),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
+      schedule: (hedge.get('schedule') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
@@ -1018,9 +1022,11 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
 
 /**
  * A time of day ("o 21.00", "do 2.59"): a schedule's time even where the time stage found none
- * (it resolves dates; a bare clock time of an undated day may not become an expression).
+ * (it resolves dates; a bare clock time of an undated day may not become an expression). A full
+ * stop or comma after it ends the sentence or the clause ("wystartować … o godz. 9.40."), a digit
+ * after one makes a figure ("1.250,5").
  */
-const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d,.%])/u;
+const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%]|[,.]\d)/u;
 
 /** An opening quotation mark just before a quote's first word. */
 const OPENING_MARK = /[„"“«»”]\s*$/u;

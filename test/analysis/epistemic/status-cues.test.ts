@@ -341,3 +341,10 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(en('A source familiar with the talks said the meeting took place in Vladivostok.'), ['hedged']);
   assert.deepEqual(en('The plant is the main source of energy for the region, the company said.'), ['attributed']);
 });
+
+test('"miał" + infinitive with a timetable word or a clock time ending the sentence is a schedule: "miał planowo wystartować … o godz. 9.40."', () => {
+  assert.deepEqual(pl('Samolot miał planowo wystartować z wrocławskiego lotniska o godz. 9.40.'), ['asserted']);
+  assert.deepEqual(pl('Obie maszyny miały wystartować w południe.'), ['asserted']);
+  // Without a time it stays hearsay.
+  assert.deepEqual(pl('Miał on przekazywać rosyjskim służbom informacje o planowanych działaniach polskiego rządu.'), ['hedged']);
+});

@@ -348,3 +348,12 @@ test('"miał" + infinitive with a timetable word or a clock time ending the sent
   // Without a time it stays hearsay.
   assert.deepEqual(pl('Miał on przekazywać rosyjskim służbom informacje o planowanych działaniach polskiego rządu.'), ['hedged']);
 });
+
+test('a possibility not ruled out, a rated likelihood and a suspicion hedge: "nie jest wykluczone, że", "Jest duże prawdopodobieństwo, że"', () => {
+  assert.deepEqual(pl('W ocenie sygnalisty nie jest wykluczone, że było tak w przypadku referendum w sprawie opuszczenia Unii Europejskiej przez Wielką Brytanię.'), ['hedged']);
+  assert.deepEqual(pl('Nie możemy tego wykluczyć, ale będą one raczej małych rozmiarów.'), ['hedged']);
+  assert.deepEqual(pl('Jest duże prawdopodobieństwo, że na takie "przyjemności" narażeni będą pasażerowie Ryanair.'), ['hedged']);
+  assert.deepEqual(pl('- Ludzie podejrzewali, że został otruty - mówił.'), ['hedged']);
+  // A suspect named by the participle is no suspicion of the sentence's fact.
+  assert.deepEqual(pl('Podejrzewany o szpiegostwo urzędnik został zatrzymany w czwartek.'), ['asserted']);
+});

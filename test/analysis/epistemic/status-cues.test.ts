@@ -357,3 +357,10 @@ test('a possibility not ruled out, a rated likelihood and a suspicion hedge: "ni
   // A suspect named by the participle is no suspicion of the sentence's fact.
   assert.deepEqual(pl('Podejrzewany o szpiegostwo urzędnik został zatrzymany w czwartek.'), ['asserted']);
 });
+
+test('"zwrócić się do kogoś" turns to someone with a request, it reports no speech: "Ryanair zwrócił się do pilotów, by…"', () => {
+  assert.deepEqual(pl('Ryanair zwrócił się do pilotów w rodzimej bazie w Dublinie, by pominęli związek zawodowy i zaakceptowali bezpośrednio proponowane podwyżki.'), ['asserted']);
+  assert.deepEqual(pl('Rosyjski oddział Greenpeace zwrócił się do Prokuratury Generalnej Federacji Rosyjskiej z wnioskiem o wstrzymanie budowy gazociągu.'), ['asserted']);
+  // "zwrócił uwagę, że" still reports.
+  assert.deepEqual(pl('Ekspert zwrócił uwagę, że podwyżki obejmą tylko część pilotów.'), ['attributed']);
+});

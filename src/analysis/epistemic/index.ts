@@ -106,7 +106,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
         !CONDITIONAL_FORM.test(c.text) &&
-        (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)),
+        (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)) &&
+        !relayedOrParty(words, c, lexicon, reporting),
     );
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -129,7 +130,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
         const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
-        const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
+        const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
         // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
         // The quotes stage may have found the spokesperson further off than the words beside the verb
@@ -265,6 +266,8 @@ interface CueLexicon {
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
+  /** "agencja" in lower case (`wire:`, matched as written): a news agency relaying, not an institution's name ("Agencja Energetyczna"). */
+  readonly wire: ReadonlySet<string>;
   /** Hedge words that join alternatives after a comma (`alternative:` in hedge-cues.txt): "ewentualnie". */
   readonly alternatives: ReadonlySet<string>;
   /** Verbs of expecting that forecast only for a crowd (`forecast:` in hedge-cues.txt). */
@@ -398,6 +401,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       parties: words(confirm.get('party')),
       announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
+      wire: new Set((confirm.get('wire') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean)),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       schedule: (hedge.get('schedule') ?? []).map(compileCue),
@@ -921,7 +925,7 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
 function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
   if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
   const around = besideCue(words, verb);
-  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()))) return false;
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
   const i = words.indexOf(verb);
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
@@ -960,11 +964,33 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
   const subject: Word[] = [];
   for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
   for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
-  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
+  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
   return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
+/**
+ * Whether a word names an outlet or a news agency that relays others' news: an outlet's noun
+ * (`media:` in confirmation-cues.txt: "gazeta"), or "agencja" written in lower case (`wire:`:
+ * "informuje agencja Prime", "brytyjska agencja prasowa PA"), which a body's own name writes
+ * capitalised ("Duńska Agencja Energetyczna"). Not an agency's bare name: after the verb it is as
+ * often whom the body told ("Eurostat przekazał PAP dane").
+ */
+function relays(w: Word, lexicon: CueLexicon): boolean {
+  return lexicon.outlets.has(w.text.toLowerCase()) || lexicon.wire.has(w.text);
+}
+
+/**
+ * Whether a confirming verb ("potwierdził", "ogłosiły") is said by an outlet or agency relaying
+ * ("Gazeta ogłosiła, że…", "Potwierdziła to … agencja prasowa") or by a union or party stating its
+ * side ("Związki zawodowe … ogłosiły już planowane akcje"): the words beside the verb name them, as
+ * for an institutional reporting verb in classifySentences.
+ */
+function relayedOrParty(words: readonly Word[], cue: Span & { readonly text: string }, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (reporting.verb(cue.text) === undefined) return false;
+  return besideCue(words, cue).some((w) => relays(w, lexicon) || lexicon.parties.has(w.text.toLowerCase()));
+}
+
 function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   const i = words.findIndex((w) => w.start === cue.start);
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));

@@ -364,3 +364,9 @@ test('"zwrócić się do kogoś" turns to someone with a request, it reports no 
   // "zwrócił uwagę, że" still reports.
   assert.deepEqual(pl('Ekspert zwrócił uwagę, że podwyżki obejmą tylko część pilotów.'), ['attributed']);
 });
+
+test('a news agency or an outlet relaying a body\'s act does not confirm it: "informuje agencja Prime", "Gazeta ogłosiła, że"', () => {
+  assert.deepEqual(pl('Duńska Agencja Energetyczna wyznaczyła na 14 listopada publiczne wysłuchanie w sprawie alternatywnej trasy gazociągu Nord Stream-2 na duńskich wodach, informuje agencja Prime.'), ['attributed']);
+  assert.deepEqual(pl('Pracownicy brytyjskiego urzędu ochrony danych osobowych przeszukali w piątek wieczorem londyńską centralę firmy doradczej Cambridge Analytica - poinformowała brytyjska agencja prasowa PA.'), ['attributed']);
+  assert.deepEqual(pl('Gazeta ogłosiła, że w tym miesiącu planuje rozpocząć ogólnokrajową kampanię reklamową.'), ['attributed']);
+});

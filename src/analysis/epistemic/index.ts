@@ -129,7 +129,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
         const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
         const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
-        const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
+        const office = speaksForOffice(around, lexicon);
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
         // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
@@ -150,7 +150,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -254,6 +254,8 @@ interface CueLexicon {
   readonly office: readonly CuePattern[];
   /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
   readonly authorities: ReadonlySet<string>;
+  /** Companies named by a common noun (`company:`): like an authority, the body speaks of its own affairs. */
+  readonly companies: ReadonlySet<string>;
   /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
   readonly announce: ReadonlySet<string>;
   /** Unions and parties (`party:`): they state their side of a dispute, they do not confirm. */
@@ -398,6 +400,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       person: words(confirm.get('person')),
       spokespersons: words(confirm.get('spokesperson')),
       authorities: words(confirm.get('authority')),
+      companies: words(confirm.get('company')),
       parties: words(confirm.get('party')),
       announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
@@ -943,6 +946,26 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
 }
 
+/** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */
+function speaksForOffice(around: readonly Word[], lexicon: CueLexicon): boolean {
+  const lowered = around.map((w) => ({ ...w, lower: w.text.toLowerCase() }));
+  return lowered.some((_, i) => lexicon.office.some((p) => matchesAt(lowered, i, p)));
+}
+
+/**
+ * Whether a press office or a board (`office:` in confirmation-cues.txt) beside a reporting verb
+ * with no quote found is its speaker, as it is beside a quote's verb in classifySentences: "O
+ * papieskiej audiencji … poinformowało Biuro Prasowe Stolicy Apostolskiej".
+ */
+function officeAnnounces(verb: Word, words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const around = besideCue(words, verb);
+  if (!speaksForOffice(around, lexicon)) return false;
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
+  const at = words.indexOf(verb);
+  // Set off by "jak" in mid-sentence the writer relays the office, as with "według" (classifySentences).
+  return !(at > 1 && reporting.as.has(words[at - 1]!.text.toLowerCase()) && words.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase())));
+}
+
 /**
  * Whether a government body named by a common noun (`authority:` in confirmation-cues.txt: "rząd",
  * "władze", "ministerstwo") stands beside an institutional verb or a verb of announcing
@@ -965,7 +988,7 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
   for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
   for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
   if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
-  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()));
+  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()) || lexicon.companies.has(w.text.toLowerCase()));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */

@@ -370,3 +370,12 @@ test('a news agency or an outlet relaying a body\'s act does not confirm it: "in
   assert.deepEqual(pl('Pracownicy brytyjskiego urzędu ochrony danych osobowych przeszukali w piątek wieczorem londyńską centralę firmy doradczej Cambridge Analytica - poinformowała brytyjska agencja prasowa PA.'), ['attributed']);
   assert.deepEqual(pl('Gazeta ogłosiła, że w tym miesiącu planuje rozpocząć ogólnokrajową kampanię reklamową.'), ['attributed']);
 });
+
+test('a press office named after the verb, or a company named by a common noun, announces its own affairs: "poinformowało Biuro Prasowe", "spółka … poinformowała"', () => {
+  assert.deepEqual(pl('O papieskiej audiencji, bez podawania szczegółów poinformowało Biuro Prasowe Stolicy Apostolskiej.'), ['confirmed']);
+  assert.deepEqual(pl('Z drugiej strony konsorcjum Nord Stream 2 zapowiada, że już niedługo zacznie kłaść gazociąg po dnie Bałtyku.'), ['confirmed']);
+  assert.deepEqual(pl('W październiku irlandzki przewoźnik zapowiedział, że 5 listopada zamknie bazę w Eindhoven.'), ['confirmed']);
+  // Whom the company told is not the speaker; a company's head speaks as a person.
+  assert.deepEqual(pl('Piloci poinformowali przewoźnika, że nie przyjdą do pracy.'), ['attributed']);
+  assert.deepEqual(pl('Prezes spółki powiedział, że budowa przebiega zgodnie z planem.'), ['attributed']);
+});

@@ -379,3 +379,11 @@ test('a press office named after the verb, or a company named by a common noun, 
   assert.deepEqual(pl('Piloci poinformowali przewoźnika, że nie przyjdą do pracy.'), ['attributed']);
   assert.deepEqual(pl('Prezes spółki powiedział, że budowa przebiega zgodnie z planem.'), ['attributed']);
 });
+
+test('a speaker\'s own forecast in the first person hedges inside a quote; "jest zdania, że" reports an opinion', () => {
+  assert.deepEqual(pl('„W wyniku nieuzasadnionego strajku, spodziewamy się także opóźnień w lotach do oraz z Francji” – apeluje Ryanair.'), ['hedged']);
+  assert.deepEqual(pl('– Nasze szacunki wskazują, że strajki dotykają w Europie ponad 1,5 miliona pasażerów rocznie – mówi Marius Stonkus, prezes Skycop.'), ['hedged']);
+  assert.deepEqual(pl('Aleksiej Miller prezes Gazpromu jest zdania, że zgoda Niemiec jest kluczowa i otwiera drogę do rozpoczęcia budowy.'), ['attributed']);
+  // A poll's share "jest zdania przeciwnego" is what respondents answered, no one's report.
+  assert.deepEqual(pl('48 proc. obywateli Unii zgodziło się, że ich głos się liczy, podczas gdy 46 jest zdania przeciwnego.'), ['asserted']);
+});

@@ -91,7 +91,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
-    const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
+    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
@@ -254,6 +254,8 @@ interface CueLexicon {
   readonly office: readonly CuePattern[];
   /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
   readonly authorities: ReadonlySet<string>;
+  /** Verbs of assuring (`assure:` in denial-cues.txt): with a "że" clause that negates a past act they deny it. */
+  readonly assure: ReadonlySet<string>;
   /** Companies named by a common noun (`company:`): like an authority, the body speaks of its own affairs. */
   readonly companies: ReadonlySet<string>;
   /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
@@ -421,6 +423,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
       ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
+      assure: words(denial.get('assure')),
     };
     lexicons.set(language, lexicon);
   }
@@ -992,6 +995,33 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
+/** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
+const DENIED_ACT_REACH = 8;
+
+/** A past form of a verb ("uczestniczyły", "wykonywała", "wiedział"). */
+const PAST_FORM = /\p{L}{2}(?:ł|ła|ło|li|ły)$/u;
+
+/**
+ * An assurance that a past act did not happen denies it: "Obie firmy zapewniają, że nie uczestniczyły
+ * w żadnych nielegalnych działaniach", "Nix zapewniał, że nigdzie poza USA firma nie wykonywała
+ * zleceń". The `assure:` verb (denial-cues.txt) opens a "że" clause whose verb, a past form, is
+ * negated; a negated present or future in it is a pledge ("zapewnił, że Polska nie zmieni
+ * stanowiska", "że nie grozi jej niebezpieczeństwo"), not a denial of something reported.
+ */
+function deniedPastActs(words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.assure.has(w.text.toLowerCase()) || !reporting.that.has(words[i + 1]?.text.toLowerCase() ?? '')) return;
+    for (let j = i + 2; j < Math.min(words.length, i + 2 + DENIED_ACT_REACH) && !(j > i + 2 && words[j]!.clauseStart); j++) {
+      if (!lexicon.negations.has(words[j]!.text.toLowerCase())) continue;
+      const verb = words[j + 1];
+      if (verb && PAST_FORM.test(verb.text) && (lexicon.finiteVerb?.(verb.text) ?? true)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
+      return;
+    }
+  });
+  return out;
+}
+
 /**
  * Whether a word names an outlet or a news agency that relays others' news: an outlet's noun
  * (`media:` in confirmation-cues.txt: "gazeta"), or "agencja" written in lower case (`wire:`:

@@ -387,3 +387,9 @@ test('a speaker\'s own forecast in the first person hedges inside a quote; "jest
   // A poll's share "jest zdania przeciwnego" is what respondents answered, no one's report.
   assert.deepEqual(pl('48 proc. obywateli Unii zgodziło się, że ich głos się liczy, podczas gdy 46 jest zdania przeciwnego.'), ['asserted']);
 });
+
+test('an assurance that a past act did not happen denies it; a negated present or future after it is a pledge', () => {
+  assert.deepEqual(pl('Obie firmy zapewniają, że nie uczestniczyły w żadnych nielegalnych działaniach.'), ['denied']);
+  assert.deepEqual(pl('Ryanair zapewnia, że pracownicy nie musieli spać na podłodze.'), ['denied']);
+  assert.notDeepEqual(pl('Premier zapewnił, że Polska nie zmieni swojego stanowiska w tej sprawie.'), ['denied']);
+});

@@ -193,6 +193,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
     if (attributions.length) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
+    // is its judgement of a hypothetical, not the confirmation of a fact it owns
+    // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
+    // but not a wish ("chciałbym przypomnieć") nor a comparison ("tak jak robiłby to").
+    if (confirms.length && spoken.some((w, i) => hypothetical(spoken, i))) confirms.length = 0;
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -1054,6 +1059,18 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
  * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
  */
 const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
+
+/** Conditionals of wishing: "chciałbym przypomnieć", "wolałaby" state a wish, not a hypothetical. */
+const WISH_CONDITIONAL = /^(?:chci|chcia|wol|życz)/iu;
+/** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */
+const COMPARISON_REACH = 3;
+
+/** Whether word `i` is a conditional stating a hypothetical: not a wish, not after "jak" of a comparison. */
+function hypothetical(words: readonly Word[], i: number): boolean {
+  const w = words[i]!.text;
+  if (!CONDITIONAL_FORM.test(w) || WISH_CONDITIONAL.test(w)) return false;
+  return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => v.text.toLowerCase() === 'jak');
+}
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */
 const PAST_MODAL = /^(?:mógł|mogł|mogl)/iu;

@@ -393,3 +393,8 @@ test('an assurance that a past act did not happen denies it; a negated present o
   assert.deepEqual(pl('Ryanair zapewnia, że pracownicy nie musieli spać na podłodze.'), ['denied']);
   assert.notDeepEqual(pl('Premier zapewnił, że Polska nie zmieni swojego stanowiska w tej sprawie.'), ['denied']);
 });
+
+test('a statement of what would happen confirms nothing: "Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie; a wish or a comparison still may', () => {
+  assert.deepEqual(pl('"Ten scenariusz zmusiłby Airbusa do ponownego rozważenia inwestycji i długofalowej obecności w Wielkiej Brytanii" - stwierdzono w komunikacie.'), ['attributed']);
+  assert.deepEqual(pl('„Oczekujemy, że rząd Pakistanu będzie kontynuował podejmowanie odpowiednich środków, tak jak robiłby to w przypadku każdego obywatela Pakistanu” – napisała w oświadczeniu Frederica Mogherini.'), ['confirmed']);
+});

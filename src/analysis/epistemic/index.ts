@@ -86,11 +86,12 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // The same with the words of direct quotes: what a speaker says in so many words ("to nieprawda",
     // "możliwe, że…") states the quoted claim's standing, whoever says it.
     const spoken = everyWord.slice(0, questionStart(everyWord, lexicon));
-    const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end));
+    // A schedule word ("planowo", "w południe") states the time of a plan as a clock time does.
+    const timed = times.some((t) => t.start < s.end && s.start < t.end) || CLOCK_TIME.test(input.text.slice(s.start, s.end)) || lexicon.schedule.some((p) => everyWord.some((_, i) => matchesAt(everyWord, i, p)));
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
-    const denials = matchCues(spoken, lexicon.denial, 'denial').filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
+    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
@@ -105,7 +106,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
         !CONDITIONAL_FORM.test(c.text) &&
-        (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)),
+        (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)) &&
+        !relayedOrParty(words, c, lexicon, reporting),
     );
     const attributions: StatusCue[] = [];
     for (const q of quotes) {
@@ -127,8 +129,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
         const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
         const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
-        const office = around.some((_, i) => lexicon.office.some((p) => matchesAt(around, i, p)));
-        const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()));
+        const office = speaksForOffice(around, lexicon);
+        const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon));
         // A spokesperson announcing speaks for the office they serve, whoever that is ("oświadczył
         // rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
         // The quotes stage may have found the spokesperson further off than the words beside the verb
@@ -148,7 +150,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -191,6 +193,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
     if (attributions.length) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
+    // is its judgement of a hypothetical, not the confirmation of a fact it owns
+    // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
+    // but not a wish ("chciałbym przypomnieć") nor a comparison ("tak jak robiłby to").
+    if (confirms.length && spoken.some((w, i) => hypothetical(spoken, i))) confirms.length = 0;
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -252,6 +259,10 @@ interface CueLexicon {
   readonly office: readonly CuePattern[];
   /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
   readonly authorities: ReadonlySet<string>;
+  /** Verbs of assuring (`assure:` in denial-cues.txt): with a "że" clause that negates a past act they deny it. */
+  readonly assure: ReadonlySet<string>;
+  /** Companies named by a common noun (`company:`): like an authority, the body speaks of its own affairs. */
+  readonly companies: ReadonlySet<string>;
   /** Verbs of announcing (`announce:`): they confirm for a government body, not for any organisation. */
   readonly announce: ReadonlySet<string>;
   /** Unions and parties (`party:`): they state their side of a dispute, they do not confirm. */
@@ -264,6 +275,8 @@ interface CueLexicon {
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
   readonly media: ReadonlySet<string>;
+  /** "agencja" in lower case (`wire:`, matched as written): a news agency relaying, not an institution's name ("Agencja Energetyczna"). */
+  readonly wire: ReadonlySet<string>;
   /** Hedge words that join alternatives after a comma (`alternative:` in hedge-cues.txt): "ewentualnie". */
   readonly alternatives: ReadonlySet<string>;
   /** Verbs of expecting that forecast only for a crowd (`forecast:` in hedge-cues.txt). */
@@ -280,6 +293,8 @@ interface CueLexicon {
   readonly unnamedBy: ReadonlySet<string>;
   /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
   readonly unnamedRelay: ReadonlySet<string>;
+  /** Words of a timetable (`schedule:` in hedge-cues.txt): with one, "miał" + infinitive is a schedule. */
+  readonly schedule: readonly CuePattern[];
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -392,11 +407,14 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       person: words(confirm.get('person')),
       spokespersons: words(confirm.get('spokesperson')),
       authorities: words(confirm.get('authority')),
+      companies: words(confirm.get('company')),
       parties: words(confirm.get('party')),
       announce: words(confirm.get('announce')),
       outlets: words(confirm.get('media')),
+      wire: new Set((confirm.get('wire') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean)),
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
+      schedule: (hedge.get('schedule') ?? []).map(compileCue),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
@@ -410,6 +428,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
       ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
+      assure: words(denial.get('assure')),
     };
     lexicons.set(language, lexicon);
   }
@@ -917,7 +936,7 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
 function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
   if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
   const around = besideCue(words, verb);
-  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()))) return false;
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
   const i = words.indexOf(verb);
   let start = i;
   while (start > 0 && !words[start]!.clauseStart) start--;
@@ -933,6 +952,26 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
     return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
   };
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
+/** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */
+function speaksForOffice(around: readonly Word[], lexicon: CueLexicon): boolean {
+  const lowered = around.map((w) => ({ ...w, lower: w.text.toLowerCase() }));
+  return lowered.some((_, i) => lexicon.office.some((p) => matchesAt(lowered, i, p)));
+}
+
+/**
+ * Whether a press office or a board (`office:` in confirmation-cues.txt) beside a reporting verb
+ * with no quote found is its speaker, as it is beside a quote's verb in classifySentences: "O
+ * papieskiej audiencji … poinformowało Biuro Prasowe Stolicy Apostolskiej".
+ */
+function officeAnnounces(verb: Word, words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const around = besideCue(words, verb);
+  if (!speaksForOffice(around, lexicon)) return false;
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
+  const at = words.indexOf(verb);
+  // Set off by "jak" in mid-sentence the writer relays the office, as with "według" (classifySentences).
+  return !(at > 1 && reporting.as.has(words[at - 1]!.text.toLowerCase()) && words.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase())));
 }
 
 /**
@@ -956,11 +995,60 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
   const subject: Word[] = [];
   for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
   for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
-  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || lexicon.outlets.has(w.text.toLowerCase()) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
-  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()));
+  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
+  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()) || lexicon.companies.has(w.text.toLowerCase()));
 }
 
 /** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
+/** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
+const DENIED_ACT_REACH = 8;
+
+/** A past form of a verb ("uczestniczyły", "wykonywała", "wiedział"). */
+const PAST_FORM = /\p{L}{2}(?:ł|ła|ło|li|ły)$/u;
+
+/**
+ * An assurance that a past act did not happen denies it: "Obie firmy zapewniają, że nie uczestniczyły
+ * w żadnych nielegalnych działaniach", "Nix zapewniał, że nigdzie poza USA firma nie wykonywała
+ * zleceń". The `assure:` verb (denial-cues.txt) opens a "że" clause whose verb, a past form, is
+ * negated; a negated present or future in it is a pledge ("zapewnił, że Polska nie zmieni
+ * stanowiska", "że nie grozi jej niebezpieczeństwo"), not a denial of something reported.
+ */
+function deniedPastActs(words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.assure.has(w.text.toLowerCase()) || !reporting.that.has(words[i + 1]?.text.toLowerCase() ?? '')) return;
+    for (let j = i + 2; j < Math.min(words.length, i + 2 + DENIED_ACT_REACH) && !(j > i + 2 && words[j]!.clauseStart); j++) {
+      if (!lexicon.negations.has(words[j]!.text.toLowerCase())) continue;
+      const verb = words[j + 1];
+      if (verb && PAST_FORM.test(verb.text) && (lexicon.finiteVerb?.(verb.text) ?? true)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
+      return;
+    }
+  });
+  return out;
+}
+
+/**
+ * Whether a word names an outlet or a news agency that relays others' news: an outlet's noun
+ * (`media:` in confirmation-cues.txt: "gazeta"), or "agencja" written in lower case (`wire:`:
+ * "informuje agencja Prime", "brytyjska agencja prasowa PA"), which a body's own name writes
+ * capitalised ("Duńska Agencja Energetyczna"). Not an agency's bare name: after the verb it is as
+ * often whom the body told ("Eurostat przekazał PAP dane").
+ */
+function relays(w: Word, lexicon: CueLexicon): boolean {
+  return lexicon.outlets.has(w.text.toLowerCase()) || lexicon.wire.has(w.text);
+}
+
+/**
+ * Whether a confirming verb ("potwierdził", "ogłosiły") is said by an outlet or agency relaying
+ * ("Gazeta ogłosiła, że…", "Potwierdziła to … agencja prasowa") or by a union or party stating its
+ * side ("Związki zawodowe … ogłosiły już planowane akcje"): the words beside the verb name them, as
+ * for an institutional reporting verb in classifySentences.
+ */
+function relayedOrParty(words: readonly Word[], cue: Span & { readonly text: string }, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (reporting.verb(cue.text) === undefined) return false;
+  return besideCue(words, cue).some((w) => relays(w, lexicon) || lexicon.parties.has(w.text.toLowerCase()));
+}
+
 function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   const i = words.findIndex((w) => w.start === cue.start);
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
@@ -971,6 +1059,18 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
  * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
  */
 const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
+
+/** Conditionals of wishing: "chciałbym przypomnieć", "wolałaby" state a wish, not a hypothetical. */
+const WISH_CONDITIONAL = /^(?:chci|chcia|wol|życz)/iu;
+/** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */
+const COMPARISON_REACH = 3;
+
+/** Whether word `i` is a conditional stating a hypothetical: not a wish, not after "jak" of a comparison. */
+function hypothetical(words: readonly Word[], i: number): boolean {
+  const w = words[i]!.text;
+  if (!CONDITIONAL_FORM.test(w) || WISH_CONDITIONAL.test(w)) return false;
+  return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => v.text.toLowerCase() === 'jak');
+}
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */
 const PAST_MODAL = /^(?:mógł|mogł|mogl)/iu;
@@ -1018,9 +1118,11 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
 
 /**
  * A time of day ("o 21.00", "do 2.59"): a schedule's time even where the time stage found none
- * (it resolves dates; a bare clock time of an undated day may not become an expression).
+ * (it resolves dates; a bare clock time of an undated day may not become an expression). A full
+ * stop or comma after it ends the sentence or the clause ("wystartować … o godz. 9.40."), a digit
+ * after one makes a figure ("1.250,5").
  */
-const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d,.%])/u;
+const CLOCK_TIME = /(?<![\d,.])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%]|[,.]\d)/u;
 
 /** An opening quotation mark just before a quote's first word. */
 const OPENING_MARK = /[„"“«»”]\s*$/u;

@@ -341,3 +341,60 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(en('A source familiar with the talks said the meeting took place in Vladivostok.'), ['hedged']);
   assert.deepEqual(en('The plant is the main source of energy for the region, the company said.'), ['attributed']);
 });
+
+test('"miał" + infinitive with a timetable word or a clock time ending the sentence is a schedule: "miał planowo wystartować … o godz. 9.40."', () => {
+  assert.deepEqual(pl('Samolot miał planowo wystartować z wrocławskiego lotniska o godz. 9.40.'), ['asserted']);
+  assert.deepEqual(pl('Obie maszyny miały wystartować w południe.'), ['asserted']);
+  // Without a time it stays hearsay.
+  assert.deepEqual(pl('Miał on przekazywać rosyjskim służbom informacje o planowanych działaniach polskiego rządu.'), ['hedged']);
+});
+
+test('a possibility not ruled out, a rated likelihood and a suspicion hedge: "nie jest wykluczone, że", "Jest duże prawdopodobieństwo, że"', () => {
+  assert.deepEqual(pl('W ocenie sygnalisty nie jest wykluczone, że było tak w przypadku referendum w sprawie opuszczenia Unii Europejskiej przez Wielką Brytanię.'), ['hedged']);
+  assert.deepEqual(pl('Nie możemy tego wykluczyć, ale będą one raczej małych rozmiarów.'), ['hedged']);
+  assert.deepEqual(pl('Jest duże prawdopodobieństwo, że na takie "przyjemności" narażeni będą pasażerowie Ryanair.'), ['hedged']);
+  assert.deepEqual(pl('- Ludzie podejrzewali, że został otruty - mówił.'), ['hedged']);
+  // A suspect named by the participle is no suspicion of the sentence's fact.
+  assert.deepEqual(pl('Podejrzewany o szpiegostwo urzędnik został zatrzymany w czwartek.'), ['asserted']);
+});
+
+test('"zwrócić się do kogoś" turns to someone with a request, it reports no speech: "Ryanair zwrócił się do pilotów, by…"', () => {
+  assert.deepEqual(pl('Ryanair zwrócił się do pilotów w rodzimej bazie w Dublinie, by pominęli związek zawodowy i zaakceptowali bezpośrednio proponowane podwyżki.'), ['asserted']);
+  assert.deepEqual(pl('Rosyjski oddział Greenpeace zwrócił się do Prokuratury Generalnej Federacji Rosyjskiej z wnioskiem o wstrzymanie budowy gazociągu.'), ['asserted']);
+  // "zwrócił uwagę, że" still reports.
+  assert.deepEqual(pl('Ekspert zwrócił uwagę, że podwyżki obejmą tylko część pilotów.'), ['attributed']);
+});
+
+test('a news agency or an outlet relaying a body\'s act does not confirm it: "informuje agencja Prime", "Gazeta ogłosiła, że"', () => {
+  assert.deepEqual(pl('Duńska Agencja Energetyczna wyznaczyła na 14 listopada publiczne wysłuchanie w sprawie alternatywnej trasy gazociągu Nord Stream-2 na duńskich wodach, informuje agencja Prime.'), ['attributed']);
+  assert.deepEqual(pl('Pracownicy brytyjskiego urzędu ochrony danych osobowych przeszukali w piątek wieczorem londyńską centralę firmy doradczej Cambridge Analytica - poinformowała brytyjska agencja prasowa PA.'), ['attributed']);
+  assert.deepEqual(pl('Gazeta ogłosiła, że w tym miesiącu planuje rozpocząć ogólnokrajową kampanię reklamową.'), ['attributed']);
+});
+
+test('a press office named after the verb, or a company named by a common noun, announces its own affairs: "poinformowało Biuro Prasowe", "spółka … poinformowała"', () => {
+  assert.deepEqual(pl('O papieskiej audiencji, bez podawania szczegółów poinformowało Biuro Prasowe Stolicy Apostolskiej.'), ['confirmed']);
+  assert.deepEqual(pl('Z drugiej strony konsorcjum Nord Stream 2 zapowiada, że już niedługo zacznie kłaść gazociąg po dnie Bałtyku.'), ['confirmed']);
+  assert.deepEqual(pl('W październiku irlandzki przewoźnik zapowiedział, że 5 listopada zamknie bazę w Eindhoven.'), ['confirmed']);
+  // Whom the company told is not the speaker; a company's head speaks as a person.
+  assert.deepEqual(pl('Piloci poinformowali przewoźnika, że nie przyjdą do pracy.'), ['attributed']);
+  assert.deepEqual(pl('Prezes spółki powiedział, że budowa przebiega zgodnie z planem.'), ['attributed']);
+});
+
+test('a speaker\'s own forecast in the first person hedges inside a quote; "jest zdania, że" reports an opinion', () => {
+  assert.deepEqual(pl('„W wyniku nieuzasadnionego strajku, spodziewamy się także opóźnień w lotach do oraz z Francji” – apeluje Ryanair.'), ['hedged']);
+  assert.deepEqual(pl('– Nasze szacunki wskazują, że strajki dotykają w Europie ponad 1,5 miliona pasażerów rocznie – mówi Marius Stonkus, prezes Skycop.'), ['hedged']);
+  assert.deepEqual(pl('Aleksiej Miller prezes Gazpromu jest zdania, że zgoda Niemiec jest kluczowa i otwiera drogę do rozpoczęcia budowy.'), ['attributed']);
+  // A poll's share "jest zdania przeciwnego" is what respondents answered, no one's report.
+  assert.deepEqual(pl('48 proc. obywateli Unii zgodziło się, że ich głos się liczy, podczas gdy 46 jest zdania przeciwnego.'), ['asserted']);
+});
+
+test('an assurance that a past act did not happen denies it; a negated present or future after it is a pledge', () => {
+  assert.deepEqual(pl('Obie firmy zapewniają, że nie uczestniczyły w żadnych nielegalnych działaniach.'), ['denied']);
+  assert.deepEqual(pl('Ryanair zapewnia, że pracownicy nie musieli spać na podłodze.'), ['denied']);
+  assert.notDeepEqual(pl('Premier zapewnił, że Polska nie zmieni swojego stanowiska w tej sprawie.'), ['denied']);
+});
+
+test('a statement of what would happen confirms nothing: "Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie; a wish or a comparison still may', () => {
+  assert.deepEqual(pl('"Ten scenariusz zmusiłby Airbusa do ponownego rozważenia inwestycji i długofalowej obecności w Wielkiej Brytanii" - stwierdzono w komunikacie.'), ['attributed']);
+  assert.deepEqual(pl('„Oczekujemy, że rząd Pakistanu będzie kontynuował podejmowanie odpowiednich środków, tak jak robiłby to w przypadku każdego obywatela Pakistanu” – napisała w oświadczeniu Frederica Mogherini.'), ['confirmed']);
+});

@@ -293,13 +293,12 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
  * position, as for every summary sentence) among those that name the story's main subject (or one
- * of its principals, `principalNames`), are
- * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
- * and a report that the expected happening cannot take place leads before all others),
- * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`)
- * nor lean on the sentence before (`followsOn`);
- * of equals the latest report wins.
+ * of its principals, `principalNames`), are stated (not hedged, overtaken or denied; overtaken
+ * values never lead, so the latest state does, and a report that the expected happening cannot
+ * take place leads before all others), and open with no pointer back (a line of names only is no
+ * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`). A claim joined only
+ * through a shared figure or list may gather sentences of different happenings: it competes as its
+ * wording's one source. Of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -312,7 +311,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
+    return !isBackground(c) && !showsValue(c.representative, denied) && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
       (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -333,7 +332,11 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
     const plan = plansAhead(representative) ? FUTURE_WEIGHT : 1;
     const day = happeningDay(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
-    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
+    // A claim joined through a figure or a list alone may gather other happenings' sentences: its
+    // wording weighs as one source ("Wylie zeznawał … w sprawie nielegalnego wykorzystania danych
+    // ok. 50 milionów użytkowników", which three outlets' 50 million join).
+    const sources = x.cand.anchored ? 1 : claim.independentSources;
+    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (sources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
   }));
   const weight = (x: T): number => weights.get(x)!;
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];

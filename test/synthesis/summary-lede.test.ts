@@ -154,3 +154,19 @@ test('principalNames: where the headlines name the most named one as often, ther
   const features = storyFeatures(titled(...AIRBUS.map(([title, text]) => [`${title} Unia Europejska`, text] as const)));
   assert.equal(principalNames(features).size, 0);
 });
+
+// Brexit 2018-03 (Cambridge Analytica): three outlets give the 50 million users' data in three
+// wordings, joined into one claim through the figure alone.
+const DATA = [
+  ['Cambridge Analytica: Czy firma, która wsparła kampanię Trumpa angażowała się też w brexit?', 'Po publikacjach „Observer” oraz „The New York Times” wyszło na jaw, że Cambridge Analytica nielegalnie wykorzystała dane na temat 50 mln użytkowników Facebooka. Przygotowała dzięki temu w USA materiały wyborcze dla sztabu Donalda Trumpa.'],
+  ['Coraz większe kłopoty Facebooka. Audyt w firmie przeprowadzi Federalna Komisja Handlu', 'Brytyjski „Observer” opublikował w niedzielę szczegóły dziennikarskiego śledztwa dotyczącego działalności Cambridge Analytica. Podał, że firma naruszyła prawo, pozyskując i wykorzystując w celach komercyjnych dane dotyczące nawet 50 milionów osób zarejestrowanych na Facebooku.'],
+  ['Facebook w tarapatach? Dane milionów użytkowników wykorzystane przez sztaby wyborcze', 'Gazety „Guardian” oraz „Observer” ujawniły aferę związaną z Facebookiem oraz firmą Cambridge Analytica, zajmującą się badaniem opinii społecznych. Aferę nagłośnił były szef działu badań Cambridge Analytica Chris Wylie, który ogłosił, że firma zdobyła nielegalnie dane około 50 milionów amerykańskich użytkowników Facebooka.'],
+] as const;
+
+test('a claim joined through a figure alone may lead, weighed as its own wording\'s one source', () => {
+  const report = synthesizeStory({ id: 's', articles: titled(...DATA) });
+  const lead = report.summary[0]!;
+  const claim = report.claims.find((c) => c.sentences.some((x) => x.article === lead.citations[0]!.article && x.end === lead.citations[0]!.end));
+  assert.match(lead.text, /50 (?:mln|milionów)/u, report.summary.map((s) => s.text).join('\n'));
+  assert.ok(claim !== undefined && claim.articles.length > 1);
+});

@@ -8,6 +8,7 @@ import type { SummaryCandidate } from './summary.ts';
 import { synthesisLexicon, resourceLanguage, keyedLines, keyedWords, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
+import { loadPolimorf } from '../text/polimorf.ts';
 
 /** A sentence and the date before the story it is background of, if any. */
 type Dated = Pick<SummaryCandidate, 'representative' | 'background'>;
@@ -118,10 +119,21 @@ export function definedName(s: SentenceFeatures): string | undefined {
 
 function findDefinedName(s: SentenceFeatures): string | undefined {
   const { definitions } = happeningGrammar(s.language);
-  return s.mentions.find((m) => {
+  const copulaAt = (next: number): boolean => next > 0 && definitions.some((d) => d.every((w, i) => s.words[next + i] === w));
+  const named = s.mentions.find((m) => {
     const first = s.wordStarts.findIndex((w) => w >= m.start);
     if (first < 0 || first > 1) return false;
-    const next = s.wordStarts.findIndex((w) => w >= m.end);
-    return next > 0 && definitions.some((d) => d.every((w, i) => s.words[next + i] === w));
+    return copulaAt(s.wordStarts.findIndex((w) => w >= m.end));
   })?.key;
+  if (named !== undefined) return named;
+  // A surname the entity layer left unmarked ("Wylie to były dyrektor…"): a capitalised first word
+  // the dictionary knows only as a name, or not at all, before the copula. A common word there
+  // ("Teraz to…", "Brexit to…" aside, which the entity layer marks) is no name.
+  const first = s.surfaces[0];
+  return first !== undefined && s.language !== 'en' && copulaAt(1) && isUnknownName(first) ? s.words[0] : undefined;
+}
+
+/** A capitalised word PoliMorf has no common (lower-case lemma) reading of: a name. Polish text only. */
+function isUnknownName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^\p{Ll}/u.test(i.lemma));
 }

@@ -16,7 +16,7 @@
  *    before the story, oldest first.
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
-import { isQuestion, mentionAt, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { intersects, isQuestion, mentionAt, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords, wordSet } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -149,6 +149,57 @@ export function mainSubject(features: StoryFeatures): string | undefined {
   return [...articles.entries()].sort((a, b) => Number(a[1].place) - Number(b[1].place) || b[1].n.size - a[1].n.size || b[1].mentions - a[1].mentions || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
+/** A name half the story's articles give or more may be one of its principals. */
+const PRINCIPAL_SHARE = 0.5;
+/** …and so may one a quarter of the headlines give or more. */
+const PRINCIPAL_HEADLINES = 0.25;
+
+/**
+ * The story's principals besides its main subject: each name (not a place, nor a country's people:
+ * "Polaków" is keyed to Poland) that half the articles or more give, a quarter of the headlines or
+ * more, and more headlines than the main subject. The most named name may be the frame its topic
+ * always names ("UE" in every Brexit story) while the headlines name the actor of the news
+ * ("Airbus rozważa przeniesienie produkcji skrzydeł…"); where the headlines name the main subject as
+ * often, it is the subject ("Asia Bibi" over "Sąd Najwyższy"), and a name only the articles'
+ * background paragraphs repeat ("bluźnierstwo przeciwko Mahometowi") is in no headline.
+ */
+export function principalNames(features: StoryFeatures, subject: string | undefined = mainSubject(features)): Set<string> {
+  const headlines = headlineStems(features);
+  const articles = new Map<string, Set<number>>();
+  for (const s of features.sentences) {
+    for (const m of s.mentions) {
+      if (m.type === 'LOC' || m.key.startsWith('geo-')) continue;
+      let set = articles.get(m.key);
+      if (!set) articles.set(m.key, (set = new Set<number>()));
+      set.add(s.articleIndex);
+    }
+  }
+  const titled = titledNames(features, headlines);
+  const count = (k: string | undefined): number => (k === undefined ? 0 : titled.get(k)?.size ?? 0);
+  return new Set(
+    [...articles]
+      .filter(([k, n]) => n.size >= PRINCIPAL_SHARE * features.byArticle.length && count(k) >= PRINCIPAL_HEADLINES * headlines.titled && count(k) > count(subject))
+      .map(([k]) => k),
+  );
+}
+
+/**
+ * Each name's headlines: those holding every word of one of its mentions, by stem ("Sąd Najwyższy w
+ * Pakistanie" is not named by a headline saying "Pakistan").
+ */
+function titledNames(features: StoryFeatures, headlines: Headlines): Map<string, Set<number>> {
+  const named = new Map<string, Set<number>>();
+  for (const s of features.sentences) {
+    for (const m of s.mentions) {
+      let set = named.get(m.key);
+      if (!set) named.set(m.key, (set = new Set<number>()));
+      const [first, ...rest] = (s.article.text.slice(m.start, m.end).toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => headlines.byStem.get(stemOf(w)) ?? []);
+      for (const i of first ?? []) if (rest.every((list) => list.includes(i))) set.add(i);
+    }
+  }
+  return named;
+}
+
 /**
  * A sentence opening with a reporting verb ("Dodał, że…", "Twierdzi, że…") has its speaker in the
  * sentence before: out of that context, in a summary, nobody is saying it.
@@ -241,26 +292,27 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
 
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
- * position, as for every summary sentence) among those that name the story's main subject, are
- * stated (not hedged, overtaken or denied; overtaken values never lead, so the latest state does,
- * and a report that the expected happening cannot take place leads before all others),
- * joined by wording (a claim joined only through a shared figure may gather sentences of different
- * happenings) and open with no pointer back (a line of names only is no candidate: `standsAlone`)
- * nor lean on the sentence before (`followsOn`);
- * of equals the latest report wins.
+ * position, as for every summary sentence) among those that name the story's main subject (or one
+ * of its principals, `principalNames`), are stated (not hedged, overtaken or denied; overtaken
+ * values never lead, so the latest state does, and a report that the expected happening cannot
+ * take place leads before all others), and open with no pointer back (a line of names only is no
+ * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`). A claim joined only
+ * through a shared figure or list may gather sentences of different happenings: it competes as its
+ * wording's one source. Of equals the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
   const headlines = headlineStems(features);
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
+  const principals = principalNames(features, subject);
   // What another source denies outright (a `dispute`: "Asia Bibi jest na pokładzie samolotu" against
   // "pozostaje w Pakistanie") is not stated as what happened; a figure sources count differently
   // (a `contradiction`) leaves the happening itself standing.
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !c.anchored && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
-      (subject === undefined || groupNames(c, subject) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
+    return !isBackground(c) && !showsValue(c.representative, denied) && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
+      (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
   // place (an `event` update, updates.ts), that report is the story's news, however many sources
@@ -280,7 +332,11 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
     const plan = plansAhead(representative) ? FUTURE_WEIGHT : 1;
     const day = happeningDay(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
-    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (claim.independentSources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
+    // A claim joined through a figure or a list alone may gather other happenings' sentences: its
+    // wording weighs as one source ("Wylie zeznawał … w sprawie nielegalnego wykorzystania danych
+    // ok. 50 milionów użytkowników", which three outlets' 50 million join).
+    const sources = x.cand.anchored ? 1 : claim.independentSources;
+    return [x, x.base * plan * now * (1 + SOURCE_BONUS * (sources - 1)) * (1 + LEAD_POSITION_WEIGHT * (1 - representative.position)) * (1 + HEADLINE_WEIGHT * shares.get(x)!)] as const;
   }));
   const weight = (x: T): number => weights.get(x)!;
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];

@@ -36,6 +36,20 @@ test('summary: "X to projekt…" defines a name; "Kim jest już w Rosji" and "Po
   assert.equal(definedName(reason!), undefined);
 });
 
+test('summary: a surname the entity layer leaves unmarked, then "to", defines a person; a common word before "to" does not', () => {
+  // Brexit 2018-03 (Cambridge Analytica): the last article's description of the whistleblower led
+  // the story, ahead of every report of what happened.
+  const [surname, adverb, noun] = sentences(
+    'Wylie to były dyrektor ds. rozwoju w firmie Cambridge Analytica, która nielegalnie gromadziła i przetwarzała dane posiadaczy kont na Facebooku.',
+    'Teraz to Facebook musi wyjaśnić, jak dane trafiły do firmy Cambridge Analytica.',
+    'Wniosek to pierwszy krok do ponownego rozpatrzenia sprawy przez sąd.',
+  );
+  assert.ok(!surname!.mentions.some((m) => m.start === surname!.sentence.start), 'the surname is unmarked: the dictionary fallback is tested');
+  assert.equal(definedName(surname!), 'wylie');
+  assert.equal(definedName(adverb!), undefined);
+  assert.equal(definedName(noun!), undefined);
+});
+
 test('summary: a sentence opening with a reporting verb has a dropped subject', () => {
   const [added, claims, reported] = sentences(
     'Dodał, że drugim krajem, który jest przeciwny, są Niemcy.',

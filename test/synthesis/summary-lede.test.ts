@@ -10,7 +10,7 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
-import { followsOn, opensWithDroppedSubject, tellsCalendar } from '../../src/synthesis/summary.ts';
+import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, tellsCalendar } from '../../src/synthesis/summary.ts';
 
 const analysed = (text: string, i: number, day?: string) =>
   analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
@@ -106,4 +106,67 @@ test('tellsCalendar: a day set months past publication, told with no past-tense 
   assert.deepEqual(calendar('2018-05-21', `${news} ${decided} ${CALENDAR}`), { [news]: false, [decided]: false, [CALENDAR]: true });
   // Days before the date the same line is the news ahead: a scheduled happening, not the calendar.
   assert.deepEqual(calendar('2019-03-20', CALENDAR), { [CALENDAR]: false });
+});
+
+/** One article per [headline, text], published the same day. */
+function titled(...articles: readonly (readonly [string, string])[]) {
+  return articles.map(([title, text], i) =>
+    analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, title, published: { value: '2018-06-22', precision: 'day' } }, '2026-01-01T00:00:00.000Z')),
+  );
+}
+
+test('followsOn: an additive particle in the first clause ("Przybyli również…", "…opowiedział się także…") adds to the sentence before', () => {
+  assert.deepEqual(
+    judged(
+      followsOn,
+      // Asia Bibi 2018-02 (the Colosseum lit red) and Brexit 2018-06 (a minister resigns).
+      'Przybyli również mąż i córka pakistańskiej chrześcijanki Asi Bibi, od 9 lat przebywającej w więzieniu i skazanej na karę śmierci za bluźnierstwo przeciwko Mahometowi.',
+      'Niespodziewanie Lee opowiedział się także za drugim referendum w sprawie brexitu.',
+      'Minister sprawiedliwości Wielkiej Brytanii Phillip Lee zrezygnował ze stanowiska w rządzie Theresy May.',
+    ),
+    {
+      'Przybyli również mąż i córka pakistańskiej chrześcijanki Asi Bibi, od 9 lat przebywającej w więzieniu i skazanej na karę śmierci za bluźnierstwo przeciwko Mahometowi.': true,
+      'Niespodziewanie Lee opowiedział się także za drugim referendum w sprawie brexitu.': true,
+      'Minister sprawiedliwości Wielkiej Brytanii Phillip Lee zrezygnował ze stanowiska w rządzie Theresy May.': false,
+    },
+  );
+});
+
+// Brexit 2018-06 (Airbus's warning): the articles name the Union most, the headlines name Airbus.
+const AIRBUS = [
+  ['Airbus rozważa ograniczenie inwestycji w Wielkiej Brytanii. Powód? Brexit', 'Firma – która rocznie wpłaca do brytyjskiego budżetu blisko 2 mld funtów podatków, zatrudniając ok. 14 tys. osób, a 110 tys. w szerszym łańcuchu dostaw – rozważa przeniesienie produkcji do innego kraju europejskiego, Chin lub Stanów Zjednoczonych. Jak zaznaczono, latem szefostwo koncernu będzie podejmowało „szereg decyzji inwestycyjnych”, w których Wielka Brytania będzie na gorszej pozycji ze względu na obawy dotyczące przyszłych certyfikatów bezpieczeństwa i niepewność związaną z kontrolami granicznymi i celnymi w kontekście przyszłych relacji handlowych z UE.'],
+  ['Airbus rozważa przeniesienie produkcji skrzydeł z Wielkiej Brytanii. Powód? Brexit', 'Airbus rozważa wycofanie się z planów produkcji skrzydeł do nowych samolotów w brytyjskich fabrykach. Powód to niestabilność związaną z Brexitem, czyli wyjściem Wielkiej Brytanii z Unii Europejskiej - informuje "The Times".'],
+  ['Airbus ostrzega, że może odfrunąć z Wielkiej Brytanii', 'Airbus ostrzegł, że może opuścić Wielką Brytanię, jeśli kraj ten opuści Unię Europejską i unię celną bez satysfakcjonującej umowy przejściowej - informuje BBC. Airbus zatrudnia około 14 tys. osób w 25 lokalizacjach w Wielkiej Brytanii.'],
+  ['Brexit odstraszył unijne inwestycje na Wyspach', 'Perspektywa wyjścia W. Bytanii z Unii Europejskiej sprawiła, że niemal połowa dużych firm z reszty bloku zmniejszyła inwestowanie w tym kraju — wynika z ankiety wśród 800 szefów przeprowadzonej w dwa lata po referendum.'],
+  ['Brexit odstrasza i i zmniejsza eksport', 'Kolejna ankieta potwierdza spadek inwestycji firm europejskich w W. Brytanii z powodu Brexitu. Siemens i Airbus ogłosiły, że tzw. hard Brexit może zagrozić ich obecności na Wyspach. Unia Europejska pozostaje największym partnerem handlowym Wielkiej Brytanii.'],
+] as const;
+
+test('principalNames: a name the headlines give more often than the most named one is a principal of the story', () => {
+  const articles = titled(...AIRBUS);
+  const features = storyFeatures(articles);
+  const airbus = features.sentences.flatMap((s) => s.mentions).find((m) => m.text === 'Airbus')?.key;
+  assert.ok(airbus !== undefined);
+  assert.notEqual(mainSubject(features), airbus, 'the most named name is the frame, so the rule is what admits Airbus');
+  assert.deepEqual([...principalNames(features)], [airbus]);
+});
+
+test('principalNames: where the headlines name the most named one as often, there is none', () => {
+  const features = storyFeatures(titled(...AIRBUS.map(([title, text]) => [`${title} Unia Europejska`, text] as const)));
+  assert.equal(principalNames(features).size, 0);
+});
+
+// Brexit 2018-03 (Cambridge Analytica): three outlets give the 50 million users' data in three
+// wordings, joined into one claim through the figure alone.
+const DATA = [
+  ['Cambridge Analytica: Czy firma, która wsparła kampanię Trumpa angażowała się też w brexit?', 'Po publikacjach „Observer” oraz „The New York Times” wyszło na jaw, że Cambridge Analytica nielegalnie wykorzystała dane na temat 50 mln użytkowników Facebooka. Przygotowała dzięki temu w USA materiały wyborcze dla sztabu Donalda Trumpa.'],
+  ['Coraz większe kłopoty Facebooka. Audyt w firmie przeprowadzi Federalna Komisja Handlu', 'Brytyjski „Observer” opublikował w niedzielę szczegóły dziennikarskiego śledztwa dotyczącego działalności Cambridge Analytica. Podał, że firma naruszyła prawo, pozyskując i wykorzystując w celach komercyjnych dane dotyczące nawet 50 milionów osób zarejestrowanych na Facebooku.'],
+  ['Facebook w tarapatach? Dane milionów użytkowników wykorzystane przez sztaby wyborcze', 'Gazety „Guardian” oraz „Observer” ujawniły aferę związaną z Facebookiem oraz firmą Cambridge Analytica, zajmującą się badaniem opinii społecznych. Aferę nagłośnił były szef działu badań Cambridge Analytica Chris Wylie, który ogłosił, że firma zdobyła nielegalnie dane około 50 milionów amerykańskich użytkowników Facebooka.'],
+] as const;
+
+test('a claim joined through a figure alone may lead, weighed as its own wording\'s one source', () => {
+  const report = synthesizeStory({ id: 's', articles: titled(...DATA) });
+  const lead = report.summary[0]!;
+  const claim = report.claims.find((c) => c.sentences.some((x) => x.article === lead.citations[0]!.article && x.end === lead.citations[0]!.end));
+  assert.match(lead.text, /50 (?:mln|milionów)/u, report.summary.map((s) => s.text).join('\n'));
+  assert.ok(claim !== undefined && claim.articles.length > 1);
 });

@@ -241,10 +241,28 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
     const px = placeKeysOf(a, 'LOC');
     const py = placeKeysOf(b, 'LOC');
     if (px.size > 0 && py.size > 0 && ![...px].some((p) => py.has(p))) return false;
+    // Two standing descriptions of which one names an owner ("Ryanair lata w 37 krajach z 86 baz",
+    // "Ryanair dysponuje 87 bazami") count one thing exactly when both name it, however few words
+    // they share. "Airbus zatrudnia około 14 tys. osób" and "Brytyjskie fabryki zatrudniają ok. 6,3
+    // tys. osób" (BMW's, named a sentence earlier) count two employers' staff, however alike the
+    // words. Where neither names one (a forecast in the perfective future reads as present: "spadnie
+    // o 300 osób") the words decide, as before.
+    if (x.figure && y.figure && standingValue(x) && standingValue(y) && (namesOwner(a) || namesOwner(b))) return sharesOwner(a, b);
     return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
+}
+
+/** Stated as how things are: present tense, no time of its own, not expected (`timeless`, `expected`). */
+const standingValue = (v: SlotValue): boolean => timeless(v.reported) && !expected(v);
+
+/** A name that is no place, the owner a standing count may be of ("Ryanair", "Airbus"). */
+const namesOwner = (s: SentenceFeatures): boolean => s.mentions.some((m) => m.type !== 'LOC');
+
+/** Whether two sentences name one owner of what they count: a name both give that is no place. */
+function sharesOwner(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  return a.mentions.some((m) => m.type !== 'LOC' && b.mentions.some((n) => n.key === m.key));
 }
 
 /** Characters that end a clause before a figure: what stands before them qualifies another figure. */
@@ -318,7 +336,10 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
   const dl = reportDays(later);
   // Two wordings of one standing description ("X to projekt … z Wyborga") are not ordered by the
   // days they were published: a later one corrects nothing an earlier one expected.
-  const standing = paraphrase && [...earlier.items, ...later.items].every((i) => timeless(i.reported));
+  // Nor are two counts told as standing descriptions ("Ryanair lata w 37 krajach z 86 baz", two
+  // days later "Ryanair dysponuje 87 bazami"): a count said to be so, not to have changed.
+  const all = [...earlier.items, ...later.items];
+  const standing = paraphrase ? all.every((i) => timeless(i.reported)) : all.every((i) => i.figure !== undefined && standingValue(i) && namesOwner(i.reported));
   if (de && dl && !standing) {
     // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
     // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
@@ -627,7 +648,7 @@ function doneArticles(features: StoryFeatures): Set<string> {
  */
 function asPart(v: SlotValue): SlotValue | null | undefined {
   const s = v.sentence;
-  const { wholeOf, partOf, respectively } = conflictGrammar(s.language);
+  const { wholeOf, partOf, respectively, shareUnits } = conflictGrammar(s.language);
   // Figures given to different things in turn ("o 100 i 200 osób, odpowiednio") count none of them.
   if (s.words.some((w) => respectively.has(w))) return null;
   const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
@@ -638,7 +659,14 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
     // "na wielu z 37 rynków": a quantifier's whole, no value.
     if (!count && partOf.has(s.words[j - 1]!)) return null;
     // The whole of a share ("6 procent z ponad 2400 lotów"): the share is the value (wholeAfter).
-    if (!count) return /^\d/u.test(s.words[j - 1]!) || s.figures.some((f) => f.end === end) ? null : undefined;
+    // A count of another thing that is a preposition's object ("lata w 37 krajach z 86 baz": the
+    // bases the flights start from) has no whole after it: the figure stays a value of its own.
+    // Without the preposition "z" may still open a whole of another unit ("30 osób spośród 3 tys.
+    // pracowników").
+    const before = s.figures.find((f) => f.end === end);
+    const governed = before !== undefined && synthesisLexicon(s.language).placePrepositions.has(s.words[s.wordStarts.findIndex((w) => w >= before.start) - 1] ?? '');
+    if (before && governed && before.unit !== '' && before.unit !== v.figure!.unit && !shareUnits.has(before.unit)) return undefined;
+    if (!count) return /^\d/u.test(s.words[j - 1]!) || before ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
     const figure = { ...count, unit: v.figure!.unit, text: `${count.text} ${unitWord}` };
     return { ...v, key: `${figure.unit}:${figure.value}`, label: figure.text, figure };

@@ -319,6 +319,8 @@ export function isLocalWhereabouts(label: string, language: SentenceFeatures['la
 
 interface ConflictGrammar {
   readonly wholeOf: ReadonlySet<string>;
+  /** Units of a share (their numbers.ts unit keys: "proc"): a share before a whole word is a part of it. */
+  readonly shareUnits: ReadonlySet<string>;
   /** Quantifiers before a whole ("wielu z 37 rynków"): the whole's figure is no value. */
   readonly partOf: ReadonlySet<string>;
   /** Words giving figures to different things in turn ("100 i 200 osób, odpowiednio"). */
@@ -365,7 +367,7 @@ interface ConflictGrammar {
 export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
     const lines = keyedLines(lang, 'conflict-grammar');
     const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map(lower));
-    return { wholeOf: words('whole-of'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), citingVerbs: words('citing-verb'), standingNouns: words('standing-noun'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
+    return { wholeOf: words('whole-of'), shareUnits: words('share-unit'), partOf: words('part-of'), respectively: words('respectively'), relatives: words('relative'), deictic: words('deictic'), citingVerbs: words('citing-verb'), standingNouns: words('standing-noun'), ago: words('ago'), auxiliaries: words('auxiliary'), facilities: new Map([...words('facility')].map((w) => [w.slice(0, NOUN_STEM), w])), partial: [...words('partial')].map((p) => p.split('_')),
       expectModals: words('expect-modal'),
       expectCues: [...words('expect-cue')],
       possible: words('possible'),

@@ -45,6 +45,13 @@ const CHUNK = 200;
 const LOG = process.env.BENCH_WORKERS_LOG === '1';
 /** BENCH_WORKERS_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
 const NODE_ARGS = process.env.BENCH_WORKERS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+/**
+ * BENCH_WORKERS_COMPILED=1: the workers start as the `kronika` command does (bin/kronika.js: dist/
+ * when it was built from these sources, `npm run build`), not the sources through tsx. tsx compiles
+ * for the running Node, and esbuild then rewrites every regex literal with \p{…} as a `new RegExp`
+ * made at each evaluation, which the build does not (scripts/build.mjs).
+ */
+const COMPILED = process.env.BENCH_WORKERS_COMPILED === '1';
 
 interface Run {
   readonly ms: number;
@@ -85,7 +92,8 @@ async function sqliteRun(dir: string, batchFile: string, warmFile: string, n: nu
 }
 
 function startWorkerProcess(url: string): { child: ChildProcess; ready: Promise<void>; leader: () => boolean } {
-  const child = spawn(process.execPath, [...NODE_ARGS, '--import', 'tsx', MAIN, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const entry = COMPILED ? [join(ROOT, 'bin/kronika.js')] : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, [...NODE_ARGS, ...entry, 'worker', '--db', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const ready = new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {

@@ -30,6 +30,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // esbuild's table has Node 20 without \p{…} in regular expressions (Node has had them since
+  // 10), so it would rewrite every such literal as `new RegExp(source, flags)`: a regex written
+  // inside a function would then be built again at each call — thousands of times an article in
+  // analysis (src/analysis/entities/detect.ts `isCapital`, the quote and epistemic word scans).
+  supported: { 'regexp-unicode-property-escapes': true },
   logLevel: 'warning',
   plugins: [{
     name: 'keep-imports',

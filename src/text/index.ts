@@ -47,6 +47,7 @@ export function polishDictionary(): HunspellData {
   polish ??= loadPolishDictionary();
   return polish;
 }
+const SOFT_HYPHEN_CHAR = '\u00AD';
 const SOFT_HYPHEN = /\u00AD/g;
 
 /**
@@ -77,14 +78,16 @@ export function analyzeText(text: string, language: Language, known?: (span: Sen
     const reused = known?.(span);
     if (reused) return { start: span.start, end: span.end, index, paragraph: span.paragraph, text: sentenceText, tokens: reused };
     let first = true;
-    const tokens = tokenize(sentenceText, span.start).map((t) => {
-      if (t.kind !== 'word') return t;
+    const tokens = tokenize(sentenceText, span.start);
+    for (const t of tokens) {
+      if (t.kind !== 'word') continue;
       // The first *word* is sentence-initial even after an opening quote or a speech dash.
       // Soft hyphens are invisible layout hints; the dictionary knows the word without them.
-      const lemma = lemmatizer.lemma(t.text.replace(SOFT_HYPHEN, ''), { sentenceInitial: first });
+      const word = t.text.includes(SOFT_HYPHEN_CHAR) ? t.text.replace(SOFT_HYPHEN, '') : t.text;
+      // The token is this call's own (tokenize made it): its lemma is set in place, not copied.
+      (t as { lemma: string }).lemma = lemmatizer.lemma(word, { sentenceInitial: first });
       first = false;
-      return { ...t, lemma };
-    });
+    }
     return { start: span.start, end: span.end, index, paragraph: span.paragraph, text: sentenceText, tokens };
   });
 }

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { COMMAND_MODULES } from '../../src/cli/program.ts';
@@ -19,12 +19,18 @@ function node(cwd: string, ...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-test('bin/run.js runs dist/ while it matches src/, and the sources once they differ', () => {
+/** A miniature project under the repository's tmp/: bin/ and scripts/ copied, an empty src/cli/. */
+function miniature(): string {
   mkdirSync(join(ROOT, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'tmp', 'start-'));
+  for (const folder of ['bin', 'scripts']) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
+  mkdirSync(join(dir, 'src/cli'), { recursive: true });
+  return dir;
+}
+
+test('bin/run.js runs dist/ while it matches src/, and the sources once they differ', () => {
+  const dir = miniature();
   try {
-    for (const folder of ['bin', 'scripts']) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
-    mkdirSync(join(dir, 'src/cli'), { recursive: true });
     writeFileSync(join(dir, 'src/cli/greeting.ts'), "export const greeting: string = 'dzień dobry';\n");
     writeFileSync(join(dir, 'src/cli/main.ts'), "import { greeting } from './greeting.ts';\nprocess.stdout.write(`${greeting} from ${import.meta.url.includes('/dist/') ? 'dist' : 'src'}\\n`);\n");
 
@@ -44,6 +50,20 @@ test('bin/run.js runs dist/ while it matches src/, and the sources once they dif
 
     assert.equal(node(dir, 'scripts/build.mjs').code, 0);
     assert.equal(node(dir, 'bin/kronika.js').stdout, 'cześć from dist\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the build keeps regular-expression literals with \\p{…} as literals (not a new RegExp at every evaluation)', () => {
+  const dir = miniature();
+  try {
+    writeFileSync(join(dir, 'src/cli/main.ts'), "const capital = (w: string) => /^\\p{Lu}/u.test(w);\nprocess.stdout.write(`${capital('Łódź')}\\n`);\n");
+    assert.equal(node(dir, 'scripts/build.mjs').code, 0);
+    const out = readFileSync(join(dir, 'dist/cli/main.js'), 'utf8');
+    assert.match(out, /\/\^\\p\{Lu\}\/u\.test/);
+    assert.doesNotMatch(out, /new RegExp/);
+    assert.equal(node(dir, 'bin/kronika.js').stdout, 'true\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -42,7 +42,11 @@ function stop(language: Language): ReadonlySet<string> {
   return s;
 }
 
-const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+// Kept in a constant: a `\p{…}` literal inside the function would be a new RegExp at every call
+// under tsx (esbuild rewrites such literals for Node 20; scripts/build.mjs keeps them), and this
+// test runs for every word of an article.
+const CAPITAL = /^\p{Lu}/u;
+const isCapital = (w: string) => CAPITAL.test(w);
 
 /**
  * A listed non-name word. English compares the word without a possessive ("Saturday's match")

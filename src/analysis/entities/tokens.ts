@@ -52,22 +52,27 @@ export function splitSentences(text: string): SentenceLike[] {
   return out;
 }
 
+/** What before a word starts a new utterance: an opening quote, a colon, a dash, a line break. */
+const BREAK_BEFORE = /[„"«:–—]\s*$|\s-\s*$|^-\s*$|\n/;
+
 /** Word tokens of the whole text, numbered by sentence. */
 export function wordTokens(text: string, sentences: readonly SentenceLike[]): WordToken[] {
   const out: WordToken[] = [];
   sentences.forEach((s, index) => {
     let initial = true;
     let last = s.start;
-    WORD.lastIndex = 0;
     const slice = text.slice(s.start, s.end);
-    for (const m of slice.matchAll(WORD)) {
+    // exec on the shared regex rather than matchAll, which copies the regex and makes an iterator
+    // per sentence (nothing in the loop runs WORD meanwhile).
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
       let word = m[0];
       const start = s.start + m.index;
       // A trailing dot belongs to the word only for initials ("W. Brytania", "J. Kowalski", "U.S.").
       if (word.endsWith('.') && !INITIALS.test(word) && !abbreviations().has(word)) word = word.slice(0, -1);
       const gap = text.slice(last, start);
       // After an opening quote, a colon, a dash (also a spaced hyphen " - ") or a line break.
-      if (/[„"«:–—]\s*$|\s-\s*$|^-\s*$|\n/.test(gap) && out.length > 0) initial = true;
+      if (BREAK_BEFORE.test(gap) && out.length > 0) initial = true;
       out.push({ text: word, start, end: start + word.length, sentence: index, initial });
       initial = false;
       last = start + word.length;

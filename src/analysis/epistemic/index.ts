@@ -1105,7 +1105,14 @@ function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<
 /** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
 function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   for (let i = 0; i < words.length; i++) {
-    const pattern = lexicon.unknown.find((p) => matchesAt(words, i, p));
+    // A plain loop: `find` with a callback made a closure for every word of every sentence.
+    let pattern: CuePattern | undefined;
+    for (const p of lexicon.unknown) {
+      if (matchesAt(words, i, p)) {
+        pattern = p;
+        break;
+      }
+    }
     if (!pattern) continue;
     const after = i + pattern.length;
     // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki").
@@ -1156,15 +1163,17 @@ function sentenceWords(text: string, s: Span, names: ReadonlySet<string>): Word[
   const slice = text.slice(s.start, s.end);
   let first = true;
   let previousEnd = 0;
-  for (const m of slice.matchAll(WORD)) {
+  // exec on the shared regex rather than matchAll (a copy of the regex and an iterator per sentence).
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
     const word = m[0];
     // Only the first word is folded: mid-sentence capitals are names or months ("May"), not cues.
     // A capitalised month name stays itself even first: "May said…" is no modal "may".
     const lower = first && !names.has(word) ? word.toLowerCase() : word;
-    const clauseStart = !first && CLAUSE_PUNCTUATION.test(slice.slice(previousEnd, m.index!));
-    out.push({ start: s.start + m.index!, end: s.start + m.index! + word.length, text: word, lower, clauseStart });
+    const clauseStart = !first && CLAUSE_PUNCTUATION.test(slice.slice(previousEnd, m.index));
+    out.push({ start: s.start + m.index, end: s.start + m.index + word.length, text: word, lower, clauseStart });
     first = false;
-    previousEnd = m.index! + word.length;
+    previousEnd = m.index + word.length;
   }
   return out;
 }

@@ -84,9 +84,15 @@ const WORDS = /[\p{L}]+/gu;
 
 /** Whether a stretch of text holds a future cue ("będzie", "odbędzie", "will", "expected"). */
 function speaksOfFuture(text: string, clause: Span, lexicon: TimeLexicon): boolean {
-  for (const m of text.slice(clause.start, clause.end).matchAll(WORDS)) if (lexicon.value('future', m[0]) !== undefined) return true;
+  // exec on the shared regex rather than matchAll (a copy of the regex and an iterator per call).
+  const slice = text.slice(clause.start, clause.end);
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(slice); m !== null; m = WORDS.exec(slice)) if (lexicon.value('future', m[0]) !== undefined) return true;
   return false;
 }
+
+/** Punctuation that ends a clause (clauseAround); one regex for every character tested. */
+const CLAUSE_MARK = /[,;:]/u;
 
 /**
  * The clause around an expression, between punctuation marks: in "oświadczył w czwartek, że
@@ -96,9 +102,9 @@ function clauseAround(text: string, span: Span, sentence: Span | undefined): Spa
   const from = sentence?.start ?? 0;
   const to = sentence?.end ?? text.length;
   let start = span.start;
-  while (start > from && !/[,;:]/u.test(text[start - 1]!)) start--;
+  while (start > from && !CLAUSE_MARK.test(text[start - 1]!)) start--;
   let end = span.end;
-  while (end < to && !/[,;:]/u.test(text[end]!)) end++;
+  while (end < to && !CLAUSE_MARK.test(text[end]!)) end++;
   return { start, end };
 }
 

@@ -70,13 +70,32 @@ function numberedForms(lines: readonly string[]): Map<string, number> {
   return forms;
 }
 
+/** A table's forms lower-cased once, in its order: a stem (`stem*`) or a whole form. */
+interface FormEntry<T> {
+  readonly lower: string;
+  readonly stem: boolean;
+  readonly value: T;
+}
+
+// The lexicon's tables never change once built; lookups run for every word of a clause around a
+// time expression (src/analysis/time/index.ts speaksOfFuture), so their forms are folded once.
+const foldedTables = new WeakMap<Map<string, unknown>, readonly FormEntry<unknown>[]>();
+
+function folded<T>(table: Map<string, T>): readonly FormEntry<T>[] {
+  let entries = foldedTables.get(table) as readonly FormEntry<T>[] | undefined;
+  if (!entries) {
+    entries = [...table].map(([form, value]) => form.endsWith('*')
+      ? { lower: form.slice(0, -1).toLowerCase(), stem: true, value }
+      : { lower: form.toLowerCase(), stem: false, value });
+    foldedTables.set(table, entries);
+  }
+  return entries;
+}
+
 /** Exact form first, then adjective stems written `stem*`, compared case-insensitively. */
 function lookupForm<T>(table: Map<string, T>, word: string): T | undefined {
   const lower = word.toLowerCase();
-  for (const [form, value] of table) {
-    const stem = form.endsWith('*') ? form.slice(0, -1).toLowerCase() : undefined;
-    if (stem ? lower.startsWith(stem) : form.toLowerCase() === lower) return value;
-  }
+  for (const e of folded(table)) if (e.stem ? lower.startsWith(e.lower) : e.lower === lower) return e.value;
   return undefined;
 }
 

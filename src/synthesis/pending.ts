@@ -32,11 +32,11 @@ interface Cue {
   readonly lemmas: readonly string[];
 }
 
-const cuesOf = perLanguage((lang): { cues: readonly Cue[]; nounEndings: readonly string[] } => {
+const cuesOf = perLanguage((lang): { cues: readonly Cue[]; nounEndings: readonly string[]; possible: ReadonlySet<string> } => {
   const lines = keyedLines(lang, 'synthesis-pending');
   // Longer cues first: "czekać jeszcze na" before "czekać na" so the act starts after the whole cue.
   const cues = KINDS.flatMap((kind) => (lines.get(kind) ?? []).map((l) => ({ kind, lemmas: l.toLowerCase().split(/\s+/u) }))).sort((a, b) => b.lemmas.length - a.lemmas.length);
-  return { cues, nounEndings: keyedWords(lines, 'noun-ending') };
+  return { cues, nounEndings: keyedWords(lines, 'noun-ending'), possible: new Set(keyedWords(lines, 'possible')) };
 });
 
 const hasBreak = (text: string): boolean => /[,;:.!?()–—"„”]/u.test(text);
@@ -50,8 +50,10 @@ const isAt = (s: SentenceFeatures, i: number, lemma: string): boolean => s.lemma
 /** The first pending cue of a sentence: its kind, first word and the index after its last word. */
 export function pendingCue(s: SentenceFeatures): { kind: PendingKind; start: number; end: number } | undefined {
   const { cues, nounEndings } = cuesOf(s.language);
+  const { pastEndings } = synthesisLexicon(s.language);
   for (let i = 0; i < s.words.length; i++) {
-    if (endsWithAny(s.words[i]!, nounEndings)) continue;
+    // "Wszyscy czekali na postanowienie": a past wait was no state pending when the article was written.
+    if (endsWithAny(s.words[i]!, nounEndings) || (s.words[i] !== s.lemmas[i] && endsWithAny(s.words[i]!, pastEndings))) continue;
     for (const cue of cues) {
       if (!isAt(s, i, cue.lemmas[0]!)) continue;
       let at = i;
@@ -126,6 +128,8 @@ function endsAct(act: readonly string[], r: SentenceFeatures, articleLemmas: Rea
   if (!r.past && r.figures.length === 0) return false;
   // "będą nabywać", "ma uzyskać": what will be ends nothing yet.
   if (!r.lemmas.includes(act[0]!) || r.words.some((w) => futureWords(r.language).has(w))) return false;
+  const { possible } = cuesOf(r.language);
+  if (r.lemmas.some((l) => possible.has(l))) return false;
   return act.filter((l) => articleLemmas.has(l)).length >= MIN_SHARED;
 }
 

@@ -4,19 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { synthesizeStory } from '../../src/synthesis/index.ts';
-import { toArticle } from '../../src/ingest/article.ts';
-import { analyzeArticle } from '../../src/analysis/index.ts';
+import type { StoryReport } from '../../src/synthesis/index.ts';
+import { analysedStory } from './helpers.ts';
 
-/** One article per [publication day, text]. */
-function story(...articles: readonly (readonly [string, string])[]) {
-  return synthesizeStory({
-    id: 's',
-    articles: articles.map(([day, text], i) =>
-      analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, published: { value: day, precision: 'day' as const } }, '2026-01-01T00:00:00.000Z')),
-    ),
-  });
-}
+/** One article per [publication day, text], each from its own outlet. */
+const story = (...articles: readonly (readonly [string, string])[]): StoryReport => analysedStory(articles.map(([day, text], i) => [`outlet${i}`, day, text]));
 
 const statusOf = (report: ReturnType<typeof story>, text: string): string | undefined =>
   report.claims.flatMap((c) => c.sentences).find((s) => s.text.includes(text))?.status;

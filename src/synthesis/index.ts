@@ -15,6 +15,7 @@ import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } 
 import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupClaimsAt, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, linkedOrigins, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
+import { pendingSuperseded } from './pending.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
@@ -114,7 +115,7 @@ function buildClaims(
   origins: Origins,
   shownOf?: (g: SentenceGroup) => SentenceFeatures | undefined,
 ): { claims: Claim[]; candidates: SummaryCandidate[] } {
-  const marks = conflictMarks(conflicts);
+  const marks = conflictMarks(conflicts, pendingSuperseded(features));
   const claims: Claim[] = [];
   const candidates: SummaryCandidate[] = [];
   const start = firstPublished(features);
@@ -162,7 +163,7 @@ function citeSupport(
 ): Claim[] {
   const added = completeCitations(features, groups);
   if (added.size === 0) return [...claims];
-  const marks = conflictMarks(conflicts);
+  const marks = conflictMarks(conflicts, pendingSuperseded(features));
   return claims.map((claim, i) => {
     const extra = added.get(i);
     if (!extra) return claim;

@@ -18,8 +18,9 @@ export interface ConflictMarks {
   readonly disputed: ReadonlySet<string>;
 }
 
-export function conflictMarks(conflicts: readonly Conflict[]): ConflictMarks {
-  const superseded = new Set<string>();
+/** `overtaken`: sentences a later report overtook with no conflict drawn (src/synthesis/pending.ts). */
+export function conflictMarks(conflicts: readonly Conflict[], overtaken: ReadonlySet<string> = new Set()): ConflictMarks {
+  const superseded = new Set<string>(overtaken);
   const disputed = new Set<string>();
   for (const c of conflicts) {
     if (c.kind === 'refinement') continue;

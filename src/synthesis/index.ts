@@ -14,7 +14,7 @@ import type { SynthesisArticle } from './input.ts';
 import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupClaimsAt, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, linkedOrigins, storyOrigins, type Origins } from './origins.ts';
-import { claimStatus, conflictMarks, sentenceStatus } from './status.ts';
+import { claimStatus, conflictMarks, sentenceStatus, type ConflictMarks } from './status.ts';
 import { pendingSuperseded } from './pending.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
@@ -31,7 +31,6 @@ import {
 import type {
   Claim,
   ClaimSentence,
-  Conflict,
   ReportEntity,
   ReportSource,
   StoryInput,
@@ -111,11 +110,10 @@ function claimOrigins(g: SentenceGroup, origins: Origins): number {
 function buildClaims(
   groups: readonly SentenceGroup[],
   features: StoryFeatures,
-  conflicts: readonly Conflict[],
+  marks: ConflictMarks,
   origins: Origins,
   shownOf?: (g: SentenceGroup) => SentenceFeatures | undefined,
 ): { claims: Claim[]; candidates: SummaryCandidate[] } {
-  const marks = conflictMarks(conflicts, pendingSuperseded(features));
   const claims: Claim[] = [];
   const candidates: SummaryCandidate[] = [];
   const start = firstPublished(features);
@@ -158,12 +156,11 @@ function citeSupport(
   claims: readonly Claim[],
   groups: readonly SentenceGroup[],
   features: StoryFeatures,
-  conflicts: readonly Conflict[],
+  marks: ConflictMarks,
   origins: Origins,
 ): Claim[] {
   const added = completeCitations(features, groups);
   if (added.size === 0) return [...claims];
-  const marks = conflictMarks(conflicts, pendingSuperseded(features));
   return claims.map((claim, i) => {
     const extra = added.get(i);
     if (!extra) return claim;
@@ -261,15 +258,17 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY).
   const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY], [true, false]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
-  const { candidates } = buildClaims(summaryGroups, features, conflicts, origins);
+  // Sentences a later report overtook or disputed, by a conflict or by a pending state it ended.
+  const marks = conflictMarks(conflicts, pendingSuperseded(features));
+  const { candidates } = buildClaims(summaryGroups, features, marks, origins);
   const chosen = selectSummary(features, candidates, options.summarySentences === undefined ? undefined : clampSummary(options.summarySentences), conflicts);
   // A listed claim holding a summary sentence shows that wording, so that the summary and the key
   // facts name one claim and one status.
   const summarised = new Set(
     chosen.map((s) => candidates.find((c) => c.representative.article.id === s.citations[0]?.article && c.representative.sentence.end === s.citations[0]?.end)?.representative),
   );
-  const { claims } = buildClaims(groups, features, conflicts, origins, (g) => g.members.find((m) => summarised.has(m)));
-  const cited = citeSupport(claims, groups, features, conflicts, origins);
+  const { claims } = buildClaims(groups, features, marks, origins, (g) => g.members.find((m) => summarised.has(m)));
+  const cited = citeSupport(claims, groups, features, marks, origins);
   const summary = chosen.map((s) => {
     const claim = cited.find((c) => s.text.length > 0 && c.text.endsWith(s.text) && c.sentences.some((x) => x.article === s.citations[0]?.article && x.end === s.citations[0]?.end));
     if (!claim || claim.status === s.status) return s;

@@ -147,9 +147,8 @@ function inMainClause(r: SentenceFeatures, at: number): boolean {
 }
 
 /**
- * The later report ends a silence: the party speaks in it (a quote of its, whatever it says), or
- * it is told speaking (reportedSpeaking); naming it is not enough ("jeśli Ryanair nie zgodzi się"
- * in a union's words).
+ * The later report ends a silence when the party speaks in it: a quote of its, whatever it says
+ * (else `reportedSpeaking`); naming it is not enough ("jeśli Ryanair nie zgodzi się" in a union's words).
  */
 function speaks(party: Party, r: SentenceFeatures): boolean {
   return r.quotes.some((q) => q.speaker !== undefined && (q.speaker.key === party.key || surname(q.speaker.name) === party.surname));
@@ -161,48 +160,33 @@ function reportedSpeaking(party: Party, r: SentenceFeatures): boolean {
   return r.mentions.some((m) => (m.key === party.key || surname(m.base) === party.surname) && inMainClause(r, m.start));
 }
 
-const cache = new WeakMap<StoryFeatures, ReadonlyMap<string, SentenceFeatures>>();
-const articleLemmas = new WeakMap<readonly SentenceFeatures[], ReadonlySet<string>>();
-
-function lemmasOf(features: StoryFeatures, article: number): ReadonlySet<string> {
-  const sentences = features.byArticle[article]!;
-  let set = articleLemmas.get(sentences);
-  if (!set) {
-    set = new Set(sentences.flatMap((s) => s.lemmas));
-    articleLemmas.set(sentences, set);
-  }
-  return set;
-}
-
 /**
  * Sentences (as `article:start` keys, the form of src/synthesis/status.ts) whose pending state a
- * later article of the story ends, each with the first later sentence that ends it.
+ * later article of the story ends.
  */
-export function pendingEndings(features: StoryFeatures): ReadonlyMap<string, SentenceFeatures> {
-  const known = cache.get(features);
-  if (known) return known;
-  const out = new Map<string, SentenceFeatures>();
+export function pendingSuperseded(features: StoryFeatures): ReadonlySet<string> {
+  const out = new Set<string>();
+  const lemmas = new Map<number, ReadonlySet<string>>();
+  const lemmasOf = (article: number): ReadonlySet<string> => {
+    let set = lemmas.get(article);
+    if (!set) lemmas.set(article, (set = new Set(features.byArticle[article]!.flatMap((s) => s.lemmas))));
+    return set;
+  };
   const cued = features.sentences.map((s) => (s.claimable ? pendingCue(s) : undefined));
   features.sentences.forEach((s, i) => {
     const cue = cued[i];
     if (!cue) return;
     const reports = features.sentences.filter((r, k) => r.claimable && !cued[k] && laterDay(s, r));
-    let ending: SentenceFeatures | undefined;
+    let ended: boolean;
     if (cue.kind === 'silent') {
       const party = silentParty(s, cue.start);
-      // A quote the party speaks first, the clearest end of a silence; then a report of its words.
-      ending = party === undefined ? undefined : (reports.find((r) => speaks(party, r)) ?? reports.find((r) => reportedSpeaking(party, r)));
+      // A quote the party speaks, the clearest end of a silence; else a report of its words.
+      ended = party !== undefined && reports.some((r) => speaks(party, r) || reportedSpeaking(party, r));
     } else {
       const act = actWords(s, cue.end);
-      ending = reports.find((r) => endsAct(act, r, lemmasOf(features, r.articleIndex)));
+      ended = reports.some((r) => endsAct(act, r, lemmasOf(r.articleIndex)));
     }
-    if (ending) out.set(`${s.article.id}:${s.sentence.start}`, ending);
+    if (ended) out.add(`${s.article.id}:${s.sentence.start}`);
   });
-  cache.set(features, out);
   return out;
-}
-
-/** The keys of pendingEndings: the sentences a later report overtook. */
-export function pendingSuperseded(features: StoryFeatures): ReadonlySet<string> {
-  return new Set(pendingEndings(features).keys());
 }

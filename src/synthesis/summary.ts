@@ -163,8 +163,7 @@ const PRINCIPAL_HEADLINES = 0.25;
  * often, it is the subject ("Asia Bibi" over "Sąd Najwyższy"), and a name only the articles'
  * background paragraphs repeat ("bluźnierstwo przeciwko Mahometowi") is in no headline.
  */
-export function principalNames(features: StoryFeatures, subject: string | undefined = mainSubject(features)): Set<string> {
-  const headlines = headlineStems(features);
+export function principalNames(features: StoryFeatures, subject: string | undefined = mainSubject(features), headlines: Headlines = headlineStems(features)): Set<string> {
   const articles = new Map<string, Set<number>>();
   for (const s of features.sentences) {
     for (const m of s.mentions) {
@@ -304,7 +303,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const subject = mainSubject(features);
   const headlines = headlineStems(features);
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
-  const principals = principalNames(features, subject);
+  const principals = principalNames(features, subject, headlines);
   // What another source denies outright (a `dispute`: "Asia Bibi jest na pokładzie samolotu" against
   // "pozostaje w Pakistanie") is not stated as what happened; a figure sources count differently
   // (a `contradiction`) leaves the happening itself standing.

@@ -197,7 +197,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // is its judgement of a hypothetical, not the confirmation of a fact it owns
     // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
     // but not a wish ("chciałbym przypomnieć") nor a comparison ("tak jak robiłby to").
-    if (confirms.length && spoken.some((w, i) => hypothetical(spoken, i))) confirms.length = 0;
+    if (confirms.length && spoken.some((_, i) => hypothetical(spoken, i, lexicon))) confirms.length = 0;
     const status: EpistemicStatus = denials.length ? 'denied' : hedges.length ? 'hedged' : confirms.length ? 'confirmed' : attributions.length ? 'attributed' : 'asserted';
     const cues: StatusCue[] = [...denials, ...hedges, ...confirms].map(({ reading: _, ...cue }) => cue);
     return { sentence: index, status, cues: [...cues, ...attributions].sort((a, b) => a.start - b.start) };
@@ -295,6 +295,10 @@ interface CueLexicon {
   readonly unnamedRelay: ReadonlySet<string>;
   /** Words of a timetable (`schedule:` in hedge-cues.txt): with one, "miał" + infinitive is a schedule. */
   readonly schedule: readonly CuePattern[];
+  /** Conditionals of wishing (`wish:` in confirmation-cues.txt): they state a wish, not a hypothetical. */
+  readonly wishes: readonly CuePattern[number][];
+  /** Words making a conditional a few words after them a comparison (`comparison:`). */
+  readonly comparisons: ReadonlySet<string>;
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
@@ -415,6 +419,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       media: new Set(loadResource(language, 'synthesis-agencies').flatMap((l) => l.split('|')).map((n) => n.trim().toLowerCase()).filter(Boolean)),
       unknown: (hedge.get('unknown') ?? []).map(compileCue),
       schedule: (hedge.get('schedule') ?? []).map(compileCue),
+      wishes: (confirm.get('wish') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
+      comparisons: words(confirm.get('comparison')),
       questionWords: words(hedge.get('question')),
       relatives: words(hedge.get('relative')),
       sentential: words(hedge.get('sentential')),
@@ -1060,16 +1066,15 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
  */
 const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
 
-/** Conditionals of wishing: "chciałbym przypomnieć", "wolałaby" state a wish, not a hypothetical. */
-const WISH_CONDITIONAL = /^(?:chci|chcia|wol|życz)/iu;
 /** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */
 const COMPARISON_REACH = 3;
 
-/** Whether word `i` is a conditional stating a hypothetical: not a wish, not after "jak" of a comparison. */
-function hypothetical(words: readonly Word[], i: number): boolean {
+/** Whether word `i` is a conditional stating a hypothetical: not a wish, not after a comparison's word. */
+function hypothetical(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
   const w = words[i]!.text;
-  if (!CONDITIONAL_FORM.test(w) || WISH_CONDITIONAL.test(w)) return false;
-  return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => v.text.toLowerCase() === 'jak');
+  const lower = w.toLowerCase();
+  if (!CONDITIONAL_FORM.test(w) || lexicon.wishes.some((wish) => wish(lower))) return false;
+  return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => lexicon.comparisons.has(v.text.toLowerCase()));
 }
 
 /** The past of "móc" ("mógł", "mogła", "mogli"…), the only form a subjunctive "by" takes. */

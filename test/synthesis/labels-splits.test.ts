@@ -23,9 +23,13 @@ test('synthesis labels: every story names a known split, and the blind split hol
   const splits = new Set(labels.map((l) => l.split));
   assert.deepEqual([...splits].sort(), ['blind', 'fresh', 'heldout', 'tune']);
   assert.deepEqual(labels.filter((l) => l.split === 'blind').map((l) => l.story).sort(), [
+    'brexit-2018-01-09-eu-budget-gap',
     'brexit-2018-01-29-eu27-transition-guidelines',
     'brexit-2018-02-05-customs-union-exit',
+    'brexit-2018-02-23-eu-budget-gap',
+    'brexit-2018-03-07-tusk-fta-guidelines',
     'brexit-2018-06-03-no-deal-secret-report',
+    'nord-stream-2-2018-05-18-ukraine-transit',
   ]);
 });
 

@@ -45,9 +45,14 @@ const MAGNITUDES: readonly (readonly [RegExp, number])[] = [
   [/^tys/u, 1e3], [/^mln|^milion/u, 1e6], [/^mld|^miliard/u, 1e9],
 ];
 
-/** The number a labelled or reported value names: "100 tys. pasażerów" → 100000, "czworo dzieci" → 4. */
+/** The number a labelled or reported value names: "100 tys. pasażerów" → 100000, "czworo dzieci" → 4, "10-12 mld" → 1e10. */
 export function numericValue(value: string): number | undefined {
-  const words = value.toLocaleLowerCase('pl').replace(/(\d)\s+(?=\d{3}\b)/gu, '$1').split(/[\s-]+/u);
+  // A range keeps its two ends in one word ("10-12 mld" → 10–12), so the magnitude after it applies.
+  const words = value
+    .toLocaleLowerCase('pl')
+    .replace(/(\d)\s+(?=\d{3}\b)/gu, '$1')
+    .replace(/(\d)\s*[-–]\s*(?=\d)/gu, '$1–')
+    .split(/[\s-]+/u);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const digits = /^(\d+(?:[.,]\d+)?)/u.exec(w);

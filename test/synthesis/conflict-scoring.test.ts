@@ -20,3 +20,10 @@ test('numbers and places keep their own matching', () => {
   assert.ok(!sameValue('number', '100 tys. pasażerów', '50 tys. pasażerów', 'pl'));
   assert.ok(sameValue('place', 'Władywostoku', 'Władywostok', 'pl'));
 });
+
+test('a range of figures carries the magnitude written after it, with a hyphen or a dash', () => {
+  assert.ok(sameValue('number', '10-12 mld euro', '10–12 mld euro', 'pl'));
+  assert.ok(sameValue('number', '10-12 mld euro', '10 mld euro', 'pl'));
+  assert.ok(!sameValue('number', '10-12 mld euro', '10 euro', 'pl'));
+  assert.ok(!sameValue('number', '10-12 mld euro', '12–15 mld euro', 'pl'));
+});

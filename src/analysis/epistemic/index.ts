@@ -666,9 +666,13 @@ function negatedComplement(words: readonly Word[], c: Span, lexicon: CueLexicon,
   return false;
 }
 
-/** Whether a continuative adverb (`continuative:`) stands right before or after "móc" `i`: "nadal mogą żyć", "może wciąż". */
+/**
+ * Whether a continuative adverb (`continuative:`) stands right before "móc" `i`, scoping over the
+ * modal: "nadal mogą żyć" is a right still held. After it the adverb scopes over the infinitive and
+ * the modal may be epistemic ("może nadal rosnąć").
+ */
 function kept(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
-  return [words[i - 1], words[i + 1]].some((w) => w !== undefined && lexicon.continuatives.has(w.text.toLowerCase()));
+  return i > 0 && lexicon.continuatives.has(words[i - 1]!.text.toLowerCase());
 }
 
 /**

@@ -7,9 +7,10 @@
  *
  * Order of precedence: denial > hedge > confirmation > attribution > assertion. Hedges are read
  * narrowly, because a report read as speculation misleads as much as the reverse:
- * - grammatical cues inside a direct quote (the conditional, "może", "ma" + infinitive) are the
- *   speaker's reasoning, not the article's; lexical hedges and denials count there too ("możliwe,
- *   że…" – ocenił; "To nieprawda" – stwierdził);
+ * - grammatical cues inside a direct quote (the conditional, "ma" + infinitive) are the speaker's
+ *   reasoning, not the article's; lexical hedges and denials count there too ("możliwe, że…" –
+ *   ocenił; "To nieprawda" – stwierdził), and so does an epistemic "może" ("– Tysiące pasażerów
+ *   mogą ucierpieć – powiedział"), which leaves the reported fact itself open;
  * - a negated cue is not one ("nie może opuścić kraju" is a prohibition, "nie potwierdzono" no
  *   confirmation);
  * - "mieć" + infinitive is a schedule or plan ("ma się spotkać", "ma być gotowy do końca roku"); it
@@ -96,7 +97,19 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting, input.mentions ?? []));
-    const hedges = [...lexical, ...grammatical, ...hearsay, ...crowdForecasts(words, lexicon)];
+    // An epistemic "móc" in reported speech leaves the reported fact uncertain in the speaker's own
+    // words (eval/data/synthesis/GUIDELINE.md, a modal in reported speech): "OMV przyznało, że …
+    // finansowanie projektu może stać się \"praktycznie niemożliwe\"", "– Tysiące pasażerów mogą
+    // ucierpieć – powiedział". So the modal reading counts inside direct and mixed quotes too, with
+    // the tests it has outside them; the conditional there stays the speaker's judgement of a
+    // hypothetical. A question asks ("Bo co może zmienić…?") and a negated "że" clause ("nie
+    // oznacza, że przewoźnik może…") says the possibility does not follow: neither hedges.
+    const reportedModals = here.length === 0 || QUESTION_END.test(input.text.slice(s.start, s.end))
+      ? []
+      : matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'modal').filter(
+          (c) => !grammatical.some((g) => g.start === c.start) && !negated(spoken, c, lexicon.negations) && !negatedComplement(spoken, c, lexicon, reporting) && readsAsHedge(spoken, c, timed, lexicon, reporting, input.mentions ?? []),
+        );
+    const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
     // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
@@ -302,6 +315,10 @@ interface CueLexicon {
   /** Negated reports that open a question ("nie wiadomo", "nie ustalono"). */
   readonly unknown: readonly CuePattern[];
   readonly questionWords: ReadonlySet<string>;
+  /** Continuative adverbs (`continuative:`): beside "móc" an ability or right still held ("nadal mogą żyć"). */
+  readonly continuatives: ReadonlySet<string>;
+  /** Conjunctions of a choice (`choice:`): two "móc" of one form joined by one offer options. */
+  readonly choices: ReadonlySet<string>;
   /** A legal basis (`licence:`): "móc" after one in its clause is a power given, no hedge. */
   readonly licences: readonly CuePattern[];
   /** Verbs of a document's content (`content:`): a conditional in their "że" clause is what the document provides. */
@@ -429,6 +446,8 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       licences: (hedge.get('licence') ?? []).map(compileCue),
       modalConditionals: (hedge.get('modal-conditional') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       interrogatives: words(hedge.get('interrogative')),
+      continuatives: words(hedge.get('continuative')),
+      choices: words(hedge.get('choice')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
@@ -586,7 +605,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
       (!inRelativeClause(words, i, lexicon) || (cue.reading === 'modal' && (aboutName(words, i, mentions, lexicon) || commentsOnClause(words, i, lexicon)))) &&
       !subjunctive &&
       !(cue.reading === 'conditional' && (pollAnswer(words, i, lexicon) || judgedHypothetical(words, i, lexicon, reporting))) &&
-      !(cue.reading === 'modal' && licensed(words, i, lexicon))
+      !(cue.reading === 'modal' && (licensed(words, i, lexicon) || kept(words, i, lexicon) || offersChoice(words, i, lexicon)))
     );
   }
   return true;
@@ -629,6 +648,43 @@ function licensed(words: readonly Word[], i: number, lexicon: CueLexicon): boole
   while (start > 0 && !words[start]!.clauseStart) start--;
   for (let j = start; j < i; j++) if (lexicon.licences.some((p) => matchesAt(words, j, p))) return true;
   return false;
+}
+
+/** A sentence that ends in a question mark (before closing quotes) asks; it states nothing to hedge. */
+const QUESTION_END = /\?[\s"”»’']*$/u;
+
+/**
+ * Whether cue `c` stands in a "że" clause whose verb is negated: "nie oznacza, że przewoźnik może
+ * pozbawiać" says the possibility does not follow; it does not leave a fact open.
+ */
+function negatedComplement(words: readonly Word[], c: Span, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const i = words.findIndex((w) => w.start === c.start);
+  for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
+    if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
+    return words.slice(Math.max(0, j - COMPLEMENT_REACH), j).some((w) => lexicon.negations.has(w.text.toLowerCase()));
+  }
+  return false;
+}
+
+/**
+ * Whether a continuative adverb (`continuative:`) stands right before "móc" `i`, scoping over the
+ * modal: "nadal mogą żyć" is a right still held. After it the adverb scopes over the infinitive and
+ * the modal may be epistemic ("może nadal rosnąć").
+ */
+function kept(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  return i > 0 && lexicon.continuatives.has(words[i - 1]!.text.toLowerCase());
+}
+
+/**
+ * Whether "móc" `i` is one of two options: the same form of "móc" stands on the other side of a
+ * choice conjunction (`choice:`) in the sentence ("mogą traktować nas … lub mogą przyjąć").
+ */
+function offersChoice(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const form = words[i]!.text.toLowerCase();
+  const choice = words.findIndex((w) => lexicon.choices.has(w.text.toLowerCase()));
+  if (choice < 0) return false;
+  const [from, to] = choice > i ? [choice + 1, words.length] : [0, choice];
+  return words.slice(from, to).some((w) => w.text.toLowerCase() === form);
 }
 
 /** At most this many characters stand between two neighbouring words of the text (", - "). */

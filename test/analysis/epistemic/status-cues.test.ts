@@ -398,3 +398,17 @@ test('a statement of what would happen confirms nothing: "Ten scenariusz zmusił
   assert.deepEqual(pl('"Ten scenariusz zmusiłby Airbusa do ponownego rozważenia inwestycji i długofalowej obecności w Wielkiej Brytanii" - stwierdzono w komunikacie.'), ['attributed']);
   assert.deepEqual(pl('„Oczekujemy, że rząd Pakistanu będzie kontynuował podejmowanie odpowiednich środków, tak jak robiłby to w przypadku każdego obywatela Pakistanu” – napisała w oświadczeniu Frederica Mogherini.'), ['confirmed']);
 });
+
+test('an epistemic "może" in reported speech hedges, inside a direct or a mixed quote (GUIDELINE: a modal in reported speech)', () => {
+  assert.deepEqual(pl('- Tysiące pasażerów mogą ucierpieć, setki lotów mogą zostać odwołane - powiedział O’Leary w wywiadzie dla telewizji Sky News.'), ['hedged']);
+  assert.deepEqual(pl('Austriackie OMV przyznało, że po sankcjach USA finansowanie projektu może stać się "praktycznie niemożliwe".'), ['hedged']);
+  // The conditional in a quote stays the speaker's judgement of a hypothetical.
+  assert.deepEqual(pl('„Ale ten projekt jest wyłącznie komercyjny i jego powstrzymywanie mogłoby naruszać zasady swobodnej konkurencji” – oświadczył.'), ['attributed']);
+});
+
+test('in reported speech a question, a negated "że" clause, a continuing right and a choice of options do not hedge', () => {
+  assert.deepEqual(pl('Mieszkaniec pytał: „Bo co może zmienić zniszczenie pustych budynków?”'), ['attributed']);
+  assert.deepEqual(pl('Sąd ocenił, że fakt ten nie oznacza, że przewoźnik "może pozbawiać swych pracowników ochrony zapewnianej im przez prawo holenderskie".'), ['attributed']);
+  assert.deepEqual(pl('„Jestem pewna, że ogłoszone szczegóły upewnią Polaków i ich rodziny, że nadal mogą żyć w Wielkiej Brytanii” - zakończyła.'), ['attributed']);
+  assert.deepEqual(pl('"Nasi partnerzy stoją przed wyborem: mogą traktować nas jako państwo trzecie lub mogą przyjąć bardziej elastyczne podejście" - powiedziała.'), ['attributed']);
+});

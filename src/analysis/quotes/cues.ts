@@ -47,6 +47,8 @@ export interface QuoteCues {
   readonly premodifier: boolean;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
+  /** Reflexive particles: right after a closing verb they are the verb's ("– zwrócił się do Tuska"), no speaker. */
+  readonly reflexives: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
   readonly adjectiveEndings: readonly string[];
   /** First-name endings that mark a woman ("Kamala"), to match feminine verbs ("dodała"). */
@@ -341,6 +343,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     documents: set('document'),
     media: set('medium'),
     connectors: set('connector'),
+    reflexives: set('reflexive'),
     verbGroup: set('verb-group'),
     conjunctions: set('conjunction'),
     premodifier: set('premodifier').has('on'),

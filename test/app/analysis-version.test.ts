@@ -24,9 +24,10 @@ import { seedArticles } from '../search/helpers.ts';
 // forecasts, news agencies, press offices and companies named by a common noun, assurances of a past act
 // not done and statements of what would happen (src/analysis/epistemic); no seed holds these, so the
 // sample's output is the one 18 made, while stored development articles change.
-// 20: a reflexive particle after a closing verb ("– zwrócił się bez ogródek do Tuska") and "bez" as a
-// preposition leave no junk description as the speaker (resources/pl/reporting-verbs.txt); no seed holds
-// this, so the sample's output is the one 19 made, while stored development articles change.
+// 20: "Ich zdaniem" names the plural subject opening the sentence before, and a reflexive particle
+// after a closing verb ("– zwrócił się bez ogródek do Tuska") and "bez" as a preposition leave no junk
+// description as the speaker (src/analysis/quotes, resources/pl/reporting-verbs.txt); no seed holds
+// these, so the sample's output is the one 19 made, while stored development articles change.
 const RECORDED = { version: 20, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

@@ -102,6 +102,8 @@ export interface QuoteCues {
   readonly adverbialParticiple: (word: string) => boolean;
   /** Whether the dictionary reads a word only as a plural noun ("Brytyjczycy", "Amerykanie"): a group, never one person. */
   readonly pluralNoun: (word: string) => boolean;
+  /** Whether the dictionary may read a word as a noun in the nominative plural ("przywódcy", also a genitive singular). */
+  readonly mayBePluralSubject: (word: string) => boolean;
   /** Words that make a described speaker someone new ("lider innej grupy", "kolejny ekspert"): no back reference. */
   readonly others: ReadonlySet<string>;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
@@ -196,6 +198,13 @@ function polishAdverbialParticiple(word: string): boolean {
   return interpretations.length > 0 && interpretations.every((i) => {
     const pos = parseTag(i.tag).pos;
     return pos === 'pcon' || pos === 'pant';
+  });
+}
+
+function polishMayBePluralSubject(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => {
+    const t = parseTag(i.tag);
+    return t.pos === 'subst' && t.number === 'pl' && t.cases.includes('nom');
   });
 }
 
@@ -371,6 +380,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     caseless: language === 'pl' ? polishCaseless : () => false,
     adverbialParticiple: language === 'pl' ? polishAdverbialParticiple : () => false,
     pluralNoun: language === 'pl' ? polishPluralNoun : () => false,
+    mayBePluralSubject: language === 'pl' ? polishMayBePluralSubject : () => false,
     roles,
     nominative,
   };

@@ -16,3 +16,16 @@ test('a reflexive verb closing the words ("zwrócił się bez ogródek do Tuska"
   const d = withMentions(doc(OFLYNN, 'pl'), ['Rady Europejskiej', 'Rada Europejska', 'ORG'], ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC'], ['UE', 'UE', 'ORG'], ["Patrick O'Flynn", "Patrick O'Flynn", 'PER'], ['Tuska', 'Tusk', 'PER']);
   assert.equal(quoteWith(quotes(d), 'Goń się').speaker?.name, "Patrick O'Flynn");
 });
+
+// asia_bibi, 2018-02: the same two sentences in several outlets' reports on the pope's audience.
+const IMAMS =
+  'Pakistańscy przywódcy duchowi domagają się stracenia kobiety. ' +
+  'Ich zdaniem odwlekanie egzekucji podważa zaufanie Pakistańczyków do oficjalnego wymiaru sprawiedliwości.';
+
+test('"Ich zdaniem" is the view of the plural subject opening the sentence before, a description', () => {
+  const d = withMentions(doc(IMAMS, 'pl'), ['Pakistańczyków', 'Pakistańczycy', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'odwlekanie egzekucji').speaker?.name, 'Pakistańscy przywódcy duchowi');
+  // A sentence opening with a preposition has no such subject: still no speaker.
+  const day = withMentions(doc('W piątek ministrowie spotkali się w Brukseli. Ich zdaniem porozumienie jest możliwe jeszcze w tym roku.', 'pl'), ['Brukseli', 'Bruksela', 'LOC']);
+  assert.equal(quoteWith(quotes(day), 'porozumienie jest możliwe').speaker, undefined);
+});

@@ -54,6 +54,8 @@ interface EntityInfo {
   readonly name: string;
   readonly type: EntityType;
   readonly articles: number;
+  /** Mentions over the story's articles. */
+  readonly mentions: number;
 }
 
 /**
@@ -90,7 +92,7 @@ export function entityNames(articles: readonly SynthesisArticle[]): Map<string, 
     // entity's short reference, not its name: a longer name of the same entity stands.
     const bare = (n: string): boolean => lexicon().roles.has(lower(n.trim()));
     const name = most(e.names, (n) => (type === 'PER' && n.trim().split(/\s+/u).length >= 2) || (type !== 'PER' && !bare(n) && [...e.names.keys()].some(bare)));
-    out.set(key, { name, type, articles: e.articles.size });
+    out.set(key, { name, type, articles: e.articles.size, mentions: [...e.names.values()].reduce((a, b) => a + b, 0) });
   }
   // Two people's surnames the entity stage glued into one name ("Według Johnsona Hammond usiłuje" →
   // "Johnson Hammond", keyed with every "Johnson" of its article) are no one's full name: each word
@@ -403,7 +405,7 @@ function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, hold
     const named = corrected
       ? { name: speaker.name, key: speaker.key, type: speaker.type ?? info?.type ?? 'PER' }
       : { name: info?.name ?? speaker.name, key: speaker.key, type: info?.type ?? 'PER' };
-    if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? named;
+    if (named.type === 'PER') return storyPerson(named.name, names) ?? spelling(named, names) ?? unglued(named, names) ?? named;
     // The entity stage may type a lone surname as an organisation or a place ("Barnier" → ORG):
     // exactly the surname of one person the story names in full, it is that person.
     return surnameOf(named.name, names) ?? named;
@@ -459,12 +461,46 @@ function spelling(named: { name: string; key: string }, names: ReadonlyMap<strin
   const words = named.name.trim().split(/\s+/u);
   if (words.length < 2) return undefined;
   const stem = surnameStem(words.at(-1)!);
-  const own = names.get(named.key)?.articles ?? 0;
+  const own = names.get(named.key)?.mentions ?? 0;
   const other = storyPeople(names).filter((p) => p.key !== named.key && p.words.length === words.length && p.words[0] === words[0] && p.surname === stem)
     .map((p) => ({ ...p, articles: names.get(p.key)?.articles ?? 0 }))
     .filter((p) => p.articles > own || (p.articles === own && p.name < named.name))
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))[0];
   return other ? { name: other.name, key: other.key, type: 'PER' } : undefined;
+}
+
+/**
+ * A person's name the entity stage glued to the name before it ("Amnesty International Draginja
+ * Nadażdin" of "dyrektorka polskiej sekcji Amnesty International Draginja Nadażdin", "Bibi
+ * Saif-ul-Malook" of "adwokat Bibi Saif-ul-Malook", "Bundesnetzagentur Jochen Homann"): the words
+ * before the person's own are another of the story's names — an entity's whole name of two words or
+ * more, or the surname of a person it names in full (the possessor "Bibi", "May"); a lone word the
+ * story also names ("Asia" of "Asia Bibi", "Michael") may be the person's own given name. The person's own words stand: two
+ * capitalised words or more, a given name first; one word after a one-word possessor, the surname,
+ * which names the person the story names in full with it, if one does.
+ */
+function unglued(named: { name: string; key: string }, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
+  const words = named.name.trim().split(/\s+/u);
+  if (words.length < 2) return undefined;
+  // Only a name the story mentions more often than the glued one: "Asia Bibi" (named everywhere) is
+  // no glue of "Asia", the surname of a one-off misread "Powiesić Asia".
+  const own = names.get(named.key)?.mentions ?? 0;
+  const others = new Set<string>();
+  // A whole name of two words or more; one word only as a surname: a lone "Asia" or "Michael" may be a given name.
+  for (const [key, e] of names) if (key !== named.key && e.mentions > own && /\s/u.test(e.name.trim())) others.add(lower(e.name.trim()));
+  for (const p of storyPeople(names)) if (p.key !== named.key && (names.get(p.key)?.mentions ?? 0) > own) others.add(lower(p.words.at(-1)!));
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    if (!others.has(lower(words.slice(0, cut).join(' ')))) continue;
+    const person = words.slice(cut);
+    if (!person.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || commonWord(person[0]!)) continue;
+    if (person.length >= 2 && GIVEN_NAME.test(person[0]!)) return { name: person.join(' '), key: named.key, type: 'PER' };
+    // One word the story names as something else ("Zdaniem Kwiecińskiego Polska …" → "Kwieciński Polska") is no one's surname.
+    if (person.length === 1 && cut === 1 && ![...names.values()].some((e) => lower(e.name.trim()) === lower(person[0]!))) {
+      const full = storyPeople(names).filter((p) => p.key !== named.key && p.surname === surnameStem(person[0]!));
+      return new Set(full.map((p) => p.name)).size === 1 ? { name: full[0]!.name, key: full[0]!.key, type: 'PER' } : { name: person[0]!, key: named.key, type: 'PER' };
+    }
+  }
+  return undefined;
 }
 
 /** The one story person (named with two words or more) whose last name is exactly `name`. */

@@ -25,8 +25,11 @@ import { seedArticles } from '../search/helpers.ts';
 // not done and statements of what would happen (src/analysis/epistemic); no seed holds these, so the
 // sample's output is the one 18 made, while stored development articles change.
 // 20: an epistemic "móc" hedges inside direct and mixed quotes, and "móc" beside a continuative adverb
-// or offering a choice, or after "gdyby", does not hedge (src/analysis/epistemic); no seed holds these,
-// so the sample's output is the one 19 made, while stored development articles change.
+// or offering a choice, or after "gdyby", does not hedge (src/analysis/epistemic); "Ich zdaniem" names
+// the plural subject opening the sentence before, and a reflexive particle after a closing verb
+// ("– zwrócił się bez ogródek do Tuska") and "bez" as a preposition leave no junk description as the
+// speaker (src/analysis/quotes, resources/pl/reporting-verbs.txt); no seed holds these, so the sample's
+// output is the one 19 made, while stored development articles change.
 const RECORDED = { version: 20, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rankQuotes } from '../../src/synthesis/quotes.ts';
 import { handArticle } from './helpers.ts';
+import { toArticle } from '../../src/ingest/article.ts';
+import { analyzeArticle } from '../../src/analysis/index.ts';
 
 test('a speaker named without the genitive glued before the name keeps that name', () => {
   const text = 'Lider Liberałów Jan Cabel mówił telewizji, że "nadszedł czas, by zatrzymać bałagan".';
@@ -107,4 +109,20 @@ test('an organisation the entity stage also met as its role noun alone ("Agencja
   const start = text.indexOf(words);
   const article = { ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'indirect', speaker: { name: 'Agencja', key: 'org-dea', type: 'ORG' as const }, sentence: 1 }] };
   assert.equal(rankQuotes([article])[0]?.speaker, 'Agencja Energii');
+});
+
+test('a person\'s name glued to the surname of one the story names more often is the person\'s own (real text, asia_bibi, dw.com 2018-11-11)', () => {
+  const text = [
+    'Niemieckie władze zasygnalizowały gotowość przyjęcia Asii Bibi i jej rodziny.',
+    'Gotowość taką przejawiają także Niemcy – zaznaczono w Berlinie.',
+    'Wcześniej adwokat Bibi Saif-ul-Malook przekazał życzenie swojej klientki, by wyjechać do Niemiec.',
+    '– Moja klientka byłaby szczęśliwa, gdyby mogła wyjechać wraz z rodziną do Niemiec – powiedział w rozmowie z „Bild am Sonntag”.',
+    'Przewodnicząca klubu poselskiego Zielonych w Bundestagu Katrin Goering-Eckardt wezwała niemiecki rząd, by spełnił życzenie pakistańskiej kobiety.',
+    'Asia Bibi spędziła w więzieniu osiem lat.',
+  ].join(' ');
+  const a = analyzeArticle(toArticle({ origin: 'https://dw.example/a', format: 'text', text }, '2026-01-01T00:00:00.000Z'));
+  const quote = rankQuotes([a]).find((q) => q.text.startsWith('Moja klientka'));
+  assert.equal(quote?.speaker, 'Saif-ul-Malook');
+  // The possessor's own full name, mentioned more often, is never cut: "Asia Bibi" stays whole.
+  assert.ok(!rankQuotes([a]).some((q) => q.speaker === 'Bibi'));
 });

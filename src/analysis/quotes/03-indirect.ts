@@ -55,7 +55,7 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     const before = { start: s.start, end: pronoun.start };
     const after = { start: pronoun.end, end: s.end };
     const content = pronoun.start > first.start && wordsIn(ctx.text, before.start, before.end).length >= MIN_SPEECH_WORDS ? before : after;
-    build(content, words[ai]!, pronoun.agreement === 'p' ? undefined : (lookBack(ctx, index, pronoun.agreement, 'PER') ?? lastSpeaker(ctx, index, pronoun.agreement, 'PER')));
+    build(content, words[ai]!, pronoun.agreement === 'p' ? pluralSubject(ctx, index) : (lookBack(ctx, index, pronoun.agreement, 'PER') ?? lastSpeaker(ctx, index, pronoun.agreement, 'PER')));
     return;
   }
   if (ai >= 0) {
@@ -145,6 +145,30 @@ function pronounSource(ctx: Context, words: readonly Word[], ai: number): (Span 
   const before = previous && ctx.cues.pronouns.get(previous.text.toLowerCase());
   if (previous && before?.possessive) return { start: previous.start, end: words[ai]!.end, agreement: before.agreement };
   return undefined;
+}
+
+/** Words of a plural subject described, not named, at the start of a sentence ("Pakistańscy przywódcy duchowi"). */
+const MAX_PLURAL_SUBJECT_WORDS = 3;
+
+/**
+ * "Ich zdaniem …" points at the plural subject that opens the sentence before ("Pakistańscy
+ * przywódcy duchowi domagają się stracenia kobiety. Ich zdaniem …"): up to three words the dictionary
+ * may read in the nominative, one of them a plural noun, then one it may not (the verb). A preposition or a
+ * connector first opens no subject; none such, no speaker, as before.
+ */
+function pluralSubject(ctx: Context, index: number): Speaker | undefined {
+  const previous = ctx.sentences[index - 1];
+  if (!previous) return undefined;
+  const words = wordsIn(ctx.text, previous.start, previous.end).slice(0, MAX_PLURAL_SUBJECT_WORDS + 1);
+  const first = words[0]?.text.toLowerCase();
+  if (first === undefined || ctx.cues.prepositions.has(first) || ctx.cues.connectors.has(first)) return undefined;
+  const verb = words.findIndex((w) => ctx.cues.mayBeNominative(w.text) !== true);
+  if (verb < 1 || ctx.cues.mayBeNominative(words[verb]!.text) !== false) return undefined;
+  const subject = words.slice(0, verb);
+  const end = subject.at(-1)!.end;
+  if (/[,:;()]/u.test(ctx.text.slice(subject[0]!.start, end)) || !subject.some((w) => ctx.cues.mayBePluralSubject(w.text.toLowerCase()))) return undefined;
+  const name = ctx.text.slice(subject[0]!.start, end);
+  return { name, description: name, start: subject[0]!.start, end };
 }
 
 /**

@@ -47,6 +47,8 @@ export interface QuoteCues {
   readonly premodifier: boolean;
   /** Discourse words stripped from the front of a described speaker ("Z kolei biuro…"). */
   readonly connectors: ReadonlySet<string>;
+  /** Reflexive particles: right after a closing verb they are the verb's ("– zwrócił się do Tuska"), no speaker. */
+  readonly reflexives: ReadonlySet<string>;
   /** Adjective endings that extend the noun phrase after "według" ("zachodnich obserwatorów"). */
   readonly adjectiveEndings: readonly string[];
   /** First-name endings that mark a woman ("Kamala"), to match feminine verbs ("dodała"). */
@@ -100,6 +102,8 @@ export interface QuoteCues {
   readonly adverbialParticiple: (word: string) => boolean;
   /** Whether the dictionary reads a word only as a plural noun ("Brytyjczycy", "Amerykanie"): a group, never one person. */
   readonly pluralNoun: (word: string) => boolean;
+  /** Whether the dictionary may read a word as a noun in the nominative plural ("przywódcy", also a genitive singular). */
+  readonly mayBePluralSubject: (word: string) => boolean;
   /** Words that make a described speaker someone new ("lider innej grupy", "kolejny ekspert"): no back reference. */
   readonly others: ReadonlySet<string>;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
@@ -194,6 +198,13 @@ function polishAdverbialParticiple(word: string): boolean {
   return interpretations.length > 0 && interpretations.every((i) => {
     const pos = parseTag(i.tag).pos;
     return pos === 'pcon' || pos === 'pant';
+  });
+}
+
+function polishMayBePluralSubject(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => {
+    const t = parseTag(i.tag);
+    return t.pos === 'subst' && t.number === 'pl' && t.cases.includes('nom');
   });
 }
 
@@ -341,6 +352,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     documents: set('document'),
     media: set('medium'),
     connectors: set('connector'),
+    reflexives: set('reflexive'),
     verbGroup: set('verb-group'),
     conjunctions: set('conjunction'),
     premodifier: set('premodifier').has('on'),
@@ -368,6 +380,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     caseless: language === 'pl' ? polishCaseless : () => false,
     adverbialParticiple: language === 'pl' ? polishAdverbialParticiple : () => false,
     pluralNoun: language === 'pl' ? polishPluralNoun : () => false,
+    mayBePluralSubject: language === 'pl' ? polishMayBePluralSubject : () => false,
     roles,
     nominative,
   };

@@ -690,7 +690,7 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
       if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
       // So does the rest of a name after the preposition ("w Bloomberg Television"), up to a person's.
       else if (named) while (words.length && /^[\p{Lu}\p{N}]/u.test(words[0]!.text) && !ctx.mentions.some((m) => m.type === 'PER' && m.start === words[0]!.start)) words = words.slice(1);
-    } else if (words.length && ctx.cues.connectors.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+    } else if (words.length && (ctx.cues.connectors.has(words[0]!.text.toLowerCase()) || ctx.cues.reflexives.has(words[0]!.text.toLowerCase()))) words = words.slice(1);
     else break;
   }
   // A preposition after a name ends the phrase: "prawnik Asi Bibi w wiadomości dla agencji AFP" is

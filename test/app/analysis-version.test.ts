@@ -24,7 +24,9 @@ import { seedArticles } from '../search/helpers.ts';
 // forecasts, news agencies, press offices and companies named by a common noun, assurances of a past act
 // not done and statements of what would happen (src/analysis/epistemic); no seed holds these, so the
 // sample's output is the one 18 made, while stored development articles change.
-const RECORDED = { version: 19, fingerprint: 'b4f59adbbbdbc638' };
+// 20: a year after its year word ("w roku 2009", "od roku 2010": src/analysis/time/patterns.ts); no seed
+// holds one, so the sample's output is the one 19 made, while stored development articles change.
+const RECORDED = { version: 20, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

@@ -5,7 +5,7 @@
  * (eval/data/lead-audit/judgements.json; docs/QUALITY.md, tenth round: the lead on unlabelled stories).
  *
  *   npx tsx eval/lib/lead-audit.ts show [story-name…]    the material to judge a lead by
- *   npx tsx eval/lib/lead-audit.ts score                 FIT and CHECK: leads judged right / stories
+ *   npx tsx eval/lib/lead-audit.ts score                 FIT, CHECK and NEW: leads judged right / stories
  *
  * A judgement names, per story, the wordings judged right as a lead and those judged wrong with the
  * failure's cause. A lead no judgement names is printed as unjudged (and `score` exits 2): read it
@@ -28,7 +28,8 @@ interface AuditStory {
   readonly name: string;
   readonly topic: string;
   readonly files: readonly string[];
-  readonly half: 'FIT' | 'CHECK';
+  /** FIT and CHECK (tenth round); NEW: stories judged in the twelfth round before any lead of theirs was read. */
+  readonly half: 'FIT' | 'CHECK' | 'NEW';
 }
 
 interface Judgement {

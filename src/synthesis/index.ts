@@ -19,6 +19,7 @@ import { pendingSuperseded } from './pending.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
+import { sameFigure } from './numbers.ts';
 import {
   MAX_SUMMARY_SENTENCES,
   MIN_SUMMARY_SENTENCES,
@@ -135,8 +136,10 @@ function buildClaims(
     };
     claims.push(claim);
     if (!rep.summarisable || !standsAlone(rep)) return;
-    const dated = rep.times.filter((t) => !describesNoun(rep, t.start)).map((t) => t.value).filter((v) => start !== undefined && v.slice(0, 7) < start).sort();
-    candidates.push({ claim, representative: rep, background: dated[0], anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' && g.anchor.kind !== 'frame' });
+    const own = happeningTimes(rep);
+    const background = own.length > 0 ? datedBefore(own, start) : undefined;
+    const recalled = own.length > 0 ? undefined : recalledDate(rep, g.members, features, start);
+    candidates.push({ claim, representative: rep, background, ...(recalled !== undefined && { recalled }), anchored: g.anchor !== undefined && g.anchor.kind !== 'day' && g.anchor.kind !== 'event' && g.anchor.kind !== 'frame' });
   });
   return { claims, candidates };
 }
@@ -177,6 +180,42 @@ function citeSupport(
       corroborated: independent >= 2,
     };
   });
+}
+
+/**
+ * Articles that must date a wording's happening for an undated wording of it to take their date: one
+ * outlet's time may date a noun of its sentence ("po … decyzji dyrekcji z grudnia o uznaniu po raz
+ * pierwszy od 32 lat związków", joined to January's "zgodził się po raz pierwszy od 32 lat
+ * negocjować"), two outlets dating the same figure or wording date the happening.
+ */
+const DATING_ARTICLES = 2;
+
+/** The times of a sentence that date its happening (not a noun it describes), as values. */
+function happeningTimes(s: SentenceFeatures): string[] {
+  return s.times.filter((t) => !describesNoun(s, t.start)).map((t) => t.value);
+}
+
+/** The earliest of these times before the story's first month. */
+function datedBefore(times: readonly string[], start: string | undefined): string | undefined {
+  return start === undefined ? undefined : times.filter((v) => v.slice(0, 7) < start).sort()[0];
+}
+
+/**
+ * The day before the story a wording naming no time recalls: the date the story's other wordings of
+ * it give — those of its claim, else those giving its figure — when DATING_ARTICLES articles or more
+ * date it and every one of them dates it before the story. "W pierwszym referendum w sprawie Brexitu
+ * … głosowało 52 procent osób." is the 2016 vote four outlets date ("W 2016 roku za wyjściem z UE
+ * opowiedziało się 52 proc."), told without its year: history recalled, not the story's news.
+ */
+function recalledDate(rep: SentenceFeatures, members: readonly SentenceFeatures[], features: StoryFeatures, start: string | undefined): string | undefined {
+  if (start === undefined) return undefined;
+  const told = (others: readonly SentenceFeatures[]): string | undefined => {
+    const dating = others.filter((o) => o !== rep && happeningTimes(o).length > 0);
+    const dates = dating.map((o) => datedBefore(happeningTimes(o), start));
+    return new Set(dating.map((o) => o.article.id)).size >= DATING_ARTICLES && dates.every((d) => d !== undefined) ? dates.sort()[0] : undefined;
+  };
+  const figures = rep.figures.filter((f) => f.unit !== '');
+  return told(members) ?? (figures.length > 0 ? told(features.sentences.filter((o) => o.figures.some((y) => figures.some((x) => x.unit === y.unit && sameFigure(x, y))))) : undefined);
 }
 
 /**

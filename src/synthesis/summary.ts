@@ -71,6 +71,11 @@ export interface SummaryCandidate {
   readonly anchored?: boolean;
   /** Dated before the story: background, placed last. */
   readonly background: string | undefined;
+  /**
+   * Told without a date while the story's other wordings of it date it before the story (index.ts
+   * `recalledDate`): history recalled, which never leads; the summary places it as it finds it.
+   */
+  readonly recalled?: string;
 }
 
 function centroid(features: StoryFeatures): Map<string, number> {
@@ -214,7 +219,7 @@ export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
 /** resources/<lang>/synthesis-lede.txt: connectives tying a sentence to the one before, attribution openings. */
 const ledeWords = perLanguage((lang) => {
   const lines = keyedLines(lang, 'synthesis-lede');
-  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')), relative: new Set(keyedWords(lines, 'relative')) };
+  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')), relative: new Set(keyedWords(lines, 'relative')), state: new Set(keyedWords(lines, 'state')) };
 });
 
 /** The sentence's words before its first comma (all of them when it has none). */
@@ -295,9 +300,11 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * of its principals, `principalNames`), are stated (not hedged, overtaken or denied; overtaken
  * values never lead, so the latest state does, and a report that the expected happening cannot
  * take place leads before all others), and open with no pointer back (a line of names only is no
- * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`). A claim joined only
+ * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`), and do not recall history
+ * the story's other wordings date before it (`recalled`). A claim joined only
  * through a shared figure or list may gather sentences of different happenings: it competes as its
- * wording's one source. Of equals the latest report wins.
+ * wording's one source. A plan or a standing state (`tellsStanding`) keeps half its weight. Of equals
+ * the latest report wins.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -310,7 +317,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && !showsValue(c.representative, denied) && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
+    return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
       (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -328,7 +335,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   // is not the release every headline reports). News first: the articles' own first sentences.
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
-    const plan = plansAhead(representative) ? FUTURE_WEIGHT : 1;
+    const plan = plansAhead(representative) ? FUTURE_WEIGHT : tellsStanding(representative) ? STANDING_WEIGHT : 1;
     const day = happeningDay(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
     // A claim joined through a figure or a list alone may gather other happenings' sentences: its
@@ -398,7 +405,7 @@ function plansAhead(s: SentenceFeatures): boolean {
   // The perfective future is read from PoliMorf, a Polish dictionary: for Polish (and unidentified) text only.
   if (!s.words.some((w, i) => futureWords(s.language).has(w) || (s.language !== 'en' && perfectiveFuture(w) && !inRelativeClause(s, i)))) return false;
   if (s.words[0] !== undefined && sourceOpenings(s.language).has(s.words[0])) return false;
-  return s.epistemic !== 'asserted' || !s.times.some((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value) && withinPlanHorizon(s, t.value));
+  return s.epistemic !== 'asserted' || !namedDays(s).some((t) => withinPlanHorizon(s, t.value));
 }
 
 /**
@@ -417,8 +424,39 @@ const PLAN_HORIZON_DAYS = 31;
  */
 export function tellsCalendar(s: SentenceFeatures): boolean {
   if (s.language === 'en') return false;
-  const days = s.times.filter((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
+  const days = namedDays(s);
   return days.length > 0 && days.every((t) => !withinPlanHorizon(s, t.value)) && !s.words.some(pastTense);
+}
+
+/**
+ * A standing state as the lead keeps this share of its weight, as a plan does: how things stand
+ * ("W Wielkiej Brytanii na stałe mieszka ok. 3,2 mln obywateli…") is what the news happened to, not
+ * the news; a story that is only a state still leads with one. Set to FUTURE_WEIGHT, not tuned
+ * (2026-12-07, 42 read stories: 0.5 gives asia-bibi-2019-01-review-and-canada its court ruling; the
+ * death-row story's prize candidacy would need less than 0.49 — a margin, not a reason).
+ */
+const STANDING_WEIGHT = 0.5;
+
+/**
+ * A standing state: every finite verb of the sentence is a present-tense verb of state (by lemma,
+ * resources/<lang>/synthesis-lede.txt `state`: "być", "mieszkać", "przebywać"), no verb is in the
+ * past tense and it names no day. A verb of state in the present tells how things are ("W tym roku
+ * kandydatką jest m.in. Asia Bibi…", "…mieszka ok. 3,2 mln obywateli"); a dynamic verb in the
+ * present is the news's own act ("Wielka Brytania rozważa stworzenie…", "sekretarz stanu USA grozi
+ * Rosji sankcjami"). Read from PoliMorf: Polish (and unidentified) text only.
+ */
+export function tellsStanding(s: SentenceFeatures): boolean {
+  // Someone's view of how things stand ("Obwarowania … są zdaniem ekspertów niedopuszczalne") reports
+  // their judgement, an act: only the outlet's own statement of a state is one.
+  if (s.language === 'en' || s.epistemic !== 'asserted' || namedDays(s).length > 0 || s.words.some(pastTense)) return false;
+  const { state } = ledeWords(s.language);
+  const finite = s.words.map((w) => loadPolimorf().lookupAnyCase(w).interpretations.filter((i) => i.tag.startsWith('verb:fin:'))).filter((r) => r.length > 0);
+  return finite.length > 0 && finite.every((readings) => readings.every((i) => state.has(i.lemma)));
+}
+
+/** The days a sentence names, resolved to a date ("we wtorek" in an undated article names none). */
+function namedDays(s: SentenceFeatures): SentenceFeatures['times'] {
+  return s.times.filter((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
 }
 
 /** A form PoliMorf reads as a past-tense verb in some reading ("uchwalił", "zdecydowano"). */

@@ -28,8 +28,9 @@ import { seedArticles } from '../search/helpers.ts';
 // or offering a choice, or after "gdyby", does not hedge (src/analysis/epistemic); "Ich zdaniem" names
 // the plural subject opening the sentence before, and a reflexive particle after a closing verb
 // ("– zwrócił się bez ogródek do Tuska") and "bez" as a preposition leave no junk description as the
-// speaker (src/analysis/quotes, resources/pl/reporting-verbs.txt); no seed holds these, so the sample's
-// output is the one 19 made, while stored development articles change.
+// speaker (src/analysis/quotes, resources/pl/reporting-verbs.txt); a year after its year word ("w roku
+// 2009": src/analysis/time/patterns.ts). No seed holds these, so the sample's output is the one 19 made,
+// while stored development articles change.
 const RECORDED = { version: 20, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

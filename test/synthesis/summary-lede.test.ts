@@ -10,7 +10,7 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
-import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, tellsCalendar } from '../../src/synthesis/summary.ts';
+import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, tellsCalendar, tellsStanding } from '../../src/synthesis/summary.ts';
 
 const analysed = (text: string, i: number, day?: string) =>
   analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
@@ -169,4 +169,66 @@ test('a claim joined through a figure alone may lead, weighed as its own wording
   const claim = report.claims.find((c) => c.sentences.some((x) => x.article === lead.citations[0]!.article && x.end === lead.citations[0]!.end));
   assert.match(lead.text, /50 (?:mln|milionów)/u, report.summary.map((s) => s.text).join('\n'));
   assert.ok(claim !== undefined && claim.articles.length > 1);
+});
+
+// The second Brexit referendum Nigel Farage suggested (January 2018): the 2016 vote, recalled.
+const FARAGE_THURSDAY = 'Były lider eurosceptycznej Partii Niepodległości Zjednoczonego Królestwa Nigel Farage i współzałożyciel wpływowej kampanii Leave.EU na rzecz wyjścia W. Brytanii z UE Arron Banks zasugerowali w czwartek poparcie dla powtórzenia referendum ws. Brexitu.';
+const VOTE_2016 = 'W 2016 roku za wyjściem z UE opowiedziało się 52 proc. Brytyjczyków, a przeciwnego zdania było 48 proc.';
+const FIRST_VOTE = 'W pierwszym referendum w sprawie Brexitu za opuszczeniem Wspólnoty głosowało 52 procent osób.';
+const FARAGE_DEBATE = 'Nigel Farage, były przywódca Partii Niepodległości Zjednoczonego Królestwa (UKIP) ponownie rozpoczął debatę nad możliwym drugim referendum w sprawie Brexitu.';
+
+test('an undated wording of what two outlets date before the story ("W pierwszym referendum … 52 procent") is history recalled: it never leads', () => {
+  const report = story(
+    ['2018-01-11', `${FARAGE_THURSDAY} ${VOTE_2016}`],
+    ['2018-01-14', `Przywódca brytyjskiej opozycyjnej Partii Pracy Jeremy Corbyn powiedział w niedzielę w wywiadzie telewizyjnym, że jego ugrupowanie nie popiera pomysłu rozpisania drugiego referendum ws. Brexitu. ${VOTE_2016}`],
+    ['2018-01-12', `${FIRST_VOTE} ${FARAGE_DEBATE}`],
+    ['2018-01-12', `${FIRST_VOTE} Farage powiedział w porannym programie telewizji Channel 5, że może poprzeć drugie referendum.`],
+  );
+  assert.notEqual(report.summary[0]?.text, FIRST_VOTE, report.summary.map((s) => s.text).join('\n'));
+  // Still in the summary when it has room: it is recalled, not dropped.
+  assert.ok(report.summary.some((s) => s.text === FIRST_VOTE || s.text === VOTE_2016), report.summary.map((s) => s.text).join('\n'));
+});
+
+test('one outlet dating a noun of its sentence ("decyzji dyrekcji z grudnia") does not make another wording of its figure history', () => {
+  const agreed = 'Ryanair, największy europejski tani przewoźnik lotniczy, zgodził się po raz pierwszy od 32 lat negocjować z brytyjskim związkiem pilotów kwestie dotyczące wynagrodzeń i urlopów, donosi Reuters.';
+  const report = story(
+    ['2018-01-30', `${agreed} Ryanair zwrócił się do pilotów w rodzimej bazie w Dublinie, by pominęli związek zawodowy.`],
+    ['2018-01-31', 'Zmiana stanowiska nastąpiła po zaskakującej wszystkich decyzji dyrekcji z grudnia o uznaniu po raz pierwszy od 32 lat związków zawodowych, dla uniknięcia powszechnych strajków w okresie świąt. Związki zawodowe w Europie zwróciły się do Ryanaira o wspólne spotkanie z dyrekcją.'],
+  );
+  assert.equal(report.summary[0]?.text, agreed, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('tellsStanding: a present verb of state the outlet states, with no past verb and no day, tells how things stand; a dynamic present, a past act or someone\'s view does not', () => {
+  const lives = 'W Wielkiej Brytanii na stałe mieszka ok. 3,2 mln obywateli 27 państw Unii Europejskiej, w tym ponad milion Polaków.';
+  const prisons = 'W pakistańskich więzieniach nadal przebywa wielu chrześcijan oskarżanych o bluźnierstwo przeciwko Mahometowi.';
+  const candidate = 'W tym roku kandydatką jest Asia Bibi, pakistańska chrześcijanka, skazana na śmierć za bluźnierstwo, która przebywa w więzieniu od niemal ośmiu lat.';
+  const considers = 'Wielka Brytania rozważa stworzenie własnego systemu nawigacji satelitarnej (GPS), który byłby konkurencyjny wobec realizowanego przez Unię Europejską projektu Galileo.';
+  const presented = 'Home Office przedstawiło w czwartek założenia nowego systemu, w którym będą mogli rejestrować się ekspaci z Unii, chcący dalej żyć na Wyspach po brexicie.';
+  const threatens = 'Chociaż sekretarz stanu USA grozi Rosji sankcjami wobec Nord Stream 2, to przyznaje też, że oba kraje nie chcą takiego scenariusza.';
+  // Experts' view of a state: their judgement is the news.
+  const judgement = 'Obwarowania planowane przez Komisję Europejską w sprawie budowy drugiej nitki gazociągu Nord Stream 2 są zdaniem ekspertów niedopuszczalne.';
+  assert.deepEqual(judged(tellsStanding, `${lives} ${prisons} ${candidate} ${considers} ${presented} ${threatens} ${judgement}`), {
+    [lives]: true,
+    [prisons]: true,
+    [candidate]: true,
+    [considers]: false,
+    [presented]: false,
+    [threatens]: false,
+    [judgement]: false,
+  });
+});
+
+test('a standing state the headlines share ("W pakistańskich więzieniach nadal przebywa…") gives the lead to the story\'s act', () => {
+  const prisons = 'W pakistańskich więzieniach nadal przebywa wielu chrześcijan oskarżanych o bluźnierstwo przeciwko Mahometowi.';
+  // pl-asia-extra-1's first sentence up to its dash (its rest repeats the prisons sentence's words).
+  const rejected = 'Najwyższy Sąd Pakistanu odrzucił we wtorek wniosek o ponowne rozpatrzenie sprawy Asii Bibi.';
+  const report = synthesizeStory({
+    id: 's',
+    articles: titled(
+      ['Wyrok śmierci za SMS-y. Chrześcijanie są oskarżeni o bluźnierstwo', `${prisons} Źródła kościelne mówią nawet od 187 takich przypadkach.`],
+      ['Asia Bibi spędziła 10 lat w pakistańskim więzieniu. Teraz ukrywa się w Kanadzie', 'Prawnik kobiety poinformował, że zarówno Asia Bibi, jak i jej mąż przylecieli właśnie do tego kraju, w którym mieszkają ich dwie córki.'],
+      ['Decyzja Sądu Najwyższego Pakistanu o podtrzymaniu wyroku uniewinniającego Asię Bibi', rejected],
+    ),
+  });
+  assert.equal(report.summary[0]?.text, rejected, report.summary.map((s) => s.text).join('\n'));
 });

@@ -81,6 +81,10 @@ function compiled(lx: TimeLexicon): Compiled {
     make(`(${r.prep})\\s+${YEAR}${yearword}`, (m, l) => ({
       kind: 'year', year: Number(m[2]), since: l.value('since', m[1]!) !== undefined,
     })),
+    // "w roku 2009", "od roku 2010": the year word before the number, an order Polish uses as well.
+    make(`(${r.prep})\\s+(?:${r.yearword})\\s+${YEAR}`, (m, l) => ({
+      kind: 'year', year: Number(m[2]), since: l.value('since', m[1]!) !== undefined,
+    })),
     make(`${YEAR}\\s*(?:${r.yearword})`, (m) => ({ kind: 'year', year: Number(m[1]), since: false })),
     // "w ubiegły wtorek", "we wtorek", "last Tuesday", "poniedziałkowym"
     make(`${prep}(?:(${r.shift})\\s+)?(${r.weekday})`, (m, l) => {

@@ -118,3 +118,11 @@ test('undated: "bieżącego roku" is the year of writing, never a year read earl
   const dated = times(doc('W 1997 roku Hiszpanie złożyli skargę. Według Eurocontrol, do czerwca bieżącego roku ponad 16 tys. lotów było opóźnionych.', 'pl', { value: '2018-07-24', precision: 'day' }));
   assert.equal(expression(dated, 'do czerwca bieżącego roku').value, '2018-06');
 });
+
+test('a year after its year word ("w roku 2009") is a year, as "w 2009 roku" is', () => {
+  const d = doc('Do wydarzenia, które pakistański sąd zinterpretował jako bluźnierstwo, doszło w roku 2009, gdy Asia Bibi spytała swoje islamskie sąsiadki o Mahometa. Od roku 2010 przebywa w więzieniu.', 'pl', { value: '2017-12-20', precision: 'day' });
+  const all = times(d);
+  assert.equal(expression(all, 'w roku 2009').value, '2009');
+  assert.equal(expression(all, 'w roku 2009').granularity, 'year');
+  assert.equal(expression(all, 'Od roku 2010').note, 'since');
+});

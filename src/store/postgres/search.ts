@@ -57,7 +57,8 @@ function parts(words: readonly string[]): string[] {
 }
 
 function fits(part: string): boolean {
-  return Buffer.byteLength(part) <= MAX_LEXEME_BYTES;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: only a part that long is measured.
+  return part.length * 3 <= MAX_LEXEME_BYTES || Buffer.byteLength(part) <= MAX_LEXEME_BYTES;
 }
 
 /** A sentence's lexemes with their positions, and its length as ts_rank counts it (positions kept). */
@@ -71,28 +72,26 @@ export interface SentenceTerms {
  * @example sentenceTerms('jechal pociagiem', 'jechac pociag').terms.get('pociag') // → { a: [], b: [5] }
  */
 export function sentenceTerms(surface: string, lemmas: string): SentenceTerms {
+  // Run for every sentence a worker indexes (src/store/postgres/search.ts `index`): one map, and
+  // arrays cut to MAX_LEXEME_POSITIONS only in the rare sentence that repeats a lexeme that often.
   const words = parts([surface]);
-  const found = new Map<string, { a: number[]; b: number[] }>();
+  const terms = new Map<string, { a: number[]; b: number[] }>();
   const at = (part: string) => {
-    let occurrences = found.get(part);
-    if (!occurrences) found.set(part, occurrences = { a: [], b: [] });
+    let occurrences = terms.get(part);
+    if (!occurrences) terms.set(part, occurrences = { a: [], b: [] });
     return occurrences;
   };
-  words.forEach((part, i) => {
-    if (fits(part) && i + 1 <= MAX_POSITION) at(part).a.push(i + 1);
-  });
-  parts([lemmas]).forEach((part, i) => {
-    const position = words.length + 2 + i;
-    if (fits(part) && position <= MAX_POSITION) at(part).b.push(position);
-  });
+  for (let i = 0; i < words.length && i + 1 <= MAX_POSITION; i++) if (fits(words[i]!)) at(words[i]!).a.push(i + 1);
+  const lemmaParts = parts([lemmas]);
+  for (let i = 0; i < lemmaParts.length && words.length + 2 + i <= MAX_POSITION; i++) if (fits(lemmaParts[i]!)) at(lemmaParts[i]!).b.push(words.length + 2 + i);
   let length = 0;
-  const terms = new Map<string, Occurrences>();
-  for (const [term, { a, b }] of found) {
+  for (const occurrences of terms.values()) {
     // Every A position comes before every B one, so the first MAX_LEXEME_POSITIONS are A's first.
-    const keptA = a.slice(0, MAX_LEXEME_POSITIONS);
-    const keptB = b.slice(0, MAX_LEXEME_POSITIONS - keptA.length);
-    terms.set(term, { a: keptA, b: keptB });
-    length += keptA.length + keptB.length;
+    if (occurrences.a.length + occurrences.b.length > MAX_LEXEME_POSITIONS) {
+      occurrences.a = occurrences.a.slice(0, MAX_LEXEME_POSITIONS);
+      occurrences.b = occurrences.b.slice(0, MAX_LEXEME_POSITIONS - occurrences.a.length);
+    }
+    length += occurrences.a.length + occurrences.b.length;
   }
   return { terms, length };
 }

@@ -31,6 +31,7 @@ import type { SearchDocument, SearchFilters, SearchHit } from '../../search/type
 import type { SearchStore } from '../store.ts';
 import { clampLimit, encodeSpans, hitOf, spanAt, type HitRow } from '../sqlite/search.ts';
 import { VarintReader } from '../varint.ts';
+import { byteaArray } from './binary.ts';
 import { rowsOf, value, type Scope } from './scope.ts';
 import {
   byteOrder, decodeBlock, decodePostingList, encodeLengths, mergeSegments, SENTENCE_KEYS, writeSegment, type DocumentPostings, type Occurrences, type PostingList,
@@ -336,7 +337,7 @@ export class PostgresSearch implements SearchStore {
         INSERT INTO search_documents (seq, doc, offsets, lengths)
         SELECT d.seq, nextval('search_document_ids'), d.offsets, d.lengths FROM unnest($1::bigint[], $2::bytea[], $3::bytea[]) AS d (seq, offsets, lengths)
         ON CONFLICT DO NOTHING RETURNING seq, doc`,
-      [batch.map((d) => seqOf.get(d.articleId)), batch.map(encodeSpans), sentences.map((list) => encodeLengths(list.map((s) => s.length)))]);
+      [batch.map((d) => seqOf.get(d.articleId)), byteaArray(batch.map(encodeSpans)), byteaArray(sentences.map((list) => encodeLengths(list.map((s) => s.length))))]);
       const position = new Map(batch.map((d, i) => [String(seqOf.get(d.articleId)), i]));
       const postings = new Map<string, DocumentPostings[]>();
       for (const { seq, doc } of [...added].sort((x, y) => Number(x.doc) - Number(y.doc))) {

@@ -3,8 +3,10 @@
  * like each `kronika worker`, warmed up the same way (src/worker/article.ts warmUp, then the
  * warm-up articles through save and every stage, as the bench runs them through the workers),
  * then timed from the first save of the batch to its last stage. Prints {"ms", "use",
- * "bytesBefore"} on stdout: `use` is where the process's time went meanwhile (bench/_cpu.ts), so
- * the bench can set its CPU beside the workers'; `bytesBefore`, the store's size before the batch.
+ * "bytesBefore", "clockUs"} on stdout: `use` is where the process's time went meanwhile
+ * (bench/_cpu.ts), so the bench can set its CPU beside the workers'; `bytesBefore`, the store's
+ * size before the batch; `clockUs`, the timed window on the monotonic clock in µs (V8's CPU
+ * profiles, BENCH_WORKERS_NODE_ARGS=--cpu-prof, time their samples on it).
  * Usage: node --import tsx bench/_sqlite-stream.ts <articles.json> <store.db> [<warm-up articles.json>]
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -28,10 +30,12 @@ await warming.close();
 const store = await openStore(path!);
 const bytesBefore = ['', '-wal'].reduce((sum, ext) => sum + (statSync(path! + ext, { throwIfNoEntry: false })?.size ?? 0), 0);
 const first = sampleProcess(process.pid)!;
+const startedUs = process.hrtime.bigint() / 1000n;
 const t0 = performance.now();
 for (let i = 0; i < articles.length; i += chunk) await store.articles.save(articles.slice(i, i + chunk));
 await runStages(store);
 const ms = performance.now() - t0;
+const endedUs = process.hrtime.bigint() / 1000n;
 const use = processUse(first, sampleProcess(process.pid)!);
 await store.close();
-process.stdout.write(JSON.stringify({ ms, use, bytesBefore }) + '\n');
+process.stdout.write(JSON.stringify({ ms, use, bytesBefore, clockUs: [Number(startedUs), Number(endedUs)] }) + '\n');

@@ -21,9 +21,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { build } from 'esbuild';
 import pg from 'pg';
 import { openStore } from '../src/store/index.ts';
 import type { Article } from '../src/types.ts';
@@ -43,22 +44,27 @@ const REPEAT = Number(process.env.BENCH_WORKERS_REPEAT ?? 2);
 const CHUNK = 200;
 /** BENCH_WORKERS_LOG=1: the workers' progress lines on stderr, timed (when passes ran, what they clustered). */
 const LOG = process.env.BENCH_WORKERS_LOG === '1';
-/** BENCH_WORKERS_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
+/** BENCH_WORKERS_NODE_ARGS: node flags for the worker processes and the SQLite process, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where their CPU goes. */
 const NODE_ARGS = process.env.BENCH_WORKERS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 /**
- * BENCH_WORKERS_COMPILED=1: the workers start as the `kronika` command does (bin/kronika.js: dist/
- * when it was built from these sources, `npm run build`), not the sources through tsx. tsx compiles
- * for the running Node, and esbuild then rewrites every regex literal with \p{…} as a `new RegExp`
- * made at each evaluation, which the build does not (scripts/build.mjs).
+ * Both sides run as a deployment runs them, compiled (the default): the workers as the `kronika
+ * worker` command starts (bin/kronika.js → dist/), and the SQLite process's script compiled too,
+ * importing dist/ and started after bin/run.js has set the V8 flags every `kronika` command runs
+ * with (compiledSqliteStream) — the baseline being `kronika ingest`. dist/ must be built from these
+ * sources (`npm run build`), or the bench stops: bin/kronika.js would run the sources instead.
+ * BENCH_WORKERS_COMPILED=0: both run the sources through tsx, as tests do. Never one of each: tsx
+ * compiles for the running Node, and esbuild then rewrites every regex literal with \p{…} as a
+ * `new RegExp` made at each evaluation, which the build does not (scripts/build.mjs), and bin/run.js's
+ * later tier-up moves compilation onto the main thread — a mixed pair measures those, not the engines.
  */
-const COMPILED = process.env.BENCH_WORKERS_COMPILED === '1';
+const COMPILED = process.env.BENCH_WORKERS_COMPILED !== '0';
 
 interface Run {
   readonly ms: number;
   readonly load: number;
 }
 
-function articles(): { articles: Article[]; real: number; warm: Article[] } {
+export function articles(): { articles: Article[]; real: number; warm: Article[] } {
   const { texts, real } = newsBatch(ARTICLES, dataFolder(ROOT));
   // Another seed than the batch's own synthetic texts (test/worker/batch.ts), and other outlets.
   const warm = syntheticTexts(WARM, 7).map((text, i) => makeArticle(`Rozgrzewka. ${text}`, { outlet: `Rozgrzewka ${i % 5}` }));
@@ -69,16 +75,54 @@ async function saveAll(store: Awaited<ReturnType<typeof openStore>>, batch: read
   for (let i = 0; i < batch.length; i += CHUNK) await store.articles.save(batch.slice(i, i + CHUNK));
 }
 
+/** Stops the bench when dist/ was not built from these sources: bin/kronika.js would run the sources through tsx instead. */
+export async function assertBuilt(): Promise<void> {
+  const { DIST, SOURCE_HASH_FILE, sourceHash } = await import(pathToFileURL(join(ROOT, 'bin/sources.js')).href) as
+    { DIST: string; SOURCE_HASH_FILE: string; sourceHash: () => string };
+  const built = statSync(join(DIST, SOURCE_HASH_FILE), { throwIfNoEntry: false }) && readFileSync(join(DIST, SOURCE_HASH_FILE), 'utf8').trim();
+  if (built !== sourceHash()) throw new Error('bench workers: dist/ is not built from src/ (npm run build, or BENCH_WORKERS_COMPILED=0 for the sources through tsx)');
+}
+
+/**
+ * bench/_sqlite-stream.ts compiled into `dir`, its imports of src/ pointed at dist/, behind an
+ * entry that loads bin/run.js first (which sets the V8 flags of every `kronika` command): the
+ * SQLite process runs the code `kronika ingest` runs. Returns the entry's path.
+ */
+export async function compiledSqliteStream(dir: string): Promise<string> {
+  const script = join(dir, 'sqlite-stream.js');
+  await build({
+    entryPoints: [join(ROOT, 'bench/_sqlite-stream.ts')],
+    outfile: script,
+    bundle: true, // bench/_cpu.ts goes in; src/ stays dist/'s modules
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [{
+      name: 'dist',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /\/src\/.*\.ts$/ }, (args) => {
+          const path = resolve(args.resolveDir, args.path).replace(join(ROOT, 'src'), join(ROOT, 'dist')).replace(/\.ts$/, '.js');
+          return { path: pathToFileURL(path).href, external: true };
+        });
+      },
+    }],
+  });
+  const entry = join(dir, 'sqlite-stream-entry.mjs');
+  writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(join(ROOT, 'bin/run.js')).href)};\nawait import('./sqlite-stream.js');\n`);
+  return entry;
+}
+
 /**
  * One SQLite process: save, then the stages, as `kronika ingest` does — in a fresh process
- * warmed up like a worker (bench/_sqlite-stream.ts), so neither side profits from the other's
- * warm caches.
+ * warmed up like a worker (bench/_sqlite-stream.ts; `script`, its command line before the
+ * arguments), so neither side profits from the other's warm caches.
  */
-async function sqliteRun(dir: string, batchFile: string, warmFile: string, n: number): Promise<Run & { bytes: number; use: ProcessUse }> {
+export async function sqliteRun(dir: string, script: readonly string[], batchFile: string, warmFile: string, n: number): Promise<Run & { bytes: number; use: ProcessUse }> {
   const path = join(dir, `sqlite-${n}.db`);
   const load = loadavg()[0]!;
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts'), batchFile, path, warmFile],
+    const child = spawn(process.execPath, [...NODE_ARGS, ...script, batchFile, path, warmFile],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_CHUNK: String(CHUNK) } });
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -216,6 +260,8 @@ export async function run(): Promise<BenchReport> {
   const own = process.env.KRONIKA_TEST_POSTGRES ? undefined : await startCluster({ durable: true });
   if (own) process.env.KRONIKA_TEST_POSTGRES = own.url;
   const dir = mkdtempSync(join(tmpdir(), 'kronika-bench-workers-'));
+  if (COMPILED) await assertBuilt();
+  const sqliteScript = COMPILED ? [await compiledSqliteStream(dir)] : ['--import', 'tsx', join(ROOT, 'bench/_sqlite-stream.ts')];
   const { articles: batch, real, warm } = articles();
   const batchFile = join(dir, 'batch.json');
   writeFileSync(batchFile, JSON.stringify(batch));
@@ -225,7 +271,7 @@ export async function run(): Promise<BenchReport> {
   let tables: Record<string, number> = {};
   try {
     for (let i = 0; i < REPEAT; i++) {
-      const sqlite = await sqliteRun(dir, batchFile, warmFile, i);
+      const sqlite = await sqliteRun(dir, sqliteScript, batchFile, warmFile, i);
       // As one "worker" without a server, for dedicatedSeconds.
       runs.sqlite.push({ ...sqlite, cpu: { workers: [{ ...sqlite.use, leader: false }], serverCpuS: 0 } });
       progress(`run ${i + 1}: SQLite ${rate(sqlite.ms).toFixed(1)} articles/s; ${useLine('process', sqlite.use)}`);
@@ -263,6 +309,7 @@ export async function run(): Promise<BenchReport> {
       + 'then analysed, indexed, clustered and consolidated. Each run starts from an empty store in fresh processes, which take '
       + `${WARM} other (synthetic) articles through the whole stream before the clock, so warm processes are timed, not V8 compiling their code (BENCH_WORKERS_WARM=0: cold). `
       + 'SQLite: one process (save + runStages, as `kronika ingest`; bench/_sqlite-stream.ts). '
+      + (COMPILED ? 'Both sides compiled, as a deployment runs them (dist/, bin/run.js\'s V8 flags). ' : 'Both sides through tsx (BENCH_WORKERS_COMPILED=0). ')
       + 'PostgreSQL 15 (durable defaults, local cluster): `kronika worker` processes, idle when the clock starts, which stops when '
       + `every article is clustered and consolidated (streamSettled). Best of ${REPEAT} interleaved runs; "spread" is the worst run. `
       + 'Bytes on disk, the batch\'s growth after the warm-up: the SQLite file (+ WAL); PostgreSQL: database size growth including indexes, TOAST and the job queue.',

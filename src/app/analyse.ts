@@ -182,7 +182,7 @@ export interface Analysed {
  */
 export function analyseArticle(article: Article): Analysed {
   const analysis = analyzeArticle(article);
-  return { analysis, payload: encodeAnalysis(analysis, storedFeatures(article, analysis)) };
+  return { analysis, payload: encodeAnalysis(analysis, storedFeatures(article, analysis), { fresh: true }) };
 }
 
 /**

@@ -81,6 +81,12 @@ export class AmbiguousIdError extends Error {
   }
 }
 
+/** An article's id and its place in ingest order (ArticleStore.refsAfter). */
+export interface ArticleRef {
+  readonly id: string;
+  readonly seq: number;
+}
+
 export interface ArticleStore {
   /**
    * Stores a batch atomically. An article whose id is already stored is left untouched
@@ -115,6 +121,12 @@ export interface ArticleStore {
    * a consumer that advances its cursor to the last `seq` it read never skips one committed later.
    */
   after(afterSeq: number, limit: number): Promise<StoredArticle[]>;
+  /**
+   * `after` without the articles: their ids and seqs only, for a reader that needs no text (the
+   * lease holder queueing jobs and looking for the indexed frontier, src/worker/lease.ts), which
+   * would otherwise fetch and decompress every article's text several times over.
+   */
+  refsAfter(afterSeq: number, limit: number): Promise<ArticleRef[]>;
   /** The highest committed `seq` (0 for an empty store). */
   lastSeq(): Promise<number>;
   count(): Promise<number>;

@@ -22,12 +22,9 @@ import type PgBoss from 'pg-boss';
 import type { Store } from '../store/store.ts';
 import type { DeliveryOptions } from '../watch/run.ts';
 
-/** Articles read per page while dispatching. */
+/** Articles (ids and seqs: `refsAfter`) read per page while dispatching. */
 const PAGE = 500;
-/**
- * Articles read per page while looking for the index frontier: it usually moves by a few
- * articles per pass, and a page carries whole texts.
- */
+/** Articles read per page while looking for the index frontier: it usually moves by a few articles per pass. */
 const FRONTIER_PAGE = 50;
 
 /**
@@ -62,9 +59,9 @@ async function dispatch(store: Store, boss: PgBoss): Promise<number> {
   let from = Math.max(cursors[LEASE_CURSORS.dispatch] ?? 0, Math.min(cursors.analyse ?? 0, cursors.index ?? 0));
   let queued = 0;
   for (;;) {
-    const page = await store.articles.after(from, PAGE);
+    const page = await store.articles.refsAfter(from, PAGE);
     if (page.length === 0) break;
-    await queueArticles(boss, page.map((a) => ({ id: a.id, seq: a.seq })));
+    await queueArticles(boss, page);
     from = page[page.length - 1]!.seq;
     // Queued before the cursor moves: a crash in between queues some jobs twice, and a job
     // for work done already costs one read (src/worker/article.ts).
@@ -84,7 +81,7 @@ async function analysedThrough(store: Store, cursor: number, last: number): Prom
 async function indexedThrough(store: Store, cursor: number, limit: number): Promise<number> {
   let through = cursor;
   while (through < limit) {
-    const page = (await store.articles.after(through, FRONTIER_PAGE)).filter((a) => a.seq <= limit);
+    const page = (await store.articles.refsAfter(through, FRONTIER_PAGE)).filter((a) => a.seq <= limit);
     if (page.length === 0) return limit;
     const indexed = await store.search.indexed(page.map((a) => a.id));
     for (const article of page) {

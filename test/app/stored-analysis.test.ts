@@ -37,6 +37,13 @@ test('analyseArticle gives the analysis its payload hydrates to (the worker inde
   }
 });
 
+test('a fresh analysis (analyzeArticle\'s own) encodes without the re-tokenising check to the payload the check gives', () => {
+  for (const article of [...articles, english]) {
+    const analysis = analyzeArticle(article);
+    assert.deepStrictEqual(encodeAnalysis(analysis, {}, { fresh: true }), encodeAnalysis(analysis, {}), article.origin);
+  }
+});
+
 test('tokens the tokenizer would not make again are kept whole, down to the last token', () => {
   const article = articles[0]!;
   const analysis = analyzeArticle(article);

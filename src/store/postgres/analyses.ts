@@ -8,6 +8,7 @@ import { decodePayload, encodePayload } from '../codec.ts';
 import { ANCHORED, decodeForms, digestRows, type DigestRows } from '../digest.ts';
 import { decodeText } from '../sqlite/rows.ts';
 import type { AnalysisStore, ArticleEntityForms, OutdatedAnalysis, StoredAnalysis, TimelineEntry, TimelineQuery, UndatedArticle } from '../store.ts';
+import { byteaArray } from './binary.ts';
 import type { Queryable, Scope } from './scope.ts';
 
 /** Replaces the digests of these articles (by seq) with the ones of these payloads. */
@@ -19,7 +20,7 @@ async function writeDigestRows(db: Queryable, rows: readonly ({ seq: number } & 
   if (rows.length === 0) return;
   const seqs = rows.map((r) => r.seq);
   await db.query(`INSERT INTO analysis_entities (seq, forms) SELECT * FROM unnest($1::bigint[], $2::bytea[])
-    ON CONFLICT (seq) DO UPDATE SET forms = excluded.forms`, [seqs, rows.map((r) => r.forms)]);
+    ON CONFLICT (seq) DO UPDATE SET forms = excluded.forms`, [seqs, byteaArray(rows.map((r) => r.forms))]);
   await db.query('DELETE FROM analysis_times WHERE seq = ANY($1::bigint[])', [seqs]);
   const times = rows.flatMap((r) => r.times.map((t) => ({ seq: r.seq, ...t })));
   await db.query(`INSERT INTO analysis_times (seq, idx, value, start) SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::int[])`,
@@ -72,7 +73,7 @@ export class PostgresAnalyses implements AnalysisStore {
     await this.scope.write(async (db) => {
       await db.query(`INSERT INTO analyses (article_id, version, payload)
         SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[])
-        ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload`, [ids, versions, payloads]);
+        ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, payload = excluded.payload`, [ids, versions, byteaArray(payloads)]);
       // An article committed by another writer after the read above: the insert found it, its digest is made here.
       const late = analyses.filter((a) => !digests.has(a.articleId));
       const lateDigests = late.length === 0 ? digests : digestsOf(late, (await db.query<ArticleText>(ARTICLE_TEXTS, [late.map((a) => a.articleId)])).rows);

@@ -18,7 +18,7 @@ import { findOriginal, type DuplicateCandidate } from '../duplicates.ts';
 import { signatureOf, toCandidates, type CandidateRow } from '../sqlite/articles.ts';
 import {
   AmbiguousIdError, MIN_ID_PREFIX,
-  type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
+  type ArticleFilter, type ArticleRef, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
 import { ARTICLE_COLUMNS, fromRow, inIdOrder, outletKey, toParams, type ArticleParams, type ArticleRow } from '../sqlite/rows.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
@@ -214,6 +214,10 @@ export class PostgresArticles implements ArticleStore {
     const rows = await this.scope.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [afterSeq, limit]);
     return rows.map(fromRow);
+  }
+
+  async refsAfter(afterSeq: number, limit: number): Promise<ArticleRef[]> {
+    return this.scope.rows<ArticleRef>('SELECT id, seq FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
   }
 
   async lastSeq(): Promise<number> {

@@ -16,6 +16,7 @@
  * FTS5 merges its b-tree segments. A term is in one block of each segment that holds it.
  */
 import { pushVarint, VarintReader } from '../varint.ts';
+import { byteaArray } from './binary.ts';
 import { LOCK_CLASS, LOCKS } from './locks.ts';
 import { rowsOf, type Queryable } from './scope.ts';
 
@@ -260,7 +261,7 @@ class BlockWriter {
   private async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     await this.db.query('INSERT INTO search_postings (segment, first_term, block) SELECT $1, t, b FROM unnest($2::text[], $3::bytea[]) AS u (t, b)',
-      [this.segment, this.rows.map((r) => r.first), this.rows.map((r) => r.block)]);
+      [this.segment, this.rows.map((r) => r.first), byteaArray(this.rows.map((r) => r.block))]);
     this.rows = [];
   }
 }

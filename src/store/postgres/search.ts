@@ -31,6 +31,7 @@ import type { SearchDocument, SearchFilters, SearchHit } from '../../search/type
 import type { SearchStore } from '../store.ts';
 import { clampLimit, encodeSpans, hitOf, spanAt, type HitRow } from '../sqlite/search.ts';
 import { VarintReader } from '../varint.ts';
+import { byteaArray } from './binary.ts';
 import { rowsOf, value, type Scope } from './scope.ts';
 import {
   byteOrder, decodeBlock, decodePostingList, encodeLengths, mergeSegments, SENTENCE_KEYS, writeSegment, type DocumentPostings, type Occurrences, type PostingList,
@@ -57,7 +58,8 @@ function parts(words: readonly string[]): string[] {
 }
 
 function fits(part: string): boolean {
-  return Buffer.byteLength(part) <= MAX_LEXEME_BYTES;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: only a part that long is measured.
+  return part.length * 3 <= MAX_LEXEME_BYTES || Buffer.byteLength(part) <= MAX_LEXEME_BYTES;
 }
 
 /** A sentence's lexemes with their positions, and its length as ts_rank counts it (positions kept). */
@@ -71,28 +73,26 @@ export interface SentenceTerms {
  * @example sentenceTerms('jechal pociagiem', 'jechac pociag').terms.get('pociag') // → { a: [], b: [5] }
  */
 export function sentenceTerms(surface: string, lemmas: string): SentenceTerms {
+  // Run for every sentence a worker indexes (src/store/postgres/search.ts `index`): one map, and
+  // arrays cut to MAX_LEXEME_POSITIONS only in the rare sentence that repeats a lexeme that often.
   const words = parts([surface]);
-  const found = new Map<string, { a: number[]; b: number[] }>();
+  const terms = new Map<string, { a: number[]; b: number[] }>();
   const at = (part: string) => {
-    let occurrences = found.get(part);
-    if (!occurrences) found.set(part, occurrences = { a: [], b: [] });
+    let occurrences = terms.get(part);
+    if (!occurrences) terms.set(part, occurrences = { a: [], b: [] });
     return occurrences;
   };
-  words.forEach((part, i) => {
-    if (fits(part) && i + 1 <= MAX_POSITION) at(part).a.push(i + 1);
-  });
-  parts([lemmas]).forEach((part, i) => {
-    const position = words.length + 2 + i;
-    if (fits(part) && position <= MAX_POSITION) at(part).b.push(position);
-  });
+  for (let i = 0; i < words.length && i + 1 <= MAX_POSITION; i++) if (fits(words[i]!)) at(words[i]!).a.push(i + 1);
+  const lemmaParts = parts([lemmas]);
+  for (let i = 0; i < lemmaParts.length && words.length + 2 + i <= MAX_POSITION; i++) if (fits(lemmaParts[i]!)) at(lemmaParts[i]!).b.push(words.length + 2 + i);
   let length = 0;
-  const terms = new Map<string, Occurrences>();
-  for (const [term, { a, b }] of found) {
+  for (const occurrences of terms.values()) {
     // Every A position comes before every B one, so the first MAX_LEXEME_POSITIONS are A's first.
-    const keptA = a.slice(0, MAX_LEXEME_POSITIONS);
-    const keptB = b.slice(0, MAX_LEXEME_POSITIONS - keptA.length);
-    terms.set(term, { a: keptA, b: keptB });
-    length += keptA.length + keptB.length;
+    if (occurrences.a.length + occurrences.b.length > MAX_LEXEME_POSITIONS) {
+      occurrences.a = occurrences.a.slice(0, MAX_LEXEME_POSITIONS);
+      occurrences.b = occurrences.b.slice(0, MAX_LEXEME_POSITIONS - occurrences.a.length);
+    }
+    length += occurrences.a.length + occurrences.b.length;
   }
   return { terms, length };
 }
@@ -337,7 +337,7 @@ export class PostgresSearch implements SearchStore {
         INSERT INTO search_documents (seq, doc, offsets, lengths)
         SELECT d.seq, nextval('search_document_ids'), d.offsets, d.lengths FROM unnest($1::bigint[], $2::bytea[], $3::bytea[]) AS d (seq, offsets, lengths)
         ON CONFLICT DO NOTHING RETURNING seq, doc`,
-      [batch.map((d) => seqOf.get(d.articleId)), batch.map(encodeSpans), sentences.map((list) => encodeLengths(list.map((s) => s.length)))]);
+      [batch.map((d) => seqOf.get(d.articleId)), byteaArray(batch.map(encodeSpans)), byteaArray(sentences.map((list) => encodeLengths(list.map((s) => s.length))))]);
       const position = new Map(batch.map((d, i) => [String(seqOf.get(d.articleId)), i]));
       const postings = new Map<string, DocumentPostings[]>();
       for (const { seq, doc } of [...added].sort((x, y) => Number(x.doc) - Number(y.doc))) {

@@ -8,7 +8,7 @@ import type { Article } from '../../types.ts';
 import { findOriginal, type DuplicateCandidate } from '../duplicates.ts';
 import {
   AmbiguousIdError, MIN_ID_PREFIX,
-  type ArticleFilter, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
+  type ArticleFilter, type ArticleRef, type ArticleStore, type SaveOutcome, type StoredArticle, type StoreStats,
 } from '../store.ts';
 import { ARTICLE_COLUMNS, decodeFingerprint, decodeText, fromRow, inIdOrder, outletKey, toParams, type ArticleRow } from './rows.ts';
 import type { Scope, Statements } from './scope.ts';
@@ -147,6 +147,10 @@ export class SqliteArticles implements ArticleStore {
     const rows = this.scope.read.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`)
       .all(afterSeq, limit) as ArticleRow[];
     return rows.map(fromRow);
+  }
+
+  async refsAfter(afterSeq: number, limit: number): Promise<ArticleRef[]> {
+    return this.scope.read.prepare('SELECT id, seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as ArticleRef[];
   }
 
   async lastSeq(): Promise<number> {

@@ -87,6 +87,9 @@ export function articlesContract(engine: StoreUnderTest): void {
       const page3 = await store.articles.after(page2[1]!.seq, 2);
       assert.deepEqual([...page1, ...page2, ...page3].map((a) => a.id), articles.map((a) => a.id), 'paging by cursor');
       assert.deepEqual(await store.articles.after(seqs[4]!, 10), [], 'nothing after the last');
+      assert.deepEqual(await store.articles.refsAfter(0, 100), all.map((a) => ({ id: a.id, seq: a.seq })), 'refsAfter: the same ids and seqs, nothing else');
+      assert.deepEqual(await store.articles.refsAfter(page1[1]!.seq, 2), page2.map((a) => ({ id: a.id, seq: a.seq })), 'refsAfter pages alike');
+      assert.deepEqual(await store.articles.refsAfter(seqs[4]!, 10), []);
     }));
 
     test('re-saving is idempotent and writes nothing', () => withStore(engine, async (store) => {

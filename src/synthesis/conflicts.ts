@@ -206,11 +206,29 @@ function apart(a: ValueGroup, b: ValueGroup): boolean {
   return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y);
 }
 
-/** True when some article reports `a` without `b` and some other article `b` without `a`. */
-function disputed(a: ValueGroup, b: ValueGroup): boolean {
+/**
+ * True when some article reports `a` without `b` and some other article `b` without `a`, and not
+ * every one of them gives the other value too somewhere in its text (`states`): articles that each
+ * give both figures report two measures, whichever of the two the slot reader kept.
+ */
+function disputed(a: ValueGroup, b: ValueGroup, states?: (article: string, g: ValueGroup) => boolean): boolean {
   const onlyA = [...a.articles].filter((x) => !b.articles.has(x));
   const onlyB = [...b.articles].filter((x) => !a.articles.has(x));
-  return onlyA.length > 0 && onlyB.length > 0;
+  if (onlyA.length === 0 || onlyB.length === 0) return false;
+  return !states || onlyA.some((x) => !states(x, b)) || onlyB.some((x) => !states(x, a));
+}
+
+/**
+ * Whether an article gives a group's figure in any claimable sentence: "63 proc. pytanych chce
+ * pozostać w Unii" and, in the same article, "Największe poparcie … wśród studentów (65 proc.)" are
+ * one writer's two figures, not two sources' one (the slot reader keeps only the larger of the two).
+ */
+function statesFigure(byArticle: ReadonlyMap<string, readonly Figure[]>): (article: string, g: ValueGroup) => boolean {
+  return (article, g) => {
+    if (g.articles.has(article)) return true;
+    const f = g.items[0]!.figure;
+    return f !== undefined && (byArticle.get(article) ?? []).some((h) => h.unit === f.unit && sameFigure(h, f));
+  };
 }
 
 /**
@@ -419,6 +437,8 @@ function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles:
 interface PairingContext {
   readonly idf: ReadonlyMap<string, number>;
   readonly doneArticles: ReadonlySet<string>;
+  /** Figures of each article's claimable sentences, by article id (`statesFigure`). */
+  readonly figures: ReadonlyMap<string, readonly Figure[]>;
 }
 
 function pairConflicts(
@@ -437,7 +457,7 @@ function pairConflicts(
     for (let j = i + 1; j < groups.length; j++) {
       if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!))) continue;
       if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
-      if (!disputed(groups[i]!, groups[j]!)) continue;
+      if (!disputed(groups[i]!, groups[j]!, slot === 'number' ? statesFigure(ctx.figures) : undefined)) continue;
       const a = own(groups[i]!);
       const b = own(groups[j]!);
       if (a.items.length === 0 || b.items.length === 0) continue;
@@ -832,7 +852,9 @@ const KIND_ORDER: Readonly<Record<ConflictKind, number>> = { dispute: 0, contrad
 const PARAPHRASE_SIMILARITY = 0.5;
 
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
-  const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features) };
+  const figures = new Map<string, Figure[]>();
+  for (const s of features.sentences) if (s.claimable && s.figures.length > 0) figures.set(s.article.id, [...(figures.get(s.article.id) ?? []), ...s.figures]);
+  const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features), figures };
   const events = eventValues(features);
   const { ancestors, regions } = placeAncestors(features);
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);

@@ -203,8 +203,15 @@ const MAX_FIGURE_RATIO = 10;
 function apart(a: ValueGroup, b: ValueGroup): boolean {
   const x = a.items[0]!.figure!.value;
   const y = b.items[0]!.figure!.value;
-  return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y);
+  return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y) || (floors(a) && floors(b));
 }
+
+/**
+ * Every report of the figure gives it as a floor ("ponad 5700 osób"): two floors both hold of any
+ * count above the larger ("Petycję … podpisało ponad 5700 osób" and "… petycję podpisało ponad 1900
+ * osób", two petitions), so neither contradicts nor updates the other.
+ */
+const floors = (g: ValueGroup): boolean => g.items.every((v) => v.figure!.bound === 'above');
 
 /**
  * True when some article reports `a` without `b` and some other article `b` without `a`, and not

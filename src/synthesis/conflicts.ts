@@ -272,7 +272,12 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
     // tys. osób" (BMW's, named a sentence earlier) count two employers' staff, however alike the
     // words. Where neither names one (a forecast in the perfective future reads as present: "spadnie
     // o 300 osób") the words decide, as before.
-    if (x.figure && y.figure && standingValue(x) && standingValue(y) && (namesOwner(a) || namesOwner(b))) return sharesOwner(a, b);
+    if (x.figure && y.figure && standingValue(x) && standingValue(y)) {
+      // An owner named a sentence earlier only keeps two counts apart; it joins none.
+      const [oa, ob] = [ownersOf(a), ownersOf(b)];
+      if ((oa.size > 0 || ob.size > 0) && ![...oa].some((k) => ob.has(k))) return false;
+      if (namesOwner(a) || namesOwner(b)) return sharesOwner(a, b);
+    }
     return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
@@ -282,12 +287,28 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
 /** Stated as how things are: present tense, no time of its own, not expected (`timeless`, `expected`). */
 const standingValue = (v: SlotValue): boolean => timeless(v.reported) && !expected(v);
 
-/** A name that is no place, the owner a standing count may be of ("Ryanair", "Airbus"). */
+/** Names that are no place: the owners a standing count may be of ("Ryanair", "Airbus"). */
+const ownNames = (s: SentenceFeatures): Set<string> => new Set(s.mentions.filter((m) => m.type !== 'LOC').map((m) => m.key));
 const namesOwner = (s: SentenceFeatures): boolean => s.mentions.some((m) => m.type !== 'LOC');
 
 /** Whether two sentences name one owner of what they count: a name both give that is no place. */
 function sharesOwner(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.mentions.some((m) => m.type !== 'LOC' && b.mentions.some((n) => n.key === m.key));
+}
+
+/** The sentence before each sentence of its article, set per story by `findConflicts`. */
+const previousSentence = new WeakMap<SentenceFeatures, SentenceFeatures>();
+
+/**
+ * The owners a standing count is of: the names its sentence gives, or, where it gives none, those of
+ * the sentence before it in its article ("BMW ma też zakłady w Swindon i Hams Hall. Brytyjskie
+ * fabryki zatrudniają ok. 6,3 tys. osób": BMW's staff, not Airbus's).
+ */
+function ownersOf(s: SentenceFeatures): Set<string> {
+  const own = ownNames(s);
+  if (own.size > 0) return own;
+  const before = previousSentence.get(s);
+  return before ? ownNames(before) : own;
 }
 
 /** Characters that end a clause before a figure: what stands before them qualifies another figure. */
@@ -859,6 +880,7 @@ const KIND_ORDER: Readonly<Record<ConflictKind, number>> = { dispute: 0, contrad
 const PARAPHRASE_SIMILARITY = 0.5;
 
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
+  for (const list of features.byArticle) list.forEach((s, i) => i > 0 && previousSentence.set(s, list[i - 1]!));
   const figures = new Map<string, Figure[]>();
   for (const s of features.sentences) if (s.claimable && s.figures.length > 0) figures.set(s.article.id, [...(figures.get(s.article.id) ?? []), ...s.figures]);
   const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features), figures };

@@ -36,11 +36,11 @@
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
-import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { containment, endsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
-import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { citationOf, conflictGrammar, durationValues, mainParticipants, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 import { eventUpdates } from './updates.ts';
@@ -668,6 +668,50 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
   return { ancestors, regions };
 }
 
+/**
+ * Dates of one act told of a named person: a stated sentence with one date that names a person
+ * with a verb ("4 stycznia 2011 ten … policjant zabił gubernatora … Salmaana Taseera", "W 2011
+ * gubernator … Salmaan Taseer został zabity"), whatever its month; the subject is the verb's lemma
+ * and the person, so only one person's one act is compared.
+ */
+/** Words between a date and the verb of the act it dates, at most (the asia_bibi tuning stories, 2026-12-07). */
+const ACT_DATE_WORDS = 6;
+
+function actDates(features: StoryFeatures): SlotValue[] {
+  const participants = mainParticipants(features);
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable || !s.past || s.epistemic === 'hedged' || s.times.length !== 1 || !s.times[0]!.value) continue;
+    const t = s.times[0]!;
+    const people = s.mentions.filter((m) => m.type === 'PER' && !participants.has(m.key)).map((m) => m.key);
+    if (people.length === 0) continue;
+    if (s.words.some((w) => futureWords(s.language).has(w))) continue;
+    const { infinitiveEndings, pastEndings } = synthesisLexicon(s.language);
+    const { notVerbEndings } = conflictGrammar(s.language);
+    const at = s.wordStarts.findIndex((w) => w >= t.start);
+    const end = s.wordStarts.findIndex((w) => w >= t.end);
+    const verbs = new Set<string>();
+    s.lemmas.forEach((l, i) => {
+      // The act the date is of is told next to it: "4 stycznia 2011 ten 26-letni wówczas policjant zabił".
+      if (i < at - ACT_DATE_WORDS - 1 || (end >= 0 && i > end + ACT_DATE_WORDS) || (i >= at && (end < 0 || i < end))) return;
+      if (l !== s.words[i] && l.length >= 4 && endsWithAny(l, infinitiveEndings) && !endsWithAny(l, notVerbEndings) && endsWithAny(s.words[i]!, pastEndings)) verbs.add(l);
+      // A passive participle names its verb's act ("został zabity" of "zabić").
+      const participle = /^(\p{L}{3,}[aiy])(?:ty|ta|te|ny|na|ne)$/u.exec(s.words[i]!);
+      if (participle) verbs.add(`${participle[1]!.replace(/y$/u, 'i')}ć`);
+    });
+    const v0: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: '', sentence: s, reported: s, citation: citationOf(s) };
+    if (!happeningDate(v0)) continue;
+    for (const verb of verbs) for (const person of people) out.push({ ...v0, subject: `${verb} ${person}` });
+  }
+  return out;
+}
+
+function bySubject(values: readonly SlotValue[]): SlotValue[][] {
+  const groups = new Map<string, SlotValue[]>();
+  for (const v of values) groups.set(v.subject, [...(groups.get(v.subject) ?? []), v]);
+  return [...groups.values()];
+}
+
 function dateContains(outer: string, inner: string): boolean {
   return inner.length > outer.length && inner.startsWith(outer);
 }
@@ -894,6 +938,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
+    ...bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none')),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
       return part === null ? [] : [withWhole(part ?? v)];

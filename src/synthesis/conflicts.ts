@@ -687,21 +687,21 @@ function actDates(features: StoryFeatures): SlotValue[] {
     if (people.length === 0) continue;
     if (s.words.some((w) => futureWords(s.language).has(w))) continue;
     const { infinitiveEndings, pastEndings } = synthesisLexicon(s.language);
-    const { notVerbEndings } = conflictGrammar(s.language);
+    const { notVerbEndings, auxiliaries } = conflictGrammar(s.language);
     const at = s.wordStarts.findIndex((w) => w >= t.start);
     const end = s.wordStarts.findIndex((w) => w >= t.end);
     const verbs = new Set<string>();
     s.lemmas.forEach((l, i) => {
       // The act the date is of is told next to it: "4 stycznia 2011 ten 26-letni wówczas policjant zabił".
       if (i < at - ACT_DATE_WORDS - 1 || (end >= 0 && i > end + ACT_DATE_WORDS) || (i >= at && (end < 0 || i < end))) return;
-      if (l !== s.words[i] && l.length >= 4 && endsWithAny(l, infinitiveEndings) && !endsWithAny(l, notVerbEndings) && endsWithAny(s.words[i]!, pastEndings)) verbs.add(l);
+      if (l !== s.words[i] && l.length >= 4 && !auxiliaries.has(l) && endsWithAny(l, infinitiveEndings) && !endsWithAny(l, notVerbEndings) && endsWithAny(s.words[i]!, pastEndings)) verbs.add(l);
       // A passive participle names its verb's act ("został zabity" of "zabić").
       const participle = /^(\p{L}{3,}[aiy])(?:ty|ta|te|ny|na|ne)$/u.exec(s.words[i]!);
       if (participle) verbs.add(`${participle[1]!.replace(/y$/u, 'i')}ć`);
     });
     const v0: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: '', sentence: s, reported: s, citation: citationOf(s) };
     if (!happeningDate(v0)) continue;
-    for (const verb of verbs) for (const person of people) out.push({ ...v0, subject: `${verb} ${person}` });
+    for (const verb of verbs) for (const person of people) out.push({ ...v0, subject: `${verb} ${person}`, shown: verb });
   }
   return out;
 }
@@ -938,7 +938,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
-    ...bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none')),
+    ...mergeSame(bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
       return part === null ? [] : [withWhole(part ?? v)];

@@ -669,13 +669,19 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
 }
 
 /**
- * Dates of one act told of a named person: a stated sentence with one date that names a person
- * with a verb ("4 stycznia 2011 ten … policjant zabił gubernatora … Salmaana Taseera", "W 2011
- * gubernator … Salmaan Taseer został zabity"), whatever its month; the subject is the verb's lemma
- * and the person, so only one person's one act is compared.
+ * Dates of one act told of a named person: a stated past sentence with one date that names a
+ * person with a past verb or a passive participle at most ACT_DATE_WORDS words from the date ("4
+ * stycznia 2011 ten … policjant zabił gubernatora … Salmaana Taseera", "W 2011 gubernator … Salmaan
+ * Taseer został zabity"), however long before the story; the subject is the verb and the person,
+ * so only one person's one act is compared. The story's main participants (slots.ts
+ * `mainParticipants`) are left out: they act in most of its sentences, and their dates are the
+ * meeting slot's (a first version with them paired "została uniewinniona" 31 October with "w
+ * październiku" and Asia Bibi's sentence of 2010 with its day).
  */
 /** Words between a date and the verb of the act it dates, at most (the asia_bibi tuning stories, 2026-12-07). */
 const ACT_DATE_WORDS = 6;
+/** Letters a participle keeps before its ending ("zabi-ty"): shorter words are no participles. */
+const MIN_PARTICIPLE_STEM = 3;
 
 function actDates(features: StoryFeatures): SlotValue[] {
   const participants = mainParticipants(features);
@@ -685,9 +691,8 @@ function actDates(features: StoryFeatures): SlotValue[] {
     const t = s.times[0]!;
     const people = s.mentions.filter((m) => m.type === 'PER' && !participants.has(m.key)).map((m) => m.key);
     if (people.length === 0) continue;
-    if (s.words.some((w) => futureWords(s.language).has(w))) continue;
     const { infinitiveEndings, pastEndings } = synthesisLexicon(s.language);
-    const { notVerbEndings, auxiliaries } = conflictGrammar(s.language);
+    const { notVerbEndings, auxiliaries, participleEndings } = conflictGrammar(s.language);
     const at = s.wordStarts.findIndex((w) => w >= t.start);
     const end = s.wordStarts.findIndex((w) => w >= t.end);
     const verbs = new Set<string>();
@@ -695,9 +700,11 @@ function actDates(features: StoryFeatures): SlotValue[] {
       // The act the date is of is told next to it: "4 stycznia 2011 ten 26-letni wówczas policjant zabił".
       if (i < at - ACT_DATE_WORDS - 1 || (end >= 0 && i > end + ACT_DATE_WORDS) || (i >= at && (end < 0 || i < end))) return;
       if (l !== s.words[i] && l.length >= 4 && !auxiliaries.has(l) && endsWithAny(l, infinitiveEndings) && !endsWithAny(l, notVerbEndings) && endsWithAny(s.words[i]!, pastEndings)) verbs.add(l);
-      // A passive participle names its verb's act ("został zabity" of "zabić").
-      const participle = /^(\p{L}{3,}[aiy])(?:ty|ta|te|ny|na|ne)$/u.exec(s.words[i]!);
-      if (participle) verbs.add(`${participle[1]!.replace(/y$/u, 'i')}ć`);
+      // A passive participle names its verb's act ("został zabity" of "zabić"; conflict-grammar.txt `participle-ending`).
+      for (const [ending, infinitive] of participleEndings) {
+        const w = s.words[i]!;
+        if (w.length > ending.length + MIN_PARTICIPLE_STEM && w.endsWith(ending)) verbs.add(`${w.slice(0, -ending.length)}${infinitive}`);
+      }
     });
     const v0: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: '', sentence: s, reported: s, citation: citationOf(s) };
     if (!happeningDate(v0)) continue;

@@ -3,8 +3,9 @@
  * `statesFigure`, `ownersOf`, `actDates`), read by the real analysis layers from sentences of BSNLP
  * development articles (asia_bibi wiki pages and 2017-12 reports, brexit 2018-01 and 2018-06): one
  * act's day told as a year and as a full date is a refinement; two floors, one writer's two figures
- * and two owners' staff are different measures; another person's act, or a date told with a
- * future auxiliary, is no date of the act.
+ * and two owners' staff are different measures; another person's act is no date of the act. Each
+ * test fails without its rule; the rp sentence of the first two is file 39's with its arrest day
+ * cut to the year, so that the story has one pair of dates.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,17 +42,6 @@ test('another person\'s death a year later ("W 2012 … zginął … Shahbaz Bha
     'date',
   );
   assert.deepEqual(sorted(found), [['refinement', '2011', '2011-01-04']]);
-});
-
-test('a day told with a future auxiliary ("we wtorek … będzie odpowiadał wiceminister Steve Baker") dates no act against a past one', () => {
-  const found = pairs(
-    story([
-      ['pb', '2018-01-30', 'Baker odpowiadał w Izbie Gmin na zgłoszone w trybie pilnym pytania posłów po ujawnieniu w poniedziałek wieczorem przez Buzzfeed treści przygotowanego przez służbę cywilną dokumentu.'],
-      ['gp', '2018-01-30', 'W reakcji na publikację dokumentu posłowie zgłosili w Izbie Gmin pilne zapytania do ministerstwa ds. wyjścia z Unii Europejskiej, na które jeszcze we wtorek po południu będzie odpowiadał wiceminister Steve Baker.'],
-    ]),
-    'date',
-  );
-  assert.deepEqual(found, []);
 });
 
 test('two floors ("podpisało ponad 5700 osób", "podpisało ponad 1900 osób") both hold: no conflict; a floor against an exact figure still conflicts', () => {

@@ -7,6 +7,7 @@
  */
 import type { Conflict, StoryReport } from '../../src/synthesis/index.ts';
 import { placeKey } from '../../src/synthesis/conflicts.ts';
+import { findTimeExpressions } from '../../src/analysis/time/index.ts';
 import type { Language, Span } from '../../src/types.ts';
 import type { Located } from './synthesis-labels.ts';
 
@@ -96,7 +97,22 @@ export function sameValue(slot: Conflict['slot'], a: string, b: string, language
     const surname = (v: string): string => norm(v).split(' ').at(-1)!.slice(0, 5);
     return surname(a) === surname(b);
   }
+  if (slot === 'date') {
+    const [x, y] = [dateKey(norm(a), language), dateKey(norm(b), language)];
+    return x === y;
+  }
   return norm(a) === norm(b);
+}
+
+/**
+ * A labelled date as the engine keys it: a label written in words with its year ("4 stycznia 2011",
+ * "18 czerwca 2009") is the ISO value the time layer reads from it ("2011-01-04"), so the label's
+ * wording and the engine's key ("2011-01-04") match; anything else (ISO already, no year: "30
+ * lipca") stays as written.
+ */
+function dateKey(v: string, language: Language): string {
+  const [t, ...rest] = findTimeExpressions({ text: v, language, sentences: [{ start: 0, end: v.length }] });
+  return t && rest.length === 0 && t.start === 0 && t.end === v.length && t.relation === 'absolute' && /^\d{4}/u.test(t.value) ? t.value : v;
 }
 
 /**

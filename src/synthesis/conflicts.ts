@@ -36,11 +36,11 @@
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
-import { containment, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { containment, endsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
-import { conflictGrammar, durationValues, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { citationOf, conflictGrammar, durationValues, mainParticipants, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 import { eventUpdates } from './updates.ts';
@@ -203,14 +203,39 @@ const MAX_FIGURE_RATIO = 10;
 function apart(a: ValueGroup, b: ValueGroup): boolean {
   const x = a.items[0]!.figure!.value;
   const y = b.items[0]!.figure!.value;
-  return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y);
+  return Math.max(x, y) > MAX_FIGURE_RATIO * Math.min(x, y) || (floors(a) && floors(b));
 }
 
-/** True when some article reports `a` without `b` and some other article `b` without `a`. */
-function disputed(a: ValueGroup, b: ValueGroup): boolean {
+/**
+ * Every report of the figure gives it as a floor ("ponad 5700 osób"): two floors both hold of any
+ * count above the larger ("Petycję … podpisało ponad 5700 osób" and "… petycję podpisało ponad 1900
+ * osób", two petitions), so neither contradicts nor updates the other.
+ */
+const floors = (g: ValueGroup): boolean => g.items.every((v) => v.figure!.bound === 'above');
+
+/**
+ * True when some article reports `a` without `b` and some other article `b` without `a`, and not
+ * every one of them gives the other value too somewhere in its text (`states`): articles that each
+ * give both figures report two measures, whichever of the two the slot reader kept.
+ */
+function disputed(a: ValueGroup, b: ValueGroup, states?: (article: string, g: ValueGroup) => boolean): boolean {
   const onlyA = [...a.articles].filter((x) => !b.articles.has(x));
   const onlyB = [...b.articles].filter((x) => !a.articles.has(x));
-  return onlyA.length > 0 && onlyB.length > 0;
+  if (onlyA.length === 0 || onlyB.length === 0) return false;
+  return !states || onlyA.some((x) => !states(x, b)) || onlyB.some((x) => !states(x, a));
+}
+
+/**
+ * Whether an article gives a group's figure in any claimable sentence: "63 proc. pytanych chce
+ * pozostać w Unii" and, in the same article, "Największe poparcie … wśród studentów (65 proc.)" are
+ * one writer's two figures, not two sources' one (the slot reader keeps only the larger of the two).
+ */
+function statesFigure(byArticle: ReadonlyMap<string, readonly Figure[]>): (article: string, g: ValueGroup) => boolean {
+  return (article, g) => {
+    if (g.articles.has(article)) return true;
+    const f = g.items[0]!.figure;
+    return f !== undefined && (byArticle.get(article) ?? []).some((h) => h.unit === f.unit && sameFigure(h, f));
+  };
 }
 
 /**
@@ -247,7 +272,12 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
     // tys. osób" (BMW's, named a sentence earlier) count two employers' staff, however alike the
     // words. Where neither names one (a forecast in the perfective future reads as present: "spadnie
     // o 300 osób") the words decide, as before.
-    if (x.figure && y.figure && standingValue(x) && standingValue(y) && (namesOwner(a) || namesOwner(b))) return sharesOwner(a, b);
+    if (x.figure && y.figure && standingValue(x) && standingValue(y)) {
+      // An owner named a sentence earlier only keeps two counts apart; it joins none.
+      const [oa, ob] = [ownersOf(a), ownersOf(b)];
+      if ((oa.size > 0 || ob.size > 0) && ![...oa].some((k) => ob.has(k))) return false;
+      if (namesOwner(a) || namesOwner(b)) return sharesOwner(a, b);
+    }
     return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
@@ -257,12 +287,28 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
 /** Stated as how things are: present tense, no time of its own, not expected (`timeless`, `expected`). */
 const standingValue = (v: SlotValue): boolean => timeless(v.reported) && !expected(v);
 
-/** A name that is no place, the owner a standing count may be of ("Ryanair", "Airbus"). */
+/** Names that are no place: the owners a standing count may be of ("Ryanair", "Airbus"). */
+const ownNames = (s: SentenceFeatures): Set<string> => new Set(s.mentions.filter((m) => m.type !== 'LOC').map((m) => m.key));
 const namesOwner = (s: SentenceFeatures): boolean => s.mentions.some((m) => m.type !== 'LOC');
 
 /** Whether two sentences name one owner of what they count: a name both give that is no place. */
 function sharesOwner(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.mentions.some((m) => m.type !== 'LOC' && b.mentions.some((n) => n.key === m.key));
+}
+
+/** The sentence before each sentence of its article, set per story by `findConflicts`. */
+const previousSentence = new WeakMap<SentenceFeatures, SentenceFeatures>();
+
+/**
+ * The owners a standing count is of: the names its sentence gives, or, where it gives none, those of
+ * the sentence before it in its article ("BMW ma też zakłady w Swindon i Hams Hall. Brytyjskie
+ * fabryki zatrudniają ok. 6,3 tys. osób": BMW's staff, not Airbus's).
+ */
+function ownersOf(s: SentenceFeatures): Set<string> {
+  const own = ownNames(s);
+  if (own.size > 0) return own;
+  const before = previousSentence.get(s);
+  return before ? ownNames(before) : own;
 }
 
 /** Characters that end a clause before a figure: what stands before them qualifies another figure. */
@@ -419,6 +465,8 @@ function opposed(slot: ConflictSlot, a: ValueGroup, b: ValueGroup, doneArticles:
 interface PairingContext {
   readonly idf: ReadonlyMap<string, number>;
   readonly doneArticles: ReadonlySet<string>;
+  /** Figures of each article's claimable sentences, by article id (`statesFigure`). */
+  readonly figures: ReadonlyMap<string, readonly Figure[]>;
 }
 
 function pairConflicts(
@@ -437,7 +485,7 @@ function pairConflicts(
     for (let j = i + 1; j < groups.length; j++) {
       if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!))) continue;
       if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
-      if (!disputed(groups[i]!, groups[j]!)) continue;
+      if (!disputed(groups[i]!, groups[j]!, slot === 'number' ? statesFigure(ctx.figures) : undefined)) continue;
       const a = own(groups[i]!);
       const b = own(groups[j]!);
       if (a.items.length === 0 || b.items.length === 0) continue;
@@ -618,6 +666,57 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
     return out;
   };
   return { ancestors, regions };
+}
+
+/**
+ * Dates of one act told of a named person: a stated past sentence with one date that names a
+ * person with a past verb or a passive participle at most ACT_DATE_WORDS words from the date ("4
+ * stycznia 2011 ten … policjant zabił gubernatora … Salmaana Taseera", "W 2011 gubernator … Salmaan
+ * Taseer został zabity"), however long before the story; the subject is the verb and the person,
+ * so only one person's one act is compared. The story's main participants (slots.ts
+ * `mainParticipants`) are left out: they act in most of its sentences, and their dates are the
+ * meeting slot's (a first version with them paired "została uniewinniona" 31 October with "w
+ * październiku" and Asia Bibi's sentence of 2010 with its day).
+ */
+/** Words between a date and the verb of the act it dates, at most (the asia_bibi tuning stories, 2026-12-07). */
+const ACT_DATE_WORDS = 6;
+/** Letters a participle keeps before its ending ("zabi-ty"): shorter words are no participles. */
+const MIN_PARTICIPLE_STEM = 3;
+
+function actDates(features: StoryFeatures): SlotValue[] {
+  const participants = mainParticipants(features);
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    if (!s.claimable || !s.past || s.epistemic === 'hedged' || s.times.length !== 1 || !s.times[0]!.value) continue;
+    const t = s.times[0]!;
+    const people = s.mentions.filter((m) => m.type === 'PER' && !participants.has(m.key)).map((m) => m.key);
+    if (people.length === 0) continue;
+    const { infinitiveEndings, pastEndings } = synthesisLexicon(s.language);
+    const { notVerbEndings, auxiliaries, participleEndings } = conflictGrammar(s.language);
+    const at = s.wordStarts.findIndex((w) => w >= t.start);
+    const end = s.wordStarts.findIndex((w) => w >= t.end);
+    const verbs = new Set<string>();
+    s.lemmas.forEach((l, i) => {
+      // The act the date is of is told next to it: "4 stycznia 2011 ten 26-letni wówczas policjant zabił".
+      if (i < at - ACT_DATE_WORDS - 1 || (end >= 0 && i > end + ACT_DATE_WORDS) || (i >= at && (end < 0 || i < end))) return;
+      if (l !== s.words[i] && l.length >= 4 && !auxiliaries.has(l) && endsWithAny(l, infinitiveEndings) && !endsWithAny(l, notVerbEndings) && endsWithAny(s.words[i]!, pastEndings)) verbs.add(l);
+      // A passive participle names its verb's act ("został zabity" of "zabić"; conflict-grammar.txt `participle-ending`).
+      for (const [ending, infinitive] of participleEndings) {
+        const w = s.words[i]!;
+        if (w.length > ending.length + MIN_PARTICIPLE_STEM && w.endsWith(ending)) verbs.add(`${w.slice(0, -ending.length)}${infinitive}`);
+      }
+    });
+    const v0: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: '', sentence: s, reported: s, citation: citationOf(s) };
+    if (!happeningDate(v0)) continue;
+    for (const verb of verbs) for (const person of people) out.push({ ...v0, subject: `${verb} ${person}`, shown: verb });
+  }
+  return out;
+}
+
+function bySubject(values: readonly SlotValue[]): SlotValue[][] {
+  const groups = new Map<string, SlotValue[]>();
+  for (const v of values) groups.set(v.subject, [...(groups.get(v.subject) ?? []), v]);
+  return [...groups.values()];
 }
 
 function dateContains(outer: string, inner: string): boolean {
@@ -832,7 +931,10 @@ const KIND_ORDER: Readonly<Record<ConflictKind, number>> = { dispute: 0, contrad
 const PARAPHRASE_SIMILARITY = 0.5;
 
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
-  const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features) };
+  for (const list of features.byArticle) list.forEach((s, i) => i > 0 && previousSentence.set(s, list[i - 1]!));
+  const figures = new Map<string, Figure[]>();
+  for (const s of features.sentences) if (s.claimable && s.figures.length > 0) figures.set(s.article.id, [...(figures.get(s.article.id) ?? []), ...s.figures]);
+  const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features), figures };
   const events = eventValues(features);
   const { ancestors, regions } = placeAncestors(features);
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
@@ -843,6 +945,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
+    ...mergeSame(bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
       return part === null ? [] : [withWhole(part ?? v)];

@@ -345,6 +345,8 @@ interface ConflictGrammar {
   /** Verb lemma → the first verb of its family (one happening named by several verbs). */
   readonly eventFamily: ReadonlyMap<string, string>;
   readonly notVerbEndings: readonly string[];
+  /** A passive participle's ending and its verb's infinitive ending (`participle-ending`: "ty=ć"). */
+  readonly participleEndings: readonly (readonly [string, string])[];
   readonly lemmaStemEndings: readonly string[];
   readonly notNegating: ReadonlySet<string>;
   /** Numerals and series nouns before an event word that make it several happenings ("serii spotkań", "cztery spotkania"). */
@@ -374,6 +376,7 @@ export const conflictGrammar = perLanguage((lang): ConflictGrammar => {
       countryNouns: words('country-noun'),
       eventFamily: new Map([...words('event-family')].flatMap((family) => family.split('/').map((verb) => [verb, family.split('/')[0]!] as const))),
       notVerbEndings: [...words('not-verb-ending')],
+      participleEndings: [...words('participle-ending')].map((e) => e.split('=') as [string, string]),
       lemmaStemEndings: [...words('lemma-stem-ending')],
       notNegating: words('not-negating'),
       several: words('several'),

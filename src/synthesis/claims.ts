@@ -29,7 +29,7 @@ import { loadResource } from '../resources.ts';
 import { APPROXIMATE_TOLERANCE, mayStateFigures, sameFigure, unitOf, type Figure } from './numbers.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage } from './resources.ts';
 import { clausesOf } from './clauses.ts';
-import { frameOf, framesAgree, tensesClash, type Frame } from './frames.ts';
+import { frameOf, framesAgree, type Frame } from './frames.ts';
 
 /**
  * Similarity (features.ts `containment`) above which two wordings state one claim. Set on the tuning
@@ -490,12 +490,9 @@ export function groupClaims(features: StoryFeatures, groupSimilarity = GROUP_SIM
  * and the summary's): the candidate pairs and their similarities are found once and the greedy
  * joining is run once per threshold. Where `frameJoins` says so, sentences also meet through who
  * did what (`frameAnchors`): the listed and cited claims take those joins, the summary's stricter
- * claims do not (there they cost key facts: docs/QUALITY.md, "Tenth round: citations"). Where
- * `tenseParts` says so, the joining runs twice: the second time, units join only inside their
- * first group and two sentences whose acts are told in other tenses (frames.ts `tensesClash`) do not
- * join by wording, so a sentence parted from a plan or a happening never joins the next best claim.
+ * claims do not (there they cost key facts: docs/QUALITY.md, "Tenth round: citations").
  */
-export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readonly number[], frameJoins: readonly boolean[] = [], tenseParts: readonly boolean[] = []): SentenceGroup[][] {
+export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readonly number[], frameJoins: readonly boolean[] = []): SentenceGroup[][] {
   const withFrames = frameJoins.some(Boolean);
   // Step 1: identical sentences share their units.
   const copiesOf = new Map<number, SentenceFeatures[]>();
@@ -580,13 +577,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
     .sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);
-  /**
-   * The greedy joining at one mean similarity. With `within` (each unit's group in a first joining),
-   * units join only inside their first group, and a wording join of two sentences whose tenses clash
-   * is refused: a sentence parted that way stays alone or joins only what it would have joined
-   * anyway, never the next best claim of another fact (docs/QUALITY.md, "Twelfth round: citations").
-   */
-  const partition = (groupSimilarity: number, frames: boolean, within?: readonly number[]): { groups: SentenceGroup[]; roots: number[] } => {
+  const partition = (groupSimilarity: number, frames: boolean): SentenceGroup[] => {
     const parent = units.map((_, i) => i);
     // Articles per group, through every copy of every member sentence.
     const articlesOf = new Map<number, Set<number>>(units.map((u) => [u.id, new Set(copiesOf.get(u.sentence.id)!.map((c) => c.articleIndex))]));
@@ -594,8 +585,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     const merge = (a: number, b: number, wording: boolean): void => {
       const ra = find(parent, a);
       const rb = find(parent, b);
-      if (ra === rb || (within && within[a] !== within[b])) return;
-      if (within && wording && tensesClash(frameOfSentence(units[a]!.sentence), frameOfSentence(units[b]!.sentence))) return;
+      if (ra === rb) return;
       const sa = articlesOf.get(ra)!;
       const sb = articlesOf.get(rb)!;
       for (const x of sb) if (sa.has(x)) return;
@@ -632,13 +622,9 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
       const copies = copiesOf.get(u.sentence.id)!;
       if (alone && (!inGroup.has(u.sentence.id) || new Set(copies.map((c) => c.articleIndex)).size > 1)) groups.push({ members: copies });
     }
-    groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
-    return { groups, roots: units.map((u) => find(parent, u.id)) };
+    return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]!.id - y.members[0]!.id);
   };
-  return groupSimilarities.map((similarity, k) => {
-    const first = partition(similarity, frameJoins[k] ?? false);
-    return tenseParts[k] ? partition(similarity, frameJoins[k] ?? false, first.roots).groups : first.groups;
-  });
+  return groupSimilarities.map((similarity, k) => partition(similarity, frameJoins[k] ?? false));
 }
 
 // ---------------------------------------------------------------- citation completion

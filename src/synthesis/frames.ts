@@ -16,15 +16,12 @@
  *   their base form (nominative) the agent, otherwise the theme ("uniewinnił Asię Bibi") — and
  *   nouns, by the cases their form may be in, and where the form cannot tell ("strajk", "umowy"),
  *   by their side of the predicate.
- * - Tense of the predicate, when its form tells it (`tenseAt`): a plan and a happening of one act
- *   are two facts (claims.ts `groupClaimsAt`, `tenseParts`).
  * A language whose lemmas do not mark verbs (no infinitive ending in synthesis-grammar.txt) and
  * any language but Polish (no tagged dictionary) have no frames.
  */
 import { intersects, isInfinitive, stemOf, type SentenceFeatures } from './features.ts';
 import { keyedLines, keyedWords, perLanguage, synthesisLexicon } from './resources.ts';
 import { loadPolimorf, parseTag } from '../text/polimorf.ts';
-import { isPerfectiveFuture } from '../text/polimorf-tags.ts';
 
 export interface Frame {
   /** The predicate's derivation key, when the sentence has one. */
@@ -33,34 +30,18 @@ export interface Frame {
   readonly links: readonly string[];
   readonly agents: ReadonlySet<string>;
   readonly themes: ReadonlySet<string>;
-  /** The predicate's tense, when its form tells it (`tenseAt`). */
-  readonly tense?: Tense;
 }
-
-export type Tense = 'past' | 'future';
 
 interface FrameGrammar {
   readonly light: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
   readonly circumstances: ReadonlySet<string>;
-  readonly futureAuxiliary: ReadonlySet<string>;
-  readonly pastAuxiliary: ReadonlySet<string>;
-  readonly wish: ReadonlySet<string>;
-  readonly relative: ReadonlySet<string>;
 }
 
 const frameGrammar = perLanguage((lang): FrameGrammar => {
   const lines = keyedLines(lang, 'synthesis-frames');
   const words = (key: string): Set<string> => new Set(keyedWords(lines, key).map((w) => w.toLowerCase()));
-  return {
-    light: words('light'),
-    prepositions: words('preposition'),
-    circumstances: words('circumstance'),
-    futureAuxiliary: words('future-auxiliary'),
-    pastAuxiliary: words('past-auxiliary'),
-    wish: words('wish'),
-    relative: words('relative'),
-  };
+  return { light: words('light'), prepositions: words('preposition'), circumstances: words('circumstance') };
 });
 
 const NO_FRAME: Frame = { links: [], agents: new Set(), themes: new Set() };
@@ -152,7 +133,6 @@ function readFrame(s: SentenceFeatures, key: (lemma: string) => string): Frame {
   for (let i = 0; i < s.lemmas.length && at < 0; i++) if (candidate(i) && classOf(s.surfaces[i]!).verbalNoun && !governed(i)) at = i;
   if (at < 0) return NO_FRAME;
   const predicate = key(s.lemmas[at]!);
-  const tense = tenseAt(s, at, grammar);
   const agents = new Set<string>();
   const themes = new Set<string>();
   // Arguments are the predicate's clause's: a name in a circumstance clause acts there.
@@ -185,53 +165,7 @@ function readFrame(s: SentenceFeatures, key: (lemma: string) => string): Frame {
     if (agent || c.object) argument(i, agent, noun);
   }
   const links = [...[...agents].map((a) => `A|${predicate}|${a}`), ...[...themes].map((t) => `T|${predicate}|${t}`)];
-  return { predicate, links, agents, themes, ...(tense && { tense }) };
-}
-
-/**
- * The tense of the predicate at `at` (PoliMorf's tags of its form): past ("zapowiedział", the
- * impersonal "odwołano", a passive after "został"), future (a perfective non-past of the third
- * person, "ogłosi"; or after "będzie", "zostanie": "będą mogli przyłączyć się"), or none when the
- * form may be either or neither (a present, a verb of both aspects, a first person in a quote) or
- * the act is wished for ("chce, aby … kraj opuścił rynek": a past form after "aby" is no past).
- * Words as data: resources/<lang>/synthesis-frames.txt.
- */
-function tenseAt(s: SentenceFeatures, at: number, grammar: FrameGrammar): Tense | undefined {
-  for (let i = 0; i < at; i++) if (grammar.wish.has(s.words[i]!)) return undefined;
-  // A predicate in a relative clause ("Protest, który przejdzie ulicami, został zorganizowany")
-  // times a side remark, not the sentence's act.
-  for (let i = at - 1; i >= 0; i--) {
-    if (s.article.text.slice(s.wordStarts[i]! + s.surfaces[i]!.length, s.wordStarts[i + 1]!).includes(',')) break;
-    if (grammar.relative.has(s.words[i]!)) return undefined;
-  }
-  for (let i = Math.max(0, at - AUXILIARY_REACH); i < at; i++) {
-    if (grammar.futureAuxiliary.has(s.words[i]!)) return 'future';
-    if (grammar.pastAuxiliary.has(s.words[i]!)) return 'past';
-  }
-  let past = false;
-  let future = false;
-  let other = false;
-  for (const r of loadPolimorf().lookupAnyCase(s.surfaces[at]!).interpretations) {
-    const t = parseTag(r.tag);
-    const form = t.verbForm ?? t.pos;
-    if (!VERB_FORMS.has(form)) continue;
-    if (form === 'praet' || form === 'imps') past = true;
-    else if (isPerfectiveFuture(t) && t.person === 'ter') future = true;
-    else other = true;
-  }
-  if (past === future || other) return undefined;
-  return past ? 'past' : 'future';
-}
-
-/** An auxiliary stands this many words before its verb at most ("będą mogli przyłączyć"). */
-const AUXILIARY_REACH = 2;
-
-/**
- * Two sentences whose acts are told in other tenses state two facts: a plan is not a happening
- * ("Koloseum zostanie oświetlone" / "zostało podświetlone"). Unknown tenses never clash.
- */
-export function tensesClash(a: Frame, b: Frame): boolean {
-  return a.tense !== undefined && b.tense !== undefined && a.tense !== b.tense;
+  return { predicate, links, agents, themes };
 }
 
 /**

@@ -294,9 +294,8 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const names = entityNames(input.articles);
   const origins = linkedOrigins(input.articles.map((a) => a.article), features);
   // Claims are grouped looser than the summary's: a claim grown by a loose join cites more articles
-  // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY). Its wording joins also
-  // keep a plan apart from a happening, within the claims it would have made anyway (`tenseParts`).
-  const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY], [true, false], [true, false]) as [SentenceGroup[], SentenceGroup[]];
+  // but must not outrank the lead (claims.ts CITATION_GROUP_SIMILARITY).
+  const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY], [true, false]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
   // Sentences a later report overtook or disputed, by a conflict or by a pending state it ended.
   const marks = conflictMarks(conflicts, pendingSuperseded(features));

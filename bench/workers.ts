@@ -49,13 +49,13 @@ const NODE_ARGS = process.env.BENCH_WORKERS_NODE_ARGS?.split(' ').filter(Boolean
 /**
  * Both sides run as a deployment runs them, compiled (the default): the workers as the `kronika
  * worker` command starts (bin/kronika.js → dist/), and the SQLite process's script compiled too,
- * importing dist/ and started after bin/run.js has set the V8 flags every `kronika` command runs
- * with (compiledSqliteStream) — the baseline being `kronika ingest`. dist/ must be built from these
+ * importing dist/ and started with the V8 flags bin/run.js gives the long-running commands
+ * (compiledSqliteStream) — the baseline being the stream `kronika serve` runs. dist/ must be built from these
  * sources (`npm run build`), or the bench stops: bin/kronika.js would run the sources instead.
  * BENCH_WORKERS_COMPILED=0: both run the sources through tsx, as tests do. Never one of each: tsx
  * compiles for the running Node, and esbuild then rewrites every regex literal with \p{…} as a
  * `new RegExp` made at each evaluation, which the build does not (scripts/build.mjs), and bin/run.js's
- * later tier-up moves compilation onto the main thread — a mixed pair measures those, not the engines.
+ * flags differ by command — a mixed pair measures those, not the engines.
  */
 const COMPILED = process.env.BENCH_WORKERS_COMPILED !== '0';
 
@@ -84,12 +84,12 @@ export async function assertBuilt(): Promise<void> {
 }
 
 /**
- * bench/_sqlite-stream.ts compiled into `dir`, its imports of src/ pointed at dist/, behind an
- * entry that loads bin/run.js first (which sets the V8 flags of every `kronika` command): the
- * SQLite process runs the code `kronika ingest` runs. Returns the entry's path.
+ * bench/_sqlite-stream.ts compiled into `dir`, its imports of src/ pointed at dist/: the SQLite
+ * process runs the code `kronika serve` runs, with V8's default tiering as bin/run.js leaves it for the
+ * long-running commands (`serve`, `worker`; a one-shot command tiers up later). Returns the script's path.
  */
 export async function compiledSqliteStream(dir: string): Promise<string> {
-  const script = join(dir, 'sqlite-stream.js');
+  const script = join(dir, 'sqlite-stream.mjs');
   await build({
     entryPoints: [join(ROOT, 'bench/_sqlite-stream.ts')],
     outfile: script,
@@ -108,9 +108,7 @@ export async function compiledSqliteStream(dir: string): Promise<string> {
       },
     }],
   });
-  const entry = join(dir, 'sqlite-stream-entry.mjs');
-  writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(join(ROOT, 'bin/run.js')).href)};\nawait import('./sqlite-stream.js');\n`);
-  return entry;
+  return script;
 }
 
 /**

@@ -668,6 +668,11 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
   return { ancestors, regions };
 }
 
+/** Words between a date and the verb of the act it dates, at most (the asia_bibi tuning stories, 2026-12-07). */
+const ACT_DATE_WORDS = 6;
+/** Letters a participle keeps before its ending ("zabi-ty"): shorter words are no participles. */
+const MIN_PARTICIPLE_STEM = 3;
+
 /**
  * Dates of one act told of a named person: a stated past sentence with one date that names a
  * person with a past verb or a passive participle at most ACT_DATE_WORDS words from the date ("4
@@ -678,11 +683,6 @@ function placeAncestors(features: StoryFeatures): { ancestors: (key: string) => 
  * meeting slot's (a first version with them paired "została uniewinniona" 31 October with "w
  * październiku" and Asia Bibi's sentence of 2010 with its day).
  */
-/** Words between a date and the verb of the act it dates, at most (the asia_bibi tuning stories, 2026-12-07). */
-const ACT_DATE_WORDS = 6;
-/** Letters a participle keeps before its ending ("zabi-ty"): shorter words are no participles. */
-const MIN_PARTICIPLE_STEM = 3;
-
 function actDates(features: StoryFeatures): SlotValue[] {
   const participants = mainParticipants(features);
   const out: SlotValue[] = [];
@@ -715,7 +715,11 @@ function actDates(features: StoryFeatures): SlotValue[] {
 
 function bySubject(values: readonly SlotValue[]): SlotValue[][] {
   const groups = new Map<string, SlotValue[]>();
-  for (const v of values) groups.set(v.subject, [...(groups.get(v.subject) ?? []), v]);
+  for (const v of values) {
+    const group = groups.get(v.subject);
+    if (group) group.push(v);
+    else groups.set(v.subject, [v]);
+  }
   return [...groups.values()];
 }
 

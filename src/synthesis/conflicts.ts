@@ -36,7 +36,7 @@
  */
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
-import { containment, endsWithAny, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { containment, endsWithAny, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
@@ -416,7 +416,7 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
 function describesPerson(v: SlotValue): boolean {
   if (!v.figure) return false;
   const s = v.sentence;
-  const k = s.wordStarts.findIndex((w) => w >= v.figure!.start);
+  const k = wordIndexAt(s, v.figure!.start);
   return k > 0 && conflictGrammar(s.language).standingNouns.has(lower(s.lemmas[k - 1]!));
 }
 
@@ -693,8 +693,8 @@ function actDates(features: StoryFeatures): SlotValue[] {
     if (people.length === 0) continue;
     const { infinitiveEndings, pastEndings } = synthesisLexicon(s.language);
     const { notVerbEndings, auxiliaries, participleEndings } = conflictGrammar(s.language);
-    const at = s.wordStarts.findIndex((w) => w >= t.start);
-    const end = s.wordStarts.findIndex((w) => w >= t.end);
+    const at = wordIndexAt(s, t.start);
+    const end = wordIndexAt(s, t.end);
     const verbs = new Set<string>();
     s.lemmas.forEach((l, i) => {
       // The act the date is of is told next to it: "4 stycznia 2011 ten 26-letni wówczas policjant zabił".
@@ -754,7 +754,7 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
   const { wholeOf, partOf, respectively, shareUnits } = conflictGrammar(s.language);
   // Figures given to different things in turn ("o 100 i 200 osób, odpowiednio") count none of them.
   if (s.words.some((w) => respectively.has(w))) return null;
-  const k = s.wordStarts.findIndex((start) => start >= v.figure!.start);
+  const k = wordIndexAt(s, v.figure!.start);
   for (let j = k - 1; j >= Math.max(1, k - 1 - WHOLE_GAP); j--) {
     if (!wholeOf.has(s.words[j]!)) continue;
     const end = s.wordStarts[j - 1]! + s.surfaces[j - 1]!.length;
@@ -767,7 +767,7 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
     // Without the preposition "z" may still open a whole of another unit ("30 osób spośród 3 tys.
     // pracowników").
     const before = s.figures.find((f) => f.end === end);
-    const governed = before !== undefined && synthesisLexicon(s.language).placePrepositions.has(s.words[s.wordStarts.findIndex((w) => w >= before.start) - 1] ?? '');
+    const governed = before !== undefined && synthesisLexicon(s.language).placePrepositions.has(s.words[wordIndexAt(s, before.start) - 1] ?? '');
     if (before && governed && before.unit !== '' && before.unit !== v.figure!.unit && !shareUnits.has(before.unit)) return undefined;
     if (!count) return /^\d/u.test(s.words[j - 1]!) || before ? null : undefined;
     const unitWord = v.figure!.text.split(/\s+/u).at(-1)!;
@@ -785,7 +785,7 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
 function withWhole(v: SlotValue): SlotValue {
   const s = v.sentence;
   const { wholeOf } = conflictGrammar(s.language);
-  const after = s.wordStarts.findIndex((start) => start >= v.figure!.end);
+  const after = wordIndexAt(s, v.figure!.end);
   if (after < 0 || !wholeOf.has(s.words[after]!)) return v;
   const limit = s.wordStarts[Math.min(s.words.length - 1, after + 1 + WHOLE_GAP)]!;
   const whole = s.figures.find((f) => f.start > s.wordStarts[after]! && f.start <= limit && f.unit !== '');
@@ -836,8 +836,8 @@ function happeningDate(v: SlotValue): boolean {
   return s.times.some((t) => {
     if (t.value !== v.key) return false;
     if ((lower(t.text).match(/\p{L}+/gu) ?? []).some((w) => deictic.has(w))) return false;
-    const at = s.wordStarts.findIndex((start) => start >= t.start);
-    const end = s.wordStarts.findIndex((start) => start >= t.end);
+    const at = wordIndexAt(s, t.start);
+    const end = wordIndexAt(s, t.end);
     const near = [...s.words.slice(Math.max(0, at - STATEMENT_TIME_GAP), at), ...s.words.slice(end < 0 ? s.words.length : end, (end < 0 ? s.words.length : end) + 1)];
     return !near.some((w) => reporting.verb(w) !== undefined || citingVerbs.has(w));
   });

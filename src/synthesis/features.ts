@@ -424,6 +424,11 @@ export function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean 
   return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
 }
 
+/** The index of the sentence's first word starting at or after a text offset; -1 when none does. */
+export function wordIndexAt(s: SentenceFeatures, offset: number): number {
+  return s.wordStarts.findIndex((w) => w >= offset);
+}
+
 /** Whether `word` ends with one of `endings` (a plain loop: asked of most words of a story). */
 export function endsWithAny(word: string, endings: readonly string[]): boolean {
   for (const e of endings) if (word.endsWith(e)) return true;

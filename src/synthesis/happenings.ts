@@ -3,7 +3,7 @@
  * takes one place in the summary (summary.ts): the past verbs of a sentence, and whether two
  * sentences tell the same one.
  */
-import { endsWithAny, intersects, isInfinitive, type SentenceFeatures } from './features.ts';
+import { endsWithAny, intersects, isInfinitive, wordIndexAt, type SentenceFeatures } from './features.ts';
 import type { SummaryCandidate } from './summary.ts';
 import { synthesisLexicon, resourceLanguage, keyedLines, keyedWords, perLanguage } from './resources.ts';
 import { sameFigure } from './numbers.ts';
@@ -121,9 +121,9 @@ function findDefinedName(s: SentenceFeatures): string | undefined {
   const { definitions } = happeningGrammar(s.language);
   const copulaAt = (next: number): boolean => next > 0 && definitions.some((d) => d.every((w, i) => s.words[next + i] === w));
   const named = s.mentions.find((m) => {
-    const first = s.wordStarts.findIndex((w) => w >= m.start);
+    const first = wordIndexAt(s, m.start);
     if (first < 0 || first > 1) return false;
-    return copulaAt(s.wordStarts.findIndex((w) => w >= m.end));
+    return copulaAt(wordIndexAt(s, m.end));
   })?.key;
   if (named !== undefined) return named;
   // A surname the entity layer left unmarked ("Wylie to były dyrektor…"): a capitalised first word

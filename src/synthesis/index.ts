@@ -11,7 +11,7 @@
  */
 import type { Article } from '../types.ts';
 import type { SynthesisArticle } from './input.ts';
-import { storyFeatures, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { storyFeatures, similarity, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupClaimsAt, normalisedText, type SentenceGroup } from './claims.ts';
 import { COPIED_SENTENCE_WORDS, linkedOrigins, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus, type ConflictMarks } from './status.ts';
@@ -223,7 +223,7 @@ function recalledDate(rep: SentenceFeatures, members: readonly SentenceFeatures[
  * sentence's happening took place: such a sentence is not background.
  */
 function describesNoun(s: SentenceFeatures, at: number): boolean {
-  const i = s.wordStarts.findIndex((w) => w >= at);
+  const i = wordIndexAt(s, at);
   const before = i > 0 ? s.words[i - 1] : undefined;
   return before !== undefined && /(?:ną|nym|nej|nego|tą|tym|tej|tego)$/u.test(before);
 }

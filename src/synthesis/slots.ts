@@ -20,7 +20,7 @@
  * (expected or done), for the conflicts step.
  */
 import type { Citation, ConflictSlot } from './types.ts';
-import { isQuestion, mentionAt, similarity, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { isQuestion, mentionAt, similarity, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { loadResource } from '../resources.ts';
 import { functionWords, keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
@@ -206,7 +206,7 @@ export function happeningWord(s: SentenceFeatures, at: number): string {
 
 /** Index of the word starting at or after character `start` of the article. */
 function wordAtOrAfter(s: SentenceFeatures, start: number): number {
-  const i = s.wordStarts.findIndex((w) => w >= start);
+  const i = wordIndexAt(s, start);
   return i < 0 ? s.words.length : i;
 }
 
@@ -402,8 +402,6 @@ function wholeOfPart(s: SentenceFeatures, part: Figure, whole: Figure): boolean 
   return between.length >= 1 && between.length <= 1 + WHOLE_GAP && wholeOf.has(between[0]!);
 }
 
-const wordIndexAt = (s: SentenceFeatures, offset: number): number => s.wordStarts.findIndex((w) => w >= offset);
-
 /** A per-period word within three words after the figure, or the word before it ("codziennych"). */
 function perPeriod(s: SentenceFeatures, f: Figure): boolean {
   const { measures } = slotLexicon(s.language);
@@ -490,7 +488,7 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
   const placesOf = (s: SentenceFeatures) => {
     const mentions = s.mentions.filter((m) => m.type !== 'PER' && m.type !== 'PRO' && m.type !== 'EVT');
     const keys = mentions.map((m) => placeKey(m.base, s.language));
-    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => s.words[s.wordStarts.findIndex((w) => w >= m.start) - 1] ?? '') };
+    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => s.words[wordIndexAt(s, m.start) - 1] ?? '') };
   };
   for (const g of groups) {
     // Wording → publication day → its copies.

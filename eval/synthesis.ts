@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_BSNLP_PATH, type EvalResult } from './types.ts';
 import { hasBsnlp } from './lib/bsnlp.ts';
 import { loadStory } from './lib/synthesis-stories.ts';
-import { goldOrigins, locate, phrasesOf, readStoryLabels, type StoryLabels, type StoryText } from './lib/synthesis-labels.ts';
+import { goldOrigins, locate, phrasesOf, readStoryLabels, storyText, type StoryLabels, type StoryText } from './lib/synthesis-labels.ts';
 import {
   addRatio,
   citedShare,
@@ -103,14 +103,6 @@ class Totals {
 function bsnlpFolder(dataPath: string | undefined): string {
   if (!dataPath) return DEFAULT_BSNLP_PATH;
   return hasBsnlp(dataPath) ? dataPath : join(dataPath, 'bsnlp-pl-dev');
-}
-
-function storyText(story: NonNullable<ReturnType<typeof loadStory>>): StoryText {
-  return {
-    idByFile: story.idByFile,
-    texts: new Map(story.analyses.map((a) => [a.article.id, a.article.text])),
-    sentences: new Map(story.analyses.map((a) => [a.article.id, a.sentences])),
-  };
 }
 
 function factSupports(labels: StoryLabels, text: StoryText): FactSupport[] {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Span } from '../../src/types.ts';
-import type { StorySource } from './synthesis-stories.ts';
+import type { LoadedStory, StorySource } from './synthesis-stories.ts';
 import type { LabelledConflict, LabelledFact } from './synthesis-metrics.ts';
 
 /** The reader-facing statuses a sentence can carry in the report (docs/SCHEMA.md, story report). */
@@ -94,6 +94,24 @@ export function locate(story: string, text: StoryText, file: string, phrase: str
   if (at < 0) throw new Error(`${story}: phrase not found in ${file}: "${phrase}"`);
   const sentence = text.sentences.get(article)!.find((s) => s.start <= at && at < s.end) ?? { start: at, end: at + phrase.length };
   return { article, at, sentence };
+}
+
+/** The story's texts as the labels are located in them. */
+export function storyText(story: LoadedStory): StoryText {
+  return {
+    idByFile: story.idByFile,
+    texts: new Map(story.analyses.map((a) => [a.article.id, a.article.text])),
+    sentences: new Map(story.analyses.map((a) => [a.article.id, a.sentences])),
+  };
+}
+
+/** Every file and phrase a story's labels name: facts' support, statuses and key quotes. */
+export function labelledPhrases(labels: StoryLabels): { readonly file: string; readonly phrase: string }[] {
+  return [
+    ...(labels.facts ?? []).flatMap((f) => Object.entries(f.support).flatMap(([file, p]) => phrasesOf(p).map((phrase) => ({ file, phrase })))),
+    ...(labels.statuses ?? []).map(({ file, phrase }) => ({ file, phrase })),
+    ...(labels.keyQuotes ?? []).map(({ file, phrase }) => ({ file, phrase })),
+  ];
 }
 
 export function phrasesOf(value: string | readonly string[]): readonly string[] {

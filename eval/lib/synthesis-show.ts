@@ -7,9 +7,14 @@
  *
  *   npx tsx eval/lib/synthesis-show.ts ryanair ryan-pl_file_147.txt ryan-pl_file_150.txt
  *   npx tsx eval/lib/synthesis-show.ts --engine eval/data/synthesis/<story>.json
+ *
+ * Given a label file, it also locates every phrase the labels name (facts' support, statuses, key
+ * quotes) as the eval will, and exits 1 naming each one that is not where the labels say — a check a
+ * labeller of a blind story can run without any engine output.
  */
 import { readFileSync } from 'node:fs';
 import { loadStory, type StorySource } from './synthesis-stories.ts';
+import { labelledPhrases, locate, readStoryLabels, storyText } from './synthesis-labels.ts';
 
 function source(args: readonly string[]): StorySource {
   if (args[0]?.endsWith('.json')) return (JSON.parse(readFileSync(args[0], 'utf8')) as { source: StorySource }).source;
@@ -35,4 +40,21 @@ for (const a of story.analyses) {
     console.log(`[${s.index}]${shown} ${article.text.slice(s.start, s.end)}`);
   }
   if (engine) for (const q of a.quotes) console.log(`  Q[${q.sentence}] ${q.kind} ${q.speaker?.name ?? '—'}: ${q.text.slice(0, 100)}`);
+}
+const labelFile = args.find((a) => a.endsWith('.json'));
+if (labelFile) {
+  const labels = readStoryLabels(labelFile);
+  const text = storyText(story);
+  const missing: string[] = [];
+  const phrases = labelledPhrases(labels);
+  for (const { file, phrase } of phrases) {
+    try {
+      locate(labels.story, text, file, phrase);
+    } catch (e) {
+      missing.push((e as Error).message);
+    }
+  }
+  console.log(`\n${phrases.length - missing.length} of ${phrases.length} labelled phrases located${missing.length > 0 ? ':' : ''}`);
+  for (const m of missing) console.log(`  ${m}`);
+  if (missing.length > 0) process.exitCode = 1;
 }

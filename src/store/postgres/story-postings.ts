@@ -14,6 +14,7 @@ import type { StoryLevel } from '../../stories/options.ts';
 import type { KeyKind, PostingRow } from '../../stories/rows.ts';
 import { pushVarint, VarintReader } from '../varint.ts';
 import { rowsOf, type Queryable } from './scope.ts';
+import { byteaArray } from './binary.ts';
 
 /** Consecutive key ids per row: about fifteen postings a row at the bench store's density. */
 export const KEYS_PER_ROW = 32;
@@ -80,5 +81,5 @@ export async function writePostings(db: Queryable, postings: readonly PostingRow
       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bytea[])
     ON CONFLICT (level, kind, chunk) DO UPDATE SET postings = excluded.postings`,
   [rows.map((r) => r.level), rows.map((r) => r.kind), rows.map((r) => r.row),
-    rows.map((r) => packPostings([...r.entries].map(([keyId, slots]) => ({ keyId, slots }))))]);
+    byteaArray(rows.map((r) => packPostings([...r.entries].map(([keyId, slots]) => ({ keyId, slots })))))]);
 }

@@ -9,6 +9,7 @@ import type {
   CentroidRow, KeyRow, MemberMove, MemberRow, MetaRow, NameRow, PostingRow, StoryDelta, StoryRow,
 } from '../../stories/rows.ts';
 import { packStoryBlob } from '../sqlite/story-backend.ts';
+import { byteaArray } from './binary.ts';
 import { rowsOf, type Queryable } from './scope.ts';
 import { writePostings } from './story-postings.ts';
 
@@ -66,8 +67,12 @@ export function netDelta(parts: readonly StoryDelta[]): StoryDelta {
 }
 
 /** Column arrays of `rows`, one per field, for an `unnest` insert. */
-function columns<T>(rows: readonly T[], fields: readonly ((row: T) => unknown)[]): unknown[][] {
-  return fields.map((field) => rows.map(field));
+/** Parameter arrays by column; a column of byte strings goes as one binary bytea[] (binary.ts). */
+function columns<T>(rows: readonly T[], fields: readonly ((row: T) => unknown)[]): unknown[] {
+  return fields.map((field) => {
+    const values = rows.map(field);
+    return values.some((v) => v instanceof Uint8Array) && values.every((v) => v === null || v instanceof Uint8Array) ? byteaArray(values as (Uint8Array | null)[]) : values;
+  });
 }
 
 async function upsert<T>(db: Queryable, rows: readonly T[], sql: string, fields: readonly ((row: T) => unknown)[]): Promise<void> {

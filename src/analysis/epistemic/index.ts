@@ -116,7 +116,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
       (c) =>
         !negated(words, c, lexicon.negations) &&
-        !inClause(words, words.findIndex((w) => w.start === c.start), lexicon.subjunctive) &&
+        !inClause(words, wordIndexOf(words, c), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
         !CONDITIONAL_FORM.test(c.text) &&
         (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)) &&
@@ -136,7 +136,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // Set off in mid-sentence ("W przypadku pilotów — jak informuje związek Forsa— chodzi o …"),
         // the writer relays the source, as with "według": attributed, not the institution's announcement
         // ("Jednak, jak informuje Komisja, …" opens its sentence and stays one).
-        const at = everyWord.findIndex((w) => w.start === cue.start);
+        const at = wordIndexOf(everyWord, cue);
         const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
         // A union or a party states its side of a dispute ("Związek holenderskich pilotów poinformował"): attributed.
         // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
@@ -598,7 +598,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     return !timed && !unfulfilled && !passivePlan(words, cue, lexicon);
   }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
-    const i = words.findIndex((w) => w.start === cue.start);
+    const i = wordIndexOf(words, cue);
     // Only the past form makes the subjunctive: "by mogła zarabiać", but "aby omówić sprawę i może rozpocząć".
     const subjunctive = cue.reading === 'modal' && PAST_MODAL.test(cue.text) && inClause(words, i, lexicon.subjunctive);
     return (
@@ -650,6 +650,11 @@ function licensed(words: readonly Word[], i: number, lexicon: CueLexicon): boole
   return false;
 }
 
+/** The index of the word a cue starts at (-1 when none does). */
+function wordIndexOf(words: readonly Word[], cue: Span): number {
+  return words.findIndex((w) => w.start === cue.start);
+}
+
 /** A sentence that ends in a question mark (before closing quotes) asks; it states nothing to hedge. */
 const QUESTION_END = /\?[\s"”»’']*$/u;
 
@@ -658,7 +663,7 @@ const QUESTION_END = /\?[\s"”»’']*$/u;
  * pozbawiać" says the possibility does not follow; it does not leave a fact open.
  */
 function negatedComplement(words: readonly Word[], c: Span, lexicon: CueLexicon, reporting: QuoteCues): boolean {
-  const i = words.findIndex((w) => w.start === c.start);
+  const i = wordIndexOf(words, c);
   for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
     if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
     return words.slice(Math.max(0, j - COMPLEMENT_REACH), j).some((w) => lexicon.negations.has(w.text.toLowerCase()));
@@ -753,7 +758,7 @@ const SOURCE_AFTER = 3;
  */
 function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon): Found[] {
   const out: Found[] = [];
-  const cues = attributions.map((c) => words.findIndex((w) => w.start === c.start)).filter((i) => i >= 0);
+  const cues = attributions.map((c) => wordIndexOf(words, c)).filter((i) => i >= 0);
   words.forEach((w, i) => {
     const lower = w.text.toLowerCase();
     if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
@@ -903,7 +908,7 @@ const MANNER_REACH = 2;
  * oficjalnie poinformował" confirms, "etap zakończył się oficjalnie w grudniu" tells how it ended.
  */
 function besideReport(words: readonly Word[], cue: Span, reporting: QuoteCues): boolean {
-  const i = words.findIndex((w) => w.start === cue.start);
+  const i = wordIndexOf(words, cue);
   return words.slice(Math.max(0, i - MANNER_REACH), i + 1 + MANNER_REACH).some((w, k) => k !== Math.min(i, MANNER_REACH) && reporting.verb(w.text.toLowerCase()) !== undefined);
 }
 
@@ -1112,7 +1117,7 @@ function relayedOrParty(words: readonly Word[], cue: Span & { readonly text: str
 }
 
 function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
-  const i = words.findIndex((w) => w.start === cue.start);
+  const i = wordIndexOf(words, cue);
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
 
@@ -1153,13 +1158,13 @@ function joinsAlternatives(words: readonly Word[], cue: Span, lexicon: CueLexico
 
 /** A negation right before the cue in its clause: "nie potwierdził", not the answer "Nie, nieprawda." */
 function negated(words: readonly Word[], cue: Span, negations: ReadonlySet<string>): boolean {
-  const i = words.findIndex((w) => w.start === cue.start);
+  const i = wordIndexOf(words, cue);
   return i > 0 && negations.has(words[i - 1]!.lower) && !words[i]!.clauseStart;
 }
 
 /** A concessive word up to four words before the cue ("mimo że temu zaprzeczał"). */
 function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<string>): boolean {
-  const i = words.findIndex((w) => w.start === cue.start);
+  const i = wordIndexOf(words, cue);
   return words.slice(Math.max(0, i - 4), i).some((w) => concessives.has(w.text.toLowerCase()));
 }
 

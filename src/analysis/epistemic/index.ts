@@ -112,13 +112,14 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
-    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
+    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet, nor one in
+    // the conditional ("uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
       (c) =>
         !negated(words, c, lexicon.negations) &&
         !inClause(words, wordIndexOf(words, c), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
-        !CONDITIONAL_FORM.test(c.text) &&
+        !lexicon.conditional?.(c.text.split(/\s+/u).at(-1)!) &&
         (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)) &&
         !relayedOrParty(words, c, lexicon, reporting),
     );
@@ -373,6 +374,10 @@ interface CueLexicon {
   readonly copula?: string;
   /** Whether a word is a finite verb or a past form in every reading ("nastąpiła"); Polish only (PoliMorf). */
   readonly finiteVerb?: (word: string) => boolean;
+  /** Whether a word is a past verb form in every reading ("uczestniczyły", "wiedział"; NKJP praet); Polish only (PoliMorf). */
+  readonly past?: (word: string) => boolean;
+  /** Whether a word is a verb in the conditional in some reading ("potwierdziłoby", "zmusiłby"; NKJP pot); Polish only. */
+  readonly conditional?: (word: string) => boolean;
   /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
   readonly unrealised?: (word: string) => boolean;
   /** Whether a word can be a genitive and cannot be a nominative ("lotniczych", "linii"); Polish only. */
@@ -451,7 +456,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
     };
@@ -486,6 +491,20 @@ function passiveParticiple(word: string): boolean {
 function finiteVerb(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
   return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/**
+ * A past verb form (tag "verb:praet") in some PoliMorf reading and a verb in every one: "uczestniczyły",
+ * "zrobiłam", "mieli" (also "mielić" in the present), not "udzieli" or "pozwoli" (futures) nor "dział".
+ */
+function pastVerb(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => i.tag.startsWith('verb:praet')) && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/** A conditional verb form in some PoliMorf reading (tag "verb:pot"): "potwierdziłoby", "zmusiłby", "chciałbym". */
+function conditionalVerb(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:pot'));
 }
 
 /** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
@@ -1070,9 +1089,6 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
 /** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
 const DENIED_ACT_REACH = 8;
 
-/** A past form of a verb ("uczestniczyły", "wykonywała", "wiedział"). */
-const PAST_FORM = /\p{L}{2}(?:ł|ła|ło|li|ły)$/u;
-
 /**
  * An assurance that a past act did not happen denies it: "Obie firmy zapewniają, że nie uczestniczyły
  * w żadnych nielegalnych działaniach", "Nix zapewniał, że nigdzie poza USA firma nie wykonywała
@@ -1087,7 +1103,7 @@ function deniedPastActs(words: readonly Word[], lexicon: CueLexicon, reporting: 
     for (let j = i + 2; j < Math.min(words.length, i + 2 + DENIED_ACT_REACH) && !(j > i + 2 && words[j]!.clauseStart); j++) {
       if (!lexicon.negations.has(words[j]!.text.toLowerCase())) continue;
       const verb = words[j + 1];
-      if (verb && PAST_FORM.test(verb.text) && (lexicon.finiteVerb?.(verb.text) ?? true)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
+      if (verb && lexicon.past?.(verb.text)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
       return;
     }
   });
@@ -1121,12 +1137,6 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
 
-/**
- * A verb in the conditional ("potwierdziłoby", "ogłosiliby"): what would be confirmed has not been
- * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
- */
-const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
-
 /** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */
 const COMPARISON_REACH = 3;
 
@@ -1134,7 +1144,7 @@ const COMPARISON_REACH = 3;
 function hypothetical(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
   const w = words[i]!.text;
   const lower = w.toLowerCase();
-  if (!CONDITIONAL_FORM.test(w) || lexicon.wishes.some((wish) => wish(lower))) return false;
+  if (!lexicon.conditional?.(w) || lexicon.wishes.some((wish) => wish(lower))) return false;
   return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => lexicon.comparisons.has(v.text.toLowerCase()));
 }
 

@@ -109,7 +109,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       : matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'modal').filter(
           (c) => !grammatical.some((g) => g.start === c.start) && !negated(spoken, c, lexicon.negations) && !negatedComplement(spoken, c, lexicon, reporting) && readsAsHedge(spoken, c, timed, lexicon, reporting, input.mentions ?? []),
         );
-    const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon)];
+    const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon), ...expectations(spoken, lexicon, reporting)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
     // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet, nor one in
@@ -297,6 +297,14 @@ interface CueLexicon {
   readonly forecasts: ReadonlySet<string>;
   /** Verbs of expecting and estimating that forecast whoever says them (`estimate:`). */
   readonly estimates: ReadonlySet<string>;
+  /** Words of hoping or counting on (`hope:` in hedge-cues.txt): with "że" or "na" after them a forecast. */
+  readonly hopes: ReadonlySet<string>;
+  /** Words of conviction (`conviction:`): with a future verb in their "że" clause a forecast. */
+  readonly convictions: ReadonlySet<string>;
+  /** Infinitives before a conviction word that make the certainty wanted (`wanted-certainty:`): "chce być pewien". */
+  readonly wantedCertainty: ReadonlySet<string>;
+  /** Whether a word is a future verb form in some reading (a perfective non-past, "będzie"); Polish only (PoliMorf). */
+  readonly future?: (word: string) => boolean;
   /** Words before an estimate verb that compare with an earlier estimate (`revised:`): "niż pierwotnie szacowała". */
   readonly revised: ReadonlySet<string>;
   /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
@@ -417,6 +425,9 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       forecasts: words(hedge.get('forecast')),
       estimates: words(hedge.get('estimate')),
       revised: words(hedge.get('revised')),
+      hopes: words(hedge.get('hope')),
+      convictions: words(hedge.get('conviction')),
+      wantedCertainty: words(hedge.get('wanted-certainty')),
       alternatives: words(hedge.get('alternative')),
       forecasters: words(hedge.get('forecaster')),
       unnamed: words(hedge.get('unnamed')),
@@ -456,7 +467,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
     };
@@ -505,6 +516,11 @@ function pastVerb(word: string): boolean {
 /** A conditional verb form in some PoliMorf reading (tag "verb:pot"): "potwierdziłoby", "zmusiłby", "chciałbym". */
 function conditionalVerb(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:pot'));
+}
+
+/** A future verb form in some PoliMorf reading: a perfective non-past ("osiągnie", "zostanie") or "będzie". */
+function futureVerb(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:bedzie') || isPerfectiveFuture(parseTag(i.tag)));
 }
 
 /** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
@@ -757,6 +773,39 @@ function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
     }
     const after = words.slice(i + 1, i + 1 + FORECASTER_REACH).findIndex((v) => v.clauseStart || lexicon.forecasters.has(v.text.toLowerCase()));
     if (before || (after >= 0 && !words[i + 1 + after]!.clauseStart)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+  });
+  return out;
+}
+
+/** Words after a hope or conviction word its "że" or "na" may stand: "wyraził nadzieję, że", "liczy także na". */
+const HOPE_REACH = 3;
+
+/**
+ * Hopes and convictions about what will be, in the article's words or a speaker's (so inside quotes
+ * too, as a first-person forecast is): a `hope:` word with "że"/"iż" or "na" after it ("wyraził
+ * nadzieję, że dojdzie do", "liczy także na ostateczne dopracowanie"), and a `conviction:` word whose
+ * "że" clause holds a future verb ("jestem przekonany, że porozumienie … zostanie osiągnięte").
+ * Either way the fact is expected, not known (eval/data/synthesis/GUIDELINE.md, expectations and
+ * estimates). A negation does not undo it: "nie liczy na to, że" and "nie jest przekonany, że …
+ * zostanie" leave the fact as open.
+ */
+function expectations(words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    const lower = w.text.toLowerCase();
+    const hope = lexicon.hopes.has(lower);
+    if (!hope && !lexicon.convictions.has(lower)) return;
+    if (words[i + 1]?.text.toLowerCase() === 'się') return;
+    // In a relative clause the hope describes its holder ("przeciwników Nord Stream 2, którzy liczyli
+    // na możliwość…"); after an infinitive the certainty is wanted, not held ("Berlin chce być
+    // pewien, że…", "aby mieć pewność, że…").
+    if (inRelativeClause(words, i, lexicon) || (i > 0 && lexicon.wantedCertainty.has(words[i - 1]!.text.toLowerCase()))) return;
+    const after = words.slice(i + 1, i + 1 + HOPE_REACH);
+    const that = after.findIndex((v) => reporting.that.has(v.text.toLowerCase()));
+    const on = hope && after.some((v) => v.text === 'na');
+    if (!on && that < 0) return;
+    const future = () => words.slice(i + 2 + that, i + 2 + that + REPORTED_REACH).some((v) => !!lexicon.future?.(v.text));
+    if (hope || future()) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
   });
   return out;
 }

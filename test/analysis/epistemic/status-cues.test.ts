@@ -409,6 +409,20 @@ test('an epistemic "może" in reported speech hedges, inside a direct or a mixed
 test('in reported speech a question, a negated "że" clause, a continuing right and a choice of options do not hedge', () => {
   assert.deepEqual(pl('Mieszkaniec pytał: „Bo co może zmienić zniszczenie pustych budynków?”'), ['attributed']);
   assert.deepEqual(pl('Sąd ocenił, że fakt ten nie oznacza, że przewoźnik "może pozbawiać swych pracowników ochrony zapewnianej im przez prawo holenderskie".'), ['attributed']);
-  assert.deepEqual(pl('„Jestem pewna, że ogłoszone szczegóły upewnią Polaków i ich rodziny, że nadal mogą żyć w Wielkiej Brytanii” - zakończyła.'), ['attributed']);
+  // (Without the speaker's "Jestem pewna, że", which forecasts: see the conviction test below.)
+  assert.deepEqual(pl('„Ogłoszone szczegóły upewnią Polaków i ich rodziny, że nadal mogą żyć w Wielkiej Brytanii” - zakończyła.'), ['attributed']);
   assert.deepEqual(pl('"Nasi partnerzy stoją przed wyborem: mogą traktować nas jako państwo trzecie lub mogą przyjąć bardziej elastyczne podejście" - powiedziała.'), ['attributed']);
+});
+
+test('counting on something or a conviction about what will be is a forecast; a conviction about what is, a wish or a sought certainty is not', () => {
+  // brexit 110 and nord stream 1113 (labelled hedged): "liczy na" / "liczy, iż" expect what has not happened.
+  assert.deepEqual(pl('Davis dodał, że liczy także na ostateczne dopracowanie warunków okresu przejściowego do 13 marca, gdy zaplanowany jest szczyt UE.'), ['hedged']);
+  // brexit 144 (labelled hedged): a conviction with a future verb ("dojdą") in its "że" clause.
+  assert.deepEqual(pl('Davis wyraził również przekonanie, że obie strony w najbliższych tygodniach dojdą do porozumienia w sprawie okresu przejściowego.'), ['hedged']);
+  // A conviction about what is: an opinion, no forecast (and no reporting verb: the article's sentence).
+  assert.deepEqual(pl('Obrońca jest przekonany, że jego klientka jest niewinna.'), ['asserted']);
+  // A certainty sought, not held (nord stream 513): no forecast.
+  assert.deepEqual(pl('Berlin chce być pewien, że Moskwa będzie kontynuowała przesyłanie gazu przez Ukrainę - powiedziała kanclerz.'), ['attributed']);
+  // "liczy się" matters; "liczy 500 stron" counts.
+  assert.deepEqual(pl('Dokument liczy 500 stron.'), ['asserted']);
 });

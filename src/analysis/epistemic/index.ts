@@ -92,7 +92,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
-    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
+    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting), ...reportsCalledFalse(spoken, lexicon)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
@@ -273,6 +273,12 @@ interface CueLexicon {
   readonly office: readonly CuePattern[];
   /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
   readonly authorities: ReadonlySet<string>;
+  /** Nouns of a claim someone made (`report:` in denial-cues.txt): called false they are denied. */
+  readonly reportNouns: ReadonlySet<string>;
+  /** Stems of adjectives of falsity (`false:`), degree adverbs allowed before them (`degree:`), and the copula's forms (`copula:`). */
+  readonly falsity: readonly CuePattern[number][];
+  readonly degrees: ReadonlySet<string>;
+  readonly copulas: ReadonlySet<string>;
   /** Verbs of assuring (`assure:` in denial-cues.txt): with a "że" clause that negates a past act they deny it. */
   readonly assure: ReadonlySet<string>;
   /** Companies named by a common noun (`company:`): like an authority, the body speaks of its own affairs. */
@@ -470,6 +476,10 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
+      reportNouns: words(denial.get('report')),
+      falsity: (denial.get('false') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
+      degrees: words(denial.get('degree')),
+      copulas: words(denial.get('copula')),
     };
     lexicons.set(language, lexicon);
   }
@@ -1155,6 +1165,28 @@ function deniedPastActs(words: readonly Word[], lexicon: CueLexicon, reporting: 
       if (verb && lexicon.past?.(verb.text)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
       return;
     }
+  });
+  return out;
+}
+
+/** Words a report noun may stand before its copula: "ostrzeżenia gazety są", "doniesienia w brytyjskiej prasie, są". */
+const REPORT_REACH = 4;
+
+/**
+ * A report called false: a `report:` noun, the copula after it and an adjective of falsity, with a
+ * degree adverb between or not ("ostrzeżenia gazety są \"całkowicie błędne\"", "zarzuty są
+ * fałszywe"). The noun makes it a claim denied; an act called wrong ("decyzja … była błędna") is a
+ * judgement. A negated copula ("nie jest bezpodstawne") is filtered as any negated cue.
+ */
+function reportsCalledFalse(words: readonly Word[], lexicon: CueLexicon): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.copulas.has(w.text.toLowerCase())) return;
+    if (!words.slice(Math.max(0, i - REPORT_REACH), i).some((v) => lexicon.reportNouns.has(v.text.toLowerCase()))) return;
+    let j = i + 1;
+    while (j < words.length && j <= i + 2 && lexicon.degrees.has(words[j]!.text.toLowerCase())) j++;
+    const adjective = words[j];
+    if (adjective && lexicon.falsity.some((p) => p(adjective.text.toLowerCase()))) out.push({ start: w.start, end: adjective.end, text: `${w.text} ${adjective.text}`, kind: 'denial', reading: 'always' });
   });
   return out;
 }

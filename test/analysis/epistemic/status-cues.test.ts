@@ -426,3 +426,10 @@ test('counting on something or a conviction about what will be is a forecast; a 
   // "liczy się" matters; "liczy 500 stron" counts.
   assert.deepEqual(pl('Dokument liczy 500 stron.'), ['asserted']);
 });
+
+test('a report called false is denied, whatever the degree word; an act called wrong is judged, not denied', () => {
+  // brexit-2018-06-03-no-deal-secret-report 1206 (labelled denied).
+  assert.deepEqual(pl('Rzecznik ministerstwa ds. brexitu potwierdził, że w resorcie prowadzono dyskusje na temat możliwych konsekwencji wyjścia z UE bez porozumienia, powiedział jednak, że ostrzeżenia gazety są "całkowicie błędne".'), ['denied']);
+  assert.notDeepEqual(pl('Jego zdaniem decyzja o wyjściu z UE była błędna.'), ['denied']);
+  assert.notDeepEqual(pl('Ostrzeżenie Williamsona nie jest bezpodstawne.'), ['denied']);
+});

@@ -206,7 +206,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       }
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
-    if (attributions.length) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing.
+    if (attributions.length && !QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
     // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
     // is its judgement of a hypothetical, not the confirmation of a fact it owns
     // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
@@ -319,6 +320,8 @@ interface CueLexicon {
   readonly unnamed: ReadonlySet<string>;
   /** Words that give an unnamed source as the origin of a report (`unnamed-by:`): "według źródeł". */
   readonly unnamedBy: ReadonlySet<string>;
+  /** Possessives that make it the outlet's own interviewee (`unnamed-own:`): "nasz rozmówca". */
+  readonly unnamedOwn: ReadonlySet<string>;
   /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
   readonly unnamedRelay: ReadonlySet<string>;
   /** Words of a timetable (`schedule:` in hedge-cues.txt): with one, "miał" + infinitive is a schedule. */
@@ -439,6 +442,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       unnamed: words(hedge.get('unnamed')),
       unnamedBy: words(hedge.get('unnamed-by')),
       unnamedRelay: words(hedge.get('unnamed-relay')),
+      unnamedOwn: words(hedge.get('unnamed-own')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -841,6 +845,8 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
     const lower = w.text.toLowerCase();
     if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
     if (lower.startsWith('medi') && CAPITALISED.test(words[i + 1]?.text ?? '')) return;
+    // "nasz rozmówca": the outlet's own interviewee, whom the piece names.
+    if (i > 0 && lexicon.unnamedOwn.has(words[i - 1]!.text.toLowerCase())) return;
     // "Źródło: express.co.uk" is a credit line, not an informant.
     if (/^\s*:/u.test(text.slice(w.end, w.end + 3))) return;
     // "Pieskow cytowany przez rosyjskie media powiedział": the media relay a named speaker.

@@ -433,3 +433,10 @@ test('a report called false is denied, whatever the degree word; an act called w
   assert.notDeepEqual(pl('Jego zdaniem decyzja o wyjściu z UE była błędna.'), ['denied']);
   assert.notDeepEqual(pl('Ostrzeżenie Williamsona nie jest bezpodstawne.'), ['denied']);
 });
+
+test('an interlocutor or informant the article does not name is an unnamed source; the outlet\'s own interviewee is not', () => {
+  // brexit-2018-06-03-no-deal-secret-report 1206 and nord stream 595 (labelled hedged).
+  assert.deepEqual(pl('Jeden z rozmówców "Timesa" zastrzegł, że pełna treść dokumentu jest tak wstrząsająca, że została udostępniona zaledwie kilku ministrom i jest przechowywana w sejfie.'), ['hedged']);
+  assert.deepEqual(pl('Według informatora PAP główny cel spotkania to dyskusja na temat Nord Stream 2.'), ['hedged']);
+  assert.deepEqual(pl('Jak podkreśla nasz rozmówca, teraz zbiedniał, ale tylko teoretycznie.'), ['attributed']);
+});

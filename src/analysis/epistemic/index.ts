@@ -182,6 +182,19 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       );
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // Wanting with a "by" clause states someone's aim: "Premier Theresa May chce, by ten okres trwał
+    // „około dwa lata”" gives May's position, not the article's fact.
+    if (attributions.length === 0) {
+      const verb = words.find(
+        (w, i) =>
+          lexicon.wishVerbs.has(w.lower) &&
+          lexicon.subjunctive.has(words[i + 1]?.text.toLowerCase() ?? '') &&
+          words[i + 1]!.clauseStart &&
+          !negated(words, w, lexicon.negations) &&
+          !inRelativeClause(words, i, lexicon),
+      );
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
     // Calling something by a quoted name or "jako" a name gives the caller's judgement: "Ryanair
     // nazwał żądania \"bezcelowymi\"", "May określiła przyjęcie ustawy jako \"kluczowy krok\"".
     if (attributions.length === 0) {
@@ -353,6 +366,8 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
   readonly thatVerbs: ReadonlySet<string>;
+  /** Verbs of wanting (`wish-clause:` in attribution-cues.txt): with a "by" clause after them they state someone's aim. */
+  readonly wishVerbs: ReadonlySet<string>;
   /** Verbs of calling something a name (`naming:` in attribution-cues.txt): with a quoted name or "jako" they judge. */
   readonly naming: ReadonlySet<string>;
   /** Verbs of threatening (`threat:` in attribution-cues.txt): with the instrumental a threat is made. */
@@ -426,6 +441,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
       thatVerbs: words(attribution.get('that-clause')),
+      wishVerbs: words(attribution.get('wish-clause')),
       labels: words(attribution.get('label')),
       naming: words(attribution.get('naming')),
       threats: words(attribution.get('threat')),

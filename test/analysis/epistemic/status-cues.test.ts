@@ -46,7 +46,8 @@ test('the future of "móc" in any person is an ability: "będziemy mogli wyjść
 
 test('"móc" with a pronoun or particle before its infinitive hedges; after "by"/"aby" its past is the subjunctive', () => {
   assert.deepEqual(pl('Mogą oni próbować domagać się dalszych ustępstw. Organizatorzy mówili, że mogło w nim wziąć udział 100 tys. osób.'), ['hedged', 'hedged']);
-  assert.deepEqual(pl('Niemcy chcą, by Ukraina mogła nadal zarabiać na tranzycie gazu.'), ['asserted']);
+  // Not hedged; attributed as Germany's stated aim ("chcą, by": the wish-clause test below).
+  assert.deepEqual(pl('Niemcy chcą, by Ukraina mogła nadal zarabiać na tranzycie gazu.'), ['attributed']);
   // The present is no subjunctive: "aby omówić sprawę i może rozpocząć protesty" still hedges.
   assert.deepEqual(pl('Rada spotyka się w czwartek, aby omówić sprawę i może rozpocząć protesty.'), ['hedged']);
   // A right stays a right with a particle in between.
@@ -439,4 +440,11 @@ test('an interlocutor or informant the article does not name is an unnamed sourc
   assert.deepEqual(pl('Jeden z rozmówców "Timesa" zastrzegł, że pełna treść dokumentu jest tak wstrząsająca, że została udostępniona zaledwie kilku ministrom i jest przechowywana w sejfie.'), ['hedged']);
   assert.deepEqual(pl('Według informatora PAP główny cel spotkania to dyskusja na temat Nord Stream 2.'), ['hedged']);
   assert.deepEqual(pl('Jak podkreśla nasz rozmówca, teraz zbiedniał, ale tylko teoretycznie.'), ['attributed']);
+});
+
+test('wanting with a "by" clause states someone\'s aim: "Premier Theresa May chce, by ten okres trwał"', () => {
+  // brexit eu27-transition-guidelines 722 and settled-status-registration 721 (labelled attributed).
+  assert.deepEqual(pl('Bruksela chce, by ten okres przejściowy potrwał maksymalnie do 31 grudnia 2020 r.'), ['attributed']);
+  // With an object or an infinitive it says what someone wants to do; negated, no one's aim.
+  assert.deepEqual(pl('Nikt nie chce, by ten okres trwał dłużej.'), ['asserted']);
 });

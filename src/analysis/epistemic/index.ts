@@ -92,7 +92,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     // Hearsay the speaker only heard ("Powiedziano mi, że…") leaves the fact uncertain even inside
     // the quote: the source itself does not know it.
     const hearsay = matchCues(everyWord, lexicon.hearsay, 'hedge');
-    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
+    const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting), ...reportsCalledFalse(spoken, lexicon)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
     const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
@@ -109,16 +109,17 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       : matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'modal').filter(
           (c) => !grammatical.some((g) => g.start === c.start) && !negated(spoken, c, lexicon.negations) && !negatedComplement(spoken, c, lexicon, reporting) && readsAsHedge(spoken, c, timed, lexicon, reporting, input.mentions ?? []),
         );
-    const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon)];
+    const hedges = [...lexical, ...grammatical, ...reportedModals, ...hearsay, ...crowdForecasts(words, lexicon), ...expectations(spoken, lexicon, reporting)];
     // A confirmation after "aby"/"żeby" is wished or doubted, not made: "nie sądzimy, aby EBC ogłosił plan".
     // So is one still to come: an infinitive or a perfective future ("musi jednak potwierdzić",
-    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet.
+    // "referendum, które miałoby potwierdzić", "ogłosi w piątek") has not been made yet, nor one in
+    // the conditional ("uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
     const confirms = matchCues(words, lexicon.confirm, 'confirm').filter(
       (c) =>
         !negated(words, c, lexicon.negations) &&
         !inClause(words, wordIndexOf(words, c), lexicon.subjunctive) &&
         !lexicon.unrealised?.(c.text) &&
-        !CONDITIONAL_FORM.test(c.text) &&
+        !lexicon.conditional?.(c.text.split(/\s+/u).at(-1)!) &&
         (!lexicon.manner.has(c.text.toLowerCase()) || besideReport(words, c, reporting)) &&
         !relayedOrParty(words, c, lexicon, reporting),
     );
@@ -181,6 +182,19 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       );
       if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
     }
+    // Wanting with a "by" clause states someone's aim: "Premier Theresa May chce, by ten okres trwał
+    // „około dwa lata”" gives May's position, not the article's fact.
+    if (attributions.length === 0) {
+      const verb = words.find(
+        (w, i) =>
+          lexicon.wishVerbs.has(w.lower) &&
+          lexicon.subjunctive.has(words[i + 1]?.text.toLowerCase() ?? '') &&
+          words[i + 1]!.clauseStart &&
+          !negated(words, w, lexicon.negations) &&
+          !inRelativeClause(words, i, lexicon),
+      );
+      if (verb) attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
+    }
     // Calling something by a quoted name or "jako" a name gives the caller's judgement: "Ryanair
     // nazwał żądania \"bezcelowymi\"", "May określiła przyjęcie ustawy jako \"kluczowy krok\"".
     if (attributions.length === 0) {
@@ -205,7 +219,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       }
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
-    if (attributions.length) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing.
+    if (attributions.length && !QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
     // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
     // is its judgement of a hypothetical, not the confirmation of a fact it owns
     // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
@@ -272,6 +287,12 @@ interface CueLexicon {
   readonly office: readonly CuePattern[];
   /** Government bodies named by a common noun (`authority:`): with an institutional or announcing verb they confirm. */
   readonly authorities: ReadonlySet<string>;
+  /** Nouns of a claim someone made (`report:` in denial-cues.txt): called false they are denied. */
+  readonly reportNouns: ReadonlySet<string>;
+  /** Stems of adjectives of falsity (`false:`), degree adverbs allowed before them (`degree:`), and the copula's forms (`copula:`). */
+  readonly falsity: readonly CuePattern[number][];
+  readonly degrees: ReadonlySet<string>;
+  readonly copulas: ReadonlySet<string>;
   /** Verbs of assuring (`assure:` in denial-cues.txt): with a "że" clause that negates a past act they deny it. */
   readonly assure: ReadonlySet<string>;
   /** Companies named by a common noun (`company:`): like an authority, the body speaks of its own affairs. */
@@ -296,6 +317,14 @@ interface CueLexicon {
   readonly forecasts: ReadonlySet<string>;
   /** Verbs of expecting and estimating that forecast whoever says them (`estimate:`). */
   readonly estimates: ReadonlySet<string>;
+  /** Words of hoping or counting on (`hope:` in hedge-cues.txt): with "że" or "na" after them a forecast. */
+  readonly hopes: ReadonlySet<string>;
+  /** Words of conviction (`conviction:`): with a future verb in their "że" clause a forecast. */
+  readonly convictions: ReadonlySet<string>;
+  /** Infinitives before a conviction word that make the certainty wanted (`wanted-certainty:`): "chce być pewien". */
+  readonly wantedCertainty: ReadonlySet<string>;
+  /** Whether a word is a future verb form in some reading (a perfective non-past, "będzie"); Polish only (PoliMorf). */
+  readonly future?: (word: string) => boolean;
   /** Words before an estimate verb that compare with an earlier estimate (`revised:`): "niż pierwotnie szacowała". */
   readonly revised: ReadonlySet<string>;
   /** Trades and crowds no one answers for (`forecaster:`): their forecast hedges like "oczekuje się". */
@@ -304,6 +333,8 @@ interface CueLexicon {
   readonly unnamed: ReadonlySet<string>;
   /** Words that give an unnamed source as the origin of a report (`unnamed-by:`): "według źródeł". */
   readonly unnamedBy: ReadonlySet<string>;
+  /** Possessives that make it the outlet's own interviewee (`unnamed-own:`): "nasz rozmówca". */
+  readonly unnamedOwn: ReadonlySet<string>;
   /** Words that make it the relay of a named speaker (`unnamed-relay:`): "cytowany przez media". */
   readonly unnamedRelay: ReadonlySet<string>;
   /** Words of a timetable (`schedule:` in hedge-cues.txt): with one, "miał" + infinitive is a schedule. */
@@ -335,6 +366,8 @@ interface CueLexicon {
   readonly clauseOnly: readonly CuePattern[];
   /** Verbs that report a claim or belief only with a "że" clause after them (`that-clause:` in attribution-cues.txt). */
   readonly thatVerbs: ReadonlySet<string>;
+  /** Verbs of wanting (`wish-clause:` in attribution-cues.txt): with a "by" clause after them they state someone's aim. */
+  readonly wishVerbs: ReadonlySet<string>;
   /** Verbs of calling something a name (`naming:` in attribution-cues.txt): with a quoted name or "jako" they judge. */
   readonly naming: ReadonlySet<string>;
   /** Verbs of threatening (`threat:` in attribution-cues.txt): with the instrumental a threat is made. */
@@ -373,6 +406,10 @@ interface CueLexicon {
   readonly copula?: string;
   /** Whether a word is a finite verb or a past form in every reading ("nastąpiła"); Polish only (PoliMorf). */
   readonly finiteVerb?: (word: string) => boolean;
+  /** Whether a word is a past verb form in every reading ("uczestniczyły", "wiedział"; NKJP praet); Polish only (PoliMorf). */
+  readonly past?: (word: string) => boolean;
+  /** Whether a word is a verb in the conditional in some reading ("potwierdziłoby", "zmusiłby"; NKJP pot); Polish only. */
+  readonly conditional?: (word: string) => boolean;
   /** Whether a verb form is an infinitive or a perfective future in every reading ("potwierdzić", "ogłosi"); Polish only. */
   readonly unrealised?: (word: string) => boolean;
   /** Whether a word can be a genitive and cannot be a nominative ("lotniczych", "linii"); Polish only. */
@@ -404,6 +441,7 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       clauseOnly: (attribution.get('clause-only') ?? []).map(compileCue),
       about: words(attribution.get('about')),
       thatVerbs: words(attribution.get('that-clause')),
+      wishVerbs: words(attribution.get('wish-clause')),
       labels: words(attribution.get('label')),
       naming: words(attribution.get('naming')),
       threats: words(attribution.get('threat')),
@@ -412,11 +450,15 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       forecasts: words(hedge.get('forecast')),
       estimates: words(hedge.get('estimate')),
       revised: words(hedge.get('revised')),
+      hopes: words(hedge.get('hope')),
+      convictions: words(hedge.get('conviction')),
+      wantedCertainty: words(hedge.get('wanted-certainty')),
       alternatives: words(hedge.get('alternative')),
       forecasters: words(hedge.get('forecaster')),
       unnamed: words(hedge.get('unnamed')),
       unnamedBy: words(hedge.get('unnamed-by')),
       unnamedRelay: words(hedge.get('unnamed-relay')),
+      unnamedOwn: words(hedge.get('unnamed-own')),
       months: new Set(loadResource(language, 'months').flatMap((l) => l.split(/\s+/).slice(1)).filter((w) => /^\p{Lu}/u.test(w))),
       adversatives: words(hedge.get('adversative')),
       people: words(hedge.get('people')),
@@ -451,9 +493,13 @@ function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
+      reportNouns: words(denial.get('report')),
+      falsity: (denial.get('false') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
+      degrees: words(denial.get('degree')),
+      copulas: words(denial.get('copula')),
     };
     lexicons.set(language, lexicon);
   }
@@ -486,6 +532,25 @@ function passiveParticiple(word: string): boolean {
 function finiteVerb(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
   return readings.length > 0 && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/**
+ * A past verb form (tag "verb:praet") in some PoliMorf reading and a verb in every one: "uczestniczyły",
+ * "zrobiłam", "mieli" (also "mielić" in the present), not "udzieli" or "pozwoli" (futures) nor "dział".
+ */
+function pastVerb(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => i.tag.startsWith('verb:praet')) && readings.every((i) => i.tag.startsWith('verb:fin') || i.tag.startsWith('verb:praet'));
+}
+
+/** A conditional verb form in some PoliMorf reading (tag "verb:pot"): "potwierdziłoby", "zmusiłby", "chciałbym". */
+function conditionalVerb(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:pot'));
+}
+
+/** A future verb form in some PoliMorf reading: a perfective non-past ("osiągnie", "zostanie") or "będzie". */
+function futureVerb(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => i.tag.startsWith('verb:bedzie') || isPerfectiveFuture(parseTag(i.tag)));
 }
 
 /** An infinitive or a perfective non-past (the future) in every PoliMorf reading: "potwierdzić", "ogłosi". */
@@ -742,6 +807,39 @@ function crowdForecasts(words: readonly Word[], lexicon: CueLexicon): Found[] {
   return out;
 }
 
+/** Words after a hope or conviction word its "że" or "na" may stand: "wyraził nadzieję, że", "liczy także na". */
+const HOPE_REACH = 3;
+
+/**
+ * Hopes and convictions about what will be, in the article's words or a speaker's (so inside quotes
+ * too, as a first-person forecast is): a `hope:` word with "że"/"iż" or "na" after it ("wyraził
+ * nadzieję, że dojdzie do", "liczy także na ostateczne dopracowanie"), and a `conviction:` word whose
+ * "że" clause holds a future verb ("jestem przekonany, że porozumienie … zostanie osiągnięte").
+ * Either way the fact is expected, not known (eval/data/synthesis/GUIDELINE.md, expectations and
+ * estimates). A negation does not undo it: "nie liczy na to, że" and "nie jest przekonany, że …
+ * zostanie" leave the fact as open.
+ */
+function expectations(words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    const lower = w.text.toLowerCase();
+    const hope = lexicon.hopes.has(lower);
+    if (!hope && !lexicon.convictions.has(lower)) return;
+    if (words[i + 1]?.text.toLowerCase() === 'się') return;
+    // In a relative clause the hope describes its holder ("przeciwników Nord Stream 2, którzy liczyli
+    // na możliwość…"); after an infinitive the certainty is wanted, not held ("Berlin chce być
+    // pewien, że…", "aby mieć pewność, że…").
+    if (inRelativeClause(words, i, lexicon) || (i > 0 && lexicon.wantedCertainty.has(words[i - 1]!.text.toLowerCase()))) return;
+    const after = words.slice(i + 1, i + 1 + HOPE_REACH);
+    const that = after.findIndex((v) => reporting.that.has(v.text.toLowerCase()));
+    const on = hope && after.some((v) => v.text === 'na');
+    if (!on && that < 0) return;
+    const future = () => words.slice(i + 2 + that, i + 2 + that + REPORTED_REACH).some((v) => !!lexicon.future?.(v.text));
+    if (hope || future()) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
+  });
+  return out;
+}
+
 /** Words a reporting verb's subject may stand before it in its clause: "Rosyjskie źródło posiadające wiedzę o podróży poinformowało". */
 const SOURCE_BEFORE = 6;
 /** Words after it: "powiedziało PAP polskie źródło dyplomatyczne". */
@@ -763,6 +861,8 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
     const lower = w.text.toLowerCase();
     if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
     if (lower.startsWith('medi') && CAPITALISED.test(words[i + 1]?.text ?? '')) return;
+    // "nasz rozmówca": the outlet's own interviewee, whom the piece names.
+    if (i > 0 && lexicon.unnamedOwn.has(words[i - 1]!.text.toLowerCase())) return;
     // "Źródło: express.co.uk" is a credit line, not an informant.
     if (/^\s*:/u.test(text.slice(w.end, w.end + 3))) return;
     // "Pieskow cytowany przez rosyjskie media powiedział": the media relay a named speaker.
@@ -1070,9 +1170,6 @@ function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexic
 /** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
 const DENIED_ACT_REACH = 8;
 
-/** A past form of a verb ("uczestniczyły", "wykonywała", "wiedział"). */
-const PAST_FORM = /\p{L}{2}(?:ł|ła|ło|li|ły)$/u;
-
 /**
  * An assurance that a past act did not happen denies it: "Obie firmy zapewniają, że nie uczestniczyły
  * w żadnych nielegalnych działaniach", "Nix zapewniał, że nigdzie poza USA firma nie wykonywała
@@ -1087,9 +1184,31 @@ function deniedPastActs(words: readonly Word[], lexicon: CueLexicon, reporting: 
     for (let j = i + 2; j < Math.min(words.length, i + 2 + DENIED_ACT_REACH) && !(j > i + 2 && words[j]!.clauseStart); j++) {
       if (!lexicon.negations.has(words[j]!.text.toLowerCase())) continue;
       const verb = words[j + 1];
-      if (verb && PAST_FORM.test(verb.text) && (lexicon.finiteVerb?.(verb.text) ?? true)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
+      if (verb && lexicon.past?.(verb.text)) out.push({ start: w.start, end: w.end, text: w.text, kind: 'denial', reading: 'always' });
       return;
     }
+  });
+  return out;
+}
+
+/** Words a report noun may stand before its copula: "ostrzeżenia gazety są", "doniesienia w brytyjskiej prasie, są". */
+const REPORT_REACH = 4;
+
+/**
+ * A report called false: a `report:` noun, the copula after it and an adjective of falsity, with a
+ * degree adverb between or not ("ostrzeżenia gazety są \"całkowicie błędne\"", "zarzuty są
+ * fałszywe"). The noun makes it a claim denied; an act called wrong ("decyzja … była błędna") is a
+ * judgement. A negated copula ("nie jest bezpodstawne") is filtered as any negated cue.
+ */
+function reportsCalledFalse(words: readonly Word[], lexicon: CueLexicon): Found[] {
+  const out: Found[] = [];
+  words.forEach((w, i) => {
+    if (!lexicon.copulas.has(w.text.toLowerCase())) return;
+    if (!words.slice(Math.max(0, i - REPORT_REACH), i).some((v) => lexicon.reportNouns.has(v.text.toLowerCase()))) return;
+    let j = i + 1;
+    while (j < words.length && j <= i + 2 && lexicon.degrees.has(words[j]!.text.toLowerCase())) j++;
+    const adjective = words[j];
+    if (adjective && lexicon.falsity.some((p) => p(adjective.text.toLowerCase()))) out.push({ start: w.start, end: adjective.end, text: `${w.text} ${adjective.text}`, kind: 'denial', reading: 'always' });
   });
   return out;
 }
@@ -1121,12 +1240,6 @@ function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
   return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
 
-/**
- * A verb in the conditional ("potwierdziłoby", "ogłosiliby"): what would be confirmed has not been
- * ("Farage uznał, że powtórzenie tego głosowania potwierdziłoby wolę większości").
- */
-const CONDITIONAL_FORM = /\p{L}{2}(?:ł[aoy]?|li)by(?:m|ś|śmy|ście)?$/iu;
-
 /** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */
 const COMPARISON_REACH = 3;
 
@@ -1134,7 +1247,7 @@ const COMPARISON_REACH = 3;
 function hypothetical(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
   const w = words[i]!.text;
   const lower = w.toLowerCase();
-  if (!CONDITIONAL_FORM.test(w) || lexicon.wishes.some((wish) => wish(lower))) return false;
+  if (!lexicon.conditional?.(w) || lexicon.wishes.some((wish) => wish(lower))) return false;
   return !words.slice(Math.max(0, i - COMPARISON_REACH), i).some((v) => lexicon.comparisons.has(v.text.toLowerCase()));
 }
 

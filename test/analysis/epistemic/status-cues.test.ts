@@ -46,7 +46,8 @@ test('the future of "móc" in any person is an ability: "będziemy mogli wyjść
 
 test('"móc" with a pronoun or particle before its infinitive hedges; after "by"/"aby" its past is the subjunctive', () => {
   assert.deepEqual(pl('Mogą oni próbować domagać się dalszych ustępstw. Organizatorzy mówili, że mogło w nim wziąć udział 100 tys. osób.'), ['hedged', 'hedged']);
-  assert.deepEqual(pl('Niemcy chcą, by Ukraina mogła nadal zarabiać na tranzycie gazu.'), ['asserted']);
+  // Not hedged; attributed as Germany's stated aim ("chcą, by": the wish-clause test below).
+  assert.deepEqual(pl('Niemcy chcą, by Ukraina mogła nadal zarabiać na tranzycie gazu.'), ['attributed']);
   // The present is no subjunctive: "aby omówić sprawę i może rozpocząć protesty" still hedges.
   assert.deepEqual(pl('Rada spotyka się w czwartek, aby omówić sprawę i może rozpocząć protesty.'), ['hedged']);
   // A right stays a right with a particle in between.
@@ -409,6 +410,41 @@ test('an epistemic "może" in reported speech hedges, inside a direct or a mixed
 test('in reported speech a question, a negated "że" clause, a continuing right and a choice of options do not hedge', () => {
   assert.deepEqual(pl('Mieszkaniec pytał: „Bo co może zmienić zniszczenie pustych budynków?”'), ['attributed']);
   assert.deepEqual(pl('Sąd ocenił, że fakt ten nie oznacza, że przewoźnik "może pozbawiać swych pracowników ochrony zapewnianej im przez prawo holenderskie".'), ['attributed']);
-  assert.deepEqual(pl('„Jestem pewna, że ogłoszone szczegóły upewnią Polaków i ich rodziny, że nadal mogą żyć w Wielkiej Brytanii” - zakończyła.'), ['attributed']);
+  // (Without the speaker's "Jestem pewna, że", which forecasts: see the conviction test below.)
+  assert.deepEqual(pl('„Ogłoszone szczegóły upewnią Polaków i ich rodziny, że nadal mogą żyć w Wielkiej Brytanii” - zakończyła.'), ['attributed']);
   assert.deepEqual(pl('"Nasi partnerzy stoją przed wyborem: mogą traktować nas jako państwo trzecie lub mogą przyjąć bardziej elastyczne podejście" - powiedziała.'), ['attributed']);
+});
+
+test('counting on something or a conviction about what will be is a forecast; a conviction about what is, a wish or a sought certainty is not', () => {
+  // brexit 110 and nord stream 1113 (labelled hedged): "liczy na" / "liczy, iż" expect what has not happened.
+  assert.deepEqual(pl('Davis dodał, że liczy także na ostateczne dopracowanie warunków okresu przejściowego do 13 marca, gdy zaplanowany jest szczyt UE.'), ['hedged']);
+  // brexit 144 (labelled hedged): a conviction with a future verb ("dojdą") in its "że" clause.
+  assert.deepEqual(pl('Davis wyraził również przekonanie, że obie strony w najbliższych tygodniach dojdą do porozumienia w sprawie okresu przejściowego.'), ['hedged']);
+  // A conviction about what is: an opinion, no forecast (and no reporting verb: the article's sentence).
+  assert.deepEqual(pl('Obrońca jest przekonany, że jego klientka jest niewinna.'), ['asserted']);
+  // A certainty sought, not held (nord stream 513): no forecast.
+  assert.deepEqual(pl('Berlin chce być pewien, że Moskwa będzie kontynuowała przesyłanie gazu przez Ukrainę - powiedziała kanclerz.'), ['attributed']);
+  // "liczy się" matters; "liczy 500 stron" counts.
+  assert.deepEqual(pl('Dokument liczy 500 stron.'), ['asserted']);
+});
+
+test('a report called false is denied, whatever the degree word; an act called wrong is judged, not denied', () => {
+  // brexit-2018-06-03-no-deal-secret-report 1206 (labelled denied).
+  assert.deepEqual(pl('Rzecznik ministerstwa ds. brexitu potwierdził, że w resorcie prowadzono dyskusje na temat możliwych konsekwencji wyjścia z UE bez porozumienia, powiedział jednak, że ostrzeżenia gazety są "całkowicie błędne".'), ['denied']);
+  assert.notDeepEqual(pl('Jego zdaniem decyzja o wyjściu z UE była błędna.'), ['denied']);
+  assert.notDeepEqual(pl('Ostrzeżenie Williamsona nie jest bezpodstawne.'), ['denied']);
+});
+
+test('an interlocutor or informant the article does not name is an unnamed source; the outlet\'s own interviewee is not', () => {
+  // brexit-2018-06-03-no-deal-secret-report 1206 and nord stream 595 (labelled hedged).
+  assert.deepEqual(pl('Jeden z rozmówców "Timesa" zastrzegł, że pełna treść dokumentu jest tak wstrząsająca, że została udostępniona zaledwie kilku ministrom i jest przechowywana w sejfie.'), ['hedged']);
+  assert.deepEqual(pl('Według informatora PAP główny cel spotkania to dyskusja na temat Nord Stream 2.'), ['hedged']);
+  assert.deepEqual(pl('Jak podkreśla nasz rozmówca, teraz zbiedniał, ale tylko teoretycznie.'), ['attributed']);
+});
+
+test('wanting with a "by" clause states someone\'s aim: "Premier Theresa May chce, by ten okres trwał"', () => {
+  // brexit eu27-transition-guidelines 722 and settled-status-registration 721 (labelled attributed).
+  assert.deepEqual(pl('Bruksela chce, by ten okres przejściowy potrwał maksymalnie do 31 grudnia 2020 r.'), ['attributed']);
+  // With an object or an infinitive it says what someone wants to do; negated, no one's aim.
+  assert.deepEqual(pl('Nikt nie chce, by ten okres trwał dłużej.'), ['asserted']);
 });

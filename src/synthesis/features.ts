@@ -5,7 +5,7 @@
  * Built once per story so later steps stay cheap.
  */
 import type { Article, EntityType, Span } from '../types.ts';
-import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputTime, SynthesisArticle } from './input.ts';
+import type { EpistemicStatus, InputMention, InputQuote, InputSentence, InputStatus, InputTime, SynthesisArticle } from './input.ts';
 import { synthesisLexicon, type SynthesisLexicon } from './resources.ts';
 import { figures, mayStateFigures, type Figure } from './numbers.ts';
 import { placeKey } from './places.ts';
@@ -87,6 +87,12 @@ export interface SentenceFeatures {
    * mark, so that the words can be shown whole ("„Zarówno Litwa … UE” – powiedział Vaičiūnas.").
    */
   readonly quoteOpening?: number;
+  /**
+   * A hedged sentence whose every hedge lies in what a speaker named before the reporting verb is
+   * said to have said ("Boris Johnson … ostrzega, że po brexicie Londyn może…"): the start of that
+   * reporting cue. The act of saying is stated; only its content is uncertain.
+   */
+  readonly reportedHedge?: number;
 }
 
 export interface PlaceList extends Span {
@@ -272,7 +278,7 @@ function sentenceFeatures(
   mentionsBySentence: Map<number, InputMention[]>,
   timesBySentence: Map<number, InputTime[]>,
   quotesBySentence: Map<number, InputQuote[]>,
-  statusBySentence: Map<number, EpistemicStatus>,
+  statusBySentence: Map<number, InputStatus>,
   headlineParagraphs: ReadonlySet<number>,
   wordings: Map<string, Wording>,
 ): SentenceFeatures {
@@ -319,7 +325,7 @@ function sentenceFeatures(
     placeLists: placeLists(a.article.text, mentions, a.article.language, lexicon),
     negated: wording.negated,
     past: wording.past,
-    epistemic: statusBySentence.get(sentence.index) ?? 'asserted',
+    epistemic: statusBySentence.get(sentence.index)?.status ?? 'asserted',
     position: count > 1 ? sentence.index / (count - 1) : 0,
     standalone: !headline && wording.standalone,
     claimable: !headline && wording.claimable,
@@ -327,6 +333,7 @@ function sentenceFeatures(
     summarisable: !headline && wording.summarisable,
     opensInsideQuote: opening !== undefined || unpairedMarks(text),
     ...(opening !== undefined && { quoteOpening: a.sentences.findLast((x) => x.start <= opening)?.start ?? opening }),
+    ...reportedHedgeOf(statusBySentence.get(sentence.index), mentions, text, sentence.start),
   };
 }
 
@@ -422,6 +429,25 @@ function isPast(words: readonly string[], lemmas: readonly string[], lexicon: Sy
 /** Whether a lemma is a verb's infinitive (a language without infinitive endings: any lemma). */
 export function isInfinitive(lemma: string, lexicon: SynthesisLexicon): boolean {
   return lexicon.infinitiveEndings.length === 0 || endsWithAny(lemma, lexicon.infinitiveEndings);
+}
+
+/** Who can be said to have said something: a person or an organisation (a committee, a government). */
+const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['PER', 'ORG']);
+
+/**
+ * Where a hedged sentence's reporting cue begins when every hedge cue comes after it and a person
+ * is named ("Szef MSZ … Boris Johnson powiedział, że po brexicie może nastąpić zapaść"):
+ * the hedge is in the reported words, the saying is the outlet's statement.
+ */
+function reportedHedgeOf(status: InputStatus | undefined, mentions: readonly InputMention[], text: string, sentenceStart: number): { reportedHedge?: number } {
+  if (status?.status !== 'hedged') return {};
+  const hedges = status.cues.filter((c) => c.kind === 'hedge');
+  // The speaker stands before the verb ("Boris Johnson … ostrzega, że") or right after it in an
+  // opening "Jak ostrzega Komitet Regionów, …", the name right after the verb.
+  const named = (c: InputStatus['cues'][number]): boolean =>
+    mentions.some((m) => SPEAKER_TYPES.has(m.type) && (m.end <= c.start || (m.start >= c.end && text.slice(c.end - sentenceStart, m.start - sentenceStart).trim() === '')));
+  const cue = status.cues.find((c) => c.kind === 'attribution' && named(c));
+  return cue !== undefined && hedges.length > 0 && hedges.every((h) => h.start > cue.start) && status.cues.every((c) => c.kind === 'hedge' || c.kind === 'attribution') ? { reportedHedge: cue.start } : {};
 }
 
 /** The index of the sentence's first word starting at or after a text offset; -1 when none does. */
@@ -527,7 +553,7 @@ export function storyFeatures(articles: readonly SynthesisArticle[]): StoryFeatu
     const mentions = groupBySentence(aliases.size === 0 ? a.mentions : a.mentions.map((m) => (aliases.has(m.key) ? { ...m, key: aliases.get(m.key)! } : m)));
     const times = groupBySentence(a.times);
     const quotes = groupBySentence(a.quotes);
-    const statuses = new Map(a.statuses.map((s) => [s.sentence, s.status] as const));
+    const statuses = new Map(a.statuses.map((s) => [s.sentence, s] as const));
     const own: SentenceFeatures[] = [];
     const headlines = headlineParagraphs(a);
     for (const sentence of a.sentences) {

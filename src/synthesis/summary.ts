@@ -16,7 +16,7 @@
  *    before the story, oldest first.
  */
 import type { Claim, Citation, Conflict, SummarySentence } from './types.ts';
-import { intersects, isQuestion, mentionAt, similarity, stemOf, type SentenceFeatures, type StoryFeatures } from './features.ts';
+import { intersects, isQuestion, mentionAt, similarity, stemOf, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
 import { synthesisLexicon, resourceLanguage, perLanguage, keyedLines, keyedWords, futureWords, functionWords, wordSet } from './resources.ts';
 import { sameFigure } from './numbers.ts';
 import { definedName, happeningDay, sameHappening } from './happenings.ts';
@@ -131,9 +131,6 @@ function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return a.figures.some((x) => x.unit !== '' && b.figures.some((y) => y.unit === x.unit && sameFigure(x, y)));
 }
 
-/** Statuses a lead may not have: the lead says what happened, not what was expected, overtaken or denied. */
-const NOT_LEAD: ReadonlySet<string> = new Set(['hedged', 'superseded', 'denied']);
-
 /**
  * The story's main subject: the person, organisation, product or event named in the most articles
  * (a place only when nothing else is named: "Rosja" frames the seeds, Kim Dzong Un is their subject).
@@ -219,7 +216,13 @@ export function opensWithDroppedSubject(s: SentenceFeatures): boolean {
 /** resources/<lang>/synthesis-lede.txt: connectives tying a sentence to the one before, attribution openings. */
 const ledeWords = perLanguage((lang) => {
   const lines = keyedLines(lang, 'synthesis-lede');
-  return { backward: new Set(keyedWords(lines, 'backward')), attribution: new Set(keyedWords(lines, 'attribution')), relative: new Set(keyedWords(lines, 'relative')), state: new Set(keyedWords(lines, 'state')) };
+  return {
+    backward: new Set(keyedWords(lines, 'backward')),
+    attribution: new Set(keyedWords(lines, 'attribution')),
+    relative: new Set(keyedWords(lines, 'relative')),
+    state: new Set(keyedWords(lines, 'state')),
+    opinion: new Set(keyedWords(lines, 'opinion')),
+  };
 });
 
 /** The sentence's words before its first comma (all of them when it has none). */
@@ -297,7 +300,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
  * position, as for every summary sentence) among those that name the story's main subject (or one
- * of its principals, `principalNames`), are stated (not hedged, overtaken or denied; overtaken
+ * of its principals, `principalNames`), are stated (not hedged — save a named speaker's warning on
+ * record, `statedAsAct` —, overtaken or denied; overtaken
  * values never lead, so the latest state does, and a report that the expected happening cannot
  * take place leads before all others), and open with no pointer back (a line of names only is no
  * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`), and do not recall history
@@ -317,7 +321,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && !NOT_LEAD.has(c.claim.status) && c.representative.epistemic !== 'hedged' && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
+    return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && statedAsAct(c) && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
       (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -346,6 +350,31 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   }));
   const weight = (x: T): number => weights.get(x)!;
   return [...eligible].sort((a, b) => weight(b) - weight(a) || published(b).localeCompare(published(a)) || a.cand.representative.id - b.cand.representative.id)[0];
+}
+
+/**
+ * The candidate states what happened: its claim is not overtaken or denied, and its wording is not
+ * hedged — save a warning or an announcement on record: a named speaker's act of saying, stated by
+ * the outlet, whose every hedge lies in the words reported ("Boris Johnson … na wykonanym
+ * potajemnie nagraniu ostrzega, że po brexicie Londyn może…", features.ts `reportedHedge`). That the
+ * speaker said it is the news, however uncertain what was said. A verb of belief or expectation
+ * (resources/<lang>/synthesis-lede.txt `opinion`: "uważa, że … może") reports a view, not an act.
+ */
+function statedAsAct(c: SummaryCandidate): boolean {
+  const s = c.representative;
+  if (c.claim.status === 'superseded' || c.claim.status === 'denied') return false;
+  if (c.claim.status !== 'hedged' && s.epistemic !== 'hedged') return true;
+  return reportsSaying(s);
+}
+
+/** A hedged sentence that states a named speaker's act of saying: the hedge is only in what was said. */
+export function reportsSaying(s: SentenceFeatures): boolean {
+  if (s.epistemic !== 'hedged' || s.reportedHedge === undefined) return false;
+  const verb = wordIndexAt(s, s.reportedHedge);
+  // A verb of saying: "Zdaniem Perryego …", "W opinii Tomasza Wróblewskiego …", "Według TASS …" give
+  // whose view it is, not an act of saying it.
+  const saying = s.language === 'en' || loadPolimorf().lookupAnyCase(s.words[verb] ?? '').interpretations.some((i) => /^verb:(?:fin|praet):/u.test(i.tag));
+  return verb >= 0 && saying && !ledeWords(s.language).opinion.has(s.lemmas[verb]!);
 }
 
 /**

@@ -10,7 +10,7 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
-import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, tellsCalendar, tellsStanding } from '../../src/synthesis/summary.ts';
+import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, reportsSaying, tellsCalendar, tellsStanding } from '../../src/synthesis/summary.ts';
 
 const analysed = (text: string, i: number, day?: string) =>
   analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
@@ -231,4 +231,42 @@ test('a standing state the headlines share ("W pakistańskich więzieniach nadal
     ),
   });
   assert.equal(report.summary[0]?.text, rejected, report.summary.map((s) => s.text).join('\n'));
+});
+
+// A warning on record (brexit-2018-06-08-johnson-tape; the lead audit's h1-regions-fund, file 1530):
+// the speaker's act of saying is stated, only what was said is uncertain.
+const JOHNSON_WARNS = 'Boris Johnson, szef brytyjskiego MSZ, na wykonanym potajemnie nagraniu ostrzega, że po po brexicie Londyn może "pozostać w przedpokoju Unii, bez wolności handlowej, bez możliwości ustalania ceł czy własnych regulacji".';
+const REGIONS_WARN = 'Jak ostrzega Komitet Regionów, wyjście Wielkiej Brytanii z Unii Europejskiej może przynieść liczne problemy wielu regionom i miastom w Europie.';
+
+test('reportsSaying: a hedge only in what a named speaker said leaves the saying stated; a view ("uważa, że") or a hedge of the outlet\'s own does not', () => {
+  const said = 'Szef Ministerstwa Spraw Zagranicznych Wielkiej Brytanii Boris Johnson powiedział, że po brexicie może nastąpić zapaść, ale nie należy panikować.';
+  // A view, not an act: the Cambridge Analytica story's "uważa".
+  const view = 'Christopher Wylie, który ujawnił nielegalne praktyki swojej byłej firmy Cambridge Analytica (CA), uważa, że wynik referendum w sprawie brexitu mógł być inny.';
+  // A poll's conditional: no speaker's act, the source is a survey named after the hedge.
+  const poll = 'Gdyby doszło do drugiego referendum - jak wynika z sondażu - 51 proc. głosujących opowiedziałoby się za pozostaniem w UE.';
+  // Whose view it is, no verb of saying (spare window brexit 2018-04-05…20, file 1480).
+  const opinion = 'W opinii Tomasza Wróblewskiego, punktem odniesienia dla rozmów Polska – KE mogą być negocjacje wokół Brexitu jeszcze sprzed referendum.';
+  // Nobody's words: the outlet's own hedge.
+  const own = 'Wszystkie prace przy budowie gazociągu mogą się opóźnić o kilka miesięcy.';
+  assert.deepEqual(judged(reportsSaying, `${JOHNSON_WARNS} ${said} ${REGIONS_WARN} ${view} ${opinion} ${poll} ${own}`), {
+    [JOHNSON_WARNS]: true,
+    [said]: true,
+    [REGIONS_WARN]: true,
+    [view]: false,
+    [opinion]: false,
+    [poll]: false,
+    [own]: false,
+  });
+});
+
+test('a warning on record leads its article: the lede "Jak ostrzega Komitet Regionów, … może przynieść…" over the committee\'s later statements', () => {
+  // brexit_pl.txt_file_1530.txt (euractiv.pl, 24 May 2018), its first, third, eighth and thirteenth sentences.
+  const report = synthesizeStory({
+    id: 's',
+    articles: titled([
+      'Komitet Regionów chce utworzenia funduszu stabilizacyjnego dla regionów, które ucierpią z powodu brexitu',
+      `${REGIONS_WARN} Komitet Regionów przeprowadził ostatnio badania nad tym jaki wpływ będzie miał brexit na sytuację poszczególnych miast i regionów w Unii. Komitet Regionów obawia się cięć w funduszach spójności. Komitet Regionów bronił swojego przekonania, że „silna polityka spójności, łącznie z wzmocnionymi programami europejskiej współpracy terytorialnej tj. Interreg, jest dla władz lokalnych i regionalnych UE niezbędna w przezwyciężeniu skutków wyjścia Wielkiej Brytanii z UE”.`,
+    ]),
+  });
+  assert.equal(report.summary[0]?.text, REGIONS_WARN, report.summary.map((s) => s.text).join('\n'));
 });

@@ -128,14 +128,13 @@ export async function writeStoryDelta(db: Queryable, delta: StoryDelta): Promise
 }
 
 /**
- * Document frequencies of a vocabulary (`table`): a pass counts some 40,000 term keys, nearly all
- * stored already (ids below `storedIds`, the meta row's count before this write), so those are one
- * UPDATE of (id, df) — their keys neither sent nor parsed, no insert attempted on the unique key —
- * and only the new ones are inserted. An id below the count without a row (handed out but never
- * written) is written by the upsert the UPDATE falls back to. The 1,000-article workers bench wrote
- * 285,000 term rows over its 7 passes; the server's CPU for the same statements on a 60,000-row
- * table, 40,000 rows a write: 1.7–2.0 s as one upsert of (id, key, df), 1.25–1.37 s split so
- * (tmp measurement, 2026-12-07, docs/BENCHMARKS.md thirteenth round).
+ * Document frequencies of a vocabulary (`table`), rewritten for every key a pass counted. Most of
+ * them are stored already (ids below `storedIds`, the meta row's count before this write): those
+ * are one UPDATE of (id, df) — their keys neither sent nor parsed, no insert tried on the unique
+ * key — and only the new ones are inserted. An id below the count without a row (handed out but
+ * never written) is written by the upsert the UPDATE falls back to. The server's CPU on a
+ * 60,000-row table, 40,000 rows a write: 1.7–2.0 s as one upsert of (id, key, df), 1.25–1.37 s
+ * split so (2026-12-07; the workers bench's figures: docs/BENCHMARKS.md, thirteenth round).
  */
 async function writeKeys(db: Queryable, table: string, rows: readonly KeyRow[], storedIds: number): Promise<void> {
   const old = rows.filter((r) => r.id < storedIds);

@@ -55,15 +55,27 @@ export function bandValues(keys: readonly string[]): number[] {
 
 /**
  * The earliest MAX_DUPLICATE_CANDIDATES stored articles sharing a band with an article. One
- * lookup per article: its bands as a constant array let the planner use the GIN index; the
- * batch's bands as one array (or each article's as a slice of one parameter) made it scan the
- * table and compare every row with every band (measured 2026-12-07: 30–290 ms a 200-article batch
- * against ~0.4 ms an article).
+ * lookup per article: the batch's bands as one array (or each article's as a slice of one
+ * parameter) made the planner scan the table and compare every row with every band (measured
+ * 2026-12-07: 30–290 ms a 200-article batch against ~0.4 ms an article).
+ */
+const CANDIDATES = {
+  name: 'kronika_duplicate_candidates',
+  text: `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
+    WHERE seq IN (SELECT seq FROM article_bands WHERE bands && $1::bigint[])
+    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`,
+};
+
+/**
+ * A named statement run with its generic plan (`save` sets plan_cache_mode around its lookups),
+ * which looks the bands up in their GIN index. Planned for each article's bands, the statement
+ * was parsed and planned a thousand times for a thousand articles, and the planner, which
+ * underestimates how few rows share a band, scanned article_bands whole while it was small:
+ * 0.8 ms an article against 0.07 ms with the index at 1,200 stored articles, plus ~0.2–1.3 ms of
+ * planning (EXPLAIN ANALYZE, the 1,000-article workers bench store, 2026-12-07).
  */
 async function storedCandidates(db: Queryable, bands: readonly number[]): Promise<{ candidates: DuplicateCandidate[]; rows: number }> {
-  const rows = await rowsOf<CandidateRow>(db, `SELECT id, seq, duplicate_of, fingerprint, text FROM articles
-    WHERE seq IN (SELECT seq FROM article_bands WHERE bands && $1::bigint[])
-    ORDER BY seq LIMIT ${MAX_DUPLICATE_CANDIDATES}`, [bands]);
+  const { rows } = await db.query<CandidateRow>({ ...CANDIDATES, values: [bands] });
   return { candidates: toCandidates(rows), rows: rows.length };
 }
 
@@ -121,6 +133,8 @@ export class PostgresArticles implements ArticleStore {
       const earlier: { candidate: DuplicateCandidate; bands: ReadonlySet<number> }[] = [];
       const inserts: { params: Record<string, unknown>; seq: number; bands: readonly number[] }[] = [];
       const outcomes: SaveOutcome[] = [];
+      // Until the lookups are done (storedCandidates); set back after them, as SET LOCAL would last to the end of a caller's transaction.
+      await db.query('SET LOCAL plan_cache_mode = force_generic_plan');
       for (const [i, article] of articles.entries()) {
         if (!fresh.has(i)) {
           outcomes.push({ status: 'unchanged', id: article.id });
@@ -158,6 +172,7 @@ export class PostgresArticles implements ArticleStore {
           ...(revisionOf !== undefined && { revisionOf }),
         });
       }
+      await db.query('SET LOCAL plan_cache_mode = DEFAULT');
       await insertArticles(db, inserts);
       // Delivered at commit, never for a rolled-back batch.
       if (inserts.length > 0) await db.query('SELECT pg_notify($1, $2)', [ARTICLES_CHANNEL, String(seq)]);

@@ -11,6 +11,8 @@ import type pg from 'pg';
 /** A connection or the pool: anything that runs a statement. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>>;
+  /** A named statement (`name`): parsed once per connection, planned as the session's plan_cache_mode says. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>>;
 }
 
 export interface Scope {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { runStages } from '../../../src/app/stages.ts';
 import { openPostgresStore } from '../../../src/store/postgres/index.ts';
-import { netDelta } from '../../../src/store/postgres/story-tables.ts';
+import { netDelta, writeStoryDelta } from '../../../src/store/postgres/story-tables.ts';
 import { EMPTY_DELTA, type CentroidRow } from '../../../src/stories/rows.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import type { Store, StoryInput } from '../../../src/store/store.ts';
@@ -91,6 +91,27 @@ describe('story tables on PostgreSQL', { skip: postgresSkip() }, () => {
       assert.deepEqual(await a.stories.counts(), await reference.stories.counts());
     } finally {
       await Promise.all([reference.close(), a.close(), b.close()]);
+    }
+  });
+
+  test('document frequencies: stored keys updated, new ones inserted, a key handed out but never written inserted too', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const meta = (termIds: number) => ({ generation: termIds, version: 1, documents: termIds, termIds, entityIds: 0, levels: '{}' });
+    const terms = async () => (await client.query('SELECT id, key, df FROM story_terms ORDER BY id')).rows;
+    try {
+      // Ids 0–2 handed out, 2 not written (counted by no article of the delta).
+      await writeStoryDelta(client, { ...EMPTY_DELTA, meta: meta(3), terms: [{ id: 0, key: 'sejm', df: 1 }, { id: 1, key: 'wybory', df: 1 }] });
+      await writeStoryDelta(client, { ...EMPTY_DELTA, meta: meta(4), terms: [{ id: 1, key: 'wybory', df: 2 }, { id: 3, key: 'ustawa', df: 1 }] });
+      assert.deepEqual(await terms(), [{ id: 0, key: 'sejm', df: 1 }, { id: 1, key: 'wybory', df: 2 }, { id: 3, key: 'ustawa', df: 1 }]);
+      await writeStoryDelta(client, { ...EMPTY_DELTA, meta: meta(5), terms: [{ id: 0, key: 'sejm', df: 2 }, { id: 2, key: 'senat', df: 1 }, { id: 4, key: 'rząd', df: 1 }] });
+      assert.deepEqual(await terms(), [
+        { id: 0, key: 'sejm', df: 2 }, { id: 1, key: 'wybory', df: 2 }, { id: 2, key: 'senat', df: 1 }, { id: 3, key: 'ustawa', df: 1 }, { id: 4, key: 'rząd', df: 1 },
+      ]);
+    } finally {
+      await client.end();
     }
   });
 

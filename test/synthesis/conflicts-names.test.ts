@@ -1,0 +1,75 @@
+/**
+ * Names in near-identical wordings of one claim (src/synthesis/slots.ts `paraphrasePlaceValues`,
+ * src/synthesis/slots.ts `copiedAround`), read by the real analysis layers from
+ * sentences of BSNLP brexit development articles (2018-01-26/29 files 503 and 541, 2018-02-05 files
+ * 144 and 473, 2018-01-16 files 250 and 1918): one body under two names (an alias the entity layer
+ * knows, resources/pl/entity-aliases.txt) is one value; a person's name changed in a copied text is a
+ * contradiction; two speakers of one short line are not.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysedStory as story, conflictPairs as pairs } from './helpers.ts';
+
+const davis = (court: string): string =>
+  `Według niego, w okresie przejściowym powinny być utrzymane integracja Wielkiej Brytanii z jednolitym rynkiem i unią celną, jej "ściśle ograniczona czasowo" podległość orzecznictwu ${court} oraz dotychczasowa swoboda ruchu osobowego.`;
+
+test('the EU court named "Europejski Trybunał Sprawiedliwości" in one copy and "TSUE" in another is one body, no place conflict', () => {
+  const found = pairs(
+    story([
+      ['gazetaprawna', '2018-01-26', davis('Europejskiego Trybunału Sprawiedliwości')],
+      ['pb', '2018-01-29', davis('TSUE')],
+    ]),
+    'place',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('a place changed in the same copy ("z Wyborga" vs "z Ust-Ługi") is still compared', () => {
+  const route = (from: string): string => `Gazociąg Nord Stream 2 ma biec z ${from} w Rosji do Greifswaldu w Niemczech, po dnie Morza Bałtyckiego, obok istniejącej już nitki.`;
+  const found = pairs(
+    story([
+      ['wnp', '2018-03-27', route('Wyborga')],
+      ['biznesalert', '2018-03-28', route('Ust-Ługi')],
+    ]),
+    'place',
+  );
+  assert.equal(found.length, 1);
+});
+
+const housing = (name: string): string =>
+  `W niedzielę minister spraw wewnętrznych Amber Rudd, która w referendum z 2016 roku zagłosowała za dalszym członkostwem Wielkiej Brytanii w UE, opowiadała się za utrzymaniem jakiejś formy współpracy celnej z UE, podczas gdy wiceminister mieszkalnictwa, planowania i samorządu lokalnego ${name} wykluczał takie rozwiązanie.`;
+
+test('a copied sentence naming "Dominic Raab" in one outlet and "Dominic Rudd" in another is a contradiction of who ruled it out', () => {
+  const found = pairs(
+    story([
+      ['tvn24bis', '2018-02-05', housing('Dominic Raab')],
+      ['gazetaprawna', '2018-02-05', housing('Dominic Rudd')],
+    ]),
+    'person',
+  );
+  assert.deepEqual(found.map((p) => [p[0]!, ...p.slice(1).sort()]), [['contradiction', 'Dominic Raab', 'Dominic Rudd']]);
+});
+
+test('one person named in full and by surname ("Dominic Raab", "Raab") is no conflict', () => {
+  const found = pairs(
+    story([
+      ['tvn24bis', '2018-02-05', housing('Dominic Raab')],
+      ['gazetaprawna', '2018-02-05', housing('Raab')],
+    ]),
+    'person',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('two speakers of one short line ("zabrał głos również Guy Verhofstadt", "głos zabrał również Jean-Claude Juncker") are no conflict', () => {
+  const found = pairs(
+    story([
+      ['wprost', '2018-01-16', 'W kwestii zabrał głos również Guy Verhofstadt.'],
+      ['o2', '2018-01-16', 'Po przemowie Donalda Tuska głos zabrał również Jean-Claude Juncker.'],
+      ['rmf', '2018-01-16', 'Donald Tusk powiedział w Strasburgu, że serca Europejczyków są wciąż otwarte dla Brytyjczyków.'],
+      ['pap', '2018-01-16', 'Szef Rady Europejskiej przemawiał w Parlamencie Europejskim w Strasburgu.'],
+    ]),
+    'person',
+  );
+  assert.deepEqual(found, []);
+});

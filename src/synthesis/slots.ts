@@ -546,7 +546,10 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
   return out;
 }
 
-/** One person however much of the name is given: "May" and "Theresa May" end alike. */
+/**
+ * One person however much of the name is given: "Johnson" keyed as Boris Johnson in an article that
+ * names him in full and on its own in another, "May" and "Theresa May", end alike.
+ */
 const sameSurname = (x: string, y: string): boolean => lower(x.split(/\s+/u).at(-1)!) === lower(y.split(/\s+/u).at(-1)!);
 
 /**

@@ -527,10 +527,7 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
           if (y < 0 || similarity(a.s, b.s, idf) < minSimilarity) return;
           const pb = b.mentions[y]!;
           const keyB = b.keys[y]!;
-          // One body under two names: the entity layer keys an alias or a glossed acronym as the
-          // name it stands for (resources/pl/entity-aliases.txt: "TSUE", "Europejski Trybunał
-          // Sprawiedliwości").
-          if (pa.key === pb.key || sameName(pa.base, pb.base) || (slot === 'person' && sameSurname(pa.base, pb.base))) return;
+          if (sameName(pa.base, pb.base) || (slot === 'person' && sameSurname(pa.base, pb.base))) return;
           for (const ca of copies.get(a.s.sentence.text)!.values()) {
             for (const cb of copies.get(b.s.sentence.text)!.values()) {
               out.push([

@@ -113,8 +113,10 @@ const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.pa
  */
 function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
   if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
-  const pa = peopleOf(a.reported);
-  const pb = peopleOf(b.reported);
+  // Two people named in one position are the values compared, not the happening's participants.
+  const others = (v: SlotValue): Set<string> => (v.slot === 'person' ? new Set([...peopleOf(v.reported)].filter((p) => p !== a.key && p !== b.key)) : peopleOf(v.reported));
+  const pa = others(a);
+  const pb = others(b);
   const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
   if (small.size > 0 && ![...small].every((p) => large.has(p))) return false;
   return !overBefore(a, b) && !overBefore(b, a);
@@ -956,6 +958,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     }), ctx, () => false, 'context'),
     ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
+    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY, 'person').flatMap((pair) => pairConflicts('person', pair, ctx, () => false, 'paraphrase'))),
     ...eventUpdates(features),
   ];
   const kept: Conflict[] = [];

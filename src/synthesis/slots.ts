@@ -477,24 +477,39 @@ export function durationValues(features: StoryFeatures): SlotValue[] {
 }
 
 /**
+ * The words a person's name stands between, two before and one after ("samorządu lokalnego |
+ * wykluczał"); '' at a sentence's edge. A name changed in a copied text keeps them all; two people
+ * told in like words ("zabrał głos również Guy Verhofstadt." / "głos zabrał również Jean-Claude
+ * Juncker.") do not.
+ */
+function copiedAround(s: SentenceFeatures, m: { readonly start: number; readonly end: number }): string {
+  const at = wordIndexAt(s, m.start);
+  const after = s.words[wordIndexAt(s, m.end)];
+  return at < 2 || after === undefined ? '' : `${s.words[at - 2]} ${s.words[at - 1]} | ${after}`;
+}
+
+/**
  * Places that differ between two near-identical sentences of one claim, in the same position ("z
  * Wyborga w Rosji do Greifswaldu" vs "z Ust-Ługi w Rosji do Greifswaldu"): the same word before
  * each, and neither sentence names the other's place. One list per pair of wordings and publication
- * days: copies of a wording published the same day are read once and cited together.
+ * days: copies of a wording published the same day are read once and cited together. With `person`,
+ * the people named so between the same words (`copiedAround`: "samorządu lokalnego Dominic Raab
+ * wykluczał" vs "… Dominic Rudd wykluczał").
  */
-export function paraphrasePlaceValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number): SlotValue[][] {
+export function paraphrasePlaceValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number, slot: 'place' | 'person' = 'place'): SlotValue[][] {
   const out: SlotValue[][] = [];
   // The entity layer may type a place as an organisation ("Ust-Ługi"): any name but a person's.
+  const named = slot === 'person' ? (type: string) => type === 'PER' : (type: string) => type !== 'PER' && type !== 'PRO' && type !== 'EVT';
   const placesOf = (s: SentenceFeatures) => {
-    const mentions = s.mentions.filter((m) => m.type !== 'PER' && m.type !== 'PRO' && m.type !== 'EVT');
-    const keys = mentions.map((m) => placeKey(m.base, s.language));
-    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => s.words[wordIndexAt(s, m.start) - 1] ?? '') };
+    const mentions = s.mentions.filter((m) => named(m.type));
+    const keys = mentions.map((m) => (slot === 'person' ? m.key : placeKey(m.base, s.language)));
+    return { s, mentions, keys, keySet: new Set(keys), before: mentions.map((m) => (slot === 'person' ? copiedAround(s, m) : s.words[wordIndexAt(s, m.start) - 1] ?? '')) };
   };
   for (const g of groups) {
     // Wording → publication day → its copies.
     const copies = new Map<string, Map<string, SentenceFeatures[]>>();
     for (const m of g.members) {
-      if (!m.mentions.some((x) => x.type !== 'PER')) continue;
+      if (!m.mentions.some((x) => named(x.type))) continue;
       const byDay = copies.get(m.sentence.text) ?? new Map<string, SentenceFeatures[]>();
       copies.set(m.sentence.text, byDay);
       const day = m.article.published?.value ?? '';
@@ -512,12 +527,12 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
           if (y < 0 || similarity(a.s, b.s, idf) < minSimilarity) return;
           const pb = b.mentions[y]!;
           const keyB = b.keys[y]!;
-          if (sameName(pa.base, pb.base)) return;
+          if (sameName(pa.base, pb.base) || (slot === 'person' && sameSurname(pa.base, pb.base))) return;
           for (const ca of copies.get(a.s.sentence.text)!.values()) {
             for (const cb of copies.get(b.s.sentence.text)!.values()) {
               out.push([
-                ...ca.map((s): SlotValue => ({ slot: 'place', key: keyA, label: pa.base, subject: 'place', shown: happeningWord(s, wordAtOrAfter(s, pa.start)), sentence: s, reported: s, citation: citationOf(s) })),
-                ...cb.map((s): SlotValue => ({ slot: 'place', key: keyB, label: pb.base, subject: 'place', shown: happeningWord(s, wordAtOrAfter(s, pb.start)), sentence: s, reported: s, citation: citationOf(s) })),
+                ...ca.map((s): SlotValue => ({ slot, key: keyA, label: pa.base, subject: slot, shown: happeningWord(s, wordAtOrAfter(s, pa.start)), sentence: s, reported: s, citation: citationOf(s) })),
+                ...cb.map((s): SlotValue => ({ slot, key: keyB, label: pb.base, subject: slot, shown: happeningWord(s, wordAtOrAfter(s, pb.start)), sentence: s, reported: s, citation: citationOf(s) })),
               ]);
             }
           }
@@ -527,6 +542,12 @@ export function paraphrasePlaceValues(groups: readonly { readonly members: reado
   }
   return out;
 }
+
+/**
+ * One person however much of the name is given: "Johnson" keyed as Boris Johnson in an article that
+ * names him in full and on its own in another, "May" and "Theresa May", end alike.
+ */
+const sameSurname = (x: string, y: string): boolean => lower(x.split(/\s+/u).at(-1)!) === lower(y.split(/\s+/u).at(-1)!);
 
 /**
  * Two ways of writing one name: an acronym of the other ("UE", "Unia Europejska"), also after

@@ -33,7 +33,9 @@ import { seedArticles } from '../search/helpers.ts';
 // while stored development articles change.
 // 21: counting on something and a conviction about what will be hedge, a claim noun called false
 // denies, an unnamed interlocutor or informant is an unnamed source, wanting with a "by" clause
-// attributes, and past and conditional verbs are read from PoliMorf's tags (src/analysis/epistemic).
+// attributes, and past and conditional verbs are read from PoliMorf's tags (src/analysis/epistemic);
+// the EU court's acronym and older names ("TSUE", "Trybunał Sprawiedliwości UE", "Europejski
+// Trybunał Sprawiedliwości") key as "Trybunał Sprawiedliwości Unii Europejskiej" (resources/pl/entity-aliases.txt).
 // No seed holds these, so the sample's output is the one 20 made, while stored development articles change.
 const RECORDED = { version: 21, fingerprint: 'b4f59adbbbdbc638' };
 

@@ -40,7 +40,7 @@ import { containment, endsWithAny, wordIndexAt, type SentenceFeatures, type Stor
 import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
-import { citationOf, conflictGrammar, durationValues, mainParticipants, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphrasePlaceValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
+import { citationOf, conflictGrammar, durationValues, mainParticipants, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphraseNameValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 import { eventUpdates } from './updates.ts';
@@ -242,7 +242,7 @@ function statesFigure(byArticle: ReadonlyMap<string, readonly Figure[]>): (artic
 
 /**
  * What else two values' sentences must share to be about one happening; `paraphrase`: none, the
- * two are near-identical wordings (slots.ts paraphrasePlaceValues), and standing descriptions meet
+ * two are near-identical wordings (slots.ts paraphraseNameValues), and standing descriptions meet
  * across time.
  */
 type Evidence = 'none' | 'paraphrase' | 'context' | 'people';
@@ -946,7 +946,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
   const placeContains = (outer: ValueGroup, inner: ValueGroup): boolean => ancestors(inner.key).has(outer.key);
   const conflicts = [
     ...pairConflicts('place', events.filter((v) => v.slot === 'place'), ctx, placeContains, 'none'),
-    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
+    ...mergeSame(paraphraseNameValues(groups, features.idf, PARAPHRASE_SIMILARITY).flatMap((pair) => pairConflicts('place', pair, ctx, placeContains, 'paraphrase'))),
     ...pairConflicts('place', facilityValues(features), ctx, placeContains, 'none', regions),
     ...listConflicts(listValues(features), ctx, ancestors),
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
@@ -958,7 +958,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     }), ctx, () => false, 'context'),
     ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
-    ...mergeSame(paraphrasePlaceValues(groups, features.idf, PARAPHRASE_SIMILARITY, 'person').flatMap((pair) => pairConflicts('person', pair, ctx, () => false, 'paraphrase'))),
+    ...mergeSame(paraphraseNameValues(groups, features.idf, PARAPHRASE_SIMILARITY, 'person').flatMap((pair) => pairConflicts('person', pair, ctx, () => false, 'paraphrase'))),
     ...eventUpdates(features),
   ];
   const kept: Conflict[] = [];

@@ -489,14 +489,14 @@ function copiedAround(s: SentenceFeatures, m: { readonly start: number; readonly
 }
 
 /**
- * Places that differ between two near-identical sentences of one claim, in the same position ("z
+ * Places (or, with `person`, people) that differ between two near-identical sentences of one claim, in the same position ("z
  * Wyborga w Rosji do Greifswaldu" vs "z Ust-Ługi w Rosji do Greifswaldu"): the same word before
  * each, and neither sentence names the other's place. One list per pair of wordings and publication
  * days: copies of a wording published the same day are read once and cited together. With `person`,
  * the people named so between the same words (`copiedAround`: "samorządu lokalnego Dominic Raab
  * wykluczał" vs "… Dominic Rudd wykluczał").
  */
-export function paraphrasePlaceValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number, slot: 'place' | 'person' = 'place'): SlotValue[][] {
+export function paraphraseNameValues(groups: readonly { readonly members: readonly SentenceFeatures[] }[], idf: ReadonlyMap<string, number>, minSimilarity: number, slot: 'place' | 'person' = 'place'): SlotValue[][] {
   const out: SlotValue[][] = [];
   // The entity layer may type a place as an organisation ("Ust-Ługi"): any name but a person's.
   const named = slot === 'person' ? (type: string) => type === 'PER' : (type: string) => type !== 'PER' && type !== 'PRO' && type !== 'EVT';

@@ -1,5 +1,5 @@
 /**
- * Names in near-identical wordings of one claim (src/synthesis/slots.ts `paraphrasePlaceValues`,
+ * Names in near-identical wordings of one claim (src/synthesis/slots.ts `paraphraseNameValues`,
  * src/synthesis/slots.ts `copiedAround`), read by the real analysis layers from
  * sentences of BSNLP brexit development articles (2018-01-26/29 files 503 and 541, 2018-02-05 files
  * 144 and 473, 2018-06-08 files 1643 and 1647, the latter with May's first name as 1643 gives it, so

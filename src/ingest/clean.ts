@@ -38,6 +38,8 @@ interface Rule {
 
 interface RuleSet {
   readonly drops: readonly Rule[];
+  /** Openings cut from a paragraph whose rest is body text (a link teaser glued to the front). */
+  readonly cuts: readonly Rule[];
   /** All related markers of the language as one global regex, to find glued occurrences. */
   readonly marker?: RegExp;
 }
@@ -47,16 +49,18 @@ const ruleSets = new Map<string, RuleSet>();
 /** Parses boilerplate resource lines; a malformed line throws, naming the line. */
 export function parseBoilerplate(lines: readonly string[], label: string): RuleSet {
   const drops: Rule[] = [];
+  const cuts: Rule[] = [];
   const markers: string[] = [];
   for (const line of lines) {
-    const match = /^(drop|marker)\s+(\S+)\s+(.+)$/.exec(line);
+    const match = /^(drop|cut|marker)\s+(\S+)\s+(.+)$/.exec(line);
     if (!match || !REMOVED_KINDS.has(match[2])) throw new Error(`${label}: bad boilerplate rule: ${line}`);
     const [, mode, kind, source] = match;
     if (mode === 'drop') drops.push({ kind: kind as RemovedKind, pattern: new RegExp(source, 'iu') });
+    else if (mode === 'cut') cuts.push({ kind: kind as RemovedKind, pattern: new RegExp(`^(?:${source})`, 'iu') });
     else markers.push(`(?:${source})`);
   }
   const marker = markers.length > 0 ? new RegExp(markers.join('|'), 'giu') : undefined;
-  return { drops, marker };
+  return { drops, cuts, marker };
 }
 
 function rulesFor(language: Language): RuleSet {
@@ -155,11 +159,25 @@ function matchDrop(paragraph: string, drops: readonly Rule[]): Drop | undefined 
 }
 
 /**
+ * A boilerplate opening glued to the front of body text (a link teaser: "Węgiel kamienny, ropa
+ * naftowa i gaz ziemny - to surowce, które Polska w ogromnyc... zobacz więcej Polska jest jednym…"):
+ * the opening goes, the body after it stays.
+ */
+function cutOpening(paragraph: string, cuts: readonly Rule[]): Drop | undefined {
+  for (const rule of cuts) {
+    const match = rule.pattern.exec(paragraph);
+    if (match) return { kind: rule.kind, keep: paragraph.slice(match[0].length).trimStart(), removed: match[0].trimEnd() };
+  }
+  return undefined;
+}
+
+/**
  * Cleans article text in three steps:
  * 1. normalise whitespace and split into paragraphs;
  * 2. cut paragraphs at related-link markers, dropping each marker and the headline-like text
  *    after it, on its line and in the paragraphs that follow;
- * 3. drop whole paragraphs matching the language's boilerplate rules.
+ * 3. cut boilerplate openings glued to body text, and drop whole paragraphs matching the
+ *    language's boilerplate rules.
  * @example cleanText('Tekst.\n\nREKLAMA\n\nDalej.', 'pl').text // → 'Tekst.\n\nDalej.'
  */
 export function cleanText(text: string, language: Language): CleanResult {
@@ -179,14 +197,18 @@ export function cleanText(text: string, language: Language): CleanResult {
         continue;
       }
       inRelated = false;
-      const drop = matchDrop(piece.text, rules.drops);
+      const cut = cutOpening(piece.text, rules.cuts);
+      if (cut) removed.push({ kind: cut.kind, text: cut.removed });
+      const text = cut?.keep ?? piece.text;
+      if (!text) continue;
+      const drop = matchDrop(text, rules.drops);
       if (drop) {
         removed.push({ kind: drop.kind, text: drop.removed });
         if (drop.keep) kept.push(drop.keep);
         // A related heading on its own line starts a block of headlines, like a marker.
         inRelated = drop.kind === 'related';
       } else {
-        kept.push(piece.text);
+        kept.push(text);
       }
     }
   }

@@ -184,6 +184,35 @@ export function principalNames(features: StoryFeatures, subject: string | undefi
   );
 }
 
+/** A frame is named by this share of the story's headlines or more (every headline of a small story). */
+const FRAME_HEADLINES = 0.9;
+
+/**
+ * Where the main subject is the story's frame — the project, process, company or event every
+ * headline names, not a person (a person is the actor of their own news: "Asia Bibi") — the news is
+ * often its actor's act, told without the frame's name ("Perry i Piotr Naimski … podpisali
+ * porozumienie" under "Nord Stream 2 to nie projekt komercyjny…"; "Fundusz emerytalny ze stanu
+ * Alabama zarzuca pozwanym…" under "Prezes Ryanair i spółka pozwani w USA"). Such a sentence may
+ * still lead when it names a person an article's opening sentence names beside the frame
+ * (`actors`), or is itself the opening sentence of an article whose headline names the frame
+ * (`ledes`: the headline ties the opening to the subject). Empty when the subject is no frame.
+ */
+export function storyFrame(features: StoryFeatures, subject: string | undefined, headlines: Headlines = headlineStems(features)): { actors: Set<string>; ledes: Set<SentenceFeatures> } {
+  const actors = new Set<string>();
+  const ledes = new Set<SentenceFeatures>();
+  if (subject === undefined || headlines.titled === 0 || features.sentences.some((s) => s.mentions.some((m) => m.key === subject && m.type === 'PER'))) return { actors, ledes };
+  const titled = titledNames(features, headlines).get(subject) ?? new Set<number>();
+  if (titled.size < FRAME_HEADLINES * headlines.titled) return { actors, ledes };
+  for (const list of features.byArticle) {
+    const lede = list[0];
+    if (lede === undefined) continue;
+    if (titled.has(lede.articleIndex)) ledes.add(lede);
+    if (!lede.entityKeys.has(subject)) continue;
+    for (const m of lede.mentions) if (m.type === 'PER' && m.key !== subject) actors.add(m.key);
+  }
+  return { actors, ledes };
+}
+
 /**
  * Each name's headlines: those holding every word of one of its mentions, by stem ("Sąd Najwyższy w
  * Pakistanie" is not named by a headline saying "Pakistan").
@@ -300,7 +329,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
 /**
  * The lead: the summary's best-scored sentence (relevance to the story × independent sources × lead
  * position, as for every summary sentence) among those that name the story's main subject (or one
- * of its principals, `principalNames`), are stated (not hedged — save a named speaker's warning on
+ * of its principals, `principalNames`, or — where the subject is only the story's frame — its actors
+ * and the articles' openings, `storyFrame`), are stated (not hedged — save a named speaker's warning on
  * record, `statedAsAct` —, overtaken or denied; overtaken
  * values never lead, so the latest state does, and a report that the expected happening cannot
  * take place leads before all others), and open with no pointer back (a line of names only is no
@@ -315,6 +345,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const headlines = headlineStems(features);
   const shares = new Map(scored.map((x) => [x, headlineShare(x.cand.representative, headlines)] as const));
   const principals = principalNames(features, subject, headlines);
+  const frame = storyFrame(features, subject, headlines);
   // What another source denies outright (a `dispute`: "Asia Bibi jest na pokładzie samolotu" against
   // "pozostaje w Pakistanie") is not stated as what happened; a figure sources count differently
   // (a `contradiction`) leaves the happening itself standing.
@@ -322,7 +353,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const stated = scored.filter((x) => {
     const c = x.cand;
     return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && statedAsAct(c) && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
-      (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
+      (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || intersects(c.representative.entityKeys, frame.actors) || frame.ledes.has(c.representative) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
   // place (an `event` update, updates.ts), that report is the story's news, however many sources

@@ -37,7 +37,10 @@ import { seedArticles } from '../search/helpers.ts';
 // the EU court's acronym and older names ("TSUE", "Trybunał Sprawiedliwości UE", "Europejski
 // Trybunał Sprawiedliwości") key as "Trybunał Sprawiedliwości Unii Europejskiej" (resources/pl/entity-aliases.txt).
 // No seed holds these, so the sample's output is the one 20 made, while stored development articles change.
-const RECORDED = { version: 21, fingerprint: 'b4f59adbbbdbc638' };
+// 22: a link teaser glued to the front of a paragraph ("…w ogromnyc... zobacz więcej Polska jest…") is
+// cut in the text stage (resources/pl/boilerplate.txt `cut`, src/ingest/clean.ts). No seed holds one, so
+// the sample's output is the one 21 made, while 18 stored development articles change.
+const RECORDED = { version: 22, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

@@ -93,3 +93,17 @@ test('cleanText: a headline ending in a full stop on the marker line is dropped'
   const { text } = cleanText('Tekst artykułu.\n\nZobacz także: Bohater z Polski. Za to co zrobił, w nagrodę poleci do Indii.', 'pl');
   assert.equal(text, 'Tekst artykułu.');
 });
+
+test('cleanText: a link teaser glued to the front of a paragraph ("…w ogromnyc... zobacz więcej") goes, the body after it stays', () => {
+  // Nord Stream 2, 2018-11 (Perry in Warsaw): a teaser cut off mid-word, then the article's own text.
+  const input = [
+    'Perry i Piotr Naimski, sekretarz stanu w KPRM podpisali porozumienie między Polską i USA o strategicznym dialogu w obszarze energii.',
+    'Węgiel kamienny, ropa naftowa i gaz ziemny - to surowce, które Polska w ogromnyc... zobacz więcej Polska jest jednym z największych przeciwników budowy gazociągu Nord Stream 2.',
+  ].join('\n\n');
+  const { text, removed } = cleanText(input, 'pl');
+  assert.equal(text, 'Perry i Piotr Naimski, sekretarz stanu w KPRM podpisali porozumienie między Polską i USA o strategicznym dialogu w obszarze energii.\n\nPolska jest jednym z największych przeciwników budowy gazociągu Nord Stream 2.');
+  assert.deepEqual(removed, [{ kind: 'related', text: 'Węgiel kamienny, ropa naftowa i gaz ziemny - to surowce, które Polska w ogromnyc... zobacz więcej' }]);
+  // An ellipsis in body text with no link label after it, or the label further into a paragraph, is text.
+  const body = 'Minister zapowiedział zmiany... Szczegóły mają być znane w piątek.\n\nWięcej informacji, jak napisano, zobacz więcej na stronie ministerstwa.';
+  assert.equal(cleanText(body, 'pl').text, body);
+});

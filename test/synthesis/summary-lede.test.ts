@@ -10,7 +10,7 @@ import { synthesizeStory } from '../../src/synthesis/index.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
 import { storyFeatures } from '../../src/synthesis/features.ts';
-import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, reportsSaying, tellsCalendar, tellsStanding } from '../../src/synthesis/summary.ts';
+import { followsOn, mainSubject, opensWithDroppedSubject, principalNames, reportsSaying, storyFrame, tellsCalendar, tellsStanding } from '../../src/synthesis/summary.ts';
 
 const analysed = (text: string, i: number, day?: string) =>
   analyzeArticle(toArticle({ origin: `https://outlet${i}.example/a`, format: 'text', text, ...(day && { published: { value: day, precision: 'day' as const } }) }, '2026-01-01T00:00:00.000Z'));
@@ -269,4 +269,43 @@ test('a warning on record leads its article: the lede "Jak ostrzega Komitet Regi
     ]),
   });
   assert.equal(report.summary[0]?.text, REGIONS_WARN, report.summary.map((s) => s.text).join('\n'));
+});
+
+// Ryanair 2018-11 (a US shareholder lawsuit) and Nord Stream 2 2018-11 (Perry in Warsaw): one
+// article each, its headline naming the frame, its news told by the actor's act without it.
+const LAWSUIT = [
+  'Prezes Ryanair i spółka pozwani w USA',
+  'Fundusz emerytalny ze stanu Alabama zarzuca pozwanym oszukanie akcjonariuszy spółki i zawyżenie ceny jej akcji przez zapewnienia dotyczące kontroli nad stosunkami pracy w firmie i utrzymanie niskich kosztów.\n\n- Bez wiedzy inwestorów historyczny wzrost zysków spółki był budowany na nieujawnionych i niedających się utrzymać fundamentach eksploatacji i rotacji pracowników. Spadek ceny kwitów Ryanair był bezpośrednim skutkiem natury i skali oszustwa oskarżonego, które ostatecznie zostało ujawnione inwestorom i rynkowi – głosi pozew. Pozywający chce nadania sprawie statusu pozwu zbiorowego, co oznacza możliwość przyłączenia się innych akcjonariuszy. Domaga się odszkodowania dla posiadaczy kwitów depozytowych Ryanair w okresie 30 maja 2017 - 28 września 2018 r. Przez ostatni rok Ryanair borykał się z problemem strajków i protestów pracowników. W grudniu 2017 roku został zmuszony po raz pierwszy do uznania związków zawodowych, a latem obecnego roku doszło do strajków, których skutkiem było uwięzienie tysięcy pasażerów taniej linii w portach lotniczych wielu krajów. Reuters przypomina, że 1 października irlandzki przewoźnik obniżył prognozę wyników tłumacząc to problemami wynikającymi z relacji pracy.',
+] as const;
+const PERRY = [
+  '"Nord Stream 2 to nie projekt komercyjny, to polityczny gambit"',
+  '- Nord Stream 2 to nie jest projekt komercyjny, to polityczny gambit - mówił w piątek w Warszawie podczas konferencji prasowej sekretarz ds. energii USA Rick Perry. Dodał, że USA zachęcają Europejczyków do odrzucenia tego projektu. Perry i Piotr Naimski, sekretarz stanu w KPRM podpisali porozumienie między Polską i USA o strategicznym dialogu w obszarze energii.\n\nNaimski podkreślił, że współpraca Polski i Stanów Zjednoczonych w obszarze energii otwiera bardzo szerokie możliwości. Naimski dodał, że porozumienie umożliwi dialog energetyczny, strategiczny pomiędzy Polską a Stanami Zjednoczonymi. Podczas spotkania poruszono też temat Nord Stream 2. - Potrzebna jest konsekwentna opozycja wobec tego projektu - mówił sekretarz Perry.\n\nPolska jest jednym z największych przeciwników budowy gazociągu Nord Stream 2. Partnerami rosyjskiego Gazpromu w tym projekcie jest pięć zachodnich firm energetycznych: austriacka OMV, niemieckie BASF-Wintershall i Uniper (wydzielona z E.On), francuska Engie i brytyjsko-holenderska Royal Dutch Shell.\n\nRosyjski Gazprom zapowiada, że po wybudowaniu Nord Stream 2 tranzyt przez Ukrainę może być utrzymany w "pewnej skali", przy czym strona ukraińska powinna uzasadnić "celowość ekonomiczną nowego kontraktu" tranzytowego.',
+] as const;
+
+test('storyFrame: under a headline naming the frame, the article\'s opening sentence leads though it names only the actor', () => {
+  const features = storyFeatures(titled(LAWSUIT));
+  const frame = storyFrame(features, mainSubject(features));
+  assert.deepEqual([...frame.ledes].map((s) => s.sentence.text), [features.byArticle[0]![0]!.sentence.text]);
+  const report = synthesizeStory({ id: 's', articles: titled(LAWSUIT) });
+  assert.match(report.summary[0]!.text, /^Fundusz emerytalny ze stanu Alabama zarzuca pozwanym/u, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('storyFrame: a person the opening names beside the frame is its actor, and the actor\'s act leads', () => {
+  const features = storyFeatures(titled(PERRY));
+  const frame = storyFrame(features, mainSubject(features));
+  assert.deepEqual([...frame.actors].map((k) => features.sentences.flatMap((s) => s.mentions).find((m) => m.key === k)?.text), ['Rick Perry']);
+  const report = synthesizeStory({ id: 's', articles: titled(PERRY) });
+  assert.match(report.summary[0]!.text, /^Perry i Piotr Naimski, sekretarz stanu w KPRM podpisali porozumienie/u, report.summary.map((s) => s.text).join('\n'));
+});
+
+test('storyFrame: no frame where a headline does not name the subject, nor where the subject is a person', () => {
+  // The opening names Nord Stream 2 beside Perry, but the headline does not name the pipeline.
+  const untitled = storyFeatures(titled(['Amerykański sekretarz ds. energii w Warszawie', PERRY[1]]));
+  const none = storyFrame(untitled, mainSubject(untitled));
+  assert.equal(none.ledes.size + none.actors.size, 0);
+  // Asia Bibi 2018-11 (her release): the person is the actor of her own news.
+  const person = storyFeatures(titled(['Asia Bibi opuściła więzienie', 'Asia Bibi, pakistańska chrześcijanka skazana na śmierć za bluźnierstwo, a następnie uniewinniona przez Sąd Najwyższy, opuściła więzienie w Multanie - poinformował w czwartek jej prawnik Saif-ul-Mulook. Asia Bibi spędziła w więzieniu osiem lat.']));
+  assert.equal(mainSubject(person) !== undefined && person.sentences.some((s) => s.mentions.some((m) => m.key === mainSubject(person) && m.type === 'PER')), true);
+  const own = storyFrame(person, mainSubject(person));
+  assert.equal(own.ledes.size + own.actors.size, 0);
 });

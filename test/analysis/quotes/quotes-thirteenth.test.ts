@@ -45,3 +45,32 @@ test('a name after the role that is no subject, or of the other gender, is not w
   d = withMentions(doc(far, 'pl'), ['NATO', 'NATO', 'ORG'], ['Jan Kowal', 'Jan Kowal', 'PER']);
   assert.equal(quoteWith(quotes(d), 'oba kraje').speaker?.name, 'polityk');
 });
+
+// brexit, 2018-01-29: the Commission's spokesman on the transition; his words in marks run over two
+// sentences before "- wyjaśnił Schinas", and what he added follows in the next sentences.
+const SCHINAS =
+  '"Obecnie koncentrujemy się na dwóch równoległych procesach. Pierwszy polega na przełożeniu naszej grudniowej umowy na postanowienia umowy o wyjściu Wielkiej Brytanii" - wyjaśnił Schinas. ' +
+  'Dodał przy tym, że kwestia swobody przepływu osób i praw obywateli, którzy przybędą do Wielkiej Brytanii podczas okresu przejściowego, stanowi część obydwu tych procesów. ' +
+  '"Podczas tych ważnych negocjacji pozwalamy naszym negocjatorom robić, co do nich należy. Na podstawie naszych poprzednich, analogicznych doświadczeń uważam, że jest to roztropne i mądre podejście" - dodał.';
+
+test('a dropped subject continues the speaker of words in marks that end in the sentence before, however long they ran', () => {
+  // The entity stage types the lone surname as an organisation, so no person is there to look back to.
+  const d = withMentions(doc(SCHINAS, 'pl'), ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC'], ['Schinas', 'Schinas', 'ORG']);
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'kwestia swobody przepływu').speaker?.name, 'Schinas');
+  assert.equal(quoteWith(all, 'Podczas tych ważnych negocjacji').speaker?.name, 'Schinas');
+});
+
+// brexit, 2018-05: two guests of a radio programme; the entity stage found no name in the second attribution.
+const KARNOWSKI =
+  'To, żeby było tak, jak było, leży w naszym interesie – dodawał Karnowski. ' +
+  '– To, że polityka spójność nadal będzie zajmować dużo miejsca w budżecie UE, to dobra wiadomość dla Polski. Niekoniecznie Polska utrzyma status beneficjenta netto – mówiła w Polskim Radiu 24 Małgorzata Bonikowska z Centrum Stosunków Międzynarodowych . ' +
+  '– Widać jednak, że nie ma w UE obecnie woli, by mocno się konfliktować. Raczej szuka się kompromisu (...) – dodawała.';
+
+test('a verb of the other gender does not continue the person who spoke before', () => {
+  const d = withMentions(doc(KARNOWSKI, 'pl'), ['Karnowski', 'Karnowski', 'PER'], ['Polskim Radiu', 'Polskie Radio', 'PRO']);
+  const all = quotes(d);
+  assert.equal(quoteWith(all, 'leży w naszym interesie').speaker?.name, 'Karnowski');
+  assert.equal(quoteWith(all, 'polityka spójność').speaker, undefined);
+  assert.equal(quoteWith(all, 'Widać jednak').speaker, undefined);
+});

@@ -74,3 +74,19 @@ test('a verb of the other gender does not continue the person who spoke before',
   assert.equal(quoteWith(all, 'polityka spójność').speaker, undefined);
   assert.equal(quoteWith(all, 'Widać jednak').speaker, undefined);
 });
+
+// Verbs of saying the reporting list lacked (resources/pl/reporting-verbs.txt): "powtórzył",
+// "zaakcentowała", "uspokajała". brexit 2018-01-29 (May in China) and ryanair 2018-08 (O'Leary in Warsaw).
+test('"zaakcentowała" and "powtórzył" report words like "podkreśliła" and "dodał"', () => {
+  let d = doc('Według doniesień prasowych premier May zapowiedziała, że będzie zwalczała propozycje. Brytyjska premier zaakcentowała, że "jest różnica między tymi, którzy przybyli przed naszym wyjściem (z UE) a tymi, którzy przybędą wiedząc, że Zjednoczone Królestwo nie jest już członkiem UE".', 'pl');
+  d = withMentions(d, ['May', 'May', 'PER'], ['UE', 'UE', 'ORG'], ['Zjednoczone Królestwo', 'Zjednoczone Królestwo', 'LOC']);
+  // The role stays a description here; the story names the one premier its articles name (src/synthesis/quotes.ts).
+  const may = quoteWith(quotes(d), 'jest różnica');
+  assert.equal(may.cue?.text, 'zaakcentowała');
+  assert.equal(may.speaker?.name, 'Brytyjska premier');
+  d = doc("– Jeśli będzie po ich stronie zdrowy rozsądek – mówił o’Leary mając na myśli związkowców i ogólnie pilotów – to się dogadamy. Jeżeli chcą strajkować dla samego strajkowania, to będą strajkować, a my przeniesiemy miejsca pracy i samoloty – powtórzył.", 'pl');
+  d = withMentions(d, ['o’Leary', 'O’Leary', 'PER']);
+  const q = quoteWith(quotes(d), 'Jeżeli chcą strajkować');
+  assert.equal(q.cue?.text, 'powtórzył');
+  assert.equal(q.speaker?.name, 'O’Leary');
+});

@@ -18,6 +18,7 @@ import type { Language, Span } from '../../types.ts';
 import { closingOnlySpans, markedQuote } from './01-marked.ts';
 import { commaReport, dashReport, dashSpeech } from './02-attributed-after.ts';
 import { indirectSpeech } from './03-indirect.ts';
+import { sentenceAt } from '../time/index.ts';
 import type { Context } from './context.ts';
 import { quoteCues, type QuoteCues } from './cues.ts';
 import { findMarkedSpans } from './marks.ts';
@@ -80,7 +81,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
     commaReport(ctx, index, keep);
   });
   quotes.sort((a, b) => a.start - b.start);
-  return namedAfter(inheritSpeakers(quotes), cues);
+  return namedAfter(inheritSpeakers(quotes, ctx.sentences, cues), cues);
 }
 
 /** How far into an article words opening it may wait for their speaker's name (sentences). */
@@ -108,13 +109,22 @@ function namedAfter(quotes: readonly Quote[], cues: QuoteCues): Quote[] {
 
 /**
  * Subjectless quotes ("Jak dodano, …", "poinformowano, że …") continue the previous quote's
- * speaker when that quote is in the same or the previous sentence.
+ * speaker when that quote ends in the same or the previous sentence: words in marks may run over
+ * several sentences before their attribution ("„Obecnie … Pierwszy polega …” - wyjaśnił Schinas.
+ * Dodał przy tym, że …").
  */
-function inheritSpeakers(quotes: readonly Quote[]): Quote[] {
+function inheritSpeakers(quotes: readonly Quote[], sentences: readonly Span[], cues: QuoteCues): Quote[] {
   const out: Quote[] = [];
+  // A person's verbs of the other gender are someone else's ("– dodawał Karnowski. – … – mówiła …").
+  const gender = (q: Quote): string | undefined => {
+    const a = q.cue && cues.verb(q.cue.text)?.agreement;
+    return a === 'm' || a === 'f' ? a : undefined;
+  };
   for (const q of quotes) {
     const previous = out.at(-1);
-    if (!q.speaker && q.cue && previous?.speaker && q.sentence - previous.sentence <= 1) out.push({ ...q, speaker: previous.speaker });
+    const ends = previous ? Math.max(previous.sentence, sentenceAt(sentences, Math.max(previous.start, previous.end - 1))) : -1;
+    const otherGender = previous?.speaker?.type === 'PER' && gender(q) !== undefined && gender(previous) !== undefined && gender(q) !== gender(previous);
+    if (!q.speaker && q.cue && previous?.speaker && !otherGender && q.sentence - ends <= 1) out.push({ ...q, speaker: previous.speaker });
     else out.push(q);
   }
   return out;

@@ -131,10 +131,34 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
     const possessor = ctx.mentions.some((m) => m.start >= description.words[roleAt]!.end && m.end <= description.end && possessorOfRole(ctx, m, description.start));
     const earlier = sameRole(ctx, sentence, roleWord) ?? sameDescription(ctx, sentence, description.text) ?? (possessor ? undefined : lookBack(ctx, sentence, agreement, roleType, roleType === 'ORG' ? { prominent: true } : { nominative: true, ...(held && { role: roleWord }) }));
     if (earlier) return { ...earlier, description: description.text };
+    // No one named before: the article may name them only after ("- … - przekonywał były przywódca
+    // Partii Pracy. Wykorzystał też ten wywiad… Tony Blair wyraził przekonanie…").
+    const later = roleType === 'PER' && !possessor && !other ? subjectAhead(ctx, description.start, agreement) : undefined;
+    if (later) return { ...later, description: description.text };
   }
   const person = nameInDescription(ctx, description.words);
   if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** How many sentences after a described speaker's own the article may first name them. */
+const LOOKAHEAD_SENTENCES = 2;
+
+/**
+ * The person who opens one of the sentences after `at` as its subject, in the nominative and of the
+ * verb's gender, when none was named before the described speaker: the name the article gives
+ * the role it spoke with ("przekonywał były przywódca Partii Pracy. … Tony Blair wyraził").
+ * Only the first person named there counts: another one is someone else's turn.
+ */
+function subjectAhead(ctx: SpeakerContext, at: number, agreement: Agreement): Speaker | undefined {
+  // Counted from the description's own sentence: a dash speech may open sentences before it.
+  const sentence = ctx.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const current = ctx.sentences[sentence];
+  const last = ctx.sentences[Math.min(ctx.sentences.length - 1, sentence + LOOKAHEAD_SENTENCES)];
+  if (!current || !last || agreement === 'n' || agreement === 'p') return undefined;
+  const first = ctx.mentions.find((m) => m.start >= current.end && m.end <= last.end && m.type === 'PER' && !isQuoted(ctx, m));
+  if (!first || !nominative(first) || !opensSentence(ctx, first) || !agrees(ctx, first, agreement)) return undefined;
+  return personalName(ctx, first);
 }
 
 /** Whom a personal pronoun subject refers to (speakerInRegion). */

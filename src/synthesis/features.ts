@@ -436,7 +436,8 @@ const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['PER', 'ORG']);
 
 /**
  * Where a hedged sentence's reporting cue begins when every hedge cue comes after it and a person
- * is named ("Szef MSZ … Boris Johnson powiedział, że po brexicie może nastąpić zapaść"):
+ * or an organisation is named as its speaker ("Szef MSZ … Boris Johnson powiedział, że po brexicie
+ * może nastąpić zapaść"):
  * the hedge is in the reported words, the saying is the outlet's statement.
  */
 function reportedHedgeOf(status: InputStatus | undefined, mentions: readonly InputMention[], text: string, sentenceStart: number): { reportedHedge?: number } {

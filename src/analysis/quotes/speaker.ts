@@ -6,6 +6,7 @@
  */
 import type { EntityType, Span } from '../../types.ts';
 import type { Agreement, QuoteCues } from './cues.ts';
+import { sentenceAt } from '../time/index.ts';
 
 /** The part of an entity mention this stage reads (src/analysis/entities Mention fits). */
 export interface MentionLike extends Span {
@@ -152,7 +153,7 @@ const LOOKAHEAD_SENTENCES = 2;
  */
 function subjectAhead(ctx: SpeakerContext, at: number, agreement: Agreement): Speaker | undefined {
   // Counted from the description's own sentence: a dash speech may open sentences before it.
-  const sentence = ctx.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const sentence = sentenceAt(ctx.sentences, at);
   const current = ctx.sentences[sentence];
   const last = ctx.sentences[Math.min(ctx.sentences.length - 1, sentence + LOOKAHEAD_SENTENCES)];
   if (!current || !last || agreement === 'n' || agreement === 'p') return undefined;

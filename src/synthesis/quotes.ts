@@ -31,7 +31,8 @@ const commonWord = (word: string): boolean => quoteCues('pl').commonWord(word);
 /** Quotes sharing at least this Jaccard overlap of word stems are one quote told by several outlets. */
 const SAME_QUOTE = 0.6;
 /**
- * Quotes of one speaker among the SHOWN_QUOTES first. Set on the tuning stories (2026-12-06): 3 →
+ * Quotes of one speaker among the SHOWN_QUOTES first at full weight; further ones weigh PAST_CAP
+ * less (pickShown). Set as a hard cap on the tuning stories (2026-12-06): 3 →
  * 2 raised the labelled key quotes shown from 0.73 to 0.77; each speaker's best first (1, then 2)
  * fell back to 0.73. On the 24 labelled stories of the eighth round (2026-12-07) 2 → 3 raised them
  * from 0.857 to 0.890 (the six blind until then 0.613 → 0.645), a gain in each of the four topics:

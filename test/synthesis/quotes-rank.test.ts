@@ -1,10 +1,12 @@
 /**
  * Key quotes of a story (src/synthesis/quotes.ts): among equally direct words of named people, the
- * ones about the story (naming what most of its articles name) come first.
+ * ones about the story (naming what most of its articles name) come first; copies fold; one speaker's
+ * share of the shown quotes is capped, softly, and the shown ones are read in turns.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rankQuotes } from '../../src/synthesis/quotes.ts';
+import { SHOWN_QUOTES } from '../../src/synthesis/view.ts';
 import type { SynthesisArticle } from '../../src/synthesis/input.ts';
 import { handArticle } from './helpers.ts';
 
@@ -66,25 +68,80 @@ function said(id: string, words: string, speaker: string, key: string, kind: 'di
   return { ...a, quotes: [{ start, end: start + words.length, text: words, kind, speaker: { name: speaker, key, type }, sentence: 0 }] };
 }
 
-/** A story of `filler` articles quoting no one, four quoting the carrier (four statements) and one a union leader. */
+/** One voice of a round-up article: a named person (with an entity key) or a description the reader cannot identify (none). */
+type Voice = { speaker: string; key?: string; words: string; kind: 'direct' | 'indirect' };
+
+/** One article quoting several voices, a sentence each: direct words in marks, indirect ones after "podał, że". */
+function roundup(id: string, voices: readonly Voice[]): SynthesisArticle {
+  const text = voices.map((v) => (v.kind === 'direct' ? `„${v.words}” – podał ${v.speaker}.` : `${v.speaker} podał, że ${v.words}.`)).join(' ');
+  const a = handArticle({ id, text, entities: voices.filter((v) => v.key).map((v) => [v.speaker, v.speaker, 'PER', v.key!] as [string, string, 'PER', string]) });
+  let from = 0;
+  const quotes = voices.map((v, i) => {
+    const start = text.indexOf(v.words, from);
+    from = start + v.words.length;
+    return { start, end: from, text: v.words, kind: v.kind, speaker: v.key ? { name: v.speaker, key: v.key, type: 'PER' as const } : { name: v.speaker }, sentence: i };
+  });
+  return { ...a, quotes };
+}
+
+/** Seven people's direct words and two unidentified descriptions' reported words, all in one article. */
+const otherVoices: Voice[] = [
+  ...['Anna Lis', 'Jan Kos', 'Ewa Sowa', 'Piotr Wilk', 'Olga Ryś', 'Adam Żuraw', 'Maria Sarna'].map((speaker, i) => ({
+    speaker,
+    key: `per-${i}`,
+    words: `Odwołane loty z lotniska numer ${i + 1} zepsuły nam cały urlop i nikt nie przeprosił`,
+    kind: 'direct' as const,
+  })),
+  { speaker: 'potem', words: 'kolejki przy stanowiskach odpraw ciągnęły się przez cały dzień', kind: 'indirect' },
+  { speaker: 'wręcz tylko go zaognili', words: 'rozmowy przedstawicieli obu stron niczego jeszcze nie rozstrzygnęły', kind: 'indirect' },
+];
+
+/** Five distinct statements of the carrier, each in its own article, in direct words. */
+const carrierSays = (n: number): SynthesisArticle[] =>
+  [
+    'Przepraszamy klientów za odwołane loty i zwrócimy im pieniądze w całości',
+    'Jeśli strajki będą trwały, przeniesiemy część samolotów do innych krajów',
+    'Nasi piloci zarabiają więcej niż piloci konkurencyjnych przewoźników',
+    'Związkowcy odrzucili trzy kolejne propozycje podwyżek bez żadnej dyskusji',
+    'Zimowy rozkład lotów zostanie ogłoszony dopiero po zakończeniu sporu',
+  ].slice(0, n).map((words, i) => said(`c${i}`, words, 'Tanie Linie', 'org-linie', 'direct'));
+
+/** A story of `filler` articles quoting no one, four quoting the carrier (four statements), one a union leader and one the other voices. */
 function strikeStory(filler: number): SynthesisArticle[] {
   return [
-    said('c1', 'Przepraszamy klientów za odwołane loty i zwrócimy im pieniądze w całości', 'Tanie Linie', 'org-linie', 'direct'),
-    said('c2', 'Jeśli strajki będą trwały, przeniesiemy część samolotów do innych krajów', 'Tanie Linie', 'org-linie', 'direct'),
+    ...carrierSays(2),
     said('c3', 'warunki, jakie zapewnia swoim pracownikom, są lepsze od tych, które oferują rywale', 'Tanie Linie', 'org-linie', 'indirect'),
     said('c4', 'żądania związków w sprawie płac i urlopów są całkowicie bezprzedmiotowe', 'Tanie Linie', 'org-linie', 'indirect'),
     said('u1', 'załogi od miesięcy domagają się umów według prawa swoich krajów', 'Jan Lotny', 'per-lotny', 'indirect', 'PER'),
+    roundup('r1', otherVoices),
     ...Array.from({ length: filler }, (_, i) => handArticle({ id: `f${i}`, text: `Strajk załóg Tanich Linii trwa ${i + 2} dzień.` })),
   ];
 }
 
 test('a main party (quoted by a third of the story\'s articles) is shown with a fourth quote; another speaker keeps the cap of three', () => {
-  // Four of six articles quote the carrier: its fourth statement comes before the union leader's words.
-  const main = rankQuotes(strikeStory(1)).map((q) => q.speaker);
-  assert.deepEqual(main, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny']);
-  // Four of thirteen: three shown first, the fourth after every other voice.
-  const minor = rankQuotes(strikeStory(8)).map((q) => q.speaker);
-  assert.deepEqual(minor, ['Tanie Linie', 'Tanie Linie', 'Tanie Linie', 'Jan Lotny', 'Tanie Linie']);
+  // Four of seven articles quote the carrier: its fourth statement is shown.
+  assert.equal(rankQuotes(strikeStory(1)).slice(0, SHOWN_QUOTES).filter((q) => q.speaker === 'Tanie Linie').length, 4);
+  // Four of fourteen: three shown; its fourth, weighed as reported words, loses the last place to a description's words.
+  const minor = rankQuotes(strikeStory(8)).slice(0, SHOWN_QUOTES);
+  assert.equal(minor.filter((q) => q.speaker === 'Tanie Linie').length, 3);
+  assert.ok(minor.some((q) => q.speaker === 'potem'));
+});
+
+test('a speaker past the cap is not shut out: their words weigh as reported ones, above an unidentified description\'s reported words', () => {
+  // Five of the carrier's statements, each in its own article, in a story of sixteen: no main party.
+  const filler = Array.from({ length: 10 }, (_, i) => handArticle({ id: `f${i}`, text: `Strajk załóg Tanich Linii trwa ${i + 2} dzień.` }));
+  const shown = rankQuotes([...carrierSays(5), roundup('r1', otherVoices), ...filler]).slice(0, SHOWN_QUOTES);
+  // Every other named voice is heard first (7 + 3 of the carrier); the last two places are the
+  // carrier's further statements, not the words of "potem" or "wręcz tylko go zaognili".
+  assert.equal(shown.filter((q) => q.speaker !== 'Tanie Linie' && q.kind === 'direct').length, 7);
+  assert.equal(shown.filter((q) => q.speaker === 'Tanie Linie').length, 5);
+  assert.ok(!shown.some((q) => q.kind === 'indirect'));
+});
+
+test('the shown quotes are read in turns: no third quote of one speaker in a row while another voice waits', () => {
+  const order = rankQuotes([...carrierSays(4), said('u1', 'załogi od miesięcy domagają się umów według prawa swoich krajów', 'Jan Lotny', 'per-lotny', 'indirect', 'PER')]).map((q) => q.speaker);
+  // The carrier's four statements outrank the union leader's reported words, who is read third.
+  assert.deepEqual(order, ['Tanie Linie', 'Tanie Linie', 'Jan Lotny', 'Tanie Linie', 'Tanie Linie']);
 });
 
 test('an agency named in many articles as their source earns no prominence: a named person\'s words come first', () => {

@@ -149,7 +149,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may have found the spokesperson further off than the words beside the verb
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
-        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting));
         if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
@@ -163,7 +163,9 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        // So does a spokesperson as the verb's subject, as beside a quote's verb: "Rzecznik prasowy
+        // premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną".
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -697,6 +699,38 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
     return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
   };
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
+/**
+ * Whether a spokesperson announces for the office they serve, whoever that is: an institutional
+ * verb with "rzecznik" beside it or as the quote's speaker (`spokenBy`), no outlet beside it
+ * ("oświadczył rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
+ */
+function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.toLowerCase())) return false;
+  return (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+}
+
+/** Words a spokesperson may stand before the verb as its subject's head: "Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział". */
+const SPOKESPERSON_REACH = 8;
+
+/**
+ * Whether a spokesperson heads the subject of an institutional or announcing verb (`announce:`)
+ * further off than the words beside it, their office named between: "Rzecznik szefowej rządu
+ * Zjednoczonego Królestwa Theresy May zapowiedział, że „nie będzie kolejnego referendum”",
+ * "Rzecznik prasowy premier May – James Slack oświadczył". The spokesperson must be a nominative
+ * ("rzecznika" is whom someone speaks to or of), in the verb's own clause: the scan stops at a
+ * "że", a relative pronoun or another reporting verb ("rzecznik powiedział, że rząd poinformował").
+ */
+function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
+    const w = words[j]!.text.toLowerCase();
+    if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
+    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return true;
+  }
+  return false;
 }
 
 /** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */

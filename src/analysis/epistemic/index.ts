@@ -149,7 +149,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may have found the spokesperson further off than the words beside the verb
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
-        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting));
+        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
         if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
@@ -165,7 +165,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
         // So does a spokesperson as the verb's subject, as beside a quote's verb: "Rzecznik prasowy
         // premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną".
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting, input.mentions ?? [])) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -721,16 +721,43 @@ const SPOKESPERSON_REACH = 8;
  * "Rzecznik prasowy premier May – James Slack oświadczył". The spokesperson must be a nominative
  * ("rzecznika" is whom someone speaks to or of), in the verb's own clause: the scan stops at a
  * "że", a relative pronoun or another reporting verb ("rzecznik powiedział, że rząd poinformował").
+ * An office named by a country or organisation that reports what another named one does ("Rzecznik
+ * Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych John Kirby przekazał …, że Rosja prowadzi tajne
+ * rozmowy") tells a fact that is not its own (eval/data/synthesis/GUIDELINE.md, confirmed by whom).
  */
-function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
   const v = words[i]?.text.toLowerCase() ?? '';
   if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
   for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
     const w = words[j]!.text.toLowerCase();
     if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
-    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return true;
+    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
   }
   return false;
+}
+
+/** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
+const THAT_REACH = 6;
+/** Words after the "że" the reported clause's subject may open at. */
+const REPORTED_SUBJECT_REACH = 3;
+
+/** Letters two forms of one name share whatever their case: "Stany" and "Stanów". */
+const STEM = 4;
+
+/**
+ * Whether the clause reported by verb `i`, its subject from word `from`, opens with a country or
+ * organisation the subject does not name, while the subject names one: another party's act.
+ */
+function reportsAnother(words: readonly Word[], from: number, i: number, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
+  const named = (m: { readonly type?: EntityType }): boolean => m.type === 'LOC' || m.type === 'ORG';
+  const office = mentions.filter((m) => named(m) && m.start >= words[from]!.start && m.end <= words[i]!.start);
+  if (office.length === 0) return false;
+  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  if (that < 0) return false;
+  const reach = words[Math.min(words.length - 1, that + REPORTED_SUBJECT_REACH)]!.end;
+  const stems = (m: Span): string[] => words.filter((w) => w.start >= m.start && w.end <= m.end).map((w) => w.text.slice(0, STEM).toLowerCase());
+  const officeStems = new Set(office.flatMap(stems));
+  return mentions.some((m) => named(m) && m.start > words[that]!.start && m.start < reach && !stems(m).some((x) => officeStems.has(x)));
 }
 
 /** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */

@@ -486,3 +486,11 @@ test('predicative likelihood and doubt in any form and a first-person suspicion 
   assert.deepEqual(pl('„Podejrzewam, że rząd będzie próbował wykonać manewr” – powiedział.'), ['hedged']);
   assert.deepEqual(pl('Polityk twierdzi, że nie jest wątpliwe, kto zawinił.'), ['attributed']);
 });
+
+test('a company or government body named by a common noun stating its own point confirms: "zaznaczyła spółka"', () => {
+  // nord stream denmark-alternative-route 500 (labelled confirmed).
+  assert.deepEqual(pl('To trasa alternatywna, nieprzechodząca przez terytorialne wody Danii - zaznaczyła spółka.'), ['confirmed']);
+  assert.deepEqual(pl('Przewoźnik zaznaczył, że wszyscy podróżni, których to dotyczy, zostali już powiadomieni.'), ['confirmed']);
+  // A person stating a point speaks for no one.
+  assert.deepEqual(pl('To trasa alternatywna - zaznaczył ekspert.'), ['attributed']);
+});

@@ -220,8 +220,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       }
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
-    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing.
-    if (attributions.length && !QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing. "Według" an
+    // unnamed source needs no reporting verb beside it ("Według niektórych źródeł rzeczywistym
+    // powodem incydentu był spór"): the quotes stage finds no speaker in it, so no attribution.
+    if (!QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon, reporting));
     // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
     // is its judgement of a hypothetical, not the confirmation of a fact it owns
     // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
@@ -439,9 +441,12 @@ const SOURCE_AFTER = 3;
  * its clause is whom the speaker told ("poinformował media, że"); "źródło" away from the report is a source of something ("dywersyfikacji
  * źródeł energii – oświadczyła Oudkirk").
  */
-function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon): Found[] {
+function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
   const out: Found[] = [];
   const cues = attributions.map((c) => wordIndexOf(words, c)).filter((i) => i >= 0);
+  // With no report in the sentence only "według" makes a source of it: "uniezależni się od źródeł
+  // energii" names a source of something.
+  const by = (w: Word): boolean => lexicon.unnamedBy.has(w.text.toLowerCase()) && (attributions.length > 0 || reporting.according.has(w.text.toLowerCase()));
   words.forEach((w, i) => {
     const lower = w.text.toLowerCase();
     if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
@@ -455,7 +460,7 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
     // Right after the verb and closing its clause it is whom the speaker told: "poinformował media, że…".
     if (cues.includes(i - 1) && words[i + 1]?.clauseStart) return;
     const after = (a: number, b: number): boolean => !words.slice(a + 1, b + 1).some((x) => x.clauseStart);
-    const bySource = i > 0 && lexicon.unnamedBy.has(words[i - 1]!.text.toLowerCase()) || (i > 1 && lexicon.unnamedBy.has(words[i - 2]!.text.toLowerCase()) && after(i - 2, i));
+    const bySource = (i > 0 && by(words[i - 1]!)) || (i > 1 && by(words[i - 2]!) && after(i - 2, i));
     const ofReport = cues.some((c) => (c > i ? c - i <= SOURCE_BEFORE && after(i, c) : i - c <= SOURCE_AFTER && after(c, i)));
     if (bySource || ofReport) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
   });

@@ -494,3 +494,11 @@ test('a company or government body named by a common noun stating its own point 
   // A person stating a point speaks for no one.
   assert.deepEqual(pl('To trasa alternatywna - zaznaczył ekspert.'), ['attributed']);
 });
+
+test('"według" an unnamed source hedges with no reporting verb; "może dojść" with words between is the epistemic modal', () => {
+  // asia bibi death-row-before-appeal pl-asia-wiki-1 and brexit tusk-juncker-open-door 1918 (labelled hedged).
+  assert.deepEqual(pl('Według niektórych źródeł rzeczywistym powodem incydentu był spór między sąsiadkami.'), ['hedged']);
+  assert.deepEqual(pl('Może do tego dojść w marcu przyszłego roku.'), ['hedged']);
+  // A source of something, not an informant.
+  assert.deepEqual(pl('Kraj uniezależni się od źródeł energii z Rosji.'), ['asserted']);
+});

@@ -502,3 +502,9 @@ test('"według" an unnamed source hedges with no reporting verb; "może dojść"
   // A source of something, not an informant.
   assert.deepEqual(pl('Kraj uniezależni się od źródeł energii z Rosji.'), ['asserted']);
 });
+
+test('a report that "appeared" with no one named is an unofficial one: "pojawiły się informacje, że"', () => {
+  // brexit eu27-guidelines 1240 (labelled hedged).
+  assert.deepEqual(pl('W piątek pojawiły się informacje, że wyłączenie będzie czasowe – ma obowiązywać do maja.'), ['hedged']);
+  assert.deepEqual(pl('W piątek pojawiły się nowe przepisy.'), ['asserted']);
+});

@@ -279,6 +279,7 @@ const REPORTED_REACH = 12;
  */
 function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (lexicon.modalConditionals.some((p) => p(words[i]!.text.toLowerCase()))) return false;
+  if (opinionFramed(words, i, lexicon, reporting)) return true;
   for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
     if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
     for (let k = j - 1; k >= Math.max(0, j - COMPLEMENT_REACH); k--) {
@@ -286,6 +287,25 @@ function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexic
       if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w) || lexicon.content.has(w)) return !negated(words, words[k]!, lexicon.negations);
     }
     return false;
+  }
+  return false;
+}
+
+/**
+ * Whether conditional `i` is framed as someone's words by "jak" + a reporting verb or a verb of
+ * claiming set off before it: "Drugie referendum - jak twierdzi - oddaliłoby także groźbę", "Jak
+ * argumentował, byłby on nieskuteczny", the parenthesis of the "że" clause judgedHypothetical reads.
+ * No "że" may stand between: after one the conditional belongs to that clause's verb ("Jak informuje
+ * gazeta, rząd obawia się, że … straciłaby": a fear). ("Zdaniem X" before a conditional is not
+ * taken: eval/data/seeds-labels reads Harris's "Zdaniem amerykańskiej polityk, takie działania …
+ * doprowadziłyby do dalszej izolacji" as hedged, a warning.)
+ */
+function opinionFramed(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const w = words[j]!.text.toLowerCase();
+    if (reporting.that.has(w)) return false;
+    const next = words[j + 1]!.text;
+    if (reporting.as.has(w) && j + 1 < i && (reporting.verb(next) !== undefined || lexicon.thatVerbs.has(next.toLowerCase()))) return true;
   }
   return false;
 }

@@ -508,3 +508,12 @@ test('a report that "appeared" with no one named is an unofficial one: "pojawił
   assert.deepEqual(pl('W piątek pojawiły się informacje, że wyłączenie będzie czasowe – ma obowiązywać do maja.'), ['hedged']);
   assert.deepEqual(pl('W piątek pojawiły się nowe przepisy.'), ['asserted']);
 });
+
+test('a conditional framed by "jak twierdzi" is the speaker\'s judgement of a hypothetical; inside a fear\'s "że" clause or with no frame it hedges', () => {
+  // brexit soros-best-for-britain 1794 (labelled attributed) and development sentence brexit 255.
+  assert.deepEqual(pl('Drugie referendum - jak twierdzi - oddaliłoby także groźbę powstania dziury w unijnym budżecie.'), ['attributed']);
+  assert.deepEqual(pl('Jak argumentował, byłby on nieskuteczny, bo zabranie pieniędzy skutkowałoby wzrostem nastrojów antyunijnych.'), ['attributed']);
+  // The conditional of a possibility still leaves the fact open, and with no frame the outlet's own conditional hedges.
+  assert.deepEqual(pl('Jak twierdzi, premier miałaby zrezygnować jeszcze w tym tygodniu.'), ['hedged']);
+  assert.deepEqual(pl('Drugie referendum oddaliłoby groźbę powstania dziury w budżecie.'), ['hedged']);
+});

@@ -517,3 +517,9 @@ test('a conditional framed by "jak twierdzi" is the speaker\'s judgement of a hy
   assert.deepEqual(pl('Jak twierdzi, premier miałaby zrezygnować jeszcze w tym tygodniu.'), ['hedged']);
   assert.deepEqual(pl('Drugie referendum oddaliłoby groźbę powstania dziury w budżecie.'), ['hedged']);
 });
+
+test('a conclusion reached is the claim of whoever reached it: "doszli do wniosku, że"', () => {
+  // nord stream lex-nord-stream-council-opinion 306 (labelled attributed).
+  assert.deepEqual(pl('Eksperci w zakresie prawa z Rady Unii Europejskiej doszli do wniosku, że tego rodzaju nowe przepisy nie mogłyby zostać zastosowane w przypadku Nord Stream 2.'), ['attributed']);
+  assert.deepEqual(pl('Do wniosku dołączono mapy trasy.'), ['asserted']);
+});

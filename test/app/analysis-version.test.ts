@@ -43,7 +43,12 @@ import { seedArticles } from '../search/helpers.ts';
 // sentences, a dropped subject continues a quote that ends in the sentence before, and "powtórzył",
 // "zaakcentował", "uspokajał" report speech (src/analysis/quotes). No seed holds these, so the sample's
 // output is the one 21 made, while stored development articles change.
-const RECORDED = { version: 22, fingerprint: 'b4f59adbbbdbc638' };
+// 23: a spokesperson heading the verb's subject confirms, not when their office reports another named
+// party's act; "według rządowych planów", "wynikało z nich" attribute; "ma oznaczać", "ma wynikać" are
+// hearsay, and more forms of predicative likelihood and doubt hedge (src/analysis/epistemic,
+// resources/pl). The seed Kirby sentence is the guard's case, so the sample's output is the one 22 made,
+// while stored development articles change.
+const RECORDED = { version: 23, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

@@ -149,7 +149,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may have found the spokesperson further off than the words beside the verb
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
-        const spokesperson = lexicon.institutional.has(cue.text.toLowerCase()) && (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
         if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
@@ -163,7 +163,9 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         attributions.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'attribution' });
         // With no quote found the organisation is its subject in the sentence: "Tanie linie lotnicze
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        // So does a spokesperson as the verb's subject, as beside a quote's verb: "Rzecznik prasowy
+        // premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną".
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting, input.mentions ?? [])) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
@@ -218,8 +220,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
       }
     }
     // A report whose only source is unnamed ("Źródła rządowe poinformowały") is an unofficial one.
-    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing.
-    if (attributions.length && !QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon));
+    // A question ("Jak … nasi rozmówcy oceniają swoją decyzję?") reports nothing. "Według" an
+    // unnamed source needs no reporting verb beside it ("Według niektórych źródeł rzeczywistym
+    // powodem incydentu był spór"): the quotes stage finds no speaker in it, so no attribution.
+    if (!QUESTION_END.test(input.text.slice(s.start, s.end))) hedges.push(...unnamedSources(input.text, everyWord, attributions, here, lexicon, reporting));
     // What a party says would happen ("Ten scenariusz zmusiłby Airbusa…" – stwierdzono w komunikacie)
     // is its judgement of a hypothetical, not the confirmation of a fact it owns
     // (eval/data/synthesis/GUIDELINE.md, confirmed by whom): the conditional anywhere in its words,
@@ -275,6 +279,7 @@ const REPORTED_REACH = 12;
  */
 function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (lexicon.modalConditionals.some((p) => p(words[i]!.text.toLowerCase()))) return false;
+  if (opinionFramed(words, i, lexicon, reporting)) return true;
   for (let j = i - 1; j >= Math.max(0, i - REPORTED_REACH); j--) {
     if (!reporting.that.has(words[j]!.text.toLowerCase())) continue;
     for (let k = j - 1; k >= Math.max(0, j - COMPLEMENT_REACH); k--) {
@@ -282,6 +287,25 @@ function judgedHypothetical(words: readonly Word[], i: number, lexicon: CueLexic
       if (reporting.verb(w) !== undefined || lexicon.thatVerbs.has(w) || lexicon.content.has(w)) return !negated(words, words[k]!, lexicon.negations);
     }
     return false;
+  }
+  return false;
+}
+
+/**
+ * Whether conditional `i` is framed as someone's words by "jak" + a reporting verb or a verb of
+ * claiming set off before it: "Drugie referendum - jak twierdzi - oddaliłoby także groźbę", "Jak
+ * argumentował, byłby on nieskuteczny", the parenthesis of the "że" clause judgedHypothetical reads.
+ * No "że" may stand between: after one the conditional belongs to that clause's verb ("Jak informuje
+ * gazeta, rząd obawia się, że … straciłaby": a fear). ("Zdaniem X" before a conditional is not
+ * taken: eval/data/seeds-labels reads Harris's "Zdaniem amerykańskiej polityk, takie działania …
+ * doprowadziłyby do dalszej izolacji" as hedged, a warning.)
+ */
+function opinionFramed(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const w = words[j]!.text.toLowerCase();
+    if (reporting.that.has(w)) return false;
+    const next = words[j + 1]!.text;
+    if (reporting.as.has(w) && j + 1 < i && (reporting.verb(next) !== undefined || lexicon.thatVerbs.has(next.toLowerCase()))) return true;
   }
   return false;
 }
@@ -437,9 +461,12 @@ const SOURCE_AFTER = 3;
  * its clause is whom the speaker told ("poinformował media, że"); "źródło" away from the report is a source of something ("dywersyfikacji
  * źródeł energii – oświadczyła Oudkirk").
  */
-function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon): Found[] {
+function unnamedSources(text: string, words: readonly Word[], attributions: readonly StatusCue[], quotes: readonly Span[], lexicon: CueLexicon, reporting: QuoteCues): Found[] {
   const out: Found[] = [];
   const cues = attributions.map((c) => wordIndexOf(words, c)).filter((i) => i >= 0);
+  // With no report in the sentence only "według" makes a source of it: "uniezależni się od źródeł
+  // energii" names a source of something.
+  const by = (w: Word): boolean => lexicon.unnamedBy.has(w.text.toLowerCase()) && (attributions.length > 0 || reporting.according.has(w.text.toLowerCase()));
   words.forEach((w, i) => {
     const lower = w.text.toLowerCase();
     if (!lexicon.unnamed.has(lower) || quotes.some((q) => w.start >= q.start && w.end <= q.end)) return;
@@ -453,7 +480,7 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
     // Right after the verb and closing its clause it is whom the speaker told: "poinformował media, że…".
     if (cues.includes(i - 1) && words[i + 1]?.clauseStart) return;
     const after = (a: number, b: number): boolean => !words.slice(a + 1, b + 1).some((x) => x.clauseStart);
-    const bySource = i > 0 && lexicon.unnamedBy.has(words[i - 1]!.text.toLowerCase()) || (i > 1 && lexicon.unnamedBy.has(words[i - 2]!.text.toLowerCase()) && after(i - 2, i));
+    const bySource = (i > 0 && by(words[i - 1]!)) || (i > 1 && by(words[i - 2]!) && after(i - 2, i));
     const ofReport = cues.some((c) => (c > i ? c - i <= SOURCE_BEFORE && after(i, c) : i - c <= SOURCE_AFTER && after(c, i)));
     if (bySource || ofReport) out.push({ start: w.start, end: w.end, text: w.text, kind: 'hedge', reading: 'always' });
   });
@@ -697,6 +724,65 @@ function organisationAnnounces(verb: Word, words: readonly Word[], mentions: rea
     return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
   };
   return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
+/**
+ * Whether a spokesperson announces for the office they serve, whoever that is: an institutional
+ * verb with "rzecznik" beside it or as the quote's speaker (`spokenBy`), no outlet beside it
+ * ("oświadczył rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
+ */
+function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.toLowerCase())) return false;
+  return (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+}
+
+/** Words a spokesperson may stand before the verb as its subject's head: "Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział". */
+const SPOKESPERSON_REACH = 8;
+
+/**
+ * Whether a spokesperson heads the subject of an institutional or announcing verb (`announce:`)
+ * further off than the words beside it, their office named between: "Rzecznik szefowej rządu
+ * Zjednoczonego Królestwa Theresy May zapowiedział, że „nie będzie kolejnego referendum”",
+ * "Rzecznik prasowy premier May – James Slack oświadczył". The spokesperson must be a nominative
+ * ("rzecznika" is whom someone speaks to or of), in the verb's own clause: the scan stops at a
+ * "że", a relative pronoun or another reporting verb ("rzecznik powiedział, że rząd poinformował").
+ * An office named by a country or organisation that reports what another named one does ("Rzecznik
+ * Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych John Kirby przekazał …, że Rosja prowadzi tajne
+ * rozmowy") tells a fact that is not its own (eval/data/synthesis/GUIDELINE.md, confirmed by whom).
+ */
+function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
+    const w = words[j]!.text.toLowerCase();
+    if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
+    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
+  }
+  return false;
+}
+
+/** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
+const THAT_REACH = 6;
+/** Words after the "że" the reported clause's subject may open at. */
+const REPORTED_SUBJECT_REACH = 3;
+
+/** Letters two forms of one name share whatever their case: "Stany" and "Stanów". */
+const STEM = 4;
+
+/**
+ * Whether the clause reported by verb `i`, its subject from word `from`, opens with a country or
+ * organisation the subject does not name, while the subject names one: another party's act.
+ */
+function reportsAnother(words: readonly Word[], from: number, i: number, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
+  const named = (m: { readonly type?: EntityType }): boolean => m.type === 'LOC' || m.type === 'ORG';
+  const office = mentions.filter((m) => named(m) && m.start >= words[from]!.start && m.end <= words[i]!.start);
+  if (office.length === 0) return false;
+  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  if (that < 0) return false;
+  const reach = words[Math.min(words.length - 1, that + REPORTED_SUBJECT_REACH)]!.end;
+  const stems = (m: Span): string[] => words.filter((w) => w.start >= m.start && w.end <= m.end).map((w) => w.text.slice(0, STEM).toLowerCase());
+  const officeStems = new Set(office.flatMap(stems));
+  return mentions.some((m) => named(m) && m.start > words[that]!.start && m.start < reach && !stems(m).some((x) => officeStems.has(x)));
 }
 
 /** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { classifySentences, type SentenceStatus } from '../../../src/analysis/epistemic/index.ts';
 import { findQuotes } from '../../../src/analysis/quotes/index.ts';
 import { findTimeExpressions } from '../../../src/analysis/time/index.ts';
-import { doc, withMention, type Doc } from '../quotes/fixture.ts';
+import { doc, withMention, withMentions, type Doc } from '../quotes/fixture.ts';
 
 /** Statuses as the pipeline makes them: quotes and time expressions found by their own stages. */
 function statuses(d: Doc): SentenceStatus[] {
@@ -447,4 +447,79 @@ test('wanting with a "by" clause states someone\'s aim: "Premier Theresa May chc
   assert.deepEqual(pl('Bruksela chce, by ten okres przejściowy potrwał maksymalnie do 31 grudnia 2020 r.'), ['attributed']);
   // With an object or an infinitive it says what someone wants to do; negated, no one's aim.
   assert.deepEqual(pl('Nikt nie chce, by ten okres trwał dłużej.'), ['asserted']);
+});
+
+test('a spokesperson heading the verb\'s subject, their office named between, confirms; one named as whom someone spoke of does not', () => {
+  // brexit farage-second-referendum 234 and customs-union-exit 144, 110 (labelled confirmed).
+  assert.deepEqual(pl('Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział, że „nie będzie kolejnego referendum” w sprawie Brexitu.'), ['confirmed']);
+  assert.deepEqual(pl('Rzecznik prasowy premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną.'), ['confirmed']);
+  // "rzecznika" is no subject, and a spokesperson in the reported clause speaks for no one here.
+  assert.deepEqual(pl('Po wystąpieniu rzecznika rządu Zjednoczonego Królestwa Theresy May posłowie opozycji poinformowali, że rozmowa trwała godzinę.'), ['attributed']);
+  assert.deepEqual(pl('Poseł opozycji powiedział, że rzecznik rządu zapowiedział zmiany.'), ['attributed']);
+  // An office named by a country reporting what another country does: not its own fact (seed 004).
+  const kirby = 'Rzecznik Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych John Kirby przekazał pod koniec ubiegłego miesiąca, że Rosja prowadzi tajne rozmowy z Koreą Północną.';
+  const office = withMentions(doc(kirby, 'pl'), ['Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych', 'Rada Bezpieczeństwa Narodowego Stanów Zjednoczonych', 'ORG'], ['John Kirby', 'John Kirby', 'PER'], ['Rosja', 'Rosja', 'LOC']);
+  assert.deepEqual(statuses(office).map((s) => s.status), ['attributed']);
+});
+
+test('plans with their holder\'s adjective and a pronoun for the documents just named attribute: "Według rządowych planów", "Wynikało z nich, że"', () => {
+  // brexit customs-union-exit 144, settled-status-registration 511, tusk-juncker-open-door 250 (labelled attributed).
+  assert.deepEqual(pl('Według rządowych planów kraj zachowa jeszcze obecne warunki członkostwa w ramach okresu przejściowego.'), ['attributed']);
+  assert.deepEqual(pl('Wynikało z nich, że UE zamierza zastosować wobec Wielkiej Brytanii zaostrzenia dotyczące umów handlowych.'), ['attributed']);
+  assert.deepEqual(pl('Zgodnie z planem kraj zachowa obecne warunki członkostwa.'), ['asserted']);
+});
+
+test('"mieć" with a verb of a state or relation is hearsay, with an act a plan, and in a "jeśli" condition neither', () => {
+  // asia bibi deal-and-departures 20, brexit customs-union-exit 1801, nord stream morawiecki-berlin-dispute 1463 (labelled hedged).
+  assert.deepEqual(pl('Wypracowane stanowisko ma oznaczać, że zwolennicy twardego brexitu przekonali do swoich racji.'), ['hedged']);
+  assert.deepEqual(pl('Niemoc Europy ma wynikać głównie z postawy rządu Niemiec.'), ['hedged']);
+  assert.deepEqual(pl('Ma ona przewidywać, że w zamian za zakończenie protestów władze rozpoczną procedurę.'), ['hedged']);
+  assert.deepEqual(pl('Premier ma się spotkać z prezydentem w Soczi.'), ['asserted']);
+  // A development sentence (brexit 1508): what a repeated vote would take, not what is said to be.
+  assert.deepEqual(pl('Wylie wyjaśnił, że jeśli ma to oznaczać ponowne głosowanie, to tak należy zrobić.'), ['attributed']);
+});
+
+test('predicative likelihood and doubt in any form and a first-person suspicion hedge; negated doubt does not', () => {
+  // nord stream morawiecki-berlin-dispute 1482, 1463 and brexit farage-second-referendum 566 (labelled hedged).
+  assert.deepEqual(pl('Podkreśla, że po wybudowaniu gazociągu, wielka wojna rosyjsko-ukraińska stanie się bardziej prawdopodobna.'), ['hedged']);
+  assert.deepEqual(pl('Polityk twierdzi jednak, że "jest wątpliwe", by udało się zatrzymać jego budowę.'), ['hedged']);
+  assert.deepEqual(pl('„Podejrzewam, że rząd będzie próbował wykonać manewr” – powiedział.'), ['hedged']);
+  assert.deepEqual(pl('Polityk twierdzi, że nie jest wątpliwe, kto zawinił.'), ['attributed']);
+});
+
+test('a company or government body named by a common noun stating its own point confirms: "zaznaczyła spółka"', () => {
+  // nord stream denmark-alternative-route 500 (labelled confirmed).
+  assert.deepEqual(pl('To trasa alternatywna, nieprzechodząca przez terytorialne wody Danii - zaznaczyła spółka.'), ['confirmed']);
+  assert.deepEqual(pl('Przewoźnik zaznaczył, że wszyscy podróżni, których to dotyczy, zostali już powiadomieni.'), ['confirmed']);
+  // A person stating a point speaks for no one.
+  assert.deepEqual(pl('To trasa alternatywna - zaznaczył ekspert.'), ['attributed']);
+});
+
+test('"według" an unnamed source hedges with no reporting verb; "może dojść" with words between is the epistemic modal', () => {
+  // asia bibi death-row-before-appeal pl-asia-wiki-1 and brexit tusk-juncker-open-door 1918 (labelled hedged).
+  assert.deepEqual(pl('Według niektórych źródeł rzeczywistym powodem incydentu był spór między sąsiadkami.'), ['hedged']);
+  assert.deepEqual(pl('Może do tego dojść w marcu przyszłego roku.'), ['hedged']);
+  // A source of something, not an informant.
+  assert.deepEqual(pl('Kraj uniezależni się od źródeł energii z Rosji.'), ['asserted']);
+});
+
+test('a report that "appeared" with no one named is an unofficial one: "pojawiły się informacje, że"', () => {
+  // brexit eu27-guidelines 1240 (labelled hedged).
+  assert.deepEqual(pl('W piątek pojawiły się informacje, że wyłączenie będzie czasowe – ma obowiązywać do maja.'), ['hedged']);
+  assert.deepEqual(pl('W piątek pojawiły się nowe przepisy.'), ['asserted']);
+});
+
+test('a conditional framed by "jak twierdzi" is the speaker\'s judgement of a hypothetical; inside a fear\'s "że" clause or with no frame it hedges', () => {
+  // brexit soros-best-for-britain 1794 (labelled attributed) and development sentence brexit 255.
+  assert.deepEqual(pl('Drugie referendum - jak twierdzi - oddaliłoby także groźbę powstania dziury w unijnym budżecie.'), ['attributed']);
+  assert.deepEqual(pl('Jak argumentował, byłby on nieskuteczny, bo zabranie pieniędzy skutkowałoby wzrostem nastrojów antyunijnych.'), ['attributed']);
+  // The conditional of a possibility still leaves the fact open, and with no frame the outlet's own conditional hedges.
+  assert.deepEqual(pl('Jak twierdzi, premier miałaby zrezygnować jeszcze w tym tygodniu.'), ['hedged']);
+  assert.deepEqual(pl('Drugie referendum oddaliłoby groźbę powstania dziury w budżecie.'), ['hedged']);
+});
+
+test('a conclusion reached is the claim of whoever reached it: "doszli do wniosku, że"', () => {
+  // nord stream lex-nord-stream-council-opinion 306 (labelled attributed).
+  assert.deepEqual(pl('Eksperci w zakresie prawa z Rady Unii Europejskiej doszli do wniosku, że tego rodzaju nowe przepisy nie mogłyby zostać zastosowane w przypadku Nord Stream 2.'), ['attributed']);
+  assert.deepEqual(pl('Do wniosku dołączono mapy trasy.'), ['asserted']);
 });

@@ -715,6 +715,12 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
       if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
       // So does the rest of a name after the preposition ("w Bloomberg Television"), up to a person's.
       else if (named) while (words.length && /^[\p{Lu}\p{N}]/u.test(words[0]!.text) && !ctx.mentions.some((m) => m.type === 'PER' && m.start === words[0]!.start)) words = words.slice(1);
+    } else if (words.length && ctx.cues.that.has(words[0]!.text.toLowerCase())) {
+      // A complementiser opens a clause ("jest to, że 67 proc. badanych uważa"): its subject, if
+      // it has one, follows; a verb there ("odpiera zarzut, że jest lobbystą … i twierdzi") is the
+      // clause's own, and the speaker is the sentence's subject before it.
+      words = words.slice(1);
+      if (words.length && /^\p{Ll}/u.test(words[0]!.text) && ctx.cues.mayBeNominative(words[0]!.text) === false) return undefined;
     } else if (words.length && (ctx.cues.connectors.has(words[0]!.text.toLowerCase()) || ctx.cues.reflexives.has(words[0]!.text.toLowerCase()))) words = words.slice(1);
     else break;
   }

@@ -28,3 +28,25 @@ test('a clause opened by "że" before the verb is no speaker: its own subject, o
   d = withMentions(d, ['Jan Nowak', 'Jan Nowak', 'PER']);
   assert.equal(quoteWith(quotes(d), 'dostarczał tylko').speaker?.name, 'Jan Nowak');
 });
+
+test('a role\'s organisation with its acronym in brackets still names the person after it', () => {
+  let d = doc('„Jeśli tylko 5 proc. obywateli nie poradzi sobie z systemem, będziemy mieć wielki problem” – mówiła rzeczniczka Walijskiej Partii Narodowej (WPN) Anna Gray.', 'pl');
+  d = withMentions(d, ['Walijskiej Partii Narodowej', 'Walijska Partia Narodowa', 'ORG'], ['WPN', 'WPN', 'ORG'], ['Anna Gray', 'Anna Gray', 'ORG']);
+  assert.equal(quoteWith(quotes(d), 'poradzi sobie').speaker?.name, 'Anna Gray');
+});
+
+test('an organisation named in the genitive after its role noun is the subject: "Agencja Reutera zaznaczyła"', () => {
+  let d = doc('Unia Europejska przyjęła wytyczne. Agencja Reutera zaznaczyła, że w razie braku porozumienia Wielkiej Brytanii grozi chaotyczne wyjście.', 'pl');
+  d = withMentions(d, ['Unia Europejska', 'Unia Europejska', 'ORG'], ['Reutera', 'Reuter', 'ORG'], ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC']);
+  assert.equal(quoteWith(quotes(d), 'grozi chaotyczne').speaker?.name, 'Reuter');
+  // The possessor of a person's role stays no speaker: "Rzecznik Reutera" is someone else.
+  let p = doc('Unia Europejska przyjęła wytyczne. Rzecznik Reutera zaznaczył, że w razie braku porozumienia Wielkiej Brytanii grozi chaotyczne wyjście.', 'pl');
+  p = withMentions(p, ['Unia Europejska', 'Unia Europejska', 'ORG'], ['Reutera', 'Reuter', 'ORG'], ['Wielkiej Brytanii', 'Wielka Brytania', 'LOC']);
+  assert.notEqual(quoteWith(quotes(p), 'grozi chaotyczne').speaker?.name, 'Reuter');
+});
+
+test('a sentence opening with its own past verb dropped its subject: the person in another case after it is the object', () => {
+  let d = doc('Jan Lis, były minister finansów, uważa z kolei, że słowa byłego premiera to „próba sabotowania wyniku głosowania”. Oskarżył Kowala o to, że przejawia – jak to określił – „unijną mentalność” nakazującą powtarzać głosowania.', 'pl');
+  d = withMentions(d, ['Jan Lis', 'Jan Lis', 'PER'], ['Kowala', 'Kowal', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'unijną mentalność').speaker?.name, 'Jan Lis');
+});

@@ -741,6 +741,10 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
       words = words.slice(1);
       if (/^\p{Ll}/u.test(words[0]!.text) && ctx.cues.mayBeNominative(words[0]!.text) === false) return undefined;
     } else if (words.length && (ctx.cues.connectors.has(words[0]!.text.toLowerCase()) || ctx.cues.reflexives.has(words[0]!.text.toLowerCase()))) words = words.slice(1);
+    // An adverb saying how it was said ("– zapytał retorycznie pakistański działacz") is no part of
+    // who said it; alone it is no one (speakerInRegion). Before a preposition it may say where the
+    // words were read ("czytamy dalej w komunikacie"), whose issuer is not known from the phrase.
+    else if (words.length > 1 && /^\p{Ll}/u.test(words[0]!.text) && ctx.cues.caseless(words[0]!.text) && !ctx.cues.that.has(words[0]!.text.toLowerCase()) && !ctx.cues.prepositions.has(words[1]!.text.toLowerCase())) words = words.slice(1);
     else break;
   }
   // A preposition after a name ends the phrase: "prawnik Asi Bibi w wiadomości dla agencji AFP" is

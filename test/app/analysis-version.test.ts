@@ -46,8 +46,12 @@ import { seedArticles } from '../search/helpers.ts';
 // 23: a spokesperson heading the verb's subject confirms, not when their office reports another named
 // party's act; "według rządowych planów", "wynikało z nich" attribute; "ma oznaczać", "ma wynikać" are
 // hearsay, and more forms of predicative likelihood and doubt hedge (src/analysis/epistemic,
-// resources/pl). The seed Kirby sentence is the guard's case, so the sample's output is the one 22 made,
-// while stored development articles change.
+// resources/pl). Quote speakers (src/analysis/quotes): "według"/"zdaniem" inside a clause a verb reports
+// is that verb subject's, an acronym in brackets no longer ends a role's description ("(SNP) Jo
+// Cherry"), "Agencja Reutera" is Reuters, a sentence opening with its own verb dropped its subject, a
+// demonym ("powiedział Irlandczyk") is the person who spoke before; a union named in the speaker's
+// description states its side. The seed Kirby sentence is the spokesperson guard's case, and no seed
+// holds the rest, so the sample's output is the one 22 made, while stored development articles change.
 const RECORDED = { version: 23, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

@@ -58,7 +58,7 @@ export interface EpistemicInput {
   readonly language: Language;
   readonly sentences: readonly Span[];
   /** Quotes from src/analysis/quotes: they make sentences attributed and mask their own cue words. */
-  readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType } })[];
+  readonly quotes?: readonly (Pick<Quote, 'start' | 'end' | 'kind' | 'cue' | 'sentence'> & { readonly speaker?: { readonly name: string; readonly type?: EntityType; readonly description?: string } })[];
   /** Time expressions (src/analysis/time): a time tells a schedule ("ma przylecieć o 21.00") from hearsay. */
   readonly times?: readonly Span[];
   /** Entity mentions (src/analysis/entities): a sentence opened by a person's or organisation's name and a colon gives their words. */
@@ -139,8 +139,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         const at = wordIndexOf(everyWord, cue);
         const aside = at > 1 && reporting.as.has(everyWord[at - 1]!.text.toLowerCase()) && everyWord.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase()));
         // A union or a party states its side of a dispute ("Związek holenderskich pilotów poinformował"): attributed.
-        // The quotes stage may give their words to the company they dispute with: the words by the verb tell.
-        const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
+        // The quotes stage may give their words to the company they dispute with: the words by the verb
+        // tell, and so does the description the union was named with ("Przedstawiciele związku
+        // zawodowego pracowników pokładowych SNPVAC poinformowali").
+        const party = [...(q.speaker?.name.split(/\s+/u) ?? []), ...(q.speaker?.description?.split(/\s+/u) ?? []), ...around.map((w) => w.text)].some((w) => lexicon.parties.has(w.toLowerCase()));
         const organisation = q.speaker?.type === 'ORG' && !aside && !party && !lexicon.media.has(q.speaker.name.toLowerCase()) && !WEB_ADDRESS.test(q.speaker.name) && lexicon.institutional.has(cue.text.toLowerCase());
         const office = speaksForOffice(around, lexicon);
         const other = around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon));

@@ -44,8 +44,11 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     }
   }
 
-  // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"
-  const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()));
+  // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"; not inside
+  // a clause a verb already reports ("Przedstawiciele związku poinformowali, że zamierzają
+  // strajkować z powodu warunków, które ich zdaniem są gorsze"): the verb's subject speaks it all.
+  const reportedFrom = reportedClauseStart(ctx, words, first);
+  const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()) && (reportedFrom === undefined || w.start < reportedFrom));
   const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
   if (pronoun) {
     // "Według niego nakaz wydano…", "Co gorsza, jego zdaniem, Polska…": the person just named, of
@@ -79,6 +82,12 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   }
 
   // "X powiedział, że …", "X said (that) …"
+  const report = verbReport(ctx, words, first);
+  if (report) build({ start: report.that ? report.that.end : report.verb.end, end: s.end }, report.verb, subjectSpeaker(ctx, first.start, report.verb, report.cue, index), report.cue);
+}
+
+/** The first reporting verb of a sentence that introduces a clause: "X powiedział, że …", "X said (that) …". */
+function verbReport(ctx: Context, words: readonly Word[], first: Word): { verb: Word; cue: VerbCue; that?: Word } | undefined {
   for (let vi = 0; vi < words.length; vi++) {
     const verb = words[vi]!;
     const cue = verbCue(ctx, verb, verb.start === first.start);
@@ -90,10 +99,18 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
     // English often drops "that": "He said the talks would resume."
     const bare = !that && ctx.cues.bare.has(verb.text.toLowerCase()) && rest.length >= MIN_SPEECH_WORDS && !ctx.cues.prepositions.has(rest[0]!.text.toLowerCase());
     if (!that && !bare) continue;
-    const speaker = subjectSpeaker(ctx, first.start, verb, cue, index);
-    build({ start: that ? that.end : verb.end, end: s.end }, verb, speaker, cue);
-    return;
+    return { verb, cue, ...(that && { that }) };
   }
+  return undefined;
+}
+
+/**
+ * Where the clause a reporting verb introduces with "że" starts ("poinformowali, że …"), when the
+ * verb opens no "Jak …" aside: a "według"/"zdaniem" after it lies inside someone's reported words.
+ */
+function reportedClauseStart(ctx: Context, words: readonly Word[], first: Word): number | undefined {
+  if (ctx.cues.as.has(first.text.toLowerCase())) return undefined;
+  return verbReport(ctx, words, first)?.that?.end;
 }
 
 /** A source set off in mid-sentence names a few words: "jak informuje związek Forsa", "jak czytamy w „Guardianie”". */

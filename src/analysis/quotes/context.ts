@@ -127,6 +127,11 @@ export function subjectSpeaker(ctx: Context, from: number, verb: Word, cue: Verb
     const inClause = speakerInRegion(ctx, { start: lastClause[clauseStart]!.start, end: verb.start }, cue.agreement, 'before', sentence);
     if (inClause) return inClause;
   }
+  // A sentence opening with a past verb of its own ("Oskarżył Blaira o to, że przejawia – jak to
+  // określił – …") dropped its subject: a name after that verb in another case is its object.
+  const opening = region[start]!;
+  if (opening.start === region[0]!.start && ctx.cues.pastGender(opening.text) !== undefined && ctx.cues.mayBeNominative(opening.text) === false
+    && !ctx.mentions.some((m) => m.type === 'PER' && m.start > opening.end && m.end <= verb.start && m.text === m.base)) return undefined;
   return speakerInRegion(ctx, { start: region[start]!.start, end: verb.start }, cue.agreement, 'before', sentence);
 }
 

@@ -22,7 +22,7 @@ import { sentenceAt } from '../time/index.ts';
 import type { Context } from './context.ts';
 import { quoteCues, type QuoteCues } from './cues.ts';
 import { findMarkedSpans } from './marks.ts';
-import type { MentionLike, Speaker } from './speaker.ts';
+import { lookBack, type MentionLike, type Speaker } from './speaker.ts';
 
 export type { MentionLike, Speaker } from './speaker.ts';
 
@@ -81,7 +81,42 @@ export function findQuotes(input: QuoteInput): Quote[] {
     commaReport(ctx, index, keep);
   });
   quotes.sort((a, b) => a.start - b.start);
-  return namedAfter(inheritSpeakers(quotes, ctx.sentences, cues), cues);
+  return demonymSpeakers(namedAfter(inheritSpeakers(quotes, ctx.sentences, cues), cues), ctx);
+}
+
+/** How many sentences back the person a demonym describes may have spoken or been named. */
+const DEMONYM_SENTENCES = 3;
+
+/**
+ * A demonym in the singular nominative as the speaker ("– powiedział Irlandczyk", "zadeklarował
+ * Amerykanin"; the entity stage keys it to its country) describes a person as a role noun does:
+ * the speaker of the quote just before, of the verb's gender ("szef Ryanair Michael O'Leary
+ * ostrzegł, że … – … – powiedział Irlandczyk"), else the person named before as a subject
+ * ("Sekretarz energii USA Rick Perry …"). Read once every quote is found: the quote just before may
+ * be one a later step finds. With no one there it stays as written; a group ("36 proc. Polaków
+ * uznaje") is no one person.
+ */
+function demonymSpeakers(quotes: readonly Quote[], ctx: Context): Quote[] {
+  const gender = (q: Quote | undefined): 'm' | 'f' | undefined => {
+    const a = q?.cue && ctx.cues.verb(q.cue.text)?.agreement;
+    return a === 'm' || a === 'f' ? a : undefined;
+  };
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    const s = q.speaker;
+    const own = gender(q);
+    const demonym = s?.type === 'PER' && s.key?.startsWith('geo-') && s.start !== undefined && !/\s/u.test(s.name) && ctx.text.slice(s.start, s.end) === s.name && !ctx.cues.pluralNoun(s.name);
+    if (!demonym) {
+      out.push(q);
+      continue;
+    }
+    // "Jego zdaniem …" shows no gender of its own: the quote before is the same person's.
+    const previous = out.findLast((p) => p.speaker?.type === 'PER' && !p.speaker.key?.startsWith('geo-') && q.sentence - p.sentence <= DEMONYM_SENTENCES);
+    const fits = previous !== undefined && (own === undefined || (gender(previous) ?? own) === own);
+    const before = fits ? previous.speaker : own === undefined ? undefined : lookBack(ctx, q.sentence, own, 'PER', { nominative: true });
+    out.push(before && before.key !== s.key ? { ...q, speaker: { ...before, description: s.name } } : q);
+  }
+  return out;
 }
 
 /** How far into an article words opening it may wait for their speaker's name (sentences). */

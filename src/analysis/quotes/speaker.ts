@@ -565,7 +565,7 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
-    && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m))) && !modifiesNoun(ctx, m, region) && !possessorOfRole(ctx, m, region.start))));
+    && (side === 'after' || ((m.type === 'PER' || (m.text === m.base && !heldBy(ctx, m)) || namedByRole(ctx, m, region.start)) && !modifiesNoun(ctx, m, region) && !possessorOfRole(ctx, m, region.start))));
   // Before the verb a name in the nominative is the subject; an inflected one is usually an
   // object or possessor ("Oliver Krischer oskarżył gabinet Angeli Merkel i podkreślił").
   const pick = (pool: readonly MentionLike[]): MentionLike | undefined => {
@@ -583,7 +583,9 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     ?? (side === 'before' ? inside.find((m) => m.type === 'PRO' && headTitle(ctx, m, region)) : undefined) ?? pick(inside.filter((m) => m.type === 'LOC'));
   if (chosen) {
     const roleWords = describe(ctx, { start: region.start, end: chosen.start });
-    return { ...personalName(ctx, chosen), ...womanNamed(chosen, agreement), ...(roleWords ? { description: roleWords.text } : {}) };
+    // An agency's name after its role noun ("Agencja Reutera zaznaczyła") is no woman's surname.
+    const woman = side === 'before' && namedByRole(ctx, chosen, region.start) ? undefined : womanNamed(chosen, agreement);
+    return { ...personalName(ctx, chosen), ...woman, ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
   return undefined;
@@ -635,6 +637,21 @@ function headTitle(ctx: SpeakerContext, m: MentionLike, region: Span): boolean {
 
 /** An acronym: one word with two capitals or more ("KE", "MSZ", "MPiT"). */
 const ACRONYM = /^\p{Lu}\p{L}*\p{Lu}\p{L}*$/u;
+
+/**
+ * Before the verb, an organisation's name in the genitive right after an organisation's role noun
+ * in the nominative that opens the subject ("Agencja Reutera zaznaczyła", "dziennik „Guardiana”"):
+ * the name is what the role noun calls the speaker, not its possessor.
+ */
+function namedByRole(ctx: SpeakerContext, m: MentionLike, from: number): boolean {
+  if (m.type !== 'ORG' && m.type !== 'PRO') return false;
+  const before = wordsIn(ctx.text, Math.max(from, m.start - 60), m.start);
+  const role = before.at(-1);
+  if (!role || ctx.cues.roles.get(role.text.toLowerCase()) !== 'ORG' || !/^[\s„"“]*$/u.test(ctx.text.slice(role.end, m.start))) return false;
+  // Only lower-case modifiers may come before the role in the subject ("brytyjska agencja Reutera").
+  const modifiers = before.slice(0, -1).filter((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  return modifiers.length <= MAX_WORDS_BEFORE_ROLE && modifiers.every((w) => /^\p{Ll}/u.test(w.text) && !ctx.cues.prepositions.has(w.text));
+}
 
 /**
  * An acronym right after a person's role noun is the role's possessor, though it reads the same in
@@ -692,8 +709,9 @@ function titleAfterVerb(ctx: SpeakerContext, region: Span): Speaker | undefined 
 }
 
 function describe(ctx: SpeakerContext, region: Span): { text: string; start: number; end: number; words: { text: string; start: number; end: number }[] } | undefined {
-  // A relative clause or apposition after a comma is not part of the speaker's name.
-  const comma = ctx.text.slice(region.start, region.end).search(/[,:;(]/);
+  // A relative clause or apposition after a comma is not part of the speaker's name; an
+  // organisation's acronym in brackets is ("rzeczniczka Szkockiej Partii Narodowej (SNP) Jo Cherry").
+  const comma = ctx.text.slice(region.start, region.end).search(/[,:;]|\((?!\p{Lu}{2,}\))/u);
   const end = comma >= 0 ? region.start + comma : region.end;
   let words = wordsIn(ctx.text, region.start, end);
   // Leading discourse words and prepositional phrases are no part of who speaks: "w środę
@@ -715,7 +733,18 @@ function describe(ctx: SpeakerContext, region: Span): { text: string; start: num
       if (medium) while (words.length && /^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1);
       // So does the rest of a name after the preposition ("w Bloomberg Television"), up to a person's.
       else if (named) while (words.length && /^[\p{Lu}\p{N}]/u.test(words[0]!.text) && !ctx.mentions.some((m) => m.type === 'PER' && m.start === words[0]!.start)) words = words.slice(1);
+    } else if (words.length > 1 && ctx.cues.that.has(words[0]!.text.toLowerCase()) && !ctx.cues.prepositions.has(words[1]!.text.toLowerCase())) {
+      // A complementiser opens a clause ("jest to, że 67 proc. badanych uważa"): its subject, if
+      // it has one, follows; a verb there ("odpiera zarzut, że jest lobbystą … i twierdzi") is the
+      // clause's own, and the speaker is the sentence's subject before it. (After "że na początku
+      // marca" where the subject starts is not known: the clause stays whole, a description.)
+      words = words.slice(1);
+      if (/^\p{Ll}/u.test(words[0]!.text) && ctx.cues.mayBeNominative(words[0]!.text) === false) return undefined;
     } else if (words.length && (ctx.cues.connectors.has(words[0]!.text.toLowerCase()) || ctx.cues.reflexives.has(words[0]!.text.toLowerCase()))) words = words.slice(1);
+    // An adverb saying how it was said ("– zapytał retorycznie pakistański działacz") is no part of
+    // who said it; alone it is no one (speakerInRegion). Before a preposition it may say where the
+    // words were read ("czytamy dalej w komunikacie"), whose issuer is not known from the phrase.
+    else if (words.length > 1 && /^\p{Ll}/u.test(words[0]!.text) && ctx.cues.caseless(words[0]!.text) && !ctx.cues.that.has(words[0]!.text.toLowerCase()) && !ctx.cues.prepositions.has(words[1]!.text.toLowerCase())) words = words.slice(1);
     else break;
   }
   // A preposition after a name ends the phrase: "prawnik Asi Bibi w wiadomości dla agencji AFP" is
@@ -940,8 +969,12 @@ function nameInDescription(ctx: SpeakerContext, words: readonly { text: string; 
   while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!.text)) first--;
   // A person's role ("rzecznik"), not an office that speaks ("biuro prezydenta … Yoon Suk Yeol").
   if (!words.slice(0, first).some((w) => ctx.cues.roles.get(w.text.toLowerCase()) === 'PER')) return undefined;
-  const name = withoutPossessor(ctx, words.slice(first));
-  if (name.length < MIN_NAME_WORDS || name.some((w) => ctx.cues.mayBeNominative(w.text) === false)) return undefined;
+  const tail = withoutPossessor(ctx, words.slice(first));
+  // Past the possessor's adjectives and acronym the entity stage may not cut ("Szkockiej Partii
+  // Narodowej (SNP) Jo Cherry"): the name is the run after the last word that is no nominative.
+  const notName = (w: { readonly text: string }): boolean => ctx.cues.mayBeNominative(w.text) === false || /^\p{Lu}{2,}$/u.test(w.text);
+  const name = tail.slice(tail.findLastIndex(notName) + 1);
+  if (name.length < MIN_NAME_WORDS) return undefined;
   // A person the entity stage read in another case is the role's possessor ("Rzecznik brytyjskiej premier Theresy May").
   if (ctx.mentions.some((m) => m.start <= name[0]!.start && name[0]!.start < m.end && possessorOfRole(ctx, m, words[0]!.start))) return undefined;
   return { name: name.map((w) => w.text).join(' '), type: 'PER', start: name[0]!.start, end: name.at(-1)!.end };

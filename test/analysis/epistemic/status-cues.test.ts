@@ -317,6 +317,9 @@ test('a union named by the verb states its side of a dispute: attributed, even w
   assert.deepEqual(pl('Zapowiedź zwolnień "jeszcze bardziej utwierdziła pilotów w ich decyzji" – oświadczył związek zawodowy irlandzkich pilotów Forsa.'), ['attributed']);
   const union = 'Związek holenderskich pilotów poinformował jednak, że otrzymał jedynie ustną obietnicę, a nie na piśmie.';
   assert.deepEqual(statuses(withMention(doc(union, 'pl'), 'Związek holenderskich pilotów', 'Związek holenderskich pilotów', 'ORG')).map((s) => s.status), ['attributed']);
+  // Named far from the verb, the union is in the speaker's description.
+  const representatives = 'Przedstawiciele związku zawodowego pracowników pokładowych ZZPP poinformowali, że zamierzają strajkować z powodu warunków pracy, które ich zdaniem są gorsze niż gdzie indziej.';
+  assert.deepEqual(statuses(withMention(doc(representatives, 'pl'), 'ZZPP', 'ZZPP', 'ORG')).map((s) => s.status), ['attributed']);
 });
 
 test('a "co" clause on the whole main clause with its own "może" hedges: ", co może trwać kilka miesięcy"', () => {

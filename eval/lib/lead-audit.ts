@@ -5,7 +5,7 @@
  * (eval/data/lead-audit/judgements.json; docs/QUALITY.md, tenth round: the lead on unlabelled stories).
  *
  *   npx tsx eval/lib/lead-audit.ts show [story-name…]    the material to judge a lead by
- *   npx tsx eval/lib/lead-audit.ts score                 FIT, CHECK, NEW and NEW13: leads judged right / stories
+ *   npx tsx eval/lib/lead-audit.ts score                 FIT, CHECK, NEW, NEW13 and MULTI: leads judged right / stories
  *
  * A judgement names, per story, the wordings judged right as a lead and those judged wrong with the
  * failure's cause. A lead no judgement names is printed as unjudged (and `score` exits 2): read it
@@ -28,8 +28,8 @@ interface AuditStory {
   readonly name: string;
   readonly topic: string;
   readonly files: readonly string[];
-  /** FIT and CHECK (tenth round); NEW: stories judged in the twelfth round before any lead of theirs was read; NEW13: the same, thirteenth round. */
-  readonly half: 'FIT' | 'CHECK' | 'NEW' | 'NEW13';
+  /** FIT and CHECK (tenth round); NEW: stories judged in the twelfth round before any lead of theirs was read; NEW13: the same, thirteenth round; MULTI: the same, fourteenth round, stories of four to six articles. */
+  readonly half: 'FIT' | 'CHECK' | 'NEW' | 'NEW13' | 'MULTI';
 }
 
 interface Judgement {

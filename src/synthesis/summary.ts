@@ -251,6 +251,7 @@ const ledeWords = perLanguage((lang) => {
     relative: new Set(keyedWords(lines, 'relative')),
     state: new Set(keyedWords(lines, 'state')),
     opinion: new Set(keyedWords(lines, 'opinion')),
+    remark: new Set(keyedWords(lines, 'remark')),
   };
 });
 
@@ -338,7 +339,7 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * the story's other wordings date before it (`recalled`). A claim joined only
  * through a shared figure or list may gather sentences of different happenings: it competes as its
  * wording's one source. A plan or a standing state (`tellsStanding`) keeps half its weight. Of equals
- * the latest report wins.
+ * the latest report wins. A speaker's remark within a statement (`tellsRemark`) keeps half its weight too.
  */
 function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: number }>(features: StoryFeatures, scored: readonly T[], conflicts: readonly Conflict[]): T | undefined {
   const subject = mainSubject(features);
@@ -370,7 +371,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   // is not the release every headline reports). News first: the articles' own first sentences.
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
-    const plan = plansAhead(representative) ? FUTURE_WEIGHT : tellsStanding(representative) ? STANDING_WEIGHT : 1;
+    const plan = plansAhead(representative) ? FUTURE_WEIGHT : tellsStanding(representative) ? STANDING_WEIGHT : tellsRemark(representative) ? REMARK_WEIGHT : 1;
     const day = happeningDay(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
     // A claim joined through a figure or a list alone may gather other happenings' sentences: its
@@ -514,6 +515,29 @@ export function tellsStanding(s: SentenceFeatures): boolean {
   return finite.length > 0 && finite.every((readings) => readings.every((i) => state.has(i.lemma)));
 }
 
+/**
+ * A speaker's remark as the lead keeps this share of its weight, as a plan does. Set to FUTURE_WEIGHT,
+ * not tuned (2026-12-07): 0.5 moves no read story's lead.
+ */
+const REMARK_WEIGHT = 0.5;
+
+/**
+ * A remark within a statement: the first clause's verb, finite or past, is a verb of emphasis or
+ * addition (by lemma, resources/<lang>/synthesis-lede.txt `remark`: "Olbrycht podkreślił, że…", "W
+ * kwestii samej procedury Verhofstadt podkreśla, że…", "minister Emilewicz uspokajała, że…"). A news
+ * article states what was said or done first and then what the speaker stressed, added or recalled
+ * along the way: the point made, not the happening, however central its words. An admission
+ * ("Farage przyznał, że jego dzieci mają niemieckie paszporty") or a warning is the news itself and is
+ * not a remark; "Przypomnijmy, …" (the outlet's own reminder, an imperative) is no speaker's verb.
+ * Read from PoliMorf: Polish (and unidentified) text only.
+ */
+export function tellsRemark(s: SentenceFeatures): boolean {
+  if (s.language === 'en') return false;
+  const { remark } = ledeWords(s.language);
+  const clause = firstClause(s).length;
+  return s.lemmas.slice(0, clause).some((lemma, i) => remark.has(lemma) && loadPolimorf().lookupAnyCase(s.words[i]!).interpretations.some((r) => /^verb:(?:fin|praet):/u.test(r.tag)));
+}
+
 /** The days a sentence names, resolved to a date ("we wtorek" in an undated article names none). */
 function namedDays(s: SentenceFeatures): SentenceFeatures['times'] {
   return s.times.filter((t) => t.granularity === 'day' && /^\d{4}-\d{2}-\d{2}/u.test(t.value));
@@ -567,7 +591,22 @@ const SPEECH_OPENING = 3;
 function opensWithSpeech(s: SentenceFeatures): boolean {
   // A person's words closed by a dash attribution count too; an outlet's report of a happening
   // ("Biały Dom potwierdził spotkanie - donosiło CNN") may lead.
-  return s.quotes.some((q) => (q.kind === 'direct' || q.speaker?.type === 'PER') && q.start - s.sentence.start <= SPEECH_OPENING && q.end > s.sentence.start);
+  return headlineQuote(s) || s.quotes.some((q) => (q.kind === 'direct' || q.speaker?.type === 'PER') && q.start - s.sentence.start <= SPEECH_OPENING && q.end > s.sentence.start);
+}
+
+/** At most this many words before the colon of a headline's "who: what" ("Roland Götz:", "Airbus o Brexicie:"). */
+const HEADLINE_SPEAKER_WORDS = 4;
+
+/**
+ * A headline's form in the body: a name opens the sentence and a colon follows within
+ * HEADLINE_SPEAKER_WORDS words, then what the name said ("Perry: Nie chcemy sankcji wobec Nord Stream
+ * 2.", a crosshead glued to its paragraph; "RG: Nord Stream 2 na pewno nie będzie…", an interview's
+ * answer). Who says it, then their words: a quote, whoever the name is.
+ */
+export function headlineQuote(s: SentenceFeatures): boolean {
+  const text = s.article.text.slice(s.sentence.start, s.sentence.end);
+  const colon = text.indexOf(':');
+  return colon > 0 && (text.slice(0, colon).match(/\S+/gu) ?? []).length <= HEADLINE_SPEAKER_WORDS && s.mentions.some((m) => m.start === s.sentence.start);
 }
 
 /**

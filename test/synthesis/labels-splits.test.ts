@@ -31,6 +31,7 @@ test('synthesis labels: every story names a known split, and the blind split hol
     'brexit-2018-03-07-tusk-fta-guidelines',
     'brexit-2018-03-15-unilever-hq-german-exporters',
     'brexit-2018-06-10-banks-russian-contacts',
+    'brexit-2018-06-12-jlr-slovakia-firms-leaving',
     'nord-stream-2-2018-05-18-ukraine-transit',
   ]);
 });

@@ -37,7 +37,8 @@
 import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
-import { cueLexicon, matchCues, matchesAt, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
+import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
+import { authorityAnnounces, officeAnnounces, organisationAnnounces, speaksForOffice, spokespersonAnnounces, spokespersonHeads } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -324,11 +325,6 @@ function licensed(words: readonly Word[], i: number, lexicon: CueLexicon): boole
   return false;
 }
 
-/** The index of the word a cue starts at (-1 when none does). */
-function wordIndexOf(words: readonly Word[], cue: Span): number {
-  return words.findIndex((w) => w.start === cue.start);
-}
-
 /** A sentence that ends in a question mark (before closing quotes) asks; it states nothing to hedge. */
 const QUESTION_END = /\?[\s"”»’']*$/u;
 
@@ -545,12 +541,6 @@ function describes(words: readonly Word[], i: number, lexicon: CueLexicon, repor
   return inRelativeClause(words, i, lexicon);
 }
 
-/** A speaker named by a web address ("next.gaztea.pl", "Money.pl") is an outlet relaying the news: it confirms nothing. */
-const WEB_ADDRESS = /\.(?:pl|com|eu|net|org|info|de|uk)\b/iu;
-
-/** A word that opens with a capital (a name, or the sentence's first word). */
-const CAPITALISED = /^\p{Lu}/u;
-
 /** Initials only: "Ł.D.". */
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
@@ -701,138 +691,6 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
   return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
 }
 
-/**
- * Whether an institutional reporting verb found with no quote has an organisation for its subject:
- * the entity layer's organisation among the words before it in its clause ("Tanie linie lotnicze
- * Ryanair poinformowały"), with no person's role or outlet beside the verb ("prezes Ryanair
- * poinformował", "podaje portal").
- */
-function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
-  if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
-  const around = besideCue(words, verb);
-  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
-  const i = words.indexOf(verb);
-  let start = i;
-  while (start > 0 && !words[start]!.clauseStart) start--;
-  const from = words[Math.max(start, i - 4)]!.start;
-  // A name between the organisation and the verb is the speaker ("przewodniczący Rady Europejskiej
-  // Donald Tusk poinformował", "twórca Leave.EU Arron Banks poinformował").
-  const named = (m: Span): boolean => words.some((w) => w.start >= m.end && w.end <= verb.start && CAPITALISED.test(w.text));
-  // An organisation after a word that cannot be nominative modifies a noun phrase ("strajk …
-  // irlandzkich tanich linii lotniczych Ryanair poinformowały … związki zawodowe"): not the subject.
-  const oblique = (m: Span): boolean => {
-    const first = words.findIndex((w) => w.start >= m.start);
-    const before = first > 0 && !words[first]!.clauseStart ? words[first - 1]! : undefined;
-    return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
-  };
-  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
-}
-
-/**
- * Whether a spokesperson announces for the office they serve, whoever that is: an institutional
- * verb with "rzecznik" beside it or as the quote's speaker (`spokenBy`), no outlet beside it
- * ("oświadczył rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
- */
-function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon): boolean {
-  if (!lexicon.institutional.has(verb.toLowerCase())) return false;
-  return (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
-}
-
-/** Words a spokesperson may stand before the verb as its subject's head: "Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział". */
-const SPOKESPERSON_REACH = 8;
-
-/**
- * Whether a spokesperson heads the subject of an institutional or announcing verb (`announce:`)
- * further off than the words beside it, their office named between: "Rzecznik szefowej rządu
- * Zjednoczonego Królestwa Theresy May zapowiedział, że „nie będzie kolejnego referendum”",
- * "Rzecznik prasowy premier May – James Slack oświadczył". The spokesperson must be a nominative
- * ("rzecznika" is whom someone speaks to or of), in the verb's own clause: the scan stops at a
- * "że", a relative pronoun or another reporting verb ("rzecznik powiedział, że rząd poinformował").
- * An office named by a country or organisation that reports what another named one does ("Rzecznik
- * Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych John Kirby przekazał …, że Rosja prowadzi tajne
- * rozmowy") tells a fact that is not its own (eval/data/synthesis/GUIDELINE.md, confirmed by whom).
- */
-function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
-  const v = words[i]?.text.toLowerCase() ?? '';
-  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
-  for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
-    const w = words[j]!.text.toLowerCase();
-    if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
-    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
-  }
-  return false;
-}
-
-/** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
-const THAT_REACH = 6;
-/** Words after the "że" the reported clause's subject may open at. */
-const REPORTED_SUBJECT_REACH = 3;
-
-/** Letters two forms of one name share whatever their case: "Stany" and "Stanów". */
-const STEM = 4;
-
-/**
- * Whether the clause reported by verb `i`, its subject from word `from`, opens with a country or
- * organisation the subject does not name, while the subject names one: another party's act.
- */
-function reportsAnother(words: readonly Word[], from: number, i: number, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
-  const named = (m: { readonly type?: EntityType }): boolean => m.type === 'LOC' || m.type === 'ORG';
-  const office = mentions.filter((m) => named(m) && m.start >= words[from]!.start && m.end <= words[i]!.start);
-  if (office.length === 0) return false;
-  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
-  if (that < 0) return false;
-  const reach = words[Math.min(words.length - 1, that + REPORTED_SUBJECT_REACH)]!.end;
-  const stems = (m: Span): string[] => words.filter((w) => w.start >= m.start && w.end <= m.end).map((w) => w.text.slice(0, STEM).toLowerCase());
-  const officeStems = new Set(office.flatMap(stems));
-  return mentions.some((m) => named(m) && m.start > words[that]!.start && m.start < reach && !stems(m).some((x) => officeStems.has(x)));
-}
-
-/** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */
-function speaksForOffice(around: readonly Word[], lexicon: CueLexicon): boolean {
-  const lowered = around.map((w) => ({ ...w, lower: w.text.toLowerCase() }));
-  return lowered.some((_, i) => lexicon.office.some((p) => matchesAt(lowered, i, p)));
-}
-
-/**
- * Whether a press office or a board (`office:` in confirmation-cues.txt) beside a reporting verb
- * with no quote found is its speaker, as it is beside a quote's verb in classifySentences: "O
- * papieskiej audiencji … poinformowało Biuro Prasowe Stolicy Apostolskiej".
- */
-function officeAnnounces(verb: Word, words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): boolean {
-  const around = besideCue(words, verb);
-  if (!speaksForOffice(around, lexicon)) return false;
-  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
-  const at = words.indexOf(verb);
-  // Set off by "jak" in mid-sentence the writer relays the office, as with "według" (classifySentences).
-  return !(at > 1 && reporting.as.has(words[at - 1]!.text.toLowerCase()) && words.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase())));
-}
-
-/**
- * Whether a government body named by a common noun (`authority:` in confirmation-cues.txt: "rząd",
- * "władze", "ministerstwo") stands beside an institutional verb or a verb of announcing
- * (`announce:`) and no person's role or outlet does: "Tamtejsze władze zapowiedziały, że na to nie
- * pozwolą", "Rząd zapowiedział sprzeciw wobec tej zmiany". The government announces its own decision,
- * as an organisation does (organisationAnnounces), though the entity layer finds no name.
- */
-function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
-  const v = words[i]?.text.toLowerCase() ?? '';
-  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
-  // A report in a concessive clause is what the main clause answers ("choć rząd zapewnia, że…, to").
-  // "Mimo, że rząd … zapewnia" puts a comma between the concessive and its "że".
-  for (let j = i - 1, commas = 0; j >= 0 && commas <= 1; j--) {
-    if (lexicon.concessives.has(words[j]!.text.toLowerCase())) return false;
-    if (words[j]!.clauseStart) commas++;
-  }
-  // The subject: before the verb in its clause, or right after it ("zapowiedziały władze"), never in
-  // the clause it reports ("Qadri poinformował, że policja zatrzymała").
-  const subject: Word[] = [];
-  for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
-  for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
-  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
-  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()) || lexicon.companies.has(w.text.toLowerCase()));
-}
-
-/** Words a reporting verb's subject stands in: up to four before it, three after ("poinformowały służby prasowe Kremla"). */
 /** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
 const DENIED_ACT_REACH = 8;
 
@@ -880,17 +738,6 @@ function reportsCalledFalse(words: readonly Word[], lexicon: CueLexicon): Found[
 }
 
 /**
- * Whether a word names an outlet or a news agency that relays others' news: an outlet's noun
- * (`media:` in confirmation-cues.txt: "gazeta"), or "agencja" written in lower case (`wire:`:
- * "informuje agencja Prime", "brytyjska agencja prasowa PA"), which a body's own name writes
- * capitalised ("Duńska Agencja Energetyczna"). Not an agency's bare name: after the verb it is as
- * often whom the body told ("Eurostat przekazał PAP dane").
- */
-function relays(w: Word, lexicon: CueLexicon): boolean {
-  return lexicon.outlets.has(w.text.toLowerCase()) || lexicon.wire.has(w.text);
-}
-
-/**
  * Whether a confirming verb ("potwierdził", "ogłosiły") is said by an outlet or agency relaying
  * ("Gazeta ogłosiła, że…", "Potwierdziła to … agencja prasowa") or by a union or party stating its
  * side ("Związki zawodowe … ogłosiły już planowane akcje"): the words beside the verb name them, as
@@ -899,11 +746,6 @@ function relays(w: Word, lexicon: CueLexicon): boolean {
 function relayedOrParty(words: readonly Word[], cue: Span & { readonly text: string }, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (reporting.verb(cue.text) === undefined) return false;
   return besideCue(words, cue).some((w) => relays(w, lexicon) || lexicon.parties.has(w.text.toLowerCase()));
-}
-
-function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
-  const i = wordIndexOf(words, cue);
-  return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
 }
 
 /** Words before a conditional that make it a comparison: "tak jak robiłby to w przypadku każdego obywatela". */

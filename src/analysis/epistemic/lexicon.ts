@@ -429,3 +429,31 @@ function exceptionAt(words: readonly Word[], i: number, exceptions: readonly Cue
 function personalPlural(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^subst:pl:gen:m1/u.test(i.tag));
 }
+
+/** The index of the word a cue starts at (-1 when none does). */
+export function wordIndexOf(words: readonly Word[], cue: Span): number {
+  return words.findIndex((w) => w.start === cue.start);
+}
+
+/** A speaker named by a web address ("next.gaztea.pl", "Money.pl") is an outlet relaying the news: it confirms nothing. */
+export const WEB_ADDRESS = /\.(?:pl|com|eu|net|org|info|de|uk)\b/iu;
+
+/** A word that opens with a capital (a name, or the sentence's first word). */
+export const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Whether a word names an outlet or a news agency that relays others' news: an outlet's noun
+ * (`media:` in confirmation-cues.txt: "gazeta"), or "agencja" written in lower case (`wire:`:
+ * "informuje agencja Prime", "brytyjska agencja prasowa PA"), which a body's own name writes
+ * capitalised ("Duńska Agencja Energetyczna"). Not an agency's bare name: after the verb it is as
+ * often whom the body told ("Eurostat przekazał PAP dane").
+ */
+export function relays(w: Word, lexicon: CueLexicon): boolean {
+  return lexicon.outlets.has(w.text.toLowerCase()) || lexicon.wire.has(w.text);
+}
+
+/** The words beside a cue: up to four before it and three after, the cue's subject or speaker as a rule. */
+export function besideCue(words: readonly Word[], cue: Span): readonly Word[] {
+  const i = wordIndexOf(words, cue);
+  return i < 0 ? [] : words.slice(Math.max(0, i - 4), i).concat(words.slice(i + 1, i + 4));
+}

@@ -1,0 +1,141 @@
+/**
+ * Who confirms: whether a reporting verb's subject speaks for the side whose act the sentence tells
+ * — an organisation, a press office, a government body or a spokesperson announcing their own
+ * side's decision — rather than an outlet relaying it or a party stating its side
+ * (eval/data/synthesis/GUIDELINE.md, "confirmed by whom"). classifySentences (./index.ts) asks these
+ * of a quote's verb and of a reporting verb found with no quote.
+ */
+import type { EntityType, Span } from '../../types.ts';
+import type { QuoteCues } from '../quotes/cues.ts';
+import { besideCue, CAPITALISED, matchesAt, relays, WEB_ADDRESS, type CueLexicon, type Word } from './lexicon.ts';
+
+/**
+ * Whether an institutional reporting verb found with no quote has an organisation for its subject:
+ * the entity layer's organisation among the words before it in its clause ("Tanie linie lotnicze
+ * Ryanair poinformowały"), with no person's role or outlet beside the verb ("prezes Ryanair
+ * poinformował", "podaje portal").
+ */
+export function organisationAnnounces(verb: Word, words: readonly Word[], mentions: readonly (Span & { readonly type?: EntityType })[], lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.text.toLowerCase())) return false;
+  const around = besideCue(words, verb);
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
+  const i = words.indexOf(verb);
+  let start = i;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  const from = words[Math.max(start, i - 4)]!.start;
+  // A name between the organisation and the verb is the speaker ("przewodniczący Rady Europejskiej
+  // Donald Tusk poinformował", "twórca Leave.EU Arron Banks poinformował").
+  const named = (m: Span): boolean => words.some((w) => w.start >= m.end && w.end <= verb.start && CAPITALISED.test(w.text));
+  // An organisation after a word that cannot be nominative modifies a noun phrase ("strajk …
+  // irlandzkich tanich linii lotniczych Ryanair poinformowały … związki zawodowe"): not the subject.
+  const oblique = (m: Span): boolean => {
+    const first = words.findIndex((w) => w.start >= m.start);
+    const before = first > 0 && !words[first]!.clauseStart ? words[first - 1]! : undefined;
+    return before !== undefined && !CAPITALISED.test(before.text) && !!lexicon.genitive?.(before.text);
+  };
+  return mentions.some((m) => m.type === 'ORG' && m.start >= from && m.end <= verb.start && !named(m) && !oblique(m) && !WEB_ADDRESS.test(words.find((w) => w.start === m.start)?.text ?? ''));
+}
+
+/**
+ * Whether a spokesperson announces for the office they serve, whoever that is: an institutional
+ * verb with "rzecznik" beside it or as the quote's speaker (`spokenBy`), no outlet beside it
+ * ("oświadczył rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
+ */
+export function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon): boolean {
+  if (!lexicon.institutional.has(verb.toLowerCase())) return false;
+  return (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+}
+
+/** Words a spokesperson may stand before the verb as its subject's head: "Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział". */
+const SPOKESPERSON_REACH = 8;
+
+/**
+ * Whether a spokesperson heads the subject of an institutional or announcing verb (`announce:`)
+ * further off than the words beside it, their office named between: "Rzecznik szefowej rządu
+ * Zjednoczonego Królestwa Theresy May zapowiedział, że „nie będzie kolejnego referendum”",
+ * "Rzecznik prasowy premier May – James Slack oświadczył". The spokesperson must be a nominative
+ * ("rzecznika" is whom someone speaks to or of), in the verb's own clause: the scan stops at a
+ * "że", a relative pronoun or another reporting verb ("rzecznik powiedział, że rząd poinformował").
+ * An office named by a country or organisation that reports what another named one does ("Rzecznik
+ * Rady Bezpieczeństwa Narodowego Stanów Zjednoczonych John Kirby przekazał …, że Rosja prowadzi tajne
+ * rozmowy") tells a fact that is not its own (eval/data/synthesis/GUIDELINE.md, confirmed by whom).
+ */
+export function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
+    const w = words[j]!.text.toLowerCase();
+    if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
+    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
+  }
+  return false;
+}
+
+/** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
+const THAT_REACH = 6;
+/** Words after the "że" the reported clause's subject may open at. */
+const REPORTED_SUBJECT_REACH = 3;
+
+/** Letters two forms of one name share whatever their case: "Stany" and "Stanów". */
+const STEM = 4;
+
+/**
+ * Whether the clause reported by verb `i`, its subject from word `from`, opens with a country or
+ * organisation the subject does not name, while the subject names one: another party's act.
+ */
+function reportsAnother(words: readonly Word[], from: number, i: number, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
+  const named = (m: { readonly type?: EntityType }): boolean => m.type === 'LOC' || m.type === 'ORG';
+  const office = mentions.filter((m) => named(m) && m.start >= words[from]!.start && m.end <= words[i]!.start);
+  if (office.length === 0) return false;
+  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  if (that < 0) return false;
+  const reach = words[Math.min(words.length - 1, that + REPORTED_SUBJECT_REACH)]!.end;
+  const stems = (m: Span): string[] => words.filter((w) => w.start >= m.start && w.end <= m.end).map((w) => w.text.slice(0, STEM).toLowerCase());
+  const officeStems = new Set(office.flatMap(stems));
+  return mentions.some((m) => named(m) && m.start > words[that]!.start && m.start < reach && !stems(m).some((x) => officeStems.has(x)));
+}
+
+/** Whether `around` (the words beside a reporting verb) names a press office or a board, in any case: an office's own name is capitalised ("Biuro Prasowe Stolicy Apostolskiej"). */
+export function speaksForOffice(around: readonly Word[], lexicon: CueLexicon): boolean {
+  const lowered = around.map((w) => ({ ...w, lower: w.text.toLowerCase() }));
+  return lowered.some((_, i) => lexicon.office.some((p) => matchesAt(lowered, i, p)));
+}
+
+/**
+ * Whether a press office or a board (`office:` in confirmation-cues.txt) beside a reporting verb
+ * with no quote found is its speaker, as it is beside a quote's verb in classifySentences: "O
+ * papieskiej audiencji … poinformowało Biuro Prasowe Stolicy Apostolskiej".
+ */
+export function officeAnnounces(verb: Word, words: readonly Word[], lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const around = besideCue(words, verb);
+  if (!speaksForOffice(around, lexicon)) return false;
+  if (around.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon))) return false;
+  const at = words.indexOf(verb);
+  // Set off by "jak" in mid-sentence the writer relays the office, as with "według" (classifySentences).
+  return !(at > 1 && reporting.as.has(words[at - 1]!.text.toLowerCase()) && words.slice(0, at - 1).some((w) => !reporting.connectors.has(w.text.toLowerCase())));
+}
+
+/**
+ * Whether a government body named by a common noun (`authority:` in confirmation-cues.txt: "rząd",
+ * "władze", "ministerstwo") stands beside an institutional verb or a verb of announcing
+ * (`announce:`) and no person's role or outlet does: "Tamtejsze władze zapowiedziały, że na to nie
+ * pozwolą", "Rząd zapowiedział sprzeciw wobec tej zmiany". The government announces its own decision,
+ * as an organisation does (organisationAnnounces), though the entity layer finds no name.
+ */
+export function authorityAnnounces(words: readonly Word[], i: number, lexicon: CueLexicon): boolean {
+  const v = words[i]?.text.toLowerCase() ?? '';
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  // A report in a concessive clause is what the main clause answers ("choć rząd zapewnia, że…, to").
+  // "Mimo, że rząd … zapewnia" puts a comma between the concessive and its "że".
+  for (let j = i - 1, commas = 0; j >= 0 && commas <= 1; j--) {
+    if (lexicon.concessives.has(words[j]!.text.toLowerCase())) return false;
+    if (words[j]!.clauseStart) commas++;
+  }
+  // The subject: before the verb in its clause, or right after it ("zapowiedziały władze"), never in
+  // the clause it reports ("Qadri poinformował, że policja zatrzymała").
+  const subject: Word[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - 4) && !words[j + 1]!.clauseStart; j--) subject.push(words[j]!);
+  for (let j = i + 1; j < Math.min(words.length, i + 4) && !words[j]!.clauseStart; j++) subject.push(words[j]!);
+  if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
+  return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()) || lexicon.companies.has(w.text.toLowerCase()));
+}

@@ -745,7 +745,7 @@ const OBJECT_TYPES = ['ORG', 'LOC', 'EVT', 'PRO'] as const;
  * `thingActDates` of docs/QUALITY.md, thirteenth round, took any name near a date and paid 8 false
  * alarms for it).
  */
-export function objectActDates(features: StoryFeatures): SlotValue[] {
+function objectActDates(features: StoryFeatures): SlotValue[] {
   const out: SlotValue[] = [];
   for (const s of features.sentences) {
     // A possibility ("może opuścić Wspólnotę w marcu 2019 roku bez porozumienia") dates no act.

@@ -738,8 +738,9 @@ const OBJECT_TYPES = ['ORG', 'LOC', 'EVT', 'PRO'] as const;
  * Dates of one act done to a named thing, read from the act's own words: a verb (any tense or an
  * infinitive), its object named right after it, and the sentence's one date right after the object
  * ("Wielka Brytania opuści UE w marcu przyszłego roku" against "[Wielka Brytania] powinna opuścić
- * UE 29 marca 2019 roku", brexit_pl 1671 and 176). The subject is the verb's lemma and the object's
- * entity key, so "opuścić UE" is compared only with "opuścić UE", never with another act dated in
+ * UE 29 marca 2019 roku", brexit_pl 1671 and 176). The subject is the verb's lemma (its family's
+ * head, conflict-grammar.txt `event-family`: "opuszczać" is "opuścić") and the object's entity key,
+ * so "opuścić UE" is compared only with "opuścić UE", never with another act dated in
  * the same sentence or another thing the verb is done to. The date must follow the object
  * directly: a date elsewhere in the sentence may date anything it names (the dropped
  * `thingActDates` of docs/QUALITY.md, thirteenth round, took any name near a date and paid 8 false
@@ -751,7 +752,7 @@ function objectActDates(features: StoryFeatures): SlotValue[] {
     // A possibility ("może opuścić Wspólnotę w marcu 2019 roku bez porozumienia") dates no act.
     if (!s.claimable || s.epistemic === 'hedged' || s.times.length === 0) continue;
     const { infinitiveEndings } = synthesisLexicon(s.language);
-    const { notVerbEndings, auxiliaries, expectModals, notFiniteEndings } = conflictGrammar(s.language);
+    const { notVerbEndings, auxiliaries, expectModals, notFiniteEndings, eventFamily } = conflictGrammar(s.language);
     for (const m of s.mentions) {
       if (!(OBJECT_TYPES as readonly string[]).includes(m.type)) continue;
       const objectAt = wordIndexAt(s, m.start);
@@ -768,7 +769,7 @@ function objectActDates(features: StoryFeatures): SlotValue[] {
         if (functionWords(s.language).has(lower(word))) continue;
         // The first other word before the object is its verb, or the object has none read here.
         const verb = endsWithAny(lemma, infinitiveEndings) && !endsWithAny(lemma, notVerbEndings) && !auxiliaries.has(lemma) && !expectModals.has(lemma) && (word === lemma || !endsWithAny(word, notFiniteEndings));
-        const v: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: `${lemma} ${m.key}`, sentence: s, reported: s, citation: citationOf(s), shown: `${word} ${m.text}` };
+        const v: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: `${eventFamily.get(lemma) ?? lemma} ${m.key}`, sentence: s, reported: s, citation: citationOf(s), shown: `${word} ${m.text}` };
         if (verb && happeningDate(v)) out.push(v);
         break;
       }

@@ -2,7 +2,8 @@
  * Dates of one act done to a named thing (src/synthesis/conflicts.ts `objectActDates`, and
  * `sameDatePeriod` for a sentence whose first date is of another act), read by the real analysis
  * layers from sentences of BSNLP brexit development articles (2018-02-08 file 176, 2018-06-08 file
- * 1671, 2018-06-22 files 1865 and 1886): the exit told as "opuści UE w marcu przyszłego roku" and as
+ * 1671, 2018-06-22 files 1865 and 1886): the exit told as "opuści UE w marcu przyszłego roku" (or,
+ * with 1671's verb put in its imperfective, "opuszcza", one family in conflict-grammar.txt) and as
  * "powinna opuścić UE 29 marca 2019 roku" is a refinement; a possibility ("może opuścić") dates no
  * act; another verb done to the same thing, or the same verb done to another thing, is no date of
  * the act.
@@ -39,4 +40,10 @@ test('a possibility ("może opuścić Wspólnotę w marcu 2019 roku") dates no a
     'date',
   );
   assert.deepEqual(found, []);
+});
+
+test('two verbs of one family ("opuszcza UE w marcu przyszłego roku", "powinna opuścić UE 29 marca 2019 roku") date one act', () => {
+  const [outlet, day, text] = may('UE');
+  const found = pairs(story([[outlet, day, text.replace('opuści UE', 'opuszcza UE')], article50('opuścić')]), 'date');
+  assert.deepEqual(sorted(found), [['refinement', '2019-03', '2019-03-29']]);
 });

@@ -37,7 +37,7 @@
 import type { Conflict, ConflictKind, ConflictSlot } from './types.ts';
 import type { EpistemicStatus } from './input.ts';
 import { containment, endsWithAny, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { synthesisLexicon, resourceLanguage, futureWords } from './resources.ts';
+import { synthesisLexicon, resourceLanguage, functionWords, futureWords } from './resources.ts';
 import { placeKey } from './places.ts';
 import { APPROXIMATE_TOLERANCE, sameFigure, type Figure } from './numbers.ts';
 import { citationOf, conflictGrammar, durationValues, mainParticipants, eventValues, facilityValues, figureValues, isLocalWhereabouts, WHOLE_GAP, listValues, paraphraseNameValues, personValues, whereaboutsValues, type SlotValue } from './slots.ts';
@@ -92,6 +92,18 @@ export function samePeriod(a: SentenceFeatures, b: SentenceFeatures): boolean {
   return gap <= HAPPENING_DAYS * DAY_MS;
 }
 
+/**
+ * Two date values are of one period when the dates themselves are: a sentence's first time may date
+ * another of its acts ("uruchomiła procedurę … 29 marca ub.r. i powinna opuścić UE 29 marca 2019
+ * roku"), and a date value is the time of its own happening.
+ */
+function sameDatePeriod(a: SlotValue, b: SlotValue): boolean {
+  const pa = periodOf(a.key);
+  const pb = periodOf(b.key);
+  if (!pa || !pb) return samePeriod(a.reported, b.reported);
+  return Math.max(0, pa[0] - pb[1], pb[0] - pa[1]) <= HAPPENING_DAYS * DAY_MS;
+}
+
 function peopleOf(s: SentenceFeatures): Set<string> {
   let people = peopleCache.get(s);
   if (!people) {
@@ -112,7 +124,7 @@ const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.pa
  * wordings of one description are compared whenever they were published.
  */
 function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
-  if (!samePeriod(a.reported, b.reported) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
+  if (!(a.slot === 'date' ? sameDatePeriod(a, b) : samePeriod(a.reported, b.reported)) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
   // Two people named in one position are the values compared, not the happening's participants.
   const others = (v: SlotValue): Set<string> => (v.slot === 'person' ? new Set([...peopleOf(v.reported)].filter((p) => p !== a.key && p !== b.key)) : peopleOf(v.reported));
   const pa = others(a);
@@ -715,6 +727,57 @@ function actDates(features: StoryFeatures): SlotValue[] {
   return out;
 }
 
+/** Words between a verb and its named object, at most: a preposition ("wyjść z UE"). */
+const VERB_TO_OBJECT_WORDS = 1;
+/** Words between the object and the date that follows it, at most: a preposition ("opuści UE w marcu"). */
+const OBJECT_TO_DATE_WORDS = 1;
+/** Names that can be what an act is done to: a body, a place, an event or a product, not a person. */
+const OBJECT_TYPES = ['ORG', 'LOC', 'EVT', 'PRO'] as const;
+
+/**
+ * Dates of one act done to a named thing, read from the act's own words: a verb (any tense or an
+ * infinitive), its object named right after it, and the sentence's one date right after the object
+ * ("Wielka Brytania opuści UE w marcu przyszłego roku" against "[Wielka Brytania] powinna opuścić
+ * UE 29 marca 2019 roku", brexit_pl 1671 and 176). The subject is the verb's lemma (its family's
+ * head, conflict-grammar.txt `event-family`: "opuszczać" is "opuścić") and the object's entity key,
+ * so "opuścić UE" is compared only with "opuścić UE", never with another act dated in
+ * the same sentence or another thing the verb is done to. The date must follow the object
+ * directly: a date elsewhere in the sentence may date anything it names (the dropped
+ * `thingActDates` of docs/QUALITY.md, thirteenth round, took any name near a date and paid 8 false
+ * alarms for it).
+ */
+function objectActDates(features: StoryFeatures): SlotValue[] {
+  const out: SlotValue[] = [];
+  for (const s of features.sentences) {
+    // A possibility ("może opuścić Wspólnotę w marcu 2019 roku bez porozumienia") dates no act.
+    if (!s.claimable || s.epistemic === 'hedged' || s.times.length === 0) continue;
+    const { infinitiveEndings } = synthesisLexicon(s.language);
+    const { notVerbEndings, auxiliaries, expectModals, notFiniteEndings, eventFamily } = conflictGrammar(s.language);
+    for (const m of s.mentions) {
+      if (!(OBJECT_TYPES as readonly string[]).includes(m.type)) continue;
+      const objectAt = wordIndexAt(s, m.start);
+      const objectEnd = wordIndexAt(s, m.end);
+      if (objectAt < 1 || objectEnd < 0) continue;
+      // The act's own date follows its object; the sentence's other dates ("uruchomiła procedurę …
+      // 29 marca ub.r. i powinna opuścić UE 29 marca 2019 roku") date its other acts.
+      const t = s.times.find((x) => x.value && wordIndexAt(s, x.start) >= objectEnd && wordIndexAt(s, x.start) - objectEnd <= OBJECT_TO_DATE_WORDS);
+      if (!t) continue;
+      for (let i = objectAt - 1; i >= Math.max(0, objectAt - 1 - VERB_TO_OBJECT_WORDS); i--) {
+        const lemma = s.lemmas[i]!;
+        const word = s.words[i]!;
+        // Only a function word ("z", "do") stands between the verb and its object.
+        if (functionWords(s.language).has(lower(word))) continue;
+        // The first other word before the object is its verb, or the object has none read here.
+        const verb = endsWithAny(lemma, infinitiveEndings) && !endsWithAny(lemma, notVerbEndings) && !auxiliaries.has(lemma) && !expectModals.has(lemma) && (word === lemma || !endsWithAny(word, notFiniteEndings));
+        const v: SlotValue = { slot: 'date', key: t.value!, label: t.value!, subject: `${eventFamily.get(lemma) ?? lemma} ${m.key}`, sentence: s, reported: s, citation: citationOf(s), shown: `${word} ${m.text}` };
+        if (verb && happeningDate(v)) out.push(v);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function bySubject(values: readonly SlotValue[]): SlotValue[][] {
   const groups = new Map<string, SlotValue[]>();
   for (const v of values) {
@@ -952,6 +1015,7 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...whereaboutsConflicts(whereaboutsValues(features).filter((v) => !describesAnother(v)), ctx),
     ...pairConflicts('date', events.filter((v) => v.slot === 'date'), ctx, (o, i) => dateContains(o.key, i.key), 'people'),
     ...mergeSame(bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
+    ...mergeSame(bySubject(objectActDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
       const part = asPart(v);
       return part === null ? [] : [withWhole(part ?? v)];

@@ -54,7 +54,8 @@ export function findTimeExpressions(input: TimeInput): TimeExpression[] {
     // continue the narrative and falls back to the last absolute date in the text.
     // A month of a year said from the moment of writing ("do czerwca bieżącego roku") counts from
     // the publication date only, like a weekday: a year earlier in the text is not "this year".
-    const deictic = match.time.kind === 'month' && match.time.yearShift !== undefined;
+    // So is a day of such a year ("29 marca ub.r.").
+    const deictic = (match.time.kind === 'month' || match.time.kind === 'date') && match.time.yearShift !== undefined;
     const anchor = published ?? (ANAPHORIC.has(match.time.kind) && !deictic ? textAnchor : undefined);
     const sentence = sentenceAt(sentences, match.start);
     const resolved = resolveTime(match.time, anchor, speaksOfFuture(text, clauseAround(text, match, sentences[sentence]), lexicon));

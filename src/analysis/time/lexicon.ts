@@ -15,12 +15,12 @@ export interface TimeLexicon {
   readonly weekdayName: (weekday: number) => string;
   /** Regex alternations (no capture groups) for each role. */
   readonly re: Readonly<Record<'month' | 'weekday' | Role, string>>;
-  /** Role word → its value (`shift` → -1/0/1, `num` → count, `unit` → unit, `day` → offset). */
+  /** Role word → its value (`shift`, `yearshift` → -1/0/1, `num` → count, `unit` → unit, `day` → offset). */
   readonly value: (role: Role, word: string) => string | undefined;
 }
 
-type Role = 'num' | 'unit' | 'day' | 'shift' | 'part' | 'ago' | 'before' | 'near' | 'prep' | 'since' | 'until' | 'yearword' | 'fill' | 'future';
-const ROLES: readonly Role[] = ['num', 'unit', 'day', 'shift', 'part', 'ago', 'before', 'near', 'prep', 'since', 'until', 'yearword', 'fill', 'future'];
+type Role = 'num' | 'unit' | 'day' | 'shift' | 'yearshift' | 'part' | 'ago' | 'before' | 'near' | 'prep' | 'since' | 'until' | 'yearword' | 'fill' | 'future';
+const ROLES: readonly Role[] = ['num', 'unit', 'day', 'shift', 'yearshift', 'part', 'ago', 'before', 'near', 'prep', 'since', 'until', 'yearword', 'fill', 'future'];
 
 /** Matches nothing: a role absent from a language's data must not match the empty string. */
 const NEVER = '(?!)';
@@ -56,7 +56,8 @@ function buildLexicon(language: ResourceLanguage): TimeLexicon {
     weekdayOf: (word) => lookupForm(weekdays, word),
     weekdayName: (n) => [...weekdays].find(([, v]) => v === n)?.[0] ?? String(n),
     re,
-    value: (role, word) => lookupForm(roleValues.get(role)!, word.toLowerCase()),
+    // An abbreviation matched with a space after its inner dot ("ub. roku") is the listed form.
+    value: (role, word) => lookupForm(roleValues.get(role)!, word.toLowerCase().replace(/\s+/gu, '')),
   };
 }
 
@@ -102,7 +103,8 @@ function lookupForm<T>(table: Map<string, T>, word: string): T | undefined {
 /**
  * Words → one alternation, longest first so "czerwca" wins over "czerwiec"-like prefixes.
  * Lower-case forms also match capitalised (sentence start); capitalised forms (English months)
- * match only as written. `stem*` becomes `stem\p{L}*`.
+ * match only as written. `stem*` becomes `stem\p{L}*`; an abbreviation's inner dot may be followed
+ * by a space ("ub.r." also matches "ub. r."), as writers space them either way.
  */
 function alternation(words: readonly string[]): string {
   if (words.length === 0) return NEVER;
@@ -112,8 +114,11 @@ function alternation(words: readonly string[]): string {
     if (w[0] && w[0] === w[0].toLowerCase()) variants.add(w[0].toUpperCase() + w.slice(1));
   }
   const sorted = [...variants].sort((a, b) => b.length - a.length);
-  return `(?:${sorted.map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}\\p{L}*` : escape(w))).join('|')})`;
+  return `(?:${sorted.map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}\\p{L}*` : escape(w).replace(INNER_DOT, '\\.\\s?'))).join('|')})`;
 }
+
+/** An escaped dot with more of the form after it. */
+const INNER_DOT = /\\\.(?!$)/gu;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,7 +10,8 @@ export type PeriodPart = 'start' | 'end';
 
 /** What a matched expression says, before it is placed on the calendar. */
 export type RawTime =
-  | { readonly kind: 'date'; readonly year?: number; readonly month: number; readonly day: number }
+  /** `yearShift` -1/0/1 for a year said from the moment of writing ("29 marca ub.r.", "March 29 last year"). */
+  | { readonly kind: 'date'; readonly year?: number; readonly yearShift?: number; readonly month: number; readonly day: number }
   | { readonly kind: 'month'; readonly month: number; readonly year?: number; readonly yearShift?: number; readonly part?: PeriodPart }
   | { readonly kind: 'year'; readonly year: number; readonly since: boolean }
   /** `shift` -1/1 for "ubiegły"/"przyszły"; 0 for a plain weekday, whose direction comes from the sentence's tense. */
@@ -53,6 +54,9 @@ function compiled(lx: TimeLexicon): Compiled {
   const part = `(?:(${r.part})\\s+(?:${r.fill}\\s+)*)?`;
   const yearword = `(?:\\s*(?:${r.yearword}))?`;
   const num = `(\\d+(?:[.,]5)?|${r.num})`;
+  // A year counted from the moment of writing after a date or month: "ubiegłego roku", "w przyszłym
+  // roku", "ub.r.", "br.", "last year". Three groups: shift word, unit word, abbreviation (yearShiftOf).
+  const relativeYear = `(?:(?:(?:${r.prep})\\s+)?(${r.shift})\\s+(${r.unit})|(${r.yearshift}))`;
   const make = (src: string, read: Pattern['read']): Pattern => ({ re: new RegExp(B + src + E, 'gu'), read });
   const list: Pattern[] = [
     // "30 czerwca 2019 r.", "30 June 2019"
@@ -65,16 +69,21 @@ function compiled(lx: TimeLexicon): Compiled {
     make(`(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}`, (m) => date(Number(m[3]), Number(m[2]), Number(m[1]))),
     // "2023-09-12"
     make(`${YEAR}-(\\d{2})-(\\d{2})`, (m) => date(Number(m[1]), Number(m[2]), Number(m[3]))),
+    // "29 marca ub.r.", "29 marca ubiegłego roku", "March 29 last year"
+    make(`${prep}(\\d{1,2})\\.?\\s+(${r.month})\\s+${relativeYear}`, (m, l) =>
+      relativeDate(yearShiftOf(l, m[4], m[5], m[6]), l.monthOf(m[3]!), Number(m[2]))),
+    make(`${prep}(${r.month})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${relativeYear}`, (m, l) =>
+      relativeDate(yearShiftOf(l, m[4], m[5], m[6]), l.monthOf(m[2]!), Number(m[3]))),
     // "30 czerwca", "June 30" (year from the anchor)
     make(`${prep}(\\d{1,2})\\.?\\s+(${r.month})`, (m, l) => date(undefined, l.monthOf(m[3]!), Number(m[2]))),
     make(`${prep}(${r.month})\\s+(\\d{1,2})(?:st|nd|rd|th)?`, (m, l) => date(undefined, l.monthOf(m[2]!), Number(m[3]))),
     // "w kwietniu 2019 r.", "pod koniec lipca 2023", "in April 2019"
     make(`${prep}${part}(${r.month})\\s+${YEAR}${yearword}`, (m, l) =>
       month(l.monthOf(m[3]!), { year: Number(m[4]), part: partOf(l, m[2]) })),
-    // "w sierpniu", "w listopadzie ubiegłego roku", "in November last year", "lipcowej"
-    make(`${prep}${part}(${r.month})(?:\\s+(${r.shift})\\s+(${r.unit}))?`, (m, l) => {
-      const yearShift = m[4] && l.value('unit', m[5]!) === 'year' ? Number(l.value('shift', m[4])) : undefined;
-      if (m[4] && yearShift === undefined) return undefined;
+    // "w sierpniu", "w listopadzie ubiegłego roku", "we wrześniu ub.r.", "in November last year", "lipcowej"
+    make(`${prep}${part}(${r.month})(?:\\s+${relativeYear})?`, (m, l) => {
+      const yearShift = yearShiftOf(l, m[4], m[5], m[6]);
+      if (yearShift === null) return undefined;
       return month(l.monthOf(m[3]!), { yearShift, part: partOf(l, m[2]) });
     }),
     // "w 2017 roku", "od 2019 roku", "in 2017": a bare number needs a preposition or "roku".
@@ -86,6 +95,8 @@ function compiled(lx: TimeLexicon): Compiled {
       kind: 'year', year: Number(m[2]), since: l.value('since', m[1]!) !== undefined,
     })),
     make(`${YEAR}\\s*(?:${r.yearword})`, (m) => ({ kind: 'year', year: Number(m[1]), since: false })),
+    // "w ub.r.", "br.": the abbreviation alone is the year it names.
+    make(`${prep}(${r.yearshift})`, (m, l) => ({ kind: 'unit-shift', unit: 'year', shift: Number(l.value('yearshift', m[2]!)) })),
     // "w ubiegły wtorek", "we wtorek", "last Tuesday", "poniedziałkowym"
     make(`${prep}(?:(${r.shift})\\s+)?(${r.weekday})`, (m, l) => {
       const weekday = l.weekdayOf(m[3]!);
@@ -108,7 +119,7 @@ function compiled(lx: TimeLexicon): Compiled {
     // "w najbliższych dniach", "in the coming days"
     make(`${prep}(?:${r.fill}\\s+)*(?:${r.near})\\s+(${r.unit})`, (m, l) => ({ kind: 'near', unit: l.value('unit', m[2]!) as TimeUnit })),
   ];
-  const trigger = new RegExp(`${B}(?:${[r.month, r.weekday, r.day, r.unit].join('|')})${E}|\\d+`, 'gu');
+  const trigger = new RegExp(`${B}(?:${[r.month, r.weekday, r.day, r.unit, r.yearshift].join('|')})${E}|\\d+`, 'gu');
   const result = { patterns: list, trigger };
   patternCache.set(lx, result);
   return result;
@@ -138,6 +149,23 @@ function windows(text: string, trigger: RegExp): Span[] {
 function date(year: number | undefined, month: number | undefined, day: number): RawTime | undefined {
   if (month === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return { kind: 'date', year, month, day };
+}
+
+/** A day and month of a year counted from the publication date; undefined when the shift is no year's. */
+function relativeDate(yearShift: number | undefined | null, month: number | undefined, day: number): RawTime | undefined {
+  if (yearShift === undefined || yearShift === null || date(undefined, month, day) === undefined) return undefined;
+  return { kind: 'date', yearShift, month: month!, day };
+}
+
+/**
+ * The year shift a relative-year group says: a shift word with a year unit ("ubiegłego roku") or
+ * an abbreviation ("ub.r."); undefined when there is none, null when the shift is of another unit
+ * ("w marcu przyszłego tygodnia"), which the expression must then not swallow.
+ */
+function yearShiftOf(lx: TimeLexicon, shift: string | undefined, unit: string | undefined, abbreviation: string | undefined): number | undefined | null {
+  if (abbreviation) return Number(lx.value('yearshift', abbreviation));
+  if (!shift) return undefined;
+  return lx.value('unit', unit!) === 'year' ? Number(lx.value('shift', shift)) : null;
 }
 
 function month(m: number | undefined, extra: { year?: number; yearShift?: number; part?: PeriodPart }): RawTime | undefined {

@@ -46,6 +46,10 @@ export function formatAnchor(a: Anchor): string {
 export function resolveTime(t: RawTime, anchor: Anchor | undefined, future = false): Resolved | undefined {
   switch (t.kind) {
     case 'date': {
+      if (t.yearShift !== undefined) {
+        if (!anchor) return undefined;
+        return { value: formatAnchor({ year: anchor.year + t.yearShift, month: t.month, day: t.day }), granularity: 'day', relation: 'relative', absolute: false };
+      }
       const year = t.year ?? anchor?.year;
       if (year === undefined) return undefined;
       return { value: formatAnchor({ year, month: t.month, day: t.day }), granularity: 'day', relation: 'absolute', absolute: t.year !== undefined };

@@ -126,3 +126,40 @@ test('a year after its year word ("w roku 2009") is a year, as "w 2009 roku" is'
   assert.equal(expression(all, 'w roku 2009').granularity, 'year');
   assert.equal(expression(all, 'Od roku 2010').note, 'since');
 });
+
+test('a day and month with a relative year ("29 marca ub.r.", "29 marca ubiegłego roku") is that day of the year counted from publication (BSNLP brexit 1195, 244, 1508, 1207)', () => {
+  const abbreviated = times(doc('Wielka Brytania rozpoczęła proces wyjścia z Unii Europejskiej 29 marca ub.r. i powinna ją opuścić 29 marca 2019 roku.', 'pl', { value: '2018-06-04', precision: 'day' }));
+  const lastYear = expression(abbreviated, '29 marca ub.r.');
+  assert.equal(lastYear.value, '2017-03-29');
+  assert.equal(lastYear.granularity, 'day');
+  assert.equal(lastYear.relation, 'relative');
+  assert.equal(lastYear.anchor, '2018-06-04');
+  const spelled = times(doc('Wielka Brytania rozpoczęła proces wyjścia z Unii Europejskiej 29 marca ubiegłego roku i powinna opuścić Wspólnotę 29 marca 2019 roku.', 'pl', { value: '2018-01-17', precision: 'day' }));
+  assert.equal(expression(spelled, '29 marca ubiegłego roku').value, '2017-03-29', 'the day is kept, not only the month');
+  const next = times(doc('Oficjalną datą opuszczenia Unii Europejskiej przez Zjednoczone Królestwo jest 30 marca przyszłego roku.', 'pl', { value: '2018-04-08', precision: 'day' }));
+  assert.equal(expression(next, '30 marca przyszłego roku').value, '2019-03-30');
+  const thisYear = times(doc('Kolejny szczyt UE poświęcony między innymi negocjacjom dotyczącym brexitu jest zaplanowany na 28 czerwca br. Wielka Brytania rozpoczęła proces wyjścia z UE 29 marca 2017 roku.', 'pl', { value: '2018-06-03', precision: 'day' }));
+  assert.equal(expression(thisYear, 'na 28 czerwca br.').value, '2018-06-28');
+  // Said from the moment of writing: with no publication date a year read earlier is no anchor.
+  const undated = times(doc('W 2016 roku odbyło się referendum. Wielka Brytania rozpoczęła proces wyjścia z Unii 29 marca ub.r.', 'pl'));
+  assert.equal(expression(undated, '29 marca ub.r.').value, '');
+});
+
+test('a month with an abbreviated relative year ("we wrześniu ub.r.", "W lutym br.") and the abbreviation alone ("w ub. roku") (BSNLP nord_stream 417, asia_bibi 13, 181, brexit 1337)', () => {
+  const september = times(doc('W lobbowanie na rzecz projektu mocno zaangażowany jest były kanclerz Niemiec Gerhard Schroeder, który we wrześniu ub.r. został wybrany na szefa rady dyrektorów rosyjskiego koncernu.', 'pl', { value: '2018-05-11', precision: 'day' }));
+  assert.equal(expression(september, 'we wrześniu ub.r.').value, '2017-09');
+  // The nearest February to November would be the next one; "br." says this year's.
+  const february = times(doc('W lutym br. przyjął na audiencji męża Bibi i jedną z jej córek.', 'pl', { value: '2018-11-01', precision: 'day' }));
+  assert.equal(expression(february, 'W lutym br.').value, '2018-02');
+  const spaced = times(doc('Tehreek-e-Labaik Yah Rasool Allah Pakistan uważa zabójcę Taseera, który został w ub. roku stracony, za bohatera islamu.', 'pl', { value: '2017-11-25', precision: 'day' }));
+  assert.equal(expression(spaced, 'w ub. roku').value, '2016');
+  const bare = times(doc('Jeśli idzie o Polaków, w ub.r. ich liczba zasadniczo się nie zmieniła.', 'pl', { value: '2018-06-13', precision: 'day' }));
+  assert.equal(expression(bare, 'w ub.r.').value, '2017');
+  assert.equal(expression(bare, 'w ub.r.').granularity, 'year');
+});
+
+test('english: a day and month with "last year" / "next year" is that day of the year counted from publication', () => {
+  const all = times(doc('Britain triggered Article 50 on March 29 last year and will leave on 29 March next year.', 'en', { value: '2018-06-04', precision: 'day' }));
+  assert.equal(expression(all, 'on March 29 last year').value, '2017-03-29');
+  assert.equal(expression(all, 'on 29 March next year').value, '2019-03-29');
+});

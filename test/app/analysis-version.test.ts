@@ -50,7 +50,8 @@ import { seedArticles } from '../search/helpers.ts';
 // is that verb subject's, an acronym in brackets no longer ends a role's description ("(SNP) Jo
 // Cherry"), "Agencja Reutera" is Reuters, a sentence opening with its own verb dropped its subject, a
 // demonym ("powiedział Irlandczyk") is the person who spoke before; a union named in the speaker's
-// description states its side. The seed Kirby sentence is the spokesperson guard's case, and no seed
+// description states its side; a day or month with a relative year ("29 marca ub.r.", "w lutym br.")
+// resolves against the publication year (src/analysis/time). The seed Kirby sentence is the spokesperson guard's case, and no seed
 // holds the rest, so the sample's output is the one 22 made, while stored development articles change.
 const RECORDED = { version: 23, fingerprint: 'b4f59adbbbdbc638' };
 

@@ -6,6 +6,8 @@
  * full name, "Jake Sullivan" rather than the last mention's "Sullivan"); a described speaker whose
  * role is held by one person named elsewhere in the story ("sędzia" → the judge named in another
  * article as "Sędzia Saqib Nisar") takes that person's name.
+ * One statement told under several speakers by several outlets is the speaker's most of them name
+ * (src/synthesis/quote-vote.ts), so it folds into one quote citing them all.
  * Ranking: direct before mixed before indirect words; named people and organisations before
  * descriptions, and those before unattributed text; agencies and outlets that relay words rank
  * below the people who said them; a speaker named in more of the story's articles, and a quote
@@ -21,6 +23,7 @@ import type { InputMention, InputQuote, SynthesisArticle } from './input.ts';
 import type { Citation, ReportQuote } from './types.ts';
 import { SHOWN_QUOTES } from './view.ts';
 import { intersects } from './features.ts';
+import { electSpeakers } from './quote-vote.ts';
 import { loadResource } from '../resources.ts';
 import { quoteCues } from '../analysis/quotes/cues.ts';
 import { GIVEN_NAME } from '../analysis/quotes/speaker.ts';
@@ -230,6 +233,10 @@ interface Candidate {
   /** Runs of RUN_WORDS stems holding RUN_CONTENT long common words: one statement's wording (made when first compared). */
   runs?: Set<string>;
   readonly speakerId: string;
+  /** What the speaker adds to the score: who they are and how prominent in the story. */
+  readonly voice: number;
+  /** How surely the speaker's name identifies who spoke (`standing`). */
+  readonly standing: number;
   score: number;
   readonly order: number;
   readonly copies: Citation[];
@@ -273,12 +280,22 @@ export function rankQuotes(articles: readonly SynthesisArticle[], names: Readonl
       candidates.push({
         quote,
         stems: new Set(stems(text)),
-        speakerId: named.key ?? lower(named.name ?? ''),
+        speakerId: speakerIdentity(named),
+        voice: speakerScore + prominence,
+        standing: standing(named, relays),
         score: (KIND_SCORE[q.kind] ?? 0) + speakerScore + prominence + length + relevance,
         order: order++,
         copies: [],
       });
     }
+  }
+  // One statement under several speakers: the speaker most outlets name says it (src/synthesis/quote-vote.ts).
+  for (const [i, w] of electSpeakers(candidates.map((c) => ({ ...c, article: c.quote.citation.article })))) {
+    const c = candidates[i]!;
+    const winner = candidates[w]!;
+    const { speaker: _speaker, speakerKey: _key, ...words } = c.quote;
+    const quote: ReportQuote = { ...words, ...(winner.quote.speaker && { speaker: winner.quote.speaker }), ...(winner.quote.speakerKey && { speakerKey: winner.quote.speakerKey }) };
+    candidates[i] = { ...c, quote, speakerId: winner.speakerId, voice: winner.voice, standing: winner.standing, score: c.score - c.voice + winner.voice };
   }
   // Fold the same words told by several articles into the best-told one.
   const kept: Candidate[] = [];
@@ -439,6 +456,34 @@ function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 type NamedSpeaker = { name?: string; key?: string; type?: EntityType };
+
+/**
+ * A speaker's identity across the story's articles: the entity key, else the name as written, case,
+ * quotation marks and spacing aside ("Źródło „Sunday Timesa”" and "Źródło "Sunday Timesa"" are one source).
+ */
+function speakerIdentity(named: NamedSpeaker): string {
+  return named.key ?? lower(named.name ?? '').replace(/["„”“«»]/gu, '').replace(/\s+/gu, ' ').trim();
+}
+
+/** A word of a name: capitalised, or a particle glued to one by a hyphen ("ul-Mulook", "al-Bashir"). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|\p{Ll}{1,3}-\p{Lu}[\p{L}'’-]*)`;
+/** Two name words or more: a person named in full, the entity stage's key or not ("Saif ul-Mulook"). */
+const FULL_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD})+$`, 'u');
+
+/**
+ * How surely a speaker's name identifies who spoke, for the ties of src/synthesis/quote-vote.ts: a
+ * person named in full 3, another named entity 2 (an organisation the entity stage left unkeyed, "TVP Info", too), a description 1 ("Oficjalny rzecznik Theresy
+ * May", "mecenas" — a role, capitalised or not, is a description), an agency or outlet relaying the
+ * words 0 (AFP's copy of Asia Bibi's words is hers).
+ */
+function standing(named: NamedSpeaker, relays: boolean): number {
+  const name = named.name?.trim();
+  if (!name || relays) return 0;
+  const role = name.split(/\s+/u).some((w) => lexicon().roles.has(lower(w)));
+  if (named.key) return named.type === 'PER' && /\s/u.test(name) && !role ? 3 : 2;
+  if (!FULL_NAME.test(name) || role) return 1;
+  return named.type === undefined || named.type === 'PER' ? 3 : 2;
+}
 
 function nameSpeaker(q: InputQuote, names: ReadonlyMap<string, EntityInfo>, holders: ReadonlyMap<string, Set<string>>, roles: ReadonlySet<string>, mentions: readonly InputMention[]): NamedSpeaker {
   const speaker = q.speaker;

@@ -1,6 +1,7 @@
 /** Step 1: quotes in quotation marks, with their attribution after or before the marks. */
 import { sentenceAt } from '../time/index.ts';
 import { closingAttribution, cueOf, inClaimed, lastIndexWhere, MAX_VERB_THAT_GAP, MIN_SPEECH_WORDS, speakerOrLookBack, subjectSpeaker, trimSpan, verbCue, type Context, type Keep, type Word } from './context.ts';
+import type { VerbCue } from './cues.ts';
 import type { MarkedSpan } from './marks.ts';
 import { speakerInRegion, wordsIn } from './speaker.ts';
 
@@ -55,10 +56,10 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
 
   // Before the marks: "X powiedział, że "…"" (mixed) or "X powiedział: "…"" (direct).
   const prefixWords = wordsIn(ctx.text, sentence.start, span.start);
-  const vi = lastIndexWhere(prefixWords, (w, i) => verbCue(ctx, w, i === 0) !== undefined && !inClaimed(ctx, w.start));
+  const vi = lastIndexWhere(prefixWords, (w, i) => introducing(ctx, prefixWords, i, span) !== undefined && !inClaimed(ctx, w.start));
   if (vi >= 0) {
     const verb = prefixWords[vi]!;
-    const cue = verbCue(ctx, verb, vi === 0)!;
+    const { cue, object } = introducing(ctx, prefixWords, vi, span)!;
     const between = prefixWords.slice(vi + 1);
     const mixed = between.some((w) => ctx.cues.that.has(w.text.toLowerCase()));
     const introduced = /[:,]\s*$/u.test(ctx.text.slice(verb.end, span.start)) || between.length === 0;
@@ -77,7 +78,7 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
       const that = between.find((w) => ctx.cues.that.has(w.text.toLowerCase()));
       const speaker = closes !== undefined
         ? speakerInRegion(ctx, { start: verb.end, end: that?.start ?? span.start }, cue.agreement, 'after', sentenceIndex)
-        : subjectSpeaker(ctx, from, verb, cue, sentenceIndex) ?? (introduced && !mixed ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
+        : subjectSpeaker(ctx, from, verb, cue, sentenceIndex) ?? (introduced && !mixed && !object ? speakerInRegion(ctx, { start: verb.end, end: span.start }, cue.agreement, 'after', sentenceIndex) : undefined);
       // A few marked words inside a reported clause ("że zapis ten odbierze rządowi „czek in
       // blanco”") say nothing alone: the quote is the clause, with the marked words in it. So are
       // marked words the clause opened before ("że … Kim Dzong Un „w najbliższych dniach złoży
@@ -93,6 +94,26 @@ export function markedQuote(ctx: Context, span: MarkedSpan, keep: Keep): void {
   if (namedInMarks(ctx, span, prefixWords, sentenceIndex, keep)) return;
   if (splitByAttribution(ctx, span, keep)) return;
   if (inner.length >= MIN_UNATTRIBUTED_WORDS) keep({ ...base, kind: 'direct' }, span);
+}
+
+/** Words between a verb that gives marked words after a colon and the colon: its object ("m.in. słowa", "sprawę następująco"). */
+const MAX_COLON_OBJECT_WORDS = 3;
+
+/**
+ * Whether the prefix word `i` introduces the marked words, and with what cue: a reporting verb, or a
+ * verb that gives words after its object and a colon ("wypowiedziała m.in. słowa: „…”", "przysłał
+ * poniższe oświadczenie: „…”"; resources/pl/reporting-verbs.txt `colon-`). `object`: the words after
+ * such a verb are its object, never the speaker ("m.in. słowa").
+ */
+function introducing(ctx: Context, words: readonly Word[], i: number, span: MarkedSpan): { cue: VerbCue; object?: boolean } | undefined {
+  const w = words[i]!;
+  const cue = verbCue(ctx, w, i === 0);
+  if (cue) return { cue };
+  if (i > 0 && /^\p{Lu}/u.test(w.text)) return undefined;
+  const colon = ctx.cues.colonVerb(w.text);
+  if (!colon) return undefined;
+  const object = wordsIn(ctx.text, w.end, span.start);
+  return object.length > 0 && object.length <= MAX_COLON_OBJECT_WORDS && /^[^:]*:\s*$/u.test(ctx.text.slice(w.end, span.start)) ? { cue: colon, object: true } : undefined;
 }
 
 /** Words between a naming verb and the marks: its object and "jako" ("tę propozycję", "UE jako"). */

@@ -21,6 +21,11 @@ export interface QuoteCues {
   readonly verb: (word: string) => VerbCue | undefined;
   /** A verb that names or judges something in words the writer marks as the subject's ("nazwał żądania „bezcelowymi”"). */
   readonly namingVerb: (word: string) => VerbCue | undefined;
+  /**
+   * A verb that gives marked words after its object and a colon ("wypowiedziała m.in. słowa: „…”",
+   * "przysłał poniższe oświadczenie: „…”"): read only there (01-marked.ts), never as a reporting verb.
+   */
+  readonly colonVerb: (word: string) => VerbCue | undefined;
   /** Prepositions of whom words were given to ("oświadczenie dla The Independent", "list do premiera"). */
   readonly recipients: ReadonlySet<string>;
   /** Documents in the nominative, the subject of "głosi": "– głosi komunikat agencji". */
@@ -278,6 +283,7 @@ export function quoteCues(language: ResourceLanguage): QuoteCues {
 function buildCues(language: ResourceLanguage): QuoteCues {
   const verbs = new Map<string, VerbCue>();
   const naming = new Map<string, VerbCue>();
+  const colon = new Map<string, VerbCue>();
   const sets = new Map<string, Set<string>>();
   const addTo = (into: Map<string, VerbCue>, form: string, agreement: Agreement, impersonal = false): void => {
     into.set(form.toLowerCase(), { agreement, impersonal });
@@ -287,8 +293,8 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     const [role, ...forms] = line.split(/\s+/);
     // "naming-past nazwał": a verb naming or judging something in the speaker's word ("nazwał
     // żądania „bezcelowymi”"), read only before marked words (01-marked.ts), never as a reporting verb.
-    const into = role?.startsWith('naming-') ? naming : verbs;
-    const tense = role?.replace(/^naming-/u, '');
+    const into = role?.startsWith('naming-') ? naming : role?.startsWith('colon-') ? colon : verbs;
+    const tense = role?.replace(/^(?:naming|colon)-/u, '');
     if (tense === 'past') {
       const [masculine, virile] = forms;
       if (!masculine) continue;
@@ -339,6 +345,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
   return {
     verb: (word) => verbs.get(word.toLowerCase()),
     namingVerb: (word) => naming.get(word.toLowerCase()),
+    colonVerb: (word) => colon.get(word.toLowerCase()),
     recipients: set('recipient'),
     documentSubjects: set('document-subject'),
     according: set('according'),

@@ -82,3 +82,23 @@ test('an adverb after the verb is no part of a described speaker, unless it says
   d = withMentions(d, ['Komisja Europejska', 'Komisja Europejska', 'ORG']);
   assert.notEqual(quoteWith(quotes(d), 'wielokrotnie wzywały').speaker?.name, 'Komisja Europejska');
 });
+
+test('a verb that gives marked words after its object and a colon is the subject\'s: "wypowiedziała m.in. słowa: „…”"', () => {
+  let d = doc('W odpowiedzi Anna Lis wypowiedziała m.in. słowa: „Nie wyrzeknę się swojej wiary, nawet jeśli mam za to zapłacić życiem”.', 'pl');
+  d = withMentions(d, ['Anna Lis', 'Anna Lis', 'PER']);
+  const q = quoteWith(quotes(d), 'Nie wyrzeknę się');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.cue?.text, 'wypowiedziała');
+  assert.equal(q.speaker?.name, 'Anna Lis');
+  // Its object is never the speaker: a dropped subject is the person named before.
+  d = withMentions(doc('Premier Anna Lis odwiedziła w piątek Gdańsk. Podczas wizyty wypowiedziała m.in. słowa: „Nie pozwolimy, by ktokolwiek odebrał nam prawo do decydowania o przyszłości”.', 'pl'), ['Anna Lis', 'Anna Lis', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'Nie pozwolimy').speaker?.name, 'Anna Lis');
+  d = withMentions(doc('Przewoźnik Tanie Linie poproszony o komentarz przysłał poniższe oświadczenie: „Tanie Linie w pełni przestrzegają wszystkich unijnych przepisów dotyczących pracy”.', 'pl'), ['Tanie Linie', 'Tanie Linie', 'ORG']);
+  assert.equal(quoteWith(quotes(d), 'w pełni przestrzegają').speaker?.name, 'Tanie Linie');
+});
+
+test('such a verb reads only a colon right before the marks: without one it introduces nothing', () => {
+  let d = doc('Anna Lis przedstawiła w piątek projekt ustawy o „ochronie danych osobowych obywateli w sieci i poza nią przed firmami”.', 'pl');
+  d = withMentions(d, ['Anna Lis', 'Anna Lis', 'PER']);
+  assert.ok(!quotes(d).some((q) => q.speaker?.name === 'Anna Lis'));
+});

@@ -73,29 +73,44 @@ function elect(copies: readonly Ballot[]): string | undefined {
  * Copies of one statement under two speakers or more: ballots of named speakers joined when two of
  * them, from different articles and speakers, overlap by SAME_STATEMENT (and, through each other,
  * in one group). Only groups of two speakers or more are returned, each as indices in `ballots` order.
+ *
+ * A story of hundreds of articles repeats its statements in most of them, so ballots are compared by
+ * wording first: one `Wording` per speaker and set of stems, its copies bucketed by article; two
+ * wordings that overlap join their copies in different articles, bucket to bucket. Copies in one
+ * bucket are alike in every comparison, so they share a group.
  */
 function statements(ballots: readonly Ballot[]): number[][] {
-  // Shared stems counted through an index of stems: only ballots that share one are compared.
-  const byStem = new Map<string, number[]>();
   const parent = ballots.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  ballots.forEach((b, i) => {
-    if (!b.speakerId) return;
-    const shared = new Map<number, number>();
-    for (const s of b.stems) {
-      const seen = byStem.get(s);
-      if (seen) for (const j of seen) shared.set(j, (shared.get(j) ?? 0) + 1);
-      else byStem.set(s, []);
-      byStem.get(s)!.push(i);
+  const join = (i: number, j: number): void => {
+    parent[root(i)] = root(j);
+  };
+  const wordings = wordingsOf(ballots);
+  for (const w of wordings) for (const copies of w.byArticle.values()) for (const i of copies) join(i, copies[0]!);
+  // Shared stems counted through an index of stems: only wordings that share one are compared.
+  const byStem = new Map<string, number[]>();
+  const shared = new Int32Array(wordings.length);
+  const touched: number[] = [];
+  wordings.forEach((w, i) => {
+    for (const s of w.stems) {
+      let seen = byStem.get(s);
+      if (!seen) byStem.set(s, (seen = []));
+      for (const j of seen) if (shared[j]++ === 0) touched.push(j);
+      seen.push(i);
     }
-    for (const [j, n] of shared) {
-      const o = ballots[j]!;
-      if (o.speakerId === b.speakerId || o.article === b.article) continue;
-      if (n / (b.stems.size + o.stems.size - n) >= SAME_STATEMENT) parent[root(i)] = root(j);
+    for (const j of touched) {
+      const n = shared[j]!;
+      shared[j] = 0;
+      const o = wordings[j]!;
+      if (o.speakerId === w.speakerId || n / (w.stems.size + o.stems.size - n) < SAME_STATEMENT) continue;
+      for (const [article, copies] of w.byArticle) {
+        for (const [other, theirs] of o.byArticle) if (other !== article) join(copies[0]!, theirs[0]!);
+      }
     }
+    touched.length = 0;
   });
   const groups = new Map<number, number[]>();
   ballots.forEach((b, i) => {
@@ -106,4 +121,26 @@ function statements(ballots: readonly Ballot[]): number[][] {
     group.push(i);
   });
   return [...groups.values()].filter((g) => new Set(g.map((i) => ballots[i]!.speakerId)).size > 1);
+}
+
+/** One speaker's copies of one set of stems, by article (ballot indices). */
+interface Wording {
+  readonly speakerId: string;
+  readonly stems: ReadonlySet<string>;
+  readonly byArticle: Map<string, number[]>;
+}
+
+/** The named ballots' wordings, in the order of their first copy. */
+function wordingsOf(ballots: readonly Ballot[]): Wording[] {
+  const byKey = new Map<string, Wording>();
+  ballots.forEach((b, i) => {
+    if (!b.speakerId) return;
+    const key = `${b.speakerId}\u0001${[...b.stems].sort().join('\u0002')}`;
+    let w = byKey.get(key);
+    if (!w) byKey.set(key, (w = { speakerId: b.speakerId, stems: b.stems, byArticle: new Map() }));
+    let copies = w.byArticle.get(b.article);
+    if (!copies) w.byArticle.set(b.article, (copies = []));
+    copies.push(i);
+  });
+  return [...byKey.values()];
 }

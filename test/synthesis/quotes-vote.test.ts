@@ -50,3 +50,18 @@ test('the report shows the words once, under the elected speaker, citing every o
   const split = rankQuotes([told('a', WORDS, 'Arron Banks', 'per-banks'), told('b', WORDS, 'Nigel Farage', 'per-farage')]);
   assert.deepEqual(split.map((q) => q.speaker).sort(), ['Arron Banks', 'Nigel Farage']);
 });
+
+test('a statement printed by forty outlets under two speakers goes to the one most of them name; one article naming both joins nothing', () => {
+  // 40 outlets print one sentence, 30 under "Boris Johnson", 10 under "rzecznik": one statement, Johnson elected;
+  // the same wording in one article under both never joins the two on its own.
+  const words = new Set(['premier', 'uważa', 'umowa', 'jest', 'dobra', 'dla', 'kraju']);
+  const ballots = Array.from({ length: 40 }, (_, i) => ({ stems: words, article: `a${i}`, speakerId: i < 30 ? 'johnson' : 'rzecznik', standing: i < 30 ? 3 : 1 }));
+  const elected = electSpeakers(ballots);
+  assert.equal(elected.size, 10);
+  for (const [i, w] of elected) {
+    assert.equal(ballots[i]!.speakerId, 'rzecznik');
+    assert.equal(ballots[w]!.speakerId, 'johnson');
+  }
+  const oneArticle = [{ stems: words, article: 'a', speakerId: 'johnson', standing: 3 }, { stems: words, article: 'a', speakerId: 'rzecznik', standing: 1 }];
+  assert.equal(electSpeakers(oneArticle).size, 0);
+});

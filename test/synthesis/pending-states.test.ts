@@ -63,3 +63,15 @@ test('a silence ends when the party speaks in a later article, not when a later 
   const named = story(['2018-03-20', SILENT], ['2018-03-29', 'Brytyjscy posłowie zapowiedzieli, że wezwą Marka Zuckerberga przed komisję, jeśli Zuckerberg nie przyjedzie sam.']);
   assert.equal(statusOf(named, 'Zuckerberg milczy'), 'asserted');
 });
+
+// nord_stream_pl.txt_file_987 (7 November): "pominęła milczeniem" tells an act done (the application
+// ignored), not a silence still kept, so no later word of the party ends it.
+const IGNORED = 'Dania nie zgodziła się na pierwszy wariant trasy – wniosek Rosjan złożony półtora roku temu Kopenhaga pominęła milczeniem.';
+
+test('an inflected verbal noun ("pominęła milczeniem") is no pending silence', () => {
+  const report = story(
+    ['2018-11-07', IGNORED],
+    ['2018-11-20', '„Nie rozpatrzymy pierwszego wniosku” – powiedział duński minister energii Lars Christian Lilleholt. Dania poinformowała Rosjan o swojej decyzji w sprawie trasy gazociągu.'],
+  );
+  assert.notEqual(statusOf(report, 'pominęła milczeniem'), 'superseded');
+});

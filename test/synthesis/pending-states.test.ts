@@ -75,3 +75,18 @@ test('an inflected verbal noun ("pominęła milczeniem") is no pending silence',
   );
   assert.notEqual(statusOf(report, 'pominęła milczeniem'), 'superseded');
 });
+
+// ryan-pl_file_118 (4 July): the awaited act ends at the outlet's spaced hyphen; the reporting clause
+// after it names the speaker, whom a later article may name for anything.
+const AWAITED_CONSENT = 'Organizatorzy strajku czekają bowiem już tylko na zgodę rządu Włoch - poinformował Antonio Escobar z hiszpańskich związków zawodowych SITCPLA.';
+
+test('the speaker after a spaced hyphen is not part of the awaited act', () => {
+  const report = story(
+    ['2018-07-04', AWAITED_CONSENT],
+    ['2018-07-10', 'Portugalskie ministerstwo wydało zgodę na nowe przepisy o lotniskach. Antonio Escobar mówił o planach związków zawodowych.'],
+  );
+  assert.notEqual(statusOf(report, 'czekają bowiem już tylko na zgodę'), 'superseded');
+  // The consent of the Italian government reported later does end it.
+  const given = story(['2018-07-04', AWAITED_CONSENT], ['2018-07-10', 'Rząd Włoch wydał zgodę na strajk personelu pokładowego.']);
+  assert.equal(statusOf(given, 'czekają bowiem już tylko na zgodę'), 'superseded');
+});

@@ -39,7 +39,8 @@ const cuesOf = perLanguage((lang): { cues: readonly Cue[]; nounEndings: readonly
   return { cues, nounEndings: keyedWords(lines, 'noun-ending'), possible: new Set(keyedWords(lines, 'possible')) };
 });
 
-const hasBreak = (text: string): boolean => /[,;:.!?()–—"„”]/u.test(text);
+/** A clause break; a spaced hyphen is the dash of many outlets ("na zgodę rządu Włoch - poinformował"). */
+const hasBreak = (text: string): boolean => /[,;:.!?()–—"„”]|\s-\s/u.test(text);
 
 /** Text between the words at `a` and `b` (a < b) of a sentence. */
 const between = (s: SentenceFeatures, a: number, b: number): string =>

@@ -63,3 +63,30 @@ test('a silence ends when the party speaks in a later article, not when a later 
   const named = story(['2018-03-20', SILENT], ['2018-03-29', 'Brytyjscy posłowie zapowiedzieli, że wezwą Marka Zuckerberga przed komisję, jeśli Zuckerberg nie przyjedzie sam.']);
   assert.equal(statusOf(named, 'Zuckerberg milczy'), 'asserted');
 });
+
+// nord_stream_pl.txt_file_987 (7 November): "pominęła milczeniem" tells an act done (the application
+// ignored), not a silence still kept, so no later word of the party ends it.
+const IGNORED = 'Dania nie zgodziła się na pierwszy wariant trasy – wniosek Rosjan złożony półtora roku temu Kopenhaga pominęła milczeniem.';
+
+test('an inflected verbal noun ("pominęła milczeniem") is no pending silence', () => {
+  const report = story(
+    ['2018-11-07', IGNORED],
+    ['2018-11-20', '„Nie rozpatrzymy pierwszego wniosku” – powiedział duński minister energii Lars Christian Lilleholt. Dania poinformowała Rosjan o swojej decyzji w sprawie trasy gazociągu.'],
+  );
+  assert.notEqual(statusOf(report, 'pominęła milczeniem'), 'superseded');
+});
+
+// ryan-pl_file_118 (4 July): the awaited act ends at the outlet's spaced hyphen; the reporting clause
+// after it names the speaker, whom a later article may name for anything.
+const AWAITED_CONSENT = 'Organizatorzy strajku czekają bowiem już tylko na zgodę rządu Włoch - poinformował Antonio Escobar z hiszpańskich związków zawodowych SITCPLA.';
+
+test('the speaker after a spaced hyphen is not part of the awaited act', () => {
+  const report = story(
+    ['2018-07-04', AWAITED_CONSENT],
+    ['2018-07-10', 'Portugalskie ministerstwo wydało zgodę na nowe przepisy o lotniskach. Antonio Escobar mówił o planach związków zawodowych.'],
+  );
+  assert.notEqual(statusOf(report, 'czekają bowiem już tylko na zgodę'), 'superseded');
+  // The consent of the Italian government reported later does end it.
+  const given = story(['2018-07-04', AWAITED_CONSENT], ['2018-07-10', 'Rząd Włoch wydał zgodę na strajk personelu pokładowego.']);
+  assert.equal(statusOf(given, 'czekają bowiem już tylko na zgodę'), 'superseded');
+});

@@ -52,23 +52,28 @@ export interface LeasePass {
   readonly settled: boolean;
 }
 
-/** Queues jobs for articles stored after the dispatch cursor; returns how many. */
-async function dispatch(store: Store, boss: PgBoss): Promise<number> {
+/**
+ * Queues jobs for articles stored after the dispatch cursor; returns how many. `queued` is told
+ * after each page, so workers start on a burst's first jobs while the rest is queued and the
+ * pass goes on (src/worker/index.ts).
+ */
+async function dispatch(store: Store, boss: PgBoss, queued?: (jobs: number) => void): Promise<number> {
   const cursors = await store.cursors.all();
   // Articles analysed and indexed already (e.g. moved over by `kronika migrate`) need no job.
   let from = Math.max(cursors[LEASE_CURSORS.dispatch] ?? 0, Math.min(cursors.analyse ?? 0, cursors.index ?? 0));
-  let queued = 0;
+  let total = 0;
   for (;;) {
     const page = await store.articles.refsAfter(from, PAGE);
     if (page.length === 0) break;
     await queueArticles(boss, page);
+    queued?.(page.length);
     from = page[page.length - 1]!.seq;
     // Queued before the cursor moves: a crash in between queues some jobs twice, and a job
     // for work done already costs one read (src/worker/article.ts).
     await store.cursors.advance(LEASE_CURSORS.dispatch, from);
-    queued += page.length;
+    total += page.length;
   }
-  return queued;
+  return total;
 }
 
 /** The highest seq up to which every article has a current analysis. */
@@ -93,11 +98,11 @@ async function indexedThrough(store: Store, cursor: number, limit: number): Prom
 }
 
 /**
- * One pass of the lease holder's work.
+ * One pass of the lease holder's work; `queued` is told of each page of jobs as it is queued.
  * @example const pass = await leasePass(store, boss, { print: console.log })
  */
-export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions): Promise<LeasePass> {
-  const dispatched = await dispatch(store, boss);
+export async function leasePass(store: Store, boss: PgBoss, alerts: DeliveryOptions, queued?: (jobs: number) => void): Promise<LeasePass> {
+  const dispatched = await dispatch(store, boss, queued);
   const last = await store.articles.lastSeq();
   const cursors = await store.cursors.all();
   const analysed = await analysedThrough(store, cursors.analyse ?? 0, last);

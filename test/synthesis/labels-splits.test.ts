@@ -23,6 +23,7 @@ test('synthesis labels: every story names a known split, and the blind split hol
   const splits = new Set(labels.map((l) => l.split));
   assert.deepEqual([...splits].sort(), ['blind', 'fresh', 'heldout', 'tune']);
   assert.deepEqual(labels.filter((l) => l.split === 'blind').map((l) => l.story).sort(), [
+    'brexit-2018-01-18-france-macron-visit',
     'brexit-2018-01-transition-period-terms',
     'brexit-2018-02-02-carriers-brace',
     'brexit-2018-02-22-eu-workers-leaving',

@@ -310,6 +310,26 @@ export function onlyPointsBack(s: SentenceFeatures): boolean {
 }
 
 /**
+ * The sentence's first clause names its matter by a demonstrative phrase ("Biorąc pod uwagę oba te
+ * trendy, … Polacy wolą…"): what it points at was named in the sentence before, so out of its
+ * article the sentence cannot open a summary. A demonstrative within a time expression ("W tym roku
+ * kandydatką jest…") dates the sentence and points at nothing; one after a name of the sentence may
+ * point at that name ("układają gazociąg Nord Stream 2 … - ogłosiła spółka odpowiedzialna za tę
+ * inwestycję").
+ */
+export function pointsBackInOpening(s: SentenceFeatures): boolean {
+  const pointers = demonstratives(s.language);
+  const closed = functionWords(s.language);
+  const clause = firstClause(s).length;
+  return s.words.slice(0, clause).some((w, i) => {
+    const next = s.words[i + 1];
+    if (!pointers.has(w) || i + 1 >= clause || next === undefined || !/^\p{L}+$/u.test(next) || closed.has(next)) return false;
+    const at = s.wordStarts[i + 1]!;
+    return !s.times.some((t) => t.start <= at && at < t.end) && !s.mentions.some((m) => m.start < at);
+  });
+}
+
+/**
  * The wording states something on its own, so it may stand for a claim in the summary: not a
  * question (it asserts nothing: "Będą sankcje wobec Nord Stream 2?"), not words starting inside a
  * quote begun in the sentence before, not a sentence that only points back, not a line of names.
@@ -335,7 +355,8 @@ export function statesAsKeyFact(s: SentenceFeatures): boolean {
  * record, `statedAsAct` —, overtaken or denied; overtaken
  * values never lead, so the latest state does, and a report that the expected happening cannot
  * take place leads before all others), and open with no pointer back (a line of names only is no
- * candidate: `standsAlone`) nor lean on the sentence before (`followsOn`), and do not recall history
+ * candidate: `standsAlone`; nor is a first clause naming its matter by a demonstrative,
+ * `pointsBackInOpening`) nor lean on the sentence before (`followsOn`), and do not recall history
  * the story's other wordings date before it (`recalled`). A claim joined only
  * through a shared figure or list may gather sentences of different happenings: it competes as its
  * wording's one source. A plan or a standing state (`tellsStanding`) keeps half its weight. Of equals
@@ -353,7 +374,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const denied = conflicts.filter((c) => c.kind === 'dispute').flatMap((c) => c.values.flatMap((v) => v.citations));
   const stated = scored.filter((x) => {
     const c = x.cand;
-    return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && statedAsAct(c) && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) &&
+    return !isBackground(c) && c.recalled === undefined && !showsValue(c.representative, denied) && statedAsAct(c) && !opensWithReference(c.representative) && !opensWithSpeech(c.representative) && !isQuestion(c.representative) && !followsOn(c.representative) && !pointsBackInOpening(c.representative) &&
       (subject === undefined || groupNames(c, subject) || intersects(c.representative.entityKeys, principals) || intersects(c.representative.entityKeys, frame.actors) || frame.ledes.has(c.representative) || shares.get(x)! >= HEADLINE_SUBJECT_SHARE);
   });
   // Latest state first: where a later report says the expected happening did not or cannot take
@@ -372,7 +393,7 @@ function chooseLead<T extends { readonly cand: SummaryCandidate; readonly base: 
   const weights = new Map(eligible.map((x) => {
     const { claim, representative } = x.cand;
     const plan = plansAhead(representative) ? FUTURE_WEIGHT : tellsStanding(representative) ? STANDING_WEIGHT : tellsRemark(representative) ? REMARK_WEIGHT : 1;
-    const day = happeningDay(representative);
+    const day = happeningDay(representative) ?? reportedBy(representative);
     const now = latest !== undefined && day !== undefined && day < latest ? STALE_WEIGHT : 1;
     // A claim joined through a figure or a list alone may gather other happenings' sentences: its
     // wording weighs as one source ("Wylie zeznawał … w sprawie nielegalnego wykorzystania danych
@@ -412,8 +433,10 @@ export function reportsSaying(s: SentenceFeatures): boolean {
 /**
  * Latest state first: a sentence dated before the latest day the lead candidates name (not past the
  * latest publication) tells an earlier state, and keeps this share of its weight ("Dzisiaj odwołał
- * kolejne 30 lotów" of the day before the strike "Na 10 sierpnia … zapowiedzieli"); an undated
- * sentence keeps all of it (its day is not known to be earlier).
+ * kolejne 30 lotów" of the day before the strike "Na 10 sierpnia … zapowiedzieli"). An undated
+ * sentence is dated by its article's publication (`reportedBy`): what an article of 25 April retells
+ * ("Po raz pierwszy szef rosyjskiego koncernu wspomniał o możliwości budowy trzeciej nitki…") happened
+ * before what the story's article of 18 May reports ("Putin powiedział w piątek…").
  */
 const STALE_WEIGHT = 0.8;
 
@@ -437,6 +460,15 @@ export function tellsEarlier(s: SentenceFeatures): boolean {
   // The adverb opens the sentence ("Wcześniej … powiedział"); further in it may date a clause of its
   // own ("obywatele …, którzy przybyli wcześniej").
   return s.words.slice(0, EARLIER_OPENING).some((w) => adverbs.has(w)) || s.times.some((t) => ago.has(t.text.toLowerCase().split(/\s+/u).at(-1) ?? ''));
+}
+
+/**
+ * An undated sentence's happening took place by its article's publication: that day bounds it (ISO
+ * day), so a retelling in an article older than the latest day the story names tells an earlier state.
+ */
+function reportedBy(s: SentenceFeatures): string | undefined {
+  const day = s.article.published?.value.slice(0, 10);
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(day) ? day : undefined;
 }
 
 /** The latest day the candidates name, no later than the latest publication among them. */

@@ -20,7 +20,9 @@
  * are for the report, not for tuning; `blind` errors are printed only when named: KRONIKA_EVAL_SPLIT=blind).
  * KRONIKA_EVAL_HIDE_BLIND=1 leaves the blind split out altogether (no `blind.*` figures), for tuning runs.
  * KRONIKA_EVAL_VERBOSE=2 also prints, under each citation error, the first wordings of the fact's
- * claim, the labelled sentences of each missed origin and the sentences of each wrongly cited one.
+ * claim, the labelled sentences of each missed origin with why the wording step did not join them
+ * (eval/lib/citation-misses.ts), and the sentences of each wrongly cited one; and, at the end, the
+ * printed stories' missed origins counted by where they sit and why.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +47,8 @@ import {
   type Ratio,
 } from './lib/synthesis-metrics.ts';
 import { synthesizeStory, type StoryReport } from '../src/synthesis/index.ts';
+import { storyFeatures, type StoryFeatures } from '../src/synthesis/features.ts';
+import { explainMiss } from './lib/citation-misses.ts';
 import { SHOWN_QUOTES } from '../src/synthesis/view.ts';
 
 const LABELS_DIR = fileURLToPath(new URL('data/synthesis/', import.meta.url));
@@ -112,7 +116,15 @@ function factSupports(labels: StoryLabels, text: StoryText): FactSupport[] {
   }));
 }
 
-function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, outlets: ReadonlyMap<string, string | undefined>, language: 'pl' | 'en' | 'und', into: Totals[], verbose: number): void {
+/** Missed origins of the printed stories by where they sit and why ("alone / below-similarity"), at KRONIKA_EVAL_VERBOSE=2. */
+const missReasons = new Map<string, number>();
+
+/** The features of the sentences of a story's text at these spans (a labelled sentence, a claim's sentence). */
+function featuresAt(features: StoryFeatures, spans: readonly { readonly article: string; readonly at: number }[]): StoryFeatures['sentences'][number][] {
+  return spans.flatMap((l) => features.sentences.filter((s) => s.article.id === l.article && s.sentence.start <= l.at && l.at < s.sentence.end));
+}
+
+function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, outlets: ReadonlyMap<string, string | undefined>, language: 'pl' | 'en' | 'und', into: Totals[], verbose: number, features?: StoryFeatures): void {
   const log = (line: string): void => {
     if (verbose > 0) console.log(`  ${labels.story}: ${line}`);
   };
@@ -129,7 +141,14 @@ function scoreStory(labels: StoryLabels, report: StoryReport, text: StoryText, o
       if (verbose < 2) continue;
       const originOf = (article: string): string => origins.get(article) ?? article;
       for (const s of d.claim?.sentences.slice(0, CLAIM_WORDINGS_SHOWN) ?? []) log(`    claim ${quote(s.article, s)}`);
-      for (const l of d.support) if (d.missed.includes(originOf(l.article))) log(`    missed ${quote(l.article, l.sentence)}`);
+      const claimed = featuresAt(features!, (d.claim?.sentences ?? []).map((c) => ({ article: c.article, at: c.start })));
+      for (const m of d.misses) {
+        const own = d.support.filter((l) => originOf(l.article) === m.origin);
+        const why = explainMiss(featuresAt(features!, own), claimed, features!.idf);
+        missReasons.set(`${m.place} / ${why.reason}`, (missReasons.get(`${m.place} / ${why.reason}`) ?? 0) + 1);
+        for (const l of own) log(`    missed ${quote(l.article, l.sentence)}`);
+        log(`      why: ${why.reason} (best wording similarity ${why.similarity.toFixed(3)})`);
+      }
       for (const s of d.claim?.sentences ?? []) if (d.wrong.includes(originOf(s.article))) log(`    wrong ${quote(s.article, s)}`);
     }
   }
@@ -218,7 +237,12 @@ export async function run(dataPath?: string): Promise<EvalResult> {
     // The blind split stays out of the unprefixed figures: they carry the floors the tuning is held
     // to, and a test set must not move them; `blind.*` reports it alone.
     const into = split === 'blind' ? [bySplit.blind] : [all, bySplit[split]];
-    scoreStory(labels, report, storyText(story), outlets, language, into, verboseSplits.includes(split) || (verboseSplits.includes('all') && split !== 'blind') ? verbose : 0);
+    const shown = verboseSplits.includes(split) || (verboseSplits.includes('all') && split !== 'blind') ? verbose : 0;
+    scoreStory(labels, report, storyText(story), outlets, language, into, shown, shown >= 2 ? storyFeatures(story.analyses) : undefined);
+  }
+  if (missReasons.size > 0) {
+    console.log('  citation misses by place and why:');
+    for (const [key, n] of [...missReasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`    ${String(n).padStart(4)}  ${key}`);
   }
   if (all.stories === 0) return { suite: 'synthesis', skipped: `no labelled story has its articles here (BSNLP data looked for at ${bsnlp})`, metrics: {} };
   const prefixed = (prefix: string, t: Totals): Record<string, number> =>

@@ -284,6 +284,30 @@ function shareFigure(a: SentenceFeatures, b: SentenceFeatures): boolean {
 }
 
 /**
+ * What keeps two wordings of different articles out of one claim in the wording step (step 3 above),
+ * whatever their similarity: one is negated and the other not, their dates, figures (or counts by
+ * magnitude) or lists of places disagree, or they share a figure (they meet through it in step 2,
+ * not again through their words). Undefined when nothing does. The eval names it for each missed
+ * citation (eval/lib/citation-misses.ts).
+ */
+export type WordingRefusal = 'polarity' | 'dates' | 'figures' | 'magnitudes' | 'places' | 'shared-figure';
+
+export function wordingRefusal(x: SentenceFeatures, y: SentenceFeatures): WordingRefusal | undefined {
+  if (x.negated !== y.negated) return 'polarity';
+  if (!datesAligned(x, y)) return 'dates';
+  if (figuresDisagree(x, y)) return 'figures';
+  if (magnitudesDisagree(x, y)) return 'magnitudes';
+  if (placesDisagree(x, y)) return 'places';
+  if (shareFigure(x, y)) return 'shared-figure';
+  return undefined;
+}
+
+/** The similarity two wordings must reach (CLAIM_SIMILARITY) to join one claim in the wording step. */
+export function wordingSimilarity(x: SentenceFeatures, y: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
+  return containment(x, y, idf, OVERLAP_WEIGHT, MIN_SHARED);
+}
+
+/**
  * The frame links of a sentence as anchors (frames.ts): two reports of one act by one actor, or on
  * one object, meet through it even when they share too few words for the wording step ("Sąd
  * Najwyższy uniewinnił Asię Bibi" / "…którą uniewinnił Sąd Najwyższy"). Kept apart from
@@ -532,7 +556,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
     const code = x.id * n + y.id;
     let value = simCache.get(code);
     if (value === undefined) {
-      value = containment(x, y, features.idf, OVERLAP_WEIGHT, MIN_SHARED);
+      value = wordingSimilarity(x, y, features.idf);
       simCache.set(code, value);
     }
     return value;
@@ -569,11 +593,7 @@ export function groupClaimsAt(features: StoryFeatures, groupSimilarities: readon
   const bound = { threshold: CLAIM_SIMILARITY, overlapWeight: OVERLAP_WEIGHT, minShared: MIN_SHARED };
   const wordingPairs = candidatePairs(features, wordingUnits, bound)
     .map(([i, j]) => ({ a: wordingUnits[i]!, b: wordingUnits[j]! }))
-    .filter(({ a, b }) => {
-      const x = a.sentence;
-      const y = b.sentence;
-      return x.negated === y.negated && datesAligned(x, y) && !figuresDisagree(x, y) && !magnitudesDisagree(x, y) && !placesDisagree(x, y) && !shareFigure(x, y);
-    })
+    .filter(({ a, b }) => wordingRefusal(a.sentence, b.sentence) === undefined)
     .map((p) => ({ ...p, score: sim(p.a, p.b) }))
     .filter((p) => p.score >= CLAIM_SIMILARITY)
     .sort((x, y) => y.score - x.score || x.a.id - y.a.id || x.b.id - y.b.id);

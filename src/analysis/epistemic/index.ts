@@ -38,7 +38,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
-import { authorityAnnounces, officeAnnounces, organisationAnnounces, speaksForOffice, spokespersonAnnounces, spokespersonHeads } from './confirmers.ts';
+import { authorityAnnounces, officeAnnounces, organisationAnnounces, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -153,7 +153,10 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
         const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
-        if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        // A speaker's own "we" acting ("Dlatego prowadzimy aktywne działania – oświadczył premier") is
+        // the side the fact belongs to speaking: in their verbatim words only, where the person is theirs.
+        const we = q.kind !== 'indirect' && !aside && speaksForSide(q.speaker, around, lexicon) && weAct(everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
+        if (((organisation || office) && !other) || spokesperson || we || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }

@@ -526,3 +526,23 @@ test('a conclusion reached is the claim of whoever reached it: "doszli do wniosk
   assert.deepEqual(pl('Eksperci w zakresie prawa z Rady Unii Europejskiej doszli do wniosku, że tego rodzaju nowe przepisy nie mogłyby zostać zastosowane w przypadku Nord Stream 2.'), ['attributed']);
   assert.deepEqual(pl('Do wniosku dołączono mapy trasy.'), ['asserted']);
 });
+
+test('a speaker\'s own "we" acting is their side confirming its act: "Dlatego prowadzimy aktywne działania – oświadczył premier"', () => {
+  // nord-stream-2-2018-02-16-morawiecki-berlin-dispute 657 and brexit-2018-02-23-eu-budget-gap 1954 (labelled confirmed).
+  assert.deepEqual(pl('- Dlatego prowadzimy aktywne działania, jak i wspieramy działania instytucji europejskich, mające na celu zablokowanie budowy Nord Stream 2 - oświadczył premier.'), ['confirmed']);
+  assert.deepEqual(statuses(withMention(doc('"Zgodziliśmy się, że UE przeznaczy więcej pieniędzy na obronę" - poinformował po rozmowach Tusk.', 'pl'), 'Tusk', 'Tusk', 'PER')).map((s) => s.status), ['confirmed']);
+  // A relative or temporal clause is passed over to the main verb (nord-stream-2-2018-05-18-ukraine-transit 924).
+  assert.deepEqual(pl('"W czasie, gdy prowadzimy rozmowy na ten temat, z Turcją już wkrótce zakończymy analogiczny projekt" - podkreślił prezydent.'), ['confirmed']);
+});
+
+test('a "we" of a view, need, request, condition or subordinate clause confirms nothing', () => {
+  // A duty and a wish are a stance (brexit tusk-juncker-open-door, nord-stream denmark: labelled attributed).
+  assert.deepEqual(pl('- Musimy utrzymać jedność w każdym scenariuszu i osobiście nie mam wątpliwości, że tak zrobimy - podkreślał przewodniczący Rady Europejskiej.'), ['attributed']);
+  assert.deepEqual(pl('– Chcemy mieć możliwość powiedzenia tak lub nie – powiedział wtedy duński minister energii.'), ['attributed']);
+  assert.deepEqual(pl('– Prosimy wszystkich użytkowników Zatoki Greifswaldzkiej o zachowanie szczególnej ostrożności – napisał kierownik budowy.'), ['attributed']);
+  // A condition is a judgement of a hypothetical; a "we" only in a relative clause is not the quote's verb.
+  assert.deepEqual(pl('- Jeśli nie podejmiemy radykalnego działania, to brakiem reakcji dopuścimy do fałszywego brexitu - ostrzegł minister.'), ['attributed']);
+  assert.deepEqual(pl('– Inny temat, o którym mówimy całkiem dużo, jest Nord Stream 2 – powiedziała przedstawicielka Departamentu Stanu.'), ['attributed']);
+  // A commentator's "we" speaks for no side that acts.
+  assert.deepEqual(pl('– Prowadzimy analizy tego rynku od lat – powiedział ekspert.'), ['attributed']);
+});

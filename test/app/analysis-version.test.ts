@@ -58,7 +58,8 @@ import { seedArticles } from '../search/helpers.ts';
 // prowadzimy aktywne działania – oświadczył premier"), not a "we" of a view, wish, need, request,
 // thanks or condition (src/analysis/epistemic/confirmers.ts, resources/pl/confirmation-cues.txt). The
 // seed's "Dziękujemy za zaproszenie" is the thanks guard's case, so the sample's output is the one 23
-// made, while stored development articles change.
+// made, while stored development articles change. Also in 24: an office-holder announcing an act whose
+// reported clause has no subject but theirs confirms it ("minister … oświadczył, że dąży do").
 const RECORDED = { version: 24, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

@@ -186,3 +186,31 @@ export function speaksForSide(speaker: { readonly name: string; readonly descrip
   if (lexicon.media.has(speaker.name.toLowerCase()) || WEB_ADDRESS.test(speaker.name)) return false;
   return !words.some((w) => lexicon.commentators.has(w) || lexicon.outlets.has(w) || lexicon.wire.has(w));
 }
+
+/** Words after the "że" the reported clause's verb may stand at: "że w związku z sytuacją zrzekł się". */
+const OWN_VERB_REACH = 5;
+
+/**
+ * Whether an office-holder announces an act of their own: a reported clause with no subject of its
+ * own, so the speaker's, after an institutional or announcing verb, the speaker named with an
+ * office's role noun (`person:` in confirmation-cues.txt that is no `commentator:`): "Minister ds.
+ * wyjścia z Unii Europejskiej David Davis oświadczył w piątek, że dąży do szybkiego sfinalizowania
+ * umowy", "[prezes] poinformował, że w związku z sytuacją zrzekł się premii". The one who acts says
+ * so, as the office (eval/data/synthesis/GUIDELINE.md, confirmed by whom); a private person's stated
+ * intention ("zapowiedziała, że poprosi papieża o modlitwę") stays their claim. A clause whose
+ * subject follows its verb ("Minister powiedział, że … ruszy budowa") tells another's act.
+ */
+export function officeHolderActs(verb: string, speaker: { readonly name: string; readonly description?: string } | undefined, around: readonly Word[], reported: readonly Word[], lexicon: CueLexicon): boolean {
+  const v = verb.toLowerCase();
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  if (!lexicon.verb || !lexicon.nominative || !lexicon.nominativeOnly) return false;
+  const roles = [...(speaker?.name.split(/\s+/u) ?? []), ...(speaker?.description?.split(/\s+/u) ?? []), ...around.map((w) => w.text)].map((w) => w.toLowerCase());
+  if (!roles.some((w) => lexicon.person.has(w) && !lexicon.commentators.has(w))) return false;
+  for (let k = 0; k < Math.min(reported.length, OWN_VERB_REACH); k++) {
+    const lower = reported[k]!.text.toLowerCase();
+    if (CAPITALISED.test(reported[k]!.text)) return false;
+    if (lexicon.verb(lower) && !lexicon.nominative(lower)) return !lexicon.nominativeOnly(reported[k + 1]?.text.toLowerCase() ?? '') && !lexicon.firstPlural?.(lower);
+    if (lexicon.nominative(lower)) return false;
+  }
+  return false;
+}

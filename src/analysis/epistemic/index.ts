@@ -38,7 +38,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
-import { authorityAnnounces, officeAnnounces, organisationAnnounces, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
+import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -156,7 +156,8 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // A speaker's own "we" acting ("Dlatego prowadzimy aktywne działania – oświadczył premier") is
         // the side the fact belongs to speaking: in their verbatim words only, where the person is theirs.
         const we = q.kind !== 'indirect' && !aside && speaksForSide(q.speaker, around, lexicon) && weAct(everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
-        if (((organisation || office) && !other) || spokesperson || we || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        const own = q.kind === 'indirect' && !aside && !party && officeHolderActs(cue.text, q.speaker, around, everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
+        if (((organisation || office) && !other) || spokesperson || we || own || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }

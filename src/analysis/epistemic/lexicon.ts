@@ -201,6 +201,10 @@ export interface CueLexicon {
   readonly genitive?: (word: string) => boolean;
   /** Whether a word is a verb in the first person plural in some reading ("prowadzimy", "zgodziliśmy"); Polish only. */
   readonly firstPlural?: (word: string) => boolean;
+  /** Whether a word is a noun or pronoun in the nominative in some reading ("rząd", "on"); Polish only. */
+  readonly nominative?: (word: string) => boolean;
+  /** Whether a word is a noun in the nominative and in no accusative reading ("budowa", not "sprzeciw"); Polish only. */
+  readonly nominativeOnly?: (word: string) => boolean;
   /** Whether a word is a finite, past or future verb in some reading ("zakończymy", "ruszy", "mam"); Polish only. */
   readonly verb?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
@@ -286,7 +290,7 @@ export function cueLexicon(language: ResourceLanguage): CueLexicon {
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, firstPlural, verb: verbForm, instrumental: instrumentalNoun, noun: isNoun }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, firstPlural, verb: verbForm, nominative, nominativeOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
       reportNouns: words(denial.get('report')),
@@ -319,6 +323,17 @@ function genitiveOnly(word: string): boolean {
 /** A verb in the first person plural in some PoliMorf reading (":pl:" and ":pri"): "prowadzimy", "otrzymaliśmy", "mamy". */
 function firstPlural(word: string): boolean {
   return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^verb:(?:fin|praet|bedzie):pl:(?:[a-z0-9.]+:)?pri\b/u.test(i.tag));
+}
+
+/** A noun or personal pronoun in the nominative in some PoliMorf reading: "rząd", "on", "budowa". */
+function nominative(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^(?:subst|depr|ppron12|ppron3):(?:sg|pl):(?:[a-z.]+\.)?nom\b/u.test(i.tag));
+}
+
+/** A noun in the nominative and in no accusative reading: "budowa", not "sprzeciw" or "premii". */
+function nominativeOnly(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /^subst:(?:sg|pl):(?:[a-z.]+\.)?nom\b/u.test(i.tag)) && !readings.some((i) => /^subst:(?:sg|pl):(?:[a-z.]+\.)?acc\b/u.test(i.tag) || /:(?:[a-z.]+\.)?acc\b/u.test(i.tag));
 }
 
 /** A finite, past or future verb in some PoliMorf reading: "zakończymy", "ruszy", "mam" (also a noun). */

@@ -338,7 +338,8 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(pl('12 państw, w tym Polska, a także Komisja Europejska, stwierdziło, że ta propozycja nie może zostać zaakceptowana i należy wrócić do poprzedniej - powiedziało PAP polskie źródło dyplomatyczne.'), ['hedged']);
   // A source of something, a credit line and the media as whom one told are no informants.
   assert.deepEqual(pl('Gazociąg ograniczy możliwości dywersyfikacji źródeł energii – powiedziała Oudkirk.'), ['attributed']);
-  assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['attributed']);
+  // (Not hedged: the minister tells his own planned meeting, which confirms it, src/analysis/epistemic/confirmers.ts officeHolderActs.)
+  assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['confirmed']);
   assert.deepEqual(pl('Zbigniew Boniek mocno mu odpowiedział Źródło: express.co.uk.'), ['attributed']);
   assert.notDeepEqual(pl('Rzecznik prasowy Kremla Dymitri Pieskow cytowany przez rosyjskie media powiedział, że rozmowy trwają.'), ['hedged']);
   const en = (text: string): string[] => statuses(doc(text, 'en')).map((s) => s.status);
@@ -545,4 +546,20 @@ test('a "we" of a view, need, request, condition or subordinate clause confirms 
   assert.deepEqual(pl('– Inny temat, o którym mówimy całkiem dużo, jest Nord Stream 2 – powiedziała przedstawicielka Departamentu Stanu.'), ['attributed']);
   // A commentator's "we" speaks for no side that acts.
   assert.deepEqual(pl('– Prowadzimy analizy tego rynku od lat – powiedział ekspert.'), ['attributed']);
+});
+
+test('an office-holder announcing with no subject of the clause but their own tells their own act: "minister … oświadczył, że dąży do"', () => {
+  // brexit-2018-01-29-eu27-transition-guidelines 503 and brexit-2018-03-07-tusk-fta-guidelines 965 (labelled confirmed).
+  const davis = 'Brytyjski minister ds. wyjścia z Unii Europejskiej David Davis oświadczył w piątek, że dąży do szybkiego sfinalizowania umowy w sprawie okresu przejściowego.';
+  assert.deepEqual(statuses(withMention(doc(davis, 'pl'), 'David Davis', 'David Davis', 'PER')).map((s) => s.status), ['confirmed']);
+  assert.deepEqual(pl('Premier Wielkiej Brytanii zapowiada, że nie będzie kolejnego referendum ws. brexitu.'), ['confirmed']);
+});
+
+test('no office, a commentator, or a clause with its own subject: the announcement stays attributed', () => {
+  // A private person's stated intention (asia-bibi-2018-02-24-colosseum-red 44, labelled attributed).
+  assert.deepEqual(pl('Już wcześniej, przed audiencją zapowiedziała, że poprosi papieża o modlitwę za wszystkie dziewczęta.'), ['attributed']);
+  assert.deepEqual(pl('Ekspert zapowiedział, że opublikuje raport o rynku gazu.'), ['attributed']);
+  // The subject after the verb is another's act ("ruszy budowa"), and so is a named one before it.
+  assert.deepEqual(pl('Minister poinformował, że pod koniec przyszłego roku ruszy budowa gazociągu.'), ['attributed']);
+  assert.deepEqual(pl('Minister poinformował, że Rosja wstrzyma dostawy gazu.'), ['attributed']);
 });

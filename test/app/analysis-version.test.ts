@@ -59,7 +59,9 @@ import { seedArticles } from '../search/helpers.ts';
 // thanks or condition (src/analysis/epistemic/confirmers.ts, resources/pl/confirmation-cues.txt). The
 // seed's "Dziękujemy za zaproszenie" is the thanks guard's case, so the sample's output is the one 23
 // made, while stored development articles change. Also in 24: an office-holder announcing an act whose
-// reported clause has no subject but theirs confirms it ("minister … oświadczył, że dąży do").
+// reported clause has no subject but theirs confirms it ("minister … oświadczył, że dąży do"); "ma być"
+// after its predicate in the instrumental is a plan ("Kluczowym argumentem ma być zagrożenie"), not
+// with a cause or purpose (the seed's "Celem spotkania Kim-Putin ma być omówienie" stays hedged).
 const RECORDED = { version: 24, fingerprint: 'b4f59adbbbdbc638' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {

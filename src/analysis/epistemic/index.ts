@@ -254,7 +254,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     // jednak odmówiła". In a relative clause it stays hearsay ("amunicją, która miała docelowo
     // trafić do Grupy Wagnera", eval/data/seeds-labels), unlike the conditional and "móc" below.
     const unfulfilled = cue.reading === 'past' && contradicted(words, words.findIndex((w) => w.end === cue.end), lexicon);
-    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon);
+    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon) && !(cue.reading === 'present' && frontedPredicate(words, cue, lexicon));
   }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = wordIndexOf(words, cue);
@@ -693,6 +693,31 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
   const last = words.findIndex((w) => w.end === cue.end);
   if (last < 0 || words[last]!.lower.toLowerCase() !== lexicon.copula) return false;
   return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
+}
+
+/**
+ * Whether "mieć być" follows its predicate in the instrumental, fronted in its clause: "Kluczowym
+ * argumentem ma być zagrożenie dla niepodległości Ukrainy", "Głównymi tematami tego spotkania mają
+ * być …", "Alternatywą wobec Nord Stream 2 ma być Baltic Pipe". Putting the role first assigns it,
+ * as a plan or design does (eval/data/synthesis/GUIDELINE.md, "miał" + infinitive: the purpose or
+ * design of a thing); hearsay keeps the subject first ("Sprawca ma być obywatelem Polski"). An
+ * instrumental after a preposition (`instrumental-preposition:` in hedge-cues.txt: "Przed sądem ma
+ * być …") is no predicate, and a cause or culprit (`cause:`: "Powodem mają być niekorzystne zasady")
+ * is a fact nobody assigns, hearsay as "ma wynikać" is. readsAsHedge asks it of the present only:
+ * the past ("Mózgiem operacji miał być Steve Bannon") tells what reportedly was.
+ */
+function frontedPredicate(words: readonly Word[], cue: Found, lexicon: CueLexicon): boolean {
+  if (!lexicon.instrumental) return false;
+  const last = words.findIndex((w) => w.end === cue.end);
+  if (last < 0 || words[last]!.lower.toLowerCase() !== lexicon.copula) return false;
+  const first = words.findIndex((w) => w.start === cue.start);
+  for (let j = first - 1; j >= 0; j--) {
+    const w = words[j]!;
+    if (lexicon.causes.has(w.text.toLowerCase())) return false;
+    if (lexicon.instrumental(w.text.toLowerCase()) && !CAPITALISED.test(w.text.slice(1)) && !lexicon.instrumentalPrepositions.has(words[j - 1]?.text.toLowerCase() ?? '') && !lexicon.instrumentalPrepositions.has(words[j - 2]?.text.toLowerCase() ?? '')) return true;
+    if (w.clauseStart) break;
+  }
+  return false;
 }
 
 /** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */

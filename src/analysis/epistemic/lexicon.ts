@@ -159,6 +159,10 @@ export interface CueLexicon {
   readonly threats: ReadonlySet<string>;
   /** Whether a word is a noun in the instrumental and never in the dative ("zwolnieniami", not "rozwojowi"); Polish only. */
   readonly instrumental?: (word: string) => boolean;
+  /** Prepositions governing the instrumental (`instrumental-preposition:` in hedge-cues.txt): "przed sądem" is no predicate. */
+  readonly instrumentalPrepositions: ReadonlySet<string>;
+  /** Causes and culprits in the instrumental (`cause:` in hedge-cues.txt): "Powodem ma być …" is hearsay. */
+  readonly causes: ReadonlySet<string>;
   /** Whether a word is a noun in some PoliMorf reading; Polish only. */
   readonly noun?: (word: string) => boolean;
   /** "jako": after a naming verb the name follows. */
@@ -289,6 +293,8 @@ export function cueLexicon(language: ResourceLanguage): CueLexicon {
       choices: words(hedge.get('choice')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
+      instrumentalPrepositions: words(hedge.get('instrumental-preposition')),
+      causes: words(hedge.get('cause')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
       ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, firstPlural, verb: verbForm, nominative, nominativeOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),

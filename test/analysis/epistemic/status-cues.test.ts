@@ -563,3 +563,19 @@ test('no office, a commentator, or a clause with its own subject: the announceme
   assert.deepEqual(pl('Minister poinformował, że pod koniec przyszłego roku ruszy budowa gazociągu.'), ['attributed']);
   assert.deepEqual(pl('Minister poinformował, że Rosja wstrzyma dostawy gazu.'), ['attributed']);
 });
+
+test('"ma być" after its predicate in the instrumental assigns a role, a plan: "Kluczowym argumentem ma być zagrożenie"', () => {
+  // nord-stream-2-2018-02-16-morawiecki-berlin-dispute 611, 1463 and brexit-2018-01-09-eu-budget-gap 312 (labelled asserted).
+  assert.deepEqual(pl('Kluczowym argumentem ma być zagrożenie dla niepodległości Ukrainy.'), ['asserted']);
+  assert.deepEqual(pl('Alternatywą wobec Nord Stream 2 ma być Baltic Pipe, który przez Danię i Bałtyk ma dostarczać norweski gaz do Polski.'), ['asserted']);
+  assert.deepEqual(pl('Nowym źródłem dochodów dla Brukseli mają być wpływy z unijnego systemu handlu uprawnieniami do emisji.'), ['asserted']);
+});
+
+test('"ma być" stays hearsay with its subject first, a cause fronted, or in the past', () => {
+  assert.deepEqual(pl('Sprawca ma być obywatelem Polski.'), ['hedged']);
+  assert.deepEqual(pl('Powodem mają być niekorzystne zasady rozliczania stażu i dni urlopowych.'), ['hedged']);
+  // A purpose too (eval/data/seeds-labels: hedged).
+  assert.deepEqual(pl('Celem spotkania Kim-Putin ma być omówienie dostaw broni dla rosyjskiej armii.'), ['hedged']);
+  assert.deepEqual(pl('Mózgiem operacji miał być Steve Bannon, były szef kampanii wyborczej.'), ['hedged']);
+  assert.deepEqual(pl('Przed sądem ma być również jego brat.'), ['hedged']);
+});

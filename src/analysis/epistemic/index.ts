@@ -95,7 +95,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting), ...reportsCalledFalse(spoken, lexicon)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
-    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon) && !uncommented(spoken, c, lexicon, reporting));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting, input.mentions ?? []));
     // An epistemic "móc" in reported speech leaves the reported fact uncertain in the speaker's own
     // words (eval/data/synthesis/GUIDELINE.md, a modal in reported speech): "OMV przyznało, że …
@@ -489,6 +489,23 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
   return out;
 }
 
+/** Words before a hedge cue a negated reporting verb governing it may stand: "nie skomentowali na razie doniesień". */
+const UNCOMMENTED_REACH = 4;
+
+/**
+ * Whether a hedge cue is what a negated reporting verb in its clause leaves unanswered: "Przedstawiciele
+ * komisji nie skomentowali na razie doniesień Bloomberga" says that no comment came, a fact about what is
+ * (not) said (eval/data/synthesis/GUIDELINE.md: a negated report is no hedge), not an unofficial report.
+ */
+function uncommented(words: readonly Word[], cue: Found, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const i = wordIndexOf(words, cue);
+  for (let j = i - 1; j >= Math.max(1, i - UNCOMMENTED_REACH); j--) {
+    if (reporting.verb(words[j]!.text.toLowerCase()) !== undefined) return lexicon.negations.has(words[j - 1]!.text.toLowerCase());
+    if (words[j]!.clauseStart) return false;
+  }
+  return false;
+}
+
 /** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */
 const SHARE_REACH = 6;
 
@@ -819,6 +836,9 @@ function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<
 }
 
 /** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
+/** Words after a negated report its question may open at, when set off by a comma. */
+const QUESTION_REACH = 5;
+
 function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   for (let i = 0; i < words.length; i++) {
     // A plain loop: `find` with a callback made a closure for every word of every sentence.
@@ -831,9 +851,10 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
     }
     if (!pattern) continue;
     const after = i + pattern.length;
-    // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki").
-    for (let j = after; j < Math.min(words.length, after + 3); j++) {
-      if (lexicon.questionWords.has(words[j]!.text.toLowerCase())) return j;
+    // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki"),
+    // or opens a clause a little further, past whom and when ("nie potwierdziła w piątek PAP, kiedy").
+    for (let j = after; j < Math.min(words.length, after + QUESTION_REACH); j++) {
+      if (lexicon.questionWords.has(words[j]!.text.toLowerCase()) && (j < after + 3 || words[j]!.clauseStart)) return j;
     }
   }
   return words.length;

@@ -579,3 +579,16 @@ test('"ma być" stays hearsay with its subject first, a cause fronted, or in the
   assert.deepEqual(pl('Mózgiem operacji miał być Steve Bannon, były szef kampanii wyborczej.'), ['hedged']);
   assert.deepEqual(pl('Przed sądem ma być również jego brat.'), ['hedged']);
 });
+
+test('a negated report is no hedge: "nie skomentowali na razie doniesień", "nie potwierdziła w piątek PAP, kiedy"', () => {
+  // brexit-2018-03-19-cambridge-analytica 1225, nord-stream-2-2018-03-05-lex-nord-stream-council-opinion 1113 (labelled asserted).
+  assert.deepEqual(pl('Przedstawiciele komisji nie skomentowali na razie doniesień Bloomberga.'), ['asserted']);
+  assert.deepEqual(pl('Bułgarska prezydencja nie potwierdziła w piątek PAP, kiedy projekt może trafić na posiedzenie ministrów.'), ['asserted']);
+  // Not negated, the reports still hedge.
+  assert.deepEqual(pl('Według doniesień rząd może upaść jeszcze w tym tygodniu.'), ['hedged']);
+});
+
+test('a statement against what others reported denies it: "wbrew doniesieniom Financial Times"', () => {
+  // nord-stream-2-2018-08-10-denmark-alternative-route 959 (labelled denied).
+  assert.deepEqual(pl('Dowodzi to, że budowa jeszcze nie ruszyła, wbrew doniesieniom Financial Times.'), ['denied']);
+});

@@ -139,3 +139,78 @@ export function authorityAnnounces(words: readonly Word[], i: number, lexicon: C
   if (subject.some((w) => lexicon.person.has(w.text.toLowerCase()) || relays(w, lexicon) || lexicon.spokespersons.has(w.text.toLowerCase()))) return false;
   return subject.some((w) => lexicon.authorities.has(w.text.toLowerCase()) || lexicon.companies.has(w.text.toLowerCase()));
 }
+
+/** Words of a quote's main clause its first verb may stand within: past them the quote tells something else. */
+const WE_REACH = 10;
+
+/**
+ * Whether a speaker's own words tell their side's act in the first person plural: the first verb of
+ * the quote's main clause, within its first words, is a "we" that acts or stands ("Dlatego prowadzimy
+ * aktywne działania – oświadczył premier", "Zgodziliśmy się, że UE przeznaczy więcej pieniędzy –
+ * poinformował Tusk", "Nie popieramy tego – powiedział Corbyn"): the side the fact belongs to says so
+ * (eval/data/synthesis/GUIDELINE.md, confirmed by whom). Not a "we" of a view, wish, need, duty or
+ * ability (`we-view:` in confirmation-cues.txt: "Musimy utrzymać jedność", "Chcemy mieć możliwość",
+ * "Potrzebujemy jasności"), which is the side's stance; not a condition ("Jeśli nie podejmiemy
+ * radykalnego działania, to … dopuścimy", `we-if:`), which is a judgement of a hypothetical; and not
+ * when a third person acts first ("Kanclerz Merkel ma doskonałą wiedzę, w jaki sposób patrzymy"). A
+ * relative, temporal or reason clause is passed over to the main one ("Inny temat, o którym mówimy
+ * całkiem dużo, … jest Nord Stream 2" has no "we" that acts; "W czasie, gdy prowadzimy rozmowy …, z
+ * Turcją już wkrótce zakończymy analogiczny projekt" has).
+ */
+export function weAct(quoted: readonly Word[], lexicon: CueLexicon): boolean {
+  if (!lexicon.firstPlural || !lexicon.verb) return false;
+  let main = 0;
+  let subordinate = false;
+  for (const w of quoted) {
+    const lower = w.text.toLowerCase();
+    if (w.clauseStart) subordinate = false;
+    if (lexicon.weIf.has(lower)) return false;
+    if (lexicon.relatives.has(lower) || lexicon.interrogatives.has(lower) || lexicon.weClause.has(lower)) subordinate = true;
+    if (subordinate) continue;
+    if (++main > WE_REACH) return false;
+    // The future's auxiliary leaves the sense to the verb after it: "będziemy mogli wyjść" is an ability.
+    if (lexicon.firstPlural(lower)) return ![lower, quoted[quoted.indexOf(w) + 1]?.text.toLowerCase() ?? ''].some((x) => lexicon.weViews.some((v) => v(x)));
+    if (lexicon.verb(lower)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a quote's speaker can speak for a side that acts: named or described, and neither an
+ * outlet relaying others ("– podaje BBC") nor a commentator judging others' affairs
+ * (`commentator:` in confirmation-cues.txt: "ekspert", "analityk").
+ */
+export function speaksForSide(speaker: { readonly name: string; readonly description?: string } | undefined, around: readonly Word[], lexicon: CueLexicon): boolean {
+  if (!speaker) return false;
+  const words = [...speaker.name.split(/\s+/u), ...(speaker.description?.split(/\s+/u) ?? []), ...around.map((w) => w.text)].map((w) => w.toLowerCase());
+  if (lexicon.media.has(speaker.name.toLowerCase()) || WEB_ADDRESS.test(speaker.name)) return false;
+  return !words.some((w) => lexicon.commentators.has(w) || lexicon.outlets.has(w) || lexicon.wire.has(w));
+}
+
+/** Words after the "że" the reported clause's verb may stand at: "że w związku z sytuacją zrzekł się". */
+const OWN_VERB_REACH = 5;
+
+/**
+ * Whether an office-holder announces an act of their own: a reported clause with no subject of its
+ * own, so the speaker's, after an institutional or announcing verb, the speaker named with an
+ * office's role noun (`person:` in confirmation-cues.txt that is no `commentator:`): "Minister ds.
+ * wyjścia z Unii Europejskiej David Davis oświadczył w piątek, że dąży do szybkiego sfinalizowania
+ * umowy", "[prezes] poinformował, że w związku z sytuacją zrzekł się premii". The one who acts says
+ * so, as the office (eval/data/synthesis/GUIDELINE.md, confirmed by whom); a private person's stated
+ * intention ("zapowiedziała, że poprosi papieża o modlitwę") stays their claim. A clause whose
+ * subject follows its verb ("Minister powiedział, że … ruszy budowa") tells another's act.
+ */
+export function officeHolderActs(verb: string, speaker: { readonly name: string; readonly description?: string } | undefined, around: readonly Word[], reported: readonly Word[], lexicon: CueLexicon): boolean {
+  const v = verb.toLowerCase();
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  if (!lexicon.verb || !lexicon.nominative || !lexicon.nominativeOnly) return false;
+  const roles = [...(speaker?.name.split(/\s+/u) ?? []), ...(speaker?.description?.split(/\s+/u) ?? []), ...around.map((w) => w.text)].map((w) => w.toLowerCase());
+  if (!roles.some((w) => lexicon.person.has(w) && !lexicon.commentators.has(w))) return false;
+  for (let k = 0; k < Math.min(reported.length, OWN_VERB_REACH); k++) {
+    const lower = reported[k]!.text.toLowerCase();
+    if (CAPITALISED.test(reported[k]!.text)) return false;
+    if (lexicon.verb(lower) && !lexicon.nominative(lower)) return !lexicon.nominativeOnly(reported[k + 1]?.text.toLowerCase() ?? '') && !lexicon.firstPlural?.(lower);
+    if (lexicon.nominative(lower)) return false;
+  }
+  return false;
+}

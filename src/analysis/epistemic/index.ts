@@ -26,6 +26,8 @@
  *   trwać kilka miesięcy");
  * - a press office confirms with any reporting verb ("poinformowały służby prasowe Kremla"), an
  *   organisation with an institutional one, unless a person's role or an outlet stands by the verb;
+ *   so does a speaker's own "we" acting in their words ("Dlatego prowadzimy aktywne działania –
+ *   oświadczył premier") and an office-holder announcing an act of their own (./confirmers.ts);
  * - a judgement or a stated position attributes without a reporting verb ("w ocenie ekspertów",
  *   "zajął stanowisko"; resources/<lang>/attribution-cues.txt);
  * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");
@@ -38,7 +40,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
-import { authorityAnnounces, officeAnnounces, organisationAnnounces, speaksForOffice, spokespersonAnnounces, spokespersonHeads } from './confirmers.ts';
+import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -95,7 +97,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
     const denials = [...matchCues(spoken, lexicon.denial, 'denial'), ...deniedPastActs(words, lexicon, reporting), ...reportsCalledFalse(spoken, lexicon)].filter((c) => !negated(spoken, c, lexicon.negations) && !concessive(spoken, c, lexicon.concessives));
     // Lexical hedges count inside a quote too; grammatical ones (the conditional, "może", "ma" +
     // infinitive) inside a quote are the speaker's own reasoning, options and plans, not the article's.
-    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon));
+    const lexical = matchCues(spoken, lexicon.hedge, 'hedge', (r) => r === 'always').filter((c) => !negated(spoken, c, lexicon.negations) && !joinsAlternatives(spoken, c, lexicon) && !uncommented(spoken, c, lexicon, reporting));
     const grammatical = matchCues(words, lexicon.hedge, 'hedge', (r) => r !== 'always').filter((c) => !negated(words, c, lexicon.negations) && readsAsHedge(words, c, timed, lexicon, reporting, input.mentions ?? []));
     // An epistemic "móc" in reported speech leaves the reported fact uncertain in the speaker's own
     // words (eval/data/synthesis/GUIDELINE.md, a modal in reported speech): "OMV przyznało, że …
@@ -153,7 +155,11 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
         const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
-        if (((organisation || office) && !other) || spokesperson || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
+        // A speaker's own "we" acting ("Dlatego prowadzimy aktywne działania – oświadczył premier") is
+        // the side the fact belongs to speaking: in their verbatim words only, where the person is theirs.
+        const we = q.kind !== 'indirect' && !aside && speaksForSide(q.speaker, around, lexicon) && weAct(everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
+        const own = q.kind === 'indirect' && !aside && !party && officeHolderActs(cue.text, q.speaker, around, everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
+        if (((organisation || office) && !other) || spokesperson || we || own || (!aside && authorityAnnounces(everyWord, at, lexicon))) confirms.push({ ...cue, kind: 'confirm', reading: 'always' });
       }
       attributions.push(cue ? { ...cue, kind: 'attribution' } : { start: Math.max(q.start, s.start), end: Math.min(q.end, s.end), text: input.text.slice(Math.max(q.start, s.start), Math.min(q.end, s.end)), kind: 'attribution' });
     }
@@ -250,7 +256,7 @@ function readsAsHedge(words: readonly Word[], cue: Found, timed: boolean, lexico
     // jednak odmówiła". In a relative clause it stays hearsay ("amunicją, która miała docelowo
     // trafić do Grupy Wagnera", eval/data/seeds-labels), unlike the conditional and "móc" below.
     const unfulfilled = cue.reading === 'past' && contradicted(words, words.findIndex((w) => w.end === cue.end), lexicon);
-    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon);
+    return !timed && !unfulfilled && !passivePlan(words, cue, lexicon) && !(cue.reading === 'present' && frontedPredicate(words, cue, lexicon));
   }
   if (cue.reading === 'conditional' || cue.reading === 'modal') {
     const i = wordIndexOf(words, cue);
@@ -485,6 +491,23 @@ function unnamedSources(text: string, words: readonly Word[], attributions: read
   return out;
 }
 
+/** Words before a hedge cue a negated reporting verb governing it may stand: "nie skomentowali na razie doniesień". */
+const UNCOMMENTED_REACH = 4;
+
+/**
+ * Whether a hedge cue is what a negated reporting verb in its clause leaves unanswered: "Przedstawiciele
+ * komisji nie skomentowali na razie doniesień Bloomberga" says that no comment came, a fact about what is
+ * (not) said (eval/data/synthesis/GUIDELINE.md: a negated report is no hedge), not an unofficial report.
+ */
+function uncommented(words: readonly Word[], cue: Found, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const i = wordIndexOf(words, cue);
+  for (let j = i - 1; j >= Math.max(1, i - UNCOMMENTED_REACH); j--) {
+    if (reporting.verb(words[j]!.text.toLowerCase()) !== undefined) return lexicon.negations.has(words[j - 1]!.text.toLowerCase());
+    if (words[j]!.clauseStart) return false;
+  }
+  return false;
+}
+
 /** Words a share may stand from its conditional: "53 proc. katolików z Irlandii Północnej opowiedziałoby się". */
 const SHARE_REACH = 6;
 
@@ -691,6 +714,31 @@ function passivePlan(words: readonly Word[], cue: Found, lexicon: CueLexicon): b
   return words.slice(last + 1, last + 1 + PARTICIPLE_REACH).some((w) => lexicon.participle!(w.text));
 }
 
+/**
+ * Whether "mieć być" follows its predicate in the instrumental, fronted in its clause: "Kluczowym
+ * argumentem ma być zagrożenie dla niepodległości Ukrainy", "Głównymi tematami tego spotkania mają
+ * być …", "Alternatywą wobec Nord Stream 2 ma być Baltic Pipe". Putting the role first assigns it,
+ * as a plan or design does (eval/data/synthesis/GUIDELINE.md, "miał" + infinitive: the purpose or
+ * design of a thing); hearsay keeps the subject first ("Sprawca ma być obywatelem Polski"). An
+ * instrumental after a preposition (`instrumental-preposition:` in hedge-cues.txt: "Przed sądem ma
+ * być …") is no predicate, and a cause or culprit (`cause:`: "Powodem mają być niekorzystne zasady")
+ * is a fact nobody assigns, hearsay as "ma wynikać" is. readsAsHedge asks it of the present only:
+ * the past ("Mózgiem operacji miał być Steve Bannon") tells what reportedly was.
+ */
+function frontedPredicate(words: readonly Word[], cue: Found, lexicon: CueLexicon): boolean {
+  if (!lexicon.instrumental) return false;
+  const last = words.findIndex((w) => w.end === cue.end);
+  if (last < 0 || words[last]!.lower.toLowerCase() !== lexicon.copula) return false;
+  const first = words.findIndex((w) => w.start === cue.start);
+  for (let j = first - 1; j >= 0; j--) {
+    const w = words[j]!;
+    if (lexicon.causes.has(w.text.toLowerCase())) return false;
+    if (lexicon.instrumental(w.text.toLowerCase()) && !CAPITALISED.test(w.text.slice(1)) && !lexicon.instrumentalPrepositions.has(words[j - 1]?.text.toLowerCase() ?? '') && !lexicon.instrumentalPrepositions.has(words[j - 2]?.text.toLowerCase() ?? '')) return true;
+    if (w.clauseStart) break;
+  }
+  return false;
+}
+
 /** Words a negated past verb may stand after the "że" of an assurance: "że nigdzie poza USA firma nie wykonywała". */
 const DENIED_ACT_REACH = 8;
 
@@ -790,6 +838,9 @@ function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<
 }
 
 /** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
+/** Words after a negated report its question may open at, when set off by a comma. */
+const QUESTION_REACH = 5;
+
 function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   for (let i = 0; i < words.length; i++) {
     // A plain loop: `find` with a callback made a closure for every word of every sentence.
@@ -802,9 +853,10 @@ function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
     }
     if (!pattern) continue;
     const after = i + pattern.length;
-    // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki").
-    for (let j = after; j < Math.min(words.length, after + 3); j++) {
-      if (lexicon.questionWords.has(words[j]!.text.toLowerCase())) return j;
+    // The question word follows within two words ("nie wiadomo jeszcze, czy…", "nie ustalono, w jaki"),
+    // or opens a clause a little further, past whom and when ("nie potwierdziła w piątek PAP, kiedy").
+    for (let j = after; j < Math.min(words.length, after + QUESTION_REACH); j++) {
+      if (lexicon.questionWords.has(words[j]!.text.toLowerCase()) && (j < after + 3 || words[j]!.clauseStart)) return j;
     }
   }
   return words.length;

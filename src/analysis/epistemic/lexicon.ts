@@ -82,6 +82,14 @@ export interface CueLexicon {
   readonly spokespersons: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
   readonly person: ReadonlySet<string>;
+  /** Role nouns of people who judge others' affairs (`commentator:`): an expert's "we" is no side's act. */
+  readonly commentators: ReadonlySet<string>;
+  /** First-person plural verbs of a view, wish, duty or ability (`we-view:`): "musimy", "chcemy", "uważamy". */
+  readonly weViews: readonly CuePattern[number][];
+  /** Conjunctions of a condition (`we-if:`): a "we" after one is a hypothetical, no act. */
+  readonly weIf: ReadonlySet<string>;
+  /** Conjunctions opening a temporal or reason clause (`we-clause:`): a "we" in one is not the quote's main verb. */
+  readonly weClause: ReadonlySet<string>;
   /** Nouns naming an outlet next to the reporting verb ("podaje gazeta"): it relays, it does not confirm. */
   readonly outlets: ReadonlySet<string>;
   /** News agencies (resources synthesis-agencies): they relay, they do not confirm. */
@@ -151,6 +159,10 @@ export interface CueLexicon {
   readonly threats: ReadonlySet<string>;
   /** Whether a word is a noun in the instrumental and never in the dative ("zwolnieniami", not "rozwojowi"); Polish only. */
   readonly instrumental?: (word: string) => boolean;
+  /** Prepositions governing the instrumental (`instrumental-preposition:` in hedge-cues.txt): "przed sądem" is no predicate. */
+  readonly instrumentalPrepositions: ReadonlySet<string>;
+  /** Causes and culprits in the instrumental (`cause:` in hedge-cues.txt): "Powodem ma być …" is hearsay. */
+  readonly causes: ReadonlySet<string>;
   /** Whether a word is a noun in some PoliMorf reading; Polish only. */
   readonly noun?: (word: string) => boolean;
   /** "jako": after a naming verb the name follows. */
@@ -191,6 +203,14 @@ export interface CueLexicon {
   readonly unrealised?: (word: string) => boolean;
   /** Whether a word can be a genitive and cannot be a nominative ("lotniczych", "linii"); Polish only. */
   readonly genitive?: (word: string) => boolean;
+  /** Whether a word is a verb in the first person plural in some reading ("prowadzimy", "zgodziliśmy"); Polish only. */
+  readonly firstPlural?: (word: string) => boolean;
+  /** Whether a word is a noun or pronoun in the nominative in some reading ("rząd", "on"); Polish only. */
+  readonly nominative?: (word: string) => boolean;
+  /** Whether a word is a noun in the nominative and in no accusative reading ("budowa", not "sprzeciw"); Polish only. */
+  readonly nominativeOnly?: (word: string) => boolean;
+  /** Whether a word is a finite, past or future verb in some reading ("zakończymy", "ruszy", "mam"); Polish only. */
+  readonly verb?: (word: string) => boolean;
   /** Whether a word can be a passive participle ("omówiona"); Polish only (PoliMorf). */
   readonly participle?: (word: string) => boolean;
   /** Words opening a purpose or wish clause ("by", "żeby"): "móc" after one is the subjunctive. */
@@ -245,6 +265,10 @@ export function cueLexicon(language: ResourceLanguage): CueLexicon {
       manner: words(confirm.get('manner')),
       office: (confirm.get('office') ?? []).map(compileCue),
       person: words(confirm.get('person')),
+      commentators: words(confirm.get('commentator')),
+      weIf: words(confirm.get('we-if')),
+      weClause: words(confirm.get('we-clause')),
+      weViews: (confirm.get('we-view') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       spokespersons: words(confirm.get('spokesperson')),
       authorities: words(confirm.get('authority')),
       companies: words(confirm.get('company')),
@@ -269,8 +293,10 @@ export function cueLexicon(language: ResourceLanguage): CueLexicon {
       choices: words(hedge.get('choice')),
       conjunctions: words(hedge.get('conjunction')),
       subjunctive: words(hedge.get('subjunctive')),
+      instrumentalPrepositions: words(hedge.get('instrumental-preposition')),
+      causes: words(hedge.get('cause')),
       ...(hedge.get('copula') && { copula: hedge.get('copula')![0]!.trim() }),
-      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, instrumental: instrumentalNoun, noun: isNoun }),
+      ...(language === 'pl' && { participle: passiveParticiple, finiteVerb, past: pastVerb, conditional: conditionalVerb, future: futureVerb, unrealised, personal: personalPlural, genitive: genitiveOnly, firstPlural, verb: verbForm, nominative, nominativeOnly, instrumental: instrumentalNoun, noun: isNoun }),
       concessives: words(denial.get('concessive')),
       assure: words(denial.get('assure')),
       reportNouns: words(denial.get('report')),
@@ -298,6 +324,27 @@ function isNoun(word: string): boolean {
 function genitiveOnly(word: string): boolean {
   const readings = loadPolimorf().lookupAnyCase(word).interpretations;
   return readings.some((i) => /:gen/u.test(i.tag)) && !readings.some((i) => /:nom/u.test(i.tag));
+}
+
+/** A verb in the first person plural in some PoliMorf reading (":pl:" and ":pri"): "prowadzimy", "otrzymaliśmy", "mamy". */
+function firstPlural(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^verb:(?:fin|praet|bedzie):pl:(?:[a-z0-9.]+:)?pri\b/u.test(i.tag));
+}
+
+/** A noun or personal pronoun in the nominative in some PoliMorf reading: "rząd", "on", "budowa". */
+function nominative(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^(?:subst|depr|ppron12|ppron3):(?:sg|pl):(?:[a-z.]+\.)?nom\b/u.test(i.tag));
+}
+
+/** A noun in the nominative and in no accusative reading: "budowa", not "sprzeciw" or "premii". */
+function nominativeOnly(word: string): boolean {
+  const readings = loadPolimorf().lookupAnyCase(word).interpretations;
+  return readings.some((i) => /^subst:(?:sg|pl):(?:[a-z.]+\.)?nom\b/u.test(i.tag)) && !readings.some((i) => /^subst:(?:sg|pl):(?:[a-z.]+\.)?acc\b/u.test(i.tag) || /:(?:[a-z.]+\.)?acc\b/u.test(i.tag));
+}
+
+/** A finite, past or future verb in some PoliMorf reading: "zakończymy", "ruszy", "mam" (also a noun). */
+function verbForm(word: string): boolean {
+  return loadPolimorf().lookupAnyCase(word).interpretations.some((i) => /^verb:(?:fin|praet|bedzie)/u.test(i.tag));
 }
 
 /** A passive participle reading in PoliMorf (tag "ppas:…"); the dictionary loads on first use. */

@@ -338,7 +338,8 @@ test('a report whose source is unnamed is hedged: "Źródła rządowe poinformow
   assert.deepEqual(pl('12 państw, w tym Polska, a także Komisja Europejska, stwierdziło, że ta propozycja nie może zostać zaakceptowana i należy wrócić do poprzedniej - powiedziało PAP polskie źródło dyplomatyczne.'), ['hedged']);
   // A source of something, a credit line and the media as whom one told are no informants.
   assert.deepEqual(pl('Gazociąg ograniczy możliwości dywersyfikacji źródeł energii – powiedziała Oudkirk.'), ['attributed']);
-  assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['attributed']);
+  // (Not hedged: the minister tells his own planned meeting, which confirms it, src/analysis/epistemic/confirmers.ts officeHolderActs.)
+  assert.deepEqual(pl('Minister poinformował media, że na 24 stycznia zaplanował spotkanie z wiceprzewodniczącym Komisji.'), ['confirmed']);
   assert.deepEqual(pl('Zbigniew Boniek mocno mu odpowiedział Źródło: express.co.uk.'), ['attributed']);
   assert.notDeepEqual(pl('Rzecznik prasowy Kremla Dymitri Pieskow cytowany przez rosyjskie media powiedział, że rozmowy trwają.'), ['hedged']);
   const en = (text: string): string[] => statuses(doc(text, 'en')).map((s) => s.status);
@@ -525,4 +526,69 @@ test('a conclusion reached is the claim of whoever reached it: "doszli do wniosk
   // nord stream lex-nord-stream-council-opinion 306 (labelled attributed).
   assert.deepEqual(pl('Eksperci w zakresie prawa z Rady Unii Europejskiej doszli do wniosku, że tego rodzaju nowe przepisy nie mogłyby zostać zastosowane w przypadku Nord Stream 2.'), ['attributed']);
   assert.deepEqual(pl('Do wniosku dołączono mapy trasy.'), ['asserted']);
+});
+
+test('a speaker\'s own "we" acting is their side confirming its act: "Dlatego prowadzimy aktywne działania – oświadczył premier"', () => {
+  // nord-stream-2-2018-02-16-morawiecki-berlin-dispute 657 and brexit-2018-02-23-eu-budget-gap 1954 (labelled confirmed).
+  assert.deepEqual(pl('- Dlatego prowadzimy aktywne działania, jak i wspieramy działania instytucji europejskich, mające na celu zablokowanie budowy Nord Stream 2 - oświadczył premier.'), ['confirmed']);
+  assert.deepEqual(statuses(withMention(doc('"Zgodziliśmy się, że UE przeznaczy więcej pieniędzy na obronę" - poinformował po rozmowach Tusk.', 'pl'), 'Tusk', 'Tusk', 'PER')).map((s) => s.status), ['confirmed']);
+  // A relative or temporal clause is passed over to the main verb (nord-stream-2-2018-05-18-ukraine-transit 924).
+  assert.deepEqual(pl('"W czasie, gdy prowadzimy rozmowy na ten temat, z Turcją już wkrótce zakończymy analogiczny projekt" - podkreślił prezydent.'), ['confirmed']);
+});
+
+test('a "we" of a view, need, request, condition or subordinate clause confirms nothing', () => {
+  // A duty and a wish are a stance (brexit tusk-juncker-open-door, nord-stream denmark: labelled attributed).
+  assert.deepEqual(pl('- Musimy utrzymać jedność w każdym scenariuszu i osobiście nie mam wątpliwości, że tak zrobimy - podkreślał przewodniczący Rady Europejskiej.'), ['attributed']);
+  assert.deepEqual(pl('– Chcemy mieć możliwość powiedzenia tak lub nie – powiedział wtedy duński minister energii.'), ['attributed']);
+  assert.deepEqual(pl('– Prosimy wszystkich użytkowników Zatoki Greifswaldzkiej o zachowanie szczególnej ostrożności – napisał kierownik budowy.'), ['attributed']);
+  // A condition is a judgement of a hypothetical; a "we" only in a relative clause is not the quote's verb.
+  assert.deepEqual(pl('- Jeśli nie podejmiemy radykalnego działania, to brakiem reakcji dopuścimy do fałszywego brexitu - ostrzegł minister.'), ['attributed']);
+  assert.deepEqual(pl('– Inny temat, o którym mówimy całkiem dużo, jest Nord Stream 2 – powiedziała przedstawicielka Departamentu Stanu.'), ['attributed']);
+  // A commentator's "we" speaks for no side that acts.
+  assert.deepEqual(pl('– Prowadzimy analizy tego rynku od lat – powiedział ekspert.'), ['attributed']);
+});
+
+test('an office-holder announcing with no subject of the clause but their own tells their own act: "minister … oświadczył, że dąży do"', () => {
+  // brexit-2018-01-29-eu27-transition-guidelines 503 and brexit-2018-03-07-tusk-fta-guidelines 965 (labelled confirmed).
+  const davis = 'Brytyjski minister ds. wyjścia z Unii Europejskiej David Davis oświadczył w piątek, że dąży do szybkiego sfinalizowania umowy w sprawie okresu przejściowego.';
+  assert.deepEqual(statuses(withMention(doc(davis, 'pl'), 'David Davis', 'David Davis', 'PER')).map((s) => s.status), ['confirmed']);
+  assert.deepEqual(pl('Premier Wielkiej Brytanii zapowiada, że nie będzie kolejnego referendum ws. brexitu.'), ['confirmed']);
+});
+
+test('no office, a commentator, or a clause with its own subject: the announcement stays attributed', () => {
+  // A private person's stated intention (asia-bibi-2018-02-24-colosseum-red 44, labelled attributed).
+  assert.deepEqual(pl('Już wcześniej, przed audiencją zapowiedziała, że poprosi papieża o modlitwę za wszystkie dziewczęta.'), ['attributed']);
+  assert.deepEqual(pl('Ekspert zapowiedział, że opublikuje raport o rynku gazu.'), ['attributed']);
+  // The subject after the verb is another's act ("ruszy budowa"), and so is a named one before it.
+  assert.deepEqual(pl('Minister poinformował, że pod koniec przyszłego roku ruszy budowa gazociągu.'), ['attributed']);
+  assert.deepEqual(pl('Minister poinformował, że Rosja wstrzyma dostawy gazu.'), ['attributed']);
+});
+
+test('"ma być" after its predicate in the instrumental assigns a role, a plan: "Kluczowym argumentem ma być zagrożenie"', () => {
+  // nord-stream-2-2018-02-16-morawiecki-berlin-dispute 611, 1463 and brexit-2018-01-09-eu-budget-gap 312 (labelled asserted).
+  assert.deepEqual(pl('Kluczowym argumentem ma być zagrożenie dla niepodległości Ukrainy.'), ['asserted']);
+  assert.deepEqual(pl('Alternatywą wobec Nord Stream 2 ma być Baltic Pipe, który przez Danię i Bałtyk ma dostarczać norweski gaz do Polski.'), ['asserted']);
+  assert.deepEqual(pl('Nowym źródłem dochodów dla Brukseli mają być wpływy z unijnego systemu handlu uprawnieniami do emisji.'), ['asserted']);
+});
+
+test('"ma być" stays hearsay with its subject first, a cause fronted, or in the past', () => {
+  assert.deepEqual(pl('Sprawca ma być obywatelem Polski.'), ['hedged']);
+  assert.deepEqual(pl('Powodem mają być niekorzystne zasady rozliczania stażu i dni urlopowych.'), ['hedged']);
+  // A purpose too (eval/data/seeds-labels: hedged).
+  assert.deepEqual(pl('Celem spotkania Kim-Putin ma być omówienie dostaw broni dla rosyjskiej armii.'), ['hedged']);
+  assert.deepEqual(pl('Mózgiem operacji miał być Steve Bannon, były szef kampanii wyborczej.'), ['hedged']);
+  assert.deepEqual(pl('Przed sądem ma być również jego brat.'), ['hedged']);
+});
+
+test('a negated report is no hedge: "nie skomentowali na razie doniesień", "nie potwierdziła w piątek PAP, kiedy"', () => {
+  // brexit-2018-03-19-cambridge-analytica 1225, nord-stream-2-2018-03-05-lex-nord-stream-council-opinion 1113 (labelled asserted).
+  assert.deepEqual(pl('Przedstawiciele komisji nie skomentowali na razie doniesień Bloomberga.'), ['asserted']);
+  assert.deepEqual(pl('Bułgarska prezydencja nie potwierdziła w piątek PAP, kiedy projekt może trafić na posiedzenie ministrów.'), ['asserted']);
+  // Not negated, the reports still hedge.
+  assert.deepEqual(pl('Według doniesień rząd może upaść jeszcze w tym tygodniu.'), ['hedged']);
+});
+
+test('a statement against what others reported denies it: "wbrew doniesieniom Financial Times"', () => {
+  // nord-stream-2-2018-08-10-denmark-alternative-route 959 (labelled denied).
+  assert.deepEqual(pl('Dowodzi to, że budowa jeszcze nie ruszyła, wbrew doniesieniom Financial Times.'), ['denied']);
 });

@@ -25,6 +25,12 @@ function leadingNumber(f: Figure): number | undefined {
   return m ? Number(m[1]!.replace(',', '.')) : undefined;
 }
 
+/** A bare figure's number as written, after any approximation word ("12" of "ok. 12"). */
+function trailingNumber(f: Figure): number | undefined {
+  const m = /(?:^|\s)(\d+(?:[.,]\d+)?)$/u.exec(f.text);
+  return m ? Number(m[1]!.replace(',', '.')) : undefined;
+}
+
 /**
  * The figure as the range it ends, when the sentence writes a smaller bare number and a dash right
  * before it ("wpływało rocznie 10-12 mld euro"): the first number takes the last one's magnitude,
@@ -35,7 +41,8 @@ export function asRange(s: SentenceFeatures, f: Figure): Figure {
   const first = leadingNumber(f);
   if (first === undefined || first === 0 || f.approximate) return f;
   const before = s.figures.find((g) => g.end <= f.start && g.unit === '' && RANGE_DASH.test(s.sentence.text.slice(g.end - s.sentence.start, f.start - s.sentence.start)));
-  const lowFirst = before && leadingNumber(before);
+  // The first number may carry its approximation word ("ok. 12"): its number ends its text.
+  const lowFirst = before && trailingNumber(before);
   if (!before || lowFirst === undefined || lowFirst >= first) return f;
   const range: RangeFigure = {
     ...f,

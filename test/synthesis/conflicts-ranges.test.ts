@@ -54,3 +54,11 @@ test('a rate is compared with rates of its period only ("300 lotów każdego dni
   );
   assert.deepEqual(found, []);
 });
+
+test('a range whose first number carries the approximation word ("ok. 12-13 mld euro", file 1954 of 2018-02-24) holds 12: no conflict with the Commission\'s "12 mld euro" (file 122, its range shortened)', () => {
+  const commission = (amount: string): readonly [string, string, string] => ['euractiv', '2018-02-14', `KE szacuje, że w wyniku Brexitu w rocznych dochodach UE będzie brakowało ${amount} euro.`];
+  const estimate = ['dziennik', '2018-02-24', 'Według wstępnych szacunków, po Brexicie w rocznych dochodach Unii będzie brakowało ok. 12-13 mld euro.'] as const;
+  assert.deepEqual(pairs(story([commission('12 mld'), estimate, ...others]), 'number'), []);
+  // An amount beside the range, outside it, is one source's figure against another's.
+  assert.equal(pairs(story([commission('11 mld'), estimate, ...others]), 'number').length, 1);
+});

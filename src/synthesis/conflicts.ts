@@ -24,6 +24,9 @@
  *    however their sentences are worded, unless they add up to it (its two sides); figures of
  *    different places ("104 loty do i z Belgii", "22 loty z Holandii") are different measures, and
  *    so are a whole ("cała inwestycja … do ok. 13 mld euro") and a smaller figure not given as one.
+ *    A range ("10-12 mld euro", ./conflicts-ranges.ts) is one value: a figure inside it, or one
+ *    farther from it than it is wide, is none of its conflicts; a rate ("rocznie") meets only
+ *    rates of its period (slots.ts `figureValues`) and is ordered by no publication day.
  * 5. Updates chain (a → b and b → c give a → c). Values that are no source's statement of the happening are left out (words in
  *    resources/<lang>/conflict-grammar.txt): the whole of a count ("190 z 2400 lotów" compares
  *    190 flights), a date read
@@ -44,6 +47,7 @@ import { conflictGrammar, durationValues, eventValues, facilityValues, figureVal
 import { dayOf, normalisedText, periodOf, type SentenceGroup } from './claims.ts';
 import { eventUpdates } from './updates.ts';
 import { actDates, happeningDate, objectActDates } from './act-dates.ts';
+import { asRange, beyondRange, isRange, sameAmount, withinRange } from './conflicts-ranges.ts';
 
 export { placeKey } from './places.ts';
 
@@ -58,6 +62,15 @@ export const HAPPENING_DAYS = 14;
  * the shorter one's shared weight counting at CONTEXT_OVERLAP when they share CONTEXT_MIN_SHARED words).
  */
 const CONTEXT_SIMILARITY = 0.2;
+/**
+ * Two rates of one unit and period ("13 mld euro rocznie", "rocznie 10-12 mld euro") already share
+ * what a total's sentence must show by its words: what is counted and over what time. Where one of
+ * them is an estimate given as a range (./conflicts-ranges.ts), the other sources' amounts are
+ * estimates of the same, told in their own words ("wyrwę w unijnej kasie" / "lukę w budżecie
+ * Unii"), so their sentences need share less. Two exact rates keep CONTEXT_SIMILARITY: a first
+ * version without the range condition added a false alarm (docs/QUALITY.md, fifteenth round).
+ */
+const RATE_CONTEXT_SIMILARITY = 0.15;
 const CONTEXT_OVERLAP = 0.8;
 const CONTEXT_MIN_SHARED = 2;
 export const DAY_MS = 86_400_000;
@@ -188,7 +201,7 @@ function groupValues(values: readonly SlotValue[]): ValueGroup[] {
   const byKey = new Map<string, ValueGroup>();
   for (const v of values) {
     let g = v.figure
-      ? groups.find((x) => x.items[0]!.figure!.unit === v.figure!.unit && sameFigure(x.items[0]!.figure!, v.figure!))
+      ? groups.find((x) => x.subject === v.subject && x.items[0]!.figure!.unit === v.figure!.unit && sameAmount(x.items[0]!.figure!, v.figure!))
       : byKey.get(v.key);
     if (!g) {
       g = { key: v.key, label: v.label, subject: v.subject, items: [], articles: new Set() };
@@ -248,7 +261,7 @@ function statesFigure(byArticle: ReadonlyMap<string, readonly Figure[]>): (artic
   return (article, g) => {
     if (g.articles.has(article)) return true;
     const f = g.items[0]!.figure;
-    return f !== undefined && (byArticle.get(article) ?? []).some((h) => h.unit === f.unit && sameFigure(h, f));
+    return f !== undefined && (byArticle.get(article) ?? []).some((h) => h.unit === f.unit && sameAmount(h, f));
   };
 }
 
@@ -279,7 +292,7 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
     // Figures of different places are different measures ("104 loty do i z Belgii", "22 loty z Holandii").
     const px = placeKeysOf(a, 'LOC');
     const py = placeKeysOf(b, 'LOC');
-    if (px.size > 0 && py.size > 0 && ![...px].some((p) => py.has(p))) return false;
+    if (px.size > 0 && py.size > 0 && ![...px].some((p) => [...py].some((q) => samePlaceName(p, q)))) return false;
     // Two standing descriptions of which one names an owner ("Ryanair lata w 37 krajach z 86 baz",
     // "Ryanair dysponuje 87 bazami") count one thing exactly when both name it, however few words
     // they share. "Airbus zatrudnia około 14 tys. osób" and "Brytyjskie fabryki zatrudniają ok. 6,3
@@ -292,10 +305,21 @@ function related(x: SlotValue, y: SlotValue, idf: ReadonlyMap<string, number>, e
       if ((oa.size > 0 || ob.size > 0) && ![...oa].some((k) => ob.has(k))) return false;
       if (namesOwner(a) || namesOwner(b)) return sharesOwner(a, b);
     }
-    return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= CONTEXT_SIMILARITY;
+    const floor = x.rate !== undefined && x.rate === y.rate && (isRange(x.figure!) || isRange(y.figure!)) ? RATE_CONTEXT_SIMILARITY : CONTEXT_SIMILARITY;
+    return samePerson || containment(a, b, idf, CONTEXT_OVERLAP, CONTEXT_MIN_SHARED) >= floor;
   }
   // Dates: the same people, positively ("rozmowy prezydentów" in Helsinki is not Trump's NATO meeting).
   return samePerson;
+}
+
+/**
+ * Two place keys of one place: equal, or one the other's last word (a name written in part:
+ * "Brytanii" for "Wielkiej Brytanii", keyed "bryt" and "wiel bryt").
+ */
+function samePlaceName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return !short.includes(' ') && long.endsWith(` ${short}`);
 }
 
 /** Stated as how things are: present tense, no time of its own, not expected (`timeless`, `expected`). */
@@ -399,7 +423,9 @@ function supersedes(earlier: ValueGroup, later: ValueGroup, doneArticles: Readon
   // Nor are two counts told as standing descriptions ("Ryanair lata w 37 krajach z 86 baz", two
   // days later "Ryanair dysponuje 87 bazami"): a count said to be so, not to have changed.
   const all = [...earlier.items, ...later.items];
-  const standing = paraphrase ? all.every((i) => timeless(i.reported)) : all.every((i) => i.figure !== undefined && standingValue(i) && namesOwner(i.reported));
+  // Nor are rates ("13 mld euro rocznie", a week later "rocznie 10-12 mld euro"): an amount per
+  // period is said to be so, as a standing count is, whatever was published first.
+  const standing = paraphrase ? all.every((i) => timeless(i.reported)) : all.every((i) => (i.figure !== undefined && standingValue(i) && namesOwner(i.reported)) || i.rate !== undefined);
   if (de && dl && !standing) {
     // A finished period told in the past tense by both ("spędziła osiem lat", then "spędziła 10
     // lat") cannot have grown since: the later report contradicts the earlier, unlike a running
@@ -443,7 +469,7 @@ function expected(v: SlotValue): boolean {
 }
 
 /** A conflict as found, with the subject key its values compared by (slots.ts `subject`), dropped before the report. */
-type Found = Conflict & { readonly topic?: string };
+type Found = Conflict & { readonly topic?: string; readonly figures?: readonly Figure[] };
 
 function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly ValueGroup[], states?: readonly ('superseded' | 'current')[]): Found {
   return {
@@ -451,6 +477,7 @@ function toConflict(slot: ConflictSlot, kind: ConflictKind, pair: readonly Value
     // A reader's word ("km", "gazociąg"), never an internal key ("kilome", "place").
     subject: pair.some((g) => g.items.some((i) => i.shown)) ? mostCommon(pair.flatMap((g) => g.items.flatMap((i) => i.shown ?? []))) : pair[0]!.subject,
     topic: pair[0]!.subject,
+    ...(pair.every((g) => g.items[0]!.figure) && { figures: pair.map((g) => g.items[0]!.figure!) }),
     kind,
     values: pair.map((g, i) => {
       const unique = new Map<string, SlotValue>();
@@ -497,7 +524,7 @@ function pairConflicts(
   const own = (g: ValueGroup): ValueGroup => (g.items.some((v) => v.aside) ? { ...g, items: g.items.filter((v) => !v.aside) } : g);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
-      if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!))) continue;
+      if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!) || withinRange(groups[i]!.items[0]!.figure!, groups[j]!.items[0]!.figure!) || beyondRange(groups[i]!.items[0]!.figure!, groups[j]!.items[0]!.figure!))) continue;
       if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
       if (!disputed(groups[i]!, groups[j]!, slot === 'number' ? statesFigure(ctx.figures) : undefined)) continue;
       const a = own(groups[i]!);
@@ -746,6 +773,12 @@ function asPart(v: SlotValue): SlotValue | null | undefined {
   return undefined;
 }
 
+/** A figure that ends a range ("10-12 mld euro") as the range (./conflicts-ranges.ts). */
+function ranged(v: SlotValue): SlotValue {
+  const figure = asRange(v.sentence, v.figure!);
+  return figure === v.figure ? v : { ...v, figure, key: `${figure.unit}:${figure.text}`, label: figure.text };
+}
+
 /**
  * A share with its whole: "6 procent z ponad 2400 lotów", "17 proc. z łącznie ponad 2400
  * rozkładowych lotów". Two shares of one whole measure the same thing, however differently the
@@ -825,7 +858,10 @@ function chainUpdates(conflicts: readonly Conflict[]): Conflict[] {
       const [earliest, middle] = first.values;
       const [middle2, latest] = second.values;
       if (middle!.value !== middle2!.value || earliest!.value === latest!.value || paired(earliest!.value, latest!.value)) continue;
-      out.push({ ...first, values: [earliest!, latest!] });
+      // A figure inside the other's range ("13" in "12-15 mld euro") is no disagreement, chained or not.
+      const [from, to] = [(first as Found).figures?.[0], (second as Found).figures?.[1]];
+      if (from && to && withinRange(from, to)) continue;
+      out.push({ ...first, values: [earliest!, latest!], ...((first as Found).figures && to && { figures: [(first as Found).figures![0]!, to] }) });
     }
   }
   return out;
@@ -883,7 +919,7 @@ const PARAPHRASE_SIMILARITY = 0.5;
 export function findConflicts(features: StoryFeatures, groups: readonly SentenceGroup[]): Conflict[] {
   for (const list of features.byArticle) list.forEach((s, i) => i > 0 && previousSentence.set(s, list[i - 1]!));
   const figures = new Map<string, Figure[]>();
-  for (const s of features.sentences) if (s.claimable && s.figures.length > 0) figures.set(s.article.id, [...(figures.get(s.article.id) ?? []), ...s.figures]);
+  for (const s of features.sentences) if (s.claimable && s.figures.length > 0) figures.set(s.article.id, [...(figures.get(s.article.id) ?? []), ...s.figures.map((f) => asRange(s, f))]);
   const ctx: PairingContext = { idf: features.idf, doneArticles: doneArticles(features), figures };
   const events = eventValues(features);
   const { ancestors, regions } = placeAncestors(features);
@@ -898,8 +934,9 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     ...mergeSame(bySubject(actDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
     ...mergeSame(bySubject(objectActDates(features)).flatMap((values) => pairConflicts('date', values, ctx, (o, i) => dateContains(o.key, i.key), 'none'))),
     ...pairConflicts('number', figureValues(features, samePeriod).flatMap((v) => {
-      const part = asPart(v);
-      return part === null ? [] : [withWhole(part ?? v)];
+      const value = ranged(v);
+      const part = asPart(value);
+      return part === null ? [] : [withWhole(part ?? value)];
     }), ctx, () => false, 'context'),
     ...pairConflicts('number', durationValues(features), ctx, () => false, 'context'),
     ...personValues(features).flatMap((list) => pairConflicts('person', list.filter(namedInSentence), ctx, () => false, 'none')),
@@ -911,5 +948,5 @@ export function findConflicts(features: StoryFeatures, groups: readonly Sentence
     const ofSlot = chainUpdates(conflicts.filter((c) => c.slot === slot));
     kept.push(...ofSlot.sort((a, b) => support(b) - support(a)).slice(0, MAX_CONFLICTS_PER_SLOT));
   }
-  return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).map(({ topic: _topic, ...c }: Found): Conflict => c);
+  return kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).map(({ topic: _topic, figures: _figures, ...c }: Found): Conflict => c);
 }

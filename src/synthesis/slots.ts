@@ -8,8 +8,8 @@
  *   ("serii spotkań", "cztery spotkania");
  * - places: a list of two or more places ("w Hiszpanii, Portugalii i Belgii");
  * - number: a figure with its unit (numbers.ts), unless it is part of a breakdown (two figures of one
- *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii") or a per-period measure ("300 każdego
- *   dnia", resources synthesis-measures);
+ *   unit in one sentence: "200 do Hiszpanii i po 50 do Belgii"); a rate ("300 każdego dnia",
+ *   resources synthesis-measures) is compared only with rates of its period;
  * - duration: "spędziła osiem lat", kept with the verbs next to it (durations compare within one verb);
  * - date: a time expression in a happening sentence;
  * - facility: the town of the story's prison or hospital ("z więzienia w Lahaur"), conflict-grammar.txt;
@@ -21,7 +21,6 @@
  */
 import type { Citation, ConflictSlot } from './types.ts';
 import { isQuestion, mentionAt, similarity, wordIndexAt, type SentenceFeatures, type StoryFeatures } from './features.ts';
-import { loadResource } from '../resources.ts';
 import { functionWords, keyedLines, keyedWords, synthesisLexicon, perLanguage } from './resources.ts';
 import { straightApostrophe, verbTable, type VerbTable } from './verbs-en.ts';
 import { placeKey, placeNames, placeSignature } from './places.ts';
@@ -63,6 +62,8 @@ export interface SlotValue {
   readonly predicates?: ReadonlySet<string>;
   /** Place keys of a list. */
   readonly places?: readonly string[];
+  /** The period a figure is a rate of ("rok" for "13 mld euro rocznie", resources synthesis-measures). */
+  readonly rate?: string;
   /**
    * Said of another happening than the story's (a meeting of people none of whom is the story's):
    * it says which articles name the value, and is compared with nothing.
@@ -285,7 +286,8 @@ export function eventValues(features: StoryFeatures): SlotValue[] {
 }
 
 interface SlotLexicon {
-  readonly measures: readonly (readonly string[])[];
+  /** Rate phrases, each with its period ("rok": "rocznie"), as lower-cased words. */
+  readonly measures: readonly { readonly period: string; readonly words: readonly string[] }[];
   readonly verbs: ReadonlySet<string>;
   readonly prepositions: ReadonlySet<string>;
   readonly nouns: readonly string[];
@@ -299,7 +301,7 @@ const slotLexicon = perLanguage((lang): SlotLexicon => {
   const whereabouts = keyedLines(lang, 'synthesis-whereabouts');
   const words = (key: string): string[] => keyedWords(whereabouts, key).map(lower);
   return {
-    measures: loadResource(lang, 'synthesis-measures').map((m) => lower(m).split(/\s+/u)),
+    measures: [...keyedLines(lang, 'synthesis-measures')].flatMap(([period, phrases]) => phrases.map((p) => ({ period, words: lower(p).split(/\s+/u) }))),
     verbs: new Set(words('verb')),
     prepositions: new Set(words('preposition')),
     nouns: [...new Set(words('noun'))],
@@ -402,39 +404,62 @@ function wholeOfPart(s: SentenceFeatures, part: Figure, whole: Figure): boolean 
   return between.length >= 1 && between.length <= 1 + WHOLE_GAP && wholeOf.has(between[0]!);
 }
 
-/** A per-period word within three words after the figure, or the word before it ("codziennych"). */
-function perPeriod(s: SentenceFeatures, f: Figure): boolean {
-  const { measures } = slotLexicon(s.language);
+/** The period of a rate phrase (synthesis-measures) among `words`, if one is there. */
+function ratePeriod(words: readonly string[], language: SentenceFeatures['language']): string | undefined {
+  return slotLexicon(language).measures.find((m) => words.some((_, i) => m.words.every((w, k) => words[i + k] === w)))?.period;
+}
+
+/**
+ * What closes a clause: a comma (not a decimal one, "4,9 mld"), a semicolon, a colon, a bracket, or
+ * a spaced dash (not a range's "12–15"). A rate word beyond one qualifies another figure.
+ */
+const CLAUSE_BREAK = /,(?!\d)|[;:()]|\s[-–—]\s/gu;
+
+/**
+ * The period a figure is a rate of: a rate phrase within three words after it or the word before it
+ * ("300 lotów każdego dnia", "codziennych"), else one in its own clause ("Rocznie brytyjski udział
+ * … na poziomie 12-15 mld euro"), not beyond a comma or dash ("Firma – która rocznie wpłaca … 2 mld
+ * funtów podatków, zatrudniając ok. 14 tys. osób": the staff is no rate).
+ */
+function rateOf(s: SentenceFeatures, f: Figure): string | undefined {
   const first = wordIndexAt(s, f.start);
   let last = first;
   while (last + 1 < s.words.length && s.wordStarts[last + 1]! < f.end) last++;
-  const near = s.words.slice(Math.max(0, first - 1), last + 4);
-  return measures.some((m) => near.some((_, i) => m.every((w, k) => near[i + k] === w)));
+  const near = ratePeriod(s.words.slice(Math.max(0, first - 1), last + 4), s.language);
+  if (near) return near;
+  const text = s.sentence.text;
+  const [at, end] = [f.start - s.sentence.start, f.end - s.sentence.start];
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => m.index);
+  const from = s.sentence.start + Math.max(0, ...breaks.filter((b) => b < at).map((b) => b + 1));
+  const to = s.sentence.start + Math.min(text.length, ...breaks.filter((b) => b >= end));
+  return ratePeriod(s.words.filter((_, i) => s.wordStarts[i]! >= from && s.wordStarts[i]! < to), s.language);
 }
 
 /**
  * Figures that can conflict: counts with a unit (not durations: "osiem lat"), not part of a
- * breakdown (two figures of one unit in one sentence: "200 do Hiszpanii i po 50 do Belgii"), not a
- * per-period measure ("300 każdego dnia"), and not a part of a larger total the same article gives
- * for the same period ("W sumie jest to 200 lotów" after "300 odwołanych lotów").
+ * breakdown (two figures of one unit in one sentence: "200 do Hiszpanii i po 50 do Belgii"), and not
+ * a part of a larger total the same article gives for the same period ("W sumie jest to 200 lotów"
+ * after "300 odwołanych lotów"). A rate ("300 każdego dnia", "13 mld euro rocznie", resources
+ * synthesis-measures) is a measure of its own: its subject carries its period, so it meets only
+ * rates of that period, never a total.
  */
 export function figureValues(features: StoryFeatures, samePeriod: (a: SentenceFeatures, b: SentenceFeatures) => boolean): SlotValue[] {
   const out: SlotValue[] = [];
   for (const list of features.byArticle) {
-    const candidates: { s: SentenceFeatures; f: Figure }[] = [];
+    const candidates: { s: SentenceFeatures; f: Figure; rate: string | undefined }[] = [];
     for (const s of list) {
       if (!s.claimable) continue;
       const counted = s.figures.filter((f) => f.unit !== '' && !isDuration(f.unit, s.language));
       for (const f of counted) {
         // A count and its whole ("250 lotów z 2400") are no breakdown: the conflicts step reads the count.
-        if (counted.some((g) => g !== f && g.unit === f.unit && !wholeOfPart(s, f, g) && !wholeOfPart(s, g, f)) || perPeriod(s, f)) continue;
-        candidates.push({ s, f });
+        if (counted.some((g) => g !== f && g.unit === f.unit && !wholeOfPart(s, f, g) && !wholeOfPart(s, g, f))) continue;
+        candidates.push({ s, f, rate: rateOf(s, f) });
       }
     }
-    for (const { s, f } of candidates) {
-      const part = candidates.some((o) => o.f.unit === f.unit && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
+    for (const { s, f, rate } of candidates) {
+      const part = candidates.some((o) => o.f.unit === f.unit && o.rate === rate && o.f.value > f.value && samePeriod(o.s, s) && !(o.s === s && wholeOfPart(s, f, o.f)));
       if (part) continue;
-      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: f.unit, shown: unitWord(f), sentence: s, reported: s, citation: citationOf(s), figure: f });
+      out.push({ slot: 'number', key: `${f.unit}:${f.value}`, label: f.text, subject: rate ? `${f.unit} ${rate}` : f.unit, shown: unitWord(f), sentence: s, reported: s, citation: citationOf(s), figure: f, ...(rate && { rate }) });
     }
   }
   return out;

@@ -66,28 +66,33 @@ interface EntityInfo {
 
 /**
  * The story's name for each entity key: the most frequent base form, a person's full name (two
- * words or more) before a lone surname. One name for the entity list and every quote.
+ * words or more) before a lone surname. One name for the entity list and every quote. Of two forms
+ * as frequent, the one the text writes as it is (a nominative, "Aleksandr Miedwiediew") stands
+ * before one only the lemmatiser made of an inflected mention ("Aleksandra Miedwiediewa" →
+ * "Aleksander Miedwiediew", where the nominative could be either).
  */
 export function entityNames(articles: readonly SynthesisArticle[]): Map<string, EntityInfo> {
-  const byKey = new Map<string, { names: Map<string, number>; types: Map<string, number>; articles: Set<string> }>();
+  const byKey = new Map<string, { names: Map<string, number>; written: Map<string, number>; types: Map<string, number>; articles: Set<string> }>();
   for (const a of articles) {
     for (const m of a.mentions) {
       let e = byKey.get(m.key);
       if (!e) {
-        e = { names: new Map(), types: new Map(), articles: new Set() };
+        e = { names: new Map(), written: new Map(), types: new Map(), articles: new Set() };
         byKey.set(m.key, e);
       }
       e.names.set(m.base, (e.names.get(m.base) ?? 0) + 1);
+      if (m.text === m.base) e.written.set(m.base, (e.written.get(m.base) ?? 0) + 1);
       e.types.set(m.type, (e.types.get(m.type) ?? 0) + 1);
       e.articles.add(a.article.id);
     }
   }
-  // The first under (preferred, most frequent, alphabetical): one pass, no sort.
-  const most = (m: Map<string, number>, prefer: (k: string) => boolean = () => false): string => {
-    let best: [string, number, boolean] | undefined;
+  // The first under (preferred, most frequent, most often written as it is, alphabetical): one pass, no sort.
+  const most = (m: Map<string, number>, prefer: (k: string) => boolean = () => false, written: ReadonlyMap<string, number> = new Map()): string => {
+    let best: [string, number, boolean, number] | undefined;
     for (const [k, n] of m) {
       const p = prefer(k);
-      if (!best || Number(p) - Number(best[2]) > 0 || (p === best[2] && (n > best[1] || (n === best[1] && k.localeCompare(best[0]) < 0)))) best = [k, n, p];
+      const w = written.get(k) ?? 0;
+      if (!best || Number(p) - Number(best[2]) > 0 || (p === best[2] && (n > best[1] || (n === best[1] && (w > best[3] || (w === best[3] && k.localeCompare(best[0]) < 0)))))) best = [k, n, p, w];
     }
     return best![0];
   };
@@ -97,7 +102,7 @@ export function entityNames(articles: readonly SynthesisArticle[]): Map<string, 
     // A role noun alone ("Agencja" of "Duńska Agencja Energii … Agencja zaznaczyła") is the
     // entity's short reference, not its name: a longer name of the same entity stands.
     const bare = (n: string): boolean => lexicon().roles.has(lower(n.trim()));
-    const name = most(e.names, (n) => (type === 'PER' && n.trim().split(/\s+/u).length >= 2) || (type !== 'PER' && !bare(n) && [...e.names.keys()].some(bare)));
+    const name = most(e.names, (n) => (type === 'PER' && n.trim().split(/\s+/u).length >= 2) || (type !== 'PER' && !bare(n) && [...e.names.keys()].some(bare)), e.written);
     out.set(key, { name, type, articles: e.articles.size, mentions: [...e.names.values()].reduce((a, b) => a + b, 0) });
   }
   // Two people's surnames the entity stage glued into one name ("Według Johnsona Hammond usiłuje" →
@@ -112,7 +117,7 @@ export function entityNames(articles: readonly SynthesisArticle[]): Map<string, 
     const words = info.name.trim().split(/\s+/u);
     if (info.type !== 'PER' || words.length !== 2 || !words.every((w) => [...(surnames.get(w) ?? [])].some((k) => k !== key))) continue;
     const others = new Map([...byKey.get(key)!.names].filter(([n]) => n !== info.name));
-    if (others.size > 0) out.set(key, { ...info, name: most(others, (n) => n.trim().split(/\s+/u).length >= 2) });
+    if (others.size > 0) out.set(key, { ...info, name: most(others, (n) => n.trim().split(/\s+/u).length >= 2, byKey.get(key)!.written) });
   }
   return out;
 }
@@ -522,14 +527,15 @@ const surnameStem = (w: string): string => lower(w.split('-').at(-1)!).slice(0, 
 /**
  * The story's person a speaker's name stands for, when it is not that full name itself: a lone
  * surname that exactly one person of the story (named with two words or more) ends with ("Davis" →
- * "David Davis"; the stem meets inflected forms), or a name that ends with a person's full name
+ * "David Davis"; the stem meets inflected forms), the same after role nouns ("Kanclerz Kurz" →
+ * "Sebastian Kurz"), or a name that ends with a person's full name
  * after words of a title ("Marketingu Ryanair Kenny Jacobs" → "Kenny Jacobs").
  */
 function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): NamedSpeaker | undefined {
   const words = name.trim().split(/\s+/u);
   const people = storyPeople(names);
-  if (words.length === 1) {
-    const stem = surnameStem(words[0]!);
+  if (words.length === 1 || titled(words)) {
+    const stem = surnameStem(words.at(-1)!);
     let found = people.filter((p) => p.surname === stem);
     // A name read out of an organisation's ("Conservative Way Forward Johnson") yields to a person's own.
     if (new Set(found.map((p) => p.name)).size > 1) found = found.filter((p) => !p.glued);
@@ -543,6 +549,14 @@ function storyPerson(name: string, names: ReadonlyMap<string, EntityInfo>): Name
   // The longest full name the speaker's words end with.
   const { key, name: full } = tail.reduce((a, b) => (b.name.length > a.name.length ? b : a));
   return { name: full, key, type: 'PER' };
+}
+
+/**
+ * A surname after role nouns only ("Kanclerz Kurz", "Premier May"): the person's role, not a full
+ * name. It names whom the surname alone names (storyPerson), and no one by itself (storyPeople).
+ */
+function titled(words: readonly string[]): boolean {
+  return words.length >= 2 && words.slice(0, -1).every((w) => lexicon().roles.has(lower(w)));
 }
 
 /**
@@ -634,7 +648,7 @@ function storyPeople(names: ReadonlyMap<string, EntityInfo>): StoryPersonName[] 
     for (const [key, e] of names) {
       const words = e.name.trim().split(/\s+/u);
       if (e.type === 'PER') {
-        if (words.length >= 2) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!), glued: false });
+        if (words.length >= 2 && !titled(words)) people.push({ key, name: e.name, words, surname: surnameStem(words.at(-1)!), glued: false });
         continue;
       }
       const given = words.at(-2);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rankQuotes } from '../../src/synthesis/quotes.ts';
+import { entityNames, rankQuotes } from '../../src/synthesis/quotes.ts';
 import { handArticle } from './helpers.ts';
 import { toArticle } from '../../src/ingest/article.ts';
 import { analyzeArticle } from '../../src/analysis/index.ts';
@@ -125,4 +125,33 @@ test('a person\'s name glued to the surname of one the story names more often is
   assert.equal(quote?.speaker, 'Saif-ul-Malook');
   // The possessor's own full name, mentioned more often, is never cut: "Asia Bibi" stays whole.
   assert.ok(!rankQuotes([a]).some((q) => q.speaker === 'Bibi'));
+});
+
+test('a role before a surname names the person the story names in full, not a person of its own', () => {
+  const words = 'Obecnie mamy sytuację, w której do krajów Europy Wschodniej napływa dużo pieniędzy';
+  const text = `„${words}” – powiedział kanclerz Kurc dziennikowi.`;
+  const a = handArticle({ id: 'a', text, entities: [['kanclerz Kurc', 'Kanclerz Kurc', 'PER', 'per-titled']] });
+  const b = handArticle({ id: 'b', text: 'Sebastian Kurc chce przyjrzeć się wydatkom. Kurc mówił o budżecie.', entities: [['Sebastian Kurc', 'Sebastian Kurc', 'PER', 'per-kurc'], ['Kurc', 'Kurc', 'PER', 'per-kurc']] });
+  const start = text.indexOf(words);
+  const quote = (speaker: { name: string; key: string; type: 'PER' }) => ({ ...a, quotes: [{ start, end: start + words.length, text: words, kind: 'direct', speaker, sentence: 0 }] });
+  const ranked = rankQuotes([quote({ name: 'Kanclerz Kurc', key: 'per-titled', type: 'PER' }), b]);
+  assert.equal(ranked[0]?.speaker, 'Sebastian Kurc');
+  assert.equal(ranked[0]?.speakerKey, 'per-kurc');
+  // The surname alone still finds him: "Kanclerz Kurc" is no second person of that surname.
+  assert.equal(rankQuotes([quote({ name: 'Kurc', key: 'per-lone', type: 'PER' }), b, handArticle({ id: 'c', text, entities: [['kanclerz Kurc', 'Kanclerz Kurc', 'PER', 'per-titled']] })])[0]?.speaker, 'Sebastian Kurc');
+  // A role before a surname no one in the story bears stays as written.
+  const alone = rankQuotes([quote({ name: 'Kanclerz Kurc', key: 'per-titled', type: 'PER' })]);
+  assert.equal(alone[0]?.speaker, 'Kanclerz Kurc');
+});
+
+test('of two spellings as frequent, the one an article writes as it is names the person', () => {
+  // The genitive "Aleksandra Miedwiediewa" may lemmatise to "Aleksander" or "Aleksandr"; the
+  // nominative another outlet wrote settles it, whichever comes first in the alphabet.
+  const named = handArticle({ id: 'a', text: 'Wiceprezes Gazpromu Aleksandr Miedwiediew wspomniał o gazociągu.', entities: [['Aleksandr Miedwiediew', 'Aleksandr Miedwiediew', 'PER', 'per-m']] });
+  const inflected = handArticle({ id: 'b', text: 'Według Aleksandra Miedwiediewa trasa jest korzystniejsza.', entities: [['Aleksandra Miedwiediewa', 'Aleksander Miedwiediew', 'PER', 'per-m']] });
+  assert.equal(entityNames([named, inflected]).get('per-m')?.name, 'Aleksandr Miedwiediew');
+  assert.equal(entityNames([inflected, named]).get('per-m')?.name, 'Aleksandr Miedwiediew');
+  // Frequency still comes first: two inflected mentions outweigh one written as it is.
+  const again = handArticle({ id: 'c', text: 'Zdaniem Aleksandra Miedwiediewa to korzystne.', entities: [['Aleksandra Miedwiediewa', 'Aleksander Miedwiediew', 'PER', 'per-m']] });
+  assert.equal(entityNames([named, inflected, again]).get('per-m')?.name, 'Aleksander Miedwiediew');
 });

@@ -837,10 +837,10 @@ function concessive(words: readonly Word[], cue: Span, concessives: ReadonlySet<
   return words.slice(Math.max(0, i - 4), i).some((w) => concessives.has(w.text.toLowerCase()));
 }
 
-/** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
 /** Words after a negated report its question may open at, when set off by a comma. */
 const QUESTION_REACH = 5;
 
+/** Index of the first word of a question after a negated report ("nie ustalono, [w jaki sposób]…"), else the length. */
 function questionStart(words: readonly Word[], lexicon: CueLexicon): number {
   for (let i = 0; i < words.length; i++) {
     // A plain loop: `find` with a callback made a closure for every word of every sentence.

@@ -54,7 +54,7 @@ import { seedArticles } from '../search/helpers.ts';
 // resolves against the publication year (src/analysis/time); a verb, its object and a colon introduce
 // marked words as its subject's ("wypowiedziała m.in. słowa: „…”"). The seed Kirby sentence is the spokesperson guard's case, and no seed
 // holds the rest, so the sample's output is the one 22 made, while stored development articles change.
-const RECORDED = { version: 23, fingerprint: 'b4f59adbbbdbc638' };
+const RECORDED = { version: 24, fingerprint: '6810d70c986d41e6' };
 
 test('the analyser version changes whenever the analysis of the sample changes', () => {
   const hash = createHash('sha256');

@@ -562,6 +562,8 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // A name a statement was given to ("czytamy w oświadczeniu dla „The Independent”") is its recipient, not what was read.
   const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO') && !givenTo(ctx, m)) : undefined;
   if (source) return fromMention(source, ctx);
+  const apposed = side === 'before' ? closedApposition(ctx, region, agreement) : undefined;
+  if (apposed) return apposed;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
@@ -588,6 +590,26 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     return { ...personalName(ctx, chosen), ...woman, ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
+  return undefined;
+}
+
+/**
+ * Before the verb, a person in the nominative followed by a role phrase closed by a comma ("Tom
+ * Williams, dyrektor operacyjny Airbus Commercial Aircraft, przypomniał", "Jan Nowak, doradca
+ * premier May, powiedział") is the subject: names inside the apposition are whose the role is,
+ * whatever type the entity stage gave them.
+ */
+function closedApposition(ctx: SpeakerContext, region: Span, agreement: Agreement): Speaker | undefined {
+  if (!/,\s*$/u.test(ctx.text.slice(region.start, region.end))) return undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < region.start || m.end > region.end || m.type !== 'PER' || !nominative(m) || isQuoted(ctx, m) || !agrees(ctx, m, agreement)) continue;
+    const apposition = /^\s*,\s*(\p{Ll}[^,;:()„"“”–—-]*?)\s*,\s*$/u.exec(ctx.text.slice(m.end, region.end));
+    if (!apposition) continue;
+    const start = m.end + apposition[0].indexOf(apposition[1]!);
+    const words = wordsIn(ctx.text, start, start + apposition[1]!.length);
+    if (roleIndex(ctx, words) < 0) continue;
+    return { ...personalName(ctx, m), description: apposition[1]! };
+  }
   return undefined;
 }
 

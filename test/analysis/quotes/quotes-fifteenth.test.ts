@@ -27,3 +27,19 @@ test('a name in another case the first reading took for a speaker ("według pos�
   const all = quotes(d);
   assert.equal(quoteWith(all, 'kwestia reparacji').speaker?.name, 'Kowalski');
 });
+
+test('a person with a role phrase closed by a comma before the verb is the subject, not a name inside the role', () => {
+  let d = doc('Adam Wrona, dyrektor operacyjny Airbus Commercial Aircraft, przypomniał w programie radiowym, że firma pracuje nad konstrukcją skrzydeł. „Poważnie rozważamy, czy powinniśmy ten proces kontynuować” – dodał.', 'pl');
+  d = withMentions(d, ['Adam Wrona', 'Adam Wrona', 'PER'], ['Airbus', 'Airbus', 'ORG'], ['Commercial Aircraft', 'Commercial Aircraft', 'PER']);
+  const all = quotes(d);
+  const q = quoteWith(all, 'firma pracuje');
+  assert.equal(q.speaker?.name, 'Adam Wrona');
+  assert.equal(q.speaker?.description, 'dyrektor operacyjny Airbus Commercial Aircraft');
+  assert.equal(quoteWith(all, 'Poważnie rozważamy').speaker?.name, 'Adam Wrona');
+});
+
+test('a comma after a name with no role phrase before the verb is no apposition: the subject is found as before', () => {
+  let d = doc('Po spotkaniu z Janem Nowakiem, Anna Lis powiedziała, że rozmowy były trudne.', 'pl');
+  d = withMentions(d, ['Janem Nowakiem', 'Jan Nowak', 'PER'], ['Anna Lis', 'Anna Lis', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'rozmowy były trudne').speaker?.name, 'Anna Lis');
+});

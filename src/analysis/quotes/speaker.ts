@@ -84,6 +84,7 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const whole = firstVerb > 0 ? { start: full.start, end: regionWords[firstVerb]!.start } : full;
   if (side === 'before' && wordsIn(ctx.text, whole.start, whole.end).some((w) => ctx.cues.firstPersonVerb(w.text))) return undefined;
   const region = side === 'before' ? withoutVerbGroup(ctx, whole) : fromRoleAfterVerb(ctx, whole);
+  if (side === 'before' && openedByAsked(ctx, region)) return askedSubject(ctx, region, agreement);
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
@@ -94,7 +95,9 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   // case (an adverb, by the dictionary) names no one; the subject is before the comma, or dropped.
   const lone = described?.words.length === 1 ? described.words[0]!.text.toLowerCase() : undefined;
   const caseless = lone !== undefined && !ctx.cues.roles.has(lone) && ctx.cues.caseless(lone);
-  const description = described && !manner && !caseless && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
+  // "– wyjaśnił zapytany o koszty …": who was asked is the dropped subject.
+  const asked = side === 'after' && described !== undefined && ctx.cues.asked.has(described.words[0]!.text.toLowerCase());
+  const description = described && !manner && !caseless && !asked && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
     const regionWords = wordsIn(ctx.text, region.start, region.end);
@@ -140,6 +143,24 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const person = nameInDescription(ctx, description.words);
   if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** Whether the region before the verb opens, past connectives, with a participle of being asked ("Pytany przez dziennikarzy, czy …"). */
+function openedByAsked(ctx: SpeakerContext, region: Span): boolean {
+  const first = wordsIn(ctx.text, region.start, region.end).find((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  return first !== undefined && ctx.cues.asked.has(first.text.toLowerCase());
+}
+
+/**
+ * The subject after a clause of being asked: a person named after its last comma ("Zapytany przez
+ * dziennikarza EurActiv o …, Szefczowicz powiedział"); the names inside the clause ("przez
+ * dziennikarza TASS", "czy Polska …") asked or were asked about. None there: the subject was dropped.
+ */
+function askedSubject(ctx: SpeakerContext, region: Span, agreement: Agreement): Speaker | undefined {
+  const comma = ctx.text.lastIndexOf(',', region.end - 1);
+  const rest = { start: comma >= region.start ? comma + 1 : region.start, end: region.end };
+  const named = namedSpeaker(ctx, rest, agreement, 'before');
+  return named?.type === 'PER' ? named : undefined;
 }
 
 /** How many sentences after a described speaker's own the article may first name them. */

@@ -43,3 +43,21 @@ test('a comma after a name with no role phrase before the verb is no apposition:
   d = withMentions(d, ['Janem Nowakiem', 'Jan Nowak', 'PER'], ['Anna Lis', 'Anna Lis', 'PER']);
   assert.equal(quoteWith(quotes(d), 'rozmowy były trudne').speaker?.name, 'Anna Lis');
 });
+
+test('a clause of being asked before the verb names who asked, not who answers: the subject was dropped', () => {
+  let d = doc('Minister Adam Wrona mówił o budżecie na unijne priorytety. Pytany przez dziennikarzy, czy Polska zgodziłaby się na podniesienie podatków UE, odparł: „Trwają rozmowy, jak ma wyglądać nowa perspektywa”.', 'pl');
+  d = withMentions(d, ['Adam Wrona', 'Adam Wrona', 'PER'], ['Polska', 'Polska', 'LOC'], ['UE', 'UE', 'ORG']);
+  assert.equal(quoteWith(quotes(d), 'Trwają rozmowy').speaker?.name, 'Adam Wrona');
+});
+
+test('a clause of being asked before the verb leaves the person named after its comma as the subject', () => {
+  let d = doc('Zapytany przez dziennikarza agencji TASS o przyszłość gazociągu, Jan Kos powiedział, że rozmowy nie były prowadzone.', 'pl');
+  d = withMentions(d, ['TASS', 'TASS', 'ORG'], ['Jan Kos', 'Jan Kos', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'rozmowy nie były').speaker?.name, 'Jan Kos');
+});
+
+test('"– wyjaśnił zapytany o koszty" is the dropped subject\'s words, not a speaker called "zapytany o koszty"', () => {
+  let d = doc('Stały sekretarz urzędu celnego Jan Kos powiedział w parlamencie, że wyjście bez umowy będzie kosztowne. — Jeśli odwołamy się do reguł handlowych, to będzie to podobnie pod względem kosztów — wyjaśnił zapytany o koszty braku umowy.', 'pl');
+  d = withMentions(d, ['Jan Kos', 'Jan Kos', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'Jeśli odwołamy się').speaker?.name, 'Jan Kos');
+});

@@ -926,6 +926,8 @@ function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined 
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
   const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u)) ?? personAfterPossessor(ctx, m);
   if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
+  const titled = m.type === 'PER' ? withoutTitle(ctx, m) : undefined;
+  if (titled) return titled;
   // The possessor is told by the words as written ("ds. Kampanii Liz Blackshaw": "Kampanii" is a
   // genitive), though its base form ("Kampania") reads as a nominative.
   const base = m.base.split(/\s+/u);
@@ -935,6 +937,20 @@ function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
 }
 
 /** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */
+/**
+ * A person's name the entity stage read with the role noun that opens its sentence ("Kanclerz
+ * Kurz powiedział", key and all): the person is the name after it, keyed as the article names them
+ * in full elsewhere ("Sebastian Kurz"), the role their description.
+ */
+function withoutTitle(ctx: SpeakerContext, m: MentionLike): Speaker | undefined {
+  const words = m.base.split(/\s+/u);
+  if (words.length < 2 || !/^\p{Lu}/u.test(words[0]!) || ctx.cues.roles.get(words[0]!.toLowerCase()) !== 'PER' || !words.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return undefined;
+  const name = words.slice(1).join(' ');
+  const full = ctx.mentions.find((x) => x.type === 'PER' && x.key !== undefined && x.key !== m.key && (x.base === name || x.base.endsWith(` ${name}`)));
+  if (!full) return undefined;
+  return { name, key: full.key!, type: 'PER', description: words[0]!.toLowerCase(), start: m.start, end: m.end };
+}
+
 export const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 
 /**

@@ -61,3 +61,18 @@ test('"– wyjaśnił zapytany o koszty" is the dropped subject\'s words, not a 
   d = withMentions(d, ['Jan Kos', 'Jan Kos', 'PER']);
   assert.equal(quoteWith(quotes(d), 'Jeśli odwołamy się').speaker?.name, 'Jan Kos');
 });
+
+test('a role noun opening the sentence, read into a person\'s name, is the description: the person keeps the key of their full name', () => {
+  let d = doc('Jan Kos przyjechał do Wiednia. Kanclerz Kos powiedział dziennikowi „Standard”, że w budżecie jest wiele wydatków, które można zakwestionować.', 'pl');
+  d = withMentions(d, ['Jan Kos', 'Jan Kos', 'PER'], ['Kanclerz Kos', 'Kanclerz Kos', 'PER']);
+  const q = quoteWith(quotes(d), 'wiele wydatków');
+  assert.equal(q.speaker?.name, 'Kos');
+  assert.equal(q.speaker?.key, 'jan kos');
+  assert.equal(q.speaker?.description, 'kanclerz');
+});
+
+test('a capitalised role noun before a name the article never gives in full stays as the entity stage read it', () => {
+  let d = doc('Kanclerz Kos powiedział, że w budżecie jest wiele wydatków.', 'pl');
+  d = withMentions(d, ['Kanclerz Kos', 'Kanclerz Kos', 'PER']);
+  assert.equal(quoteWith(quotes(d), 'wiele wydatków').speaker?.name, 'Kanclerz Kos');
+});

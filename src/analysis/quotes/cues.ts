@@ -111,6 +111,8 @@ export interface QuoteCues {
   readonly mayBePluralSubject: (word: string) => boolean;
   /** Words that make a described speaker someone new ("lider innej grupy", "kolejny ekspert"): no back reference. */
   readonly others: ReadonlySet<string>;
+  /** Participles of being asked ("pytany", "zapytana"): the clause they open is no speaker's name. */
+  readonly asked: ReadonlySet<string>;
   /** Prepositions of company ("z", "with"): a name in their phrase is whom someone spoke with. */
   readonly comitative: ReadonlySet<string>;
   /** Nouns of saying a possessive must own to stand for its person after "według" ("według jego słów"). */
@@ -382,6 +384,7 @@ function buildCues(language: ResourceLanguage): QuoteCues {
     speechNouns: set('speech-noun'),
     comitative: set('comitative'),
     others: set('other'),
+    asked: set('asked'),
     firstPersonVerb: language === 'pl' ? polishFirstPersonVerb : () => false,
     predicative: language === 'pl' ? polishPredicative : () => false,
     caseless: language === 'pl' ? polishCaseless : () => false,

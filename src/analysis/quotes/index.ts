@@ -22,7 +22,7 @@ import { sentenceAt } from '../time/index.ts';
 import type { Context } from './context.ts';
 import { quoteCues, type QuoteCues } from './cues.ts';
 import { findMarkedSpans } from './marks.ts';
-import { lookBack, type MentionLike, type Speaker } from './speaker.ts';
+import { lookBack, type MentionLike, type Speaker, type Spoken } from './speaker.ts';
 
 export type { MentionLike, Speaker } from './speaker.ts';
 
@@ -58,7 +58,37 @@ export interface Quote extends Span {
  */
 export function findQuotes(input: QuoteInput): Quote[] {
   const cues = quoteCues(input.language === 'en' ? 'en' : 'pl');
-  const ctx: Context = { text: input.text, language: input.language, sentences: input.sentences, mentions: input.mentions ?? [], cues, claimed: [], quoted: [], spoken: [] };
+  const first = quotesOnce(input, cues, []);
+  // The steps run strictest first, so a marked quote's dropped subject ("„…” – powiedział.",
+  // "Dodał następnie: „…”") or role noun ("– oświadczył minister") was resolved before the indirect
+  // step found who spoke the sentence before ("Rzecznik … – James Slack oświadczył, że …", "Jak
+  // zapewnił, …"): read once more with every speaker the first reading found.
+  // Only a person named as a subject is read again: an organisation ("według UE") or a name in
+  // another case ("według posła Arkadiusza Mularczyka", "gabinet Angeli Merkel") is too often not
+  // who speaks on.
+  // A role noun resolved by looking back ("– podkreślił amerykański prezydent" → the last name,
+  // right or not) is read again only when the name stands by the words.
+  const named = first.flatMap((q) => (q.speaker && subjectNamed(input, q, q.speaker) ? [spokenOf(q, q.speaker, cues)] : []));
+  return named.length === 0 ? first : quotesOnce(input, cues, named);
+}
+
+/** How many sentences after a quote's first one its speaker may be named: marked words may run over several before "– powiedział X". */
+const NAMED_WITHIN = 2;
+
+/** A person's name written where the speaker was found, in its base form: the nominative of a subject. */
+function subjectNamed(input: QuoteInput, q: Quote, s: Speaker): boolean {
+  if (s.type !== 'PER' || s.key === undefined || s.start === undefined || s.end === undefined || input.text.slice(s.start, s.end) !== s.name) return false;
+  if (s.description === undefined) return true;
+  const at = sentenceAt(input.sentences, s.start);
+  return at >= q.sentence - 1 && at <= q.sentence + NAMED_WITHIN;
+}
+
+function spokenOf(q: Quote, speaker: Speaker, cues: QuoteCues): Spoken {
+  return { at: q.start, speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' };
+}
+
+function quotesOnce(input: QuoteInput, cues: QuoteCues, known: readonly Spoken[]): Quote[] {
+  const ctx: Context = { text: input.text, language: input.language, sentences: input.sentences, mentions: input.mentions ?? [], cues, claimed: [], quoted: [], spoken: [...known] };
   const quotes: Quote[] = [];
   const keep = (q: Quote | undefined, claim: Span): void => {
     // A scraped link's teaser ("…obywatele U... zobacz więcej") is no one's words.
@@ -66,7 +96,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
     quotes.push(q);
     ctx.claimed.push(claim);
     if (q.kind !== 'indirect') ctx.quoted.push(q);
-    if (q.speaker) ctx.spoken.push({ at: q.start, speaker: q.speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' });
+    if (q.speaker) ctx.spoken.push(spokenOf(q, q.speaker, cues));
   };
   // 1.
   const marked = findMarkedSpans(ctx.text);

@@ -84,6 +84,7 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const whole = firstVerb > 0 ? { start: full.start, end: regionWords[firstVerb]!.start } : full;
   if (side === 'before' && wordsIn(ctx.text, whole.start, whole.end).some((w) => ctx.cues.firstPersonVerb(w.text))) return undefined;
   const region = side === 'before' ? withoutVerbGroup(ctx, whole) : fromRoleAfterVerb(ctx, whole);
+  if (side === 'before' && openedByAsked(ctx, region)) return askedSubject(ctx, region, agreement);
   const held = heldRoleAfterVerb(ctx, region, side);
   const named = held ? undefined : namedSpeaker(ctx, region, agreement, side);
   if (named) return named;
@@ -94,7 +95,9 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   // case (an adverb, by the dictionary) names no one; the subject is before the comma, or dropped.
   const lone = described?.words.length === 1 ? described.words[0]!.text.toLowerCase() : undefined;
   const caseless = lone !== undefined && !ctx.cues.roles.has(lone) && ctx.cues.caseless(lone);
-  const description = described && !manner && !caseless && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
+  // "– wyjaśnił zapytany o koszty …": who was asked is the dropped subject.
+  const asked = side === 'after' && described !== undefined && ctx.cues.asked.has(described.words[0]!.text.toLowerCase());
+  const description = described && !manner && !caseless && !asked && !(side === 'after' && circumstance(ctx, region, described.words)) ? described : undefined;
   if (!description) {
     // "- czytamy w oświadczeniu": the organisation that issued the statement, the article's main one.
     const regionWords = wordsIn(ctx.text, region.start, region.end);
@@ -140,6 +143,24 @@ export function speakerInRegion(ctx: SpeakerContext, full: Span, agreement: Agre
   const person = nameInDescription(ctx, description.words);
   if (person) return { ...person, description: description.text };
   return { name: description.text, description: description.text, start: description.start, end: description.end };
+}
+
+/** Whether the region before the verb opens, past connectives, with a participle of being asked ("Pytany przez dziennikarzy, czy …"). */
+function openedByAsked(ctx: SpeakerContext, region: Span): boolean {
+  const first = wordsIn(ctx.text, region.start, region.end).find((w) => !ctx.cues.connectors.has(w.text.toLowerCase()));
+  return first !== undefined && ctx.cues.asked.has(first.text.toLowerCase());
+}
+
+/**
+ * The subject after a clause of being asked: a person named after its last comma ("Zapytany przez
+ * dziennikarza EurActiv o …, Szefczowicz powiedział"); the names inside the clause ("przez
+ * dziennikarza TASS", "czy Polska …") asked or were asked about. None there: the subject was dropped.
+ */
+function askedSubject(ctx: SpeakerContext, region: Span, agreement: Agreement): Speaker | undefined {
+  const comma = ctx.text.lastIndexOf(',', region.end - 1);
+  const rest = { start: comma >= region.start ? comma + 1 : region.start, end: region.end };
+  const named = namedSpeaker(ctx, rest, agreement, 'before');
+  return named?.type === 'PER' ? named : undefined;
 }
 
 /** How many sentences after a described speaker's own the article may first name them. */
@@ -562,6 +583,8 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
   // A name a statement was given to ("czytamy w oświadczeniu dla „The Independent”") is its recipient, not what was read.
   const source = read ? ctx.mentions.find((m) => m.start >= region.start && m.end <= region.end && (m.type === 'ORG' || m.type === 'PRO') && !givenTo(ctx, m)) : undefined;
   if (source) return fromMention(source, ctx);
+  const apposed = side === 'before' ? closedApposition(ctx, region, agreement) : undefined;
+  if (apposed) return apposed;
   const inside = ctx.mentions.filter((m) => m.start >= region.start && m.end <= region.end && !afterPreposition(ctx, m, read) && !isQuoted(ctx, m)
     // Before the verb an organisation or place is the subject only in the nominative:
     // "Kreml przekazał" yes, "Rzecznik Kremla … powiedział" no.
@@ -588,6 +611,26 @@ function namedSpeaker(ctx: SpeakerContext, whole: Span, agreement: Agreement, si
     return { ...personalName(ctx, chosen), ...woman, ...(roleWords ? { description: roleWords.text } : {}) };
   }
   if (side === 'after') return titleAfterVerb(ctx, region);
+  return undefined;
+}
+
+/**
+ * Before the verb, a person in the nominative followed by a role phrase closed by a comma ("Tom
+ * Williams, dyrektor operacyjny Airbus Commercial Aircraft, przypomniał", "Jan Nowak, doradca
+ * premier May, powiedział") is the subject: names inside the apposition are whose the role is,
+ * whatever type the entity stage gave them.
+ */
+function closedApposition(ctx: SpeakerContext, region: Span, agreement: Agreement): Speaker | undefined {
+  if (!/,\s*$/u.test(ctx.text.slice(region.start, region.end))) return undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < region.start || m.end > region.end || m.type !== 'PER' || !nominative(m) || isQuoted(ctx, m) || !agrees(ctx, m, agreement)) continue;
+    const apposition = /^\s*,\s*(\p{Ll}[^,;:()„"“”–—-]*?)\s*,\s*$/u.exec(ctx.text.slice(m.end, region.end));
+    if (!apposition) continue;
+    const start = m.end + apposition[0].indexOf(apposition[1]!);
+    const words = wordsIn(ctx.text, start, start + apposition[1]!.length);
+    if (roleIndex(ctx, words) < 0) continue;
+    return { ...personalName(ctx, m), description: apposition[1]! };
+  }
   return undefined;
 }
 
@@ -883,6 +926,8 @@ function subjectGender(ctx: SpeakerContext, key: string): 'm' | 'f' | undefined 
 function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
   const glued = m.type === 'PER' ? undefined : gluedPerson(ctx, m.base.split(/\s+/u)) ?? personAfterPossessor(ctx, m);
   if (glued) return { name: glued.join(' '), ...(m.key ? { key: m.key } : {}), type: 'PER', start: m.start, end: m.end };
+  const titled = m.type === 'PER' ? withoutTitle(ctx, m) : undefined;
+  if (titled) return titled;
   // The possessor is told by the words as written ("ds. Kampanii Liz Blackshaw": "Kampanii" is a
   // genitive), though its base form ("Kampania") reads as a nominative.
   const base = m.base.split(/\s+/u);
@@ -892,6 +937,20 @@ function fromMention(m: MentionLike, ctx: SpeakerContext): Speaker {
 }
 
 /** A given name: capitalised, then lower case (hyphenated parts too: "Karl-Heinz"), never an acronym ("PE"). */
+/**
+ * A person's name the entity stage read with the role noun that opens its sentence ("Kanclerz
+ * Kurz powiedział", key and all): the person is the name after it, keyed as the article names them
+ * in full elsewhere ("Sebastian Kurz"), the role their description.
+ */
+function withoutTitle(ctx: SpeakerContext, m: MentionLike): Speaker | undefined {
+  const words = m.base.split(/\s+/u);
+  if (words.length < 2 || !/^\p{Lu}/u.test(words[0]!) || ctx.cues.roles.get(words[0]!.toLowerCase()) !== 'PER' || !words.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return undefined;
+  const name = words.slice(1).join(' ');
+  const full = ctx.mentions.find((x) => x.type === 'PER' && x.key !== undefined && x.key !== m.key && (x.base === name || x.base.endsWith(` ${name}`)));
+  if (!full) return undefined;
+  return { name, key: full.key!, type: 'PER', description: words[0]!.toLowerCase(), start: m.start, end: m.end };
+}
+
 export const GIVEN_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 
 /**

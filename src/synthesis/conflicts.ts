@@ -526,6 +526,8 @@ function pairConflicts(
     for (let j = i + 1; j < groups.length; j++) {
       if (slot === 'number' && (groups[i]!.subject !== groups[j]!.subject || apart(groups[i]!, groups[j]!) || withinRange(groups[i]!.items[0]!.figure!, groups[j]!.items[0]!.figure!) || beyondRange(groups[i]!.items[0]!.figure!, groups[j]!.items[0]!.figure!))) continue;
       if (slot === 'date' && datesApart(groups[i]!.key, groups[j]!.key)) continue;
+      // One place written in full and in part ("Europy" and "XXI Europy", a modifier read into the name) is no second place.
+      if (slot === 'place' && samePlaceName(groups[i]!.key, groups[j]!.key)) continue;
       if (!disputed(groups[i]!, groups[j]!, slot === 'number' ? statesFigure(ctx.figures) : undefined)) continue;
       const a = own(groups[i]!);
       const b = own(groups[j]!);

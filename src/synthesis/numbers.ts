@@ -95,7 +95,16 @@ export function unitOf(lemma: string, language: Language): string {
   return lexicon(language).unitOf.get(stem) ?? stem;
 }
 
-function digitsValue(text: string): number | undefined {
+/**
+ * Digit groups of thousands as each language writes them: Polish "994.800 osób" (a dot; its decimal
+ * mark is the comma), English "994,800 people". Read as a decimal, "994.800" became 994.8 and met
+ * "2702 osoby" as one order of magnitude. Groups of three digits after a one-to-three-digit head only.
+ */
+const THOUSANDS: Readonly<Record<'pl' | 'en', RegExp>> = { pl: /^\d{1,3}(?:\.\d{3})+$/u, en: /^\d{1,3}(?:,\d{3})+$/u };
+
+function digitsValue(text: string, language: Language): number | undefined {
+  const grouped = THOUSANDS[language === 'en' ? 'en' : 'pl'];
+  if (grouped.test(text)) return Number(text.replace(/[.,]/gu, ''));
   if (!/^\d+(?:[.,]\d+)?$/u.test(text)) return undefined;
   return Number(text.replace(',', '.'));
 }
@@ -104,8 +113,8 @@ const isYear = (value: number, unitLemma: string): boolean =>
   Number.isInteger(value) && value >= 1900 && value <= 2099 && (unitLemma === '' || /^(?:r|rok|roku|year)$/u.test(unitLemma));
 
 /** "324 do 295": a number, "do"/"to", and a smaller number read as a score, not as a range "up to". */
-function isScore(first: number, joiner: FigureWord, second: FigureWord): boolean {
-  const end = digitsValue(second.text);
+function isScore(first: number, joiner: FigureWord, second: FigureWord, language: Language): boolean {
+  const end = digitsValue(second.text, language);
   return /^(?:do|to)$/u.test(lower(joiner.text)) && end !== undefined && first > end;
 }
 
@@ -120,11 +129,11 @@ export function figures(text: string, words: readonly FigureWord[], language: La
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const c = w.text.charCodeAt(0);
-    let base = c >= 48 && c <= 57 ? digitsValue(w.text) : lex.words.get(lower(w.text));
+    let base = c >= 48 && c <= 57 ? digitsValue(w.text, language) : lex.words.get(lower(w.text));
     if (base === undefined || exclude.some((e) => e.start <= w.start && w.end <= e.end)) continue;
     const prev = words[i - 1];
     const gap = prev ? text.slice(prev.end, w.start) : '';
-    const prevDigits = prev && digitsValue(prev.text);
+    const prevDigits = prev && digitsValue(prev.text, language);
     // The denominator of a fraction ("2/3 Brytyjczyków", "ponad 2/5 Polaków") counts nothing: the
     // share is no figure of the unit after it.
     if (prevDigits !== undefined && gap === '/') continue;
@@ -139,7 +148,7 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     if (i > 0 && /^\p{Lu}{1,4}$/u.test(words[i - 1]!.text) && w.text.length >= 3) continue;
     // One end of a range or list whose last number carries the unit or month ("25 i 26 lipca", "10-15").
     // A range rises: "324 do 295" is a vote's score, two figures.
-    if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text) !== undefined && !isScore(base, words[i + 1]!, words[i + 2]!)) continue;
+    if (words[i + 1] && /^(?:i|lub|albo|do|or|and|to)$/u.test(lower(words[i + 1]!.text)) && words[i + 2] && digitsValue(words[i + 2]!.text, language) !== undefined && !isScore(base, words[i + 1]!, words[i + 2]!, language)) continue;
     let j = i + 1;
     let value = base;
     // "cztery i pół miliona": four and a half, before its magnitude.
@@ -161,9 +170,9 @@ export function figures(text: string, words: readonly FigureWord[], language: La
     // A unit is a word of three letters or more ("lotów", "proc."): not "i", "w", "z"; or a shorter
     // abbreviation listed as a unit ("374 km" as "374 kilometry").
     const unitLemma = unitWord && (/^\p{L}{3}/u.test(unitWord.text) || lex.unitOf.has(lower(unitWord.text))) ? lower(unitWord.lemma) : '';
-    if (digitsValue(w.text) !== undefined && value === base && isYear(value, unitLemma)) continue;
+    if (digitsValue(w.text, language) !== undefined && value === base && isYear(value, unitLemma)) continue;
     const before = words.slice(Math.max(0, i - 2), i).map((x) => lower(x.text.replace(/\.$/u, '')));
-    const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text) ?? 0, words[i - 1]!, w);
+    const score = i >= 2 && isScore(digitsValue(words[i - 2]!.text, language) ?? 0, words[i - 1]!, w, language);
     const marker = joined ? undefined : score ? undefined : lex.approx.find((m) => m.join(' ') === before.slice(before.length - m.length).join(' '));
     const end = unitLemma ? unitWord!.end : words[j - 1]!.end;
     const start = joined ? joined.start : marker ? words[i - marker.length]!.start : w.start;

@@ -27,7 +27,8 @@
  * - a press office confirms with any reporting verb ("poinformowały służby prasowe Kremla"), an
  *   organisation with an institutional one, unless a person's role or an outlet stands by the verb;
  *   so does a speaker's own "we" acting in their words ("Dlatego prowadzimy aktywne działania –
- *   oświadczył premier") and an office-holder announcing an act of their own (./confirmers.ts);
+ *   oświadczył premier"), an office-holder announcing an act of their own, and a spokesperson or
+ *   representative whose plain "powiedział" reports a "że" clause (./confirmers.ts);
  * - a judgement or a stated position attributes without a reporting verb ("w ocenie ekspertów",
  *   "zajął stanowisko"; resources/<lang>/attribution-cues.txt);
  * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");

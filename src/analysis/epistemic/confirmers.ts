@@ -41,9 +41,42 @@ export function organisationAnnounces(verb: Word, words: readonly Word[], mentio
  * verb with "rzecznik" beside it or as the quote's speaker (`spokenBy`), no outlet beside it
  * ("oświadczył rzecznik premier Theresy May", "Rzeczniczka lotniska poinformowała, że odwołano 116 odlotów").
  */
-export function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon): boolean {
+export function spokespersonAnnounces(verb: string, around: readonly Word[], spokenBy: boolean, lexicon: CueLexicon, says?: Span): boolean {
+  if (says) {
+    // Saying, the spokesperson is named in the verb's own clause, not in the one it reports ("Poseł
+    // opozycji powiedział, że rzecznik rządu zapowiedział zmiany").
+    const reported = around.findIndex((w) => w.start > says.start && w.clauseStart);
+    const own = reported < 0 ? around : around.slice(0, reported);
+    return own.some((w) => speaksFor(w.text, lexicon, true)) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+  }
   if (!lexicon.institutional.has(verb.toLowerCase())) return false;
   return (spokenBy || around.some((w) => lexicon.spokespersons.has(w.text.toLowerCase()))) && !around.some((w) => lexicon.outlets.has(w.text.toLowerCase()));
+}
+
+/** Whether a word names one who speaks for an office: a spokesperson, or with a plain verb of saying also a representative (`representative:`). */
+function speaksFor(word: string, lexicon: CueLexicon, says: boolean): boolean {
+  const lower = word.toLowerCase();
+  return lexicon.spokespersons.has(lower) || (says && lexicon.representatives.has(lower));
+}
+
+/** Words before and after a plain verb of saying a union or party that speaks may be named in. */
+const SIDE_REACH = 6;
+
+/**
+ * Whether verb `i` is a plain verb of saying (`speech:` in confirmation-cues.txt: "powiedział",
+ * "mówi") that reports a clause ("Rzeczniczka niemieckiego ministerstwa spraw zagranicznych
+ * powiedziała, że … są one gotowe ją przyjąć", "Przedstawiciel Gazpromu powiedział niemieckiej
+ * agencji dpa, że budowa gazociągu przebiega zgodnie z planem"): a spokesperson or representative
+ * says so for their office, whatever the verb (eval/data/synthesis/GUIDELINE.md, confirmed by whom).
+ * Their words set off by a dash or colon are as often a view or a judgement ("To realne ryzyko –
+ * powiedział przedstawiciel Unipera", "Demonstracja przebiega pokojowo – powiedział rzecznik
+ * stołecznej policji"), and a union's or a party's spokesperson states its side ("Rzecznik partii
+ * do spraw europejskich Tom Brake powiedział"): neither counts.
+ */
+export function saysForOffice(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  if (!lexicon.speech.has(words[i]?.text.toLowerCase() ?? '')) return false;
+  if (!words.some((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()))) return false;
+  return !words.slice(Math.max(0, i - SIDE_REACH), i + SIDE_REACH).some((w) => lexicon.parties.has(w.text.toLowerCase()));
 }
 
 /** Words a spokesperson may stand before the verb as its subject's head: "Rzecznik szefowej rządu Zjednoczonego Królestwa Theresy May zapowiedział". */
@@ -62,11 +95,12 @@ const SPOKESPERSON_REACH = 8;
  */
 export function spokespersonHeads(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues, mentions: readonly (Span & { readonly type?: EntityType })[]): boolean {
   const v = words[i]?.text.toLowerCase() ?? '';
-  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v)) return false;
+  const says = saysForOffice(words, i, lexicon, reporting);
+  if (!lexicon.institutional.has(v) && !lexicon.announce.has(v) && !says) return false;
   for (let j = i - 1; j >= Math.max(0, i - SPOKESPERSON_REACH); j--) {
     const w = words[j]!.text.toLowerCase();
     if (reporting.that.has(w) || lexicon.relatives.has(w) || reporting.verb(w) !== undefined || relays(words[j]!, lexicon)) return false;
-    if (lexicon.spokespersons.has(w) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
+    if (speaksFor(w, lexicon, says) && !lexicon.genitive?.(w)) return !reportsAnother(words, j, i, reporting, mentions);
   }
   return false;
 }

@@ -27,7 +27,8 @@
  * - a press office confirms with any reporting verb ("poinformowały służby prasowe Kremla"), an
  *   organisation with an institutional one, unless a person's role or an outlet stands by the verb;
  *   so does a speaker's own "we" acting in their words ("Dlatego prowadzimy aktywne działania –
- *   oświadczył premier") and an office-holder announcing an act of their own (./confirmers.ts);
+ *   oświadczył premier"), an office-holder announcing an act of their own, and a spokesperson or
+ *   representative whose plain "powiedział" reports a "że" clause (./confirmers.ts);
  * - a judgement or a stated position attributes without a reporting verb ("w ocenie ekspertów",
  *   "zajął stanowisko"; resources/<lang>/attribution-cues.txt);
  * - exceptions name the readings that are rights or options ("każdy pasażer może domagać się");
@@ -40,7 +41,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
-import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
+import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, saysForOffice, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -154,7 +155,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // The quotes stage may have found the spokesperson further off than the words beside the verb
         // ("– poinformował zapytany w tej sprawie przez agencję dpa rzecznik firmy").
         const spokenBy = (q.speaker?.name.split(/\s+/u) ?? []).some((w) => lexicon.spokespersons.has(w.toLowerCase()));
-        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
+        const spokesperson = spokespersonAnnounces(cue.text, around, spokenBy, lexicon, saysForOffice(everyWord, at, lexicon, reporting) ? cue : undefined) || (!aside && spokespersonHeads(everyWord, at, lexicon, reporting, input.mentions ?? []));
         // A speaker's own "we" acting ("Dlatego prowadzimy aktywne działania – oświadczył premier") is
         // the side the fact belongs to speaking: in their verbatim words only, where the person is theirs.
         const we = q.kind !== 'indirect' && !aside && speaksForSide(q.speaker, around, lexicon) && weAct(everyWord.filter((w) => w.start >= q.start && w.end <= q.end), lexicon);
@@ -174,7 +175,7 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
         // So does a spokesperson as the verb's subject, as beside a quote's verb: "Rzecznik prasowy
         // premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną".
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting, input.mentions ?? [])) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon, saysForOffice(everyWord, everyWord.indexOf(verb), lexicon, reporting) ? verb : undefined) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting, input.mentions ?? [])) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or

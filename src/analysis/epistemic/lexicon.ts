@@ -80,6 +80,10 @@ export interface CueLexicon {
   readonly parties: ReadonlySet<string>;
   /** Spokespersons (`spokesperson:`): with an institutional verb they announce for their office. */
   readonly spokespersons: ReadonlySet<string>;
+  /** Plain verbs of saying (`speech:`): a spokesperson or representative reporting a clause with them speaks for their office too. */
+  readonly speech: ReadonlySet<string>;
+  /** Representatives (`representative:`): with a plain verb of saying they speak for their office, as spokespersons do. */
+  readonly representatives: ReadonlySet<string>;
   /** Role nouns of people next to the reporting verb: a person speaks, not the institution. */
   readonly person: ReadonlySet<string>;
   /** Role nouns of people who judge others' affairs (`commentator:`): an expert's "we" is no side's act. */
@@ -270,6 +274,8 @@ export function cueLexicon(language: ResourceLanguage): CueLexicon {
       weClause: words(confirm.get('we-clause')),
       weViews: (confirm.get('we-view') ?? []).flatMap((l) => l.split(/\s+/)).filter(Boolean).map((w) => compileCue(w)[0]!),
       spokespersons: words(confirm.get('spokesperson')),
+      speech: words(confirm.get('speech')),
+      representatives: words(confirm.get('representative')),
       authorities: words(confirm.get('authority')),
       companies: words(confirm.get('company')),
       parties: words(confirm.get('party')),

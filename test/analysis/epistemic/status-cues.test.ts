@@ -564,6 +564,22 @@ test('no office, a commentator, or a clause with its own subject: the announceme
   assert.deepEqual(pl('Minister poinformował, że Rosja wstrzyma dostawy gazu.'), ['attributed']);
 });
 
+test('a spokesperson or representative saying "powiedział, że" speaks for their office: confirmed', () => {
+  // asia-bibi-2018-11-asylum-offers 8 and nord-stream-2-2018-05-15-construction-start 1461 (labelled confirmed).
+  assert.deepEqual(pl('Rzeczniczka niemieckiego ministerstwa spraw zagranicznych powiedziała, że jeśli Bibi zdecyduje się przyjechać do Niemiec, są one gotowe ją przyjąć.'), ['confirmed']);
+  assert.deepEqual(pl('Przedstawiciel Gazpromu powiedział niemieckiej agencji dpa, że budowa gazociągu przebiega zgodnie z planem.'), ['confirmed']);
+  assert.deepEqual(pl('Rzecznik niemieckiego rządu powiedział wczoraj, że stanowisko Niemiec w sprawie budowy gazociągu pozostaje niezmienione.'), ['confirmed']);
+});
+
+test('"powiedział" stays attributed for words set off by a dash, a union\'s or party\'s spokesperson, or anyone else', () => {
+  assert.deepEqual(pl('Demonstracja przebiega pokojowo – powiedział rzecznik stołecznej policji.'), ['attributed']);
+  assert.deepEqual(pl('– To realne ryzyko dla pięciu europejskich członków konsorcjum – powiedział przedstawiciel Unipera.'), ['attributed']);
+  assert.deepEqual(pl('Rzecznik związku zawodowego pilotów powiedział, że piloci nie wrócą do pracy.'), ['attributed']);
+  assert.deepEqual(pl('Prawnik kobiety powiedział, że jego klientka przyleciała już do Kanady.'), ['attributed']);
+  // With an institutional verb a representative is as often a staff's side in a dispute.
+  assert.deepEqual(pl('Pracownicy przewoźnika zamierzają zorganizować strajk - poinformowali przedstawiciele personelu pokładowego.'), ['attributed']);
+});
+
 test('"ma być" after its predicate in the instrumental assigns a role, a plan: "Kluczowym argumentem ma być zagrożenie"', () => {
   // nord-stream-2-2018-02-16-morawiecki-berlin-dispute 611, 1463 and brexit-2018-01-09-eu-budget-gap 312 (labelled asserted).
   assert.deepEqual(pl('Kluczowym argumentem ma być zagrożenie dla niepodległości Ukrainy.'), ['asserted']);

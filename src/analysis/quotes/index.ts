@@ -68,8 +68,10 @@ export function findQuotes(input: QuoteInput): Quote[] {
   // who speaks on.
   // A role noun resolved by looking back ("– podkreślił amerykański prezydent" → the last name,
   // right or not) is read again only when the name stands by the words.
-  const named = first.flatMap((q) => (q.speaker && subjectNamed(input, q, q.speaker) ? [spokenOf(q, q.speaker, cues)] : []));
-  return named.length === 0 ? first : quotesOnce(input, cues, named);
+  // A first reading that never asked who spoke before is one the speakers it found cannot change.
+  if (!first.lookedBack) return first.quotes;
+  const named = first.quotes.flatMap((q) => (q.speaker && subjectNamed(input, q, q.speaker) ? [spokenOf(q, q.speaker, cues)] : []));
+  return named.length === 0 ? first.quotes : quotesOnce(input, cues, named).quotes;
 }
 
 /** How many sentences after a quote's first one its speaker may be named: marked words may run over several before "– powiedział X". */
@@ -87,8 +89,21 @@ function spokenOf(q: Quote, speaker: Speaker, cues: QuoteCues): Spoken {
   return { at: q.start, speaker, agreement: (q.cue && cues.verb(q.cue.text)?.agreement) ?? '?' };
 }
 
-function quotesOnce(input: QuoteInput, cues: QuoteCues, known: readonly Spoken[]): Quote[] {
-  const ctx: Context = { text: input.text, language: input.language, sentences: input.sentences, mentions: input.mentions ?? [], cues, claimed: [], quoted: [], spoken: [...known] };
+/**
+ * One reading of an article's quotes, given the speakers known beforehand, and whether any step
+ * looked at the speakers found so far (a dropped subject, a role noun, a demonym): only such a
+ * reading can come out otherwise when more speakers are known.
+ */
+function quotesOnce(input: QuoteInput, cues: QuoteCues, known: readonly Spoken[]): { quotes: Quote[]; lookedBack: boolean } {
+  const spoken: Spoken[] = [...known];
+  let lookedBack = false;
+  const ctx: Context = {
+    text: input.text, language: input.language, sentences: input.sentences, mentions: input.mentions ?? [], cues, claimed: [], quoted: [],
+    get spoken() {
+      lookedBack = true;
+      return spoken;
+    },
+  };
   const quotes: Quote[] = [];
   const keep = (q: Quote | undefined, claim: Span): void => {
     // A scraped link's teaser ("…obywatele U... zobacz więcej") is no one's words.
@@ -96,7 +111,7 @@ function quotesOnce(input: QuoteInput, cues: QuoteCues, known: readonly Spoken[]
     quotes.push(q);
     ctx.claimed.push(claim);
     if (q.kind !== 'indirect') ctx.quoted.push(q);
-    if (q.speaker) ctx.spoken.push(spokenOf(q, q.speaker, cues));
+    if (q.speaker) spoken.push(spokenOf(q, q.speaker, cues));
   };
   // 1.
   const marked = findMarkedSpans(ctx.text);
@@ -111,7 +126,7 @@ function quotesOnce(input: QuoteInput, cues: QuoteCues, known: readonly Spoken[]
     commaReport(ctx, index, keep);
   });
   quotes.sort((a, b) => a.start - b.start);
-  return demonymSpeakers(namedAfter(inheritSpeakers(quotes, ctx.sentences, cues), cues), ctx);
+  return { quotes: demonymSpeakers(namedAfter(inheritSpeakers(quotes, ctx.sentences, cues), cues), ctx), lookedBack };
 }
 
 /** How many sentences back the person a demonym describes may have spoken or been named. */

@@ -107,6 +107,12 @@ export function spokespersonHeads(words: readonly Word[], i: number, lexicon: Cu
 
 /** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
 const THAT_REACH = 6;
+/** The words of the clause reporting verb `i` reports, after its "że"; none when it reports no "że" clause. */
+export function reportedClause(words: readonly Word[], i: number, reporting: QuoteCues): readonly Word[] {
+  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  return that < 0 ? [] : words.slice(that + 1);
+}
+
 /** Words after the "że" the reported clause's subject may open at. */
 const REPORTED_SUBJECT_REACH = 3;
 
@@ -247,4 +253,32 @@ export function officeHolderActs(verb: string, speaker: { readonly name: string;
     if (lexicon.nominative(lower)) return false;
   }
   return false;
+}
+
+/** How an adverbial participle ends: "zapewniając", "informując", "zaznaczając". */
+const PARTICIPLE = /ąc$/u;
+
+/**
+ * The words an adverbial participle of a reporting verb speaks with, when it follows the speaker's
+ * main clause ("Rzecznik premier Theresy May stanowczo odrzucił te wezwania, zapewniając, że szefowa
+ * rządu nie bierze takiego scenariusza pod uwagę"): the participle's subject is the main clause's,
+ * so the confirmation rules that read a finite verb's subject (spokespersonHeads, authorityAnnounces,
+ * organisationAnnounces, officeAnnounces) see those words, the main clause's up to its verb, standing
+ * right before the participle. `at` is the participle's index in them. Undefined when word `i` is no
+ * participle opening its clause, or the clause before it is a subordinate one ("…, że MSW
+ * zrealizowało obietnicę, podkreślając") or names no subject before its verb ("odpowiedział,
+ * zapewniając"): the participle's subject is then not known.
+ */
+export function participleSpeaker(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): { readonly words: readonly Word[]; readonly at: number } | undefined {
+  const participle = words[i];
+  if (!participle || i < 2 || !participle.clauseStart || !PARTICIPLE.test(participle.text.toLowerCase()) || !lexicon.verb || !lexicon.nominative) return undefined;
+  let start = i - 1;
+  while (start > 0 && !words[start]!.clauseStart) start--;
+  const opening = words[start]!.text.toLowerCase();
+  if (reporting.that.has(opening) || lexicon.relatives.has(opening) || lexicon.weClause.has(opening) || lexicon.weIf.has(opening)) return undefined;
+  let verb = start;
+  while (verb < i && (CAPITALISED.test(words[verb]!.text) || !lexicon.verb(words[verb]!.text.toLowerCase()) || lexicon.nominative(words[verb]!.text.toLowerCase()))) verb++;
+  if (verb === start || verb === i) return undefined;
+  const subject = words.slice(start, verb);
+  return { words: [...subject, { ...participle, clauseStart: false }, ...words.slice(i + 1)], at: subject.length };
 }

@@ -41,7 +41,7 @@ import type { EntityType, Language, Span } from '../../types.ts';
 import type { Quote } from '../quotes/index.ts';
 import { quoteCues, type QuoteCues } from '../quotes/cues.ts';
 import { besideCue, CAPITALISED, cueLexicon, matchCues, matchesAt, relays, WEB_ADDRESS, wordIndexOf, type CueLexicon, type CuePattern, type Found, type Word } from './lexicon.ts';
-import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, saysForOffice, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
+import { authorityAnnounces, officeAnnounces, officeHolderActs, organisationAnnounces, participleSpeaker, reportedClause, saysForOffice, speaksForOffice, speaksForSide, spokespersonAnnounces, spokespersonHeads, weAct } from './confirmers.ts';
 
 export type EpistemicStatus = 'denied' | 'hedged' | 'confirmed' | 'attributed' | 'asserted';
 export type CueKind = 'denial' | 'hedge' | 'confirm' | 'attribution';
@@ -175,8 +175,20 @@ export function classifySentences(input: EpistemicInput): SentenceStatus[] {
         // Ryanair poinformowały we wtorek o odwołaniu 150 lotów" announces the airline's own decision.
         // So does a spokesperson as the verb's subject, as beside a quote's verb: "Rzecznik prasowy
         // premier May – James Slack oświadczył wczoraj, że Londyn definitywnie zamierza opuścić unię celną".
-        if (organisationAnnounces(verb, everyWord, input.mentions ?? [], lexicon) || officeAnnounces(verb, everyWord, lexicon, reporting) || authorityAnnounces(everyWord, everyWord.indexOf(verb), lexicon) || spokespersonAnnounces(verb.text, besideCue(everyWord, verb), false, lexicon, saysForOffice(everyWord, everyWord.indexOf(verb), lexicon, reporting) ? verb : undefined) || spokespersonHeads(everyWord, everyWord.indexOf(verb), lexicon, reporting, input.mentions ?? [])) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
+        if (announcesUnquoted(everyWord, everyWord.indexOf(verb), input.mentions ?? [], lexicon, reporting)) confirms.push({ start: verb.start, end: verb.end, text: verb.text, kind: 'confirm', reading: 'always' });
       }
+    }
+    // An adverbial participle of a reporting verb after the speaker's main clause ("Rzecznik premier
+    // Theresy May stanowczo odrzucił te wezwania, zapewniając, że…") reports with that clause's
+    // subject: the same rules as for a finite verb, read with the subject (confirmers.ts, participleSpeaker).
+    for (let i = 0; i < words.length; i++) {
+      const seen = participleSpeaker(words, i, lexicon, reporting);
+      if (!seen || negated(words, words[i]!, lexicon.negations)) continue;
+      // An office-holder's own act ("Minister … odrzucił krytykę, zapewniając, że dąży do…"), as
+      // officeHolderActs reads it beside a quote's verb: the subject is the speaker's description.
+      const subject = seen.words.slice(0, seen.at);
+      const own = !subject.some((w) => lexicon.parties.has(w.text.toLowerCase())) && officeHolderActs(words[i]!.text, undefined, subject, reportedClause(seen.words, seen.at, reporting), lexicon);
+      if (own || announcesUnquoted(seen.words, seen.at, input.mentions ?? [], lexicon, reporting)) confirms.push({ start: words[i]!.start, end: words[i]!.end, text: words[i]!.text, kind: 'confirm', reading: 'always' });
     }
     // A verb of claiming, believing, fearing or promising with a "że" clause gives someone's claim or
     // belief ("utrzymywała, że jest niewinna", "obrońcy obawiają się, że", "dziennik ujawnił, że",
@@ -917,3 +929,19 @@ function sentenceWords(text: string, s: Span, names: ReadonlySet<string>): Word[
   }
   return out;
 }
+
+/**
+ * Whether reporting verb `i`, with no quote found for it, has for its subject one who speaks for the
+ * side that acts: an organisation, a press office, a government body or a spokesperson (./confirmers.ts).
+ */
+function announcesUnquoted(words: readonly Word[], i: number, mentions: NonNullable<EpistemicInput['mentions']>, lexicon: CueLexicon, reporting: QuoteCues): boolean {
+  const verb = words[i]!;
+  return (
+    organisationAnnounces(verb, words, mentions, lexicon) ||
+    officeAnnounces(verb, words, lexicon, reporting) ||
+    authorityAnnounces(words, i, lexicon) ||
+    spokespersonAnnounces(verb.text, besideCue(words, verb), false, lexicon, saysForOffice(words, i, lexicon, reporting) ? verb : undefined) ||
+    spokespersonHeads(words, i, lexicon, reporting, mentions)
+  );
+}
+

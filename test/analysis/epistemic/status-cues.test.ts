@@ -608,3 +608,21 @@ test('a statement against what others reported denies it: "wbrew doniesieniom Fi
   // nord-stream-2-2018-08-10-denmark-alternative-route 959 (labelled denied).
   assert.deepEqual(pl('Dowodzi to, że budowa jeszcze nie ruszyła, wbrew doniesieniom Financial Times.'), ['denied']);
 });
+
+test('an adverbial participle reports with the main clause\'s subject, as its finite verb does: "Rzecznik rządu odrzucił apel, zapewniając, że…"', () => {
+  // A spokesperson, a government body and an office-holder on their own act confirm with the
+  // participle as with the finite verb (src/analysis/epistemic/confirmers.ts, participleSpeaker).
+  const pairs: [string, string][] = [
+    ['Rzecznik rządu stanowczo odrzucił apel opozycji, zapewniając, że premier nie bierze takiego scenariusza pod uwagę.', 'Rzecznik rządu zapewnił, że premier nie bierze takiego scenariusza pod uwagę.'],
+    ['Policja wzywa mieszkańców do ostrożności, informując, że zostaną wprowadzone nowe środki bezpieczeństwa.', 'Policja poinformowała, że zostaną wprowadzone nowe środki bezpieczeństwa.'],
+  ];
+  for (const [participle, finite] of pairs) assert.deepEqual(pl(participle), pl(finite), participle);
+  assert.deepEqual(pl(pairs[0]![0]), ['confirmed']);
+  assert.deepEqual(pl(pairs[1]![0]), ['confirmed']);
+  assert.deepEqual(pl('Minister finansów Jan Nowak odrzucił krytykę, zapewniając, że dąży do szybkiego porozumienia.'), ['confirmed']);
+  // A commentator states a view, and "podkreślając" confirms no more than "podkreślił" does.
+  assert.deepEqual(pl('Ekspert Jan Nowak skrytykował plan, zapewniając, że dąży do szybkiego porozumienia.'), ['attributed']);
+  assert.deepEqual(pl('Rzecznik rządu odrzucił apel opozycji, podkreślając, że premier nie bierze takiego scenariusza pod uwagę.'), ['attributed']);
+  // After a reported clause the participle's subject is not known ("…, że ministerstwo zrealizowało…, zapewniając").
+  assert.deepEqual(pl('Posłanka zaznaczyła, że ministerstwo zrealizowało obietnicę, zapewniając, że opłaty są niskie.'), ['attributed']);
+});

@@ -133,11 +133,29 @@ function peopleOf(s: SentenceFeatures): Set<string> {
 const timeless = (s: SentenceFeatures): boolean => s.times.length === 0 && !s.past;
 
 /**
+ * The spans of years a sentence gives ("w latach 2014-2020", "na lata 2021–2027"), which the time
+ * layer does not read: a figure told over one is a total for the span, another measure than a figure
+ * told over another span or none ("straciła już 40 mld funtów" vs "w latach 2014-2020 … 48,5 mld").
+ */
+function yearSpans(s: SentenceFeatures): string {
+  let spans = spanCache.get(s);
+  if (spans === undefined) {
+    spans = [...s.sentence.text.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => `${m[1]}-${m[2]}`).sort().join(',');
+    spanCache.set(s, spans);
+  }
+  return spans;
+}
+
+const YEAR_SPAN = /(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)/gu;
+const spanCache = new WeakMap<SentenceFeatures, string>();
+
+/**
  * Periods within HAPPENING_DAYS and one set of people inside the other. `standing`: two timeless
  * wordings of one description are compared whenever they were published.
  */
 function sameHappening(a: SlotValue, b: SlotValue, standing = false): boolean {
   if (!(a.slot === 'date' ? sameDatePeriod(a, b) : samePeriod(a.reported, b.reported)) && !(standing && timeless(a.reported) && timeless(b.reported))) return false;
+  if (a.slot === 'number' && yearSpans(a.reported) !== yearSpans(b.reported)) return false;
   // Two people named in one position are the values compared, not the happening's participants.
   const others = (v: SlotValue): Set<string> => (v.slot === 'person' ? new Set([...peopleOf(v.reported)].filter((p) => p !== a.key && p !== b.key)) : peopleOf(v.reported));
   const pa = others(a);

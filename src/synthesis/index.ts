@@ -16,6 +16,7 @@ import { CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY, completeCitations, groupCl
 import { COPIED_SENTENCE_WORDS, linkedOrigins, storyOrigins, type Origins } from './origins.ts';
 import { claimStatus, conflictMarks, sentenceStatus, type ConflictMarks } from './status.ts';
 import { pendingSuperseded } from './pending.ts';
+import { eventsOvertakenInOneSource } from './updates.ts';
 import { entityNames, rankQuotes } from './quotes.ts';
 import { findConflicts } from './conflicts.ts';
 import { storyTitle } from './title.ts';
@@ -298,7 +299,8 @@ export function synthesizeStory(input: StoryInput, options: SynthesisOptions = {
   const [groups, summaryGroups] = groupClaimsAt(features, [CITATION_GROUP_SIMILARITY, GROUP_SIMILARITY], [true, false]) as [SentenceGroup[], SentenceGroup[]];
   const conflicts = findConflicts(features, groups);
   // Sentences a later report overtook or disputed, by a conflict or by a pending state it ended.
-  const marks = conflictMarks(conflicts, pendingSuperseded(features));
+  // An article's own telling of a change overtakes its expectation with no conflict (updates.ts).
+  const marks = conflictMarks(conflicts, new Set([...pendingSuperseded(features), ...eventsOvertakenInOneSource(features)]));
   const { candidates } = buildClaims(summaryGroups, features, marks, origins);
   const chosen = selectSummary(features, candidates, options.summarySentences === undefined ? undefined : clampSummary(options.summarySentences), conflicts);
   // A listed claim holding a summary sentence shows that wording, so that the summary and the key

@@ -15,7 +15,12 @@
  * ("ma się spotkać", then "spotkał się") is no update: its slot values (places, days, figures) are
  * compared in conflicts.ts. Later means a later publication day (within HAPPENING_DAYS); on one day
  * or undated, the expectation must be speculation (hedged), or both be told by one article, which
- * then states what became of it. Conditions ("jeśli", "nie … bez"), possibilities ("może") and
+ * then states what became of it. A conflict is between sources (eval/data/synthesis/GUIDELINE.md,
+ * conflicts: some article gives one side without the other and another article the other without
+ * the first): where every article of one side also tells the other ("zapowiedział, że zamknie
+ * bazę … nie może zamknąć" in one article), it is that article's own telling of a change, so the
+ * expectation is superseded with no conflict drawn (GUIDELINE "An earlier figure overtaken inside
+ * one article"). Conditions ("jeśli", "nie … bez"), possibilities ("może") and
  * parts ("nie odwoła rejsów do Polski") are no outcome. English reads the same frames from its
  * own words ("is expected to leave", "will meet" expected; "cannot leave", "was not allowed to
  * leave" the outcome; "left", "met" done as expected) through its verb forms (verbAt).
@@ -206,8 +211,34 @@ function later(e: SentenceFeatures, l: SentenceFeatures): boolean {
   return dl > de || (dl === de && e.epistemic === 'hedged');
 }
 
+interface EventUpdates {
+  /** Updates told by different sources, shown as conflicts. */
+  readonly conflicts: readonly Conflict[];
+  /** Expectations overtaken only within the articles that state them (`article:start` keys, src/synthesis/status.ts). */
+  readonly overtaken: ReadonlySet<string>;
+}
+
+const matched = new WeakMap<StoryFeatures, EventUpdates>();
+
 /** Updates of expected happenings the story later says did not or cannot take place. */
 export function eventUpdates(features: StoryFeatures): Conflict[] {
+  return [...matchEvents(features).conflicts];
+}
+
+/** Expectations one article tells and overtakes itself: superseded, with no conflict between sources. */
+export function eventsOvertakenInOneSource(features: StoryFeatures): ReadonlySet<string> {
+  return matchEvents(features).overtaken;
+}
+
+/** Some article of `a` is not among `b`'s articles. */
+const toldWithout = (a: ReadonlyMap<string, Occurrence>, b: ReadonlyMap<string, Occurrence>): boolean => {
+  const others = new Set([...b.values()].map((o) => o.s.article.id));
+  return [...a.values()].some((o) => !others.has(o.s.article.id));
+};
+
+function matchEvents(features: StoryFeatures): EventUpdates {
+  const cached = matched.get(features);
+  if (cached) return cached;
   const occurrences: Occurrence[] = [];
   for (const s of features.sentences) {
     if (!s.claimable) continue;
@@ -231,7 +262,13 @@ export function eventUpdates(features: StoryFeatures): Conflict[] {
       byEvent.set(e.event, entry);
     }
   }
-  return [...byEvent.entries()].map(([event, { earlier, later: current }]) => {
+  const conflicts: Conflict[] = [];
+  const overtaken = new Set<string>();
+  for (const [event, { earlier, later: current }] of byEvent) {
+    if (!toldWithout(earlier, current) || !toldWithout(current, earlier)) {
+      for (const k of earlier.keys()) overtaken.add(k);
+      continue;
+    }
     const side = (found: ReadonlyMap<string, Occurrence>, state: 'superseded' | 'current') => {
       const items = [...found.values()];
       return {
@@ -241,6 +278,9 @@ export function eventUpdates(features: StoryFeatures): Conflict[] {
         state,
       };
     };
-    return { slot: 'event', subject: event, kind: 'update', values: [side(earlier, 'superseded'), side(current, 'current')] } satisfies Conflict;
-  });
+    conflicts.push({ slot: 'event', subject: event, kind: 'update', values: [side(earlier, 'superseded'), side(current, 'current')] } satisfies Conflict);
+  }
+  const result = { conflicts, overtaken };
+  matched.set(features, result);
+  return result;
 }

@@ -304,9 +304,13 @@ const POINTING_WORDS = 8;
  */
 export function onlyPointsBack(s: SentenceFeatures): boolean {
   if (s.words.length > POINTING_WORDS || s.figures.length > 0 || s.times.length > 0 || new Set(s.mentions.map((m) => m.key)).size > 1) return false;
-  const pointers = demonstratives(s.language);
-  const closed = functionWords(s.language);
-  return s.words.some((w, i) => pointers.has(w) && s.words[i + 1] !== undefined && /^\p{L}+$/u.test(s.words[i + 1]!) && !closed.has(s.words[i + 1]!));
+  return s.words.some((_, i) => pointsAt(s, i));
+}
+
+/** Whether word `i` opens a demonstrative phrase: a demonstrative before a content word ("tej decyzji", not "ten sam"). */
+function pointsAt(s: SentenceFeatures, i: number): boolean {
+  const next = s.words[i + 1];
+  return demonstratives(s.language).has(s.words[i]!) && next !== undefined && /^\p{L}+$/u.test(next) && !functionWords(s.language).has(next);
 }
 
 /**
@@ -318,12 +322,9 @@ export function onlyPointsBack(s: SentenceFeatures): boolean {
  * inwestycję").
  */
 export function pointsBackInOpening(s: SentenceFeatures): boolean {
-  const pointers = demonstratives(s.language);
-  const closed = functionWords(s.language);
   const clause = firstClause(s).length;
-  return s.words.slice(0, clause).some((w, i) => {
-    const next = s.words[i + 1];
-    if (!pointers.has(w) || i + 1 >= clause || next === undefined || !/^\p{L}+$/u.test(next) || closed.has(next)) return false;
+  return s.words.slice(0, clause).some((_, i) => {
+    if (i + 1 >= clause || !pointsAt(s, i)) return false;
     const at = s.wordStarts[i + 1]!;
     return !s.times.some((t) => t.start <= at && at < t.end) && !s.mentions.some((m) => m.start < at);
   });

@@ -75,7 +75,7 @@ const SIDE_REACH = 6;
  */
 export function saysForOffice(words: readonly Word[], i: number, lexicon: CueLexicon, reporting: QuoteCues): boolean {
   if (!lexicon.speech.has(words[i]?.text.toLowerCase() ?? '')) return false;
-  if (!words.some((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()))) return false;
+  if (thatAfter(words, i, reporting) < 0) return false;
   return !words.slice(Math.max(0, i - SIDE_REACH), i + SIDE_REACH).some((w) => lexicon.parties.has(w.text.toLowerCase()));
 }
 
@@ -107,9 +107,14 @@ export function spokespersonHeads(words: readonly Word[], i: number, lexicon: Cu
 
 /** Words after a reporting verb its "że" may stand ("przekazał pod koniec ubiegłego miesiąca, że"). */
 const THAT_REACH = 6;
+
+/** Index of the "że" reporting verb `i` introduces its clause with, within THAT_REACH words; -1 when none. */
+function thatAfter(words: readonly Word[], i: number, reporting: QuoteCues): number {
+  return words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+}
 /** The words of the clause reporting verb `i` reports, after its "że"; none when it reports no "że" clause. */
 export function reportedClause(words: readonly Word[], i: number, reporting: QuoteCues): readonly Word[] {
-  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  const that = thatAfter(words, i, reporting);
   return that < 0 ? [] : words.slice(that + 1);
 }
 
@@ -127,7 +132,7 @@ function reportsAnother(words: readonly Word[], from: number, i: number, reporti
   const named = (m: { readonly type?: EntityType }): boolean => m.type === 'LOC' || m.type === 'ORG';
   const office = mentions.filter((m) => named(m) && m.start >= words[from]!.start && m.end <= words[i]!.start);
   if (office.length === 0) return false;
-  const that = words.findIndex((w, k) => k > i && k <= i + THAT_REACH && reporting.that.has(w.text.toLowerCase()));
+  const that = thatAfter(words, i, reporting);
   if (that < 0) return false;
   const reach = words[Math.min(words.length - 1, that + REPORTED_SUBJECT_REACH)]!.end;
   const stems = (m: Span): string[] => words.filter((w) => w.start >= m.start && w.end <= m.end).map((w) => w.text.slice(0, STEM).toLowerCase());

@@ -47,7 +47,9 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   // "Według agencji AP, …", "Zdaniem analityków w skład…", "According to officials, …"; not inside
   // a clause a verb already reports ("Przedstawiciele związku poinformowali, że zamierzają
   // strajkować z powodu warunków, które ich zdaniem są gorsze"): the verb's subject speaks it all.
-  const reportedFrom = reportedClauseStart(ctx, words, first);
+  // The verb's clause starts after its "że", unless the sentence opens a "Jak …" aside.
+  const report = verbReport(ctx, words, first);
+  const reportedFrom = ctx.cues.as.has(first.text.toLowerCase()) ? undefined : report?.that?.end;
   const ai = words.findIndex((w) => ctx.cues.according.has(w.text.toLowerCase()) && (reportedFrom === undefined || w.start < reportedFrom));
   const pronoun = ai >= 0 ? pronounSource(ctx, words, ai) : undefined;
   if (pronoun) {
@@ -82,7 +84,6 @@ export function indirectSpeech(ctx: Context, index: number, keep: Keep): void {
   }
 
   // "X powiedział, że …", "X said (that) …"
-  const report = verbReport(ctx, words, first);
   if (report) build({ start: report.that ? report.that.end : report.verb.end, end: s.end }, report.verb, subjectSpeaker(ctx, first.start, report.verb, report.cue, index), report.cue);
 }
 
@@ -102,15 +103,6 @@ function verbReport(ctx: Context, words: readonly Word[], first: Word): { verb: 
     return { verb, cue, ...(that && { that }) };
   }
   return undefined;
-}
-
-/**
- * Where the clause a reporting verb introduces with "że" starts ("poinformowali, że …"), when the
- * verb opens no "Jak …" aside: a "według"/"zdaniem" after it lies inside someone's reported words.
- */
-function reportedClauseStart(ctx: Context, words: readonly Word[], first: Word): number | undefined {
-  if (ctx.cues.as.has(first.text.toLowerCase())) return undefined;
-  return verbReport(ctx, words, first)?.that?.end;
 }
 
 /** A source set off in mid-sentence names a few words: "jak informuje związek Forsa", "jak czytamy w „Guardianie”". */
